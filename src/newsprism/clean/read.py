@@ -1,0 +1,66 @@
+"""Reading: a RawDocument becomes an Article with raw text and metadata.
+
+1. Bytes are decoded (declared encoding, then UTF-8, then a detected one).
+2. HTML goes through the extractor (:mod:`newsprism.clean.html`), which
+   finds the main text and the page metadata.
+3. Text is taken as it is; the ``clean.text`` stage does the rest.
+
+Problems are recorded as issues on the article; nothing here raises for a bad
+document.
+"""
+
+from __future__ import annotations
+
+from ..config import Settings
+from ..model import Article, Issue, RawDocument, article_id, article_key
+from .encoding import decode
+from .urls import normalize_url
+
+
+def read_document(raw: RawDocument, *, settings: Settings) -> Article:
+    """Read ``raw`` into an :class:`Article` whose ``raw_text`` and ``text`` are set."""
+    issues: list[Issue] = []
+    if isinstance(raw.content, bytes):
+        text, note = decode(raw.content, declared=raw.encoding, is_html=raw.kind == "html")
+        if note:
+            issues.append(Issue(code="W101", message=note, stage="read"))
+    else:
+        text = raw.content
+    fields: dict[str, object] = {}
+    if raw.kind == "html":
+        from .html import extract_html
+
+        extracted = extract_html(text, url=raw.url)
+        fields = extracted.fields
+        text = extracted.text
+        issues.extend(extracted.issues)
+    if len(text) > settings.max_text_chars:
+        issues.append(Issue(
+            code="W102",
+            message=f"text of {len(text):,} characters cut to max_text_chars={settings.max_text_chars:,}",
+            stage="read",
+        ))
+        text = text[: settings.max_text_chars]
+    if not text.strip():
+        issues.append(Issue(code="E103", message="no text found in the document", stage="read"))
+    url = normalize_url(raw.url) if raw.url else None
+    canonical = fields.pop("canonical_url", None)
+    canonical_url = normalize_url(str(canonical)) if canonical else None
+    key = article_key(canonical_url=canonical_url or url, text=text)
+    title = fields.pop("title", None) or raw.title
+    published = raw.published or fields.pop("published", None)
+    fields.pop("published", None)
+    return Article(
+        id=article_id(key),
+        text=text,
+        raw_text=text,
+        source=raw.source,
+        url=url,
+        canonical_url=canonical_url,
+        title=str(title) if title else None,
+        published=str(published) if published else None,
+        fetched=raw.fetched,
+        content_kind=raw.kind,
+        issues=tuple(issues),
+        **fields,  # type: ignore[arg-type]
+    )

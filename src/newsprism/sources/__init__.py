@@ -1,0 +1,1 @@
+"""Sources: files, folders, JSON Lines, WARC archives, feeds, URLs and stdin -> RawDocument."""
