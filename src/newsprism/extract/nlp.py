@@ -63,7 +63,8 @@ def _split_glued_quote_marks(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_QUOTE_INFIXES)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def parse(texts: Sequence[str], *, model: str, batch_size: int = 32) -> list[Doc]:
