@@ -17,6 +17,15 @@ from .encoding import decode
 from .urls import normalize_url
 
 
+def _headline(text: str) -> str | None:
+    """The first line of a text document when it reads as a headline (short, alone, no final stop)."""
+    head, _, rest = text.lstrip().partition("\n")
+    head = head.strip()
+    if 3 <= len(head.split()) <= 25 and not head.endswith((".", ",", ";", ":")) and rest.startswith(("\n", "\r\n")):
+        return head
+    return None
+
+
 def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     """Read ``raw`` into an :class:`Article` whose ``raw_text`` and ``text`` are set."""
     issues: list[Issue] = []
@@ -47,7 +56,7 @@ def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     canonical = fields.pop("canonical_url", None)
     canonical_url = normalize_url(str(canonical)) if canonical else None
     key = article_key(canonical_url=canonical_url or url, text=text)
-    title = fields.pop("title", None) or raw.title
+    title = fields.pop("title", None) or raw.title or (_headline(text) if raw.kind == "text" else None)
     published = raw.published or fields.pop("published", None)
     fields.pop("published", None)
     return Article(

@@ -1,0 +1,46 @@
+"""``newsprism export``: the corpus as JSON Lines or Parquet."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..model import article_to_json
+from ..store import default_db, open_store
+
+
+@click.command()
+@click.option("--db", default=None, help="Corpus (default ./newsprism.db or $NEWSPRISM_DB).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
+              help="jsonl: one article JSON per line, every fact included. parquet: one row per article, "
+                   "facts as JSON strings.")
+@click.option("-o", "--output", default="-", help="Output file (default: stdout for jsonl; required for parquet).")
+def export(db: str | None, fmt: str, output: str) -> None:
+    """Export every article with its facts."""
+    from ..export import write_parquet
+
+    store = open_store(db or default_db(), readonly=True)
+    try:
+        if fmt == "parquet":
+            if output == "-":
+                raise InputError("parquet needs a file: use -o corpus.parquet", code="E121")
+            count = write_parquet(store.iter_articles(), Path(output))
+            click.echo(f"{count} articles -> {output}", err=True)
+            return
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+        try:
+            count = 0
+            for article in store.iter_articles():
+                out.write(json.dumps(article_to_json(article), ensure_ascii=False) + "\n")
+                count += 1
+        finally:
+            if out is not sys.stdout:
+                out.close()
+        if output != "-":
+            click.echo(f"{count} articles -> {output}", err=True)
+    finally:
+        store.close()

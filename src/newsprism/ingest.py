@@ -1,0 +1,249 @@
+"""Ingestion: sources -> pipeline (in a process pool) -> store, resumably.
+
+1. Sources stream raw documents; each is hashed (URL + content).
+2. Documents already in the store's ``seen`` table are skipped before any
+   processing, so a re-run costs little and adds nothing.
+3. The rest are processed in batches, in worker processes (one pipeline per
+   process, spaCy loaded once), with a bounded number of batches in flight
+   so memory stays flat.
+4. Each batch is written in one transaction with its ``seen`` rows and
+   failures: a killed run loses at most the batches in flight, and a re-run
+   finishes the job without duplicates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from types import FrameType
+from typing import Any
+
+from .config import Settings
+from .model import Article, Failure, RawDocument
+from .pipeline import Pipeline
+from .store.base import SeenDocument, Store
+
+log = logging.getLogger(__name__)
+
+#: Issues that mean "no article came out of this document".
+FATAL_ISSUES = frozenset({"E103", "E104", "E105", "E901"})
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest run did."""
+
+    run_id: int = 0
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form (failures as dicts)."""
+        return {
+            "run_id": self.run_id, "read": self.read, "new": self.new, "duplicate": self.duplicate,
+            "skipped": self.skipped, "failed": self.failed, "seconds": round(self.seconds, 3),
+            "failures": [{"source": f.source, "url": f.url, "code": f.code, "message": f.message}
+                         for f in self.failures],
+        }
+
+
+def raw_hash(raw: RawDocument) -> str:
+    """Identity of a raw document: its URL and its content."""
+    digest = hashlib.sha256((raw.url or "").encode("utf-8") + b"\0")
+    digest.update(raw.content if isinstance(raw.content, bytes) else raw.content.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+# -- worker side ----------------------------------------------------------------
+
+_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _PIPELINE
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _PIPELINE = Pipeline(settings)
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise _Timeout
+
+
+def _with_budget(seconds: float, func: Callable[[], list[Article]]) -> list[Article]:
+    """Run ``func`` under a wall-clock budget (SIGALRM; only in a process's main thread)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        return func()
+    try:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+    except ValueError:  # not the main thread: no budget can be enforced here
+        return func()
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return func()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline | None = None) -> list[Article | Failure]:
+    """Process raw documents into articles; a document over its time budget becomes a failure."""
+    pipe = pipeline or _PIPELINE
+    if pipe is None:
+        raise RuntimeError("process_batch called in a worker that was not initialised")
+    budget = pipe.settings.time_budget
+    try:
+        return list(_with_budget(budget * len(raws), lambda: list(pipe.run(raws))))
+    except _Timeout:
+        log.info("batch over its time budget; processing its documents one by one")
+    results: list[Article | Failure] = []
+    for raw in raws:
+        try:
+            results.extend(_with_budget(budget, lambda raw=raw: list(pipe.run([raw]))))
+        except _Timeout:
+            results.append(Failure(source=raw.source, url=raw.url, code="E901",
+                                   message=f"processing took longer than the time budget of {budget:g} s; "
+                                           "raise --setting time_budget SECONDS to allow it"))
+    return results
+
+
+# -- parent side ----------------------------------------------------------------
+
+def _chunks(items: Iterable[RawDocument | Failure], size: int) -> Iterator[list[RawDocument | Failure]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _as_failure(article: Article) -> Failure | None:
+    fatal = [issue for issue in article.issues if issue.code in FATAL_ISSUES]
+    if not fatal:
+        return None
+    return Failure(source=article.source, url=article.url, code=fatal[0].code, message=fatal[0].message)
+
+
+class Ingestor:
+    """Runs one ingest: see the module docstring for the steps."""
+
+    def __init__(self, store: Store, *, settings: Settings, workers: int | None = None,
+                 progress: Callable[[int], None] | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        count = settings.workers if workers is None else workers
+        self.workers = count if count > 0 else (os.cpu_count() or 1)
+        self.progress = progress or (lambda n: None)
+        self.summary = IngestSummary()
+        self._local: Pipeline | None = None
+
+    def run(self, documents: Iterable[RawDocument | Failure], *, sources: Sequence[str] = ()) -> IngestSummary:
+        """Ingest every document; returns the summary (also recorded in the store)."""
+        start = time.perf_counter()
+        self.summary.run_id = self.store.start_run(list(sources))
+        batches = self._prepare(documents)
+        if self.workers <= 1:
+            self._local = Pipeline(self.settings)
+            for raws, seen, failures in batches:
+                self._write(process_batch(raws, self._local), raws, seen, failures)
+            self.summary.stage_seconds = dict(self._local.times.seconds)
+        else:
+            self._run_pool(batches)
+        self.summary.seconds = time.perf_counter() - start
+        self.store.finish_run(self.summary.run_id, self.summary.as_dict())
+        return self.summary
+
+    def _run_pool(self, batches: Iterator[tuple[list[RawDocument], list[str], list[Failure]]]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        in_flight: deque[tuple[Future[list[Article | Failure]], list[RawDocument], list[str], list[Failure]]] = deque()
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker,
+                                 initargs=(self.settings,)) as pool:
+            for raws, seen, failures in batches:
+                if not raws:
+                    self._write([], raws, seen, failures)
+                    continue
+                in_flight.append((pool.submit(process_batch, raws), raws, seen, failures))
+                while len(in_flight) > self.workers * 2:
+                    self._collect(in_flight.popleft())
+            while in_flight:
+                self._collect(in_flight.popleft())
+
+    def _collect(self, item: tuple[Future[list[Article | Failure]], list[RawDocument], list[str], list[Failure]]) -> None:
+        future, raws, seen, failures = item
+        self._write(future.result(), raws, seen, failures)
+
+    def _prepare(self, documents: Iterable[RawDocument | Failure]
+                 ) -> Iterator[tuple[list[RawDocument], list[str], list[Failure]]]:
+        """Batches of (new raw documents, their hashes, source failures); already-seen ones skipped."""
+        in_run: set[str] = set()
+        for chunk in _chunks(documents, self.settings.batch_size):
+            failures = [d for d in chunk if isinstance(d, Failure)]
+            raws = [d for d in chunk if isinstance(d, RawDocument)]
+            self.summary.read += len(chunk)
+            hashes = [raw_hash(raw) for raw in raws]
+            already = self.store.seen(hashes)
+            todo: list[RawDocument] = []
+            todo_hashes: list[str] = []
+            for raw, digest in zip(raws, hashes, strict=True):
+                if digest in already or digest in in_run:
+                    self.summary.skipped += 1
+                    continue
+                in_run.add(digest)
+                todo.append(raw)
+                todo_hashes.append(digest)
+            self.progress(len(chunk) - len(todo))
+            yield todo, todo_hashes, failures
+
+    def _write(self, results: list[Article | Failure], raws: list[RawDocument], hashes: list[str],
+               failures: list[Failure]) -> None:
+        articles: list[Article] = []
+        failures = list(failures)
+        seen: list[SeenDocument] = []
+        for result, raw, digest in zip(results, raws, hashes, strict=True):
+            failure = result if isinstance(result, Failure) else _as_failure(result)
+            if failure is not None or not isinstance(result, Article):
+                failures.append(failure or Failure(source=raw.source, url=raw.url, code="E900", message="no result"))
+                seen.append(SeenDocument(raw_hash=digest, article_id=None, source=raw.source))
+                continue
+            articles.append(result)
+            seen.append(SeenDocument(raw_hash=digest, article_id=result.id, source=raw.source))
+        added = self.store.add(articles, seen=seen, failures=failures, run_id=self.summary.run_id)
+        self.summary.new += len(added.new)
+        self.summary.duplicate += len(added.duplicates)
+        self.summary.failed += len(failures)
+        self.summary.failures.extend(failures)
+        self.progress(len(raws))
+
+
+def ingest(sources: Sequence[str], *, store: Store, settings: Settings, workers: int | None = None,
+           progress: Callable[[int], None] | None = None) -> IngestSummary:
+    """Ingest files, folders, archives, feeds and URLs into ``store``.
+
+    Args:
+        sources: Paths, URLs or ``-`` for standard input.
+        store: The corpus to write to.
+        settings: Pipeline and source settings.
+        workers: Worker processes (default: ``settings.workers``, 0 = one per core).
+        progress: Called with the number of documents finished since the last call.
+    """
+    from .sources import iter_documents
+
+    documents = iter_documents(list(sources), settings=settings)
+    return Ingestor(store, settings=settings, workers=workers, progress=progress).run(documents, sources=sources)

@@ -1,0 +1,127 @@
+"""The store interface every corpus database follows (SQLite, PostgreSQL).
+
+A store keeps articles (with every fact), the raw documents already seen
+(so a re-run skips them before any processing), ingest runs and their
+failures. Writes happen in batches, one transaction each: a killed ingest
+loses at most the batch in flight, and a re-run completes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..model import Article, Failure
+
+#: Current schema version of the store; migrations bring older files up to it.
+STORE_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Filters of a full-text search; ``None`` means no filter."""
+
+    source: str | None = None
+    site: str | None = None
+    lang: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    entity: str | None = None
+    sort: str = "relevance"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result with a highlighted snippet (``[`` and ``]`` mark matches)."""
+
+    id: str
+    title: str | None
+    url: str | None
+    site: str | None
+    published: str | None
+    lang: str | None
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """A page of hits and the total number of matching articles."""
+
+    hits: tuple[SearchHit, ...]
+    total: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class AddResult:
+    """What one batch write did."""
+
+    new: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SeenDocument:
+    """A raw document already ingested: its hash and the article it became."""
+
+    raw_hash: str
+    article_id: str | None
+    source: str
+
+
+class Store(Protocol):
+    """What every store implementation provides."""
+
+    url: str
+
+    def add(self, articles: Sequence[Article], *, seen: Sequence[SeenDocument] = (),
+            failures: Sequence[Failure] = (), run_id: int | None = None) -> AddResult:
+        """Write a batch in one transaction: articles (duplicates by key skipped), seen docs, failures."""
+        ...
+
+    def seen(self, raw_hashes: Sequence[str]) -> set[str]:
+        """Which of ``raw_hashes`` were already ingested."""
+        ...
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with this id (or a unique id prefix), or ``None``."""
+        ...
+
+    def iter_articles(self, *, batch_size: int = 500) -> Iterator[Article]:
+        """Every article, in insertion order."""
+        ...
+
+    def search(self, query: str, *, filters: SearchFilters | None = None, limit: int = 20,
+               offset: int = 0) -> SearchResult:
+        """Full-text search with snippets."""
+        ...
+
+    def count(self) -> int:
+        """Number of articles."""
+        ...
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of articles and facts, by kind."""
+        ...
+
+    def start_run(self, sources: Sequence[str]) -> int:
+        """Record the start of an ingest run; returns its id."""
+        ...
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        """Record the summary of an ingest run."""
+        ...
+
+    def failures(self, *, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Failures recorded by ingest runs, newest first."""
+        ...
+
+    def check(self) -> list[str]:
+        """Integrity check; returns a list of problems (empty when sound)."""
+        ...
+
+    def close(self) -> None:
+        """Close every connection."""
+        ...

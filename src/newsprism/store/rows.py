@@ -1,0 +1,46 @@
+"""Rows of the fact tables, shared by the SQLite and PostgreSQL stores."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Article
+
+#: table -> column names (after ``article_id``), in insertion order.
+FACT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "removals": ("start", "end", "kind", "reason", "text"),
+    "repairs": ("start", "end", "before", "after", "kind"),
+    "entities": ("entity_id", "name", "label", "variants", "mentions"),
+    "mentions": ("start", "end", "text", "label", "entity_id"),
+    "quotes": ("start", "end", "text", "kind", "speaker", "speaker_name", "cue"),
+    "claims": ("start", "end", "text", "value", "bound", "unit", "counted", "verb", "claimant", "claimant_name", "as_of"),
+    "times": ("start", "end", "text", "value", "granularity", "resolved"),
+    "places": ("start", "end", "text", "name", "gazetteer_id", "lat", "lon", "country", "type"),
+}
+
+
+def fact_rows(article: Article) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """Every (table, row) the fact tables hold for ``article``."""
+    names = {entity.id: entity.name for entity in article.entities}
+    aid = article.id
+    for r in article.removals:
+        yield "removals", (aid, r.start, r.end, r.kind, r.reason, r.text)
+    for p in article.repairs:
+        yield "repairs", (aid, p.start, p.end, p.before, p.after, p.kind)
+    for e in article.entities:
+        yield "entities", (aid, e.id, e.name, e.label, json.dumps(list(e.variants), ensure_ascii=False), e.mentions)
+    for m in article.mentions:
+        yield "mentions", (aid, m.start, m.end, m.text, m.label, m.entity)
+    for q in article.quotes:
+        speaker_name = names.get(q.speaker or "", q.speaker_text)
+        yield "quotes", (aid, q.start, q.end, q.text, q.kind, q.speaker, speaker_name, q.cue)
+    for c in article.claims:
+        claimant_name = names.get(c.claimant or "", c.claimant_text)
+        yield "claims", (aid, c.start, c.end, c.text, c.value, c.bound, c.unit, c.counted, c.verb, c.claimant,
+                         claimant_name, c.as_of)
+    for t in article.times:
+        yield "times", (aid, t.start, t.end, t.text, t.value, t.granularity, int(t.resolved))
+    for pl in article.places:
+        yield "places", (aid, pl.start, pl.end, pl.text, pl.name, pl.gazetteer_id, pl.lat, pl.lon, pl.country, pl.type)

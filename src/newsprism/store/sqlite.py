@@ -1,0 +1,346 @@
+"""The embedded store: one SQLite file with FTS5 full-text search.
+
+One writer connection (writes are serialised by a lock); every other thread
+gets its own read connection. WAL mode lets readers (the web UI) run while an
+ingest writes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Article, Failure, article_from_json, article_to_json, content_hash
+from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
+from .rows import FACT_COLUMNS, fact_rows
+
+_FTS_SAFE = re.compile(r"[\w*]+", re.UNICODE)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("newsprism.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        if m := re.match(r"(\d+)_.*\.sql$", entry.name):
+            found.append((int(m.group(1)), entry.read_text("utf-8")))
+    return sorted(found)
+
+
+def fts_query(query: str) -> str:
+    """Turn user input into a safe FTS5 query: words ANDed, ``"phrases"`` kept, ``word*`` prefixes.
+
+    >>> fts_query('kherson "troop withdrawal" evac*')
+    '"kherson" "troop withdrawal" "evac"*'
+    """
+    parts: list[str] = []
+    for m in re.finditer(r'"([^"]*)"|(\S+)', query):
+        if m.group(1) is not None:
+            words = _FTS_SAFE.findall(m.group(1).replace("*", ""))
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+            continue
+        token = m.group(2)
+        if token in ("OR", "NOT", "AND") and parts:
+            parts.append(token)
+            continue
+        for word in _FTS_SAFE.findall(token):
+            prefix = word.endswith("*")
+            word = word.strip("*")
+            if word:
+                parts.append(f'"{word}"' + ("*" if prefix else ""))
+    while parts and parts[-1] in ("OR", "NOT", "AND"):
+        parts.pop()
+    return " ".join(parts)
+
+
+class SQLiteStore:
+    """A corpus in one SQLite file (see :class:`newsprism.store.base.Store`)."""
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = path
+        self.url = str(path)
+        self.readonly = readonly
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        if readonly and not path.exists():
+            raise StoreError(f"no corpus at {path}; create one with 'newsprism ingest SOURCE --db {path}'", code="E301")
+        try:
+            if not readonly:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._writer = self._connect(write=not readonly)
+            if not readonly:
+                self._migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open the corpus {path}: {e}; is it a newsprism database?", code="E302") from e
+
+    # -- connections ------------------------------------------------------
+
+    def _connect(self, *, write: bool) -> sqlite3.Connection:
+        if write:
+            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        else:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=30000")
+        return conn
+
+    def _reader(self) -> sqlite3.Connection:
+        if threading.current_thread() is threading.main_thread() or self.readonly:
+            return self._writer
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect(write=False)
+            self._local.conn = conn
+        return conn
+
+    def _migrate(self) -> None:
+        conn = self._writer
+        with self._lock:
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > STORE_SCHEMA_VERSION:
+                raise StoreError(
+                    f"the corpus {self.path} has schema version {version}, newer than this newsprism "
+                    f"({STORE_SCHEMA_VERSION}); upgrade newsprism", code="E303")
+            for number, sql in _migrations():
+                if number <= version:
+                    continue
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in sql.split(";\n"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number),))
+                    conn.execute("COMMIT")
+                except Exception:
+                    conn.execute("ROLLBACK")
+                    raise
+
+    def _check_version(self) -> None:
+        row = self._writer.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if not row or int(row[0]) != STORE_SCHEMA_VERSION:
+            raise StoreError(f"the corpus {self.path} needs migrating; open it once without --readonly", code="E304")
+
+    def schema_version(self) -> int:
+        """The schema version recorded in the file."""
+        row = self._reader().execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    # -- writing ----------------------------------------------------------
+
+    def add(self, articles: Sequence[Article], *, seen: Sequence[SeenDocument] = (),
+            failures: Sequence[Failure] = (), run_id: int | None = None) -> AddResult:
+        """Write one batch in one transaction (see :meth:`Store.add`)."""
+        result = AddResult()
+        with self._lock:
+            conn = self._writer
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for article in articles:
+                    if self._insert(conn, article):
+                        result.new.append(article.id)
+                    else:
+                        result.duplicates.append(article.id)
+                conn.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)",
+                                 [(s.raw_hash, s.article_id, s.source) for s in seen])
+                conn.executemany(
+                    "INSERT INTO failures (run_id, source, url, code, message, at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(run_id, f.source, f.url, f.code, f.message, _now()) for f in failures])
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return result
+
+    def _insert(self, conn: sqlite3.Connection, article: Article) -> bool:
+        key = article.key
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO articles (id, key, url, canonical_url, title, published, site, lang, source,"
+            " content_kind, text, content_hash, ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article.id, key, article.url, article.canonical_url, article.title, article.published, article.site,
+             article.lang, article.source, article.content_kind, article.text, content_hash(article.text), _now(),
+             json.dumps(article_to_json(article), ensure_ascii=False)))
+        if cursor.rowcount == 0:
+            return False
+        rowid = cursor.lastrowid
+        conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                     (rowid, article.title or "", article.text))
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for table, row in fact_rows(article):
+            rows.setdefault(table, []).append(row)
+        for table, table_rows in rows.items():
+            columns = ", ".join(f'"{c}"' for c in ("article_id", *FACT_COLUMNS[table]))
+            marks = ", ".join("?" * (len(FACT_COLUMNS[table]) + 1))
+            conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", table_rows)
+        return True
+
+    def start_run(self, sources: Sequence[str]) -> int:
+        """Record the start of an ingest run."""
+        with self._lock:
+            cursor = self._writer.execute("INSERT INTO runs (started, sources) VALUES (?, ?)",
+                                          (_now(), json.dumps(list(sources))))
+            return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        """Record the summary of an ingest run."""
+        with self._lock:
+            self._writer.execute("UPDATE runs SET finished=?, summary=? WHERE id=?",
+                                 (_now(), json.dumps(summary), run_id))
+
+    # -- reading ----------------------------------------------------------
+
+    def seen(self, raw_hashes: Sequence[str]) -> set[str]:
+        """Which of ``raw_hashes`` were already ingested."""
+        found: set[str] = set()
+        conn = self._reader()
+        for i in range(0, len(raw_hashes), 500):
+            chunk = list(raw_hashes[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in conn.execute(f"SELECT raw_hash FROM seen WHERE raw_hash IN ({marks})", chunk))
+        return found
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with this id, or a unique prefix of it."""
+        conn = self._reader()
+        row = conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None and len(article_id) >= 4:
+            rows = conn.execute("SELECT data FROM articles WHERE id LIKE ? LIMIT 2",
+                                (article_id.replace("%", "") + "%",)).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return article_from_json(json.loads(row[0])) if row else None
+
+    def iter_articles(self, *, batch_size: int = 500) -> Iterator[Article]:
+        """Every article in insertion order, read in pages."""
+        last = 0
+        conn = self._reader()
+        while True:
+            rows = conn.execute("SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                                (last, batch_size)).fetchall()
+            if not rows:
+                return
+            for rowid, data in rows:
+                last = rowid
+                yield article_from_json(json.loads(data))
+
+    def count(self) -> int:
+        """Number of articles."""
+        return int(self._reader().execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def search(self, query: str, *, filters: SearchFilters | None = None, limit: int = 20,
+               offset: int = 0) -> SearchResult:
+        """Full-text search (FTS5, bm25) with ``[highlighted]`` snippets and facet counts."""
+        filters = filters or SearchFilters()
+        where, params = self._filter_sql(filters)
+        match = fts_query(query)
+        conn = self._reader()
+        if match:
+            base = ("FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                    "WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where))
+            base_params: list[Any] = [match, *params]
+            select = ("SELECT a.id, a.title, a.url, a.site, a.published, a.lang, "
+                      "snippet(articles_fts, 1, '[', ']', ' … ', 24), bm25(articles_fts, 4.0, 1.0) ")
+            order = "ORDER BY a.published DESC" if filters.sort == "date" else "ORDER BY bm25(articles_fts, 4.0, 1.0)"
+        else:
+            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+            base_params = list(params)
+            select = "SELECT a.id, a.title, a.url, a.site, a.published, a.lang, substr(a.text, 1, 200), 0.0 "
+            order = "ORDER BY a.published DESC"
+        try:
+            total = int(conn.execute("SELECT count(*) " + base, base_params).fetchone()[0])
+            rows = conn.execute(f"{select}{base} {order} LIMIT ? OFFSET ?", [*base_params, limit, offset]).fetchall()
+            facets = {
+                column: dict(conn.execute(
+                    f"SELECT coalesce(a.{column}, '?'), count(*) {base} GROUP BY 1 ORDER BY 2 DESC LIMIT 20",
+                    base_params).fetchall())
+                for column in ("site", "lang")
+            }
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"search failed for {query!r}: {e}", code="E310") from e
+        hits = tuple(SearchHit(id=r[0], title=r[1], url=r[2], site=r[3], published=r[4], lang=r[5],
+                               snippet=r[6] or "", score=float(-r[7])) for r in rows)
+        return SearchResult(hits=hits, total=total, facets=facets)
+
+    @staticmethod
+    def _filter_sql(filters: SearchFilters) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if filters.source:
+            where.append("(a.site = ? OR a.source LIKE ? OR a.url LIKE ?)")
+            params += [filters.source, f"%{filters.source}%", f"%{filters.source}%"]
+        if filters.site:
+            where.append("a.site = ?")
+            params.append(filters.site)
+        if filters.lang:
+            where.append("a.lang = ?")
+            params.append(filters.lang)
+        if filters.date_from:
+            where.append("a.published >= ?")
+            params.append(filters.date_from)
+        if filters.date_to:
+            where.append("substr(a.published, 1, 10) <= ?")
+            params.append(filters.date_to)
+        if filters.entity:
+            where.append("a.id IN (SELECT article_id FROM entities WHERE name = ? COLLATE NOCASE)")
+            params.append(filters.entity)
+        return where, params
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of articles, facts and runs."""
+        conn = self._reader()
+        counts = {table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                  for table in ("articles", *FACT_COLUMNS, "seen", "failures", "runs")}
+        return {"path": str(self.path), "schema_version": self.schema_version(), "counts": counts}
+
+    def failures(self, *, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Failures recorded by ingest runs, newest first."""
+        sql = "SELECT run_id, source, url, code, message, at FROM failures"
+        params: list[Any] = []
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            params.append(run_id)
+        rows = self._reader().execute(sql + " ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()
+        keys = ("run_id", "source", "url", "code", "message", "at")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def check(self) -> list[str]:
+        """SQLite integrity check, FTS consistency and duplicate keys."""
+        conn = self._writer  # the FTS integrity-check command needs a writable connection
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        try:
+            conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as e:
+            problems.append(f"full-text index: {e}")
+        dupes = conn.execute("SELECT content_hash, count(*) FROM articles GROUP BY 1 HAVING count(*) > 1 "
+                             "AND count(DISTINCT key) < count(*)").fetchall()
+        problems += [f"duplicate articles with hash {h[:12]}" for h, _ in dupes]
+        return problems
+
+    def close(self) -> None:
+        """Close the connections of this thread and the writer."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+        self._writer.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
