@@ -1,0 +1,49 @@
+"""Shared fixtures: paths to the project's examples and to the evaluation data beside the project."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def shared_dir() -> Path:
+    """The evaluation data folder beside the project (override with NEWSPRISM_SHARED)."""
+    return Path(os.environ.get("NEWSPRISM_SHARED", ROOT.parent / "shared"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", default=False, help="Also run tests marked slow.")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow test: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared evaluation data; tests using it skip when it is absent."""
+    path = shared_dir()
+    if not (path / "data").is_dir():
+        pytest.skip(f"evaluation data not found at {path} (set NEWSPRISM_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def kherson_text() -> str:
+    """The motivating example: a real scraped, machine-translated article."""
+    path = EXAMPLES / "kherson-scraped.txt"
+    if not path.exists():
+        path = shared_dir() / "examples" / "kherson-scraped.txt"
+    if not path.exists():
+        pytest.skip("kherson-scraped.txt not found")
+    return path.read_text("utf-8")

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import StoreError
+from newsprism.model import Article, Entity, Failure, Mention, Quote, article_id, article_key
+from newsprism.store import SearchFilters, SeenDocument, Store, open_store
+
+
+def make(text: str, *, url: str | None = None, title: str = "", published: str | None = None,
+         site: str | None = None, lang: str = "en") -> Article:
+    key = article_key(canonical_url=url, text=text)
+    return Article(id=article_id(key), text=text, raw_text=text, url=url, title=title, published=published,
+                   site=site, lang=lang, source="test")
+
+
+ARTICLES = [
+    make("Russia ordered the withdrawal of troops from Kherson on Wednesday.", url="https://a.example/1",
+         title="Withdrawal from Kherson", published="2022-11-09", site="A News"),
+    make("Floods on the Danube forced 80,000 residents to leave Jersón and nearby towns.", url="https://b.example/2",
+         title="Danube floods", published="2022-10-01", site="B Daily", lang="en"),
+    make("La retirada de Jersón fue anunciada el miércoles.", url="https://c.example/3", title="Retirada",
+         published="2022-11-10", site="C Diario", lang="es"),
+]
+
+
+def test_store_add_is_idempotent(store: Store) -> None:
+    first = store.add(ARTICLES)
+    again = store.add(ARTICLES)
+    assert len(first.new) == 3 and not first.duplicates
+    assert not again.new and len(again.duplicates) == 3
+    assert store.count() == 3
+
+
+def test_store_get_round_trips_facts(store: Store) -> None:
+    article = ARTICLES[0].replace(
+        entities=(Entity(id="e1", name="Sergei Shoigu", label="PERSON", variants=("Shoigu",), mentions=1),),
+        mentions=(Mention(start=0, end=6, text="Russia", label="GPE"),),
+        quotes=(Quote(start=10, end=20, text="x", kind="direct", speaker="e1", cue="order"),))
+    store.add([article])
+    got = store.get(article.id)
+    assert got == article
+    assert store.get(article.id[:8]) == article
+    assert store.get("nope") is None
+
+
+@pytest.mark.parametrize(("query", "filters", "expected_titles"), [
+    ("kherson", SearchFilters(), {"Withdrawal from Kherson"}),
+    ("jerson", SearchFilters(), {"Danube floods", "Retirada"}),  # diacritics folded
+    ('"forced 80,000 residents"', SearchFilters(), {"Danube floods"}),
+    ("withdr*", SearchFilters(), {"Withdrawal from Kherson"}),
+    ("jerson", SearchFilters(lang="es"), {"Retirada"}),
+    ("jerson", SearchFilters(date_from="2022-11-01"), {"Retirada"}),
+    ("jerson OR kherson", SearchFilters(date_to="2022-11-09"), {"Withdrawal from Kherson", "Danube floods"}),
+    ("", SearchFilters(site="B Daily"), {"Danube floods"}),
+    ('unbalanced "quote AND (', SearchFilters(), set()),
+])
+def test_store_search(store: Store, query: str, filters: SearchFilters, expected_titles: set[str]) -> None:
+    store.add(ARTICLES)
+    result = store.search(query, filters=filters)
+    assert {hit.title for hit in result.hits} == expected_titles
+    assert result.total == len(expected_titles)
+
+
+def test_store_search_snippet_marks_matches(store: Store) -> None:
+    store.add(ARTICLES)
+    hit = store.search("kherson").hits[0]
+    assert "[Kherson]" in hit.snippet
+
+
+def test_store_seen_and_failures(store: Store) -> None:
+    run = store.start_run(["x"])
+    store.add([ARTICLES[0]], seen=[SeenDocument("h1", ARTICLES[0].id, "x"), SeenDocument("h2", None, "y")],
+              failures=[Failure(source="y", code="E103", message="no text")], run_id=run)
+    store.finish_run(run, {"new": 1})
+    assert store.seen(["h1", "h2", "h3"]) == {"h1", "h2"}
+    assert [f["code"] for f in store.failures(run_id=run)] == ["E103"]
+    assert store.check() == []
+
+
+def test_store_iter_articles_in_order(store: Store) -> None:
+    store.add(ARTICLES)
+    assert [a.id for a in store.iter_articles(batch_size=2)] == [a.id for a in ARTICLES]
+
+
+def test_store_rejects_non_database(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError):
+        open_store(bogus)
+
+
+def test_store_readonly_needs_existing_file(tmp_path: Path) -> None:
+    with pytest.raises(StoreError):
+        open_store(tmp_path / "missing.db", readonly=True)
