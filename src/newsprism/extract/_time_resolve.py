@@ -1,0 +1,426 @@
+"""Resolvers: turn one matched temporal expression into a TIMEX3-style value.
+
+Each resolver takes the regex match and a :class:`Context` (the anchor date
+and the tense around the expression) and returns a :class:`Resolved`. Values
+follow TIMEX3: ``2022-11-09``, ``2022-11``, ``2022``, ``2022-W45``,
+``2022-W45-WE``, ``2022-SU``, ``2022-Q3``, ``199`` (the 1990s), ``18`` (the
+19th century), ``P3Y`` (durations), ``PRESENT_REF``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from ._numbers import small_number
+from ._time_rules import DECADE_WORDS, MONTHS, ORDINALS, SEASON_START, SEASONS, UNIT_CODES, WEEKDAYS
+
+Direction = Literal["past", "future"] | None
+Kind = Literal["date", "time", "duration", "set", "range"]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a resolver knows besides the match."""
+
+    anchor: dt.date | None
+    direction: Direction
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolver's answer."""
+
+    value: str | None
+    granularity: str
+    kind: Kind = "date"
+    resolved: bool = True
+    note: str | None = None
+
+
+NO_ANCHOR = "no publication date"
+_MOD_NOTES = {"earlier in": "early", "later in": "late", "the start of": "early", "the beginning of": "early",
+              "the middle of": "mid", "the end of": "late", "the first half of": "first half",
+              "the second half of": "second half"}
+
+
+def _note(*parts: str | None) -> str | None:
+    kept = [p for p in parts if p]
+    return "; ".join(kept) or None
+
+
+def _mod(match: re.Match[str]) -> str | None:
+    mod = match.groupdict().get("mod")
+    if not mod:
+        return None
+    mod = " ".join(mod.lower().split())
+    return _MOD_NOTES.get(mod, mod)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _unanchored(partial: str | None, granularity: str, note: str | None = None) -> Resolved:
+    return Resolved(partial, granularity, resolved=False, note=_note(note, NO_ANCHOR))
+
+
+def _month_year(month: int, day: int, ctx: Context, anchor: dt.date) -> int:
+    """The year of a month(-day) given without one, by the tense around it."""
+    key, now = (month, day), (anchor.month, anchor.day)
+    if ctx.direction == "future":
+        return anchor.year if key >= now else anchor.year + 1
+    if ctx.direction == "past":
+        return anchor.year if key <= now else anchor.year - 1
+    # No tense cue: news reports the recent past, but next month is usually a plan.
+    return anchor.year if month <= anchor.month + 1 else anchor.year - 1
+
+
+def _iso_day(year: int, month: int, day: int) -> str | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+# -- resolvers ------------------------------------------------------------------
+
+
+def r_iso(m: re.Match[str], ctx: Context) -> Resolved:
+    value = _iso_day(int(m["y"]), int(m["m"]), int(m["d"]))
+    if value and m["hh"]:
+        return Resolved(f"{value}T{m['hh']}:{m['mm']}", "minute", kind="time")
+    return Resolved(value, "day", resolved=value is not None)
+
+
+def r_slash(m: re.Match[str], ctx: Context) -> Resolved:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    year = year + 2000 if year < 100 else year
+    # US order (month/day) unless the first number cannot be a month.
+    month, day = (b, a) if a > 12 else (a, b)
+    value = _iso_day(year, month, day)
+    return Resolved(value, "day", resolved=value is not None, note="day/month order assumed" if a <= 12 and b <= 12 else None)
+
+
+def r_month_day(m: re.Match[str], ctx: Context) -> Resolved:
+    month, day = _month(m["mon"]), _day(m["d"])
+    note = _mod(m)
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.anchor is None:
+        return _unanchored(f"XXXX-{month:02d}-{day:02d}", "day", note)
+    else:
+        year = _month_year(month, day, ctx, ctx.anchor)
+    value = _iso_day(year, month, day)
+    return Resolved(value, "day", resolved=value is not None, note=note)
+
+
+def r_month_year(m: re.Match[str], ctx: Context) -> Resolved:
+    return Resolved(f"{int(m['y']):04d}-{_month(m['mon']):02d}", "month", note=_mod(m))
+
+
+def r_month(m: re.Match[str], ctx: Context) -> Resolved:
+    month = _month(m["mon"])
+    rel = (m.groupdict().get("rel") or "").lower()
+    pre = (m.groupdict().get("pre") or "").lower()
+    note = _note(_mod(m), pre if pre in ("since", "until", "till", "by", "before", "after", "from") else None)
+    anchor = ctx.anchor
+    if anchor is None:
+        return _unanchored(f"XXXX-{month:02d}", "month", note)
+    if rel in ("last", "past", "previous"):
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel in ("next", "coming", "following", "upcoming"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif rel == "this":
+        year = anchor.year
+    else:
+        year = _month_year(month, 0 if ctx.direction == "future" else 32, ctx, anchor)
+    return Resolved(f"{year:04d}-{month:02d}", "month", note=note)
+
+
+def r_weekday(m: re.Match[str], ctx: Context) -> Resolved:
+    weekday = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    note = m.groupdict().get("pod")
+    anchor = ctx.anchor
+    if anchor is None:
+        return _unanchored(None, "day", note)
+    back = (anchor.weekday() - weekday) % 7
+    if rel in ("next", "coming", "following", "upcoming"):
+        day = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    elif rel in ("last", "past", "previous"):
+        day = anchor - dt.timedelta(days=back or 7)
+    elif rel == "this":
+        day = anchor + dt.timedelta(days=weekday - anchor.weekday())
+    elif ctx.direction == "future":
+        day = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    else:
+        day = anchor - dt.timedelta(days=back)
+    return Resolved(day.isoformat(), "day", note=note)
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0,
+              "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def r_today(m: re.Match[str], ctx: Context) -> Resolved:
+    word = " ".join(m["w"].lower().split())
+    note = m["pod"] or ("night" if word in ("tonight", "overnight") else None)
+    if ctx.anchor is None:
+        return _unanchored(None, "day", note)
+    return Resolved((ctx.anchor + dt.timedelta(days=_DAY_WORDS[word])).isoformat(), "day", note=note)
+
+
+def r_this_pod(m: re.Match[str], ctx: Context) -> Resolved:
+    pod = m["pod"].lower()
+    if ctx.anchor is None:
+        return _unanchored(None, "day", pod)
+    # "last night" is the evening before the article; "last morning" is not said.
+    delta = -1 if m["rel"].lower() == "last" else 0
+    return Resolved((ctx.anchor + dt.timedelta(days=delta)).isoformat(), "day", note=pod)
+
+
+def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    if rel in ("the past", "the last", "the next", "the coming", "past") and unit != "weekend":
+        return Resolved(f"P1{UNIT_CODES.get(unit, 'X')}" if unit != "quarter" else "P3M", unit, kind="duration")
+    if ctx.anchor is None:
+        return _unanchored(None, unit)
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
+    return _shift_unit(ctx.anchor, unit, step)
+
+
+def _shift_unit(anchor: dt.date, unit: str, step: int) -> Resolved:
+    if unit in ("week", "fortnight"):
+        return Resolved(_week(anchor + dt.timedelta(weeks=step)), "week")
+    if unit == "weekend":
+        return Resolved(_week(anchor + dt.timedelta(weeks=step)) + "-WE", "week")
+    if unit == "month":
+        year, month = _shift_month(anchor.year, anchor.month, step)
+        return Resolved(f"{year:04d}-{month:02d}", "month")
+    if unit == "quarter":
+        year, month = _shift_month(anchor.year, anchor.month, 3 * step)
+        return Resolved(f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter")
+    if unit == "decade":
+        return Resolved(str(anchor.year // 10 + step), "decade")
+    if unit == "century":
+        return Resolved(str(anchor.year // 100 + step), "century")
+    return Resolved(str(anchor.year + step), "year")
+
+
+def _season_year(code: str, rel: str, anchor: dt.date, direction: Direction) -> int:
+    start = SEASON_START[code]
+    started = anchor.month >= start
+    ended = anchor.month >= start + 3
+    if rel in ("last", "past", "previous"):
+        return anchor.year if ended else anchor.year - 1
+    if rel in ("next", "coming", "following", "upcoming"):
+        return anchor.year + 1 if started else anchor.year
+    if rel == "this" or direction is None:
+        return anchor.year
+    if direction == "future":
+        return anchor.year + 1 if ended else anchor.year
+    return anchor.year if started else anchor.year - 1
+
+
+def r_season(m: re.Match[str], ctx: Context) -> Resolved:
+    code = SEASONS[m["season"].lower()]
+    if m.groupdict().get("y"):
+        return Resolved(f"{m['y']}-{code}", "season", note=_mod(m))
+    if ctx.anchor is None:
+        return _unanchored(f"XXXX-{code}", "season")
+    rel = (m.groupdict().get("rel") or "").lower()
+    return Resolved(f"{_season_year(code, rel, ctx.anchor, ctx.direction):04d}-{code}", "season")
+
+
+def _count(text: str) -> int | None:
+    return small_number(text.lower())
+
+
+def r_ago(m: re.Match[str], ctx: Context) -> Resolved:
+    n, unit, direction = _count(m["n"]), m["unit"].lower().rstrip("s"), m["dir"].lower()
+    unit = "century" if unit.startswith("centur") else unit
+    if direction in ("earlier", "before", "later"):
+        return Resolved(None, unit, resolved=False, note="relative to another event")
+    ref = "FUTURE_REF" if direction in ("from now", "hence") else "PAST_REF"
+    if n is None:
+        return Resolved(ref, "unknown", note="vague amount")
+    if ctx.anchor is None:
+        return _unanchored(None, unit)
+    return _offset(ctx.anchor, n if ref == "FUTURE_REF" else -n, unit)
+
+
+def _offset(anchor: dt.date, n: int, unit: str) -> Resolved:
+    if unit in ("second", "minute", "hour"):
+        return Resolved(anchor.isoformat(), "day", note=f"{abs(n)} {unit}(s) from publication")
+    if unit == "day":
+        return Resolved((anchor + dt.timedelta(days=n)).isoformat(), "day")
+    if unit in ("week", "fortnight"):
+        weeks = n * (2 if unit == "fortnight" else 1)
+        return Resolved(_week(anchor + dt.timedelta(weeks=weeks)), "week")
+    if unit == "month":
+        year, month = _shift_month(anchor.year, anchor.month, n)
+        return Resolved(f"{year:04d}-{month:02d}", "month")
+    if unit == "decade":
+        return Resolved(str(anchor.year + 10 * n), "year")
+    if unit == "century":
+        return Resolved(str((anchor.year + 100 * n) // 100), "century")
+    return Resolved(str(anchor.year + n), "year")
+
+
+_SUPERLATIVE = re.compile(r"\b(?:first|time|highest|lowest|most|least|best|worst|biggest|largest|fastest|"
+                          r"strongest|weakest|record|ever|only)\b[^.!?]{0,40}$", re.IGNORECASE)
+
+
+def r_in_n(m: re.Match[str], ctx: Context) -> Resolved:
+    # "the first time in 10 years" is a span of time; "in two weeks" (said ahead) is a date.
+    before = ctx.text[max(0, m.start() - 60):m.start()]
+    n, unit = _count(m["n"]), m["unit"].lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    if _SUPERLATIVE.search(before) or ctx.direction != "future" or n is None:
+        return _duration(m["n"], unit, None)
+    if ctx.anchor is None:
+        return _unanchored(None, unit)
+    return _offset(ctx.anchor, n, unit)
+
+
+def r_quarter(m: re.Match[str], ctx: Context) -> Resolved:
+    groups = m.groupdict()
+    quarter = int(groups["q"]) if groups.get("q") else {"last": 4}.get(m["ord"].lower(), 0) or (
+        ORDINALS.get(m["ord"].lower()) or int(m["ord"][0]))
+    if groups.get("y"):
+        return Resolved(f"{m['y']}-Q{quarter}", "quarter")
+    if ctx.anchor is None:
+        return _unanchored(f"XXXX-Q{quarter}", "quarter")
+    current = (ctx.anchor.month - 1) // 3 + 1
+    year = ctx.anchor.year
+    if ctx.direction == "future":
+        year += quarter < current
+    else:
+        year -= quarter > current
+    return Resolved(f"{year:04d}-Q{quarter}", "quarter")
+
+
+def r_half(m: re.Match[str], ctx: Context) -> Resolved:
+    return Resolved(f"{m['y']}-H{1 if m['ord'].lower() == 'first' else 2}", "quarter")
+
+
+def r_decade(m: re.Match[str], ctx: Context) -> Resolved:
+    groups = m.groupdict()
+    if groups.get("dec"):
+        value = groups["dec"]
+    elif groups.get("dw"):
+        value = "19" + str(DECADE_WORDS[groups["dw"].lower()])
+    else:
+        digit = int(groups["dd"])
+        recent = ctx.anchor.year % 100 if ctx.anchor else 25
+        value = ("20" if digit * 10 <= recent else "19") + str(digit)
+    return Resolved(value, "decade", note=_mod(m))
+
+
+def r_century(m: re.Match[str], ctx: Context) -> Resolved:
+    word = m["c"].lower()
+    number = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+    return Resolved(f"{number - 1:02d}", "century", note=_mod(m))
+
+
+def r_year(m: re.Match[str], ctx: Context) -> Resolved:
+    pre = (m.groupdict().get("pre") or "").lower()
+    return Resolved(m["y"], "year", note=_note(_mod(m), pre if pre == "since" else None))
+
+
+def _clock(hh: int, mm: int, ctx: Context, note: str | None = None) -> Resolved:
+    clock = f"{hh:02d}:{mm:02d}"
+    if ctx.anchor is None:
+        return Resolved(f"XXXX-XX-XXT{clock}", "minute", kind="time", resolved=False, note=_note(note, NO_ANCHOR))
+    return Resolved(f"{ctx.anchor.isoformat()}T{clock}", "minute", kind="time", note=note)
+
+
+def r_clock(m: re.Match[str], ctx: Context) -> Resolved:
+    hh, mm = int(m["hh"]), int(m["mm"] or 0)
+    if m.groupdict().get("ap"):
+        pm = m["ap"].lower().startswith("p")
+        hh = hh % 12 + (12 if pm else 0)
+    return _clock(hh, mm, ctx)
+
+
+def r_noon(m: re.Match[str], ctx: Context) -> Resolved:
+    return _clock(0 if m["w"].lower() == "midnight" else 12, 0, ctx)
+
+
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+         "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+         "at the moment": "PRESENT_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+         "in recent years": "PAST_REF", "in recent months": "PAST_REF", "in recent weeks": "PAST_REF",
+         "in the past": "PAST_REF", "formerly": "PAST_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF"}
+
+
+def r_ref(m: re.Match[str], ctx: Context) -> Resolved:
+    word = " ".join(m["w"].lower().split())
+    if word == "so far this year":
+        return Resolved(str(ctx.anchor.year) if ctx.anchor else None, "year", resolved=ctx.anchor is not None)
+    if word == "at the time":
+        return Resolved(None, "unknown", resolved=False, note="refers to an earlier time in the text")
+    return Resolved(_REFS[word], "unknown")
+
+
+_SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "hourly": "PT1H"}
+
+
+def r_set(m: re.Match[str], ctx: Context) -> Resolved:
+    word = " ".join(m["w"].lower().split())
+    if word in _SET_WORDS:
+        return Resolved(_SET_WORDS[word], "unknown", kind="set")
+    last = word.split()[-1]
+    if last in WEEKDAYS:
+        return Resolved(f"XXXX-WXX-{WEEKDAYS[last] + 1}", "day", kind="set")
+    code = UNIT_CODES.get(last, "D")
+    every = 2 if re.search(r"\b(?:other|second)\b", word) else 1
+    return Resolved(f"P{every}{code}" if code != "H" else f"PT{every}H", "unknown", kind="set")
+
+
+def _duration(amount: str, unit: str, approx: str | None) -> Resolved:
+    n = _count(amount)
+    count = str(n) if n is not None else "X"
+    code = UNIT_CODES.get(unit, "X")
+    value = f"PT{count}{code}" if unit in ("second", "minute", "hour") else f"P{count}{code}"
+    if unit == "fortnight" and n is not None:
+        value = f"P{2 * n}W"
+    return Resolved(value, unit if unit != "fortnight" else "week", kind="duration", note=approx)
+
+
+def r_duration(m: re.Match[str], ctx: Context) -> Resolved:
+    unit = m["unit"].lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    approx = m.groupdict().get("approx")
+    return _duration(m["n"], unit, approx.lower() if approx else None)
+
+
+RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
+    "iso": r_iso, "slash": r_slash, "mdy": r_month_day, "dmy": r_month_day, "my": r_month_year,
+    "rel_month": r_month, "mod_month": r_month, "ctx_month": r_month, "month_ctx": r_month,
+    "rel_weekday": r_weekday, "today": r_today, "this_pod": r_this_pod, "rel_unit": r_rel_unit,
+    "rel_season": r_season, "season_year": r_season, "ctx_season": r_season, "ago": r_ago, "in_n": r_in_n,
+    "quarter": r_quarter, "q": r_quarter, "half": r_half, "decade": r_decade, "decade_short": r_decade,
+    "decade_word": r_decade, "century": r_century, "mod_year": r_year, "year": r_year, "clock": r_clock,
+    "clock24": r_clock, "noon": r_noon, "ref": r_ref, "set": r_set, "duration": r_duration,
+}

@@ -1,0 +1,165 @@
+"""Word tables and the regex grammar of temporal expressions (English news).
+
+Each pattern in :data:`PATTERNS` has a name that :mod:`newsprism.extract.dates`
+maps to a resolver, and a named group ``x`` that is the expression itself
+(prepositions such as "on" or "in" are matched for context only, outside
+``x``, as TIMEX3 annotation does).
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+#: Months a season covers (northern hemisphere): where it starts, for past/future decisions.
+SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21,
+}
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+    "nineties": 9,
+}
+UNIT_CODES: dict[str, str] = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y",
+    "decade": "DE", "century": "CE", "fortnight": "W", "weekend": "WE",
+}
+PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+#: Words whose presence before a temporal expression makes it point forward.
+FUTURE_CUES = re.compile(
+    r"\b(?:will|won't|'ll|shall|is to|are to|is due|are due|plans? to|planning to|planned for|scheduled|"
+    r"set to|is expected to|are expected to|expects? to|going to|intends? to|upcoming|would (?:be|take|hold) place|"
+    r"next|coming|from now|hence|is slated|are slated)\b",
+    re.IGNORECASE,
+)
+PAST_CUES = re.compile(
+    r"\b(?:said|says|was|were|had|did|told|announced|reported|added|died|killed|began|ended|held|took|came|"
+    r"went|met|made|left|won|lost|ago|last|earlier|previously|\w{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_MOD = r"(?i:early|earlier in|mid|late|later in|the (?:start|beginning|middle|end) of|the first half of|the second half of)"
+_REL = r"(?i:last|next|this|past|coming|previous|following|upcoming)"
+_NUM_WORD = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|a few|several|a couple of|some|many)"
+)
+_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
+_CONTEXT = (
+    r"(?i:in|on|since|until|till|by|from|through|to|during|before|after|between|and|of|for|or|"
+    r"early|mid|late|since early|since late|end of|start of|beginning of|middle of)"
+)
+
+_P = [
+    ("iso", rf"\b(?P<x>(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?)\b"),
+    ("slash", rf"(?<![\d/])(?P<x>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR}|\d\d))(?![\d/])"),
+    ("mdy", rf"\b(?P<x>(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<mod>{_MOD})[- ]?\s*)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?)(?![,.]?\d)"),
+    ("dmy", rf"\b(?P<x>(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?)\b"),
+    ("my", rf"\b(?P<x>(?:(?P<mod>{_MOD})[- ]?\s*)?(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR}))\b"),
+    ("rel_month", rf"\b(?P<x>(?P<rel>{_REL})\s+(?P<mon>{_FULL_MONTH}|May))\b"),
+    ("mod_month", rf"\b(?P<x>(?P<mod>(?i:early|mid|late))[- ]\s*(?P<mon>{_FULL_MONTH}|May))\b"),
+    ("ctx_month", rf"\b(?P<pre>{_CONTEXT})\s+(?P<x>(?P<mon>{_FULL_MONTH}|May))\b(?!\s+\d)"),
+    ("month_ctx", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}))(?=\s+(?:and|or|to|through)\s+{_MONTH}\b)"),
+    ("rel_weekday", rf"\b(?P<x>(?:(?P<rel>{_REL})\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
+    ("today", r"\b(?P<x>(?P<w>today|yesterday|tomorrow|tonight|overnight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
+    ("this_pod", r"\b(?P<x>(?P<rel>this|last|earlier this|later this)\s+(?P<pod>morning|afternoon|evening|night))\b"),
+    ("rel_unit", rf"\b(?P<x>(?:the\s+)?(?P<rel>{_REL}|the past|the last|the next|the coming)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|fortnight))\b"),
+    ("rel_season", rf"\b(?P<x>(?P<rel>{_REL})\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
+    ("season_year", rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}))\b"),
+    ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over)\s+(?P<x>the\s+(?P<season>spring|summer|autumn|winter))\b"),
+    ("ago", rf"\b(?P<x>(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence))\b"),
+    ("in_n", rf"\b(?P<pre>in|within)\s+(?P<x>(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT}))\b(?!\s+(?:ago|earlier|later|of\b))"),
+    ("quarter", rf"\b(?P<x>(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ]quarter(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?)\b"),
+    ("q", rf"\b(?P<x>Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?)\b"),
+    ("half", rf"\b(?P<x>(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<y>{_YEAR}))\b"),
+    ("decade", r"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<dec>1[5-9]\d|20\d)0(?:'s|s))"),
+    ("decade_short", r"(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?['’](?P<dd>\d)0s)\b"),
+    ("decade_word", r"\b(?P<x>the\s+(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
+    ("century", r"\b(?P<x>the\s+(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<c>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century)\b"),
+    ("mod_year", rf"\b(?P<x>(?P<mod>{_MOD})[- ]?\s*(?P<y>{_YEAR}))\b"),
+    ("year", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?![\w%/-]|[.,]\d)"),
+    ("clock", r"\b(?P<x>(?P<hh>1[0-2]|0?[1-9])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"),
+    ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])"),
+    ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
+    ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past|in the future|formerly|soon|at the moment|at the time|to date|so far this year))\b"),
+    ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year)))\b"),
+    ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old)"),
+]
+
+_CASELESS = {
+    "today", "this_pod", "rel_unit", "rel_season", "season_year", "ctx_season", "ago", "in_n", "quarter",
+    "half", "decade", "decade_short", "decade_word", "century", "clock", "clock24", "noon", "ref", "set",
+    "duration",
+}
+
+#: ``(name, compiled pattern)`` pairs, in priority order for equal spans.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(rx, re.IGNORECASE if name in _CASELESS else 0)) for name, rx in _P
+]
+
+#: Nouns after a bare four-digit number that show it counts things, not a year.
+COUNT_NOUN = re.compile(
+    r"\s+(?:people|persons|residents|soldiers|troops|workers|members|students|cases|deaths|votes|"
+    r"[a-z]+s)\b",
+)
+#: Plural nouns after a year that are still years ("the 2020 elections").
+YEAR_NOUNS = re.compile(r"\s+(?:elections|olympics|games|championships|census|protests|floods|riots|talks|midterms|"
+                        r"polls|awards|playoffs|finals|series|accords|attacks|bombings|wildfires|fires|winners)\b")
+
+#: Cheap first pass: every expression contains a trigger word, and each
+#: pattern only runs on windows around the triggers of its classes (10x
+#: faster than running the whole grammar over the whole text).
+DIGITS = re.compile(r"\d+")
+_TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
+    "month": tuple(MONTHS),
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "dayword": ("today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon", "evening", "night",
+                "noon", "midday", "midnight"),
+    "unit": ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "year", "decade", "century",
+             "centuries", "quarter", "half", "seconds", "minutes", "hours", "days", "weeks", "weekends",
+             "fortnights", "months", "years", "decades", "quarters"),
+    "season": tuple(SEASONS),
+    "ref": ("now", "currently", "present", "presently", "nowadays", "days", "recently", "lately", "recent", "past",
+            "future", "formerly", "soon", "moment", "time", "date", "far"),
+    "decadeword": tuple(DECADE_WORDS),
+    "set": ("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "every", "each"),
+}
+TRIGGER_WORDS: dict[str, set[str]] = {}
+for _cls, _words in _TRIGGER_CLASSES.items():
+    for _word in _words:
+        TRIGGER_WORDS.setdefault(_word, set()).add(_cls)
+_month, _digit, _unit = {"month"}, {"digit"}, {"unit"}
+#: Which trigger classes can start each pattern's search.
+PATTERN_CLASSES: dict[str, set[str]] = {
+    "iso": _digit, "slash": _digit, "mdy": _month, "dmy": _month, "my": _month, "rel_month": _month,
+    "mod_month": _month, "ctx_month": _month, "month_ctx": _month, "rel_weekday": {"weekday"},
+    "today": {"dayword"}, "this_pod": {"dayword"}, "rel_unit": _unit, "rel_season": {"season"},
+    "season_year": {"season"}, "ctx_season": {"season"}, "ago": _unit, "in_n": _unit, "quarter": _unit,
+    "q": _digit, "half": _unit, "decade": _digit, "decade_short": _digit, "decade_word": {"decadeword"},
+    "century": _unit, "mod_year": _digit, "year": _digit, "clock": _digit, "clock24": _digit,
+    "noon": {"dayword"}, "ref": {"ref"}, "set": {"set"}, "duration": _unit,
+}
+#: How far around a trigger an expression may reach.
+TRIGGER_MARGIN = 48

@@ -1,0 +1,251 @@
+"""The ``extract.dates`` stage: temporal expressions resolved against the publication date.
+
+A rule-based tagger (the regex grammar in :mod:`._time_rules`) finds the
+expressions; :mod:`._time_resolve` turns each into a TIMEX3-style value. It
+needs no parse and runs in well under a millisecond per typical article, which
+is why it replaces dateparser (which guesses on every token) and HeidelTime
+(seconds per article).
+
+Resolution:
+
+1. Absolute expressions ("October 8, 2022", "2014", "the 1990s") need no anchor.
+2. Relative ones ("on Wednesday", "last September", "two weeks ago") are resolved
+   against ``Article.published``. A bare weekday or month is the most recent
+   one on or before publication, unless the clause is in the future tense
+   ("will", "is to", "plans to"), in which case it is the next one.
+3. With no publication date, relative expressions are kept with
+   ``resolved=False`` and the note "no publication date": never today's date.
+
+The stage also checks the publication date itself (issues ``W301``-``W304``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from ..config import Settings
+from ..model import Article, Issue, TimeRef
+from ..registry import FunctionStage, Stage
+from ._time_resolve import RESOLVERS, Context, Direction, Resolved
+from ._time_rules import (
+    COUNT_NOUN,
+    DIGITS,
+    FUTURE_CUES,
+    PAST_CUES,
+    PATTERN_CLASSES,
+    PATTERNS,
+    TRIGGER_MARGIN,
+    TRIGGER_WORDS,
+    YEAR_NOUNS,
+)
+
+STAGE = "extract.dates"
+_PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
+_YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|year|"
+                           r"early|late|mid|through|for|spring|summer|autumn|fall|winter)\s*|[-–(])$", re.IGNORECASE)
+
+
+def parse_published(published: str | None) -> dt.datetime | None:
+    """Read a publication date (ISO 8601 or an e-mail style date), or ``None``.
+
+    >>> parse_published("2022-11-09").date().isoformat()
+    '2022-11-09'
+    """
+    if not published:
+        return None
+    text = published.strip().replace("Z", "+00:00")
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    found = []
+    windows = _windows(text)
+    for name, pattern in PATTERNS:
+        spans = _merge(sorted(w for cls in PATTERN_CLASSES[name] for w in windows.get(cls, ())))
+        for match in (m for lo, hi in spans for m in pattern.finditer(text, lo, hi)):
+            start, end = match.span("x")
+            if text[end - 2:end] in ("'s", "’s"):
+                end -= 2
+            if name == "year" and not _plausible_year(text, match):
+                continue
+            found.append((start, end, name, match))
+    # Longest span wins; on equal spans the earlier (more specific) pattern does.
+    found.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    for cand in found:
+        if all(cand[1] <= other[0] or cand[0] >= other[1] for other in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c[0])
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Ranges around trigger words, per trigger class: the only places an expression can be."""
+    windows: dict[str, list[tuple[int, int]]] = {}
+    size = len(text)
+
+    def add(cls: str, start: int, end: int) -> None:
+        windows.setdefault(cls, []).append((max(0, start - TRIGGER_MARGIN), min(size, end + TRIGGER_MARGIN)))
+
+    for m in DIGITS.finditer(text):
+        add("digit", m.start(), m.end())
+    # str.find per trigger word is C-speed; a token loop in Python cost more than the grammar.
+    lowered = text.lower()
+    for word, classes in TRIGGER_WORDS.items():
+        index = lowered.find(word)
+        while index >= 0:
+            end = index + len(word)
+            if (index == 0 or not lowered[index - 1].isalpha()) and (end == size or not lowered[end].isalpha()):
+                for cls in classes:
+                    add(cls, index, end)
+            index = lowered.find(word, end)
+    return windows
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _plausible_year(text: str, match: re.Match[str]) -> bool:
+    """A bare four-digit number is a year unless it counts things ("2000 people")."""
+    start, end = match.span("x")
+    after = text[end:end + 30]
+    before = text[max(0, start - 25):start]
+    if re.search(r"(?:No\.|number|page|p\.|tel\.?|phone|room|flight|route|\+)\s*$", before, re.IGNORECASE):
+        return False
+    if COUNT_NOUN.match(after) and not YEAR_NOUNS.match(after):
+        return False
+    year = int(match["y"])
+    return 1900 <= year <= 2100 or bool(_YEAR_CONTEXT.search(before))
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    right_match = _SENTENCE_END.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def tense(text: str, start: int, end: int) -> Direction:
+    """Past or future, from the nearest tense cue in the expression's sentence.
+
+    The nearest cue before the expression decides; if none, the first after it.
+    """
+    left, right = _sentence_bounds(text, start, end)
+    before = text[left:start]
+    best: tuple[int, Direction] | None = None
+    for cues, direction in ((FUTURE_CUES, "future"), (PAST_CUES, "past")):
+        for m in cues.finditer(before):
+            if best is None or m.start() >= best[0]:
+                best = (m.start(), direction)
+    if best:
+        return best[1]
+    after = text[end:right]
+    future, past = FUTURE_CUES.search(after), PAST_CUES.search(after)
+    if future and (not past or future.start() < past.start()):
+        return "future"
+    return "past" if past else None
+
+
+def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
+    """Find and resolve every temporal expression in ``text``.
+
+    Args:
+        text: The article text.
+        published: Publication date (ISO 8601) used as the anchor.
+
+    Returns:
+        One :class:`TimeRef` per expression, in text order.
+
+    >>> [t.value for t in find_times("It fell on Wednesday.", published="2022-11-09")]
+    ['2022-11-09']
+    """
+    moment = parse_published(published)
+    anchor = moment.date() if moment else None
+    refs: list[TimeRef] = []
+    for start, end, name, match in _candidates(text):
+        ctx = Context(anchor=anchor, direction=tense(text, start, end), text=text)
+        result: Resolved = RESOLVERS[name](match, ctx)
+        refs.append(TimeRef(start=start, end=end, text=text[start:end], value=result.value,
+                            granularity=result.granularity,  # type: ignore[arg-type]
+                            kind=result.kind, resolved=result.resolved and result.value is not None,
+                            anchor=anchor.isoformat() if anchor else None, note=result.note, stage=STAGE))
+    return _attach_clock_dates(refs)
+
+
+def _attach_clock_dates(refs: list[TimeRef]) -> list[TimeRef]:
+    """Give "2 p.m." the date of a day-level expression just before it ("on Monday at 2 p.m.")."""
+    out: list[TimeRef] = []
+    for ref in refs:
+        prev = out[-1] if out else None
+        if (ref.kind == "time" and ref.value and "T" in ref.value and prev is not None and prev.resolved
+                and prev.granularity == "day" and prev.value and ref.start - prev.end <= 12):
+            ref = TimeRef(ref.start, ref.end, ref.text, prev.value + ref.value[ref.value.index("T"):],
+                          ref.granularity, ref.kind, True, ref.anchor, ref.note, ref.stage)
+        out.append(ref)
+    return out
+
+
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|-|$)")
+
+
+def check_published(article: Article, times: Iterable[TimeRef], *, now: dt.datetime | None = None) -> list[Issue]:
+    """Sanity checks on ``article.published``: W301 future, W302 before its events, W303 URL, W304 unreadable."""
+    if not article.published:
+        return []
+    moment = parse_published(article.published)
+    if moment is None:
+        return [Issue("W304", f"publication date {article.published!r} could not be read; relative dates "
+                      "stay unresolved. Give an ISO 8601 date.", STAGE)]
+    issues: list[Issue] = []
+    published = moment.date()
+    reference = (parse_published(article.fetched) if article.fetched else None) or now or dt.datetime.now(dt.UTC)
+    if published > reference.date() + dt.timedelta(days=1):
+        issues.append(Issue("W301", f"publication date {published} is after the fetch time or now "
+                            f"({reference.date()}); check the source's date field", STAGE))
+    later = [t for t in times if t.kind == "date" and t.granularity == "day" and t.value
+             and t.note is None and re.search(r"\d{4}", t.text) and t.value > (published + dt.timedelta(days=1)).isoformat()
+             and tense(article.text, t.start, t.end) == "past"]
+    if later:
+        issues.append(Issue("W302", f"the text reports events on {later[0].value} ('{later[0].text}'), after the "
+                            f"publication date {published}; the publication date is probably wrong", STAGE))
+    url_date = _URL_DATE.search(article.url or "")
+    if url_date:
+        year, month, day = int(url_date[1]), int(url_date[2]), int(url_date[3] or 0)
+        if (year, month) != (published.year, published.month) and not day:
+            issues.append(Issue("W303", f"the URL says {year}-{month:02d} but the publication date is {published}", STAGE))
+        elif day and abs((dt.date(year, month, day) - published).days) > 1:
+            issues.append(Issue("W303", f"the URL says {year}-{month:02d}-{day:02d} but the publication date is "
+                                f"{published}", STAGE))
+    return issues
+
+
+def extract_dates(article: Article) -> Article:
+    """Fill ``article.times`` and add publication-date issues."""
+    times = find_times(article.text, published=article.published)
+    issues = check_published(article, times)
+    return article.replace(times=tuple(times), issues=article.issues + tuple(issues),
+                           stages=article.stages + (STAGE,))
+
+
+def make_stage(settings: Settings) -> Stage:
+    """The ``extract.dates`` stage (no model: settings are not needed)."""
+    return FunctionStage(name=STAGE, func=extract_dates, requires=("text",), assigns=("times",))
