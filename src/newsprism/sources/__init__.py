@@ -1,1 +1,179 @@
-"""Sources: files, folders, JSON Lines, WARC archives, feeds, URLs and stdin -> RawDocument."""
+"""Sources: files, folders, JSON Lines, WARC archives, feeds, URLs and stdin -> RawDocument.
+
+Every reader streams: one document (or WARC record, or JSON line) is in
+memory at a time, and a bad one becomes a :class:`~newsprism.model.Failure`
+(code and actionable message) while the rest go on. Nothing here raises for
+bad input.
+
+>>> from newsprism.config import Settings
+>>> [item.code for item in iter_documents(["no/such/file.html"], settings=Settings())]
+['E104']
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from ..config import Settings
+from ..model import ContentKind, Failure, RawDocument
+from ._base import Item, check_content, failure, read_limited, too_large
+from .detect import FEED_CONTENT_TYPES, detect_kind, looks_like_feed, sniff_format
+from .fetch import Fetcher, Response
+
+__all__ = ["Fetcher", "Item", "count_specs", "detect_kind", "iter_documents"]
+
+_TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/json")
+
+
+class _LazyFetcher:
+    """One :class:`Fetcher` per run, created on first use and closed at the end."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._fetcher: Fetcher | None = None
+
+    def __call__(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(settings=self.settings)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+
+def iter_documents(specs: Sequence[str], *, settings: Settings, stdin: BinaryIO | None = None,
+                   fetcher: Fetcher | None = None) -> Iterator[RawDocument | Failure]:
+    """Stream the documents named by ``specs``, in order.
+
+    Args:
+        specs: Each one a file, a folder (read recursively, sorted), ``"-"``
+            (standard input), or an http(s) URL of a page or a feed. Files are
+            read by extension: ``.html``/``.htm`` (and ``.gz``), ``.txt``,
+            ``.jsonl`` (and ``.gz``), ``.warc``/``.warc.gz``/``.wet.gz``,
+            ``.rss``/``.atom``/``.xml``; other files named explicitly are sniffed.
+        settings: Limits and fetching rules (``max_bytes``, ``fetch_timeout``,
+            ``allow_private``, ``respect_robots``, ``user_agent``, ``follow_feed_links``).
+        stdin: The stream ``"-"`` reads (default: the process's standard input).
+        fetcher: A fetcher to use for URLs (default: one made from ``settings``).
+
+    Returns:
+        An iterator of :class:`RawDocument` and :class:`Failure`; a spec that
+        cannot be read gives a failure, never an exception.
+    """
+    lazy = _LazyFetcher(settings)
+    get_fetcher: Callable[[], Fetcher] = lazy if fetcher is None else (lambda: fetcher)
+    try:
+        for spec in specs:
+            yield from _iter_spec(spec, settings=settings, stdin=stdin, fetcher=get_fetcher)
+    finally:
+        lazy.close()
+
+
+def count_specs(specs: Sequence[str]) -> int | None:
+    """How many items ``specs`` will give, when that is cheap to know exactly, else ``None``.
+
+    Only files of one document each (HTML, text) can be counted without
+    reading them; URLs, stdin, archives, JSON Lines and feeds make it ``None``.
+    """
+    from .files import count_files, reader_for
+
+    total = 0
+    for spec in specs:
+        path = Path(spec)
+        if spec == "-" or "://" in spec:
+            return None
+        if path.is_dir():
+            count, exact = count_files(path)
+            if not exact:
+                return None
+            total += count
+        elif not path.exists() or reader_for(path.name) in ("html", "text"):
+            total += 1
+        else:
+            return None
+    return total
+
+
+def _iter_spec(spec: str, *, settings: Settings, stdin: BinaryIO | None, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+    from .files import iter_path
+
+    if spec == "-":
+        yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings=settings, fetcher=fetcher)
+        return
+    if spec.lower().startswith(("http://", "https://")):
+        yield from _iter_url(spec, settings=settings, fetcher=fetcher)
+        return
+    if spec.lower().startswith("file://"):
+        spec = spec[len("file://"):]
+    elif "://" in spec:
+        yield failure(spec, "E112", f"cannot read {spec}", "only http and https URLs can be fetched",
+                      "download it yourself and pass the file's path")
+        return
+    path = Path(spec)
+    if not path.exists():
+        yield failure(spec, "E104", f"input not found: {spec}", "no such file or folder",
+                      "check the path (URLs must start with http:// or https://, standard input is '-')")
+        return
+    yield from iter_path(path, source=spec, settings=settings, fetcher=fetcher)
+
+
+def _iter_url(url: str, *, settings: Settings, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+    response = fetcher().fetch(url)
+    if isinstance(response, Failure):
+        yield response
+        return
+    content_type = response.content_type.split(";")[0].strip().lower()
+    if content_type in FEED_CONTENT_TYPES or looks_like_feed(response.body[:8192]):
+        from .feeds import iter_feed
+
+        yield from iter_feed(response.body, source=url, feed_url=response.url,
+                             follow_links=settings.follow_feed_links, fetcher=fetcher)
+        return
+    if content_type and not content_type.startswith(_TEXT_TYPES):
+        yield failure(url, "E109", f"skipped {url}", f"it is {content_type}, not a page or a feed",
+                      "give URLs of HTML pages, text or RSS/Atom feeds", url=url)
+        return
+    if problem := check_content(response.body, source=url, url=url):
+        yield problem
+        return
+    yield _url_document(response, source=url, content_type=content_type)
+
+
+def _url_document(response: Response, *, source: str, content_type: str) -> RawDocument:
+    kind: ContentKind
+    if content_type in ("text/html", "application/xhtml+xml"):
+        kind = "html"
+    elif content_type == "text/plain":
+        kind = "text"
+    else:
+        kind = detect_kind(response.body)
+    return RawDocument(content=response.body, kind=kind, source=source, url=response.url, fetched=response.fetched,
+                       encoding=response.charset)
+
+
+def _iter_stdin(stream: BinaryIO, *, settings: Settings, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+    source = "<stdin>"
+    data, more = read_limited(stream, max_bytes=settings.max_bytes)
+    if more:
+        yield too_large(source, None, settings.max_bytes)
+        return
+    found = sniff_format(data[:8192]) if data.strip() else "text"
+    if found in ("warc", "gzip"):
+        yield failure(source, "E109", "cannot read standard input", f"it holds {found} data, which is read from files only",
+                      "save it to a file and pass the file's path instead of '-'")
+        return
+    if found == "feed":
+        from .feeds import iter_feed
+
+        yield from iter_feed(data, source=source, feed_url=None, follow_links=settings.follow_feed_links,
+                             fetcher=fetcher)
+        return
+    if problem := check_content(data, source=source):
+        yield problem
+        return
+    yield RawDocument(content=data, kind=detect_kind(data), source=source)
+

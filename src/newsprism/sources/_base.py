@@ -1,0 +1,123 @@
+"""What every reader shares: failure codes, the item type, bounded reading of files.
+
+Failure codes of the sources (a :class:`~newsprism.model.Failure` carries the
+code; its message says what happened, why, and what to do):
+
+====  =========================================================
+E104  the input does not exist or cannot be opened
+E105  empty input
+E106  binary input (not text, HTML, a feed or an archive)
+E107  input larger than ``max_bytes``
+E108  damaged compression (truncated or corrupt gzip)
+E109  unsupported format
+E111  URL refused: private, loopback or link-local address
+E112  URL refused: not http(s), or malformed
+E113  URL refused by robots.txt
+E114  fetch timed out
+E115  fetched body larger than ``max_bytes``
+E116  HTTP error status
+E117  too many redirects
+E118  host name does not resolve
+E119  network error
+E121  JSON Lines: a line is not a JSON object
+E122  JSON Lines: an object has no text or html
+E131  WARC: a truncated record
+E132  WARC: the archive cannot be read
+E133  WARC: a record larger than ``max_bytes``
+E134  WARC: a payload whose transfer or content encoding cannot be undone
+E141  feed: not a readable RSS/Atom feed
+E142  feed: refused, declares XML entities (possible XML bomb)
+E143  feed: an item with no content and no fetched page
+====  =========================================================
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TypeAlias, cast
+
+from ..model import Failure, RawDocument
+
+Item: TypeAlias = RawDocument | Failure
+"""What a reader yields: a document, or the reason one could not be delivered."""
+
+_CHUNK = 1 << 16
+
+
+def failure(source: str, code: str, what: str, why: str, fix: str, *, url: str | None = None) -> Failure:
+    """A :class:`Failure` whose message reads ``"<what>: <why>; <fix>"``."""
+    return Failure(source=source, code=code, message=f"{what}: {why}; {fix}", url=url)
+
+
+def too_large(source: str, size: int | None, max_bytes: int, *, url: str | None = None) -> Failure:
+    """The E107 failure for input over the ``max_bytes`` setting."""
+    got = f"{size:,} bytes" if size is not None else "more bytes"
+    return failure(source, "E107", f"skipped {source}", f"{got} is over max_bytes={max_bytes:,}",
+                   "raise it with --setting max_bytes N if the input is genuine", url=url)
+
+
+def read_limited(stream: IO[bytes], *, max_bytes: int) -> tuple[bytes, bool]:
+    """Read at most ``max_bytes`` from ``stream``; the flag tells whether more was left."""
+    parts: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    data = b"".join(parts)
+    return data[:max_bytes], len(data) > max_bytes
+
+
+@contextmanager
+def open_stream(path: Path) -> Iterator[IO[bytes]]:
+    """Open ``path`` for streaming reads, undoing gzip when the file starts with its magic bytes."""
+    with path.open("rb") as raw:
+        magic = raw.read(2)
+        raw.seek(0)
+        if magic == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
+                yield cast(IO[bytes], unzipped)
+        else:
+            yield raw
+
+
+def read_file(path: Path, *, source: str, max_bytes: int) -> bytes | Failure:
+    """The whole content of a (possibly gzipped) file, or the reason it cannot be read.
+
+    Size is checked before reading (compressed files are cut off past ``max_bytes``
+    while decompressing, so a gzip bomb costs at most ``max_bytes`` of memory).
+    """
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return too_large(source, size, max_bytes)
+        with open_stream(path) as stream:
+            data, more = read_limited(stream, max_bytes=max_bytes)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+        return failure(source, "E108", f"cannot decompress {source}", f"the gzip data is truncated or corrupt ({e})",
+                       "re-download or re-compress the file")
+    except OSError as e:
+        return failure(source, "E104", f"cannot read {source}", e.strerror or str(e),
+                       "check the path and its permissions")
+    if more:
+        return too_large(source, None, max_bytes)
+    return data
+
+
+def check_content(data: bytes, *, source: str, url: str | None = None) -> Failure | None:
+    """E105 for empty content, E106 for binary content, else ``None``."""
+    from .detect import looks_binary
+
+    if not data.strip():
+        return failure(source, "E105", f"skipped {source}", "it is empty (no bytes, or only whitespace)",
+                       "check that the file was written completely", url=url)
+    if looks_binary(data[:8192]):
+        return failure(source, "E106", f"skipped {source}", "it holds binary data (NUL or control bytes), not text",
+                       "give HTML, text, JSON Lines, feed or WARC files only", url=url)
+    return None

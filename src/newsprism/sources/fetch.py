@@ -1,0 +1,271 @@
+"""Fetching URLs safely: http(s) only, public addresses only, bounded in time and size, robots.txt respected.
+
+Each hop of a fetch runs the same checks, redirects included:
+
+1. The scheme is http or https.
+2. The host name is resolved here and *every* address must be public
+   (not private, loopback, link-local, multicast or reserved) unless
+   ``allow_private`` is set. The connection then goes to the checked address
+   (the name is kept for the ``Host`` header and TLS), so a second, different
+   DNS answer cannot slip a private address in.
+3. robots.txt of the host (fetched once per host, through these same checks)
+   allows our user agent.
+4. The body is streamed and reading stops past ``max_bytes``; the whole fetch
+   must end within ``fetch_timeout`` seconds.
+
+Redirects are followed by hand, at most :data:`MAX_REDIRECTS` of them.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.robotparser import RobotFileParser
+
+from ..config import Settings
+from ..model import Failure
+from ._base import failure
+
+if TYPE_CHECKING:
+    import httpx
+
+MAX_REDIRECTS = 5
+ROBOTS_MAX_BYTES = 512_000
+Resolver = Callable[[str, int], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A fetched body and what the server said about it."""
+
+    url: str
+    status: int
+    content_type: str
+    body: bytes
+    fetched: str
+
+    @property
+    def charset(self) -> str | None:
+        """The ``charset`` parameter of the content type, if any."""
+        for param in self.content_type.split(";")[1:]:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "charset" and value.strip():
+                return value.strip().strip("\"'")
+        return None
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to (IPv4 and IPv6).
+
+    Raises:
+        OSError: when the name does not resolve.
+    """
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def address_problem(address: str) -> str | None:
+    """Why ``address`` must not be fetched by default, or ``None`` for a public address.
+
+    >>> address_problem("10.0.0.1")
+    'private address'
+    >>> address_problem("93.184.216.34") is None
+    True
+    """
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for test, reason in ((ip.is_loopback, "loopback address"), (ip.is_link_local, "link-local address"),
+                         (ip.is_multicast, "multicast address"), (ip.is_unspecified, "unspecified address"),
+                         (ip.is_private, "private address"), (ip.is_reserved, "reserved address")):
+        if test:
+            return reason
+    return None if ip.is_global else "non-public address"
+
+
+class Fetcher:
+    """Fetches URLs under the rules of the module docstring; one per run (it caches robots.txt).
+
+    Args:
+        settings: ``fetch_timeout``, ``max_bytes``, ``allow_private``, ``respect_robots``, ``user_agent``.
+        transport: An httpx transport (tests pass ``httpx.MockTransport``).
+        resolver: Host name resolution (tests pass a fake one).
+    """
+
+    def __init__(self, *, settings: Settings, transport: httpx.BaseTransport | None = None,
+                 resolver: Resolver = resolve) -> None:
+        import httpx
+
+        self.settings = settings
+        self._resolve = resolver
+        self._robots: dict[str, RobotFileParser | Failure] = {}
+        self._client = httpx.Client(timeout=httpx.Timeout(settings.fetch_timeout), follow_redirects=False,
+                                    headers={"User-Agent": settings.user_agent}, transport=transport,
+                                    trust_env=False)  # an environment proxy would bypass the address checks
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._client.close()
+
+    def fetch(self, url: str, *, max_bytes: int | None = None, check_robots: bool = True) -> Response | Failure:
+        """GET ``url``, following redirects; a :class:`Failure` says why it could not be done.
+
+        Args:
+            url: An http or https URL.
+            max_bytes: Largest body accepted (default: the ``max_bytes`` setting).
+            check_robots: Whether robots.txt must allow the URL (and each redirect target).
+        """
+        result = self._follow(url, max_bytes=max_bytes, check_robots=check_robots)
+        if isinstance(result, Response) and result.status >= 400:
+            return failure(url, "E116", f"cannot fetch {result.url}", f"the server answered HTTP {result.status}",
+                           "check the URL in a browser; retry later for 5xx errors", url=url)
+        return result
+
+    def _follow(self, url: str, *, max_bytes: int | None, check_robots: bool) -> Response | Failure:
+        limit = self.settings.max_bytes if max_bytes is None else max_bytes
+        deadline = time.monotonic() + self.settings.fetch_timeout
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            checked = self._check(current, source=url)
+            if isinstance(checked, Failure):
+                return checked
+            if check_robots and self.settings.respect_robots and (refused := self._robots_refusal(current, source=url)):
+                return refused
+            result = self._get(current, checked, source=url, max_bytes=limit, deadline=deadline)
+            if not isinstance(result, str):
+                return result
+            current = result
+        return failure(url, "E117", f"gave up on {url}", f"more than {MAX_REDIRECTS} redirects (last to {current})",
+                       "fetch the final URL directly, or check for a redirect loop", url=url)
+
+    # -- checks -------------------------------------------------------------
+
+    def _check(self, url: str, *, source: str) -> Failure | str | None:
+        """A failure, or the checked address to connect to (``None``: let the client resolve)."""
+        try:
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as e:
+            return failure(source, "E112", f"refused {url}", f"malformed URL ({e})", "check the URL", url=source)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return failure(source, "E112", f"refused {url}", "only http and https URLs with a host can be fetched",
+                           "give an http(s) URL, or a local path for files", url=source)
+        if self.settings.allow_private:
+            return None
+        try:
+            addresses = self._resolve(parts.hostname, port)
+        except OSError as e:
+            return failure(source, "E118", f"cannot fetch {url}", f"host {parts.hostname} does not resolve ({e})",
+                           "check the host name and the network", url=source)
+        for address in addresses:
+            if problem := address_problem(address):
+                return failure(source, "E111", f"refused {url}", f"{problem} {address}",
+                               "pass --allow-private (setting allow_private) to allow it", url=source)
+        if not addresses:
+            return failure(source, "E118", f"cannot fetch {url}", f"host {parts.hostname} has no address",
+                           "check the host name and the network", url=source)
+        return addresses[0]
+
+    def _robots_refusal(self, url: str, *, source: str) -> Failure | None:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:
+            self._robots[origin] = self._load_robots(origin)
+        rules = self._robots[origin]
+        if isinstance(rules, Failure):
+            return failure(source, "E113", f"refused {url}", f"robots.txt of {origin} is unreachable ({rules.message}),"
+                           " which means 'disallow all' (RFC 9309)",
+                           "retry later, or set respect_robots = false if you have permission", url=source)
+        if not rules.can_fetch(self.settings.user_agent, url):
+            return failure(source, "E113", f"refused {url}", f"{origin}/robots.txt disallows it for our user agent",
+                           "respect the site's wishes, or set respect_robots = false if you have permission",
+                           url=source)
+        return None
+
+    def _load_robots(self, origin: str) -> RobotFileParser | Failure:
+        rules = RobotFileParser(origin + "/robots.txt")
+        result = self._follow(origin + "/robots.txt", max_bytes=ROBOTS_MAX_BYTES, check_robots=False)
+        if isinstance(result, Failure):
+            return result
+        # RFC 9309: 4xx means no rules; 5xx (like network errors) means "disallow all".
+        if result.status >= 500:
+            return failure(result.url, "E116", f"cannot fetch {result.url}", f"HTTP {result.status}", "retry later")
+        rules.parse(result.body.decode("utf-8", "replace").splitlines() if result.status < 400 else [])
+        return rules
+
+    # -- one hop ------------------------------------------------------------
+
+    def _get(self, url: str, address: str | None, *, source: str, max_bytes: int,
+             deadline: float) -> Response | Failure | str:
+        """One request: a response (any status), a failure, or the next URL when redirected."""
+        import httpx
+
+        target, headers, extensions = _pin(url, address)
+        try:
+            with self._client.stream("GET", target, headers=headers, extensions=extensions) as response:
+                status = response.status_code
+                if status in (301, 302, 303, 307, 308) and "location" in response.headers:
+                    return urljoin(url, response.headers["location"])
+                body = b"" if status >= 400 else _read_body(response, max_bytes=max_bytes, deadline=deadline)
+                if body is None:
+                    return failure(source, "E115", f"stopped fetching {url}",
+                                   f"the body is over max_bytes={max_bytes:,}",
+                                   "raise it with --setting max_bytes N if the page is genuine", url=source)
+                content_type = response.headers.get("content-type", "")
+        except (TimeoutError, httpx.TimeoutException):
+            return failure(source, "E114", f"cannot fetch {url}",
+                           f"no complete answer within fetch_timeout={self.settings.fetch_timeout:g} s",
+                           "retry later, or raise it with --setting fetch_timeout N", url=source)
+        except httpx.InvalidURL as e:
+            return failure(source, "E112", f"refused {url}", f"malformed URL ({e})", "check the URL", url=source)
+        except (httpx.HTTPError, httpx.StreamError) as e:
+            return failure(source, "E119", f"cannot fetch {url}", f"network error: {type(e).__name__}: {e}",
+                           "check the network and the URL, then retry", url=source)
+        fetched = datetime.now(UTC).isoformat(timespec="seconds")
+        return Response(url=url, status=status, content_type=content_type, body=body, fetched=fetched)
+
+
+def _pin(url: str, address: str | None) -> tuple[str, dict[str, str], dict[str, str]]:
+    """Point ``url`` at the checked ``address``, keeping the name for ``Host`` and TLS (SNI, certificate)."""
+    if address is None:
+        return url, {}, {}
+    parts = urlsplit(url)
+    host = f"[{address}]" if ":" in address else address
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    name = parts.hostname or ""
+    bracketed = f"[{name}]" if ":" in name else name
+    host_header = f"{bracketed}:{parts.port}" if parts.port else bracketed
+    extensions = {"sni_hostname": name} if parts.scheme == "https" else {}
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), {"Host": host_header}, extensions
+
+
+def _read_body(response: httpx.Response, *, max_bytes: int, deadline: float) -> bytes | None:
+    """The decoded body, or ``None`` past ``max_bytes``.
+
+    Raises:
+        TimeoutError: past the deadline (a server trickling bytes never trips the per-read time-out).
+    """
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        return None
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) > max_bytes:
+            return None
+        if time.monotonic() > deadline:
+            raise TimeoutError
+    return bytes(body)

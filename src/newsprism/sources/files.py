@@ -1,0 +1,154 @@
+"""Files and folders: each file is read by the reader its name (or, failing that, its content) calls for.
+
+Folders are walked recursively in sorted order (deterministic, resumable),
+without following symbolic links to folders (no loops) and skipping hidden
+names (``.git``, ``.DS_Store``). In a folder, files of unknown type are
+skipped; a file named explicitly is sniffed instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from ..config import Settings
+from ..model import ContentKind, RawDocument
+from ._base import Item, check_content, failure, open_stream, read_file
+from .detect import looks_like_feed, sniff_format
+from .fetch import Fetcher
+
+log = logging.getLogger(__name__)
+
+Reader = Literal["html", "text", "jsonl", "warc", "feed", "arc"]
+_SUFFIXES: tuple[tuple[tuple[str, ...], Reader], ...] = (
+    ((".html", ".htm", ".xhtml", ".html.gz", ".htm.gz"), "html"),
+    ((".txt", ".text", ".txt.gz"), "text"),
+    ((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"), "jsonl"),
+    ((".warc", ".warc.gz", ".wet", ".wet.gz"), "warc"),
+    ((".rss", ".atom", ".xml", ".rss.gz", ".atom.gz", ".xml.gz"), "feed"),
+    ((".arc", ".arc.gz"), "arc"),
+)
+_SNIFF_BYTES = 8192
+
+
+def reader_for(name: str) -> Reader | None:
+    """The reader a file name calls for, or ``None`` for an unknown type.
+
+    >>> reader_for("crawl-00001.warc.gz")
+    'warc'
+    >>> reader_for("notes.md") is None
+    True
+    """
+    lower = name.lower()
+    for suffixes, reader in _SUFFIXES:
+        if lower.endswith(suffixes):
+            return reader
+    return None
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Every non-hidden file under ``folder``, in sorted order, symbolic links to folders not followed."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def count_files(folder: Path) -> tuple[int, bool]:
+    """How many readable files ``folder`` holds, and whether all of them are one document each."""
+    count, exact = 0, True
+    for path in walk(folder):
+        reader = reader_for(path.name)
+        if reader in ("html", "text"):
+            count += 1
+        elif reader is not None:
+            exact = False
+    return count, exact
+
+
+def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+    """Documents from a file or, recursively, a folder.
+
+    Args:
+        path: An existing file or folder.
+        source: The spec as the user gave it (documents are named after it).
+        settings: ``max_bytes`` and ``follow_feed_links`` are used.
+        fetcher: Gives the shared fetcher, for feed item links.
+
+    Returns:
+        An iterator of documents and failures, one failure per bad file.
+    """
+    if not path.is_dir():
+        yield from _iter_file(path, source=source, reader=reader_for(path.name) or _sniff(path),
+                              settings=settings, fetcher=fetcher)
+        return
+    for file in walk(path):
+        reader = reader_for(file.name)
+        name = str(Path(source) / file.relative_to(path))
+        if reader is None:
+            log.debug("skipped %s: unknown file type", name)
+        elif reader == "feed" and not _starts_like_feed(file):
+            log.debug("skipped %s: XML but not a feed", name)
+        else:
+            yield from _iter_file(file, source=name, reader=reader, settings=settings, fetcher=fetcher)
+
+
+def _iter_file(path: Path, *, source: str, reader: Reader | ContentKind | None, settings: Settings,
+               fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+    if reader == "jsonl":
+        from .jsonl import iter_jsonl
+
+        yield from iter_jsonl(path, source=source, max_bytes=settings.max_bytes)
+    elif reader == "warc":
+        from .warc import iter_warc
+
+        yield from iter_warc(path, source=source, max_bytes=settings.max_bytes)
+    elif reader == "arc":
+        yield failure(source, "E109", f"skipped {source}", "the old ARC archive format is not supported",
+                      "convert it to WARC (for example with warcio or jwattool) and pass the .warc.gz")
+    elif reader is None:
+        yield failure(source, "E106", f"skipped {source}", "it is not HTML, text, JSON Lines, a feed or a WARC archive",
+                      "give files of those kinds only")
+    else:
+        data = read_file(path, source=source, max_bytes=settings.max_bytes)
+        if not isinstance(data, bytes):
+            yield data
+        elif reader == "feed":
+            from .feeds import iter_feed
+
+            yield from iter_feed(data, source=source, feed_url=None, follow_links=settings.follow_feed_links,
+                                 fetcher=fetcher)
+        elif problem := check_content(data, source=source):
+            yield problem
+        else:
+            yield RawDocument(content=data, kind=reader, source=source, meta={"path": str(path)})
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open_stream(path) as stream:
+            return stream.read(_SNIFF_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return b""  # read_file reports the real problem later
+
+
+def _starts_like_feed(path: Path) -> bool:
+    return looks_like_feed(_head(path))
+
+
+def _sniff(path: Path) -> Reader | ContentKind | None:
+    """The reader for a file of unknown extension, from its first bytes."""
+    head = _head(path)
+    if not head.strip():
+        return "text"  # read_file and check_content say it is empty
+    found = sniff_format(head)
+    if found == "binary":
+        return None
+    if found == "gzip":
+        return None  # gzip inside gzip: not something we read
+    return found

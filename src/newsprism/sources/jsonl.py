@@ -1,0 +1,93 @@
+"""JSON Lines: one document per line, ``{"url", "title", "published", "text" | "html"}``.
+
+A bad line becomes a :class:`~newsprism.model.Failure` whose source is
+``file.jsonl:LINE``; the lines after it are still read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..model import ContentKind, RawDocument
+from ._base import Item, failure, open_stream, too_large
+
+#: Fields copied to the document; anything else that is a plain value goes to ``meta``.
+_HINTS = ("url", "title", "published", "fetched")
+_CONTENT_KEYS: tuple[tuple[str, ContentKind], ...] = (("html", "html"), ("text", "text"), ("content", "text"))
+
+
+def iter_jsonl(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
+    """Stream the documents of a ``.jsonl`` or ``.jsonl.gz`` file.
+
+    Args:
+        path: The file.
+        source: How to name it in documents and failures.
+        max_bytes: Longest line accepted.
+
+    Returns:
+        An iterator of documents and per-line failures.
+    """
+    line_no = 0
+    try:
+        with open_stream(path) as stream:
+            for line_no, line, overflow in _lines(stream, max_bytes=max_bytes):
+                where = f"{source}:{line_no}"
+                if overflow:
+                    yield too_large(where, None, max_bytes)
+                elif line.strip():
+                    yield parse_line(line, source=where)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+        yield failure(f"{source}:{line_no + 1}", "E108", f"stopped reading {source} after line {line_no}",
+                      f"the gzip data is truncated or corrupt ({e})", "re-download or re-compress the file")
+    except OSError as e:
+        yield failure(source, "E104", f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")
+
+
+def _lines(stream: IO[bytes], *, max_bytes: int) -> Iterator[tuple[int, bytes, bool]]:
+    """Numbered lines; a line over ``max_bytes`` is skipped to its end and flagged."""
+    line_no = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        line_no += 1
+        overflow = len(line) > max_bytes
+        while overflow and not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)  # drain the rest of the long line, a megabyte at a time
+            if not line:
+                break
+        yield line_no, line, overflow
+
+
+def parse_line(line: bytes | str, *, source: str) -> Item:
+    """Turn one JSON Lines line into a document, or a failure that says what is wrong.
+
+    >>> parse_line('{"url": "https://example.com/a", "text": "Kherson."}', source="a.jsonl:1").kind
+    'text'
+    >>> parse_line('{"url": 1', source="a.jsonl:2").code
+    'E121'
+    """
+    try:
+        data: Any = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as e:
+        return failure(source, "E121", f"skipped line {source}", f"it is not valid JSON ({e})",
+                       "write one JSON object per line (JSON Lines)")
+    if not isinstance(data, dict):
+        return failure(source, "E121", f"skipped line {source}", f"it holds a JSON {type(data).__name__}, not an object",
+                       "write one JSON object per line (JSON Lines)")
+    found = [(data[key], kind) for key, kind in _CONTENT_KEYS if isinstance(data.get(key), str) and data[key].strip()]
+    if not found:
+        return failure(source, "E122", f"skipped line {source}", "the object has no non-empty 'text' or 'html' string",
+                       "put the article body in a 'text' (plain) or 'html' (markup) field",
+                       url=data.get("url") if isinstance(data.get("url"), str) else None)
+    content, kind = found[0]
+    hints = {name: str(data[name]) for name in _HINTS if isinstance(data.get(name), (str, int, float))}
+    meta = {str(k): str(v) for k, v in data.items()
+            if k not in _HINTS and k not in dict(_CONTENT_KEYS) and isinstance(v, (str, int, float, bool))}
+    return RawDocument(content=content, kind=kind, source=source, url=hints.get("url"), title=hints.get("title"),
+                       published=hints.get("published"), fetched=hints.get("fetched"), meta=meta)

@@ -1,0 +1,238 @@
+"""WARC archives (``.warc``, ``.warc.gz``): HTML responses and WET conversions.
+
+Records are streamed with fastwarc; one record is in memory at a time.
+
+1. ``response`` records holding an HTTP 200 HTML page become ``html``
+   documents: URL from ``WARC-Target-URI``, fetch time from ``WARC-Date``,
+   encoding from the HTTP ``Content-Type`` charset. Chunked transfer
+   encoding and gzip/deflate content encoding are undone.
+2. ``conversion`` records (WET files) become ``text`` documents.
+3. ``resource`` records of type ``text/html`` become ``html`` documents.
+4. Everything else (requests, metadata, revisits, DNS, robots.txt, images,
+   redirects, errors) is skipped without a failure, and counted in the log.
+
+A damaged record (cut short, undecodable payload, over ``max_bytes``) gives
+one :class:`~newsprism.model.Failure`; the records after it are still read.
+The HTTP header block is parsed here rather than by fastwarc because real
+archives hold headers ended by bare ``\\n\\n`` that a strict parser runs past.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..model import ContentKind, RawDocument
+from ._base import Item, failure
+from .detect import detect_kind
+
+log = logging.getLogger(__name__)
+
+_HEAD_PEEK = 1 << 16
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_STATUS = re.compile(rb"^HTTP/\d(?:\.\d)?\s+(\d{3})")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHUNK_SIZE = re.compile(rb"([0-9a-fA-F]+)[ \t]*(;[^\r\n]*)?\r?\n")
+
+
+def iter_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
+    """Stream the documents of a WARC file (plain or gzipped), one record at a time.
+
+    Args:
+        path: The archive.
+        source: How to name it; each document's source is ``<source>#<offset>``.
+        max_bytes: Largest record accepted.
+
+    Returns:
+        An iterator of documents and per-record failures.
+    """
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
+    skipped: Counter[str] = Counter()
+    produced = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream, parse_http=False, record_types=wanted):
+                item = _read_record(record, source=source, max_bytes=max_bytes, skipped=skipped)
+                if item is not None:
+                    produced += 1
+                    yield item
+    except OSError as e:
+        yield failure(source, "E104", f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")
+        return
+    if produced == 0 and not skipped:
+        yield failure(source, "E132", f"no records read from {source}",
+                      "it is not a WARC file, or it is damaged before its first record",
+                      "check the file with a WARC tool (warcio check); .arc files are not supported")
+    log.info("%s: %d items, skipped %s", source, produced, dict(skipped) or "nothing")
+
+
+def _read_record(record: Any, *, source: str, max_bytes: int, skipped: Counter[str]) -> Item | None:
+    headers = record.headers
+    where = f"{source}#{record.stream_pos}"
+    uri = headers.get("WARC-Target-URI")
+    declared = headers.get("Content-Length")
+    if uri is None or declared is None or not declared.strip().isdigit():
+        return failure(where, "E131", f"skipped a damaged record in {source} at byte {record.stream_pos}",
+                       "its WARC header is incomplete (no target URI or length): the file is probably cut short",
+                       "re-download or re-write the archive")
+    expected = int(declared)
+    kind = headers.get("WARC-Type", "")
+    head = record.reader.read(min(expected, _HEAD_PEEK))
+    if kind == "response":
+        return _response(record, head, expected, where=where, uri=uri, max_bytes=max_bytes, skipped=skipped)
+    content_type = headers.get("Content-Type", "").lower()
+    if kind == "resource" and not content_type.startswith(_HTML_TYPES):
+        skipped[f"resource {content_type or 'untyped'}"] += 1
+        return None
+    if expected > max_bytes:
+        return _too_big(where, expected, max_bytes, uri)
+    block = head + record.reader.read()
+    if len(block) < expected:
+        return _truncated(where, uri, len(block), expected)
+    doc_kind: ContentKind = "text" if kind == "conversion" else "html"
+    meta = _meta(headers, source)
+    if lang := headers.get("WARC-Identified-Content-Language"):
+        meta["lang"] = lang
+    return RawDocument(content=block, kind=doc_kind, source=where, url=uri, fetched=headers.get("WARC-Date"),
+                       encoding="utf-8" if kind == "conversion" else _charset(content_type), meta=meta)
+
+
+def _response(record: Any, head: bytes, expected: int, *, where: str, uri: str, max_bytes: int,
+              skipped: Counter[str]) -> Item | None:
+    if not uri.startswith(("http:", "https:")):
+        skipped["non-http response"] += 1
+        return None
+    end = _HEADER_END.search(head)
+    status = _STATUS.match(head)
+    if end is None or status is None:
+        if len(head) < expected:
+            return _truncated(where, uri, len(head), expected)
+        skipped["response without HTTP headers"] += 1
+        return None
+    http = _parse_headers(head[: end.start()])
+    content_type = http.get("content-type", "")
+    if status.group(1) != b"200":
+        skipped[f"HTTP {status.group(1).decode()}"] += 1
+        return None
+    if content_type and not content_type.lower().startswith(_HTML_TYPES):
+        skipped[content_type.split(";")[0].strip().lower() or "untyped"] += 1
+        return None
+    if expected > max_bytes:
+        return _too_big(where, expected, max_bytes, uri)
+    block = head + record.reader.read()
+    if len(block) < expected:
+        return _truncated(where, uri, len(block), expected)
+    payload = block[end.end():]
+    try:
+        payload = _decode_payload(payload, http, max_bytes=max_bytes)
+    except ValueError as e:
+        return failure(where, "E134", f"skipped the record for {uri}", str(e),
+                       "the archive holds a payload that cannot be decoded; re-crawl the page", url=uri)
+    if not content_type and detect_kind(payload) != "html":
+        skipped["untyped non-HTML"] += 1
+        return None
+    return RawDocument(content=payload, kind="html", source=where, url=uri, fetched=record.headers.get("WARC-Date"),
+                       encoding=_charset(content_type), meta=_meta(record.headers, where.rsplit("#", 1)[0]))
+
+
+def _parse_headers(block: bytes) -> dict[str, str]:
+    """HTTP headers as a lower-case dict (last value wins), tolerant of bare newlines."""
+    headers: dict[str, str] = {}
+    for line in block.decode("latin-1").splitlines()[1:]:
+        name, sep, value = line.partition(":")
+        if sep:
+            headers[name.strip().lower()] = value.strip()
+    return headers
+
+
+def _decode_payload(payload: bytes, http: dict[str, str], *, max_bytes: int) -> bytes:
+    """Undo chunked transfer encoding, then gzip/deflate content encoding.
+
+    Archivers often store the payload already decoded but keep the headers, so
+    each step runs only when the bytes look encoded.
+
+    Raises:
+        ValueError: when the payload claims an encoding and is damaged.
+    """
+    if "chunked" in http.get("transfer-encoding", "").lower() and _CHUNK_SIZE.match(payload):
+        payload = dechunk(payload)
+    encoding = http.get("content-encoding", "").lower().strip()
+    if encoding in ("gzip", "x-gzip", "deflate") and payload[:2] in (b"\x1f\x8b", b"\x78\x01", b"\x78\x9c", b"\x78\xda"):
+        payload = inflate(payload, max_bytes=max_bytes)
+    elif encoding in ("br", "zstd", "compress") and detect_kind(payload) != "html":
+        raise ValueError(f"content encoding '{encoding}' is not supported")
+    return payload
+
+
+def dechunk(data: bytes) -> bytes:
+    """Undo HTTP/1.1 chunked transfer encoding.
+
+    >>> dechunk(b"5\\r\\nHello\\r\\n6\\r\\n world\\r\\n0\\r\\n\\r\\n")
+    b'Hello world'
+
+    Raises:
+        ValueError: on a malformed or cut chunk.
+    """
+    parts: list[bytes] = []
+    pos = 0
+    while pos < len(data):
+        m = _CHUNK_SIZE.match(data, pos)
+        if m is None:
+            raise ValueError(f"malformed chunked encoding at byte {pos}")
+        size = int(m.group(1), 16)
+        if size == 0:
+            break
+        start = m.end()
+        if start + size > len(data):
+            raise ValueError(f"chunked encoding cut short at byte {len(data)}")
+        parts.append(data[start:start + size])
+        pos = start + size
+        pos += 2 if data.startswith(b"\r\n", pos) else 1 if data.startswith(b"\n", pos) else 0
+    return b"".join(parts)
+
+
+def inflate(data: bytes, *, max_bytes: int) -> bytes:
+    """Decompress gzip or zlib ``data``, refusing output over ``max_bytes`` (compression bombs).
+
+    Raises:
+        ValueError: on damaged data or too much output.
+    """
+    try:
+        decompressor = zlib.decompressobj(zlib.MAX_WBITS | 32)  # 32: detect gzip or zlib header
+        out = decompressor.decompress(data, max_bytes + 1)
+    except zlib.error as e:
+        raise ValueError(f"gzip/deflate payload is damaged ({e})") from e
+    if len(out) > max_bytes:
+        raise ValueError(f"payload inflates to more than max_bytes={max_bytes:,}")
+    return out
+
+
+def _charset(content_type: str) -> str | None:
+    m = _CHARSET.search(content_type)
+    return m.group(1) if m else None
+
+
+def _meta(headers: Any, archive: str) -> dict[str, str]:
+    meta = {"archive": archive}
+    if record_id := headers.get("WARC-Record-ID"):
+        meta["warc_record_id"] = record_id
+    return meta
+
+
+def _truncated(where: str, uri: str, got: int, expected: int) -> Item:
+    return failure(where, "E131", f"skipped the truncated record for {uri}",
+                   f"it declares {expected:,} bytes but the archive holds only {got:,}: the file was cut short",
+                   "re-download or re-write the archive; the other records were read", url=uri)
+
+
+def _too_big(where: str, size: int, max_bytes: int, uri: str) -> Item:
+    return failure(where, "E133", f"skipped the record for {uri}", f"{size:,} bytes is over max_bytes={max_bytes:,}",
+                   "raise it with --setting max_bytes N if the page is genuine", url=uri)
