@@ -14,8 +14,20 @@ from typing import Any, Protocol
 
 from ..model import Article, Failure
 
+def _latest_migration() -> int:
+    # The version is the highest numbered migration shipped, so that adding a
+    # migration file (e.g. ``010_entity_decisions.sql``) cannot leave the
+    # constant behind and make every newly migrated corpus look "too new".
+    from importlib import resources
+
+    numbers = [int(entry.name.split("_", 1)[0]) for entry in
+               resources.files("newsprism.store").joinpath("migrations").iterdir()
+               if entry.name.endswith(".sql") and entry.name.split("_", 1)[0].isdigit()]
+    return max(numbers, default=1)
+
+
 #: Current schema version of the store; migrations bring older files up to it.
-STORE_SCHEMA_VERSION = 1
+STORE_SCHEMA_VERSION = _latest_migration()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Article
+from .base import SearchFilters
 
 #: table -> column names (after ``article_id``), in insertion order.
 FACT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -44,3 +45,31 @@ def fact_rows(article: Article) -> Iterator[tuple[str, tuple[Any, ...]]]:
         yield "times", (aid, t.start, t.end, t.text, t.value, t.granularity, int(t.resolved))
     for pl in article.places:
         yield "places", (aid, pl.start, pl.end, pl.text, pl.name, pl.gazetteer_id, pl.lat, pl.lon, pl.country, pl.type)
+
+
+def filter_sql(filters: SearchFilters, *, mark: str) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on the ``articles`` table aliased ``a``) and parameters for search filters.
+
+    ``mark`` is the driver's parameter placeholder (``?`` for SQLite, ``%s`` for psycopg).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.source:
+        where.append(f"(a.site = {mark} OR a.source LIKE {mark} OR a.url LIKE {mark})")
+        params += [filters.source, f"%{filters.source}%", f"%{filters.source}%"]
+    if filters.site:
+        where.append(f"a.site = {mark}")
+        params.append(filters.site)
+    if filters.lang:
+        where.append(f"a.lang = {mark}")
+        params.append(filters.lang)
+    if filters.date_from:
+        where.append(f"a.published >= {mark}")
+        params.append(filters.date_from)
+    if filters.date_to:
+        where.append(f"substr(a.published, 1, 10) <= {mark}")
+        params.append(filters.date_to)
+    if filters.entity:
+        where.append(f"a.id IN (SELECT article_id FROM entities WHERE lower(name) = lower({mark}))")
+        params.append(filters.entity)
+    return where, params

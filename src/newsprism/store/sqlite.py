@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
-from .rows import FACT_COLUMNS, fact_rows
+from .rows import FACT_COLUMNS, fact_rows, filter_sql
 
 _FTS_SAFE = re.compile(r"[\w*]+", re.UNICODE)
 
@@ -247,7 +247,7 @@ class SQLiteStore:
                offset: int = 0) -> SearchResult:
         """Full-text search (FTS5, bm25) with ``[highlighted]`` snippets and facet counts."""
         filters = filters or SearchFilters()
-        where, params = self._filter_sql(filters)
+        where, params = filter_sql(filters, mark="?")
         match = fts_query(query)
         conn = self._reader()
         if match:
@@ -276,30 +276,6 @@ class SQLiteStore:
         hits = tuple(SearchHit(id=r[0], title=r[1], url=r[2], site=r[3], published=r[4], lang=r[5],
                                snippet=r[6] or "", score=float(-r[7])) for r in rows)
         return SearchResult(hits=hits, total=total, facets=facets)
-
-    @staticmethod
-    def _filter_sql(filters: SearchFilters) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if filters.source:
-            where.append("(a.site = ? OR a.source LIKE ? OR a.url LIKE ?)")
-            params += [filters.source, f"%{filters.source}%", f"%{filters.source}%"]
-        if filters.site:
-            where.append("a.site = ?")
-            params.append(filters.site)
-        if filters.lang:
-            where.append("a.lang = ?")
-            params.append(filters.lang)
-        if filters.date_from:
-            where.append("a.published >= ?")
-            params.append(filters.date_from)
-        if filters.date_to:
-            where.append("substr(a.published, 1, 10) <= ?")
-            params.append(filters.date_to)
-        if filters.entity:
-            where.append("a.id IN (SELECT article_id FROM entities WHERE name = ? COLLATE NOCASE)")
-            params.append(filters.entity)
-        return where, params
 
     def stats(self) -> dict[str, Any]:
         """Counts of articles, facts and runs."""

@@ -1,0 +1,277 @@
+"""The team store: PostgreSQL, same interface and tables as the SQLite store.
+
+Full-text search uses a generated ``tsvector`` column (title weighted above
+text, accents folded with ``unaccent``) and a GIN index; snippets come from
+``ts_headline``. The store lives in the first schema of the connection's
+``search_path`` (created if missing), so several corpora can share a server.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from ..errors import MissingExtraError, StoreError
+from ..model import Article, Failure, article_from_json, article_to_json, content_hash
+from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
+from .rows import FACT_COLUMNS, fact_rows, filter_sql
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def ts_query(query: str) -> str:
+    """Turn user input into a ``to_tsquery('simple', ...)`` string with the same syntax as SQLite search.
+
+    >>> ts_query('kherson "troop withdrawal" evac* OR kyiv')
+    "'kherson' & 'troop' <-> 'withdrawal' & 'evac':* | 'kyiv'"
+    """
+    parts: list[str] = []
+    for m in re.finditer(r'"([^"]*)"|(\S+)', query):
+        if m.group(1) is not None:
+            words = _WORD.findall(m.group(1).lower())
+            if words:
+                parts.append(" <-> ".join(f"'{w}'" for w in words))
+            continue
+        token = m.group(2)
+        if token in ("OR", "NOT", "AND") and parts:
+            parts.append(token)
+            continue
+        for word in _WORD.findall(token.lower()):
+            parts.append(f"'{word}'" + (":*" if token.endswith("*") else ""))
+    out: list[str] = []
+    for part in parts:
+        if part in ("OR", "AND", "NOT"):
+            out.append({"OR": "|", "AND": "&", "NOT": "& !"}[part])
+        else:
+            if out and out[-1] not in ("|", "&", "& !"):
+                out.append("&")
+            out.append(part)
+    while out and out[-1] in ("|", "&", "& !"):
+        out.pop()
+    return " ".join(out)
+
+
+class PostgresStore:
+    """A corpus in a PostgreSQL database (see :class:`newsprism.store.base.Store`)."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError as e:
+            raise MissingExtraError("postgres", "psycopg") from e
+        self.url = url
+        self._lock = threading.Lock()
+        try:
+            self._conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as e:
+            raise StoreError(f"cannot connect to PostgreSQL ({e}); check the URL and that the server runs",
+                             code="E320") from e
+        self.schema = self._ensure_schema()
+        self._migrate()
+
+    def _ensure_schema(self) -> str:
+        path = self._conn.execute("SHOW search_path").fetchone()[0]
+        first = path.split(",")[0].strip().strip('"')
+        if first in ("$user", ""):
+            first = "public"
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", first):
+            raise StoreError(f"unusable schema name {first!r} in search_path", code="E321")
+        self._conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{first}"')
+        return first
+
+    def _migrate(self) -> None:
+        from psycopg import errors as pg_errors
+
+        conn = self._conn
+        with self._lock, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(74201)")  # one migrator at a time
+            try:
+                conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+            except pg_errors.UniqueViolation:  # another process created it at the same moment
+                pass
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {self.schema}.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = conn.execute(f"SELECT value FROM {self.schema}.meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > STORE_SCHEMA_VERSION:
+                raise StoreError(f"the corpus has schema version {version}, newer than this newsprism", code="E303")
+            folder = resources.files("newsprism.store").joinpath("migrations", "postgres")
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+                m = re.match(r"(\d+)_.*\.sql$", entry.name)
+                if not m or int(m.group(1)) <= version:
+                    continue
+                conn.execute(entry.read_text("utf-8").replace("{schema}", self.schema))  # type: ignore[arg-type]
+                conn.execute(f"INSERT INTO {self.schema}.meta VALUES ('schema_version', %s) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (m.group(1),))
+
+    def _t(self, table: str) -> str:
+        return f"{self.schema}.{table}"
+
+    # -- writing ----------------------------------------------------------
+
+    def add(self, articles: Sequence[Article], *, seen: Sequence[SeenDocument] = (),
+            failures: Sequence[Failure] = (), run_id: int | None = None) -> AddResult:
+        """Write one batch in one transaction."""
+        result = AddResult()
+        with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
+            for article in articles:
+                (result.new if self._insert(cur, article) else result.duplicates).append(article.id)
+            if seen:
+                cur.executemany(f"INSERT INTO {self._t('seen')} VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                                [(s.raw_hash, s.article_id, s.source) for s in seen])
+            if failures:
+                cur.executemany(
+                    f"INSERT INTO {self._t('failures')} (run_id, source, url, code, message, at) "
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
+                    [(run_id, f.source, f.url, f.code, f.message, _now()) for f in failures])
+        return result
+
+    def _insert(self, cur: Any, article: Article) -> bool:
+        cur.execute(
+            f"INSERT INTO {self._t('articles')} (id, key, url, canonical_url, title, published, site, lang, source,"
+            " content_kind, text, content_hash, ingested_at, data) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
+            " ON CONFLICT DO NOTHING RETURNING rowid",
+            (article.id, article.key, article.url, article.canonical_url, article.title, article.published,
+             article.site, article.lang, article.source, article.content_kind, _clean(article.text),
+             content_hash(article.text), _now(), _clean(json.dumps(article_to_json(article), ensure_ascii=False))))
+        if cur.fetchone() is None:
+            return False
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for table, row in fact_rows(article):
+            rows.setdefault(table, []).append(tuple(_clean(v) if isinstance(v, str) else v for v in row))
+        for table, table_rows in rows.items():
+            columns = ", ".join(f'"{c}"' for c in ("article_id", *FACT_COLUMNS[table]))
+            marks = ", ".join(["%s"] * (len(FACT_COLUMNS[table]) + 1))
+            cur.executemany(f"INSERT INTO {self._t(table)} ({columns}) VALUES ({marks})", table_rows)
+        return True
+
+    def start_run(self, sources: Sequence[str]) -> int:
+        """Record the start of an ingest run."""
+        with self._lock:
+            row = self._conn.execute(f"INSERT INTO {self._t('runs')} (started, sources) VALUES (%s, %s) RETURNING id",
+                                     (_now(), json.dumps(list(sources)))).fetchone()
+        return int(row[0])
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        """Record the summary of an ingest run."""
+        with self._lock:
+            self._conn.execute(f"UPDATE {self._t('runs')} SET finished=%s, summary=%s WHERE id=%s",
+                               (_now(), json.dumps(summary), run_id))
+
+    # -- reading ----------------------------------------------------------
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
+
+    def seen(self, raw_hashes: Sequence[str]) -> set[str]:
+        """Which of ``raw_hashes`` were already ingested."""
+        if not raw_hashes:
+            return set()
+        rows = self._query(f"SELECT raw_hash FROM {self._t('seen')} WHERE raw_hash = ANY(%s)", (list(raw_hashes),))
+        return {r[0] for r in rows}
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with this id, or a unique prefix of it."""
+        rows = self._query(f"SELECT data FROM {self._t('articles')} WHERE id = %s", (article_id,))
+        if not rows and len(article_id) >= 4:
+            rows = self._query(f"SELECT data FROM {self._t('articles')} WHERE id LIKE %s LIMIT 2",
+                               (article_id.replace("%", "") + "%",))
+            rows = rows if len(rows) == 1 else []
+        return article_from_json(json.loads(rows[0][0])) if rows else None
+
+    def iter_articles(self, *, batch_size: int = 500) -> Iterator[Article]:
+        """Every article in insertion order."""
+        last = 0
+        while rows := self._query(f"SELECT rowid, data FROM {self._t('articles')} WHERE rowid > %s "
+                                  "ORDER BY rowid LIMIT %s", (last, batch_size)):
+            for rowid, data in rows:
+                last = rowid
+                yield article_from_json(json.loads(data))
+
+    def count(self) -> int:
+        """Number of articles."""
+        return int(self._query(f"SELECT count(*) FROM {self._t('articles')}")[0][0])
+
+    def search(self, query: str, *, filters: SearchFilters | None = None, limit: int = 20,
+               offset: int = 0) -> SearchResult:
+        """Full-text search with ``[highlighted]`` snippets and facet counts."""
+        filters = filters or SearchFilters()
+        where, params = filter_sql(filters, mark="%s")
+        tsq = ts_query(query)
+        table = self._t("articles")
+        if tsq:
+            q = f"to_tsquery('simple', {self.schema}.np_unaccent(%s))"
+            base = f"FROM {table} a WHERE a.tsv @@ {q}" + "".join(f" AND {w}" for w in where)
+            base_params: list[Any] = [tsq, *params]
+            rank = f"ts_rank(a.tsv, {q})"
+            order = "a.published DESC NULLS LAST" if filters.sort == "date" else f"{rank} DESC"
+            select = (f"SELECT a.id, a.title, a.url, a.site, a.published, a.lang, ts_headline('simple', a.text, {q}, "
+                      "'StartSel=[, StopSel=], MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \"'), "
+                      f"{rank} ")
+            select_params = [tsq, tsq]
+            order_params = [] if filters.sort == "date" else [tsq]
+        else:
+            base = f"FROM {table} a" + (" WHERE " + " AND ".join(where) if where else "")
+            base_params = list(params)
+            select = "SELECT a.id, a.title, a.url, a.site, a.published, a.lang, substr(a.text, 1, 200), 0.0 "
+            select_params, order_params = [], []
+            order = "a.published DESC NULLS LAST"
+        total = int(self._query("SELECT count(*) " + base, base_params)[0][0])
+        rows = self._query(f"{select}{base} ORDER BY {order} LIMIT %s OFFSET %s",
+                           [*select_params, *base_params, *order_params, limit, offset])
+        facets = {column: {k: int(v) for k, v in self._query(
+            f"SELECT coalesce(a.{column}, '?'), count(*) {base} GROUP BY 1 ORDER BY 2 DESC LIMIT 20", base_params)}
+            for column in ("site", "lang")}
+        hits = tuple(SearchHit(id=r[0], title=r[1], url=r[2], site=r[3], published=r[4], lang=r[5],
+                               snippet=r[6] or "", score=float(r[7])) for r in rows)
+        return SearchResult(hits=hits, total=total, facets=facets)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of articles, facts and runs."""
+        counts = {t: int(self._query(f"SELECT count(*) FROM {self._t(t)}")[0][0])
+                  for t in ("articles", *FACT_COLUMNS, "seen", "failures", "runs")}
+        return {"path": self.url.split("@")[-1], "schema_version": STORE_SCHEMA_VERSION, "counts": counts}
+
+    def failures(self, *, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Failures recorded by ingest runs, newest first."""
+        sql = f"SELECT run_id, source, url, code, message, at FROM {self._t('failures')}"
+        params: list[Any] = []
+        if run_id is not None:
+            sql += " WHERE run_id = %s"
+            params.append(run_id)
+        keys = ("run_id", "source", "url", "code", "message", "at")
+        return [dict(zip(keys, row, strict=True)) for row in self._query(sql + " ORDER BY id DESC LIMIT %s",
+                                                                         [*params, limit])]
+
+    def check(self) -> list[str]:
+        """Duplicate keys and facts pointing at missing articles."""
+        problems = [f"duplicate articles with hash {h[:12]}" for h, in self._query(
+            f"SELECT content_hash FROM {self._t('articles')} GROUP BY 1 HAVING count(*) > count(DISTINCT key)")]
+        orphans = self._query(f"SELECT count(*) FROM {self._t('entities')} e WHERE NOT EXISTS "
+                              f"(SELECT 1 FROM {self._t('articles')} a WHERE a.id = e.article_id)")[0][0]
+        if orphans:
+            problems.append(f"{orphans} entities of missing articles")
+        return problems
+
+    def drop_everything(self) -> None:
+        """Drop this store's schema and all it holds (tests and throw-away corpora)."""
+        with self._lock:
+            self._conn.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+
+def _clean(text: str) -> str:
+    # PostgreSQL text cannot hold NUL characters; scraped text sometimes does.
+    return text.replace("\x00", "\ufffd")
