@@ -1,0 +1,138 @@
+"""Word tables for the entity and quote stages (no logic, no imports).
+
+Kept apart from the code so that a table can grow without touching the
+rules that read it (textacy ``resources``). Every word is lower case.
+"""
+
+from __future__ import annotations
+
+#: NER labels that name a real-world thing; numbers, dates and amounts are
+#: left to the claims and dates stages.
+NAMED_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+
+#: Labels for places; used when a one-word PERSON span reads like a place.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Prepositions that put a bare proper noun in a place reading ("in Kherson").
+LOCATIVE_PREPOSITIONS = frozenset(
+    # "from", "of", "at" are left out: "a message from Putin", "the words of Biden".
+    {"in", "near", "across", "outside", "inside", "around", "into", "towards", "toward"}
+)
+
+#: Titles and title modifiers that may open a person's span or stand before it.
+TITLES = frozenset(
+    {
+        "president", "vice", "prime", "minister", "secretary", "general", "gen", "gen.", "colonel", "col", "col.",
+        "lieutenant", "lt", "lt.", "major", "maj", "maj.", "captain", "capt", "capt.", "sergeant", "sgt", "sgt.",
+        "admiral", "adm", "adm.", "marshal", "commander", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+        "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope",
+        "senator", "sen", "sen.", "rep", "rep.", "representative", "congressman", "congresswoman", "governor", "gov",
+        "gov.", "mayor", "judge", "justice", "chancellor", "ambassador", "deputy", "chairman", "chairwoman", "chair",
+        "chief", "director", "spokesman", "spokeswoman", "spokesperson", "sheikh", "emir", "archbishop", "bishop",
+        "rabbi", "imam", "father", "reverend", "rev", "rev.", "premier", "foreign", "defense", "defence", "interior",
+        "finance", "health", "education", "economy", "russian", "ukrainian", "us", "u.s.", "former",
+        "acting", "supreme", "state", "federal", "opposition", "party", "leader", "head", "prosecutor",
+    }
+)
+
+#: Nouns that refer back to a person ("the minister said", "the journalist wrote").
+ROLE_NOUNS = frozenset(
+    {
+        "president", "minister", "secretary", "general", "colonel", "commander", "officer", "official", "spokesman",
+        "spokeswoman", "spokesperson", "journalist", "correspondent", "reporter", "editor", "writer", "author",
+        "lawyer", "attorney", "prosecutor", "judge", "analyst", "expert", "scientist", "researcher", "professor",
+        "doctor", "economist", "diplomat", "envoy", "ambassador", "governor", "mayor", "senator", "lawmaker",
+        "deputy", "leader", "chief", "head", "chairman", "chairwoman", "director", "executive", "ceo", "founder",
+        "owner", "manager", "coach", "player", "activist", "witness", "resident", "survivor", "victim", "soldier",
+        "politician", "candidate", "premier", "chancellor", "king", "queen", "prince", "pope", "priest", "singer",
+        "actor", "actress", "artist", "student", "teacher", "farmer", "worker", "man", "woman", "father", "mother",
+        "blogger", "commentator", "historian", "mp", "adviser", "advisor", "aide", "negotiator", "admiral",
+    }
+)
+
+#: Pronouns that can stand for a person who speaks.
+PERSON_PRONOUNS = frozenset({"he", "she", "they"})
+
+#: Pronouns that can stand for an organisation that speaks ("the ministry said it ...").
+ORG_PRONOUNS = frozenset({"it", "they"})
+
+#: Verbs (lemmas) that introduce speech or writing; direct quotes accept all of them.
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "state", "announce", "declare", "explain", "claim", "insist", "argue", "warn", "admit",
+        "concede", "deny", "acknowledge", "confirm", "note", "stress", "emphasize", "emphasise", "estimate",
+        "write", "tweet", "post", "order", "ask", "reply", "respond", "answer", "suggest", "predict", "urge",
+        "recall", "comment", "report", "mention", "assert", "maintain", "contend", "allege", "vow", "promise",
+        "pledge", "threaten", "complain", "reveal", "disclose", "indicate", "observe", "remark", "shout", "scream",
+        "whisper", "cry", "joke", "quip", "conclude", "testify", "reiterate", "repeat", "agree", "continue",
+        "describe", "call", "demand", "command", "instruct", "caution", "boast", "lament", "counter",
+        "retort", "exclaim", "murmur", "plead", "proclaim", "affirm", "point", "underline",
+        "highlight", "specify", "clarify", "inform", "advise", "recount", "express", "calculate", "forecast", "project", "assure", "reassure", "speculate", "accuse", "blame",
+    }
+)
+
+#: Verbs (lemmas) that report speech when they take a clausal complement
+#: ("X said that ..."); cognitive verbs (think, believe) are left out on purpose.
+REPORT_VERBS = frozenset(
+    {
+        "say", "tell", "add", "state", "announce", "declare", "explain", "claim", "insist", "argue", "warn", "admit",
+        "concede", "deny", "acknowledge", "confirm", "note", "stress", "emphasize", "emphasise", "estimate",
+        "write", "tweet", "post", "reply", "respond", "answer", "suggest", "predict", "recall", "comment", "report",
+        "mention", "assert", "maintain", "contend", "allege", "vow", "promise", "pledge", "threaten", "complain",
+        "reveal", "disclose", "indicate", "observe", "remark", "conclude", "testify", "reiterate", "repeat",
+        "caution", "boast", "lament", "counter", "retort", "proclaim", "affirm", "underline", "highlight",
+        "specify", "clarify", "inform", "advise", "assure", "speculate", "order", "urge",
+    }
+)
+
+#: Words after a closing quote mark that show the quote is speech even when it is
+#: short ("“No,” he said.").
+SPEECH_SURFACE = (
+    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes", "replied",
+    "replies", "answered", "insisted", "warned", "admitted", "conceded", "denied", "stated", "declared",
+    "explained", "ordered", "shouted", "cried", "tweeted", "posted", "according",
+)
+
+#: Opening quote marks and the marks that may close them.
+QUOTE_CLOSERS: dict[str, str] = {
+    "“": "”“",  # a few sites close with the opening curly mark
+    "„": "“”",
+    "«": "»",
+    "‹": "›",
+    "‘": "’",
+    '"': '"',
+    "'": "'",
+}
+
+#: Quote marks that are also apostrophes: a closer only when no lower-case
+#: letter follows ("Moscow’s", "don’t" are not closers).
+APOSTROPHE_MARKS = frozenset({"’", "'"})
+
+#: Leading words stripped from entity spans.
+LEADING_DETERMINERS = frozenset({"the", "a", "an"})
+
+#: Name suffixes that are not surnames ("Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+#: Transliteration folding, applied in order to a lower-case ASCII name.
+#: Each pair maps spellings that English, French, German and Spanish
+#: transliterations of the same Cyrillic, Arabic or Ukrainian name use.
+TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
+    (r"shch", "sh"),
+    (r"sch", "sh"),
+    (r"tch", "ch"),
+    (r"kh", "h"),
+    (r"zh", "j"),
+    (r"ph", "f"),
+    (r"ou", "u"),
+    (r"w", "v"),
+    (r"ck", "k"),
+    (r"(?<=[aeiou])j(?=[aeiou])", "y"),
+    (r"^j(?=[aeiou])", "y"),
+    (r"y", "i"),
+    (r"(.)\1+", r"\1"),
+    (r"(?:ii|ie|ei)$", "i"),
+    (r"(?<=[^aeiou])e$", ""),
+)

@@ -1,0 +1,284 @@
+"""Speaker resolution for the quote stage, over the shared dependency parse.
+
+A cue verb's speaker is found in this order:
+
+1. the verb's subject outside the quote ("Coates ... wrote"), or, when the
+   verb has none, the subject of the verb it hangs from;
+2. for an inverted cue ("…”, ordered the Defense Minister, Sergei Shoigu"),
+   the noun after the verb;
+3. the noun found is resolved: a named mention is its entity; a title noun
+   with an appositive name is that name; a pronoun ("He conceded") or a
+   definite role noun ("the journalist") is the nearest preceding person,
+   preferring one whose titles or appositives carry that role and one that
+   was a grammatical subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Article, Mention
+from ._lexicon import ORG_PRONOUNS, PERSON_PRONOUNS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_INVERTED = frozenset({"dobj", "attr", "nsubj", "npadvmod", "appos", "dative", "oprd"})
+_SUBJECT_BONUS_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said it, through which cue, and how sure the resolution is."""
+
+    entity: str | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    confidence: float
+
+
+class SpeakerIndex:
+    """Mentions, roles and quote spans of one article, for speaker look-ups."""
+
+    def __init__(self, article: Article, doc: Doc, quote_spans: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = article.text
+        self.quotes = sorted(quote_spans)
+        labels = {entity.id: entity.label for entity in article.entities}
+        self.mentions = sorted((m for m in article.mentions if labels.get(m.entity or "") in _SPEAKER_LABELS),
+                               key=lambda m: m.start)
+        self.labels = labels
+        self._starts = [m.start for m in self.mentions]
+        self._by_token: dict[int, Mention] = {}
+        for mention in self.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span or ():
+                self._by_token[token.i] = mention
+        self.roles = self._roles()
+
+    # -- look-ups ---------------------------------------------------------------
+
+    def in_quote(self, char: int) -> bool:
+        """Whether ``char`` lies inside a direct quote's content."""
+        return any(start <= char < end for start, end in self.quotes)
+
+    def mention_at(self, token: Token) -> Mention | None:
+        """The speaker-like mention (person, organisation, ...) covering ``token``."""
+        return self._by_token.get(token.i)
+
+    def _roles(self) -> dict[str, set[str]]:
+        roles: dict[str, set[str]] = {}
+        for i, mention in self._by_token.items():
+            if self.labels.get(mention.entity or "") != "PERSON" or mention.entity is None:
+                continue
+            token = self.doc[i]
+            found = roles.setdefault(mention.entity, set())
+            found.update(c.lemma_.lower() for c in token.children if c.dep_ == "appos")
+            if token.dep_ == "appos":
+                found.add(token.head.lemma_.lower())
+            j = i - 1
+            while j >= 0 and self.doc[j].lower_ in TITLES and self._by_token.get(j) is None:
+                found.add(self.doc[j].lemma_.lower())
+                j -= 1
+        return roles
+
+    # -- direct quotes ------------------------------------------------------------
+
+    def attribute_direct(self, open_at: int, close_at: int) -> Attribution | None:
+        """Speaker and cue of the direct quote whose marks sit at ``open_at`` and ``close_at``."""
+        para_start = self.text.rfind("\n", 0, open_at) + 1
+        para_end = self.text.find("\n", close_at)
+        para_end = len(self.text) if para_end < 0 else para_end
+        window = self._window(open_at, close_at, para_start, para_end)
+        cues = [t for t in window if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}
+                and not (open_at <= t.idx <= close_at) and not self.in_quote(t.idx)]
+        if cues:
+            cue = min(cues, key=lambda t: (open_at - t.idx if t.idx < open_at else t.idx - close_at, t.idx < open_at))
+            attribution = self.speaker_of(cue)
+            if attribution is not None:
+                return attribution
+            nearby = self._adjacent_mention(open_at, close_at, para_start, para_end)
+            return _with_cue(nearby, cue, 0.6) if nearby else _with_cue(None, cue, 0.5)
+        return self._adjacent_mention(open_at, close_at, para_start, para_end)
+
+    def _window(self, open_at: int, close_at: int, para_start: int, para_end: int) -> list[Token]:
+        sents = [s for s in self.doc.sents if s.start_char <= close_at and s.end_char > open_at]
+        tokens = [t for s in sents for t in s if para_start <= t.idx < para_end]
+        if any(t.lemma_.lower() in SPEECH_VERBS and not (open_at <= t.idx <= close_at) for t in tokens):
+            return tokens
+        # The cue may sit in the next sentence of the paragraph ("… ” He added.").
+        after = [s for s in self.doc.sents if close_at < s.start_char < para_end][:1]
+        return tokens + [t for s in after for t in s]
+
+    def _adjacent_mention(self, open_at: int, close_at: int, para_start: int, para_end: int) -> Attribution | None:
+        """A name right next to the quote ("Name: “…”", "“…”, Name, said" without a parse)."""
+        for mention in self.mentions:
+            gap_after = self.text[close_at + 1:mention.start] if mention.start > close_at else None
+            gap_before = self.text[mention.end:open_at] if mention.end <= open_at else None
+            if (mention.start < para_end and gap_after is not None and len(gap_after.strip(" ,—–-")) == 0) or (
+                mention.start >= para_start and gap_before is not None and gap_before.strip() in {":", ",:", "said:"}
+            ):
+                return Attribution(mention.entity, mention.text, mention.start, mention.end, None, None, None, 0.6)
+        return None
+
+    # -- reported speech ---------------------------------------------------------------
+
+    def reported(self, token: Token) -> tuple[tuple[int, int], Attribution] | None:
+        """Content span and attribution when ``token`` introduces reported speech."""
+        if token.lower_ == "according":
+            return self._according_to(token)
+        if token.lemma_.lower() not in REPORT_VERBS or token.pos_ != "VERB":
+            return None
+        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if complement is None or complement.i < token.i and not any(c.dep_ in _SUBJECTS for c in token.children):
+            return None
+        tokens = [t for t in complement.subtree]
+        while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        if len(tokens) < 3:
+            return None
+        attribution = self.speaker_of(token, inverted=complement.i < token.i)
+        if attribution is None or attribution.speaker_text is None:
+            return None
+        return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution
+
+    def _according_to(self, token: Token) -> tuple[tuple[int, int], Attribution] | None:
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if to is None or source is None:
+            return None
+        resolved = self.resolve(source)
+        if resolved is None:
+            return None
+        sent = token.sent
+        phrase_start, phrase_end = token.left_edge.i, source.right_edge.i + 1
+        if phrase_start <= sent.start + 1:
+            content = [t for t in sent if t.i >= phrase_end]
+        else:
+            content = [t for t in sent if t.i < phrase_start]
+        content = _strip_punct(content)
+        if len(content) < 3:
+            return None
+        cue_end = to.idx + len(to)
+        attribution = Attribution(resolved.entity, resolved.speaker_text, resolved.speaker_start, resolved.speaker_end,
+                                  "according to", token.idx, cue_end, resolved.confidence)
+        return (content[0].idx, content[-1].idx + len(content[-1])), attribution
+
+    # -- speaker of a cue -------------------------------------------------------------------
+
+    def speaker_of(self, cue: Token, *, inverted: bool = True) -> Attribution | None:
+        """The speaker of cue verb ``cue``, resolved to an entity when possible."""
+        for candidate in self._subject_candidates(cue, inverted=inverted):
+            resolved = self.resolve(candidate)
+            if resolved is not None:
+                return _with_cue(resolved, cue, resolved.confidence)
+        return None
+
+    def _subject_candidates(self, cue: Token, *, inverted: bool) -> list[Token]:
+        found = [c for c in cue.children if c.dep_ in _SUBJECTS and not self.in_quote(c.idx)]
+        if not found and cue.dep_ in {"conj", "xcomp", "advcl", "parataxis"}:
+            found = [c for c in cue.head.children if c.dep_ in _SUBJECTS and not self.in_quote(c.idx)]
+        if inverted:
+            found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i and not self.in_quote(c.idx)]
+            found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if self.mention_at(t) is not None]
+        # A sentence can run over a paragraph break in scraped text: keep the cue's paragraph.
+        return [t for t in found if "\n" not in self.text[min(t.idx, cue.idx):max(t.idx, cue.idx)]]
+
+    def resolve(self, token: Token) -> Attribution | None:
+        """Resolve a subject-like token to an entity (or at least to a text span)."""
+        mention = self.mention_at(token)
+        if mention is not None:
+            return _named(mention, 0.9)
+        for child in token.children:
+            if child.dep_ == "appos" and (named := self.mention_at(child)) is not None:
+                return _named(named, 0.85)
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS or lower in ORG_PRONOUNS:
+            labels = {"PERSON"} if lower in {"he", "she"} else ({"ORG"} if lower == "it" else {"PERSON", "ORG"})
+            return self._antecedent(token, labels=labels, role=None, confidence=0.75)
+        if token.lemma_.lower() in ROLE_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
+            return self._role(token)
+        if token.pos_ in {"PROPN", "NOUN"}:
+            left = token.left_edge if token.left_edge.i >= token.i - 4 else token
+            # "Russia’s TASS news agency": the name closest to the head noun speaks.
+            inside = [self.mention_at(t) for t in self.doc[left.i:token.i]]
+            compounds = [m for m in inside if m is not None]
+            if compounds:
+                return _named(compounds[-1], 0.8)
+            start, end = left.idx, token.idx + len(token)
+            return Attribution(None, self.text[start:end], start, end, None, None, None, 0.6)
+        return None
+
+    def _role(self, token: Token) -> Attribution:
+        """A role noun: "the minister" refers back; "the Russian Defense Minister" is a new description."""
+        det = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+        described = any(c.dep_ in {"compound", "amod", "prep", "relcl", "acl"} for c in token.children)
+        if det & {"the", "this", "that", "his", "her", "their"} and not described:
+            found = self._antecedent(token, labels={"PERSON"}, role=token.lemma_.lower(), confidence=0.7)
+            if found is not None and found.entity is not None:
+                return found
+        left = token.left_edge if token.left_edge.i >= token.i - 5 else token
+        start, end = left.idx, token.idx + len(token)
+        return Attribution(None, self.text[start:end], start, end, None, None, None, 0.5)
+
+    def _antecedent(self, token: Token, *, labels: set[str], role: str | None, confidence: float) -> Attribution | None:
+        end = bisect.bisect_left(self._starts, token.idx)
+        candidates = [m for m in self.mentions[:end]
+                      if self.labels.get(m.entity or "") in labels and not self.in_quote(m.start)]
+        if not candidates:
+            return Attribution(None, token.text, token.idx, token.idx + len(token), None, None, None, 0.4)
+        if role is not None:
+            fitting = [m for m in candidates if role in self.roles.get(m.entity or "", set())]
+            if fitting:
+                return _pronoun(token, fitting[-1], confidence + 0.1)
+        recent = self._recent_sentences(token)
+        subjects = [m for m in candidates if m.start >= recent and self._is_subject(m)]
+        chosen = subjects[-1] if subjects else candidates[-1]
+        return _pronoun(token, chosen, confidence if subjects or chosen.start >= recent else confidence - 0.2)
+
+    def _recent_sentences(self, token: Token) -> int:
+        sent: Span = token.sent
+        for _ in range(_SUBJECT_BONUS_SENTENCES):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return int(sent.start_char)
+
+    def _is_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in _SUBJECTS or (root.dep_ == "appos" and root.head.dep_ in _SUBJECTS)
+
+
+def _strip_punct(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _named(mention: Mention, confidence: float) -> Attribution:
+    return Attribution(mention.entity, mention.text, mention.start, mention.end, None, None, None, confidence)
+
+
+def _pronoun(token: Token, mention: Mention, confidence: float) -> Attribution:
+    return Attribution(mention.entity, token.text, token.idx, token.idx + len(token), None, None, None, confidence)
+
+
+def _with_cue(attribution: Attribution | None, cue: Token, confidence: float) -> Attribution:
+    base = attribution or Attribution(None, None, None, None, None, None, None, confidence)
+    return Attribution(base.entity, base.speaker_text, base.speaker_start, base.speaker_end,
+                       cue.lower_, cue.idx, cue.idx + len(cue), confidence)

@@ -1,0 +1,327 @@
+"""Name canonicalisation within one article: pure functions, no spaCy.
+
+A news article names one person several ways: "Sergei Surovikin", "General
+Surovikin", "Surovikin", and, in scraped or machine-translated text, with
+several transliterations ("Surovykin", "Surovkin"). :func:`group_names` puts
+every form of one person into one group, records why each variant joined
+(:class:`~newsprism.model.MergeEvidence`), and keeps different people apart:
+
+1. forms are compared after stripping titles ("President", "General") and
+   folding transliteration (:func:`translit_key`);
+2. full names (two or more words) join only when their first names agree and
+   their surnames agree exactly, by transliteration or by a fuzzy score;
+3. a one-word form joins the full name whose surname it matches best; when two
+   different people match equally well it stays on its own;
+4. the remaining one-word forms group among themselves by the same tests.
+
+>>> [g.name for g in group_names([("Sergei Surovikin", "PERSON"), ("Surovykin", "PERSON")])]
+['Sergei Surovikin']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import MergeEvidence
+from ._lexicon import LEADING_DETERMINERS, NAME_SUFFIXES, TITLES, TRANSLIT_RULES
+
+#: Minimum rapidfuzz ratio (0-100) between transliteration keys of two surnames.
+FUZZY_RATIO = 88.0
+#: Minimum Jaro-Winkler similarity (0-1) between transliteration keys of two surnames.
+FUZZY_JARO_WINKLER = 0.94
+#: Fuzzy matching needs keys at least this long: short names collide too often.
+FUZZY_MIN_LENGTH = 5
+
+_TRAILING = re.compile(r"[\s.,;:!?)\]}\"'“”‘’«»\-–—]+$")
+_LEADING = re.compile(r"^[\s(\[{\"'“”‘’«»\-–—]+")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_TRANSLIT = tuple((re.compile(pattern), repl) for pattern, repl in TRANSLIT_RULES)
+_NON_LETTER = re.compile(r"[^a-z]")
+
+
+def clean_span(text: str) -> tuple[int, int]:
+    """Offsets of the useful part of an entity span's text.
+
+    Strips surrounding whitespace and punctuation, a leading article ("the
+    Kremlin") and a possessive ending ("Russia’s").
+
+    Args:
+        text: The span text as the NER model returned it.
+
+    Returns:
+        ``(start, end)`` into ``text``; ``start == end`` when nothing is left.
+
+    >>> text = "the Kremlin’s"
+    >>> start, end = clean_span(text)
+    >>> text[start:end]
+    'Kremlin'
+    """
+    start, end = 0, len(text)
+    while True:
+        before = (start, end)
+        lead = _LEADING.match(text, start, end)
+        if lead:
+            start = lead.end()
+        first = text[start:end].split(" ", 1)
+        if len(first) == 2 and first[0].casefold() in LEADING_DETERMINERS:
+            start += len(first[0]) + 1
+        trail = _TRAILING.search(text[start:end])
+        if trail:
+            end = start + trail.start()
+        poss = _POSSESSIVE.search(text[start:end])
+        if poss and end - start - len(poss.group()) >= 2:
+            end -= len(poss.group())
+        if (start, end) == before:
+            return start, end
+
+
+def strip_title(name: str) -> tuple[str, str]:
+    """Split leading title words off a person's name.
+
+    Returns:
+        ``(title, name)``; the title is ``""`` when there is none. A name made
+        only of title words is returned unchanged.
+
+    >>> strip_title("Defense Minister Sergei Shoigu")
+    ('Defense Minister', 'Sergei Shoigu')
+    """
+    words = name.split()
+    cut = 0
+    while cut < len(words) - 1 and words[cut].casefold() in TITLES:
+        cut += 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+@lru_cache(maxsize=4096)
+def translit_key(name: str) -> str:
+    """A comparison key that folds common transliteration differences.
+
+    Lower-cases, drops accents and non-letters, then applies the rules of
+    ``TRANSLIT_RULES`` (y/i, ou/u, kh/h, doubled letters, -ii/-iy/-y endings, ...).
+
+    >>> translit_key("Stremousov") == translit_key("Stremusov")
+    True
+    >>> translit_key("Surovykin") == translit_key("Surovikin")
+    True
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    key = _NON_LETTER.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+    for pattern, repl in _TRANSLIT:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def name_parts(name: str) -> tuple[tuple[str, ...], str]:
+    """Given names and surname of a title-stripped person name.
+
+    >>> name_parts("Martin Luther King Jr.")
+    (('Martin', 'Luther'), 'King')
+    """
+    words = [w for w in name.split() if w.casefold() not in NAME_SUFFIXES] or name.split()
+    return tuple(words[:-1]), words[-1] if words else ""
+
+
+def compare_words(a: str, b: str) -> MergeEvidence | None:
+    """How two name words match: exactly, by transliteration, or fuzzily.
+
+    Returns:
+        Evidence whose ``rule`` is ``"exact"``, ``"transliteration"`` or
+        ``"fuzzy"`` (``variant`` is ``a``), or ``None`` when they differ.
+
+    >>> compare_words("Surovkin", "Surovikin").rule
+    'fuzzy'
+    >>> compare_words("Obama", "Osama") is None
+    True
+    """
+    from rapidfuzz.distance import JaroWinkler
+    from rapidfuzz.fuzz import ratio
+
+    if a.casefold() == b.casefold():
+        return MergeEvidence(a, "exact", 1.0)
+    key_a, key_b = translit_key(a), translit_key(b)
+    if not key_a or not key_b:
+        return None
+    if key_a == key_b:
+        return MergeEvidence(a, "transliteration", 1.0)
+    if min(len(key_a), len(key_b)) < FUZZY_MIN_LENGTH or key_a[0] != key_b[0]:
+        return None
+    score = ratio(key_a, key_b)
+    jaro = JaroWinkler.similarity(key_a, key_b)
+    if score >= FUZZY_RATIO or jaro >= FUZZY_JARO_WINKLER:
+        return MergeEvidence(a, "fuzzy", round(max(score / 100.0, jaro), 3))
+    return None
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    # Only the first given name is compared: "George W. Bush" = "George Bush".
+    first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
+    if len(first_a) == 1 or len(first_b) == 1:  # an initial: "J. Smith"
+        return first_a[0].casefold() == first_b[0].casefold()
+    evidence = compare_words(first_a, first_b)
+    return evidence is not None and evidence.rule != "fuzzy"
+
+
+@dataclass(slots=True)
+class NameGroup:
+    """Forms of one name that :func:`group_names` judged to be the same thing.
+
+    Attributes:
+        name: Canonical name: the longest full form, most frequent on ties.
+        label: The group's NER label.
+        members: Indices into the input of every item in the group.
+        variants: Distinct forms (title-stripped), in order of first use.
+        evidence: Why each variant other than ``name`` joined.
+    """
+
+    name: str
+    label: str
+    members: list[int] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+    evidence: dict[str, MergeEvidence] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Form:
+    text: str
+    label: str
+    given: tuple[str, ...]
+    surname: str
+    members: list[int]
+
+
+def _forms(items: Sequence[tuple[str, str]]) -> list[_Form]:
+    forms: dict[tuple[str, str], _Form] = {}
+    for index, (text, label) in enumerate(items):
+        name = strip_title(text)[1] if label == "PERSON" else text
+        name = " ".join(name.split())
+        key = (name.casefold(), label)
+        if key not in forms:
+            given, surname = name_parts(name) if label == "PERSON" else ((), name)
+            forms[key] = _Form(name, label, given, surname, [])
+        forms[key].members.append(index)
+    return list(forms.values())
+
+
+def group_names(items: Sequence[tuple[str, str]]) -> list[NameGroup]:
+    """Group the names of one article into one group per real-world thing.
+
+    Args:
+        items: ``(text, label)`` per mention, in text order. Only ``PERSON``
+            forms are matched word by word; other labels group by exact,
+            case-insensitive text. Labels never mix.
+
+    Returns:
+        Groups in order of first mention.
+
+    >>> groups = group_names([("Kim Jong-un", "PERSON"), ("Kim Yo-jong", "PERSON")])
+    >>> len(groups)
+    2
+    """
+    forms = _forms(items)
+    # Full names first so that one-word forms can find their surname.
+    order = sorted(forms, key=lambda f: (-len(f.given), -len(f.members), f.members[0]))
+    clusters: list[list[tuple[_Form, MergeEvidence | None]]] = []
+    for form in order:
+        target, evidence = _best_cluster(form, clusters)
+        if target is None:
+            clusters.append([(form, None)])
+        else:
+            target.append((form, evidence))
+    groups = [_to_group(cluster) for cluster in clusters]
+    return sorted(groups, key=lambda g: g.members[0])
+
+
+def _best_cluster(
+    form: _Form, clusters: list[list[tuple[_Form, MergeEvidence | None]]]
+) -> tuple[list[tuple[_Form, MergeEvidence | None]] | None, MergeEvidence | None]:
+    ranked: list[tuple[float, int, MergeEvidence]] = []
+    for index, cluster in enumerate(clusters):
+        evidence = _match_cluster(form, cluster)
+        if evidence is not None:
+            strength = {"exact": 3.0, "transliteration": 2.0, "fuzzy": 1.0}[evidence.rule.rsplit("_", 1)[-1]]
+            ranked.append((strength + evidence.score, index, evidence))
+    if not ranked:
+        return None, None
+    ranked.sort(key=lambda r: -r[0])
+    if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return None, None  # two people fit equally well: do not guess
+    return clusters[ranked[0][1]], ranked[0][2]
+
+
+def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]]) -> MergeEvidence | None:
+    best: MergeEvidence | None = None
+    for other, _ in cluster:
+        if other.label != form.label:
+            return None
+        if form.label != "PERSON":
+            evidence = MergeEvidence(form.text, "exact", 1.0) if other.text.casefold() == form.text.casefold() else None
+        elif form.given and other.given:
+            if not _given_compatible(form.given, other.given):
+                return None  # never merge two full names with different first names
+            evidence = compare_words(form.surname, other.surname)
+            evidence = evidence and MergeEvidence(form.text, "full_name_" + evidence.rule, evidence.score)
+        else:
+            evidence = compare_words(form.surname, other.surname)
+            if evidence and other.given and not form.given:
+                evidence = MergeEvidence(form.text, "surname_" + evidence.rule, evidence.score)
+        if evidence and (best is None or evidence.score > best.score):
+            best = evidence
+    return best
+
+
+def _to_group(cluster: list[tuple[_Form, MergeEvidence | None]]) -> NameGroup:
+    forms = [form for form, _ in cluster]
+    counts = Counter({form.text: len(form.members) for form in forms})
+    canonical = max(forms, key=lambda f: (len(f.given) > 0, len(f.text.split()), counts[f.text], -f.members[0]))
+    group = NameGroup(name=canonical.text, label=canonical.label)
+    for form, evidence in sorted(cluster, key=lambda fe: fe[0].members[0]):
+        group.members.extend(form.members)
+        group.variants.append(form.text)
+        if form is not canonical:
+            group.evidence[form.text] = evidence or MergeEvidence(form.text, "canonical_variant", 1.0)
+    group.members.sort()
+    return group
+
+
+def vote_labels(items: Sequence[tuple[str, str, bool]]) -> list[str]:
+    """One NER label per name form, chosen by vote over the article.
+
+    The small English model labels the same word differently from one sentence
+    to the next ("Kherson" as GPE, then PERSON). Each mention votes for its
+    label; a one-word PERSON after a locative preposition ("in Kherson") votes
+    for a place instead. A one-word form that is the surname of a full PERSON
+    name becomes PERSON ("Coates" after "Alexander Coates").
+
+    Args:
+        items: ``(text, label, locative)`` per mention; ``locative`` tells
+            whether a locative preposition comes just before.
+
+    Returns:
+        The label for each item.
+
+    >>> vote_labels([("Kherson", "GPE", True), ("Kherson", "PERSON", True), ("Kherson", "PERSON", False)])
+    ['GPE', 'GPE', 'GPE']
+    """
+    votes: dict[str, Counter[str]] = {}
+    for text, label, locative in items:
+        key = text.casefold()
+        if label == "PERSON" and locative and " " not in text:
+            label = "GPE"
+        votes.setdefault(key, Counter())[label] += 1
+    surnames = {translit_key(name_parts(strip_title(text)[1])[1]) for text, label, _ in items
+                if label == "PERSON" and len(strip_title(text)[1].split()) > 1}
+    chosen: dict[str, str] = {}
+    for key, counter in votes.items():
+        ranked = counter.most_common()
+        best = ranked[0][0]
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1] and "PERSON" in counter:
+            best = "PERSON"  # a tie with a person reading: names matter more than places for quotes
+        if " " not in key and translit_key(key) in surnames:
+            best = "PERSON"
+        chosen[key] = best
+    return [chosen[text.casefold()] for text, _, _ in items]

@@ -1,0 +1,277 @@
+"""The ``extract.quotes`` stage: direct and reported speech with its speaker.
+
+1. Direct quotes are found paragraph by paragraph (:func:`find_direct_quotes`),
+   so one stray or unbalanced mark costs at most its paragraph; a paragraph
+   that opens a quote and does not close it continues into the next paragraphs
+   that open with the same mark. Scare quotes (1-3 words, no speech
+   punctuation, no speech verb next to them) are skipped.
+2. Reported speech comes from the dependency parse: a speech verb with a
+   clausal complement ("X said that ...") and "according to X, ...".
+3. Speakers are resolved in :mod:`newsprism.extract._speakers`: the subject of
+   the cue verb, its appositive or the name after an inverted cue ("…”,
+   ordered the Defense Minister, Sergei Shoigu"), and pronouns or roles ("He
+   conceded", "the journalist") resolved to the nearest fitting person.
+
+The parse is the shared one of :mod:`newsprism.extract.nlp`: no second pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..config import Settings
+from ..model import Article, Paragraph, Quote
+from ..registry import Stage
+from ._lexicon import APOSTROPHE_MARKS, QUOTE_CLOSERS, SPEECH_SURFACE
+from ._speakers import Attribution, SpeakerIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+STAGE = "extract.quotes"
+
+#: Quotes of this many words or fewer are scare quotes unless they read as speech.
+SCARE_MAX_WORDS = 3
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+_SPEECH_AFTER = re.compile(r"^\W{0,3}(?:\S+\s+){0,3}?(?:" + "|".join(SPEECH_SURFACE) + r")\b", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(r"(?::|\b(?:" + "|".join(SPEECH_SURFACE) + r")\b[^.!?]{0,3})\s*$", re.IGNORECASE)
+_OPEN_CONTEXT = " \t\n([{—–-:;,/"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A direct quote's content span (marks excluded) and how sure the scan is."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    confidence: float = 1.0
+
+
+class QuoteStage:
+    """Finds direct and reported quotes and resolves their speakers."""
+
+    name = STAGE
+    requires: tuple[str, ...] = ("text", "mentions", "entities")
+    assigns: tuple[str, ...] = ("quotes",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Process a batch with one shared spaCy parse per article."""
+        from .nlp import parse
+
+        batch = list(articles)
+        docs = parse([article.text for article in batch], model=self.settings.spacy_model)
+        for article, doc in zip(batch, docs, strict=True):
+            yield extract_quotes(article, doc)
+
+
+def make_stage(settings: Settings) -> Stage:
+    """The ``extract.quotes`` stage."""
+    return QuoteStage(settings)
+
+
+def extract_quotes(article: Article, doc: Doc) -> Article:
+    """Fill ``quotes`` of ``article`` from its parse ``doc`` and its entities.
+
+    Args:
+        article: The article, with mentions and entities already extracted.
+        doc: The spaCy parse of ``article.text``.
+
+    Returns:
+        A copy with ``quotes`` sorted by offset.
+    """
+    paragraphs = paragraph_spans(article.text, article.paragraphs)
+    spans = find_direct_quotes(article.text, paragraphs)
+    index = SpeakerIndex(article, doc, [(s.start, s.end) for s in spans])
+    quotes = [_direct_quote(article.text, span, index) for span in spans]
+    covered = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
+    quotes.extend(_reported_quotes(doc, index, covered, paragraphs))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return article.replace(quotes=tuple(quotes), stages=article.stages + (STAGE,))
+
+
+def paragraph_spans(text: str, paragraphs: Sequence[Paragraph] = ()) -> list[tuple[int, int]]:
+    """English paragraphs as ``(start, end)``: the clean stage's, else split on line breaks.
+
+    Paragraphs flagged foreign are left out.
+    """
+    if paragraphs:
+        return [(p.start, p.end) for p in paragraphs if not p.foreign]
+    spans, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def find_direct_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteSpan]:
+    """Direct quotes in ``text``, scanned paragraph by paragraph.
+
+    Args:
+        text: The clean text.
+        paragraphs: ``(start, end)`` of each paragraph to scan, in order.
+
+    Returns:
+        Content spans without the marks, scare quotes left out.
+
+    >>> text = "“We will win,” he said. The “so-called” plan."
+    >>> [text[q.start:q.end] for q in find_direct_quotes(text, [(0, len(text))])]
+    ['We will win,']
+    """
+    found: list[QuoteSpan] = []
+    index = 0
+    while index < len(paragraphs):
+        spans, index = _scan_paragraph(text, paragraphs, index)
+        found.extend(span for span in spans if not _is_scare_quote(text, span))
+    return found
+
+
+def _scan_paragraph(text: str, paragraphs: Sequence[tuple[int, int]], index: int) -> tuple[list[QuoteSpan], int]:
+    """Quotes opened in paragraph ``index``; returns them and the next paragraph to scan."""
+    p_start, p_end = paragraphs[index]
+    spans: list[QuoteSpan] = []
+    i = p_start
+    while i < p_end:
+        mark = text[i]
+        if mark not in QUOTE_CLOSERS or not _opens(text, i, p_start):
+            i += 1
+            continue
+        close = _find_closer(text, i + 1, p_end, mark)
+        if close is not None:
+            spans.append(_span(text, i, close, 1.0))
+            i = close + 1
+            continue
+        if text[p_start:i].strip():
+            i += 1  # a stray mark inside the paragraph: skip it, keep scanning
+            continue
+        span, index = _continue_quote(text, paragraphs, index, mark)
+        if span is not None:
+            spans.append(span)
+        return spans, index + 1
+    return spans, index + 1
+
+
+def _continue_quote(
+    text: str, paragraphs: Sequence[tuple[int, int]], index: int, mark: str
+) -> tuple[QuoteSpan | None, int]:
+    """A quote opened at the start of paragraph ``index`` and not closed there.
+
+    By convention each further paragraph of a long quote opens with the mark
+    again and only the last one closes it.
+    """
+    open_at = paragraphs[index][0] + len(text[paragraphs[index][0]:]) - len(text[paragraphs[index][0]:].lstrip())
+    last = index
+    while last + 1 < len(paragraphs):
+        n_start, n_end = paragraphs[last + 1]
+        lead = n_start + len(text[n_start:n_end]) - len(text[n_start:n_end].lstrip())
+        if lead >= n_end or text[lead] != mark:
+            break
+        last += 1
+        close = _find_closer(text, lead + 1, n_end, mark)
+        if close is not None:
+            return _span(text, open_at, close, 0.9), last
+    words = len(text[open_at:paragraphs[last][1]].split())
+    if words <= SCARE_MAX_WORDS + 1:
+        return None, index
+    # Never closed: the closing mark was probably lost in scraping.
+    span = _span(text, open_at, paragraphs[last][1], 0.6 if last > index else 0.5)
+    return QuoteSpan(span.start, span.end, open_at, None, span.confidence), last
+
+
+def _opens(text: str, i: int, p_start: int) -> bool:
+    mark = text[i]
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    if mark in "“«„‹":
+        return True
+    before = text[i - 1] if i > p_start else " "
+    return before in _OPEN_CONTEXT or before in "“«"
+
+
+def _find_closer(text: str, begin: int, end: int, mark: str) -> int | None:
+    closers = QUOTE_CLOSERS[mark]
+    for j in range(begin, end):
+        char = text[j]
+        if char not in closers:
+            continue
+        before = text[j - 1]
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if before.isspace():
+            if char == mark and mark not in APOSTROPHE_MARKS and char != '"':
+                return None  # a new opening mark before any closer: this one was stray
+            continue
+        if char in APOSTROPHE_MARKS and (after.isalpha() and after.islower()):
+            continue  # an apostrophe: "Moscow’s", "don’t"
+        if char == "“" and mark == "“" and not (after.isspace() or not after.isalnum()):
+            continue
+        return j
+    return None
+
+
+def _span(text: str, open_at: int, close_at: int, confidence: float) -> QuoteSpan:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, open_at, close_at, confidence)
+
+
+def _is_scare_quote(text: str, span: QuoteSpan) -> bool:
+    content = text[span.start:span.end]
+    if len(content.split()) > SCARE_MAX_WORDS:
+        return False
+    if not content.strip():
+        return True
+    if content.rstrip()[-1] in ".,!?…" and span.close_at is not None:
+        return False
+    after = text[span.close_at + 1:span.close_at + 60] if span.close_at is not None else ""
+    before = text[max(0, span.open_at - 40):span.open_at]
+    return not (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+
+
+def _direct_quote(text: str, span: QuoteSpan, index: SpeakerIndex) -> Quote:
+    attribution = index.attribute_direct(span.open_at, span.close_at if span.close_at is not None else span.end)
+    return _quote(text, span.start, span.end, "direct", attribution, span.confidence)
+
+
+def _quote(text: str, start: int, end: int, kind: str, attribution: Attribution | None, confidence: float) -> Quote:
+    if attribution is None:
+        return Quote(start=start, end=end, text=text[start:end], kind=kind,  # type: ignore[arg-type]
+                     confidence=round(confidence * 0.5, 3), stage=STAGE)
+    return Quote(
+        start=start, end=end, text=text[start:end], kind=kind,  # type: ignore[arg-type]
+        speaker=attribution.entity, speaker_text=attribution.speaker_text,
+        speaker_start=attribution.speaker_start, speaker_end=attribution.speaker_end,
+        cue=attribution.cue, cue_start=attribution.cue_start, cue_end=attribution.cue_end,
+        confidence=round(confidence * attribution.confidence, 3), stage=STAGE,
+    )
+
+
+def _reported_quotes(
+    doc: Doc, index: SpeakerIndex, covered: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
+) -> list[Quote]:
+    def free(start: int, end: int) -> bool:
+        inside = any(s <= start < e for s, e in paragraphs)
+        return inside and not any(start < e and s < end for s, e in covered)
+
+    quotes: list[Quote] = []
+    for token in doc:
+        found = index.reported(token)
+        if found is None:
+            continue
+        (start, end), attribution = found
+        if end - start < 8 or not free(start, end) or not free(attribution.cue_start or start, (attribution.cue_end or end)):
+            continue
+        quotes.append(_quote(doc.text, start, end, "indirect", attribution, 0.9))
+    return quotes
