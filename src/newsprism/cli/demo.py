@@ -37,7 +37,7 @@ def demo(ctx: click.Context, db: str, examples_dir: str | None, workers: int | N
     folder = Path(examples_dir) if examples_dir else find_examples()
     if folder is None:
         raise InputError("the examples/ folder was not found; run the demo from a clone of the project or "
-                         "pass --examples FOLDER", code="E130")
+                         "pass --examples FOLDER", code="E142")
     settings = settings_from(ctx)
     click.echo(f"Ingesting {folder} into {db} …", err=True)
     store = open_store(db, settings=settings)

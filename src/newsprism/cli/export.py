@@ -27,7 +27,7 @@ def export(db: str | None, fmt: str, output: str) -> None:
     try:
         if fmt == "parquet":
             if output == "-":
-                raise InputError("parquet needs a file: use -o corpus.parquet", code="E121")
+                raise InputError("parquet needs a file: use -o corpus.parquet", code="E141")
             count = write_parquet(store.iter_articles(), Path(output))
             click.echo(f"{count} articles -> {output}", err=True)
             return

@@ -24,7 +24,7 @@ def show(article_id: str, db: str | None, as_json: bool, no_text: bool) -> None:
     finally:
         store.close()
     if article is None:
-        raise InputError(f"no article with id {article_id!r}; find ids with 'newsprism search'", code="E120")
+        raise InputError(f"no article with id {article_id!r}; find ids with 'newsprism search'", code="E140")
     if as_json:
         echo_json(article_to_json(article))
     else:

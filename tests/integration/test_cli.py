@@ -1,0 +1,89 @@
+"""The command line as a user meets it: help, exit codes, one-line errors, JSON output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsprism.cli import COMMANDS, cli
+
+ROOT = Path(__file__).resolve().parents[2]
+FAST = ["--setting", "stages", "clean.text"]
+
+
+def run(*args: str, input: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "newsprism", *args], capture_output=True, input=input,
+                          cwd=cwd, timeout=300)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_cli_every_command_answers_help(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    if result.exit_code == 2 and "No such command" in result.output:
+        pytest.skip(f"{command} is not part of this build")
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    options = [line for line in result.output.splitlines() if line.strip().startswith("--")]
+    assert all(len(line.strip().split(None, 1)) == 2 or line.rstrip().endswith(",") for line in options)
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["extract", "no/such/file.html"], 1, "not found"),
+    (["show", "abc", "--db", "no-such.db"], 1, "no corpus"),
+    (["--setting", "no_such", "1", "stages"], 1, "unknown setting"),
+    (["ingest"], 2, "Missing argument"),
+    (["search", "--sort", "sideways"], 2, "Invalid value"),
+])
+def test_cli_errors_are_one_line(tmp_path: Path, args: list[str], code: int, message: str) -> None:
+    result = run(*args, cwd=tmp_path)
+    err = result.stderr.decode()
+    assert result.returncode == code, err
+    assert message.lower() in err.lower()
+    assert "Traceback" not in err
+
+
+def test_cli_extract_text_from_stdin() -> None:
+    text = "Officials said on Tuesday that 400 people had been evacuated.\n\nShare this:\n"
+    result = run(*FAST, "extract", "-", "--json", input=text.encode())
+    assert result.returncode == 0, result.stderr.decode()
+    article = json.loads(result.stdout)
+    assert article["schema_version"] and "400 people" in article["text"]
+
+
+def test_cli_extract_published_hint_is_kept(kherson_text: str, tmp_path: Path) -> None:
+    path = tmp_path / "k.txt"
+    path.write_text(kherson_text)
+    result = run(*FAST, "extract", str(path), "--json", "--published", "2022-11-09")
+    article = json.loads(result.stdout)
+    assert article["published"] == "2022-11-09"
+    assert article["title"].startswith("Putin’s new defeat")
+
+
+def test_cli_ingest_search_show_export(tmp_path: Path, kherson_text: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "kherson.txt").write_text(kherson_text)
+    db = str(tmp_path / "c.db")
+    ingested = run(*FAST, "ingest", str(tmp_path / "in"), "--db", db, "--json", "--workers", "1")
+    assert ingested.returncode == 0, ingested.stderr.decode()
+    assert json.loads(ingested.stdout)["new"] == 1
+    assert "new 1" in ingested.stderr.decode()
+    found = run("search", "--db", db, "Dnieper", "--json")
+    lines = [json.loads(line) for line in found.stdout.decode().splitlines()]
+    assert lines[-1]["total"] == 1 and "[Dnieper]" in lines[0]["snippet"]
+    shown = run("show", "--db", db, lines[0]["id"][:8])
+    assert shown.returncode == 0 and b"Dnieper" in shown.stdout
+    exported = run("export", "--db", db, "--format", "parquet", "-o", str(tmp_path / "c.parquet"))
+    assert exported.returncode == 0, exported.stderr.decode()
+    pq = pytest.importorskip("pyarrow.parquet")
+    assert pq.read_table(tmp_path / "c.parquet").num_rows == 1
+
+
+def test_cli_schema_is_json_schema() -> None:
+    result = CliRunner().invoke(cli, ["schema"])
+    schema = json.loads(result.output)
+    assert schema["$schema"].startswith("https://json-schema.org/") and "Quote" in schema["$defs"]

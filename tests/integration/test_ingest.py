@@ -1,0 +1,125 @@
+"""Ingestion end to end: idempotent, resumable after SIGKILL, failures reported."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.ingest import ingest
+from newsprism.store import open_store
+
+FAST = Settings(stages=("clean.text",), batch_size=8)
+
+
+def _ids(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {r[0] for r in conn.execute("SELECT id FROM articles")}
+
+
+def _count(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, shared: Path) -> Path:
+    """Wikinews articles (CC BY 2.5) as JSON Lines, plus a bad line and an empty article."""
+    lines = (shared / "data" / "wikinews" / "articles.jsonl").read_text("utf-8").splitlines()[:120]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join([*lines, "{not json", json.dumps({"url": "https://e.example/empty", "text": ""})]) + "\n")
+    return path
+
+
+def test_ingest_twice_adds_nothing(tmp_path: Path, corpus: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    first = ingest([str(corpus)], store=store, settings=FAST, workers=1)
+    second = ingest([str(corpus)], store=store, settings=FAST, workers=1)
+    assert (first.new, first.failed) == (120, 2)
+    assert all(f.code.startswith("E1") and f.message for f in first.failures)
+    assert {f.source.rsplit(":", 1)[-1] for f in first.failures} == {"121", "122"}  # the two bad lines
+    assert second.new == 0 and second.skipped == 120 and second.failed == 2
+    assert store.count() == 120 and store.check() == []
+    store.close()
+
+
+def test_ingest_pool_equals_single_process(tmp_path: Path, corpus: Path) -> None:
+    one, two = open_store(tmp_path / "one.db"), open_store(tmp_path / "two.db")
+    ingest([str(corpus)], store=one, settings=FAST, workers=1)
+    ingest([str(corpus)], store=two, settings=FAST, workers=2)
+    assert [a.text for a in one.iter_articles()] == [a.text for a in two.iter_articles()]
+    one.close(), two.close()
+
+
+def _run(db: Path, corpus: Path) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "newsprism", "--setting", "stages", "clean.text", "--setting", "batch_size", "8",
+           "ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress"]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _kill_and_resume(tmp_path: Path, corpus: Path, rounds: int) -> None:
+    reference = tmp_path / "reference.db"
+    assert _run(reference, corpus).wait(timeout=300) == 0
+    expected = _ids(reference)
+    rng = random.Random(7)
+    for n in range(rounds):
+        db = tmp_path / f"killed{n}.db"
+        proc = _run(db, corpus)
+        target = rng.randint(1, len(expected) - 1)
+        deadline = time.monotonic() + 120
+        while _count(db) < target and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert _run(db, corpus).wait(timeout=300) == 0
+        assert _ids(db) == expected
+        store = open_store(db)
+        assert store.check() == []
+        store.close()
+
+
+def test_ingest_survives_sigkill(tmp_path: Path, corpus: Path) -> None:
+    _kill_and_resume(tmp_path, corpus, rounds=2)
+
+
+@pytest.mark.slow
+def test_ingest_survives_sigkill_many_times(tmp_path: Path, corpus: Path) -> None:
+    _kill_and_resume(tmp_path, corpus, rounds=20)
+
+
+@pytest.mark.parametrize(("name", "content", "code"), [
+    ("empty.txt", b"", "E1"),
+    ("binary.txt", bytes(range(256)) * 40, "E1"),
+    ("cut.html.gz", gzip.compress(b"<html><body><p>" + b"news " * 4000 + b"</p></body></html>")[:300], "E1"),
+])
+def test_ingest_bad_files_fail_alone(tmp_path: Path, name: str, content: bytes, code: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_bytes(content)
+    (folder / "good.txt").write_text("Officials said on Tuesday that 400 people had been evacuated from the town.\n")
+    store = open_store(tmp_path / "c.db")
+    summary = ingest([str(folder)], store=store, settings=FAST, workers=1)
+    assert summary.new == 1 and summary.failed == 1
+    assert summary.failures[0].code.startswith(code) and summary.failures[0].message
+    store.close()
+
+
+def test_ingest_records_run_and_failures(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.db")
+    summary = ingest([str(tmp_path / "missing-folder")], store=store, settings=FAST, workers=1)
+    assert summary.failed == 1 and store.failures(run_id=summary.run_id)
+    assert os.path.exists(tmp_path / "c.db")
+    store.close()
