@@ -297,12 +297,14 @@ class SQLiteStore:
 
     def check(self) -> list[str]:
         """SQLite integrity check, FTS consistency and duplicate keys."""
-        conn = self._writer  # the FTS integrity-check command needs a writable connection
+        conn = self._writer
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        try:
-            conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
-        except sqlite3.DatabaseError as e:
-            problems.append(f"full-text index: {e}")
+        if not self.readonly:  # the FTS5 integrity-check command needs a writable connection
+            try:
+                with self._lock:
+                    conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as e:
+                problems.append(f"full-text index: {e}")
         dupes = conn.execute("SELECT content_hash, count(*) FROM articles GROUP BY 1 HAVING count(*) > 1 "
                              "AND count(DISTINCT key) < count(*)").fetchall()
         problems += [f"duplicate articles with hash {h[:12]}" for h, _ in dupes]

@@ -1,0 +1,90 @@
+"""``newsprism doctor``: check the installation and a corpus."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sqlite3
+from pathlib import Path
+
+import click
+
+from ._common import echo_json, settings_from
+
+Check = tuple[str, bool, str]
+
+
+def _check_model(model: str) -> Check:
+    from ..errors import ConfigError
+    from ..extract.nlp import load_nlp
+
+    try:
+        nlp = load_nlp(model)
+    except ConfigError as e:
+        return ("spaCy model", False, str(e))
+    return ("spaCy model", True, f"{model} ({nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')})")
+
+
+def _check_fts() -> Check:
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2')")
+        conn.execute("INSERT INTO t VALUES ('Jersón')")
+        ok = conn.execute("SELECT count(*) FROM t WHERE t MATCH 'jerson'").fetchone()[0] == 1
+    except sqlite3.OperationalError as e:
+        return ("SQLite FTS5", False, f"{e}; this Python's SQLite lacks FTS5: install a Python built with it")
+    finally:
+        conn.close()
+    return ("SQLite FTS5", ok, f"SQLite {sqlite3.sqlite_version}, accents folded" if ok else "accent folding broken")
+
+
+def _check_extras() -> list[Check]:
+    extras = {"web": ("fastapi", "uvicorn", "jinja2"), "postgres": ("psycopg",), "dask": ("distributed",)}
+    return [(f"extra [{name}]", all(importlib.util.find_spec(m) for m in modules),
+             "installed" if all(importlib.util.find_spec(m) for m in modules)
+             else f"not installed (optional): pip install 'newsprism[{name}]'") for name, modules in extras.items()]
+
+
+def _check_store(db: str) -> list[Check]:
+    from ..errors import StoreError
+    from ..store import open_store
+
+    if not db.startswith("postgres") and not Path(db).exists():
+        return [("corpus", True, f"{db} does not exist yet (it is created by the first ingest)")]
+    try:
+        store = open_store(db, readonly=not db.startswith("postgres"))
+    except StoreError as e:
+        return [("corpus", False, str(e))]
+    try:
+        stats = store.stats()
+        problems = store.check()
+        failures = store.failures(limit=1000)
+    finally:
+        store.close()
+    checks = [("corpus schema", True, f"version {stats['schema_version']}, {stats['counts']['articles']} articles"),
+              ("corpus integrity", not problems, "; ".join(problems) or "ok")]
+    if failures:
+        checks.append(("recorded failures", True, f"{len(failures)} (see 'newsprism ingest' summaries)"))
+    return checks
+
+
+@click.command()
+@click.option("--db", default=None, help="Also check this corpus (default ./newsprism.db if it exists).")
+@click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON.")
+@click.pass_context
+def doctor(ctx: click.Context, db: str | None, as_json: bool) -> None:
+    """Check the installation (model, FTS, extras, disk) and the corpus (schema, integrity)."""
+    from ..store import default_db
+
+    settings = settings_from(ctx)
+    target = db or default_db()
+    free = shutil.disk_usage(Path(target).parent if not target.startswith("postgres") else Path.cwd()).free
+    checks: list[Check] = [_check_model(settings.spacy_model), _check_fts(), *_check_extras(),
+                           ("free disk", free > 1 << 30, f"{free / (1 << 30):.1f} GiB free"), *_check_store(target)]
+    if as_json:
+        echo_json([{"check": n, "ok": ok, "detail": d} for n, ok, d in checks])
+    else:
+        for name, ok, detail in checks:
+            click.echo(f"{'ok  ' if ok else 'FAIL'} {name}: {detail}")
+    if not all(ok for _, ok, _ in checks):
+        ctx.exit(1)
