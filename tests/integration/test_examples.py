@@ -56,6 +56,15 @@ def test_there_are_a_dozen_pages_in_two_stories() -> None:
 
 
 @pytest.mark.parametrize("path", HTML, ids=lambda p: p.stem)
+def test_page_is_well_formed_html(path: Path) -> None:
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    etree.fromstring(path.read_bytes(), parser)
+    assert [error.message for error in parser.error_log] == []
+
+
+@pytest.mark.parametrize("path", HTML, ids=lambda p: p.stem)
 def test_page_has_the_markup_of_a_real_news_page(path: Path) -> None:
     import lxml.html
 
@@ -208,6 +217,7 @@ def test_scraped_text_keeps_its_junk(name: str, source: str | None) -> None:
     assert len(kept) >= len(_paragraphs(page)) - 3
 
 
+@pytest.mark.shared_data
 def test_kherson_copy_matches_the_supplied_original() -> None:
     local = EXAMPLES / "kherson-scraped.txt"
     assert "Kherson" in local.read_text(encoding="utf-8")
