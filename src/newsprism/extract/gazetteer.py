@@ -106,18 +106,18 @@ def _read_main() -> list[tuple[GazEntry, list[str]]]:
 
 def _read_extra(countries: dict[str, GazEntry]) -> list[tuple[GazEntry, list[str]]]:
     text = resources.files("newsprism").joinpath("data", "places_extra.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    # Demonyms take the curated country point, so "Ukrainian" and "Ukraine" agree.
+    curated = {cc: (float(lat), float(lon)) for _, kind, cc, lat, lon in rows if kind == "country"}
     entries = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        names, kind, cc, lat, lon = line.split("\t")
+    for names, kind, cc, lat, lon in rows:
         all_names = names.split("|")
         country = None if cc == "-" else cc
         base = countries.get(cc)
         if lat == "=":
             if base is None:
                 continue
-            point = (base.lat, base.lon)
+            point = curated.get(cc, (base.lat, base.lon))
         else:
             point = (float(lat), float(lon))
         population = base.population if base and kind in ("country", "demonym") else 1_000_000

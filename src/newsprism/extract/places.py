@@ -1,0 +1,168 @@
+"""The ``extract.places`` stage: place mentions resolved to gazetteer entries.
+
+Cascade:
+
+1. Candidates: the entities stage's GPE, LOC and FAC mentions (spaCy's own
+   entities from the shared parse when that stage left none), demonyms in NORP
+   mentions ("Ukrainian" -> Ukraine, ``type="demonym"``: some gold sets count
+   them as places, and an analyst filtering by country wants them), and a
+   scan for hand-written features spaCy often misses (the Dnieper, the Kerch
+   Bridge). Mentions labelled PERSON or ORG are never places ("Jordan" the player).
+2. Each candidate's namesakes are scored: log population, a prior by type
+   (countries first), a bonus for hand-written entries.
+3. Country context: the countries of the article's first-pass choices vote,
+   and namesakes in those countries (or regions) win ("Paris" near "Texas",
+   "Georgia" near "Atlanta").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from ..config import Settings
+from ..model import Article, Mention, Place
+from .gazetteer import GazEntry, gazetteer
+
+STAGE = "extract.places"
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_TYPE_PRIOR = {"country": 1.5, "continent": 2.0, "region": 0.5, "city": 1.0, "demonym": 1.0}
+_SCAN_TYPES = {"river", "sea", "landmark", "peninsula", "strait", "mountains", "ocean", "gulf", "canal", "island",
+               "desert", "forest", "bay"}
+_GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|of|to)$")
+
+
+def _score(entry: GazEntry, context: Counter[str], regions: Counter[str]) -> float:
+    curated = 1.0 if entry.curated and entry.type not in ("country", "demonym") else 0.0
+    score = math.log10(entry.population + 10) + _TYPE_PRIOR.get(entry.type, 0.5) + curated
+    total = sum(context.values())
+    if total and entry.country:
+        score += 2.0 * context[entry.country] / total
+    if entry.admin1 and entry.admin1 in regions:
+        # A city inside a region the article names, or a region holding a city it names.
+        score += 1.5 if entry.type != "region" else 2.5
+    return score
+
+
+def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
+    gaz = gazetteer()
+    found = gaz.lookup(text)
+    if not found and (m := _GLUED.match(text)):
+        # A word glued to the next one by a lost space ("Khersonis"): try the left part.
+        text = m["name"]
+        found = gaz.lookup(text)
+    # A city and its own region share a name ("Kherson", "Moscow"): news means the city.
+    cities = {e.admin1 for e in found if e.type == "city"}
+    found = [e for e in found if not (e.type == "region" and e.admin1 in cities)]
+    return text, found
+
+
+def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    blocked: list[tuple[int, int]] = []
+    gaz = gazetteer()
+    mentions = list(mentions)
+    place_texts = {m.text for m in mentions if m.label in PLACE_LABELS}
+    long_names = " ".join(m.text for m in mentions if m.label == "PERSON" and " " in m.text.strip())
+    for mention in mentions:
+        if mention.label in PLACE_LABELS:
+            chosen.append(mention)
+        elif mention.label == "NORP" and any(e.type == "demonym" or e.curated for e in gaz.lookup(mention.text)):
+            chosen.append(mention)
+        elif mention.label in ("PERSON", "ORG") and _mislabelled(mention, place_texts, long_names):
+            chosen.append(mention)
+        elif mention.label in ("PERSON", "ORG"):
+            blocked.append((mention.start, mention.end))
+    taken = [(m.start, m.end) for m in chosen] + blocked
+    for name in _scan_names():
+        for match in re.finditer(rf"\b{re.escape(name)}\b", article.text):
+            span = match.span()
+            if all(span[1] <= s or span[0] >= e for s, e in taken):
+                chosen.append(Mention(span[0], span[1], match.group(), "LOC", None, STAGE))
+                taken.append(span)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _mislabelled(mention: Mention, place_texts: set[str], long_names: str) -> bool:
+    """A PERSON or ORG mention that is really a place (the small model often calls "Kherson" a person)."""
+    if mention.text in place_texts:
+        return True
+    found = gazetteer().lookup(mention.text)
+    if mention.label == "ORG":
+        return any(e.curated and e.type in _SCAN_TYPES | {"union"} for e in found)
+    # A lone word that is a big city, and no person in the article has it in a longer name ("Michael Jordan").
+    big = any(e.type == "city" and (e.population >= 1_000_000 or e.curated) for e in found)
+    return big and " " not in mention.text.strip() and not re.search(rf"\b{re.escape(mention.text)}\b", long_names)
+
+
+def _scan_names() -> list[str]:
+    gaz = gazetteer()
+    return [n for n in gaz.curated_names() if len(n) >= 4 and any(e.type in _SCAN_TYPES for e in gaz.lookup(n))]
+
+
+def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]:
+    """Resolve place mentions of ``article`` to gazetteer entries.
+
+    Args:
+        article: The article (its text is scanned for hand-written features).
+        mentions: Named-entity mentions (``GPE``, ``LOC``, ``FAC``, ``NORP``...).
+
+    Returns:
+        One :class:`Place` per candidate; unknown names keep ``gazetteer_id=None``.
+    """
+    candidates = [(m, *_namesakes(m.text)) for m in _candidates(article, mentions)]
+    # 1st pass: context-free choices vote for countries and regions.
+    votes: list[GazEntry | None] = [
+        max(found, key=lambda e: _score(e, Counter(), Counter())) if found else None for _, _, found in candidates]
+    countries = Counter(e.country for e in votes if e and e.country)
+    regions = Counter(e.admin1 for e in votes if e and e.admin1 and e.type in ("region", "city"))
+    places = []
+    for (mention, name, found), vote in zip(candidates, votes, strict=True):
+        # A mention must not vote for itself: "Paris" alone should not pull Paris, France.
+        own_country = Counter([vote.country]) if vote and vote.country else Counter()
+        own_region = Counter([vote.admin1]) if vote and vote.admin1 and vote.type in ("region", "city") else Counter()
+        context, near = countries - own_country, regions - own_region
+        if not found:
+            places.append(Place(mention.start, mention.end, mention.text, entity=mention.entity, confidence=0.0,
+                                stage=STAGE))
+            continue
+        scored = sorted(((_score(e, context, near), e) for e in found), key=lambda p: -p[0])
+        best_score, best = scored[0]
+        margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
+        end = mention.start + len(name) if name != mention.text else mention.end
+        places.append(Place(mention.start, end, article.text[mention.start:end], name=best.name,
+                            gazetteer_id=best.id, lat=best.lat, lon=best.lon, country=best.country, type=best.type,
+                            entity=mention.entity, confidence=round(min(1.0, 0.5 + margin / 4), 2), stage=STAGE))
+    return places
+
+
+def _spacy_mentions(article: Article, settings: Settings) -> list[Mention]:
+    from .nlp import parse
+
+    doc = parse([article.text], model=settings.spacy_model)[0]
+    return [Mention(e.start_char, e.end_char, e.text, e.label_, None, STAGE) for e in doc.ents]
+
+
+class PlacesStage:
+    """Resolve places; falls back to spaCy's entities when no mentions were given."""
+
+    name = STAGE
+    requires = ("text", "mentions", "entities")
+    assigns = ("places",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Process a batch, in order."""
+        for article in articles:
+            mentions = article.mentions or _spacy_mentions(article, self.settings)
+            places = resolve_places(article, mentions)
+            yield article.replace(places=tuple(places), stages=article.stages + (STAGE,))
+
+
+def make_stage(settings: Settings) -> PlacesStage:
+    """The ``extract.places`` stage."""
+    return PlacesStage(settings)
