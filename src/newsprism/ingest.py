@@ -20,11 +20,11 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from types import FrameType
-from typing import Any
+from typing import Any, Protocol
 
 from .config import Settings
 from .model import Article, Failure, RawDocument
@@ -124,7 +124,22 @@ def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline | None = None)
     return results
 
 
+_PIPELINES: dict[Settings, Pipeline] = {}
+
+
+def process_batch_with(raws: Sequence[RawDocument], settings: Settings) -> list[Article | Failure]:
+    """:func:`process_batch` for executors without initialisers (Dask): one pipeline per process and settings."""
+    if settings not in _PIPELINES:
+        _PIPELINES[settings] = Pipeline(settings)
+    return process_batch(raws, _PIPELINES[settings])
+
+
 # -- parent side ----------------------------------------------------------------
+
+
+class _Pending(Protocol):
+    def result(self) -> list[Article | Failure]: ...
+
 
 def _chunks(items: Iterable[RawDocument | Failure], size: int) -> Iterator[list[RawDocument | Failure]]:
     iterator = iter(items)
@@ -155,8 +170,7 @@ class Ingestor:
     def run(self, documents: Iterable[RawDocument | Failure], *, sources: Sequence[str] = ()) -> IngestSummary:
         """Ingest every document; returns the summary (also recorded in the store)."""
         start = time.perf_counter()
-        self.summary.run_id = self.store.start_run(list(sources))
-        batches = self._prepare(documents)
+        batches = self.prepare(documents, sources=sources)
         if self.workers <= 1:
             self._local = Pipeline(self.settings)
             for raws, seen, failures in batches:
@@ -164,30 +178,46 @@ class Ingestor:
             self.summary.stage_seconds = dict(self._local.times.seconds)
         else:
             self._run_pool(batches)
-        self.summary.seconds = time.perf_counter() - start
-        self.store.finish_run(self.summary.run_id, self.summary.as_dict())
-        return self.summary
+        return self.finish(start)
 
     def _run_pool(self, batches: Iterator[tuple[list[RawDocument], list[str], list[Failure]]]) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        in_flight: deque[tuple[Future[list[Article | Failure]], list[RawDocument], list[str], list[Failure]]] = deque()
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker,
                                  initargs=(self.settings,)) as pool:
-            for raws, seen, failures in batches:
-                if not raws:
-                    self._write([], raws, seen, failures)
-                    continue
-                in_flight.append((pool.submit(process_batch, raws), raws, seen, failures))
-                while len(in_flight) > self.workers * 2:
-                    self._collect(in_flight.popleft())
-            while in_flight:
-                self._collect(in_flight.popleft())
+            self.run_with(batches, submit=lambda raws: pool.submit(process_batch, raws), width=self.workers)
 
-    def _collect(self, item: tuple[Future[list[Article | Failure]], list[RawDocument], list[str], list[Failure]]) -> None:
-        future, raws, seen, failures = item
-        self._write(future.result(), raws, seen, failures)
+    def run_with(self, batches: Iterator[tuple[list[RawDocument], list[str], list[Failure]]], *,
+                 submit: Callable[[list[RawDocument]], _Pending], width: int) -> None:
+        """Process batches through any executor (``submit`` returns a future); write results in order.
+
+        At most ``2 * width`` batches are in flight, so memory stays flat however long the input.
+        """
+        in_flight: deque[tuple[_Pending, list[RawDocument], list[str], list[Failure]]] = deque()
+        for raws, seen, failures in batches:
+            if not raws:
+                self._write([], raws, seen, failures)
+                continue
+            in_flight.append((submit(raws), raws, seen, failures))
+            while len(in_flight) > width * 2:
+                future, *rest = in_flight.popleft()
+                self._write(future.result(), *rest)
+        while in_flight:
+            future, *rest = in_flight.popleft()
+            self._write(future.result(), *rest)
+
+    def prepare(self, documents: Iterable[RawDocument | Failure], *, sources: Sequence[str] = ()
+                ) -> Iterator[tuple[list[RawDocument], list[str], list[Failure]]]:
+        """Start a run and return its batches (for engines that drive :meth:`run_with` themselves)."""
+        self.summary.run_id = self.store.start_run(list(sources))
+        return self._prepare(documents)
+
+    def finish(self, started: float) -> IngestSummary:
+        """Record the run's summary in the store and return it."""
+        self.summary.seconds = time.perf_counter() - started
+        self.store.finish_run(self.summary.run_id, self.summary.as_dict())
+        return self.summary
 
     def _prepare(self, documents: Iterable[RawDocument | Failure]
                  ) -> Iterator[tuple[list[RawDocument], list[str], list[Failure]]]:

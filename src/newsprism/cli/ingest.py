@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ..ingest import IngestSummary
 from ..store import default_db, open_store
 from ._common import echo_json, is_tty, settings_from
 
@@ -28,19 +29,32 @@ def _print_summary(summary: dict[str, Any], *, db: str) -> None:
                                          "or a postgresql:// URL.")
 @click.option("--workers", type=int, default=None,
               help="Worker processes (default: the 'workers' setting; 0 = one per core, 1 = no pool).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine (a process pool, or one process with --workers 1); "
+                   "dask: a Dask cluster (--scheduler, or a local cluster of two workers).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching private, loopback and link-local addresses.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
 @click.pass_context
-def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers: int | None, allow_private: bool,
-           as_json: bool, progress: bool | None) -> None:
+def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers: int | None, engine: str,
+           scheduler: str | None, allow_private: bool, as_json: bool, progress: bool | None) -> None:
     """Ingest files, folders, WARC archives, feeds, JSON Lines, URLs or - (stdin) into a corpus.
 
     A second run over the same sources adds nothing; a killed run can simply
     be started again.
     """
-    from ..ingest import ingest as run_ingest
+    from ..ingest import ingest as local_ingest
 
+    if engine == "dask":
+        from ..scale.dask import ingest_dask
+
+        def run_ingest(sources: tuple[str, ...], **options: Any) -> IngestSummary:
+            options.pop("workers", None)
+            return ingest_dask(sources, scheduler=scheduler, **options)
+    else:
+        run_ingest = local_ingest
     settings = settings_from(ctx)
     if allow_private:
         settings = settings.replace(allow_private=True)

@@ -1,0 +1,1 @@
+"""Running the pipeline beyond one machine (Dask)."""
