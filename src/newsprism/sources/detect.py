@@ -15,7 +15,8 @@ _HTML_TAGS = re.compile(rb"<(p|div|br|span|a|article|section|h[1-6])\b[^>]*>", r
 # A feed's root element comes after an optional XML declaration, comments,
 # processing instructions (stylesheets) and a doctype.
 _FEED_START = re.compile(
-    rb"^\s*(<\?xml[^>]*\?>\s*)?((<!--.*?-->|<\?[^>]*\?>|<!DOCTYPE[^>]*>)\s*)*<(rss|feed|rdf:RDF)\b", re.I | re.S
+    rb"^\s*(<\?xml[^>]*\?>\s*)?((<!--.*?-->|<\?[^>]*\?>|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>)\s*)*<(rss|feed|rdf:RDF)\b",
+    re.I | re.S,
 )
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Control characters that never occur in text (tab, newlines, form feed and ESC aside).

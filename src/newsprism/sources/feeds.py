@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 
 
 def xml_bomb_reason(data: bytes) -> str | None:
@@ -148,7 +149,9 @@ def _entry_content(entry: Any) -> tuple[str, ContentKind]:
     if not blocks:
         return "", "text"
     value, declared = max(blocks, key=lambda block: len(block[0]))
-    kind: ContentKind = "html" if declared in _HTML_TYPES or detect_kind(value) == "html" else "text"
+    # RSS declares every description HTML; plain words read better as text.
+    has_markup = declared in _HTML_TYPES and _TAG.search(value) is not None
+    kind: ContentKind = "html" if has_markup or detect_kind(value) == "html" else "text"
     return value, kind
 
 

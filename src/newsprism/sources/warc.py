@@ -58,15 +58,22 @@ def iter_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
     skipped: Counter[str] = Counter()
     produced = 0
     try:
-        with path.open("rb") as stream:
+        stream = path.open("rb")
+    except OSError as e:
+        yield failure(source, "E104", f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")
+        return
+    with stream:
+        try:
             for record in ArchiveIterator(stream, parse_http=False, record_types=wanted):
                 item = _read_record(record, source=source, max_bytes=max_bytes, skipped=skipped)
                 if item is not None:
                     produced += 1
                     yield item
-    except OSError as e:
-        yield failure(source, "E104", f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")
-        return
+        except OSError as e:  # fastwarc reports a damaged archive as OSError
+            yield failure(source, "E132", f"stopped reading {source} after {produced} documents",
+                          f"the archive is damaged or not a WARC file ({e})",
+                          "check it with a WARC tool (warcio check); .arc files are not supported")
+            return
     if produced == 0 and not skipped:
         yield failure(source, "E132", f"no records read from {source}",
                       "it is not a WARC file, or it is damaged before its first record",

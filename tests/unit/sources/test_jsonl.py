@@ -1,0 +1,72 @@
+"""JSON Lines: one document per line, a failure per bad line, the rest read."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Failure, RawDocument
+from newsprism.sources.jsonl import iter_jsonl, parse_line
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_jsonl_bad_lines_give_failures_and_the_rest_goes_on() -> None:
+    items = list(iter_jsonl(DATA / "articles.jsonl", source="articles.jsonl", max_bytes=100_000))
+    summary = [(item.source, item.code if isinstance(item, Failure) else item.kind) for item in items]
+    # line 3 is blank (skipped), 4 is cut JSON, 5 a list, 6 has an empty body
+    assert summary == [
+        ("articles.jsonl:1", "text"),
+        ("articles.jsonl:2", "html"),
+        ("articles.jsonl:4", "E121"),
+        ("articles.jsonl:5", "E121"),
+        ("articles.jsonl:6", "E122"),
+        ("articles.jsonl:7", "text"),
+    ]
+    first, second = items[0], items[1]
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert first.url == "https://news.example.org/2022/11/09/evacuation"
+    assert first.published == "2022-11-09" and first.title == "Evacuation continues"
+    assert second.meta == {"section": "business"}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('{"text": "Body."}', "text"),
+        ('{"html": "<p>Body.</p>", "text": "Body."}', "html"),
+        ('{"content": "Body."}', "text"),
+        ('{"text": ""}', "E122"),
+        ('{"text": 42}', "E122"),
+        ('"just a string"', "E121"),
+        ("{'single': 'quotes'}", "E121"),
+        ('{"text": "ok", "url": 5}', "text"),
+    ],
+)
+def test_jsonl_parse_line(line: str, expected: str) -> None:
+    item = parse_line(line, source="x.jsonl:1")
+    assert (item.code if isinstance(item, Failure) else item.kind) == expected
+
+
+def test_jsonl_gzip_and_truncated_gzip(tmp_path: Path) -> None:
+    lines = "".join(f'{{"url": "https://news.example.org/{i}", "text": "Story number {i} of many."}}\n'
+                    for i in range(300)).encode()
+    whole = tmp_path / "all.jsonl.gz"
+    whole.write_bytes(gzip.compress(lines))
+    assert len(list(iter_jsonl(whole, source="all.jsonl.gz", max_bytes=10_000))) == 300
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    items = list(iter_jsonl(cut, source="cut.jsonl.gz", max_bytes=10_000))
+    assert isinstance(items[-1], Failure) and items[-1].code == "E108"
+    docs = [item for item in items if isinstance(item, RawDocument)]
+    assert 0 < len(docs) < 300 and all(isinstance(d.content, str) for d in docs)
+
+
+def test_jsonl_overlong_line_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "long.jsonl"
+    path.write_text('{"text": "' + "x" * 5000 + '"}\n{"text": "short"}\n', encoding="utf-8")
+    items = list(iter_jsonl(path, source="long.jsonl", max_bytes=1000))
+    assert [(i.source, i.code if isinstance(i, Failure) else i.content) for i in items] == [
+        ("long.jsonl:1", "E107"), ("long.jsonl:2", "short")]
