@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -125,9 +126,17 @@ def score_entities(gold: Sequence[Item], pred: Sequence[Item]) -> dict[str, Coun
     return {"exact": exact, "lenient": _counts(len(gold), len(pred), len(pairs))}
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _norm_name(name: str) -> str:
     name = re.sub(r"['\u2019]s$", "", name.strip())
-    return " ".join(_WORD.findall(name.casefold()))
+    # compare without accents: "Erdogan" names "Erdoğan"
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = _WORD.findall(name.casefold())
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def speaker_matches(gold: str | None, pred: str | None, *, variants: Iterable[str] = ()) -> bool:
