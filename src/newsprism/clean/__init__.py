@@ -1,13 +1,63 @@
-"""The clean stage: HTML extraction and text cleaning."""
+"""The clean stage: HTML extraction and text cleaning.
+
+:func:`clean_text` is the pure function; :func:`make_stage` wraps it as the
+``clean.text`` stage, which reads ``Article.raw_text``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Iterator, Mapping
+
 from ..config import Settings
-from ..registry import FunctionStage, Stage
-from .normalize import normalize_article
+from ..model import Article
+from ..registry import Stage
+from .furniture import line_hash
+from .normalize import normalize_text
+from .text import CleanResult, clean_text
+
+__all__ = ["CleanResult", "CleanStage", "clean_article", "clean_text", "line_hash", "make_stage", "normalize_text"]
+
+#: Fields the ``clean.text`` stage writes.
+CLEAN_ASSIGNS = ("text", "removals", "repairs", "segments", "paragraphs", "media", "related", "tags", "lang")
+
+
+def clean_article(article: Article, *, main_language: str = "en",
+                  known_furniture: Collection[str] | None = None) -> Article:
+    """Clean ``article.raw_text`` and return the article with text, removals, repairs and metadata.
+
+    Conservative on an HTML extractor's output (``content_kind == "html"``):
+    only sure cues remove lines there. Media, related links and tags found
+    are added to those the article already has.
+    """
+    result = clean_text(article.raw_text or article.text, content_kind=article.content_kind,
+                        main_language=main_language, known_furniture=known_furniture)
+    tags = article.tags + tuple(t for t in result.tags if t not in article.tags)
+    return article.replace(
+        text=result.text, removals=result.removals, repairs=result.repairs, segments=result.segments,
+        paragraphs=result.paragraphs, media=article.media + result.media, related=article.related + result.related,
+        tags=tags, lang=article.lang or result.lang,
+    )
+
+
+class CleanStage:
+    """The ``clean.text`` stage: :func:`clean_article` over a batch."""
+
+    name: str = "clean.text"
+    requires: tuple[str, ...] = ("raw_text",)
+    assigns: tuple[str, ...] = CLEAN_ASSIGNS
+
+    def __init__(self, *, main_language: str = "en",
+                 known_furniture: Mapping[str, Collection[str]] | None = None) -> None:
+        self.main_language = main_language
+        #: site -> line hashes learned from a corpus (see :func:`line_hash`)
+        self.known_furniture = known_furniture or {}
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            known = self.known_furniture.get(article.site or "") if article.site else None
+            yield clean_article(article, main_language=self.main_language, known_furniture=known)
 
 
 def make_stage(settings: Settings) -> Stage:
     """The ``clean.text`` stage."""
-    return FunctionStage(name="clean.text", func=normalize_article, requires=("raw_text",),
-                         assigns=("text", "removals", "repairs", "segments", "paragraphs"))
+    return CleanStage(main_language=settings.main_language)

@@ -1,0 +1,169 @@
+"""Benchmark of the text cleaner on whole-page scraped text.
+
+Data: ``../shared/data/extraction-dev`` (relative to the project root, or
+``$NEWSPRISM_SHARED/data/extraction-dev``): ``page-text.json`` holds the whole
+visible text of 181 real pages with their junk, ``ground-truth.json`` the gold
+article bodies. The metric is the benchmark's own (see that folder's
+NOTICE.md): lower-cased runs of letters and digits, 4-word shingle multisets,
+precision and recall per page averaged over pages, F1 from the two means,
+and a count of pages that came back empty.
+
+Printed side by side, in one run:
+
+1. no cleaning vs ``clean_text`` on the page texts (P, R, F1, empty pages);
+2. removals per junk kind, and how many removed lines were in fact gold body;
+3. trafilatura's output alone vs trafilatura + ``clean_text(content_kind="html")``
+   on a sample of the HTML pages (the cleaner must not lower it);
+4. cleaning time per article next to the full pipeline's time per article.
+
+Run: ``python bench/cleaning.py [--sample N] [--no-trafilatura] [--no-pipeline]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from newsprism.clean import clean_text
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def shared_dir() -> Path:
+    """``../shared`` next to the project root, or ``$NEWSPRISM_SHARED``."""
+    override = os.environ.get("NEWSPRISM_SHARED")
+    return Path(override) if override else Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text.lower())
+    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
+
+
+def page_scores(gold: str, pred: str) -> tuple[float | None, float | None]:
+    """Precision and recall of one page (``None`` where undefined, as upstream)."""
+    true, got = shingles(gold), shingles(pred)
+    tp = sum((true & got).values())
+    fp = sum(got.values()) - tp
+    fn = sum(true.values()) - tp
+    if fp == fn == 0:
+        return 1.0, 1.0
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    return precision, recall
+
+
+def score(golds: dict[str, str], preds: dict[str, str]) -> dict[str, float]:
+    ps, rs = [], []
+    for key, gold in golds.items():
+        p, r = page_scores(gold, preds.get(key, ""))
+        if p is not None:
+            ps.append(p)
+        if r is not None:
+            rs.append(r)
+    precision, recall = statistics.mean(ps), statistics.mean(rs)
+    f1 = 2 * precision * recall / (precision + recall)
+    empty = sum(1 for key in golds if not _TOKEN.search(preds.get(key, "")))
+    return {"f1": f1, "precision": precision, "recall": recall, "empty": empty}
+
+
+def _line(name: str, m: dict[str, float]) -> str:
+    return f"{name:<34} F1 {m['f1']:.3f}  P {m['precision']:.3f}  R {m['recall']:.3f}  empty {int(m['empty'])}"
+
+
+def junk_kinds(golds: dict[str, str], results: dict[str, Any]) -> None:
+    """Removals per kind, and the share of removed lines that are gold body text."""
+    removed: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for key, result in results.items():
+        gold = " ".join(_TOKEN.findall(golds[key].lower()))
+        for removal in result.removals:
+            words = " ".join(_TOKEN.findall(removal.text.lower()))
+            removed[removal.kind] += 1
+            if len(words.split()) >= 6 and words in gold:
+                wrong[removal.kind] += 1
+    print("\nremovals per kind (lines; 'in gold' = a line of 6+ words that is in fact gold body text)")
+    for kind, n in removed.most_common():
+        print(f"  {kind:<16} {n:>6}  in gold {wrong[kind]:>4} ({wrong[kind] / n:.1%})")
+
+
+def trafilatura_check(folder: Path, golds: dict[str, str], sample: int) -> None:
+    import trafilatura
+
+    keys = sorted(golds)[:sample]
+    plain: dict[str, str] = {}
+    cleaned: dict[str, str] = {}
+    for key in keys:
+        html = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
+        text = trafilatura.extract(html) or ""
+        plain[key] = text
+        cleaned[key] = clean_text(text, content_kind="html").text
+    subset = {key: golds[key] for key in keys}
+    print(f"\ntrafilatura output, {len(keys)} pages")
+    print(_line("trafilatura alone", score(subset, plain)))
+    print(_line("trafilatura + clean (html mode)", score(subset, cleaned)))
+
+
+def timing(texts: list[str]) -> None:
+    """Median cleaning time per article next to the full pipeline's."""
+    from newsprism.config import Settings
+    from newsprism.pipeline import Pipeline
+    from newsprism.registry import get_factory
+
+    settings = Settings()
+    stages = []
+    for name in settings.stages:
+        try:
+            stages.append(get_factory(name)(settings))
+        except Exception as e:  # noqa: BLE001 - time with the stages that exist
+            print(f"  (stage {name} not available: {type(e).__name__})")
+    pipeline = Pipeline(settings, stages=stages)
+    pipeline.process(texts[0])  # load models once, outside the timing
+    clean_times, full_times = [], []
+    for text in texts:
+        start = time.perf_counter()
+        clean_text(text)
+        clean_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        pipeline.process(text, kind="text")
+        full_times.append(time.perf_counter() - start)
+    c, f = statistics.median(clean_times), statistics.median(full_times)
+    names = ", ".join(stage.name for stage in stages)
+    print(f"\ntime per article, median of {len(texts)} ({names})")
+    print(f"  clean.text {c * 1000:.1f} ms   full pipeline {f * 1000:.1f} ms   ratio {c / f:.1%}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sample", type=int, default=40, help="pages for the trafilatura check and the timing")
+    parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura-output check")
+    parser.add_argument("--no-pipeline", action="store_true", help="skip the pipeline timing")
+    args = parser.parse_args()
+    folder = shared_dir() / "data" / "extraction-dev"
+    if not folder.exists():
+        raise SystemExit(f"no data at {folder}; set NEWSPRISM_SHARED")
+    pages = {k: v.get("articleBody", "") for k, v in json.loads((folder / "page-text.json").read_text())["output"].items()}
+    golds = {k: v.get("articleBody", "") for k, v in json.loads((folder / "ground-truth.json").read_text()).items()}
+    start = time.perf_counter()
+    results = {key: clean_text(text) for key, text in pages.items()}
+    elapsed = time.perf_counter() - start
+    print(f"page-text.json: {len(pages)} pages, cleaned in {elapsed:.1f} s ({elapsed / len(pages) * 1000:.0f} ms/page)")
+    print(_line("no cleaning", score(golds, pages)))
+    print(_line("newsprism clean_text", score(golds, {k: r.text for k, r in results.items()})))
+    junk_kinds(golds, results)
+    if not args.no_trafilatura:
+        trafilatura_check(folder, golds, args.sample)
+    if not args.no_pipeline:
+        timing([golds[k] for k in sorted(golds)[: args.sample]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,284 @@
+"""Find page furniture line by line, and say what kind it is and why.
+
+The classifier looks at each line in its context, in numbered passes:
+
+1. Lines a site is known to repeat (hashes learned from a corpus) go first.
+2. Cue patterns (:data:`~newsprism.clean.resources.FURNITURE_RULES`) mark
+   comment forms, share and subscribe boxes, related links, credits, tags,
+   cookie notices, adverts, navigation, author bios and copyright lines; a
+   cue only condemns a short line, or a longer one that addresses the reader.
+3. Related links set in brackets or written in another language than the
+   story ("[Putin declara la ley marcial …]").
+4. In scraped text (not in an HTML extractor's output, which is already
+   clean): the story region is the run of lines with the most prose in it
+   (a maximum-sum segment); short lines outside it are navigation, lists of
+   short lines inside it are menus.
+5. Inside the story: a name standing alone is a photo credit and the line
+   before it the caption; short lower-case fragments are image alt text;
+   short title-like lines after the last story paragraph are tags.
+
+No line is dropped for being short alone: length only counts together with
+position, neighbours, punctuation and the words used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from ..model import normalize_for_hash
+from .language import detect_language
+from .resources import (
+    BRACKETED,
+    CAPTION_WITH_CREDIT,
+    FURNITURE_RULES,
+    HAS_DIGIT,
+    IMAGE_WORDS,
+    NAME_PARTICLES,
+    READER_ADDRESS,
+    SENTENCE_END,
+    STOP_WORDS,
+    TERMINAL,
+    WORD,
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of the raw text and what the classifier knows of it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    words: list[str] = field(default_factory=list)
+    prose: bool = False
+    kind: str | None = None
+    reason: str = ""
+    lang: str | None = None
+    lang_score: float | None = None
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+
+def line_hash(text: str) -> str:
+    """The hash a per-site furniture set stores for a line (normalised text, 16 hex digits)."""
+    return hashlib.sha1(normalize_for_hash(text).encode("utf-8")).hexdigest()[:16]
+
+
+def make_line(index: int, start: int, end: int, text: str) -> Line:
+    """A :class:`Line` with its words and prose flag computed."""
+    line = Line(index=index, start=start, end=end, text=text, words=WORD.findall(text))
+    line.prose = _is_prose(line)
+    return line
+
+
+def _stop_ratio(line: Line) -> float:
+    if not line.words:
+        return 0.0
+    return sum(1 for w in line.words if w.lower() in STOP_WORDS) / len(line.words)
+
+
+def _is_prose(line: Line) -> bool:
+    """Sentence-like: punctuated, made of ordinary words, not a label or a name.
+
+    The stop-word ratio only speaks for languages the table knows: a line in
+    another script is judged by length and punctuation alone.
+    """
+    n = line.n_words
+    letters = [c for c in line.text if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250") >= len(letters) / 2
+    ratio = _stop_ratio(line) if latin else 1.0
+    if (n >= 15 or len(line.text) >= 120) and ratio >= 0.2:
+        return True
+    ends = bool(TERMINAL.search(line.text)) or bool(SENTENCE_END.search(line.text))
+    return ends and ((n >= 5 and ratio >= 0.15) or (not latin and len(line.text) >= 30))
+
+
+def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
+             known_furniture: Collection[str] | None = None) -> None:
+    """Set ``kind`` and ``reason`` on each furniture line of one document (in place).
+
+    Args:
+        lines: The document's non-blank lines, in order.
+        scraped: True for whole-page scraped text; False for an HTML
+            extractor's output, where only cues (passes 1-3) are used.
+        main_language: The language the story is expected in.
+        known_furniture: Hashes (:func:`line_hash`) of lines this site repeats.
+    """
+    doc_lang = _document_language(lines) or main_language
+    for line in lines:
+        if known_furniture and line_hash(line.text) in known_furniture:
+            _mark(line, "site_furniture", "repeated across many articles of this site")
+            continue
+        _by_cue(line)
+        if line.kind is None:
+            _by_language(line, doc_lang=doc_lang)
+    if scraped:
+        _repeated(lines)
+        _by_region(lines)
+        _in_story(lines)
+
+
+def _document_language(lines: Sequence[Line]) -> str | None:
+    """The language of the document's prose, from one sample of its longest lines."""
+    prose = sorted((line.text for line in lines if line.prose), key=len, reverse=True)
+    return detect_language(" ".join(prose)[:3000])[0] if prose else None
+
+
+def _mark(line: Line, kind: str, reason: str) -> None:
+    line.kind, line.reason = kind, reason
+
+
+def _by_cue(line: Line) -> None:
+    """Pass 2: cue patterns, trusted on prose only when it speaks to the reader."""
+    guarded = line.prose and line.n_words >= 8 and not READER_ADDRESS.search(line.text)
+    for kind, anchored, free, max_words in FURNITURE_RULES:
+        if line.n_words > max_words:
+            continue
+        m = anchored.search(line.text) if anchored else None
+        if m is None and free is not None and (not guarded or kind in ("cookie", "author_bio")):
+            m = free.search(line.text)
+        if m is None:
+            continue
+        if kind == "credit" and line.n_words > 6 and CAPTION_WITH_CREDIT.search(line.text):
+            _mark(line, "caption", f"ends with a photo credit ({m.group().strip()!r})")
+            return
+        _mark(line, kind, f"{kind.replace('_', ' ')} cue {m.group().strip()[:40]!r}")
+        return
+    if line.n_words <= 60 and CAPTION_WITH_CREDIT.search(line.text):
+        _mark(line, "caption", "ends with a photo credit")
+
+
+def _by_language(line: Line, *, doc_lang: str) -> None:
+    """Pass 3: bracketed links, and headlines in another language than the story."""
+    bracketed = BRACKETED.match(line.text)
+    if bracketed and not SENTENCE_END.search(bracketed.group(1)[:-1]):
+        line.lang, line.lang_score = detect_language(bracketed.group(1))
+        _mark(line, "related", "a headline set in brackets, as scraped inline links are")
+        return
+    if line.n_words > 25 or line.n_words < 5 or TERMINAL.search(line.text) or not line.text[:1].isalpha():
+        return  # only a headline-like line can be a foreign related link; others get a language later
+    line.lang, line.lang_score = detect_language(line.text)
+    if line.lang and line.lang != doc_lang:
+        _mark(line, "related", f"a headline in another language ({line.lang}) than the story")
+
+
+def _repeated(lines: Sequence[Line]) -> None:
+    """Short lines that occur more than once on the page are menus and teasers, not story."""
+    counts = Counter(line.text for line in lines if line.kind is None and line.n_words <= 20)
+    for line in lines:
+        if line.kind is None and counts.get(line.text, 0) > 1:
+            _mark(line, "navigation", f"repeated {counts[line.text]} times on the page")
+
+
+def _by_region(lines: Sequence[Line]) -> None:
+    """Pass 4: keep the densest run of prose; short lines outside it are navigation."""
+    if not lines:
+        return
+    best_sum, best = 0.0, (0, -1)
+    run_sum, run_start = 0.0, 0
+    for i, line in enumerate(lines):
+        run_sum += _weight(line)
+        if run_sum <= 0:
+            run_sum, run_start = 0.0, i + 1
+        elif run_sum > best_sum:
+            best_sum, best = run_sum, (run_start, i)
+    first, last = best
+    title = _title_index(lines, first)
+    tags = 0
+    for i, line in enumerate(lines):
+        if line.kind is not None or i == title:
+            continue
+        if i > last and tags < 3 and _title_like(line) and all(other.kind for other in lines[last + 1 : i]):
+            tags += 1
+            _mark(line, "tags", "a short title-like line right after the last paragraph of the story")
+        elif (i < first or i > last) and not (line.prose and line.n_words >= 25):
+            _mark(line, "navigation", "outside the story's run of prose")
+    _menus(lines[first : last + 1])
+
+
+def _title_index(lines: Sequence[Line], first: int) -> int:
+    """The headline: the first line, headline-shaped, at most three lines above the story."""
+    if not lines or first > 3 or lines[0].kind is not None:
+        return -1
+    headline = lines[0]
+    if 3 <= headline.n_words <= 25 and not headline.text.endswith("."):
+        return 0
+    return -1
+
+
+def _weight(line: Line) -> float:
+    if line.kind is not None:
+        return -2.0 - line.n_words
+    if line.prose:
+        return float(line.n_words)
+    return -1.0 - 0.5 * line.n_words
+
+
+def _menus(lines: Sequence[Line]) -> None:
+    """Runs of four or more short unpunctuated lines inside the story are menus."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.kind is None and not line.prose and line.n_words <= 4 \
+                and not TERMINAL.search(line.text):
+            run.append(line)
+            continue
+        if len(run) >= 4:
+            for item in run:
+                _mark(item, "navigation", f"one of {len(run)} short lines in a row (a menu)")
+        run = []
+
+
+def _in_story(lines: Sequence[Line]) -> None:
+    """Pass 5: credits, captions, alt text and tags among the story's lines."""
+    kept = [line for line in lines if line.kind is None]
+    last_prose = max((i for i, line in enumerate(kept) if line.prose), default=-1)
+    for i, line in enumerate(kept):
+        if line.prose or line.kind is not None:
+            continue
+        if i > last_prose and _title_like(line):
+            _mark(line, "tags", "a short title-like line after the last paragraph of the story")
+        elif _name_like(line):
+            _mark(line, "credit", "a name standing alone between paragraphs (a photo credit)")
+            before = kept[i - 1] if i > 0 else None
+            if before is not None and before.kind is None and _caption_like(before):
+                _mark(before, "caption", "the line just before a photo credit")
+        elif _alt_text_like(line):
+            _mark(line, "alt_text", "a short description fragment with no sentence around it")
+
+
+def _name_like(line: Line) -> bool:
+    tokens = line.text.split()
+    if not 1 <= len(tokens) <= 5 or HAS_DIGIT.search(line.text) or line.text.endswith((".", ":", "!", "?")):
+        return False
+    content = [t for t in tokens if t.lower() not in NAME_PARTICLES]
+    if len(content) == 1 and not content[0].isupper():
+        return False  # one capitalised word alone is more often a heading than a credit
+    return bool(content) and all(t[0].isupper() and t.lower() not in STOP_WORDS for t in content)
+
+
+def _title_like(line: Line) -> bool:
+    """A tag line: a few capitalised words, no sentence, no date or address."""
+    if not 1 <= line.n_words <= 8 or TERMINAL.search(line.text) or HAS_DIGIT.search(line.text):
+        return False
+    content = [w for w in line.words if w.lower() not in STOP_WORDS]
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    return bool(content) and capitalised >= 0.6 * len(content) and not any(c in line.text for c in "@:!?")
+
+
+def _caption_like(line: Line) -> bool:
+    """A caption describes a picture: one or two sentences, no quote, not a question or a lead-in."""
+    quoted = any(q in line.text for q in "\"“”«»")
+    lead_in = line.text.rstrip().endswith((":", "!", "?"))
+    return 3 <= line.n_words <= 35 and not quoted and not lead_in and len(SENTENCE_END.findall(line.text)) <= 2
+
+
+def _alt_text_like(line: Line) -> bool:
+    if line.n_words == 0 or line.n_words > 12 or TERMINAL.search(line.text):
+        return False
+    return line.text[:1].islower() or bool(IMAGE_WORDS.search(line.text))

@@ -1,0 +1,221 @@
+"""Regexes and word tables for text cleaning, compiled once at import.
+
+Patterns describe *kinds* of page furniture in several languages, not the
+lines of any one page: each is a short cue (a verb phrase, a label, a
+keyword) that the classifier in :mod:`newsprism.clean.furniture` only trusts
+on a line that is also short or otherwise unlike story prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- stop words (for the prose score; a few languages so foreign prose is prose) --
+
+STOP_WORDS: frozenset[str] = _words(
+    # English
+    "a an the and or but if of to in on at by for with from as into about after over under "
+    "is are was were be been being has have had do does did will would can could should may might must "
+    "it its this that these those he she they we you i his her their our your him them us who whom which "
+    "what when where while than then there here not no so also more most some any all such only just "
+    "said says told according because since until during before against between through up out "
+    # Spanish / Portuguese
+    "el la los las un una unos unas y o de del en con por para que se su sus es son fue ha han al lo "
+    "como pero más este esta estos estas ese esa dijo según sobre entre sin ya muy o os as um uma do da "
+    "dos das no na nos nas em com não é foi ao pelo pela "
+    # French
+    "le les des du au aux et ou est sont été dans sur pour par avec ne pas plus qui ce cette ces il elle "
+    "ils elles nous vous leur leurs son sa ses mais comme selon "
+    # German
+    "der die das den dem des ein eine einer eines einem und oder ist sind war waren im auf für mit von "
+    "zu zum zur bei nach aus nicht auch sich dass er sie es wir ihr wie als wird werden hat haben "
+    # Italian
+    "il lo gli di da con su per tra fra che non è sono era anche nel nella della degli delle"
+)
+
+#: Short words that a lost space glues to the end of the word before them
+#: ("Khersonis", "Shoiguto", "Crimeathe", "Khersonwhich").
+GLUE_FUNCTION_WORDS: frozenset[str] = _words(
+    "the is to which and of in on at by for with from as was were are has have had who that this "
+    "after while when where but or an its his her their will would not said says also than into"
+)
+
+#: Right parts after a period that are really domain endings ("example.com").
+DOMAIN_ENDINGS: frozenset[str] = _words(
+    "com org net gov edu int mil info biz io co uk us eu de fr es it ru ua pl nl be ch at se no dk fi "
+    "cn jp kr in br mx ar au nz ca za tv me ly gl html htm php asp aspx js css json xml pdf jpg jpeg png gif"
+)
+
+# -- tokens --------------------------------------------------------------------
+
+WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?", re.UNICODE)
+TOKEN = re.compile(r"\S+")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
+HAS_DIGIT = re.compile(r"\d")
+URL = re.compile(r"(?:https?://|www\.)\S+", _I)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+
+# -- furniture: one entry per kind, cue regexes searched in a line --------------
+# Each rule: (kind, regex, max_words). A cue only counts on a line of at most
+# ``max_words`` words, so a story sentence that mentions "cookies" or
+# "comments" is never taken for a cookie notice or a comment form.
+
+_COMMENT = [
+    r"\b(?:please\s+)?enter\s+your\s+(?:comment|name|e-?mail|message|website)",
+    r"\byou\s+have\s+entered\s+an\s+incorrect",
+    r"\b(?:leave|post|add|write|submit|join|start)\s+(?:a|your|the)?\s*(?:reply|comment|response|discussion|conversation)",
+    r"^\s*cancel\s+reply\b", r"\byour\s+e-?mail\s+(?:address\s+)?will\s+not\s+be\s+published",
+    r"\brequired\s+fields?\s+(?:are\s+)?marked", r"\bsave\s+my\s+name",
+    r"\bnotify\s+me\s+of\b", r"\bpowered\s+by\s+disqus", r"\bdisqus\b",
+    r"^\s*(?:\d+\s+)?(?:comments?|repl(?:y|ies)|responses?)\s*(?:\(\d+\))?\s*[:*]?\s*$", r"\bakismet\b",
+    r"\bhow\s+your\s+comment\s+data\b", r"\b(?:when|before)\s+(?:submitting|posting)\s+(?:a\s+)?(?:content|comments?)",
+    r"^\s*(?:name|e-?mail|website|comment|message)\s*[*:]\s*(?:\(required\))?\s*$",
+    r"\b(?:log|sign)\s*(?:in|on)\s+to\s+(?:comment|reply|join|post)", r"\bbe\s+the\s+first\s+to\s+comment",
+    r"\b(?:comments?|commenting)\s+(?:are|is)\s+(?:closed|disabled|moderated)", r"\b(?:show|view|hide|load)\s+(?:\d+\s+)?(?:more\s+)?comments",
+    r"\bsort\s+by\s+(?:newest|oldest|best|top)", r"\bcomment\s+policy\b", r"\bcommunity\s+guidelines\b",
+    r"\bdeja\s+(?:un|tu)\s+comentario", r"\blaisser\s+un\s+commentaire", r"\bkommentar\s+(?:schreiben|verfassen)",
+    r"\blascia\s+un\s+commento", r"\bdeixe\s+(?:um|seu)\s+coment", r"\bcomentarios?\s*\(\d+\)",
+]
+_SHARE = [
+    r"\bshare\s+(?:this|on|via|the|article|story|to)\b", r"^\s*share\s*[:!]?\s*$", r"\bclick\s+to\s+(?:share|email|print|tweet)",
+    r"\(opens\s+in\s+(?:a\s+)?new\s+window\)", r"\bcopy\s+(?:link|url)\b", r"\bshow\s+more\s+sharing",
+    r"^\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail|print|messenger|flipboard|tumblr|vk|copy)"
+    r"(?:\s*[|,/·•]?\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail|print|messenger|flipboard|tumblr|vk|copy|link))*\s*$",
+    r"\bfollow\s+(?:us|me|him|her|them|our\b|@|\w+\s+on\s+(?:twitter|facebook|instagram|telegram))",
+    r"\b(?:tweet|retweet|pin\s+it|like\s+us)\b", r"\bcompart(?:ir|e|ilhar)\b", r"\bpartager\b", r"\bteilen\b", r"\bcondividi\b",
+    r"\bsíguenos\b", r"\bsuivez-nous\b", r"\bfolgen\s+sie\s+uns\b", r"\bseguici\b",
+]
+_SUBSCRIBE = [
+    r"\bsubscri(?:be|ption|ber)", r"\bnewsletters?\b", r"\bsign\s+up\b", r"\bin\s+your\s+inbox\b",
+    r"\bdaily\s+(?:briefing|digest|email)", r"\bget\s+(?:the|our)\s+(?:latest|best|top)", r"\bsuscr[ií]b",
+    r"\bboletín\b", r"\babonne", r"\babonnieren\b", r"\biscriviti\b", r"\bassine\b", r"\bunlimited\s+access\b",
+    r"\bsupport\s+(?:our|independent)\s+journalism", r"\b(?:donate|become\s+a\s+member)\b",
+]
+_RELATED = [
+    r"^\s*(?:read|see|watch|listen)\s+(?:more|also|next|too)\b", r"^\s*also\s+(?:read|see|watch)\b",
+    r"^\s*(?:more\s+)?related(?:\s+(?:articles?|stories|posts|news|content|coverage|topics))?\s*[:\-–—]",
+    r"^\s*related(?:\s+(?:articles?|stories|posts|news|content|coverage))?\s*$",
+    r"^\s*(?:more\s+(?:on|from|about)\s+(?:this|the|our))\b", r"^\s*(?:recommended|suggested)(?:\s+(?:for\s+you|stories|articles|reading))?\s*[:\-–—]?\s*$",
+    r"^\s*you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)", r"^\s*(?:most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|editor'?s\s+picks?)\b",
+    r"^\s*(?:lea|lee|ver|vea)\s+(?:también|tambien|además|más)\b", r"^\s*te\s+puede\s+interesar", r"^\s*(?:noticias\s+)?relacionad[ao]s?\b",
+    r"^\s*(?:à\s+)?lire\s+(?:aussi|également|la\s+suite)\b", r"^\s*voir\s+aussi\b", r"^\s*sur\s+le\s+même\s+sujet\b",
+    r"^\s*mehr\s+zum\s+thema\b", r"^\s*lesen\s+sie\s+(?:auch|mehr)\b", r"^\s*(?:auch\s+interessant|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren)",
+    r"^\s*leggi\s+(?:anche|di\s+più)\b", r"^\s*(?:leia|veja)\s+(?:também|mais)\b", r"^\s*(?:читайте|смотрите)\s+также",
+]
+_CREDIT = [
+    r"^\s*\(?(?:photo(?:graph)?s?|pictures?|images?|foto(?:grafía|grafia)?s?|bild|crédit(?:o)?s?|credits?|illustration|video|source|fuente|quelle)"
+    r"\s*(?:by|:|/|©|-|–)\s*\S", r"\(\s*(?:AP|AFP|EPA|Reuters|Getty)[^)]{0,60}\)\s*$", r"\bAP\s+Photo\s*/",
+    r"^\s*(?:©\s*)?(?:getty\s+images|shutterstock|reuters|afp|associated\s+press|ap|epa(?:-efe)?|efe|dpa|xinhua|anadolu|tass|ria\s+novosti|europa\s+press|ansa|bloomberg|alamy|istock(?:photo)?)"
+    r"(?:\s*(?:/|via|and|,)\s*[\w .'-]{1,40})?\s*$",
+    r"(?:/|\bvia\s+)(?:getty\s+images|shutterstock|reuters|afp|ap|epa|efe|dpa|bloomberg)\s*\)?\s*$",
+    r"^\s*(?:caption|credit|hide\s+caption|toggle\s+caption|enlarge\s+(?:this\s+)?image|back\s+to\s+gallery|view\s+(?:gallery|image|photos?))\s*$",
+    r"^\s*\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated)\s+by\b", r"^\s*\d+\s*(?:/|of)\s*\d+\s*$",
+]
+_BYLINE = [
+    r"^\s*(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published|actualizado|publicado|mis\s+à\s+jour|aktualisiert)\b",
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|h|uhr)?\b", r"\b\d+\s+min(?:ute)?s?\s+read\b", r"^\s*\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago\s*$",
+]
+_TAGS = [
+    r"^\s*(?:tags?|tagged(?:\s+with)?|topics?|filed\s+under|categor(?:y|ies)|keywords?|etiquetas?|temas?|mots[- ]clés|schlagw[öo]rter|themen|argomenti)\s*[:|\-–—]",
+    r"^\s*(?:posted|published)\s+in\s*:",
+]
+_COOKIE = [
+    r"\bcookies?\b.*\b(?:use|using|accept|consent|settings|policy|experience|browsing|continue)", r"\b(?:accept|reject)\s+(?:all\s+)?cookies",
+    r"\bmanage\s+(?:cookie|consent|preferences)", r"\bprivacy\s+(?:policy|settings|preferences)\b.*\b(?:consent|accept|agree)", r"\bwe\s+value\s+your\s+privacy",
+    r"\bby\s+(?:continuing|using)\s+(?:to\s+(?:browse|use)\s+)?(?:this|our)\s+(?:site|website)", r"\bgdpr\b",
+]
+_ADVERT = [
+    r"^\s*(?:advertisement|advertising|advert|ad|ads|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+(?:content|post)|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама)\s*[:\-]?\s*$",
+    r"\b(?:story|article)\s+continues\s+(?:below|after)", r"\bscroll\s+(?:down\s+)?to\s+continue", r"\bcontinue\s+reading\s+(?:the\s+main\s+story|below)",
+    r"^\s*(?:skip|close)\s+(?:this\s+)?ad\b", r"\bad\s+feedback\b",
+]
+_NAVIGATION = [
+    r"^\s*(?:home|inicio|accueil|startseite)\s*(?:[>»›/|]\s*[\w &'’-]+\s*)+$", r"^\s*[\w &'’-]+(?:\s+[>»›]\s+[\w &'’-]+){2,}\s*$",
+    r"^\s*(?:next|previous|prev|older|newer)\s+(?:article|post|story|page|entry)\b", r"^\s*(?:back\s+to\s+(?:top|home)|skip\s+to\s+(?:main\s+)?content|jump\s+to)\b",
+    r"^\s*(?:menu|search|home|close|open|log\s*in|sign\s*in|register|logout|more|loading\.*|print|top)\s*$",
+    r"^\s*\S{30,}\s*$",
+    r"^\s*(?:artículo\s+(?:anterior|siguiente)|article\s+(?:précédent|suivant)|nächster\s+artikel|vorheriger\s+artikel)\b",
+]
+_AUTHOR_BIO = [
+    r"^\s*(?:about\s+the\s+author|contact\s+the\s+author|more\s+from\s+this\s+author|author\s+profile)\b",
+    r"^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}"
+    r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|author|analyst|photographer|intern|fellow)\b",
+    r"^\s*(?:follow|email|contact)\s+(?:him|her|them|the\s+author)\b", r"^\s*(?:by|por|par|von|di)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|]\s*[\w ]{1,40})?$",
+]
+_COPYRIGHT = [
+    r"©", r"\(c\)\s*\d{4}", r"\bcopyright\b", r"\ball\s+rights\s+reserved", r"\btodos\s+los\s+derechos\s+reservados",
+    r"\btous\s+droits\s+réservés", r"\balle\s+rechte\s+vorbehalten", r"\btutti\s+i\s+diritti\s+riservati",
+    r"\b(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\b",
+]
+
+
+def _rule(kind: str, patterns: list[str], max_words: int) -> tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int]:
+    """One alternation for the anchored cues (``^...``) and one for the free ones: two searches per kind."""
+    anchored = [p for p in patterns if p.startswith("^")]
+    free = [p for p in patterns if not p.startswith("^")]
+    return (
+        kind,
+        re.compile("|".join(f"(?:{p})" for p in anchored), _I) if anchored else None,
+        re.compile("|".join(f"(?:{p})" for p in free), _I) if free else None,
+        max_words,
+    )
+
+
+#: (kind, anchored cues, free cues, max words of a line the cues may condemn).
+#: Anchored cues open the line ("Read more:", "Tags:"); free cues may sit
+#: anywhere and so are not trusted on story prose.
+FURNITURE_RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int], ...] = (
+    _rule("comment_form", _COMMENT, 22),
+    _rule("cookie", _COOKIE, 80),
+    _rule("advert", _ADVERT, 10),
+    _rule("subscribe", _SUBSCRIBE, 16),
+    _rule("share", _SHARE, 12),
+    _rule("related", _RELATED, 30),
+    _rule("tags", _TAGS, 40),
+    _rule("navigation", _NAVIGATION, 14),
+    _rule("copyright", _COPYRIGHT, 30),
+    _rule("author_bio", _AUTHOR_BIO, 90),
+    _rule("byline", _BYLINE, 14),
+    _rule("credit", _CREDIT, 12),
+)
+
+#: A line that ends with a parenthesised or slashed credit is a caption.
+CAPTION_WITH_CREDIT = re.compile(
+    r"(?:\bcredit\s*(?:\.{2,}|…|:)\s*[\w .'’/-]{2,60}|\(\s*(?:[A-Z][\w.'’-]*\s*){1,4}/\s*[\w .'’-]{2,40}\)|\(\s*(?:photo|foto|image|credit|AP|AFP|Reuters|Getty|EPA)[^)]{0,60}\)"
+    r"|(?:photo|foto|image|credit)\s*:\s*[\w .'’/-]{2,60})\s*$",
+    _I,
+)
+#: A related-article line set in brackets, as scraped inline links often are.
+BRACKETED = re.compile(r"^\s*[\[【]\s*(.{12,}?)\s*[\]】]\s*$")
+#: Cue words of image alt text and file names.
+IMAGE_WORDS = re.compile(r"\b(?:image|photo|picture|illustration|thumbnail|banner|logo|icon|img|jpe?g|png|webp)\b", _I)
+#: Tokens that may appear inside a personal name or agency credit.
+NAME_PARTICLES: frozenset[str] = _words("de da di del della van von der den le la du dos das bin al el y / | & and via")
+#: A line that speaks to the reader (furniture does; story prose rarely does).
+READER_ADDRESS = re.compile(
+    r"\b(?:you|your|yours|our|us)\b|^\s*(?:please|click|tap|sign|log|subscribe|follow|share|join|get|download"
+    r"|enter|leave|read|watch|accept)\b",
+    _I,
+)
+#: The label in front of a related link ("Read more:", "Lire aussi :").
+RELATED_LABEL = re.compile(
+    r"^\s*(?:(?:read|see|watch|listen)\s+(?:more|also|next|too)|also\s+(?:read|see)|related(?:\s+\w+)?|more\s+on\s+this"
+    r"|l[ee]a\s+también|lee\s+también|ver\s+también|(?:à\s+)?lire\s+aussi|voir\s+aussi|mehr\s+zum\s+thema|lesen\s+sie\s+auch"
+    r"|leggi\s+anche|leia\s+também|veja\s+também)\s*[:\-–—|»>]*\s*",
+    _I,
+)
+#: The label in front of a tag line ("Tags:", "Filed under").
+TAG_LABEL = re.compile(r"^\s*(?:tags?|tagged(?:\s+with)?|topics?|filed\s+under|categor(?:y|ies)|keywords?|etiquetas?|temas?"
+                       r"|mots[- ]clés|schlagw[öo]rter|themen|argomenti|posted\s+in|published\s+in)\s*[:|\-–—]?\s*", _I)
+#: Separators between tags.
+TAG_SPLIT = re.compile(r"\s*[,;|•·#]\s*")

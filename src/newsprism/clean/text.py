@@ -1,0 +1,181 @@
+"""Clean already-extracted or already-scraped plain text: the ``clean.text`` stage's core.
+
+:func:`clean_text` is a pure function of a string; the stage and the
+``newsprism clean`` command both call it. It
+
+1. splits the raw text into lines, fixing mojibake and spaces per line
+   (:mod:`~newsprism.clean.normalize`), keeping each character's raw offset;
+2. classifies page furniture (:mod:`~newsprism.clean.furniture`) and records
+   each removed line as a :class:`~newsprism.model.Removal`, keeping
+   captions, credits, alt text, related links and tags as metadata;
+3. repairs glued words in main-language paragraphs
+   (:mod:`~newsprism.clean.glued_words`), each a :class:`~newsprism.model.Repair`;
+4. joins the kept lines as paragraphs with their language, and the offset map.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from ..model import Link, MediaItem, Paragraph, Removal, Repair, Segment
+from .furniture import Line, classify, make_line
+from .glued_words import document_vocabulary, find_glued
+from .language import detect_language
+from .normalize import normalize_line
+from .offsets import MappedText, join, segments_of
+from .resources import BRACKETED, RELATED_LABEL, TAG_LABEL, TAG_SPLIT, URL
+
+_LINE = re.compile(r"[^\n]*")
+_PARAGRAPH_BREAK = "\n\n"
+_MEDIA_KINDS = {"caption": "caption", "credit": "credit", "alt_text": "alt_text"}
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """What cleaning made of one text. Field meanings follow :class:`~newsprism.model.Article`."""
+
+    text: str
+    removals: tuple[Removal, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    media: tuple[MediaItem, ...] = ()
+    related: tuple[Link, ...] = ()
+    tags: tuple[str, ...] = ()
+    lang: str | None = None
+
+
+def clean_text(text: str, *, content_kind: str = "text", main_language: str = "en",
+               known_furniture: Collection[str] | None = None, repair_glued: bool = True) -> CleanResult:
+    """Remove page furniture, repair glued words, keep the offset map.
+
+    Args:
+        text: The raw text (scraped page text, or an HTML extractor's output).
+        content_kind: ``"text"`` for scraped text (every pass runs) or
+            ``"html"`` for an extractor's output (only sure cues remove lines).
+        main_language: Language of the story; other-language paragraphs are flagged.
+        known_furniture: Line hashes (:func:`~newsprism.clean.furniture.line_hash`)
+            this site is known to repeat on every page.
+        repair_glued: Split words glued together by lost spaces.
+
+    Returns:
+        The clean text with removals (spans into ``text``), repairs (spans
+        into the clean text), segments, paragraphs and metadata.
+
+    >>> clean_text("Share this:\\nThe mayor said the bridge would reopen on Monday.").text
+    'The mayor said the bridge would reopen on Monday.'
+    """
+    lines, mapped, fixes = _read_lines(text)
+    classify(lines, scraped=content_kind != "html", main_language=main_language, known_furniture=known_furniture)
+    kept = [line for line in lines if line.kind is None]
+    for line in kept:
+        if line.lang_score is None:
+            line.lang, line.lang_score = detect_language(line.text)
+    removals = tuple(Removal(line.start, line.end, line.kind or "", line.reason, text[line.start:line.end])
+                     for line in lines if line.kind is not None)
+    vocabulary = document_vocabulary(mapped[line.index].text for line in kept)
+    parts: list[MappedText] = []
+    repairs: list[Repair] = []
+    paragraphs: list[Paragraph] = []
+    position = 0
+    for line in kept:
+        part, part_repairs = _repair_line(mapped[line.index], fixes[line.index], line=line, vocabulary=vocabulary,
+                                          main_language=main_language, glued=repair_glued)
+        repairs.extend(_shifted(r, position) for r in part_repairs)
+        foreign = line.lang is not None and line.lang != main_language
+        paragraphs.append(Paragraph(position, position + len(part.text), line.lang, line.lang_score, foreign))
+        parts.append(part)
+        position += len(part.text) + len(_PARAGRAPH_BREAK)
+    clean = join(parts, _PARAGRAPH_BREAK)
+    return CleanResult(
+        text=clean.text, removals=removals, repairs=tuple(repairs), segments=segments_of(clean, text),
+        paragraphs=tuple(paragraphs), media=_media(lines), related=_related(lines), tags=_tags(lines),
+        lang=_main_lang(paragraphs),
+    )
+
+
+def _read_lines(text: str) -> tuple[list[Line], dict[int, MappedText], dict[int, list[tuple[int, int, str]]]]:
+    lines: list[Line] = []
+    mapped: dict[int, MappedText] = {}
+    fixes: dict[int, list[tuple[int, int, str]]] = {}
+    for m in _LINE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        line_text, changes = normalize_line(text, start, end)
+        index = len(lines)
+        mapped[index], fixes[index] = line_text, changes
+        lines.append(make_line(index, start, end, line_text.text))
+    return lines, mapped, fixes
+
+
+def _repair_line(part: MappedText, fixes: list[tuple[int, int, str]], *, line: Line, vocabulary: Counter[str],
+                 main_language: str, glued: bool) -> tuple[MappedText, list[Repair]]:
+    """Split glued words in one kept line; return it with its repairs (spans in the line)."""
+    repairs = [Repair(a, b, before, part.text[a:b], kind="mojibake", reason="fixed by ftfy") for a, b, before in fixes]
+    if not glued or line.lang not in (None, main_language):
+        return part, repairs
+    splits = find_glued(part.text, vocabulary=vocabulary, lang=main_language)
+    for split in reversed(splits):  # right to left keeps earlier indexes valid
+        before = part.text[split.start:split.end]
+        part = part.insert(split.index, " ")
+        repairs = [_after_insert(r, split.index) for r in repairs]
+        after = part.text[split.start:split.end + 1]
+        repairs.append(Repair(split.start, split.end + 1, before, after, kind="glued_word", reason=split.reason))
+    # a split inside a fixed span widens it: its text is re-read from the line
+    repairs = [Repair(r.start, r.end, r.before, part.text[r.start:r.end], r.kind, r.reason) for r in repairs]
+    repairs.sort(key=lambda r: r.start)
+    return part, repairs
+
+
+def _after_insert(repair: Repair, index: int) -> Repair:
+    """Move a repair's span over a space inserted at ``index``."""
+    start = repair.start + (1 if repair.start >= index else 0)
+    end = repair.end + (1 if repair.end > index else 0)
+    return Repair(start, end, repair.before, repair.after, kind=repair.kind, reason=repair.reason)
+
+
+def _shifted(repair: Repair, offset: int) -> Repair:
+    return Repair(repair.start + offset, repair.end + offset, repair.before, repair.after, repair.kind, repair.reason)
+
+
+def _media(lines: list[Line]) -> tuple[MediaItem, ...]:
+    return tuple(MediaItem(kind=_MEDIA_KINDS[line.kind], text=line.text)  # type: ignore[arg-type]
+                 for line in lines if line.kind in _MEDIA_KINDS)
+
+
+def _related(lines: list[Line]) -> tuple[Link, ...]:
+    links = []
+    for line in lines:
+        if line.kind != "related":
+            continue
+        bracketed = BRACKETED.match(line.text)
+        label = bracketed.group(1) if bracketed else RELATED_LABEL.sub("", line.text).strip()
+        url = URL.search(line.text)
+        if label:
+            links.append(Link(text=label, url=url.group() if url else None, lang=line.lang))
+    return tuple(links)
+
+
+def _tags(lines: list[Line]) -> tuple[str, ...]:
+    tags: list[str] = []
+    for line in lines:
+        if line.kind == "tags":
+            body = TAG_LABEL.sub("", line.text)
+            tags.extend(t.strip() for t in TAG_SPLIT.split(body) if t.strip() and t.strip() not in tags)
+    return tuple(tags)
+
+
+def _main_lang(paragraphs: list[Paragraph]) -> str | None:
+    weights: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        if paragraph.lang:
+            weights[paragraph.lang] += paragraph.end - paragraph.start
+    return weights.most_common(1)[0][0] if weights else None
