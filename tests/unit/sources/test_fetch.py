@@ -166,3 +166,15 @@ def test_fetch_unresolvable_host() -> None:
 def test_fetch_response_charset() -> None:
     response = Response(url="u", status=200, content_type='text/html; charset="ISO-8859-1"', body=b"", fetched="")
     assert response.charset == "ISO-8859-1"
+
+
+def test_fetch_https_is_pinned_to_the_checked_address_with_sni() -> None:
+    seen: list[httpx.Request] = []
+    page = httpx.Response(200, headers={"Content-Type": "text/html"}, content=PAGE)
+    transport = _fake({"https://93.184.216.34:8443/a?b=1": page}, seen)
+    with Fetcher(settings=Settings(respect_robots=False), transport=transport,
+                 resolver=lambda host, port: ["93.184.216.34"]) as fetcher:
+        result = fetcher.fetch("https://news.example.org:8443/a?b=1")
+    assert isinstance(result, Response) and result.url == "https://news.example.org:8443/a?b=1"
+    assert seen[0].headers["host"] == "news.example.org:8443"
+    assert seen[0].extensions["sni_hostname"] == "news.example.org"  # TLS checks the certificate for the name
