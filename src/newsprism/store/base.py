@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from ..model import Article, Failure
 
+
 def _latest_migration() -> int:
     # The version is the highest numbered migration shipped, so that adding a
     # migration file (e.g. ``010_entity_decisions.sql``) cannot leave the

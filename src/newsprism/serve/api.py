@@ -1,0 +1,148 @@
+"""The JSON API: every page's twin at the same path plus ``.json``, and the write actions.
+
+Reads are open; writes (entity merge/split, ingest) need the operator's
+bearer token and are refused with 403 when none is configured.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from . import groups as groups_mod
+from . import views
+from .corpus import Corpus
+from .params import fact_params, search_params
+from .queries import FactParams, SearchParams
+from .security import token_ok
+
+router = APIRouter()
+
+
+def get_corpus(request: Request) -> Corpus:
+    """The corpus this app serves."""
+    corpus: Corpus = request.app.state.corpus
+    return corpus
+
+
+CorpusDep = Annotated[Corpus, Depends(get_corpus)]
+
+
+def require_token(request: Request, corpus: CorpusDep) -> None:
+    """Refuse a write unless the operator configured a token and the request carries it."""
+    if corpus.token is None:
+        raise HTTPException(403, detail="writes are disabled on this server; start it with "
+                                        "'newsprism serve --token-env NAME' to allow them")
+    if not token_ok(corpus.token, request.headers.get("authorization")):
+        raise HTTPException(401, detail="a write needs the header 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+def load_article(corpus: Corpus, article_id: str) -> Any:
+    """The article, or a 404 in the error shape."""
+    article = corpus.store.get(article_id) if 4 <= len(article_id) <= 64 else None
+    if article is None:
+        raise HTTPException(404, detail=f"no article with id {article_id[:64]!r}")
+    return article
+
+
+@router.get("/index.json", summary="Corpus counts")
+def home_json(corpus: CorpusDep) -> dict[str, Any]:
+    return {"ok": True, **views.home_view(corpus)}
+
+
+@router.get("/search.json", summary="Full-text search with facets and histogram")
+def search_json(corpus: CorpusDep, params: Annotated[SearchParams, Depends(search_params)]) -> dict[str, Any]:
+    return {"ok": True, **views.search_view(corpus, params)}
+
+
+@router.get("/article/{article_id}.json", summary="An article with every fact and its cleaning record")
+def article_json(article_id: str, corpus: CorpusDep) -> dict[str, Any]:
+    return {"ok": True, **views.article_view(corpus, load_article(corpus, article_id))}
+
+
+@router.get("/entity.json", summary="An entity by canonical name, with manual merges applied")
+def entity_json(corpus: CorpusDep, name: Annotated[str, Query(min_length=1, max_length=300)],
+                label: Annotated[str | None, Query(max_length=40)] = None) -> dict[str, Any]:
+    return {"ok": True, **views.entity_view(corpus, name, label or None)}
+
+
+@router.get("/stories.json", summary="Stories (same-event article groups), when the corpus has them")
+def stories_json(corpus: CorpusDep) -> dict[str, Any]:
+    return {"ok": True, **views.stories_view(corpus)}
+
+
+@router.get("/story/{story_id}.json", summary="A story: timeline, claims side by side, quotes, places")
+def story_json(story_id: str, corpus: CorpusDep) -> dict[str, Any]:
+    data = views.story_view(corpus, story_id) if corpus.features.stories else None
+    if data is None:
+        raise HTTPException(404, detail=f"no story with id {story_id[:64]!r}")
+    return {"ok": True, **data}
+
+
+@router.get("/quotes.json", summary="Quotes explorer")
+def quotes_json(corpus: CorpusDep, params: Annotated[FactParams, Depends(fact_params)]) -> dict[str, Any]:
+    return {"ok": True, **views.quotes_view(corpus, params)}
+
+
+@router.get("/claims.json", summary="Numeric claims explorer")
+def claims_json(corpus: CorpusDep, params: Annotated[FactParams, Depends(fact_params)]) -> dict[str, Any]:
+    return {"ok": True, **views.claims_view(corpus, params)}
+
+
+class DecisionIn(BaseModel):
+    """A manual entity decision."""
+
+    action: Literal["merge", "split"]
+    names: list[Annotated[str, Field(min_length=1, max_length=300)]] = Field(min_length=1, max_length=50)
+    label: str | None = Field(default=None, max_length=40)
+    note: str | None = Field(default=None, max_length=1000)
+
+
+@router.post("/api/entity-decisions", status_code=201, dependencies=[Depends(require_token)],
+             summary="Merge names into one entity, or split names off their group (recorded)")
+def add_decision(body: DecisionIn, corpus: CorpusDep) -> dict[str, Any]:
+    names = list(dict.fromkeys(n.strip() for n in body.names if n.strip()))
+    if body.action == "merge" and len(names) < 2:
+        raise HTTPException(422, detail="a merge needs at least two different names")
+    conn, lock = corpus.writer()
+    decision = groups_mod.record(conn, lock, action=body.action, names=names, label=body.label, note=body.note)
+    return {"ok": True, "decision": groups_mod.decision_dict(decision)}
+
+
+@router.get("/api/entity-decisions", summary="Every recorded entity decision, oldest first")
+def list_decisions(corpus: CorpusDep) -> dict[str, Any]:
+    return {"ok": True, "decisions": [groups_mod.decision_dict(d) for d in corpus.groups().decisions]}
+
+
+class DocumentIn(BaseModel):
+    """One document to ingest."""
+
+    content: str = Field(min_length=1, max_length=5_000_000)
+    kind: Literal["html", "text"] | None = None
+    url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=1000)
+    published: str | None = Field(default=None, max_length=40)
+
+
+class IngestIn(BaseModel):
+    """Documents to run through the pipeline and store."""
+
+    documents: list[DocumentIn] = Field(min_length=1, max_length=100)
+
+
+@router.post("/api/ingest", dependencies=[Depends(require_token)],
+             summary="Run documents through the pipeline and add them to the corpus")
+def ingest_documents(body: IngestIn, corpus: CorpusDep) -> dict[str, Any]:
+    from ..config import load_settings
+    from ..ingest import Ingestor
+    from ..model import RawDocument
+    from ..sources.detect import detect_kind
+
+    raws = [RawDocument(content=d.content, kind=d.kind or detect_kind(d.content),
+                        source="web", url=d.url, title=d.title, published=d.published) for d in body.documents]
+    settings = corpus.settings or load_settings()
+    summary = Ingestor(corpus.store, settings=settings, workers=1).run(raws, sources=["web"])
+    return {"ok": True, "summary": summary.as_dict()}

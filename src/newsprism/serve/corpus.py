@@ -1,0 +1,42 @@
+"""What every request handler needs: the store, its optional tables, the write token."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from . import groups as groups_mod
+from .queries import Features, features
+
+
+@dataclass
+class Corpus:
+    """The corpus the server reads, and how it may be written to.
+
+    Attributes:
+        store: An open SQLite store.
+        token: The bearer token write requests must carry; ``None`` refuses every write.
+        settings: Pipeline settings for web ingest (``None``: defaults).
+    """
+
+    store: Any
+    token: str | None = None
+    settings: Any = None
+
+    def __post_init__(self) -> None:
+        self.features: Features = features(self.conn())
+
+    def conn(self) -> sqlite3.Connection:
+        """This thread's read connection."""
+        reader: sqlite3.Connection = self.store._reader()
+        return reader
+
+    def groups(self) -> groups_mod.EntityGroups:
+        """Entity name groups after every manual decision (read per request: decisions are rare and few)."""
+        return groups_mod.load(self.conn())
+
+    def writer(self) -> tuple[sqlite3.Connection, threading.Lock]:
+        """The store's single writer connection and its lock."""
+        return self.store._writer, self.store._lock

@@ -1,0 +1,112 @@
+"""Manual entity decisions (merge, split) and the name groups they make.
+
+Until corpus-level entity resolution exists, an entity page is keyed by its
+canonical name. An analyst can merge names ("Surovikin" and "Surovikine" are
+one person) or split a name off a group again. Decisions are stored in the
+``entity_decisions`` table keyed by names, not ids, so they survive
+re-ingestion, and they are replayed in the order they were taken.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+Action = Literal["merge", "split"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One recorded merge or split."""
+
+    id: int
+    action: str
+    names: tuple[str, ...]
+    label: str | None
+    created_at: str
+    note: str | None
+
+
+class EntityGroups:
+    """Name -> group of names, after replaying every decision in order.
+
+    >>> groups = EntityGroups([Decision(1, "merge", ("A", "B"), None, "", None)])
+    >>> sorted(groups.members("B"))
+    ['A', 'B']
+    >>> groups.canonical("B")
+    'A'
+    """
+
+    def __init__(self, decisions: Sequence[Decision] = ()) -> None:
+        self.decisions = tuple(decisions)
+        self._group: dict[str, str] = {}  # name -> canonical name of its group
+        for decision in self.decisions:
+            self._apply(decision)
+
+    def _apply(self, decision: Decision) -> None:
+        if not decision.names:
+            return
+        if decision.action == "merge":
+            head = self.canonical(decision.names[0])
+            for name in decision.names:
+                old = self.canonical(name)
+                for member, canon in list(self._group.items()):
+                    if canon == old:
+                        self._group[member] = head
+                self._group[name] = head
+            self._group[head] = head
+        elif decision.action == "split":
+            for name in decision.names:
+                old = self.canonical(name)
+                self._group[name] = name
+                if old == name:  # the group's head leaves: the others keep a new head
+                    rest = sorted(m for m, c in self._group.items() if c == name and m != name)
+                    for member in rest:
+                        self._group[member] = rest[0]
+
+    def canonical(self, name: str) -> str:
+        """The name a group is shown under."""
+        return self._group.get(name, name)
+
+    def members(self, name: str) -> set[str]:
+        """Every name in the group of ``name`` (at least ``name`` itself)."""
+        head = self.canonical(name)
+        found = {m for m, c in self._group.items() if c == head}
+        return found | {name, head}
+
+    def decisions_for(self, names: set[str]) -> list[Decision]:
+        """The decisions that touched any of ``names``."""
+        return [d for d in self.decisions if names & set(d.names)]
+
+
+def load(conn: sqlite3.Connection) -> EntityGroups:
+    """Read every decision (the table may not exist in a read-only, unmigrated corpus)."""
+    try:
+        rows = conn.execute("SELECT id, action, names, label, created_at, note FROM entity_decisions "
+                            "ORDER BY id").fetchall()
+    except sqlite3.OperationalError:
+        return EntityGroups()
+    return EntityGroups([Decision(int(r[0]), str(r[1]), tuple(json.loads(r[2])), r[3], str(r[4]), r[5])
+                         for r in rows])
+
+
+def record(conn: sqlite3.Connection, lock: threading.Lock, *, action: Action, names: Sequence[str],
+           label: str | None, note: str | None) -> Decision:
+    """Write one decision through the store's writer connection."""
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    with lock:
+        cursor = conn.execute("INSERT INTO entity_decisions (action, names, label, created_at, note) "
+                              "VALUES (?, ?, ?, ?, ?)",
+                              (action, json.dumps(list(names), ensure_ascii=False), label, created, note))
+    return Decision(int(cursor.lastrowid or 0), action, tuple(names), label, created, note)
+
+
+def decision_dict(decision: Decision) -> dict[str, Any]:
+    """JSON form of a decision."""
+    return {"id": decision.id, "action": decision.action, "names": list(decision.names), "label": decision.label,
+            "created_at": decision.created_at, "note": decision.note}

@@ -1,0 +1,427 @@
+"""Read queries of the web UI, written against the store's tables.
+
+The SQL is plain (``substr``, ``coalesce``, ``IN`` subqueries) so that it
+ports to PostgreSQL; only full-text search uses SQLite's FTS5 functions
+(``snippet``, ``bm25``), kept in :func:`search`.
+
+Link-stage tables are optional: :class:`Features` records at start-up which
+ones exist, and the UI shows stories and duplicates only when they do. The
+expected shapes are::
+
+    stories(id, label, ...)              story_articles(story_id, article_id)
+    duplicates(article_id, duplicate_of, kind, score)
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .groups import EntityGroups
+
+#: Marks FTS5 puts around matched words: control characters that cleaned text does not contain.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+#: Counts, facets and the histogram look at no more than this many matches.
+COUNT_CAP = 10_000
+FACET_CAP = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Which optional tables the corpus has."""
+
+    tables: frozenset[str]
+
+    @property
+    def stories(self) -> bool:
+        return {"stories", "story_articles"} <= self.tables
+
+    @property
+    def duplicates(self) -> bool:
+        return "duplicates" in self.tables
+
+    @property
+    def decisions(self) -> bool:
+        return "entity_decisions" in self.tables
+
+
+def features(conn: sqlite3.Connection) -> Features:
+    """Detect the optional tables of the corpus."""
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").fetchall()
+    return Features(tables=frozenset(r[0] for r in rows))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParams:
+    """What a search page asks for."""
+
+    q: str = ""
+    source: str | None = None
+    lang: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    entity: str | None = None
+    place: str | None = None
+    story: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass(slots=True)
+class SearchPage:
+    """One page of search results with facets and the time histogram."""
+
+    hits: list[dict[str, Any]]
+    total: int
+    total_exact: bool
+    has_next: bool
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    facets_exact: bool = True
+    histogram: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _filters(params: SearchParams, groups: EntityGroups, feats: Features) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if params.source:
+        where.append("coalesce(a.site, a.source) = ?")
+        args.append(params.source)
+    if params.lang:
+        where.append("a.lang = ?")
+        args.append(params.lang)
+    if params.date_from:
+        where.append("a.published >= ?")
+        args.append(params.date_from)
+    if params.date_to:
+        where.append("substr(a.published, 1, 10) <= ?")
+        args.append(params.date_to)
+    if params.entity:
+        names = sorted(groups.members(params.entity))
+        where.append(f"a.id IN (SELECT article_id FROM entities WHERE name IN ({','.join('?' * len(names))}))")
+        args += names
+    if params.place:
+        where.append("a.id IN (SELECT article_id FROM places WHERE coalesce(name, text) = ?)")
+        args.append(params.place)
+    if params.story and feats.stories:
+        where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+        args.append(params.story)
+    return where, args
+
+
+def search(conn: sqlite3.Connection, params: SearchParams, *, groups: EntityGroups,
+           feats: Features) -> SearchPage:
+    """Full-text search with marked snippets, capped counts, facets and a histogram.
+
+    Counting stops at :data:`COUNT_CAP` and facets look at the first
+    :data:`FACET_CAP` matches, so a page costs the same on 100k articles as on 1k.
+    """
+    from ..store.sqlite import fts_query
+
+    where, args = _filters(params, groups, feats)
+    match = fts_query(params.q)
+    if match:
+        base = ("FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+                + "".join(f" AND {w}" for w in where))
+        base_args: list[Any] = [match, *args]
+        snippet = ("snippet(articles_fts, 1, char(2), char(3), ' … ', 28), "
+                   "highlight(articles_fts, 0, char(2), char(3))")
+        order = "a.published DESC" if params.sort == "date" else "bm25(articles_fts, 4.0, 1.0)"
+    else:
+        base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        base_args = list(args)
+        snippet = "substr(a.text, 1, 240), a.title"
+        order = "a.published DESC"
+    offset = (max(params.page, 1) - 1) * params.per_page
+    rows = conn.execute(
+        f"SELECT a.id, a.url, coalesce(a.site, a.source), a.published, a.lang, {snippet} {base} "
+        f"ORDER BY {order} LIMIT ? OFFSET ?", [*base_args, params.per_page + 1, offset]).fetchall()
+    hits = [{"id": r[0], "url": r[1], "source": r[2], "published": r[3], "lang": r[4], "snippet": r[5] or "",
+             "title": r[6] or ""} for r in rows[:params.per_page]]
+    total = int(conn.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1}) t",
+                             base_args).fetchone()[0])
+    page = SearchPage(hits=hits, total=min(total, COUNT_CAP), total_exact=total <= COUNT_CAP,
+                      has_next=len(rows) > params.per_page)
+    _facets(conn, page, base, base_args, feats)
+    return page
+
+
+def _facets(conn: sqlite3.Connection, page: SearchPage, base: str, base_args: list[Any], feats: Features) -> None:
+    sample = f"SELECT a.id AS id, coalesce(a.site, a.source) AS src, a.lang AS lang, a.published AS pub {base} LIMIT {FACET_CAP}"
+    page.facets_exact = page.total_exact and page.total <= FACET_CAP
+    queries = {
+        "source": f"SELECT src, count(*) FROM ({sample}) m GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "lang": f"SELECT coalesce(lang, '?'), count(*) FROM ({sample}) m GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "entity": f"SELECT e.name, count(DISTINCT e.article_id) FROM ({sample}) m JOIN entities e "
+                  "ON e.article_id = m.id WHERE e.label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC') "
+                  "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "place": f"SELECT coalesce(p.name, p.text), count(DISTINCT p.article_id) FROM ({sample}) m JOIN places p "
+                 "ON p.article_id = m.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+    }
+    if feats.stories:
+        queries["story"] = (f"SELECT sa.story_id, count(*) FROM ({sample}) m JOIN story_articles sa "
+                            "ON sa.article_id = m.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10")
+    for name, sql in queries.items():
+        page.facets[name] = [(str(k), int(v)) for k, v in conn.execute(sql, base_args).fetchall() if k]
+    months = conn.execute(f"SELECT substr(pub, 1, 7), count(*) FROM ({sample}) m WHERE pub IS NOT NULL "
+                          "GROUP BY 1 ORDER BY 1", base_args).fetchall()
+    page.histogram = [(str(k), int(v)) for k, v in months]
+
+
+def marked_segments(text: str) -> list[tuple[str, bool]]:
+    """Split a marked snippet into ``(text, highlighted)`` pieces; stray marks are dropped.
+
+    The template escapes each piece and wraps highlighted ones in ``<mark>``,
+    so no article text is ever interpreted as markup.
+
+    >>> marked_segments("a \\x02b\\x03 c")
+    [('a ', False), ('b', True), (' c', False)]
+    """
+    pieces: list[tuple[str, bool]] = []
+    inside = False
+    buffer: list[str] = []
+    for char in text:
+        if char in (MARK_OPEN, MARK_CLOSE):
+            if buffer:
+                pieces.append(("".join(buffer), inside))
+                buffer = []
+            inside = char == MARK_OPEN
+            continue
+        buffer.append(char)
+    if buffer:
+        pieces.append(("".join(buffer), inside))
+    return pieces
+
+
+# -- entities -------------------------------------------------------------------
+
+
+def _in(names: Sequence[str]) -> str:
+    return ",".join("?" * len(names))
+
+
+def entity_rows(conn: sqlite3.Connection, names: Sequence[str], *, label: str | None) -> list[tuple[Any, ...]]:
+    """``(article_id, entity_id, name, label, variants JSON, mentions, published, source, title)`` rows."""
+    sql = (f"SELECT e.article_id, e.entity_id, e.name, e.label, e.variants, e.mentions, a.published, "
+           f"coalesce(a.site, a.source), a.title FROM entities e JOIN articles a ON a.id = e.article_id "
+           f"WHERE e.name IN ({_in(names)})")
+    args: list[Any] = list(names)
+    if label:
+        sql += " AND e.label = ?"
+        args.append(label)
+    return conn.execute(sql + " ORDER BY a.published DESC LIMIT 2000", args).fetchall()
+
+
+def quotes_about(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]], *, limit: int = 50) -> list[dict[str, Any]]:
+    """Quotes whose span contains a mention of one of the ``(article_id, entity_id)`` pairs."""
+    found: list[dict[str, Any]] = []
+    for i in range(0, min(len(pairs), 400), 100):
+        chunk = pairs[i:i + 100]
+        cond = " OR ".join("(m.article_id = ? AND m.entity_id = ?)" for _ in chunk)
+        rows = conn.execute(
+            "SELECT DISTINCT q.article_id, q.start, q.\"end\", q.text, q.speaker_name, q.cue, a.published, "
+            "coalesce(a.site, a.source) FROM mentions m JOIN quotes q ON q.article_id = m.article_id "
+            "AND m.start >= q.start AND m.\"end\" <= q.\"end\" JOIN articles a ON a.id = q.article_id "
+            f"WHERE {cond} LIMIT ?", [*[x for pair in chunk for x in pair], limit]).fetchall()
+        found += [_quote_dict(r) for r in rows]
+    return found[:limit]
+
+
+def _quote_dict(r: Sequence[Any]) -> dict[str, Any]:
+    return {"article_id": r[0], "start": r[1], "end": r[2], "text": r[3], "speaker": r[4], "cue": r[5],
+            "published": r[6], "source": r[7]}
+
+
+def co_mentions(conn: sqlite3.Connection, article_ids: Sequence[str], exclude: Sequence[str],
+                *, limit: int = 20) -> list[tuple[str, str, int]]:
+    """Entities most often named in the same articles: ``(name, label, articles)``."""
+    ids = list(article_ids)[:500]
+    if not ids:
+        return []
+    rows = conn.execute(
+        f"SELECT name, label, count(DISTINCT article_id) FROM entities WHERE article_id IN ({_in(ids)}) "
+        f"AND name NOT IN ({_in(exclude)}) GROUP BY name, label ORDER BY 3 DESC, 1 LIMIT ?",
+        [*ids, *exclude, limit]).fetchall()
+    return [(str(r[0]), str(r[1] or ""), int(r[2])) for r in rows]
+
+
+def places_of(conn: sqlite3.Connection, article_ids: Sequence[str], *, limit: int = 40) -> list[dict[str, Any]]:
+    """Places named in these articles, most frequent first, with coordinates when resolved."""
+    ids = list(article_ids)[:500]
+    if not ids:
+        return []
+    rows = conn.execute(
+        f"SELECT coalesce(name, text), max(lat), max(lon), max(country), count(*) FROM places "
+        f"WHERE article_id IN ({_in(ids)}) GROUP BY 1 ORDER BY 5 DESC, 1 LIMIT ?", [*ids, limit]).fetchall()
+    return [{"name": r[0], "lat": r[1], "lon": r[2], "country": r[3], "count": r[4]} for r in rows]
+
+
+# -- quotes and claims explorers --------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FactParams:
+    """Filters of the quotes and claims explorers."""
+
+    speaker: str | None = None
+    cue: str | None = None
+    q: str | None = None
+    story: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    counted: str | None = None
+    page: int = 1
+    per_page: int = 50
+
+
+def _fact_where(params: FactParams, *, who: str, cue: str, groups: EntityGroups,
+                feats: Features) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if params.speaker:
+        names = sorted(groups.members(params.speaker))
+        where.append(f"f.{who} IN ({_in(names)})")
+        args += names
+    if params.cue:
+        where.append(f"lower(f.{cue}) = lower(?)")
+        args.append(params.cue)
+    if params.q:
+        where.append("lower(f.text) LIKE lower(?)")
+        args.append(f"%{params.q}%")
+    if params.story and feats.stories:
+        where.append("f.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+        args.append(params.story)
+    if params.date_from:
+        where.append("a.published >= ?")
+        args.append(params.date_from)
+    if params.date_to:
+        where.append("substr(a.published, 1, 10) <= ?")
+        args.append(params.date_to)
+    return where, args
+
+
+def quotes(conn: sqlite3.Connection, params: FactParams, *, groups: EntityGroups,
+           feats: Features) -> tuple[list[dict[str, Any]], bool]:
+    """Quotes matching the filters, newest first; returns ``(rows, has_next)``."""
+    where, args = _fact_where(params, who="speaker_name", cue="cue", groups=groups, feats=feats)
+    sql = ("SELECT f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, "
+           "coalesce(a.site, a.source), f.kind, a.title FROM quotes f JOIN articles a ON a.id = f.article_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY a.published DESC, f.article_id, f.start LIMIT ? OFFSET ?")
+    offset = (max(params.page, 1) - 1) * params.per_page
+    rows = conn.execute(sql, [*args, params.per_page + 1, offset]).fetchall()
+    out = [{**_quote_dict(r), "kind": r[8], "title": r[9]} for r in rows[:params.per_page]]
+    return out, len(rows) > params.per_page
+
+
+def claims(conn: sqlite3.Connection, params: FactParams, *, groups: EntityGroups,
+           feats: Features) -> tuple[list[dict[str, Any]], bool]:
+    """Numeric claims matching the filters, newest first; returns ``(rows, has_next)``."""
+    where, args = _fact_where(params, who="claimant_name", cue="verb", groups=groups, feats=feats)
+    if params.min_value is not None:
+        where.append("f.value >= ?")
+        args.append(params.min_value)
+    if params.max_value is not None:
+        where.append("f.value <= ?")
+        args.append(params.max_value)
+    if params.counted:
+        where.append("(lower(f.counted) LIKE lower(?) OR lower(f.unit) LIKE lower(?))")
+        args += [f"%{params.counted}%"] * 2
+    sql = ("SELECT f.article_id, f.start, f.\"end\", f.text, f.value, f.bound, f.unit, f.counted, f.verb, "
+           "f.claimant_name, f.as_of, a.published, coalesce(a.site, a.source), a.title "
+           "FROM claims f JOIN articles a ON a.id = f.article_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY a.published DESC, f.article_id, f.start LIMIT ? OFFSET ?")
+    offset = (max(params.page, 1) - 1) * params.per_page
+    rows = conn.execute(sql, [*args, params.per_page + 1, offset]).fetchall()
+    return [claim_dict(r) for r in rows[:params.per_page]], len(rows) > params.per_page
+
+
+def claim_dict(r: Sequence[Any]) -> dict[str, Any]:
+    """A claims row (as selected by :func:`claims`) as a dict."""
+    keys = ("article_id", "start", "end", "text", "value", "bound", "unit", "counted", "verb", "claimant",
+            "as_of", "published", "source", "title")
+    return dict(zip(keys, r, strict=True))
+
+
+# -- stories and duplicates --------------------------------------------------------
+
+
+def story_of(conn: sqlite3.Connection, article_id: str, feats: Features) -> dict[str, Any] | None:
+    """The story an article belongs to, if the corpus has stories."""
+    if not feats.stories:
+        return None
+    row = conn.execute("SELECT s.id, s.label FROM story_articles sa JOIN stories s ON s.id = sa.story_id "
+                       "WHERE sa.article_id = ? LIMIT 1", (article_id,)).fetchone()
+    return {"id": row[0], "label": row[1]} if row else None
+
+
+def duplicates_of(conn: sqlite3.Connection, article_id: str, feats: Features) -> list[dict[str, Any]]:
+    """Articles recorded as duplicates of this one (either direction)."""
+    if not feats.duplicates:
+        return []
+    rows = conn.execute(
+        "SELECT d.duplicate_of, d.kind, d.score FROM duplicates d WHERE d.article_id = ? UNION "
+        "SELECT d.article_id, d.kind, d.score FROM duplicates d WHERE d.duplicate_of = ?",
+        (article_id, article_id)).fetchall()
+    return [{"id": r[0], "kind": r[1], "score": r[2]} for r in rows]
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    """A story with its articles in time order."""
+    row = conn.execute("SELECT id, label FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None:
+        return None
+    articles = conn.execute(
+        "SELECT a.id, a.title, coalesce(a.site, a.source), a.published, a.url FROM story_articles sa "
+        "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
+        (story_id,)).fetchall()
+    keys = ("id", "title", "source", "published", "url")
+    return {"id": row[0], "label": row[1], "articles": [dict(zip(keys, r, strict=True)) for r in articles]}
+
+
+def stories(conn: sqlite3.Connection, *, limit: int = 100) -> list[dict[str, Any]]:
+    """Stories with the most articles first."""
+    rows = conn.execute(
+        "SELECT s.id, s.label, count(sa.article_id), min(a.published), max(a.published), "
+        "count(DISTINCT coalesce(a.site, a.source)) FROM stories s JOIN story_articles sa ON sa.story_id = s.id "
+        "JOIN articles a ON a.id = sa.article_id GROUP BY s.id, s.label ORDER BY 3 DESC, 4 DESC LIMIT ?",
+        (limit,)).fetchall()
+    keys = ("id", "label", "articles", "start", "end", "sources")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def facts_in(conn: sqlite3.Connection, table: str, article_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Quotes or claims of several articles, with the article's date and source."""
+    if table not in ("quotes", "claims") or not article_ids:
+        return []
+    columns = ("f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, coalesce(a.site, a.source)"
+               if table == "quotes" else
+               "f.article_id, f.start, f.\"end\", f.text, f.value, f.bound, f.unit, f.counted, f.verb, "
+               "f.claimant_name, f.as_of, a.published, coalesce(a.site, a.source), a.title")
+    ids = list(article_ids)[:500]
+    return conn.execute(f"SELECT {columns} FROM {table} f JOIN articles a ON a.id = f.article_id "
+                        f"WHERE f.article_id IN ({_in(ids)}) ORDER BY a.published, f.article_id, f.start",
+                        ids).fetchall()
+
+
+def merge_evidence(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """How variants were merged inside articles, read from the articles' JSON."""
+    by_article: dict[str, set[str]] = {}
+    for article_id, entity_id in pairs[:200]:
+        by_article.setdefault(article_id, set()).add(entity_id)
+    ids = list(by_article)
+    if not ids:
+        return []
+    found: list[dict[str, Any]] = []
+    for article_id, data in conn.execute(f"SELECT id, data FROM articles WHERE id IN ({_in(ids)})", ids):
+        for entity in json.loads(data).get("entities", []):
+            if entity.get("id") in by_article[article_id]:
+                found += [{**ev, "article_id": article_id, "into": entity.get("name")}
+                          for ev in entity.get("evidence", [])]
+    return found

@@ -1,0 +1,174 @@
+"""Page data: one function per page, returning the dict that the HTML page
+renders and that its JSON twin returns unchanged.
+
+Article text is passed as plain strings (or lists of pieces); templates
+escape it. The only URLs taken from articles pass through :func:`safe_url`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Article, to_dict
+from . import charts, highlight, queries
+from .corpus import Corpus
+from .queries import FactParams, SearchParams
+from .security import safe_url
+
+
+def home_view(corpus: Corpus) -> dict[str, Any]:
+    """Corpus counts and what the UI can show."""
+    stats = corpus.store.stats()
+    return {"counts": stats["counts"], "features": {"stories": corpus.features.stories,
+                                                     "duplicates": corpus.features.duplicates}}
+
+
+def search_view(corpus: Corpus, params: SearchParams) -> dict[str, Any]:
+    """A page of search results with facets and the time histogram."""
+    page = queries.search(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
+    hits = []
+    for hit in page.hits:
+        segments = queries.marked_segments(hit.pop("snippet"))
+        title = queries.marked_segments(hit.pop("title"))
+        hits.append({**hit, "url": safe_url(hit["url"]), "snippet": segments, "title": title,
+                     "snippet_text": "".join(t for t, _ in segments), "title_text": "".join(t for t, _ in title)})
+    return {"params": to_dict(params), "hits": hits, "total": page.total, "total_exact": page.total_exact,
+            "has_next": page.has_next, "facets": page.facets, "facets_exact": page.facets_exact,
+            "histogram": [to_dict(b) for b in charts.histogram(page.histogram)],
+            "facet_sample": queries.FACET_CAP, "count_cap": queries.COUNT_CAP}
+
+
+def _fact_summary(fact: highlight.Fact) -> dict[str, Any]:
+    return {**fact.data, "id": fact.id, "fact": fact.kind}
+
+
+def article_view(corpus: Corpus, article: Article) -> dict[str, Any]:
+    """An article: highlighted text, facts with evidence, cleaning record, metadata."""
+    conn = corpus.conn()
+    groups = corpus.groups()
+    facts = highlight.facts_of(article)
+    names = {entity.id: entity for entity in article.entities}
+    summaries = {}
+    for fact in facts:
+        summary = _fact_summary(fact)
+        summary["context"] = _context(article.text, fact.start, fact.end)
+        for key in ("entity", "speaker", "claimant"):
+            entity = names.get(str(summary.get(key) or ""))
+            if entity is not None:
+                summary[key + "_name"] = groups.canonical(entity.name)
+                summary[key + "_label"] = entity.label
+        summaries[fact.id] = summary
+    return {
+        "article": _metadata(article),
+        "pieces": [to_dict(p) for p in highlight.pieces(article.text, facts)],
+        "facts": summaries,
+        "entities": [{"id": e.id, "name": groups.canonical(e.name), "label": e.label, "variants": list(e.variants),
+                      "mentions": e.mentions} for e in article.entities],
+        "removals": [to_dict(p) for p in highlight.removal_pieces(article)],
+        "repairs": [to_dict(r) for r in article.repairs],
+        "repair_pieces": [to_dict(p) for p in highlight.repair_pieces(article)],
+        "removal_list": [{"kind": r.kind, "reason": r.reason, "text": r.text, "start": r.start, "end": r.end}
+                         for r in article.removals],
+        "story": queries.story_of(conn, article.id, corpus.features),
+        "duplicates": queries.duplicates_of(conn, article.id, corpus.features),
+        "features": {"stories": corpus.features.stories, "duplicates": corpus.features.duplicates},
+    }
+
+
+def _context(text: str, start: int, end: int, *, width: int = 120) -> dict[str, str]:
+    return {"before": text[max(0, start - width):start], "match": text[start:end], "after": text[end:end + width]}
+
+
+def _metadata(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id, "title": article.title, "url": safe_url(article.url),
+        "url_text": article.url, "canonical_url": article.canonical_url, "source": article.site or article.source,
+        "published": article.published, "fetched": article.fetched, "lang": article.lang,
+        "authors": list(article.authors), "description": article.description, "tags": list(article.tags),
+        "issues": [to_dict(i) for i in article.issues], "stages": list(article.stages),
+        "media": [{"kind": m.kind, "text": m.text, "url_text": m.url} for m in article.media],
+        "related": [{"text": link.text, "url": safe_url(link.url), "url_text": link.url, "lang": link.lang}
+                    for link in article.related],
+        "paragraphs": len(article.paragraphs), "chars": len(article.text),
+        "foreign_paragraphs": sum(1 for p in article.paragraphs if p.foreign),
+    }
+
+
+def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
+    """An entity keyed by canonical name (and label), with manual merges applied."""
+    conn = corpus.conn()
+    groups = corpus.groups()
+    members = sorted(groups.members(name))
+    rows = queries.entity_rows(conn, members, label=label)
+    variants: dict[str, int] = {}
+    months: dict[str, int] = {}
+    pairs: list[tuple[str, str]] = []
+    for article_id, entity_id, row_name, _label, variant_json, mentions, published, _source, _title in rows:
+        pairs.append((article_id, entity_id))
+        for variant in [row_name, *json.loads(variant_json or "[]")]:
+            variants[variant] = variants.get(variant, 0) + 1
+        if published:
+            months[published[:7]] = months.get(published[:7], 0) + int(mentions or 1)
+    article_ids = list(dict.fromkeys(r[0] for r in rows))
+    labels = sorted({str(r[3]) for r in rows if r[3]})
+    quotes_by, _ = queries.quotes(conn, FactParams(speaker=name, per_page=50), groups=groups, feats=corpus.features)
+    return {
+        "name": groups.canonical(name), "label": label, "labels": labels, "members": members,
+        "articles": [{"id": r[0], "published": r[6], "source": r[7], "title": r[8]} for r in rows[:100]],
+        "article_count": len(article_ids),
+        "variants": sorted(variants.items(), key=lambda kv: (-kv[1], kv[0])),
+        "evidence": queries.merge_evidence(conn, pairs),
+        "decisions": [to_dict(d) for d in groups.decisions_for(set(members))],
+        "timeline": [to_dict(b) for b in charts.histogram(sorted(months.items()))],
+        "quotes_by": quotes_by,
+        "quotes_about": [q for q in queries.quotes_about(conn, pairs) if q["speaker"] not in members],
+        "co_mentions": queries.co_mentions(conn, article_ids, members),
+        "places": queries.places_of(conn, article_ids, limit=20),
+        "writable": corpus.token is not None,
+    }
+
+
+def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
+    """A story: articles on a timeline, claims side by side by source, quotes, places on a map."""
+    conn = corpus.conn()
+    story = queries.story(conn, story_id)
+    if story is None:
+        return None
+    ids = [a["id"] for a in story["articles"]]
+    claims = [queries.claim_dict(r) for r in queries.facts_in(conn, "claims", ids)]
+    sources = sorted({str(c["source"]) for c in claims} | {str(a["source"]) for a in story["articles"]})
+    by_what: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for claim in claims:
+        what = str(claim["counted"] or claim["unit"] or "other")
+        by_what.setdefault(what, {}).setdefault(str(claim["source"]), []).append(claim)
+    quotes = [queries._quote_dict(r) for r in queries.facts_in(conn, "quotes", ids)]
+    places = queries.places_of(conn, ids)
+    return {**story, "timeline": charts.timeline(story["articles"]), "sources": sources,
+            "claims": claims, "claims_by_what": by_what, "quotes": quotes, "places": places,
+            "map": map_data(places)}
+
+
+def map_data(places: list[dict[str, Any]]) -> dict[str, Any]:
+    """Everything the map template draws."""
+    return {"width": charts.MAP_WIDTH, "height": charts.MAP_HEIGHT, "points": charts.map_points(places),
+            "graticule": charts.graticule()}
+
+
+def stories_view(corpus: Corpus) -> dict[str, Any]:
+    """The list of stories (empty when the corpus has no story tables)."""
+    if not corpus.features.stories:
+        return {"stories": [], "available": False}
+    return {"stories": queries.stories(corpus.conn()), "available": True}
+
+
+def quotes_view(corpus: Corpus, params: FactParams) -> dict[str, Any]:
+    """The quotes explorer."""
+    rows, has_next = queries.quotes(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
+    return {"params": to_dict(params), "quotes": rows, "has_next": has_next}
+
+
+def claims_view(corpus: Corpus, params: FactParams) -> dict[str, Any]:
+    """The claims explorer."""
+    rows, has_next = queries.claims(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
+    return {"params": to_dict(params), "claims": rows, "has_next": has_next}
