@@ -101,13 +101,18 @@ class SpeakerIndex:
         cues = [t for t in window if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}
                 and not (open_at <= t.idx <= close_at) and not self.in_quote(t.idx)]
         if cues:
-            cue = min(cues, key=lambda t: (open_at - t.idx if t.idx < open_at else t.idx - close_at, t.idx < open_at))
+            inside = {t.i for t in window if open_at < t.idx < close_at}
+            cue = min(cues, key=lambda t: (not _governs(t, inside),
+                                           open_at - t.idx if t.idx < open_at else t.idx - close_at, t.idx < open_at))
             attribution = self.speaker_of(cue)
             if attribution is not None:
                 return attribution
             nearby = self._adjacent_mention(open_at, close_at, para_start, para_end)
             return _with_cue(nearby, cue, 0.6) if nearby else _with_cue(None, cue, 0.5)
-        return self._adjacent_mention(open_at, close_at, para_start, para_end)
+        adjacent = self._adjacent_mention(open_at, close_at, para_start, para_end)
+        if adjacent is None and self.text[para_start:open_at].rstrip().endswith((":", ",")):
+            adjacent = self.clause_subject(len(self.text[:open_at].rstrip()))
+        return adjacent
 
     def _window(self, open_at: int, close_at: int, para_start: int, para_end: int) -> list[Token]:
         sents = [s for s in self.doc.sents if s.start_char <= close_at and s.end_char > open_at]
@@ -177,31 +182,56 @@ class SpeakerIndex:
     # -- speaker of a cue -------------------------------------------------------------------
 
     def speaker_of(self, cue: Token, *, inverted: bool = True) -> Attribution | None:
-        """The speaker of cue verb ``cue``, resolved to an entity when possible."""
+        """The speaker of cue verb ``cue``, resolved to an entity when possible.
+
+        Candidates are tried in order; the first that resolves to an entity wins,
+        else the first that gives at least a text ("police", "a witness").
+        """
+        fallback: Attribution | None = None
         for candidate in self._subject_candidates(cue, inverted=inverted):
             resolved = self.resolve(candidate)
-            if resolved is not None:
+            if resolved is not None and resolved.entity is not None:
                 return _with_cue(resolved, cue, resolved.confidence)
-        return None
+            fallback = fallback or resolved
+        return _with_cue(fallback, cue, fallback.confidence) if fallback else None
 
     def _subject_candidates(self, cue: Token, *, inverted: bool) -> list[Token]:
-        found = [c for c in cue.children if c.dep_ in _SUBJECTS and not self.in_quote(c.idx)]
-        if not found and cue.dep_ in {"conj", "xcomp", "advcl", "parataxis"}:
-            found = [c for c in cue.head.children if c.dep_ in _SUBJECTS and not self.in_quote(c.idx)]
+        found = [c for c in cue.children if c.dep_ in _SUBJECTS]
+        verb = cue
+        # "He stated the trial would not be fair, saying ...": climb to the clause that has the subject.
+        for _ in range(3):
+            if verb.dep_ not in {"conj", "xcomp", "advcl", "parataxis"} or verb.head is verb:
+                break
+            verb = verb.head
+            found += [c for c in verb.children if c.dep_ in _SUBJECTS]
         if inverted:
-            found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i and not self.in_quote(c.idx)]
+            found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i]
             found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if self.mention_at(t) is not None]
         # A sentence can run over a paragraph break in scraped text: keep the cue's paragraph.
-        return [t for t in found if "\n" not in self.text[min(t.idx, cue.idx):max(t.idx, cue.idx)]]
+        return [t for t in found if not self.in_quote(t.idx)
+                and "\n" not in self.text[min(t.idx, cue.idx):max(t.idx, cue.idx)]]
+
+    def clause_subject(self, before: int) -> Attribution | None:
+        """The subject of the clause that ends just before ``before`` ("Chakrapani proposed: “…”")."""
+        token = self.doc.char_span(before - 1, before, alignment_mode="expand")
+        if token is None or len(token) == 0:
+            return None
+        root = token[0].sent.root
+        for candidate in [c for c in root.children if c.dep_ in _SUBJECTS]:
+            if not self.in_quote(candidate.idx):
+                resolved = self.resolve(candidate)
+                if resolved is not None and resolved.entity is not None:
+                    return resolved
+        return None
 
     def resolve(self, token: Token) -> Attribution | None:
         """Resolve a subject-like token to an entity (or at least to a text span)."""
         mention = self.mention_at(token)
         if mention is not None:
             return _named(mention, 0.9)
-        for child in token.children:
-            if child.dep_ == "appos" and (named := self.mention_at(child)) is not None:
-                return _named(named, 0.85)
+        described = self._named_in_phrase(token)
+        if described is not None:
+            return _named(described, 0.85)
         lower = token.lower_
         if lower in PERSON_PRONOUNS or lower in ORG_PRONOUNS:
             labels = {"PERSON"} if lower in {"he", "she"} else ({"ORG"} if lower == "it" else {"PERSON", "ORG"})
@@ -211,13 +241,25 @@ class SpeakerIndex:
         if token.pos_ in {"PROPN", "NOUN"}:
             left = token.left_edge if token.left_edge.i >= token.i - 4 else token
             # "Russia’s TASS news agency": the name closest to the head noun speaks.
-            inside = [self.mention_at(t) for t in self.doc[left.i:token.i]]
-            compounds = [m for m in inside if m is not None]
-            if compounds:
-                return _named(compounds[-1], 0.8)
             start, end = left.idx, token.idx + len(token)
             return Attribution(None, self.text[start:end], start, end, None, None, None, 0.6)
         return None
+
+    def _named_in_phrase(self, token: Token) -> Mention | None:
+        """A name inside the noun phrase headed by ``token``, a person first, nearest the head.
+
+        "California Attorney General Xavier Becerra", "the judge presiding over
+        the case, Bernard Schwartz", "Russia’s TASS news agency".
+        """
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        found = [(m, t.i) for t in token.subtree if (m := self.mention_at(t)) is not None and not self.in_quote(t.idx)
+                 and "\n" not in self.text[min(t.idx, token.idx):max(t.idx, token.idx)]]
+        if not found:
+            return None
+        people = [(m, i) for m, i in found if self.labels.get(m.entity or "") == "PERSON"]
+        chosen = people or found
+        return min(chosen, key=lambda mi: abs(mi[1] - token.i))[0]
 
     def _role(self, token: Token) -> Attribution:
         """A role noun: "the minister" refers back; "the Russian Defense Minister" is a new description."""
@@ -241,6 +283,8 @@ class SpeakerIndex:
             fitting = [m for m in candidates if role in self.roles.get(m.entity or "", set())]
             if fitting:
                 return _pronoun(token, fitting[-1], confidence + 0.1)
+        sent_start = token.sent.start_char
+        candidates = [m for m in candidates if m.start < sent_start or self._is_subject(m)] or candidates
         recent = self._recent_sentences(token)
         subjects = [m for m in candidates if m.start >= recent and self._is_subject(m)]
         chosen = subjects[-1] if subjects else candidates[-1]
@@ -259,7 +303,15 @@ class SpeakerIndex:
         if span is None:
             return False
         root = span.root
-        return root.dep_ in _SUBJECTS or (root.dep_ == "appos" and root.head.dep_ in _SUBJECTS)
+        if root.dep_ == "appos" or root.dep_ == "compound":
+            root = root.head
+        # A main-clause or speech-verb subject, not one inside reported content.
+        return root.dep_ in _SUBJECTS and (root.head.dep_ in {"ROOT", "conj"} or root.head.lemma_ in SPEECH_VERBS)
+
+
+def _governs(verb: Token, inside: set[int]) -> bool:
+    """Whether a quote token hangs (directly or not) from ``verb``: the quote is its complement."""
+    return any(t.i in inside for t in verb.subtree) and verb.i not in inside
 
 
 def _strip_punct(tokens: list[Token]) -> list[Token]:

@@ -17,6 +17,7 @@ The parse is the shared one of :mod:`newsprism.extract.nlp`: no second pass.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -91,7 +92,7 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     paragraphs = paragraph_spans(article.text, article.paragraphs)
     spans = find_direct_quotes(article.text, paragraphs)
     index = SpeakerIndex(article, doc, [(s.start, s.end) for s in spans])
-    quotes = [_direct_quote(article.text, span, index) for span in spans]
+    quotes = _inherit_speakers(article.text, [_direct_quote(article.text, span, index) for span in spans])
     covered = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
     quotes.extend(_reported_quotes(doc, index, covered, paragraphs))
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -256,6 +257,24 @@ def _quote(text: str, start: int, end: int, kind: str, attribution: Attribution 
         cue=attribution.cue, cue_start=attribution.cue_start, cue_end=attribution.cue_end,
         confidence=round(confidence * attribution.confidence, 3), stage=STAGE,
     )
+
+
+def _inherit_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A quote with no cue of its own continues the previous quote of its paragraph.
+
+    ("“…,” said Devin Oldman, who helped. “I would think …”"): same speaker, lower confidence.
+    """
+    out: list[Quote] = []
+    for quote in quotes:
+        previous = out[-1] if out else None
+        if (quote.speaker_text is None and previous is not None and previous.speaker_text is not None
+                and "\n" not in text[previous.end:quote.start]):
+            quote = dataclasses.replace(
+                quote, speaker=previous.speaker, speaker_text=previous.speaker_text,
+                speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
+                confidence=round(min(previous.confidence, 0.8) * 0.8, 3))
+        out.append(quote)
+    return out
 
 
 def _reported_quotes(
