@@ -87,15 +87,24 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
         yield from _iter_file(path, source=source, reader=reader_for(path.name) or _sniff(path),
                               settings=settings, fetcher=fetcher)
         return
+    # Feeds come after everything else in a folder: their items usually summarise pages that
+    # the folder (or an archive in it) also holds, and the first copy of an article is the one kept.
+    feeds: list[Path] = []
     for file in walk(path):
         reader = reader_for(file.name)
         name = str(Path(source) / file.relative_to(path))
         if reader is None:
             log.debug("skipped %s: unknown file type", name)
-        elif reader == "feed" and not _starts_like_feed(file):
-            log.debug("skipped %s: XML but not a feed", name)
+        elif reader == "feed":
+            if _starts_like_feed(file):
+                feeds.append(file)
+            else:
+                log.debug("skipped %s: XML but not a feed", name)
         else:
             yield from _iter_file(file, source=name, reader=reader, settings=settings, fetcher=fetcher)
+    for file in feeds:
+        name = str(Path(source) / file.relative_to(path))
+        yield from _iter_file(file, source=name, reader="feed", settings=settings, fetcher=fetcher)
 
 
 def _iter_file(path: Path, *, source: str, reader: Reader | ContentKind | None, settings: Settings,
