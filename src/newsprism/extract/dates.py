@@ -43,6 +43,7 @@ from ._time_rules import (
 
 STAGE = "extract.dates"
 _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
+_AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|year|"
                            r"early|late|mid|through|for|spring|summer|autumn|fall|winter)\s*|[-–(])$", re.IGNORECASE)
@@ -151,14 +152,16 @@ def tense(text: str, start: int, end: int) -> Direction:
     """
     left, right = _sentence_bounds(text, start, end)
     before = text[left:start]
-    best: tuple[int, Direction] | None = None
+    cues: list[tuple[int, Direction]] = []
     cue_sets: tuple[tuple[re.Pattern[str], Direction], ...] = ((FUTURE_CUES, "future"), (PAST_CUES, "past"))
-    for cues, direction in cue_sets:
-        for m in cues.finditer(before):
-            if best is None or m.start() >= best[0]:
-                best = (m.start(), direction)
-    if best:
-        return best[1]
+    for pattern, direction in cue_sets:
+        for m in pattern.finditer(before):
+            # "will be held": a participle after "be"/"have" carries no tense of its own.
+            if direction == "past" and _AUX_BEFORE.search(before, 0, m.start()):
+                continue
+            cues.append((m.start(), direction))
+    if cues:
+        return max(cues, key=lambda c: c[0])[1]
     after = text[end:right]
     future, past = FUTURE_CUES.search(after), PAST_CUES.search(after)
     if future and (not past or future.start() < past.start()):

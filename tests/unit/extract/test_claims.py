@@ -1,0 +1,100 @@
+"""Tests for the claims stage: numbers, bounds, units, what is counted and who claims it."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsprism
+from newsprism.config import Settings
+from newsprism.extract._numbers import parse_number
+from newsprism.extract.claims import make_stage
+from newsprism.model import Article
+from newsprism.pipeline import Pipeline
+
+
+def _claims(text: str) -> list[newsprism.Claim]:
+    stage = make_stage(Settings())
+    return list(next(stage.pipe([Article(id="t", text=text, published="2022-11-09")])).claims)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "bound"),
+    [("115,000", 115000, "exact"), ("9,500", 9500, "exact"), ("1.5 million", 1_500_000, "exact"),
+     ("three", 3, "exact"), ("twenty-five", 25, "exact"), ("dozens", 24, "at_least"),
+     ("hundreds of thousands", 200_000, "at_least"), ("two hundred", 200, "exact")],
+)
+def test_numbers_parse(phrase: str, value: float, bound: str) -> None:
+    assert parse_number(phrase) == (value, bound)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "unit", "counted_word"),
+    [
+        ("More than 115,000 residents had been evacuated.", 115000, "more_than", None, "residents"),
+        ("Some 9,500 soldiers were killed or wounded.", 9500, "about", None, "soldiers"),
+        ("At least three people died.", 3, "at_least", None, "people"),
+        ("Up to 3,000 troops crossed the river.", 3000, "at_most", None, "troops"),
+        ("Nearly 40 km of road was damaged.", 40, "about", "km", "road"),
+        ("The firm lost $1.5 billion last year.", 1.5e9, "exact", "USD", None),
+        ("Turnout fell to 12% in the city.", 12, "exact", "%", None),
+        ("Fewer than 50 homes were spared.", 50, "less_than", None, "homes"),
+    ],
+)
+def test_claims_value_bound_unit(text: str, value: float, bound: str, unit: str | None,
+                                 counted_word: str | None) -> None:
+    claim = _claims(text)[0]
+    assert (claim.value, claim.bound, claim.unit) == (value, bound, unit)
+    if counted_word:
+        assert claim.counted and counted_word in claim.counted
+
+
+def test_claims_range() -> None:
+    claim = _claims("Between 10 and 20 people died, police said.")[0]
+    assert (claim.value, claim.value_max, claim.bound) == (10, 20, "range")
+    assert claim.claimant_text == "police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stremusov, 45, was a spokesman.",       # an age
+        "The 45-year-old man was arrested.",     # an age
+        "The law was passed in 2014.",           # a year
+        "It happened on October 8.",             # a date
+        "Call 555-123-4567 for details.",        # a phone number
+        "See page 5 for details.",               # a page number
+        "He finished 3rd in the race.",          # an ordinal
+    ],
+)
+def test_claims_not_claims(text: str) -> None:
+    assert _claims(text) == []
+
+
+def test_claims_reporting_verb_and_as_of() -> None:
+    claim = _claims("On Monday, the ministry said 300 people were evacuated.")[0]
+    assert claim.claimant_text == "ministry"
+    assert claim.as_of == "2022-11-07"
+    assert _claims("300 people were evacuated.")[0].as_of == "2022-11-09"
+
+
+def _kherson(text: str) -> newsprism.Article:
+    # The whole default pipeline, as newsprism.process runs it (built directly: importing the
+    # newsprism.pipeline module shadows the newsprism.pipeline() helper in the package namespace).
+    return Pipeline(Settings()).process(text, published="2022-11-09")
+
+
+def test_claims_kherson_example(kherson_text: str) -> None:
+    article = _kherson(kherson_text)
+    by_value = {c.value: c for c in article.claims}
+    expected = {115000: ("more_than", "residents"), 9500: ("about", "soldiers killed or wounded"),
+                80000: ("about", "citizens evacuated"), 680000: ("more_than", "followers")}
+    for value, (bound, counted) in expected.items():
+        claim = by_value[value]
+        assert claim.bound == bound
+        assert claim.counted and counted in claim.counted
+    assert "evacuated" in (by_value[115000].counted or "")
+    surovikin = by_value[9500]
+    assert surovikin.claimant_text and surovikin.claimant_text.startswith("Surov")
+    assert 45 not in by_value and 2014 not in by_value
+    for claim in article.claims:
+        assert article.text[claim.start:claim.end] == claim.text

@@ -1,0 +1,107 @@
+"""Tests for the dates stage: tagging, resolution against the publication date, sanity issues."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsprism.extract.dates import check_published, find_times
+from newsprism.model import Article
+
+ANCHOR = "2022-11-09"  # a Wednesday
+
+
+def _values(text: str, published: str | None = ANCHOR) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in find_times(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia announced on Wednesday a withdrawal.", ("Wednesday", "2022-11-09")),
+        ("The talks ended on Monday.", ("Monday", "2022-11-07")),
+        ("The leaders will meet on Friday.", ("Friday", "2022-11-11")),
+        ("It was annexed last September.", ("last September", "2022-09")),
+        ("Fighting has gone on since August.", ("August", "2022-08")),
+        ("Crimea was annexed in 2014.", ("2014", "2014")),
+        ("The bridge was hit on October 8.", ("October 8", "2022-10-08")),
+        ("He took command in early October.", ("early October", "2022-10")),
+        ("He logged in this morning.", ("this morning", "2022-11-09")),
+        ("The mayor resigned yesterday.", ("yesterday", "2022-11-08")),
+        ("The plant closed two weeks ago.", ("two weeks ago", "2022-W43")),
+        ("Prices will rise next month.", ("next month", "2022-12")),
+        ("The war began on March 1.", ("March 1", "2022-03-01")),
+        ("Music of the 1990s is back.", ("the 1990s", "199")),
+        ("The law dates from the 19th century.", ("the 19th century", "18")),
+        ("Profits fell in the third quarter of 2021.", ("the third quarter of 2021", "2021-Q3")),
+        ("It opened on 9 November 2021.", ("9 November 2021", "2021-11-09")),
+        ("Sales rose last year.", ("last year", "2021")),
+        ("Votes will be counted this weekend.", ("this weekend", "2022-W45-WE")),
+        ("Shots were heard last night.", ("last night", "2022-11-08")),
+        ("The storm hit last summer.", ("last summer", "2022-SU")),
+        ("They met at 2 p.m. on Monday.", ("2 p.m.", "2022-11-09T14:00")),
+        ("The report (2022-10-31) was late.", ("2022-10-31", "2022-10-31")),
+    ],
+)
+def test_dates_resolve(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May said nothing.",          # May the person
+        "You may go now if you like.",        # may the modal verb
+        "Protesters March on the capital.",   # March the verb
+        "More than 2,000 people came.",       # 2,000 is no year
+        "About 2000 people attended.",        # a count, not a year
+        "See page 2015 of the report.",       # a page number
+        "Call +44 20 7946 0958 today.",       # digits of a phone number are no dates
+    ],
+)
+def test_dates_not_tagged(text: str) -> None:
+    values = [v for _, v in _values(text)]
+    assert not any(v and v[:1].isdigit() and len(v) in (4, 7) for v in values if v != "2022-11-09"), values
+
+
+def test_dates_no_anchor_never_guesses() -> None:
+    refs = {t.text: t for t in find_times("On Wednesday, in 2014, and last September.", published=None)}
+    assert refs["Wednesday"].resolved is False and refs["Wednesday"].note == "no publication date"
+    assert refs["last September"].resolved is False
+    assert refs["2014"].resolved is True and refs["2014"].value == "2014"
+
+
+def test_dates_offsets_point_into_text() -> None:
+    text = "Troops left on October 8 and returned yesterday."
+    for ref in find_times(text, published=ANCHOR):
+        assert text[ref.start:ref.end] == ref.text
+        assert ref.anchor == ANCHOR
+
+
+@pytest.mark.parametrize(
+    ("article", "code"),
+    [
+        (Article(id="a", text="Hello.", published="2030-01-01", fetched="2022-11-09T10:00:00"), "W301"),
+        (Article(id="b", text="The vote was held on March 3, 2023.", published="2022-11-09"), "W302"),
+        (Article(id="c", text="Hello.", published="2022-11-09", url="https://x.test/2021/05/03/story"), "W303"),
+        (Article(id="d", text="Hello.", published="not a date"), "W304"),
+    ],
+)
+def test_dates_publication_issues(article: Article, code: str) -> None:
+    times = find_times(article.text, published=article.published)
+    codes = [i.code for i in check_published(article, times, now=dt.datetime(2022, 11, 10))]
+    assert code in codes
+
+
+def test_dates_publication_consistent_has_no_issue() -> None:
+    article = Article(id="e", text="The vote will be held on March 3, 2023.", published="2022-11-09",
+                      url="https://x.test/2022/11/09/story", fetched="2022-11-09T12:00:00")
+    assert check_published(article, find_times(article.text, published=article.published)) == []
+
+
+def test_dates_kherson_example(kherson_text: str) -> None:
+    values = {(t.text, t.value) for t in find_times(kherson_text, published=ANCHOR)}
+    for expected in [("Wednesday", "2022-11-09"), ("October 8", "2022-10-08"), ("last September", "2022-09"),
+                     ("August", "2022-08"), ("2014", "2014"), ("March 1", "2022-03-01")]:
+        assert expected in values

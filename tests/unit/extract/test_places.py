@@ -1,0 +1,79 @@
+"""Tests for the places stage and the offline gazetteer."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.extract.gazetteer import gazetteer, name_key
+from newsprism.extract.places import make_stage
+from newsprism.model import Article
+
+
+def _places(text: str) -> dict[str, tuple[str | None, str | None]]:
+    stage = make_stage(Settings())
+    article = next(stage.pipe([Article(id="t", text=text)]))
+    return {p.text: (p.name, p.country) for p in article.places}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    return 6371 * math.acos(min(1.0, math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)))
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("Kiev", 50.45, 30.52), ("Jersón", 46.64, 32.61), ("U.S.", 39.8, -98.5), ("UK", 54.8, -2.7),
+     ("the Dnieper", 46.6, 32.6), ("Kerch Bridge", 45.31, 36.51), ("Black Sea", 43.4, 34.3), ("Tokyo", 35.7, 139.7)],
+)
+def test_gazetteer_lookup_within_161_km(name: str, lat: float, lon: float) -> None:
+    entry = gazetteer().lookup(name)[0]
+    assert _km(entry.lat, entry.lon, lat, lon) < 161
+
+
+def test_gazetteer_name_key() -> None:
+    assert name_key("the Jersón's") == "jerson"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Talks were held in Tbilisi, Georgia.", "Georgia", ("Georgia", "GE")),
+        ("The governor of Georgia spoke in Atlanta, Georgia.", "Atlanta", ("Atlanta", "US")),
+        ("Macron spoke in Paris on Monday.", "Paris", ("Paris", "FR")),
+        ("She drove from Paris, Texas to Dallas.", "Paris", ("Paris", "US")),
+        ("The U.S. and the EU imposed sanctions.", "U.S.", ("United States", "US")),
+        ("Ukrainian troops advanced.", "Ukrainian", ("Ukrainian", "UA")),
+    ],
+)
+def test_places_disambiguate(text: str, mention: str, expected: tuple[str, str]) -> None:
+    assert _places(text)[mention] == expected
+
+
+def test_places_georgia_us_context() -> None:
+    places = _places("Voters in Atlanta, Georgia, lined up. Georgia is a swing state in the United States.")
+    assert places["Georgia"][1] == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Michael Jordan scored 30 points. Jordan said he was tired.", "Jordan"),   # a person
+        ("Amazon reported higher profits.", "Amazon"),                             # a company
+    ],
+)
+def test_places_not_places(text: str, word: str) -> None:
+    assert word not in _places(text)
+
+
+def test_places_kherson_example(kherson_text: str) -> None:
+    stage = make_stage(Settings())
+    article = next(stage.pipe([Article(id="k", text=kherson_text, published="2022-11-09")]))
+    by_name = {p.name: p for p in article.places if p.lat is not None}
+    for name in ("Kherson", "Dnieper", "Crimea", "Kyiv", "Kerch Bridge"):
+        assert name in by_name, name
+    assert _km(by_name["Kherson"].lat or 0, by_name["Kherson"].lon or 0, 46.64, 32.61) < 20
+    for place in article.places:
+        assert kherson_text[place.start:place.end] == place.text
