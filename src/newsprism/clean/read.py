@@ -11,10 +11,29 @@ document.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from ..config import Settings
 from ..model import Article, Issue, RawDocument, article_id, article_key
 from .encoding import decode
 from .urls import normalize_url
+
+
+# Lone surrogates (a JSON "\ud800" escape, for one) cannot be encoded as UTF-8, so no store,
+# JSON output or terminal can take them: they become U+FFFD here, before any offset is computed.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(raw: RawDocument) -> RawDocument:
+    def fix(value: str | None) -> str | None:
+        return _SURROGATE.sub("\ufffd", value) if value else value
+
+    changes = {name: fix(getattr(raw, name)) for name in ("title", "url", "published", "fetched", "encoding")}
+    if isinstance(raw.content, str):
+        changes["content"] = fix(raw.content)
+    meta = {str(fix(k)): str(fix(v)) for k, v in raw.meta.items()}
+    return dataclasses.replace(raw, meta=meta, **changes)
 
 
 def _headline(text: str) -> str | None:
@@ -29,6 +48,7 @@ def _headline(text: str) -> str | None:
 def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     """Read ``raw`` into an :class:`Article` whose ``raw_text`` and ``text`` are set."""
     issues: list[Issue] = []
+    raw = _without_surrogates(raw)
     if isinstance(raw.content, bytes):
         text, note = decode(raw.content, declared=raw.encoding, is_html=raw.kind == "html")
         if note:
