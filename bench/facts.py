@@ -202,13 +202,16 @@ class Newsprism:
         seconds = time.perf_counter() - start
         to_source = offset_mapper(article.text, text)
 
+        # a quote's speaker may be an entity id ("e3"): score the entity's canonical name
+        names = {entity.id: entity.name for entity in article.entities}
+
         def span(item: Any) -> dict[str, int]:
             return {"start": to_source(item.start), "end": to_source(item.end)}
 
         facts: Facts = {
             "entities": [{**span(m), "label": m.label} for m in article.mentions],
-            "quotes": [{**span(q), "speaker": q.speaker or q.speaker_text} for q in article.quotes
-                       if q.kind == "direct"],
+            "quotes": [{**span(q), "speaker": names.get(q.speaker or "", q.speaker or q.speaker_text)}
+                       for q in article.quotes if q.kind == "direct"],
             "dates": [{**span(t), "value": t.value} for t in article.times],
             "places": [{**span(p), "lat": p.lat, "lon": p.lon} for p in article.places],
             "claims": [{**span(c), "value": c.value, "counted": c.counted} for c in article.claims],
