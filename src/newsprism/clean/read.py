@@ -19,7 +19,6 @@ from ..model import Article, Issue, RawDocument, article_id, article_key
 from .encoding import decode
 from .urls import normalize_url
 
-
 # Lone surrogates (a JSON "\ud800" escape, for one) cannot be encoded as UTF-8, so no store,
 # JSON output or terminal can take them: they become U+FFFD here, before any offset is computed.
 _SURROGATE = re.compile("[\ud800-\udfff]")
