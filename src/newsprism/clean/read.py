@@ -28,11 +28,10 @@ def _without_surrogates(raw: RawDocument) -> RawDocument:
     def fix(value: str | None) -> str | None:
         return _SURROGATE.sub("\ufffd", value) if value else value
 
-    changes = {name: fix(getattr(raw, name)) for name in ("title", "url", "published", "fetched", "encoding")}
-    if isinstance(raw.content, str):
-        changes["content"] = fix(raw.content)
+    content = _SURROGATE.sub("\ufffd", raw.content) if isinstance(raw.content, str) else raw.content
     meta = {str(fix(k)): str(fix(v)) for k, v in raw.meta.items()}
-    return dataclasses.replace(raw, meta=meta, **changes)
+    return dataclasses.replace(raw, content=content, title=fix(raw.title), url=fix(raw.url),
+                               published=fix(raw.published), fetched=fix(raw.fetched), meta=meta)
 
 
 def _headline(text: str) -> str | None:
