@@ -142,7 +142,7 @@ class SpeakerIndex:
             return self._according_to(token)
         if token.lemma_.lower() not in REPORT_VERBS or token.pos_ != "VERB":
             return None
-        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        complement = next((c for c in token.children if c.dep_ == "ccomp"), None) or _that_clause(token)
         if complement is None or complement.i < token.i and not any(c.dep_ in _SUBJECTS for c in token.children):
             return None
         tokens = [t for t in complement.subtree]
@@ -307,6 +307,18 @@ class SpeakerIndex:
             root = root.head
         # A main-clause or speech-verb subject, not one inside reported content.
         return root.dep_ in _SUBJECTS and (root.head.dep_ in {"ROOT", "conj"} or root.head.lemma_ in SPEECH_VERBS)
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """ "said in a message that …": the small model often hangs the clause on the noun."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            for clause in noun.children:
+                if clause.dep_ in {"acl", "relcl"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return clause
+    return None
 
 
 def _governs(verb: Token, inside: set[int]) -> bool:

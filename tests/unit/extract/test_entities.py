@@ -1,0 +1,90 @@
+"""The extract.entities stage on news-like sentences and on the Kherson example."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.model import Article, Paragraph
+from newsprism.pipeline import Pipeline
+from newsprism.registry import get_factory
+
+
+@pytest.fixture(scope="module")
+def stage():  # type: ignore[no-untyped-def]
+    return get_factory("extract.entities")(Settings())
+
+
+def run(stage, text: str, paragraphs: tuple[Paragraph, ...] = ()) -> Article:  # type: ignore[no-untyped-def]
+    return next(iter(stage.pipe([Article(id="t", text=text, paragraphs=paragraphs)])))
+
+
+def person_variants(article: Article) -> list[set[str]]:
+    return [set(e.variants) for e in article.entities if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "together"),
+    [
+        ("Defence minister Sergei Shoigu met the press on Monday. Later Shoigu left for Minsk.",
+         {"Sergei Shoigu", "Shoigu"}),
+        ("President Vladimir Putin spoke on Friday. Aides said Putin was tired.", {"Vladimir Putin", "Putin"}),
+        ("General Sergei Surovikin took command in October. By November, Surovykin had ordered a retreat.",
+         {"Sergei Surovikin", "Surovykin"}),
+    ],
+)
+def test_entities_merge_variants(stage, text: str, together: set[str]) -> None:  # type: ignore[no-untyped-def]
+    article = run(stage, text)
+    assert any(together <= variants for variants in person_variants(article)), article.entities
+
+
+def test_entities_keeps_different_people_apart(stage) -> None:  # type: ignore[no-untyped-def]
+    article = run(stage, "Kim Jong-un met his sister Kim Yo-jong in Pyongyang on Monday. "
+                         "Barack Obama later spoke about Osama bin Laden.")
+    for variants in person_variants(article):
+        joined = " ".join(variants)
+        assert not ("Jong-un" in joined and "Yo-jong" in joined)
+        assert not ("Obama" in joined and "Osama" in joined)
+
+
+def test_entities_offsets_point_into_text(stage) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kremlin’s spokesman Dmitry Peskov said Russia’s army would stay in Kherson."
+    article = run(stage, text)
+    ids = {e.id for e in article.entities}
+    assert article.mentions
+    for mention in article.mentions:
+        assert text[mention.start:mention.end] == mention.text
+        assert mention.entity in ids and mention.stage == "extract.entities"
+        assert not mention.text.lower().startswith("the ") and not mention.text.endswith(("’s", "'s"))
+    assert sum(e.mentions for e in article.entities) == len(article.mentions)
+
+
+def test_entities_skip_foreign_paragraphs(stage) -> None:  # type: ignore[no-untyped-def]
+    english = "Vladimir Putin declared martial law on Wednesday."
+    spanish = "Putin declara la ley marcial en las regiones anexionadas mientras evacúa la ciudad de Jersón."
+    text = english + "\n\n" + spanish
+    paragraphs = (Paragraph(0, len(english), "en"), Paragraph(len(english) + 2, len(text), "es", foreign=True))
+    article = run(stage, text, paragraphs)
+    assert article.mentions
+    assert all(m.start < len(english) for m in article.mentions)
+
+
+def test_entities_person_label_from_full_name(stage) -> None:  # type: ignore[no-untyped-def]
+    text = ("Alexander Coates, a war correspondent for Komsomolskaya Pravda, wrote in his channel. "
+            "Coates has 680,000 followers.")
+    article = run(stage, text)
+    coates = [e for e in article.entities if "Coates" in e.name]
+    assert len(coates) == 1 and coates[0].label == "PERSON"
+
+
+def test_entities_kherson_example(kherson_text: str) -> None:
+    settings = Settings(stages=("clean.text", "extract.entities"))
+    article = Pipeline(settings).process(kherson_text, published="2022-11-09")
+    people = [e for e in article.entities if e.label == "PERSON"]
+    surnames = [{v.split()[-1] for v in e.variants} for e in people]
+    assert sum({"Surovikin", "Surovykin", "Surovkin"} <= s for s in surnames) == 1
+    assert sum({"Stremousov", "Stremusov"} <= s for s in surnames) == 1
+    # the other spellings are not left as separate persons
+    assert sum(bool(s & {"Surovikin", "Surovykin", "Surovkin"}) for s in surnames) == 1
+    surovikin = next(e for e in people if "Surovkin" in {v.split()[-1] for v in e.variants})
+    assert {ev.rule for ev in surovikin.evidence} & {"surname_fuzzy", "fuzzy"}

@@ -1,0 +1,159 @@
+"""Name canonicalisation: variants of one person merge, different people stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.names import clean_span, compare_words, group_names, strip_title, translit_key, vote_labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Kremlin", "Kremlin"),
+        ("Russia’s", "Russia"),
+        ("Putin's", "Putin"),
+        ("the Kerch Bridge,", "Kerch Bridge"),
+        ("“Kherson”", "Kherson"),
+        ("Reuters", "Reuters"),          # unchanged
+        ("The Hague", "Hague"),
+        ("Thomas", "Thomas"),            # a name ending in s is not a possessive
+        ("Charles’", "Charles"),
+        ("U.S.", "U.S"),
+    ],
+)
+def test_names_clean_span(text: str, expected: str) -> None:
+    start, end = clean_span(text)
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Stremousov", "Stremusov", True),
+        ("Surovikin", "Surovykin", True),
+        ("Zelenskyy", "Zelensky", True),
+        ("Zelenskiy", "Zelensky", True),
+        ("Khodorkovsky", "Hodorkovsky", True),
+        ("Obama", "Osama", False),
+        ("Smith", "Smyth", True),
+        ("Peskov", "Pesков", False),     # mixed scripts fold to different keys
+        ("Jones", "James", False),
+    ],
+)
+def test_names_translit_key(a: str, b: str, same: bool) -> None:
+    assert (translit_key(a) == translit_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("Surovkin", "Surovikin", "fuzzy"),
+        ("Surovykin", "Surovikin", "transliteration"),
+        ("Putin", "putin", "exact"),
+        ("Obama", "Osama", None),
+        ("Kim", "Kin", None),            # too short for fuzzy matching
+        ("Johnson", "Jackson", None),
+    ],
+)
+def test_names_compare_words(a: str, b: str, rule: str | None) -> None:
+    evidence = compare_words(a, b)
+    assert (evidence.rule if evidence else None) == rule
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "rest"),
+    [
+        ("President Putin", "President", "Putin"),
+        ("General Sergei Surovikin", "General", "Sergei Surovikin"),
+        ("Defense Minister Sergei Shoigu", "Defense Minister", "Sergei Shoigu"),
+        ("Sergei Shoigu", "", "Sergei Shoigu"),
+        ("President", "", "President"),  # a bare title is left alone
+    ],
+)
+def test_names_strip_title(name: str, title: str, rest: str) -> None:
+    assert strip_title(name) == (title, rest)
+
+
+PERSON = "PERSON"
+
+GROUP_CASES = [
+    # surname joins the full name; title forms join; transliterations merge
+    (
+        [("Sergei Surovikin", PERSON), ("General Surovikin", PERSON), ("Surovykin", PERSON), ("Surovkin", PERSON)],
+        [("Sergei Surovikin", {"Sergei Surovikin", "Surovikin", "Surovykin", "Surovkin"})],
+    ),
+    (
+        [("Kiril Stremousov", PERSON), ("Stremusov", PERSON), ("Stremusov", PERSON)],
+        [("Kiril Stremousov", {"Kiril Stremousov", "Stremusov"})],
+    ),
+    # without a full name, one-word variants still merge with each other
+    ([("Stremousov", PERSON), ("Stremusov", PERSON)], [("Stremousov", {"Stremousov", "Stremusov"})]),
+    # different first names: never merged, and a bare surname shared by both stays apart
+    (
+        [("Kim Jong-un", PERSON), ("Kim Yo-jong", PERSON)],
+        [("Kim Jong-un", {"Kim Jong-un"}), ("Kim Yo-jong", {"Kim Yo-jong"})],
+    ),
+    (
+        [("Tony Mendez", PERSON), ("Jonna Mendez", PERSON), ("Mendez", PERSON)],
+        [("Tony Mendez", {"Tony Mendez"}), ("Jonna Mendez", {"Jonna Mendez"}), ("Mendez", {"Mendez"})],
+    ),
+    ([("Barack Obama", PERSON), ("Osama", PERSON)], [("Barack Obama", {"Barack Obama"}), ("Osama", {"Osama"})]),
+    # first-name transliterations and initials are compatible
+    (
+        [("Sergey Surovikin", PERSON), ("Sergei Surovykin", PERSON)],
+        [("Sergey Surovikin", {"Sergey Surovikin", "Sergei Surovykin"})],
+    ),
+    ([("George W. Bush", PERSON), ("George Bush", PERSON)], [("George W. Bush", {"George W. Bush", "George Bush"})]),
+    # the exact surname wins over a fuzzy one
+    (
+        [("Boris Johnson", PERSON), ("Mark Johnston", PERSON), ("Johnston", PERSON)],
+        [("Boris Johnson", {"Boris Johnson"}), ("Mark Johnston", {"Mark Johnston", "Johnston"})],
+    ),
+    # Spanish double surname
+    (
+        [("Ricardo Rosselló Nevares", PERSON), ("Rosselló", PERSON)],
+        [("Ricardo Rosselló Nevares", {"Ricardo Rosselló Nevares", "Rosselló"})],
+    ),
+    # labels never mix; other labels group by exact text
+    (
+        [("Washington", "GPE"), ("George Washington", PERSON), ("Washington", "GPE")],
+        [("Washington", {"Washington"}), ("George Washington", {"George Washington"})],
+    ),
+    ([("Kremlin", "ORG"), ("kremlin", "ORG")], [("Kremlin", {"Kremlin"})]),  # case-insensitive forms
+]
+
+
+@pytest.mark.parametrize(("items", "expected"), GROUP_CASES)
+def test_names_group_names(items: list[tuple[str, str]], expected: list[tuple[str, set[str]]]) -> None:
+    groups = group_names(items)
+    assert [(g.name, set(g.variants)) for g in groups] == expected
+    assert sorted(i for g in groups for i in g.members) == list(range(len(items)))
+
+
+def test_names_group_names_records_evidence() -> None:
+    (group,) = group_names([("Sergei Surovikin", PERSON), ("Surovykin", PERSON), ("Surovkin", PERSON)])
+    rules = {e.variant: (e.rule, e.score) for e in group.evidence.values()}
+    assert rules["Surovykin"] == ("surname_transliteration", 1.0)
+    assert rules["Surovkin"][0] == "surname_fuzzy"
+    assert 0.9 < rules["Surovkin"][1] < 1.0
+
+
+def test_names_canonical_is_most_frequent_full_form_on_ties() -> None:
+    items = [("Sergei Surovykin", PERSON), ("Sergei Surovikin", PERSON), ("Sergei Surovikin", PERSON)]
+    (group,) = group_names(items)
+    assert group.name == "Sergei Surovikin"
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ([("Kherson", "GPE", True), ("Kherson", "PERSON", True), ("Kherson", "PERSON", False)], ["GPE"] * 3),
+        ([("Coates", "ORG", False), ("Alexander Coates", "PERSON", False)], ["PERSON", "PERSON"]),
+        ([("Putin", "PERSON", False), ("Putin", "GPE", False)], ["PERSON", "PERSON"]),  # a tie keeps the person
+        ([("TASS", "ORG", False), ("Reuters", "ORG", False)], ["ORG", "ORG"]),            # unchanged
+        ([("Lincoln", "PERSON", False), ("Lincoln", "PERSON", False)], ["PERSON", "PERSON"]),
+    ],
+)
+def test_names_vote_labels(items: list[tuple[str, str, bool]], expected: list[str]) -> None:
+    assert vote_labels(items) == expected

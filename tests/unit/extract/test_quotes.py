@@ -1,0 +1,166 @@
+"""The extract.quotes stage: quote marks, scare quotes, speakers and cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.extract.quotes import find_direct_quotes, paragraph_spans
+from newsprism.model import Article, Quote
+from newsprism.pipeline import Pipeline
+from newsprism.registry import get_factory
+
+
+def direct(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_direct_quotes(text, paragraph_spans(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will not retreat," the mayor said.', ["We will not retreat,"]),
+        ("“We will not retreat,” the mayor said.", ["We will not retreat,"]),
+        ("‘It was not an easy decision’He conceded.", ["It was not an easy decision"]),
+        ("Il a dit: «Nous ne partirons pas d’ici».", ["Nous ne partirons pas d’ici"]),
+        ("Moscow’s forces left. “The city is ours again,” he said.", ["The city is ours again,"]),
+        # nested quote inside a quote stays inside
+        ("“He told me ‘never again’ and left,” she said.", ["He told me ‘never again’ and left,"]),
+        # scare quotes of 1-3 words are not speech ...
+        ("since the “special military operations” began", []),
+        ("a “difficult” situation in the region", []),
+        # ... unless they read as speech
+        ("“Never,” she said.", ["Never,"]),
+        ('"No comment" said the spokesman.', ["No comment"]),
+        # a stray mark must not swallow the paragraph, nor the next one
+        ("He said “ and then left.\n\n“We stay here for good,” she said.", ["We stay here for good,"]),
+        ("The 5” screen broke.\n\n“It broke twice this year,” he said.", ["It broke twice this year,"]),
+        # apostrophes are not closers
+        ("‘Putin’s army won’t come back here,’ she said.", ["Putin’s army won’t come back here,"]),
+        # no quotes at all: unchanged
+        ("The army withdrew from the city on Wednesday.", []),
+    ],
+)
+def test_quotes_find_direct(text: str, expected: list[str]) -> None:
+    assert direct(text) == expected
+
+
+def test_quotes_multi_paragraph() -> None:
+    text = ("“We held the line for eight months.\n\n"
+            "“Nobody expected the order to come so soon,” the officer said.\n\n"
+            "The officer declined to give his name.")
+    (quote,) = find_direct_quotes(text, paragraph_spans(text))
+    assert text[quote.start:quote.end].startswith("We held the line")
+    assert text[quote.start:quote.end].endswith("so soon,")
+
+
+def test_quotes_unclosed_paragraph_quote_is_kept_with_low_confidence() -> None:
+    text = "“We will rebuild every school in the region by spring\n\nThe minister left."
+    (quote,) = find_direct_quotes(text, paragraph_spans(text))
+    assert text[quote.start:quote.end] == "We will rebuild every school in the region by spring"
+    assert quote.confidence < 1.0
+
+
+@pytest.fixture(scope="module")
+def stages():  # type: ignore[no-untyped-def]
+    settings = Settings()
+    return get_factory("extract.entities")(settings), get_factory("extract.quotes")(settings)
+
+
+def quotes_of(stages, text: str) -> tuple[Article, list[Quote]]:  # type: ignore[no-untyped-def]
+    entities, quotes = stages
+    article = next(iter(quotes.pipe(entities.pipe([Article(id="t", text=text)]))))
+    return article, list(article.quotes)
+
+
+def speaker_name(article: Article, quote: Quote) -> str | None:
+    names = {e.id: e.name for e in article.entities}
+    return names.get(quote.speaker or "")
+
+
+SPEAKER_CASES = [
+    # speaker after the quote
+    ("“The bridge will reopen next week,” said Transport Minister Anna Kovalenko.",
+     "The bridge will reopen next week,", "Anna Kovalenko", "said"),
+    # speaker before the quote, with a colon
+    ("Mayor John Tory told reporters: “We are doing everything we can for the families.”",
+     "We are doing everything we can for the families.", "John Tory", "told"),
+    # speaker inside, between two halves
+    ("“The water is rising,” Governor Maria Lopez warned, “and it will keep rising until Friday.”",
+     "The water is rising,", "Maria Lopez", "warned"),
+    # appositive
+    ("“Russian flag disappears from the building,” Alexander Coates, a war correspondent for Komsomolskaya "
+     "Pravda, wrote in his channel.", "Russian flag disappears from the building,", "Alexander Coates", "wrote"),
+    # inverted cue with a title and an appositive name
+    ("“Continue to withdraw the troops across the river,” ordered the Defense Minister, Sergei Shoigu.",
+     "Continue to withdraw the troops across the river,", "Sergei Shoigu", "ordered"),
+    # pronoun resolved to the nearest person who was a subject
+    ("Sergei Surovikin commanded the forces in the region. “It was not an easy decision,” he conceded.",
+     "It was not an easy decision,", "Sergei Surovikin", "conceded"),
+    # role noun resolved through the appositive seen earlier
+    ("Olena Shevchenko, a local official, met Mark Reed on Monday. “We need more generators,” the official said.",
+     "We need more generators,", "Olena Shevchenko", "said"),
+    # continuation: the second quote has no cue of its own
+    ("“We are safe,” said Devin Oldman, who runs the shelter. “We have food for a month.”",
+     "We have food for a month.", "Devin Oldman", None),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), SPEAKER_CASES)
+def test_quotes_speaker(stages, text: str, content: str, speaker: str, cue: str | None) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.kind == "direct" and q.text == content)
+    assert speaker_name(article, quote) == speaker
+    if cue is not None:
+        assert quote.cue == cue
+        assert text[quote.cue_start:quote.cue_end].lower() == cue  # type: ignore[misc]
+    assert quote.speaker_start is not None and quote.speaker_text == text[quote.speaker_start:quote.speaker_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Stremusov said in a message that Russian troops had repelled the attack on Kherson.",
+         "Russian troops had repelled the attack on Kherson", "Stremusov"),
+        ("According to the agency Reuters, the cause was a car accident.", "the cause was a car accident", "Reuters"),
+        ("Angela Merkel told reporters that the talks would resume in March.",
+         "the talks would resume in March", "Angela Merkel"),
+    ],
+)
+def test_quotes_reported_speech(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.kind == "indirect")
+    assert quote.text == content
+    assert speaker_name(article, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city is quiet. Residents believe that the army will not return.",   # cognitive verb, not speech
+        "The “special military operation” began in February.",                    # scare quote
+        "Prices rose by 5% in March, the highest rate since 2008.",
+    ],
+)
+def test_quotes_none(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(stages, text)[1] == []
+
+
+def test_quotes_kherson_example(kherson_text: str) -> None:
+    settings = Settings(stages=("clean.text", "extract.entities", "extract.quotes"))
+    article = Pipeline(settings).process(kherson_text, published="2022-11-09")
+    names = {e.id: e for e in article.entities}
+
+    def find(fragment: str) -> Quote:
+        return next(q for q in article.quotes if q.kind == "direct" and fragment in q.text)
+
+    shoigu = find("Continue to withdraw troops")
+    assert names[shoigu.speaker or ""].name.endswith("Shoigu") and shoigu.cue == "ordered"
+    decision = find("It was not an easy decision")
+    assert decision.cue == "conceded"
+    assert {"Surovikin", "Surovkin"} <= {v.split()[-1] for v in names[decision.speaker or ""].variants}
+    flag = find("Russian flag disappears from Kherson administration building")
+    assert names[flag.speaker or ""].name == "Alexander Coates" and flag.cue == "wrote"
+    for quote in article.quotes:
+        assert article.text[quote.start:quote.end] == quote.text
+    # scare quotes are not quotes
+    assert not any(q.text in {"difficult", "special military operations"} for q in article.quotes)
