@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "doctor": "newsprism.cli.doctor:doctor",
     "entities": "newsprism.cli.entities:entities",
     "stories": "newsprism.cli.stories:stories",
+    "link": "newsprism.cli.link:link",
 }
 
 

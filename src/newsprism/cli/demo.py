@@ -52,6 +52,9 @@ def demo(ctx: click.Context, db: str, examples_dir: str | None, workers: int | N
                                  progress=lambda n: bar.advance(task, n))
         else:
             summary = ingest([str(folder)], store=store, settings=settings, workers=workers)
+        from ..link.run import link_corpus
+
+        link_corpus(store, settings=settings)  # duplicates, stories, corpus entities for the report
         click.echo(_report(store, summary.as_dict(), db))
     finally:
         store.close()

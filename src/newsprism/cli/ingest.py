@@ -72,6 +72,9 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers
                                      progress=lambda n: bar.advance(task, n))
         else:
             summary = run_ingest(sources, store=store, settings=settings, workers=workers)
+        from ..link.run import link_corpus
+
+        link_corpus(store, settings=settings)  # corpus-level links follow every ingest
     finally:
         store.close()
     data = summary.as_dict()

@@ -262,6 +262,10 @@ class PostgresStore:
             problems.append(f"{orphans} entities of missing articles")
         return problems
 
+    def link_connection(self) -> tuple[Any, str, threading.Lock, str]:
+        """(connection, placeholder, write lock, table prefix) for the link tables (:mod:`newsprism.store.links`)."""
+        return self._conn, "%s", self._lock, f"{self.schema}."
+
     def drop_everything(self) -> None:
         """Drop this store's schema and all it holds (tests and throw-away corpora)."""
         with self._lock:

@@ -310,6 +310,10 @@ class SQLiteStore:
         problems += [f"duplicate articles with hash {h[:12]}" for h, _ in dupes]
         return problems
 
+    def link_connection(self) -> tuple[Any, str, threading.Lock, str]:
+        """(connection, placeholder, write lock, table prefix) for the link tables (:mod:`newsprism.store.links`)."""
+        return self._writer, "?", self._lock, ""
+
     def close(self) -> None:
         """Close the connections of this thread and the writer."""
         conn = getattr(self._local, "conn", None)

@@ -1,0 +1,139 @@
+"""Per-article features the link stage compares: word vectors, name keys, dates, sites.
+
+Weights come from word frequencies (wordfreq, shipped with its data), not
+from the corpus, so an article's features never change when other articles
+arrive: they can be cached, and the same pair always gets the same score.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from ..model import Article
+from .resources import FOLDS, INITIAL_FOLDS, LABEL_FAMILY
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)")
+_MAX_IDF = 16.0
+
+
+def strip_accents(text: str) -> str:
+    """``"Jersón"`` -> ``"Jerson"``; ``"Grițenko"`` -> ``"Gritenko"``."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def fold_name(name: str) -> str:
+    """A transliteration-folded key for a name: accents off, common spelling swaps unified.
+
+    >>> fold_name("Surovykin") == fold_name("Surovikin")
+    True
+    >>> fold_name("Jersón") == fold_name("Kherson")
+    True
+    """
+    words = []
+    for word in WORD.findall(strip_accents(name).casefold()):
+        for old, new in FOLDS:
+            word = word.replace(old, new)
+        if word[:1] in INITIAL_FOLDS:
+            word = INITIAL_FOLDS[word[0]] + word[1:]
+        words.append(word)
+    return " ".join(words)
+
+
+def label_family(label: str | None) -> str:
+    """The family a NER label belongs to (GPE, LOC, FAC -> PLACE)."""
+    return LABEL_FAMILY.get((label or "").upper(), (label or "OTHER").upper())
+
+
+def site_of(article: Article) -> str | None:
+    """The outlet: ``article.site``, else the host of its URL without ``www.``."""
+    if article.site:
+        return article.site
+    url = article.canonical_url or article.url
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def day_of(value: str | None) -> date | None:
+    """The calendar day of an ISO 8601 timestamp, or ``None``."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=200_000)
+def idf(word: str, lang: str = "en") -> float:
+    """Inverse frequency of a word from wordfreq: rare words and unknown names weigh most."""
+    from wordfreq import word_frequency
+
+    try:
+        freq = word_frequency(word, lang)
+    except LookupError:  # a language wordfreq lacks: fall back on English
+        freq = word_frequency(word, "en")
+    return min(_MAX_IDF, -math.log(freq)) if freq > 0 else _MAX_IDF
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (accents kept: wordfreq knows them)."""
+    return [w.casefold() for w in WORD.findall(text)]
+
+
+def weighted_vector(text: str, *, lang: str = "en") -> dict[str, float]:
+    """A unit-length vector of sublinear term frequency times wordfreq IDF."""
+    counts = Counter(w for w in tokens(text) if not w.isdigit())
+    vector = {w: (1.0 + math.log(n)) * idf(w, lang) for w, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {w: v / norm for w, v in vector.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+@dataclass(slots=True)
+class DocFeatures:
+    """What story linking compares for one article."""
+
+    id: str
+    site: str | None
+    day: date | None
+    title: str
+    vector: dict[str, float]
+    title_vector: dict[str, float]
+    names: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = field(default_factory=frozenset)
+
+
+def _names(article: Article) -> frozenset[str]:
+    keys = {fold_name(e.name) for e in article.entities
+            if label_family(e.label) in ("PERSON", "ORG", "PLACE", "EVENT")}
+    if not article.entities:
+        # No extract stage ran: capitalised word runs inside sentences stand in for names.
+        keys = {fold_name(m.group(1)) for m in _CAPS.finditer(article.text) if len(m.group(1)) > 3}
+    return frozenset(k for k in keys if k)
+
+
+def features(article: Article) -> DocFeatures:
+    """Compute the comparable features of one article (pure; cacheable by content)."""
+    lang = (article.lang or "en").split("-")[0]
+    places = {p.gazetteer_id or fold_name(p.name or p.text) for p in article.places}
+    return DocFeatures(
+        id=article.id, site=site_of(article), day=day_of(article.published), title=article.title or "",
+        vector=weighted_vector(article.text, lang=lang),
+        title_vector=weighted_vector(article.title or "", lang=lang),
+        names=_names(article), places=frozenset(p for p in places if p))

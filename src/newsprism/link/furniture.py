@@ -1,0 +1,90 @@
+"""Per-site furniture learned from the corpus.
+
+A line of an article's raw text (before cleaning) that recurs in at least
+``min_articles`` articles and in at least ``min_share`` of one site's
+articles is that site's furniture: a cookie notice, a share bar, a
+newsletter box. The hashes are the clean stage's
+:func:`~newsprism.clean.line_hash`, so the cleaner can drop them from later
+articles of the site (``known_furniture``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .resources import MIN_FURNITURE_CHARS
+
+MIN_ARTICLES = 3
+MIN_SHARE = 0.3
+#: Longer lines are article prose, however often a site repeats them (live updates).
+MAX_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureLine:
+    """One row of ``site_furniture``."""
+
+    site: str
+    line_hash: str
+    line_text: str
+    articles: int
+
+
+def _line_hash(text: str) -> str:
+    from ..clean import line_hash
+
+    return line_hash(text)
+
+
+def _lines(raw_text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for line in raw_text.splitlines():
+        line = line.strip()
+        if MIN_FURNITURE_CHARS <= len(line) <= MAX_CHARS and len(line.split()) >= 2:
+            found.setdefault(_line_hash(line), line)
+    return found
+
+
+def learn_furniture(docs: Iterable[tuple[str, str | None, str]], *, min_articles: int = MIN_ARTICLES,
+                    min_share: float = MIN_SHARE) -> list[FurnitureLine]:
+    """Learn the repeated lines of each site.
+
+    Args:
+        docs: ``(article_id, site, raw_text)`` triples; articles without a site are skipped.
+        min_articles: A line must appear in at least this many articles of the site ...
+        min_share: ... and in at least this share of them.
+
+    Returns:
+        Lines sorted by site, then hash.
+    """
+    totals: Counter[str] = Counter()
+    counts: dict[str, Counter[str]] = {}
+    texts: dict[tuple[str, str], str] = {}
+    seen_ids: set[str] = set()
+    for article_id, site, raw_text in docs:
+        if not site or article_id in seen_ids:
+            continue
+        seen_ids.add(article_id)
+        totals[site] += 1
+        site_counts = counts.setdefault(site, Counter())
+        for key, line in _lines(raw_text).items():
+            site_counts[key] += 1
+            # The smallest form of the line is shown, whatever the order of arrival.
+            texts[(site, key)] = min(texts.get((site, key), line), line)
+    found: list[FurnitureLine] = []
+    for site in sorted(counts):
+        total = totals[site]
+        for key, n in sorted(counts[site].items()):
+            if n >= min_articles and n / total >= min_share:
+                found.append(FurnitureLine(site=site, line_hash=key, line_text=texts[(site, key)], articles=n))
+    return found
+
+
+def strip_furniture(text: str, hashes: set[str]) -> str:
+    """``text`` without the lines whose hash is in ``hashes`` (a site's learned furniture)."""
+    if not hashes:
+        return text
+    return "\n".join(line for line in text.splitlines() if not line.strip() or _line_hash(line.strip()) not in hashes)
+

@@ -1,0 +1,74 @@
+"""Word tables and patterns of the link stage (kept apart from the code, as in ``clean/resources.py``)."""
+
+from __future__ import annotations
+
+import re
+
+#: Label families: entities are only merged within one family.
+LABEL_FAMILY: dict[str, str] = {
+    "PERSON": "PERSON", "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+    "NORP": "NORP",
+    "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "WORK",
+}
+
+#: Transliteration folds, applied in order to a lower-cased, accent-free name.
+#: They map Ukrainian/Russian/Romanian/Spanish spellings of one name onto one
+#: key: Hrytsenko / Gritsenko / Grițenko, Kherson / Jersón, Surovykin / Surovikin.
+FOLDS: tuple[tuple[str, str], ...] = (
+    ("shch", "sh"), ("kh", "h"), ("zh", "j"), ("ch", "c"), ("ts", "t"), ("tz", "t"),
+    ("ou", "u"), ("oo", "u"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("x", "ks"), ("q", "k"),
+    ("yi", "i"), ("iy", "i"), ("ii", "i"), ("y", "i"), ("ie", "e"), ("ei", "e"),
+)
+
+#: Initial letters that transliterations swap (Ukrainian H = Russian G; Spanish J = English Kh).
+INITIAL_FOLDS: dict[str, str] = {"g": "h", "j": "h"}
+
+#: Lineage cues: the text names the outlet it was taken from. Group ``src`` is the name.
+#: "With the progress of" and "With information from" are word-for-word machine
+#: translations of Spanish "Con los avances de" / "Con información de".
+TRANSLATION_CUES: tuple[str, ...] = (
+    r"with (?:the )?(?:progress|advances|advance) (?:of|from)",
+    r"with (?:the )?information (?:from|of)",
+    r"with information provided by",
+    r"translated (?:from [A-Z][a-z]+ )?(?:from|by)",
+    r"translation (?:from|of) an? (?:article|report) (?:by|in|from)",
+)
+COPY_CUES: tuple[str, ...] = (
+    r"(?:this (?:article|story|report) )?(?:was )?(?:originally|first) (?:published|appeared) (?:in|on|by)",
+    r"republished (?:with permission )?from",
+    r"(?:source|sources|courtesy of|reprinted from)\s*:",
+)
+
+#: A source name after a cue: capitalised or all-caps words, "the" and small joiners allowed.
+SOURCE_NAME = re.compile(
+    r"(?:[Tt]he\s+)?((?:[A-ZÀ-Ý][\w'’&.-]*)(?:\s+(?:of|de|del|la|el|and|&|[A-ZÀ-Ý][\w'’&.-]*))*)")
+
+#: Quantities that numeric claims may be about, with the words that signal them
+#: in the counted phrase, the verb or the words around the figure.
+QUANTITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("evacuated", ("evacuat", "leave their homes", "left their homes", "fled", "flee", "displaced",
+                   "forced from their homes", "from their homes", "relocated", "rescued from")),
+    ("dead", ("dead", "died", "killed", "death toll", "deaths", "lost their lives", "persons lost",
+              "people lost", "drowned", "victims", "fatalities")),
+    ("missing", ("missing",)),
+    ("injured", ("injured", "wounded", "hurt")),
+    ("homes flooded", ("homes flooded", "houses flooded", "homes", "houses", "dwellings")),
+    ("water level", ("metres", "meters", "water level", "gauge")),
+    ("strikers", ("strikers", "on strike", "walked out", "striking", "dockworkers", "dockers", "workers")),
+    ("ships waiting", ("ships", "vessels")),
+    ("containers", ("containers", "teu")),
+    ("cost per day", ("a day", "per day", "each day")),
+    ("pay rise", ("percent", "per cent", "%")),
+    ("soldiers", ("soldiers", "troops", "servicemen")),
+)
+
+#: Lines shorter than this never count as learned site furniture.
+MIN_FURNITURE_CHARS = 12
+
+#: Words never used as story blocking keys (too common in titles).
+TITLE_STOP = frozenset(
+    "a an the of in on at to for from by with and or as is are was were be been after before over under new "
+    "says said say will could would may might not no its it this that these those into out up down than more "
+    "less about amid against during while two three four five six seven eight nine ten first last".split())

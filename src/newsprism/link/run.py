@@ -1,0 +1,158 @@
+"""``link_corpus``: recompute every link table from the stored articles.
+
+1. Read every article, sorted by id (never by arrival), keeping only what
+   linking needs.
+2. Learn per-site furniture from the raw texts.
+3. Duplicates over the clean text minus learned furniture (MinHash
+   signatures cached per article and content hash).
+4. Stories (duplicates always share one), lineage, corpus entities (with the
+   manual decisions), claims side by side.
+5. Write everything in ONE transaction that replaces the previous results.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..config import Settings
+from ..model import Article, content_hash
+from ..store.links import LinkDB, read_decisions, read_minhash, replace_link_tables
+from .claims import align_claims
+from .duplicates import DupDoc, DuplicateGroup, find_duplicates, signature
+from .entities import Decision, resolve_entities
+from .features import DocFeatures, features, site_of
+from .furniture import learn_furniture, strip_furniture
+from .lineage import LineageDoc, find_lineage
+from .stories import cluster_stories, feature_similarity
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSummary:
+    """What one link run found."""
+
+    articles: int
+    duplicate_groups: int
+    duplicates: int
+    lineage: int
+    stories: int
+    corpus_entities: int
+    merged_entities: int
+    claim_rows: int
+    furniture_lines: int
+    seconds: float
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return asdict(self)
+
+
+def _slim(article: Article) -> Article:
+    # Only what linking reads stays in memory (100k articles must fit).
+    return article.replace(raw_text="", removals=(), repairs=(), segments=(), paragraphs=(), mentions=(),
+                           quotes=(), times=(), media=(), related=())
+
+
+def _read(store: Any) -> tuple[list[Article], list[tuple[str, str | None, str]]]:
+    articles: dict[str, Article] = {}
+    raws: list[tuple[str, str | None, str]] = []
+    for article in store.iter_articles():
+        site = site_of(article)
+        raws.append((article.id, site, article.raw_text or ""))
+        articles[article.id] = _slim(article)
+    return [articles[k] for k in sorted(articles)], sorted(raws)
+
+
+def _signatures(db: LinkDB, docs: list[DupDoc]) -> tuple[dict[str, list[int]], list[tuple[str, str, str]]]:
+    cached = read_minhash(db)
+    sigs: dict[str, list[int]] = {}
+    rows: list[tuple[str, str, str]] = []
+    for doc in docs:
+        chash = content_hash(doc.text)
+        hit = cached.get(doc.id)
+        sig = hit[1] if hit and hit[0] == chash else signature(doc.text)
+        sigs[doc.id] = sig
+        rows.append((doc.id, chash, ",".join(map(str, sig))))
+    return sigs, rows
+
+
+def _duplicate_rows(groups: list[DuplicateGroup]) -> Iterator[tuple[Any, ...]]:
+    for group in groups:
+        for member in group.members:
+            yield (group.group_id, member, int(member == group.original), group.similarity[member],
+                   json.dumps(group.evidence[member], ensure_ascii=False, sort_keys=True))
+
+
+def _copies(groups: list[DuplicateGroup], sites: dict[str, str | None]) -> list[tuple[str, str, dict[str, Any]]]:
+    found = []
+    for group in groups:
+        for member in group.members:
+            if member != group.original and sites.get(member) and sites.get(member) != sites.get(group.original):
+                found.append((member, group.original, {"group_id": group.group_id,
+                                                       "original_site": sites.get(group.original),
+                                                       "similarity": group.similarity[member]}))
+    return found
+
+
+def link_corpus(store: Any, *, settings: Settings | None = None) -> LinkSummary:
+    """Recompute duplicates, lineage, stories, corpus entities, aligned claims and site furniture.
+
+    Args:
+        store: An open SQLite or PostgreSQL store.
+        settings: The run's settings (reserved for thresholds; defaults apply).
+
+    Returns:
+        Counts of what was found, also kept in the store's ``meta`` table.
+    """
+    started = time.perf_counter()
+    db = LinkDB(store)
+    articles, raws = _read(store)
+    by_id = {a.id: a for a in articles}
+    furniture = learn_furniture(raws)
+    del raws
+    site_lines: dict[str, set[str]] = {}
+    for line in furniture:
+        site_lines.setdefault(line.site, set()).add(line.line_hash)
+    sites = {a.id: site_of(a) for a in articles}
+    dup_docs = [DupDoc(id=a.id, text=strip_furniture(a.text, site_lines.get(sites[a.id] or "", set())),
+                       published=a.published, fetched=a.fetched, site=sites[a.id]) for a in articles]
+    sigs, minhash_rows = _signatures(db, dup_docs)
+    groups = find_duplicates(dup_docs, signatures=sigs)
+    feats: dict[str, DocFeatures] = {a.id: features(a) for a in articles}
+    must_link = [(g.original, m) for g in groups for m in g.members if m != g.original]
+    stories = cluster_stories(feats.values(), must_link=must_link)
+    lineage = find_lineage([LineageDoc(a.id, a.text, sites[a.id], feats[a.id].day) for a in articles],
+                           similarity=lambda x, y: feature_similarity(feats[x], feats[y]),
+                           copies=_copies(groups, sites))
+    decisions = [Decision(action, tuple(names), label) for action, names, label in read_decisions(db)]
+    entities = resolve_entities(articles, decisions=decisions)
+    claims = align_claims({s.story_id: list(s.articles) for s in stories}, by_id)
+    tables: dict[str, list[tuple[Any, ...]]] = {
+        "duplicate_groups": list(_duplicate_rows(groups)),
+        "lineage": [(x.article_id, x.source_article_id, x.source_name, x.kind, x.cue,
+                     json.dumps(x.evidence, ensure_ascii=False, sort_keys=True)) for x in lineage],
+        "stories": [(s.story_id, s.label, s.start, s.end, json.dumps(s.sources, ensure_ascii=False), len(s.articles))
+                    for s in stories],
+        "story_articles": [(s.story_id, aid, score) for s in stories for aid, score in sorted(s.articles.items())],
+        "corpus_entities": [(e.corpus_id, e.name, e.label, json.dumps(e.variants, ensure_ascii=False),
+                             json.dumps(e.evidence, ensure_ascii=False, sort_keys=True), e.articles) for e in entities],
+        "corpus_entity_members": [(e.corpus_id, *m) for e in entities for m in e.members],
+        "claim_groups": [(r.story_id, r.quantity, r.article_id, r.claim_index, r.value, r.bound, r.counted,
+                          r.claimant_name, r.as_of, r.site) for r in claims],
+        "site_furniture": [(f.site, f.line_hash, f.line_text, f.articles) for f in furniture],
+        "link_minhash": minhash_rows,
+    }
+    summary = LinkSummary(
+        articles=len(articles), duplicate_groups=len(groups), duplicates=sum(len(g.members) - 1 for g in groups),
+        lineage=len(lineage), stories=len(stories), corpus_entities=len(entities),
+        merged_entities=sum(1 for e in entities if len({m[2] for m in e.members}) > 1),
+        claim_rows=len(claims), furniture_lines=len(furniture), seconds=round(time.perf_counter() - started, 3))
+    replace_link_tables(db, tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"})
+    log.info("linked %d articles: %s", len(articles), summary.as_dict())
+    return summary

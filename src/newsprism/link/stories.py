@@ -1,0 +1,169 @@
+"""Same-story clusters: articles about one event, across sources and days.
+
+:func:`story_similarity` rates a pair of articles in [0, 1] from four cheap
+signals: the cosine of wordfreq-weighted word vectors of the clean text, the
+overlap of the names (entities) and places they mention, title similarity
+and closeness of their publication dates.
+
+:func:`cluster_stories` blocks candidate pairs on shared names, places and
+rare title words within a date window, scores them, and merges clusters by
+average link: two clusters join only when their mean pair score (unscored
+pairs count as zero) clears the threshold. Pairs are taken strongest first,
+ties by id, so the clusters depend only on the set of articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Article
+from .features import DocFeatures, cosine, features, idf, tokens
+from .resources import TITLE_STOP
+
+#: Weights of the signals (tuned on bench/linkset, see docs/link.md).
+W_TEXT, W_NAMES, W_TITLE = 0.55, 0.25, 0.20
+#: Days beyond which a pair is unlikely to be the same event.
+DATE_SCALE = 4.0
+WINDOW_DAYS = 10
+#: A pair scoring at least this proposes a merge of its clusters ...
+STORY_THRESHOLD = 0.22
+#: ... which happens when the mean similarity over all their cross pairs reaches this.
+AVERAGE_THRESHOLD = 0.15
+#: A blocking key shared by more articles than this is too common to block on.
+MAX_POSTING = 400
+
+
+@dataclass(slots=True)
+class StoryCluster:
+    """One story: its articles with their scores (mean similarity to the rest)."""
+
+    story_id: str
+    label: str
+    start: str | None
+    end: str | None
+    sources: list[str]
+    articles: dict[str, float] = field(default_factory=dict)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def feature_similarity(a: DocFeatures, b: DocFeatures) -> float:
+    """Story similarity of two precomputed feature sets, in [0, 1]."""
+    text = cosine(a.vector, b.vector)
+    names = _overlap(a.names | a.places, b.names | b.places)
+    title = cosine(a.title_vector, b.title_vector) if a.title and b.title else text
+    score = W_TEXT * text + W_NAMES * names + W_TITLE * title
+    if a.day and b.day:
+        days = abs((a.day - b.day).days)
+        score *= 0.6 + 0.4 * math.exp(-days / DATE_SCALE)
+    else:
+        score *= 0.8
+    return max(0.0, min(1.0, score))
+
+
+def story_similarity(a: Article, b: Article) -> float:
+    """How likely two articles tell the same story, in [0, 1].
+
+    Works on bare articles (text, title, published) and uses entities and
+    places when the extract stages filled them in.
+
+    >>> from newsprism.model import Article
+    >>> x = Article(id="a", text="Floods hit Galati on the Danube.", title="Danube floods")
+    >>> story_similarity(x, x) > 0.7
+    True
+    """
+    return feature_similarity(features(a), features(b))
+
+
+def _keys(doc: DocFeatures) -> set[str]:
+    keys = {"n:" + n for n in doc.names} | {"p:" + p for p in doc.places}
+    for word in tokens(doc.title):
+        if word not in TITLE_STOP and len(word) > 3 and idf(word) >= 9.0:
+            keys.add("t:" + word)
+    return keys
+
+
+def candidate_pairs(docs: Sequence[DocFeatures], *, window_days: int = WINDOW_DAYS) -> set[tuple[str, str]]:
+    """Pairs sharing a blocking key, published within ``window_days`` (or undated)."""
+    postings: dict[str, list[DocFeatures]] = {}
+    for doc in docs:
+        for key in _keys(doc):
+            postings.setdefault(key, []).append(doc)
+    pairs: set[tuple[str, str]] = set()
+    for key in sorted(postings):
+        posting = sorted(postings[key], key=lambda d: (d.day.toordinal() if d.day else 0, d.id))
+        if len(posting) > MAX_POSTING:
+            continue
+        for i, a in enumerate(posting):
+            for b in posting[i + 1:]:
+                if a.day and b.day and (b.day - a.day).days > window_days:
+                    break
+                pairs.add((min(a.id, b.id), max(a.id, b.id)))
+    return pairs
+
+
+def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float = STORY_THRESHOLD,
+                    average: float = AVERAGE_THRESHOLD, must_link: Iterable[tuple[str, str]] = ()) -> list[StoryCluster]:
+    """Average-link clusters of two or more articles.
+
+    Args:
+        docs: Article features (any order).
+        threshold: Minimum pair similarity that proposes merging two clusters.
+        average: Minimum mean similarity over all cross pairs for the merge to happen.
+        must_link: Pairs that belong together whatever their score (duplicates).
+
+    Returns:
+        Stories sorted by start date, then id.
+    """
+    by_id = {d.id: d for d in sorted(docs, key=lambda d: d.id)}
+    scores: dict[tuple[str, str], float] = {}
+    for a, b in candidate_pairs(list(by_id.values())):
+        scores[(a, b)] = feature_similarity(by_id[a], by_id[b])
+    for a, b in must_link:
+        if a in by_id and b in by_id:
+            scores[(min(a, b), max(a, b))] = 1.0
+    cluster_of = {i: i for i in by_id}
+    members: dict[str, list[str]] = {i: [i] for i in by_id}
+    for (a, b), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):  # a snapshot: later scores are extra
+        ca, cb = cluster_of[a], cluster_of[b]
+        if score < threshold:
+            break
+        if ca == cb:
+            continue
+        if score >= 1.0 or _average_link(members[ca], members[cb], scores, by_id) >= average:
+            keep, gone = min(ca, cb), max(ca, cb)
+            for member in members[gone]:
+                cluster_of[member] = keep
+            members[keep] += members.pop(gone)
+    stories = [_story(sorted(ids), by_id, scores) for ids in members.values() if len(ids) > 1]
+    return sorted(stories, key=lambda s: (s.start or "", s.story_id))
+
+
+def _average_link(a: list[str], b: list[str], scores: dict[tuple[str, str], float],
+                  by_id: Mapping[str, DocFeatures]) -> float:
+    total = 0.0
+    for x in a:
+        for y in b:
+            pair = (min(x, y), max(x, y))
+            if pair not in scores:  # not blocked together: score it now, once
+                scores[pair] = feature_similarity(by_id[x], by_id[y])
+            total += scores[pair]
+    return total / (len(a) * len(b))
+
+
+def _story(ids: list[str], by_id: Mapping[str, DocFeatures], scores: Mapping[tuple[str, str], float]) -> StoryCluster:
+    mean = {i: sum(scores.get((min(i, j), max(i, j)), 0.0) for j in ids if j != i) / (len(ids) - 1) for i in ids}
+    days = sorted(d.isoformat() for i in ids if (d := by_id[i].day))
+    central = min(ids, key=lambda i: (-round(mean[i], 6), not by_id[i].title, i))
+    sources = sorted({s for i in ids if (s := by_id[i].site)})
+    return StoryCluster(story_id="s" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12],
+                        label=by_id[central].title or central, start=days[0] if days else None,
+                        end=days[-1] if days else None, sources=sources,
+                        articles={i: round(mean[i], 4) for i in ids})

@@ -1,0 +1,27 @@
+-- Corpus links (newsprism link): recomputed as a whole, in one transaction.
+CREATE TABLE IF NOT EXISTS duplicate_groups (group_id TEXT NOT NULL, article_id TEXT NOT NULL,
+    is_original INTEGER NOT NULL, similarity REAL, evidence TEXT, PRIMARY KEY (group_id, article_id));
+CREATE INDEX IF NOT EXISTS duplicate_groups_article ON duplicate_groups(article_id);
+CREATE TABLE IF NOT EXISTS lineage (article_id TEXT NOT NULL, source_article_id TEXT, source_name TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('translation', 'copy', 'rewrite')), cue TEXT, evidence TEXT);
+CREATE INDEX IF NOT EXISTS lineage_article ON lineage(article_id);
+CREATE TABLE IF NOT EXISTS stories (story_id TEXT PRIMARY KEY, label TEXT, start TEXT, "end" TEXT,
+    sources TEXT, size INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS story_articles (story_id TEXT NOT NULL, article_id TEXT NOT NULL, score REAL,
+    PRIMARY KEY (story_id, article_id));
+CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles(article_id);
+CREATE TABLE IF NOT EXISTS corpus_entities (corpus_id TEXT PRIMARY KEY, name TEXT NOT NULL, label TEXT,
+    variants TEXT, evidence TEXT, articles INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS corpus_entities_name ON corpus_entities(name);
+CREATE TABLE IF NOT EXISTS corpus_entity_members (corpus_id TEXT NOT NULL, article_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL, name TEXT);
+CREATE INDEX IF NOT EXISTS corpus_entity_members_corpus ON corpus_entity_members(corpus_id);
+CREATE INDEX IF NOT EXISTS corpus_entity_members_article ON corpus_entity_members(article_id);
+CREATE TABLE IF NOT EXISTS claim_groups (story_id TEXT NOT NULL, quantity TEXT NOT NULL, article_id TEXT NOT NULL,
+    claim_index INTEGER NOT NULL, value REAL, bound TEXT, counted TEXT, claimant_name TEXT, as_of TEXT, site TEXT);
+CREATE INDEX IF NOT EXISTS claim_groups_story ON claim_groups(story_id, quantity);
+CREATE TABLE IF NOT EXISTS site_furniture (site TEXT NOT NULL, line_hash TEXT NOT NULL, line_text TEXT NOT NULL,
+    articles INTEGER NOT NULL, PRIMARY KEY (site, line_hash));
+-- MinHash signatures cached per article and content, so a re-link only hashes new or changed texts.
+CREATE TABLE IF NOT EXISTS link_minhash (article_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL,
+    signature TEXT NOT NULL)
