@@ -164,11 +164,11 @@ def build_corpus(path: Path) -> SQLiteStore:
         _hostile(),
     ])
     _ingest_xss_files(store)
+    # what the link stage writes for one story told by two sources
     conn = store._writer
-    conn.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, label TEXT)")
-    conn.execute("CREATE TABLE story_articles (story_id TEXT, article_id TEXT)")
-    conn.execute("INSERT INTO stories VALUES ('s1', 'Russian withdrawal from Kherson')")
-    conn.executemany("INSERT INTO story_articles VALUES ('s1', ?)", [("a1a1a1a1a1a1a1a1",), ("b2b2b2b2b2b2b2b2",)])
+    conn.execute("INSERT INTO stories (story_id, label, size) VALUES ('s1', 'Russian withdrawal from Kherson', 2)")
+    conn.executemany("INSERT INTO story_articles (story_id, article_id) VALUES ('s1', ?)",
+                     [("a1a1a1a1a1a1a1a1",), ("b2b2b2b2b2b2b2b2",)])
     return store
 
 
@@ -290,9 +290,9 @@ def test_web_story_sets_claims_side_by_side(client: AsgiClient) -> None:
     ("/quotes.json", {"speaker": "Sergei Shoigu"}, 2),
     ("/quotes.json", {"cue": "SAID", "date_from": "2022-11-10", "date_to": "2022-11-10"}, 1),
     ("/quotes.json", {"speaker": "Nobody"}, 0),
-    ("/claims.json", {"min_value": "100000"}, 1),
+    ("/claims.json", {"min_value": "100000", "max_value": "1000000"}, 1),
     ("/claims.json", {"counted": "resid", "story": "s1"}, 2),
-    ("/claims.json", {"cue": "evacuated", "max_value": "50000"}, 0),
+    ("/claims.json", {"cue": "evacuated", "max_value": "50000", "story": "s1"}, 0),
 ])
 def test_web_explorers_filter(client: AsgiClient, path: str, params: dict[str, str], count: int) -> None:
     data = client.get(path, params=params).json()

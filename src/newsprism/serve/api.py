@@ -15,7 +15,8 @@ from . import groups as groups_mod
 from . import views
 from .corpus import Corpus
 from .params import fact_params, search_params
-from .queries import FactParams, SearchParams
+from .queries import FactParams
+from .search import SearchParams
 from .security import token_ok
 
 router = APIRouter()

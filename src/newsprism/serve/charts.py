@@ -28,7 +28,7 @@ class Bar:
     count: int
 
 
-def histogram(counts: Sequence[tuple[str, int]], *, width: int = 600, height: int = 90) -> list[Bar]:
+def histogram(counts: Sequence[tuple[str, int]], *, width: int = 600, height: int = 70) -> list[Bar]:
     """Bars for ``(period, count)`` rows; months are merged into years past 36 periods."""
     rows = list(counts)
     if len(rows) > 36:
@@ -39,9 +39,9 @@ def histogram(counts: Sequence[tuple[str, int]], *, width: int = 600, height: in
     if not rows:
         return []
     top = max(count for _, count in rows) or 1
-    step = width / len(rows)
+    step = min(width / len(rows), 40)  # a few bars stay bars, not one wall
     return [Bar(x=round(i * step + 1, 1), y=round(height - count / top * (height - 4), 1),
-                width=round(max(step - 2, 1), 1), height=round(count / top * (height - 4), 1),
+                width=round(max(step - 3, 1), 1), height=round(count / top * (height - 4), 1),
                 label=period, count=count)
             for i, (period, count) in enumerate(rows)]
 
@@ -53,7 +53,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def timeline(items: Sequence[dict[str, Any]], *, width: int = 640, lane: int = 26) -> dict[str, Any]:
+def timeline(items: Sequence[dict[str, Any]], *, width: int = 1100, lane: int = 26) -> dict[str, Any]:
     """Dots of articles on a time axis, one lane per source."""
     sources = sorted({str(item.get("source") or "?") for item in items})
     days = [d for d in (_day(item.get("published")) for item in items) if d]
@@ -87,6 +87,18 @@ def map_points(places: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         points.append({"x": x, "y": y, "r": min(3 + count ** 0.5 * 1.5, 12), "name": place.get("name") or "",
                        "count": count})
     return points
+
+
+def viewbox(points: Sequence[dict[str, Any]]) -> str:
+    """The part of the map that holds ``points``, with a margin, at the map's 2:1 aspect."""
+    if not points:
+        return f"0 0 {MAP_WIDTH} {MAP_HEIGHT}"
+    xs, ys = [p["x"] for p in points], [p["y"] for p in points]
+    width = min(max(max(xs) - min(xs) + 120, max(ys) - min(ys) + 60 * 2, 120), MAP_WIDTH)
+    height = width / 2
+    left = min(max((min(xs) + max(xs)) / 2 - width / 2, 0), MAP_WIDTH - width)
+    top = min(max((min(ys) + max(ys)) / 2 - height / 2, 0), MAP_HEIGHT - height)
+    return f"{left:.1f} {top:.1f} {width:.1f} {height:.1f}"
 
 
 def graticule() -> dict[str, list[float]]:

@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse
 from . import views
 from .api import CorpusDep, load_article
 from .params import fact_params, search_params
-from .queries import FactParams, SearchParams
+from .queries import FactParams
+from .search import SearchParams
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 

@@ -10,7 +10,8 @@ from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query
 
-from .queries import FactParams, SearchParams
+from .queries import FactParams
+from .search import SearchParams
 
 Text = Annotated[str | None, Query(max_length=500)]
 Page = Annotated[int, Query(ge=1, le=1000)]

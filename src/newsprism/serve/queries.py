@@ -1,15 +1,13 @@
 """Read queries of the web UI, written against the store's tables.
 
 The SQL is plain (``substr``, ``coalesce``, ``IN`` subqueries) so that it
-ports to PostgreSQL; only full-text search uses SQLite's FTS5 functions
-(``snippet``, ``bm25``), kept in :func:`search`.
+ports to PostgreSQL; full-text search, which uses SQLite's FTS5 functions,
+lives in ``serve/search.py``.
 
-Link-stage tables are optional: :class:`Features` records at start-up which
-ones exist, and the UI shows stories and duplicates only when they do. The
-expected shapes are::
-
-    stories(id, label, ...)              story_articles(story_id, article_id)
-    duplicates(article_id, duplicate_of, kind, score)
+Link-stage tables (``stories``, ``story_articles``, ``duplicate_groups``,
+``claim_groups``, ``corpus_entities``) are optional: :class:`Features` records
+at start-up which ones exist, and the UI shows stories, duplicates and corpus
+entities only when they do.
 """
 
 from __future__ import annotations
@@ -17,16 +15,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .groups import EntityGroups
-
-#: Marks FTS5 puts around matched words: control characters that cleaned text does not contain.
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-#: Counts, facets and the histogram look at no more than this many matches.
-COUNT_CAP = 10_000
-FACET_CAP = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +33,15 @@ class Features:
 
     @property
     def duplicates(self) -> bool:
-        return "duplicates" in self.tables
+        return "duplicate_groups" in self.tables
+
+    @property
+    def corpus_entities(self) -> bool:
+        return {"corpus_entities", "corpus_entity_members"} <= self.tables
+
+    @property
+    def claim_groups(self) -> bool:
+        return "claim_groups" in self.tables
 
     @property
     def decisions(self) -> bool:
@@ -52,148 +52,6 @@ def features(conn: sqlite3.Connection) -> Features:
     """Detect the optional tables of the corpus."""
     rows = conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").fetchall()
     return Features(tables=frozenset(r[0] for r in rows))
-
-
-@dataclass(frozen=True, slots=True)
-class SearchParams:
-    """What a search page asks for."""
-
-    q: str = ""
-    source: str | None = None
-    lang: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    entity: str | None = None
-    place: str | None = None
-    story: str | None = None
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = 20
-
-
-@dataclass(slots=True)
-class SearchPage:
-    """One page of search results with facets and the time histogram."""
-
-    hits: list[dict[str, Any]]
-    total: int
-    total_exact: bool
-    has_next: bool
-    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    facets_exact: bool = True
-    histogram: list[tuple[str, int]] = field(default_factory=list)
-
-
-def _filters(params: SearchParams, groups: EntityGroups, feats: Features) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    if params.source:
-        where.append("coalesce(a.site, a.source) = ?")
-        args.append(params.source)
-    if params.lang:
-        where.append("a.lang = ?")
-        args.append(params.lang)
-    if params.date_from:
-        where.append("a.published >= ?")
-        args.append(params.date_from)
-    if params.date_to:
-        where.append("substr(a.published, 1, 10) <= ?")
-        args.append(params.date_to)
-    if params.entity:
-        names = sorted(groups.members(params.entity))
-        where.append(f"a.id IN (SELECT article_id FROM entities WHERE name IN ({','.join('?' * len(names))}))")
-        args += names
-    if params.place:
-        where.append("a.id IN (SELECT article_id FROM places WHERE coalesce(name, text) = ?)")
-        args.append(params.place)
-    if params.story and feats.stories:
-        where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
-        args.append(params.story)
-    return where, args
-
-
-def search(conn: sqlite3.Connection, params: SearchParams, *, groups: EntityGroups,
-           feats: Features) -> SearchPage:
-    """Full-text search with marked snippets, capped counts, facets and a histogram.
-
-    Counting stops at :data:`COUNT_CAP` and facets look at the first
-    :data:`FACET_CAP` matches, so a page costs the same on 100k articles as on 1k.
-    """
-    from ..store.sqlite import fts_query
-
-    where, args = _filters(params, groups, feats)
-    match = fts_query(params.q)
-    if match:
-        base = ("FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
-                + "".join(f" AND {w}" for w in where))
-        base_args: list[Any] = [match, *args]
-        snippet = ("snippet(articles_fts, 1, char(2), char(3), ' … ', 28), "
-                   "highlight(articles_fts, 0, char(2), char(3))")
-        order = "a.published DESC" if params.sort == "date" else "bm25(articles_fts, 4.0, 1.0)"
-    else:
-        base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-        base_args = list(args)
-        snippet = "substr(a.text, 1, 240), a.title"
-        order = "a.published DESC"
-    offset = (max(params.page, 1) - 1) * params.per_page
-    rows = conn.execute(
-        f"SELECT a.id, a.url, coalesce(a.site, a.source), a.published, a.lang, {snippet} {base} "
-        f"ORDER BY {order} LIMIT ? OFFSET ?", [*base_args, params.per_page + 1, offset]).fetchall()
-    hits = [{"id": r[0], "url": r[1], "source": r[2], "published": r[3], "lang": r[4], "snippet": r[5] or "",
-             "title": r[6] or ""} for r in rows[:params.per_page]]
-    total = int(conn.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1}) t",
-                             base_args).fetchone()[0])
-    page = SearchPage(hits=hits, total=min(total, COUNT_CAP), total_exact=total <= COUNT_CAP,
-                      has_next=len(rows) > params.per_page)
-    _facets(conn, page, base, base_args, feats)
-    return page
-
-
-def _facets(conn: sqlite3.Connection, page: SearchPage, base: str, base_args: list[Any], feats: Features) -> None:
-    sample = f"SELECT a.id AS id, coalesce(a.site, a.source) AS src, a.lang AS lang, a.published AS pub {base} LIMIT {FACET_CAP}"
-    page.facets_exact = page.total_exact and page.total <= FACET_CAP
-    queries = {
-        "source": f"SELECT src, count(*) FROM ({sample}) m GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
-        "lang": f"SELECT coalesce(lang, '?'), count(*) FROM ({sample}) m GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
-        "entity": f"SELECT e.name, count(DISTINCT e.article_id) FROM ({sample}) m JOIN entities e "
-                  "ON e.article_id = m.id WHERE e.label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC') "
-                  "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
-        "place": f"SELECT coalesce(p.name, p.text), count(DISTINCT p.article_id) FROM ({sample}) m JOIN places p "
-                 "ON p.article_id = m.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
-    }
-    if feats.stories:
-        queries["story"] = (f"SELECT sa.story_id, count(*) FROM ({sample}) m JOIN story_articles sa "
-                            "ON sa.article_id = m.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10")
-    for name, sql in queries.items():
-        page.facets[name] = [(str(k), int(v)) for k, v in conn.execute(sql, base_args).fetchall() if k]
-    months = conn.execute(f"SELECT substr(pub, 1, 7), count(*) FROM ({sample}) m WHERE pub IS NOT NULL "
-                          "GROUP BY 1 ORDER BY 1", base_args).fetchall()
-    page.histogram = [(str(k), int(v)) for k, v in months]
-
-
-def marked_segments(text: str) -> list[tuple[str, bool]]:
-    """Split a marked snippet into ``(text, highlighted)`` pieces; stray marks are dropped.
-
-    The template escapes each piece and wraps highlighted ones in ``<mark>``,
-    so no article text is ever interpreted as markup.
-
-    >>> marked_segments("a \\x02b\\x03 c")
-    [('a ', False), ('b', True), (' c', False)]
-    """
-    pieces: list[tuple[str, bool]] = []
-    inside = False
-    buffer: list[str] = []
-    for char in text:
-        if char in (MARK_OPEN, MARK_CLOSE):
-            if buffer:
-                pieces.append(("".join(buffer), inside))
-                buffer = []
-            inside = char == MARK_OPEN
-            continue
-        buffer.append(char)
-    if buffer:
-        pieces.append(("".join(buffer), inside))
-    return pieces
 
 
 # -- entities -------------------------------------------------------------------
@@ -356,25 +214,46 @@ def story_of(conn: sqlite3.Connection, article_id: str, feats: Features) -> dict
     """The story an article belongs to, if the corpus has stories."""
     if not feats.stories:
         return None
-    row = conn.execute("SELECT s.id, s.label FROM story_articles sa JOIN stories s ON s.id = sa.story_id "
+    row = conn.execute("SELECT s.story_id, s.label FROM story_articles sa JOIN stories s ON s.story_id = sa.story_id "
                        "WHERE sa.article_id = ? LIMIT 1", (article_id,)).fetchone()
     return {"id": row[0], "label": row[1]} if row else None
 
 
 def duplicates_of(conn: sqlite3.Connection, article_id: str, feats: Features) -> list[dict[str, Any]]:
-    """Articles recorded as duplicates of this one (either direction)."""
+    """The other articles of this article's duplicate groups, with their similarity."""
     if not feats.duplicates:
         return []
     rows = conn.execute(
-        "SELECT d.duplicate_of, d.kind, d.score FROM duplicates d WHERE d.article_id = ? UNION "
-        "SELECT d.article_id, d.kind, d.score FROM duplicates d WHERE d.duplicate_of = ?",
-        (article_id, article_id)).fetchall()
-    return [{"id": r[0], "kind": r[1], "score": r[2]} for r in rows]
+        "SELECT o.article_id, o.is_original, o.similarity, a.title, coalesce(a.site, a.source) "
+        "FROM duplicate_groups d JOIN duplicate_groups o ON o.group_id = d.group_id AND o.article_id != d.article_id "
+        "LEFT JOIN articles a ON a.id = o.article_id WHERE d.article_id = ? LIMIT 50", (article_id,)).fetchall()
+    return [{"id": r[0], "kind": "original" if r[1] else "copy", "score": r[2], "title": r[3], "source": r[4]}
+            for r in rows]
+
+
+def corpus_names(conn: sqlite3.Connection, names: Sequence[str], feats: Features) -> list[str]:
+    """Every name the corpus-level entity resolution put together with ``names``."""
+    if not feats.corpus_entities or not names:
+        return []
+    rows = conn.execute(
+        "SELECT DISTINCT coalesce(m.name, c.name) FROM corpus_entities c JOIN corpus_entity_members m "
+        "ON m.corpus_id = c.corpus_id WHERE c.corpus_id IN (SELECT corpus_id FROM corpus_entities "
+        f"WHERE name IN ({_in(names)})) LIMIT 200", list(names)).fetchall()
+    return [str(r[0]) for r in rows if r[0]]
+
+
+def claim_quantities(conn: sqlite3.Connection, story_id: str, feats: Features) -> dict[tuple[str, int], str]:
+    """``(article_id, claim index) -> quantity`` as the link stage grouped the story's claims."""
+    if not feats.claim_groups:
+        return {}
+    rows = conn.execute("SELECT article_id, claim_index, quantity FROM claim_groups WHERE story_id = ?",
+                        (story_id,)).fetchall()
+    return {(str(r[0]), int(r[1])): str(r[2]) for r in rows}
 
 
 def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     """A story with its articles in time order."""
-    row = conn.execute("SELECT id, label FROM stories WHERE id = ?", (story_id,)).fetchone()
+    row = conn.execute("SELECT story_id, label FROM stories WHERE story_id = ?", (story_id,)).fetchone()
     if row is None:
         return None
     articles = conn.execute(
@@ -388,9 +267,9 @@ def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
 def stories(conn: sqlite3.Connection, *, limit: int = 100) -> list[dict[str, Any]]:
     """Stories with the most articles first."""
     rows = conn.execute(
-        "SELECT s.id, s.label, count(sa.article_id), min(a.published), max(a.published), "
-        "count(DISTINCT coalesce(a.site, a.source)) FROM stories s JOIN story_articles sa ON sa.story_id = s.id "
-        "JOIN articles a ON a.id = sa.article_id GROUP BY s.id, s.label ORDER BY 3 DESC, 4 DESC LIMIT ?",
+        "SELECT s.story_id, s.label, count(sa.article_id), min(a.published), max(a.published), "
+        "count(DISTINCT coalesce(a.site, a.source)) FROM stories s JOIN story_articles sa ON sa.story_id = s.story_id "
+        "JOIN articles a ON a.id = sa.article_id GROUP BY s.story_id, s.label ORDER BY 3 DESC, 4 DESC LIMIT ?",
         (limit,)).fetchall()
     keys = ("id", "label", "articles", "start", "end", "sources")
     return [dict(zip(keys, r, strict=True)) for r in rows]
@@ -406,7 +285,7 @@ def facts_in(conn: sqlite3.Connection, table: str, article_ids: Sequence[str]) -
                "f.claimant_name, f.as_of, a.published, coalesce(a.site, a.source), a.title")
     ids = list(article_ids)[:500]
     return conn.execute(f"SELECT {columns} FROM {table} f JOIN articles a ON a.id = f.article_id "
-                        f"WHERE f.article_id IN ({_in(ids)}) ORDER BY a.published, f.article_id, f.start",
+                        f"WHERE f.article_id IN ({_in(ids)}) ORDER BY a.published, f.article_id, f.rowid",
                         ids).fetchall()
 
 

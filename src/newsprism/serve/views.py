@@ -11,9 +11,10 @@ import json
 from typing import Any
 
 from ..model import Article, to_dict
-from . import charts, highlight, queries
+from . import charts, highlight, queries, search
 from .corpus import Corpus
-from .queries import FactParams, SearchParams
+from .queries import FactParams
+from .search import SearchParams
 from .security import safe_url
 
 
@@ -26,17 +27,17 @@ def home_view(corpus: Corpus) -> dict[str, Any]:
 
 def search_view(corpus: Corpus, params: SearchParams) -> dict[str, Any]:
     """A page of search results with facets and the time histogram."""
-    page = queries.search(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
+    page = search.search(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
     hits = []
     for hit in page.hits:
-        segments = queries.marked_segments(hit.pop("snippet"))
-        title = queries.marked_segments(hit.pop("title"))
+        segments = search.marked_segments(hit.pop("snippet"))
+        title = search.marked_segments(hit.pop("title"))
         hits.append({**hit, "url": safe_url(hit["url"]), "snippet": segments, "title": title,
                      "snippet_text": "".join(t for t, _ in segments), "title_text": "".join(t for t, _ in title)})
     return {"params": to_dict(params), "hits": hits, "total": page.total, "total_exact": page.total_exact,
             "has_next": page.has_next, "facets": page.facets, "facets_exact": page.facets_exact,
             "histogram": [to_dict(b) for b in charts.histogram(page.histogram)],
-            "facet_sample": queries.FACET_CAP, "count_cap": queries.COUNT_CAP}
+            "ranked_among": page.ranked_among, "facet_sample": search.FACET_CAP, "count_cap": search.COUNT_CAP}
 
 
 def _fact_summary(fact: highlight.Fact) -> dict[str, Any]:
@@ -100,6 +101,9 @@ def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
     conn = corpus.conn()
     groups = corpus.groups()
     members = sorted(groups.members(name))
+    split_off = {n for d in groups.decisions if d.action == "split" for n in d.names} - {name}
+    from_corpus = [n for n in queries.corpus_names(conn, members, corpus.features) if n not in split_off]
+    members = sorted(set(members) | set(from_corpus))
     rows = queries.entity_rows(conn, members, label=label)
     variants: dict[str, int] = {}
     months: dict[str, int] = {}
@@ -112,6 +116,7 @@ def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
             months[published[:7]] = months.get(published[:7], 0) + int(mentions or 1)
     article_ids = list(dict.fromkeys(r[0] for r in rows))
     labels = sorted({str(r[3]) for r in rows if r[3]})
+    places = queries.places_of(conn, article_ids, limit=20)
     quotes_by, _ = queries.quotes(conn, FactParams(speaker=name, per_page=50), groups=groups, feats=corpus.features)
     return {
         "name": groups.canonical(name), "label": label, "labels": labels, "members": members,
@@ -124,7 +129,8 @@ def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
         "quotes_by": quotes_by,
         "quotes_about": [q for q in queries.quotes_about(conn, pairs) if q["speaker"] not in members],
         "co_mentions": queries.co_mentions(conn, article_ids, members),
-        "places": queries.places_of(conn, article_ids, limit=20),
+        "places": places,
+        "map": map_data(places),
         "writable": corpus.token is not None,
     }
 
@@ -138,9 +144,12 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
     ids = [a["id"] for a in story["articles"]]
     claims = [queries.claim_dict(r) for r in queries.facts_in(conn, "claims", ids)]
     sources = sorted({str(c["source"]) for c in claims} | {str(a["source"]) for a in story["articles"]})
+    quantities = queries.claim_quantities(conn, story_id, corpus.features)
     by_what: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for claim in claims:
-        what = str(claim["counted"] or claim["unit"] or "other")
+    index: dict[str, int] = {}
+    for claim in claims:  # claims come in article order, so the position is the claim's index in its article
+        position = index[claim["article_id"]] = index.get(claim["article_id"], -1) + 1
+        what = quantities.get((claim["article_id"], position)) or str(claim["counted"] or claim["unit"] or "other")
         by_what.setdefault(what, {}).setdefault(str(claim["source"]), []).append(claim)
     quotes = [queries._quote_dict(r) for r in queries.facts_in(conn, "quotes", ids)]
     places = queries.places_of(conn, ids)
@@ -151,8 +160,9 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
 
 def map_data(places: list[dict[str, Any]]) -> dict[str, Any]:
     """Everything the map template draws."""
-    return {"width": charts.MAP_WIDTH, "height": charts.MAP_HEIGHT, "points": charts.map_points(places),
-            "graticule": charts.graticule()}
+    points = charts.map_points(places)
+    return {"width": charts.MAP_WIDTH, "height": charts.MAP_HEIGHT, "points": points,
+            "viewbox": charts.viewbox(points), "graticule": charts.graticule()}
 
 
 def stories_view(corpus: Corpus) -> dict[str, Any]:

@@ -1,0 +1,155 @@
+"""Web search latency on a synthetic corpus, next to a plain FTS5 query.
+
+Builds (once, then reuses) a store of N synthetic articles whose sentences
+are drawn from the Wikinews texts in ``../shared/data/wikinews`` (or from a
+small built-in list when absent), with entities and places per article so
+facets have real work to do. Then it times, for a set of queries of very
+different selectivity:
+
+- anchor: a bare FTS5 ``MATCH`` ordered by bm25, first 20 rows;
+- store: ``SQLiteStore.search`` (exact count and facets);
+- web: the ``/search.json`` endpoint in process (snippets, capped count,
+  facets over the first matches, histogram), through the ASGI stack.
+
+Usage: python bench/search.py [--articles 100000] [--db /tmp/newsprism-bench.db] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from newsprism.model import Article, Entity, Mention, Place
+from newsprism.store import open_store
+from newsprism.store.sqlite import SQLiteStore, fts_query
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED", ROOT.parent / "shared"))
+QUERIES = ["police", "election", "government minister", "earthquake", "football club", "covid", "president",
+           "said", "the", "fire", "\"prime minister\"", "water", "zzzznotaword", "nasa", "court ruling", "report*"]
+FALLBACK = ["The government announced new measures on Monday.", "Police said three people were arrested.",
+            "The president met the prime minister in the capital.", "An earthquake struck the coast at night.",
+            "The football club won the final after extra time.", "Officials reported 120 new cases of covid."]
+PEOPLE = ["Anna Weber", "Tom Hale", "Maria Costa", "Lena Park", "Jan Novak", "Ken Ito", "Joe Biden", "Boris Johnson",
+          "Angela Merkel", "Emmanuel Macron", "Narendra Modi", "Jacinda Ardern"]
+PLACES = [("Paris", 48.85, 2.35), ("Berlin", 52.52, 13.4), ("Tokyo", 35.68, 139.69), ("Lagos", 6.45, 3.39),
+          ("Lima", -12.05, -77.04), ("Sydney", -33.87, 151.21), ("Kyiv", 50.45, 30.52), ("Toronto", 43.65, -79.38)]
+SOURCES = ["wikinews.org", "example-news.com", "daily.example", "agency.example", "local.example"]
+
+
+def _sentences() -> list[str]:
+    path = SHARED / "data" / "wikinews" / "articles.jsonl"
+    if not path.exists():
+        return FALLBACK
+    found: list[str] = []
+    for line in path.read_text("utf-8").splitlines():
+        text = json.loads(line)["text"]
+        found += [s.strip() + "." for s in text.replace("\n", " ").split(". ") if 40 < len(s) < 300]
+    return found
+
+
+def _article(i: int, rng: random.Random, sentences: list[str]) -> Article:
+    body = " ".join(rng.choice(sentences) for _ in range(rng.randint(8, 16)))
+    people = rng.sample(PEOPLE, 3)
+    text = body + " " + " and ".join(people) + " commented. " + " ".join(p[0] for p in rng.sample(PLACES, 2)) + "."
+    entities, mentions, places = [], [], []
+    for n, name in enumerate(people):
+        start = text.rindex(name)
+        mentions.append(Mention(start, start + len(name), name, "PERSON", f"e{n}"))
+        entities.append(Entity(f"e{n}", name, "PERSON", (name,), (), 1))
+    for name, lat, lon in PLACES:
+        if f" {name}" in text[-60:]:
+            start = text.rindex(name)
+            places.append(Place(start, start + len(name), name, name=name, lat=lat, lon=lon))
+    day = f"{2019 + i % 3}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+    return Article(id=f"{i:016x}", text=text, source=SOURCES[i % 5], site=SOURCES[i % 5],
+                   url=f"https://{SOURCES[i % 5]}/{i}", title=" ".join(body.split()[:9]), published=day, lang="en",
+                   entities=tuple(entities), mentions=tuple(mentions), places=tuple(places))
+
+
+def build(path: Path, count: int) -> SQLiteStore:
+    """The bench corpus, built once (reused when it already holds ``count`` articles)."""
+    store = open_store(path)
+    assert isinstance(store, SQLiteStore)
+    have = store.count()
+    if have >= count:
+        return store
+    rng = random.Random(7)
+    sentences = _sentences()
+    start = time.perf_counter()
+    for first in range(have, count, 2000):
+        store.add([_article(i, rng, sentences) for i in range(first, min(first + 2000, count))])
+    store._writer.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    print(f"built {count:,} articles in {time.perf_counter() - start:.0f} s")
+    return store
+
+
+def _time(func: Callable[[], Any], rounds: int) -> list[float]:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--db", default="/tmp/newsprism-bench-search.db")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    store = build(Path(args.db), args.articles)
+    conn: sqlite3.Connection = store._reader()
+
+    import httpx
+
+    from newsprism.serve.app import create_app
+
+    app = create_app(store)
+
+    async def web_round(query: str, page: int) -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            response = await client.get("/search.json", params={"q": query, "page": page})
+            assert response.status_code == 200, response.text
+
+    def anchor(query: str) -> None:
+        conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) "
+                     "LIMIT 20", (fts_query(query),)).fetchall()
+
+    samples: dict[str, list[float]] = {"anchor": [], "store": [], "web": [], "web page 5": []}
+    print(f"{'query':<22}{'matches':>9}{'anchor':>10}{'store':>10}{'web':>10}{'web p5':>10}  (median ms)")
+    for query in QUERIES:
+        matches = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                               (fts_query(query),)).fetchone()[0]
+        row = {"anchor": _time(lambda q=query: anchor(q), args.rounds),
+               "store": _time(lambda q=query: store.search(q), args.rounds),
+               "web": _time(lambda q=query: asyncio.run(web_round(q, 1)), args.rounds),
+               "web page 5": _time(lambda q=query: asyncio.run(web_round(q, 5)), args.rounds)}
+        for key, values in row.items():
+            samples[key] += values
+        print(f"{query:<22}{matches:>9,}" + "".join(f"{statistics.median(v):>10.1f}" for v in row.values()))
+    print(f"\n{store.count():,} articles, {len(QUERIES)} queries x {args.rounds} rounds")
+    for key, values in samples.items():
+        print(f"{key:<11} p50 {_pct(values, .5):7.1f} ms   p95 {_pct(values, .95):7.1f} ms   max {max(values):7.1f} ms")
+    print(f"web/anchor p95 ratio: {_pct(samples['web'], .95) / max(_pct(samples['anchor'], .95), 1e-9):.1f}")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""Full-text search for the web UI (SQLite FTS5), with a bounded cost per request.
+
+A query word like "said" matches most of a 100k-article corpus, and ranking,
+counting or faceting every match costs time in proportion to the matches.
+So every step here looks at a bounded number of them:
+
+1. Candidates: the matches in index order, newest ingested first, at most
+   :data:`RANK_CAP` of them, each with its bm25 score (FTS5 can stop early
+   when walking its index by rowid, it cannot when sorting by score).
+2. When there are no more than that, ranking, the total and the facets are
+   exact. Otherwise the page ranks the candidates by relevance, the total is
+   counted up to :data:`COUNT_CAP`, and the page says so. Sorting by date
+   stays exact (the date index walks the whole match set cheaply).
+3. Snippets are made for the page's hits only (one indexed lookup each),
+   never for every match: SQLite computes result columns before sorting.
+4. Facets and the histogram aggregate the first :data:`FACET_CAP` candidates.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from .groups import EntityGroups
+from .queries import Features
+
+#: Marks FTS5 puts around matched words: control characters that cleaned text does not contain.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+RANK_CAP = 4_000
+COUNT_CAP = 10_000
+FACET_CAP = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParams:
+    """What a search page asks for."""
+
+    q: str = ""
+    source: str | None = None
+    lang: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    entity: str | None = None
+    place: str | None = None
+    story: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass(slots=True)
+class SearchPage:
+    """One page of search results with facets and the time histogram."""
+
+    hits: list[dict[str, Any]]
+    total: int
+    total_exact: bool
+    has_next: bool
+    ranked_among: int | None = None
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    facets_exact: bool = True
+    histogram: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _filters(params: SearchParams, groups: EntityGroups, feats: Features) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    simple = {"coalesce(a.site, a.source) = ?": params.source, "a.lang = ?": params.lang,
+              "a.published >= ?": params.date_from, "substr(a.published, 1, 10) <= ?": params.date_to,
+              "a.id IN (SELECT article_id FROM places WHERE coalesce(name, text) = ?)": params.place}
+    for sql, value in simple.items():
+        if value:
+            where.append(sql)
+            args.append(value)
+    if params.entity:
+        names = sorted(groups.members(params.entity))
+        where.append(f"a.id IN (SELECT article_id FROM entities WHERE name IN ({','.join('?' * len(names))}))")
+        args += names
+    if params.story and feats.stories:
+        where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+        args.append(params.story)
+    return "".join(f" AND {w}" for w in where), args
+
+
+def search(conn: sqlite3.Connection, params: SearchParams, *, groups: EntityGroups, feats: Features) -> SearchPage:
+    """One page of results (see the module docstring for the bounds)."""
+    from ..store.sqlite import fts_query
+
+    where, args = _filters(params, groups, feats)
+    match = fts_query(params.q)
+    offset = (max(params.page, 1) - 1) * params.per_page
+    if not match:
+        return _browse(conn, params, where, args, offset, feats)
+    # 1. candidates, newest ingested first, with their scores
+    candidates = conn.execute(
+        "SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) FROM articles_fts JOIN articles a "
+        f"ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?{where} ORDER BY articles_fts.rowid DESC "
+        f"LIMIT {RANK_CAP + 1}", [match, *args]).fetchall()
+    exact = len(candidates) <= RANK_CAP
+    candidates = candidates[:RANK_CAP]
+    # 2. order, total
+    if params.sort == "date":
+        rowids = [r[0] for r in conn.execute(
+            "SELECT a.rowid FROM articles a WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts "
+            f"MATCH ?){where} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
+            [match, *args, params.per_page + 1, offset])]
+    else:
+        ranked = [r[0] for r in sorted(candidates, key=lambda r: (r[1], -r[0]))]
+        rowids = ranked[offset:offset + params.per_page + 1]
+    total = len(candidates) if exact else _count(conn, match, where, args)
+    page = SearchPage(hits=_hits(conn, match, rowids[:params.per_page]), total=min(total, COUNT_CAP),
+                      total_exact=total <= COUNT_CAP, has_next=len(rowids) > params.per_page,
+                      ranked_among=None if exact else RANK_CAP)
+    _facets(conn, page, [r[0] for r in candidates[:FACET_CAP]], feats)
+    page.facets_exact = exact and total <= FACET_CAP
+    return page
+
+
+def _count(conn: sqlite3.Connection, match: str, where: str, args: list[Any]) -> int:
+    join = " JOIN articles a ON a.rowid = articles_fts.rowid" if where else ""
+    sql = (f"SELECT count(*) FROM (SELECT 1 FROM articles_fts{join} WHERE articles_fts MATCH ?{where} "
+           f"LIMIT {COUNT_CAP + 1}) t")
+    return int(conn.execute(sql, [match, *args]).fetchone()[0])
+
+
+def _hits(conn: sqlite3.Connection, match: str, rowids: list[int]) -> list[dict[str, Any]]:
+    hits = []
+    for rowid in rowids:  # 3. snippets for this page only
+        r = conn.execute(
+            "SELECT a.id, a.url, coalesce(a.site, a.source), a.published, a.lang, "
+            "snippet(articles_fts, 1, char(2), char(3), ' … ', 28), highlight(articles_fts, 0, char(2), char(3)) "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?", (match, rowid)).fetchone()
+        if r is not None:
+            hits.append({"id": r[0], "url": r[1], "source": r[2], "published": r[3], "lang": r[4],
+                         "snippet": r[5] or "", "title": r[6] or ""})
+    return hits
+
+
+def _browse(conn: sqlite3.Connection, params: SearchParams, where: str, args: list[Any], offset: int,
+            feats: Features) -> SearchPage:
+    """No words: filtered articles, newest first."""
+    cond = " WHERE 1=1" + where
+    rows = conn.execute(
+        "SELECT a.id, a.url, coalesce(a.site, a.source), a.published, a.lang, substr(a.text, 1, 240), a.title "
+        f"FROM articles a{cond} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
+        [*args, params.per_page + 1, offset]).fetchall()
+    hits = [{"id": r[0], "url": r[1], "source": r[2], "published": r[3], "lang": r[4], "snippet": r[5] or "",
+             "title": r[6] or ""} for r in rows[:params.per_page]]
+    total = int(conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles a{cond} LIMIT {COUNT_CAP + 1}) t",
+                             args).fetchone()[0])
+    page = SearchPage(hits=hits, total=min(total, COUNT_CAP), total_exact=total <= COUNT_CAP,
+                      has_next=len(rows) > params.per_page)
+    sample = [r[0] for r in conn.execute(
+        f"SELECT a.rowid FROM articles a{cond} ORDER BY a.published DESC, a.rowid DESC LIMIT {FACET_CAP}", args)]
+    _facets(conn, page, sample, feats)
+    page.facets_exact = total <= FACET_CAP
+    return page
+
+
+
+def _facets(conn: sqlite3.Connection, page: SearchPage, rowids: list[int], feats: Features) -> None:
+    """4. Facet counts and the monthly histogram over ``rowids``."""
+    ids = json.dumps(rowids)
+    sample = "(SELECT id, coalesce(site, source) AS src, lang, published FROM articles WHERE rowid IN (SELECT value FROM json_each(?)))"
+    queries = {
+        "source": f"SELECT src, count(*) FROM {sample} m GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "lang": f"SELECT coalesce(lang, '?'), count(*) FROM {sample} m GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "entity": f"SELECT e.name, count(DISTINCT e.article_id) FROM {sample} m JOIN entities e "
+                  "ON e.article_id = m.id WHERE e.label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC') "
+                  "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "place": f"SELECT coalesce(p.name, p.text), count(DISTINCT p.article_id) FROM {sample} m JOIN places p "
+                 "ON p.article_id = m.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "month": f"SELECT substr(published, 1, 7), count(*) FROM {sample} m WHERE published IS NOT NULL "
+                 "GROUP BY 1 ORDER BY 1",
+    }
+    if feats.stories:
+        queries["story"] = (f"SELECT sa.story_id, count(*) FROM {sample} m JOIN story_articles sa "
+                            "ON sa.article_id = m.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10")
+    for name, sql in queries.items():
+        rows = [(str(k), int(v)) for k, v in conn.execute(sql, (ids,)).fetchall() if k]
+        if name == "month":
+            page.histogram = rows
+        else:
+            page.facets[name] = rows
+
+
+def marked_segments(text: str) -> list[tuple[str, bool]]:
+    """Split a marked snippet into ``(text, highlighted)`` pieces; stray marks are dropped.
+
+    The template escapes each piece and wraps highlighted ones in ``<mark>``,
+    so no article text is ever interpreted as markup.
+
+    >>> marked_segments("a \\x02b\\x03 c")
+    [('a ', False), ('b', True), (' c', False)]
+    """
+    pieces: list[tuple[str, bool]] = []
+    inside = False
+    buffer: list[str] = []
+    for char in text:
+        if char in (MARK_OPEN, MARK_CLOSE):
+            if buffer:
+                pieces.append(("".join(buffer), inside))
+                buffer = []
+            inside = char == MARK_OPEN
+            continue
+        buffer.append(char)
+    if buffer:
+        pieces.append(("".join(buffer), inside))
+    return pieces
