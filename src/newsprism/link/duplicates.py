@@ -19,6 +19,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from ..model import content_hash, normalize_for_hash
@@ -112,11 +113,20 @@ def compare(a: set[str], b: set[str]) -> tuple[float, float]:
     return inter / len(a | b), inter / min(len(a), len(b))
 
 
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    # datasketch finds (bands, rows) by numerical integration: once per process is enough.
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
 def _candidates(docs: Sequence[DupDoc], signatures: Mapping[str, Sequence[int]]) -> set[tuple[str, str]]:
     import numpy as np
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
     pairs: set[tuple[str, str]] = set()
     for doc in docs:
         minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME,

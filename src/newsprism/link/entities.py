@@ -107,7 +107,12 @@ def _score(a: _Node, b: _Node) -> tuple[float, str]:
     rule = "string"
     if a.family == "PERSON":
         ta, tb = fa.split(), fb.split()
-        if len(ta) > 1 and len(tb) > 1:
+        if min(len(ta), len(tb)) == 1 and ta and tb:
+            # A surname alone ("Surovkin") against a full name ("Sergei Surovikin").
+            surname = JaroWinkler.similarity(ta[-1], tb[-1])
+            if surname >= STRONG:
+                sim, rule = max(sim, surname), "surname"
+        elif len(ta) > 1 and len(tb) > 1:
             surname = JaroWinkler.similarity(ta[-1], tb[-1])
             given = JaroWinkler.similarity(ta[0], tb[0])
             if surname >= STRONG and (given >= 0.75 or ta[0][0] == tb[0][0]):

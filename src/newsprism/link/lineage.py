@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -49,8 +49,12 @@ class LineageLink:
     evidence: dict[str, Any] = field(default_factory=dict)
 
 
+_GLUED_CAPS = re.compile(r"([A-ZÀ-Ý]{2,})([A-ZÀ-Ý][a-zß-ÿ])")
+
+
 def _source_name(rest: str) -> str | None:
-    m = SOURCE_NAME.match(rest)
+    # "EL ESPAÑOLRussian": a masthead glued to the next word when a link lost its space.
+    m = SOURCE_NAME.match(_GLUED_CAPS.sub(r"\1 \2", rest))
     if not m:
         return None
     words = m.group(1).split()
@@ -146,7 +150,3 @@ def _resolve(link: LineageLink, doc: LineageDoc, candidates: Sequence[LineageDoc
         link.source_article_id = best[1]
         link.evidence = {**link.evidence, "similarity": round(best[0], 4), "site": candidates[0].site}
 
-
-def mapping_site_keys(sites: Mapping[str, str | None]) -> dict[str, str]:
-    """Article id -> site key, for callers that group by outlet."""
-    return {aid: name_key(site) for aid, site in sites.items() if site}

@@ -56,7 +56,7 @@ QUANTITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("injured", ("injured", "wounded", "hurt")),
     ("homes flooded", ("homes flooded", "houses flooded", "homes", "houses", "dwellings")),
     ("water level", ("metres", "meters", "water level", "gauge")),
-    ("strikers", ("strikers", "on strike", "walked out", "striking", "dockworkers", "dockers", "workers")),
+    ("strikers", ("strikers", "on strike", "joined the strike", "walked out", "striking", "dockworkers", "dockers", "workers")),
     ("ships waiting", ("ships", "vessels")),
     ("containers", ("containers", "teu")),
     ("cost per day", ("a day", "per day", "each day")),
