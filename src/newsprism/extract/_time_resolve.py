@@ -30,6 +30,8 @@ class Context:
     anchor: dt.date | None
     direction: Direction
     text: str = ""
+    #: ``(value, granularity)`` of the resolved dates before this expression, for "that day".
+    previous: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +122,19 @@ def r_slash(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(value, "day", resolved=value is not None, note="day/month order assumed" if a <= 12 and b <= 12 else None)
 
 
+_OF_REL_YEAR = re.compile(r"(?:\s*(?:to|-|–)\s*\d{1,2})?,?\s+of\s+(last|this|next) year", re.IGNORECASE)
+_REL_STEP = {"last": -1, "previous": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
+
+
 def r_month_day(m: re.Match[str], ctx: Context) -> Resolved:
     month, day = _month(m["mon"]), _day(m["d"])
     note = _mod(m)
+    of_rel = _OF_REL_YEAR.match(ctx.text, m.end())
     if m["y"]:
         year = int(m["y"])
+    elif of_rel and ctx.anchor is not None:
+        # "July 13 to 17 of last year"
+        year = ctx.anchor.year + _REL_STEP[of_rel.group(1).lower()]
     elif ctx.anchor is None:
         return _unanchored(f"XXXX-{month:02d}-{day:02d}", "day", note)
     else:
@@ -154,6 +164,53 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved:
     else:
         year = _month_year(month, 0 if ctx.direction == "future" else 32, ctx, anchor)
     return Resolved(f"{year:04d}-{month:02d}", "month", note=note)
+
+
+def r_month_of_rel(m: re.Match[str], ctx: Context) -> Resolved:
+    month, step = _month(m["mon"]), _REL_STEP[" ".join(m["rel"].lower().split())]
+    if ctx.anchor is None:
+        return _unanchored(f"XXXX-{month:02d}", "month")
+    year = ctx.anchor.year + step
+    if m["d"]:
+        value = _iso_day(year, month, _day(m["d"]))
+        return Resolved(value, "day", resolved=value is not None)
+    return Resolved(f"{year:04d}-{month:02d}", "month")
+
+
+_ANAPHOR_SHIFT = {"day before": -1, "previous day": -1, "day after": 1, "next day": 1, "following day": 1,
+                  "later": 1, "after": 1, "earlier": -1, "before": -1}
+
+
+def r_anaphor(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "that day", "the next day", "that year": the last date the text gave, shifted."""
+    unit = (m["unit"] or "day").lower()
+    shift = 0
+    if m["rel"]:
+        shift = _ANAPHOR_SHIFT[" ".join(m["rel"].lower().split())]
+    elif m["dir"]:
+        shift = _ANAPHOR_SHIFT[m["dir"].lower()]
+    want = {"day": 10, "week": 10, "month": 7, "year": 4}[unit]
+    for value, _granularity in reversed(ctx.previous):
+        if len(value) >= want and value[:4].isdigit() and (want < 10 or value[7:8] == "-"):
+            if unit in ("day", "week"):
+                day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=shift)
+                return Resolved(day.isoformat() if unit == "day" else _week(day), unit, note="refers to an earlier date")
+            return Resolved(value[:want], unit, note="refers to an earlier date")
+    if ctx.anchor is not None and unit == "day":
+        # No date before it: "later in the day" then means the day of the article.
+        return Resolved((ctx.anchor + dt.timedelta(days=shift)).isoformat(), "day", note="refers to the publication day")
+    return Resolved(None, unit, resolved=False, note="refers to an earlier date not found")
+
+
+def r_weekend(m: re.Match[str], ctx: Context) -> Resolved:
+    if ctx.anchor is None:
+        return _unanchored(None, "week")
+    weekday = ctx.anchor.weekday()
+    if ctx.direction == "future":
+        day = ctx.anchor if weekday < 5 else ctx.anchor + dt.timedelta(days=7)
+    else:
+        day = ctx.anchor if weekday >= 5 else ctx.anchor - dt.timedelta(days=7)
+    return Resolved(_week(day) + "-WE", "week")
 
 
 def r_weekday(m: re.Match[str], ctx: Context) -> Resolved:
@@ -327,6 +384,9 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved:
     groups = m.groupdict()
     if groups.get("dec"):
         value = groups["dec"]
+        if value.endswith("0") and int(value) < 200:
+            # "the 1800s" is the nineteenth century, as readers and TIMEX annotators take it.
+            return Resolved(value[:2], "century", note=_mod(m))
     elif groups.get("dw"):
         value = "19" + str(DECADE_WORDS[groups["dw"].lower()])
     else:
@@ -410,12 +470,16 @@ def _duration(amount: str, unit: str, approx: str | None) -> Resolved:
 
 def r_duration(m: re.Match[str], ctx: Context) -> Resolved:
     unit = m["unit"].lower().rstrip("s")
+    if m["n"].lower() in ("a", "an") and unit == "second":
+        # "a second apartment": the ordinal, not one second.
+        return Resolved(None, "unknown", kind="duration", resolved=False, note="not a time")
     unit = "century" if unit.startswith("centur") else unit
     approx = m.groupdict().get("approx")
     return _duration(m["n"], unit, approx.lower() if approx else None)
 
 
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
+    "month_of_rel": r_month_of_rel, "anaphor": r_anaphor, "weekend": r_weekend,
     "iso": r_iso, "slash": r_slash, "mdy": r_month_day, "dmy": r_month_day, "my": r_month_year,
     "rel_month": r_month, "mod_month": r_month, "ctx_month": r_month, "month_ctx": r_month,
     "rel_weekday": r_weekday, "today": r_today, "this_pod": r_this_pod, "rel_unit": r_rel_unit,

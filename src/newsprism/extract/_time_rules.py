@@ -41,7 +41,7 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
 
 #: Words whose presence before a temporal expression makes it point forward.
 FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|'ll|shall|is to|are to|is due|are due|plans? to|planning to|planned for|scheduled|"
+    r"\b(?:will|won't|'ll|shall|forecasts?|forecasted|anticipated|expected|predicted|projected|could|might|(?-i:may)|is to|are to|is due|are due|plans? to|planning to|planned for|scheduled|"
     r"set to|is expected to|are expected to|expects? to|going to|intends? to|upcoming|would (?:be|take|hold) place|"
     r"next|coming|from now|hence|is slated|are slated)\b",
     re.IGNORECASE,
@@ -82,6 +82,9 @@ _P = [
     ("mod_month", rf"\b(?P<x>(?P<mod>(?i:early|mid|late))[- ]\s*(?P<mon>{_FULL_MONTH}|May))\b"),
     ("ctx_month", rf"\b(?P<pre>{_CONTEXT})\s+(?P<x>(?P<mon>{_FULL_MONTH}|May))\b(?!\s+\d)"),
     ("month_ctx", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}))(?=\s+(?:and|or|to|through)\s+{_MONTH}\b)"),
+    ("month_of_rel", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}|May)(?:\s+(?P<d>{_DAY}))?,?\s+of\s+(?P<rel>(?i:last|this|next|the previous|the following))\s+year)\b"),
+    ("anaphor", r"\b(?P<x>(?:(?P<shift>later|earlier)\s+)?(?:that|the same)\s+(?P<unit>day|week|month|year)|(?P<shift2>later|earlier) in the day|the (?P<rel>day before|day after|next day|following day|previous day)|(?P<one>a|one) day (?P<dir>later|earlier|before|after))\b"),
+    ("weekend", r"\b(?P<pre>over|during|at|on|across)\s+(?P<x>the\s+weekend)\b"),
     ("rel_weekday", rf"\b(?P<x>(?:(?P<rel>{_REL})\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
     ("today", r"\b(?P<x>(?P<w>today|yesterday|tomorrow|tonight|overnight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
     ("this_pod", r"\b(?P<x>(?P<rel>this|last|earlier this|later this)\s+(?P<pod>morning|afternoon|evening|night))\b"),
@@ -89,7 +92,7 @@ _P = [
     ("rel_season", rf"\b(?P<x>(?P<rel>{_REL})\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
     ("season_year", rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}))\b"),
     ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over)\s+(?P<x>the\s+(?P<season>spring|summer|autumn|winter))\b"),
-    ("ago", rf"\b(?P<x>(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence))\b"),
+    ("ago", rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|only|at least)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence))\b"),
     ("in_n", rf"\b(?P<pre>in|within)\s+(?P<x>(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT}))\b(?!\s+(?:ago|earlier|later|of\b))"),
     ("quarter", rf"\b(?P<x>(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ]quarter(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?)\b"),
     ("q", rf"\b(?P<x>Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?)\b"),
@@ -103,12 +106,13 @@ _P = [
     ("clock", r"\b(?P<x>(?P<hh>1[0-2]|0?[1-9])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"),
     ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])"),
     ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
-    ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past|in the future|formerly|soon|at the moment|at the time|to date|so far this year))\b"),
+    ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past|in the future|formerly|(?<!as )soon|at the moment|so far this year))\b"),
     ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year)))\b"),
-    ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old)"),
+    ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old|\s+old\b|\s+of\s+age\b)"),
 ]
 
 _CASELESS = {
+    "anaphor", "weekend",
     "today", "this_pod", "rel_unit", "rel_season", "season_year", "ctx_season", "ago", "in_n", "quarter",
     "half", "decade", "decade_short", "decade_word", "century", "clock", "clock24", "noon", "ref", "set",
     "duration",
@@ -121,8 +125,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: Nouns after a bare four-digit number that show it counts things, not a year.
 COUNT_NOUN = re.compile(
-    r"\s+(?:people|persons|residents|soldiers|troops|workers|members|students|cases|deaths|votes|"
-    r"[a-z]+s)\b",
+    r"\s+(?:people|persons|residents|soldiers|troops|workers|members|students|cases|deaths|votes|jobs|homes|"
+    r"(?!(?:was|has|is|as|its|this|does|says|goes|makes|marks|sees|remains|comes|becomes|seems|looks|gets|brings|"
+    r"plus|minus|ss)\b)[a-z]{2,}[^su\W]s)\b",
 )
 #: Plural nouns after a year that are still years ("the 2020 elections").
 YEAR_NOUNS = re.compile(r"\s+(?:elections|olympics|games|championships|census|protests|floods|riots|talks|midterms|"
@@ -159,7 +164,8 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "season_year": {"season"}, "ctx_season": {"season"}, "ago": _unit, "in_n": _unit, "quarter": _unit,
     "q": _digit, "half": _unit, "decade": _digit, "decade_short": _digit, "decade_word": {"decadeword"},
     "century": _unit, "mod_year": _digit, "year": _digit, "clock": _digit, "clock24": _digit,
-    "noon": {"dayword"}, "ref": {"ref"}, "set": {"set"}, "duration": _unit,
+    "noon": {"dayword"}, "ref": {"ref"}, "month_of_rel": _month, "anaphor": {"unit", "dayword"},
+    "weekend": {"unit"}, "set": {"set"}, "duration": _unit,
 }
 #: How far around a trigger an expression may reach.
 TRIGGER_MARGIN = 48

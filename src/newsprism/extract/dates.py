@@ -81,6 +81,8 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
                 end -= 2
             if name == "year" and not _plausible_year(text, match):
                 continue
+            if name in ("today", "set", "ref") and _in_title(text, start, end):
+                continue
             found.append((start, end, name, match))
     # Longest span wins; on equal spans the earlier (more specific) pattern does.
     found.sort(key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0]))
@@ -122,6 +124,14 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((lo, hi))
     return merged
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """ "USA Today", "Daily Xtra": a capitalised time word beside another capitalised word is part of a name."""
+    if not text[start].isupper():
+        return False
+    before = re.search(r"(?:^|\s)[A-Z][\w.]*\s$", text[max(0, start - 20):start])
+    return bool(before) or bool(re.match(r"\s[A-Z]\w", text[end:end + 3]))
 
 
 def _plausible_year(text: str, match: re.Match[str]) -> bool:
@@ -185,14 +195,36 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     moment = parse_published(published)
     anchor = moment.date() if moment else None
     refs: list[TimeRef] = []
+    previous: list[tuple[str, str]] = []
     for start, end, name, match in _candidates(text):
-        ctx = Context(anchor=anchor, direction=tense(text, start, end), text=text)
+        ctx = Context(anchor=anchor, direction=tense(text, start, end), text=text, previous=tuple(previous))
         result: Resolved = RESOLVERS[name](match, ctx)
-        refs.append(TimeRef(start=start, end=end, text=text[start:end], value=result.value,
-                            granularity=result.granularity,  # type: ignore[arg-type]
-                            kind=result.kind, resolved=result.resolved and result.value is not None,
-                            anchor=anchor.isoformat() if anchor else None, note=result.note, stage=STAGE))
+        if result.note == "not a time":
+            continue
+        ref = TimeRef(start=start, end=end, text=text[start:end], value=result.value,
+                      granularity=result.granularity,  # type: ignore[arg-type]
+                      kind=result.kind, resolved=result.resolved and result.value is not None,
+                      anchor=anchor.isoformat() if anchor else None, note=result.note, stage=STAGE)
+        refs.append(ref)
+        if ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40:
+            # The dateline (first 40 characters) is the publication date, not a story date.
+            previous.append((ref.value, ref.granularity))
+        refs.extend(_range_end(text, ref, name))
     return _attach_clock_dates(refs)
+
+
+_RANGE_DAY = re.compile(r"\s*(?:to|-|–|and|through)\s*(\d{1,2})\b(?!\s*(?:%|[,.]\d|:))")
+
+
+def _range_end(text: str, ref: TimeRef, name: str) -> list[TimeRef]:
+    """ "March 15 to 17": the second day of a range written with one month name."""
+    if name != "mdy" or not ref.resolved or not ref.value or len(ref.value) != 10:
+        return []
+    m = _RANGE_DAY.match(text, ref.end)
+    if not m or not int(ref.value[8:]) < int(m.group(1)) <= 31:
+        return []
+    value = f"{ref.value[:8]}{int(m.group(1)):02d}"
+    return [TimeRef(m.start(1), m.end(1), m.group(1), value, "day", "date", True, ref.anchor, "end of a range", STAGE)]
 
 
 def _attach_clock_dates(refs: list[TimeRef]) -> list[TimeRef]:

@@ -31,6 +31,8 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 _TYPE_PRIOR = {"country": 1.5, "continent": 2.0, "region": 0.5, "city": 1.0, "demonym": 1.0}
 _SCAN_TYPES = {"river", "sea", "landmark", "peninsula", "strait", "mountains", "ocean", "gulf", "canal", "island",
                "desert", "forest", "bay"}
+_SUFFIX = re.compile(r"^(?:the\s+)?(?P<name>.+?)\s+(?:County|Province|Region|Oblast|State|District|Governorate|"
+                     r"Prefecture|City|Municipality|Islands?)$")
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|of|to)$")
 
 
@@ -49,6 +51,13 @@ def _score(entry: GazEntry, context: Counter[str], regions: Counter[str]) -> flo
 def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     gaz = gazetteer()
     found = gaz.lookup(text)
+    if not found and "," in text:
+        # "Winchester, Hampshire": the first part is the place, the rest only narrows it.
+        text = text.split(",")[0].rstrip()
+        found = gaz.lookup(text)
+    if not found and (m := _SUFFIX.match(text)):
+        text = m["name"]
+        found = gaz.lookup(text)
     if not found and (m := _GLUED.match(text)):
         # A word glued to the next one by a lost space ("Khersonis"): try the left part.
         text = m["name"]
