@@ -65,6 +65,14 @@ class Line:
         return len(self.words)
 
 
+#: Kinds whose cues are specific enough to trust even on a full sentence.
+_TRUSTED_ON_PROSE = frozenset({"cookie", "author_bio", "comment_form"})
+
+
+#: Furniture that sits between a story's paragraphs rather than around the story.
+_INLINE_KINDS = frozenset({"related", "caption", "credit", "advert", "alt_text"})
+
+
 def line_hash(text: str) -> str:
     """The hash a per-site furniture set stores for a line (normalised text, 16 hex digits)."""
     return hashlib.sha1(normalize_for_hash(text).encode("utf-8")).hexdigest()[:16]
@@ -141,7 +149,7 @@ def _by_cue(line: Line) -> None:
         if line.n_words > max_words:
             continue
         m = anchored.search(line.text) if anchored else None
-        if m is None and free is not None and (not guarded or kind in ("cookie", "author_bio")):
+        if m is None and free is not None and (not guarded or kind in _TRUSTED_ON_PROSE):
             m = free.search(line.text)
         if m is None:
             continue
@@ -188,6 +196,8 @@ def _by_region(lines: Sequence[Line]) -> None:
             run_sum, run_start = 0.0, i + 1
         elif run_sum > best_sum:
             best_sum, best = run_sum, (run_start, i)
+    if best_sum < 10:  # no run of prose to anchor on: judge by cues alone
+        return
     first, last = best
     title = _title_index(lines, first)
     tags = 0
@@ -203,20 +213,25 @@ def _by_region(lines: Sequence[Line]) -> None:
 
 
 def _title_index(lines: Sequence[Line], first: int) -> int:
-    """The headline: the first line, headline-shaped, at most three lines above the story."""
-    if not lines or first > 3 or lines[0].kind is not None:
+    """The headline: the last headline-shaped line above the story, with only furniture between."""
+    i = first - 1
+    while i >= 0 and lines[i].kind is not None:
+        i -= 1
+    if i < 0 or i < first - 8:
         return -1
-    headline = lines[0]
-    if 3 <= headline.n_words <= 25 and not headline.text.endswith("."):
-        return 0
+    headline = lines[i]
+    if 3 <= headline.n_words <= 25 and not headline.text.endswith(".") and headline.text[:1].isupper():
+        return i
     return -1
 
 
 def _weight(line: Line) -> float:
-    if line.kind is not None:
-        return -2.0 - line.n_words
+    if line.kind is not None:  # furniture set inside a story must not split it; page chrome does
+        return -1.0 if line.kind in _INLINE_KINDS else -2.0 - line.n_words
     if line.prose:
         return float(line.n_words)
+    if TERMINAL.search(line.text) and line.text[:1].isupper() and line.n_words >= 3:
+        return 0.5 * line.n_words  # a short sentence: story or not, it does not break a story
     return -1.0 - 0.5 * line.n_words
 
 

@@ -23,15 +23,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import DOMAIN_ENDINGS, GLUE_FUNCTION_WORDS
+from .resources import DOMAIN_ENDINGS, GLUE_FUNCTION_WORDS, STOP_WORDS
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CLOSE_QUOTE = re.compile(r"(?<=[^\W\d_]{2})[”’\"»](?=[A-Z][a-z])")
 _OPEN_QUOTE = re.compile(r"(?<=[^\W\d_])[“‘«](?=[A-Z])")
-_PUNCT_GLUE = re.compile(r"(?<![.\w/@:])([^\W\d_]{2,})([.!?])([^\W\d_]{2,})(?![.\w/@])")
+_PUNCT_GLUE = re.compile(r"(?<![.\w/@:])([^\W\d_]{2,})([.!?])([^\W\d_]{3,})(?![.\w/@])")
 _CASE_BOUNDARY = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])")
 _MIN_LEFT = 4          # "Kan"+"is" is a name; "Kherson"+"is" is glued
-_KNOWN_ZIPF = 1.0      # left part known to wordfreq: "Shoigu" is 1.61
+_KNOWN_ZIPF = 1.5      # a name's left part known to wordfreq: "Shoigu" is 1.61
+_COMMON_ZIPF = 3.0     # a lower-case word's left part must be an ordinary word
 _RIGHT_ZIPF = 2.5      # right part after a case boundary: a common word or name
 _PUNCT_ZIPF = 3.0      # both sides of "insurmountable.just" are ordinary words
 
@@ -88,6 +89,8 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
         splits[m.end(2)] = Split(m.start(), m.end(), m.end(2), f'no space after "{m.group(2)}"')
     for m in _LETTERS.finditer(text):
         word = m.group()
+        if m.start() and text[m.start() - 1] in "#@":  # hashtags and handles are glued on purpose
+            continue
         if len(word) < 6 or vocabulary.get(word.lower(), 0) > 1 or zipf(word, lang) > 0:
             continue
         split = _split_word(word, vocabulary=vocabulary, lang=lang)
@@ -115,13 +118,18 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str) -> tuple[int,
     """Where to split one unknown, once-seen word, if anywhere (rules 3 and 4)."""
     for m in _CASE_BOUNDARY.finditer(word):
         left, right = word[: m.start()], word[m.start():]
-        left_min = 2 if left.isupper() else 3
-        if len(left) < left_min or len(right) < 2 or (left[0].islower() and len(left) < 3):
+        if len(right) < 2 or not _known(right, vocabulary, lang, _RIGHT_ZIPF):
             continue
-        if _known(left, vocabulary, lang, _KNOWN_ZIPF) and _known(right, vocabulary, lang, _RIGHT_ZIPF):
+        if left.isupper() and len(left) >= 3 and _known(left, vocabulary, lang, _KNOWN_ZIPF):
+            return m.start(), f'case boundary between "{left}" and "{right}"'
+        # "JorgensenImage" is glued: its left part stands alone elsewhere in the document;
+        # "LuaJIT" and "ThePrint" are names: an all-capital right part or a function word on the left
+        if len(left) >= 3 and right[1:].islower() and vocabulary.get(left.lower(), 0) > 0 \
+                and left.lower() not in STOP_WORDS:
             return m.start(), f'case boundary between "{left}" and "{right}"'
     if not word[1:].islower():
         return None
+    threshold = _KNOWN_ZIPF if word[0].isupper() else _COMMON_ZIPF
     best: tuple[float, int, str] | None = None
     lower = word.lower()
     for function_word in GLUE_FUNCTION_WORDS:
@@ -129,7 +137,7 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str) -> tuple[int,
             continue
         left = word[: len(word) - len(function_word)]
         score = zipf(left, lang)
-        if score >= _KNOWN_ZIPF or vocabulary.get(left.lower(), 0) > 0:
+        if score >= threshold or vocabulary.get(left.lower(), 0) > 0:
             candidate = (score + vocabulary.get(left.lower(), 0), len(left), f'function word "{function_word}" glued to "{left}"')
             if best is None or candidate > best:
                 best = candidate

@@ -43,8 +43,9 @@ STOP_WORDS: frozenset[str] = _words(
 #: Short words that a lost space glues to the end of the word before them
 #: ("Khersonis", "Shoiguto", "Crimeathe", "Khersonwhich").
 GLUE_FUNCTION_WORDS: frozenset[str] = _words(
-    "the is to which and of in on at by for with from as was were are has have had who that this "
-    "after while when where but or an its his her their will would not said says also than into"
+    # two-letter words end too many names ("Saladas", "Dendias", "Judian"): only these three
+    "is to of "
+    "the which and was were has have had who that this with from for will would said says after while when where"
 )
 
 #: Right parts after a period that are really domain endings ("example.com").

@@ -30,6 +30,7 @@ from .resources import BRACKETED, RELATED_LABEL, TAG_LABEL, TAG_SPLIT, URL
 
 _LINE = re.compile(r"[^\n]*")
 _PARAGRAPH_BREAK = "\n\n"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _MEDIA_KINDS = {"caption": "caption", "credit": "credit", "alt_text": "alt_text"}
 
 
@@ -81,20 +82,34 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
     repairs: list[Repair] = []
     paragraphs: list[Paragraph] = []
     position = 0
+    previous: Line | None = None
     for line in kept:
+        if previous is not None:
+            separator = _separator(text, previous, line)
+            parts.append(separator)
+            position += len(separator.text)
         part, part_repairs = _repair_line(mapped[line.index], fixes[line.index], line=line, vocabulary=vocabulary,
                                           main_language=main_language, glued=repair_glued)
         repairs.extend(_shifted(r, position) for r in part_repairs)
         foreign = line.lang is not None and line.lang != main_language
         paragraphs.append(Paragraph(position, position + len(part.text), line.lang, line.lang_score, foreign))
         parts.append(part)
-        position += len(part.text) + len(_PARAGRAPH_BREAK)
-    clean = join(parts, _PARAGRAPH_BREAK)
+        position += len(part.text)
+        previous = line
+    clean = join(parts, "")
     return CleanResult(
         text=clean.text, removals=removals, repairs=tuple(repairs), segments=segments_of(clean, text),
         paragraphs=tuple(paragraphs), media=_media(lines), related=_related(lines), tags=_tags(lines),
         lang=_main_lang(paragraphs),
     )
+
+
+def _separator(text: str, previous: Line, line: Line) -> MappedText:
+    """The layout between two kept lines: a blank line stays a blank line, a line break a line break."""
+    gap = text[previous.end:line.start]
+    if gap in ("\n", "\n\n"):  # nothing removed in between: copy it, so the offset map runs on
+        return MappedText.copied(text, previous.end, line.start)
+    return MappedText.inserted(_PARAGRAPH_BREAK if _BLANK_LINE.search(gap) else "\n")
 
 
 def _read_lines(text: str) -> tuple[list[Line], dict[int, MappedText], dict[int, list[tuple[int, int, str]]]]:

@@ -1,0 +1,118 @@
+"""Furniture lines: removed with the right kind, story lines never removed."""
+
+from __future__ import annotations
+
+import pytest
+from _fixtures import load, names
+
+from newsprism.clean import clean_text, line_hash
+
+
+@pytest.mark.parametrize("name", names())
+def test_furniture_fixture_every_junk_line_removed_with_its_kind(name: str) -> None:
+    fixture = load(name)
+    result = clean_text(fixture.text)
+    removed = {removal.text: removal.kind for removal in result.removals}
+    wrong = {line: (kind, removed.get(line)) for line, kind in fixture.junk.items() if removed.get(line) != kind}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("name", names())
+def test_furniture_fixture_no_story_line_removed(name: str) -> None:
+    fixture = load(name)
+    result = clean_text(fixture.text)
+    lost = [line for line in fixture.story if line not in result.text]
+    assert lost == []
+
+
+@pytest.mark.parametrize("name", names())
+def test_furniture_removal_text_is_the_raw_span(name: str) -> None:
+    fixture = load(name)
+    result = clean_text(fixture.text)
+    assert result.removals
+    for removal in result.removals:
+        assert fixture.text[removal.start:removal.end] == removal.text
+        assert removal.reason
+
+
+# One furniture line set inside a short story: (line, expected kind or None for "stays").
+_STORY_BEFORE = (
+    "The city council voted on Tuesday to close the old bridge for repairs that are expected to last two years.\n\n"
+    "Officials said traffic would be diverted to the ring road, adding about ten minutes to most journeys."
+)
+_STORY_AFTER = (
+    "Local businesses near the bridge said they feared losing customers during the works, which start in March.\n\n"
+    "The council said it would review the plan after six months and publish the costs in full."
+)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Share on Facebook", "share"),
+    ("Follow us on Instagram", "share"),
+    ("Click to email a link to a friend (Opens in new window)", "share"),
+    ("Sign up for our morning newsletter", "subscribe"),
+    ("Subscribe now for unlimited access", "subscribe"),
+    ("Read more: Council approves new cycle lanes", "related"),
+    ("ALSO READ: Mayor faces questions over budget", "related"),
+    ("Lire aussi : Le pont fermé pour deux ans", "related"),
+    ("Mehr zum Thema: Brücke wird saniert", "related"),
+    ("Leggi anche: Il ponte chiude per lavori", "related"),
+    ("Leia também: Prefeitura fecha ponte", "related"),
+    ("[La ciudad cierra el puente viejo durante dos años por obras]", "related"),
+    ("Photo: Getty Images", "credit"),
+    ("(AP Photo/John Smith)", "credit"),
+    ("Workers inspect the bridge on Monday. (Reuters/Jane Doe)", "caption"),
+    ("Advertisement", "advert"),
+    ("Story continues below advertisement", "advert"),
+    ("We use cookies to improve your experience. Accept all cookies", "cookie"),
+    ("Home > Local > Transport", "navigation"),
+    ("Next article", "navigation"),
+    ("© 2024 Example Media Group", "copyright"),
+    ("All rights reserved.", "copyright"),
+    ("Please enter your comment!", "comment_form"),
+    ("Your email address will not be published.", "comment_form"),
+    ("Powered by Disqus", "comment_form"),
+    # story lines that merely mention the words the cues use
+    ("The council said cookies and coffee would be served at the public meeting on the plans.", None),
+    ("Engineers read more than 400 reports before deciding that the bridge could not stay open.", None),
+    ("The mayor, who shares an office with two deputies, declined to comment on the cost.", None),
+    ("Residents can subscribe to text alerts about closures, the council said in a statement.", None),
+])
+def test_furniture_line_in_context(line: str, kind: str | None) -> None:
+    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
+    result = clean_text(text)
+    removed = {removal.text: removal.kind for removal in result.removals}
+    assert removed.get(line) == kind
+    if kind is None:
+        assert line in result.text
+    for paragraph in (_STORY_BEFORE + "\n\n" + _STORY_AFTER).split("\n\n"):
+        assert paragraph in result.text
+
+
+@pytest.mark.parametrize("story_line", [
+    "It was over.",
+    "No one was hurt.",
+    "The vote was 7-2.",
+    "Mr Smith resigned.",
+])
+def test_furniture_short_story_paragraph_is_kept(story_line: str) -> None:
+    text = f"{_STORY_BEFORE}\n\n{story_line}\n\n{_STORY_AFTER}"
+    assert story_line in clean_text(text).text
+
+
+def test_furniture_html_mode_keeps_lines_scraped_mode_would_drop() -> None:
+    text = f"Bridge works\n\n{_STORY_BEFORE}\n\nTraffic\nRoads\nBuses\nTrains\n\n{_STORY_AFTER}\n\nShare this:"
+    scraped = clean_text(text)
+    extracted = clean_text(text, content_kind="html")
+    assert "Trains" not in scraped.text
+    assert "Trains" in extracted.text
+    assert "Share this:" not in extracted.text
+
+
+def test_furniture_known_site_lines_are_removed() -> None:
+    site_line = "Independent local news since 1887"
+    text = f"{_STORY_BEFORE}\n\n{site_line}\n\n{_STORY_AFTER}"
+    assert site_line in clean_text(text).text
+    result = clean_text(text, known_furniture={line_hash(site_line)})
+    assert site_line not in result.text
+    assert [r.kind for r in result.removals] == ["site_furniture"]

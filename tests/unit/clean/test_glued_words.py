@@ -1,0 +1,98 @@
+"""Glued words: rows that must be split and rows that must stay as they are."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from newsprism.clean import clean_text
+from newsprism.clean.glued_words import document_vocabulary, find_glued
+
+# A document the words live in: "Kherson" stands alone elsewhere, as in real articles.
+_CONTEXT = (
+    "Russian troops left Kherson on Friday. Kherson was the only regional capital taken. "
+    "The minister spoke to General Surovikin."
+)
+
+
+def _repair(sentence: str) -> str:
+    text = sentence + " " + _CONTEXT
+    vocabulary = document_vocabulary([text])
+    splits = find_glued(text, vocabulary=vocabulary)
+    for split in reversed(splits):
+        text = text[:split.index] + " " + text[split.index:]
+    return text[: len(text) - len(_CONTEXT) - 1]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("the city of Khersonis the capital", "the city of Kherson is the capital"),
+    ("ordered Sergei Shoiguto General Sergei", "ordered Sergei Shoigu to General Sergei"),
+    ("closer to the Crimeathe peninsula", "closer to the Crimea the peninsula"),
+    ("the city Khersonwhich was annexed", "the city Kherson which was annexed"),
+    ("the progress of EL ESPAÑOLRussian President", "the progress of EL ESPAÑOL Russian President"),
+    ("not an easy decision’He conceded", "not an easy decision’ He conceded"),
+    ("administration building”Alexander Coates wrote", "administration building” Alexander Coates wrote"),
+    ("That is insurmountable.just remember", "That is insurmountable. just remember"),
+    ("troops left KhersonRussia said", "troops left Kherson Russia said"),
+    ("the government said“We will stay", "the government said “We will stay"),
+])
+def test_glued_words_split(before: str, after: str) -> None:
+    assert _repair(before) == after
+
+
+@pytest.mark.parametrize("text", [
+    "He plays tennis on Sundays.",
+    "Deputy governor Kiril Stremousov died.",
+    "General Sergei Surovikin said so.",
+    "Photo by Alexei Pavlisak for the paper.",
+    "A reporter for Komsomolskaya Pravda wrote.",
+    "Russia’s TASS news agency reported it.",
+    "The pro-Russian authorities in the region.",
+    "He ate at McDonald before work.",
+    "She bought an iPhone and a MacBook.",
+    "The video was posted on YouTube and LinkedIn.",
+    "The app is written in JavaScript.",
+    "Governor Ron DeSantis spoke.",
+    "Conan O'Brien hosted the show.",
+    "Visit example.com or news.org for details.",
+    "The U.S. and the U.K. agreed, e.g. on tariffs.",
+    "Follow #StandWithUkraine and @NewsDesk.",
+    "El presidente dijo que la ciudad de Jersón fue evacuada.",
+    "Le ministre a annoncé que les troupes quitteraient la ville.",
+    "Der Minister sagte, die Truppen würden die Stadt verlassen.",
+    "The Louvre in Paris and the city of Tunis.",
+    "Russian forces in Saladas, Dendias and Judian.",
+])
+def test_glued_words_real_words_stay(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+def test_glued_words_word_seen_twice_is_not_split() -> None:
+    text = "Khersonis is a name here. Khersonis again."
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+def test_glued_words_repairs_recorded_with_spans() -> None:
+    result = clean_text(
+        "Russian troops withdrew from Khersonis the only regional capital under their control, officials said.\n\n"
+        "Kherson had been occupied since March, and the withdrawal was ordered by the minister on Wednesday."
+    )
+    assert [(r.before, r.after) for r in result.repairs] == [("Khersonis", "Kherson is")]
+    repair = result.repairs[0]
+    assert result.text[repair.start:repair.end] == repair.after
+
+
+def test_glued_words_foreign_paragraph_untouched() -> None:
+    spanish = "El ministro de Defensa ordenó retirar las tropas de la ciudad de Jersónis el martes por la noche."
+    result = clean_text(
+        "The defence minister ordered the troops to leave the city on Wednesday, officials in Moscow said.\n\n"
+        + spanish
+        + "\n\nThe order was read out on state television and confirmed by the general staff later that day."
+    )
+    assert spanish in result.text
+    assert all(r.kind != "glued_word" for r in result.repairs)
+
+
+def test_glued_words_empty_vocabulary_is_safe() -> None:
+    assert find_glued("", vocabulary=Counter()) == []

@@ -1,0 +1,128 @@
+"""clean_text as a whole: the example document, offsets, paragraphs, the stage."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsprism.clean import clean_article, clean_text, make_stage
+from newsprism.config import Settings
+from newsprism.model import Article, to_raw_offset
+
+
+def _shared() -> Path:
+    override = os.environ.get("NEWSPRISM_SHARED")
+    return Path(override) if override else Path(__file__).resolve().parents[3].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def kherson() -> str:
+    path = _shared() / "examples" / "kherson-scraped.txt"
+    if not path.exists():
+        pytest.skip(f"the example document is not at {path} (set NEWSPRISM_SHARED)")
+    return path.read_text("utf-8")
+
+
+@pytest.mark.shared_data
+def test_text_example_furniture_removed_and_kept_as_metadata(kherson: str) -> None:
+    result = clean_text(kherson)
+    kinds = {removal.text: removal.kind for removal in result.removals}
+    assert kinds["Please enter your comment!"] == "comment_form"
+    assert kinds["Please enter your name here"] == "comment_form"
+    media = {(item.kind, item.text) for item in result.media}
+    assert ("caption", "A boy looks out the window of the Kherson deportees bus.") in media
+    assert ("credit", "Alexei Pavlisak") in media
+    assert ("alt_text", "farewell banner") in media
+    assert [(link.text[:28], link.lang) for link in result.related] == [("Putin declara la ley marcial", "es")]
+    assert "Russian-Ukrainian War" in result.tags
+    for line in ("Alexei Pavlisak", "farewell banner", "Putin declara", "Please enter", "deportees bus"):
+        assert line not in result.text
+
+
+@pytest.mark.shared_data
+def test_text_example_glued_words_repaired(kherson: str) -> None:
+    result = clean_text(kherson)
+    for phrase in ("Kherson is the only regional capital", "Shoigu to General", "the Crimea the peninsula",
+                   "Kherson which was annexed", "ESPAÑOL Russian President"):
+        assert phrase in result.text
+    assert len([r for r in result.repairs if r.kind == "glued_word"]) == 8
+    for repair in result.repairs:
+        assert result.text[repair.start:repair.end] == repair.after
+
+
+@pytest.mark.shared_data
+def test_text_example_every_story_paragraph_kept(kherson: str) -> None:
+    result = clean_text(kherson, repair_glued=False)
+    junk = {removal.text for removal in result.removals}
+    story = [p.strip() for p in kherson.split("\n\n") if p.strip() and p.strip() not in junk]
+    story = [p for p in story if not any(line.strip() in junk for line in p.splitlines())]
+    assert len(story) >= 14
+    for paragraph in story:
+        assert paragraph in result.text
+
+
+def test_text_segments_map_back_to_raw() -> None:
+    raw = "Share this:\n\n  The  minister\u00a0said   the bridge would reopen on Monday, officials confirmed.  \n"
+    result = clean_text(raw)
+    assert result.text == "The minister said the bridge would reopen on Monday, officials confirmed."
+    for segment in result.segments:
+        clean = result.text[segment.start:segment.start + segment.length]
+        assert clean == raw[segment.raw_start:segment.raw_start + segment.length]
+    start = result.text.index("bridge")
+    assert raw[to_raw_offset(result.segments, start):].startswith("bridge")
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    ("The cafÃ© reopened on Monday after the floods, the owner said.", "The café reopened"),
+    ("The minister said â€œnoâ€\x9d to the plan on Monday evening.", "said “no” to the plan"),
+])
+def test_text_mojibake_repaired_and_recorded(raw: str, fixed: str) -> None:
+    result = clean_text(raw)
+    assert fixed in result.text
+    repairs = [r for r in result.repairs if r.kind == "mojibake"]
+    assert repairs
+    for repair in repairs:
+        assert result.text[repair.start:repair.end] == repair.after
+
+
+@pytest.mark.parametrize("text", [
+    "It said “no” — twice – and left…",
+    "‘Single’ quotes and \"straight\" ones stay as written.",
+])
+def test_text_quotes_and_dashes_kept_as_written(text: str) -> None:
+    assert clean_text(text, content_kind="html").text == text
+
+
+def test_text_paragraph_languages_and_foreign_flag() -> None:
+    english = "The government announced on Monday that it would raise the minimum wage by five percent next year."
+    french = "Le gouvernement a annoncé lundi qu'il augmenterait le salaire minimum de cinq pour cent l'an prochain."
+    result = clean_text(f"{english}\n\n{french}\n\n{english.replace('Monday', 'Tuesday')}")
+    langs = [(p.lang, p.foreign) for p in result.paragraphs]
+    assert langs == [("en", False), ("fr", True), ("en", False)]
+    assert result.lang == "en"
+
+
+def test_text_empty_input() -> None:
+    result = clean_text("")
+    assert result.text == "" and result.removals == () and result.paragraphs == ()
+
+
+def test_text_stage_fills_article_fields() -> None:
+    stage = make_stage(Settings())
+    raw = ("Tags: Energy, Prices\n\nGas prices fell for a third week in a row, the energy regulator said on Friday.\n\n"
+           "Photo: Reuters")
+    article = Article(id="a1", text=raw, raw_text=raw, tags=("Europe",))
+    (cleaned,) = list(stage.pipe([article]))
+    assert cleaned.text == "Gas prices fell for a third week in a row, the energy regulator said on Friday."
+    assert cleaned.tags == ("Europe", "Energy", "Prices")
+    assert [m.kind for m in cleaned.media] == ["credit"]
+    assert {r.kind for r in cleaned.removals} == {"tags", "credit"}
+    assert stage.name == "clean.text" and "text" in stage.assigns
+
+
+def test_text_html_article_is_cleaned_conservatively() -> None:
+    raw = "Gas prices fell for a third week in a row, the regulator said.\n\nPrices\nEnergy\nMarkets\nEurope"
+    article = Article(id="a2", text=raw, raw_text=raw, content_kind="html")
+    assert clean_article(article).text == raw
