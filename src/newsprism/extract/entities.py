@@ -75,7 +75,7 @@ def extract_entities(article: Article, doc: Doc) -> Article:
         A copy of the article with mentions (character offsets into the text,
         each pointing at its entity id) and entities (``"e1"``, ``"e2"``, ...).
     """
-    candidates = _candidates(doc, article.paragraphs)
+    candidates = _candidates(article.text, doc, article.paragraphs)
     labels = names.vote_labels([(c.text, c.label, c.locative) for c in candidates])
     groups = names.group_names([(c.text, label) for c, label in zip(candidates, labels, strict=True)])
     entity_of: dict[int, str] = {}
@@ -99,7 +99,8 @@ def foreign_ranges(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in paragraphs if p.foreign]
 
 
-def _candidates(doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_Candidate]:
+def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_Candidate]:
+    # Doc.text rebuilds the whole string on every access: use the article's text.
     foreign = foreign_ranges(paragraphs)
     result: list[_Candidate] = []
     for ent in doc.ents:
@@ -109,12 +110,11 @@ def _candidates(doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_Candidate]:
         if span is None:
             continue
         start, end = span
-        text = doc.text[start:end]
-        if not any(c.isalpha() for c in text):
+        if not any(c.isalpha() for c in text[start:end]):
             continue
         label = "PERSON" if ent.label_ != "PERSON" and _looks_personal(ent) else ent.label_
         previous = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        result.append(_Candidate(start, end, text, label, previous in LOCATIVE_PREPOSITIONS))
+        result.append(_Candidate(start, end, text[start:end], label, previous in LOCATIVE_PREPOSITIONS))
     return result
 
 

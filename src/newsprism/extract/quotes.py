@@ -292,5 +292,5 @@ def _reported_quotes(
         (start, end), attribution = found
         if end - start < 8 or not free(start, end) or not free(attribution.cue_start or start, (attribution.cue_end or end)):
             continue
-        quotes.append(_quote(doc.text, start, end, "indirect", attribution, 0.9))
+        quotes.append(_quote(index.text, start, end, "indirect", attribution, 0.9))
     return quotes
