@@ -37,7 +37,9 @@ from .resources import (
     HAS_DIGIT,
     IMAGE_WORDS,
     NAME_PARTICLES,
+    NON_LATIN,
     READER_ADDRESS,
+    REPORTING_VERB,
     SENTENCE_END,
     STOP_WORDS,
     TERMINAL,
@@ -98,8 +100,7 @@ def _is_prose(line: Line) -> bool:
     another script is judged by length and punctuation alone.
     """
     n = line.n_words
-    letters = [c for c in line.text if c.isalpha()]
-    latin = sum(1 for c in letters if c < "\u0250") >= len(letters) / 2
+    latin = 2 * len(NON_LATIN.findall(line.text)) <= sum(len(w) for w in line.words)
     ratio = _stop_ratio(line) if latin else 1.0
     if (n >= 15 or len(line.text) >= 120) and ratio >= 0.2:
         return True
@@ -135,7 +136,7 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
 def _document_language(lines: Sequence[Line]) -> str | None:
     """The language of the document's prose, from one sample of its longest lines."""
     prose = sorted((line.text for line in lines if line.prose), key=len, reverse=True)
-    return detect_language(" ".join(prose)[:3000])[0] if prose else None
+    return detect_language(" ".join(prose)[:1500])[0] if prose else None
 
 
 def _mark(line: Line, kind: str, reason: str) -> None:
@@ -158,7 +159,7 @@ def _by_cue(line: Line) -> None:
             return
         _mark(line, kind, f"{kind.replace('_', ' ')} cue {m.group().strip()[:40]!r}")
         return
-    if line.n_words <= 60 and CAPTION_WITH_CREDIT.search(line.text):
+    if line.n_words <= 35 and CAPTION_WITH_CREDIT.search(line.text):
         _mark(line, "caption", "ends with a photo credit")
 
 
@@ -290,7 +291,8 @@ def _caption_like(line: Line) -> bool:
     """A caption describes a picture: one or two sentences, no quote, not a question or a lead-in."""
     quoted = any(q in line.text for q in "\"“”«»")
     lead_in = line.text.rstrip().endswith((":", "!", "?"))
-    return 3 <= line.n_words <= 35 and not quoted and not lead_in and len(SENTENCE_END.findall(line.text)) <= 2
+    return (3 <= line.n_words <= 35 and not quoted and not lead_in and len(SENTENCE_END.findall(line.text)) <= 2
+            and not REPORTING_VERB.search(line.text))
 
 
 def _alt_text_like(line: Line) -> bool:

@@ -70,19 +70,20 @@ def segments_of(mapped: MappedText, raw: str) -> tuple[Segment, ...]:
     it maps to, so an edited character (a fixed quote, a repaired letter)
     never claims to be original.
     """
-    segments: list[Segment] = []
-    run_start = run_raw = -1
-    length = 0
-    for i, (char, raw_i) in enumerate(zip(mapped.text, mapped.origin, strict=True)):
-        copied = raw_i >= 0 and raw[raw_i] == char
-        if copied and length and raw_i == run_raw + length:
-            length += 1
-            continue
-        if length:
-            segments.append(Segment(start=run_start, raw_start=run_raw, length=length))
-            length = 0
-        if copied:
-            run_start, run_raw, length = i, raw_i, 1
-    if length:
-        segments.append(Segment(start=run_start, raw_start=run_raw, length=length))
-    return tuple(segments)
+    import numpy as np
+
+    if not mapped.text:
+        return ()
+    origin = np.asarray(mapped.origin, dtype=np.int64)
+    clean_chars = np.frombuffer(mapped.text.encode("utf-32-le"), dtype=np.uint32)
+    raw_chars = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32)
+    copied = origin >= 0
+    copied[copied] = raw_chars[origin[copied]] == clean_chars[copied]
+    # a run breaks where a character is not copied or does not follow its predecessor in the raw text
+    follows = np.zeros(len(origin), dtype=bool)
+    follows[1:] = (origin[1:] == origin[:-1] + 1) & copied[:-1]
+    starts = np.flatnonzero(copied & ~follows)
+    breaks = np.append(np.flatnonzero(~(copied & follows)), len(origin))
+    ends = breaks[np.searchsorted(breaks, starts, side="right")]
+    return tuple(Segment(start=start, raw_start=raw_start, length=end - start)
+                 for start, raw_start, end in zip(starts.tolist(), origin[starts].tolist(), ends.tolist(), strict=True))

@@ -56,6 +56,7 @@ DOMAIN_ENDINGS: frozenset[str] = _words(
 
 # -- tokens --------------------------------------------------------------------
 
+NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?", re.UNICODE)
 TOKEN = re.compile(r"\S+")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -85,6 +86,8 @@ _COMMENT = [
     r"\b(?:comments?|commenting)\s+(?:are|is)\s+(?:closed|disabled|moderated)", r"\b(?:show|view|hide|load)\s+(?:\d+\s+)?(?:more\s+)?comments",
     r"\bsort\s+by\s+(?:newest|oldest|best|top)", r"\bcomment\s+policy\b", r"\bcommunity\s+guidelines\b",
     r"\bdeja\s+(?:un|tu)\s+comentario", r"\blaisser\s+un\s+commentaire", r"\bkommentar\s+(?:schreiben|verfassen)",
+    r"^\s*(?:your\s+)?(?:comment|name|e-?mail(?:\s+address)?|website|message)\s*(?:\((?:required|optional|will\s+not\s+be\s+published)\)\s*)*[*:]?\s*$",
+    r"\bcancel\s+reply\b", r"\bcommenting\s+(?:has\s+been|is)\s+(?:disabled|closed|turned\s+off)", r"^\s*(?:discussions?|conversations?)\s*$",
     r"\blascia\s+un\s+commento", r"\bdeixe\s+(?:um|seu)\s+coment", r"\bcomentarios?\s*\(\d+\)",
 ]
 _SHARE = [
@@ -93,14 +96,15 @@ _SHARE = [
     r"^\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail|print|messenger|flipboard|tumblr|vk|copy)"
     r"(?:\s*[|,/·•]?\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail|print|messenger|flipboard|tumblr|vk|copy|link))*\s*$",
     r"\bfollow\s+(?:us|me|him|her|them|our\b|@|\w+\s+on\s+(?:twitter|facebook|instagram|telegram))",
-    r"\b(?:tweet|retweet|pin\s+it|like\s+us)\b", r"\bcompart(?:ir|e|ilhar)\b", r"\bpartager\b", r"\bteilen\b", r"\bcondividi\b",
+    r"\b(?:tweet|retweet|pin\s+it|like\s+us)\b", r"^\s*(?:print|e-?mail|send|save)\s+(?:this\s+)?(?:page|article|story|link)\b",
+    r"^\s*\d+\s+shares?\s*$", r"^\s*follow\s+(?:on|us)\b", r"\bcompart(?:ir|e|ilhar)\b", r"\bpartager\b", r"\bteilen\b", r"\bcondividi\b",
     r"\bsíguenos\b", r"\bsuivez-nous\b", r"\bfolgen\s+sie\s+uns\b", r"\bseguici\b",
 ]
 _SUBSCRIBE = [
     r"\bsubscri(?:be|ption|ber)", r"\bnewsletters?\b", r"\bsign\s+up\b", r"\bin\s+your\s+inbox\b",
     r"\bdaily\s+(?:briefing|digest|email)", r"\bget\s+(?:the|our)\s+(?:latest|best|top)", r"\bsuscr[ií]b",
     r"\bboletín\b", r"\babonne", r"\babonnieren\b", r"\biscriviti\b", r"\bassine\b", r"\bunlimited\s+access\b",
-    r"\bsupport\s+(?:our|independent)\s+journalism", r"\b(?:donate|become\s+a\s+member)\b",
+    r"\bsupport\s+(?:our|independent)\s+journalism", r"\bmailing\s+list\b", r"\b(?:donate|become\s+a\s+member)\b",
 ]
 _RELATED = [
     r"^\s*(?:read|see|watch|listen)\s+(?:more|also|next|too)\b", r"^\s*also\s+(?:read|see|watch)\b",
@@ -108,6 +112,8 @@ _RELATED = [
     r"^\s*related(?:\s+(?:articles?|stories|posts|news|content|coverage))?\s*$",
     r"^\s*(?:more\s+(?:on|from|about)\s+(?:this|the|our))\b", r"^\s*(?:recommended|suggested)(?:\s+(?:for\s+you|stories|articles|reading))?\s*[:\-–—]?\s*$",
     r"^\s*you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)", r"^\s*(?:most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|editor'?s\s+picks?)\b",
+    r"^\s*(?:also\s+on\s+\w+|more\s+(?:stories|news|articles|headlines)|up\s+next|don'?t\s+miss|watch(?:\s+(?:now|video|more))?\s*:)",
+    r"^\s*(?:más\s+(?:información|noticias)|plus\s+d'infos?|weitere\s+(?:artikel|nachrichten)|ler\s+mais|leggi\s+di\s+più)\b",
     r"^\s*(?:lea|lee|ver|vea)\s+(?:también|tambien|además|más)\b", r"^\s*te\s+puede\s+interesar", r"^\s*(?:noticias\s+)?relacionad[ao]s?\b",
     r"^\s*(?:à\s+)?lire\s+(?:aussi|également|la\s+suite)\b", r"^\s*voir\s+aussi\b", r"^\s*sur\s+le\s+même\s+sujet\b",
     r"^\s*mehr\s+zum\s+thema\b", r"^\s*lesen\s+sie\s+(?:auch|mehr)\b", r"^\s*(?:auch\s+interessant|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren)",
@@ -116,7 +122,7 @@ _RELATED = [
 _CREDIT = [
     r"^\s*\(?(?:photo(?:graph)?s?|pictures?|images?|foto(?:grafía|grafia)?s?|bild|crédit(?:o)?s?|credits?|illustration|video|source|fuente|quelle)"
     r"\s*(?:by|:|/|©|-|–)\s*\S", r"\(\s*(?:AP|AFP|EPA|Reuters|Getty)[^)]{0,60}\)\s*$", r"\bAP\s+Photo\s*/",
-    r"^\s*(?:©\s*)?(?:getty\s+images|shutterstock|reuters|afp|associated\s+press|ap|epa(?:-efe)?|efe|dpa|xinhua|anadolu|tass|ria\s+novosti|europa\s+press|ansa|bloomberg|alamy|istock(?:photo)?)"
+    r"^\s*(?:photo|image|picture)\s+credits?\s*:", r"^\s*(?:©\s*)?(?:getty(?:\s+images)?|shutterstock|reuters|afp|associated\s+press|ap|epa(?:-efe)?|efe|dpa|xinhua|anadolu|tass|ria\s+novosti|europa\s+press|ansa|bloomberg|alamy|istock(?:photo)?)"
     r"(?:\s*(?:/|via|and|,)\s*[\w .'-]{1,40})?\s*$",
     r"(?:/|\bvia\s+)(?:getty\s+images|shutterstock|reuters|afp|ap|epa|efe|dpa|bloomberg)\s*\)?\s*$",
     r"^\s*(?:caption|credit|hide\s+caption|toggle\s+caption|enlarge\s+(?:this\s+)?image|back\s+to\s+gallery|view\s+(?:gallery|image|photos?))\s*$",
@@ -124,24 +130,27 @@ _CREDIT = [
 ]
 _BYLINE = [
     r"^\s*(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published|actualizado|publicado|mis\s+à\s+jour|aktualisiert)\b",
-    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|h|uhr)?\b", r"\b\d+\s+min(?:ute)?s?\s+read\b", r"^\s*\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago\s*$",
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|h|uhr|utc|gmt|[ecmp][sd]t|cet|bst|ist)(?!\w)", r"\b(?:19|20)\d\d\b.{0,30}\b\d{1,2}:\d{2}\b", r"\b\d+\s+min(?:ute)?s?\s+read\b", r"^\s*\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago\s*$",
 ]
 _TAGS = [
     r"^\s*(?:tags?|tagged(?:\s+with)?|topics?|filed\s+under|categor(?:y|ies)|keywords?|etiquetas?|temas?|mots[- ]clés|schlagw[öo]rter|themen|argomenti)\s*[:|\-–—]",
-    r"^\s*(?:posted|published)\s+in\s*:",
+    r"^\s*(?:posted|filed)\s+(?:in|under)\b", r"^\s*(?:#[^\W\d_][\w-]*[\s,]*)+$",
 ]
 _COOKIE = [
-    r"\bcookies?\b.*\b(?:use|using|accept|consent|settings|policy|experience|browsing|continue)", r"\b(?:accept|reject)\s+(?:all\s+)?cookies",
+    r"\bcookies?\b.*\b(?:use|using|accept|consent|settings|policy|experience|browsing|continue)",
+    r"\b(?:we|this\s+(?:site|website)|our\s+(?:site|website|partners))\b.{0,40}\bcookies\b", r"\buses?\s+cookies\b",
+    r"\bcookies?\s+(?:settings|policy|preferences|consent|notice)\b", r"\byour\s+privacy\s+(?:choices|settings|options)\b", r"\b(?:accept|reject)\s+(?:all\s+)?cookies",
     r"\bmanage\s+(?:cookie|consent|preferences)", r"\bprivacy\s+(?:policy|settings|preferences)\b.*\b(?:consent|accept|agree)", r"\bwe\s+value\s+your\s+privacy",
     r"\bby\s+(?:continuing|using)\s+(?:to\s+(?:browse|use)\s+)?(?:this|our)\s+(?:site|website)", r"\bgdpr\b",
 ]
 _ADVERT = [
-    r"^\s*(?:advertisement|advertising|advert|ad|ads|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+(?:content|post)|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама)\s*[:\-]?\s*$",
+    r"^\W*(?:advertisement|advertising|advert|ad|ads|sponsored(?:\s+(?:content|links|stories))?|promoted(?:\s+(?:content|stories|links))?|paid\s+(?:content|post)|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама)\W*$",
     r"\b(?:story|article)\s+continues\s+(?:below|after)", r"\bscroll\s+(?:down\s+)?to\s+continue", r"\bcontinue\s+reading\s+(?:the\s+main\s+story|below)",
     r"^\s*(?:skip|close)\s+(?:this\s+)?ad\b", r"\bad\s+feedback\b",
 ]
 _NAVIGATION = [
-    r"^\s*(?:home|inicio|accueil|startseite)\s*(?:[>»›/|]\s*[\w &'’-]+\s*)+$", r"^\s*[\w &'’-]+(?:\s+[>»›]\s+[\w &'’-]+){2,}\s*$",
+    r"^\s*(?:home|inicio|accueil|startseite)\s*(?:[>»›/|]\s*[\w &'’-]+\s*)+$", r"^\s*[\w &'’-]+(?:\s+[>»›]\s+[\w &'’-]+)+\s*$",
+    r"^\s*(?:(?:load|show|see|view)\s+more|go\s+to\s+(?:the\s+)?home\s*page|main\s+menu|(?:open|close)\s+menu)\s*$",
     r"^\s*(?:next|previous|prev|older|newer)\s+(?:article|post|story|page|entry)\b", r"^\s*(?:back\s+to\s+(?:top|home)|skip\s+to\s+(?:main\s+)?content|jump\s+to)\b",
     r"^\s*(?:menu|search|home|close|open|log\s*in|sign\s*in|register|logout|more|loading\.*|print|top)\s*$",
     r"^\s*\S{30,}\s*$",
@@ -151,12 +160,17 @@ _AUTHOR_BIO = [
     r"^\s*(?:about\s+the\s+author|contact\s+the\s+author|more\s+from\s+this\s+author|author\s+profile)\b",
     r"^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}"
     r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|author|analyst|photographer|intern|fellow)\b",
-    r"^\s*(?:follow|email|contact)\s+(?:him|her|them|the\s+author)\b", r"^\s*(?:by|por|par|von|di)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|]\s*[\w ]{1,40})?$",
+    r"^\s*(?:follow|email|contact)\s+(?:him|her|them|the\s+author)\b", r"^\s*(?:written|words|text)\s+by\b", r"^\s*(?:author|autor|auteur)\s*:",
+    r"\|\s*(?:staff|senior|chief|contributing)?\s*(?:writer|reporter|correspondent|editor)\s*$",
+    r"^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:covers|writes\s+about|reports\s+on)\s+[\w ,&-]{3,80}\s+(?:for|at)\s+(?:the|[A-Z])", r"^\s*(?:by|por|par|von|di)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|]\s*[\w ]{1,40})?$",
 ]
 _COPYRIGHT = [
     r"©", r"\(c\)\s*\d{4}", r"\bcopyright\b", r"\ball\s+rights\s+reserved", r"\btodos\s+los\s+derechos\s+reservados",
     r"\btous\s+droits\s+réservés", r"\balle\s+rechte\s+vorbehalten", r"\btutti\s+i\s+diritti\s+riservati",
-    r"\b(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\b",
+    r"\b(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\b", 
+    # legal boilerplate is a full sentence, so these open with "^.*" to count as sure (anchored) cues
+    r"^.*\bmay\s+not\s+be\s+(?:published|reproduced|copied|broadcast|rewritten|redistributed)(?:,\s*\w+)*,?\s+(?:or|and)\s+\w+",
+    r"^.*\breproduction\b.{0,60}\b(?:prohibited|forbidden|not\s+permitted)\b", r"\bwithout\s+(?:the\s+)?(?:prior\s+)?(?:written\s+)?permission\b",
 ]
 
 
@@ -176,18 +190,18 @@ def _rule(kind: str, patterns: list[str], max_words: int) -> tuple[str, re.Patte
 #: Anchored cues open the line ("Read more:", "Tags:"); free cues may sit
 #: anywhere and so are not trusted on story prose.
 FURNITURE_RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int], ...] = (
+    _rule("tags", _TAGS, 40),
     _rule("comment_form", _COMMENT, 22),
     _rule("cookie", _COOKIE, 80),
     _rule("advert", _ADVERT, 10),
     _rule("subscribe", _SUBSCRIBE, 16),
     _rule("share", _SHARE, 12),
     _rule("related", _RELATED, 30),
-    _rule("tags", _TAGS, 40),
     _rule("navigation", _NAVIGATION, 14),
+    _rule("credit", _CREDIT, 12),
     _rule("copyright", _COPYRIGHT, 30),
     _rule("author_bio", _AUTHOR_BIO, 90),
     _rule("byline", _BYLINE, 14),
-    _rule("credit", _CREDIT, 12),
 )
 
 #: A line that ends with a parenthesised or slashed credit is a caption.
@@ -220,3 +234,9 @@ TAG_LABEL = re.compile(r"^\s*(?:tags?|tagged(?:\s+with)?|topics?|filed\s+under|c
                        r"|mots[- ]clés|schlagw[öo]rter|themen|argomenti|posted\s+in|published\s+in)\s*[:|\-–—]?\s*", _I)
 #: Separators between tags.
 TAG_SPLIT = re.compile(r"\s*[,;|•·#]\s*")
+#: Verbs of reported speech: a line with one is story, not a photo caption.
+REPORTING_VERB = re.compile(
+    r"\b(?:said|says|told|tells|according|reported|announced|added|stated|explained|warned|insisted|claimed|wrote|tweeted"
+    r"|dijo|afirmó|a\s+déclaré|sagte|erklärte)\b",
+    _I,
+)
