@@ -283,7 +283,9 @@ def test_web_story_sets_claims_side_by_side(client: AsgiClient) -> None:
     assert {c["value"] for c in cells["tass.com"]} == {70000}
     assert [p["name"] for p in data["map"]["points"]] == ["Kherson"]
     soup = BeautifulSoup(client.get("/story/s1").text, "html.parser")
-    assert len(soup.select("#claims-side-by-side td .claim-cell")) == 2
+    group = soup.select("#claims-side-by-side .claim-group")[0]
+    assert "values differ: 70,000 – 115,000" in group.get_text(" ", strip=True)
+    assert [td.get_text() for td in group.select("tr td:nth-of-type(2)")] == ["elespanol.com", "tass.com"]
 
 
 @pytest.mark.parametrize(("path", "params", "count"), [

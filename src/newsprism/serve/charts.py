@@ -62,7 +62,9 @@ def timeline(items: Sequence[dict[str, Any]], *, width: int = 1100, lane: int = 
     dots = []
     for item in items:
         day = _day(item.get("published"))
-        x = 130 + ((day - first).days / span * (width - 150) if day and first else 0)
+        if day is None or first is None:  # undated articles are listed, not placed
+            continue
+        x = 130 + (day - first).days / span * (width - 150)
         dots.append({"x": round(x, 1), "y": sources.index(str(item.get("source") or "?")) * lane + lane // 2 + 4,
                      "id": item.get("id"), "title": item.get("title") or "", "published": item.get("published")})
     lanes = [{"y": i * lane + lane // 2 + 4, "label": source} for i, source in enumerate(sources)]

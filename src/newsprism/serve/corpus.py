@@ -26,11 +26,17 @@ class Corpus:
     settings: Any = None
 
     def __post_init__(self) -> None:
+        self._tuned: set[int] = set()
         self.features: Features = features(self.conn())
 
     def conn(self) -> sqlite3.Connection:
-        """This thread's read connection."""
+        """This thread's read connection, tuned once for reading a large corpus."""
         reader: sqlite3.Connection = self.store._reader()
+        if id(reader) not in self._tuned:
+            # memory-mapped reads and a larger page cache: facets touch a thousand article rows per request
+            reader.execute("PRAGMA mmap_size=1073741824")
+            reader.execute("PRAGMA cache_size=-65536")
+            self._tuned.add(id(reader))
         return reader
 
     def groups(self) -> groups_mod.EntityGroups:

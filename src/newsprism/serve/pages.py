@@ -28,8 +28,30 @@ def environment() -> Any:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["query"] = _query
-    env.filters["number"] = lambda n: f"{n:,}" if isinstance(n, int) else ("" if n is None else f"{n:,.6g}")
+    env.filters["number"] = _number
+    env.filters["source"] = source_label
     return env
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
+
+
+def source_label(source: str | None) -> str:
+    """A source as people read it: a site name, or a file's name rather than its whole path.
+
+    >>> source_label("/data/news/text/izmail-flood.txt")
+    'izmail-flood.txt'
+    """
+    if not source:
+        return "?"
+    if "://" not in source and ("/" in source or "\\" in source):
+        return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return source
 
 
 def _query(params: dict[str, Any], **changes: Any) -> str:

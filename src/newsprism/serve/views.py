@@ -153,9 +153,23 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
         by_what.setdefault(what, {}).setdefault(str(claim["source"]), []).append(claim)
     quotes = [queries._quote_dict(r) for r in queries.facts_in(conn, "quotes", ids)]
     places = queries.places_of(conn, ids)
+    groups = claim_groups(by_what)
     return {**story, "timeline": charts.timeline(story["articles"]), "sources": sources,
-            "claims": claims, "claims_by_what": by_what, "quotes": quotes, "places": places,
+            "claims": claims, "claims_by_what": by_what, "claim_groups": groups,
+            "shared_groups": sum(1 for g in groups if g["sources"] > 1), "quotes": quotes, "places": places,
             "map": map_data(places)}
+
+
+def claim_groups(by_what: dict[str, dict[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """Claims about one quantity, in date order; quantities reported by more sources first."""
+    groups = []
+    for what, by_source in by_what.items():
+        claims = sorted((c for cs in by_source.values() for c in cs), key=lambda c: (c["published"] or "", c["source"]))
+        values = [c["value"] for c in claims if c["value"] is not None]
+        groups.append({"what": what, "sources": len(by_source), "claims": claims,
+                       "low": min(values, default=None), "high": max(values, default=None),
+                       "differs": len(set(values)) > 1})
+    return sorted(groups, key=lambda g: (-g["sources"], -len(g["claims"]), g["what"]))
 
 
 def map_data(places: list[dict[str, Any]]) -> dict[str, Any]:
