@@ -12,8 +12,10 @@ from ._common import echo_json, settings_from
 @click.option("--db", default=None, help="Corpus: a SQLite file (default ./newsprism.db or $NEWSPRISM_DB) "
                                          "or a postgresql:// URL.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option("--reclean", is_flag=True, help="Also re-clean (and re-extract) stored articles of sites whose "
+                                              "repeated furniture lines were learned, then link again.")
 @click.pass_context
-def link(ctx: click.Context, db: str | None, as_json: bool) -> None:
+def link(ctx: click.Context, db: str | None, as_json: bool, reclean: bool) -> None:
     """Link the whole corpus: every link table is recomputed and replaced in one transaction."""
     from ..link.run import link_corpus
 
@@ -22,6 +24,13 @@ def link(ctx: click.Context, db: str | None, as_json: bool) -> None:
     store = open_store(target, settings=settings)
     try:
         summary = link_corpus(store, settings=settings).as_dict()
+        if reclean:
+            from ..link.reclean import recleaned, replace_articles
+
+            changed = replace_articles(store, recleaned(store, settings=settings))
+            click.echo(f"re-cleaned {changed} articles with their site's learned furniture", err=True)
+            if changed:
+                summary = link_corpus(store, settings=settings).as_dict()
     finally:
         store.close()
     if as_json:

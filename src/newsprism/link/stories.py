@@ -29,7 +29,7 @@ W_TEXT, W_NAMES, W_TITLE = 0.55, 0.25, 0.20
 DATE_SCALE = 4.0
 WINDOW_DAYS = 10
 #: A pair scoring at least this proposes a merge of its clusters ...
-STORY_THRESHOLD = 0.22
+STORY_THRESHOLD = 0.25
 #: ... which happens when the mean similarity over all their cross pairs reaches this.
 AVERAGE_THRESHOLD = 0.15
 #: A blocking key shared by more articles than this is too common to block on.
