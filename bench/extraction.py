@@ -136,10 +136,46 @@ def report(results: dict[str, tuple[Scores, list[float]]], *, pages: int) -> Non
     print("PASS" if ok else "FAIL", "(target: F1 >= max(trafilatura, .960) at >= 0.9x its pages/s)")
 
 
+def compare_metadata(pages: list[tuple[str, str, bytes, str]]) -> None:
+    """Coverage of each metadata field, newsprism vs ``trafilatura.extract_metadata``, and how often they agree.
+
+    Agreement: same title, date or site after lower-casing; for authors, at
+    least one name in common; counted over pages where both found the field.
+    """
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
+    from newsprism.clean.html import extract_html, split_authors
+
+    keys = {"title": "title", "published": "date", "authors": "author", "site": "sitename", "canonical_url": "url",
+            "tags": "tags", "categories": "categories", "description": "description", "image": "image"}
+    found = {key: [0, 0, 0, 0] for key in keys}  # newsprism, trafilatura, both, agree
+    for _, url, data, _ in pages:
+        html = data.decode("utf-8")
+        ours = extract_html(html, url=url).fields
+        theirs = extract_metadata(load_html(html), default_url=url)
+        for key, attr in keys.items():
+            mine, other = ours.get(key), getattr(theirs, attr, None)
+            if key == "authors":
+                mine = {a.lower() for a in mine or ()}
+                other = {a.lower() for a in split_authors((other or "").split(";"))}
+            counts = found[key]
+            counts[0] += bool(mine)
+            counts[1] += bool(other)
+            if mine and other:
+                counts[2] += 1
+                same = bool(mine & other) if isinstance(mine, set) else str(mine).lower() == str(other).lower()
+                counts[3] += same
+    print(f"\nmetadata over {len(pages)} pages: {'field':14} {'newsprism':>9} {'trafilatura':>11} {'both':>5} {'agree':>6}")
+    for key, (mine_n, other_n, both, agree) in found.items():
+        print(f"{'':31}{key:14} {mine_n:9d} {other_n:11d} {both:5d} {agree:6d}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="the extraction dev set (html/*.html.gz and ground-truth.json)")
     parser.add_argument("--repeats", type=int, default=3, help="timed passes over the pages (median reported)")
+    parser.add_argument("--metadata", action="store_true", help="also compare metadata fields with trafilatura's")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N pages (by id)")
     args = parser.parse_args(argv)
     if not (args.folder / "ground-truth.json").is_file():
@@ -147,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_pages(args.folder, limit=args.limit)
     print(f"{len(pages)} pages, {args.repeats} passes, Python {sys.version.split()[0]}")
     report(run_benchmark(pages, repeats=args.repeats), pages=len(pages))
+    if args.metadata:
+        compare_metadata(pages)
     return 0
 
 
