@@ -316,13 +316,33 @@ def r_ago(m: re.Match[str], ctx: Context) -> Resolved:
     n, unit, direction = _count(m["n"]), m["unit"].lower().rstrip("s"), m["dir"].lower()
     unit = "century" if unit.startswith("centur") else unit
     if direction in ("earlier", "before", "later"):
-        return Resolved(None, unit, resolved=False, note="relative to another event")
+        return _relative_to_previous(n, unit, -1 if direction != "later" else 1, ctx)
     ref = "FUTURE_REF" if direction in ("from now", "hence") else "PAST_REF"
     if n is None:
         return Resolved(ref, "unknown", note="vague amount")
     if ctx.anchor is None:
         return _unanchored(None, unit)
     return _offset(ctx.anchor, n if ref == "FUTURE_REF" else -n, unit)
+
+
+_GRAIN_LEN = {"day": 10, "week": 10, "month": 7, "year": 4, "decade": 4, "century": 4}
+
+
+def _relative_to_previous(n: int | None, unit: str, sign: int, ctx: Context) -> Resolved:
+    """ "four years earlier": counted from the last date the text gave, else from publication."""
+    need = _GRAIN_LEN.get(unit)
+    if n is None or need is None:
+        return Resolved(None, unit, resolved=False, note="relative to another event")
+    base = next((v for v, _ in reversed(ctx.previous) if len(v) >= need and v[:4].isdigit()
+                 and (need < 10 or v[7:8] == "-")), None)
+    if base is None:
+        if ctx.anchor is None:
+            return _unanchored(None, unit)
+        start = ctx.anchor
+    else:
+        start = dt.date(int(base[:4]), int(base[5:7]) if need >= 7 else 1, int(base[8:10]) if need >= 10 else 1)
+    result = _offset(start, sign * n, unit)
+    return Resolved(result.value, result.granularity, note="relative to an earlier date in the text")
 
 
 def _offset(anchor: dt.date, n: int, unit: str) -> Resolved:
@@ -428,7 +448,7 @@ def r_noon(m: re.Match[str], ctx: Context) -> Resolved:
 
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
          "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-         "at the moment": "PRESENT_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+         "at the moment": "PRESENT_REF", "at this time": "PRESENT_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
          "in recent years": "PAST_REF", "in recent months": "PAST_REF", "in recent weeks": "PAST_REF",
          "in the past": "PAST_REF", "formerly": "PAST_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF"}
 

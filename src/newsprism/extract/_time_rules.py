@@ -48,7 +48,7 @@ FUTURE_CUES = re.compile(
 )
 PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|told|announced|reported|added|died|killed|began|ended|held|took|came|"
-    r"went|met|made|left|won|lost|ago|last|earlier|previously|\w{3,}ed)\b",
+    r"went|met|made|left|won|lost|ago|last|earlier|previously|as of|(?-i:[a-z]{3,}ed))\b",
     re.IGNORECASE,
 )
 
@@ -106,7 +106,7 @@ _P = [
     ("clock", r"\b(?P<x>(?P<hh>1[0-2]|0?[1-9])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"),
     ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])"),
     ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
-    ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past|in the future|formerly|(?<!as )soon|at the moment|so far this year))\b"),
+    ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past|in the future|at this time|formerly|(?<!as )soon|at the moment|so far this year))\b"),
     ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year)))\b"),
     ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old|\s+old\b|\s+of\s+age\b)"),
 ]

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from ..config import Settings
 from ..model import Article, Mention, Place
-from .gazetteer import GazEntry, gazetteer
+from .gazetteer import GazEntry, gazetteer, name_key
 
 STAGE = "extract.places"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -36,9 +36,12 @@ _SUFFIX = re.compile(r"^(?:the\s+)?(?P<name>.+?)\s+(?:County|Province|Region|Obl
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|of|to)$")
 
 
-def _score(entry: GazEntry, context: Counter[str], regions: Counter[str]) -> float:
+def _score(entry: GazEntry, context: Counter[str], regions: Counter[str], key: str = "") -> float:
     curated = 1.0 if entry.curated and entry.type not in ("country", "demonym") else 0.0
     score = math.log10(entry.population + 10) + _TYPE_PRIOR.get(entry.type, 0.5) + curated
+    if key and name_key(entry.name) == key:
+        # Its own name, not one of its many aliases ("Maine" is also an old name of Des Plaines).
+        score += 1.0
     total = sum(context.values())
     if total and entry.country:
         score += 2.0 * context[entry.country] / total
@@ -65,6 +68,9 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     # A city and its own region share a name ("Kherson", "Moscow"): news means the city.
     cities = {e.admin1 for e in found if e.type == "city"}
     found = [e for e in found if not (e.type == "region" and e.admin1 in cities)]
+    # A hand-written entry replaces its GeoNames twin (better coordinates for big regions).
+    curated = {(e.type, e.country) for e in found if e.curated}
+    found = [e for e in found if e.curated or (e.type, e.country) not in curated]
     return text, found
 
 
@@ -80,7 +86,7 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
             chosen.append(mention)
         elif mention.label == "NORP" and any(e.type == "demonym" or e.curated for e in gaz.lookup(mention.text)):
             chosen.append(mention)
-        elif mention.label in ("PERSON", "ORG") and _mislabelled(mention, place_texts, long_names):
+        elif mention.label in ("PERSON", "ORG", "NORP") and _mislabelled(mention, place_texts, long_names):
             chosen.append(mention)
         elif mention.label in ("PERSON", "ORG"):
             blocked.append((mention.start, mention.end))
@@ -95,15 +101,22 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _mislabelled(mention: Mention, place_texts: set[str], long_names: str) -> bool:
-    """A PERSON or ORG mention that is really a place (the small model often calls "Kherson" a person)."""
+    """A PERSON, ORG or NORP mention that is really a place (the small model calls "Kherson" a person,
+    "United States" an organisation, "Montreal" a nationality)."""
     if mention.text in place_texts:
         return True
     found = gazetteer().lookup(mention.text)
+    lone = " " not in mention.text.strip() and not re.search(rf"\b{re.escape(mention.text)}\b", long_names)
+    if any(e.type == "country" for e in found) and (mention.label != "PERSON" or lone):
+        return True
+    if mention.label == "NORP":
+        return any(e.type in ("city", "region") and e.population >= 100_000 for e in found)
     if mention.label == "ORG":
-        return any(e.curated and e.type in _SCAN_TYPES | {"union"} for e in found)
+        # Clubs and firms are named after cities ("Barcelona"); regions are safer.
+        return any(e.curated and e.type in _SCAN_TYPES | {"union", "seat"} or e.type == "region" for e in found)
     # A lone word that is a big city, and no person in the article has it in a longer name ("Michael Jordan").
     big = any(e.type == "city" and (e.population >= 1_000_000 or e.curated) for e in found)
-    return big and " " not in mention.text.strip() and not re.search(rf"\b{re.escape(mention.text)}\b", long_names)
+    return big and lone
 
 
 def _scan_names() -> list[str]:
@@ -124,7 +137,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     candidates = [(m, *_namesakes(m.text)) for m in _candidates(article, mentions)]
     # 1st pass: context-free choices vote for countries and regions.
     votes: list[GazEntry | None] = [
-        max(found, key=lambda e: _score(e, Counter(), Counter())) if found else None for _, _, found in candidates]
+        max(found, key=lambda e: _score(e, Counter(), Counter(), name_key(name))) if found else None
+        for _, name, found in candidates]
     countries = Counter(e.country for e in votes if e and e.country)
     regions = Counter(e.admin1 for e in votes if e and e.admin1 and e.type in ("region", "city"))
     places = []
@@ -134,10 +148,14 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
         own_region = Counter([vote.admin1]) if vote and vote.admin1 and vote.type in ("region", "city") else Counter()
         context, near = countries - own_country, regions - own_region
         if not found:
-            places.append(Place(mention.start, mention.end, mention.text, entity=mention.entity, confidence=0.0,
-                                stage=STAGE))
+            if mention.label == "GPE":
+                # Kept (without coordinates) so an analyst sees a place the gazetteer lacks; LOC and FAC
+                # names the gazetteer lacks are mostly not places on a map ("Mars", "the Gay Village").
+                places.append(Place(mention.start, mention.end, mention.text, entity=mention.entity,
+                                    confidence=0.0, stage=STAGE))
             continue
-        scored = sorted(((_score(e, context, near), e) for e in found), key=lambda p: -p[0])
+        key = name_key(name)
+        scored = sorted(((_score(e, context, near, key), e) for e in found), key=lambda p: -p[0])
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
         end = mention.start + len(name) if name != mention.text else mention.end
