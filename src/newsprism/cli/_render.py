@@ -20,6 +20,23 @@ def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _places(article: Article) -> list[str]:
+    """One line per resolved place, with the surface forms that point at it and their count."""
+    groups: dict[tuple[str | None, str | None, str | None], list[str]] = {}
+    coords: dict[tuple[str | None, str | None, str | None], str] = {}
+    for place in article.places:
+        key = (place.name, place.country, place.type)
+        groups.setdefault(key, []).append(place.text)
+        if place.lat is not None and place.lon is not None:
+            coords[key] = f" {place.lat:.3f},{place.lon:.3f}"
+    lines = []
+    for key, surfaces in groups.items():
+        name, country, kind = key
+        forms = ", ".join(dict.fromkeys(surfaces))
+        lines.append(f"{name or '?'}, {country or '?'} ({kind or '?'}){coords.get(key, '')}  ×{len(surfaces)}: {forms}")
+    return lines
+
+
 def render_article(article: Article, *, show_text: bool = True) -> str:
     """A readable summary: metadata, text, then every kind of fact with offsets."""
     names = {entity.id: entity.name for entity in article.entities}
@@ -51,9 +68,6 @@ def render_article(article: Article, *, show_text: bool = True) -> str:
     out += _section("Dates", (
         f"{t.text!r:<24} -> {t.value if t.resolved else 'unresolved'} ({t.granularity})" + (f"  {t.note}" if t.note else "")
         for t in article.times))
-    out += _section("Places", (
-        f"{p.text!r:<20} -> {p.name or '?'}, {p.country or '?'} ({p.type or '?'})"
-        + (f" {p.lat:.3f},{p.lon:.3f}" if p.lat is not None and p.lon is not None else "")
-        for p in article.places))
+    out += _section("Places", _places(article))
     out += _section("Issues", (f"[{i.code}] {i.message} ({i.stage})" for i in article.issues))
     return "\n".join(out)
