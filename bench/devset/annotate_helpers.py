@@ -7,6 +7,7 @@ checks every one, and writes the dev set. Commands::
     python bench/devset/annotate_helpers.py show N            # text of article N with quote candidates
     python bench/devset/annotate_helpers.py build             # annotations.txt -> facts.jsonl
     python bench/devset/annotate_helpers.py review N          # gold of article N, in text order
+    python bench/devset/annotate_helpers.py check N           # text of N with the gold marked inline, plus flags
 
 Source format (one fact per line, fields split by ``|``; ``#`` starts a comment)::
 
@@ -201,12 +202,12 @@ def _resolve(article: dict[str, Any], pending: dict[str, list[tuple[str, list[st
             for start, end, surface in _spans(text, f[0], taken):
                 entities.append({"start": start, "end": end, "text": surface, "label": f[1], "id": f[2]})
     quotes = _quotes(text, cands, pending)
-    times = []
+    times: list[dict[str, Any]] = []
     taken_t: list[tuple[int, int]] = []
     for _, f in sorted(pending.get("D", []), key=lambda r: -len(r[1][0].split("@")[0])):
         for start, end, surface in _spans(text, f[0], taken_t):
             times.append({"start": start, "end": end, "text": surface, "value": f[1], "granularity": f[2], "type": f[3]})
-    claims = []
+    claims: list[dict[str, Any]] = []
     taken_c: list[tuple[int, int]] = []
     for _, f in pending.get("C", []):
         for start, end, surface in _spans(text, f[0], taken_c):
@@ -280,6 +281,60 @@ def review(n: int) -> None:
                 print(f"  {item['start']:5d} {item['text'][:60]!r} {rest}")
 
 
+_TIME_WORDS = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|yesterday|today|tomorrow|tonight|now|currently|presently"
+    r"|years?|months?|weeks?|days?|decades?|annual|annually|daily|weekly|(?:1[89]|20)\d\d)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def check(n: int) -> None:
+    """Print article ``n`` with its gold marked inline, then what a second reader should look at.
+
+    Marks: ``[Q:speaker>...]`` quotes, ``{text=value/TYPE}`` times, ``<text=name,CC,type,lat,lon>``
+    places, ``«text|LABEL:id»`` entities, ``⟦text|value bound unit : counted⟧`` claims. Flags:
+    time words outside any time expression, weekday values that are not the most recent such day
+    on or before publication (right only for future tense or a stated anchor), and quote marks
+    outside every candidate pair (a quote running over paragraphs).
+    """
+    import datetime as dt
+
+    record = next(json.loads(x) for x in OUTPUT.read_text(encoding="utf-8").splitlines() if json.loads(x)["line"] == n)
+    text = load_rows()[n]["text"]
+    marks: list[tuple[int, int, str]] = []
+    for q in record["quotes"]:
+        marks += [(q["start"], 1, f"[Q:{q['speaker']}>"), (q["end"], 0, "]")]
+    for t in record["times"]:
+        marks += [(t["start"], 2, "{"), (t["end"], -1, f"={t['value']}/{t['type'][:3]}}}")]
+    for p in record["places"]:
+        marks += [(p["start"], 3, "<"), (p["end"], -2, f"={p['name']},{p['country']},{p['type']},{p['lat']},{p['lon']}>")]
+    for e in record["entities"]:
+        marks += [(e["start"], 4, "«"), (e["end"], -3, f"|{e['label']}:{e['id']}»")]
+    for c in record["claims"]:
+        marks += [(c["start"], 5, "⟦"), (c["end"], -4, f"|{c['value']:g} {c['bound']} {c['unit'] or ''} : {c['counted']}⟧")]
+    out, last = [], 0
+    for offset, _, mark in sorted(marks, key=lambda m: (m[0], m[1])):
+        out += [text[last:offset], mark]
+        last = offset
+    print(record["date"], record["url"])
+    print("".join(out) + text[last:])
+    spans = [(t["start"], t["end"]) for t in record["times"]]
+    for m in _TIME_WORDS.finditer(text):
+        if not any(s <= m.start() < e for s, e in spans):
+            print("time word outside the gold:", repr(text[max(0, m.start() - 30):m.end() + 20]))
+    published = dt.date.fromisoformat(record["date"])
+    for t in record["times"]:
+        day = next((i for i, w in enumerate(_WEEKDAYS) if w in t["text"].lower()), None)
+        if day is not None and len(t["value"]) >= 10 and t["value"][4] == "-" and t["value"][7] == "-":
+            past = published - dt.timedelta(days=(published.weekday() - day) % 7)
+            if t["value"][:10] != past.isoformat():
+                print(f"weekday not resolved to the past: {t['text']!r} = {t['value']} (past: {past})")
+    inside = {i for s, e in quote_candidates(text) for i in (s - 1, e)}
+    for m in re.finditer("[\"\u201c\u201d]", text):
+        if m.start() not in inside:
+            print("quote mark outside the candidates:", repr(text[max(0, m.start() - 40):m.start() + 40]))
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "select":
@@ -292,3 +347,5 @@ if __name__ == "__main__":
         build()
     elif command == "review":
         review(int(sys.argv[2]))
+    elif command == "check":
+        check(int(sys.argv[2]))
