@@ -29,13 +29,14 @@ class Bar:
 
 
 def histogram(counts: Sequence[tuple[str, int]], *, width: int = 600, height: int = 70) -> list[Bar]:
-    """Bars for ``(period, count)`` rows; months are merged into years past 36 periods."""
+    """Bars for ``(period, count)`` rows: days merge into months past 62 bars, months into years past 36."""
     rows = list(counts)
-    if len(rows) > 36:
-        years: dict[str, int] = {}
-        for period, count in rows:
-            years[period[:4]] = years.get(period[:4], 0) + count
-        rows = sorted(years.items())
+    for size, limit in ((7, 62), (4, 36)):
+        if len(rows) > limit:
+            merged: dict[str, int] = {}
+            for period, count in rows:
+                merged[period[:size]] = merged.get(period[:size], 0) + count
+            rows = sorted(merged.items())
     if not rows:
         return []
     top = max(count for _, count in rows) or 1

@@ -10,7 +10,8 @@ So every step here looks at a bounded number of them:
 2. When there are no more than that, ranking, the total and the facets are
    exact. Otherwise the page ranks the candidates by relevance, the total is
    counted up to :data:`COUNT_CAP`, and the page says so. Sorting by date
-   stays exact (the date index walks the whole match set cheaply).
+   stays exact: few matches are sorted, many are found by walking the date
+   index (they are dense, so the walk ends early).
 3. Snippets are made for the page's hits only (one indexed lookup each),
    never for every match: SQLite computes result columns before sorting.
 4. Facets and the histogram aggregate the first :data:`FACET_CAP` candidates.
@@ -106,10 +107,8 @@ def search(conn: sqlite3.Connection, params: SearchParams, *, groups: EntityGrou
     candidates = candidates[:RANK_CAP]
     # 2. order, total
     if params.sort == "date":
-        rowids = [r[0] for r in conn.execute(
-            "SELECT a.rowid FROM articles a WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts "
-            f"MATCH ?){where} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
-            [match, *args, params.per_page + 1, offset])]
+        rowids = _by_date(conn, match, where, args, candidates if exact else None,
+                          limit=params.per_page + 1, offset=offset)
     else:
         ranked = [r[0] for r in sorted(candidates, key=lambda r: (r[1], -r[0]))]
         rowids = ranked[offset:offset + params.per_page + 1]
@@ -120,6 +119,23 @@ def search(conn: sqlite3.Connection, params: SearchParams, *, groups: EntityGrou
     _facets(conn, page, [r[0] for r in candidates[:FACET_CAP]], feats)
     page.facets_exact = exact and total <= FACET_CAP
     return page
+
+
+def _by_date(conn: sqlite3.Connection, match: str, where: str, args: list[Any], candidates: list[Any] | None,
+             *, limit: int, offset: int) -> list[int]:
+    """A page of matches, newest first, exactly.
+
+    Few matches: sort them. Many (dense) matches: walk the date index and test
+    each article against the query; dense matches end the walk after a few
+    hundred probes.
+    """
+    if candidates is not None:
+        sql = ("SELECT rowid FROM articles WHERE rowid IN (SELECT value FROM json_each(?)) "
+               "ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?")
+        return [r[0] for r in conn.execute(sql, (json.dumps([c[0] for c in candidates]), limit, offset))]
+    sql = ("SELECT a.rowid FROM articles a WHERE EXISTS (SELECT 1 FROM articles_fts f WHERE f.articles_fts MATCH ? "
+           f"AND f.rowid = a.rowid){where} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?")
+    return [r[0] for r in conn.execute(sql, [match, *args, limit, offset])]
 
 
 def _count(conn: sqlite3.Connection, match: str, where: str, args: list[Any]) -> int:
@@ -174,7 +190,7 @@ def _facets(conn: sqlite3.Connection, page: SearchPage, rowids: list[int], feats
         counts["source"][source or "?"] += 1
         counts["lang"][lang or "?"] += 1
         if published:
-            counts["month"][published[:7]] += 1
+            counts["month"][published[:10]] += 1  # days; the chart merges them as the span grows
     page.facets["source"] = sorted(counts["source"].items(), key=lambda kv: (-kv[1], kv[0]))[:15]
     page.facets["lang"] = sorted(counts["lang"].items(), key=lambda kv: (-kv[1], kv[0]))[:15]
     page.histogram = sorted(counts["month"].items())

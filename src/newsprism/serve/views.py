@@ -113,7 +113,7 @@ def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
         for variant in [row_name, *json.loads(variant_json or "[]")]:
             variants[variant] = variants.get(variant, 0) + 1
         if published:
-            months[published[:7]] = months.get(published[:7], 0) + int(mentions or 1)
+            months[published[:10]] = months.get(published[:10], 0) + int(mentions or 1)
     article_ids = list(dict.fromkeys(r[0] for r in rows))
     labels = sorted({str(r[3]) for r in rows if r[3]})
     places = queries.places_of(conn, article_ids, limit=20)
