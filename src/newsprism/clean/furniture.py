@@ -29,15 +29,18 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from ..model import normalize_for_hash
-from .language import detect_language
+from .language import detect_language, guess_language
 from .resources import (
     BRACKETED,
     CAPTION_WITH_CREDIT,
+    ENGLISH_FUNCTION_WORDS,
     FURNITURE_RULES,
     HAS_DIGIT,
+    HEADING_START,
     IMAGE_WORDS,
     NAME_PARTICLES,
     NON_LATIN,
+    PARENTHESISED,
     READER_ADDRESS,
     REPORTING_VERB,
     SENTENCE_END,
@@ -61,6 +64,7 @@ class Line:
     reason: str = ""
     lang: str | None = None
     lang_score: float | None = None
+    title: bool = False
 
     @property
     def n_words(self) -> int:
@@ -170,11 +174,22 @@ def _by_language(line: Line, *, doc_lang: str) -> None:
         line.lang, line.lang_score = detect_language(bracketed.group(1))
         _mark(line, "related", "a headline set in brackets, as scraped inline links are")
         return
-    if line.n_words > 25 or line.n_words < 5 or TERMINAL.search(line.text) or not line.text[:1].isalpha():
+    parenthesised = PARENTHESISED.match(line.text)
+    inner = parenthesised.group(1) if parenthesised else line.text
+    if line.n_words > 25 or line.n_words < 4 or TERMINAL.search(inner) or not inner[:1].isalpha():
         return  # only a headline-like line can be a foreign related link; others get a language later
-    line.lang, line.lang_score = detect_language(line.text)
-    if line.lang and line.lang != doc_lang:
-        _mark(line, "related", f"a headline in another language ({line.lang}) than the story")
+    lang, score = guess_language(inner)
+    if lang != doc_lang and score >= 0.5 and _foreign_words(line, doc_lang):
+        line.lang, line.lang_score = lang, round(score, 3)
+        _mark(line, "related", f"a headline in another language ({lang}) than the story")
+
+
+def _foreign_words(line: Line, doc_lang: str) -> bool:
+    """Word evidence that agrees with langid: an English headline has English function words."""
+    if doc_lang != "en":
+        return True
+    english = sum(1 for w in line.words if w.lower() in ENGLISH_FUNCTION_WORDS)
+    return english <= 0.1 * line.n_words
 
 
 def _repeated(lines: Sequence[Line]) -> None:
@@ -202,10 +217,12 @@ def _by_region(lines: Sequence[Line]) -> None:
     first, last = best
     title = _title_index(lines, first)
     tags = 0
+    if title >= 0:
+        lines[title].title = True
     for i, line in enumerate(lines):
-        if line.kind is not None or i == title:
+        if line.kind is not None or line.title:
             continue
-        if i > last and tags < 3 and _title_like(line) and all(other.kind for other in lines[last + 1 : i]):
+        if i > last and tags < 3 and _tag_like(line) and all(other.kind for other in lines[last + 1 : i]):
             tags += 1
             _mark(line, "tags", "a short title-like line right after the last paragraph of the story")
         elif (i < first or i > last) and not (line.prose and line.n_words >= 25):
@@ -255,7 +272,7 @@ def _in_story(lines: Sequence[Line]) -> None:
     kept = [line for line in lines if line.kind is None]
     last_prose = max((i for i, line in enumerate(kept) if line.prose), default=-1)
     for i, line in enumerate(kept):
-        if line.prose or line.kind is not None:
+        if line.prose or line.kind is not None or line.title:
             continue
         if i > last_prose and _title_like(line):
             _mark(line, "tags", "a short title-like line after the last paragraph of the story")
@@ -264,7 +281,7 @@ def _in_story(lines: Sequence[Line]) -> None:
             before = kept[i - 1] if i > 0 else None
             if before is not None and before.kind is None and _caption_like(before):
                 _mark(before, "caption", "the line just before a photo credit")
-        elif _alt_text_like(line):
+        elif _alt_text_like(line) and _isolated(kept, i):
             _mark(line, "alt_text", "a short description fragment with no sentence around it")
 
 
@@ -287,15 +304,37 @@ def _title_like(line: Line) -> bool:
     return bool(content) and capitalised >= 0.6 * len(content) and not any(c in line.text for c in "@:!?")
 
 
+def _isolated(kept: Sequence[Line], i: int) -> bool:
+    """Alone between story paragraphs (a list of fragments is a list, not alt text)."""
+    before = kept[i - 1] if i > 0 else None
+    after = kept[i + 1] if i + 1 < len(kept) else None
+    return all(other is None or other.prose or other.kind is not None for other in (before, after))
+
+
+def _tag_like(line: Line) -> bool:
+    """A tag line right after the story: a few words, any case, no sentence, date or address."""
+    return (1 <= line.n_words <= 8 and not TERMINAL.search(line.text) and not HAS_DIGIT.search(line.text)
+            and not any(c in line.text for c in "@:!?"))
+
+
 def _caption_like(line: Line) -> bool:
     """A caption describes a picture: one or two sentences, no quote, not a question or a lead-in."""
     quoted = any(q in line.text for q in "\"“”«»")
     lead_in = line.text.rstrip().endswith((":", "!", "?"))
-    return (3 <= line.n_words <= 35 and not quoted and not lead_in and len(SENTENCE_END.findall(line.text)) <= 2
+    return (3 <= line.n_words <= 25 and not quoted and not lead_in and len(SENTENCE_END.findall(line.text)) <= 2
             and not REPORTING_VERB.search(line.text))
 
 
 def _alt_text_like(line: Line) -> bool:
+    """Alt text: a short description with no sentence punctuation, in lower or sentence case.
+
+    Title Case lines ("The Battle For The Bridge") are left alone as headings.
+    """
     if line.n_words == 0 or line.n_words > 12 or TERMINAL.search(line.text):
         return False
-    return line.text[:1].islower() or bool(IMAGE_WORDS.search(line.text))
+    if line.text[:1].islower() or IMAGE_WORDS.search(line.text):
+        return True
+    if line.n_words > 7 or HEADING_START.match(line.text):
+        return False  # longer sentence-case lines and questions are headings more often than alt text
+    content = [w for w in line.words[1:] if w.lower() not in STOP_WORDS]
+    return bool(content) and sum(1 for w in content if w[:1].isupper()) < 0.5 * len(content)

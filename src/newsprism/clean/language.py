@@ -29,6 +29,12 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def guess_language(text: str) -> tuple[str, float]:
+    """py3langid's best guess and its probability, with no threshold (for callers with other evidence)."""
+    lang, prob = _identifier().classify(text[:SAMPLE_CHARS])
+    return str(lang), float(prob)
+
+
 def detect_language(text: str) -> tuple[str | None, float | None]:
     """The language of ``text`` and its probability, or ``(None, None)`` when unsure.
 

@@ -48,6 +48,9 @@ GLUE_FUNCTION_WORDS: frozenset[str] = _words(
     "the which and was were has have had who that this with from for will would said says after while when where"
 )
 
+#: English function words: a headline with none of them is not English, whatever langid says of a few words.
+ENGLISH_FUNCTION_WORDS: frozenset[str] = _words("the of and to in is was for on with as by at from that a an are be has have it its this")
+
 #: Right parts after a period that are really domain endings ("example.com").
 DOMAIN_ENDINGS: frozenset[str] = _words(
     "com org net gov edu int mil info biz io co uk us eu de fr es it ru ua pl nl be ch at se no dk fi "
@@ -86,6 +89,8 @@ _COMMENT = [
     r"\b(?:comments?|commenting)\s+(?:are|is)\s+(?:closed|disabled|moderated)", r"\b(?:show|view|hide|load)\s+(?:\d+\s+)?(?:more\s+)?comments",
     r"\bsort\s+by\s+(?:newest|oldest|best|top)", r"\bcomment\s+policy\b", r"\bcommunity\s+guidelines\b",
     r"\bdeja\s+(?:un|tu)\s+comentario", r"\blaisser\s+un\s+commentaire", r"\bkommentar\s+(?:schreiben|verfassen)",
+    r"^\s*(?:post|send|submit|publish)(?:\s+(?:a\s+)?(?:comment|reply|it))?\s*$", r"\bsend\s+(?:a\s+)?comment",
+    r"^\s*(?:nickname|username|user\s*name|comment\s+text|your\s+(?:message|reply))\s*[*:]?\s*$",
     r"^\s*(?:your\s+)?(?:comment|name|e-?mail(?:\s+address)?|website|message)\s*(?:\((?:required|optional|will\s+not\s+be\s+published)\)\s*)*[*:]?\s*$",
     r"\bcancel\s+reply\b", r"\bcommenting\s+(?:has\s+been|is)\s+(?:disabled|closed|turned\s+off)", r"^\s*(?:discussions?|conversations?)\s*$",
     r"\blascia\s+un\s+commento", r"\bdeixe\s+(?:um|seu)\s+coment", r"\bcomentarios?\s*\(\d+\)",
@@ -167,7 +172,7 @@ _AUTHOR_BIO = [
 _COPYRIGHT = [
     r"©", r"\(c\)\s*\d{4}", r"\bcopyright\b", r"\ball\s+rights\s+reserved", r"\btodos\s+los\s+derechos\s+reservados",
     r"\btous\s+droits\s+réservés", r"\balle\s+rechte\s+vorbehalten", r"\btutti\s+i\s+diritti\s+riservati",
-    r"\b(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\b", 
+    r"\b(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\b",
     # legal boilerplate is a full sentence, so these open with "^.*" to count as sure (anchored) cues
     r"^.*\bmay\s+not\s+be\s+(?:published|reproduced|copied|broadcast|rewritten|redistributed)(?:,\s*\w+)*,?\s+(?:or|and)\s+\w+",
     r"^.*\breproduction\b.{0,60}\b(?:prohibited|forbidden|not\s+permitted)\b", r"\bwithout\s+(?:the\s+)?(?:prior\s+)?(?:written\s+)?permission\b",
@@ -212,6 +217,8 @@ CAPTION_WITH_CREDIT = re.compile(
 )
 #: A related-article line set in brackets, as scraped inline links often are.
 BRACKETED = re.compile(r"^\s*[\[【]\s*(.{12,}?)\s*[\]】]\s*$")
+#: The same in parentheses: a related link only when its language differs from the story's.
+PARENTHESISED = re.compile(r"^\s*\(\s*(.{12,}?)\s*\)\s*$")
 #: Cue words of image alt text and file names.
 IMAGE_WORDS = re.compile(r"\b(?:image|photo|picture|illustration|thumbnail|banner|logo|icon|img|jpe?g|png|webp)\b", _I)
 #: Tokens that may appear inside a personal name or agency credit.
@@ -240,3 +247,5 @@ REPORTING_VERB = re.compile(
     r"|dijo|afirmó|a\s+déclaré|sagte|erklärte)\b",
     _I,
 )
+#: Openings of headings and list items, never of alt text.
+HEADING_START = re.compile(r"^\s*(?:how|why|what|when|where|who|which|q:|a:|step\s+\d|\d+[.)])", _I)

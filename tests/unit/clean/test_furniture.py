@@ -110,7 +110,7 @@ def test_furniture_html_mode_keeps_lines_scraped_mode_would_drop() -> None:
 
 
 def test_furniture_known_site_lines_are_removed() -> None:
-    site_line = "Independent local news since 1887"
+    site_line = "The Valley Courier, Serving Readers Since 1887"
     text = f"{_STORY_BEFORE}\n\n{site_line}\n\n{_STORY_AFTER}"
     assert site_line in clean_text(text).text
     result = clean_text(text, known_furniture={line_hash(site_line)})
