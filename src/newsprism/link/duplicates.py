@@ -1,7 +1,8 @@
 """Exact and near duplicates: the same text, or the same article republished elsewhere.
 
 1. Exact: articles whose normalised clean text hashes the same.
-2. Near: MinHash signatures over word 5-shingles, LSH for candidate pairs,
+2. Near: MinHash signatures over word 5-shingles (numpy, 128 permutations),
+   LSH banding for candidate pairs,
    then every candidate verified on the real shingle sets (Jaccard and
    containment), so the result does not depend on hashing luck.
 3. Groups are the connected components of verified pairs; each keeps its
@@ -16,6 +17,7 @@ same groups.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,10 +29,12 @@ from .features import WORD, strip_accents
 
 SHINGLE = 5
 NUM_PERM = 128
-#: The hashing scheme is pinned: cached signatures must stay comparable across datasketch versions.
-SCHEME = "affine32"
-#: LSH threshold for candidates (low: verification decides).
-CANDIDATE_THRESHOLD = 0.3
+#: LSH: 42 bands of 3 rows catch a pair of Jaccard 0.45 with probability 0.98 (verification decides).
+BANDS, ROWS = 42, 3
+#: Bumped whenever signatures change, so cached ones are recomputed.
+SIGNATURE_VERSION = "v2"
+_PRIME = (1 << 31) - 1  # a*h + b stays below 2**64 for 32-bit shingle hashes and a, b < 2**31
+_MAX32 = (1 << 32) - 1
 #: A verified near duplicate: Jaccard at least this ...
 MIN_JACCARD = 0.6
 #: ... or the shorter text this much contained in the longer one.
@@ -60,21 +64,38 @@ class DuplicateGroup:
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def shingles(text: str) -> set[str]:
-    """Word 5-shingles of the normalised, accent-free text."""
+def shingles(text: str) -> set[int]:
+    """Word 5-shingles of the normalised, accent-free text, as stable 32-bit hashes."""
+    return set(_shingle_list(text))
+
+
+def _shingle_list(text: str) -> list[int]:
     words = WORD.findall(strip_accents(normalize_for_hash(text)))
     if len(words) < SHINGLE:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+        return [zlib.crc32(" ".join(words).encode("utf-8"))] if words else []
+    return [zlib.crc32(" ".join(words[i:i + SHINGLE]).encode("utf-8")) for i in range(len(words) - SHINGLE + 1)]
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[Any, Any]:
+    import numpy as np
+
+    rng = np.random.RandomState(1)  # fixed seed: signatures are cached and compared across runs
+    a = rng.randint(1, _PRIME, size=NUM_PERM, dtype=np.uint64)
+    b = rng.randint(0, _PRIME, size=NUM_PERM, dtype=np.uint64)
+    return a, b
 
 
 def signature(text: str) -> list[int]:
-    """The MinHash signature of a text (deterministic: fixed seed, SHA-1 shingle hashes)."""
-    from datasketch import MinHash
+    """The MinHash signature of a text: for each of 128 hash permutations, the smallest shingle hash."""
+    import numpy as np
 
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
-    return [int(v) for v in minhash.hashvalues]
+    values = np.fromiter(sorted(shingles(text)), dtype=np.uint64)
+    if values.size == 0:
+        return [_MAX32] * NUM_PERM
+    a, b = _permutations()
+    hashed = (values[:, None] * a[None, :] + b[None, :]) % np.uint64(_PRIME) & np.uint64(_MAX32)
+    return [int(v) for v in hashed.min(axis=0)]
 
 
 def _order_key(doc: DupDoc) -> tuple[int, str, str]:
@@ -96,16 +117,22 @@ def choose_original(docs: Iterable[DupDoc]) -> DupDoc:
 
 
 def shared_passages(a: str, b: str, *, limit: int = 3, min_words: int = 8) -> list[str]:
-    """The longest word runs two texts share (evidence for a person to read)."""
-    from difflib import SequenceMatcher
+    """The longest word runs of ``a`` that ``b`` also has (evidence for a person to read)."""
+    words = WORD.findall(strip_accents(normalize_for_hash(a)))
+    hashes, other = _shingle_list(a), shingles(b)
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, h in enumerate([*hashes, -1]):
+        if h in other and start is None:
+            start = i
+        elif h not in other and start is not None:
+            runs.append((start, i - 1 + SHINGLE))
+            start = None
+    runs = sorted((r for r in runs if r[1] - r[0] >= min_words), key=lambda r: (r[0] - r[1], r[0]))
+    return [" ".join(words[s:e])[:240] for s, e in runs[:limit]]
 
-    wa, wb = a.split(), b.split()
-    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
-    blocks = sorted((m for m in matcher.get_matching_blocks() if m.size >= min_words), key=lambda m: (-m.size, m.a))
-    return [" ".join(wa[m.a:m.a + m.size])[:240] for m in blocks[:limit]]
 
-
-def compare(a: set[str], b: set[str]) -> tuple[float, float]:
+def compare(a: set[int], b: set[int]) -> tuple[float, float]:
     """(Jaccard, containment of the smaller set) of two shingle sets."""
     if not a or not b:
         return 0.0, 0.0
@@ -113,28 +140,32 @@ def compare(a: set[str], b: set[str]) -> tuple[float, float]:
     return inter / len(a | b), inter / min(len(a), len(b))
 
 
-@lru_cache(maxsize=1)
-def _lsh_params() -> tuple[int, int]:
-    # datasketch finds (bands, rows) by numerical integration: once per process is enough.
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-    return int(lsh.b), int(lsh.r)
-
-
 def _candidates(docs: Sequence[DupDoc], signatures: Mapping[str, Sequence[int]]) -> set[tuple[str, str]]:
-    import numpy as np
-    from datasketch import MinHash, MinHashLSH
-
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
-    pairs: set[tuple[str, str]] = set()
+    # LSH banding: two texts are candidates when all rows of one band agree.
+    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
     for doc in docs:
-        minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME,
-                          hashvalues=np.array(signatures[doc.id], dtype=np.uint64))
-        for other in lsh.query(minhash):
-            pairs.add((min(doc.id, other), max(doc.id, other)))
-        lsh.insert(doc.id, minhash)
+        sig = signatures[doc.id]
+        for band in range(BANDS):
+            buckets.setdefault((band, tuple(sig[band * ROWS:(band + 1) * ROWS])), []).append(doc.id)
+    pairs: set[tuple[str, str]] = set()
+    for ids in buckets.values():
+        if 1 < len(ids) <= 500:  # a bucket that large is boilerplate, not a copy
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    pairs.add((min(a, b), max(a, b)))
     return pairs
+
+
+class _LazySets(dict[str, set[int]]):
+    """Shingle sets computed on first use: only candidates and group members need them."""
+
+    def __init__(self, docs: Mapping[str, DupDoc]) -> None:
+        super().__init__()
+        self.docs = docs
+
+    def __missing__(self, key: str) -> set[int]:
+        value = self[key] = shingles(self.docs[key].text)
+        return value
 
 
 class _UnionFind:
@@ -170,9 +201,8 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
     """
     ordered = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)
     by_id = {d.id: d for d in ordered}
-    sets = {d.id: shingles(d.text) for d in ordered}
+    sets = _LazySets(by_id)
     uf = _UnionFind()
-    how: dict[tuple[str, str], str] = {}
     by_hash: dict[str, list[str]] = {}
     for doc in ordered:
         if doc.text.strip():
@@ -180,17 +210,18 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
     for ids in by_hash.values():
         for other in ids[1:]:
             uf.union(ids[0], other)
-            how[(ids[0], other)] = "exact"
     sigs = dict(signatures or {})
-    eligible = [d for d in ordered if len(sets[d.id]) >= MIN_SHINGLES]
-    for doc in eligible:
+    for doc in ordered:
         if doc.id not in sigs:
             sigs[doc.id] = signature(doc.text)
-    for a, b in sorted(_candidates(eligible, sigs)):
+    for a, b in sorted(_candidates(ordered, sigs)):
+        if uf.find(a) == uf.find(b) and content_hash(by_id[a].text) == content_hash(by_id[b].text):
+            continue
+        if len(sets[a]) < MIN_SHINGLES or len(sets[b]) < MIN_SHINGLES:
+            continue
         jaccard, containment = compare(sets[a], sets[b])
         if jaccard >= min_jaccard or containment >= min_containment:
             uf.union(a, b)
-            how.setdefault((a, b), "near")
     components: dict[str, list[str]] = {}
     for doc in ordered:
         components.setdefault(uf.find(doc.id), []).append(doc.id)
@@ -198,7 +229,7 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
     return sorted(groups, key=lambda g: g.group_id)
 
 
-def _group(members: list[DupDoc], sets: Mapping[str, set[str]]) -> DuplicateGroup:
+def _group(members: list[DupDoc], sets: Mapping[str, set[int]]) -> DuplicateGroup:
     original = choose_original(members)
     ids = sorted(m.id for m in members)
     group = DuplicateGroup(group_id="d" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12],

@@ -24,9 +24,14 @@ _CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\
 _MAX_IDF = 16.0
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def strip_accents(text: str) -> str:
     """``"Jersón"`` -> ``"Jerson"``; ``"Grițenko"`` -> ``"Gritenko"``."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def fold_name(name: str) -> str:

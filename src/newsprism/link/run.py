@@ -23,7 +23,7 @@ from ..config import Settings
 from ..model import Article, content_hash
 from ..store.links import LinkDB, read_decisions, read_minhash, replace_link_tables
 from .claims import align_claims
-from .duplicates import DupDoc, DuplicateGroup, find_duplicates, signature
+from .duplicates import SIGNATURE_VERSION, DupDoc, DuplicateGroup, find_duplicates, signature
 from .entities import Decision, resolve_entities
 from .features import DocFeatures, features, site_of
 from .furniture import learn_furniture, strip_furniture
@@ -74,7 +74,7 @@ def _signatures(db: LinkDB, docs: list[DupDoc]) -> tuple[dict[str, list[int]], l
     sigs: dict[str, list[int]] = {}
     rows: list[tuple[str, str, str]] = []
     for doc in docs:
-        chash = content_hash(doc.text)
+        chash = f"{SIGNATURE_VERSION}:{content_hash(doc.text)}"
         hit = cached.get(doc.id)
         sig = hit[1] if hit and hit[0] == chash else signature(doc.text)
         sigs[doc.id] = sig
