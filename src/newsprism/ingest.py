@@ -79,8 +79,10 @@ def _init_worker(settings: Settings) -> None:
     _PIPELINE = Pipeline(settings)
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """Raised by the budget's alarm. Not an ``Exception``: the pipeline, trafilatura and the stages catch
+    ``Exception`` to record a bad document and go on, which swallowed the alarm and let a gigantic line
+    run on for minutes with no budget left to stop it."""
 
 
 def _on_alarm(signum: int, frame: FrameType | None) -> None:
