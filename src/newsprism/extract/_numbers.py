@@ -134,7 +134,8 @@ UNIT_WORDS: dict[str, str] = {
     "miles": "mi", "mile": "mi", "metres": "m", "meters": "m", "feet": "ft", "hectares": "ha", "acres": "acre",
     "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "kg": "kg", "kilograms": "kg", "kilos": "kg",
     "barrels": "barrels", "litres": "l", "liters": "l", "mw": "MW", "megawatts": "MW", "gw": "GW",
-    "gigawatts": "GW", "kwh": "kWh", "degrees": "degrees",
+    "gigawatts": "GW", "kwh": "kWh", "degrees": "degrees", "°": "degrees", "mg": "mg", "grams": "g",
+    "moles": "mol", "mol": "mol", "cm": "cm", "mm": "mm", "inches": "in", "centimetres": "cm", "centimeters": "cm",
 }
 UNIT_RE = re.compile(r"^\s?(" + "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True)) + r")(?!\w)",
                      re.IGNORECASE)

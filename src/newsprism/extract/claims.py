@@ -49,8 +49,15 @@ _RANGE = re.compile(r"^\s*(?:and|to|-|–)\s*")
 
 def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
     before, after = text[max(0, start - 30):start], text[end:end + 12]
-    if after[:1].isalnum() or (after[:1] in ("-", "–") and after[1:2].isdigit()) or LABEL_BEFORE.search(before):
-        return True
+    if after[:1].isalnum() or (after[:1] in ("-", "–") and after[1:2].isalnum()) or LABEL_BEFORE.search(before):
+        return True  # "3rd", "3-1", "ten-storey", "eleven-month-old", "page 5"
+    if before.endswith("[") and after.startswith("]"):
+        return True  # a citation mark "[3]"
+    if re.search(r"\b(?:was|is|aged)\s+$", before) and re.match(r"\s*(?:[,.;]|and\b|when\b)", after):
+        return True  # "He was 101 and died"
+    if phrase[:1].isupper() and re.search(r"[a-z][A-Z][a-z]+\s+$|\b[A-Z][a-z]+\s+$", before[-15:]) \
+            and not re.search(r"[.!?\"“]\s*$", before):
+        return True  # "World War Two"
     if _AGE_AFTER.match(after) or before.endswith(("-", "/", ":")):
         return True
     # "Stremusov, 45 Key spokesman": a name, a comma, then a small number is an age.
@@ -87,8 +94,10 @@ def _merge_ranges(text: str, found: list[dict[str, Any]]) -> list[dict[str, Any]
     for item in found:
         prev = merged[-1] if merged else None
         gap = text[prev["end"]:item["start"]] if prev else ""
-        if prev and _RANGE.fullmatch(gap) and (gap.strip() != "and" or re.search(r"\bbetween\s+\S*\s*$",
-                                                                                  text[:prev["start"]], re.I)):
+        head = text[max(0, prev["start"] - 12):prev["start"]] if prev else ""
+        if prev and _RANGE.fullmatch(gap) and not re.search(r"\bfrom\s+$", head, re.I) and (
+                gap.strip() != "and" or re.search(r"\bbetween\s+\S*\s*$", text[:prev["start"]], re.I)):
+            # "from 14 to 31" is a change, not a range.
             prev.update(end=item["end"], value_max=item["value"], bound="range",
                         value_text=text[prev["start"]:item["end"]])
             continue
@@ -130,6 +139,16 @@ def _noun_phrase(noun: Token) -> str:
     return " ".join(words)
 
 
+def _right_modifier(noun: Token) -> str:
+    """A short phrase after the noun: "people [under the rubble]", "deaths [of children]"."""
+    for child in noun.rights:
+        if child.dep_ in ("prep", "acl") and child.i == noun.i + 1:
+            words = list(child.subtree)
+            if len(words) <= 5 and child.lower_ not in ("to", "for", "on", "at", "by", "after", "before", "since"):
+                return " " + " ".join(t.text for t in words)
+    return ""
+
+
 def _counted(token: Token) -> tuple[str | None, str | None]:
     """What the number counts, and the verb it goes with."""
     noun = token.head if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN") else None
@@ -145,11 +164,15 @@ def _counted(token: Token) -> tuple[str | None, str | None]:
         # "40 km of desert": the unit is not what is counted; what follows "of" is.
         objs = [g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return (_noun_phrase(objs[0]) if objs else None), verb.text if verb is not None else None
-    counted = _noun_phrase(noun)
+    counted = _noun_phrase(noun) + _right_modifier(noun)
     acl = [c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
     if acl:
         return " ".join([counted, _with_conjuncts(acl[0])]), acl[0].text
     if verb is not None and noun.dep_ in ("nsubj", "nsubjpass"):
+        if verb.lemma_ in ("be", "have"):
+            # "68 people were missing": the complement says what is counted, not the copula.
+            comp = [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i > noun.i]
+            return (f"{counted} {comp[0].text}" if comp else counted), verb.text
         return f"{counted} {_with_conjuncts(verb)}", verb.text
     return counted, verb.text if verb is not None else None
 
