@@ -8,6 +8,7 @@ article mentions are left out: there is nothing to set side by side.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from .features import site_of
 from .resources import QUANTITIES
 
 _WINDOW = 90
+_NEXT_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)\b",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,8 @@ def quantity_of(claim: Claim, text: str) -> str | None:
     sentence_start = max(text.rfind(".", 0, claim.start) + 1, claim.start - _WINDOW, 0)
     sentence_end = text.find(".", claim.end)
     after = text[claim.end: min(sentence_end if sentence_end != -1 else len(text), claim.end + _WINDOW)]
+    # Words after the next figure describe that figure ("seven in Romania and 80,000 evacuated").
+    after = after[:m.start()] if (m := _NEXT_FIGURE.search(after)) else after
     # Words right after the figure say what it counts; earlier ones come next.
     return _first_quantity(after) or _first_quantity(text[sentence_start:claim.start])
 

@@ -14,6 +14,7 @@ from newsprism.model import Claim
     ("At least 11 people were killed.", "11", "people killed", "killed", "dead"),
     (STRIKE, "3,500", None, None, "strikers"),
     ("The index rose by 12 points.", "12", None, None, None),    # nothing to align
+    ("The number killed rose to nine, seven in Romania and 80,000 were evacuated.", "seven", None, None, "dead"),
 ])
 def test_claims_quantity(text: str, needle: str, counted: str | None, verb: str | None,
                          quantity: str | None) -> None:
