@@ -375,3 +375,18 @@ def test_web_writes_need_the_token(writer: AsgiClient) -> None:
     assert again["members"] == ["Sergei Surovikin"]
     assert [d["action"] for d in again["decisions"]] == ["merge", "split"]
     assert json.loads(json.dumps(again))  # JSON-ready
+
+
+@pytest.mark.parametrize("query", ["Kherson", "evacuat*", "said", "nosuchwordanywhere"])
+def test_web_search_capped_paths_agree_with_exact(client: AsgiClient, monkeypatch: pytest.MonkeyPatch,
+                                                  query: str) -> None:
+    from newsprism.serve import search
+
+    exact = client.get("/search.json", params={"q": query, "sort": "date", "per_page": 3}).json()
+    monkeypatch.setattr(search, "RANK_CAP", 1)  # force the bounded paths on a small corpus
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    capped = client.get("/search.json", params={"q": query, "sort": "date", "per_page": 3}).json()
+    assert [h["id"] for h in capped["hits"]] == [h["id"] for h in exact["hits"]]
+    assert capped["total_exact"] == (exact["total"] <= 2)
+    ranked = client.get("/search.json", params={"q": query}).json()
+    assert ranked["ranked_among"] == (1 if exact["total"] > 1 else None)

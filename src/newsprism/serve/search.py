@@ -129,7 +129,12 @@ def _by_date(conn: sqlite3.Connection, match: str, where: str, args: list[Any], 
     each article against the query; dense matches end the walk after a few
     hundred probes.
     """
-    if candidates is not None:
+    if candidates is not None or "*" in match:
+        # a prefix query costs a full doclist merge per probe: walking the date index would repeat it
+        if candidates is None:
+            candidates = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                                      + (" AND rowid IN (SELECT a.rowid FROM articles a WHERE 1=1" + where + ")"
+                                         if where else ""), [match, *args]).fetchall()
         sql = ("SELECT rowid FROM articles WHERE rowid IN (SELECT value FROM json_each(?)) "
                "ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?")
         return [r[0] for r in conn.execute(sql, (json.dumps([c[0] for c in candidates]), limit, offset))]
