@@ -13,6 +13,7 @@ Nothing here calls a web service.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import unicodedata
 from collections import defaultdict
@@ -86,10 +87,13 @@ class Gazetteer:
     def __contains__(self, text: str) -> bool:
         return name_key(text) in self._index
 
-    def curated_names(self) -> list[str]:
-        """Surface names of hand-written features (for a text scan), longest first."""
-        names = {e.name for entries in self._index.values() for e in entries if e.curated}
-        return sorted(names, key=len, reverse=True)
+
+@cache
+def curated_surfaces() -> tuple[tuple[str, str], ...]:
+    """``(surface name, type)`` of every hand-written name and alias, as written in the file."""
+    text = resources.files("newsprism").joinpath("data", "places_extra.tsv").read_text("utf-8")
+    return tuple((name, cols[1]) for line in text.splitlines() if line.strip() and not line.startswith("#")
+                 for cols in [line.split("\t")] for name in cols[0].split("|"))
 
 
 def _read_main() -> list[tuple[GazEntry, list[str]]]:
@@ -136,6 +140,11 @@ def gazetteer() -> Gazetteer:
     # Curated country coordinates replace the computed ones, so one country has one point.
     curated_countries = {e.country for e, _ in extra if e.type == "country"}
     kept = [(e, n) for e, n in main if not (e.type == "country" and e.country in curated_countries)]
+    # Hand-written regions take the region code of their GeoNames twin, so "Pasadena" near
+    # "California" still finds the Californian one.
+    codes = {(name_key(e.name), e.country): e.admin1 for e, _ in main if e.type == "region"}
+    extra = [(dataclasses.replace(e, admin1=codes.get((name_key(e.name), e.country))) if e.type == "region" else e, n)
+             for e, n in extra]
     for entry, names in main:
         if entry.type == "country" and entry.country in curated_countries:
             # Keep GeoNames aliases ("Russian Federation") on the curated entry.

@@ -21,10 +21,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from ..config import Settings
 from ..model import Article, Mention, Place
-from .gazetteer import GazEntry, gazetteer, name_key
+from .gazetteer import GazEntry, curated_surfaces, gazetteer, name_key
 
 STAGE = "extract.places"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -91,12 +92,11 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
         elif mention.label in ("PERSON", "ORG"):
             blocked.append((mention.start, mention.end))
     taken = [(m.start, m.end) for m in chosen] + blocked
-    for name in _scan_names():
-        for match in re.finditer(rf"\b{re.escape(name)}\b", article.text):
-            span = match.span()
-            if all(span[1] <= s or span[0] >= e for s, e in taken):
-                chosen.append(Mention(span[0], span[1], match.group(), "LOC", None, STAGE))
-                taken.append(span)
+    for match in _scan_pattern().finditer(article.text):
+        span = match.span()
+        if all(span[1] <= s or span[0] >= e for s, e in taken):
+            chosen.append(Mention(span[0], span[1], match.group(), "LOC", None, STAGE))
+            taken.append(span)
     return sorted(chosen, key=lambda m: m.start)
 
 
@@ -119,9 +119,18 @@ def _mislabelled(mention: Mention, place_texts: set[str], long_names: str) -> bo
     return big and lone
 
 
-def _scan_names() -> list[str]:
-    gaz = gazetteer()
-    return [n for n in gaz.curated_names() if len(n) >= 4 and any(e.type in _SCAN_TYPES for e in gaz.lookup(n))]
+#: Country names that are also people's names: never found by the text scan.
+_NAME_LIKE = {"Jordan", "Georgia", "Chad", "Israel", "Niger", "Mali", "America", "Korea", "Macedonia", "Holland"}
+
+
+@cache
+def _scan_pattern() -> re.Pattern[str]:
+    """Hand-written features and country names to find in the text even when the model missed them."""
+    names = {name for name, kind in curated_surfaces()
+             if (kind in _SCAN_TYPES or kind == "country") and (len(name) >= 4 or "." in name)
+             and name not in _NAME_LIKE and not name.startswith("the ")}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
 
 def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]:
