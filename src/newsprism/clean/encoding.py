@@ -13,7 +13,7 @@ def _known(name: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL inside a declared charset ("utf-8\x00")
         return None
 
 
