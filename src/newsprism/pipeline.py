@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .errors import PluginError
-from .model import Article, Issue, RawDocument
+from .model import Article, Issue, RawDocument, article_id
 from .registry import Stage, get_factory
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,13 @@ class Pipeline:
         from .clean.read import read_document
 
         start = time.perf_counter()
-        article = read_document(raw, settings=self.settings)
+        try:
+            article = read_document(raw, settings=self.settings)
+        except Exception as e:  # noqa: BLE001 - an unreadable document must not stop the batch (or the ingest)
+            log.debug("reading %s failed", raw.source, exc_info=True)
+            article = Article(id=article_id("source:" + raw.source + "#" + (raw.url or "")), text="", source=raw.source,
+                              issues=(Issue(code="E103", message=f"no text could be read: {type(e).__name__}: {e}",
+                                            stage="read"),))
         self.times.add("read", time.perf_counter() - start)
         return article
 
