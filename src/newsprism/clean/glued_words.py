@@ -34,7 +34,8 @@ _MIN_LEFT = 4          # "Kan"+"is" is a name; "Kherson"+"is" is glued
 _KNOWN_ZIPF = 1.5      # a name's left part known to wordfreq: "Shoigu" is 1.61
 _COMMON_ZIPF = 3.0     # a lower-case word's left part must be an ordinary word
 _RIGHT_ZIPF = 2.5      # right part after a case boundary: a common word or name
-_PUNCT_ZIPF = 3.0      # both sides of "insurmountable.just" are ordinary words
+_PUNCT_ZIPF = 3.0
+_BRAND_ZIPF = 4.2      # a CamelCase brand's first part is a common word: "Marine" is 4.53      # both sides of "insurmountable.just" are ordinary words
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +123,16 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str) -> tuple[int,
             continue
         if left.isupper() and len(left) >= 3 and _known(left, vocabulary, lang, _KNOWN_ZIPF):
             return m.start(), f'case boundary between "{left}" and "{right}"'
-        # "JorgensenImage" is glued: its left part stands alone elsewhere in the document;
+        # "JorgensenImage" is glued: its left part stands alone elsewhere in the document and is a
+        # name, not a common word ("MarineTraffic", "VesselFinder" are brands) unless a sentence starts;
         # "LuaJIT" and "ThePrint" are names: an all-capital right part or a function word on the left
         if len(left) >= 3 and right[1:].islower() and vocabulary.get(left.lower(), 0) > 0 \
-                and left.lower() not in STOP_WORDS:
+                and left.lower() not in STOP_WORDS \
+                and (zipf(left, lang) < _BRAND_ZIPF or right.lower() in STOP_WORDS):
+            return m.start(), f'case boundary between "{left}" and "{right}"'
+        # a lower-case function word before a capital ("ofKherson", "theUkrainian") is glued;
+        # brands that start so ("ThePrint") start with a capital
+        if len(left) >= 2 and left.islower() and left in STOP_WORDS and right[1:].islower():
             return m.start(), f'case boundary between "{left}" and "{right}"'
     if not word[1:].islower():
         return None

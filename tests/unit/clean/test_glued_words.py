@@ -36,6 +36,8 @@ def _repair(sentence: str) -> str:
     ("That is insurmountable.just remember", "That is insurmountable. just remember"),
     ("troops left KhersonRussia said", "troops left Kherson Russia said"),
     ("the government said“We will stay", "the government said “We will stay"),
+    ("the governor ofKherson said", "the governor of Kherson said"),
+    ("troops left the city.The minister said", "troops left the city. The minister said"),
 ])
 def test_glued_words_split(before: str, after: str) -> None:
     assert _repair(before) == after
@@ -58,6 +60,8 @@ def test_glued_words_split(before: str, after: str) -> None:
     "Visit example.com or news.org for details.",
     "The U.S. and the U.K. agreed, e.g. on tariffs.",
     "Follow #StandWithUkraine and @NewsDesk.",
+    "She reads ThePrint and TheGuardian online.",
+    "He sold it on eBay for a profit.",
     "El presidente dijo que la ciudad de Jersón fue evacuada.",
     "Le ministre a annoncé que les troupes quitteraient la ville.",
     "Der Minister sagte, die Truppen würden die Stadt verlassen.",
