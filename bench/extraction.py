@@ -139,8 +139,9 @@ def report(results: dict[str, tuple[Scores, list[float]]], *, pages: int) -> Non
 def compare_metadata(pages: list[tuple[str, str, bytes, str]]) -> None:
     """Coverage of each metadata field, newsprism vs ``trafilatura.extract_metadata``, and how often they agree.
 
-    Agreement: same title, date or site after lower-casing; for authors, at
-    least one name in common; counted over pages where both found the field.
+    Agreement: the same value after lower-casing; for authors, tags and
+    categories, at least one value in common; counted over pages where both
+    found the field.
     """
     from trafilatura.metadata import extract_metadata
     from trafilatura.utils import load_html
@@ -159,6 +160,9 @@ def compare_metadata(pages: list[tuple[str, str, bytes, str]]) -> None:
             if key == "authors":
                 mine = {a.lower() for a in mine or ()}
                 other = {a.lower() for a in split_authors((other or "").split(";"))}
+            elif key in ("tags", "categories"):
+                mine = {t.lower() for t in mine or ()}
+                other = {t.lower() for t in other or ()}
             counts = found[key]
             counts[0] += bool(mine)
             counts[1] += bool(other)

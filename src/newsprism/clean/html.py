@@ -78,7 +78,10 @@ _BOX_CLASS = re.compile(r"(caption)|related|read-?more|more-?stories|recommend|a
                         r"outbrain|taboola|trending|most-?read|most-?popular")
 # class/id words of the block that holds the article text
 _BODY_CLASS = re.compile(r"article-?body|story-?body|entry-content|post-?content|article-?content|post-?body|articlebody")
-_CLASSED_XPATH = XPath(".//*[@class or @id or @itemprop][not(self::article or self::main or self::figure)]")
+# only the block elements boxes are made of: links, list items, images and icons are most of a
+# page's classed elements, and each one looked at in Python costs a proxy object
+_CLASSED_XPATH = XPath(".//*[self::div or self::section or self::aside or self::span or self::p or self::ul or self::ol"
+                       " or self::figcaption or self::footer or self::header][@class or @id or @itemprop]")
 _COUNT_P = XPath("count(.//p)")
 _LINKED_P_XPATH = XPath(".//p[a]")
 _WORD = re.compile(r"[^\W_]+")
