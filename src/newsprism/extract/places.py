@@ -17,6 +17,7 @@ Cascade:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -32,8 +33,11 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 _TYPE_PRIOR = {"country": 1.5, "continent": 2.0, "region": 0.5, "city": 1.0, "demonym": 1.0}
 _SCAN_TYPES = {"river", "sea", "landmark", "peninsula", "strait", "mountains", "ocean", "gulf", "canal", "island",
                "desert", "forest", "bay"}
+_TENTATIVE = "ORG?"
+_DIRECTION = re.compile(r"^(?:the\s+)?(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
+                        r"Northeastern|Northwestern|Southeastern|Southwestern|Upper|Lower)\s+(?P<name>[A-Z].+)$")
 _SUFFIX = re.compile(r"^(?:the\s+)?(?P<name>.+?)\s+(?:County|Province|Region|Oblast|State|District|Governorate|"
-                     r"Prefecture|City|Municipality|Islands?)$")
+                     r"Prefecture|City|Municipality|Parish|Islands?)$")
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|of|to)$")
 
 
@@ -58,6 +62,14 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     if not found and "," in text:
         # "Winchester, Hampshire": the first part is the place, the rest only narrows it.
         text = text.split(",")[0].rstrip()
+        found = gaz.lookup(text)
+    if not found and (m := _DIRECTION.match(text)):
+        # "Northern Syria": the place it is part of is the nearest point we have.
+        text = m["name"]
+        found = gaz.lookup(text)
+    if not found and "-" in text:
+        # "Kitchener-Waterloo": twin cities; the first one stands for both.
+        text = text.split("-")[0]
         found = gaz.lookup(text)
     if not found and (m := _SUFFIX.match(text)):
         text = m["name"]
@@ -89,6 +101,11 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
             chosen.append(mention)
         elif mention.label in ("PERSON", "ORG", "NORP") and _mislabelled(mention, place_texts, long_names):
             chosen.append(mention)
+        elif mention.label == "ORG" and " " not in mention.text and any(
+                e.type == "city" and e.population >= 20_000 for e in gaz.lookup(mention.text)):
+            # Maybe a town the model took for an organisation: kept only if the article's
+            # other places put it in the same region (see resolve_places).
+            chosen.append(dataclasses.replace(mention, label=_TENTATIVE))
         elif mention.label in ("PERSON", "ORG"):
             blocked.append((mention.start, mention.end))
     taken = [(m.start, m.end) for m in chosen] + blocked
@@ -148,6 +165,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     votes: list[GazEntry | None] = [
         max(found, key=lambda e: _score(e, Counter(), Counter(), name_key(name))) if found else None
         for _, name, found in candidates]
+    votes = [None if m.label == _TENTATIVE else v for (m, _, _), v in zip(candidates, votes, strict=True)]
     countries = Counter(e.country for e in votes if e and e.country)
     regions = Counter(e.admin1 for e in votes if e and e.admin1 and e.type in ("region", "city"))
     places = []
@@ -166,6 +184,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
         key = name_key(name)
         scored = sorted(((_score(e, context, near, key), e) for e in found), key=lambda p: -p[0])
         best_score, best = scored[0]
+        if mention.label == _TENTATIVE and not (best.admin1 and best.admin1 in near):
+            continue
         margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
         end = mention.start + len(name) if name != mention.text else mention.end
         places.append(Place(mention.start, end, article.text[mention.start:end], name=best.name,
