@@ -65,6 +65,7 @@ class Line:
     lang: str | None = None
     lang_score: float | None = None
     title: bool = False
+    latin: bool = True
 
     @property
     def n_words(self) -> int:
@@ -90,6 +91,7 @@ def line_hash(text: str) -> str:
 def make_line(index: int, start: int, end: int, text: str) -> Line:
     """A :class:`Line` with its words and prose flag computed."""
     line = Line(index=index, start=start, end=end, text=text, words=WORD.findall(text))
+    line.latin = 2 * len(NON_LATIN.findall(text)) <= sum(len(w) for w in line.words)
     line.prose = _is_prose(line)
     return line
 
@@ -107,7 +109,7 @@ def _is_prose(line: Line) -> bool:
     another script is judged by length and punctuation alone.
     """
     n = line.n_words
-    latin = 2 * len(NON_LATIN.findall(line.text)) <= sum(len(w) for w in line.words)
+    latin = line.latin
     ratio = _stop_ratio(line) if latin else 1.0
     if (n >= 15 or len(line.text) >= 120) and ratio >= 0.2:
         return True
@@ -249,8 +251,8 @@ def _title_index(lines: Sequence[Line], first: int) -> int:
 def _weight(line: Line) -> float:
     if line.kind is not None:  # furniture set inside a story must not split it; page chrome does
         return -1.0 if line.kind in _INLINE_KINDS else -2.0 - line.n_words
-    if line.prose:
-        return float(line.n_words)
+    if line.prose:  # scripts written without spaces count by characters (about three a word)
+        return float(line.n_words if line.latin else max(line.n_words, len(line.text) / 3))
     if TERMINAL.search(line.text) and line.text[:1].isupper() and line.n_words >= 3:
         return 0.5 * line.n_words  # a short sentence: story or not, it does not break a story
     return -1.0 - 0.5 * line.n_words

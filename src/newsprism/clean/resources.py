@@ -64,8 +64,8 @@ WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?", re.UNICODE)
 TOKEN = re.compile(r"\S+")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)")
+TERMINAL = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[。！？」』）])$")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)|[。！？]")
 HAS_DIGIT = re.compile(r"\d")
 URL = re.compile(r"(?:https?://|www\.)\S+", _I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
@@ -158,7 +158,7 @@ _NAVIGATION = [
     r"^\s*(?:(?:load|show|see|view)\s+more|go\s+to\s+(?:the\s+)?home\s*page|main\s+menu|(?:open|close)\s+menu)\s*$",
     r"^\s*(?:next|previous|prev|older|newer)\s+(?:article|post|story|page|entry)\b", r"^\s*(?:back\s+to\s+(?:top|home)|skip\s+to\s+(?:main\s+)?content|jump\s+to)\b",
     r"^\s*(?:menu|search|home|close|open|log\s*in|sign\s*in|register|logout|more|loading\.*|print|top)\s*$",
-    r"^\s*\S{30,}\s*$",
+    r"^\s*[\x21-\x7e]{30,}\s*$",
     r"^\s*(?:artículo\s+(?:anterior|siguiente)|article\s+(?:précédent|suivant)|nächster\s+artikel|vorheriger\s+artikel)\b",
 ]
 _AUTHOR_BIO = [
