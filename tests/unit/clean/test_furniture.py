@@ -116,3 +116,16 @@ def test_furniture_known_site_lines_are_removed() -> None:
     result = clean_text(text, known_furniture={line_hash(site_line)})
     assert site_line not in result.text
     assert [r.kind for r in result.removals] == ["site_furniture"]
+
+
+def test_furniture_text_without_spaces_is_story() -> None:
+    story = [
+        "先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで二十代の男性が逮捕されたというニュースを耳にしました。",
+        "報道によると、今回販売されたのは、いわゆる改造された端末で、公式のストアにないアプリを利用できるようになるとのことです。",
+        "もちろん、メーカーはこのような改造を認めておらず、保証の対象外になると説明しています。",
+    ]
+    text = "ホーム\nブログ\nお問い合わせ\n\n" + "\n\n".join(story) + "\n\nCopyright © 2016 Example"
+    result = clean_text(text)
+    for paragraph in story:
+        assert paragraph in result.text
+    assert "Copyright" not in result.text
