@@ -136,6 +136,7 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
         _by_cue(line)
         if line.kind is None:
             _by_language(line, doc_lang=doc_lang)
+    _share_bar_fields(lines)
     if scraped:
         _repeated(lines)
         _by_region(lines)
@@ -195,6 +196,15 @@ def _foreign_words(line: Line, doc_lang: str) -> bool:
         return True
     english = sum(1 for w in line.words if w.lower() in ENGLISH_FUNCTION_WORDS)
     return english <= 0.1 * line.n_words
+
+
+def _share_bar_fields(lines: Sequence[Line]) -> None:
+    """"Email" or "Print" next to share buttons is a share button, not a comment-form field."""
+    for i, line in enumerate(lines):
+        if line.kind == "comment_form" and line.n_words <= 2:
+            neighbours = (lines[i - 1] if i else None, lines[i + 1] if i + 1 < len(lines) else None)
+            if any(other is not None and other.kind == "share" for other in neighbours):
+                _mark(line, "share", "a button in a row of share buttons")
 
 
 def _repeated(lines: Sequence[Line]) -> None:

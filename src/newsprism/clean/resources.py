@@ -93,6 +93,8 @@ _COMMENT = [
     r"^\s*(?:nickname|username|user\s*name|comment\s+text|your\s+(?:message|reply))\s*[*:]?\s*$",
     r"^\s*(?:your\s+)?(?:comment|name|e-?mail(?:\s+address)?|website|message)\s*(?:\((?:required|optional|will\s+not\s+be\s+published)\)\s*)*[*:]?\s*$",
     r"\bcancel\s+reply\b", r"\bcommenting\s+(?:has\s+been|is)\s+(?:disabled|closed|turned\s+off)", r"^\s*(?:discussions?|conversations?)\s*$",
+    r"\b(?:ingrese|introduzca|escriba)\s+(?:su|tu)\s+(?:comentario|nombre|correo)", r"\bveuillez\s+(?:saisir|entrer|indiquer)\s+votre",
+    r"\bbitte\s+geben\s+sie\s+ihren", r"\binserisci\s+il\s+tuo", r"\bdigite\s+seu", r"\bdirección\s+de\s+correo\s+(?:electrónico\s+)?incorrecta",
     r"\blascia\s+un\s+commento", r"\bdeixe\s+(?:um|seu)\s+coment", r"\bcomentarios?\s*\(\d+\)",
 ]
 _SHARE = [
@@ -117,7 +119,7 @@ _RELATED = [
     r"^\s*related(?:\s+(?:articles?|stories|posts|news|content|coverage))?\s*$",
     r"^\s*(?:more\s+(?:on|from|about)\s+(?:this|the|our))\b", r"^\s*(?:recommended|suggested)(?:\s+(?:for\s+you|stories|articles|reading))?\s*[:\-–—]?\s*$",
     r"^\s*you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)", r"^\s*(?:most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|editor'?s\s+picks?)\b",
-    r"^\s*(?:also\s+on\s+\w+|more\s+(?:stories|news|articles|headlines)|up\s+next|don'?t\s+miss|watch(?:\s+(?:now|video|more))?\s*:)",
+    r"^\s*[►▶→⇒]+\s*\S", r"^\s*(?:also\s+on\s+\w+|more\s+(?:stories|news|articles|headlines)|up\s+next|don'?t\s+miss|watch(?:\s+(?:now|video|more))?\s*:)",
     r"^\s*(?:más\s+(?:información|noticias)|plus\s+d'infos?|weitere\s+(?:artikel|nachrichten)|ler\s+mais|leggi\s+di\s+più)\b",
     r"^\s*(?:lea|lee|ver|vea)\s+(?:también|tambien|además|más)\b", r"^\s*te\s+puede\s+interesar", r"^\s*(?:noticias\s+)?relacionad[ao]s?\b",
     r"^\s*(?:à\s+)?lire\s+(?:aussi|également|la\s+suite)\b", r"^\s*voir\s+aussi\b", r"^\s*sur\s+le\s+même\s+sujet\b",

@@ -72,6 +72,9 @@ _STORY_AFTER = (
     ("Please enter your comment!", "comment_form"),
     ("Your email address will not be published.", "comment_form"),
     ("Powered by Disqus", "comment_form"),
+    ("¡Por favor ingrese su comentario!", "comment_form"),
+    ("Veuillez saisir votre commentaire !", "comment_form"),
+    ("► Council approves new cycle lanes", "related"),
     # story lines that merely mention the words the cues use
     ("The council said cookies and coffee would be served at the public meeting on the plans.", None),
     ("Engineers read more than 400 reports before deciding that the bridge could not stay open.", None),
