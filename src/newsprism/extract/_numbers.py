@@ -23,12 +23,11 @@ SCALES: dict[str, int] = {
 }
 #: Vague quantities: (value, bound). "dozens" means at least 24, "hundreds" at least 200.
 VAGUE: dict[str, tuple[float, str]] = {
-    "a dozen": (12, "about"), "dozen": (12, "about"), "dozens": (24, "at_least"), "scores": (40, "at_least"),
+    "a dozen": (12, "about"), "dozen": (12, "about"), "dozens": (24, "at_least"),
     "hundreds": (200, "at_least"), "thousands": (2_000, "at_least"), "millions": (2_000_000, "at_least"),
     "billions": (2_000_000_000, "at_least"), "tens of thousands": (20_000, "at_least"),
     "hundreds of thousands": (200_000, "at_least"), "tens of millions": (20_000_000, "at_least"),
-    "hundreds of millions": (200_000_000, "at_least"), "a couple of": (2, "about"), "a few": (3, "about"),
-    "a handful of": (4, "about"), "several": (3, "at_least"),
+    "hundreds of millions": (200_000_000, "at_least"),
 }
 FRACTIONS: dict[str, float] = {"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25}
 
@@ -142,7 +141,8 @@ UNIT_RE = re.compile(r"^\s?(" + "|".join(sorted((re.escape(u) for u in UNIT_WORD
 #: Words before a number that make it a label, not a quantity ("page 5", "No. 10").
 LABEL_BEFORE = re.compile(r"(?:\b(?:page|pages|p\.|pp\.|no\.|number|chapter|section|article|resolution|flight|route|"
                           r"room|platform|gate|channel|level|category|grade|class|season|episode|version|model|"
-                          r"highway|interstate|paragraph|aged|age|ages|tel\.?|phone|fax|zip|code)\s*#?\s*|#\s*)$",
+                          r"highway|interstate|paragraph|aged|age|ages|age of|tel\.?|phone|fax|zip|code|week|stage|phase|"
+                          r"phoned|called|call|dial|dialled|dialed)\s*#?\s*|#\s*)$",
                           re.IGNORECASE)
 #: Reporting verbs whose subject is the source of a claim in their clause.
 REPORTING_LEMMAS = frozenset({

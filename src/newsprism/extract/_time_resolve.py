@@ -506,5 +506,5 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "rel_season": r_season, "season_year": r_season, "ctx_season": r_season, "ago": r_ago, "in_n": r_in_n,
     "quarter": r_quarter, "q": r_quarter, "half": r_half, "decade": r_decade, "decade_short": r_decade,
     "decade_word": r_decade, "century": r_century, "mod_year": r_year, "year": r_year, "clock": r_clock,
-    "clock24": r_clock, "noon": r_noon, "ref": r_ref, "set": r_set, "duration": r_duration,
+    "clock24": r_clock, "clock_mil": r_clock, "noon": r_noon, "ref": r_ref, "set": r_set, "duration": r_duration,
 }

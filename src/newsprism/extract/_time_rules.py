@@ -104,7 +104,8 @@ _P = [
     ("mod_year", rf"\b(?P<x>(?P<mod>{_MOD})[- ]?\s*(?P<y>{_YEAR}))\b"),
     ("year", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?![\w%/-]|[.,]\d)"),
     ("clock", r"\b(?P<x>(?P<hh>1[0-2]|0?[1-9])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"),
-    ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])"),
+    ("clock_mil", r"(?<![\d:.,])(?P<x>(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:UTC|GMT|Z)\b)"),
+    ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?:(?:about|around|approximately|roughly)\s+)?(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])"),
     ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
     ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past|in the future|at this time|formerly|(?<!as )soon|at the moment|so far this year))\b"),
     ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year)))\b"),
@@ -114,7 +115,7 @@ _P = [
 _CASELESS = {
     "anaphor", "weekend",
     "today", "this_pod", "rel_unit", "rel_season", "season_year", "ctx_season", "ago", "in_n", "quarter",
-    "half", "decade", "decade_short", "decade_word", "century", "clock", "clock24", "noon", "ref", "set",
+    "half", "decade", "decade_short", "decade_word", "century", "clock", "clock24", "clock_mil", "noon", "ref", "set",
     "duration",
 }
 
@@ -163,7 +164,7 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "today": {"dayword"}, "this_pod": {"dayword"}, "rel_unit": _unit, "rel_season": {"season"},
     "season_year": {"season"}, "ctx_season": {"season"}, "ago": _unit, "in_n": _unit, "quarter": _unit,
     "q": _digit, "half": _unit, "decade": _digit, "decade_short": _digit, "decade_word": {"decadeword"},
-    "century": _unit, "mod_year": _digit, "year": _digit, "clock": _digit, "clock24": _digit,
+    "century": _unit, "mod_year": _digit, "year": _digit, "clock": _digit, "clock24": _digit, "clock_mil": _digit,
     "noon": {"dayword"}, "ref": {"ref"}, "month_of_rel": _month, "anaphor": {"unit", "dayword"},
     "weekend": {"unit"}, "set": {"set"}, "duration": _unit,
 }

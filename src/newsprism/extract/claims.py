@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 STAGE = "extract.claims"
-_AGE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|-years-old)")
+_AGE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|-years-old|\s*years\s+of\s+age)")
 _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 _RANGE = re.compile(r"^\s*(?:and|to|-|–)\s*")
 
@@ -58,12 +58,15 @@ def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
     if phrase[:1].isupper() and re.search(r"[a-z][A-Z][a-z]+\s+$|\b[A-Z][a-z]+\s+$", before[-15:]) \
             and not re.search(r"[.!?\"“]\s*$", before):
         return True  # "World War Two"
-    if _AGE_AFTER.match(after) or before.endswith(("-", "/", ":")):
-        return True
+    if _AGE_AFTER.match(after) or before.endswith(("-", "/", ":")) or re.match(r"\s*(?:UTC|GMT|local time|hrs)\b|:\d",
+                                                                                after):
+        return True  # ages, clock times ("1430 UTC", "15:30")
+    if (before.endswith('"') and after.startswith('"')) or (re.search(r"[A-Za-z],\s*$", before) and after.startswith(",")):
+        return True  # a quoted label ("19"), an age between commas ("Another brother, 22, was")
     # "Stremusov, 45 Key spokesman": a name, a comma, then a small number is an age.
     if re.search(r"[A-Z][\w'-]+,\s*$", before) and phrase.isdigit() and 1 <= int(phrase) <= 120:
         return True
-    return phrase.lower() in ("one", "a", "an")
+    return phrase.lower() in ("a", "an")
 
 
 def _phones(text: str) -> list[tuple[int, int]]:
@@ -241,6 +244,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     for item in _numbers(text, times):
         _qualify(text, item)
         token = _number_token(doc, item["start"], item["end"])
+        if item["value_text"].lower() == "one" and (token is None or token.dep_ != "nummod"):
+            continue  # "one of them", "no one": a pronoun, not a count
         counted, verb = _counted(token) if token is not None else (None, None)
         sent = token.sent if token is not None else doc[:]
         claimant, claimant_text = _claimant(article, token, mentions) if token is not None else (None, None)
