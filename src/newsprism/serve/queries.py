@@ -21,6 +21,17 @@ from typing import Any
 from .groups import EntityGroups
 
 
+def source_sql(alias: str = "a") -> str:
+    """SQL for the source an analyst recognises: the site name, else the URL's host, else where it was read.
+
+    JSON Lines and folder sources name a file and line per article, which
+    makes a useless facet; the host of the article's URL groups them.
+    """
+    rest = f"substr({alias}.url, instr({alias}.url, '://') + 3)"
+    host = f"CASE WHEN {alias}.url LIKE 'http%://%' THEN substr({rest}, 1, instr({rest} || '/', '/') - 1) END"
+    return f"coalesce({alias}.site, {host}, {alias}.source)"
+
+
 @dataclass(frozen=True, slots=True)
 class Features:
     """Which optional tables the corpus has."""
@@ -63,8 +74,8 @@ def _in(names: Sequence[str]) -> str:
 
 def entity_rows(conn: sqlite3.Connection, names: Sequence[str], *, label: str | None) -> list[tuple[Any, ...]]:
     """``(article_id, entity_id, name, label, variants JSON, mentions, published, source, title)`` rows."""
-    sql = (f"SELECT e.article_id, e.entity_id, e.name, e.label, e.variants, e.mentions, a.published, "
-           f"coalesce(a.site, a.source), a.title FROM entities e JOIN articles a ON a.id = e.article_id "
+    sql = ("SELECT e.article_id, e.entity_id, e.name, e.label, e.variants, e.mentions, a.published, "
+           + source_sql() + ", a.title FROM entities e JOIN articles a ON a.id = e.article_id "
            f"WHERE e.name IN ({_in(names)})")
     args: list[Any] = list(names)
     if label:
@@ -81,7 +92,7 @@ def quotes_about(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]], *, 
         cond = " OR ".join("(m.article_id = ? AND m.entity_id = ?)" for _ in chunk)
         rows = conn.execute(
             "SELECT DISTINCT q.article_id, q.start, q.\"end\", q.text, q.speaker_name, q.cue, a.published, "
-            "coalesce(a.site, a.source) FROM mentions m JOIN quotes q ON q.article_id = m.article_id "
+            + source_sql() + " FROM mentions m JOIN quotes q ON q.article_id = m.article_id "
             "AND m.start >= q.start AND m.\"end\" <= q.\"end\" JOIN articles a ON a.id = q.article_id "
             f"WHERE {cond} LIMIT ?", [*[x for pair in chunk for x in pair], limit]).fetchall()
         found += [_quote_dict(r) for r in rows]
@@ -168,7 +179,7 @@ def quotes(conn: sqlite3.Connection, params: FactParams, *, groups: EntityGroups
     """Quotes matching the filters, newest first; returns ``(rows, has_next)``."""
     where, args = _fact_where(params, who="speaker_name", cue="cue", groups=groups, feats=feats)
     sql = ("SELECT f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, "
-           "coalesce(a.site, a.source), f.kind, a.title FROM quotes f JOIN articles a ON a.id = f.article_id"
+           + source_sql() + ", f.kind, a.title FROM quotes f JOIN articles a ON a.id = f.article_id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY a.published DESC, f.article_id, f.start LIMIT ? OFFSET ?")
     offset = (max(params.page, 1) - 1) * params.per_page
@@ -191,7 +202,7 @@ def claims(conn: sqlite3.Connection, params: FactParams, *, groups: EntityGroups
         where.append("(lower(f.counted) LIKE lower(?) OR lower(f.unit) LIKE lower(?))")
         args += [f"%{params.counted}%"] * 2
     sql = ("SELECT f.article_id, f.start, f.\"end\", f.text, f.value, f.bound, f.unit, f.counted, f.verb, "
-           "f.claimant_name, f.as_of, a.published, coalesce(a.site, a.source), a.title "
+           "f.claimant_name, f.as_of, a.published, " + source_sql() + ", a.title "
            "FROM claims f JOIN articles a ON a.id = f.article_id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY a.published DESC, f.article_id, f.start LIMIT ? OFFSET ?")
@@ -224,7 +235,7 @@ def duplicates_of(conn: sqlite3.Connection, article_id: str, feats: Features) ->
     if not feats.duplicates:
         return []
     rows = conn.execute(
-        "SELECT o.article_id, o.is_original, o.similarity, a.title, coalesce(a.site, a.source) "
+        "SELECT o.article_id, o.is_original, o.similarity, a.title, " + source_sql() + " "
         "FROM duplicate_groups d JOIN duplicate_groups o ON o.group_id = d.group_id AND o.article_id != d.article_id "
         "LEFT JOIN articles a ON a.id = o.article_id WHERE d.article_id = ? LIMIT 50", (article_id,)).fetchall()
     return [{"id": r[0], "kind": "original" if r[1] else "copy", "score": r[2], "title": r[3], "source": r[4]}
@@ -257,7 +268,7 @@ def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     articles = conn.execute(
-        "SELECT a.id, a.title, coalesce(a.site, a.source), a.published, a.url FROM story_articles sa "
+        "SELECT a.id, a.title, " + source_sql() + ", a.published, a.url FROM story_articles sa "
         "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
         (story_id,)).fetchall()
     keys = ("id", "title", "source", "published", "url")
@@ -268,7 +279,7 @@ def stories(conn: sqlite3.Connection, *, limit: int = 100) -> list[dict[str, Any
     """Stories with the most articles first."""
     rows = conn.execute(
         "SELECT s.story_id, s.label, count(sa.article_id), min(a.published), max(a.published), "
-        "count(DISTINCT coalesce(a.site, a.source)) FROM stories s JOIN story_articles sa ON sa.story_id = s.story_id "
+        "count(DISTINCT " + source_sql() + ") FROM stories s JOIN story_articles sa ON sa.story_id = s.story_id "
         "JOIN articles a ON a.id = sa.article_id GROUP BY s.story_id, s.label ORDER BY 3 DESC, 4 DESC LIMIT ?",
         (limit,)).fetchall()
     keys = ("id", "label", "articles", "start", "end", "sources")
@@ -279,10 +290,10 @@ def facts_in(conn: sqlite3.Connection, table: str, article_ids: Sequence[str]) -
     """Quotes or claims of several articles, with the article's date and source."""
     if table not in ("quotes", "claims") or not article_ids:
         return []
-    columns = ("f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, coalesce(a.site, a.source)"
+    columns = ("f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, " + source_sql()
                if table == "quotes" else
                "f.article_id, f.start, f.\"end\", f.text, f.value, f.bound, f.unit, f.counted, f.verb, "
-               "f.claimant_name, f.as_of, a.published, coalesce(a.site, a.source), a.title")
+               "f.claimant_name, f.as_of, a.published, " + source_sql() + ", a.title")
     ids = list(article_ids)[:500]
     return conn.execute(f"SELECT {columns} FROM {table} f JOIN articles a ON a.id = f.article_id "
                         f"WHERE f.article_id IN ({_in(ids)}) ORDER BY a.published, f.article_id, f.rowid",

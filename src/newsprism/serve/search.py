@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .groups import EntityGroups
-from .queries import Features
+from .queries import Features, source_sql
 
 #: Marks FTS5 puts around matched words: control characters that cleaned text does not contain.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 _MARKS = re.compile("([\x02\x03])")
-RANK_CAP = 4_000
+RANK_CAP = 2_000
 COUNT_CAP = 10_000
 FACET_CAP = 500
 
@@ -71,7 +71,7 @@ class SearchPage:
 def _filters(params: SearchParams, groups: EntityGroups, feats: Features) -> tuple[str, list[Any]]:
     where: list[str] = []
     args: list[Any] = []
-    simple = {"coalesce(a.site, a.source) = ?": params.source, "a.lang = ?": params.lang,
+    simple = {source_sql() + " = ?": params.source, "a.lang = ?": params.lang,
               "a.published >= ?": params.date_from, "substr(a.published, 1, 10) <= ?": params.date_to,
               "a.id IN (SELECT article_id FROM places WHERE coalesce(name, text) = ?)": params.place}
     for sql, value in simple.items():
@@ -154,7 +154,7 @@ def _hits(conn: sqlite3.Connection, match: str, rowids: list[int]) -> list[dict[
     hits = []
     for rowid in rowids:  # 3. snippets for this page only
         r = conn.execute(
-            "SELECT a.id, a.url, coalesce(a.site, a.source), a.published, a.lang, "
+            f"SELECT a.id, a.url, {source_sql()}, a.published, a.lang, "
             "snippet(articles_fts, 1, char(2), char(3), ' … ', 28), highlight(articles_fts, 0, char(2), char(3)) "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?", (match, rowid)).fetchone()
@@ -169,7 +169,7 @@ def _browse(conn: sqlite3.Connection, params: SearchParams, where: str, args: li
     """No words: filtered articles, newest first."""
     cond = " WHERE 1=1" + where
     rows = conn.execute(
-        "SELECT a.id, a.url, coalesce(a.site, a.source), a.published, a.lang, substr(a.text, 1, 240), a.title "
+        f"SELECT a.id, a.url, {source_sql()}, a.published, a.lang, substr(a.text, 1, 240), a.title "
         f"FROM articles a{cond} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
         [*args, params.per_page + 1, offset]).fetchall()
     hits = [{"id": r[0], "url": r[1], "source": r[2], "published": r[3], "lang": r[4], "snippet": r[5] or "",
@@ -188,8 +188,8 @@ def _browse(conn: sqlite3.Connection, params: SearchParams, where: str, args: li
 
 def _facets(conn: sqlite3.Connection, page: SearchPage, rowids: list[int], feats: Features) -> None:
     """4. Facet counts and the monthly histogram over ``rowids``."""
-    rows = conn.execute("SELECT id, coalesce(site, source), lang, published FROM articles "
-                        "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),)).fetchall()
+    rows = conn.execute(f"SELECT a.id, {source_sql()}, a.lang, a.published FROM articles a "
+                        "WHERE a.rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),)).fetchall()
     counts: dict[str, Counter[str]] = {"source": Counter(), "lang": Counter(), "month": Counter()}
     for _id, source, lang, published in rows:
         counts["source"][source or "?"] += 1
