@@ -53,12 +53,15 @@ def facts_of(article: Article) -> list[Fact]:
 def pieces(text: str, facts: list[Fact]) -> list[Piece]:
     """Cut ``text`` at every fact boundary; each piece lists its covering facts, shortest first."""
     cuts = sorted({0, len(text), *(f.start for f in facts), *(f.end for f in facts)})
-    ordered = sorted(facts, key=lambda f: (f.end - f.start, f.start))
+    starting: dict[int, list[Fact]] = {}
+    for fact in facts:
+        starting.setdefault(fact.start, []).append(fact)
+    active: list[Fact] = []
     out: list[Piece] = []
     for left, right in zip(cuts, cuts[1:], strict=False):
-        if left == right:
-            continue
-        covering = [f for f in ordered if f.start <= left and right <= f.end]
+        # a sweep over the cuts: facts enter at their start and leave after their end
+        active = [f for f in active if f.end > left] + starting.get(left, [])
+        covering = sorted(active, key=lambda f: (f.end - f.start, f.start))
         out.append(Piece(text=text[left:right], facts=tuple(f.id for f in covering),
                          kinds=tuple(dict.fromkeys(f.kind for f in covering))))
     return out
