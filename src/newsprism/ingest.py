@@ -19,13 +19,14 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from types import FrameType
 from typing import Any, Protocol
 
+from .clean import use_site_furniture
 from .config import Settings
 from .model import Article, Failure, RawDocument
 from .pipeline import Pipeline
@@ -61,6 +62,20 @@ class IngestSummary:
         }
 
 
+def learned_furniture(store: Store) -> dict[str, set[str]]:
+    """Per-site furniture a previous link run learned, or nothing when the store has none yet."""
+    connect = getattr(store, "link_connection", None)
+    if connect is None:
+        return {}
+    from .store.links import LinkDB, read_furniture
+
+    try:
+        return read_furniture(LinkDB(store))
+    except Exception:  # noqa: BLE001 - a store without link tables simply has no learned furniture
+        log.debug("no learned site furniture in this store", exc_info=True)
+        return {}
+
+
 def raw_hash(raw: RawDocument) -> str:
     """Identity of a raw document: its URL and its content."""
     digest = hashlib.sha256((raw.url or "").encode("utf-8") + b"\0")
@@ -73,9 +88,10 @@ def raw_hash(raw: RawDocument) -> str:
 _PIPELINE: Pipeline | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, furniture: Mapping[str, Collection[str]]) -> None:
     global _PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    use_site_furniture(furniture)
     _PIPELINE = Pipeline(settings)
 
 
@@ -129,8 +145,11 @@ def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline | None = None)
 _PIPELINES: dict[Settings, Pipeline] = {}
 
 
-def process_batch_with(raws: Sequence[RawDocument], settings: Settings) -> list[Article | Failure]:
+def process_batch_with(raws: Sequence[RawDocument], settings: Settings,
+                       furniture: Mapping[str, Collection[str]] | None = None) -> list[Article | Failure]:
     """:func:`process_batch` for executors without initialisers (Dask): one pipeline per process and settings."""
+    if furniture is not None:
+        use_site_furniture(furniture)
     if settings not in _PIPELINES:
         _PIPELINES[settings] = Pipeline(settings)
     return process_batch(raws, _PIPELINES[settings])
@@ -168,12 +187,15 @@ class Ingestor:
         self.progress = progress or (lambda n: None)
         self.summary = IngestSummary()
         self._local: Pipeline | None = None
+        #: per-site furniture learned by earlier link runs (site -> line hashes)
+        self.furniture = learned_furniture(store)
 
     def run(self, documents: Iterable[RawDocument | Failure], *, sources: Sequence[str] = ()) -> IngestSummary:
         """Ingest every document; returns the summary (also recorded in the store)."""
         start = time.perf_counter()
         batches = self.prepare(documents, sources=sources)
         if self.workers <= 1:
+            use_site_furniture(self.furniture)
             self._local = Pipeline(self.settings)
             for raws, seen, failures in batches:
                 self._write(process_batch(raws, self._local), raws, seen, failures)
@@ -187,7 +209,7 @@ class Ingestor:
 
         context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker,
-                                 initargs=(self.settings,)) as pool:
+                                 initargs=(self.settings, self.furniture)) as pool:
             self.run_with(batches, submit=lambda raws: pool.submit(process_batch, raws), width=self.workers)
 
     def run_with(self, batches: Iterator[tuple[list[RawDocument], list[str], list[Failure]]], *,

@@ -124,3 +124,37 @@ def test_ingest_records_run_and_failures(tmp_path: Path) -> None:
     assert summary.failed == 1 and store.failures(run_id=summary.run_id)
     assert os.path.exists(tmp_path / "c.db")
     store.close()
+
+
+def test_ingest_uses_furniture_learned_by_link(tmp_path: Path) -> None:
+    """A line repeated across a site's articles is learned by `link` and cleaned out of later articles."""
+    from newsprism.link.run import link_corpus
+
+    stories = [
+        "The council approved the new budget on Monday after a long debate about school funding.",
+        "Firefighters contained a blaze at the old mill on Tuesday; nobody was hurt, officials said.",
+        "The ferry service to the island resumes next week after repairs to the pier were finished.",
+        "Local farmers expect a smaller harvest this year because of the dry spring, the union said.",
+        "A new cycling lane along the river opened on Friday, linking the station and the old town.",
+    ]
+    boiler = "Harbor Weekly, independent local journalism since 1921"
+
+    def write(path: Path, rows: list[str], start: int) -> None:
+        path.write_text("\n".join(json.dumps({
+            "url": f"https://harbor.example/news/{start + i}", "published": "2023-05-0" + str(1 + i % 9),
+            "text": f"{text}\n\n{boiler}\n\nMore details will follow as the story develops, the editors said."})
+            for i, text in enumerate(rows)) + "\n")
+
+    first, later = tmp_path / "first.jsonl", tmp_path / "later.jsonl"
+    write(first, stories, 0)
+    write(later, ["The harbour master said on Sunday that the annual regatta will start on the 12th."], 100)
+    store = open_store(tmp_path / "c.db")
+    ingest([str(first)], store=store, settings=FAST, workers=1)
+    link_corpus(store, settings=FAST)
+    ingest([str(later)], store=store, settings=FAST, workers=1)
+    newest = [a for a in store.iter_articles() if a.url and a.url.endswith("/100")][0]
+    assert boiler not in newest.text and "regatta" in newest.text
+    assert [r.kind for r in newest.removals if r.text == boiler] == ["site_furniture"]
+    before = [a for a in store.iter_articles() if a.url and a.url.endswith("/0")][0]
+    assert boiler in before.text  # learned after it was ingested: only `link --reclean` changes it
+    store.close()

@@ -15,7 +15,19 @@ from .furniture import line_hash
 from .normalize import normalize_text
 from .text import CleanResult, clean_text
 
-__all__ = ["CleanResult", "CleanStage", "clean_article", "clean_text", "line_hash", "make_stage", "normalize_text"]
+__all__ = ["CleanResult", "CleanStage", "clean_article", "clean_text", "line_hash", "make_stage", "normalize_text",
+           "use_site_furniture"]
+
+#: Per-site furniture learned from a corpus (site -> line hashes), used by every
+#: ``clean.text`` stage of this process that was not given its own. Set by
+#: ingestion from the store's ``site_furniture`` table (see :func:`use_site_furniture`).
+_SITE_FURNITURE: dict[str, frozenset[str]] = {}
+
+
+def use_site_furniture(furniture: Mapping[str, Collection[str]]) -> None:
+    """Make this process's cleaning stages drop the lines each site is known to repeat."""
+    _SITE_FURNITURE.clear()
+    _SITE_FURNITURE.update({site: frozenset(hashes) for site, hashes in furniture.items()})
 
 #: Fields the ``clean.text`` stage writes.
 CLEAN_ASSIGNS = ("text", "removals", "repairs", "segments", "paragraphs", "media", "related", "tags", "lang")
@@ -49,8 +61,9 @@ class CleanStage:
     def __init__(self, *, main_language: str = "en",
                  known_furniture: Mapping[str, Collection[str]] | None = None) -> None:
         self.main_language = main_language
-        #: site -> line hashes learned from a corpus (see :func:`line_hash`)
-        self.known_furniture = known_furniture or {}
+        #: site -> line hashes learned from a corpus (see :func:`line_hash`); when not
+        #: given, the process-wide table set by :func:`use_site_furniture` is used.
+        self.known_furniture = known_furniture if known_furniture is not None else _SITE_FURNITURE
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:

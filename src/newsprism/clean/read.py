@@ -34,6 +34,17 @@ def _without_surrogates(raw: RawDocument) -> RawDocument:
                                published=fix(raw.published), fetched=fix(raw.fetched), meta=meta)
 
 
+def _host(url: str) -> str | None:
+    """The host of a URL without ``www.``: the site name when the page gives none."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
+
+
 def _headline(text: str) -> str | None:
     """The first line of a text document when it reads as a headline (short, alone, no final stop)."""
     head, _, rest = text.lstrip().partition("\n")
@@ -74,6 +85,8 @@ def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     canonical = fields.pop("canonical_url", None)
     canonical_url = normalize_url(str(canonical)) if canonical else None
     key = article_key(canonical_url=canonical_url or url, text=text)
+    if not fields.get("site") and (canonical_url or url):
+        fields["site"] = _host(canonical_url or url or "")
     title = fields.pop("title", None) or raw.title or (_headline(text) if raw.kind == "text" else None)
     published = raw.published or fields.pop("published", None)
     fields.pop("published", None)

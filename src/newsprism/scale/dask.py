@@ -54,9 +54,11 @@ def ingest_dask(sources: Sequence[str], *, store: Store, settings: Settings, sch
         width = max(1, sum(own_client.nthreads().values()))
         ingestor = Ingestor(store, settings=settings, workers=width, progress=progress)
         started = time.perf_counter()
+        furniture = own_client.scatter(ingestor.furniture, broadcast=True) if ingestor.furniture else None
         batches = ingestor.prepare(iter_documents(list(sources), settings=settings), sources=sources)
         ingestor.run_with(batches, width=width,
-                          submit=lambda raws: own_client.submit(process_batch_with, raws, settings, pure=False))
+                          submit=lambda raws: own_client.submit(process_batch_with, raws, settings, furniture,
+                                                                    pure=False))
         return ingestor.finish(started)
     finally:
         if client is None:
