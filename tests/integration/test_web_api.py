@@ -390,3 +390,38 @@ def test_web_search_capped_paths_agree_with_exact(client: AsgiClient, monkeypatc
     assert capped["total_exact"] == (exact["total"] <= 2)
     ranked = client.get("/search.json", params={"q": query}).json()
     assert ranked["ranked_among"] == (1 if exact["total"] > 1 else None)
+
+
+@pytest.mark.parametrize(("url", "kept"), [
+    ("https://example.org/a?b=1#c", True),
+    ("http://example.org", True),
+    ("javascript:alert(1)", False),
+    ("JaVaScRiPt:alert(1)", False),
+    (" javascript:alert(1)", False),
+    ("data:text/html,<script>x</script>", False),
+    ("vbscript:msgbox(1)", False),
+    ("//example.org/protocol-relative", False),
+    ("https://user:pass@example.org/", False),
+    ("https://example.org/\"onmouseover=x", False),
+    ("https://exa\nmple.org/", False),
+    (None, False),
+])
+def test_web_safe_url_keeps_only_plain_http_links(url: str | None, kept: bool) -> None:
+    from newsprism.serve.security import safe_url
+
+    result = safe_url(url)
+    assert (result is not None) is kept
+    assert result in (None, url)
+
+
+@pytest.mark.parametrize(("snippet", "pieces"), [
+    ("plain [text] with brackets", [("plain [text] with brackets", False)]),
+    ("a \x02hit\x03 b", [("a ", False), ("hit", True), (" b", False)]),
+    ("\x02<script>\x03", [("<script>", True)]),
+    ("stray \x03close", [("stray ", False), ("close", False)]),
+    ("", []),
+])
+def test_web_marked_segments_split_on_control_marks_only(snippet: str, pieces: list[tuple[str, bool]]) -> None:
+    from newsprism.serve.search import marked_segments
+
+    assert marked_segments(snippet) == pieces
