@@ -126,12 +126,12 @@ class PostgresStore:
                 (result.new if self._insert(cur, article) else result.duplicates).append(article.id)
             if seen:
                 cur.executemany(f"INSERT INTO {self._t('seen')} VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                                [(s.raw_hash, s.article_id, s.source) for s in seen])
+                                [_cleaned((s.raw_hash, s.article_id, s.source)) for s in seen])
             if failures:
                 cur.executemany(
                     f"INSERT INTO {self._t('failures')} (run_id, source, url, code, message, at) "
                     "VALUES (%s, %s, %s, %s, %s, %s)",
-                    [(run_id, f.source, f.url, f.code, f.message, _now()) for f in failures])
+                    [_cleaned((run_id, f.source, f.url, f.code, f.message, _now())) for f in failures])
         return result
 
     def _insert(self, cur: Any, article: Article) -> bool:
@@ -139,14 +139,14 @@ class PostgresStore:
             f"INSERT INTO {self._t('articles')} (id, key, url, canonical_url, title, published, site, lang, source,"
             " content_kind, text, content_hash, ingested_at, data) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
             " ON CONFLICT DO NOTHING RETURNING rowid",
-            (article.id, article.key, article.url, article.canonical_url, article.title, article.published,
-             article.site, article.lang, article.source, article.content_kind, _clean(article.text),
-             content_hash(article.text), _now(), _clean(json.dumps(article_to_json(article), ensure_ascii=False))))
+            _cleaned((article.id, article.key, article.url, article.canonical_url, article.title, article.published,
+                      article.site, article.lang, article.source, article.content_kind, article.text,
+                      content_hash(article.text), _now(), json.dumps(article_to_json(article), ensure_ascii=False))))
         if cur.fetchone() is None:
             return False
         rows: dict[str, list[tuple[Any, ...]]] = {}
         for table, row in fact_rows(article):
-            rows.setdefault(table, []).append(tuple(_clean(v) if isinstance(v, str) else v for v in row))
+            rows.setdefault(table, []).append(_cleaned(row))
         for table, table_rows in rows.items():
             columns = ", ".join(f'"{c}"' for c in ("article_id", *FACT_COLUMNS[table]))
             marks = ", ".join(["%s"] * (len(FACT_COLUMNS[table]) + 1))
@@ -279,3 +279,8 @@ class PostgresStore:
 def _clean(text: str) -> str:
     # PostgreSQL text cannot hold NUL characters; scraped text sometimes does.
     return text.replace("\x00", "\ufffd")
+
+
+def _cleaned(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    # Every text column, not only the body: a NUL in a title or feed URL made the whole batch fail.
+    return tuple(_clean(v) if isinstance(v, str) else v for v in row)
