@@ -1,0 +1,91 @@
+"""Property tests of the stores: any storable text goes in and comes back; the JSON form round-trips.
+
+Policy on characters no store can hold: lone surrogates are replaced with U+FFFD
+when a document is read (so an article never holds one). PostgreSQL text cannot
+hold NUL: that store writes U+FFFD for NUL in its columns (search, facts), while
+the article's JSON form keeps it escaped, so ``get`` gives back the exact article.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsprism.config import Settings
+from newsprism.model import Article, Mention, RawDocument, article_from_json, article_id, article_to_json
+from newsprism.pipeline import Pipeline
+from newsprism.store import Store, open_store
+
+from .conftest import HOSTILE_TEXT
+
+STORABLE = HOSTILE_TEXT.map(lambda text: text.encode("utf-8", "replace").decode("utf-8"))
+
+
+def _article(text: str, title: str, n: int) -> Article:
+    key = f"url:https://e.example/{n}"
+    mentions = (Mention(0, min(len(text), 5), text[:5], "PERSON", stage="fuzz"),) if text else ()
+    return Article(id=article_id(key), text=text or "x", raw_text=text, url=f"https://e.example/{n}", title=title,
+                   source=title, mentions=mentions)
+
+
+def _targets() -> list[str]:
+    return ["sqlite"] + (["postgresql"] if os.environ.get("NEWSPRISM_TEST_POSTGRES") else [])
+
+
+@pytest.fixture(scope="module", params=_targets())
+def store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """One store per backend for the whole module: creating a PostgreSQL schema per example is too slow."""
+    with tempfile.TemporaryDirectory() as folder:
+        if request.param == "sqlite":
+            target = str(Path(folder) / "c.db")
+        else:
+            base = os.environ["NEWSPRISM_TEST_POSTGRES"]
+            target = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3Dt_{uuid.uuid4().hex[:10]}"
+        opened = open_store(target)
+        yield opened
+        getattr(opened, "drop_everything", lambda: None)()
+        opened.close()
+
+
+_serial = itertools.count()
+
+
+# The module-scoped store is shared on purpose (see the fixture); each example adds new articles.
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pairs=st.lists(st.tuples(STORABLE, STORABLE), min_size=1, max_size=4))
+def test_fuzz_store_round_trip(store: Store, pairs: list[tuple[str, str]]) -> None:
+    articles = [_article(text, title, next(_serial)) for text, title in pairs]
+    assert len(store.add(articles).new) == len(articles)
+    for article in articles:
+        got = store.get(article.id)
+        assert got is not None
+        assert got == article
+    store.search(pairs[0][0][:20])  # any user input is a valid query
+    assert store.check() == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(STORABLE, STORABLE)
+def test_fuzz_json_form_round_trip(text: str, title: str) -> None:
+    article = _article(text, title, 1)
+    assert article_from_json(article_to_json(article)) == article
+
+
+@pytest.mark.parametrize("text", ["caf\ud800e", "\udfff", "a\ud83dz", "ok"])
+def test_fuzz_store_lone_surrogates_become_replacement_characters(tmp_path: Path, text: str) -> None:
+    pipeline = Pipeline(Settings(stages=()))
+    article = next(iter(pipeline.run([RawDocument(content=text, kind="text", source="s", title=text)])))
+    assert article.text == "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    store = open_store(tmp_path / "c.db")
+    store.add([article])
+    got = store.get(article.id)
+    assert got is not None and got.text == article.text and got.title == article.title
+    store.close()
