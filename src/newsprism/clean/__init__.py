@@ -44,11 +44,25 @@ def clean_article(article: Article, *, main_language: str = "en",
     result = clean_text(article.raw_text or article.text, content_kind=article.content_kind,
                         main_language=main_language, known_furniture=known_furniture)
     tags = article.tags + tuple(t for t in result.tags if t not in article.tags)
+    # Scraped text carries its headline as the first line; look for it after the
+    # furniture (a cookie notice, a share bar) is gone.
+    title = article.title or (headline(result.text) if article.content_kind == "text" else None)
     return article.replace(
+        title=title,
         text=result.text, removals=result.removals, repairs=result.repairs, segments=result.segments,
         paragraphs=result.paragraphs, media=article.media + result.media, related=article.related + result.related,
         tags=tags, lang=article.lang or result.lang,
     )
+
+
+def headline(text: str) -> str | None:
+    """The first line of a text document when it reads as a headline (short, alone, no final stop)."""
+    head, _, rest = text.lstrip().partition("\n")
+    head = head.strip()
+    if 3 <= len(head.split()) <= 25 and not head.endswith((".", ",", ";", ":")) and rest.startswith(("\n", "\r\n")):
+        return head
+    return None
+
 
 
 class CleanStage:

@@ -45,15 +45,6 @@ def _host(url: str) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _headline(text: str) -> str | None:
-    """The first line of a text document when it reads as a headline (short, alone, no final stop)."""
-    head, _, rest = text.lstrip().partition("\n")
-    head = head.strip()
-    if 3 <= len(head.split()) <= 25 and not head.endswith((".", ",", ";", ":")) and rest.startswith(("\n", "\r\n")):
-        return head
-    return None
-
-
 def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     """Read ``raw`` into an :class:`Article` whose ``raw_text`` and ``text`` are set."""
     issues: list[Issue] = []
@@ -87,7 +78,7 @@ def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     key = article_key(canonical_url=canonical_url or url, text=text)
     if not fields.get("site") and (canonical_url or url):
         fields["site"] = _host(canonical_url or url or "")
-    title = fields.pop("title", None) or raw.title or (_headline(text) if raw.kind == "text" else None)
+    title = fields.pop("title", None) or raw.title
     published = raw.published or fields.pop("published", None)
     fields.pop("published", None)
     return Article(
