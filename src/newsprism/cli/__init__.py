@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "stages": "newsprism.cli.stages:stages",
     "serve": "newsprism.cli.serve:serve",
     "doctor": "newsprism.cli.doctor:doctor",
+    "failures": "newsprism.cli.failures:failures",
     "entities": "newsprism.cli.entities:entities",
     "stories": "newsprism.cli.stories:stories",
     "link": "newsprism.cli.link:link",
