@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from ..config import Settings
-from ..model import Article
+from ..model import Article, Removal
 from ..registry import Stage
 from .furniture import line_hash
 from .normalize import normalize_text
@@ -44,15 +45,32 @@ def clean_article(article: Article, *, main_language: str = "en",
     result = clean_text(article.raw_text or article.text, content_kind=article.content_kind,
                         main_language=main_language, known_furniture=known_furniture)
     tags = article.tags + tuple(t for t in result.tags if t not in article.tags)
-    # Scraped text carries its headline as the first line; look for it after the
-    # furniture (a cookie notice, a share bar) is gone.
-    title = article.title or (headline(result.text) if article.content_kind == "text" else None)
+    title, removals = article.title, result.removals
+    if article.content_kind == "text" and not title:
+        title, removals = _find_headline(result.text, removals)
     return article.replace(
         title=title,
-        text=result.text, removals=result.removals, repairs=result.repairs, segments=result.segments,
+        text=result.text, removals=removals, repairs=result.repairs, segments=result.segments,
         paragraphs=result.paragraphs, media=article.media + result.media, related=article.related + result.related,
         tags=tags, lang=article.lang or result.lang,
     )
+
+
+def _find_headline(text: str, removals: tuple[Removal, ...]) -> tuple[str | None, tuple[Removal, ...]]:
+    """The headline of scraped text, and the removals relabelled when it was taken out.
+
+    1. A headline-like line removed *before the story* (judged outside the run
+       of prose) is the headline: it becomes the title and its removal says so.
+    2. Otherwise the first line of the clean text, when it reads as a headline.
+    """
+    for index, removal in enumerate(removals):
+        if removal.kind in ("navigation", "alt_text", "tags") and headline(removal.text + "\n\n"):
+            if removal.start < 1000:  # only a line near the top of the page can be its headline
+                relabelled = dataclasses.replace(removal, kind="headline", reason="the headline, kept as the title")
+                return removal.text.strip(), removals[:index] + (relabelled,) + removals[index + 1:]
+        if removal.kind not in ("cookie", "share", "navigation", "byline", "subscribe", "advert", "alt_text"):
+            break  # past the page head: the headline is not among the removals
+    return headline(text), removals
 
 
 def headline(text: str) -> str | None:
