@@ -64,7 +64,7 @@ def _find_headline(text: str, removals: tuple[Removal, ...]) -> tuple[str | None
     2. Otherwise the first line of the clean text, when it reads as a headline.
     """
     for index, removal in enumerate(removals):
-        if removal.kind in ("navigation", "alt_text", "tags") and headline(removal.text + "\n\n"):
+        if removal.kind in ("navigation", "alt_text") and headline(removal.text + "\n\n"):
             if removal.start < 1000:  # only a line near the top of the page can be its headline
                 relabelled = dataclasses.replace(removal, kind="headline", reason="the headline, kept as the title")
                 return removal.text.strip(), removals[:index] + (relabelled,) + removals[index + 1:]
