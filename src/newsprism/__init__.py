@@ -45,7 +45,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 _PIPELINES: dict[Settings, Pipeline] = {}
 
 
-def pipeline(settings: Settings | None = None) -> Pipeline:
+def get_pipeline(settings: Settings | None = None) -> Pipeline:
     """The pipeline for ``settings``, built once per process and reused."""
     settings = settings or load_settings()
     if settings not in _PIPELINES:
@@ -71,7 +71,7 @@ def process(
     Returns:
         The processed :class:`Article`.
     """
-    return pipeline(settings).process(text_or_html, url=url, published=published)
+    return get_pipeline(settings).process(text_or_html, url=url, published=published)
 
 
 def open(path: str | None = None, *, settings: Settings | None = None) -> Store:  # noqa: A001 - mirrors sqlite3.connect/open
@@ -105,7 +105,7 @@ __all__ = [
     "Story",
     "TimeRef",
     "load_settings",
+    "get_pipeline",
     "open",
-    "pipeline",
     "process",
 ]

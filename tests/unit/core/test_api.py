@@ -32,3 +32,13 @@ def test_registry_names_are_pinned() -> None:
 
     golden = json.loads((ROOT / "tests" / "golden" / "registry.json").read_text())
     assert registry.names() == golden
+
+
+def test_api_process_works_after_the_pipeline_module_is_imported() -> None:
+    """`import newsprism.pipeline` binds the submodule on the package; no public function may share its name."""
+    import newsprism.pipeline  # noqa: F401
+    from newsprism.config import Settings
+
+    article = newsprism.process("Officials said 400 people left.", settings=Settings(stages=("clean.text",)))
+    assert article.text == "Officials said 400 people left."
+    assert not {name for name in newsprism.__all__ if name in ("pipeline", "store", "model", "ingest")}
