@@ -10,8 +10,8 @@ So every step here looks at a bounded number of them:
 2. When there are no more than that, ranking, the total and the facets are
    exact. Otherwise the page ranks the candidates by relevance, the total is
    counted up to :data:`COUNT_CAP`, and the page says so. Sorting by date
-   stays exact: few matches are sorted, many are found by walking the date
-   index (they are dense, so the walk ends early).
+   stays exact: up to :data:`COUNT_CAP` matches are sorted, more are found by
+   walking the date index (they are dense, so the walk ends early).
 3. Snippets are made for the page's hits only (one indexed lookup each),
    never for every match: SQLite computes result columns before sorting.
 4. Facets and the histogram aggregate the first :data:`FACET_CAP` candidates.
@@ -105,14 +105,14 @@ def search(conn: sqlite3.Connection, params: SearchParams, *, groups: EntityGrou
         [match, *args]).fetchall()
     exact = len(candidates) <= RANK_CAP
     candidates = candidates[:RANK_CAP]
-    # 2. order, total
+    # 2. total, order
+    total = len(candidates) if exact else _count(conn, match, where, args)
     if params.sort == "date":
-        rowids = _by_date(conn, match, where, args, candidates if exact else None,
-                          limit=params.per_page + 1, offset=offset)
+        sortable = candidates if exact else (None if total > COUNT_CAP and "*" not in match else [])
+        rowids = _by_date(conn, match, where, args, sortable, limit=params.per_page + 1, offset=offset)
     else:
         ranked = [r[0] for r in sorted(candidates, key=lambda r: (r[1], -r[0]))]
         rowids = ranked[offset:offset + params.per_page + 1]
-    total = len(candidates) if exact else _count(conn, match, where, args)
     page = SearchPage(hits=_hits(conn, match, rowids[:params.per_page]), total=min(total, COUNT_CAP),
                       total_exact=total <= COUNT_CAP, has_next=len(rowids) > params.per_page,
                       ranked_among=None if exact else RANK_CAP)
@@ -125,16 +125,17 @@ def _by_date(conn: sqlite3.Connection, match: str, where: str, args: list[Any], 
              *, limit: int, offset: int) -> list[int]:
     """A page of matches, newest first, exactly.
 
-    Few matches: sort them. Many (dense) matches: walk the date index and test
-    each article against the query; dense matches end the walk after a few
-    hundred probes.
+    ``candidates`` holds every match (sort them), or is empty (up to
+    :data:`COUNT_CAP` matches or a prefix query: read them all, then sort), or
+    is ``None``: more than :data:`COUNT_CAP` matches are dense enough that
+    walking the date index and testing each article ends after a few hundred
+    probes, where a prefix query would merge its doclists on every probe.
     """
-    if candidates is not None or "*" in match:
-        # a prefix query costs a full doclist merge per probe: walking the date index would repeat it
-        if candidates is None:
-            candidates = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
-                                      + (" AND rowid IN (SELECT a.rowid FROM articles a WHERE 1=1" + where + ")"
-                                         if where else ""), [match, *args]).fetchall()
+    if candidates is not None:
+        if not candidates:  # up to COUNT_CAP matches, or a prefix query: sort the whole match set
+            join = " JOIN articles a ON a.rowid = articles_fts.rowid" if where else ""
+            candidates = conn.execute(f"SELECT articles_fts.rowid FROM articles_fts{join} "
+                                      f"WHERE articles_fts MATCH ?{where}", [match, *args]).fetchall()
         sql = ("SELECT rowid FROM articles WHERE rowid IN (SELECT value FROM json_each(?)) "
                "ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?")
         return [r[0] for r in conn.execute(sql, (json.dumps([c[0] for c in candidates]), limit, offset))]
