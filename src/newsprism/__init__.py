@@ -30,12 +30,8 @@ from .model import (
     TimeRef,
 )
 
-# Imported here, before ``def pipeline`` below, so that the submodule
-# ``newsprism.pipeline`` (loaded by any import of it) cannot replace the
-# function of the same name on the package after a first call.
-from .pipeline import Pipeline
-
 if TYPE_CHECKING:
+    from .pipeline import Pipeline
     from .store.base import Store
 
 __version__ = "0.1.0"
@@ -47,6 +43,8 @@ _PIPELINES: dict[Settings, Pipeline] = {}
 
 def get_pipeline(settings: Settings | None = None) -> Pipeline:
     """The pipeline for ``settings``, built once per process and reused."""
+    from .pipeline import Pipeline
+
     settings = settings or load_settings()
     if settings not in _PIPELINES:
         _PIPELINES[settings] = Pipeline(settings)
