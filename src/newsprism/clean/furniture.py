@@ -33,6 +33,7 @@ from .language import detect_language, guess_language
 from .resources import (
     BRACKETED,
     CAPTION_WITH_CREDIT,
+    DATELINE,
     ENGLISH_FUNCTION_WORDS,
     FURNITURE_RULES,
     HAS_DIGIT,
@@ -240,6 +241,8 @@ def _by_region(lines: Sequence[Line]) -> None:
         if i > last and tags < _MAX_TAG_LINES and _tag_like(line) and all(other.kind for other in lines[last + 1 : i]):
             tags += 1
             _mark(line, "tags", "a short title-like line right after the last paragraph of the story")
+        elif i < first and DATELINE.match(line.text):
+            continue  # the story's dateline, not page furniture
         elif (i < first or i > last) and not (line.prose and line.n_words >= 25):
             _mark(line, "navigation", "outside the story's run of prose")
     _menus(lines[first : last + 1])

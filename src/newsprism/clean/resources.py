@@ -217,6 +217,16 @@ CAPTION_WITH_CREDIT = re.compile(
     r"|(?:photo|foto|image|credit)\s*:\s*[\w .'’/-]{2,60})\s*$",
     _I,
 )
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+#: A line that is only a date ("Friday, January 4, 2019", "4 January 2019"): the dateline of
+#: a news text. It tells when the story was filed, so it stays with the story.
+DATELINE = re.compile(
+    rf"^\s*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\s*$",
+    _I,
+)
 #: A related-article line set in brackets, as scraped inline links often are.
 BRACKETED = re.compile(r"^\s*[\[【]\s*(.{12,}?)\s*[\]】]\s*$")
 #: The same in parentheses: a related link only when its language differs from the story's.

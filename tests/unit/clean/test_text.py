@@ -126,3 +126,11 @@ def test_text_html_article_is_cleaned_conservatively() -> None:
     raw = "Gas prices fell for a third week in a row, the regulator said.\n\nPrices\nEnergy\nMarkets\nEurope"
     article = Article(id="a2", text=raw, raw_text=raw, content_kind="html")
     assert clean_article(article).text == raw
+
+
+@pytest.mark.parametrize("dateline", ["Friday, January 4, 2019", "4 January 2019", "Sept. 12, 2021", "2020-03-14"])
+def test_text_keeps_the_dateline(dateline: str) -> None:
+    story = ("An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region of Russia. "
+             "A suspected gas leak led to an explosion, officials told state media on Tuesday evening.")
+    result = clean_text(f"{dateline}\n\n{story}\n\n{story.replace('Monday', 'Sunday')}")
+    assert result.text.startswith(dateline) and not result.removals
