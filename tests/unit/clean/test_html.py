@@ -153,6 +153,23 @@ def test_html_split_authors(values: list[str], expected: tuple[str, ...]) -> Non
     assert split_authors(values) == expected
 
 
+TEASER_PAGE = ("<html><head><title>Main story</title></head><body><div class='main'>"
+               + "".join(f"<p>Paragraph {i} of the main story, which is long enough to count as prose here.</p>"
+                         for i in range(8))
+               + "</div><aside><article><p>Teaser one about something else.</p><p>Teaser two.</p><p>Teaser three.</p>"
+               "</article></aside></body></html>")
+
+
+@pytest.mark.parametrize(("html", "kept"), [
+    (TEASER_PAGE, "Paragraph 7 of the main story"),  # an <article> teaser must not be taken for the article
+    (_page("jsonld_figure.html"), "a second phase would raise the promenade wall"),  # the <article> block is
+])
+def test_html_article_block_only_when_it_holds_the_text(html: str, kept: str) -> None:
+    text = extract_html(html, url=URL).text
+    assert kept in text
+    assert "Teaser" not in text
+
+
 # -- hostile and bad input -------------------------------------------------------
 
 NESTED = ("<html><body><article><p>" + "Shallow words that survive. " * 20 + "</p>" + "<div>" * 400 + "<p>Deep words.</p>"
