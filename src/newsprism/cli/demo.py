@@ -73,7 +73,7 @@ def _report(store: object, summary: dict[str, object], db: str) -> str:
                      f"and repaired {stats['repairs']} glued words.")
         conn = store._reader()
         rows = conn.execute(
-            "SELECT name, label, count(DISTINCT article_id) FROM entities WHERE label IN ('PERSON','ORG','GPE') "
+            "SELECT name, label, count(DISTINCT article_id) FROM entities WHERE label IN ('PERSON','ORG','GPE','LOC') "
             "GROUP BY name, label ORDER BY 3 DESC, 1 LIMIT 8").fetchall()
         if rows:
             lines.append("Most mentioned: " + "; ".join(_top(rows)))

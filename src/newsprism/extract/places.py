@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from ..config import Settings
-from ..model import Article, Mention, Place
+from ..model import Article, Entity, Mention, Place
 from .gazetteer import GazEntry, curated_surfaces, gazetteer, name_key
 
 STAGE = "extract.places"
@@ -99,7 +99,8 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
             chosen.append(mention)
         elif mention.label == "NORP" and any(e.type == "demonym" or e.curated for e in gaz.lookup(mention.text)):
             chosen.append(mention)
-        elif mention.label in ("PERSON", "ORG", "NORP") and _mislabelled(mention, place_texts, long_names):
+        elif mention.label in ("PERSON", "ORG", "NORP") and (
+                _mislabelled(mention, place_texts, long_names) or _named_feature(article.text, mention)):
             chosen.append(mention)
         elif mention.label == "ORG" and " " not in mention.text and any(
                 e.type == "city" and e.population >= 20_000 for e in gaz.lookup(mention.text)):
@@ -115,6 +116,22 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
             chosen.append(Mention(span[0], span[1], match.group(), "LOC", None, STAGE))
             taken.append(span)
     return sorted(chosen, key=lambda m: m.start)
+
+
+#: Physical features: in English they take the article ("the Danube", "the Alps").
+_FEATURE_TYPES = frozenset({"river", "sea", "ocean", "lake", "mountain", "mountains", "peninsula", "gulf", "bay",
+                            "strait", "island", "islands", "desert", "delta", "canal"})
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:lower|upper|middle|northern|southern|eastern|western|mighty|river)\s+)?$",
+                         re.I)
+
+
+def _named_feature(text: str, mention: Mention) -> bool:
+    """A one-word "person" right after "the" that the gazetteer knows as a river, sea, range...: "the Danube"."""
+    if " " in mention.text.strip() or not _THE_BEFORE.search(text[max(0, mention.start - 20):mention.start]):
+        return False
+    return any(e.type in _FEATURE_TYPES for e in gazetteer().lookup(mention.text))
 
 
 def _mislabelled(mention: Mention, place_texts: set[str], long_names: str) -> bool:
@@ -194,6 +211,34 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     return places
 
 
+#: Place types that are geopolitical entities; the others (rivers, seas, landmarks) are locations.
+_GPE_TYPES = frozenset({"city", "region", "country", "union", "seat", "county", "state"})
+
+
+def relabel_places(entities: tuple[Entity, ...], mentions: tuple[Mention, ...], places: list[Place]
+                   ) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+    """Give an entity the model called a person, organisation or nationality its place label.
+
+    The small English model calls "Kherson", "the Danube" or "Rotterdam" a person now and
+    then; when the gazetteer resolved *every* mention of such an entity to a place, the entity
+    (and its mentions) become GPE or LOC, when most of its mentions (at least two, or its only
+    one) resolved to one kind of place; "Jordan" the player, placed once in three, stays a person.
+    """
+    resolved: dict[str, set[str]] = {}
+    for place in places:
+        if place.entity and place.gazetteer_id and place.type and place.type != "demonym":
+            resolved.setdefault(place.entity, set()).add("GPE" if place.type in _GPE_TYPES else "LOC")
+    counts = Counter(m.entity for m in mentions if m.entity)
+    placed = Counter(p.entity for p in places if p.entity and p.gazetteer_id)
+    new_label = {e.id: next(iter(resolved[e.id])) for e in entities
+                 if e.label in ("PERSON", "ORG", "NORP") and len(resolved.get(e.id, ())) == 1
+                 and placed[e.id] * 2 > counts[e.id]}
+    if not new_label:
+        return entities, mentions
+    return (tuple(dataclasses.replace(e, label=new_label[e.id]) if e.id in new_label else e for e in entities),
+            tuple(dataclasses.replace(m, label=new_label[m.entity]) if m.entity in new_label else m for m in mentions))
+
+
 def _spacy_mentions(article: Article, settings: Settings) -> list[Mention]:
     from .nlp import parse
 
@@ -206,7 +251,7 @@ class PlacesStage:
 
     name = STAGE
     requires = ("text", "mentions", "entities")
-    assigns = ("places",)
+    assigns = ("places", "entities", "mentions")
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -216,7 +261,9 @@ class PlacesStage:
         for article in articles:
             mentions = article.mentions or _spacy_mentions(article, self.settings)
             places = resolve_places(article, mentions)
-            yield article.replace(places=tuple(places), stages=article.stages + (STAGE,))
+            entities, mentions = relabel_places(article.entities, article.mentions, places)
+            yield article.replace(places=tuple(places), entities=entities, mentions=mentions,
+                                  stages=article.stages + (STAGE,))
 
 
 def make_stage(settings: Settings) -> PlacesStage:

@@ -77,3 +77,22 @@ def test_places_kherson_example(kherson_text: str) -> None:
     assert _km(by_name["Kherson"].lat or 0, by_name["Kherson"].lon or 0, 46.64, 32.61) < 20
     for place in article.places:
         assert kherson_text[place.start:place.end] == place.text
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("The Danube rose again on Tuesday. Officials said the Danube would peak near Galați.", "Danube", "LOC"),
+    ("Michael Jordan scored 30 points. Jordan said the team played well.", "Michael Jordan", "PERSON"),
+])
+def test_places_relabel_entities_the_model_called_persons(text: str, name: str, label: str) -> None:
+    from newsprism.extract.places import relabel_places
+    from newsprism.model import Entity, Mention, Place
+
+    start = text.index(name.split()[-1])
+    entity = Entity(id="e1", name=name, label="PERSON", variants=(name,), mentions=2)
+    mentions = (Mention(start, start + len(name.split()[-1]), name.split()[-1], "PERSON", "e1"),
+                Mention(text.rindex(name.split()[-1]), text.rindex(name.split()[-1]) + len(name.split()[-1]),
+                        name.split()[-1], "PERSON", "e1"))
+    places = [Place(m.start, m.end, m.text, name="Danube", gazetteer_id="x:danube", lat=45.2, lon=29.6, type="river",
+                    entity="e1") for m in mentions if name == "Danube"]
+    entities, relabelled = relabel_places((entity,), mentions, places)
+    assert entities[0].label == label and {m.label for m in relabelled} == {label}
