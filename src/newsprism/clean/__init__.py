@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from ..config import Settings
-from ..model import Article, Removal
+from ..model import Article, Issue, Removal
 from ..registry import Stage
 from .furniture import line_hash
 from .normalize import normalize_text
@@ -48,8 +48,12 @@ def clean_article(article: Article, *, main_language: str = "en",
     title, removals = article.title, result.removals
     if article.content_kind == "text" and not title:
         title, removals = _find_headline(result.text, removals)
+    issues = article.issues
+    if not result.text.strip() and not any(issue.code == "E103" for issue in issues):
+        issues += (Issue(code="E103", message="no text left after cleaning: the document held only page "
+                                              "furniture or unreadable characters", stage="clean.text"),)
     return article.replace(
-        title=title,
+        title=title, issues=issues,
         text=result.text, removals=removals, repairs=result.repairs, segments=result.segments,
         paragraphs=result.paragraphs, media=article.media + result.media, related=article.related + result.related,
         tags=tags, lang=article.lang or result.lang,

@@ -134,3 +134,11 @@ def test_text_keeps_the_dateline(dateline: str) -> None:
              "A suspected gas leak led to an explosion, officials told state media on Tuesday evening.")
     result = clean_text(f"{dateline}\n\n{story}\n\n{story.replace('Monday', 'Sunday')}")
     assert result.text.startswith(dateline) and not result.removals
+
+
+@pytest.mark.parametrize("raw", ["Share this:\nFollow us on Twitter\nPlease enter your comment!", "\ufeff\u200b \n\t"])
+def test_text_stage_reports_an_article_left_empty(raw: str) -> None:
+    from newsprism.model import Article
+
+    cleaned = clean_article(Article(id="x", text=raw, raw_text=raw))
+    assert cleaned.text == "" and [i.code for i in cleaned.issues] == ["E103"]
