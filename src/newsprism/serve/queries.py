@@ -287,13 +287,14 @@ def stories(conn: sqlite3.Connection, *, limit: int = 100) -> list[dict[str, Any
 
 
 def facts_in(conn: sqlite3.Connection, table: str, article_ids: Sequence[str]) -> list[tuple[Any, ...]]:
-    """Quotes or claims of several articles, with the article's date and source."""
+    """Quotes or claims of several articles, with the article's date and source (claims also with context)."""
     if table not in ("quotes", "claims") or not article_ids:
         return []
     columns = ("f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, " + source_sql()
                if table == "quotes" else
                "f.article_id, f.start, f.\"end\", f.text, f.value, f.bound, f.unit, f.counted, f.verb, "
-               "f.claimant_name, f.as_of, a.published, " + source_sql() + ", a.title")
+               "f.claimant_name, f.as_of, a.published, " + source_sql() + ", a.title, max(0, f.start - 90), "
+               "substr(a.text, max(0, f.start - 90) + 1, f.\"end\" - max(0, f.start - 90) + 90)")
     ids = list(article_ids)[:500]
     return conn.execute(f"SELECT {columns} FROM {table} f JOIN articles a ON a.id = f.article_id "
                         f"WHERE f.article_id IN ({_in(ids)}) ORDER BY a.published, f.article_id, f.rowid",

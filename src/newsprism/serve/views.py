@@ -77,6 +77,10 @@ def article_view(corpus: Corpus, article: Article) -> dict[str, Any]:
     }
 
 
+def _split_context(text: str, start: int, end: int) -> dict[str, str]:
+    return {"before": text[:start], "match": text[start:end], "after": text[end:]}
+
+
 def _context(text: str, start: int, end: int, *, width: int = 120) -> dict[str, str]:
     return {"before": text[max(0, start - width):start], "match": text[start:end], "after": text[end:end + width]}
 
@@ -142,7 +146,8 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
     if story is None:
         return None
     ids = [a["id"] for a in story["articles"]]
-    claims = [queries.claim_dict(r) for r in queries.facts_in(conn, "claims", ids)]
+    claims = [{**queries.claim_dict(r[:14]), "context": _split_context(r[15], r[1] - r[14], r[2] - r[14])}
+              for r in queries.facts_in(conn, "claims", ids)]
     sources = sorted({str(c["source"]) for c in claims} | {str(a["source"]) for a in story["articles"]})
     quantities = queries.claim_quantities(conn, story_id, corpus.features)
     by_what: dict[str, dict[str, list[dict[str, Any]]]] = {}
