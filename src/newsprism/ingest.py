@@ -92,7 +92,15 @@ def _init_worker(settings: Settings, furniture: Mapping[str, Collection[str]]) -
     global _PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     use_site_furniture(furniture)
-    _PIPELINE = Pipeline(settings)
+    _PIPELINE = _warmed(Pipeline(settings))
+
+
+def _warmed(pipeline: Pipeline) -> Pipeline:
+    """Run the pipeline once on a tiny text, so that models load outside any document's time budget
+    (on a busy machine, loading spaCy inside the first batch's budget turned good documents into E901)."""
+    list(pipeline.run([RawDocument(content="Warm-up: the mayor said on Monday.", kind="text", source="<warm-up>")]))
+    pipeline.times = type(pipeline.times)()
+    return pipeline
 
 
 class _Timeout(BaseException):
@@ -196,7 +204,7 @@ class Ingestor:
         batches = self.prepare(documents, sources=sources)
         if self.workers <= 1:
             use_site_furniture(self.furniture)
-            self._local = Pipeline(self.settings)
+            self._local = _warmed(Pipeline(self.settings))
             for raws, seen, failures in batches:
                 self._write(process_batch(raws, self._local), raws, seen, failures)
             self.summary.stage_seconds = dict(self._local.times.seconds)
