@@ -157,16 +157,14 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
         fields["media"] = media
     if related:
         fields["related"] = related
+    if "published" not in fields and (date := _find_date(tree, url=url)):
+        fields["published"] = date  # before stripping: htmldate also reads JSON-LD and scripts in the body
     _strip_non_content(tree)
     headings = [fields.get("title") or "", *(_clean(h.text_content()) for h in tree.iter("h1"))]
     text = _main_text(tree, url=url, fallback_chars=fallback_chars, block=_article_block(tree, blocks))
     text = _drop_heading(text, headings)
     if not text:
         issues.append(Issue("E104", "no main text found in the HTML page", STAGE))
-    if "published" not in fields and text:
-        date = _find_date(tree, url=url)
-        if date:
-            fields["published"] = date
     return HtmlExtract(text=text, fields=fields, issues=issues)
 
 
