@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from .config import Settings
@@ -104,6 +105,15 @@ class Pipeline:
         return next(iter(self.run([raw])))
 
     def _run_batch(self, batch: list[Article]) -> list[Article]:
+        # A stage may scope the whole batch (the spaCy stages free a batch's strings after it).
+        with ExitStack() as stack:
+            for stage in self.stages:
+                context = getattr(stage, "batch_context", None)
+                if context is not None:
+                    stack.enter_context(context())
+            return self._run_stages(batch)
+
+    def _run_stages(self, batch: list[Article]) -> list[Article]:
         for stage in self.stages:
             start = time.perf_counter()
             try:

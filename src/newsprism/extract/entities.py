@@ -15,6 +15,7 @@ spaCy's NER runs over the clean text (through the shared parse of
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,12 @@ class EntityStage:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+
+    def batch_context(self) -> AbstractContextManager[None]:
+        """The memory zone the whole batch runs in (later stages reuse this stage's parses)."""
+        from .nlp import batch_zone
+
+        return batch_zone(self.settings.spacy_model)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Process a batch with one shared spaCy parse per article."""

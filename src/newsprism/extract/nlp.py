@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_CACHE_SIZE = 512
+#: Parses kept: the stages run one after the other over a batch, so the cache must hold one
+#: batch; more only costs memory (a Doc is several hundred kB), which grew with every batch.
+_MIN_CACHE = 16
+_cache_size = _MIN_CACHE
 _docs: OrderedDict[tuple[str, str], Any] = OrderedDict()
 
 
@@ -67,17 +71,34 @@ def _split_glued_quote_marks(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+@contextmanager
+def batch_zone(model: str) -> Iterator[None]:
+    """Scope one batch's parses: spaCy frees the strings they added, and the cache is emptied.
+
+    Without it spaCy's string store grows with every new word and name over a long
+    ingest (see spaCy's ``Language.memory_zone``). No ``Doc`` may be used after the zone.
+    """
+    nlp = load_nlp(model)
+    try:
+        with nlp.memory_zone():
+            yield
+    finally:
+        _docs.clear()
+
+
 def parse(texts: Sequence[str], *, model: str, batch_size: int = 32) -> list[Doc]:
     """Parse ``texts`` with the shared pipeline, reusing cached parses."""
+    global _cache_size
+    _cache_size = max(_cache_size, len(texts))
+    for text in texts:  # keep this batch's parses the newest, so eviction never takes one of them
+        if (model, text) in _docs:
+            _docs.move_to_end((model, text))
     missing = [text for text in dict.fromkeys(texts) if (model, text) not in _docs]
     if missing:
         nlp = load_nlp(model)
         for text, doc in zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True):
             _docs[(model, text)] = doc
-        while len(_docs) > _CACHE_SIZE:
-            _docs.popitem(last=False)
-    result = []
-    for text in texts:
-        _docs.move_to_end((model, text))
-        result.append(_docs[(model, text)])
+    while len(_docs) > _cache_size:
+        _docs.popitem(last=False)
+    result = [_docs[(model, text)] for text in texts]
     return result
