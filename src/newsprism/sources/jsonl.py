@@ -1,5 +1,8 @@
 """JSON Lines: one document per line, ``{"url", "title", "published", "text" | "html"}``.
 
+The publication date may also be named ``date``, ``published_at``, ``datePublished``,
+``pubDate``, ``publish_date`` or ``pub_date``.
+
 A bad line becomes a :class:`~newsprism.model.Failure` whose source is
 ``file.jsonl:LINE``; the lines after it are still read.
 """
@@ -18,6 +21,8 @@ from ._base import Item, failure, open_stream, too_large
 
 #: Fields copied to the document; anything else that is a plain value goes to ``meta``.
 _HINTS = ("url", "title", "published", "fetched")
+#: Other names exports use for the publication date, tried in order after ``published``.
+_DATE_KEYS = ("published", "date", "published_at", "datePublished", "pubDate", "publish_date", "pub_date")
 _CONTENT_KEYS: tuple[tuple[str, ContentKind], ...] = (("html", "html"), ("text", "text"), ("content", "text"))
 
 
@@ -87,7 +92,10 @@ def parse_line(line: bytes | str, *, source: str) -> Item:
                        url=data.get("url") if isinstance(data.get("url"), str) else None)
     content, kind = found[0]
     hints = {name: str(data[name]) for name in _HINTS if isinstance(data.get(name), (str, int, float))}
+    dates = [str(data[key]) for key in _DATE_KEYS if isinstance(data.get(key), str) and data[key].strip()]
+    if dates:
+        hints["published"] = dates[0]
     meta = {str(k): str(v) for k, v in data.items()
-            if k not in _HINTS and k not in dict(_CONTENT_KEYS) and isinstance(v, (str, int, float, bool))}
+            if k not in _HINTS and k not in _DATE_KEYS and k not in dict(_CONTENT_KEYS) and isinstance(v, (str, int, float, bool))}
     return RawDocument(content=content, kind=kind, source=source, url=hints.get("url"), title=hints.get("title"),
                        published=hints.get("published"), fetched=hints.get("fetched"), meta=meta)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,12 @@ def test_jsonl_overlong_line_is_skipped(tmp_path: Path) -> None:
     items = list(iter_jsonl(path, source="long.jsonl", max_bytes=1000))
     assert [(i.source, i.code if isinstance(i, Failure) else i.content) for i in items] == [
         ("long.jsonl:1", "E107"), ("long.jsonl:2", "short")]
+
+
+@pytest.mark.parametrize(("key", "value"), [("date", "2019-01-04"), ("datePublished", "2019-01-04T10:00:00Z"),
+                                            ("published", "2019-01-04")])
+def test_jsonl_reads_the_publication_date_under_common_names(key: str, value: str) -> None:
+    from newsprism.sources.jsonl import parse_line
+
+    doc = parse_line(json.dumps({"url": "https://e.example/a", key: value, "text": "Text."}), source="a.jsonl:1")
+    assert doc.published == value and key not in doc.meta
