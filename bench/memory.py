@@ -111,13 +111,13 @@ def main() -> None:
         try:
             _, err = proc.communicate(timeout=args.max_seconds or None)
         except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGINT)  # stops between batches; what is stored stays
+            proc.send_signal(signal.SIGKILL)  # what is stored stays (ingest is crash-safe)
             _, err = proc.communicate()
             print(f"stopped after {args.max_seconds:.0f} s, as asked")
         sampler.stop()
         seconds = time.perf_counter() - start
         stored = _stored(db)
-        if proc.returncode not in (0, 130, -signal.SIGINT):
+        if proc.returncode not in (0, 130, -signal.SIGINT, -signal.SIGKILL):
             raise SystemExit(f"ingest failed:\n{err.decode()[-2000:]}")
         report(sampler.samples, n=stored if stored < args.n else args.n, seconds=seconds, stored=stored)
 

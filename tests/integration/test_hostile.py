@@ -187,3 +187,66 @@ def test_hostile_ingest_end_to_end(tmp_path: Path, server: _Server) -> None:
                              str(summary["run_id"]), "--json"], capture_output=True, timeout=120, check=True)
     rows = [json.loads(line) for line in report.stdout.decode().splitlines()]
     assert sorted(r["code"] for r in rows) == sorted(f["code"] for f in failures)
+
+
+# -- reporting: doctor and the failure report -----------------------------------
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from newsprism.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Officials said on Tuesday that 400 people had been evacuated from the town.\n")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    db = tmp_path / "c.db"
+    code, output = _cli("--setting", "stages", "clean.text", "ingest", str(folder), "--db", str(db), "--workers", "1",
+                        "--no-progress")
+    assert code == 0, output
+    return db
+
+
+def test_hostile_doctor_on_a_sound_corpus(small_db: Path) -> None:
+    code, output = _cli("doctor", "--db", str(small_db), "--json")
+    checks = {row["check"]: row for row in json.loads(output)}
+    assert checks["SQLite FTS5"]["ok"] and checks["corpus integrity"]["ok"], checks
+    assert checks["corpus schema"]["ok"] and "1 articles" in checks["corpus schema"]["detail"]
+    assert checks["spaCy model"]["ok"], checks["spaCy model"]  # the default model is a declared dependency
+    assert "GiB free" in checks["free disk"]["detail"]
+    assert code == (0 if all(row["ok"] for row in checks.values()) else 1)
+
+
+@pytest.mark.parametrize(("damage", "failing"), [
+    (b"this is not a database at all" * 100, "corpus"),  # a file that is not SQLite
+    (None, None),  # row that must pass: the corpus as ingested
+])
+def test_hostile_doctor_reports_a_damaged_corpus(small_db: Path, damage: bytes | None, failing: str | None) -> None:
+    if damage is not None:
+        for suffix in ("-wal", "-shm"):
+            Path(str(small_db) + suffix).unlink(missing_ok=True)
+        small_db.write_bytes(damage)
+    code, output = _cli("doctor", "--db", str(small_db), "--json")
+    bad = [row["check"] for row in json.loads(output) if not row["ok"] and row["check"].startswith("corpus")]
+    assert bad == ([failing] if failing else []), output
+    if failing:
+        assert code == 1
+
+
+def test_hostile_failures_report_is_queryable_later(small_db: Path) -> None:
+    code, output = _cli("failures", "--db", str(small_db), "--json")
+    rows = [json.loads(line) for line in output.splitlines()]
+    assert code == 0 and sorted(r["code"] for r in rows) == ["E105", "E106"]
+    assert all(r["run_id"] == 1 and r["message"] and r["source"].endswith(".txt") for r in rows)
+    code, output = _cli("failures", "--db", str(small_db), "--code", "E106")
+    assert code == 0 and "E106 x1" in output and "binary.txt" in output and "empty.txt" not in output
+    code, output = _cli("failures", "--db", str(small_db), "--run", "99")
+    assert code == 0 and "no failures recorded (run 99)" in output
