@@ -250,3 +250,45 @@ def test_hostile_failures_report_is_queryable_later(small_db: Path) -> None:
     assert code == 0 and "E106 x1" in output and "binary.txt" in output and "empty.txt" not in output
     code, output = _cli("failures", "--db", str(small_db), "--run", "99")
     assert code == 0 and "no failures recorded (run 99)" in output
+
+
+# -- fetching: DNS answers that change -----------------------------------------------
+
+
+@pytest.mark.parametrize(("answers", "code", "connected"), [
+    # public first, private after: the connection goes to the checked address, never to a fresh answer
+    ([["93.184.216.34"], ["10.0.0.5"], ["10.0.0.5"]], None, ["93.184.216.34"]),
+    # the redirect hop resolves again and now gets a private address: refused before connecting
+    ([["93.184.216.34"], ["127.0.0.1"]], "E111", ["93.184.216.34"]),
+    # row that must pass: a stable public answer, redirect followed
+    ([["93.184.216.34"], ["93.184.216.34"]], None, ["93.184.216.34", "93.184.216.34"]),
+])
+def test_hostile_fetch_dns_answers_that_change(answers: list[list[str]], code: str | None,
+                                               connected: list[str]) -> None:
+    import httpx
+
+    from newsprism.config import Settings
+    from newsprism.model import Failure
+    from newsprism.sources.fetch import Fetcher, Response
+
+    calls: list[str] = []
+    requested: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        calls.append(host)
+        return answers[min(len(calls), len(answers)) - 1]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requested.append(request.url.host)
+        if request.url.path == "/old" and len(answers) == 2:
+            return httpx.Response(301, headers={"Location": "http://news.example.org/new"})
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, content=GOOD_PAGE)
+
+    with Fetcher(settings=Settings(respect_robots=False), transport=httpx.MockTransport(handler),
+                 resolver=resolver) as fetcher:
+        result = fetcher.fetch("http://news.example.org/old")
+    assert requested == connected
+    if code is None:
+        assert isinstance(result, Response) and result.body == GOOD_PAGE
+    else:
+        assert isinstance(result, Failure) and result.code == code and "127.0.0.1" in result.message
