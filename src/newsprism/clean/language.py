@@ -21,6 +21,28 @@ SAMPLE_CHARS = 400
 MIN_CONFIDENCE = 0.9
 
 
+#: Words found almost only in English text (no "a", "in", "an", "die", "no": other languages have them).
+_ENGLISH_ONLY = frozenset(
+    "the of and to is was for with that from are has have been were which would their they said this will "
+    "after but not had who its about than also".split()
+)
+#: The probability reported for a paragraph taken as English without the identifier.
+ENGLISH_SHORTCUT_SCORE = 0.99
+
+
+def _plainly_english(words: list[str]) -> bool:
+    """Plain English prose, by its function words: no need to ask the identifier (a third of cleaning's time).
+
+    >>> _plainly_english("The council said that the budget was approved after the debate".split())
+    True
+    >>> _plainly_english("La retirada de Jersón fue anunciada el miércoles por el ministro".split())
+    False
+    """
+    sample = [w.casefold() for w in words[:60]]
+    hits = sum(1 for w in sample if w in _ENGLISH_ONLY)
+    return hits >= 3 and hits * 5 >= len(sample)
+
+
 @cache
 def _identifier() -> Any:
     """py3langid's identifier with probabilities, loaded once per process."""
@@ -41,8 +63,11 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
     >>> detect_language("The government said on Monday that the talks would resume next week.")[0]
     'en'
     """
-    if len(WORD.findall(text)) < MIN_WORDS:
+    words = WORD.findall(text)
+    if len(words) < MIN_WORDS:
         return None, None
+    if _plainly_english(words):
+        return "en", ENGLISH_SHORTCUT_SCORE
     lang, prob = _identifier().classify(text[:SAMPLE_CHARS])
     prob = float(prob)
     if prob < MIN_CONFIDENCE:
