@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from newsprism.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -47,3 +51,25 @@ def kherson_text() -> str:
     if not path.exists():
         pytest.skip("kherson-scraped.txt not found")
     return path.read_text("utf-8")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A new, empty corpus on each backend: SQLite, and PostgreSQL when ``NEWSPRISM_TEST_POSTGRES`` names a server.
+
+    Each PostgreSQL test gets a schema of its own (through ``search_path``), dropped afterwards.
+    """
+    if request.param == "sqlite":
+        opened = open_store(tmp_path / "corpus.db")
+        yield opened
+        opened.close()
+        return
+    base = os.environ.get("NEWSPRISM_TEST_POSTGRES")
+    if not base:
+        pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
+    schema = "t_" + uuid.uuid4().hex[:10]
+    separator = "&" if "?" in base else "?"
+    opened = open_store(f"{base}{separator}options=-csearch_path%3D{schema}")
+    yield opened
+    opened.drop_everything()  # type: ignore[attr-defined]
+    opened.close()

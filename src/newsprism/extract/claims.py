@@ -19,7 +19,6 @@ Cascade for each number phrase found by :data:`._numbers.NUMBER_RE`:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
@@ -37,6 +36,7 @@ from ._numbers import (
     parse_number,
 )
 from .dates import find_times, parse_published
+from .nlp import ParsedStage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -257,25 +257,16 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     return claims
 
 
-class ClaimsStage:
+class ClaimsStage(ParsedStage):
     """Numeric claims over a batch, with one shared parse per article."""
 
     name = STAGE
     requires = ("text", "mentions", "entities", "quotes")
     assigns = ("claims",)
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Process a batch, in order."""
-        from .nlp import parse
-
-        batch = list(articles)
-        docs = parse([a.text for a in batch], model=self.settings.spacy_model)
-        for article, doc in zip(batch, docs, strict=True):
-            claims = find_claims(article, doc)
-            yield article.replace(claims=tuple(claims), stages=article.stages + (STAGE,))
+    def extract(self, article: Article, doc: Doc) -> Article:
+        """Claims of one article."""
+        return article.replace(claims=tuple(find_claims(article, doc)), stages=article.stages + (STAGE,))
 
 
 def make_stage(settings: Settings) -> ClaimsStage:

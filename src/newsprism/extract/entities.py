@@ -14,7 +14,7 @@ spaCy's NER runs over the clean text (through the shared parse of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from ..model import Article, Entity, Mention, Paragraph
 from ..registry import Stage
 from . import names
 from ._lexicon import LOCATIVE_PREPOSITIONS, NAMED_LABELS, ROLE_NOUNS, TITLES
+from .nlp import ParsedStage, batch_zone
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -40,30 +41,20 @@ class _Candidate:
     locative: bool
 
 
-class EntityStage:
+class EntityStage(ParsedStage):
     """Finds entity mentions and groups them into canonical entities."""
 
     name = STAGE
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("mentions", "entities")
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
     def batch_context(self) -> AbstractContextManager[None]:
         """The memory zone the whole batch runs in (later stages reuse this stage's parses)."""
-        from .nlp import batch_zone
-
         return batch_zone(self.settings.spacy_model)
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Process a batch with one shared spaCy parse per article."""
-        from .nlp import parse
-
-        batch = list(articles)
-        docs = parse([article.text for article in batch], model=self.settings.spacy_model)
-        for article, doc in zip(batch, docs, strict=True):
-            yield extract_entities(article, doc)
+    def extract(self, article: Article, doc: Doc) -> Article:
+        """Mentions and entities of one article."""
+        return extract_entities(article, doc)
 
 
 def make_stage(settings: Settings) -> Stage:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..config import Settings
 from ..errors import ConfigError
+from ..model import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -102,3 +104,28 @@ def parse(texts: Sequence[str], *, model: str, batch_size: int = 32) -> list[Doc
         _docs.popitem(last=False)
     result = [_docs[(model, text)] for text in texts]
     return result
+
+
+class ParsedStage:
+    """Base of the stages that read the shared parse: parse a batch once, then extract per article.
+
+    Subclasses set ``name``, ``requires`` and ``assigns`` and implement :meth:`extract`.
+    """
+
+    name: str = ""
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ()
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def extract(self, article: Article, doc: Doc) -> Article:
+        """The article with this stage's facts, from its parse ``doc``."""
+        raise NotImplementedError
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Process a batch with one shared spaCy parse per article, in order."""
+        batch = list(articles)
+        docs = parse([article.text for article in batch], model=self.settings.spacy_model)
+        for article, doc in zip(batch, docs, strict=True):
+            yield self.extract(article, doc)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from ..model import Article, Paragraph, Quote
 from ..registry import Stage
 from ._lexicon import APOSTROPHE_MARKS, QUOTE_CLOSERS, SPEECH_SURFACE
 from ._speakers import Attribution, SpeakerIndex
+from .nlp import ParsedStage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -54,24 +55,16 @@ class QuoteSpan:
     confidence: float = 1.0
 
 
-class QuoteStage:
+class QuoteStage(ParsedStage):
     """Finds direct and reported quotes and resolves their speakers."""
 
     name = STAGE
     requires: tuple[str, ...] = ("text", "mentions", "entities")
     assigns: tuple[str, ...] = ("quotes",)
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Process a batch with one shared spaCy parse per article."""
-        from .nlp import parse
-
-        batch = list(articles)
-        docs = parse([article.text for article in batch], model=self.settings.spacy_model)
-        for article, doc in zip(batch, docs, strict=True):
-            yield extract_quotes(article, doc)
+    def extract(self, article: Article, doc: Doc) -> Article:
+        """Quotes of one article."""
+        return extract_quotes(article, doc)
 
 
 def make_stage(settings: Settings) -> Stage:
