@@ -23,6 +23,9 @@ def normalize_url(url: str) -> str:
         return url
     host = (parts.hostname or "").lower()
     netloc = f"{host}:{port}" if port else host
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not k.lower().startswith(_TRACKING)])
+    try:
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                           if not k.lower().startswith(_TRACKING)])
+    except UnicodeError:  # a lone surrogate cannot be percent-encoded: keep the query as it came
+        query = parts.query
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
