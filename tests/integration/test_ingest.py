@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,7 +107,7 @@ def _kill_and_resume(tmp_path: Path, corpus: Path, rounds: int, *, stages: str =
             proc = _run(db, corpus, stages=stages)
             if rng.random() < 0.3:  # at any moment: during start-up, migrations or the first batch
                 time.sleep(rng.uniform(0.1, 3.0))
-            else:  # part-way through the corpus
+            elif _count(db) < total - 1:  # part-way through the corpus
                 target = rng.randint(max(1, _count(db)), total - 1)
                 deadline = time.monotonic() + 120
                 while _count(db) < target and proc.poll() is None and time.monotonic() < deadline:
@@ -114,7 +115,19 @@ def _kill_and_resume(tmp_path: Path, corpus: Path, rounds: int, *, stages: str =
             proc.send_signal(signal.SIGKILL)
             proc.wait()
         assert _run(db, corpus, stages=stages).wait(timeout=300) == 0
-        assert _snapshot(db) == expected, f"round {n}"
+        _assert_same(_snapshot(db), expected, round_=n)
+
+
+def _assert_same(got: dict[str, Any], expected: dict[str, Any], *, round_: int) -> None:
+    """Equal snapshots, or a message naming the articles and fields that differ."""
+    for article_id in sorted(set(got["articles"]) | set(expected["articles"])):
+        mine, theirs = got["articles"].get(article_id), expected["articles"].get(article_id)
+        if mine != theirs:
+            fields = sorted(k for k in json.loads(theirs or "{}") if mine is None or theirs is None
+                            or json.loads(mine).get(k) != json.loads(theirs).get(k))
+            pytest.fail(f"round {round_}: article {article_id} differs in {fields}: {mine and mine[:300]} "
+                        f"!= {theirs and theirs[:300]}")
+    assert got == expected, f"round {round_}"
 
 
 @pytest.fixture
