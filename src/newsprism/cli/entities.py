@@ -50,9 +50,10 @@ def list_entities(ctx: click.Context, db: str | None, label: str | None, limit: 
 @entities.command("show")
 @click.argument("name")
 @click.option("--db", default=None, help=_DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the entity, its evidence and its articles as JSON.")
 @click.pass_context
-def show_entity(ctx: click.Context, name: str, db: str | None) -> None:
-    """One corpus entity (by its name or any variant) with its evidence and articles, as JSON."""
+def show_entity(ctx: click.Context, name: str, db: str | None, as_json: bool) -> None:
+    """One corpus entity (by its name or any variant) with how its variants were merged and its articles."""
     from ..store.links import LinkDB, read_table
 
     store = _open(ctx, db)
@@ -66,10 +67,31 @@ def show_entity(ctx: click.Context, name: str, db: str | None) -> None:
         for row in found:
             members = read_table(link_db, "corpus_entity_members", where="corpus_id = ?", params=(row["corpus_id"],),
                                  order="article_id, entity_id")
-            echo_json({**row, "variants": json.loads(row["variants"]), "evidence": json.loads(row["evidence"]),
-                       "members": members}, indent=2)
+            data = {**row, "variants": json.loads(row["variants"]), "evidence": json.loads(row["evidence"]),
+                    "members": members}
+            if as_json:
+                echo_json(data)
+            else:
+                click.echo(_readable(data))
     finally:
         store.close()
+
+
+def _readable(entity: dict[str, Any]) -> str:
+    """An entity for the terminal: name, variants with the evidence of each merge, articles."""
+    lines = [f"{entity['name']} ({entity['label']}), in {entity['articles']} articles  [{entity['corpus_id']}]",
+             "  also written: " + ", ".join(v for v in entity["variants"] if v != entity["name"]),
+             "  merged because:"]
+    for item in entity["evidence"]:
+        if isinstance(item, dict) and "a" in item and "b" in item:
+            lines.append(f"    {item['a']} = {item['b']}  ({item.get('rule', '?')}, score {item.get('score', '?')})")
+        elif isinstance(item, dict):
+            lines.append("  " + ", ".join(f"{k} {v}" for k, v in item.items()))
+        else:
+            lines.append(f"  {item}")
+    articles = sorted({m["article_id"] for m in entity["members"]})
+    lines.append(f"  articles: {', '.join(articles)}")
+    return "\n".join(lines)
 
 
 def _decide(ctx: click.Context, action: str, names: tuple[str, ...], db: str | None, label: str | None,

@@ -30,7 +30,7 @@ def test_link_cli_commands(tmp_path: Path) -> None:
     assert sorted(s["size"] for s in stories) == [2, 4]
     shown = runner.invoke(cli, ["stories", stories[0]["story_id"], "--db", db, "--json"])
     assert {c["quantity"] for c in json.loads(shown.output)["claims"]} == {"evacuated"}
-    entity = runner.invoke(cli, ["entities", "show", "Gritsenko", "--db", db])
+    entity = runner.invoke(cli, ["entities", "show", "Gritsenko", "--db", db, "--json"])
     assert "Oleksandr Hrytsenko" in json.loads(entity.output)["variants"]
 
 
