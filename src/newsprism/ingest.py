@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -129,6 +130,10 @@ def _with_budget(seconds: float, func: Callable[[], list[Article]]) -> list[Arti
         signal.signal(signal.SIGALRM, previous)
 
 
+def _run_one(pipeline: Pipeline, raw: RawDocument) -> list[Article]:
+    return list(pipeline.run([raw]))
+
+
 def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline | None = None) -> list[Article | Failure]:
     """Process raw documents into articles; a document over its time budget becomes a failure."""
     pipe = pipeline or _PIPELINE
@@ -142,7 +147,7 @@ def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline | None = None)
     results: list[Article | Failure] = []
     for raw in raws:
         try:
-            results.extend(_with_budget(budget, lambda raw=raw: list(pipe.run([raw]))))
+            results.extend(_with_budget(budget, functools.partial(_run_one, pipe, raw)))
         except _Timeout:
             results.append(Failure(source=raw.source, url=raw.url, code="E901",
                                    message=f"processing took longer than the time budget of {budget:g} s; "
@@ -233,11 +238,11 @@ class Ingestor:
                 continue
             in_flight.append((submit(raws), raws, seen, failures))
             while len(in_flight) > width * 2:
-                future, *rest = in_flight.popleft()
-                self._write(future.result(), *rest)
+                future, pending, hashes, failed = in_flight.popleft()
+                self._write(future.result(), pending, hashes, failed)
         while in_flight:
-            future, *rest = in_flight.popleft()
-            self._write(future.result(), *rest)
+            future, pending, hashes, failed = in_flight.popleft()
+            self._write(future.result(), pending, hashes, failed)
 
     def prepare(self, documents: Iterable[RawDocument | Failure], *, sources: Sequence[str] = ()
                 ) -> Iterator[tuple[list[RawDocument], list[str], list[Failure]]]:

@@ -439,7 +439,7 @@ def _convert(hint: Any, value: Any) -> Any:
         for arg in args:
             if arg is type(None):
                 continue
-            if dataclasses.is_dataclass(arg) and isinstance(value, Mapping):
+            if isinstance(arg, type) and dataclasses.is_dataclass(arg) and isinstance(value, Mapping):
                 return from_dict(arg, value)
         return value
     if origin is tuple:

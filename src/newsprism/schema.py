@@ -32,7 +32,7 @@ def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _type_schema(args[0], defs)}
     if origin in (dict, typing.Mapping) or hint is typing.Mapping:
         return {"type": "object", "additionalProperties": {"type": "string"}}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}

@@ -26,15 +26,15 @@ def decode(data: bytes, *, declared: str | None = None, is_html: bool = False) -
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(name, "replace"), None
-    candidates = [_known(declared)]
+    candidates: list[str | None] = [_known(declared)]
     if is_html and (m := _META_CHARSET.search(data[:4096])):
         candidates.append(_known(m.group(1).decode("ascii", "ignore")))
     candidates.append("utf-8")
-    for name in candidates:
-        if name is None:
+    for candidate in candidates:
+        if candidate is None:
             continue
         try:
-            return data.decode(name), None
+            return data.decode(candidate), None
         except (UnicodeDecodeError, LookupError):
             continue
     try:

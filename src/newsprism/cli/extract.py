@@ -43,9 +43,10 @@ def extract(ctx: click.Context, source: str, as_json: bool, indent: int | None, 
     SOURCE is a file, an http(s) URL, or - for standard input (the default).
     """
     raw = read_one(source, settings_ctx=ctx)
-    hints = {k: v for k, v in (("published", published), ("url", url)) if v}
-    if hints:
-        raw = dataclasses.replace(raw, **hints)
+    if published:
+        raw = dataclasses.replace(raw, published=published)
+    if url:
+        raw = dataclasses.replace(raw, url=url)
     pipeline = Pipeline(settings_from(ctx))
     article = next(iter(pipeline.run([raw])))
     if as_json or indent:

@@ -47,14 +47,13 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers
     """
     from ..ingest import ingest as local_ingest
 
-    if engine == "dask":
-        from ..scale.dask import ingest_dask
+    def run_ingest(sources: tuple[str, ...], **options: Any) -> IngestSummary:
+        if engine == "dask":
+            from ..scale.dask import ingest_dask
 
-        def run_ingest(sources: tuple[str, ...], **options: Any) -> IngestSummary:
             options.pop("workers", None)
             return ingest_dask(sources, scheduler=scheduler, **options)
-    else:
-        run_ingest = local_ingest
+        return local_ingest(sources, **options)
     settings = settings_from(ctx)
     if allow_private:
         settings = settings.replace(allow_private=True)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError, MissingExtraError
-from ..ingest import IngestSummary, Ingestor, process_batch_with
+from ..ingest import Ingestor, IngestSummary, process_batch_with
 from ..store.base import Store
 
 
@@ -26,12 +26,12 @@ def _client(scheduler: str | None) -> tuple[Any, Any]:
         raise MissingExtraError("dask", "distributed") from e
     if scheduler:
         try:
-            return Client(scheduler, timeout="20s"), None
+            return Client(scheduler, timeout="20s"), None  # type: ignore[no-untyped-call]
         except OSError as e:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}", code="E150") from e
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                           host="127.0.0.1")
-    return Client(cluster), cluster
+                           host="127.0.0.1")  # type: ignore[no-untyped-call]
+    return Client(cluster), cluster  # type: ignore[no-untyped-call]
 
 
 def ingest_dask(sources: Sequence[str], *, store: Store, settings: Settings, scheduler: str | None = None,

@@ -79,8 +79,8 @@ class PostgresStore:
         self._migrate()
 
     def _ensure_schema(self) -> str:
-        path = self._conn.execute("SHOW search_path").fetchone()[0]
-        first = path.split(",")[0].strip().strip('"')
+        row = self._conn.execute("SHOW search_path").fetchone()
+        first = str(row[0] if row else "").split(",")[0].strip().strip('"')
         if first in ("$user", ""):
             first = "public"
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", first):
@@ -108,7 +108,7 @@ class PostgresStore:
                 m = re.match(r"(\d+)_.*\.sql$", entry.name)
                 if not m or int(m.group(1)) <= version:
                     continue
-                conn.execute(entry.read_text("utf-8").replace("{schema}", self.schema))  # type: ignore[arg-type]
+                conn.execute(entry.read_text("utf-8").replace("{schema}", self.schema))
                 conn.execute(f"INSERT INTO {self.schema}.meta VALUES ('schema_version', %s) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (m.group(1),))
 
@@ -158,6 +158,8 @@ class PostgresStore:
         with self._lock:
             row = self._conn.execute(f"INSERT INTO {self._t('runs')} (started, sources) VALUES (%s, %s) RETURNING id",
                                      (_now(), json.dumps(list(sources)))).fetchone()
+        if row is None:
+            raise StoreError("PostgreSQL returned no id for the new ingest run", code="E322")
         return int(row[0])
 
     def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
@@ -170,7 +172,7 @@ class PostgresStore:
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            return self._conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
+            return self._conn.execute(sql, params).fetchall()
 
     def seen(self, raw_hashes: Sequence[str]) -> set[str]:
         """Which of ``raw_hashes`` were already ingested."""
