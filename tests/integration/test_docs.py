@@ -23,9 +23,6 @@ _SHELL_BLOCK = re.compile(r"```(?:bash|sh|console)\n(.*?)```", re.S)
 _PYTHON_BLOCK = re.compile(r"(<!-- slow -->\n)?```python\n(.*?)```", re.S)
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 _SEPARATORS = {"|", "||", "&&", ";", ">", ">>", "<", "&"}
-#: Guides the index already lists while they are being written; a link to one of them may dangle
-#: (reported as xfail), a link to anything else may not. Empty this set once they exist.
-_PENDING = {"robustness.md"}
 
 
 def _cli_reference() -> ModuleType:
@@ -62,9 +59,7 @@ def test_docs_relative_links_exist(doc: str) -> None:
     path = (DOCS / doc).resolve()
     broken = [target for target in _relative_links(path)
               if not (path.parent / target.split("#", 1)[0]).exists()]
-    assert not [target for target in broken if target not in _PENDING], f"{doc}: links to missing files: {broken}"
-    if broken:
-        pytest.xfail(f"{doc} links to guides not written yet: {broken}")
+    assert not broken, f"{doc}: links to missing files: {broken}"
 
 
 def test_docs_index_links_every_doc() -> None:
