@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -82,6 +83,13 @@ def _report(store: object, summary: dict[str, object], db: str) -> str:
             "GROUP BY 1 ORDER BY 2 DESC LIMIT 5").fetchall()
         if speakers:
             lines.append("Most quoted: " + "; ".join(f"{name} ({n})" for name, n in speakers))
+        stories = conn.execute("SELECT label, size, sources FROM stories ORDER BY size DESC, story_id LIMIT 5").fetchall()
+        if stories:
+            lines.append("Stories across sources: " + "; ".join(
+                f"{label} ({size} articles, {len(json.loads(sources))} sources)" for label, size, sources in stories))
+        dupes = conn.execute("SELECT count(DISTINCT group_id) FROM duplicate_groups").fetchone()[0]
+        copies = conn.execute("SELECT count(*) FROM lineage").fetchone()[0]
+        lines.append(f"Linking found {dupes} groups of duplicates and {copies} copied or translated articles.")
         first = conn.execute("SELECT id, title FROM articles ORDER BY rowid LIMIT 1").fetchone()
     else:
         first = None
@@ -90,5 +98,8 @@ def _report(store: object, summary: dict[str, object], db: str) -> str:
               f"  newsprism search --db {db} '\"port strike\"' --sort date"]
     if first:
         lines.append(f"  newsprism show --db {db} {first[0]}      # {first[1]}")
-    lines.append(f"  newsprism export --db {db} --format jsonl > corpus.jsonl")
+    lines += [f"  newsprism stories --db {db}                 # same story, several outlets, figures side by side",
+              f"  newsprism entities show --db {db} Gritsenko   # one person under five spellings",
+              f"  newsprism export --db {db} --format jsonl > corpus.jsonl",
+              f"  newsprism serve --db {db}                     # the web UI on http://127.0.0.1:8000"]
     return "\n".join(lines)
