@@ -72,7 +72,7 @@ def _report(store: object, summary: dict[str, object], db: str) -> str:
                      f"{stats['quotes']} quotes, {stats['claims']} numeric claims, {stats['times']} dates, "
                      f"{stats['places']} places; cleaning removed {stats['removals']} lines of page furniture "
                      f"and repaired {stats['repairs']} glued words.")
-        conn = store._reader()
+        conn = store.read_connection()
         rows = conn.execute(
             "SELECT name, label, count(DISTINCT article_id) FROM entities WHERE label IN ('PERSON','ORG','GPE','LOC') "
             "GROUP BY name, label ORDER BY 3 DESC, 1 LIMIT 8").fetchall()

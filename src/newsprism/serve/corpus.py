@@ -31,7 +31,7 @@ class Corpus:
 
     def conn(self) -> sqlite3.Connection:
         """This thread's read connection, tuned once for reading a large corpus."""
-        reader: sqlite3.Connection = self.store._reader()
+        reader: sqlite3.Connection = self.store.read_connection()
         if id(reader) not in self._tuned:
             # memory-mapped reads and a larger page cache: facets touch a thousand article rows per request
             reader.execute("PRAGMA mmap_size=1073741824")
@@ -45,4 +45,4 @@ class Corpus:
 
     def writer(self) -> tuple[sqlite3.Connection, threading.Lock]:
         """The store's single writer connection and its lock."""
-        return self.store._writer, self.store._lock
+        return self.store.write_connection()

@@ -310,6 +310,14 @@ class SQLiteStore:
         problems += [f"duplicate articles with hash {h[:12]}" for h, _ in dupes]
         return problems
 
+    def read_connection(self) -> sqlite3.Connection:
+        """This thread's read-only connection, for read queries beyond this interface (web UI, reports)."""
+        return self._reader()
+
+    def write_connection(self) -> tuple[sqlite3.Connection, threading.Lock]:
+        """The single writer connection and the lock every write must hold."""
+        return self._writer, self._lock
+
     def link_connection(self) -> tuple[Any, str, threading.Lock, str]:
         """(connection, placeholder, write lock, table prefix) for the link tables (:mod:`newsprism.store.links`)."""
         return self._writer, "?", self._lock, ""
