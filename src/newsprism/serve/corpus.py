@@ -45,4 +45,5 @@ class Corpus:
 
     def writer(self) -> tuple[sqlite3.Connection, threading.Lock]:
         """The store's single writer connection and its lock."""
-        return self.store.write_connection()
+        writer: tuple[sqlite3.Connection, threading.Lock] = self.store.write_connection()
+        return writer
