@@ -72,7 +72,7 @@ def _cli(*args: str) -> list[str]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.xfail(
-    reason="serve reads through SQLite connections only so far (serve/corpus.py calls store._reader)",
+    reason="serve reads through SQLite connections only so far (serve/corpus.py)",
     raises=pytest.fail.Exception, strict=False))])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if importlib.util.find_spec("newsprism.serve.app") is None or importlib.util.find_spec("uvicorn") is None:
