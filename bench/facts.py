@@ -213,7 +213,7 @@ class Newsprism:
             "quotes": [{**span(q), "speaker": names.get(q.speaker or "", q.speaker or q.speaker_text)}
                        for q in article.quotes if q.kind == "direct"],
             "dates": [{**span(t), "value": t.value} for t in article.times],
-            "places": [{**span(p), "lat": p.lat, "lon": p.lon} for p in article.places],
+            "places": [{**span(p), "lat": p.lat, "lon": p.lon, "name": p.name} for p in article.places],
             "claims": [{**span(c), "value": c.value, "counted": c.counted} for c in article.claims],
         }
         return facts, seconds
@@ -263,8 +263,35 @@ def score_article(record: dict[str, Any], text: str, facts: Facts, totals: dict[
             totals[f"{component}.{key}"] += counts
 
 
-def evaluate(devset: list[tuple[dict[str, Any], str]], *, with_newsprism: bool = True) -> dict[str, Any]:
-    """Run every system over the dev set; return scores, coverage and timings."""
+def place_misses(record: dict[str, Any], text: str, facts: Facts) -> list[str]:
+    """Lines naming the gold places a system missed (or placed too far) and its false places."""
+    gold, pred = record["places"], facts.get("places", [])
+
+    def near(g: dict[str, Any], p: dict[str, Any]) -> float:
+        distance = sc.place_distance(g, p) if sc.char_overlap(g, p) else None
+        return 0.0 if distance is None or distance > sc.PLACE_KM else 1.0
+
+    pairs = sc.greedy_match(gold, pred, near)
+    hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
+    lines = []
+    for i, g in enumerate(gold):
+        if i not in hit_g:
+            over = [p for p in pred if sc.char_overlap(g, p)]
+            why = (f"far: {over[0].get('name')} {sc.place_distance(g, over[0]) or 0:.0f} km" if over and
+                   over[0].get("lat") is not None else "no point" if over else "missed")
+            lines.append(f"  MISS {g['text']!r} ({g.get('type')}, {g.get('country')}) {why}")
+    for j, p in enumerate(pred):
+        if j not in hit_p and not any(sc.char_overlap(g, p) for g in gold):
+            lines.append(f"  FP   {text[p['start']:p['end']]!r} -> {p.get('name')}")
+    return lines
+
+
+def evaluate(devset: list[tuple[dict[str, Any], str]], *, with_newsprism: bool = True,
+             misses: str = "") -> dict[str, Any]:
+    """Run every system over the dev set; return scores, coverage and timings.
+
+    With ``misses="places"`` the product's place misses and false places are printed to stderr.
+    """
     base = Baselines()
     systems: dict[str, dict[str, Any]] = {"baseline": {"totals": {}, "counted": [], "seconds": []}}
     product = None
@@ -286,6 +313,8 @@ def evaluate(devset: list[tuple[dict[str, Any], str]], *, with_newsprism: bool =
                 print(f"newsprism failed on {record['url']}: {type(e).__name__}: {e}", file=sys.stderr)
                 facts, elapsed = {}, 0.0
             state = systems["newsprism"]
+            if misses == "places" and (lines := place_misses(record, text, facts)):
+                print(f"line {record['line']}: {record['url'].rsplit('/', 1)[-1]}", *lines, sep="\n", file=sys.stderr)
             score_article(record, text, facts, state["totals"], state["counted"], set(product.available))
             state["seconds"].append(elapsed)
     return _summary(devset, systems, product)
@@ -345,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N dev-set articles")
     parser.add_argument("--baselines-only", action="store_true", help="do not run newsprism")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--misses", choices=["places"], default="", help="print newsprism's misses to stderr")
     args = parser.parse_args(argv)
     if not args.articles.exists():
         print(f"articles not found: {args.articles} (see ../shared/data/README.md)", file=sys.stderr)
@@ -352,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     devset = load_devset(args.devset, args.articles)
     if args.limit:
         devset = devset[: args.limit]
-    summary = evaluate(devset, with_newsprism=not args.baselines_only)
+    summary = evaluate(devset, with_newsprism=not args.baselines_only, misses=args.misses)
     if args.json:
         print(json.dumps(summary, indent=2))
     else:

@@ -131,6 +131,14 @@ def _read_extra(countries: dict[str, GazEntry]) -> list[tuple[GazEntry, list[str
     return entries
 
 
+def _with_region(entry: GazEntry, keys: list[str], towns: dict[str, GazEntry]) -> GazEntry:
+    for key in keys:
+        twin = towns.get(key) or towns.get(f"{key} city")
+        if twin and twin.country == entry.country and abs(twin.lat - entry.lat) + abs(twin.lon - entry.lon) < 1:
+            return dataclasses.replace(entry, admin1=twin.admin1)
+    return entry
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """The shared gazetteer, loaded on first use (about a second) and kept for the process."""
@@ -145,6 +153,10 @@ def gazetteer() -> Gazetteer:
     codes = {(name_key(e.name), e.country): e.admin1 for e, _ in main if e.type == "region"}
     extra = [(dataclasses.replace(e, admin1=codes.get((name_key(e.name), e.country))) if e.type == "region" else e, n)
              for e, n in extra]
+    # Hand-written cities take the region of their GeoNames twin ("New York" is in US.NY), so a
+    # "City, State" pair can be checked.
+    towns = {key: e for e, names in main if e.type == "city" for key in names[:1]}
+    extra = [(_with_region(e, n, towns), n) if e.type == "city" else (e, n) for e, n in extra]
     for entry, names in main:
         if entry.type == "country" and entry.country in curated_countries:
             # Keep GeoNames aliases ("Russian Federation") on the curated entry.

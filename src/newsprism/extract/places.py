@@ -87,12 +87,56 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     return text, found
 
 
+#: Quote marks and brackets the tokenizer sometimes glues to a name ('"United States').
+_STRAY = "\"'\u201c\u201d\u2018\u2019([)]\u00ab\u00bb"
+#: Words that make a name a place whatever the model says ("Fort Lee", "Jefferson Parish").
+_PLACE_WORDS = re.compile(r"^(?:Fort|Port|Mount|Lake|Cape)\s+[A-Z]|\s(?:County|Parish|Province|Oblast|Governorate|"
+                          r"Prefecture|Township|Borough)$")
+#: The container after a comma: "Fort Lee, New Jersey", "Windsor Locks, Connecticut".
+_CONTAINER = re.compile(r",\s+((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})")
+
+
+def _trim(mention: Mention) -> Mention:
+    text = mention.text
+    lead = len(text) - len(text.lstrip(_STRAY))
+    trail = len(text) - len(text.rstrip(_STRAY))
+    if not (lead or trail) or lead + trail >= len(text):
+        return mention
+    return dataclasses.replace(mention, start=mention.start + lead, end=mention.end - trail,
+                               text=text[lead:len(text) - trail])
+
+
+def _in_container(text: str, mention: Mention) -> bool:
+    """A name followed by ", <region or country>" that holds a town of that name ("Fort Lee, New Jersey")."""
+    match = _CONTAINER.match(text, mention.end)
+    if not match:
+        return False
+    words = match.group(1).split()
+    gaz = gazetteer()
+    for size in range(len(words), 0, -1):
+        outer = gaz.lookup(" ".join(words[:size]))
+        codes = {e.admin1 for e in outer if e.type == "region"} | {e.country for e in outer if e.type == "country"}
+        if codes:
+            return any(e.type in ("city", "county") and (e.admin1 in codes or e.country in codes)
+                       for e in _namesakes(mention.text)[1])
+    return False
+
+
+def _strong_place(text: str, mention: Mention) -> bool:
+    """A PERSON or ORG mention that names a place by its form or its container, not by a guess."""
+    if _PLACE_WORDS.search(mention.text) and _namesakes(mention.text)[1]:
+        return True
+    return _in_container(text, mention)
+
+
 def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     blocked: list[tuple[int, int]] = []
     gaz = gazetteer()
-    mentions = list(mentions)
+    mentions = [_trim(m) for m in mentions]
     place_texts = {m.text for m in mentions if m.label in PLACE_LABELS}
+    # A name once placed by its form or container is a place in its other mentions too ("mayor of Fort Lee").
+    place_texts |= {m.text for m in mentions if m.label in ("PERSON", "ORG") and _strong_place(article.text, m)}
     long_names = " ".join(m.text for m in mentions if m.label == "PERSON" and " " in m.text.strip())
     for mention in mentions:
         if mention.label in PLACE_LABELS:
@@ -103,7 +147,7 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
                 _mislabelled(mention, place_texts, long_names) or _named_feature(article.text, mention)):
             chosen.append(mention)
         elif mention.label == "ORG" and " " not in mention.text and any(
-                e.type == "city" and e.population >= 20_000 for e in gaz.lookup(mention.text)):
+                e.type == "city" and e.population >= 20_000 for e in _namesakes(mention.text)[1]):
             # Maybe a town the model took for an organisation: kept only if the article's
             # other places put it in the same region (see resolve_places).
             chosen.append(dataclasses.replace(mention, label=_TENTATIVE))
@@ -112,10 +156,22 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in chosen] + blocked
     for match in _scan_pattern().finditer(article.text):
         span = match.span()
-        if all(span[1] <= s or span[0] >= e for s, e in taken):
+        if all(span[1] <= s or span[0] >= e for s, e in taken) and not _shouted(article.text, match):
             chosen.append(Mention(span[0], span[1], match.group(), "LOC", None, STAGE))
             taken.append(span)
     return sorted(chosen, key=lambda m: m.start)
+
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _shouted(text: str, match: re.Match[str]) -> bool:
+    """"US" in a line of capitals ("LET US GO") is the pronoun, not the country."""
+    if match.group() != "US":
+        return False
+    before = _WORD.findall(text[max(0, match.start() - 30):match.start()])[-1:]
+    after = _WORD.findall(text[match.end():match.end() + 30])[:1]
+    return any(w.isupper() for w in before + after)
 
 
 #: Physical features: in English they take the article ("the Danube", "the Alps").
@@ -141,7 +197,9 @@ def _mislabelled(mention: Mention, place_texts: set[str], long_names: str) -> bo
         return True
     found = gazetteer().lookup(mention.text)
     lone = " " not in mention.text.strip() and not re.search(rf"\b{re.escape(mention.text)}\b", long_names)
-    if any(e.type == "country" for e in found) and (mention.label != "PERSON" or lone):
+    # A person is never called "United States": only a lone word may be a first name ("Jordan").
+    multiword = " " in mention.text.strip()
+    if any(e.type == "country" for e in found) and (mention.label != "PERSON" or lone or multiword):
         return True
     if mention.label == "NORP":
         return any(e.type in ("city", "region") and e.population >= 100_000 for e in found)
@@ -161,10 +219,11 @@ _NAME_LIKE = {"Jordan", "Georgia", "Chad", "Israel", "Niger", "Mali", "America",
 def _scan_pattern() -> re.Pattern[str]:
     """Hand-written features and country names to find in the text even when the model missed them."""
     names = {name for name, kind in curated_surfaces()
-             if (kind in _SCAN_TYPES or kind == "country") and (len(name) >= 4 or "." in name)
+             if (kind in _SCAN_TYPES or kind == "country") and (len(name) >= 4 or "." in name or name.isupper())
              and name not in _NAME_LIKE and not name.startswith("the ")}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+    # "US$5 million" is a currency, not a place.
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w$])")
 
 
 def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]:
@@ -208,7 +267,41 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
         places.append(Place(mention.start, end, article.text[mention.start:end], name=best.name,
                             gazetteer_id=best.id, lat=best.lat, lon=best.lon, country=best.country, type=best.type,
                             entity=mention.entity, confidence=round(min(1.0, 0.5 + margin / 4), 2), stage=STAGE))
-    return places
+    return _twin_regions(article.text, places)
+
+
+_LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _twin_regions(text: str, places: list[Place]) -> list[Place]:
+    """Give the region, not its namesake city, where the text means the region.
+
+    "New York" is first the city; but in "New York, New York" the second one is the state (City, State),
+    and so is the one in "Maine, New York, New Jersey" (a list of states).
+    """
+    out = list(places)
+    for i, place in enumerate(places):
+        if place.type != "city" or not place.gazetteer_id:
+            continue
+        before = places[i - 1] if i else None
+        after = places[i + 1] if i + 1 < len(places) else None
+        city_state = (before is not None and before.type == "city" and text[before.end:place.start] == ", "
+                      and _admin1(before) == _admin1(place))
+        in_list = (before is not None and before.type == "region" and _LIST_SEP.fullmatch(text[before.end:place.start])
+                   or after is not None and after.type == "region" and _LIST_SEP.fullmatch(text[place.end:after.start]))
+        if not (city_state or in_list):
+            continue
+        twin = next((e for e in gazetteer().lookup(place.text) if e.type == "region" and e.admin1
+                     and e.admin1 == _admin1(place)), None)
+        if twin:
+            out[i] = dataclasses.replace(place, name=twin.name, gazetteer_id=twin.id, lat=twin.lat, lon=twin.lon,
+                                         type=twin.type)
+    return out
+
+
+def _admin1(place: Place) -> str | None:
+    found = [e for e in gazetteer().lookup(place.name or place.text) if e.id == place.gazetteer_id]
+    return found[0].admin1 if found else None
 
 
 #: Place types that are geopolitical entities; the others (rivers, seas, landmarks) are locations.
