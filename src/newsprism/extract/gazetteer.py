@@ -8,6 +8,8 @@ Two shipped files, both in ``newsprism/data``:
 * ``places_extra.tsv``: hand-written rivers, seas, landmarks, blocs, common
   aliases ("U.S.", "UK", "EU", "Kiev") and demonyms ("Ukrainian" -> Ukraine).
 
+Airports come from the ``airportsdata`` package (MIT), read only when a text names one.
+
 Nothing here calls a web service.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -164,3 +167,41 @@ def gazetteer() -> Gazetteer:
                 if cur.type == "country" and cur.country == entry.country:
                     cur_names.extend([name_key(entry.name), *names])
     return Gazetteer(kept + extra)
+
+
+#: Words an airport's name may carry or drop ("Bradley Airport" is "Bradley International Airport").
+_AIRPORT_NOISE = frozenset({"the", "international", "intl", "regional", "municipal", "national", "airport",
+                            "airfield", "aerodrome", "field", "county"})
+
+
+def _airport_key(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", name_key(text))
+    return " ".join(w for w in words if w not in _AIRPORT_NOISE)
+
+
+@cache
+def _airports() -> dict[str, list[GazEntry]]:
+    import airportsdata
+
+    index: dict[str, list[GazEntry]] = defaultdict(list)
+    # Airports with an IATA code only: scheduled traffic, the ones news names; private strips share names.
+    for code, row in airportsdata.load("IATA").items():
+        entry = GazEntry(f"iata:{code}", str(row["name"]), "airport", str(row["country"]) or None,
+                         float(row["lat"]), float(row["lon"]))
+        key, city = _airport_key(entry.name), _airport_key(str(row["city"]))
+        # "Heathrow Airport" is "London Heathrow Airport"; "JFK Airport" is known by its code.
+        short = key[len(city):].strip() if city and key.startswith(city + " ") else ""
+        for alias in dict.fromkeys((key, short, code.lower())):
+            if alias:
+                index[alias].append(entry)
+    return dict(index)
+
+
+def airports(text: str) -> list[GazEntry]:
+    """Airports (with an IATA code) known under ``text``, with or without "International", "Airport"...
+
+    >>> airports("Bradley Airport")[0].name
+    'Bradley International Airport'
+    """
+    key = _airport_key(text)
+    return list(_airports().get(key, [])) if key else []

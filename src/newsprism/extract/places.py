@@ -26,7 +26,7 @@ from functools import cache
 
 from ..config import Settings
 from ..model import Article, Entity, Mention, Place
-from .gazetteer import GazEntry, curated_surfaces, gazetteer, name_key
+from .gazetteer import GazEntry, airports, curated_surfaces, gazetteer, name_key
 
 STAGE = "extract.places"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -38,6 +38,11 @@ _DIRECTION = re.compile(r"^(?:the\s+)?(?:Northern|Southern|Eastern|Western|Centr
                         r"Northeastern|Northwestern|Southeastern|Southwestern|Upper|Lower)\s+(?P<name>[A-Z].+)$")
 _SUFFIX = re.compile(r"^(?:the\s+)?(?P<name>.+?)\s+(?:County|Province|Region|Oblast|State|District|Governorate|"
                      r"Prefecture|City|Municipality|Parish|Islands?)$")
+#: A facility named after the place it serves ("Hartford Hospital", "Frankfurt Airport", "Kherson hospital"):
+#: within 161 km, the place stands for the facility.
+_FACILITY = re.compile(r"^(?:the\s+)?(?P<name>[A-Z].*?)\s+(?:(?:International|Regional|Municipal|General|University|"
+                       r"Central|Main)\s+)?(?P<kind>Airport|Airfield|Air Base|Hospital|Medical Cent(?:er|re)|"
+                       r"(?:Railway |Train |Bus )?Station|Port|Harbou?r|Stadium|Bridge)\b", re.I)
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|of|to)$")
 
 
@@ -78,6 +83,8 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
         # A word glued to the next one by a lost space ("Khersonis"): try the left part.
         text = m["name"]
         found = gaz.lookup(text)
+    if not found and (m := _FACILITY.match(text)):
+        found = _facility(m)
     # A city and its own region share a name ("Kherson", "Moscow"): news means the city.
     cities = {e.admin1 for e in found if e.type == "city"}
     found = [e for e in found if not (e.type == "region" and e.admin1 in cities)]
@@ -129,6 +136,13 @@ def _strong_place(text: str, mention: Mention) -> bool:
     return _in_container(text, mention)
 
 
+def _facility(match: re.Match[str]) -> list[GazEntry]:
+    """1. An airport by its own name; 2. the town, region or county that names the facility."""
+    if match["kind"].lower() in ("airport", "airfield") and (found := airports(match.group())):
+        return found
+    return [e for e in gazetteer().lookup(match["name"]) if e.type in ("city", "region", "county")]
+
+
 def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     blocked: list[tuple[int, int]] = []
@@ -146,6 +160,9 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[Mention]:
         elif mention.label in ("PERSON", "ORG", "NORP") and (
                 _mislabelled(mention, place_texts, long_names) or _named_feature(article.text, mention)):
             chosen.append(mention)
+        elif mention.label in ("ORG", "PERSON") and _FACILITY.match(mention.text) and _namesakes(mention.text)[1]:
+            # "Hartford Hospital": kept when the article's other places are in that region.
+            chosen.append(dataclasses.replace(mention, label=_TENTATIVE))
         elif mention.label == "ORG" and " " not in mention.text and any(
                 e.type == "city" and e.population >= 20_000 for e in _namesakes(mention.text)[1]):
             # Maybe a town the model took for an organisation: kept only if the article's
