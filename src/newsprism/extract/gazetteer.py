@@ -16,6 +16,7 @@ Nothing here calls a web service.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gzip
 import re
 import unicodedata
@@ -117,6 +118,16 @@ class Gazetteer:
         if not found and "." in text:
             found = self._index.get(name_key(text.replace(".", "")), [])
         return sorted((self._entry(n) for n in dict.fromkeys(found)), key=lambda e: (not e.curated, -e.population))
+
+    @functools.cached_property
+    def _major(self) -> tuple[str, ...]:
+        keys = {line[line.rindex("\t") + 1:].split("|")[0] for line in self._rows if "\tregion\t" in line}
+        keys.update(name_key(e.name) for e in self.countries.values())
+        return tuple(sorted(k for k in keys if k))
+
+    def major_keys(self) -> tuple[str, ...]:
+        """Lookup keys of every country and first-level region (to correct a misspelt one)."""
+        return self._major
 
     def __contains__(self, text: str) -> bool:
         return name_key(text) in self._index

@@ -253,7 +253,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     Returns:
         One :class:`Place` per candidate; unknown names keep ``gazetteer_id=None``.
     """
-    candidates = [(m, *_namesakes(m.text)) for m in _candidates(article, mentions)]
+    candidates = _respell(article.text, [(m, *_namesakes(m.text)) for m in _candidates(article, mentions)])
     # 1st pass: context-free choices vote for countries and regions.
     votes: list[GazEntry | None] = [
         max(found, key=lambda e: _score(e, Counter(), Counter(), name_key(name))) if found else None
@@ -285,6 +285,47 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
                             gazetteer_id=best.id, lat=best.lat, lon=best.lon, country=best.country, type=best.type,
                             entity=mention.entity, confidence=round(min(1.0, 0.5 + margin / 4), 2), stage=STAGE))
     return _twin_regions(article.text, places)
+
+
+_Candidate = tuple[Mention, str, list[GazEntry]]
+#: A capitalised word after a locative preposition: a place the model may have missed ("in Magnitigorsk").
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|into|outside)\s+([A-Z][a-z]{6,})\b")
+
+
+def _respell(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Misspelt places: one letter off a place the article names, or a country or first-level region.
+
+    1. A GPE or LOC the gazetteer lacks ("Lousiana"): the article's own places, then countries and regions.
+    2. A word after "in", "at", "from"... that no mention covers and that is one letter off a place the
+       article names ("Magnitigorsk" beside "Magnitogorsk").
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    known = {name_key(name): name for _, name, found in candidates if found and len(name) >= 7}
+    # A misspelt region must be in a country the article already names ("Lousiana" beside New Orleans).
+    countries = {found[0].country for _, _, found in candidates if found}
+
+    def near(word: str, choices: Iterable[str]) -> str | None:
+        key = name_key(word)
+        return next((c for c in choices if c[:1] == key[:1] and abs(len(c) - len(key)) <= 1
+                     and Levenshtein.distance(key, c, score_cutoff=1) <= 1), None)
+
+    out = []
+    for mention, name, found in candidates:
+        if not found and mention.label in ("GPE", "LOC") and len(name) >= 7 and " " not in name:
+            if alt := near(name, known):
+                found = gazetteer().lookup(known[alt])
+            elif alt := near(name, gazetteer().major_keys()):
+                found = [e for e in gazetteer().lookup(alt) if e.type in ("country", "region")
+                         and e.country in countries]
+        out.append((mention, name, found))
+    taken = [(m.start, m.end) for m, _, _ in candidates]
+    for match in _AFTER_PREPOSITION.finditer(text):
+        start, end = match.span(1)
+        if all(end <= s or start >= e for s, e in taken) and match[1] not in gazetteer() and (
+                alt := near(match[1], known)):
+            out.append((Mention(start, end, match[1], "GPE", None, STAGE), match[1], gazetteer().lookup(known[alt])))
+    return sorted(out, key=lambda c: c[0].start)
 
 
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
