@@ -6,13 +6,22 @@ Cascade:
    entities from the shared parse when that stage left none), demonyms in NORP
    mentions ("Ukrainian" -> Ukraine, ``type="demonym"``: some gold sets count
    them as places, and an analyst filtering by country wants them), and a
-   scan for hand-written features spaCy often misses (the Dnieper, the Kerch
-   Bridge). Mentions labelled PERSON or ORG are never places ("Jordan" the player).
-2. Each candidate's namesakes are scored: log population, a prior by type
-   (countries first), a bonus for hand-written entries.
+   scan for hand-written features and country names spaCy often misses (the
+   Dnieper, the Kerch Bridge, "US"). PERSON and ORG mentions are places only on
+   evidence (issue #4): their form ("Fort Lee", "Jefferson Parish"), their
+   container ("Fort Lee, New Jersey"), a multi-word country name, or a facility
+   named after a town of a region the article names ("Hartford Hospital");
+   otherwise they block the scan ("Jordan" the player).
+2. Each candidate's namesakes: the gazetteer, then the parts of the name
+   (before a comma, after a direction, before "County"), airports by name, the
+   town a facility is named after; a GPE it lacks may be a misspelling one letter
+   off a place of the article ("Lousiana"). Namesakes are scored: log population,
+   a prior by type (countries first), a bonus for hand-written entries.
 3. Country context: the countries of the article's first-pass choices vote,
    and namesakes in those countries (or regions) win ("Paris" near "Texas",
    "Georgia" near "Atlanta").
+4. A city named like its region becomes the region in "City, State" pairs and
+   in lists of regions ("New York, New York"; "Maine, New York, New Jersey").
 """
 
 from __future__ import annotations
