@@ -34,6 +34,7 @@ def strip_accents(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(name: str) -> str:
     """A transliteration-folded key for a name: accents off, common spelling swaps unified.
 
