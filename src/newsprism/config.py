@@ -43,8 +43,8 @@ class Settings:
             "clean.text",
             "extract.entities",
             "extract.quotes",
-            "extract.claims",
             "extract.dates",
+            "extract.claims",
             "extract.places",
         )
     )

@@ -237,7 +237,8 @@ def _as_of(times: list[TimeRef], sent: Span, offset: int, published: str | None)
 def find_claims(article: Article, doc: Doc) -> list[Claim]:
     """Numeric claims in ``article``, using its spaCy parse ``doc``."""
     text = article.text
-    times = find_times(text, published=article.published)
+    # The dates stage runs first by default: its times are reused rather than found a second time.
+    times = list(article.times) if "extract.dates" in article.stages else find_times(text, published=article.published)
     mentions = sorted(article.mentions or [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
                       key=lambda m: m.start)
     claims = []

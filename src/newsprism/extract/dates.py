@@ -73,8 +73,12 @@ def parse_published(published: str | None) -> dt.datetime | None:
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     found = []
     windows = _windows(text)
+    merged: dict[frozenset[str], list[tuple[int, int]]] = {}  # many patterns share a trigger class set
     for name, pattern in PATTERNS:
-        spans = _merge(sorted(w for cls in PATTERN_CLASSES[name] for w in windows.get(cls, ())))
+        classes = frozenset(PATTERN_CLASSES[name])
+        if classes not in merged:
+            merged[classes] = _merge(sorted(w for cls in classes for w in windows.get(cls, ())))
+        spans = merged[classes]
         for match in (m for lo, hi in spans for m in pattern.finditer(text, lo, hi)):
             start, end = match.span("x")
             if text[end - 2:end] in ("'s", "’s"):
