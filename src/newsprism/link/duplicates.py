@@ -203,10 +203,11 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
     by_id = {d.id: d for d in ordered}
     sets = _LazySets(by_id)
     uf = _UnionFind()
+    digest = {doc.id: content_hash(doc.text) for doc in ordered}
     by_hash: dict[str, list[str]] = {}
     for doc in ordered:
         if doc.text.strip():
-            by_hash.setdefault(content_hash(doc.text), []).append(doc.id)
+            by_hash.setdefault(digest[doc.id], []).append(doc.id)
     for ids in by_hash.values():
         for other in ids[1:]:
             uf.union(ids[0], other)
@@ -215,7 +216,7 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
         if doc.id not in sigs:
             sigs[doc.id] = signature(doc.text)
     for a, b in sorted(_candidates(ordered, sigs)):
-        if uf.find(a) == uf.find(b) and content_hash(by_id[a].text) == content_hash(by_id[b].text):
+        if uf.find(a) == uf.find(b) and digest[a] == digest[b]:
             continue
         if len(sets[a]) < MIN_SHINGLES or len(sets[b]) < MIN_SHINGLES:
             continue
@@ -225,11 +226,11 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
     components: dict[str, list[str]] = {}
     for doc in ordered:
         components.setdefault(uf.find(doc.id), []).append(doc.id)
-    groups = [_group([by_id[i] for i in ids], sets) for ids in components.values() if len(ids) > 1]
+    groups = [_group([by_id[i] for i in ids], sets, digest) for ids in components.values() if len(ids) > 1]
     return sorted(groups, key=lambda g: g.group_id)
 
 
-def _group(members: list[DupDoc], sets: Mapping[str, set[int]]) -> DuplicateGroup:
+def _group(members: list[DupDoc], sets: Mapping[str, set[int]], digest: Mapping[str, str]) -> DuplicateGroup:
     original = choose_original(members)
     ids = sorted(m.id for m in members)
     group = DuplicateGroup(group_id="d" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12],
@@ -240,7 +241,7 @@ def _group(members: list[DupDoc], sets: Mapping[str, set[int]]) -> DuplicateGrou
             group.evidence[member.id] = {"role": "original", "site": member.site}
             continue
         jaccard, containment = compare(sets[member.id], sets[original.id])
-        exact = content_hash(member.text) == content_hash(original.text)
+        exact = digest[member.id] == digest[original.id]
         group.similarity[member.id] = 1.0 if exact else round(jaccard, 4)
         group.evidence[member.id] = {
             "match": "exact" if exact else "near", "original": original.id, "jaccard": round(jaccard, 4),
