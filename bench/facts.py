@@ -286,11 +286,28 @@ def place_misses(record: dict[str, Any], text: str, facts: Facts) -> list[str]:
     return lines
 
 
+def claim_misses(record: dict[str, Any], text: str, facts: Facts) -> list[str]:
+    """Lines comparing the counted phrase of matched claims, then the missed and the false claims."""
+    gold, pred = record["claims"], facts.get("claims", [])
+
+    def score(g: dict[str, Any], p: dict[str, Any]) -> float:
+        overlap = sc.char_overlap(g, p)
+        return overlap if overlap and sc.values_match(float(g["value"]), p.get("value")) else 0.0
+
+    pairs = sc.greedy_match(gold, pred, score)
+    lines = [f"  {sc.token_f1(gold[i].get('counted'), pred[j].get('counted')):.2f} {gold[i]['text']!r}: "
+             f"gold {gold[i].get('counted')!r} / got {pred[j].get('counted')!r}" for i, j in pairs]
+    lines += [f"  MISS {g['text']!r} ({g.get('counted')})" for i, g in enumerate(gold) if i not in dict(pairs)]
+    taken = {j for _, j in pairs}
+    lines += [f"  FP   {text[c['start']:c['end']]!r} ({c.get('counted')})" for j, c in enumerate(pred) if j not in taken]
+    return lines
+
+
 def evaluate(devset: list[tuple[dict[str, Any], str]], *, with_newsprism: bool = True,
              misses: str = "") -> dict[str, Any]:
     """Run every system over the dev set; return scores, coverage and timings.
 
-    With ``misses="places"`` the product's place misses and false places are printed to stderr.
+    With ``misses="places"`` (or ``"claims"``) the product's misses and false finds are printed to stderr.
     """
     base = Baselines()
     systems: dict[str, dict[str, Any]] = {"baseline": {"totals": {}, "counted": [], "seconds": []}}
@@ -313,7 +330,8 @@ def evaluate(devset: list[tuple[dict[str, Any], str]], *, with_newsprism: bool =
                 print(f"newsprism failed on {record['url']}: {type(e).__name__}: {e}", file=sys.stderr)
                 facts, elapsed = {}, 0.0
             state = systems["newsprism"]
-            if misses == "places" and (lines := place_misses(record, text, facts)):
+            lister = {"places": place_misses, "claims": claim_misses}.get(misses)
+            if lister and misses in record["complete"] and (lines := lister(record, text, facts)):
                 print(f"line {record['line']}: {record['url'].rsplit('/', 1)[-1]}", *lines, sep="\n", file=sys.stderr)
             score_article(record, text, facts, state["totals"], state["counted"], set(product.available))
             state["seconds"].append(elapsed)
@@ -374,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N dev-set articles")
     parser.add_argument("--baselines-only", action="store_true", help="do not run newsprism")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
-    parser.add_argument("--misses", choices=["places"], default="", help="print newsprism's misses to stderr")
+    parser.add_argument("--misses", choices=["places", "claims"], default="", help="print newsprism's misses to stderr")
     args = parser.parse_args(argv)
     if not args.articles.exists():
         print(f"articles not found: {args.articles} (see ../shared/data/README.md)", file=sys.stderr)

@@ -135,6 +135,9 @@ UNIT_WORDS: dict[str, str] = {
     "barrels": "barrels", "litres": "l", "liters": "l", "mw": "MW", "megawatts": "MW", "gw": "GW",
     "gigawatts": "GW", "kwh": "kWh", "degrees": "degrees", "°": "degrees", "mg": "mg", "grams": "g",
     "moles": "mol", "mol": "mol", "cm": "cm", "mm": "mm", "inches": "in", "centimetres": "cm", "centimeters": "cm",
+    "mph": "mph", "miles per hour": "mph", "kph": "km/h", "km/h": "km/h", "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h", "foot": "ft", "meter": "m", "metre": "m", "micrometers": "um", "micrometres": "um",
+    "light-years": "ly", "light years": "ly", "°f": "degF", "°c": "degC",
 }
 UNIT_RE = re.compile(r"^\s?(" + "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True)) + r")(?!\w)",
                      re.IGNORECASE)
@@ -142,7 +145,7 @@ UNIT_RE = re.compile(r"^\s?(" + "|".join(sorted((re.escape(u) for u in UNIT_WORD
 LABEL_BEFORE = re.compile(r"(?:\b(?:page|pages|p\.|pp\.|no\.|number|chapter|section|article|resolution|flight|route|"
                           r"room|platform|gate|channel|level|category|grade|class|season|episode|version|model|"
                           r"highway|interstate|paragraph|aged|age|ages|age of|tel\.?|phone|fax|zip|code|week|stage|phase|"
-                          r"phoned|called|call|dial|dialled|dialed)\s*#?\s*|#\s*)$",
+                          r"phoned|called|call|dial|dialled|dialed|film|movie|album|song)\s*#?\s*|#\s*)$",
                           re.IGNORECASE)
 #: Reporting verbs whose subject is the source of a claim in their clause.
 REPORTING_LEMMAS = frozenset({

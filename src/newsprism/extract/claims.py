@@ -45,10 +45,13 @@ STAGE = "extract.claims"
 _AGE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|-years-old|\s*years\s+of\s+age)")
 _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 _RANGE = re.compile(r"^\s*(?:and|to|-|–)\s*")
+_NAME_TYPES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PERSON", "GPE", "NORP", "LANGUAGE"})
 
 
 def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
-    before, after = text[max(0, start - 30):start], text[end:end + 12]
+    before, after = text[max(0, start - 30):start], text[end:end + 20]
+    if re.search(r"\bper\s+$", before):
+        return True  # "seven per 100,000 people": the denominator of a rate, not a quantity of its own
     if after[:1].isalnum() or (after[:1] in ("-", "–") and after[1:2].isalnum()) or LABEL_BEFORE.search(before):
         return True  # "3rd", "3-1", "ten-storey", "eleven-month-old", "page 5"
     if before.endswith("[") and after.startswith("]"):
@@ -152,6 +155,35 @@ def _right_modifier(noun: Token) -> str:
     return ""
 
 
+def _measured(token: Token, start: int, end: int) -> tuple[str | None, str | None]:
+    """What a measure (an amount of money, a distance, a speed...) is of, and its verb.
+
+    The quantity's top token, the one whose head lies outside it, says: "winds of
+    180 mph" (the noun it is of), "raised $11,000 for Pet Patrol" (the verb and
+    its purpose), "70 miles south of Los Angeles" (the adverb it measures), "the
+    cost was $5 million" (the copula's subject).
+    """
+    top = token
+    while top.head is not top and start <= top.head.idx < end:
+        top = top.head
+    head = top.head
+    if top.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+        return _noun_phrase(head.head), None
+    if top.dep_ == "npadvmod" and head.pos_ in ("ADJ", "ADV"):
+        preps = [c for c in head.rights if c.dep_ == "prep"]
+        if preps and len(list(preps[0].subtree)) <= 6:
+            return f"{head.text} {' '.join(t.text for t in preps[0].subtree)}", None
+        return None, None
+    if head.pos_ in ("VERB", "AUX") and top.dep_ in ("dobj", "attr", "npadvmod"):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        if head.lemma_ == "be" and subjects:
+            return _noun_phrase(subjects[0]), head.text
+        purpose = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "in", "on") and c.i > top.i]
+        tail = " " + " ".join(t.text for t in purpose[0].subtree) if purpose and len(list(purpose[0].subtree)) <= 6 else ""
+        return head.text + tail, head.text
+    return None, None
+
+
 def _counted(token: Token) -> tuple[str | None, str | None]:
     """What the number counts, and the verb it goes with."""
     noun = token.head if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN") else None
@@ -167,8 +199,11 @@ def _counted(token: Token) -> tuple[str | None, str | None]:
         # "40 km of desert": the unit is not what is counted; what follows "of" is.
         objs = [g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return (_noun_phrase(objs[0]) if objs else None), verb.text if verb is not None else None
-    counted = _noun_phrase(noun) + _right_modifier(noun)
+    right = _right_modifier(noun)
+    counted = _noun_phrase(noun) + right
     acl = [c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
+    if acl and right.split()[:1] == [acl[0].text]:
+        return counted, acl[0].text  # "citizens [evacuated from the area]": the participle is already there
     if acl:
         return " ".join([counted, _with_conjuncts(acl[0])]), acl[0].text
     if verb is not None and noun.dep_ in ("nsubj", "nsubjpass"):
@@ -245,9 +280,14 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     for item in _numbers(text, times):
         _qualify(text, item)
         token = _number_token(doc, item["start"], item["end"])
+        if token is not None and token.ent_type_ in _NAME_TYPES:
+            continue  # a number inside a name: "Six Flags", "the Bell 206", "coronavirus 2"
         if item["value_text"].lower() == "one" and (token is None or token.dep_ != "nummod"):
             continue  # "one of them", "no one": a pronoun, not a count
         counted, verb = _counted(token) if token is not None else (None, None)
+        if token is not None and item["unit"] and (not counted or counted.lower() in UNIT_WORDS):
+            counted, measure_verb = _measured(token, item["start"], item["end"])
+            verb = verb or measure_verb
         sent = token.sent if token is not None else doc[:]
         claimant, claimant_text = _claimant(article, token, mentions) if token is not None else (None, None)
         claims.append(Claim(

@@ -64,10 +64,34 @@ def test_claims_range() -> None:
         "Call 555-123-4567 for details.",        # a phone number
         "See page 5 for details.",               # a page number
         "He finished 3rd in the race.",          # an ordinal
+        "He died on Monday at 103 years of age.",  # an age
+        "His role in the film 42 was praised.",  # a title
     ],
 )
 def test_claims_not_claims(text: str) -> None:
     assert _claims(text) == []
+
+
+def test_claims_rate_denominator_is_not_a_claim() -> None:
+    claims = _claims("Deaths ran at a rate of seven per 100,000 people.")
+    assert [c.value for c in claims] == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The storm brought winds of 180 mph to the coast.", "winds"),
+        ("The group raised nearly CDN$11,000 for Pet Patrol.", "raised for Pet Patrol"),
+        ("The storm was about 90 miles south of the coast.", "south of the coast"),
+        ("The cost of the bridge was $5 million.", "cost"),
+        ("About 80,000 citizens evacuated from the area.", "citizens evacuated from the area"),
+        # Rows that must not change: a count keeps its noun, a unit is never what is counted.
+        ("More than 115,000 residents had been evacuated.", "residents evacuated"),
+        ("Nearly 40 km of road was damaged.", "road"),
+    ],
+)
+def test_claims_what_a_measure_is_of(text: str, counted: str) -> None:
+    assert _claims(text)[0].counted == counted
 
 
 def test_claims_reporting_verb_and_as_of() -> None:
