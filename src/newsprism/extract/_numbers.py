@@ -30,6 +30,11 @@ VAGUE: dict[str, tuple[float, str]] = {
     "hundreds of millions": (200_000_000, "at_least"),
 }
 FRACTIONS: dict[str, float] = {"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25}
+#: Denominators of fractions written in words: "two-thirds", "a quarter of", "three fifths".
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "tenth": 10, "tenths": 10,
+}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE = "hundred|thousand|million|billion|trillion"
@@ -37,9 +42,16 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = rf"(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:{_SCALE}))*(?:\s+(?:and\s+)?(?:{_WORD})(?:[- ](?:{_WORD}))?)?"
 _VAGUE = "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True))
 
-#: One number phrase: digits with optional scale word, number words, or a vague quantity.
+# A fraction in words: a plural one stands alone ("two-thirds majority"); "a third" or "half" only
+# as a share of something ("a third of voters", "more than half the seats"), not "a third time".
+_FRACTION = (r"\b(?:two|three|four|five|six|seven|eight|nine)[- ](?:thirds|quarters|fifths|tenths)\b"
+             r"|\b(?:a|one)[- ](?:half|third|quarter|fifth|tenth)\b(?=\s+of\b)"
+             r"|\bhalf\b(?=\s+(?:of|the|its|their|all)\b)")
+
+#: One number phrase: digits with optional scale word, a fraction, number words, or a vague quantity.
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,])(?:(?:{_DIGITS})(?:\s*(?:{_SCALE}|bn|m|k)\b)?|\b(?:{_VAGUE})\b|\b(?:a|one)\s+(?:{_SCALE})\b|\b{_WORDNUM}\b)",
+    rf"(?<![\w.,])(?:(?:{_DIGITS})(?:\s*(?:{_SCALE}|bn|m|k)\b)?|{_FRACTION}|\b(?:{_VAGUE})\b|\b(?:a|one)\s+(?:{_SCALE})\b"
+    rf"|\b{_WORDNUM}\b)",
     re.IGNORECASE,
 )
 
@@ -60,6 +72,10 @@ def parse_number(text: str) -> tuple[float, str] | None:
     (25.0, 'exact')
     """
     phrase = " ".join(text.lower().replace("-", " ").split())
+    fraction = re.fullmatch(r"(?:(a|\w+) )?(" + "|".join(DENOMINATORS) + ")", phrase)
+    if fraction and (fraction.group(1) in (None, "a") or fraction.group(1) in UNITS):
+        numerator = UNITS.get(fraction.group(1) or "one", 1)
+        return round(numerator / DENOMINATORS[fraction.group(2)], 4), "exact"
     if phrase.replace(" ", "-") in VAGUE or phrase in VAGUE:
         value, bound = VAGUE.get(phrase, VAGUE.get(phrase.replace(" ", "-"), (0, "exact")))
         return float(value), bound

@@ -28,6 +28,7 @@ from ._numbers import (
     BOUNDS,
     CURRENCY_SIGN_RE,
     CURRENCY_SIGNS,
+    DENOMINATORS,
     LABEL_BEFORE,
     NUMBER_RE,
     REPORTING_LEMMAS,
@@ -52,6 +53,8 @@ def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
     before, after = text[max(0, start - 30):start], text[end:end + 20]
     if re.search(r"\bper\s+$", before):
         return True  # "seven per 100,000 people": the denominator of a rate, not a quantity of its own
+    if phrase.lower() == "half" and re.search(r"\b(?:first|second|last|latter|other|the)\s+$", before, re.IGNORECASE):
+        return True  # "the first half of the year": a part of a period, not a share
     if after[:1].isalnum() or (after[:1] in ("-", "–") and after[1:2].isalnum()) or LABEL_BEFORE.search(before):
         return True  # "3rd", "3-1", "ten-storey", "eleven-month-old", "page 5"
     if before.endswith("[") and after.startswith("]"):
@@ -140,7 +143,8 @@ def _number_token(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _noun_phrase(noun: Token) -> str:
-    left = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i >= noun.i - 3]
+    left = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i >= noun.i - 3
+            and not t.like_num and t.lower_ not in DENOMINATORS]
     words = [t.text for t in sorted([*left, noun], key=lambda t: t.i)]
     return " ".join(words)
 
@@ -195,6 +199,15 @@ def _counted(token: Token) -> tuple[str | None, str | None]:
     verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") and anchor.head is not anchor else None
     if noun is None:
         return None, verb.text if verb is not None else None
+    if noun.lower_ in DENOMINATORS:
+        # "two-thirds of the votes", "a two-thirds majority": the fraction is of something else.
+        objs = [g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if objs:
+            noun = objs[0]
+        elif noun.dep_ in ("compound", "amod", "nmod", "nummod") and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        else:
+            return None, verb.text if verb is not None else None
     if noun.lower_ in UNIT_WORDS:
         # "40 km of desert": the unit is not what is counted; what follows "of" is.
         objs = [g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

@@ -21,7 +21,9 @@ def _claims(text: str) -> list[newsprism.Claim]:
     ("phrase", "value", "bound"),
     [("115,000", 115000, "exact"), ("9,500", 9500, "exact"), ("1.5 million", 1_500_000, "exact"),
      ("three", 3, "exact"), ("twenty-five", 25, "exact"), ("dozens", 24, "at_least"),
-     ("hundreds of thousands", 200_000, "at_least"), ("two hundred", 200, "exact")],
+     ("hundreds of thousands", 200_000, "at_least"), ("two hundred", 200, "exact"),
+     ("two-thirds", 0.6667, "exact"), ("a quarter", 0.25, "exact"), ("half", 0.5, "exact"),
+     ("three fifths", 0.6, "exact")],
 )
 def test_numbers_parse(phrase: str, value: float, bound: str) -> None:
     assert parse_number(phrase) == (value, bound)
@@ -66,6 +68,9 @@ def test_claims_range() -> None:
         "He finished 3rd in the race.",          # an ordinal
         "He died on Monday at 103 years of age.",  # an age
         "His role in the film 42 was praised.",  # a title
+        "Sales rose in the first half of the year.",  # a part of a period
+        "He ran for a third time.",              # an ordinal, not a share
+        "His half-sister came.",                 # a relation
     ],
 )
 def test_claims_not_claims(text: str) -> None:
@@ -85,6 +90,8 @@ def test_claims_rate_denominator_is_not_a_claim() -> None:
         ("The storm was about 90 miles south of the coast.", "south of the coast"),
         ("The cost of the bridge was $5 million.", "cost"),
         ("About 80,000 citizens evacuated from the area.", "citizens evacuated from the area"),
+        ("Removal needs a two-thirds majority in the Senate.", "majority in the Senate"),
+        ("About a quarter of the residents left.", "residents"),
         # Rows that must not change: a count keeps its noun, a unit is never what is counted.
         ("More than 115,000 residents had been evacuated.", "residents evacuated"),
         ("Nearly 40 km of road was damaged.", "road"),
