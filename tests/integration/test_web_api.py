@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -123,7 +125,7 @@ def _hostile() -> Article:
     )
 
 
-def _ingest_xss_files(store: SQLiteStore) -> int:
+def _xss_articles() -> list[Article]:
     """Run the XSS corpus through the real pipeline with whichever stages load here."""
     from newsprism import registry
     from newsprism.config import Settings
@@ -145,16 +147,12 @@ def _ingest_xss_files(store: SQLiteStore) -> int:
     raws = [RawDocument(content=path.read_bytes(), kind="html" if path.suffix == ".html" else "text",
                         source=str(path.name), url=f"https://xss.example/{path.stem}", published="2022-11-11")
             for path in sorted(XSS_DIR.iterdir())]
-    articles = list(pipeline.run(raws))
-    store.add(articles)
-    return len(articles)
+    return list(pipeline.run(raws))
 
 
-def build_corpus(path: Path) -> SQLiteStore:
-    """The test corpus: one story told by two sources, a third article, hostile articles, story tables."""
-    store = open_store(path)
-    assert isinstance(store, SQLiteStore)
-    store.add([
+def _corpus_articles() -> list[Article]:
+    """One story told by two sources, a third article, hostile articles (hand-made and through the pipeline)."""
+    return [
         _kherson(aid="a1a1a1a1a1a1a1a1", source="elespanol.com", published="2022-11-09T18:00:00",
                  number="more than 115,000", value=115000, bound="more_than"),
         _kherson(aid="b2b2b2b2b2b2b2b2", source="tass.com", published="2022-11-10T08:00:00",
@@ -162,30 +160,66 @@ def build_corpus(path: Path) -> SQLiteStore:
         Article(id="c3c3c3c3c3c3c3c3", text="Markets in Frankfurt closed higher on Monday.", source="reuters.com",
                 site="reuters.com", title="Markets close higher", published="2021-03-01", lang="en"),
         _hostile(),
-    ])
-    _ingest_xss_files(store)
-    # what the link stage writes for one story told by two sources
-    conn = store._writer
-    conn.execute("INSERT INTO stories (story_id, label, size) VALUES ('s1', 'Russian withdrawal from Kherson', 2)")
-    conn.executemany("INSERT INTO story_articles (story_id, article_id) VALUES ('s1', ?)",
-                     [("a1a1a1a1a1a1a1a1",), ("b2b2b2b2b2b2b2b2",)])
+        *_xss_articles(),
+    ]
+
+
+def _fill(store: Any, articles: list[Article]) -> Any:
+    """Add the articles and what the link stage writes for one story told by two sources."""
+    store.add(articles)
+    conn, mark, lock, prefix = store.link_connection()
+    with lock:
+        conn.execute(f"INSERT INTO {prefix}stories (story_id, label, size) "
+                     "VALUES ('s1', 'Russian withdrawal from Kherson', 2)")
+        for article_id in ("a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2"):
+            conn.execute(f"INSERT INTO {prefix}story_articles (story_id, article_id) VALUES ('s1', {mark})",
+                         (article_id,))
+    return store
+
+
+def build_corpus(path: Path) -> SQLiteStore:
+    """The test corpus in a SQLite file."""
+    store = open_store(path)
+    assert isinstance(store, SQLiteStore)
+    _fill(store, _corpus_articles())
     return store
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SQLiteStore]:
-    store = build_corpus(tmp_path_factory.mktemp("web") / "web.db")
+def articles() -> list[Article]:
+    """The corpus's articles, made once for both backends (the XSS files go through the pipeline)."""
+    return _corpus_articles()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+           articles: list[Article]) -> Iterator[Any]:
+    """The test corpus on each backend: PostgreSQL when ``NEWSPRISM_TEST_POSTGRES`` names a server.
+
+    The PostgreSQL corpus lives in a schema of its own (through ``search_path``), dropped afterwards.
+    """
+    if request.param == "sqlite":
+        store = _fill(open_store(tmp_path_factory.mktemp("web") / "web.db"), articles)
+        yield store
+        store.close()
+        return
+    base = os.environ.get("NEWSPRISM_TEST_POSTGRES")
+    if not base:
+        pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
+    schema = "w_" + uuid.uuid4().hex[:10]
+    store = _fill(open_store(f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"), articles)
     yield store
+    store.drop_everything()
     store.close()
 
 
 @pytest.fixture(scope="module")
-def client(corpus: SQLiteStore) -> Iterator[AsgiClient]:
+def client(corpus: Any) -> Iterator[AsgiClient]:
     yield AsgiClient(create_app(corpus))
 
 
 @pytest.fixture()
-def writer(corpus: SQLiteStore) -> Iterator[AsgiClient]:
+def writer(corpus: Any) -> Iterator[AsgiClient]:
     yield AsgiClient(create_app(corpus, token=TOKEN))
 
 

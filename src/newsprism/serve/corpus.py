@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import groups as groups_mod
+from .dialect import Conn, PgConnection
 from .queries import Features, features
 
 
@@ -16,7 +17,7 @@ class Corpus:
     """The corpus the server reads, and how it may be written to.
 
     Attributes:
-        store: An open SQLite store.
+        store: An open store, SQLite or PostgreSQL.
         token: The bearer token write requests must carry; ``None`` refuses every write.
         settings: Pipeline settings for web ingest (``None``: defaults).
     """
@@ -29,9 +30,11 @@ class Corpus:
         self._tuned: set[int] = set()
         self.features: Features = features(self.conn())
 
-    def conn(self) -> sqlite3.Connection:
-        """This thread's read connection, tuned once for reading a large corpus."""
-        reader: sqlite3.Connection = self.store.read_connection()
+    def conn(self) -> Conn:
+        """This thread's read connection (SQLite: tuned once for reading a large corpus)."""
+        reader = self.store.read_connection()
+        if not isinstance(reader, sqlite3.Connection):
+            return PgConnection(reader)
         if id(reader) not in self._tuned:
             # memory-mapped reads and a larger page cache: facets touch a thousand article rows per request
             reader.execute("PRAGMA mmap_size=1073741824")
@@ -43,7 +46,10 @@ class Corpus:
         """Entity name groups after every manual decision (read per request: decisions are rare and few)."""
         return groups_mod.load(self.conn())
 
-    def writer(self) -> tuple[sqlite3.Connection, threading.Lock]:
+    def writer(self) -> tuple[Conn, threading.Lock]:
         """The store's single writer connection and its lock."""
-        writer: tuple[sqlite3.Connection, threading.Lock] = self.store.write_connection()
+        conn, lock = self.store.write_connection()
+        if not isinstance(conn, sqlite3.Connection):
+            return PgConnection(conn), lock
+        writer: tuple[Conn, threading.Lock] = (conn, lock)
         return writer

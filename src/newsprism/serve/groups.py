@@ -10,12 +10,13 @@ re-ingestion, and they are replayed in the order they were taken.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
+
+from .dialect import SQLITE, Conn, dialect_of, missing_table_errors
 
 Action = Literal["merge", "split"]
 
@@ -84,26 +85,29 @@ class EntityGroups:
         return [d for d in self.decisions if names & set(d.names)]
 
 
-def load(conn: sqlite3.Connection) -> EntityGroups:
+def load(conn: Conn) -> EntityGroups:
     """Read every decision (the table may not exist in a read-only, unmigrated corpus)."""
     try:
         rows = conn.execute("SELECT id, action, names, label, created_at, note FROM entity_decisions "
                             "ORDER BY id").fetchall()
-    except sqlite3.OperationalError:
+    except missing_table_errors(conn):
         return EntityGroups()
     return EntityGroups([Decision(int(r[0]), str(r[1]), tuple(json.loads(r[2])), r[3], str(r[4]), r[5])
                          for r in rows])
 
 
-def record(conn: sqlite3.Connection, lock: threading.Lock, *, action: Action, names: Sequence[str],
+def record(conn: Conn, lock: threading.Lock, *, action: Action, names: Sequence[str],
            label: str | None, note: str | None) -> Decision:
     """Write one decision through the store's writer connection."""
     created = datetime.now(UTC).isoformat(timespec="seconds")
+    sqlite = dialect_of(conn) is SQLITE
+    # PostgreSQL has no lastrowid: the new id comes back through RETURNING
     with lock:
         cursor = conn.execute("INSERT INTO entity_decisions (action, names, label, created_at, note) "
-                              "VALUES (?, ?, ?, ?, ?)",
+                              "VALUES (?, ?, ?, ?, ?)" + ("" if sqlite else " RETURNING id"),
                               (action, json.dumps(list(names), ensure_ascii=False), label, created, note))
-    return Decision(int(cursor.lastrowid or 0), action, tuple(names), label, created, note)
+        new_id = getattr(cursor, "lastrowid", None) if sqlite else cursor.fetchone()[0]
+    return Decision(int(new_id or 0), action, tuple(names), label, created, note)
 
 
 def decision_dict(decision: Decision) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """Read queries of the web UI, written against the store's tables.
 
-The SQL is plain (``substr``, ``coalesce``, ``IN`` subqueries) so that it
-ports to PostgreSQL; full-text search, which uses SQLite's FTS5 functions,
-lives in ``serve/search.py``.
+The SQL is plain (``substr``, ``coalesce``, ``IN`` subqueries) and runs on
+both stores; the few fragments that differ come from ``serve/dialect.py``.
+Full-text search lives in ``serve/search.py``.
 
 Link-stage tables (``stories``, ``story_articles``, ``duplicate_groups``,
 ``claim_groups``, ``corpus_entities``) are optional: :class:`Features` records
@@ -13,22 +13,23 @@ entities only when they do.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .dialect import SQLITE, Conn, Dialect, dialect_of
 from .groups import EntityGroups
 
 
-def source_sql(alias: str = "a") -> str:
+def source_sql(alias: str = "a", *, dialect: Dialect = SQLITE) -> str:
     """SQL for the source an analyst recognises: the site name, else the URL's host, else where it was read.
 
     JSON Lines and folder sources name a file and line per article, which
     makes a useless facet; the host of the article's URL groups them.
     """
-    rest = f"substr({alias}.url, instr({alias}.url, '://') + 3)"
-    host = f"CASE WHEN {alias}.url LIKE 'http%://%' THEN substr({rest}, 1, instr({rest} || '/', '/') - 1) END"
+    instr = dialect.instr
+    rest = f"substr({alias}.url, {instr}({alias}.url, '://') + 3)"
+    host = f"CASE WHEN {alias}.url LIKE 'http%://%' THEN substr({rest}, 1, {instr}({rest} || '/', '/') - 1) END"
     return f"coalesce({alias}.site, {host}, {alias}.source)"
 
 
@@ -59,9 +60,9 @@ class Features:
         return "entity_decisions" in self.tables
 
 
-def features(conn: sqlite3.Connection) -> Features:
+def features(conn: Conn) -> Features:
     """Detect the optional tables of the corpus."""
-    rows = conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").fetchall()
+    rows = conn.execute(dialect_of(conn).tables).fetchall()
     return Features(tables=frozenset(r[0] for r in rows))
 
 
@@ -72,27 +73,29 @@ def _in(names: Sequence[str]) -> str:
     return ",".join("?" * len(names))
 
 
-def entity_rows(conn: sqlite3.Connection, names: Sequence[str], *, label: str | None) -> list[tuple[Any, ...]]:
+def entity_rows(conn: Conn, names: Sequence[str], *, label: str | None) -> list[tuple[Any, ...]]:
     """``(article_id, entity_id, name, label, variants JSON, mentions, published, source, title)`` rows."""
+    dialect = dialect_of(conn)
     sql = ("SELECT e.article_id, e.entity_id, e.name, e.label, e.variants, e.mentions, a.published, "
-           + source_sql() + ", a.title FROM entities e JOIN articles a ON a.id = e.article_id "
+           + source_sql(dialect=dialect) + ", a.title FROM entities e JOIN articles a ON a.id = e.article_id "
            f"WHERE e.name IN ({_in(names)})")
     args: list[Any] = list(names)
     if label:
         sql += " AND e.label = ?"
         args.append(label)
-    return conn.execute(sql + " ORDER BY a.published DESC LIMIT 2000", args).fetchall()
+    return conn.execute(sql + f" ORDER BY a.published DESC{dialect.nulls_last} LIMIT 2000", args).fetchall()
 
 
-def quotes_about(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]], *, limit: int = 50) -> list[dict[str, Any]]:
+def quotes_about(conn: Conn, pairs: Sequence[tuple[str, str]], *, limit: int = 50) -> list[dict[str, Any]]:
     """Quotes whose span contains a mention of one of the ``(article_id, entity_id)`` pairs."""
     found: list[dict[str, Any]] = []
+    source = source_sql(dialect=dialect_of(conn))
     for i in range(0, min(len(pairs), 400), 100):
         chunk = pairs[i:i + 100]
         cond = " OR ".join("(m.article_id = ? AND m.entity_id = ?)" for _ in chunk)
         rows = conn.execute(
             "SELECT DISTINCT q.article_id, q.start, q.\"end\", q.text, q.speaker_name, q.cue, a.published, "
-            + source_sql() + " FROM mentions m JOIN quotes q ON q.article_id = m.article_id "
+            + source + " FROM mentions m JOIN quotes q ON q.article_id = m.article_id "
             "AND m.start >= q.start AND m.\"end\" <= q.\"end\" JOIN articles a ON a.id = q.article_id "
             f"WHERE {cond} LIMIT ?", [*[x for pair in chunk for x in pair], limit]).fetchall()
         found += [_quote_dict(r) for r in rows]
@@ -104,7 +107,7 @@ def _quote_dict(r: Sequence[Any]) -> dict[str, Any]:
             "published": r[6], "source": r[7]}
 
 
-def co_mentions(conn: sqlite3.Connection, article_ids: Sequence[str], exclude: Sequence[str],
+def co_mentions(conn: Conn, article_ids: Sequence[str], exclude: Sequence[str],
                 *, limit: int = 20) -> list[tuple[str, str, int]]:
     """Entities most often named in the same articles: ``(name, label, articles)``."""
     ids = list(article_ids)[:500]
@@ -117,7 +120,7 @@ def co_mentions(conn: sqlite3.Connection, article_ids: Sequence[str], exclude: S
     return [(str(r[0]), str(r[1] or ""), int(r[2])) for r in rows]
 
 
-def places_of(conn: sqlite3.Connection, article_ids: Sequence[str], *, limit: int = 40) -> list[dict[str, Any]]:
+def places_of(conn: Conn, article_ids: Sequence[str], *, limit: int = 40) -> list[dict[str, Any]]:
     """Places named in these articles, most frequent first, with coordinates when resolved."""
     ids = list(article_ids)[:500]
     if not ids:
@@ -174,21 +177,22 @@ def _fact_where(params: FactParams, *, who: str, cue: str, groups: EntityGroups,
     return where, args
 
 
-def quotes(conn: sqlite3.Connection, params: FactParams, *, groups: EntityGroups,
+def quotes(conn: Conn, params: FactParams, *, groups: EntityGroups,
            feats: Features) -> tuple[list[dict[str, Any]], bool]:
     """Quotes matching the filters, newest first; returns ``(rows, has_next)``."""
     where, args = _fact_where(params, who="speaker_name", cue="cue", groups=groups, feats=feats)
+    dialect = dialect_of(conn)
     sql = ("SELECT f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, "
-           + source_sql() + ", f.kind, a.title FROM quotes f JOIN articles a ON a.id = f.article_id"
+           + source_sql(dialect=dialect) + ", f.kind, a.title FROM quotes f JOIN articles a ON a.id = f.article_id"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.published DESC, f.article_id, f.start LIMIT ? OFFSET ?")
+           + f" ORDER BY a.published DESC{dialect.nulls_last}, f.article_id, f.start LIMIT ? OFFSET ?")
     offset = (max(params.page, 1) - 1) * params.per_page
     rows = conn.execute(sql, [*args, params.per_page + 1, offset]).fetchall()
     out = [{**_quote_dict(r), "kind": r[8], "title": r[9]} for r in rows[:params.per_page]]
     return out, len(rows) > params.per_page
 
 
-def claims(conn: sqlite3.Connection, params: FactParams, *, groups: EntityGroups,
+def claims(conn: Conn, params: FactParams, *, groups: EntityGroups,
            feats: Features) -> tuple[list[dict[str, Any]], bool]:
     """Numeric claims matching the filters, newest first; returns ``(rows, has_next)``."""
     where, args = _fact_where(params, who="claimant_name", cue="verb", groups=groups, feats=feats)
@@ -201,11 +205,12 @@ def claims(conn: sqlite3.Connection, params: FactParams, *, groups: EntityGroups
     if params.counted:
         where.append("(lower(f.counted) LIKE lower(?) OR lower(f.unit) LIKE lower(?))")
         args += [f"%{params.counted}%"] * 2
+    dialect = dialect_of(conn)
     sql = ("SELECT f.article_id, f.start, f.\"end\", f.text, f.value, f.bound, f.unit, f.counted, f.verb, "
-           "f.claimant_name, f.as_of, a.published, " + source_sql() + ", a.title "
+           "f.claimant_name, f.as_of, a.published, " + source_sql(dialect=dialect) + ", a.title "
            "FROM claims f JOIN articles a ON a.id = f.article_id"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.published DESC, f.article_id, f.start LIMIT ? OFFSET ?")
+           + f" ORDER BY a.published DESC{dialect.nulls_last}, f.article_id, f.start LIMIT ? OFFSET ?")
     offset = (max(params.page, 1) - 1) * params.per_page
     rows = conn.execute(sql, [*args, params.per_page + 1, offset]).fetchall()
     return [claim_dict(r) for r in rows[:params.per_page]], len(rows) > params.per_page
@@ -221,7 +226,7 @@ def claim_dict(r: Sequence[Any]) -> dict[str, Any]:
 # -- stories and duplicates --------------------------------------------------------
 
 
-def story_of(conn: sqlite3.Connection, article_id: str, feats: Features) -> dict[str, Any] | None:
+def story_of(conn: Conn, article_id: str, feats: Features) -> dict[str, Any] | None:
     """The story an article belongs to, if the corpus has stories."""
     if not feats.stories:
         return None
@@ -230,19 +235,19 @@ def story_of(conn: sqlite3.Connection, article_id: str, feats: Features) -> dict
     return {"id": row[0], "label": row[1]} if row else None
 
 
-def duplicates_of(conn: sqlite3.Connection, article_id: str, feats: Features) -> list[dict[str, Any]]:
+def duplicates_of(conn: Conn, article_id: str, feats: Features) -> list[dict[str, Any]]:
     """The other articles of this article's duplicate groups, with their similarity."""
     if not feats.duplicates:
         return []
     rows = conn.execute(
-        "SELECT o.article_id, o.is_original, o.similarity, a.title, " + source_sql() + " "
+        "SELECT o.article_id, o.is_original, o.similarity, a.title, " + source_sql(dialect=dialect_of(conn)) + " "
         "FROM duplicate_groups d JOIN duplicate_groups o ON o.group_id = d.group_id AND o.article_id != d.article_id "
         "LEFT JOIN articles a ON a.id = o.article_id WHERE d.article_id = ? LIMIT 50", (article_id,)).fetchall()
     return [{"id": r[0], "kind": "original" if r[1] else "copy", "score": r[2], "title": r[3], "source": r[4]}
             for r in rows]
 
 
-def corpus_names(conn: sqlite3.Connection, names: Sequence[str], feats: Features) -> list[str]:
+def corpus_names(conn: Conn, names: Sequence[str], feats: Features) -> list[str]:
     """Every name the corpus-level entity resolution put together with ``names``."""
     if not feats.corpus_entities or not names:
         return []
@@ -253,7 +258,7 @@ def corpus_names(conn: sqlite3.Connection, names: Sequence[str], feats: Features
     return [str(r[0]) for r in rows if r[0]]
 
 
-def claim_quantities(conn: sqlite3.Connection, story_id: str, feats: Features) -> dict[tuple[str, int], str]:
+def claim_quantities(conn: Conn, story_id: str, feats: Features) -> dict[tuple[str, int], str]:
     """``(article_id, claim index) -> quantity`` as the link stage grouped the story's claims."""
     if not feats.claim_groups:
         return {}
@@ -262,46 +267,52 @@ def claim_quantities(conn: sqlite3.Connection, story_id: str, feats: Features) -
     return {(str(r[0]), int(r[1])): str(r[2]) for r in rows}
 
 
-def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+def story(conn: Conn, story_id: str) -> dict[str, Any] | None:
     """A story with its articles in time order."""
     row = conn.execute("SELECT story_id, label FROM stories WHERE story_id = ?", (story_id,)).fetchone()
     if row is None:
         return None
+    dialect = dialect_of(conn)
     articles = conn.execute(
-        "SELECT a.id, a.title, " + source_sql() + ", a.published, a.url FROM story_articles sa "
-        "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.id",
+        "SELECT a.id, a.title, " + source_sql(dialect=dialect) + ", a.published, a.url FROM story_articles sa "
+        f"JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published{dialect.nulls_first}, a.id",
         (story_id,)).fetchall()
     keys = ("id", "title", "source", "published", "url")
     return {"id": row[0], "label": row[1], "articles": [dict(zip(keys, r, strict=True)) for r in articles]}
 
 
-def stories(conn: sqlite3.Connection, *, limit: int = 100) -> list[dict[str, Any]]:
+def stories(conn: Conn, *, limit: int = 100) -> list[dict[str, Any]]:
     """Stories with the most articles first."""
+    dialect = dialect_of(conn)
     rows = conn.execute(
         "SELECT s.story_id, s.label, count(sa.article_id), min(a.published), max(a.published), "
-        "count(DISTINCT " + source_sql() + ") FROM stories s JOIN story_articles sa ON sa.story_id = s.story_id "
-        "JOIN articles a ON a.id = sa.article_id GROUP BY s.story_id, s.label ORDER BY 3 DESC, 4 DESC LIMIT ?",
+        "count(DISTINCT " + source_sql(dialect=dialect) + ") FROM stories s JOIN story_articles sa "
+        "ON sa.story_id = s.story_id JOIN articles a ON a.id = sa.article_id GROUP BY s.story_id, s.label "
+        f"ORDER BY 3 DESC, 4 DESC{dialect.nulls_last} LIMIT ?",
         (limit,)).fetchall()
     keys = ("id", "label", "articles", "start", "end", "sources")
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
-def facts_in(conn: sqlite3.Connection, table: str, article_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+def facts_in(conn: Conn, table: str, article_ids: Sequence[str]) -> list[tuple[Any, ...]]:
     """Quotes or claims of several articles, with the article's date and source (claims also with context)."""
     if table not in ("quotes", "claims") or not article_ids:
         return []
-    columns = ("f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, " + source_sql()
+    dialect = dialect_of(conn)
+    source, start = source_sql(dialect=dialect), f"{dialect.greatest}(0, f.start - 90)"
+    columns = ("f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, " + source
                if table == "quotes" else
                "f.article_id, f.start, f.\"end\", f.text, f.value, f.bound, f.unit, f.counted, f.verb, "
-               "f.claimant_name, f.as_of, a.published, " + source_sql() + ", a.title, max(0, f.start - 90), "
-               "substr(a.text, max(0, f.start - 90) + 1, f.\"end\" - max(0, f.start - 90) + 90)")
+               f"f.claimant_name, f.as_of, a.published, {source}, a.title, {start}, "
+               f"substr(a.text, {start} + 1, f.\"end\" - {start} + 90)")
     ids = list(article_ids)[:500]
     return conn.execute(f"SELECT {columns} FROM {table} f JOIN articles a ON a.id = f.article_id "
-                        f"WHERE f.article_id IN ({_in(ids)}) ORDER BY a.published, f.article_id, f.rowid",
+                        f"WHERE f.article_id IN ({_in(ids)}) "
+                        f"ORDER BY a.published{dialect.nulls_first}, f.article_id, {dialect.fact_order}",
                         ids).fetchall()
 
 
-def merge_evidence(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+def merge_evidence(conn: Conn, pairs: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     """How variants were merged inside articles, read from the articles' JSON."""
     by_article: dict[str, set[str]] = {}
     for article_id, entity_id in pairs[:200]:

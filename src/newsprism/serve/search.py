@@ -1,4 +1,4 @@
-"""Full-text search for the web UI (SQLite FTS5), with a bounded cost per request.
+"""Full-text search for the web UI (SQLite FTS5 or PostgreSQL tsvector), with a bounded cost per request.
 
 A query word like "said" matches most of a 100k-article corpus, and ranking,
 counting or faceting every match costs time in proportion to the matches.
@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dialect import Conn, Dialect, dialect_of
 from .groups import EntityGroups
 from .queries import Features, source_sql
 
-#: Marks FTS5 puts around matched words: control characters that cleaned text does not contain.
+#: Marks the full-text index puts around matched words: control characters that cleaned text does not contain.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 _MARKS = re.compile("([\x02\x03])")
 RANK_CAP = 2_000
@@ -68,10 +68,11 @@ class SearchPage:
     histogram: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _filters(params: SearchParams, groups: EntityGroups, feats: Features) -> tuple[str, list[Any]]:
+def _filters(params: SearchParams, groups: EntityGroups, feats: Features,
+             dialect: Dialect) -> tuple[str, list[Any]]:
     where: list[str] = []
     args: list[Any] = []
-    simple = {source_sql() + " = ?": params.source, "a.lang = ?": params.lang,
+    simple = {source_sql(dialect=dialect) + " = ?": params.source, "a.lang = ?": params.lang,
               "a.published >= ?": params.date_from, "substr(a.published, 1, 10) <= ?": params.date_to,
               "a.id IN (SELECT article_id FROM places WHERE coalesce(name, text) = ?)": params.place}
     for sql, value in simple.items():
@@ -88,20 +89,19 @@ def _filters(params: SearchParams, groups: EntityGroups, feats: Features) -> tup
     return "".join(f" AND {w}" for w in where), args
 
 
-def search(conn: sqlite3.Connection, params: SearchParams, *, groups: EntityGroups, feats: Features) -> SearchPage:
+def search(conn: Conn, params: SearchParams, *, groups: EntityGroups, feats: Features) -> SearchPage:
     """One page of results (see the module docstring for the bounds)."""
-    from ..store.sqlite import fts_query
-
-    where, args = _filters(params, groups, feats)
-    match = fts_query(params.q)
+    dialect = dialect_of(conn)
+    where, args = _filters(params, groups, feats, dialect)
+    match = dialect.fts_query(params.q)
     offset = (max(params.page, 1) - 1) * params.per_page
     if not match:
         return _browse(conn, params, where, args, offset, feats)
     # 1. candidates, newest ingested first, with their scores
-    join = " JOIN articles a ON a.rowid = articles_fts.rowid" if where else ""  # the join doubles the cost
+    d = dialect
     candidates = conn.execute(
-        f"SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) FROM articles_fts{join} "
-        f"WHERE articles_fts MATCH ?{where} ORDER BY articles_fts.rowid DESC LIMIT {RANK_CAP + 1}",
+        f"SELECT {d.fts_rowid}, {d.fts_rank} FROM {_fts_from(d, where)} "
+        f"WHERE {d.fts_match}{where} ORDER BY {d.fts_rowid} DESC LIMIT {RANK_CAP + 1}",
         [match, *args]).fetchall()
     exact = len(candidates) <= RANK_CAP
     candidates = candidates[:RANK_CAP]
@@ -121,7 +121,12 @@ def search(conn: sqlite3.Connection, params: SearchParams, *, groups: EntityGrou
     return page
 
 
-def _by_date(conn: sqlite3.Connection, match: str, where: str, args: list[Any], candidates: list[Any] | None,
+def _fts_from(dialect: Dialect, where: str) -> str:
+    # SQLite: join the articles only when a filter needs them, the join doubles the cost
+    return dialect.fts_from_joined if where else dialect.fts_from
+
+
+def _by_date(conn: Conn, match: str, where: str, args: list[Any], candidates: list[Any] | None,
              *, limit: int, offset: int) -> list[int]:
     """A page of matches, newest first, exactly.
 
@@ -131,47 +136,48 @@ def _by_date(conn: sqlite3.Connection, match: str, where: str, args: list[Any], 
     walking the date index and testing each article ends after a few hundred
     probes, where a prefix query would merge its doclists on every probe.
     """
+    d = dialect_of(conn)
     if candidates is not None:
         if not candidates:  # up to COUNT_CAP matches, or a prefix query: sort the whole match set
-            join = " JOIN articles a ON a.rowid = articles_fts.rowid" if where else ""
-            candidates = conn.execute(f"SELECT articles_fts.rowid FROM articles_fts{join} "
-                                      f"WHERE articles_fts MATCH ?{where}", [match, *args]).fetchall()
-        sql = ("SELECT rowid FROM articles WHERE rowid IN (SELECT value FROM json_each(?)) "
-               "ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?")
+            candidates = conn.execute(f"SELECT {d.fts_rowid} FROM {_fts_from(d, where)} "
+                                      f"WHERE {d.fts_match}{where}", [match, *args]).fetchall()
+        sql = (f"SELECT rowid FROM articles WHERE rowid IN ({d.json_values(as_type='BIGINT')}) "
+               f"ORDER BY published DESC{d.nulls_last}, rowid DESC LIMIT ? OFFSET ?")
         return [r[0] for r in conn.execute(sql, (json.dumps([c[0] for c in candidates]), limit, offset))]
-    sql = ("SELECT a.rowid FROM articles a WHERE EXISTS (SELECT 1 FROM articles_fts f WHERE f.articles_fts MATCH ? "
-           f"AND f.rowid = a.rowid){where} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?")
+    sql = (f"SELECT a.rowid FROM articles a WHERE {d.fts_exists}{where} "
+           f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC LIMIT ? OFFSET ?")
     return [r[0] for r in conn.execute(sql, [match, *args, limit, offset])]
 
 
-def _count(conn: sqlite3.Connection, match: str, where: str, args: list[Any]) -> int:
-    join = " JOIN articles a ON a.rowid = articles_fts.rowid" if where else ""
-    sql = (f"SELECT count(*) FROM (SELECT 1 FROM articles_fts{join} WHERE articles_fts MATCH ?{where} "
+def _count(conn: Conn, match: str, where: str, args: list[Any]) -> int:
+    d = dialect_of(conn)
+    sql = (f"SELECT count(*) FROM (SELECT 1 FROM {_fts_from(d, where)} WHERE {d.fts_match}{where} "
            f"LIMIT {COUNT_CAP + 1}) t")
     return int(conn.execute(sql, [match, *args]).fetchone()[0])
 
 
-def _hits(conn: sqlite3.Connection, match: str, rowids: list[int]) -> list[dict[str, Any]]:
+def _hits(conn: Conn, match: str, rowids: list[int]) -> list[dict[str, Any]]:
+    d = dialect_of(conn)
     hits = []
     for rowid in rowids:  # 3. snippets for this page only
         r = conn.execute(
-            f"SELECT a.id, a.url, {source_sql()}, a.published, a.lang, "
-            "snippet(articles_fts, 1, char(2), char(3), ' … ', 28), highlight(articles_fts, 0, char(2), char(3)) "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?", (match, rowid)).fetchone()
+            f"SELECT a.id, a.url, {source_sql(dialect=d)}, a.published, a.lang, {d.fts_snippet}, {d.fts_title} "
+            f"FROM {d.fts_from_joined} WHERE {d.fts_match} AND {d.fts_rowid} = ?", (match, rowid)).fetchone()
         if r is not None:
             hits.append({"id": r[0], "url": r[1], "source": r[2], "published": r[3], "lang": r[4],
                          "snippet": r[5] or "", "title": r[6] or ""})
     return hits
 
 
-def _browse(conn: sqlite3.Connection, params: SearchParams, where: str, args: list[Any], offset: int,
+def _browse(conn: Conn, params: SearchParams, where: str, args: list[Any], offset: int,
             feats: Features) -> SearchPage:
     """No words: filtered articles, newest first."""
+    d = dialect_of(conn)
     cond = " WHERE 1=1" + where
+    order = f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC"
     rows = conn.execute(
-        f"SELECT a.id, a.url, {source_sql()}, a.published, a.lang, substr(a.text, 1, 240), a.title "
-        f"FROM articles a{cond} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
+        f"SELECT a.id, a.url, {source_sql(dialect=d)}, a.published, a.lang, substr(a.text, 1, 240), a.title "
+        f"FROM articles a{cond} {order} LIMIT ? OFFSET ?",
         [*args, params.per_page + 1, offset]).fetchall()
     hits = [{"id": r[0], "url": r[1], "source": r[2], "published": r[3], "lang": r[4], "snippet": r[5] or "",
              "title": r[6] or ""} for r in rows[:params.per_page]]
@@ -180,17 +186,18 @@ def _browse(conn: sqlite3.Connection, params: SearchParams, where: str, args: li
     page = SearchPage(hits=hits, total=min(total, COUNT_CAP), total_exact=total <= COUNT_CAP,
                       has_next=len(rows) > params.per_page)
     sample = [r[0] for r in conn.execute(
-        f"SELECT a.rowid FROM articles a{cond} ORDER BY a.published DESC, a.rowid DESC LIMIT {FACET_CAP}", args)]
+        f"SELECT a.rowid FROM articles a{cond} {order} LIMIT {FACET_CAP}", args)]
     _facets(conn, page, sample, feats)
     page.facets_exact = total <= FACET_CAP
     return page
 
 
 
-def _facets(conn: sqlite3.Connection, page: SearchPage, rowids: list[int], feats: Features) -> None:
+def _facets(conn: Conn, page: SearchPage, rowids: list[int], feats: Features) -> None:
     """4. Facet counts and the monthly histogram over ``rowids``."""
-    rows = conn.execute(f"SELECT a.id, {source_sql()}, a.lang, a.published FROM articles a "
-                        "WHERE a.rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),)).fetchall()
+    d = dialect_of(conn)
+    rows = conn.execute(f"SELECT a.id, {source_sql(dialect=d)}, a.lang, a.published FROM articles a "
+                        f"WHERE a.rowid IN ({d.json_values(as_type='BIGINT')})", (json.dumps(rowids),)).fetchall()
     counts: dict[str, Counter[str]] = {"source": Counter(), "lang": Counter(), "month": Counter()}
     for _id, source, lang, published in rows:
         counts["source"][source or "?"] += 1
@@ -201,7 +208,7 @@ def _facets(conn: sqlite3.Connection, page: SearchPage, rowids: list[int], feats
     page.facets["lang"] = sorted(counts["lang"].items(), key=lambda kv: (-kv[1], kv[0]))[:15]
     page.histogram = sorted(counts["month"].items())
     ids = json.dumps([r[0] for r in rows])
-    sample = "(SELECT value AS id FROM json_each(?))"
+    sample = f"({d.json_values(column='id')})"
     queries = {
         "entity": f"SELECT e.name, count(DISTINCT e.article_id) FROM {sample} m JOIN entities e "
                   "ON e.article_id = m.id WHERE e.label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC') "

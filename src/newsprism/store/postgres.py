@@ -70,6 +70,8 @@ class PostgresStore:
             raise MissingExtraError("postgres", "psycopg") from e
         self.url = url
         self._lock = threading.Lock()
+        self._local = threading.local()
+        self._readers: list[Any] = []
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as e:
@@ -264,6 +266,33 @@ class PostgresStore:
             problems.append(f"{orphans} entities of missing articles")
         return problems
 
+    def read_connection(self) -> Any:
+        """This thread's own read-only connection, for read queries beyond this interface (web UI).
+
+        Autocommit with tuple rows, and ``search_path`` set to the store's
+        schema so that queries name tables without it. Never shared between
+        threads: a web server answers requests from a pool of threads.
+        """
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
+            import psycopg
+
+            try:
+                conn = psycopg.connect(self.url, autocommit=True)
+            except psycopg.Error as e:
+                raise StoreError(f"cannot connect to PostgreSQL ({e}); check the URL and that the server runs",
+                                 code="E320") from e
+            conn.execute(f'SET search_path TO "{self.schema}", public')
+            conn.execute("SET default_transaction_read_only = on")
+            self._local.conn = conn
+            with self._lock:
+                self._readers.append(conn)
+        return conn
+
+    def write_connection(self) -> tuple[Any, threading.Lock]:
+        """The store's connection (its ``search_path`` names the store's schema) and the lock every write must hold."""
+        return self._conn, self._lock
+
     def link_connection(self) -> tuple[Any, str, threading.Lock, str]:
         """(connection, placeholder, write lock, table prefix) for the link tables (:mod:`newsprism.store.links`)."""
         return self._conn, "%s", self._lock, f"{self.schema}."
@@ -274,7 +303,11 @@ class PostgresStore:
             self._conn.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection and every thread's read connection."""
+        with self._lock:
+            readers, self._readers = self._readers, []
+        for reader in readers:
+            reader.close()
         self._conn.close()
 
 

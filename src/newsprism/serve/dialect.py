@@ -1,0 +1,155 @@
+"""The few SQL differences between the SQLite and PostgreSQL stores, in one place.
+
+The web UI's queries are written once, in SQLite's dialect with ``?``
+placeholders (``serve/queries.py``, ``serve/search.py``). What differs per
+backend is asked of :func:`dialect_of`: full-text match, rank and snippet,
+expanding a JSON array of ids, ``instr``/``strpos``, ``max``/``greatest``,
+where NULL dates sort, and how the optional tables are listed. A PostgreSQL
+connection is wrapped in :class:`PgConnection`, which turns ``?`` into
+psycopg's ``%s`` so that the same query strings run on both.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the web UI uses."""
+
+    def fetchall(self) -> list[Any]: ...
+
+    def fetchone(self) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Conn(Protocol):
+    """A connection the web UI reads through: ``sqlite3.Connection`` or :class:`PgConnection`."""
+
+    def execute(self, sql: str, params: Any = ..., /) -> Cursor: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """SQL fragments that differ between the stores.
+
+    Attributes:
+        name: ``"sqlite"`` or ``"postgresql"``.
+        tables: Lists the tables and views of the corpus, one name per row.
+        instr: The function giving a substring's 1-based position: ``instr(text, part)``.
+        greatest: The scalar maximum of two values.
+        nulls_last: Appended to ``DESC`` so that undated articles sort last on both backends.
+        nulls_first: Appended to an ascending order so that undated articles sort first on both backends.
+        fact_order: The column giving facts of one article in the order they were stored.
+        fts_from: The FROM clause of a full-text match; its one ``?`` is the query.
+        fts_from_joined: The same, joined to ``articles a`` for filters.
+        fts_rowid: The matching article's rowid.
+        fts_match: The WHERE condition of a match (no placeholder: the query is in the FROM clause).
+        fts_exists: A WHERE condition on ``articles a`` testing the match, with the query as its ``?``.
+        fts_rank: Relevance, lower is better (SQLite's bm25 convention); title words weigh four times.
+        fts_snippet: The matched words in context, between ``char(2)`` and ``char(3)`` (``search.MARK_OPEN``, ``MARK_CLOSE``).
+        fts_title: The whole title with the matched words marked.
+    """
+
+    name: str
+    tables: str
+    instr: str
+    greatest: str
+    nulls_last: str
+    nulls_first: str
+    fact_order: str
+    fts_from: str
+    fts_from_joined: str
+    fts_rowid: str
+    fts_match: str
+    fts_exists: str
+    fts_rank: str
+    fts_snippet: str
+    fts_title: str
+
+    def json_values(self, *, as_type: str = "TEXT", column: str = "value") -> str:
+        """A subquery of the values of a JSON array given as the one ``?``, in a column named ``column``."""
+        if self.name == "sqlite":
+            return "SELECT value FROM json_each(?)" if column == "value" else \
+                f"SELECT value AS {column} FROM json_each(?)"
+        return (f"SELECT CAST(value AS {as_type}) AS {column} "
+                "FROM json_array_elements_text(CAST(? AS json)) AS t(value)")
+
+    def fts_query(self, text: str) -> str:
+        """User input as this backend's full-text query string ("" when it has no words)."""
+        if self.name == "sqlite":
+            from ..store.sqlite import fts_query
+
+            return fts_query(text)
+        from ..store.postgres import ts_query
+
+        return ts_query(text)
+
+
+SQLITE = Dialect(
+    name="sqlite",
+    tables="SELECT name FROM sqlite_master WHERE type IN ('table', 'view')",
+    instr="instr", greatest="max", nulls_last="", nulls_first="", fact_order="f.rowid",
+    fts_from="articles_fts", fts_from_joined="articles_fts JOIN articles a ON a.rowid = articles_fts.rowid",
+    fts_rowid="articles_fts.rowid", fts_match="articles_fts MATCH ?",
+    fts_exists="EXISTS (SELECT 1 FROM articles_fts f WHERE f.articles_fts MATCH ? AND f.rowid = a.rowid)",
+    fts_rank="bm25(articles_fts, 4.0, 1.0)",
+    fts_snippet="snippet(articles_fts, 1, char(2), char(3), ' … ', 28)",
+    fts_title="highlight(articles_fts, 0, char(2), char(3))",
+)
+
+# The tsvector weighs title words "A" and body words "B"; 1.0 against 0.25 keeps SQLite's 4:1.
+_TSQ = "to_tsquery('simple', np_unaccent(?))"
+_MARKS = "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || "
+POSTGRES = Dialect(
+    name="postgresql",
+    tables="SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+    instr="strpos", greatest="greatest", nulls_last=" NULLS LAST", nulls_first=" NULLS FIRST",
+    # fact tables have no rowid; they are only ever appended to, so the physical order is the stored order
+    fact_order="f.ctid",
+    fts_from=f"articles a CROSS JOIN {_TSQ} fq", fts_from_joined=f"articles a CROSS JOIN {_TSQ} fq",
+    fts_rowid="a.rowid", fts_match="a.tsv @@ fq",
+    fts_exists=f"a.tsv @@ {_TSQ}",
+    fts_rank="-ts_rank('{0.1, 0.2, 0.25, 1.0}', a.tsv, fq)",
+    fts_snippet=f"ts_headline('simple', a.text, fq, {_MARKS}', MaxWords=28, MinWords=12')",
+    fts_title=f"ts_headline('simple', coalesce(a.title, ''), fq, {_MARKS}', HighlightAll=true')",
+)
+
+
+class PgConnection:
+    """A psycopg connection that takes the web UI's ``?`` placeholders.
+
+    Literal ``%`` (in ``LIKE`` patterns) is doubled and every ``?`` becomes
+    ``%s``; the UI's SQL has no ``?`` inside string literals.
+    """
+
+    dialect = POSTGRES
+
+    def __init__(self, conn: Any) -> None:
+        self.raw = conn
+
+    def execute(self, sql: str, params: Any = (), /) -> Cursor:
+        """Run ``sql`` with ``params`` and return the cursor (tuple rows)."""
+        cursor: Cursor = self.raw.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
+        return cursor
+
+
+def dialect_of(conn: Conn) -> Dialect:
+    """The dialect of a read or write connection handed out by :class:`newsprism.serve.corpus.Corpus`."""
+    if isinstance(conn, sqlite3.Connection):
+        return SQLITE
+    found: Dialect = getattr(conn, "dialect", SQLITE)
+    return found
+
+
+def missing_table_errors(conn: Conn) -> tuple[type[Exception], ...]:
+    """The exceptions a query on a table that does not exist raises on this connection."""
+    if dialect_of(conn) is SQLITE:
+        return (sqlite3.OperationalError,)
+    from psycopg import errors
+
+    return (errors.UndefinedTable,)
