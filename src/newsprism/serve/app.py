@@ -28,7 +28,8 @@ def create_app(store: Any, *, token: str | None = None, settings: Any = None) ->
     """The FastAPI app serving ``store``.
 
     Args:
-        store: An open :class:`newsprism.store.sqlite.SQLiteStore`.
+        store: An open store: :class:`newsprism.store.sqlite.SQLiteStore` or
+            :class:`newsprism.store.postgres.PostgresStore`.
         token: Bearer token that write requests must carry; ``None`` makes the server read-only.
         settings: Pipeline settings used by web ingest.
 

@@ -115,7 +115,8 @@ POSTGRES = Dialect(
     fts_rowid="a.rowid", fts_match="a.tsv @@ fq",
     fts_exists=f"a.tsv @@ {_TSQ}",
     fts_rank="-ts_rank('{0.1, 0.2, 0.25, 1.0}', a.tsv, fq)",
-    fts_snippet=f"ts_headline('simple', a.text, fq, {_MARKS}', MaxWords=28, MinWords=12')",
+    # one fragment: the matched words with context on both sides, as FTS5's snippet() gives
+    fts_snippet=f"ts_headline('simple', a.text, fq, {_MARKS}', MaxFragments=1, MaxWords=28, MinWords=12')",
     fts_title=f"ts_headline('simple', coalesce(a.title, ''), fq, {_MARKS}', HighlightAll=true')",
 )
 
