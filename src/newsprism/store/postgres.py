@@ -71,7 +71,7 @@ class PostgresStore:
         self.url = url
         self._lock = threading.Lock()
         self._local = threading.local()
-        self._readers: list[Any] = []
+        self._readers: list[tuple[threading.Thread, Any]] = []  # each read connection and the thread that owns it
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as e:
@@ -286,11 +286,16 @@ class PostgresStore:
             conn.execute("SET default_transaction_read_only = on")
             self._local.conn = conn
             with self._lock:
-                self._readers.append(conn)
+                # a finished thread cannot use its connection again: close it rather than hold a server slot
+                gone = [c for thread, c in self._readers if not thread.is_alive()]
+                self._readers = [(t, c) for t, c in self._readers if t.is_alive()]
+                self._readers.append((threading.current_thread(), conn))
+            for old in gone:
+                old.close()
         return conn
 
     def write_connection(self) -> tuple[Any, threading.Lock]:
-        """The store's connection (its ``search_path`` names the store's schema) and the lock every write must hold."""
+        """The store's own connection and the lock every write must hold (web UI writes: entity decisions)."""
         return self._conn, self._lock
 
     def link_connection(self) -> tuple[Any, str, threading.Lock, str]:
@@ -306,7 +311,7 @@ class PostgresStore:
         """Close the connection and every thread's read connection."""
         with self._lock:
             readers, self._readers = self._readers, []
-        for reader in readers:
+        for _thread, reader in readers:
             reader.close()
         self._conn.close()
 
