@@ -15,6 +15,9 @@ So every step here looks at a bounded number of them:
 3. Snippets are made for the page's hits only (one indexed lookup each),
    never for every match: SQLite computes result columns before sorting.
 4. Facets and the histogram aggregate the first :data:`FACET_CAP` candidates.
+
+On PostgreSQL the same steps run on the store's ``tsvector`` column, with
+``ts_rank`` and ``ts_headline`` (the fragments are in ``serve/dialect.py``).
 """
 
 from __future__ import annotations
@@ -91,14 +94,13 @@ def _filters(params: SearchParams, groups: EntityGroups, feats: Features,
 
 def search(conn: Conn, params: SearchParams, *, groups: EntityGroups, feats: Features) -> SearchPage:
     """One page of results (see the module docstring for the bounds)."""
-    dialect = dialect_of(conn)
-    where, args = _filters(params, groups, feats, dialect)
-    match = dialect.fts_query(params.q)
+    d = dialect_of(conn)
+    where, args = _filters(params, groups, feats, d)
+    match = d.fts_query(params.q)
     offset = (max(params.page, 1) - 1) * params.per_page
     if not match:
         return _browse(conn, params, where, args, offset, feats)
     # 1. candidates, newest ingested first, with their scores
-    d = dialect
     candidates = conn.execute(
         f"SELECT {d.fts_rowid}, {d.fts_rank} FROM {_fts_from(d, where)} "
         f"WHERE {d.fts_match}{where} ORDER BY {d.fts_rowid} DESC LIMIT {RANK_CAP + 1}",
