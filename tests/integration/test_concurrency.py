@@ -71,9 +71,7 @@ def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "newsprism", "--setting", "stages", "clean.text", *args]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.xfail(
-    reason="serve reads through SQLite connections only so far (serve/corpus.py)",
-    raises=pytest.fail.Exception, strict=False))])
+@pytest.fixture(params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if importlib.util.find_spec("newsprism.serve.app") is None or importlib.util.find_spec("uvicorn") is None:
         pytest.skip("the web app (newsprism.serve) is not importable in this build")
