@@ -238,12 +238,18 @@ def offset_mapper(processed: str, source: str) -> Callable[[int], int]:
 # -- scoring and report --------------------------------------------------------
 
 
-def score_article(record: dict[str, Any], text: str, facts: Facts, totals: dict[str, sc.Counts],
-                  counted: list[float], components: set[str]) -> None:
-    """Add one article's counts to ``totals`` (keys like ``quotes.detect``)."""
+def _variants(record: dict[str, Any]) -> dict[str, list[str]]:
+    """Every surface form of each gold entity, by entity id (a speaker may be named by any of them)."""
     variants: dict[str, list[str]] = {}
     for entity in record["entities"]:
         variants.setdefault(entity["id"], []).append(entity["text"])
+    return variants
+
+
+def score_article(record: dict[str, Any], text: str, facts: Facts, totals: dict[str, sc.Counts],
+                  counted: list[float], components: set[str]) -> None:
+    """Add one article's counts to ``totals`` (keys like ``quotes.detect``)."""
+    variants = _variants(record)
     results: dict[str, dict[str, sc.Counts]] = {}
     if "entities" in components and "entities" in record["complete"]:
         results["entities"] = sc.score_entities(record["entities"], facts.get("entities", []))
@@ -303,6 +309,28 @@ def claim_misses(record: dict[str, Any], text: str, facts: Facts) -> list[str]:
     return lines
 
 
+def quote_misses(record: dict[str, Any], text: str, facts: Facts) -> list[str]:
+    """Lines naming the detected quotes whose speaker is wrong, then the missed and the false quotes."""
+    gold, pred = record["quotes"], facts.get("quotes", [])
+    variants = _variants(record)
+
+    def overlap(g: dict[str, Any], p: dict[str, Any]) -> float:
+        value = sc.token_overlap(g, p, text)
+        return value if value >= sc.QUOTE_OVERLAP else 0.0
+
+    pairs = sc.greedy_match(gold, pred, overlap)
+    lines = [f"  SPEAKER gold {gold[i].get('speaker')!r} / got {pred[j].get('speaker')!r}: "
+             f"{text[gold[i]['start']:gold[i]['end']][:70]!r}" for i, j in pairs
+             if not sc.speaker_matches(gold[i].get("speaker"), pred[j].get("speaker"),
+                                       variants=variants.get(gold[i].get("speaker") or "", ()))]
+    lines += [f"  MISS {text[g['start']:g['end']][:70]!r} ({g.get('speaker')})" for i, g in enumerate(gold)
+              if i not in dict(pairs)]
+    taken = {j for _, j in pairs}
+    lines += [f"  FP   {text[q['start']:q['end']][:70]!r} ({q.get('speaker')})" for j, q in enumerate(pred)
+              if j not in taken]
+    return lines
+
+
 def evaluate(devset: list[tuple[dict[str, Any], str]], *, with_newsprism: bool = True,
              misses: str = "") -> dict[str, Any]:
     """Run every system over the dev set; return scores, coverage and timings.
@@ -330,7 +358,7 @@ def evaluate(devset: list[tuple[dict[str, Any], str]], *, with_newsprism: bool =
                 print(f"newsprism failed on {record['url']}: {type(e).__name__}: {e}", file=sys.stderr)
                 facts, elapsed = {}, 0.0
             state = systems["newsprism"]
-            lister = {"places": place_misses, "claims": claim_misses}.get(misses)
+            lister = {"places": place_misses, "claims": claim_misses, "quotes": quote_misses}.get(misses)
             if lister and misses in record["complete"] and (lines := lister(record, text, facts)):
                 print(f"line {record['line']}: {record['url'].rsplit('/', 1)[-1]}", *lines, sep="\n", file=sys.stderr)
             score_article(record, text, facts, state["totals"], state["counted"], set(product.available))
@@ -392,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N dev-set articles")
     parser.add_argument("--baselines-only", action="store_true", help="do not run newsprism")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
-    parser.add_argument("--misses", choices=["places", "claims"], default="", help="print newsprism's misses to stderr")
+    parser.add_argument("--misses", choices=["places", "claims", "quotes"], default="", help="print newsprism's misses to stderr")
     args = parser.parse_args(argv)
     if not args.articles.exists():
         print(f"articles not found: {args.articles} (see ../shared/data/README.md)", file=sys.stderr)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _INVERTED = frozenset({"dobj", "attr", "nsubj", "npadvmod", "appos", "dative", "oprd"})
+#: Cue verbs whose object is the listener ("told Reuters"), and prepositions before a listener or medium.
+_TELLING = frozenset({"tell", "inform", "ask", "brief", "assure", "warn", "remind"})
+_MEDIUM_PREPS = frozenset({"to", "with", "in", "on"})
 _SUBJECT_BONUS_SENTENCES = 3
 
 
@@ -200,7 +203,7 @@ class SpeakerIndex:
         verb = cue
         # "He stated the trial would not be fair, saying ...": climb to the clause that has the subject.
         for _ in range(3):
-            if verb.dep_ not in {"conj", "xcomp", "advcl", "parataxis"} or verb.head is verb:
+            if verb.dep_ not in {"conj", "xcomp", "advcl", "parataxis"} or verb.head == verb:
                 break
             verb = verb.head
             found += [c for c in verb.children if c.dep_ in _SUBJECTS]
@@ -208,7 +211,7 @@ class SpeakerIndex:
             found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i]
             found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if self.mention_at(t) is not None]
         # A sentence can run over a paragraph break in scraped text: keep the cue's paragraph.
-        return [t for t in found if not self.in_quote(t.idx)
+        return [t for t in found if not self.in_quote(t.idx) and not _listener(t, cue)
                 and "\n" not in self.text[min(t.idx, cue.idx):max(t.idx, cue.idx)]]
 
     def clause_subject(self, before: int) -> Attribution | None:
@@ -307,6 +310,22 @@ class SpeakerIndex:
             root = root.head
         # A main-clause or speech-verb subject, not one inside reported content.
         return root.dep_ in _SUBJECTS and (root.head.dep_ in {"ROOT", "conj"} or root.head.lemma_ in SPEECH_VERBS)
+
+
+def _listener(token: Token, cue: Token) -> bool:
+    """Whether ``token`` is who was spoken to or where ("told Reuters", "said in an interview with
+    National Geographic", "wrote on Twitter"), not who spoke."""
+    head = token
+    while head.dep_ in {"compound", "flat", "amod", "det", "poss"} and head.head != head:
+        head = head.head
+    if head.head == cue and head.dep_ in {"dobj", "dative"} and cue.lemma_.lower() in _TELLING:
+        return True
+    node, steps = head, 0
+    while node.head != node and node != cue and steps < 6:
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in _MEDIUM_PREPS:
+            return True
+        node, steps = node.head, steps + 1
+    return False
 
 
 def _that_clause(verb: Token) -> Token | None:

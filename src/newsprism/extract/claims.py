@@ -168,7 +168,7 @@ def _measured(token: Token, start: int, end: int) -> tuple[str | None, str | Non
     cost was $5 million" (the copula's subject).
     """
     top = token
-    while top.head is not top and start <= top.head.idx < end:
+    while top.head != top and start <= top.head.idx < end:
         top = top.head
     head = top.head
     if top.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -196,7 +196,7 @@ def _counted(token: Token) -> tuple[str | None, str | None]:
         objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
         noun = objs[0] if objs else None
     anchor = noun or token
-    verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") and anchor.head is not anchor else None
+    verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") and anchor.head != anchor else None
     if noun is None:
         return None, verb.text if verb is not None else None
     if noun.lower_ in DENOMINATORS:
