@@ -28,4 +28,6 @@ def normalize_url(url: str) -> str:
                            if not k.lower().startswith(_TRACKING)])
     except UnicodeError:  # a lone surrogate cannot be percent-encoded: keep the query as it came
         query = parts.query
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
+    # Stripped again: dropping the query can leave trailing white space ("/\x0c?utm_source=a"), which the
+    # first strip would remove on a second pass, and a normalised URL must stay the same when normalised again.
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, "")).strip()
