@@ -42,6 +42,8 @@ _LEADING = re.compile(r"^[\s(\[{\"'“”‘’«»\-–—]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _TRANSLIT = tuple((re.compile(pattern), repl) for pattern, repl in TRANSLIT_RULES)
 _NON_LETTER = re.compile(r"[^a-z]")
+#: Words an acronym leaves out ("World Health Organization" is WHO; mixed-case forms such as "BoE" are not matched).
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "el", "on", "in"})
 
 
 def clean_span(text: str) -> tuple[int, int]:
@@ -157,6 +159,22 @@ def compare_words(a: str, b: str) -> MergeEvidence | None:
     return None
 
 
+def is_acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is written with the initials of ``name``'s words.
+
+    >>> is_acronym_of("WHO", "World Health Organization"), is_acronym_of("U.S.", "United States")
+    (True, True)
+    >>> is_acronym_of("AP", "Apple Pie Company")
+    False
+    """
+    letters = short.replace(".", "").replace("&", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()) or " " in short.strip():
+        return False
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _ACRONYM_SKIP]
+    return len(words) == len(letters) and all(w[:1].upper() == c for w, c in zip(words, letters, strict=True)) \
+        and all(w[:1].isupper() for w in words)
+
+
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     # Only the first given name is compared: "George W. Bush" = "George Bush".
     first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
@@ -243,7 +261,8 @@ def _best_cluster(
     for index, cluster in enumerate(clusters):
         evidence = _match_cluster(form, cluster)
         if evidence is not None:
-            strength = {"exact": 3.0, "transliteration": 2.0, "fuzzy": 1.0}[evidence.rule.rsplit("_", 1)[-1]]
+            strength = {"exact": 3.0, "acronym": 2.5, "transliteration": 2.0,
+                        "fuzzy": 1.0}[evidence.rule.rsplit("_", 1)[-1]]
             ranked.append((strength + evidence.score, index, evidence))
     if not ranked:
         return None, None
@@ -259,7 +278,12 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
         if other.label != form.label:
             return None
         if form.label != "PERSON":
-            evidence = MergeEvidence(form.text, "exact", 1.0) if other.text.casefold() == form.text.casefold() else None
+            if other.text.casefold() == form.text.casefold():
+                evidence = MergeEvidence(form.text, "exact", 1.0)
+            elif is_acronym_of(form.text, other.text) or is_acronym_of(other.text, form.text):
+                evidence = MergeEvidence(form.text, "acronym", 1.0)
+            else:
+                evidence = None
         elif form.given and other.given:
             if not _given_compatible(form.given, other.given):
                 return None  # never merge two full names with different first names

@@ -121,6 +121,22 @@ GROUP_CASES = [
         [("Washington", {"Washington"}), ("George Washington", {"George Washington"})],
     ),
     ([("Kremlin", "ORG"), ("kremlin", "ORG")], [("Kremlin", {"Kremlin"})]),  # case-insensitive forms
+    # an acronym joins the name it abbreviates, whichever comes first; the full name is canonical
+    (
+        [("AEW", "ORG"), ("All Elite Wrestling", "ORG"), ("AEW", "ORG")],
+        [("All Elite Wrestling", {"AEW", "All Elite Wrestling"})],
+    ),
+    (
+        [("World Health Organization", "ORG"), ("WHO", "ORG"), ("PG&E", "ORG"), ("Pacific Gas and Electric", "ORG")],
+        [("World Health Organization", {"World Health Organization", "WHO"}),
+         ("Pacific Gas and Electric", {"PG&E", "Pacific Gas and Electric"})],
+    ),
+    ([("U.S.", "GPE"), ("United States", "GPE")], [("United States", {"U.S.", "United States"})]),
+    # rows that must not merge: other initials, another label, a mixed-case or one-letter form
+    ([("AP", "ORG"), ("Apple Pie Company", "ORG")], [("AP", {"AP"}), ("Apple Pie Company", {"Apple Pie Company"})]),
+    ([("WHO", "ORG"), ("World Health Organization", "GPE")],
+     [("WHO", {"WHO"}), ("World Health Organization", {"World Health Organization"})]),
+    ([("BoE", "ORG"), ("Bank of England", "ORG")], [("BoE", {"BoE"}), ("Bank of England", {"Bank of England"})]),
 ]
 
 
