@@ -162,16 +162,21 @@ def speaker_matches(gold: str | None, pred: str | None, *, variants: Iterable[st
     return got.split()[-1] == _norm_name(gold).split()[-1]
 
 
-def score_quotes(gold: Sequence[Item], pred: Sequence[Item], text: str, *,
-                 variants: Mapping[str, Sequence[str]] | None = None) -> dict[str, Counts]:
-    """Quote detection (token overlap ≥ 0.5) and quote + speaker scores."""
-    variants = variants or {}
+def quote_pairs(gold: Sequence[Item], pred: Sequence[Item], text: str) -> list[tuple[int, int]]:
+    """Gold and system quotes matched by token overlap of at least ``QUOTE_OVERLAP``."""
 
     def overlap(g: Item, p: Item) -> float:
         value = token_overlap(g, p, text)
         return value if value >= QUOTE_OVERLAP else 0.0
 
-    pairs = greedy_match(gold, pred, overlap)
+    return greedy_match(gold, pred, overlap)
+
+
+def score_quotes(gold: Sequence[Item], pred: Sequence[Item], text: str, *,
+                 variants: Mapping[str, Sequence[str]] | None = None) -> dict[str, Counts]:
+    """Quote detection (token overlap ≥ 0.5) and quote + speaker scores."""
+    variants = variants or {}
+    pairs = quote_pairs(gold, pred, text)
     with_speaker = sum(
         speaker_matches(gold[i].get("speaker"), pred[j].get("speaker"),
                         variants=variants.get(gold[i].get("speaker") or "", ()))
@@ -220,8 +225,8 @@ def place_distance(gold: Item, pred: Item) -> float | None:
     return min(haversine_km(lat, lon, float(pred["lat"]), float(pred["lon"])) for lat, lon in points)
 
 
-def score_places(gold: Sequence[Item], pred: Sequence[Item]) -> dict[str, Counts]:
-    """Places found (overlap) and resolved within 161 km; precision over system places."""
+def place_pairs(gold: Sequence[Item], pred: Sequence[Item]) -> list[tuple[int, int]]:
+    """Gold and system places that overlap and lie within ``PLACE_KM``, the nearest first."""
 
     def score(g: Item, p: Item) -> float:
         if not char_overlap(g, p):
@@ -229,7 +234,12 @@ def score_places(gold: Sequence[Item], pred: Sequence[Item]) -> dict[str, Counts
         distance = place_distance(g, p)
         return 0.0 if distance is None or distance > PLACE_KM else 1.0 + 1.0 / (1.0 + distance)
 
-    pairs = greedy_match(gold, pred, score)
+    return greedy_match(gold, pred, score)
+
+
+def score_places(gold: Sequence[Item], pred: Sequence[Item]) -> dict[str, Counts]:
+    """Places found (overlap) and resolved within 161 km; precision over system places."""
+    pairs = place_pairs(gold, pred)
     found = greedy_match(gold, pred, char_overlap)
     return {"within_161km": _counts(len(gold), len(pred), len(pairs)),
             "detect": _counts(len(gold), len(pred), len(found))}
@@ -256,13 +266,18 @@ def token_f1(a: str | None, b: str | None) -> float:
     return 2 * p * r / (p + r)
 
 
-def score_claims(gold: Sequence[Item], pred: Sequence[Item]) -> tuple[dict[str, Counts], list[float]]:
-    """Claims matched by overlap and value; also the counted-phrase token F1 of each matched pair."""
+def claim_pairs(gold: Sequence[Item], pred: Sequence[Item]) -> list[tuple[int, int]]:
+    """Gold and system claims matched by character overlap and value."""
 
     def score(g: Item, p: Item) -> float:
         overlap = char_overlap(g, p)
         return overlap if overlap and values_match(float(g["value"]), p.get("value")) else 0.0
 
-    pairs = greedy_match(gold, pred, score)
+    return greedy_match(gold, pred, score)
+
+
+def score_claims(gold: Sequence[Item], pred: Sequence[Item]) -> tuple[dict[str, Counts], list[float]]:
+    """Claims matched by overlap and value; also the counted-phrase token F1 of each matched pair."""
+    pairs = claim_pairs(gold, pred)
     counted = [token_f1(gold[i].get("counted"), pred[j].get("counted")) for i, j in pairs]
     return {"value": _counts(len(gold), len(pred), len(pairs))}, counted

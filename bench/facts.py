@@ -272,12 +272,7 @@ def score_article(record: dict[str, Any], text: str, facts: Facts, totals: dict[
 def place_misses(record: dict[str, Any], text: str, facts: Facts) -> list[str]:
     """Lines naming the gold places a system missed (or placed too far) and its false places."""
     gold, pred = record["places"], facts.get("places", [])
-
-    def near(g: dict[str, Any], p: dict[str, Any]) -> float:
-        distance = sc.place_distance(g, p) if sc.char_overlap(g, p) else None
-        return 0.0 if distance is None or distance > sc.PLACE_KM else 1.0
-
-    pairs = sc.greedy_match(gold, pred, near)
+    pairs = sc.place_pairs(gold, pred)
     hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
     lines = []
     for i, g in enumerate(gold):
@@ -295,12 +290,7 @@ def place_misses(record: dict[str, Any], text: str, facts: Facts) -> list[str]:
 def claim_misses(record: dict[str, Any], text: str, facts: Facts) -> list[str]:
     """Lines comparing the counted phrase of matched claims, then the missed and the false claims."""
     gold, pred = record["claims"], facts.get("claims", [])
-
-    def score(g: dict[str, Any], p: dict[str, Any]) -> float:
-        overlap = sc.char_overlap(g, p)
-        return overlap if overlap and sc.values_match(float(g["value"]), p.get("value")) else 0.0
-
-    pairs = sc.greedy_match(gold, pred, score)
+    pairs = sc.claim_pairs(gold, pred)
     lines = [f"  {sc.token_f1(gold[i].get('counted'), pred[j].get('counted')):.2f} {gold[i]['text']!r}: "
              f"gold {gold[i].get('counted')!r} / got {pred[j].get('counted')!r}" for i, j in pairs]
     lines += [f"  MISS {g['text']!r} ({g.get('counted')})" for i, g in enumerate(gold) if i not in dict(pairs)]
@@ -313,12 +303,7 @@ def quote_misses(record: dict[str, Any], text: str, facts: Facts) -> list[str]:
     """Lines naming the detected quotes whose speaker is wrong, then the missed and the false quotes."""
     gold, pred = record["quotes"], facts.get("quotes", [])
     variants = _variants(record)
-
-    def overlap(g: dict[str, Any], p: dict[str, Any]) -> float:
-        value = sc.token_overlap(g, p, text)
-        return value if value >= sc.QUOTE_OVERLAP else 0.0
-
-    pairs = sc.greedy_match(gold, pred, overlap)
+    pairs = sc.quote_pairs(gold, pred, text)
     lines = [f"  SPEAKER gold {gold[i].get('speaker')!r} / got {pred[j].get('speaker')!r}: "
              f"{text[gold[i]['start']:gold[i]['end']][:70]!r}" for i, j in pairs
              if not sc.speaker_matches(gold[i].get("speaker"), pred[j].get("speaker"),
