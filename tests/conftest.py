@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -53,6 +53,28 @@ def kherson_text() -> str:
     return path.read_text("utf-8")
 
 
+def _postgres_schema_url(prefix: str = "t") -> str | None:
+    """The test PostgreSQL server (``NEWSPRISM_TEST_POSTGRES``) in a new schema of its own, or ``None`` without one."""
+    base = os.environ.get("NEWSPRISM_TEST_POSTGRES")
+    if not base:
+        return None
+    schema = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Callable[[str], str | None]:
+    """Makes URLs to the test PostgreSQL server, each in a schema of its own (``None`` without a server)."""
+    return _postgres_schema_url
+
+
+def _require(url: str | None) -> str:
+    """``url``, or skip the test when no PostgreSQL server was given."""
+    if url is None:
+        pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
+    return url
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A new, empty corpus on each backend: SQLite, and PostgreSQL when ``NEWSPRISM_TEST_POSTGRES`` names a server.
@@ -64,12 +86,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         yield opened
         opened.close()
         return
-    base = os.environ.get("NEWSPRISM_TEST_POSTGRES")
-    if not base:
-        pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
-    schema = "t_" + uuid.uuid4().hex[:10]
-    separator = "&" if "?" in base else "?"
-    opened = open_store(f"{base}{separator}options=-csearch_path%3D{schema}")
+    opened = open_store(_require(_postgres_schema_url("t")))
     yield opened
     opened.drop_everything()  # type: ignore[attr-defined]
     opened.close()

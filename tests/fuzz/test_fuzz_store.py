@@ -11,8 +11,7 @@ from __future__ import annotations
 import itertools
 import os
 import tempfile
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,14 +40,13 @@ def _targets() -> list[str]:
 
 
 @pytest.fixture(scope="module", params=_targets())
-def store(request: pytest.FixtureRequest) -> Iterator[Store]:
+def store(request: pytest.FixtureRequest, postgres_url: Callable[[str], str | None]) -> Iterator[Store]:
     """One store per backend for the whole module: creating a PostgreSQL schema per example is too slow."""
     with tempfile.TemporaryDirectory() as folder:
         if request.param == "sqlite":
             target = str(Path(folder) / "c.db")
         else:
-            base = os.environ["NEWSPRISM_TEST_POSTGRES"]
-            target = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3Dt_{uuid.uuid4().hex[:10]}"
+            target = postgres_url("t") or ""  # only a parameter when the server is set (see _targets)
         opened = open_store(target)
         yield opened
         getattr(opened, "drop_everything", lambda: None)()

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import socket
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,16 +70,15 @@ def _cli(*args: str) -> list[str]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+def db(request: pytest.FixtureRequest, tmp_path: Path, postgres_url: Callable[[str], str | None]) -> Iterator[str]:
     if importlib.util.find_spec("newsprism.serve.app") is None or importlib.util.find_spec("uvicorn") is None:
         pytest.skip("the web app (newsprism.serve) is not importable in this build")
     if request.param == "sqlite":
         yield str(tmp_path / "c.db")
         return
-    base = os.environ.get("NEWSPRISM_TEST_POSTGRES")
-    if not base:
+    url = postgres_url("c")
+    if url is None:
         pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
-    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3Dc_{uuid.uuid4().hex[:10]}"
     yield url
     from newsprism.store import open_store
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +86,7 @@ def test_link_examples_duplicates_lineage_stories(fast_corpus: Store) -> None:
 
 
 @pytest.mark.slow
-def test_link_examples_entities_and_claims(tmp_path: Path) -> None:
+def test_link_examples_entities_and_claims(tmp_path: Path, postgres_url: Callable[[str], str | None]) -> None:
     store = _linked(tmp_path, [str(EXAMPLES)], fast=False)
     tables, names = _tables(store), _sources(store)
     variants = [set(json.loads(r["variants"])) for r in tables["corpus_entities"]]
@@ -99,16 +98,14 @@ def test_link_examples_entities_and_claims(tmp_path: Path) -> None:
     values = {v for v, _ in evacuated}
     assert {42000, 45000, 80000, 115000, 96000} <= values
     assert len({site for r in tables["claim_groups"] if r["quantity"] == "evacuated" and (site := r["site"])}) >= 5
-    _same_on_postgres(store, tables)
+    _same_on_postgres(store, tables, postgres_url("t"))
     store.close()
 
 
-def _same_on_postgres(store: Store, tables: dict[str, list[dict[str, Any]]]) -> None:
-    base = os.environ.get("NEWSPRISM_TEST_POSTGRES")
-    if not base:
+def _same_on_postgres(store: Store, tables: dict[str, list[dict[str, Any]]], url: str | None) -> None:
+    if url is None:
         return
-    schema = "t_" + uuid.uuid4().hex[:10]
-    pg = open_store(f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}")
+    pg = open_store(url)
     try:
         pg.add(list(reversed(list(store.iter_articles()))))
         link_corpus(pg)

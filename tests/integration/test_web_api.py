@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -193,7 +191,7 @@ def articles() -> list[Article]:
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-           articles: list[Article]) -> Iterator[Any]:
+           articles: list[Article], postgres_url: Callable[[str], str | None]) -> Iterator[Any]:
     """The test corpus on each backend: PostgreSQL when ``NEWSPRISM_TEST_POSTGRES`` names a server.
 
     The PostgreSQL corpus lives in a schema of its own (through ``search_path``), dropped afterwards.
@@ -203,11 +201,10 @@ def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         yield store
         store.close()
         return
-    base = os.environ.get("NEWSPRISM_TEST_POSTGRES")
-    if not base:
+    url = postgres_url("w")
+    if url is None:
         pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
-    schema = "w_" + uuid.uuid4().hex[:10]
-    store = _fill(open_store(f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"), articles)
+    store = _fill(open_store(url), articles)
     yield store
     store.drop_everything()
     store.close()
