@@ -165,8 +165,8 @@ def install(nlp: Language) -> bool:
     names = list(nlp.pipe_names)
     if "attribute_ruler" not in names or "lemmatizer" not in names:
         return False
-    if getattr(nlp.get_pipe("lemmatizer"), "mode", None) != "rule" or getattr(
-            nlp.get_pipe("lemmatizer"), "overwrite", True):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
         return False
     ruler_at, lemma_at = names.index("attribute_ruler"), names.index("lemmatizer")
     if lemma_at < ruler_at or not set(names[:lemma_at]) - {"attribute_ruler"} <= _BEFORE_OK:

@@ -188,30 +188,34 @@ def _measured(token: Token, start: int, end: int) -> tuple[str | None, str | Non
     return None, None
 
 
+def _of_object(token: Token) -> Token | None:
+    """The noun after "of" that hangs on ``token`` ("dozens [of] people", "40 km [of] desert")."""
+    return next((g for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _counted(token: Token) -> tuple[str | None, str | None]:
     """What the number counts, and the verb it goes with."""
     noun = token.head if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN") else None
     if noun is None:
-        of = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
-        objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
-        noun = objs[0] if objs else None
+        noun = _of_object(token)
     anchor = noun or token
     verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") and anchor.head != anchor else None
     if noun is None:
         return None, verb.text if verb is not None else None
     if noun.lower_ in DENOMINATORS:
         # "two-thirds of the votes", "a two-thirds majority": the fraction is of something else.
-        objs = [g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if objs:
-            noun = objs[0]
+        whole = _of_object(noun)
+        if whole is not None:
+            noun = whole
         elif noun.dep_ in ("compound", "amod", "nmod", "nummod") and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head
         else:
             return None, verb.text if verb is not None else None
     if noun.lower_ in UNIT_WORDS:
         # "40 km of desert": the unit is not what is counted; what follows "of" is.
-        objs = [g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return (_noun_phrase(objs[0]) if objs else None), verb.text if verb is not None else None
+        measured = _of_object(noun)
+        return (_noun_phrase(measured) if measured is not None else None), verb.text if verb is not None else None
     right = _right_modifier(noun)
     counted = _noun_phrase(noun) + right
     acl = [c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
