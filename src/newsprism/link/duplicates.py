@@ -25,14 +25,14 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import content_hash, normalize_for_hash
-from .features import WORD, strip_accents
+from .features import strip_accents, words
 
 SHINGLE = 5
 NUM_PERM = 128
 #: LSH: 42 bands of 3 rows catch a pair of Jaccard 0.45 with probability 0.98 (verification decides).
 BANDS, ROWS = 42, 3
 #: Bumped whenever signatures change, so cached ones are recomputed.
-SIGNATURE_VERSION = "v2"
+SIGNATURE_VERSION = "v3"
 _PRIME = (1 << 31) - 1  # a*h + b stays below 2**64 for 32-bit shingle hashes and a, b < 2**31
 _MAX32 = (1 << 32) - 1
 #: A verified near duplicate: Jaccard at least this ...
@@ -70,10 +70,10 @@ def shingles(text: str) -> set[int]:
 
 
 def _shingle_list(text: str) -> list[int]:
-    words = WORD.findall(strip_accents(normalize_for_hash(text)))
-    if len(words) < SHINGLE:
-        return [zlib.crc32(" ".join(words).encode("utf-8"))] if words else []
-    return [zlib.crc32(" ".join(words[i:i + SHINGLE]).encode("utf-8")) for i in range(len(words) - SHINGLE + 1)]
+    found = words(strip_accents(normalize_for_hash(text)))
+    if len(found) < SHINGLE:
+        return [zlib.crc32(" ".join(found).encode("utf-8"))] if found else []
+    return [zlib.crc32(" ".join(found[i:i + SHINGLE]).encode("utf-8")) for i in range(len(found) - SHINGLE + 1)]
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +118,7 @@ def choose_original(docs: Iterable[DupDoc]) -> DupDoc:
 
 def shared_passages(a: str, b: str, *, limit: int = 3, min_words: int = 8) -> list[str]:
     """The longest word runs of ``a`` that ``b`` also has (evidence for a person to read)."""
-    words = WORD.findall(strip_accents(normalize_for_hash(a)))
+    found = words(strip_accents(normalize_for_hash(a)))
     hashes, other = _shingle_list(a), shingles(b)
     runs: list[tuple[int, int]] = []
     start = None
@@ -129,7 +129,7 @@ def shared_passages(a: str, b: str, *, limit: int = 3, min_words: int = 8) -> li
             runs.append((start, i - 1 + SHINGLE))
             start = None
     runs = sorted((r for r in runs if r[1] - r[0] >= min_words), key=lambda r: (r[0] - r[1], r[0]))
-    return [" ".join(words[s:e])[:240] for s, e in runs[:limit]]
+    return [" ".join(found[s:e])[:240] for s, e in runs[:limit]]
 
 
 def compare(a: set[int], b: set[int]) -> tuple[float, float]:

