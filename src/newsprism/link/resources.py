@@ -25,6 +25,61 @@ FOLDS: tuple[tuple[str, str], ...] = (
 #: Initial letters that transliterations swap (Ukrainian H = Russian G; Spanish J = English Kh).
 INITIAL_FOLDS: dict[str, str] = {"g": "h", "j": "h"}
 
+#: Given names that are one name in another language or a familiar form (Joe / Joseph,
+#: Oleksandr / Aleksandr / Alexander): two full names whose given names are in one group
+#: may be one person. Kept small: a miss only leaves two entities apart.
+GIVEN_NAME_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
+    "alexander aleksandr oleksandr alexandre alejandro alessandro alex sasha",
+    "alexei alexey oleksiy oleksii aleksei",
+    "andrew andrei andrey andriy andrii andre andres andy",
+    "anthony antony tony antonio anton",
+    "catherine katherine kathryn kate katie cathy kathy ekaterina yekaterina kateryna",
+    "charles charlie chuck carlos carl karl",
+    "christopher chris kristopher",
+    "daniel dan danny daniil danylo",
+    "dmitry dmitri dmytro dimitri",
+    "edward ed eddie ted ned eduardo",
+    "elizabeth liz beth betty eliza",
+    "elena yelena olena helen helena",
+    "eugene yevgeny yevhen evgeny evgeniy",
+    "george georgy heorhiy jorge giorgio georg",
+    "gregory greg grigory hryhoriy",
+    "james jim jimmy jamie jaime",
+    "john jon johnny juan giovanni johann ivan",
+    "joseph joe joey jose giuseppe josef",
+    "michael mike mick mikhail mykhailo miguel michel michele",
+    "nicholas nick nikolai mykola nicolas nicola",
+    "paul pavel pavlo pablo paolo",
+    "peter pete petro pyotr pedro pierre pietro",
+    "richard rick dick rich ricardo riccardo",
+    "robert bob bobby rob roberto",
+    "sergei sergey serhiy serhii sergio serge",
+    "stephen steven steve stefan stepan",
+    "thomas tom tommy tomas",
+    "vladimir volodymyr wladimir",
+    "william bill billy will willy guillermo wilhelm",
+    "yuri yury yuriy iurii",
+))
+
+#: Words that do not tell two organisation or place names apart ("Bank of England" = "Bank England").
+NAME_STOP_WORDS = frozenset({"the", "of", "and", "for", "de", "du", "des", "la", "le", "el", "del", "on", "in", "at"})
+
+#: Words that make a place another place: North Korea is not Korea, New York is not York.
+PLACE_QUALIFIERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "new", "old", "greater",
+    "little", "great", "inner", "outer", "middle", "mid", "nord", "sud", "norte", "sur", "nueva", "nuevo",
+})
+
+#: Words that a place's name may add to its gazetteer entry's name and still be that place
+#: ("New York City", "Kherson Oblast", "Republic of Korea"); any other added word makes it a
+#: thing named after the place ("London Bridge").
+GENERIC_PLACE_WORDS = frozenset({
+    "city", "town", "state", "province", "region", "oblast", "county", "district", "municipality",
+    "republic", "kingdom", "federation", "union", "of", "the", "and", "federal", "people's", "democratic",
+    "metropolitan", "area", "capital", "island", "islands",
+})
+
 #: Lineage cues: the text names the outlet it was taken from. Group ``src`` is the name.
 #: "With the progress of" and "With information from" are word-for-word machine
 #: translations of Spanish "Con los avances de" / "Con información de".

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.link.entities import Decision, resolve_entities
-from newsprism.model import Article, Entity
+from newsprism.model import Article, Entity, Place
 
 
 def _articles(*names: tuple[str, str]) -> list[Article]:
@@ -16,18 +16,98 @@ def _groups(articles: list[Article], decisions: tuple[Decision, ...] = ()) -> li
     return [{m[2] for m in e.members} for e in resolve_entities(articles, decisions=decisions)]
 
 
+def _placed(*places: tuple[str, ...]) -> list[Article]:
+    """One article per (name, gazetteer id, country[, gazetteer entry's name])."""
+    return [Article(id=f"p{i}", text=place[0], entities=(Entity(id="e1", name=place[0], label="GPE",
+                                                                variants=(place[0],)),),
+                    places=(Place(0, len(place[0]), place[0], name=place[-1] if len(place) > 3 else place[0],
+                                  gazetteer_id=place[1] or None, country=place[2] or None, entity="e1"),))
+            for i, place in enumerate(places)]
+
+
 @pytest.mark.parametrize(("names", "merged"), [
     ((("Sergei Surovikin", "PERSON"), ("Surovykin", "PERSON"), ("Surovkin", "PERSON")), True),
     ((("Oleksandr Hrytsenko", "PERSON"), ("Alexander Gritsenko", "PERSON")), True),
     ((("Kherson", "GPE"), ("Jersón", "GPE")), True),
     ((("Maria Kovalenko", "PERSON"), ("Mariia Kovalenko", "PERSON")), True),
+    ((("Volodymyr Zelensky", "PERSON"), ("Volodymyr Zelenskyy", "PERSON"), ("Zelenskiy", "PERSON")), True),
+    ((("Joe Biden", "PERSON"), ("Joseph R. Biden", "PERSON")), True),
+    ((("Donald Trump", "PERSON"), ("Donald J. Trump", "PERSON"), ("Trump", "PERSON")), True),
+    ((("United Nations", "ORG"), ("UN", "ORG")), True),
     ((("Maria Kovalenko", "PERSON"), ("Maria Kuipers", "PERSON")), False),   # another surname
+    ((("Donald Trump", "PERSON"), ("Melania Trump", "PERSON")), False),      # another given name
+    ((("Donald Trump", "PERSON"), ("Donald Trump Jr.", "PERSON")), False),   # father and son
+    ((("George W. Bush", "PERSON"), ("George H. W. Bush", "PERSON")), False),
+    ((("Mark Esper", "PERSON"), ("Mark Milley", "PERSON")), False),
     ((("Joris van der Berg", "PERSON"), ("Joris van der Berg", "ORG")), False),  # another label family
+    ((("University of Bristol", "ORG"), ("University of Calgary", "ORG")), False),
+    ((("Senate", "ORG"), ("State", "ORG")), False),
+    ((("South American", "NORP"), ("South Korean", "NORP")), False),
 ])
 def test_entities_merge_variants(names: tuple[tuple[str, str], ...], merged: bool) -> None:
     wanted = {n for n, _ in names}
     groups = [g for g in _groups(_articles(*names)) if g & wanted]
     assert (len(groups) == 1 and groups[0] >= wanted) is merged
+
+
+@pytest.mark.issue(11)
+def test_entities_no_chain_through_bridge_names() -> None:
+    # Each step of this chain is a plausible pair; the ends are different people.
+    chain = _articles(*[("Donald Trump", "PERSON")] * 5, ("Trump", "PERSON"), ("Trump-Biden", "PERSON"), ("Biden", "PERSON"),
+                      ("Joe Biden", "PERSON"), ("Hunter Biden", "PERSON"), ("Hunter", "PERSON"),
+                      ("Jeremy Hunt", "PERSON"), ("Melania Trump", "PERSON"), ("Mark Esper", "PERSON"),
+                      ("Mark", "PERSON"), ("Mary", "PERSON"), ("Theresa May", "PERSON"))
+    groups = _groups(chain)
+    for group in groups:
+        full = {n for n in group if " " in n}
+        assert len(full) <= 1 or full <= {"Donald Trump"}, group
+    # The bare surname goes to the dominant Trump (5 of 6 articles, shared context), not to Melania Trump.
+    assert {"Donald Trump", "Trump"} <= next(g for g in groups if "Donald Trump" in g)
+
+
+@pytest.mark.issue(11)
+def test_entities_bare_surname_needs_one_or_a_dominant_owner() -> None:
+    one = _articles(("Kamala Harris", "PERSON"), ("Harris", "PERSON"))
+    assert {"Kamala Harris", "Harris"} in _groups(one)
+    # Two people named Biden of equal weight: a bare "Biden" is left on its own.
+    two = _articles(("Joe Biden", "PERSON"), ("Hunter Biden", "PERSON"), ("Biden", "PERSON"))
+    assert {"Biden"} in _groups(two)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(("a", "b"), [
+    (("Austria", "gn:2782113", "AT"), ("Australia", "gn:2077456", "AU")),
+    (("Iran", "gn:130758", "IR"), ("Iraq", "gn:99237", "IQ")),
+    (("Iraq", "gn:99237", "IQ"), ("Ireland", "gn:2963597", "IE")),
+    (("North Korea", "gn:1873107", "KP"), ("South Korea", "gn:1835841", "KR")),
+    (("China", "gn:1814991", "CN"), ("Cincinnati", "gn:4508722", "US")),
+    (("London", "gn:2643743", "GB"), ("London Bridge", "gn:2643743", "GB", "London")),  # a bridge placed at its town
+    (("California", "gn:5332921", "US"), ("Southern California", "gn:5332921", "US", "California")),
+])
+def test_entities_places_never_fuzzy_merge(a: tuple[str, ...], b: tuple[str, ...]) -> None:
+    groups = _groups(_placed(a, b, a, b))
+    assert {a[0]} in groups and {b[0]} in groups
+
+
+def test_entities_places_merge_on_their_gazetteer_entry() -> None:
+    groups = _groups(_placed(("United States", "gn:6252001", "US"), ("U.S.", "gn:6252001", "US"),
+                             ("America", "gn:6252001", "US"), ("Lousiana", "", ""), ("Louisiana", "gn:4331987", "US")))
+    assert {"United States", "U.S.", "America"} in groups
+    assert {"Louisiana", "Lousiana"} in groups
+
+
+def test_entities_namesakes_stay_apart_and_unplaced_name_joins_the_dominant() -> None:
+    paris = [("Paris", "gn:2988507", "FR")] * 4 + [("Paris", "gn:4717560", "US"), ("Paris", "", "")]
+    entities = resolve_entities(_placed(*paris))
+    sizes = sorted(e.articles for e in entities if e.name == "Paris")
+    assert sizes == [1, 5]  # Paris, Texas apart; the unplaced mention with the French capital
+
+
+@pytest.mark.issue(11)
+def test_entities_a_mislabelled_name_joins_its_family() -> None:
+    articles = _articles(*[("Twitter", "ORG")] * 4, ("Twitter", "PERSON"))
+    entities = [e for e in resolve_entities(articles) if e.name == "Twitter"]
+    assert [(e.label, e.articles) for e in entities] == [("ORG", 5)]
 
 
 def test_entities_manual_decisions() -> None:
@@ -37,3 +117,12 @@ def test_entities_manual_decisions() -> None:
     merged = resolve_entities(articles, decisions=(Decision("merge", ("Dmitry Peskov", "Surovykin")),))
     (entity,) = [e for e in merged if "Dmitry Peskov" in {m[2] for m in e.members}]
     assert entity.name == "Dmitry Peskov" and {"Surovykin", "Sergei Surovikin"} <= set(entity.variants)
+
+
+@pytest.mark.issue(11)
+def test_entities_split_of_one_name_takes_it_off_its_entity_until_merged_again() -> None:
+    articles = _articles(("Sergei Surovikin", "PERSON"), ("Surovykin", "PERSON"), ("Surovkin", "PERSON"))
+    alone = _groups(articles, (Decision("split", ("Surovkin",)),))
+    assert {"Surovkin"} in alone and {"Sergei Surovikin", "Surovykin"} in alone
+    again = _groups(articles, (Decision("split", ("Surovkin",)), Decision("merge", ("Surovkin", "Surovykin"))))
+    assert {"Sergei Surovikin", "Surovykin", "Surovkin"} in again

@@ -1,0 +1,63 @@
+"""Checks an analyst would run on the corpus layer: signs that linking joined different things.
+
+- a person entity that holds two different given names (Donald Trump and Melania Trump);
+- a place entity whose places lie in two different countries (Austria and Australia);
+- a claim group that mixes units (a percentage beside a sum of money).
+
+Each check returns the offending groups with what conflicts, so a report can
+show them and a test can require none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..extract.names import name_parts, strip_title
+from ..model import Article
+from .entities import CorpusEntity, same_given_name
+from .features import label_family
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One group that holds things that cannot be one."""
+
+    group: str
+    name: str
+    values: tuple[str, ...]
+
+
+def _given(name: str) -> str | None:
+    given, _surname = name_parts(strip_title(name)[1])
+    first = given[0].rstrip(".").split("-")[0] if given else ""
+    return first if len(first) > 1 else None
+
+
+def persons_with_two_given_names(entities: Iterable[CorpusEntity]) -> list[Conflict]:
+    """Person entities whose names (every variant) carry given names that are not one name."""
+    found = []
+    for entity in entities:
+        if label_family(entity.label) != "PERSON":
+            continue
+        given = sorted({g for v in entity.variants if (g := _given(v))})
+        clash = [(a, b) for i, a in enumerate(given) for b in given[i + 1:] if not same_given_name(a, b)]
+        if clash:
+            found.append(Conflict(entity.corpus_id, entity.name, tuple(sorted({x for pair in clash for x in pair}))))
+    return found
+
+
+def places_in_two_countries(entities: Iterable[CorpusEntity], articles: Mapping[str, Article]) -> list[Conflict]:
+    """Place entities whose resolved places (through their member mentions) lie in two countries."""
+    found = []
+    for entity in entities:
+        if label_family(entity.label) != "PLACE":
+            continue
+        countries: set[str] = set()
+        for article_id, entity_id, _name in entity.members:
+            article = articles.get(article_id)
+            if article is not None:
+                countries |= {p.country for p in article.places if p.entity == entity_id and p.country}
+        if len(countries) > 1:
+            found.append(Conflict(entity.corpus_id, entity.name, tuple(sorted(countries))))
+    return found
