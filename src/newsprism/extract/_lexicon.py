@@ -110,6 +110,12 @@ QUOTE_CLOSERS: dict[str, str] = {
 #: letter follows ("Moscow’s", "don’t" are not closers).
 APOSTROPHE_MARKS = frozenset({"’", "'"})
 
+#: spaCy languages written in the Latin script: their models read no other script.
+LATIN_SCRIPT_LANGUAGES = frozenset({
+    "en", "de", "fr", "es", "it", "pt", "nl", "ca", "da", "sv", "nb", "fi", "pl", "cs", "sk", "sl", "hr",
+    "ro", "lt", "lv", "et", "hu", "tr", "eu", "ga", "af", "id", "ms", "tl", "sq", "lb", "is",
+})
+
 #: Leading words stripped from entity spans.
 LEADING_DETERMINERS = frozenset({"the", "a", "an"})
 

@@ -14,6 +14,7 @@ spaCy's NER runs over the clean text (through the shared parse of
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from ..config import Settings
 from ..model import Article, Entity, Mention, Paragraph
 from ..registry import Stage
 from . import names
-from ._lexicon import LOCATIVE_PREPOSITIONS, NAMED_LABELS, ROLE_NOUNS, TITLES
+from ._lexicon import LATIN_SCRIPT_LANGUAGES, LOCATIVE_PREPOSITIONS, NAMED_LABELS, ROLE_NOUNS, TITLES
 from .nlp import ParsedStage, batch_zone
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ def foreign_ranges(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
 def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_Candidate]:
     # Doc.text rebuilds the whole string on every access: use the article's text.
     foreign = foreign_ranges(paragraphs)
+    latin = doc.lang_ in LATIN_SCRIPT_LANGUAGES
     result: list[_Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS or any(s <= ent.start_char < e for s, e in foreign):
@@ -108,12 +110,23 @@ def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_C
         if span is None:
             continue
         start, end = span
-        if not any(c.isalpha() for c in text[start:end]):
+        if not any(c.isalpha() for c in text[start:end]) or not _model_script(text[start:end], latin):
             continue
         label = "PERSON" if ent.label_ != "PERSON" and _looks_personal(ent) else ent.label_
         previous = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         result.append(_Candidate(start, end, text[start:end], label, previous in LOCATIVE_PREPOSITIONS))
     return result
+
+
+def _model_script(text: str, latin: bool) -> bool:
+    """Whether a span is written in the script the model reads.
+
+    A model trained on Latin-script text labels runs of Japanese, Hindi or Arabic
+    at random ("ブロックチェック柄 キーケース" as an organisation): such spans are no names.
+    """
+    if text.isascii() or not latin:
+        return True
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha())
 
 
 def _trim(ent: Span) -> tuple[int, int] | None:
