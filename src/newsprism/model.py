@@ -27,7 +27,7 @@ from typing import Any, Literal, TypeVar
 
 #: Version of the JSON form. Bump the minor part for added fields, the major
 #: part for renamed or removed ones.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ContentKind = Literal["html", "text"]
 Granularity = Literal["second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "unknown"]
@@ -228,7 +228,15 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A numeric claim: who says how many of what, and as of when."""
+    """A numeric claim: who says how many of what, and as of when.
+
+    ``counted`` is the phrase to read ("people evacuated from the area"); ``what``
+    is its normalised key, the counted or measured noun's lemma after its
+    qualifiers ("resident", "palestinian civilian", "cost"), which the link stage
+    uses to set figures from different articles side by side. ``about`` is the
+    entity the figure belongs to, when the text names one ("Biden won 1,357
+    delegates"), so that two candidates' delegates are two quantities.
+    """
 
     start: int
     end: int
@@ -240,6 +248,8 @@ class Claim:
     unit: str | None = None
     counted: str | None = None
     verb: str | None = None
+    what: str | None = None
+    about: str | None = None
     claimant: str | None = None
     claimant_text: str | None = None
     as_of: str | None = None

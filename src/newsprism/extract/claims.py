@@ -159,7 +159,7 @@ def _right_modifier(noun: Token) -> str:
     return ""
 
 
-def _measured(token: Token, start: int, end: int) -> tuple[str | None, str | None]:
+def _measured(token: Token, start: int, end: int) -> tuple[str | None, str | None, Token | None]:
     """What a measure (an amount of money, a distance, a speed...) is of, and its verb.
 
     The quantity's top token, the one whose head lies outside it, says: "winds of
@@ -172,20 +172,20 @@ def _measured(token: Token, start: int, end: int) -> tuple[str | None, str | Non
         top = top.head
     head = top.head
     if top.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
-        return _noun_phrase(head.head), None
+        return _noun_phrase(head.head), None, head.head
     if top.dep_ == "npadvmod" and head.pos_ in ("ADJ", "ADV"):
         preps = [c for c in head.rights if c.dep_ == "prep"]
         if preps and len(list(preps[0].subtree)) <= 6:
-            return f"{head.text} {' '.join(t.text for t in preps[0].subtree)}", None
-        return None, None
+            return f"{head.text} {' '.join(t.text for t in preps[0].subtree)}", None, None
+        return None, None, None
     if head.pos_ in ("VERB", "AUX") and top.dep_ in ("dobj", "attr", "npadvmod"):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
         if head.lemma_ == "be" and subjects:
-            return _noun_phrase(subjects[0]), head.text
+            return _noun_phrase(subjects[0]), head.text, subjects[0]
         purpose = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "in", "on") and c.i > top.i]
         tail = " " + " ".join(t.text for t in purpose[0].subtree) if purpose and len(list(purpose[0].subtree)) <= 6 else ""
-        return head.text + tail, head.text
-    return None, None
+        return head.text + tail, head.text, head  # "cost $5 million": the verb says what the sum is
+    return None, None, None
 
 
 def _of_object(token: Token) -> Token | None:
@@ -194,15 +194,15 @@ def _of_object(token: Token) -> Token | None:
                  for g in c.children if g.dep_ == "pobj"), None)
 
 
-def _counted(token: Token) -> tuple[str | None, str | None]:
-    """What the number counts, and the verb it goes with."""
+def _counted(token: Token) -> tuple[str | None, str | None, Token | None]:
+    """What the number counts, the verb it goes with, and the counted noun."""
     noun = token.head if token.dep_ in ("nummod", "quantmod") and token.head.pos_ in ("NOUN", "PROPN") else None
     if noun is None:
         noun = _of_object(token)
     anchor = noun or token
     verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") and anchor.head != anchor else None
     if noun is None:
-        return None, verb.text if verb is not None else None
+        return None, verb.text if verb is not None else None, None
     if noun.lower_ in DENOMINATORS:
         # "two-thirds of the votes", "a two-thirds majority": the fraction is of something else.
         whole = _of_object(noun)
@@ -211,25 +211,43 @@ def _counted(token: Token) -> tuple[str | None, str | None]:
         elif noun.dep_ in ("compound", "amod", "nmod", "nummod") and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head
         else:
-            return None, verb.text if verb is not None else None
+            return None, verb.text if verb is not None else None, None
     if noun.lower_ in UNIT_WORDS:
         # "40 km of desert": the unit is not what is counted; what follows "of" is.
         measured = _of_object(noun)
-        return (_noun_phrase(measured) if measured is not None else None), verb.text if verb is not None else None
+        return (_noun_phrase(measured) if measured is not None else None), verb.text if verb is not None else None, \
+            measured
     right = _right_modifier(noun)
     counted = _noun_phrase(noun) + right
     acl = [c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
     if acl and right.split()[:1] == [acl[0].text]:
-        return counted, acl[0].text  # "citizens [evacuated from the area]": the participle is already there
+        return counted, acl[0].text, noun  # "citizens [evacuated from the area]": the participle is already there
     if acl:
-        return " ".join([counted, _with_conjuncts(acl[0])]), acl[0].text
+        return " ".join([counted, _with_conjuncts(acl[0])]), acl[0].text, noun
     if verb is not None and noun.dep_ in ("nsubj", "nsubjpass"):
         if verb.lemma_ in ("be", "have"):
             # "68 people were missing": the complement says what is counted, not the copula.
             comp = [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i > noun.i]
-            return (f"{counted} {comp[0].text}" if comp else counted), verb.text
-        return f"{counted} {_with_conjuncts(verb)}", verb.text
-    return counted, verb.text if verb is not None else None
+            return (f"{counted} {comp[0].text}" if comp else counted), verb.text, noun
+        return f"{counted} {_with_conjuncts(verb)}", verb.text, noun
+    return counted, verb.text if verb is not None else None, noun
+
+
+def _what(noun: Token | None) -> str | None:
+    """What a claim is of, normalised: the counted noun's lemma after its qualifiers.
+
+    "115,000 residents" -> ``resident``; "12 Palestinian civilians" -> ``palestinian civilian``;
+    "raised $11,000" -> ``raise``: the key that sets figures side by side across articles.
+    """
+    if noun is not None and noun.pos_ == "VERB" and noun.is_alpha:
+        return noun.lemma_.lower()  # a sum raised, paid or lost
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or not noun.text.isalpha() or len(noun.text) < 3 \
+            or noun.lower_ in UNIT_WORDS:
+        return None
+    qualifiers = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 3
+                  and t.is_alpha and not t.like_num and t.lower_ not in DENOMINATORS and t.lower_ not in UNIT_WORDS
+                  and t.pos_ in ("ADJ", "NOUN", "PROPN")]
+    return " ".join([*qualifiers, noun.lemma_.lower()])
 
 
 def _with_conjuncts(verb: Token) -> str:
@@ -270,6 +288,26 @@ def _resolve_subject(subject: Token, mentions: list[Mention]) -> tuple[str | Non
     return None, subject.text if subject.pos_ != "PRON" else None
 
 
+def _about(token: Token, noun: Token | None, mentions: list[Mention]) -> str | None:
+    """The named thing a figure belongs to: "[Biden] won 1,357 delegates", "[Sanders]'s 25.7%",
+    "25.7% for [Sanders]" (the entity id of its mention, or ``None``).
+
+    Two figures of one quantity for two owners (two candidates' delegates) are two quantities.
+    """
+    anchor = noun or token
+    owners = [c for c in anchor.children if c.dep_ == "poss"]
+    owners += [g for c in (*anchor.rights, *token.rights) if c.dep_ == "prep" and c.lower_ == "for"
+               for g in c.children if g.dep_ == "pobj"]
+    verb = anchor.head
+    if anchor.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in REPORTING_LEMMAS:
+        owners += [c for c in verb.children if c.dep_ == "nsubj"]
+    for owner in owners:
+        for mention in mentions:
+            if mention.start <= owner.idx < mention.end and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
+                return mention.entity
+    return None
+
+
 def _is_big_place(text: str) -> bool:
     """The small model tags some cities as people ("Kherson"); they are no antecedent for "he"."""
     from .gazetteer import gazetteer
@@ -301,16 +339,20 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             continue  # a number inside a name: "Six Flags", "the Bell 206", "coronavirus 2"
         if item["value_text"].lower() == "one" and (token is None or token.dep_ != "nummod"):
             continue  # "one of them", "no one": a pronoun, not a count
-        counted, verb = _counted(token) if token is not None else (None, None)
+        counted, verb, noun = _counted(token) if token is not None else (None, None, None)
+        if token is not None and noun is not None and noun.pos_ == "PROPN" and noun.i < token.i \
+                and noun.dep_ != "compound":
+            continue  # a label after a name, not a count: "CentOS 8", "Windows 10", "Bell 206"
         if token is not None and item["unit"] and (not counted or counted.lower() in UNIT_WORDS):
-            counted, measure_verb = _measured(token, item["start"], item["end"])
+            counted, measure_verb, noun = _measured(token, item["start"], item["end"])
             verb = verb or measure_verb
         sent = token.sent if token is not None else doc[:]
         claimant, claimant_text = _claimant(article, token, mentions) if token is not None else (None, None)
         claims.append(Claim(
             start=item["start"], end=item["end"], text=text[item["start"]:item["end"]], value=item["value"],
             value_text=item["value_text"], bound=item["bound"], value_max=item["value_max"], unit=item["unit"],
-            counted=counted, verb=verb, claimant=claimant, claimant_text=claimant_text,
+            counted=counted, what=_what(noun), about=_about(token, noun, mentions) if token is not None else None,
+            verb=verb, claimant=claimant, claimant_text=claimant_text,
             as_of=_as_of(times, sent, item["start"], article.published), confidence=0.9 if counted else 0.5, stage=STAGE))
     return claims
 

@@ -129,3 +129,32 @@ def test_claims_kherson_example(kherson_text: str) -> None:
     assert 45 not in by_value and 2014 not in by_value
     for claim in article.claims:
         assert article.text[claim.start:claim.end] == claim.text
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(("text", "value", "what"), [
+    ("More than 115,000 residents had been evacuated.", 115000, "resident"),
+    ("Israeli strikes killed 12 Palestinian civilians.", 12, "palestinian civilian"),
+    ("The bridge cost $5 million.", 5e6, "cost"),
+    ("Nearly 40 km of road was damaged.", 40, "road"),
+])
+def test_claims_what_is_the_normalised_noun(text: str, value: float, what: str) -> None:
+    (claim,) = [c for c in _claims(text) if c.value == value]
+    assert claim.what == what
+
+
+@pytest.mark.issue(11)
+def test_claims_about_names_whose_figure_it_is() -> None:
+    from newsprism.extract.entities import make_stage as entity_stage
+
+    text = "Joe Biden won 1,357 delegates, while Bernie Sanders won 1,076 delegates."
+    article = next(entity_stage(Settings()).pipe([Article(id="t", text=text, published="2020-03-17")]))
+    article = next(make_stage(Settings()).pipe([article]))
+    owners = {c.value: next(e.name for e in article.entities if e.id == c.about) for c in article.claims}
+    assert owners == {1357: "Joe Biden", 1076: "Bernie Sanders"}
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("text", ["Red Hat moves CentOS 8 to Stream.", "Microsoft released Windows 10 in 2015."])
+def test_claims_a_number_after_a_name_is_a_label(text: str) -> None:
+    assert not [c for c in _claims(text) if c.value in (8, 10)]
