@@ -1,24 +1,70 @@
-"""Claims side by side: within a story, figures about the same quantity from every source.
+"""Claims side by side: within a story, the figures every source gives for one measured quantity.
 
-A claim's quantity ("evacuated", "dead", ...) is read from its counted
-phrase and verb, else from the words of its sentence around the figure, by
-the word table in :mod:`newsprism.link.resources`. Quantities that only one
-article mentions are left out: there is nothing to set side by side.
+A claim group is one quantity in one story:
+
+1. the same dimension: a count, a sum of money in one currency, a percentage,
+   a length, a speed... (:func:`dimension_of`); money, percentages and counts
+   never share a group;
+2. the same thing measured (:func:`quantity_of`): for counts of people, the
+   event they are counted in ("evacuated", "dead"), read from the claim's own
+   counted phrase and verb, or from the words right after the figure (a bare
+   figure in a breakdown, from its sentence before it); else the
+   counted or measured noun with its qualifiers (``Claim.what``); a figure whose
+   subject is unknown, or a small count of a common noun ("5 companies"), is
+   set beside nothing;
+3. a compatible time: figures dated long before the story (a historical
+   total quoted in a report) form a group of their own year.
+
+4. the same places: a figure given for a part ("57,000 in Romania") is
+   another quantity than the total;
+5. the same owner: when the text names whose figure it is ("Biden won 1,357
+   delegates"), two owners make two quantities.
+
+Copies of an article (duplicates) are no second source and are left out, as
+are quantities that only one article mentions: there is nothing to set side by
+side. The figures of a group are then compared (:func:`verdict`): ``agree``,
+``rounding``, ``revision`` (later figures, by the as-of dates), ``lower`` (a
+tally lower than an earlier one), ``scope`` (one source's two figures),
+``undated`` or ``disagreement`` (different values from different sources at the
+same time); only a disagreement is flagged to the reader.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from ..model import Article, Claim
-from .features import site_of
-from .resources import QUANTITIES
+from .features import day_of, fold_name, idf, site_of
+from .resources import EVENT_QUANTITIES, PEOPLE_NOUNS, UNIT_DIMENSIONS
 
-_WINDOW = 90
-_NEXT_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)\b",
-                          re.IGNORECASE)
+_WINDOW = 60
+#: Where a figure's clause ends when reading the places it is given for: a sentence or clause
+#: mark, or the next figure.
+_SCOPE_END = re.compile(r"[.;!?\n]|,\s|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+                        r"thousands?)\b", re.IGNORECASE)
+#: A sentence that opens with where it happens gives the place to every figure in it: "In Ukraine, ...".
+_FRONTED = re.compile(r"\s*(?:In|At|Across|Near|Inside|Outside)\s[^,.;]{1,60},")
+_SCOPE_START = re.compile(_SCOPE_END.pattern + r"|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+#: Stops the words read after a figure: the next figure or the end of its clause.
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+                         r"thousands?|and|while|but|whereas)\b", re.IGNORECASE)
+#: Figures dated this long before the story's first day are another time ("the 1918 flu killed 50 million").
+_OTHER_ERA_DAYS = 366
+#: Two figures within this share of each other, one of them round or approximate, are one figure rounded.
+_ROUNDING = 0.05
+#: Tallies that only grow: a later figure lower than an earlier one is no revision.
+_CUMULATIVE = frozenset(quantity for quantity, _ in EVENT_QUANTITIES)
+#: Figures of one quantity from two sources are within this factor of each other ...
+_SAME_SIZE = 3.0
+#: ... or, for a tally that grows between reports, within this one.
+_GROWTH = 10.0
+#: A noun at least this frequent in English (Zipf 4.5: "company", "ship", "home") is a common one.
+_COMMON_IDF = 10.4
+#: ... and small counts of it ("5 companies", "2 sides") are no quantity a story is about.
+_SMALL = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,36 +81,101 @@ class ClaimRow:
     claimant_name: str | None
     as_of: str | None
     site: str | None
+    unit: str = ""
+    verdict: str = "agree"
+    note: str = ""
+
+    @property
+    def base_value(self) -> float:
+        """The value in its dimension's base unit (miles and kilometres compare)."""
+        return self.value * dimension_of(self.unit or None)[1]
 
 
-def _first_quantity(text: str) -> str | None:
-    low = text.casefold()
+def dimension_of(unit: str | None) -> tuple[str, float]:
+    """The dimension a unit measures and its factor to the dimension's base unit.
+
+    >>> dimension_of("km"), dimension_of(None), dimension_of("EUR")
+    (('length', 1000.0), ('count', 1.0), ('EUR', 1.0))
+    """
+    if not unit:
+        return "count", 1.0
+    if unit in UNIT_DIMENSIONS:
+        return UNIT_DIMENSIONS[unit]
+    if len(unit) == 3 and unit.isalpha() and unit.isupper():
+        return unit, 1.0  # a currency: amounts in two currencies are never compared
+    return unit, 1.0
+
+
+def _event(words: str) -> str | None:
+    low = words.casefold()
     best: tuple[int, str] | None = None
-    for quantity, cues in QUANTITIES:
+    for quantity, cues in EVENT_QUANTITIES:
         for cue in cues:
-            at = low.find(cue)
-            if at != -1 and (best is None or at < best[0]):
+            if (at := low.find(cue)) != -1 and (best is None or at < best[0]):
                 best = (at, quantity)
     return best[1] if best else None
 
 
+def _last_event(words: str) -> str | None:
+    low = words.casefold()
+    found = [(low.rfind(cue), quantity) for quantity, cues in EVENT_QUANTITIES for cue in cues if cue in low]
+    return max(found)[1] if found else None
+
+
+def _people(what: str | None) -> bool:
+    return what is None or what.split()[-1] in PEOPLE_NOUNS
+
+
 def quantity_of(claim: Claim, text: str) -> str | None:
-    """The quantity a claim is about, or ``None`` when no word says it.
+    """The quantity a claim is about, or ``None`` when nothing says what it measures.
 
     >>> from newsprism.model import Claim
-    >>> quantity_of(Claim(0, 6, "42,000", 42000.0, "42,000", counted="people", verb="evacuated"), "")
+    >>> quantity_of(Claim(0, 6, "42,000", 42000.0, "42,000", counted="people", verb="evacuated", what="people"), "")
     'evacuated'
+    >>> quantity_of(Claim(0, 3, "$5m", 5e6, "$5m", unit="USD", counted="cost", what="cost"), "")
+    'cost'
+    >>> quantity_of(Claim(0, 2, "34%", 34.0, "34%", unit="%", verb="were"), "") is None
+    True
     """
-    own = " ".join(x for x in (claim.counted, claim.verb) if x)
-    if own and (found := _first_quantity(own)):
-        return found
-    sentence_start = max(text.rfind(".", 0, claim.start) + 1, claim.start - _WINDOW, 0)
-    sentence_end = text.find(".", claim.end)
-    after = text[claim.end: min(sentence_end if sentence_end != -1 else len(text), claim.end + _WINDOW)]
-    # Words after the next figure describe that figure ("seven in Romania and 80,000 evacuated").
-    after = after[:m.start()] if (m := _NEXT_FIGURE.search(after)) else after
-    # Words right after the figure say what it counts; earlier ones come next.
-    return _first_quantity(after) or _first_quantity(text[sentence_start:claim.start])
+    dimension, _ = dimension_of(claim.unit)
+    if dimension == "count" and _people(claim.what):
+        own = " ".join(x for x in (claim.counted, claim.verb) if x)
+        after = text[claim.end:claim.end + _WINDOW]
+        after = after[:m.start()] if (m := _CLAUSE_END.search(after, 1)) else after
+        if found := _event(own) or _event(after):
+            return found
+        if not own:
+            # A bare figure in a breakdown takes the event of its sentence: "the number killed rose to
+            # nine, seven in Romania".
+            sentence = text[max(text.rfind(".", 0, claim.start) + 1, claim.start - _WINDOW, 0):claim.start]
+            return _last_event(sentence)
+        return None  # people counted in no event named: nothing says which figures are one
+    return claim.what
+
+
+def _label(quantity: str, unit: str | None) -> str:
+    """A group's name, unique per dimension: ``evacuated``, ``cost (USD)``, ``distance (length)``."""
+    dimension, _ = dimension_of(unit)
+    return quantity if dimension == "count" else f"{quantity} ({dimension})"
+
+
+def _scope(claim: Claim, article: Article) -> str:
+    """The places a figure is given for, read in its clause: "57,000 [in Romania] and 23,000 [in Ukraine]".
+
+    A figure for a part (one country, one county) is another quantity than the total.
+    """
+    text = article.text
+    sentence = max(text.rfind(mark, 0, claim.start) for mark in (". ", "\n")) + 1
+    start = max(text.rfind(mark, 0, claim.start) for mark in (". ", "; ", ", ", "\n")) + 1
+    fronted = _FRONTED.match(text, sentence)
+    lead = (sentence, sentence + len(fronted.group())) if fronted and fronted.end() <= claim.start else (0, 0)
+    for stop in _SCOPE_START.finditer(text, start, claim.start):
+        start = stop.end()  # "57,000 in Romania and [80,000]": the places of the figure before are its own
+    tail = _SCOPE_END.search(text, claim.end)
+    end = tail.start() if tail else len(text)
+    names = sorted({p.name or p.text for p in article.places if p.type not in ("demonym", "continent") and (
+        start <= p.start and p.end <= end or lead[0] <= p.start and p.end <= lead[1])})
+    return f" in {' and '.join(names)}" if names else ""
 
 
 def _claimant(article: Article, claim: Claim) -> str | None:
@@ -73,34 +184,229 @@ def _claimant(article: Article, claim: Claim) -> str | None:
         claim.claimant_text
 
 
-def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Article]) -> list[ClaimRow]:
-    """Rows of figures per (story, quantity) reported by two or more articles.
+def _era(as_of: str | None, start: date | None) -> str:
+    day = day_of(as_of) or (date(int(as_of[:4]), 1, 1) if as_of and as_of[:4].isdigit() else None)
+    if day is None or start is None or (start - day).days <= _OTHER_ERA_DAYS:
+        return ""
+    return f" (in {day.year})" if len(as_of or "") != 2 else f" (in the {as_of}00s)"  # "13": the 13th century
+
+
+def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Article], *,
+                 entity_of: Mapping[tuple[str, str], str] | None = None,
+                 copies: Collection[str] = ()) -> list[ClaimRow]:
+    """Rows of figures per (story, quantity) reported by two or more articles, each group with its verdict.
 
     Args:
         stories: Story id -> member article ids.
         articles: Article id -> article (with ``claims``).
+        entity_of: (article id, entity id) -> corpus entity id, so that the owner of a figure
+            ("Biden won 1,357 delegates") is one across articles; by name when missing.
+        copies: Articles that are copies of another (duplicates): they repeat a source, they
+            are not one.
 
     Returns:
         Rows sorted by story, quantity, as-of date, article, claim index.
     """
     rows: list[ClaimRow] = []
     for story_id in sorted(stories):
-        found: dict[str, list[ClaimRow]] = {}
-        for article_id in sorted(stories[story_id]):
-            article = articles.get(article_id)
-            if article is None:
-                continue
+        members = [articles[a] for a in sorted(stories[story_id]) if a in articles and a not in copies]
+        days = sorted(d for a in members if (d := day_of(a.published)))
+        found: dict[str, list[tuple[str, ClaimRow]]] = {}
+        for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
                 if quantity is None:
                     continue
-                found.setdefault(quantity, []).append(ClaimRow(
-                    story_id=story_id, quantity=quantity, article_id=article_id, claim_index=index,
+                as_of = claim.as_of or (article.published or "")[:10] or None
+                label = _label(quantity, claim.unit) + _scope(claim, article) + _era(as_of, days[0] if days else None)
+                found.setdefault(label, []).append((_owner(article, claim, entity_of), ClaimRow(
+                    story_id=story_id, quantity=label, article_id=article.id, claim_index=index,
                     value=claim.value, bound=claim.bound, counted=claim.counted,
-                    claimant_name=_claimant(article, claim), as_of=claim.as_of or (article.published or "")[:10] or None,
-                    site=site_of(article)))
-        for quantity in sorted(found):
-            group = found[quantity]
-            if len({r.article_id for r in group}) > 1:
-                rows += sorted(group, key=lambda r: (r.as_of or "", r.article_id, r.claim_index))
+                    claimant_name=_claimant(article, claim), as_of=as_of, site=site_of(article),
+                    unit=claim.unit or "")))
+        for label in sorted(found):
+            cumulative = quantity_of_label(label) in _CUMULATIVE
+            counts = [r.value for _, r in found[label] if not r.unit]
+            if counts and _generic(quantity_of_label(label)) and max(counts) < _SMALL:
+                continue  # "5 companies", "2 sides": a common noun counts too many things to set side by side
+            for group in _by_owner(found[label]):
+                group = _comparable(group, cumulative=cumulative)
+                if len({r.site or r.article_id for r in group}) > 1:
+                    rows += verdict(sorted(group, key=lambda r: (r.as_of or "~", r.article_id, r.claim_index)),
+                                    cumulative=cumulative)
     return rows
+
+
+def _comparable(group: list[ClaimRow], *, cumulative: bool) -> list[ClaimRow]:
+    """The figures that another source gives a figure of the same size for.
+
+    A figure many times larger or smaller than every other source's is another quantity under
+    the same noun (a candidate's 41 delegates and the 1,991 needed to win); a tally may grow
+    more between reports than other figures differ.
+    """
+    factor = _GROWTH if cumulative else _SAME_SIZE
+
+    def near(a: ClaimRow, b: ClaimRow) -> bool:
+        low, high = sorted((a.base_value, b.base_value))
+        return high <= factor * max(low, 1e-9)
+
+    return [r for r in group if any(_sources(r, o) and near(r, o) for o in group)]
+
+
+def quantity_of_label(label: str) -> str:
+    """The quantity a group's name starts with: ``dead in Romania (in 2015)`` -> ``dead``."""
+    return label.split(" (")[0].split(" in ")[0]
+
+
+def _generic(label: str) -> bool:
+    """A count of a common, unqualified noun ("company", "state", "home"; not "horsepower", "delegate").
+
+    Such nouns name too many things in one story to tell two sources' figures apart from two quantities.
+    """
+    return " " not in label and label not in _CUMULATIVE and idf(label) <= _COMMON_IDF
+
+
+def _owner(article: Article, claim: Claim, entity_of: Mapping[tuple[str, str], str] | None) -> str:
+    if not claim.about:
+        return ""
+    if entity_of and (found := entity_of.get((article.id, claim.about))):
+        return found
+    return next((fold_name(e.name) for e in article.entities if e.id == claim.about), claim.about)
+
+
+def _by_owner(claims: list[tuple[str, ClaimRow]]) -> list[list[ClaimRow]]:
+    """One group per owner; figures with no owner join the only owner there is, else stand apart.
+
+    Two candidates' delegates are two quantities; a figure that names nobody cannot be told
+    to belong to either.
+    """
+    owners: dict[str, list[ClaimRow]] = {}
+    for owner, row in claims:
+        owners.setdefault(owner, []).append(row)
+    named = sorted(o for o in owners if o)
+    if len(named) == 1 and "" in owners:
+        owners[named[0]] += owners.pop("")
+    groups = [owners[o] for o in sorted(owners)]
+    return [[replace(r, quantity=f"{r.quantity} ({i})") for r in g] if len(groups) > 1 else g
+            for i, g in enumerate(groups, start=1)]
+
+
+# -- how the figures of a group relate ---------------------------------------------------
+
+
+def _round(value: float) -> bool:
+    """A figure given to two or three significant digits: 115,000, 80,000, 2,800."""
+    return value >= 100 and value == int(value) and len(str(int(value)).rstrip("0")) <= 3
+
+
+def _interval(row: ClaimRow) -> tuple[float, float]:
+    bound, value = row.bound, row.base_value
+    if bound in ("more_than", "at_least"):
+        return value, float("inf")
+    if bound in ("less_than", "at_most"):
+        return 0.0, value
+    if bound == "about":
+        return value * (1 - 2 * _ROUNDING), value * (1 + 2 * _ROUNDING)
+    return value, value
+
+
+def relation(a: ClaimRow, b: ClaimRow) -> str:
+    """``same``, ``rounding`` or ``differs``: whether two figures can be one figure."""
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    if low_a <= high_b and low_b <= high_a:
+        return "same"
+    rounded = (a.bound == "about" or b.bound == "about" or _round(a.value) or _round(b.value))
+    if rounded and abs(a.base_value - b.base_value) <= _ROUNDING * max(a.base_value, b.base_value):
+        return "rounding"
+    return "differs"
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two as-of dates; 0 when one contains the other ("2023-04" and "2023-04-12"); None if unknown."""
+    if not a or not b:
+        return None
+    if a.startswith(b) or b.startswith(a):
+        return 0
+    range_a, range_b = _days(a), _days(b)
+    if range_a is None or range_b is None:
+        return None
+    if range_a[0] <= range_b[1] and range_b[0] <= range_a[1]:
+        return 0  # a day inside a week ("2023-W15" and "2023-04-12")
+    return min(abs((x - y).days) for x in range_a for y in range_b)
+
+
+def _days(value: str) -> tuple[date, date] | None:
+    """The first and last day an as-of value covers: a day, an ISO week, a month, a quarter or a year."""
+    if (day := day_of(value)) is not None:
+        return day, day
+    try:
+        if week := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            return monday, monday + timedelta(days=6)
+        if month := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            first = date(int(month.group(1)), int(month.group(2)), 1)
+            return first, (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        if quarter := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            first = date(int(quarter.group(1)), 3 * int(quarter.group(2)) - 2, 1)
+            return first, (first + timedelta(days=92)).replace(day=1) - timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _sources(a: ClaimRow, b: ClaimRow) -> bool:
+    """Two different sources (outlets when known, else articles)."""
+    return (a.site or a.article_id) != (b.site or b.article_id)
+
+
+def _judge(row: ClaimRow, earlier: ClaimRow, *, cumulative: bool) -> str:
+    """How ``row`` relates to one earlier figure: same, rounding, revision, lower, scope, undated or disagreement."""
+    found = relation(row, earlier)
+    if found != "differs":
+        return found
+    if not _sources(row, earlier):
+        return "scope"  # one source giving two figures: two parts, or a total and a part
+    apart = _days_apart(row.as_of, earlier.as_of)
+    if apart is None:
+        return "undated"
+    if apart == 0:
+        return "disagreement"
+    lower = _interval(row)[1] < _interval(earlier)[0]
+    if cumulative and lower:
+        # A tally that only grows cannot fall by the next day: the sources disagree.
+        return "disagreement" if apart <= 1 else "lower"
+    return "revision"
+
+
+_NOTES = {"same": "same", "rounding": "rounded", "revision": "later figure", "scope": "another figure in the same source",
+          "undated": "undated: cannot tell", "lower": "lower than an earlier figure"}
+_RANK = ("disagreement", "lower", "revision", "undated", "scope", "rounding")
+
+
+def verdict(group: Sequence[ClaimRow], *, cumulative: bool = False) -> list[ClaimRow]:
+    """The group's rows, each with the group's verdict and a note on how it relates to the figures before it.
+
+    ``disagreement`` when two sources give figures that cannot be one at the same time
+    (for a tally that only grows, the dead or the evacuated, also a lower figure the next
+    day); ``lower`` for a tally lower than an earlier one, later on; ``revision`` for later
+    figures; ``undated`` when the dates to tell are missing; ``scope`` when one source gives
+    two figures (four dead in one county, nine in all); ``rounding``; else ``agree``. Only a
+    disagreement is flagged to the reader.
+    """
+    notes: list[str] = []
+    kinds: set[str] = set()
+    for i, row in enumerate(group):
+        judged = [(_judge(row, earlier, cumulative=cumulative), earlier) for earlier in group[:i]]
+        worst = next((k for k in _RANK if any(j == k for j, _ in judged)), "same" if judged else "")
+        if worst == "disagreement":
+            notes.append("disagrees with " + ", ".join(sorted({e.site or e.article_id for j, e in judged
+                                                                if j == "disagreement"})))
+        else:
+            notes.append(_NOTES.get(worst, ""))
+        if worst and worst != "same":
+            kinds.add(worst)
+    overall = next((k for k in _RANK if k in kinds), "agree")
+    return [replace(row, verdict=overall, note=note) for row, note in zip(group, notes, strict=True)]

@@ -100,24 +100,47 @@ COPY_CUES: tuple[str, ...] = (
 SOURCE_NAME = re.compile(
     r"(?:[Tt]he\s+)?((?:[A-ZÀ-Ý][\w'’&.-]*)(?:\s+(?:of|de|del|la|el|and|&|[A-ZÀ-Ý][\w'’&.-]*))*)")
 
-#: Quantities that numeric claims may be about, with the words that signal them
-#: in the counted phrase, the verb or the words around the figure.
-QUANTITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+#: Events people are counted in, with the words that signal them in a claim's own counted
+#: phrase and verb, or right after its figure. Only counts of people (or of nothing named)
+#: are read this way: "115,000 residents were evacuated" and "80,000 people fled" are one quantity.
+EVENT_QUANTITIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("evacuated", ("evacuat", "leave their homes", "left their homes", "fled", "flee", "displaced",
-                   "forced from their homes", "from their homes", "relocated", "rescued from")),
-    ("dead", ("dead", "died", "killed", "death toll", "deaths", "lost their lives", "persons lost",
-              "people lost", "drowned", "victims", "fatalities")),
-    ("missing", ("missing",)),
+                   "forced from their homes", "relocated")),
+    ("dead", ("dead", "died", "die ", "killed", "death toll", "deaths", "lost their lives", "drowned",
+              "fatalities", "perished")),
+    ("missing", ("missing", "unaccounted")),
     ("injured", ("injured", "wounded", "hurt")),
-    ("homes flooded", ("homes flooded", "houses flooded", "homes", "houses", "dwellings")),
-    ("water level", ("metres", "meters", "water level", "gauge")),
-    ("strikers", ("strikers", "on strike", "joined the strike", "walked out", "striking", "dockworkers", "dockers", "workers")),
-    ("ships waiting", ("ships", "vessels")),
-    ("containers", ("containers", "teu")),
-    ("cost per day", ("a day", "per day", "each day")),
-    ("pay rise", ("percent", "per cent", "%")),
-    ("soldiers", ("soldiers", "troops", "servicemen")),
+    ("rescued", ("rescued",)),
+    ("arrested", ("arrested", "detained", "in custody")),
+    ("infected", ("infected", "tested positive", "cases")),
+    ("quarantined", ("quarantin", "isolation", "self-isolat")),
+    ("hospitalised", ("hospitali",)),
+    ("strikers", ("on strike", "joined the strike", "walked out", "striking")),
+    ("protesters", ("protest", "demonstrat", "marched", "rallied")),
 )
+
+#: Nouns that count people without saying more: "people", "residents" and "civilians" counted
+#: in one event are one quantity.
+PEOPLE_NOUNS = frozenset({
+    "people", "person", "resident", "civilian", "inhabitant", "individual", "citizen", "man", "woman",
+    "child", "adult", "passenger", "worker", "member", "victim", "patient", "student", "employee", "soldier",
+    "troop", "serviceman", "migrant", "refugee", "family", "household", "dockworker", "docker", "staff",
+})
+
+#: Units of claims: the dimension each measures and its factor to the dimension's base unit.
+#: Currencies are their own dimension (see :func:`newsprism.link.claims.dimension_of`).
+UNIT_DIMENSIONS: dict[str, tuple[str, float]] = {
+    "%": ("%", 1.0), "percentage points": ("percentage points", 1.0),
+    "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01), "mm": ("length", 0.001),
+    "um": ("length", 1e-6), "mi": ("length", 1609.344), "ft": ("length", 0.3048), "in": ("length", 0.0254),
+    "ly": ("length", 9.4607e15),
+    "km2": ("area", 1e6), "ha": ("area", 1e4), "acre": ("area", 4046.86),
+    "t": ("mass", 1000.0), "kg": ("mass", 1.0), "g": ("mass", 0.001), "mg": ("mass", 1e-6),
+    "l": ("volume", 1.0), "barrels": ("volume", 158.987),
+    "MW": ("power", 1e6), "GW": ("power", 1e9), "kWh": ("energy", 3.6e6),
+    "mph": ("speed", 0.44704), "km/h": ("speed", 1 / 3.6),
+    "degC": ("degC", 1.0), "degF": ("degF", 1.0), "degrees": ("degrees", 1.0), "mol": ("amount", 1.0),
+}
 
 #: Lines shorter than this never count as learned site furniture.
 MIN_FURNITURE_CHARS = 12

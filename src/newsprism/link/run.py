@@ -132,7 +132,9 @@ def link_corpus(store: Any, *, settings: Settings | None = None) -> LinkSummary:
                            copies=_copies(groups, sites))
     decisions = [Decision(action, tuple(names), label) for action, names, label in read_decisions(db)]
     entities = resolve_entities(articles, decisions=decisions)
-    claims = align_claims({s.story_id: list(s.articles) for s in stories}, by_id)
+    claims = align_claims({s.story_id: list(s.articles) for s in stories}, by_id,
+                          entity_of={(aid, eid): e.corpus_id for e in entities for aid, eid, _ in e.members},
+                          copies={m for g in groups for m in g.members if m != g.original})
     tables: dict[str, list[tuple[Any, ...]]] = {
         "duplicate_groups": list(_duplicate_rows(groups)),
         "lineage": [(x.article_id, x.source_article_id, x.source_name, x.kind, x.cue,
@@ -144,7 +146,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None) -> LinkSummary:
                              json.dumps(e.evidence, ensure_ascii=False, sort_keys=True), e.articles) for e in entities],
         "corpus_entity_members": [(e.corpus_id, *m) for e in entities for m in e.members],
         "claim_groups": [(r.story_id, r.quantity, r.article_id, r.claim_index, r.value, r.bound, r.counted,
-                          r.claimant_name, r.as_of, r.site) for r in claims],
+                          r.claimant_name, r.as_of, r.site, r.unit, r.verdict, r.note) for r in claims],
         "site_furniture": [(f.site, f.line_hash, f.line_text, f.articles) for f in furniture],
         "link_minhash": minhash_rows,
     }

@@ -23,7 +23,7 @@ LINK_COLUMNS: dict[str, tuple[str, ...]] = {
     "corpus_entities": ("corpus_id", "name", "label", "variants", "evidence", "articles"),
     "corpus_entity_members": ("corpus_id", "article_id", "entity_id", "name"),
     "claim_groups": ("story_id", "quantity", "article_id", "claim_index", "value", "bound", "counted",
-                     "claimant_name", "as_of", "site"),
+                     "claimant_name", "as_of", "site", "unit", "verdict", "note"),
     "site_furniture": ("site", "line_hash", "line_text", "articles"),
     "link_minhash": ("article_id", "content_hash", "signature"),
 }

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from _link_corpus import FLOOD, STRIKE
 
-from newsprism.link.claims import quantity_of
-from newsprism.model import Claim
+from newsprism.link.claims import ClaimRow, align_claims, quantity_of
+from newsprism.model import Article, Claim, Entity, Place
 
 
 @pytest.mark.parametrize(("text", "needle", "counted", "verb", "quantity"), [
@@ -15,6 +15,7 @@ from newsprism.model import Claim
     (STRIKE, "3,500", None, None, "strikers"),
     ("The index rose by 12 points.", "12", None, None, None),    # nothing to align
     ("The number killed rose to nine, seven in Romania and 80,000 were evacuated.", "seven", None, None, "dead"),
+    ("Some 50,000 people gathered, 185 miles from Beijing.", "50,000", "people", "gathered", None),  # no event named
 ])
 def test_claims_quantity(text: str, needle: str, counted: str | None, verb: str | None,
                          quantity: str | None) -> None:
@@ -22,3 +23,89 @@ def test_claims_quantity(text: str, needle: str, counted: str | None, verb: str 
     claim = Claim(start=start, end=start + len(needle), text=needle, value=0.0, value_text=needle,
                   counted=counted, verb=verb)
     assert quantity_of(claim, text) == quantity
+
+
+def _article(aid: str, site: str, published: str, text: str, *claims: tuple[str, float, dict[str, object]],
+             entities: tuple[Entity, ...] = (), places: tuple[Place, ...] = ()) -> Article:
+    made = []
+    for needle, value, extra in claims:
+        start = text.index(needle)
+        made.append(Claim(start=start, end=start + len(needle), text=needle, value=value, value_text=needle,
+                          **extra))  # type: ignore[arg-type]
+    return Article(id=aid, text=text, site=site, published=published, claims=tuple(made), entities=entities,
+                   places=places)
+
+
+def _groups(*articles: Article) -> dict[str, list[ClaimRow]]:
+    rows = align_claims({"s": [a.id for a in articles]}, {a.id: a for a in articles})
+    found: dict[str, list[ClaimRow]] = {}
+    for row in rows:
+        found.setdefault(row.quantity, []).append(row)
+    return found
+
+
+@pytest.mark.issue(11)
+def test_claims_money_percent_and_counts_never_share_a_group() -> None:
+    a = _article("a", "one.example", "2019-11-19", "A 25% tariff on $250bn of goods cost 195,600 jobs.",
+                 ("25%", 25, {"unit": "%", "what": "tariff"}), ("$250bn", 250e9, {"unit": "USD", "what": "tariff"}),
+                 ("195,600", 195600, {"counted": "jobs", "what": "job"}))
+    b = _article("b", "two.example", "2019-11-19", "The 25% tariff on $250bn of goods cost 195,600 jobs.",
+                 ("25%", 25, {"unit": "%", "what": "tariff"}), ("$250bn", 250e9, {"unit": "USD", "what": "tariff"}),
+                 ("195,600", 195600, {"counted": "jobs", "what": "job"}))
+    groups = _groups(a, b)
+    assert set(groups) == {"tariff (%)", "tariff (USD)", "job"}
+    assert all(len({r.unit for r in g}) == 1 and g[0].verdict == "agree" for g in groups.values())
+
+
+@pytest.mark.issue(11)
+def test_claims_a_figure_nobody_names_is_set_beside_nothing() -> None:
+    a = _article("a", "one.example", "2019-11-19", "The epicentre was 185 miles northwest of Beijing; 8 were hurt.",
+                 ("185 miles", 185, {"unit": "mi"}), ("8", 8, {}))
+    b = _article("b", "two.example", "2019-11-19", "Some 50,000,000 people, and 12 more, were there.",
+                 ("50,000,000", 5e7, {"counted": "people", "what": "people"}), ("12", 12, {}))
+    assert not _groups(a, b)  # a distance, a crowd and a figure of nothing: no quantity two articles share
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(("first", "second", "verdict"), [
+    ((115000, "about", "2022-11-09"), (115000, "exact", "2022-11-09"), "agree"),
+    ((115000, "exact", "2022-11-09"), (114600, "exact", "2022-11-09"), "rounding"),
+    ((4, "exact", "2023-04-10"), (9, "exact", "2023-04-12"), "revision"),     # the toll rose
+    ((80000, "exact", "2023-04-12"), (57000, "exact", "2023-04-12"), "disagreement"),
+    ((115000, "more_than", "2022-11-09"), (70000, "about", "2022-11-10"), "disagreement"),  # a tally cannot fall
+    ((115000, "exact", "2022-11-01"), (70000, "exact", "2022-11-09"), "lower"),
+])
+def test_claims_verdict(first: tuple[float, str, str], second: tuple[float, str, str], verdict: str) -> None:
+    a = _article("a", "one.example", first[2], "In all 115000 residents were evacuated.",
+                 ("115000", first[0], {"bound": first[1], "counted": "residents evacuated", "verb": "evacuated",
+                                       "what": "resident", "as_of": first[2]}))
+    b = _article("b", "two.example", second[2], "In all 115000 residents were evacuated.",
+                 ("115000", second[0], {"bound": second[1], "counted": "residents evacuated", "verb": "evacuated",
+                                        "what": "resident", "as_of": second[2]}))
+    (group,) = _groups(a, b).values()
+    assert {r.verdict for r in group} == {verdict}
+
+
+def test_claims_a_part_is_not_the_total() -> None:
+    romania = Place(0, 0, "Romania", name="Romania", gazetteer_id="gn:798549", country="RO")
+    text = "About 57,000 people were evacuated in Romania and 80,000 in all."
+    at = text.index("Romania")
+    place = Place(at, at + 7, "Romania", name="Romania", gazetteer_id=romania.gazetteer_id, country="RO")
+    extra = {"counted": "people evacuated", "verb": "evacuated", "what": "people"}
+    a = _article("a", "one.example", "2023-04-12", text, ("57,000", 57000, extra), ("80,000", 80000, {}), places=(place,))
+    b = _article("b", "two.example", "2023-04-12", text, ("57,000", 57000, extra), ("80,000", 80000, {}), places=(place,))
+    groups = _groups(a, b)
+    assert {r.value for r in groups["evacuated in Romania"]} == {57000}
+    assert {r.value for r in groups["evacuated"]} == {80000}
+
+
+def test_claims_two_owners_are_two_quantities() -> None:
+    text = "Biden won 1,357 delegates and Sanders won 1,076 delegates."
+    entities = (Entity("e1", "Joe Biden", "PERSON"), Entity("e2", "Bernie Sanders", "PERSON"))
+    extra = {"counted": "delegates", "what": "delegate"}
+    claims = [("1,357", 1357, {**extra, "about": "e1"}), ("1,076", 1076, {**extra, "about": "e2"})]
+    a = _article("a", "one.example", "2020-03-17", text, *claims, entities=entities)
+    b = _article("b", "two.example", "2020-03-17", text, *claims, entities=entities)
+    groups = _groups(a, b)
+    assert sorted(sorted(r.value for r in g) for g in groups.values()) == [[1076, 1076], [1357, 1357]]
+    assert {r.verdict for g in groups.values() for r in g} == {"agree"}
