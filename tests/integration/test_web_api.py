@@ -26,7 +26,9 @@ from newsprism.model import (
     TimeRef,
 )
 from newsprism.model import Link as LinkRecord
+from newsprism.link.claims import align_claims
 from newsprism.store import open_store
+from newsprism.store.links import LINK_COLUMNS, LinkDB, replace_link_tables
 from newsprism.store.sqlite import SQLiteStore
 
 pytest.importorskip("fastapi")
@@ -172,6 +174,11 @@ def _fill(store: Any, articles: list[Article]) -> Any:
         for article_id in ("a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2"):
             conn.execute(f"INSERT INTO {prefix}story_articles (story_id, article_id) VALUES ('s1', {mark})",
                          (article_id,))
+    # The claims side by side, as the link stage sets them for this story.
+    by_id = {a.id: a for a in articles}
+    rows = align_claims({"s1": ["a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2"]}, by_id)
+    replace_link_tables(LinkDB(store), {"claim_groups": [tuple(getattr(r, c) for c in LINK_COLUMNS["claim_groups"])
+                                                         for r in rows]})
     return store
 
 
@@ -309,7 +316,7 @@ def test_web_entity_page_collects_quotes_variants_and_co_mentions(client: AsgiCl
 
 def test_web_story_sets_claims_side_by_side(client: AsgiClient) -> None:
     data = client.get("/story/s1.json").json()
-    cells = data["claims_by_what"]["residents"]
+    cells = data["claims_by_what"]["evacuated"]
     assert {c["value"] for c in cells["elespanol.com"]} == {115000}
     assert {c["value"] for c in cells["tass.com"]} == {70000}
     assert [p["name"] for p in data["map"]["points"]] == ["Kherson"]

@@ -258,13 +258,13 @@ def corpus_names(conn: Conn, names: Sequence[str], feats: Features) -> list[str]
     return [str(r[0]) for r in rows if r[0]]
 
 
-def claim_quantities(conn: Conn, story_id: str, feats: Features) -> dict[tuple[str, int], str]:
-    """``(article_id, claim index) -> quantity`` as the link stage grouped the story's claims."""
+def claim_quantities(conn: Conn, story_id: str, feats: Features) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """``(article_id, claim index) -> (quantity, verdict, note)`` as the link stage grouped the story's claims."""
     if not feats.claim_groups:
         return {}
-    rows = conn.execute("SELECT article_id, claim_index, quantity FROM claim_groups WHERE story_id = ?",
-                        (story_id,)).fetchall()
-    return {(str(r[0]), int(r[1])): str(r[2]) for r in rows}
+    rows = conn.execute("SELECT article_id, claim_index, quantity, verdict, note FROM claim_groups "
+                        "WHERE story_id = ?", (story_id,)).fetchall()
+    return {(str(r[0]), int(r[1])): (str(r[2]), str(r[3] or ""), str(r[4] or "")) for r in rows}
 
 
 def story(conn: Conn, story_id: str) -> dict[str, Any] | None:

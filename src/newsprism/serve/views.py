@@ -154,7 +154,9 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
     index: dict[str, int] = {}
     for claim in claims:  # claims come in article order, so the position is the claim's index in its article
         position = index[claim["article_id"]] = index.get(claim["article_id"], -1) + 1
-        what = quantities.get((claim["article_id"], position)) or str(claim["counted"] or claim["unit"] or "other")
+        linked = quantities.get((claim["article_id"], position))
+        claim["verdict"], claim["note"] = (linked[1], linked[2]) if linked else ("", "")
+        what = linked[0] if linked else str(claim["counted"] or claim["unit"] or "other")
         by_what.setdefault(what, {}).setdefault(str(claim["source"]), []).append(claim)
     quotes = [queries._quote_dict(r) for r in queries.facts_in(conn, "quotes", ids)]
     places = queries.places_of(conn, ids)
@@ -166,14 +168,19 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
 
 
 def claim_groups(by_what: dict[str, dict[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
-    """Claims about one quantity, in date order; quantities reported by more sources first."""
+    """Claims about one quantity, in date order; quantities reported by more sources first.
+
+    A group is flagged only when the link stage found a real disagreement between sources
+    (not a later figure, a rounding or claims it could not tell apart).
+    """
     groups = []
     for what, by_source in by_what.items():
         claims = sorted((c for cs in by_source.values() for c in cs), key=lambda c: (c["published"] or "", c["source"]))
         values = [c["value"] for c in claims if c["value"] is not None]
-        groups.append({"what": what, "sources": len(by_source), "claims": claims,
+        verdict = next((c["verdict"] for c in claims if c.get("verdict")), "")
+        groups.append({"what": what, "sources": len(by_source), "claims": claims, "verdict": verdict,
                        "low": min(values, default=None), "high": max(values, default=None),
-                       "differs": len(set(values)) > 1})
+                       "differs": verdict == "disagreement"})
     return sorted(groups, key=lambda g: (-g["sources"], -len(g["claims"]), g["what"]))
 
 
