@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from newsprism.link.claims import align_claims
 from newsprism.model import (
     Article,
     Claim,
@@ -26,7 +27,6 @@ from newsprism.model import (
     TimeRef,
 )
 from newsprism.model import Link as LinkRecord
-from newsprism.link.claims import align_claims
 from newsprism.store import open_store
 from newsprism.store.links import LINK_COLUMNS, LinkDB, replace_link_tables
 from newsprism.store.sqlite import SQLiteStore
