@@ -261,3 +261,41 @@ REPORTING_VERB = re.compile(
 )
 #: Openings of headings and list items, never of alt text.
 HEADING_START = re.compile(r"^\s*(?:how|why|what|when|where|who|which|q:|a:|step\s+\d|\d+[.)])", _I)
+
+
+# -- site notices (clean/notices.py) --------------------------------------------------
+# Words for what a site tells its reader, in the languages of the news the
+# project reads; "cookie", "IP", "JavaScript" and "captcha" are the same in
+# most languages, which is what lets the strong cues work beyond this list.
+
+#: One of these makes a short sentence a notice, or counts with one weak cue.
+NOTICE_STRONG = re.compile("|".join((
+    r"cookie", r"\bçerez", r"\bciasteczk", r"куки", r"كوكيز", r"ملفات تعريف الارتباط",
+    r"\bad[\s-]?block", r"\bublock", r"\bwerbeblocker", r"\bbloqueador(?:es)?\s+de\s+(?:anuncios|publicidad)",
+    r"\bbloqueur\s+de\s+pub", r"\breklam\s+engelle", r"\bblok\w*\s+reklam",
+    r"\bcaptcha\b", r"\bnot\s+a\s+robot\b", r"\bnie\s+jestem\s+robotem\b", r"\bkein\s+roboter\b", r"\bno\s+soy\s+un\s+robot\b",
+    r"\bIP[-\s]?(?:address|adres\w*|adresse|adresi)\b", r"\b(?:adres\w*|dirección|direccion|adresse|indirizzo)\s+IP\b",
+    r"\bjavascript\b", r"\bcloudflare\b",
+)), re.IGNORECASE)
+
+#: Two of these (or one with a strong cue) make a notice.
+NOTICE_WEAK = re.compile("|".join((
+    # consent and privacy
+    r"\bconsent", r"\bzustimm", r"\beinwillig", r"\bconsentimiento", r"\bconsenso\b", r"\bconsentement", r"\bzgod[ayęz]",
+    r"\bprivacy\b", r"\bdatenschutz", r"\bprivacidad\b", r"\bconfidentialité", r"\bprywatno", r"\bgizlilik", r"\bgdpr\b",
+    r"\brodo\b", r"\bkvkk\b", r"سياسة الخصوصية",
+    # accounts, subscriptions, paywalls
+    r"\blog(?:ged)?\s?(?:in|out)\b", r"\bsign(?:ed)?[\s-]?(?:in|up)\b", r"\banmeld", r"\beinloggen", r"\biniciar\s+sesión",
+    r"\bse\s+connecter", r"\bzaloguj", r"\bgiriş\s+yap", r"\bregist(?:er|ered|ration|rieren|rarse|rese)\b", r"\bzarejestr",
+    r"\bkayıt\s+ol", r"\bsubscri", r"\babonn", r"\bsuscri", r"\bprenumer", r"\babone", r"\bnewsletter", r"\bboletín",
+    r"\bfree\s+(?:trial|access)\b", r"\bunlimited\s+access\b", r"\bpaywall", r"تسجيل الدخول", r"\bاشترك",
+    # the site, the browser, clicking and accepting
+    r"\bbrowser", r"\bnavegador", r"\bnavigateur", r"\bprzeglądar", r"\btarayıcı", r"\bweb\s?site\b", r"\bwebseite",
+    r"\bsitio\s+web\b", r"\bsite\s+web\b", r"\bwitryn", r"\bsitemiz", r"\binternet\s+sitesi", r"\bour\s+site\b",
+    r"\bunsere[rnms]?\s+(?:web)?seite", r"\bclick", r"\bklick", r"\bhaga\s+clic", r"\bcliquez", r"\bklikn", r"\btıkla",
+    r"\baccept", r"\bakzept", r"\bacepta", r"\bzaakcept", r"\bkabul\s+et", r"\bdonat", r"\bspende", r"\bbağış",
+    r"التبرع", r"ادعمونا", r"\bdisclaim", r"\bwarrant(?:y|ies)\b", r"ضمانات",
+    r"\badvertis", r"\bwerbung\b", r"\bpublicidad\b", r"\bpublicité\b", r"\breklam", r"\banzeigen\b",
+    # addressing the reader
+    r"\byou(?:r)?\b", r"\bihnen\b", r"\bsie\s+stimmen\b", r"\bvous\b", r"\bsizlere\b", r"\bkorzystasz\b", r"\bpaństw",
+)), re.IGNORECASE)
