@@ -302,12 +302,12 @@ def tfidf_similarities(texts: list[str]) -> np.ndarray:
 
 def story_scores(docs: list[EcbDoc], articles: list[Article]) -> dict[str, Any]:
     """B-cubed of newsprism's stories and of the TF-IDF baselines at their best thresholds."""
-    from newsprism.link.features import features
+    from newsprism.link.features import features_of
     from newsprism.link.stories import cluster_stories
 
     gold = {doc.name: doc.story for doc in docs}
     started = time.perf_counter()
-    stories = cluster_stories([features(a) for a in articles])
+    stories = cluster_stories(features_of(articles))
     seconds = time.perf_counter() - started
     pred = {a.id: a.id for a in articles} | {i: s.story_id for s in stories for i in s.articles}
     out: dict[str, Any] = {"newsprism": {**cr.bcubed(gold, pred).as_dict(), "clusters": len(set(pred.values())),

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from newsprism.link.duplicates import DupDoc, compare, find_duplicates, shingles
-from newsprism.link.features import features
+from newsprism.link.features import features_of
 from newsprism.link.stories import cluster_stories, feature_similarity
 from newsprism.model import Article
 
@@ -207,7 +207,7 @@ def main() -> None:
     _report("newsprism (MinHash LSH + verify)", dup_pred, dup_gold)
     for t in (0.6, 0.8, 0.9):
         _report(f"baseline TF-IDF cosine >= {t}", _threshold_clusters(ids, sims, t), dup_gold)
-    feats = {a.id: features(a) for a in articles}
+    feats = {f.id: f for f in features_of(articles)}
     t0 = time.perf_counter()
     stories = cluster_stories(feats.values(), must_link=[(g.original, m) for g in groups for m in g.members])
     story_seconds = time.perf_counter() - t0

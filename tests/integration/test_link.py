@@ -80,9 +80,12 @@ def test_link_examples_duplicates_lineage_stories(fast_corpus: Store) -> None:
     (danube,) = [s for s in stories.values() if harbor in s]
     (rotterdam,) = [s for s in stories.values() if _one(names, "walk-out-over-pay") in s]
     assert len(stories) == 2
-    assert {"gazetadunarii-braila-dyke-mt.txt", _one(names, "vilkovo")} <= danube
-    assert _one(names, "back-pay-deal") in rotterdam and "kherson-scraped.txt" not in danube | rotterdam
-    assert (len(danube), len(rotterdam)) == (11, 8)
+    # One event each, told by every outlet over a week; the follow-ups days later (the Vilkovo fishermen,
+    # the vote on back pay) and the dam breach at Chiscani, an undated machine translation, stand apart.
+    assert _one(names, "after-the-flood") in danube and _one(names, "rotterdam-dockers-return-to-work") in rotterdam
+    assert not {"gazetadunarii-braila-dyke-mt.txt", _one(names, "vilkovo"), _one(names, "back-pay-deal"),
+                "kherson-scraped.txt"} & (danube | rotterdam)
+    assert (len(danube), len(rotterdam)) == (8, 7)
 
 
 @pytest.mark.slow
@@ -96,8 +99,11 @@ def test_link_examples_entities_and_claims(tmp_path: Path, postgres_url: Callabl
     evacuated = {(r["value"], names[r["article_id"]]) for r in tables["claim_groups"]
                  if r["quantity"] == "evacuated"}
     values = {v for v, _ in evacuated}
-    assert {42000, 45000, 80000, 115000, 96000} <= values
-    assert len({site for r in tables["claim_groups"] if r["quantity"] == "evacuated" and (site := r["site"])}) >= 5
+    # The totals over the days; the counts for one bank or country (57,000 in Romania, 23,000 on the
+    # Ukrainian bank) are quantities of their own and never read as a disagreement.
+    assert {42000, 80000, 96000} <= values and not {57000, 23000} & values
+    assert len({site for r in tables["claim_groups"] if r["quantity"] == "evacuated" and (site := r["site"])}) >= 4
+    assert {r["verdict"] for r in tables["claim_groups"] if r["quantity"] == "evacuated"} == {"revision"}
     _same_on_postgres(store, tables, postgres_url("t"))
     store.close()
 

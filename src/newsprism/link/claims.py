@@ -36,17 +36,19 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..model import Article, Claim
+from ..model import Article, Claim, Place
 from .features import day_of, fold_name, idf, site_of
 from .resources import EVENT_QUANTITIES, PEOPLE_NOUNS, UNIT_DIMENSIONS
 
 _WINDOW = 60
 #: Where a figure's clause ends when reading the places it is given for: a sentence or clause
 #: mark, or the next figure.
-_SCOPE_END = re.compile(r"[.;!?\n]|,\s|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+_SCOPE_END = re.compile(r"[.;!?\n]|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
                         r"thousands?)\b", re.IGNORECASE)
 #: A sentence that opens with where it happens gives the place to every figure in it: "In Ukraine, ...".
 _FRONTED = re.compile(r"\s*(?:In|At|Across|Near|Inside|Outside)\s[^,.;]{1,60},")
+_SPEAKER_AFTER = re.compile(r"\s+(?:officials?|authorities|government|ministry|minister|police|army|military|media|"
+                            r"sources|spokes(?:man|woman|person)|president|state|agency|emergency)\b", re.IGNORECASE)
 _SCOPE_START = re.compile(_SCOPE_END.pattern + r"|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 #: Stops the words read after a figure: the next figure or the end of its clause.
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
@@ -173,9 +175,14 @@ def _scope(claim: Claim, article: Article) -> str:
         start = stop.end()  # "57,000 in Romania and [80,000]": the places of the figure before are its own
     tail = _SCOPE_END.search(text, claim.end)
     end = tail.start() if tail else len(text)
-    names = sorted({p.name or p.text for p in article.places if p.type not in ("demonym", "continent") and (
-        start <= p.start and p.end <= end or lead[0] <= p.start and p.end <= lead[1])})
+    names = sorted({p.name or p.text for p in article.places if p.type != "continent" and (
+        (start <= p.start and p.end <= end and not _speaker(text, p)) or (lead[0] <= p.start and p.end <= lead[1]))})
     return f" in {' and '.join(names)}" if names else ""
+
+
+def _speaker(text: str, place: Place) -> bool:
+    """A nationality word that says who speaks ("Romanian officials said"), not where ("on the Ukrainian bank")."""
+    return place.type == "demonym" and bool(_SPEAKER_AFTER.match(text, place.end))
 
 
 def _claimant(article: Article, claim: Claim) -> str | None:
@@ -323,16 +330,13 @@ def relation(a: ClaimRow, b: ClaimRow) -> str:
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
-    """Days between two as-of dates; 0 when one contains the other ("2023-04" and "2023-04-12"); None if unknown."""
-    if not a or not b:
-        return None
-    if a.startswith(b) or b.startswith(a):
-        return 0
-    range_a, range_b = _days(a), _days(b)
+    """Days between two as-of dates, or ``None`` when they cannot tell: a date missing, or a week,
+    month or year that holds the other date ("2023-W15" and "2023-04-12")."""
+    range_a, range_b = (_days(a) if a else None), (_days(b) if b else None)
     if range_a is None or range_b is None:
         return None
     if range_a[0] <= range_b[1] and range_b[0] <= range_a[1]:
-        return 0  # a day inside a week ("2023-W15" and "2023-04-12")
+        return 0 if range_a[0] == range_a[1] == range_b[0] == range_b[1] else None
     return min(abs((x - y).days) for x in range_a for y in range_b)
 
 
@@ -382,7 +386,7 @@ def _judge(row: ClaimRow, earlier: ClaimRow, *, cumulative: bool) -> str:
 
 
 _NOTES = {"same": "same", "rounding": "rounded", "revision": "later figure", "scope": "another figure in the same source",
-          "undated": "undated: cannot tell", "lower": "lower than an earlier figure"}
+          "undated": "dates too vague to tell", "lower": "lower than an earlier figure"}
 _RANK = ("disagreement", "lower", "revision", "undated", "scope", "rounding")
 
 

@@ -11,10 +11,13 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
+
+import numpy as np
 
 from ..model import Article
 from .resources import FOLDS, INITIAL_FOLDS, LABEL_FAMILY
@@ -22,6 +25,8 @@ from .resources import FOLDS, INITIAL_FOLDS, LABEL_FAMILY
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)")
 _MAX_IDF = 16.0
+#: Characters a word keeps as its stem in story vectors.
+STEM = 5
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -145,10 +150,26 @@ def tokens(text: str) -> list[str]:
     return [part for word in WORD.findall(text) for part in _split_unsegmented(word.casefold(), 2)]
 
 
+def stem(word: str) -> str:
+    """A language-free stem: the first :data:`STEM` characters ("evacuated", "evacuees" -> "evacu").
+
+    Truncation serves inflected languages (German, Polish, Turkish) about as well
+    as a stemmer per language, and needs none.
+    """
+    return word[:STEM]
+
+
 def weighted_vector(text: str, *, lang: str = "en") -> dict[str, float]:
-    """A unit-length vector of sublinear term frequency times wordfreq IDF."""
-    counts = Counter(w for w in tokens(text) if not w.isdigit())
-    vector = {w: (1.0 + math.log(n)) * idf(w, lang) for w, n in counts.items()}
+    """A unit-length vector of stems: sublinear term frequency times wordfreq IDF (of the rarest form)."""
+    counts: Counter[str] = Counter()
+    weights: dict[str, float] = {}
+    for word in tokens(text):
+        if word.isdigit():
+            continue
+        key = stem(word)
+        counts[key] += 1
+        weights[key] = max(weights.get(key, 0.0), idf(word, lang))
+    vector = {w: (1.0 + math.log(n)) * weights[w] for w, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {w: v / norm for w, v in vector.items()}
 
@@ -172,6 +193,7 @@ class DocFeatures:
     title_vector: dict[str, float]
     names: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = field(default_factory=frozenset)
+    semantic: np.ndarray | None = None
 
 
 def _names(article: Article) -> frozenset[str]:
@@ -183,12 +205,32 @@ def _names(article: Article) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
-def features(article: Article) -> DocFeatures:
-    """Compute the comparable features of one article (pure; cacheable by content)."""
+def features(article: Article, *, semantic: np.ndarray | None = None) -> DocFeatures:
+    """Compute the comparable features of one article (pure; cacheable by content).
+
+    ``semantic`` is the article's meaning vector when the caller has it (see
+    :func:`features_of`, which computes them in batches).
+    """
     lang = (article.lang or "en").split("-")[0]
     places = {p.gazetteer_id or fold_name(p.name or p.text) for p in article.places}
+    text, title = content_of(article)
     return DocFeatures(
-        id=article.id, site=site_of(article), day=day_of(article.published), title=article.title or "",
-        vector=weighted_vector(article.text, lang=lang),
-        title_vector=weighted_vector(article.title or "", lang=lang),
-        names=_names(article), places=frozenset(p for p in places if p))
+        id=article.id, site=site_of(article), day=day_of(article.published), title=title,
+        vector=weighted_vector(text, lang=lang), title_vector=weighted_vector(title, lang=lang),
+        names=_names(article), places=frozenset(p for p in places if p), semantic=semantic)
+
+
+def content_of(article: Article) -> tuple[str, str]:
+    """The text and title linking compares: without site notices (cookie walls, access-block pages),
+    which would make unrelated articles behind one banner look alike."""
+    from ..clean.notices import strip_notices
+
+    return strip_notices(article.text), strip_notices(article.title or "")
+
+
+def features_of(articles: Sequence[Article]) -> list[DocFeatures]:
+    """:func:`features` of many articles, their meaning vectors encoded in batches."""
+    from .semantic import encode, lead
+
+    vectors = encode([lead(*reversed(content_of(a))) for a in articles])
+    return [features(a, semantic=v) for a, v in zip(articles, vectors, strict=True)]

@@ -4,7 +4,8 @@
    linking needs.
 2. Learn per-site furniture from the raw texts.
 3. Duplicates over the clean text minus learned furniture (MinHash
-   signatures cached per article and content hash).
+   signatures cached per article and content hash); meaning vectors of the
+   same text for stories, cached the same way.
 4. Stories (duplicates always share one), lineage, corpus entities (with the
    manual decisions), claims side by side.
 5. Write everything in ONE transaction that replaces the previous results.
@@ -19,15 +20,18 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
+
 from ..config import Settings
 from ..model import Article, content_hash
-from ..store.links import LinkDB, read_decisions, read_minhash, replace_link_tables
+from ..store.links import LinkDB, read_decisions, read_minhash, read_vectors, replace_link_tables
 from .claims import align_claims
 from .duplicates import SIGNATURE_VERSION, DupDoc, DuplicateGroup, find_duplicates, signature
 from .entities import Decision, resolve_entities
-from .features import DocFeatures, features, site_of
+from .features import DocFeatures, content_of, features, site_of
 from .furniture import learn_furniture, strip_furniture
 from .lineage import LineageDoc, find_lineage
+from .semantic import VECTOR_VERSION, encode, from_text, lead, to_text
 from .stories import cluster_stories, feature_similarity
 
 log = logging.getLogger(__name__)
@@ -82,6 +86,20 @@ def _signatures(db: LinkDB, docs: list[DupDoc]) -> tuple[dict[str, list[int]], l
     return sigs, rows
 
 
+def _vectors(db: LinkDB, articles: list[Article]) -> tuple[dict[str, np.ndarray], list[tuple[str, str, str]]]:
+    """Meaning vectors of the articles' leads: cached ones by content hash, the rest encoded in batches."""
+    cached = read_vectors(db)
+    leads = {a.id: lead(*reversed(content_of(a))) for a in articles}
+    hashes = {i: f"{VECTOR_VERSION}:{content_hash(text)}" for i, text in leads.items()}
+    found = {i: from_text(hit[1]) for i in leads if (hit := cached.get(i)) and hit[0] == hashes[i]}
+    todo = sorted(i for i in leads if i not in found)
+    for i, vector in zip(todo, encode([leads[i] for i in todo]), strict=True):
+        if vector is not None:
+            found[i] = vector
+    rows = [(i, hashes[i], to_text(v)) for i, v in sorted(found.items())]
+    return found, rows
+
+
 def _duplicate_rows(groups: list[DuplicateGroup]) -> Iterator[tuple[Any, ...]]:
     for group in groups:
         for member in group.members:
@@ -124,7 +142,9 @@ def link_corpus(store: Any, *, settings: Settings | None = None) -> LinkSummary:
                        published=a.published, fetched=a.fetched, site=sites[a.id]) for a in articles]
     sigs, minhash_rows = _signatures(db, dup_docs)
     groups = find_duplicates(dup_docs, signatures=sigs)
-    feats: dict[str, DocFeatures] = {a.id: features(a) for a in articles}
+    content = {d.id: a.replace(text=d.text) for d, a in zip(dup_docs, articles, strict=True)}
+    vectors, vector_rows = _vectors(db, list(content.values()))
+    feats: dict[str, DocFeatures] = {i: features(a, semantic=vectors.get(i)) for i, a in content.items()}
     must_link = [(g.original, m) for g in groups for m in g.members if m != g.original]
     stories = cluster_stories(feats.values(), must_link=must_link)
     lineage = find_lineage([LineageDoc(a.id, a.text, sites[a.id], feats[a.id].day) for a in articles],
@@ -149,6 +169,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None) -> LinkSummary:
                           r.claimant_name, r.as_of, r.site, r.unit, r.verdict, r.note) for r in claims],
         "site_furniture": [(f.site, f.line_hash, f.line_text, f.articles) for f in furniture],
         "link_minhash": minhash_rows,
+        "link_vectors": vector_rows,
     }
     summary = LinkSummary(
         articles=len(articles), duplicate_groups=len(groups), duplicates=sum(len(g.members) - 1 for g in groups),

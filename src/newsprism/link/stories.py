@@ -1,9 +1,13 @@
 """Same-story clusters: articles about one event, across sources and days.
 
-:func:`story_similarity` rates a pair of articles in [0, 1] from four cheap
-signals: the cosine of wordfreq-weighted word vectors of the clean text, the
-overlap of the names (entities) and places they mention, title similarity
-and closeness of their publication dates.
+:func:`story_similarity` rates a pair of articles in [0, 1] from five
+signals, all read after site notices are set aside (cookie walls and
+access-block pages make unrelated pages alike): the cosine of multilingual
+meaning vectors of headline and lead (:mod:`newsprism.link.semantic`), the
+cosine of wordfreq-weighted vectors of word stems, the overlap of the names
+(entities) and places they mention, title similarity, and closeness of their
+publication dates. Meaning carries most weight: it holds across languages and
+rewordings, where words and names tell apart two events of one kind.
 
 :func:`cluster_stories` blocks candidate pairs on shared names, places and
 rare title words within a date window, scores them, and merges clusters by
@@ -20,18 +24,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article
-from .features import DocFeatures, cosine, features, idf, tokens
+from .features import DocFeatures, cosine, features_of, idf, tokens
 from .resources import TITLE_STOP
 
-#: Weights of the signals (tuned on bench/linkset, see docs/link.md).
-W_TEXT, W_NAMES, W_TITLE = 0.55, 0.25, 0.20
+#: Weights of the signals when meaning vectors are available (see docs/link.md) ...
+W_SEMANTIC, W_TEXT, W_NAMES, W_TITLE = 0.6, 0.2, 0.1, 0.1
+#: ... and without them (the encoder is not installed).
+W_TEXT_ONLY, W_NAMES_ONLY, W_TITLE_ONLY = 0.55, 0.25, 0.20
 #: Days beyond which a pair is unlikely to be the same event.
 DATE_SCALE = 4.0
 WINDOW_DAYS = 10
 #: A pair scoring at least this proposes a merge of its clusters ...
-STORY_THRESHOLD = 0.25
-#: ... which happens when the mean similarity over all their cross pairs reaches this.
-AVERAGE_THRESHOLD = 0.15
+STORY_THRESHOLD = 0.4
+#: ... which happens when the mean similarity over all their cross pairs reaches this
+#: (both chosen on bench/linkset and ECB+ together, see docs/benchmarks.md).
+AVERAGE_THRESHOLD = 0.35
+#: The same two thresholds for scores made without meaning vectors (the encoder is not installed).
+STORY_THRESHOLD_TEXT_ONLY, AVERAGE_THRESHOLD_TEXT_ONLY = 0.25, 0.15
 #: A blocking key shared by more articles than this is too common to block on.
 MAX_POSTING = 400
 
@@ -59,7 +68,11 @@ def feature_similarity(a: DocFeatures, b: DocFeatures) -> float:
     text = cosine(a.vector, b.vector)
     names = _overlap(a.names | a.places, b.names | b.places)
     title = cosine(a.title_vector, b.title_vector) if a.title and b.title else text
-    score = W_TEXT * text + W_NAMES * names + W_TITLE * title
+    if a.semantic is not None and b.semantic is not None:
+        meaning = max(0.0, float(a.semantic @ b.semantic))
+        score = W_SEMANTIC * meaning + W_TEXT * text + W_NAMES * names + W_TITLE * title
+    else:
+        score = W_TEXT_ONLY * text + W_NAMES_ONLY * names + W_TITLE_ONLY * title
     if a.day and b.day:
         days = abs((a.day - b.day).days)
         score *= 0.6 + 0.4 * math.exp(-days / DATE_SCALE)
@@ -79,7 +92,7 @@ def story_similarity(a: Article, b: Article) -> float:
     >>> story_similarity(x, x) > 0.7
     True
     """
-    return feature_similarity(features(a), features(b))
+    return feature_similarity(*features_of([a, b]))
 
 
 def _keys(doc: DocFeatures) -> set[str]:
@@ -109,20 +122,27 @@ def candidate_pairs(docs: Sequence[DocFeatures], *, window_days: int = WINDOW_DA
     return pairs
 
 
-def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float = STORY_THRESHOLD,
-                    average: float = AVERAGE_THRESHOLD, must_link: Iterable[tuple[str, str]] = ()) -> list[StoryCluster]:
+def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = None,
+                    average: float | None = None, must_link: Iterable[tuple[str, str]] = ()) -> list[StoryCluster]:
     """Average-link clusters of two or more articles.
 
     Args:
         docs: Article features (any order).
-        threshold: Minimum pair similarity that proposes merging two clusters.
-        average: Minimum mean similarity over all cross pairs for the merge to happen.
+        threshold: Minimum pair similarity that proposes merging two clusters (default
+            :data:`STORY_THRESHOLD`, or its text-only twin when no article has a meaning vector).
+        average: Minimum mean similarity over all cross pairs for the merge to happen (default
+            :data:`AVERAGE_THRESHOLD`, or its text-only twin).
         must_link: Pairs that belong together whatever their score (duplicates).
 
     Returns:
         Stories sorted by start date, then id.
     """
     by_id = {d.id: d for d in sorted(docs, key=lambda d: d.id)}
+    meaning = any(d.semantic is not None for d in by_id.values())
+    if threshold is None:
+        threshold = STORY_THRESHOLD if meaning else STORY_THRESHOLD_TEXT_ONLY
+    if average is None:
+        average = AVERAGE_THRESHOLD if meaning else AVERAGE_THRESHOLD_TEXT_ONLY
     scores: dict[tuple[str, str], float] = {}
     for a, b in candidate_pairs(list(by_id.values())):
         scores[(a, b)] = feature_similarity(by_id[a], by_id[b])

@@ -26,6 +26,7 @@ LINK_COLUMNS: dict[str, tuple[str, ...]] = {
                      "claimant_name", "as_of", "site", "unit", "verdict", "note"),
     "site_furniture": ("site", "line_hash", "line_text", "articles"),
     "link_minhash": ("article_id", "content_hash", "signature"),
+    "link_vectors": ("article_id", "content_hash", "vector"),
 }
 
 
@@ -99,6 +100,12 @@ def read_minhash(db: LinkDB) -> dict[str, tuple[str, list[int]]]:
     """Cached MinHash signatures: article id -> (content hash, signature)."""
     return {aid: (chash, [int(v) for v in sig.split(",")])
             for aid, chash, sig in db.query("SELECT article_id, content_hash, signature FROM {t}link_minhash")}
+
+
+def read_vectors(db: LinkDB) -> dict[str, tuple[str, str]]:
+    """Cached meaning vectors: article id -> (content hash, vector in its text form)."""
+    return {aid: (chash, vector) for aid, chash, vector in
+            db.query("SELECT article_id, content_hash, vector FROM {t}link_vectors")}
 
 
 def read_furniture(db: LinkDB) -> dict[str, set[str]]:

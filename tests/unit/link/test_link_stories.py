@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from _link_corpus import corpus
 
-from newsprism.link.features import features
+from newsprism.link.features import features, features_of
 from newsprism.link.stories import cluster_stories, story_similarity
 
 
@@ -17,8 +18,10 @@ def test_stories_similarity_orders_pairs() -> None:
     assert story_similarity(a1, a2) == story_similarity(a2, a1)
 
 
-def test_stories_clusters_any_order() -> None:
-    docs = [features(a) for a in corpus()]
+@pytest.mark.parametrize("meaning", [True, False])
+def test_stories_clusters_any_order(meaning: bool) -> None:
+    # With meaning vectors, and without them (the encoder not installed): the same two stories.
+    docs = features_of(corpus()) if meaning else [features(a) for a in corpus()]
     expected = cluster_stories(docs)
     assert [sorted(s.articles) for s in expected] == [["a1", "a2", "a3", "a6"], ["a4", "a5"]]
     for seed in range(5):
