@@ -119,17 +119,21 @@ def _is_prose(line: Line) -> bool:
 
 
 def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
-             known_furniture: Collection[str] | None = None) -> None:
+             known_furniture: Collection[str] | None = None) -> str | None:
     """Set ``kind`` and ``reason`` on each furniture line of one document (in place).
 
     Args:
         lines: The document's non-blank lines, in order.
         scraped: True for whole-page scraped text; False for an HTML
             extractor's output, where only cues (passes 1-3) are used.
-        main_language: The language the story is expected in.
+        main_language: The language the story is expected in when the text does not tell.
         known_furniture: Hashes (:func:`line_hash`) of lines this site repeats.
+
+    Returns:
+        The document's language, when its text tells it.
     """
-    doc_lang = _document_language(lines) or main_language
+    found = document_language(lines)
+    doc_lang = found or main_language
     for line in lines:
         if known_furniture and line_hash(line.text) in known_furniture:
             _mark(line, "site_furniture", "repeated across many articles of this site")
@@ -142,12 +146,28 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
         _repeated(lines)
         _by_region(lines)
         _in_story(lines)
+    return found
 
 
-def _document_language(lines: Sequence[Line]) -> str | None:
-    """The language of the document's prose, from one sample of its longest lines."""
-    prose = sorted((line.text for line in lines if line.prose), key=len, reverse=True)
-    return detect_language(" ".join(prose)[:1500])[0] if prose else None
+def document_language(lines: Sequence[Line]) -> str | None:
+    """The language of the document, from one sample of its longest prose lines (its longest lines if
+    none reads as prose).
+
+    A sample of a few hundred characters is long enough for the identifier to be trusted at a lower
+    probability than one line: a Turkish or Arabic story is told as such, not taken for English, whose
+    headlines and paragraphs would then be removed as "in another language".
+    """
+    prose = [line.text for line in lines if line.prose] or [line.text for line in lines]
+    sample = " ".join(sorted(prose, key=len, reverse=True))[:1500]
+    lang, score = detect_language(sample)
+    if lang is None and score is not None and len(sample) >= _LONG_SAMPLE:
+        lang, score = guess_language(sample)
+        return lang if score >= _SAMPLE_CONFIDENCE else None
+    return lang
+
+
+#: A language sample at least this long is trusted from this probability on.
+_LONG_SAMPLE, _SAMPLE_CONFIDENCE = 200, 0.6
 
 
 def _mark(line: Line, kind: str, reason: str) -> None:

@@ -37,7 +37,15 @@ STOP_WORDS: frozenset[str] = _words(
     "der die das den dem des ein eine einer eines einem und oder ist sind war waren im auf für mit von "
     "zu zum zur bei nach aus nicht auch sich dass er sie es wir ihr wie als wird werden hat haben "
     # Italian
-    "il lo gli di da con su per tra fra che non è sono era anche nel nella della degli delle"
+    "il lo gli di da con su per tra fra che non è sono era anche nel nella della degli delle "
+    # Dutch
+    "het een en van op te voor dat zijn werd niet ook maar bij naar om aan door heeft hij zij "
+    # Polish
+    "i w z na do się nie to że jest od po przez dla jak ale oraz który która które był była są jego jej "
+    # Turkish
+    "ve bir bu ile için da de olarak olan daha çok ama gibi ise ki en her sonra kadar göre "
+    # Romanian
+    "și în cu pe la din care că nu au fost este sunt mai dar pentru"
 )
 
 #: Short words that a lost space glues to the end of the word before them

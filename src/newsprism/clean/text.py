@@ -70,7 +70,8 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
     'The mayor said the bridge would reopen on Monday.'
     """
     lines, mapped, fixes = _read_lines(text)
-    classify(lines, scraped=content_kind != "html", main_language=main_language, known_furniture=known_furniture)
+    doc_lang = classify(lines, scraped=content_kind != "html", main_language=main_language,
+                        known_furniture=known_furniture)
     kept = [line for line in lines if line.kind is None]
     for line in kept:
         if line.lang_score is None:
@@ -100,7 +101,7 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
     return CleanResult(
         text=clean.text, removals=removals, repairs=tuple(repairs), segments=segments_of(clean, text),
         paragraphs=tuple(paragraphs), media=_media(lines), related=_related(lines), tags=_tags(lines),
-        lang=_main_lang(paragraphs),
+        lang=_main_lang(paragraphs) or doc_lang,
     )
 
 

@@ -142,3 +142,18 @@ def test_text_stage_reports_an_article_left_empty(raw: str) -> None:
 
     cleaned = clean_article(Article(id="x", text=raw, raw_text=raw))
     assert cleaned.text == "" and [i.code for i in cleaned.issues] == ["E103"]
+
+
+@pytest.mark.issue(11)
+def test_text_story_in_another_language_keeps_its_headline_and_prose() -> None:
+    # Told in Turkish with no language set: the headline is the story's, not "a headline in another language",
+    # and the paragraphs are prose, not navigation.
+    text = ("Kredi kartı faizleri düştü\n\n"
+            "Merkez Bankası, kredi kartı işlemlerinde uygulanacak azami faiz oranlarını düşürdüğünü açıkladı. "
+            "Yeni oranlar gelecek aydan itibaren geçerli olacak ve bankalar müşterilerini bilgilendirecek.\n\n"
+            "Bankacılar, kararın tüketici kredilerine olan talebi artırmasını bekliyor. Ekonomistler ise "
+            "enflasyon üzerindeki etkinin sınırlı kalacağını söyledi.")
+    result = clean_text(text)
+    assert result.lang == "tr"
+    assert result.text.startswith("Kredi kartı faizleri düştü") and "Ekonomistler" in result.text
+    assert not result.removals
