@@ -33,7 +33,7 @@ TITLES = frozenset(
         "chief", "director", "spokesman", "spokeswoman", "spokesperson", "sheikh", "emir", "archbishop", "bishop",
         "rabbi", "imam", "father", "reverend", "rev", "rev.", "premier", "foreign", "defense", "defence", "interior",
         "finance", "health", "education", "economy", "russian", "ukrainian", "us", "u.s.", "former",
-        "acting", "supreme", "state", "federal", "opposition", "party", "leader", "head", "prosecutor",
+        "acting", "supreme", "state", "federal", "opposition", "party", "leader", "head", "prosecutor", "crown",
     }
 )
 
@@ -49,6 +49,8 @@ ROLE_NOUNS = frozenset(
         "politician", "candidate", "premier", "chancellor", "king", "queen", "prince", "pope", "priest", "singer",
         "actor", "actress", "artist", "student", "teacher", "farmer", "worker", "man", "woman", "father", "mother",
         "blogger", "commentator", "historian", "mp", "adviser", "advisor", "aide", "negotiator", "admiral",
+        "comedian", "comic", "rapper", "musician", "host", "star", "boxer", "swimmer", "champion", "model",
+        "designer", "entrepreneur", "billionaire", "filmmaker", "producer", "novelist", "poet", "astronaut",
     }
 )
 
@@ -118,6 +120,10 @@ LATIN_SCRIPT_LANGUAGES = frozenset({
 
 #: Leading words stripped from entity spans.
 LEADING_DETERMINERS = frozenset({"the", "a", "an"})
+
+#: Words that open a surname ("Ludwig van Beethoven", "Mohammed bin Salman", "Charles de Gaulle").
+SURNAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le",
+                               "bin", "ibn", "bint", "al", "el", "ben", "abu", "ter", "ten", "zu"})
 
 #: Name suffixes that are not surnames ("Martin Luther King Jr.").
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import MergeEvidence
-from ._lexicon import LEADING_DETERMINERS, NAME_SUFFIXES, TITLES, TRANSLIT_RULES
+from ._lexicon import LEADING_DETERMINERS, NAME_SUFFIXES, SURNAME_PARTICLES, TITLES, TRANSLIT_RULES
 
 #: Minimum rapidfuzz ratio (0-100) between transliteration keys of two surnames.
 FUZZY_RATIO = 88.0
@@ -121,11 +121,18 @@ def translit_key(name: str) -> str:
 def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     """Given names and surname of a title-stripped person name.
 
+    A particle opens the surname ("van", "von", "bin", "de la"): "Van Halen" has no given name.
+
     >>> name_parts("Martin Luther King Jr.")
     (('Martin', 'Luther'), 'King')
+    >>> name_parts("Richard von Weizsäcker"), name_parts("Van Halen")
+    ((('Richard',), 'von Weizsäcker'), ((), 'Van Halen'))
     """
     words = [w for w in name.split() if w.casefold() not in NAME_SUFFIXES] or name.split()
-    return tuple(words[:-1]), words[-1] if words else ""
+    if not words:
+        return (), ""
+    cut = next((i for i, w in enumerate(words[:-1]) if w.casefold() in SURNAME_PARTICLES), len(words) - 1)
+    return tuple(words[:cut]), " ".join(words[cut:])
 
 
 def compare_words(a: str, b: str) -> MergeEvidence | None:

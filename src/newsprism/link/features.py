@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from ..model import Article
-from .resources import FOLDS, INITIAL_FOLDS, LABEL_FAMILY
+from .resources import FOLDS, INITIAL_FOLDS, LABEL_FAMILY, LEADING_ABBREVIATIONS
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)")
@@ -47,9 +47,13 @@ def fold_name(name: str) -> str:
     True
     >>> fold_name("Jersón") == fold_name("Kherson")
     True
+    >>> fold_name("Mt. Cook") == fold_name("Mount Cook")
+    True
     """
     words = []
-    for word in WORD.findall(strip_accents(name).casefold()):
+    for n, word in enumerate(WORD.findall(strip_accents(name).casefold())):
+        if n == 0:
+            word = LEADING_ABBREVIATIONS.get(word, word)
         for old, new in FOLDS:
             word = word.replace(old, new)
         if word[:1] in INITIAL_FOLDS:

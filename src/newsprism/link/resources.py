@@ -22,6 +22,10 @@ FOLDS: tuple[tuple[str, str], ...] = (
     ("yi", "i"), ("iy", "i"), ("ii", "i"), ("y", "i"), ("ie", "e"), ("ei", "e"),
 )
 
+#: Abbreviations that open place names: "Mt Cook" is Mount Cook, "St Petersburg" Saint Petersburg.
+LEADING_ABBREVIATIONS: dict[str, str] = {"mt": "mount", "mtn": "mountain", "st": "saint", "ste": "sainte",
+                                         "ft": "fort", "pt": "port"}
+
 #: Initial letters that transliterations swap (Ukrainian H = Russian G; Spanish J = English Kh).
 INITIAL_FOLDS: dict[str, str] = {"g": "h", "j": "h"}
 

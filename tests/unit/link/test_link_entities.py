@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.link.entities import Decision, resolve_entities
-from newsprism.model import Article, Entity, Place
+from newsprism.model import Article, Entity, Mention, Place
 
 
 def _articles(*names: tuple[str, str]) -> list[Article]:
@@ -126,3 +126,45 @@ def test_entities_split_of_one_name_takes_it_off_its_entity_until_merged_again()
     assert {"Surovkin"} in alone and {"Sergei Surovikin", "Surovykin"} in alone
     again = _groups(articles, (Decision("split", ("Surovkin",)), Decision("merge", ("Surovkin", "Surovykin"))))
     assert {"Sergei Surovikin", "Surovykin", "Surovkin"} in again
+
+
+@pytest.mark.issue(11)
+def test_entities_headline_and_role_words_around_a_known_name() -> None:
+    articles = _articles(("Lindsay Lohan", "PERSON"), ("Lindsay Lohan", "PERSON"), ("Comedian Ellen DeGeneres", "PERSON"),
+                         ("Ellen DeGeneres", "PERSON"), ("Gordon Brown", "PERSON"), ("Gordon Brown Jones", "PERSON"))
+    headline = "Lindsay Lohan Checks Into Rehab"
+    articles.append(Article(id="h", text=headline + "\nThe actress entered a clinic on Friday.",
+                            entities=(Entity(id="e1", name=headline, label="PERSON"),),
+                            mentions=(Mention(0, len(headline), headline, "PERSON", entity="e1"),)))
+    variants = [set(e.variants) for e in resolve_entities(articles)]
+    assert {"Lindsay Lohan", "Lindsay Lohan Checks Into Rehab"} in variants
+    assert {"Ellen DeGeneres", "Comedian Ellen DeGeneres"} in variants
+    assert {"Gordon Brown Jones"} in variants  # "Jones" is a name, not a headline word
+
+
+@pytest.mark.issue(11)
+def test_entities_a_surname_read_as_a_place_is_the_person() -> None:
+    articles = _articles(*[("Lindsay Lohan", "PERSON")] * 4, ("Lohan", "GPE"))
+    (entity,) = [e for e in resolve_entities(articles) if "Lohan" in {m[2] for m in e.members}]
+    assert entity.name == "Lindsay Lohan" and entity.label == "PERSON"
+
+
+def test_entities_a_person_only_the_gazetteer_knows_is_a_place() -> None:
+    articles = _placed(("Wasilla", "gn:5877641", "US"), ("Wasilla", "gn:5877641", "US"))
+    articles.append(Article(id="x", text="", entities=(Entity(id="e1", name="Wasilla", label="PERSON"),)))
+    assert [(e.label, e.articles) for e in resolve_entities(articles)] == [("GPE", 3)]
+
+
+def test_entities_father_and_son_apart_when_one_article_names_both() -> None:
+    both = Article(id="b", text="", entities=(Entity(id="e1", name="Donald Trump", label="PERSON"),
+                                              Entity(id="e2", name="Donald Trump Jr.", label="PERSON")))
+    alone = _articles(("Arcade Joseph Comeaux", "PERSON"), ("Arcade Joseph Comeaux Jr", "PERSON"))
+    groups = _groups([both, *alone])
+    assert {"Donald Trump"} in groups and {"Donald Trump Jr."} in groups
+    assert {"Arcade Joseph Comeaux", "Arcade Joseph Comeaux Jr"} in groups
+
+
+def test_entities_organisation_spelt_two_ways_and_acronyms_exact() -> None:
+    groups = _groups(_articles(("Betty Ford Center", "ORG"), ("Betty Ford Centre", "ORG"), ("THR", "ORG"),
+                               ("Three Rivers", "ORG")))
+    assert {"Betty Ford Center", "Betty Ford Centre"} in groups and {"THR"} in groups
