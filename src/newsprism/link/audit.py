@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..extract.names import name_parts, strip_title
 from ..model import Article
+from .claims import ClaimRow, dimension_of
 from .entities import CorpusEntity, same_given_name
 from .features import label_family
 
@@ -61,3 +62,13 @@ def places_in_two_countries(entities: Iterable[CorpusEntity], articles: Mapping[
         if len(countries) > 1:
             found.append(Conflict(entity.corpus_id, entity.name, tuple(sorted(countries))))
     return found
+
+
+def claim_groups_mixing_units(rows: Iterable[ClaimRow]) -> list[Conflict]:
+    """Claim groups (story, quantity) whose figures are measured in more than one dimension
+    (a percentage beside a sum of money, dollars beside euros, a count beside a distance)."""
+    dimensions: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        dimensions.setdefault((row.story_id, row.quantity), set()).add(dimension_of(row.unit or None)[0])
+    return [Conflict(f"{story} {quantity}", quantity, tuple(sorted(found)))
+            for (story, quantity), found in sorted(dimensions.items()) if len(found) > 1]

@@ -109,3 +109,16 @@ def test_claims_two_owners_are_two_quantities() -> None:
     groups = _groups(a, b)
     assert sorted(sorted(r.value for r in g) for g in groups.values()) == [[1076, 1076], [1357, 1357]]
     assert {r.verdict for g in groups.values() for r in g} == {"agree"}
+
+
+def test_claims_audit_finds_a_group_mixing_units() -> None:
+    from newsprism.link.audit import claim_groups_mixing_units
+
+    row = ClaimRow("s", "cost", "a", 0, 5.0, "exact", None, None, None, None, unit="USD")
+    assert not claim_groups_mixing_units([row, ClaimRow(**{**_fields(row), "article_id": "b", "value": 6.0})])
+    mixed = claim_groups_mixing_units([row, ClaimRow(**{**_fields(row), "article_id": "b", "unit": "%"})])
+    assert [(c.name, c.values) for c in mixed] == [("cost", ("%", "USD"))]
+
+
+def _fields(row: ClaimRow) -> dict[str, object]:
+    return {name: getattr(row, name) for name in ClaimRow.__dataclass_fields__}
