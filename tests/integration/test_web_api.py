@@ -463,3 +463,36 @@ def test_web_marked_segments_split_on_control_marks_only(snippet: str, pieces: l
     from newsprism.serve.search import marked_segments
 
     assert marked_segments(snippet) == pieces
+
+
+@pytest.mark.issue(11)
+def test_web_and_cli_give_a_decision_one_meaning(tmp_path: Path) -> None:
+    """A merge or split posted on the web changes the corpus entities exactly as the CLI's would."""
+    from click.testing import CliRunner
+
+    from newsprism.cli import cli
+    from newsprism.link.run import link_corpus
+
+    db = str(tmp_path / "decisions.db")
+    store = open_store(db)
+    store.add(_corpus_articles()[:2])
+    link_corpus(store)
+    web = AsgiClient(create_app(store, token=TOKEN))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+
+    def cli_members(name: str) -> set[str]:
+        shown = CliRunner().invoke(cli, ["entities", "show", name, "--db", db, "--json"])
+        assert shown.exit_code == 0, shown.output
+        return {m["name"] for m in json.loads(shown.output.splitlines()[0])["members"]}
+
+    def web_members(name: str) -> set[str]:
+        return set(web.get("/entity.json", params={"name": name}).json()["members"])
+
+    assert web.post("/api/entity-decisions", json={"action": "merge", "names": ["Sergei Shoigu", "Sergei Surovikin"]},
+                    headers=auth).status_code == 201
+    assert {"Sergei Shoigu", "Sergei Surovikin"} <= cli_members("Sergei Surovikin") == web_members("Sergei Surovikin")
+    assert web.post("/api/entity-decisions", json={"action": "split", "names": ["Sergei Surovikin"]},
+                    headers=auth).status_code == 201
+    assert cli_members("Sergei Surovikin") == web_members("Sergei Surovikin") == {"Sergei Surovikin"}
+    assert "Sergei Surovikin" not in cli_members("Sergei Shoigu")
+    store.close()

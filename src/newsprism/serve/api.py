@@ -103,14 +103,15 @@ class DecisionIn(BaseModel):
 
 
 @router.post("/api/entity-decisions", status_code=201, dependencies=[Depends(require_token)],
-             summary="Merge names into one entity, or split names off their group (recorded)")
+             summary="Merge names into one entity, or split names off their entity (recorded, then the corpus relinked)")
 def add_decision(body: DecisionIn, corpus: CorpusDep) -> dict[str, Any]:
     names = list(dict.fromkeys(n.strip() for n in body.names if n.strip()))
     if body.action == "merge" and len(names) < 2:
         raise HTTPException(422, detail="a merge needs at least two different names")
     conn, lock = corpus.writer()
     decision = groups_mod.record(conn, lock, action=body.action, names=names, label=body.label, note=body.note)
-    return {"ok": True, "decision": groups_mod.decision_dict(decision)}
+    # The link stage applies decisions: relink now, as 'newsprism entities merge/split' does by default.
+    return {"ok": True, "decision": groups_mod.decision_dict(decision), "link": corpus.relink()}
 
 
 @router.get("/api/entity-decisions", summary="Every recorded entity decision, oldest first")

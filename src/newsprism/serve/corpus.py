@@ -44,7 +44,15 @@ class Corpus:
 
     def groups(self) -> groups_mod.EntityGroups:
         """Entity name groups after every manual decision (read per request: decisions are rare and few)."""
-        return groups_mod.load(self.conn())
+        return groups_mod.load(self.conn(), linked=self.features.corpus_entities)
+
+    def relink(self) -> dict[str, Any]:
+        """Recompute the corpus links (after a manual decision), then the optional tables seen."""
+        from ..link.run import link_corpus
+
+        summary = link_corpus(self.store, settings=self.settings).as_dict()
+        self.features = features(self.conn())
+        return summary
 
     def writer(self) -> tuple[Conn, threading.Lock]:
         """The store's single writer connection and its lock."""

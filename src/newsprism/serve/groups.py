@@ -1,10 +1,12 @@
 """Manual entity decisions (merge, split) and the name groups they make.
 
-Until corpus-level entity resolution exists, an entity page is keyed by its
-canonical name. An analyst can merge names ("Surovikin" and "Surovikine" are
-one person) or split a name off a group again. Decisions are stored in the
-``entity_decisions`` table keyed by names, not ids, so they survive
-re-ingestion, and they are replayed in the order they were taken.
+An analyst can merge names ("Surovikin" and "Surovikine" are one person) or
+split a name off its entity. Decisions are stored in the ``entity_decisions``
+table keyed by names, not ids, so they survive re-ingestion; the link stage
+replays them in the order they were taken (see
+:func:`newsprism.link.entities.decision_constraints`), and a linked corpus is
+read through its corpus entities (:class:`LinkedGroups`). A corpus that was
+never linked falls back on replaying the decisions over names here.
 """
 
 from __future__ import annotations
@@ -85,15 +87,52 @@ class EntityGroups:
         return [d for d in self.decisions if names & set(d.names)]
 
 
-def load(conn: Conn) -> EntityGroups:
-    """Read every decision (the table may not exist in a read-only, unmigrated corpus)."""
+class LinkedGroups(EntityGroups):
+    """Name groups as the link stage resolved them: the corpus entity a name belongs to.
+
+    The link stage applies every manual decision itself (a decision posted through the
+    API relinks the corpus), so the web shows the same entities as ``newsprism entities``.
+    """
+
+    def __init__(self, conn: Conn, decisions: Sequence[Decision] = ()) -> None:
+        self.decisions = tuple(decisions)
+        self._conn = conn
+        self._found: dict[str, tuple[str, set[str]] | None] = {}
+
+    def _entity(self, name: str) -> tuple[str, set[str]] | None:
+        if name not in self._found:
+            row = self._conn.execute(
+                "SELECT c.corpus_id, c.name FROM corpus_entity_members m JOIN corpus_entities c "
+                "ON c.corpus_id = m.corpus_id WHERE m.name = ? ORDER BY c.articles DESC LIMIT 1", (name,)).fetchone()
+            if row is None:
+                self._found[name] = None
+            else:
+                names = {str(r[0]) for r in self._conn.execute(
+                    "SELECT DISTINCT name FROM corpus_entity_members WHERE corpus_id = ? LIMIT 500", (row[0],))}
+                self._found[name] = (str(row[1]), names | {str(row[1])})
+        return self._found[name]
+
+    def canonical(self, name: str) -> str:
+        """The corpus entity's name."""
+        found = self._entity(name)
+        return found[0] if found else name
+
+    def members(self, name: str) -> set[str]:
+        """Every name of the corpus entity ``name`` belongs to."""
+        found = self._entity(name)
+        return (found[1] if found else set()) | {name}
+
+
+def load(conn: Conn, *, linked: bool = False) -> EntityGroups:
+    """Every decision, replayed over names (the table may not exist in a read-only, unmigrated corpus);
+    with ``linked``, the groups are the link stage's corpus entities."""
     try:
         rows = conn.execute("SELECT id, action, names, label, created_at, note FROM entity_decisions "
                             "ORDER BY id").fetchall()
     except missing_table_errors(conn):
-        return EntityGroups()
-    return EntityGroups([Decision(int(r[0]), str(r[1]), tuple(json.loads(r[2])), r[3], str(r[4]), r[5])
-                         for r in rows])
+        rows = []
+    decisions = [Decision(int(r[0]), str(r[1]), tuple(json.loads(r[2])), r[3], str(r[4]), r[5]) for r in rows]
+    return LinkedGroups(conn, decisions) if linked else EntityGroups(decisions)
 
 
 def record(conn: Conn, lock: threading.Lock, *, action: Action, names: Sequence[str],

@@ -247,17 +247,6 @@ def duplicates_of(conn: Conn, article_id: str, feats: Features) -> list[dict[str
             for r in rows]
 
 
-def corpus_names(conn: Conn, names: Sequence[str], feats: Features) -> list[str]:
-    """Every name the corpus-level entity resolution put together with ``names``."""
-    if not feats.corpus_entities or not names:
-        return []
-    rows = conn.execute(
-        "SELECT DISTINCT coalesce(m.name, c.name) FROM corpus_entities c JOIN corpus_entity_members m "
-        "ON m.corpus_id = c.corpus_id WHERE c.corpus_id IN (SELECT corpus_id FROM corpus_entities "
-        f"WHERE name IN ({_in(names)})) LIMIT 200", list(names)).fetchall()
-    return [str(r[0]) for r in rows if r[0]]
-
-
 def claim_quantities(conn: Conn, story_id: str, feats: Features) -> dict[tuple[str, int], tuple[str, str, str]]:
     """``(article_id, claim index) -> (quantity, verdict, note)`` as the link stage grouped the story's claims."""
     if not feats.claim_groups:

@@ -105,9 +105,6 @@ def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
     conn = corpus.conn()
     groups = corpus.groups()
     members = sorted(groups.members(name))
-    split_off = {n for d in groups.decisions if d.action == "split" for n in d.names} - {name}
-    from_corpus = [n for n in queries.corpus_names(conn, members, corpus.features) if n not in split_off]
-    members = sorted(set(members) | set(from_corpus))
     rows = queries.entity_rows(conn, members, label=label)
     variants: dict[str, int] = {}
     months: dict[str, int] = {}
