@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from ..extract.names import name_parts, strip_title
 from ..model import Article
 from .claims import ClaimRow, dimension_of
-from .entities import CorpusEntity, same_given_name
+from .entities import CorpusEntity
+from .entity_rules import same_given_name
 from .features import label_family
 
 

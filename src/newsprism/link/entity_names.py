@@ -1,0 +1,237 @@
+"""Name nodes of the corpus entities: one per (label family, name, gazetteer entry), cleaned of reading errors.
+
+Each article entity becomes a node; before any two are compared, the errors
+of a small model reading headlines and of label votes are mended:
+
+1. a known full name with headline words after it ("Lindsay Lohan Checks Into
+   Rehab", title-cased lines only) or a title or role before it ("Comedian
+   Ellen DeGeneres") is that name;
+2. a name read in several label families joins the family its articles give it
+   (:func:`_vote_families`);
+3. a place keeps its gazetteer entry only when its words name that entry, not
+   a thing named after it ("London Bridge" placed at London).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..extract._lexicon import ROLE_NOUNS, TITLES
+from ..extract.names import name_parts, strip_title
+from ..model import Article, Place
+from .features import fold_name, idf, label_family, tokens
+from .resources import GENERIC_PLACE_WORDS, NAME_STOP_WORDS
+
+#: A name written in several label families moves to the family holding this share of its articles.
+FAMILY_VOTE = 0.75
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Words at least this common (wordfreq, Zipf 3) around a known name are headline or role words.
+_COMMON_WORD_IDF = 13.8
+#: Place types whose gazetteer entries go by other names (America, Britain, Holland).
+_ALIASED_TYPES = frozenset({"country", "region", "union", "continent"})
+
+Key = tuple[str, str, str]  # (family, name, gazetteer id or "")
+
+
+@dataclass
+class NameNode:  # no slots: the derived name forms are cached on the instance
+    family: str
+    name: str
+    gazetteer: str
+    labels: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    members: list[tuple[str, str]] = field(default_factory=list)  # (article_id, entity_id)
+    variants: set[str] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)
+    headline: bool = False  # written in a title-cased line at least once
+
+    @property
+    def key(self) -> Key:
+        return self.family, self.name, self.gazetteer
+
+    @property
+    def label(self) -> str:
+        return min(self.labels.items(), key=lambda kv: (-kv[1], kv[0]))[0] if self.labels else self.family
+
+    @cached_property
+    def folded(self) -> str:
+        return fold_name(self.name)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """Folded content words (dots dropped: "U.S." is "us")."""
+        return tuple(w for w in fold_name(self.name.replace(".", "")).split() if w not in NAME_STOP_WORDS)
+
+    @cached_property
+    def person(self) -> tuple[tuple[str, ...], str, str]:
+        """(given names, surname, suffix) of a person's name, titles stripped."""
+        name = strip_title(self.name)[1]
+        words = name.replace(",", " ").split()
+        suffix = next((w.rstrip(".").casefold() for w in words[1:] if w.rstrip(".").casefold() in SUFFIXES), "")
+        given, surname = name_parts(name)
+        return tuple(g for g in given if g.rstrip(".").casefold() not in SUFFIXES), surname, suffix
+
+    @property
+    def partial(self) -> bool:
+        """A name that stands for a longer one: a bare surname, a one-word organisation, an unplaced place."""
+        if self.family == "PERSON":
+            return not self.person[0]
+        if self.family == "PLACE":
+            return not self.gazetteer
+        return self.family == "ORG" and len(self.words) == 1  # "Senate", "UN": which one?
+
+
+def looks_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def name_nodes(articles: Iterable[Article]) -> dict[Key, NameNode]:
+    """The name nodes of a corpus's article entities, with headline words, labels and places mended."""
+    nodes: dict[Key, NameNode] = {}
+    for article in articles:
+        gazetteer = {p.entity: p.gazetteer_id for p in article.places if p.entity and _names_entry(p)}
+        by_text = {p.text: p.gazetteer_id for p in article.places if _names_entry(p)}
+        countries: dict[str, set[str]] = {}
+        for p in article.places:
+            if p.country:
+                countries.setdefault(p.entity or "", set()).add(p.country)
+                countries.setdefault("text:" + p.text, set()).add(p.country)
+        names = {fold_name(e.name) for e in article.entities}
+        in_headline = {m.entity for m in article.mentions if _title_cased_line(article.text, m.start)}
+        for entity in article.entities:
+            family = label_family(entity.label)
+            gaz = (gazetteer.get(entity.id) or by_text.get(entity.name) or "") if family == "PLACE" else ""
+            node = nodes.setdefault((family, entity.name, gaz), NameNode(family, entity.name, gaz))
+            node.labels[entity.label] += 1
+            node.articles.add(article.id)
+            node.members.append((article.id, entity.id))
+            node.variants.update(entity.variants or (entity.name,))
+            node.context.update(names - {fold_name(entity.name)})
+            if family == "PLACE":  # where the gazetteer put it, even when the name is not its entry's
+                node.countries |= countries.get(entity.id, set()) | countries.get("text:" + entity.name, set())
+            node.headline |= entity.id in in_headline
+    return _vote_families(_strip_headline_words(nodes))
+
+
+def _strip_headline_words(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
+    """A person's name with headline or role words around it is that person.
+
+    In a title-cased headline the model reads on past the name ("Lindsay Lohan Checks Into Rehab",
+    "Esther Williams Dies"), and a role word before a name is taken in ("Comedian Ellen DeGeneres"):
+    when the name is a full name the corpus knows and the words around it are common words, the
+    node joins that name.
+    """
+    full = {node.folded: node for node in nodes.values() if node.family == "PERSON" and len(node.words) >= 2}
+    for key, node in sorted(nodes.items()):
+        words = node.folded.split()
+        if node.family != "PERSON" or len(words) < 3:
+            continue
+        plain = tokens(node.name)
+        for size in range(len(words) - 1, 1, -1):
+            # Words after a name only in a headline ("... Checks Into Rehab"); a role word before it anywhere.
+            cuts = ((words[:size], plain[size:], _headline_word),) * node.headline + \
+                ((words[-size:], plain[:-size], _role_word),)
+            target = next((full[" ".join(part)] for part, rest, allowed in cuts
+                           if " ".join(part) in full and all(allowed(w) for w in rest)), None)
+            if target is not None and target is not node:
+                del nodes[key]
+                node.evidence.append({"a": target.name, "b": node.name, "rule": "headline or role words around a name",
+                                      "score": 0.9})
+                _absorb(target, node)
+                break
+    return nodes
+
+
+def _headline_word(word: str) -> bool:
+    """A common word that a headline puts after a name ("Checks", "Into", "Dies"), not a name suffix."""
+    return idf(word) <= _COMMON_WORD_IDF and word not in SUFFIXES
+
+
+def _role_word(word: str) -> bool:
+    """A title or role before a name ("Comedian", "Crown Prince"); a given name is none."""
+    return word in TITLES or word in ROLE_NOUNS
+
+
+def _title_cased_line(text: str, at: int) -> bool:
+    """Whether the line holding offset ``at`` is written as a headline: most of its words capitalised."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = [w for w in text[start:end if end != -1 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _names_entry(place: Place) -> bool:
+    """Whether the place's words name its gazetteer entry itself, not a thing named after it.
+
+    "US", "America" and "United States" name the country; "London Bridge", "South London"
+    and "Stamford Bridge" are placed at their town but are other things.
+    """
+    if not place.gazetteer_id:
+        return False
+    words, entry = set(tokens(place.text)), set(tokens(place.name or ""))
+    if not words & entry:
+        # Another name of the entry ("America", "UK") names a country or a region, or is an abbreviation;
+        # "Kings County Hospital" placed in Brooklyn is a hospital.
+        return place.type in _ALIASED_TYPES or place.text.replace(".", "").isupper()
+    return words - entry <= GENERIC_PLACE_WORDS
+
+
+def _vote_families(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
+    """Move a name written in a minority family into the family its articles give it.
+
+    A one-word name needs a clear majority, counting the articles where it is the surname of
+    a person's full name ("Lohan" read as a place in 4 articles, as Lindsay Lohan's surname in
+    20); a name of several words, the same words in every article, goes with the plurality
+    ("Betty Ford Center" read as a person 6 times and as an organisation 13 times).
+    """
+    by_name: dict[str, list[NameNode]] = {}
+    surnames = Counter[str]()
+    for node in nodes.values():
+        by_name.setdefault(node.folded, []).append(node)
+        if node.family == "PERSON" and node.person[0]:
+            surnames[fold_name(node.person[1])] += len(node.articles)
+    for name, group in by_name.items():
+        families = Counter[str]()
+        for node in group:
+            families[node.family] += len(node.articles)
+        single = " " not in name
+        if single and surnames[name]:
+            families["PERSON"] = max(families["PERSON"], surnames[name])
+        if len(families) < 2:
+            continue
+        (top, count), *rest = families.most_common()
+        if single and "PERSON" in families and not surnames[name] and any(n.gazetteer for n in group):
+            # A one word "person" no full name in the corpus has as surname, that the gazetteer places
+            # elsewhere in the corpus, is that place ("Wasilla" read as a person).
+            top, count = "PLACE", families["PLACE"]
+        elif (single and count < FAMILY_VOTE * sum(families.values())) or (rest and rest[0][1] == count):
+            continue
+        for node in group:
+            if node.family != top:
+                del nodes[node.key]
+                old = node.family
+                node.family, node.gazetteer = top, node.gazetteer if top == "PLACE" else ""
+                node.evidence.append({"a": node.name, "b": node.name, "rule": f"read as {old} in a few articles, "
+                                      f"as {top} in most", "score": round(count / sum(families.values()), 4)})
+                nodes.setdefault(node.key, NameNode(top, node.name, node.gazetteer))
+                _absorb(nodes[node.key], node)
+    return nodes
+
+
+def _absorb(into: NameNode, node: NameNode) -> None:
+    if into is node:
+        return
+    into.labels.update(node.labels)
+    into.articles |= node.articles
+    into.members += node.members
+    into.variants |= node.variants
+    into.context |= node.context
+    into.evidence += node.evidence
+    into.countries |= node.countries
+    into.headline |= node.headline

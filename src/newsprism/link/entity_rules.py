@@ -1,0 +1,173 @@
+"""When two names may be one thing, and what shows that they are.
+
+:func:`compatible` is the cannot-link test: two names may be one thing unless
+a rule says they are two (different given names, surnames, middle initials or
+suffixes for persons; different gazetteer entries, qualifiers or countries for
+places; a content word one organisation's name has and the other's lacks).
+:func:`evidence` is the positive evidence a merge needs between two full
+names; partial names (a bare surname, an acronym) get none here and attach
+later, to the one entity they can stand for.
+"""
+
+from __future__ import annotations
+
+from ..extract.names import compare_words, is_acronym_of, translit_key
+from ..model import MergeEvidence
+from .entity_names import NameNode, looks_acronym
+from .features import fold_name, tokens
+from .resources import GIVEN_NAME_GROUPS, PLACE_QUALIFIERS
+
+#: Names two same-name places must share in their articles to be taken for one place resolved two ways.
+_SHARED_CONTEXT = 2
+_EQUIVALENT_GIVEN = {translit_key(name): index for index, group in enumerate(GIVEN_NAME_GROUPS) for name in group}
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """First given names agree (exactly, by transliteration, as an initial or as one name's
+    equivalents: Joe / Joseph, Oleksandr / Alexander); middle initials, when both have one, too."""
+    if not a or not b:
+        return True
+    if not same_given_name(a[0], b[0]):
+        return False
+    if len(a) > 1 and len(b) > 1:
+        return a[1][:1].casefold() == b[1][:1].casefold()  # George H. W. Bush is not George W. Bush
+    return True
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names may be one (Joe / Joseph, Sergei / Sergey, J. / John)."""
+    a, b = a.rstrip(".").split("-")[0], b.rstrip(".").split("-")[0]  # Pieter-Jan is Pieter Jan
+    if len(a) == 1 or len(b) == 1:
+        return a[:1].casefold() == b[:1].casefold()
+    evidence = compare_words(a, b)
+    if evidence is not None and evidence.rule != "fuzzy":
+        return True
+    group_a, group_b = _EQUIVALENT_GIVEN.get(translit_key(a)), _EQUIVALENT_GIVEN.get(translit_key(b))
+    return group_a is not None and group_a == group_b
+
+
+def _person_compatible(a: NameNode, b: NameNode) -> bool:
+    given_a, surname_a, suffix_a = a.person
+    given_b, surname_b, suffix_b = b.person
+    if given_a and given_b:
+        # Father and son share a name: a suffix on one parts them, unless the names are long enough to be
+        # one person's ("Arcade Joseph Comeaux" and "... Jr") and no article names both.
+        suffixes = suffix_a == suffix_b or (not (suffix_a and suffix_b) and min(len(given_a), len(given_b)) >= 2
+                                            and not a.articles & b.articles)
+        return suffixes and same_word(surname_a, surname_b) is not None and _given_compatible(given_a, given_b)
+    if not given_a and not given_b:
+        return same_word(surname_a, surname_b) is not None
+    bare, full = (a, b) if not given_a else (b, a)
+    word = bare.person[1]
+    given, surname, _ = full.person
+    # A one-word name may be the surname, or (never merged by itself) the given name.
+    return same_word(word, surname) is not None or word.casefold() == given[0].casefold()
+
+
+def _qualifiers(node: NameNode) -> frozenset[str]:
+    return frozenset(w for w in tokens(node.name) if w in PLACE_QUALIFIERS)
+
+
+def words_subset(a: NameNode, b: NameNode) -> bool:
+    """Every content word of the shorter name is (a spelling of) a word of the longer one."""
+    short, long = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    return bool(short) and all(any(_same_name_word(w, v) for v in long) for w in short)
+
+
+def _same_name_word(a: str, b: str) -> bool:
+    """Two words of an organisation's name are one: equal, or spelt apart when long enough
+    (a short word or acronym must be equal: THR is not "three")."""
+    return a == b or (min(len(a), len(b)) > 4 and compare_words(a, b) is not None)
+
+
+def acronym(a: NameNode, b: NameNode) -> bool:
+    return is_acronym_of(a.name, b.name) or is_acronym_of(b.name, a.name)
+
+
+def compatible(a: NameNode, b: NameNode) -> bool:
+    """Whether two names may be one thing (False is a cannot-link)."""
+    if a.family != b.family:
+        return False
+    if a.folded == b.folded and a.gazetteer == b.gazetteer:
+        return True
+    if a.family == "PERSON":
+        return _person_compatible(a, b)
+    if a.family == "PLACE":
+        if a.gazetteer and b.gazetteer and a.gazetteer != b.gazetteer:
+            return _misplaced(a, b)  # two gazetteer entries are two places, however alike their names
+        if _qualifiers(a) != _qualifiers(b):
+            return False  # North Korea / South Korea, Virginia / West Virginia, York / New York
+        return bool(a.gazetteer and a.gazetteer == b.gazetteer) or a.folded == b.folded or spelling(a, b)
+    if acronym(a, b):
+        return True
+    return _qualifiers(a) == _qualifiers(b) and words_subset(a, b)
+
+
+def _misplaced(a: NameNode, b: NameNode) -> bool:
+    """One place that articles resolved to two gazetteer entries: the same name, in one country, named
+    beside the same people and places ("Palmer, Alaska" taken once for another Palmer in the US).
+    Places in two countries are never one (Paris, France and Paris, Texas)."""
+    return (a.folded == b.folded and len(a.countries) == 1 and a.countries == b.countries
+            and len(a.context & b.context) >= _SHARED_CONTEXT)
+
+
+def spelling(a: NameNode, b: NameNode) -> bool:
+    """One-word names that are spellings of each other (Surovikin / Surovkin, Lousiana / Louisiana)."""
+    return len(a.words) == 1 and len(b.words) == 1 and same_word(a.name, b.name) is not None
+
+
+def evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
+    """Positive evidence that two compatible full names are one thing: (strength, rule), or ``None``.
+
+    Partial names (:attr:`NameNode.partial`) get none here: they attach in a later step.
+    """
+    if not compatible(a, b):
+        return None
+    if a.folded == b.folded or a.words == b.words:
+        if a.gazetteer and b.gazetteer and a.gazetteer != b.gazetteer:
+            return (0.85, "same name, same country, named with the same people and places")  # see _misplaced
+        if a.gazetteer != b.gazetteer:
+            return None  # an unplaced name is a partial name: it attaches later
+        return (1.0, "same name") if a.name.casefold() == b.name.casefold() else (1.0, "transliteration")
+    if a.family == "PLACE":
+        if a.gazetteer and a.gazetteer == b.gazetteer:
+            return 0.99, "gazetteer"
+        return None
+    if a.family == "PERSON":
+        if a.partial or b.partial:
+            return _spelling_evidence(a, b) if a.partial and b.partial else None
+        surname = same_word(a.person[1], b.person[1])
+        return (0.9 + 0.09 * surname.score, f"full name ({surname.rule} surname)") if surname else None
+    if a.family == "NORP" and (a.folded + "s" == b.folded or b.folded + "s" == a.folded):
+        return 0.97, "plural"
+    if len(a.words) >= 2 and len(a.words) == len(b.words) and all(
+            _same_name_word(x, y) for x, y in zip(a.words, b.words, strict=True)):
+        return 0.93, "spelling of each word"  # Betty Ford Centre / Center
+    return None
+
+
+def same_word(a: str, b: str) -> MergeEvidence | None:
+    """Two name words match: :func:`compare_words`, or the link stage's looser transliteration
+    fold (Hrytsenko / Gritsenko: Ukrainian H is Russian G)."""
+    found = compare_words(a, b)
+    if found is None and fold_name(a) == fold_name(b):
+        return MergeEvidence(a, "transliteration", 1.0)
+    return found
+
+
+def _spelling_evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
+    found = same_word(a.name, b.name)
+    return (0.9 + 0.09 * found.score, f"spelling ({found.rule})") if found else None
+
+
+def block_keys(node: NameNode) -> set[str]:
+    keys = {f"{node.family}|w:{translit_key(w)[:4]}" for w in node.words if len(w) >= 2}
+    if len(node.words) == 1:
+        keys.add(f"{node.family}|s:{translit_key(node.words[0])[:2]}")  # misspellings: Lousiana / Louisiana
+    if node.gazetteer:
+        keys.add(f"{node.family}|g:{node.gazetteer}")
+    if len(node.words) > 1:
+        keys.add(f"{node.family}|a:{''.join(w[0] for w in node.words)}")
+    elif looks_acronym(node.name):
+        keys.add(f"{node.family}|a:{node.name.replace('.', '').replace('&', '').casefold()}")
+    return keys
