@@ -43,12 +43,13 @@ _PIPELINES: dict[Settings, Pipeline] = {}
 
 def get_pipeline(settings: Settings | None = None) -> Pipeline:
     """The pipeline for ``settings``, built once per process and reused."""
-    from .pipeline import Pipeline
+    from .pipeline import RUN_LOCK, Pipeline
 
     settings = settings or load_settings()
-    if settings not in _PIPELINES:
-        _PIPELINES[settings] = Pipeline(settings)
-    return _PIPELINES[settings]
+    with RUN_LOCK:  # two threads asking at once get the same pipeline (#18)
+        if settings not in _PIPELINES:
+            _PIPELINES[settings] = Pipeline(settings)
+        return _PIPELINES[settings]
 
 
 def process(

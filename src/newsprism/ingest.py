@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from .clean import use_site_furniture
 from .config import Settings
 from .model import Article, Failure, RawDocument
-from .pipeline import Pipeline
+from .pipeline import RUN_LOCK, Pipeline
 from .store.base import SeenDocument, Store
 
 log = logging.getLogger(__name__)
@@ -160,12 +160,20 @@ _PIPELINES: dict[Settings, Pipeline] = {}
 
 def process_batch_with(raws: Sequence[RawDocument], settings: Settings,
                        furniture: Mapping[str, Collection[str]] | None = None) -> list[Article | Failure]:
-    """:func:`process_batch` for executors without initialisers (Dask): one pipeline per process and settings."""
-    if furniture is not None:
-        use_site_furniture(furniture)
-    if settings not in _PIPELINES:
-        _PIPELINES[settings] = Pipeline(settings)
-    return process_batch(raws, _PIPELINES[settings])
+    """:func:`process_batch` for executors without initialisers (Dask): one pipeline per process and settings.
+
+    The whole task runs under the process's :data:`~newsprism.pipeline.RUN_LOCK`, so a process runs one
+    batch at a time however many threads call it: a Dask worker runs several tasks at once in threads by
+    default, and two batches at once lost documents' facts (#18). The first task in a process also builds
+    and warms the pipeline under the lock, so models load once, before any document.
+    """
+    with RUN_LOCK:
+        if furniture is not None:
+            use_site_furniture(furniture)
+        pipeline = _PIPELINES.get(settings)
+        if pipeline is None:
+            pipeline = _PIPELINES[settings] = _warmed(Pipeline(settings))
+        return process_batch(raws, pipeline)
 
 
 # -- parent side ----------------------------------------------------------------

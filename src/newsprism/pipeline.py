@@ -3,11 +3,17 @@
 Stages are looked up by name in the registry and checked when the pipeline is
 built: every field a stage ``requires`` must be assigned by reading or by an
 earlier stage.
+
+Threads take turns (#18): reading a document and running a batch through the
+stages hold :data:`RUN_LOCK`, one lock per process, so pipelines may be called
+from several threads (a Dask worker's, the web server's) and run one at a time.
+Processes run in parallel.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -19,6 +25,13 @@ from .model import Article, Issue, RawDocument, article_id
 from .registry import Stage, get_factory
 
 log = logging.getLogger(__name__)
+
+#: Held while a pipeline is built, reads a document or runs a batch: one per process (#18).
+#: The stages share process-wide state that two threads must not use at once: libraries imported
+#: and models loaded on first use (two threads importing ftfy at the same moment saw it half
+#: initialised), the spaCy pipeline with its per-batch memory zone, and the parse cache.
+#: Re-entrant, so a caller may hold it around several pipeline calls (the Dask task body does).
+RUN_LOCK = threading.RLock()
 
 #: Fields set by reading a document, before any stage runs.
 READ_ASSIGNS = ("raw_text", "text", "title", "url", "published", "content_kind", "media", "related")
@@ -45,9 +58,10 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, *, stages: Iterable[Stage] | None = None) -> None:
         self.settings = settings or Settings()
-        if stages is None:
-            stages = [get_factory(name)(self.settings) for name in self.settings.stages]
-        self.stages: list[Stage] = list(stages)
+        with RUN_LOCK:  # a factory may load a resource on first use
+            if stages is None:
+                stages = [get_factory(name)(self.settings) for name in self.settings.stages]
+            self.stages: list[Stage] = list(stages)
         self.times = StageTimes()
         self._check_order()
 
@@ -69,7 +83,8 @@ class Pipeline:
 
         start = time.perf_counter()
         try:
-            article = read_document(raw, settings=self.settings)
+            with RUN_LOCK:
+                article = read_document(raw, settings=self.settings)
         except Exception as e:  # noqa: BLE001 - an unreadable document must not stop the batch (or the ingest)
             log.debug("reading %s failed", raw.source, exc_info=True)
             article = Article(id=article_id("source:" + raw.source + "#" + (raw.url or "")), text="", source=raw.source,
@@ -105,8 +120,9 @@ class Pipeline:
         return next(iter(self.run([raw])))
 
     def _run_batch(self, batch: list[Article]) -> list[Article]:
-        # A stage may scope the whole batch (the spaCy stages free a batch's strings after it).
-        with ExitStack() as stack:
+        # A stage may scope the whole batch (the spaCy stages free a batch's strings after it), so the
+        # lock covers the scope too: another thread's batch inside it would lose its strings (#18).
+        with RUN_LOCK, ExitStack() as stack:
             for stage in self.stages:
                 context = getattr(stage, "batch_context", None)
                 if context is not None:

@@ -66,6 +66,22 @@ def test_ingest_pool_equals_single_process(tmp_path: Path, corpus: Path) -> None
     one.close(), two.close()
 
 
+@pytest.mark.issue(18)
+def test_ingest_pool_stores_what_one_process_stores_however_the_paths_are_spelled(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    examples = (Path(__file__).resolve().parents[2] / "examples").resolve()
+    (tmp_path / "link").symlink_to(examples, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    one, two = open_store(tmp_path / "one.db"), open_store(tmp_path / "two.db")
+    settings = FAST.replace(batch_size=3)
+    ingest(["./link/html", "link/../link/articles.jsonl"], store=one, settings=settings, workers=1)
+    ingest([str(examples / "html"), str(examples / "articles.jsonl")], store=two, settings=settings, workers=2)
+    expected = [to_dict(article) for article in one.iter_articles()]
+    assert len(expected) >= 15 and all(a["source"].startswith(str(examples) + os.sep) for a in expected)
+    assert [to_dict(article) for article in two.iter_articles()] == expected
+    one.close(), two.close()
+
+
 def _run(db: Path, corpus: Path, *, stages: str = "clean.text", batch_size: int = 4) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "newsprism", "--setting", "stages", stages, "--setting", "batch_size", str(batch_size),
            "ingest", str(corpus), "--db", str(db), "--workers", "1", "--no-progress"]

@@ -5,6 +5,15 @@ exactly as a local ingest does; batches of raw documents go to the cluster as
 tasks (each worker builds the pipeline once and keeps it), and results come
 back in order to the single writer, so the store ends up the same as after a
 single-process run. At most two batches per worker thread are in flight.
+
+A worker process runs one newsprism batch at a time, whatever its number of
+threads (#18): each task holds the process's
+:data:`~newsprism.pipeline.RUN_LOCK` (see
+:func:`~newsprism.ingest.process_batch_with`), because the stages share
+per-process state (lazily imported libraries, spaCy and its memory zone, the
+parse cache) that two threads must not use at once. Extra threads wait their
+turn; parallelism comes from worker processes (``--nworkers`` on
+``dask worker``, ``n_workers`` on a ``LocalCluster``).
 """
 
 from __future__ import annotations

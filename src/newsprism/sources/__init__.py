@@ -12,6 +12,8 @@ bad input.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -23,7 +25,7 @@ from ._base import Item, check_content, failure, read_limited, too_large
 from .detect import FEED_CONTENT_TYPES, detect_kind, looks_like_feed, sniff_format
 from .fetch import Fetcher, Response
 
-__all__ = ["Fetcher", "Item", "count_specs", "detect_kind", "iter_documents"]
+__all__ = ["Fetcher", "Item", "count_specs", "detect_kind", "iter_documents", "source_name"]
 
 _TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/json")
 
@@ -98,6 +100,38 @@ def count_specs(specs: Sequence[str]) -> int | None:
     return total
 
 
+def source_name(spec: str) -> str:
+    """The ``source`` of the documents a spec gives: one spelling however the spec was written (#18).
+
+    A document's stored record must not depend on how it was run (from another folder, through a
+    link, by one process, a pool or a Dask cluster), so this is the one place a spec becomes a name:
+
+    1. A local path (or ``file://`` path) becomes absolute, with ``.``, ``..`` and symbolic links
+       resolved: ``./news/a.html``, ``news/../news/a.html`` and a link to the file name one file.
+    2. An http(s) URL is normalised as article URLs are: scheme and host lower-cased, default port,
+       fragment and tracking parameters dropped.
+    3. ``-`` (standard input) is ``<stdin>``.
+
+    Documents from inside a file or folder add to it: ``/data/news.jsonl:12``,
+    ``/data/crawl.warc.gz#3051``, ``/data/pages/a.html``.
+
+    >>> source_name("HTTPS://Example.com/a?utm_source=x#top")
+    'https://example.com/a'
+    >>> source_name("-")
+    '<stdin>'
+    """
+    if spec == "-":
+        return "<stdin>"
+    if spec.lower().startswith(("http://", "https://")):
+        from ..clean.urls import normalize_url
+
+        return normalize_url(spec)
+    if spec.lower().startswith("file://"):
+        spec = spec[len("file://"):]
+    # realpath, not Path.resolve: it never raises (a loop of links, a missing file keep their spelling)
+    return os.path.realpath(os.path.abspath(spec))
+
+
 def _iter_spec(spec: str, *, settings: Settings, stdin: BinaryIO | None, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
     from .files import iter_path
 
@@ -105,42 +139,41 @@ def _iter_spec(spec: str, *, settings: Settings, stdin: BinaryIO | None, fetcher
         yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings=settings, fetcher=fetcher)
         return
     if spec.lower().startswith(("http://", "https://")):
-        yield from _iter_url(spec, settings=settings, fetcher=fetcher)
+        yield from _iter_url(spec, source=source_name(spec), settings=settings, fetcher=fetcher)
         return
-    if spec.lower().startswith("file://"):
-        spec = spec[len("file://"):]
-    elif "://" in spec:
+    if "://" in spec and not spec.lower().startswith("file://"):
         yield failure(spec, "E112", f"cannot read {spec}", "only http and https URLs can be fetched",
                       "download it yourself and pass the file's path")
         return
-    path = Path(spec)
+    source = source_name(spec)
+    path = Path(source)
     if not path.exists():
-        yield failure(spec, "E104", f"input not found: {spec}", "no such file or folder",
+        yield failure(source, "E104", f"input not found: {spec}", "no such file or folder",
                       "check the path (URLs must start with http:// or https://, standard input is '-')")
         return
-    yield from iter_path(path, source=spec, settings=settings, fetcher=fetcher)
+    yield from iter_path(path, source=source, settings=settings, fetcher=fetcher)
 
 
-def _iter_url(url: str, *, settings: Settings, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
-    response = fetcher().fetch(url)
+def _iter_url(url: str, *, source: str, settings: Settings, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+    response = fetcher().fetch(url)  # fetched as given; only the name is normalised
     if isinstance(response, Failure):
-        yield response
+        yield dataclasses.replace(response, source=source)
         return
     content_type = response.content_type.split(";")[0].strip().lower()
     if content_type in FEED_CONTENT_TYPES or looks_like_feed(response.body[:8192]):
         from .feeds import iter_feed
 
-        yield from iter_feed(response.body, source=url, feed_url=response.url,
+        yield from iter_feed(response.body, source=source, feed_url=response.url,
                              follow_links=settings.follow_feed_links, fetcher=fetcher)
         return
     if content_type and not content_type.startswith(_TEXT_TYPES):
-        yield failure(url, "E109", f"skipped {url}", f"it is {content_type}, not a page or a feed",
+        yield failure(source, "E109", f"skipped {url}", f"it is {content_type}, not a page or a feed",
                       "give URLs of HTML pages, text or RSS/Atom feeds", url=url)
         return
-    if problem := check_content(response.body, source=url, url=url):
+    if problem := check_content(response.body, source=source, url=url):
         yield problem
         return
-    yield _url_document(response, source=url, content_type=content_type)
+    yield _url_document(response, source=source, content_type=content_type)
 
 
 def _url_document(response: Response, *, source: str, content_type: str) -> RawDocument:

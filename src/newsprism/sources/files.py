@@ -76,7 +76,7 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
 
     Args:
         path: An existing file or folder.
-        source: The spec as the user gave it (documents are named after it).
+        source: The spec's name, from :func:`newsprism.sources.source_name` (documents are named after it).
         settings: ``max_bytes`` and ``follow_feed_links`` are used.
         fetcher: Gives the shared fetcher, for feed item links.
 

@@ -76,6 +76,18 @@ def test_fetch_redirect_target_url_is_kept(server: Any, settings: Settings) -> N
     assert isinstance(item, RawDocument) and item.url == server.url("/new") and item.source == server.url("/old")
 
 
+@pytest.mark.issue(18)
+def test_fetch_source_is_the_normalised_url(server: Any, settings: Settings) -> None:
+    # The same page named the same way however the URL was written; it is fetched as written.
+    server.serve("/page", PAGE)
+    server.serve("/gone", status=404)
+    spelled = server.url("/page").replace("http://", "HTTP://") + "#top"
+    item = _one([spelled], settings)
+    assert isinstance(item, RawDocument) and item.source == server.url("/page")
+    failed = _one([server.url("/gone") + "#top"], settings)
+    assert isinstance(failed, Failure) and failed.source == server.url("/gone")
+
+
 def test_fetch_robots_is_read_once_per_host(server: Any, settings: Settings) -> None:
     for name in ("a", "b", "c"):
         server.serve(f"/{name}", PAGE)

@@ -136,3 +136,41 @@ def test_files_specs_keep_their_order() -> None:
 )
 def test_files_count_specs(specs: list[str], expected: int | None) -> None:
     assert count_specs(specs) == expected
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "{abs}/site",
+        "site",
+        "./site",
+        "./site/",
+        "site/../site",
+        "{abs}//site/.",
+        "file://{abs}/site",
+        "link",  # a symbolic link to the folder
+        "./link/",
+    ],
+)
+def test_files_source_is_one_spelling_however_the_path_is_written(tmp_path: Path, spelling: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # A document's stored record must not depend on how (or from where) the path was written (#18).
+    shutil.copytree(SITE, tmp_path / "site")
+    (tmp_path / "link").symlink_to(tmp_path / "site", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    site = (tmp_path / "site").resolve()
+    items = _run([spelling.format(abs=tmp_path)])
+    assert [item.source for item in items] == [
+        str(site / "bridge.html"), str(site / "notes.txt"), str(site / "world" / "harbour.htm")]
+
+
+@pytest.mark.issue(18)
+def test_files_source_of_a_single_file_and_a_missing_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SITE, tmp_path / "site")
+    monkeypatch.chdir(tmp_path / "site")
+    (found,) = _run(["./world/../notes.txt"])
+    (missing,) = _run(["./gone.html"])
+    assert found.source == str((tmp_path / "site" / "notes.txt").resolve())
+    assert isinstance(missing, Failure) and missing.source == str((tmp_path / "site" / "gone.html").resolve())
+    assert "./gone.html" in missing.message  # the message quotes the path as the user wrote it
