@@ -258,5 +258,70 @@ def test_republication_has_the_same_body_and_other_furniture() -> None:
 
 
 def test_examples_stay_small() -> None:
-    total = sum(path.stat().st_size for path in EXAMPLES.rglob("*") if path.is_file())
-    assert total < 300_000
+    written = sum(path.stat().st_size for path in EXAMPLES.rglob("*")
+                  if path.is_file() and WIKINEWS not in path.parents)
+    assert written < 300_000
+    real = sum(path.stat().st_size for path in WIKINEWS.rglob("*") if path.is_file())
+    assert real < 1_500_000
+
+
+# -- the real news: Wikinews articles beside the written samples ------------------------------------
+
+WIKINEWS = EXAMPLES / "wikinews"
+
+
+def _wikinews_rows() -> list[dict[str, str]]:
+    with (WIKINEWS / "articles.jsonl").open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines]
+
+
+def _load_wikinews_builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_wikinews_examples",
+                                                  ROOT / "scripts" / "build_wikinews_examples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_wikinews_rows_are_real_articles_with_their_credit() -> None:
+    from newsprism.sources.jsonl import parse_line
+
+    rows = _wikinews_rows()
+    assert len(rows) >= 290  # hundreds of real articles, not a handful
+    assert len({row["url"] for row in rows}) == len(rows)
+    for number, row in enumerate(rows, start=1):
+        assert row["url"].startswith("https://en.wikinews.org/wiki/") and normalize_url(row["url"]) == row["url"]
+        assert row["title"] and row["text"].strip() and re.fullmatch(r"20(19|20|21)-\d\d-\d\d", row["published"])
+        assert (row["license"], row["license_url"], row["credit"]) == (
+            "CC BY 2.5", "https://creativecommons.org/licenses/by/2.5/", "Wikinews contributors")
+        document = parse_line(json.dumps(row), source=f"articles.jsonl:{number}")
+        assert (document.url, document.title, document.published) == (row["url"], row["title"], row["published"])
+
+
+def test_wikinews_leaves_out_the_test_page_and_the_long_interview() -> None:
+    rows = _wikinews_rows()
+    assert not [row["title"] for row in rows if row["title"].startswith("TEST PAGE")]
+    assert max(len(row["text"]) for row in rows) < 100_000
+    assert {row["url"] for row in rows}.isdisjoint(_load_wikinews_builder().LEFT_OUT)
+
+
+def test_wikinews_notice_and_readmes_give_the_credit_and_the_count() -> None:
+    count = len(_wikinews_rows())
+    notice = (WIKINEWS / "NOTICE.md").read_text(encoding="utf-8")
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    for text in (notice, readme, (ROOT / "README.md").read_text(encoding="utf-8")):
+        assert "Wikinews contributors" in text and "https://creativecommons.org/licenses/by/2.5/" in text
+    assert f"{count} articles" in notice and f"{count} English Wikinews articles" in readme
+
+
+@pytest.mark.shared_data
+def test_wikinews_file_is_rebuilt_from_the_source() -> None:
+    builder_module = _load_wikinews_builder()
+    source = builder_module.default_source()
+    if not (source / "articles.jsonl").is_file():
+        pytest.skip(f"the Wikinews source is not beside the project ({source})")
+    data, kept, left = builder_module.build(source)
+    assert (WIKINEWS / "articles.jsonl").read_bytes() == data, (
+        "examples/wikinews/articles.jsonl is stale: run python scripts/build_wikinews_examples.py")
+    assert len(left) == len(builder_module.LEFT_OUT) and len(kept) + len(left) == len(builder_module.read_rows(source / "articles.jsonl"))

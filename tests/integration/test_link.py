@@ -1,4 +1,8 @@
-"""The link stage end to end on the bundled examples: the groups the examples README promises."""
+"""The link stage end to end on the bundled examples: the groups the examples README promises.
+
+The examples folder also holds real Wikinews articles (``examples/wikinews/``): they are
+in the corpus too, and must leave the groups of the written samples as they are.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +40,17 @@ def _sources(store: Store) -> dict[str, str]:
     return {a.id: a.url or Path(a.source).name for a in store.iter_articles()}
 
 
+def _real_urls() -> set[str]:
+    with (EXAMPLES / "wikinews" / "articles.jsonl").open(encoding="utf-8") as lines:
+        return {json.loads(line)["url"] for line in lines}
+
+
+def _real(store: Store) -> set[str]:
+    """Ids of the real Wikinews articles in the corpus."""
+    urls = _real_urls()
+    return {a.id for a in store.iter_articles() if a.url in urls}
+
+
 def _one(names: dict[str, str], needle: str) -> str:
     (found,) = [name for name in names.values() if needle in name]
     return found
@@ -57,10 +72,13 @@ def fast_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 def test_link_examples_duplicates_lineage_stories(fast_corpus: Store) -> None:
-    tables, names = _tables(fast_corpus), _sources(fast_corpus)
+    tables, names, real = _tables(fast_corpus), _sources(fast_corpus), _real(fast_corpus)
+    assert len(real) == len(_real_urls())
     groups: dict[str, dict[str, int]] = {}
     for row in tables["duplicate_groups"]:
         groups.setdefault(row["group_id"], {})[names[row["article_id"]]] = row["is_original"]
+    # The real articles are one outlet's, none a copy of another, and none a copy of a written sample.
+    assert not {row["article_id"] for row in tables["duplicate_groups"]} & real
     # The NewsNow Hub page republishes the Continental Wire story: a near duplicate, the wire is the original.
     hub, wire = _one(names, "newsnowhub"), _one(names, "lower-danube-flood-death-toll")
     assert {hub: 0, wire: 1} in groups.values()
@@ -76,7 +94,10 @@ def test_link_examples_duplicates_lineage_stories(fast_corpus: Store) -> None:
     assert ("kherson-scraped.txt", "translation", "EL ESPAÑOL", None) in lineage
     stories: dict[str, set[str]] = {}
     for row in tables["story_articles"]:
-        stories.setdefault(row["story_id"], set()).add(names[row["article_id"]])
+        stories.setdefault(row["story_id"], set()).add(row["article_id"])
+    # A story is all real articles or all written ones: the made-up stories take in no real news.
+    assert all(story <= real or not story & real for story in stories.values())
+    stories = {k: {names[a] for a in story} for k, story in stories.items() if not story & real}
     (danube,) = [s for s in stories.values() if harbor in s]
     (rotterdam,) = [s for s in stories.values() if _one(names, "walk-out-over-pay") in s]
     assert len(stories) == 2
