@@ -1,15 +1,29 @@
-"""``newsprism demo``: ingest the bundled examples and show what was found."""
+"""``newsprism demo``: ingest the bundled examples and show what was found.
+
+The examples are the sample articles written for the project and, in
+``examples/wikinews/``, real articles from English Wikinews; the demo ingests
+both into one corpus and reports on the real ones apart, since they show what
+linking does on news nobody wrote for it.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..errors import InputError
+from ..model import Article
 from ..store import open_store
 from ._common import is_tty, settings_from
+
+#: The real articles inside the examples folder (JSON Lines, one article a line).
+REAL_NEWS = Path("wikinews") / "articles.jsonl"
+REAL_CREDIT = "English Wikinews, CC BY 2.5, Wikinews contributors"
 
 
 def find_examples() -> Path | None:
@@ -19,6 +33,11 @@ def find_examples() -> Path | None:
         if candidate.is_dir() and any(candidate.iterdir()):
             return candidate
     return None
+
+
+def _n(count: int, word: str, plural: str | None = None) -> str:
+    """``1 article``, ``2 articles``; ``2 stories`` with ``plural``."""
+    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _top(store_conn_rows: list[tuple[str, str, int]], limit: int = 8) -> list[str]:
@@ -32,7 +51,7 @@ def _top(store_conn_rows: list[tuple[str, str, int]], limit: int = 8) -> list[st
 @click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
 @click.pass_context
 def demo(ctx: click.Context, db: str, examples_dir: str | None, workers: int | None) -> None:
-    """Ingest the bundled sample news into a local corpus and print what it found."""
+    """Ingest the bundled sample news, written and real, into one local corpus and print what it found."""
     from ..ingest import ingest
 
     folder = Path(examples_dir) if examples_dir else find_examples()
@@ -56,50 +75,175 @@ def demo(ctx: click.Context, db: str, examples_dir: str | None, workers: int | N
         from ..link.run import link_corpus
 
         link_corpus(store, settings=settings)  # duplicates, stories, corpus entities for the report
-        click.echo(_report(store, summary.as_dict(), db))
+        click.echo(_report(store, summary.as_dict(), db, real_urls=read_real_urls(folder)))
     finally:
         store.close()
 
 
-def _report(store: object, summary: dict[str, object], db: str) -> str:
+def read_real_urls(folder: Path) -> set[str]:
+    """The URLs of the real articles in ``folder`` (none when it holds no real set)."""
+    from ..clean.urls import normalize_url
+
+    path = folder / REAL_NEWS
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8") as lines:
+        return {normalize_url(json.loads(line)["url"]) for line in lines if line.strip()}
+
+
+def _report(store: object, summary: dict[str, object], db: str, *, real_urls: Collection[str] = ()) -> str:
     from ..store.sqlite import SQLiteStore
 
     lines = [f"\nRead {summary['read']} documents: {summary['new']} new articles, {summary['duplicate']} duplicates, "
              f"{summary['skipped']} already ingested, {summary['failed']} failed."]
     if isinstance(store, SQLiteStore):
-        stats = store.stats()["counts"]
-        lines.append(f"The corpus {db} holds {stats['articles']} articles with {stats['entities']} entities, "
-                     f"{stats['quotes']} quotes, {stats['claims']} numeric claims, {stats['times']} dates, "
-                     f"{stats['places']} places; cleaning removed {stats['removals']} lines of page furniture "
-                     f"and repaired {stats['repairs']} glued words.")
-        conn = store.read_connection()
-        rows = conn.execute(
-            "SELECT name, label, count(DISTINCT article_id) FROM entities WHERE label IN ('PERSON','ORG','GPE','LOC') "
-            "GROUP BY name, label ORDER BY 3 DESC, 1 LIMIT 8").fetchall()
-        if rows:
-            lines.append("Most mentioned: " + "; ".join(_top(rows)))
-        speakers = conn.execute(
-            "SELECT speaker_name, count(*) FROM quotes WHERE speaker_name IS NOT NULL "
-            "GROUP BY 1 ORDER BY 2 DESC LIMIT 5").fetchall()
-        if speakers:
-            lines.append("Most quoted: " + "; ".join(f"{name} ({n})" for name, n in speakers))
-        stories = conn.execute("SELECT label, size, sources FROM stories ORDER BY size DESC, story_id LIMIT 5").fetchall()
-        if stories:
-            lines.append("Stories across sources: " + "; ".join(
-                f"{label} ({size} articles, {len(json.loads(sources))} sources)" for label, size, sources in stories))
-        dupes = conn.execute("SELECT count(DISTINCT group_id) FROM duplicate_groups").fetchone()[0]
-        copies = conn.execute("SELECT count(*) FROM lineage").fetchone()[0]
-        lines.append(f"Linking found {dupes} groups of duplicates and {copies} copied or translated articles.")
-        first = conn.execute("SELECT id, title FROM articles ORDER BY rowid LIMIT 1").fetchone()
-    else:
-        first = None
+        lines += _corpus_lines(store, db)
+    if real_urls and getattr(store, "link_connection", None) is not None:
+        lines += _real_news_lines(store, real_urls)
+    first = None
+    if isinstance(store, SQLiteStore):
+        first = store.read_connection().execute("SELECT id, title FROM articles ORDER BY rowid LIMIT 1").fetchone()
     lines += ["", "Try:",
               f"  newsprism search --db {db} evacuated",
               f"  newsprism search --db {db} '\"port strike\"' --sort date"]
     if first:
         lines.append(f"  newsprism show --db {db} {first[0]}      # {first[1]}")
     lines += [f"  newsprism stories --db {db}                 # same story, several outlets, figures side by side",
-              f"  newsprism entities show --db {db} Gritsenko   # one person under five spellings",
-              f"  newsprism export --db {db} --format jsonl > corpus.jsonl",
+              f"  newsprism entities show --db {db} Gritsenko   # one person under five spellings"]
+    if real_urls:
+        lines.append(f"  newsprism entities show --db {db} Biden       # one person across the real articles")
+    lines += [f"  newsprism export --db {db} --format jsonl > corpus.jsonl",
               f"  newsprism serve --db {db}                     # the web UI on http://127.0.0.1:8000"]
     return "\n".join(lines)
+
+
+def _corpus_lines(store: Any, db: str) -> list[str]:
+    """Counts, the most mentioned and most quoted corpus entities, stories, duplicates and copies."""
+    stats = store.stats()["counts"]
+    lines = [f"The corpus {db} holds {stats['articles']} articles with {stats['entities']} entities, "
+             f"{stats['quotes']} quotes, {stats['claims']} numeric claims, {stats['times']} dates, "
+             f"{stats['places']} places; cleaning removed {stats['removals']} lines of page furniture "
+             f"and repaired {stats['repairs']} glued words."]
+    conn = store.read_connection()
+    # Corpus entities, not the names of each article: "Trump" and "Donald Trump" count as one person.
+    rows = conn.execute(
+        "SELECT name, label, articles FROM corpus_entities WHERE label IN ('PERSON','ORG','GPE','LOC') "
+        "ORDER BY articles DESC, name LIMIT 8").fetchall()
+    if rows:
+        lines.append("Most mentioned: " + "; ".join(_top(rows)))
+    speakers = conn.execute(
+        "SELECT coalesce(e.name, q.speaker_name), count(*) FROM quotes q "
+        "LEFT JOIN corpus_entity_members m ON m.article_id = q.article_id AND m.entity_id = q.speaker "
+        "LEFT JOIN corpus_entities e ON e.corpus_id = m.corpus_id WHERE q.speaker_name IS NOT NULL "
+        "GROUP BY coalesce(e.corpus_id, q.speaker_name) ORDER BY 2 DESC, 1 LIMIT 5").fetchall()
+    if speakers:
+        lines.append("Most quoted: " + "; ".join(f"{name} ({n})" for name, n in speakers))
+    stories = conn.execute("SELECT label, size, sources FROM stories ORDER BY size DESC, story_id LIMIT 5").fetchall()
+    if stories:
+        lines.append("Stories across sources: " + "; ".join(
+            f"{label} ({_n(size, 'article')}, {_n(len(json.loads(sources)), 'source')})"
+            for label, size, sources in stories))
+    dupes = conn.execute("SELECT count(DISTINCT group_id) FROM duplicate_groups").fetchone()[0]
+    copies = conn.execute("SELECT count(*) FROM lineage").fetchone()[0]
+    lines.append(f"Linking found {dupes} groups of duplicates and {copies} copied or translated articles.")
+    return lines
+
+
+def _real_news_lines(store: Any, urls: Collection[str]) -> list[str]:
+    """What linking found on the real articles, apart from the written samples, and the chaining checks."""
+    from ..link.features import site_of
+    from ..store.links import LinkDB, read_table
+
+    articles = {a.id: a for a in store.iter_articles()}
+    real = {i for i, a in articles.items() if {a.url, a.canonical_url} & set(urls)}
+    if not real:
+        return []
+    db = LinkDB(store)
+    tables = {t: read_table(db, t) for t in ("stories", "story_articles", "corpus_entities", "corpus_entity_members",
+                                             "claim_groups", "duplicate_groups", "lineage")}
+    days = sorted((articles[i].published or "")[:10] for i in real if articles[i].published)
+    span = f", {days[0]} to {days[-1]}" if days else ""
+    sites = {site_of(articles[i]) or "" for i in real}
+    return ["", f"Real news in the same corpus: {len(real)} articles from {REAL_CREDIT}{span}, beside "
+                f"{len(articles) - len(real)} sample articles written for the project (with the Kherson scrape).",
+            "On the real articles, linking found:",
+            *_real_stories(tables, real), *_real_entities(tables, real), *_real_claims(tables, real, sites),
+            *_real_copies(tables, real), *_checks(tables, articles)]
+
+
+def _real_stories(tables: dict[str, list[dict[str, Any]]], real: set[str]) -> list[str]:
+    members: dict[str, set[str]] = {}
+    for row in tables["story_articles"]:
+        members.setdefault(row["story_id"], set()).add(row["article_id"])
+    ours = {s: m for s, m in members.items() if m & real}
+    covered = set().union(*ours.values()) & real
+    largest = sorted((row for row in tables["stories"] if row["story_id"] in ours),
+                     key=lambda row: (-row["size"], row["story_id"]))[:3]
+    line = f"  stories: {len(ours)} of two or more articles, holding {len(covered)} of the {len(real)}"
+    if largest:
+        line += "; the largest: " + "; ".join(
+            f"{row['label']} ({_n(row['size'], 'article')}, {row['start'][:10]} to {row['end'][:10]})"
+            for row in largest)
+    mixed = [s for s, m in ours.items() if m - real]
+    return [line] + ([f"  ({len(mixed)} of these stories join real articles with sample ones)"] if mixed else [])
+
+
+def _real_entities(tables: dict[str, list[dict[str, Any]]], real: set[str]) -> list[str]:
+    in_real: Counter[str] = Counter()
+    for corpus_id, article_id in {(r["corpus_id"], r["article_id"]) for r in tables["corpus_entity_members"]}:
+        in_real[corpus_id] += article_id in real
+    entities = [row for row in tables["corpus_entities"] if in_real[row["corpus_id"]]]
+    joined = [row for row in entities if len(json.loads(row["variants"])) > 1]
+    if not entities:
+        return ["  corpus entities: none (no entity was extracted)"]
+    widest = sorted(joined, key=lambda row: (-in_real[row["corpus_id"]], row["name"]))[:5]
+    line = f"  corpus entities: {len(entities)} in the real articles, {len(joined)} of them under several names"
+    if widest:
+        line += "; the most widespread: " + "; ".join(
+            f"{row['name']} ({row['label']}, {_n(in_real[row['corpus_id']], 'article')}: "
+            f"{' / '.join(json.loads(row['variants']))})" for row in widest)
+    return [line]
+
+
+def _real_claims(tables: dict[str, list[dict[str, Any]]], real: set[str], sites: set[str]) -> list[str]:
+    rows = [row for row in tables["claim_groups"] if row["article_id"] in real]
+    if not rows:
+        why = (f"a group needs two sources, and every real article is from one outlet, {min(sites)}"
+               if len(sites) == 1 else "no two sources of one story gave a figure for one quantity")
+        return [f"  claims side by side: none ({why})"]
+    groups = {(row["story_id"], row["quantity"]): row["verdict"] for row in rows}
+    verdicts = ", ".join(f"{verdict} {n}" for verdict, n in sorted(Counter(groups.values()).items()))
+    stories = len({story for story, _ in groups})
+    return [f"  claims side by side: {_n(len(groups), 'quantity', 'quantities')} in "
+            f"{_n(stories, 'story', 'stories')}, {_n(len(rows), 'figure')} (verdicts: {verdicts}); "
+            "for example " + "; ".join(sorted({quantity for _, quantity in groups})[:6])]
+
+
+def _real_copies(tables: dict[str, list[dict[str, Any]]], real: set[str]) -> list[str]:
+    groups = {row["group_id"] for row in tables["duplicate_groups"] if row["article_id"] in real}
+    copies = [row for row in tables["lineage"] if row["article_id"] in real]
+    named = ", ".join(sorted({f'"{row["source_name"]}" ({row["kind"]})' for row in copies if row["source_name"]}))
+    return [f"  duplicates: {_n(len(groups), 'group')}; copied or translated: {_n(len(copies), 'article')}"
+            + (f" (source named: {named})" if named else "")]
+
+
+def _checks(tables: dict[str, list[dict[str, Any]]], articles: dict[str, Article]) -> list[str]:
+    """The chaining checks of :mod:`newsprism.link.audit` on the whole corpus, as an analyst would run them."""
+    from ..link.audit import claim_groups_mixing_units, persons_with_two_given_names, places_in_two_countries
+    from ..link.claims import ClaimRow
+    from ..link.entities import CorpusEntity
+
+    members: dict[str, list[tuple[str, str, str]]] = {}
+    for row in tables["corpus_entity_members"]:
+        members.setdefault(row["corpus_id"], []).append((row["article_id"], row["entity_id"], row["name"]))
+    entities = [CorpusEntity(corpus_id=row["corpus_id"], name=row["name"], label=row["label"],
+                             variants=json.loads(row["variants"]), evidence=[], articles=row["articles"],
+                             members=members.get(row["corpus_id"], [])) for row in tables["corpus_entities"]]
+    claims = [ClaimRow(**{**row, "unit": row["unit"] or "", "note": row["note"] or ""})
+              for row in tables["claim_groups"]]
+    found = {"person entities with two given names": persons_with_two_given_names(entities),
+             "place entities in two countries": places_in_two_countries(entities, articles),
+             "claim groups mixing units": claim_groups_mixing_units(claims)}
+    return ["Chaining checks on the whole corpus (newsprism.link.audit): " + "; ".join(
+        f"{len(conflicts)} {what}" + "".join(f" ({c.name}: {' / '.join(c.values)})" for c in conflicts[:3])
+        for what, conflicts in found.items()) + "."]
