@@ -10,8 +10,11 @@ Each hop of a fetch runs the same checks, redirects included:
    DNS answer cannot slip a private address in.
 3. robots.txt of the host (fetched once per host, through these same checks)
    allows our user agent.
-4. The body is streamed and reading stops past ``max_bytes``; the whole fetch
-   must end within ``fetch_timeout`` seconds.
+4. The body is streamed and reading stops past ``max_bytes``.
+5. The whole fetch (robots.txt, connecting, TLS, sending, headers, body, every
+   redirect hop) ends within ``fetch_timeout`` seconds: each socket operation
+   waits at most until that one deadline, so a server that trickles its headers
+   a byte at a time cannot hold a fetch longer (issue #16).
 
 Redirects are followed by hand, at most :data:`MAX_REDIRECTS` of them.
 """
@@ -20,12 +23,14 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
@@ -106,6 +111,10 @@ class Fetcher:
         self.settings = settings
         self._resolve = resolver
         self._robots: dict[str, RobotFileParser | Failure] = {}
+        self._deadline = _Deadline()
+        if transport is None:
+            transport = httpx.HTTPTransport(trust_env=False)
+            self._deadline.install(transport)
         self._client = httpx.Client(timeout=httpx.Timeout(settings.fetch_timeout), follow_redirects=False,
                                     headers={"User-Agent": settings.user_agent}, transport=transport,
                                     trust_env=False)  # an environment proxy would bypass the address checks
@@ -136,18 +145,19 @@ class Fetcher:
 
     def _follow(self, url: str, *, max_bytes: int | None, check_robots: bool) -> Response | Failure:
         limit = self.settings.max_bytes if max_bytes is None else max_bytes
-        deadline = time.monotonic() + self.settings.fetch_timeout
         current = url
-        for _ in range(MAX_REDIRECTS + 1):
-            checked = self._check(current, source=url)
-            if isinstance(checked, Failure):
-                return checked
-            if check_robots and self.settings.respect_robots and (refused := self._robots_refusal(current, source=url)):
-                return refused
-            result = self._get(current, checked, source=url, max_bytes=limit, deadline=deadline)
-            if not isinstance(result, str):
-                return result
-            current = result
+        with self._deadline.until(time.monotonic() + self.settings.fetch_timeout) as deadline:
+            for _ in range(MAX_REDIRECTS + 1):
+                checked = self._check(current, source=url)
+                if isinstance(checked, Failure):
+                    return checked
+                if check_robots and self.settings.respect_robots and (
+                        refused := self._robots_refusal(current, source=url)):
+                    return refused
+                result = self._get(current, checked, source=url, max_bytes=limit, deadline=deadline)
+                if not isinstance(result, str):
+                    return result
+                current = result
         return failure(url, "E117", f"gave up on {url}", f"more than {MAX_REDIRECTS} redirects (last to {current})",
                        "fetch the final URL directly, or check for a redirect loop", url=url)
 
@@ -269,3 +279,92 @@ def _read_body(response: httpx.Response, *, max_bytes: int, deadline: float) -> 
         if time.monotonic() > deadline:
             raise TimeoutError
     return bytes(body)
+
+
+class _Deadline:
+    """The deadline of the fetch in progress, applied to every socket operation (a network backend for httpcore).
+
+    httpx's time-outs are per operation: a server sending one byte a second
+    never trips a 5 s read time-out, and a fetch took 131 s with
+    ``fetch_timeout`` 5 (issue #16). Installed in the transport's connection
+    pool, this backend gives each connect, TLS handshake, read and write only
+    the time left until the deadline, and fails it once the deadline is past.
+    The deadline is per thread, so one fetcher may serve several threads.
+    """
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._inner: Any = None
+
+    def install(self, transport: httpx.HTTPTransport) -> None:
+        """Route the connections of ``transport`` through this backend."""
+        # httpx has no public hook for the network backend; its pool (httpcore) has one, set at creation.
+        pool = getattr(transport, "_pool", None)
+        if pool is None or not hasattr(pool, "_network_backend"):
+            raise RuntimeError("this httpx version hides its connection pool; newsprism cannot bound fetch times")
+        self._inner = pool._network_backend
+        pool._network_backend = self
+
+    @contextmanager
+    def until(self, deadline: float) -> Iterator[float]:
+        """Operations inside end by ``deadline`` (or the enclosing fetch's deadline, if sooner)."""
+        outer: float | None = getattr(self._local, "deadline", None)
+        self._local.deadline = deadline if outer is None else min(outer, deadline)
+        try:
+            yield self._local.deadline
+        finally:
+            self._local.deadline = outer
+
+    def left(self, timeout: float | None, *, error: str) -> float | None:
+        """The time-out for one operation: ``timeout``, cut to the time left; past the deadline, raise ``error``."""
+        deadline: float | None = getattr(self._local, "deadline", None)
+        if deadline is None:
+            return timeout
+        left = deadline - time.monotonic()
+        if left <= 0:
+            import httpcore
+
+            raise getattr(httpcore, error)("the fetch deadline has passed")
+        return left if timeout is None else min(timeout, left)
+
+    # -- httpcore.NetworkBackend --------------------------------------------
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Any = None) -> _DeadlineStream:
+        stream = self._inner.connect_tcp(host, port, self.left(timeout, error="ConnectTimeout"), local_address,
+                                         socket_options)
+        return _DeadlineStream(stream, self)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Any = None) -> _DeadlineStream:
+        stream = self._inner.connect_unix_socket(path, self.left(timeout, error="ConnectTimeout"), socket_options)
+        return _DeadlineStream(stream, self)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _DeadlineStream:
+    """A connection whose every operation ends by the fetch's deadline (an ``httpcore.NetworkStream``)."""
+
+    def __init__(self, inner: Any, deadline: _Deadline) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        data: bytes = self._inner.read(max_bytes, self._deadline.left(timeout, error="ReadTimeout"))
+        return data
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._deadline.left(timeout, error="WriteTimeout"))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> _DeadlineStream:
+        stream = self._inner.start_tls(ssl_context, server_hostname, self._deadline.left(timeout, error="ConnectTimeout"))
+        return _DeadlineStream(stream, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)

@@ -15,13 +15,15 @@ from newsprism.config import Settings
 
 @dataclass
 class Route:
-    """A canned answer: status, headers, body; ``delay`` seconds between body chunks."""
+    """A canned answer: status, headers, body; ``delay`` seconds between body chunks, ``head_delay`` between the
+    bytes of the status line and headers."""
 
     body: bytes = b""
     status: int = 200
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
     delay: float = 0.0
     chunks: int = 1
+    head_delay: float = 0.0
 
 
 class LocalServer:
@@ -36,6 +38,9 @@ class LocalServer:
             def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
                 server.requests.append((self.path, dict(self.headers.items())))
                 route = server.routes.get(self.path, Route(b"not found", 404, {"Content-Type": "text/plain"}))
+                if route.head_delay:
+                    self._trickle_head(route)
+                    return
                 self.send_response(route.status)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
@@ -51,6 +56,18 @@ class LocalServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client stopped reading on purpose (size or time limit)
 
+            def _trickle_head(self, route: Route) -> None:
+                lines = [f"HTTP/1.1 {route.status} OK", *(f"{k}: {v}" for k, v in route.headers.items()),
+                         f"Content-Length: {len(route.body)}", "", ""]
+                try:
+                    for byte in "\r\n".join(lines).encode():
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(route.head_delay)
+                    self.wfile.write(route.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up on purpose (time limit)
+
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - silence the server log
                 return
 
@@ -59,11 +76,12 @@ class LocalServer:
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def serve(self, path: str, body: bytes = b"", *, status: int = 200, content_type: str | None = "text/html",
-              headers: dict[str, str] | None = None, delay: float = 0.0, chunks: int = 1) -> str:
+              headers: dict[str, str] | None = None, delay: float = 0.0, chunks: int = 1,
+              head_delay: float = 0.0) -> str:
         """Answer ``path`` with this response; returns its full URL."""
         all_headers = {"Content-Type": content_type} if content_type else {}
         all_headers.update(headers or {})
-        self.routes[path] = Route(body, status, all_headers, delay, chunks)
+        self.routes[path] = Route(body, status, all_headers, delay, chunks, head_delay)
         return self.url(path)
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,29 @@ def test_fetch_failures(server: Any, make_settings: Callable[..., Settings], set
     else:
         assert isinstance(item, Failure) and item.code == code, item
         assert item.url == server.url(path) and ";" in item.message
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("path", "head_delay", "delay", "code"), [
+    ("/trickled-head", 0.05, 0.0, "E114"),  # 40 s of headers at one byte a second, scaled down
+    ("/trickled-body", 0.0, 0.1, "E114"),
+    ("/quick-head", 0.001, 0.0, None),  # row that must pass: slow bytes, but done within the time-out
+])
+def test_fetch_one_deadline_covers_headers_and_body(server: Any, make_settings: Callable[..., Settings], path: str,
+                                                    head_delay: float, delay: float, code: str | None) -> None:
+    # Each byte arrives well within a per-read time-out; only a deadline for the whole fetch stops it.
+    server.serve("/robots.txt", status=404)
+    headers = {f"X-Filler-{n}": "z" * 20 for n in range(4)}  # a head of about 200 bytes
+    server.serve(path, PAGE[:400], headers=headers, head_delay=head_delay, delay=delay, chunks=50)
+    started = time.monotonic()
+    with Fetcher(settings=make_settings(fetch_timeout=1.0)) as fetcher:
+        result = fetcher.fetch(server.url(path))
+    seconds = time.monotonic() - started
+    if code is None:
+        assert isinstance(result, Response) and result.body == PAGE[:400], result
+    else:
+        assert isinstance(result, Failure) and result.code == code and "fetch_timeout=1 s" in result.message, result
+        assert seconds < 2.0, seconds
 
 
 def test_fetch_redirect_target_url_is_kept(server: Any, settings: Settings) -> None:
