@@ -34,6 +34,7 @@ class Settings:
     workers: int = 0
     fetch_timeout: float = 20.0
     allow_private: bool = False
+    allow_addresses: tuple[str, ...] = ()
     respect_robots: bool = True
     user_agent: str = "newsprism/0.1 (+https://github.com/newsprism/newsprism)"
     follow_feed_links: bool = True

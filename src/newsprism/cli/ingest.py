@@ -34,7 +34,8 @@ def _print_summary(summary: dict[str, Any], *, db: str) -> None:
                    "dask: a Dask cluster (--scheduler, or a local cluster of two workers).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
-@click.option("--allow-private", is_flag=True, help="Allow fetching private, loopback and link-local addresses.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching private and loopback addresses (link-local ones, such as cloud "
+              "metadata, only when named in the setting allow_addresses).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
 @click.pass_context

@@ -5,9 +5,13 @@ Each hop of a fetch runs the same checks, redirects included:
 1. The scheme is http or https.
 2. The host name is resolved here and *every* address must be public
    (not private, loopback, link-local, multicast or reserved) unless
-   ``allow_private`` is set. The connection then goes to the checked address
-   (the name is kept for the ``Host`` header and TLS), so a second, different
-   DNS answer cannot slip a private address in.
+   ``allow_private`` is set. Even then link-local addresses and the cloud
+   metadata services (169.254.169.254 and the like) stay refused unless named
+   in ``allow_addresses``: with ``allow_private`` any page could otherwise
+   redirect the fetcher to the machine's credentials (issue #16). The
+   connection then goes to the checked address (the name is kept for the
+   ``Host`` header and TLS), so a second, different DNS answer cannot slip a
+   private address in.
 3. robots.txt of the host (fetched once per host, through these same checks)
    allows our user agent.
 4. The body is streamed and reading stops past ``max_bytes``.
@@ -35,6 +39,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 from ..config import Settings
+from ..errors import ConfigError
 from ..model import Failure
 from ._base import failure
 
@@ -44,6 +49,11 @@ if TYPE_CHECKING:
 MAX_REDIRECTS = 5
 ROBOTS_MAX_BYTES = 512_000
 Resolver = Callable[[str, int], list[str]]
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+#: Cloud metadata services outside the link-local ranges: AWS over IPv6, Alibaba Cloud.
+METADATA_ADDRESSES = frozenset({ipaddress.ip_address("fd00:ec2::254"), ipaddress.ip_address("100.100.100.200")})
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +105,52 @@ def address_problem(address: str) -> str | None:
     return None if ip.is_global else "non-public address"
 
 
+def named_only_problem(address: str) -> str | None:
+    """Why ``address`` is refused even with ``allow_private`` (only ``allow_addresses`` lets it through).
+
+    Link-local addresses hold the cloud metadata services, which hand out the
+    machine's credentials to whoever asks.
+
+    >>> named_only_problem("169.254.169.254")
+    'link-local address'
+    >>> named_only_problem("10.0.0.1") is None
+    True
+    """
+    ip = _embedded(ipaddress.ip_address(address.split("%", 1)[0]))
+    if ip in METADATA_ADDRESSES:
+        return "cloud metadata address"
+    return "link-local address" if ip.is_link_local else None
+
+
+def _embedded(ip: IPAddress) -> IPAddress:
+    """The IPv4 address inside an IPv4-mapped or NAT64 IPv6 address, else ``ip``."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return ip.ipv4_mapped
+        if ip in _NAT64:
+            return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
+
+
+def _networks(entries: tuple[str, ...]) -> tuple[IPNetwork, ...]:
+    """The ``allow_addresses`` setting, parsed.
+
+    Raises:
+        ConfigError: on an entry that is not an address or a network.
+    """
+    try:
+        return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries)
+    except ValueError as e:
+        raise ConfigError(f"setting 'allow_addresses' has a bad entry ({e}); give IP addresses or networks "
+                          "such as 169.254.169.254 or 10.1.0.0/16", code="E201") from e
+
+
 class Fetcher:
     """Fetches URLs under the rules of the module docstring; one per run (it caches robots.txt).
 
     Args:
-        settings: ``fetch_timeout``, ``max_bytes``, ``allow_private``, ``respect_robots``, ``user_agent``.
+        settings: ``fetch_timeout``, ``max_bytes``, ``allow_private``, ``allow_addresses``, ``respect_robots``,
+            ``user_agent``.
         transport: An httpx transport (tests pass ``httpx.MockTransport``).
         resolver: Host name resolution (tests pass a fake one).
     """
@@ -110,6 +161,7 @@ class Fetcher:
 
         self.settings = settings
         self._resolve = resolver
+        self._allowed = _networks(settings.allow_addresses)
         self._robots: dict[str, RobotFileParser | Failure] = {}
         self._deadline = _Deadline()
         if transport is None:
@@ -163,8 +215,8 @@ class Fetcher:
 
     # -- checks -------------------------------------------------------------
 
-    def _check(self, url: str, *, source: str) -> Failure | str | None:
-        """A failure, or the checked address to connect to (``None``: let the client resolve)."""
+    def _check(self, url: str, *, source: str) -> Failure | str:
+        """A failure, or the checked address to connect to."""
         try:
             parts = urlsplit(url)
             port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -173,21 +225,31 @@ class Fetcher:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             return failure(source, "E112", f"refused {url}", "only http and https URLs with a host can be fetched",
                            "give an http(s) URL, or a local path for files", url=source)
-        if self.settings.allow_private:
-            return None
         try:
             addresses = self._resolve(parts.hostname, port)
         except OSError as e:
             return failure(source, "E118", f"cannot fetch {url}", f"host {parts.hostname} does not resolve ({e})",
                            "check the host name and the network", url=source)
         for address in addresses:
-            if problem := address_problem(address):
-                return failure(source, "E111", f"refused {url}", f"{problem} {address}",
-                               "pass --allow-private (setting allow_private) to allow it", url=source)
+            if refused := self._refusal(address, url=url, source=source):
+                return refused
         if not addresses:
             return failure(source, "E118", f"cannot fetch {url}", f"host {parts.hostname} has no address",
                            "check the host name and the network", url=source)
         return addresses[0]
+
+    def _refusal(self, address: str, *, url: str, source: str) -> Failure | None:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if any(ip in network or _embedded(ip) in network for network in self._allowed):
+            return None
+        if problem := named_only_problem(address):
+            return failure(source, "E111", f"refused {url}", f"{problem} {address}",
+                           f"name it in the setting allow_addresses (--setting allow_addresses {address}) if you "
+                           "mean it; --allow-private does not open it", url=source)
+        if not self.settings.allow_private and (problem := address_problem(address)):
+            return failure(source, "E111", f"refused {url}", f"{problem} {address}",
+                           "pass --allow-private (setting allow_private) to allow it", url=source)
+        return None
 
     def _robots_refusal(self, url: str, *, source: str) -> Failure | None:
         parts = urlsplit(url)

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from newsprism.config import Settings
+from newsprism.errors import ConfigError
 from newsprism.model import Failure, RawDocument
 from newsprism.sources import iter_documents
 from newsprism.sources.fetch import Fetcher, Response, address_problem
@@ -157,6 +158,55 @@ def test_fetch_loopback_is_refused_by_default(server: Any, host: str) -> None:
 )
 def test_fetch_address_problem(address: str, problem: str | None) -> None:
     assert address_problem(address) == problem
+
+
+@pytest.mark.issue(16)
+def test_fetch_allow_private_does_not_open_the_metadata_address(server: Any, settings: Settings) -> None:
+    # With allow_private, a page redirecting to the cloud metadata service would hand out the machine's credentials.
+    server.serve("/robots.txt", status=404)
+    server.serve("/story", status=302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
+    item = _one([server.url("/story")], settings)
+    assert isinstance(item, Failure) and item.code == "E111", item
+    assert "link-local address 169.254.169.254" in item.message and "allow_addresses" in item.message
+    assert server.paths() == ["/robots.txt", "/story"]  # refused before connecting
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("changes", "address", "refused"), [
+    ({"allow_private": True}, "169.254.169.254", "link-local address"),
+    ({"allow_private": True}, "fe80::1", "link-local address"),
+    ({"allow_private": True}, "::ffff:169.254.169.254", "link-local address"),
+    ({"allow_private": True}, "64:ff9b::a9fe:a9fe", "link-local address"),  # NAT64 spelling of the same
+    ({"allow_private": True}, "fd00:ec2::254", "cloud metadata address"),
+    ({"allow_private": True, "allow_addresses": ("10.9.0.0/16",)}, "169.254.169.254", "link-local address"),
+    ({}, "169.254.169.254", "link-local address"),
+    ({"allow_addresses": ("169.254.169.254",)}, "10.0.0.5", "private address"),
+    # rows that must pass: private with allow_private, and addresses named in allow_addresses
+    ({"allow_private": True}, "10.0.0.5", None),
+    ({"allow_private": True}, "127.0.0.1", None),
+    ({"allow_private": True, "allow_addresses": ("169.254.169.254",)}, "169.254.169.254", None),
+    ({"allow_addresses": ("169.254.169.254",)}, "169.254.169.254", None),
+    ({"allow_addresses": ("fe80::/10",)}, "fe80::1", None),
+    ({"allow_addresses": ("10.0.0.5",)}, "10.0.0.5", None),
+])
+def test_fetch_link_local_only_when_named(changes: dict[str, Any], address: str, refused: str | None) -> None:
+    seen: list[httpx.Request] = []
+    page = httpx.Response(200, headers={"Content-Type": "text/html"}, content=PAGE)
+    host = f"[{address}]" if ":" in address else address
+    transport = _fake({f"http://{host}/x": page}, seen)
+    settings = Settings(respect_robots=False).replace(**changes)
+    with Fetcher(settings=settings, transport=transport, resolver=lambda name, port: [address]) as fetcher:
+        result = fetcher.fetch("http://internal.example.org/x")
+    if refused is None:
+        assert isinstance(result, Response) and len(seen) == 1, result
+    else:
+        assert isinstance(result, Failure) and result.code == "E111" and f"{refused} {address}" in result.message
+        assert seen == []
+
+
+def test_fetch_allow_addresses_must_be_addresses() -> None:
+    with pytest.raises(ConfigError, match="allow_addresses"):
+        Fetcher(settings=Settings(allow_addresses=("metadata.internal",)))
 
 
 def _fake(routes: dict[str, httpx.Response], seen: list[httpx.Request]) -> httpx.MockTransport:
