@@ -11,6 +11,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from importlib import resources
@@ -36,6 +37,24 @@ def _migrations() -> list[tuple[int, str]]:
         if m := re.match(r"(\d+)_.*\.sql$", entry.name):
             found.append((int(m.group(1)), entry.read_text("utf-8")))
     return sorted(found)
+
+
+def _use_wal(conn: sqlite3.Connection, *, seconds: float = 30.0) -> None:
+    """Put the file in WAL mode, waiting for another process that is doing the same.
+
+    Switching a new file to WAL takes an exclusive lock, and SQLite answers
+    "database is locked" at once, without waiting on the busy time-out, when
+    another process opens the same new file at that moment (issue #16).
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if e.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def fts_query(query: str) -> str:
@@ -92,7 +111,7 @@ class SQLiteStore:
     def _connect(self, *, write: bool) -> sqlite3.Connection:
         if write:
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
         else:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
@@ -110,28 +129,35 @@ class SQLiteStore:
         return conn
 
     def _migrate(self) -> None:
+        """Bring the file to :data:`STORE_SCHEMA_VERSION`, all migrations in one write transaction.
+
+        The version is read inside that transaction: read before it, two
+        processes opening a new file at once both saw version 0 and the second
+        re-ran the first migration ("table articles already exists", issue #16).
+        """
         conn = self._writer
         with self._lock:
-            conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
-            if version > STORE_SCHEMA_VERSION:
-                raise StoreError(
-                    f"the corpus {self.path} has schema version {version}, newer than this newsprism "
-                    f"({STORE_SCHEMA_VERSION}); upgrade newsprism", code="E303")
-            for number, sql in _migrations():
-                if number <= version:
-                    continue
-                conn.execute("BEGIN IMMEDIATE")
-                try:
+            conn.execute("BEGIN IMMEDIATE")  # the write lock first, then the version
+            try:
+                conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                version = int(row[0]) if row else 0
+                if version > STORE_SCHEMA_VERSION:
+                    raise StoreError(
+                        f"the corpus {self.path} has schema version {version}, newer than this newsprism "
+                        f"({STORE_SCHEMA_VERSION}); upgrade newsprism", code="E303")
+                for number, sql in _migrations():
+                    if number <= version:
+                        continue
                     for statement in sql.split(";\n"):
                         if statement.strip():
                             conn.execute(statement)
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number),))
-                    conn.execute("COMMIT")
-                except Exception:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                    raise
+                raise
 
     def _check_version(self) -> None:
         row = self._writer.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -165,7 +191,8 @@ class SQLiteStore:
                     [(run_id, f.source, f.url, f.code, f.message, _now()) for f in failures])
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
         return result
 
