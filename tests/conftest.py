@@ -90,3 +90,32 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     yield opened
     opened.drop_everything()  # type: ignore[attr-defined]
     opened.close()
+
+
+def _damage_sqlite(db: Path, *, table: str | None = None) -> None:
+    """Flip 16 bytes at the start of the page in the middle of a SQLite file (a B-tree page header), or of the
+    first page of ``table``.
+
+    The write-ahead log is checkpointed into the file first, so the damage is in what SQLite reads.
+    """
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    data = bytearray(db.read_bytes())
+    start = ((int(root[0]) if root else pages // 2 + 1) - 1) * page_size
+    for i in range(start, start + 16):
+        data[i] ^= 0xFF
+    db.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def damage_sqlite() -> Callable[..., None]:
+    """Damages a SQLite corpus, as a failing disk or a bad copy would (issue #16)."""
+    return _damage_sqlite

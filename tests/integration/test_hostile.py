@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -240,6 +240,27 @@ def test_hostile_doctor_reports_a_damaged_corpus(small_db: Path, damage: bytes |
     assert bad == ([failing] if failing else []), output
     if failing:
         assert code == 1
+
+
+@pytest.mark.issue(16)
+def test_hostile_damaged_corpus_is_reported_and_never_written(small_db: Path, tmp_path: Path,
+                                                             damage_sqlite: Callable[..., None]) -> None:
+    # Flipped bytes in the middle of the file: doctor crashed inside its own integrity check, the other
+    # commands died with tracebacks, and ingest wrote its batch into the damaged file first.
+    damage_sqlite(small_db)
+    before = small_db.read_bytes()
+    (tmp_path / "more.txt").write_text("The council said on Friday that the bridge would reopen in May.\n")
+    db = str(small_db)
+    commands = [["doctor", "--db", db], ["export", "--db", db], ["search", "town", "--db", db],
+                ["entities", "list", "--db", db], ["link", "--db", db],
+                ["--setting", "stages", "clean.text", "ingest", str(tmp_path / "more.txt"), "--db", db, "--no-progress"]]
+    for args in commands:
+        proc = subprocess.run([sys.executable, "-m", "newsprism", *args], capture_output=True, timeout=300)
+        err = proc.stderr.decode("utf-8", "replace") + proc.stdout.decode("utf-8", "replace")
+        assert proc.returncode == 1 and "Traceback" not in err, (args, err[-2000:])
+        lines = [line for line in err.splitlines() if "[E305]" in line]
+        assert len(lines) == 1 and "is damaged" in lines[0] and ".recover" in lines[0], (args, err[-2000:])
+    assert small_db.read_bytes() == before  # nothing written, by any command
 
 
 def test_hostile_failures_report_is_queryable_later(small_db: Path) -> None:

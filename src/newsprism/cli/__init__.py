@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sqlite3
 import sys
 from typing import Any
 
@@ -97,6 +98,14 @@ def main(argv: list[str] | None = None) -> Any:
         if logging.getLogger().isEnabledFor(logging.DEBUG):
             raise
         click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+    except sqlite3.DatabaseError as e:
+        # The store names the file in its own E305; this catches a damaged page met by a query outside it.
+        from ..store.sqlite import damaged, is_damage
+
+        if not is_damage(e) or logging.getLogger().isEnabledFor(logging.DEBUG):
+            raise
+        click.echo(f"Error: {damaged(None, str(e))}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

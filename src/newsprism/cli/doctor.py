@@ -74,9 +74,13 @@ def _check_store(db: str) -> list[Check]:
     except StoreError as e:
         return [("corpus", False, str(e), False)]
     try:
+        problems = store.check()  # first: on a damaged file the other reads may fail (issue #16)
+        if problems and "[E305]" in problems[0]:
+            return [("corpus integrity", False, problems[0], False)]
         stats = store.stats()
-        problems = store.check()
         failures = store.failures(limit=1000)
+    except StoreError as e:
+        return [("corpus integrity", False, str(e), False)]
     finally:
         store.close()
     checks: list[Check] = [

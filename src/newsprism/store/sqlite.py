@@ -7,16 +7,19 @@ ingest writes.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import shlex
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from ..errors import StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
@@ -24,6 +27,8 @@ from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, Sea
 from .rows import FACT_COLUMNS, fact_rows, filter_sql
 
 _FTS_SAFE = re.compile(r"[\w*]+", re.UNICODE)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def _now() -> str:
@@ -55,6 +60,57 @@ def _use_wal(conn: sqlite3.Connection, *, seconds: float = 30.0) -> None:
             if e.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
                 raise
             time.sleep(0.02)
+
+
+def damaged(path: str | Path | None, detail: str, *, writing: bool = False) -> StoreError:
+    """The error for a corpus file that fails SQLite's integrity check, saying how to get it back (E305).
+
+    >>> print(damaged("c.db", "database disk image is malformed"))
+    [E305] the corpus c.db is damaged (database disk image is malformed); recover what is readable with: sqlite3 c.db .recover | sqlite3 c-recovered.db and use that file, or re-ingest the sources into a new corpus
+    """
+    name = str(path) if path is not None else "CORPUS.db"
+    recovered = str(Path(name).with_name(Path(name).stem + "-recovered.db"))
+    refusal = "; nothing was written to it" if writing else ""
+    return StoreError(f"the corpus {name} is damaged ({detail}){refusal}; recover what is readable with: "
+                      f"sqlite3 {shlex.quote(name)} .recover | sqlite3 {shlex.quote(recovered)} and use that file, "
+                      "or re-ingest the sources into a new corpus", code="E305")
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite raised ``error`` because the file is damaged (not because it is locked, full or not SQLite)."""
+    return (error.sqlite_errorcode & 0xFF) == sqlite3.SQLITE_CORRUPT
+
+
+def _quick_check(conn: sqlite3.Connection) -> str | None:
+    """What ``PRAGMA quick_check`` finds wrong with the file (at most three problems), or ``None``.
+
+    It reads every page once (about half a second for 500 MB) but skips the
+    index-to-table cross-checks of ``integrity_check``.
+    """
+    try:
+        rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as e:  # a damaged page can stop the check itself
+        return str(e)
+    return None if rows == ["ok"] else _one_line(rows)
+
+
+def _one_line(rows: list[str], *, most: int = 3) -> str:
+    """SQLite's integrity report on one line: its first ``most`` findings (one row can hold many lines)."""
+    lines = [line.strip() for row in rows for line in row.splitlines()]
+    found = [line for line in lines if line and not line.startswith("*** in database")]
+    more = f"; and {len(found) - most} more" if len(found) > most else ""
+    return "; ".join(found[:most]) + more
+
+
+def _guarded(method: Callable[Concatenate[SQLiteStore, _P], _R]) -> Callable[Concatenate[SQLiteStore, _P], _R]:
+    """Turn SQLite's 'database disk image is malformed' into the one-line E305 error (issue #16)."""
+
+    def guarded(self: SQLiteStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._damage_is_an_error():
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(guarded, method)  # keeps the name and docstring (API docs, help())
+    return guarded
 
 
 def fts_query(query: str) -> str:
@@ -95,22 +151,46 @@ class SQLiteStore:
         self._local = threading.local()
         if readonly and not path.exists():
             raise StoreError(f"no corpus at {path}; create one with 'newsprism ingest SOURCE --db {path}'", code="E301")
+        if not readonly:
+            path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            if not readonly:
-                path.parent.mkdir(parents=True, exist_ok=True)
             self._writer = self._connect(write=not readonly)
+        except sqlite3.DatabaseError as e:
+            raise self._open_error(e) from e
+        try:
             if not readonly:
                 self._migrate()
             else:
                 self._check_version()
+        except BaseException as e:
+            self._writer.close()
+            if isinstance(e, sqlite3.DatabaseError):
+                raise self._open_error(e) from e
+            raise
+
+    def _open_error(self, error: sqlite3.DatabaseError) -> StoreError:
+        if is_damage(error):
+            return damaged(self.path, str(error), writing=not self.readonly)
+        return StoreError(f"cannot open the corpus {self.path}: {error}; is it a newsprism database?", code="E302")
+
+    @contextmanager
+    def _damage_is_an_error(self) -> Iterator[None]:
+        try:
+            yield
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"cannot open the corpus {path}: {e}; is it a newsprism database?", code="E302") from e
+            if is_damage(e):
+                raise damaged(self.path, str(e), writing=not self.readonly) from e
+            raise
 
     # -- connections ------------------------------------------------------
 
     def _connect(self, *, write: bool) -> sqlite3.Connection:
         if write:
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
+            # Writing into a damaged file spreads the damage and hides where it began: check first (issue #16).
+            if problem := _quick_check(conn):
+                conn.close()
+                raise damaged(self.path, problem, writing=True)
             _use_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
         else:
@@ -164,6 +244,7 @@ class SQLiteStore:
         if not row or int(row[0]) != STORE_SCHEMA_VERSION:
             raise StoreError(f"the corpus {self.path} needs migrating; open it once without --readonly", code="E304")
 
+    @_guarded
     def schema_version(self) -> int:
         """The schema version recorded in the file."""
         row = self._reader().execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -171,6 +252,7 @@ class SQLiteStore:
 
     # -- writing ----------------------------------------------------------
 
+    @_guarded
     def add(self, articles: Sequence[Article], *, seen: Sequence[SeenDocument] = (),
             failures: Sequence[Failure] = (), run_id: int | None = None) -> AddResult:
         """Write one batch in one transaction (see :meth:`Store.add`)."""
@@ -218,6 +300,7 @@ class SQLiteStore:
             conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", table_rows)
         return True
 
+    @_guarded
     def start_run(self, sources: Sequence[str]) -> int:
         """Record the start of an ingest run."""
         with self._lock:
@@ -225,6 +308,7 @@ class SQLiteStore:
                                           (_now(), json.dumps(list(sources))))
             return int(cursor.lastrowid or 0)
 
+    @_guarded
     def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
         """Record the summary of an ingest run."""
         with self._lock:
@@ -233,6 +317,7 @@ class SQLiteStore:
 
     # -- reading ----------------------------------------------------------
 
+    @_guarded
     def seen(self, raw_hashes: Sequence[str]) -> set[str]:
         """Which of ``raw_hashes`` were already ingested."""
         found: set[str] = set()
@@ -243,6 +328,7 @@ class SQLiteStore:
             found.update(r[0] for r in conn.execute(f"SELECT raw_hash FROM seen WHERE raw_hash IN ({marks})", chunk))
         return found
 
+    @_guarded
     def get(self, article_id: str) -> Article | None:
         """The article with this id, or a unique prefix of it."""
         conn = self._reader()
@@ -258,18 +344,21 @@ class SQLiteStore:
         last = 0
         conn = self._reader()
         while True:
-            rows = conn.execute("SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                                (last, batch_size)).fetchall()
+            with self._damage_is_an_error():
+                rows = conn.execute("SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                                    (last, batch_size)).fetchall()
             if not rows:
                 return
             for rowid, data in rows:
                 last = rowid
                 yield article_from_json(json.loads(data))
 
+    @_guarded
     def count(self) -> int:
         """Number of articles."""
         return int(self._reader().execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    @_guarded
     def search(self, query: str, *, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> SearchResult:
         """Full-text search (FTS5, bm25) with ``[highlighted]`` snippets and facet counts."""
@@ -304,6 +393,7 @@ class SQLiteStore:
                                snippet=r[6] or "", score=float(-r[7])) for r in rows)
         return SearchResult(hits=hits, total=total, facets=facets)
 
+    @_guarded
     def stats(self) -> dict[str, Any]:
         """Counts of articles, facts and runs."""
         conn = self._reader()
@@ -311,6 +401,7 @@ class SQLiteStore:
                   for table in ("articles", *FACT_COLUMNS, "seen", "failures", "runs")}
         return {"path": str(self.path), "schema_version": self.schema_version(), "counts": counts}
 
+    @_guarded
     def failures(self, *, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Failures recorded by ingest runs, newest first."""
         sql = "SELECT run_id, source, url, code, message, at FROM failures"
@@ -323,9 +414,15 @@ class SQLiteStore:
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def check(self) -> list[str]:
-        """SQLite integrity check, FTS consistency and duplicate keys."""
+        """SQLite integrity check, FTS consistency and duplicate keys; a damaged file is one problem (E305)."""
         conn = self._writer
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        try:
+            found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)") if r[0] != "ok"]
+        except sqlite3.DatabaseError as e:  # a damaged page can stop the check itself (issue #16)
+            found = [str(e)]
+        if found:  # nothing else in the file can be trusted: say so, and how to get it back
+            return [str(damaged(self.path, _one_line(found)))]
+        problems: list[str] = []
         if not self.readonly:  # the FTS5 integrity-check command needs a writable connection
             try:
                 with self._lock:
