@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import sqlite3
 import struct
@@ -24,6 +25,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from newsprism.config import Settings
+from newsprism.ingest import ingest
+from newsprism.store import Store
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 GOOD_PAGE = (b"<html><head><title>Harbour strike ends</title></head><body><article><p>The harbour authority said on "
@@ -314,3 +319,38 @@ def test_hostile_fetch_dns_answers_that_change(answers: list[list[str]], code: s
         assert isinstance(result, Response) and result.body == GOOD_PAGE
     else:
         assert isinstance(result, Failure) and result.code == code and "127.0.0.1" in result.message
+
+
+# -- files, sources and the ingest run (#16) -----------------------------------------
+# In-process ingests with the cheap cleaning stage only, on both stores: one bad file, line, record or
+# document must cost one failure, and the rest of the run must be stored.
+
+FAST_STAGES = ("clean.text",)
+GOOD_TEXT = "Officials said on Tuesday that 400 people had been evacuated from the town after the flood.\n"
+
+
+def _fast(**changes: object) -> Settings:
+    return Settings(stages=FAST_STAGES, batch_size=4).replace(**changes)
+
+
+def _sources(store: Store) -> list[str]:
+    return sorted(Path(article.source).name for article in store.iter_articles())
+
+
+@pytest.mark.issue(16)
+def test_hostile_file_name_not_utf8_is_stored_escaped(tmp_path: Path, store: Store) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    latin1 = os.fsdecode(b"caf\xe9.txt")  # an old Latin-1 name: not UTF-8, so Python holds a lone surrogate
+    (folder / latin1).write_text("The caf\u00e9 owner said on Monday that the flood had reached the square.\n")
+    (folder / "good.txt").write_text(GOOD_TEXT)
+    for _ in range(2):  # the re-run must not crash either
+        summary = ingest([str(folder)], store=store, settings=_fast(), workers=1)
+        assert summary.failed == 0, summary.failures
+    assert summary.skipped == 2
+    # the byte that is not UTF-8 is written \xNN, as docs/robustness.md says
+    assert _sources(store) == ["caf\\xe9.txt", "good.txt"]
+    # a spec named on the command line with such bytes is escaped the same way
+    summary = ingest([str(folder / latin1), str(folder / os.fsdecode(b"gone\xff.txt"))], store=store,
+                     settings=_fast(), workers=1)
+    assert [(f.code, Path(f.source).name) for f in summary.failures] == [("E104", "gone\\xff.txt")]

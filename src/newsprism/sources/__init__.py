@@ -21,11 +21,11 @@ from typing import BinaryIO
 
 from ..config import Settings
 from ..model import ContentKind, Failure, RawDocument
-from ._base import Item, check_content, failure, read_limited, too_large
+from ._base import Item, check_content, failure, printable_name, read_limited, too_large
 from .detect import FEED_CONTENT_TYPES, detect_kind, looks_like_feed, sniff_format
 from .fetch import Fetcher, Response
 
-__all__ = ["Fetcher", "Item", "count_specs", "detect_kind", "iter_documents", "source_name"]
+__all__ = ["Fetcher", "Item", "count_specs", "detect_kind", "iter_documents", "printable_name", "source_name"]
 
 _TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/json")
 
@@ -111,6 +111,8 @@ def source_name(spec: str) -> str:
     2. An http(s) URL is normalised as article URLs are: scheme and host lower-cased, default port,
        fragment and tracking parameters dropped.
     3. ``-`` (standard input) is ``<stdin>``.
+    4. Bytes of a file name that are not UTF-8 are written ``\\xNN`` (:func:`printable_name`), so any
+       store can hold the name (#16).
 
     Documents from inside a file or folder add to it: ``/data/news.jsonl:12``,
     ``/data/crawl.warc.gz#3051``, ``/data/pages/a.html``.
@@ -125,7 +127,12 @@ def source_name(spec: str) -> str:
     if spec.lower().startswith(("http://", "https://")):
         from ..clean.urls import normalize_url
 
-        return normalize_url(spec)
+        return printable_name(normalize_url(spec))
+    return printable_name(_local_path(spec))
+
+
+def _local_path(spec: str) -> str:
+    """The file or folder a local spec names, absolute and resolved (not escaped: the name to open)."""
     if spec.lower().startswith("file://"):
         spec = spec[len("file://"):]
     # realpath, not Path.resolve: it never raises (a loop of links, a missing file keep their spelling)
@@ -142,13 +149,13 @@ def _iter_spec(spec: str, *, settings: Settings, stdin: BinaryIO | None, fetcher
         yield from _iter_url(spec, source=source_name(spec), settings=settings, fetcher=fetcher)
         return
     if "://" in spec and not spec.lower().startswith("file://"):
-        yield failure(spec, "E112", f"cannot read {spec}", "only http and https URLs can be fetched",
-                      "download it yourself and pass the file's path")
+        yield failure(printable_name(spec), "E112", f"cannot read {printable_name(spec)}",
+                      "only http and https URLs can be fetched", "download it yourself and pass the file's path")
         return
     source = source_name(spec)
-    path = Path(source)
+    path = Path(_local_path(spec))
     if not path.exists():
-        yield failure(source, "E104", f"input not found: {spec}", "no such file or folder",
+        yield failure(source, "E104", f"input not found: {printable_name(spec)}", "no such file or folder",
                       "check the path (URLs must start with http:// or https://, standard input is '-')")
         return
     yield from iter_path(path, source=source, settings=settings, fetcher=fetcher)

@@ -34,6 +34,7 @@ E143  feed: an item with no content and no fetched page
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,6 +47,26 @@ Item: TypeAlias = RawDocument | Failure
 """What a reader yields: a document, or the reason one could not be delivered."""
 
 _CHUNK = 1 << 16
+# os.fsdecode turns each byte of a file name that is not UTF-8 into a lone surrogate U+DC80..U+DCFF
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable_name(name: str) -> str:
+    """``name`` (a path or a spec) with the bytes that are not UTF-8 written as ``\\xNN``.
+
+    A file name on disk is bytes; an old Latin-1 name such as ``caf\\xe9.txt`` reaches Python with a
+    lone surrogate in it, which no store, JSON output or terminal can encode (it crashed the store
+    insert, and with it the whole ingest, #16). Any other lone surrogate becomes U+FFFD.
+
+    >>> import os
+    >>> printable_name(os.fsdecode(b"news/caf\\xe9.txt"))
+    'news/caf\\\\xe9.txt'
+    >>> printable_name("news/café.txt")
+    'news/café.txt'
+    """
+    escaped = _ESCAPED_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name)
+    return _SURROGATE.sub("\ufffd", escaped)
 
 
 def failure(source: str, code: str, what: str, why: str, fix: str, *, url: str | None = None) -> Failure:

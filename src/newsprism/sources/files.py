@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..config import Settings
 from ..model import ContentKind, RawDocument
-from ._base import Item, check_content, failure, open_stream, read_file
+from ._base import Item, check_content, failure, open_stream, printable_name, read_file
 from .detect import looks_like_feed, sniff_format
 from .fetch import Fetcher
 
@@ -92,7 +92,7 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
     feeds: list[Path] = []
     for file in walk(path):
         reader = reader_for(file.name)
-        name = str(Path(source) / file.relative_to(path))
+        name = _child_name(source, file.relative_to(path))
         if reader is None:
             log.debug("skipped %s: unknown file type", name)
         elif reader == "feed":
@@ -103,7 +103,7 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
         else:
             yield from _iter_file(file, source=name, reader=reader, settings=settings, fetcher=fetcher)
     for file in feeds:
-        name = str(Path(source) / file.relative_to(path))
+        name = _child_name(source, file.relative_to(path))
         yield from _iter_file(file, source=name, reader="feed", settings=settings, fetcher=fetcher)
 
 
@@ -135,7 +135,12 @@ def _iter_file(path: Path, *, source: str, reader: Reader | ContentKind | None, 
         elif problem := check_content(data, source=source):
             yield problem
         else:
-            yield RawDocument(content=data, kind=reader, source=source, meta={"path": str(path)})
+            yield RawDocument(content=data, kind=reader, source=source, meta={"path": printable_name(str(path))})
+
+
+def _child_name(folder: str, relative: Path) -> str:
+    """The name of a file in a folder: the folder's name, then the path inside it, escaped as the folder's is."""
+    return str(Path(folder) / printable_name(str(relative)))
 
 
 def _head(path: Path) -> bytes:
