@@ -38,6 +38,7 @@ class Settings:
     respect_robots: bool = True
     user_agent: str = "newsprism/0.1 (+https://github.com/newsprism/newsprism)"
     follow_feed_links: bool = True
+    allowed_hosts: tuple[str, ...] = ()
     main_language: str = "en"
     stages: tuple[str, ...] = field(
         default=(

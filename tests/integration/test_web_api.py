@@ -50,7 +50,7 @@ class AsgiClient:
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         async def send() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
                 return await client.request(method, url, **kwargs)
 
         return asyncio.run(send())
@@ -372,6 +372,35 @@ def test_web_security_headers_on_pages_and_errors(client: AsgiClient) -> None:
         assert "script-src 'self'" in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "no-referrer"
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("host", "allowed", "status"), [
+    ("evil.example", (), 400),  # DNS rebinding: a foreign page's name pointed at 127.0.0.1
+    ("evil.example:8000", (), 400),
+    ("localhost.evil.example", (), 400),
+    ("127.0.0.1.nip.io", (), 400),
+    ("evil.example", ("news.internal",), 400),
+    # rows that must be served: the local names, the configured ones, and "*"
+    ("localhost:8000", (), 200),
+    ("LOCALHOST", (), 200),
+    ("127.0.0.1:8000", (), 200),
+    ("[::1]:8000", (), 200),
+    ("news.internal", ("news.internal",), 200),
+    ("news.internal:8000", ("News.Internal",), 200),
+    ("10.1.2.3:8000", ("10.1.2.3",), 200),
+    ("anything.example", ("*",), 200),
+])
+def test_web_host_header_must_name_this_server(corpus: Any, host: str, allowed: tuple[str, ...], status: int) -> None:
+    web = AsgiClient(create_app(corpus, allowed_hosts=allowed))
+    for path in ("/search.json?q=Kherson", "/", "/article/a1a1a1a1a1a1a1a1.json", "/static/style.css"):
+        response = web.get(path, headers={"Host": host})
+        assert response.status_code == status, (path, response.text[:300])
+        if status == 400:
+            body = response.json()
+            assert set(body) == {"ok", "error", "errors", "status"} and body["ok"] is False and body["status"] == 400
+            assert host in body["error"] and "--allowed-host" in body["error"] and "Kherson" not in response.text
+            assert "script-src 'self'" in response.headers["content-security-policy"]
 
 
 def test_web_hostile_article_is_escaped_everywhere(client: AsgiClient) -> None:

@@ -8,6 +8,7 @@ and JSON routes in ``api``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -19,19 +20,23 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from .corpus import Corpus
-from .security import HEADERS, SecurityHeaders, error_body
+from .security import HEADERS, LOCAL_HOSTS, SecurityHeaders, TrustedHosts, error_body
 
 log = logging.getLogger(__name__)
 
 
-def create_app(store: Any, *, token: str | None = None, settings: Any = None) -> FastAPI:
+def create_app(store: Any, *, token: str | None = None, settings: Any = None,
+               allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """The FastAPI app serving ``store``.
 
     Args:
         store: An open store: :class:`newsprism.store.sqlite.SQLiteStore` or
             :class:`newsprism.store.postgres.PostgresStore`.
         token: Bearer token that write requests must carry; ``None`` makes the server read-only.
-        settings: Pipeline settings used by web ingest.
+        settings: Pipeline settings used by web ingest; its ``allowed_hosts`` are answered too.
+        allowed_hosts: Host names or addresses requests may name in their ``Host`` header, besides
+            ``localhost``, ``127.0.0.1`` and ``[::1]`` (pass the address the server listens on);
+            ``"*"`` answers any.
 
     Returns:
         The ASGI application.
@@ -50,6 +55,8 @@ def create_app(store: Any, *, token: str | None = None, settings: Any = None) ->
     app.include_router(pages.router)
     static = str(resources.files("newsprism.serve").joinpath("static"))
     app.mount("/static", StaticFiles(directory=static), name="static")
+    hosts = [*LOCAL_HOSTS, *getattr(settings, "allowed_hosts", ()), *allowed_hosts]
+    app.add_middleware(TrustedHosts, hosts=hosts)  # inside SecurityHeaders, so its 400 gets them too
     app.add_middleware(SecurityHeaders)
     return app
 

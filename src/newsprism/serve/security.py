@@ -5,13 +5,23 @@ Scraped text is hostile. The defences are layered: Jinja2 autoescaping (no
 forbids inline scripts and foreign origins (so even an escaping slip cannot
 run a script), only http(s) links from articles, and writes refused unless
 the operator configured a token.
+
+Other web pages are hostile too: with DNS rebinding, a page on
+``evil.example`` points that name at 127.0.0.1, and the browser then lets its
+scripts read ``newsprism serve`` as if it were ``evil.example``. The ``Host``
+header still names ``evil.example``, so only the names the server is known by
+are answered (:class:`TrustedHosts`, issue #16).
 """
 
 from __future__ import annotations
 
 import hmac
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
+
+#: Host names every server answers to, besides the address it listens on and the configured names.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -46,6 +56,50 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def host_name(header: str) -> str:
+    """The host named by a ``Host`` header (or a configured name): no port, no brackets, lower case.
+
+    >>> host_name("[::1]:8000"), host_name("News.Example.:443"), host_name("localhost")
+    ('::1', 'news.example', 'localhost')
+    """
+    text = header.strip().lower()
+    if text.startswith("["):
+        end = text.find("]")
+        return text[1:end] if end > 0 else text
+    if text.count(":") == 1:  # name:port; several colons is a bare IPv6 address
+        text = text.split(":", 1)[0]
+    return text.rstrip(".")
+
+
+class TrustedHosts:
+    """ASGI middleware: a request whose ``Host`` header names none of ``hosts`` gets 400, in the one error shape.
+
+    Args:
+        app: The application to protect.
+        hosts: Names and addresses the server is known by; ``"*"`` answers any (no protection from DNS rebinding).
+    """
+
+    def __init__(self, app: Any, *, hosts: Iterable[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(host_name(h) for h in hosts if h.strip())
+        self.known = ", ".join(sorted(f"[{h}]" if ":" in h else h for h in self.hosts))
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket") or "*" in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        header = next((value.decode("latin-1") for name, value in scope.get("headers", []) if name == b"host"), "")
+        if host_name(header) in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        from starlette.responses import JSONResponse
+
+        named = f"the Host header names {header[:100]!r}" if header else "the request has no Host header"
+        error = (f"unknown host: {named}, and this server answers only to {self.known}; "
+                 "start it with --allowed-host NAME (setting allowed_hosts) to add a name")
+        await JSONResponse(error_body(400, error), status_code=400, headers=HEADERS)(scope, receive, send)
 
 
 def safe_url(url: str | None) -> str | None:
