@@ -354,3 +354,17 @@ def test_hostile_file_name_not_utf8_is_stored_escaped(tmp_path: Path, store: Sto
     summary = ingest([str(folder / latin1), str(folder / os.fsdecode(b"gone\xff.txt"))], store=store,
                      settings=_fast(), workers=1)
     assert [(f.code, Path(f.source).name) for f in summary.failures] == [("E104", "gone\\xff.txt")]
+
+
+@pytest.mark.issue(16)
+def test_hostile_json_line_nested_too_deeply_is_one_failure(tmp_path: Path, store: Store) -> None:
+    lines = [json.dumps({"url": "https://e.example/before", "text": GOOD_TEXT}),
+             '{"text": ' + "[" * 1000 + "]" * 1000 + "}",  # 2 KB, 1,000 levels: RecursionError in json
+             json.dumps({"url": "https://e.example/after", "text": GOOD_TEXT.replace("400", "500")})]
+    (tmp_path / "news.jsonl").write_text("\n".join(lines) + "\n")
+    for _ in range(2):  # the re-run must not crash either
+        summary = ingest([str(tmp_path / "news.jsonl")], store=store, settings=_fast(), workers=1)
+        assert [(f.code, f.source.rsplit(":", 1)[-1]) for f in summary.failures] == [("E121", "2")]
+        assert "nested too deeply" in summary.failures[0].message
+    assert sorted(article.url or "" for article in store.iter_articles()) == [
+        "https://e.example/after", "https://e.example/before"]

@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from ..config import Settings
 from ..model import ContentKind, Failure, RawDocument
-from ._base import Item, check_content, failure, printable_name, read_limited, too_large
+from ._base import Item, check_content, failure, guarded, printable_name, read_limited, too_large
 from .detect import FEED_CONTENT_TYPES, detect_kind, looks_like_feed, sniff_format
 from .fetch import Fetcher, Response
 
@@ -70,7 +70,8 @@ def iter_documents(specs: Sequence[str], *, settings: Settings, stdin: BinaryIO 
     get_fetcher: Callable[[], Fetcher] = lazy if fetcher is None else (lambda: fetcher)
     try:
         for spec in specs:
-            yield from _iter_spec(spec, settings=settings, stdin=stdin, fetcher=get_fetcher)
+            items = _iter_spec(spec, settings=settings, stdin=stdin, fetcher=get_fetcher)
+            yield from guarded(items, source=printable_name(spec))
     finally:
         lazy.close()
 

@@ -4,6 +4,7 @@ Failure codes of the sources (a :class:`~newsprism.model.Failure` carries the
 code; its message says what happened, why, and what to do):
 
 ====  =========================================================
+E102  a reader failed on the input in a way nobody foresaw (the rest of the run goes on)
 E104  the input does not exist or cannot be opened
 E105  empty input
 E106  binary input (not text, HTML, a feed or an archive)
@@ -34,6 +35,7 @@ E143  feed: an item with no content and no fetched page
 from __future__ import annotations
 
 import gzip
+import logging
 import re
 import zlib
 from collections.abc import Iterator
@@ -42,6 +44,8 @@ from pathlib import Path
 from typing import IO, TypeAlias, cast
 
 from ..model import Failure, RawDocument
+
+log = logging.getLogger(__name__)
 
 Item: TypeAlias = RawDocument | Failure
 """What a reader yields: a document, or the reason one could not be delivered."""
@@ -72,6 +76,26 @@ def printable_name(name: str) -> str:
 def failure(source: str, code: str, what: str, why: str, fix: str, *, url: str | None = None) -> Failure:
     """A :class:`Failure` whose message reads ``"<what>: <why>; <fix>"``."""
     return Failure(source=source, code=code, message=f"{what}: {why}; {fix}", url=url)
+
+
+def guarded(items: Iterator[Item], *, source: str) -> Iterator[Item]:
+    """The items of one reader; an exception it raises ends that input with one E102 failure, never the run.
+
+    A reader is written not to raise for bad input, but a case nobody foresaw (a JSON line nested 1,000
+    levels deep raised ``RecursionError``, #16) must cost one input, not the whole ingest and every re-run.
+
+    >>> def broken():
+    ...     yield failure("a.jsonl:1", "E121", "skipped line a.jsonl:1", "it is not JSON", "fix it")
+    ...     raise RecursionError("maximum recursion depth exceeded")
+    >>> [item.code for item in guarded(broken(), source="a.jsonl")]
+    ['E121', 'E102']
+    """
+    try:
+        yield from items
+    except Exception as e:  # noqa: BLE001 - one input's unforeseen error must not stop the run
+        log.debug("reading %s failed", source, exc_info=True)
+        yield failure(source, "E102", f"stopped reading {source}", f"an unexpected error ({type(e).__name__}: {e})",
+                      "the rest of the run went on; please report this with the input that caused it")
 
 
 def too_large(source: str, size: int | None, max_bytes: int, *, url: str | None = None) -> Failure:

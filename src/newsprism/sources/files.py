@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..config import Settings
 from ..model import ContentKind, RawDocument
-from ._base import Item, check_content, failure, open_stream, printable_name, read_file
+from ._base import Item, check_content, failure, guarded, open_stream, printable_name, read_file
 from .detect import looks_like_feed, sniff_format
 from .fetch import Fetcher
 
@@ -109,6 +109,12 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
 
 def _iter_file(path: Path, *, source: str, reader: Reader | ContentKind | None, settings: Settings,
                fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+    """The items of one file; an error its reader did not foresee costs this file only (E102)."""
+    return guarded(_read(path, source=source, reader=reader, settings=settings, fetcher=fetcher), source=source)
+
+
+def _read(path: Path, *, source: str, reader: Reader | ContentKind | None, settings: Settings,
+          fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
     if reader == "jsonl":
         from .jsonl import iter_jsonl
 

@@ -76,12 +76,17 @@ def parse_line(line: bytes | str, *, source: str) -> Item:
     'text'
     >>> parse_line('{"url": 1', source="a.jsonl:2").code
     'E121'
+    >>> parse_line("[" * 5000, source="a.jsonl:3").message
+    'skipped line a.jsonl:3: its JSON is nested too deeply to read; write one flat JSON object per line (JSON Lines)'
     """
     try:
         data: Any = json.loads(line)
     except (ValueError, UnicodeDecodeError) as e:
         return failure(source, "E121", f"skipped line {source}", f"it is not valid JSON ({e})",
                        "write one JSON object per line (JSON Lines)")
+    except RecursionError:  # 2 KB of '[' is enough; uncaught, it stopped the run and every re-run (#16)
+        return failure(source, "E121", f"skipped line {source}", "its JSON is nested too deeply to read",
+                       "write one flat JSON object per line (JSON Lines)")
     if not isinstance(data, dict):
         return failure(source, "E121", f"skipped line {source}", f"it holds a JSON {type(data).__name__}, not an object",
                        "write one JSON object per line (JSON Lines)")

@@ -174,3 +174,22 @@ def test_files_source_of_a_single_file_and_a_missing_one(tmp_path: Path, monkeyp
     assert found.source == str((tmp_path / "site" / "notes.txt").resolve())
     assert isinstance(missing, Failure) and missing.source == str((tmp_path / "site" / "gone.html").resolve())
     assert "./gone.html" in missing.message  # the message quotes the path as the user wrote it
+
+
+@pytest.mark.issue(16)
+def test_files_reader_error_nobody_foresaw_costs_that_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.sources.jsonl as jsonl
+
+    def explode(line: bytes | str, *, source: str) -> object:
+        if b"boom" in (line if isinstance(line, bytes) else line.encode()):
+            raise MemoryError("injected")
+        return real(line, source=source)
+
+    real = jsonl.parse_line
+    monkeypatch.setattr(jsonl, "parse_line", explode)
+    (tmp_path / "a.jsonl").write_text('{"text": "First."}\n{"text": "boom"}\n{"text": "Lost with its file."}\n')
+    (tmp_path / "b.txt").write_text("The next file is read.")
+    items = _run([str(tmp_path)])
+    summary = [(Path(item.source).name, item.code if isinstance(item, Failure) else item.kind) for item in items]
+    assert summary == [("a.jsonl:1", "text"), ("a.jsonl", "E102"), ("b.txt", "text")]
+    assert isinstance(items[1], Failure) and "MemoryError: injected" in items[1].message
