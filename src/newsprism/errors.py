@@ -7,7 +7,8 @@ or a :class:`~newsprism.model.Failure` and the batch goes on.
 
     NewsprismError
     ├── InputError        a file, URL or option the user gave cannot be used
-    │   └── FetchError    a URL was refused or could not be fetched
+    │   ├── FetchError    a URL was refused or could not be fetched
+    │   └── QueryError    a search query cannot be read
     ├── ConfigError       a setting is unknown or has a bad value
     ├── StoreError        the corpus database cannot be opened or written
     ├── PluginError       a stage name is unknown or a plugin fails to load
@@ -41,6 +42,12 @@ class FetchError(InputError):
     """A URL was refused (scheme, address, robots.txt, size) or could not be fetched."""
 
     code = "E110"
+
+
+class QueryError(InputError):
+    """A search query cannot be read (an operator without operands, an unclosed quote or group)."""
+
+    code = "E160"
 
 
 class ConfigError(NewsprismError):

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -87,3 +88,47 @@ def test_cli_schema_is_json_schema() -> None:
     result = CliRunner().invoke(cli, ["schema"])
     schema = json.loads(result.output)
     assert schema["$schema"].startswith("https://json-schema.org/") and "Quote" in schema["$defs"]
+
+
+_QUERIES: list[tuple[str, int, str | int]] = [
+    # bad queries: a usage error (exit 2) on one line saying what is wrong
+    ("a OR OR b", 2, "OR needs a word or a group on each side"),
+    ("flood AND", 2, "AND needs a word or a group on each side"),
+    ("NOT rain", 2, "NOT needs something to exclude from"),
+    ('"unclosed phrase', 2, 'a quote (") is not closed'),
+    ("(flood OR storm", 2, "a '(' is not closed"),
+    # good queries, operators included: exit 0 and the number of hits
+    ("flood AND NOT rain", 0, 0),
+    ("flood NOT snow", 0, 1),
+    ("flood -rain", 0, 0),
+    ("(flood OR storm) -(rain OR snow)", 0, 1),
+    ('"river burst" OR evacu*', 0, 1),
+]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_cli_search_query_errors_are_usage_errors(tmp_path: Path, postgres_url: Any, backend: str) -> None:
+    from newsprism.model import Article
+    from newsprism.store import open_store
+
+    target = str(tmp_path / "c.db") if backend == "sqlite" else postgres_url("q")
+    if target is None:
+        pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
+    store = open_store(target)
+    try:
+        store.add([Article(id="f" * 16, text="The river burst its banks and the flood reached the town; no rain fell.",
+                           title="Flood", url="https://e.example/flood"),
+                   Article(id="s" * 16, text="A storm closed the port.", title="Storm", url="https://e.example/storm")])
+        for query, code, expected in _QUERIES:
+            result = CliRunner().invoke(cli, ["search", "--db", target, "--json", query])
+            assert result.exit_code == code, (query, result.output)
+            if code:
+                lines = result.output.strip().splitlines()
+                assert len(lines) == 1 and lines[0].startswith("Error: [E160]") and str(expected) in lines[0], lines
+            else:
+                assert json.loads(result.output.splitlines()[-1])["total"] == expected, (query, result.output)
+    finally:
+        if backend == "postgresql":
+            store.drop_everything()  # type: ignore[attr-defined]
+        store.close()

@@ -256,6 +256,37 @@ def test_web_search_filters(client: AsgiClient, params: dict[str, str], expected
     assert {hit["id"] for hit in data["hits"]} == expected
 
 
+BROKEN = "0bed1bcc3864b89b"  # xss/broken-markup.html, which mentions Frankfurt
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("q", "status", "expected"), [
+    # bad queries: 400 in the one error shape, saying what is wrong (they were 500s)
+    ("flood AND NOT", 400, "NOT needs a word or a group after it"),
+    ("a OR OR b", 400, "OR needs a word or a group on each side"),
+    ("NOT Kherson", 400, "NOT needs something to exclude from"),
+    ('"Kherson', 400, 'a quote (") is not closed'),
+    ("(Kherson OR Frankfurt", 400, "a '(' is not closed"),
+    # good queries, operators included
+    ("Surovikin AND NOT about", 200, {"a1a1a1a1a1a1a1a1"}),
+    ("Surovikin NOT about", 200, {"a1a1a1a1a1a1a1a1"}),
+    ("Surovikin -about", 200, {"a1a1a1a1a1a1a1a1"}),
+    ("(Frankfurt OR Surovikin) -(about OR nosuchword)", 200, {"a1a1a1a1a1a1a1a1", "c3c3c3c3c3c3c3c3", BROKEN}),
+    ('"Sergei Surovikin" OR Frankf*', 200, {"a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2", "c3c3c3c3c3c3c3c3", BROKEN}),
+])
+def test_web_search_query_language(client: AsgiClient, q: str, status: int, expected: str | set[str]) -> None:
+    response = client.get("/search.json", params={"q": q})
+    assert response.status_code == status, response.text[:300]
+    body = response.json()
+    if status == 400:
+        assert set(body) == {"ok", "error", "errors", "status"} and body["status"] == 400
+        assert body["error"].startswith("[E160]") and str(expected) in body["error"], body
+        page = client.get("/search", params={"q": q})  # the page answers the same, as HTML
+        assert page.status_code == 400 and "text/html" in page.headers["content-type"]
+    else:
+        assert {hit["id"] for hit in body["hits"]} == expected
+
+
 def test_web_search_pages_and_sorts_by_date(client: AsgiClient) -> None:
     first = client.get("/search.json", params={"sort": "date", "per_page": 2}).json()
     second = client.get("/search.json", params={"sort": "date", "per_page": 2, "page": 2}).json()

@@ -6,8 +6,15 @@ import dataclasses
 
 import click
 
+from ..errors import QueryError
 from ..store import SearchFilters, default_db, open_store
 from ._common import echo_json
+
+
+class BadQuery(click.ClickException):
+    """A query that cannot be read: a usage error, exit code 2, one line."""
+
+    exit_code = 2
 
 
 @click.command()
@@ -25,13 +32,16 @@ from ._common import echo_json
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per hit, then a summary line.")
 def search(query: tuple[str, ...], db: str | None, source: str | None, lang: str | None, date_from: str | None,
            date_to: str | None, entity: str | None, sort: str, limit: int, offset: int, as_json: bool) -> None:
-    """Search the corpus. Words are ANDed; use "quotes" for phrases and word* for prefixes."""
+    """Search the corpus. Words are ANDed; use "quotes" for phrases, word* for prefixes, OR, NOT or -word to
+    exclude, and (parentheses) to group."""
     text = " ".join(query)
     store = open_store(db or default_db(), readonly=True)
     try:
         filters = SearchFilters(source=source, lang=lang, date_from=date_from, date_to=date_to, entity=entity,
                                 sort=sort)
         result = store.search(text, filters=filters, limit=limit, offset=offset)
+    except QueryError as e:
+        raise BadQuery(str(e)) from e
     finally:
         store.close()
     if as_json:

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query
 
+from ..errors import QueryError
+from ..store.query import parse_query
 from .queries import FactParams
 from .search import SearchParams
 
@@ -36,7 +38,11 @@ def search_params(q: Text = None, source: Text = None, lang: Text = None, date_f
                   date_to: Text = None, entity: Text = None, place: Text = None, story: Text = None,
                   sort: Literal["relevance", "date"] = "relevance", page: Page = 1,
                   per_page: Annotated[int, Query(ge=1, le=100)] = 20) -> SearchParams:
-    """Search filters from the query string."""
+    """Search filters from the query string; a query that cannot be read is a 400 saying what is wrong."""
+    try:
+        parse_query(_clean(q) or "")
+    except QueryError as e:  # checked here, not left to the full-text index: its syntax errors were 500s (#16)
+        raise HTTPException(400, detail=str(e)) from e
     return SearchParams(q=_clean(q) or "", source=_clean(source), lang=_clean(lang), date_from=_clean(date_from),
                         date_to=_clean(date_to), entity=_clean(entity), place=_clean(place), story=_clean(story),
                         sort=sort, page=page, per_page=per_page)

@@ -19,9 +19,8 @@ from typing import Any
 from ..errors import MissingExtraError, StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
+from .query import parse_query, to_tsquery
 from .rows import FACT_COLUMNS, fact_rows, filter_sql
-
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _now() -> str:
@@ -29,35 +28,16 @@ def _now() -> str:
 
 
 def ts_query(query: str) -> str:
-    """Turn user input into a ``to_tsquery('simple', ...)`` string with the same syntax as SQLite search.
+    """User input as a ``to_tsquery('simple', ...)`` string (see :mod:`newsprism.store.query`); "" without words.
 
     >>> ts_query('kherson "troop withdrawal" evac* OR kyiv')
-    "'kherson' & 'troop' <-> 'withdrawal' & 'evac':* | 'kyiv'"
+    "('kherson' & 'troop' <-> 'withdrawal' & 'evac':*) | 'kyiv'"
+
+    Raises:
+        QueryError: when the query cannot be read.
     """
-    parts: list[str] = []
-    for m in re.finditer(r'"([^"]*)"|(\S+)', query):
-        if m.group(1) is not None:
-            words = _WORD.findall(m.group(1).lower())
-            if words:
-                parts.append(" <-> ".join(f"'{w}'" for w in words))
-            continue
-        token = m.group(2)
-        if token in ("OR", "NOT", "AND") and parts:
-            parts.append(token)
-            continue
-        for word in _WORD.findall(token.lower()):
-            parts.append(f"'{word}'" + (":*" if token.endswith("*") else ""))
-    out: list[str] = []
-    for part in parts:
-        if part in ("OR", "AND", "NOT"):
-            out.append({"OR": "|", "AND": "&", "NOT": "& !"}[part])
-        else:
-            if out and out[-1] not in ("|", "&", "& !"):
-                out.append("&")
-            out.append(part)
-    while out and out[-1] in ("|", "&", "& !"):
-        out.pop()
-    return " ".join(out)
+    node = parse_query(query)
+    return "" if node is None else to_tsquery(node)
 
 
 class PostgresStore:

@@ -24,9 +24,9 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from ..errors import StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
+from .query import parse_query, to_fts5
 from .rows import FACT_COLUMNS, fact_rows, filter_sql
 
-_FTS_SAFE = re.compile(r"[\w*]+", re.UNICODE)
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -114,30 +114,16 @@ def _guarded(method: Callable[Concatenate[SQLiteStore, _P], _R]) -> Callable[Con
 
 
 def fts_query(query: str) -> str:
-    """Turn user input into a safe FTS5 query: words ANDed, ``"phrases"`` kept, ``word*`` prefixes.
+    """User input as an FTS5 query (see :mod:`newsprism.store.query`); "" when it holds no word.
 
     >>> fts_query('kherson "troop withdrawal" evac*')
-    '"kherson" "troop withdrawal" "evac"*'
+    '"kherson" AND "troop withdrawal" AND "evac"*'
+
+    Raises:
+        QueryError: when the query cannot be read.
     """
-    parts: list[str] = []
-    for m in re.finditer(r'"([^"]*)"|(\S+)', query):
-        if m.group(1) is not None:
-            words = _FTS_SAFE.findall(m.group(1).replace("*", ""))
-            if words:
-                parts.append('"' + " ".join(words) + '"')
-            continue
-        token = m.group(2)
-        if token in ("OR", "NOT", "AND") and parts:
-            parts.append(token)
-            continue
-        for word in _FTS_SAFE.findall(token):
-            prefix = word.endswith("*")
-            word = word.strip("*")
-            if word:
-                parts.append(f'"{word}"' + ("*" if prefix else ""))
-    while parts and parts[-1] in ("OR", "NOT", "AND"):
-        parts.pop()
-    return " ".join(parts)
+    node = parse_query(query)
+    return "" if node is None else to_fts5(node)
 
 
 class SQLiteStore:

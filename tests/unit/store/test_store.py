@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.errors import StoreError
+from newsprism.errors import QueryError, StoreError
 from newsprism.model import Article, Entity, Failure, Mention, Quote, article_id, article_key
 from newsprism.store import SearchFilters, SeenDocument, Store, open_store
 
@@ -55,13 +55,45 @@ def test_store_get_round_trips_facts(store: Store) -> None:
     ("jerson", SearchFilters(date_from="2022-11-01"), {"Retirada"}),
     ("jerson OR kherson", SearchFilters(date_to="2022-11-09"), {"Withdrawal from Kherson", "Danube floods"}),
     ("", SearchFilters(site="B Daily"), {"Danube floods"}),
-    ('unbalanced "quote AND (', SearchFilters(), set()),
+    # the operators, issue #16: each must reach both indexes as their own syntax
+    ("jerson NOT retirada", SearchFilters(), {"Danube floods"}),
+    ("jerson AND NOT retirada", SearchFilters(), {"Danube floods"}),
+    ("jerson -retirada", SearchFilters(), {"Danube floods"}),
+    ("(kherson OR danube) NOT retirada", SearchFilters(), {"Withdrawal from Kherson", "Danube floods"}),
+    ("jerson -(retirada OR danube)", SearchFilters(), set()),
+    ('troops OR "forced 80,000" NOT wednesday', SearchFilters(), {"Withdrawal from Kherson", "Danube floods"}),
+    ("kherson AND withdr*", SearchFilters(), {"Withdrawal from Kherson"}),
+    ("or", SearchFilters(), set()),  # lower case: a word, not an operator
+    ("NEAR kherson", SearchFilters(), set()),  # FTS5's NEAR is a word here
+    ("!!! ---", SearchFilters(), {"Withdrawal from Kherson", "Danube floods", "Retirada"}),  # no word: everything
 ])
 def test_store_search(store: Store, query: str, filters: SearchFilters, expected_titles: set[str]) -> None:
     store.add(ARTICLES)
     result = store.search(query, filters=filters)
     assert {hit.title for hit in result.hits} == expected_titles
     assert result.total == len(expected_titles)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("query", "why"), [
+    ("flood AND NOT", "NOT needs a word or a group after it"),
+    ("a OR OR b", "OR needs a word or a group on each side"),
+    ("OR kherson", "OR needs a word or a group on each side"),
+    ("kherson OR", "OR needs a word or a group on each side"),
+    ("kherson AND AND jerson", "AND needs a word or a group on each side"),
+    ("NOT rain", "NOT needs something to exclude from"),
+    ("kherson OR -rain", "NOT needs something to exclude from"),
+    ('unbalanced "quote AND (', 'a quote (") is not closed'),
+    ("(kherson OR jerson", "a '(' is not closed"),
+    ("kherson)", "a ')' has no '(' before it"),
+    ("kherson ()", "a group '( )' holds no word"),
+])
+def test_store_search_bad_query_says_what_is_wrong(store: Store, query: str, why: str) -> None:
+    store.add(ARTICLES)
+    with pytest.raises(QueryError) as raised:
+        store.search(query)
+    message = str(raised.value)
+    assert message.startswith("[E160]") and why in message and repr(query) in message, message
 
 
 def test_store_search_snippet_marks_matches(store: Store) -> None:
