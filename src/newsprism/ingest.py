@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 
 #: Issues that mean "no article came out of this document".
 FATAL_ISSUES = frozenset({"E103", "E104", "E105", "E901"})
+#: Failures that may go away by themselves or with larger limits (a busy machine, a larger ``time_budget``):
+#: their documents are not recorded as seen, so the next run tries them again (#16). A time-out marked as
+#: seen was lost for good: re-running with the larger budget its message advised stored nothing.
+RETRYABLE = frozenset({"E901"})
 
 
 @dataclass(slots=True)
@@ -294,8 +298,10 @@ class Ingestor:
         for result, raw, digest in zip(results, raws, hashes, strict=True):
             failure = result if isinstance(result, Failure) else _as_failure(result)
             if failure is not None or not isinstance(result, Article):
-                failures.append(failure or Failure(source=raw.source, url=raw.url, code="E900", message="no result"))
-                seen.append(SeenDocument(raw_hash=digest, article_id=None, source=raw.source))
+                failure = failure or Failure(source=raw.source, url=raw.url, code="E900", message="no result")
+                failures.append(failure)
+                if failure.code not in RETRYABLE:
+                    seen.append(SeenDocument(raw_hash=digest, article_id=None, source=raw.source))
                 continue
             articles.append(result)
             seen.append(SeenDocument(raw_hash=digest, article_id=result.id, source=raw.source))

@@ -28,6 +28,7 @@ import pytest
 
 from newsprism.config import Settings
 from newsprism.ingest import ingest
+from newsprism.model import Article
 from newsprism.store import Store
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
@@ -368,3 +369,32 @@ def test_hostile_json_line_nested_too_deeply_is_one_failure(tmp_path: Path, stor
         assert "nested too deeply" in summary.failures[0].message
     assert sorted(article.url or "" for article in store.iter_articles()) == [
         "https://e.example/after", "https://e.example/before"]
+
+
+@pytest.fixture
+def slow_stage() -> Iterator[str]:
+    """A stage that takes 3 s over a document that says "slow", registered in this process."""
+    from newsprism import registry
+
+    def slow(article: Article) -> Article:
+        if "slow" in article.text:
+            time.sleep(3)
+        return article
+
+    registry.register("test.slow", lambda settings: registry.FunctionStage("test.slow", slow))
+    yield "test.slow"
+    registry._LOCAL.pop("test.slow", None)
+
+
+@pytest.mark.issue(16)
+def test_hostile_time_out_is_retried_by_the_next_run(tmp_path: Path, store: Store, slow_stage: str) -> None:
+    (tmp_path / "a-slow.txt").write_text("This slow report says the river rose by two metres on Monday night.\n")
+    (tmp_path / "b-good.txt").write_text(GOOD_TEXT)
+    settings = _fast(stages=(*FAST_STAGES, slow_stage), time_budget=1.0)
+    first = ingest([str(tmp_path)], store=store, settings=settings, workers=1)
+    assert [(f.code, Path(f.source).name) for f in first.failures] == [("E901", "a-slow.txt")]
+    assert _sources(store) == ["b-good.txt"]
+    # the message advises a larger budget: with it, the document is read again and stored
+    second = ingest([str(tmp_path)], store=store, settings=settings.replace(time_budget=30.0), workers=1)
+    assert (second.new, second.skipped, second.failed) == (1, 1, 0), second.failures
+    assert _sources(store) == ["a-slow.txt", "b-good.txt"]
