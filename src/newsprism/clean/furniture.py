@@ -229,8 +229,13 @@ def _share_bar_fields(lines: Sequence[Line]) -> None:
 
 
 def _repeated(lines: Sequence[Line]) -> None:
-    """Short lines that occur more than once on the page are menus and teasers, not story."""
-    counts = Counter(line.text for line in lines if line.kind is None and line.n_words <= 20)
+    """Short lines that occur more than once on the page are menus and teasers, not story.
+
+    A sentence of prose is not such a line: a story may say one twice (a quote in its summary and in its
+    body), and both were removed, so the sentence was lost altogether (issue #16). Teasers set in prose
+    outside the story are still removed, by the region pass.
+    """
+    counts = Counter(line.text for line in lines if line.kind is None and line.n_words <= 20 and not line.prose)
     for line in lines:
         if line.kind is None and counts.get(line.text, 0) > 1:
             _mark(line, "navigation", f"repeated {counts[line.text]} times on the page")

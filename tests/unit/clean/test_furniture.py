@@ -103,6 +103,29 @@ def test_furniture_short_story_paragraph_is_kept(story_line: str) -> None:
     assert story_line in clean_text(text).text
 
 
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("line", "kind"), [
+    # short lines repeated on the page: menus and teasers
+    ("Local news", "navigation"),
+    ("Council approves new cycle lanes", "navigation"),
+    ("Transport | Weather | Sport", "navigation"),
+    # a sentence of prose repeated in a story (a quote in the summary and in the body) stays, both times
+    ('"We will reopen the bridge before winter," the mayor said.', None),
+    ("The bridge will reopen in May.", None),
+    ("Engineers found cracks in two of the four main supports during an inspection last spring.", None),
+])
+def test_furniture_repeated_line(line: str, kind: str | None) -> None:
+    text = f"{line}\n\n{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
+    result = clean_text(text)
+    removed = [removal for removal in result.removals if removal.text == line]
+    if kind is None:
+        assert removed == [] and result.text.count(line) == 2, result.removals
+    else:
+        assert [removal.kind for removal in removed] == [kind, kind] and line not in result.text
+    for paragraph in (_STORY_BEFORE + "\n\n" + _STORY_AFTER).split("\n\n"):
+        assert paragraph in result.text
+
+
 def test_furniture_html_mode_keeps_lines_scraped_mode_would_drop() -> None:
     text = f"Bridge works\n\n{_STORY_BEFORE}\n\nTraffic\nRoads\nBuses\nTrains\n\n{_STORY_AFTER}\n\nShare this:"
     scraped = clean_text(text)
