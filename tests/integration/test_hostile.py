@@ -398,3 +398,26 @@ def test_hostile_time_out_is_retried_by_the_next_run(tmp_path: Path, store: Stor
     second = ingest([str(tmp_path)], store=store, settings=settings.replace(time_budget=30.0), workers=1)
     assert (second.new, second.skipped, second.failed) == (1, 1, 0), second.failures
     assert _sources(store) == ["a-slow.txt", "b-good.txt"]
+
+
+@pytest.mark.issue(16)
+def test_hostile_named_pipe_and_socket_are_skipped_not_waited_for(tmp_path: Path, store: Store) -> None:
+    import socket
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "news.txt")  # opening it would wait for a writer that never comes
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(folder / "page.html"))
+    (folder / "good.txt").write_text(GOOD_TEXT)
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(ingest([str(folder), str(folder / "news.txt")], store=store,
+                                                                 settings=_fast(), workers=1)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    listener.close()
+    assert done, "the ingest hangs on a named pipe"
+    failures = {(f.code, Path(f.source).name, f.message.split(": ", 1)[1].split(";")[0]) for f in done[0].failures}  # type: ignore[attr-defined]
+    assert failures == {("E109", "news.txt", "it is a named pipe, not a regular file"),
+                        ("E109", "page.html", "it is a socket, not a regular file")}
+    assert _sources(store) == ["good.txt"]

@@ -3,20 +3,22 @@
 Folders are walked recursively in sorted order (deterministic, resumable),
 without following symbolic links to folders (no loops) and skipping hidden
 names (``.git``, ``.DS_Store``). In a folder, files of unknown type are
-skipped; a file named explicitly is sniffed instead.
+skipped; a file named explicitly is sniffed instead. Only regular files are
+read: a named pipe, socket or device gives a failure (E109) instead of a wait.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import stat
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
 from ..config import Settings
-from ..model import ContentKind, RawDocument
+from ..model import ContentKind, Failure, RawDocument
 from ._base import Item, check_content, failure, guarded, open_stream, printable_name, read_file
 from .detect import looks_like_feed, sniff_format
 from .fetch import Fetcher
@@ -84,6 +86,9 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
         An iterator of documents and failures, one failure per bad file.
     """
     if not path.is_dir():
+        if problem := _not_a_file(path, source=source):
+            yield problem
+            return
         yield from _iter_file(path, source=source, reader=reader_for(path.name) or _sniff(path),
                               settings=settings, fetcher=fetcher)
         return
@@ -95,6 +100,8 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
         name = _child_name(source, file.relative_to(path))
         if reader is None:
             log.debug("skipped %s: unknown file type", name)
+        elif problem := _not_a_file(file, source=name):
+            yield problem
         elif reader == "feed":
             if _starts_like_feed(file):
                 feeds.append(file)
@@ -142,6 +149,24 @@ def _read(path: Path, *, source: str, reader: Reader | ContentKind | None, setti
             yield problem
         else:
             yield RawDocument(content=data, kind=reader, source=source, meta={"path": printable_name(str(path))})
+
+
+def _not_a_file(path: Path, *, source: str) -> Failure | None:
+    """E109 for a named pipe, a socket or a device: only regular files are documents.
+
+    Opening a named pipe waits for a writer that may never come: a FIFO called ``news.txt`` in a folder
+    hung the ingest forever (#16). A path that cannot be looked at is left to the reader, which says why (E104).
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    what = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return failure(source, "E109", f"skipped {source}", f"it is {what}, not a regular file",
+                   "only regular files are read; give standard input as '-'")
 
 
 def _child_name(folder: str, relative: Path) -> str:
