@@ -52,6 +52,11 @@ class LineageLink:
 _GLUED_CAPS = re.compile(r"([A-ZÀ-Ý]{2,})([A-ZÀ-Ý][a-zß-ÿ])")
 
 
+_TIME_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday spring summer autumn fall winter".split())
+
+
 def _source_name(rest: str) -> str | None:
     # "EL ESPAÑOLRussian": a masthead glued to the next word when a link lost its space.
     m = SOURCE_NAME.match(_GLUED_CAPS.sub(r"\1 \2", rest))
@@ -65,6 +70,8 @@ def _source_name(rest: str) -> str | None:
     while words and (words[-1].lower() in _STOP_WORDS or words[-1].lower() in ("of", "de", "del", "la", "el", "and")):
         words.pop()
     name = " ".join(words).strip(" .,;:")
+    if name.casefold() in _TIME_WORDS:
+        return None  # "first appeared in December in Wuhan": a time, not an outlet
     return name or None
 
 

@@ -15,6 +15,7 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
     ("This article was originally published in The Guardian.", "copy", "Guardian"),
     ("With the progress of the war, prices rose.", None, None),   # no outlet named
     ("According to officials, five people died.", None, None),
+    ("The virus first appeared in December in Wuhan.", None, None),   # a month, not an outlet
 ])
 def test_lineage_cues(text: str, kind: str | None, source: str | None) -> None:
     cues = find_cues(text)
