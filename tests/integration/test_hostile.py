@@ -421,3 +421,20 @@ def test_hostile_named_pipe_and_socket_are_skipped_not_waited_for(tmp_path: Path
     assert failures == {("E109", "news.txt", "it is a named pipe, not a regular file"),
                         ("E109", "page.html", "it is a socket, not a regular file")}
     assert _sources(store) == ["good.txt"]
+
+
+@pytest.mark.issue(16)
+def test_hostile_page_of_a_million_paragraphs_is_cut_before_reading(tmp_path: Path, store: Store) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # 8 MB: the extractor took minutes over it, in calls the time budget's alarm could not interrupt
+    (folder / "huge.html").write_bytes(b"<html><body>" + b"<p>Flood.</p>" * 1_000_000 + b"</body></html>")
+    (folder / "good.html").write_bytes(GOOD_PAGE)
+    started = time.monotonic()
+    summary = ingest([str(folder)], store=store, settings=_fast(time_budget=20.0), workers=1)
+    assert time.monotonic() - started < 40, "a page of many tags must be cut before the extractor sees it"
+    assert summary.failed == 0, summary.failures
+    huge = next(article for article in store.iter_articles() if article.source.endswith("huge.html"))
+    assert [issue.code for issue in huge.issues if issue.code.startswith("W14")] == ["W141"]
+    assert "HTML of 1,000,002 tags cut to its first 50,000" in huge.issues[0].message
+    assert _sources(store) == ["good.html", "huge.html"]
