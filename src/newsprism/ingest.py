@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import os
@@ -24,9 +23,9 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
-from types import FrameType
 from typing import Any, Protocol
 
+from . import budget
 from .clean import use_site_furniture
 from .config import Settings
 from .model import Article, Failure, RawDocument
@@ -108,55 +107,15 @@ def _warmed(pipeline: Pipeline) -> Pipeline:
     return pipeline
 
 
-class _Timeout(BaseException):
-    """Raised by the budget's alarm. Not an ``Exception``: the pipeline, trafilatura and the stages catch
-    ``Exception`` to record a bad document and go on, which swallowed the alarm and let a gigantic line
-    run on for minutes with no budget left to stop it."""
-
-
-def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    raise _Timeout
-
-
-def _with_budget(seconds: float, func: Callable[[], list[Article]]) -> list[Article]:
-    """Run ``func`` under a wall-clock budget (SIGALRM; only in a process's main thread)."""
-    if seconds <= 0 or not hasattr(signal, "setitimer"):
-        return func()
-    try:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-    except ValueError:  # not the main thread: no budget can be enforced here
-        return func()
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        return func()
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _run_one(pipeline: Pipeline, raw: RawDocument) -> list[Article]:
-    return list(pipeline.run([raw]))
-
-
 def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline | None = None) -> list[Article | Failure]:
-    """Process raw documents into articles; a document over its time budget becomes a failure."""
+    """Process raw documents into articles; a document over its own time budget becomes a failure (E901).
+
+    See :mod:`newsprism.budget` for how each document gets ``time_budget`` of its own.
+    """
     pipe = pipeline or _PIPELINE
     if pipe is None:
         raise RuntimeError("process_batch called in a worker that was not initialised")
-    budget = pipe.settings.time_budget
-    try:
-        return list(_with_budget(budget * len(raws), lambda: list(pipe.run(raws))))
-    except _Timeout:
-        log.info("batch over its time budget; processing its documents one by one")
-    results: list[Article | Failure] = []
-    for raw in raws:
-        try:
-            results.extend(_with_budget(budget, functools.partial(_run_one, pipe, raw)))
-        except _Timeout:
-            results.append(Failure(source=raw.source, url=raw.url, code="E901",
-                                   message=f"processing took longer than the time budget of {budget:g} s; "
-                                           "raise --setting time_budget SECONDS to allow it"))
-    return results
+    return budget.process(pipe, raws)
 
 
 _PIPELINES: dict[Settings, Pipeline] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import sqlite3
 import struct
@@ -373,12 +374,12 @@ def test_hostile_json_line_nested_too_deeply_is_one_failure(tmp_path: Path, stor
 
 @pytest.fixture
 def slow_stage() -> Iterator[str]:
-    """A stage that takes 3 s over a document that says "slow", registered in this process."""
+    """A stage that takes N seconds over a document that says "(slow N)", registered in this process."""
     from newsprism import registry
 
     def slow(article: Article) -> Article:
-        if "slow" in article.text:
-            time.sleep(3)
+        if match := re.search(r"\(slow (\d+)\)", article.text):
+            time.sleep(int(match.group(1)))
         return article
 
     registry.register("test.slow", lambda settings: registry.FunctionStage("test.slow", slow))
@@ -388,7 +389,7 @@ def slow_stage() -> Iterator[str]:
 
 @pytest.mark.issue(16)
 def test_hostile_time_out_is_retried_by_the_next_run(tmp_path: Path, store: Store, slow_stage: str) -> None:
-    (tmp_path / "a-slow.txt").write_text("This slow report says the river rose by two metres on Monday night.\n")
+    (tmp_path / "a-slow.txt").write_text("This report (slow 3) says the river rose by two metres on Monday night.\n")
     (tmp_path / "b-good.txt").write_text(GOOD_TEXT)
     settings = _fast(stages=(*FAST_STAGES, slow_stage), time_budget=1.0)
     first = ingest([str(tmp_path)], store=store, settings=settings, workers=1)
@@ -438,3 +439,21 @@ def test_hostile_page_of_a_million_paragraphs_is_cut_before_reading(tmp_path: Pa
     assert [issue.code for issue in huge.issues if issue.code.startswith("W14")] == ["W141"]
     assert "HTML of 1,000,002 tags cut to its first 50,000" in huge.issues[0].message
     assert _sources(store) == ["good.html", "huge.html"]
+
+
+@pytest.mark.issue(16)
+def test_hostile_time_budget_is_each_documents_own(tmp_path: Path, store: Store, slow_stage: str) -> None:
+    for n in range(14):
+        (tmp_path / f"m-quick-{n:02}.txt").write_text(GOOD_TEXT.replace("400", str(400 + n)))
+    # first batch: over its own budget of 2 s, well within the 8 x 2 s its batch used to share
+    (tmp_path / "a-slow-3.txt").write_text("This report (slow 3) says the river rose by two metres on Monday night.\n")
+    # second batch: held it for 8 x 2 s before anything noticed, then 2 s more alone
+    (tmp_path / "z-slow-60.txt").write_text("This report (slow 60) says the dam held on Tuesday morning.\n")
+    started = time.monotonic()
+    summary = ingest([str(tmp_path)], store=store, workers=1,
+                     settings=_fast(stages=(*FAST_STAGES, slow_stage), time_budget=2.0, batch_size=8))
+    seconds = time.monotonic() - started
+    assert sorted((f.code, Path(f.source).name) for f in summary.failures) == [("E901", "a-slow-3.txt"),
+                                                                                ("E901", "z-slow-60.txt")]
+    assert summary.new == 14
+    assert seconds < 15, seconds  # about 2 s for each batch, then 2 s for each slow document alone
