@@ -172,17 +172,16 @@ def test_hostile_ingest_end_to_end(tmp_path: Path, server: _Server) -> None:
     codes = {(f["url"] or f["source"]).rsplit("/", 1)[-1]: f["code"] for f in failures}
     expected = {"bomb.html.gz": "E107", "truncated.html.gz": "E108", "line.txt": "E901", "empty.txt": "E105",
                 "binary.txt": "E106", "billion-laughs.rss": "E142", "loop": "E117", "drip": "E114",
-                "huge": "E115", "bomb": "E115", "too-long": "E131", "too-short.warc": "E132"}
+                "huge": "E115", "bomb": "E115", "too-long": "E131", "too-short": "E131"}
     assert {name: codes.get(name) for name in expected} == expected, failures
     # 100,000 levels: no main text survives (E104), or reading it takes longer than the budget (E901)
     assert codes.get("deep.html") in ("E104", "E901"), failures
     with sqlite3.connect(db) as conn:
         urls = {row[0] for row in conn.execute("SELECT url FROM articles")}
         texts = " ".join(row[0] for row in conn.execute("SELECT text FROM articles"))
-    # A record whose length is too short desynchronises the archive: the reader stops there with E132
-    # (the records after it are lost: see docs/robustness.md); a length too long is one E131.
+    # A record whose declared length is wrong is one E131; reading goes on at the next record (#16).
     for url in ("https://harbour.example/good-1", "https://harbour.example/good-2", "https://harbour.example/good-3",
-                "https://e.example/surrogate",
+                "https://harbour.example/lost", "https://e.example/surrogate",
                 "https://e.example/nul", "https://e.example/rtl", f"{server.base}/story"):
         assert url in urls, (url, urls)
     with sqlite3.connect(db) as conn:

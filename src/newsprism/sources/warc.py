@@ -1,6 +1,6 @@
 """WARC archives (``.warc``, ``.warc.gz``): HTML responses and WET conversions.
 
-Records are streamed with fastwarc; one record is in memory at a time.
+Records are streamed by :mod:`newsprism.sources._warc_records`; one record is in memory at a time.
 
 1. ``response`` records holding an HTTP 200 HTML page become ``html``
    documents: URL from ``WARC-Target-URI``, fetch time from ``WARC-Date``,
@@ -11,10 +11,12 @@ Records are streamed with fastwarc; one record is in memory at a time.
 4. Everything else (requests, metadata, revisits, DNS, robots.txt, images,
    redirects, errors) is skipped without a failure, and counted in the log.
 
-A damaged record (cut short, undecodable payload, over ``max_bytes``) gives
-one :class:`~newsprism.model.Failure`; the records after it are still read.
-The HTTP header block is parsed here rather than by fastwarc because real
-archives hold headers ended by bare ``\\n\\n`` that a strict parser runs past.
+A damaged record (cut short, a declared length that does not end where the next
+record starts, an undecodable payload, over ``max_bytes``) gives one
+:class:`~newsprism.model.Failure`; reading goes on at the next record header,
+so the records after it are still read (#16). The HTTP header block is parsed
+here because real archives hold headers ended by bare ``\\n\\n`` that a
+strict parser runs past.
 """
 
 from __future__ import annotations
@@ -25,20 +27,20 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from ..model import ContentKind, RawDocument
 from ._base import Item, failure
+from ._warc_records import Gap, Record, iter_records
 from .detect import detect_kind
 
 log = logging.getLogger(__name__)
 
-_HEAD_PEEK = 1 << 16
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _STATUS = re.compile(rb"^HTTP/\d(?:\.\d)?\s+(\d{3})")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHUNK_SIZE = re.compile(rb"([0-9a-fA-F]+)[ \t]*(;[^\r\n]*)?\r?\n")
+_WANTED = ("response", "conversion", "resource")
 
 
 def iter_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
@@ -52,11 +54,8 @@ def iter_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
     Returns:
         An iterator of documents and per-record failures.
     """
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
-    wanted = WarcRecordType.response | WarcRecordType.conversion | WarcRecordType.resource
     skipped: Counter[str] = Counter()
-    produced = 0
+    produced = records = 0
     try:
         stream = path.open("rb")
     except OSError as e:
@@ -64,64 +63,66 @@ def iter_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
         return
     with stream:
         try:
-            for record in ArchiveIterator(stream, parse_http=False, record_types=wanted):
+            for record in iter_records(stream, max_bytes=max_bytes):
+                records += 1
                 item = _read_record(record, source=source, max_bytes=max_bytes, skipped=skipped)
                 if item is not None:
                     produced += 1
                     yield item
-        except OSError as e:  # fastwarc reports a damaged archive as OSError
+        except (OSError, EOFError, zlib.error) as e:
             yield failure(source, "E132", f"stopped reading {source} after {produced} documents",
                           f"the archive is damaged or not a WARC file ({e})",
                           "check it with a WARC tool (warcio check); .arc files are not supported")
             return
-    if produced == 0 and not skipped:
+    if records == 0:
         yield failure(source, "E132", f"no records read from {source}",
                       "it is not a WARC file, or it is damaged before its first record",
                       "check the file with a WARC tool (warcio check); .arc files are not supported")
     log.info("%s: %d items, skipped %s", source, produced, dict(skipped) or "nothing")
 
 
-def _read_record(record: Any, *, source: str, max_bytes: int, skipped: Counter[str]) -> Item | None:
+def _read_record(record: Record | Gap, *, source: str, max_bytes: int, skipped: Counter[str]) -> Item | None:
+    if isinstance(record, Gap):
+        return failure(f"{source}#{record.offset}", "E132", f"skipped {record.size:,} bytes at the start of {source}",
+                       "they are not a WARC record", "re-write the archive; the records after them were read")
     headers = record.headers
-    where = f"{source}#{record.stream_pos}"
-    uri = headers.get("WARC-Target-URI")
-    declared = headers.get("Content-Length")
-    if uri is None or declared is None or not declared.strip().isdigit():
-        return failure(where, "E131", f"skipped a damaged record in {source} at byte {record.stream_pos}",
+    where = f"{source}#{record.offset}"
+    kind = headers.get("warc-type", "")
+    if record.damage is None and kind not in _WANTED:
+        return None  # requests, metadata, warcinfo, revisits
+    uri = headers.get("warc-target-uri")
+    if record.damage == "length":
+        return _misplaced(where, uri, record.length)
+    if record.damage == "cut":
+        return _truncated(where, uri or "an unnamed record", record.got, record.length)
+    if uri is None or record.damage == "header":
+        return failure(where, "E131", f"skipped a damaged record in {source} at byte {record.offset}",
                        "its WARC header is incomplete (no target URI or length): the file is probably cut short",
                        "re-download or re-write the archive")
-    expected = int(declared)
-    kind = headers.get("WARC-Type", "")
-    head = record.reader.read(min(expected, _HEAD_PEEK))
     if kind == "response":
-        return _response(record, head, expected, where=where, uri=uri, max_bytes=max_bytes, skipped=skipped)
-    content_type = headers.get("Content-Type", "").lower()
+        return _response(record, where=where, uri=uri, max_bytes=max_bytes, skipped=skipped)
+    content_type = headers.get("content-type", "").lower()
     if kind == "resource" and not content_type.startswith(_HTML_TYPES):
         skipped[f"resource {content_type or 'untyped'}"] += 1
         return None
-    if expected > max_bytes:
-        return _too_big(where, expected, max_bytes, uri)
-    block = head + record.reader.read()
-    if len(block) < expected:
-        return _truncated(where, uri, len(block), expected)
+    if record.block is None:
+        return _too_big(where, record.length, max_bytes, uri)
     doc_kind: ContentKind = "text" if kind == "conversion" else "html"
     meta = _meta(headers, source)
-    if lang := headers.get("WARC-Identified-Content-Language"):
+    if lang := headers.get("warc-identified-content-language"):
         meta["lang"] = lang
-    return RawDocument(content=block, kind=doc_kind, source=where, url=uri, fetched=headers.get("WARC-Date"),
+    return RawDocument(content=record.block, kind=doc_kind, source=where, url=uri, fetched=headers.get("warc-date"),
                        encoding="utf-8" if kind == "conversion" else _charset(content_type), meta=meta)
 
 
-def _response(record: Any, head: bytes, expected: int, *, where: str, uri: str, max_bytes: int,
-              skipped: Counter[str]) -> Item | None:
+def _response(record: Record, *, where: str, uri: str, max_bytes: int, skipped: Counter[str]) -> Item | None:
     if not uri.startswith(("http:", "https:")):
         skipped["non-http response"] += 1
         return None
+    head = record.head
     end = _HEADER_END.search(head)
     status = _STATUS.match(head)
     if end is None or status is None:
-        if len(head) < expected:
-            return _truncated(where, uri, len(head), expected)
         skipped["response without HTTP headers"] += 1
         return None
     http = _parse_headers(head[: end.start()])
@@ -132,12 +133,9 @@ def _response(record: Any, head: bytes, expected: int, *, where: str, uri: str, 
     if content_type and not content_type.lower().startswith(_HTML_TYPES):
         skipped[content_type.split(";")[0].strip().lower() or "untyped"] += 1
         return None
-    if expected > max_bytes:
-        return _too_big(where, expected, max_bytes, uri)
-    block = head + record.reader.read()
-    if len(block) < expected:
-        return _truncated(where, uri, len(block), expected)
-    payload = block[end.end():]
+    if record.block is None:
+        return _too_big(where, record.length, max_bytes, uri)
+    payload = record.block[end.end():]
     try:
         payload = _decode_payload(payload, http, max_bytes=max_bytes)
     except ValueError as e:
@@ -146,7 +144,7 @@ def _response(record: Any, head: bytes, expected: int, *, where: str, uri: str, 
     if not content_type and detect_kind(payload) != "html":
         skipped["untyped non-HTML"] += 1
         return None
-    return RawDocument(content=payload, kind="html", source=where, url=uri, fetched=record.headers.get("WARC-Date"),
+    return RawDocument(content=payload, kind="html", source=where, url=uri, fetched=record.headers.get("warc-date"),
                        encoding=_charset(content_type), meta=_meta(record.headers, where.rsplit("#", 1)[0]))
 
 
@@ -227,9 +225,9 @@ def _charset(content_type: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _meta(headers: Any, archive: str) -> dict[str, str]:
+def _meta(headers: dict[str, str], archive: str) -> dict[str, str]:
     meta = {"archive": archive}
-    if record_id := headers.get("WARC-Record-ID"):
+    if record_id := headers.get("warc-record-id"):
         meta["warc_record_id"] = record_id
     return meta
 
@@ -238,6 +236,12 @@ def _truncated(where: str, uri: str, got: int, expected: int) -> Item:
     return failure(where, "E131", f"skipped the truncated record for {uri}",
                    f"it declares {expected:,} bytes but the archive holds only {got:,}: the file was cut short",
                    "re-download or re-write the archive; the other records were read", url=uri)
+
+
+def _misplaced(where: str, uri: str | None, declared: int) -> Item:
+    return failure(where, "E131", f"skipped the damaged record for {uri or 'an unnamed record'}",
+                   f"its declared length ({declared:,} bytes) does not end where the next record starts",
+                   "re-write the archive; reading went on at the next record", url=uri)
 
 
 def _too_big(where: str, size: int, max_bytes: int, uri: str) -> Item:

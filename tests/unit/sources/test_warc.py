@@ -202,3 +202,82 @@ def test_warc_real_quirks() -> None:
     (wet,) = iter_warc(folder / "whirlwind.warc.wet.gz", source="wet", max_bytes=20_000_000)
     assert isinstance(wet, RawDocument) and wet.meta.get("lang") == "spa"
     assert wet.url == "https://an.wikipedia.org/wiki/Escopete"
+
+
+# -- declared lengths that are wrong (#16) ---------------------------------------------------------------------
+
+
+def _records(count: int) -> list[bytes]:
+    """``count`` small HTML response records, each written alone by warcio (uncompressed)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    records = []
+    for n in range(count):
+        body = f"<html><body><p>Report {n}: the river rose by {n + 1} metres on Monday night.</p></body></html>".encode()
+        out = io.BytesIO()
+        writer = WARCWriter(out, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://e.example/{n}", "response", payload=io.BytesIO(body),
+                                                      length=len(body), http_headers=http))
+        records.append(out.getvalue())
+    return records
+
+
+def _with_length(record: bytes, change: int | None = None, *, to: int | None = None) -> bytes:
+    head, sep, rest = record.partition(b"Content-Length: ")
+    digits, _, tail = rest.partition(b"\r\n")
+    length = to if to is not None else int(digits) + (change or 0)
+    return head + sep + str(length).encode() + b"\r\n" + tail
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize(("change", "to", "damaged"), [
+    (+120, None, True),  # too long: the next record's header would be read as payload
+    (-40, None, True),  # too short: the rest of the payload would be read as a header
+    (None, 5_000_000, True),  # a corrupt length past max_bytes and past the end of the file
+    (None, 0, True),  # no block at all
+    (0, None, False),  # row that must pass: a sound archive, no failure
+])
+def test_warc_wrong_length_costs_one_record_and_reading_goes_on(tmp_path: Path, gz: bool, change: int | None,
+                                                                 to: int | None, damaged: bool) -> None:
+    records = _records(5)
+    records[2] = _with_length(records[2], change, to=to)
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(b"".join(gzip.compress(r) for r in records) if gz else b"".join(records))
+    items = list(iter_warc(path, source="crawl", max_bytes=100_000))
+    got = [item.url if isinstance(item, RawDocument) else item.code for item in items]
+    if not damaged:
+        assert got == [f"https://e.example/{n}" for n in range(5)]
+        return
+    assert got == ["https://e.example/0", "https://e.example/1", "E131", "https://e.example/3", "https://e.example/4"]
+    damaged = items[2]
+    assert isinstance(damaged, Failure) and damaged.url == "https://e.example/2"
+    assert "does not end where the next record starts" in damaged.message
+    # each document keeps its record's offset (of its gzip member in a .warc.gz)
+    offsets = [sum(len(gzip.compress(r)) if gz else len(r) for r in records[:n]) for n in range(5)]
+    assert [int(item.source.rsplit("#", 1)[1]) for item in items] == offsets
+    assert isinstance(items[3], RawDocument) and b"Report 3:" in bytes(items[3].content)
+
+
+@pytest.mark.issue(16)
+def test_warc_wrong_length_inside_one_gzip_member(tmp_path: Path) -> None:
+    records = _records(4)
+    records[1] = _with_length(records[1], +150)
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(gzip.compress(b"".join(records)))  # one member for the whole archive
+    items = list(iter_warc(path, source="whole", max_bytes=100_000))
+    assert [item.url if isinstance(item, RawDocument) else item.code for item in items] == [
+        "https://e.example/0", "E131", "https://e.example/2", "https://e.example/3"]
+
+
+@pytest.mark.issue(16)
+def test_warc_last_record_cut_short_is_cut_not_misplaced(tmp_path: Path) -> None:
+    records = _records(3)
+    path = tmp_path / "cut.warc"
+    path.write_bytes(b"".join(records)[:-60])
+    items = list(iter_warc(path, source="cut", max_bytes=100_000))
+    assert [item.url if isinstance(item, RawDocument) else item.code for item in items] == [
+        "https://e.example/0", "https://e.example/1", "E131"]
+    assert "cut short" in items[2].message  # type: ignore[union-attr]
