@@ -41,6 +41,9 @@ STORY_THRESHOLD = 0.4
 AVERAGE_THRESHOLD = 0.35
 #: The same two thresholds for scores made without meaning vectors (the encoder is not installed).
 STORY_THRESHOLD_TEXT_ONLY, AVERAGE_THRESHOLD_TEXT_ONLY = 0.25, 0.15
+#: A story is one event told over days: clusters whose articles would span more days than this
+#: stay apart (eight primaries over five weeks are eight stories, not one).
+MAX_SPAN_DAYS = 14
 #: A blocking key shared by more articles than this is too common to block on.
 MAX_POSTING = 400
 
@@ -157,13 +160,20 @@ def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = No
             break
         if ca == cb:
             continue
-        if score >= 1.0 or _average_link(members[ca], members[cb], scores, by_id) >= average:
+        if score >= 1.0 or (_span(members[ca] + members[cb], by_id) <= MAX_SPAN_DAYS
+                            and _average_link(members[ca], members[cb], scores, by_id) >= average):
             keep, gone = min(ca, cb), max(ca, cb)
             for member in members[gone]:
                 cluster_of[member] = keep
             members[keep] += members.pop(gone)
     stories = [_story(sorted(ids), by_id, scores) for ids in members.values() if len(ids) > 1]
     return sorted(stories, key=lambda s: (s.start or "", s.story_id))
+
+
+def _span(ids: list[str], by_id: Mapping[str, DocFeatures]) -> int:
+    """Days between the first and the last dated article."""
+    days = [d.toordinal() for i in ids if (d := by_id[i].day)]
+    return max(days) - min(days) if days else 0
 
 
 def _average_link(a: list[str], b: list[str], scores: dict[tuple[str, str], float],
