@@ -140,6 +140,9 @@ def _stages(pipeline: Pipeline, group: list[_Document], *, seconds: float) -> bo
         if len(group) == 1:
             group[0].left = -1.0
         return False
+    if len(done) != len(articles):
+        raise RuntimeError(f"the stages gave {len(done)} articles for {len(articles)}; "
+                           "a stage must yield one article per article")
     for document, article in zip(group, done, strict=True):
         document.result = article
     return True

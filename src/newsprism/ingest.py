@@ -20,7 +20,6 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
@@ -31,6 +30,7 @@ from .config import Settings
 from .model import Article, Failure, RawDocument
 from .pipeline import RUN_LOCK, Pipeline
 from .store.base import SeenDocument, Store
+from .workers import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ FATAL_ISSUES = frozenset({"E103", "E104", "E105", "E901"})
 #: Failures that may go away by themselves or with larger limits (a busy machine, a larger ``time_budget``):
 #: their documents are not recorded as seen, so the next run tries them again (#16). A time-out marked as
 #: seen was lost for good: re-running with the larger budget its message advised stored nothing.
-RETRYABLE = frozenset({"E901"})
+RETRYABLE = frozenset({"E901", "E902"})
 
 
 @dataclass(slots=True)
@@ -115,7 +115,26 @@ def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline | None = None)
     pipe = pipeline or _PIPELINE
     if pipe is None:
         raise RuntimeError("process_batch called in a worker that was not initialised")
-    return budget.process(pipe, raws)
+    try:
+        return _one_each(budget.process(pipe, raws), raws)
+    except Exception:  # noqa: BLE001 - whatever one document causes must cost that document only (#16)
+        log.warning("processing a batch failed; processing its documents one by one", exc_info=True)
+    return [_alone(pipe, raw) for raw in raws]
+
+
+def _alone(pipeline: Pipeline, raw: RawDocument) -> Article | Failure:
+    try:
+        return _one_each(budget.process(pipeline, [raw]), [raw])[0]
+    except Exception as e:  # noqa: BLE001 - recorded as this document's failure, never lost
+        log.debug("processing %s failed", raw.source, exc_info=True)
+        return Failure(source=raw.source, url=raw.url, code="E900", message=f"processing failed: {type(e).__name__}: {e}")
+
+
+def _one_each(results: list[Article | Failure], raws: Sequence[RawDocument]) -> list[Article | Failure]:
+    """``results``, checked to hold one result per document (a stage that drops or adds articles breaks it)."""
+    if len(results) != len(raws):
+        raise RuntimeError(f"{len(raws)} documents gave {len(results)} results; a stage must yield one article per article")
+    return results
 
 
 _PIPELINES: dict[Settings, Pipeline] = {}
@@ -189,12 +208,9 @@ class Ingestor:
         return self.finish(start)
 
     def _run_pool(self, batches: Iterator[tuple[list[RawDocument], list[str], list[Failure]]]) -> None:
-        import multiprocessing
-
-        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker,
-                                 initargs=(self.settings, self.furniture)) as pool:
-            self.run_with(batches, submit=lambda raws: pool.submit(process_batch, raws), width=self.workers)
+        with WorkerPool(self.workers, task=process_batch, initializer=_init_worker,
+                        initargs=(self.settings, self.furniture)) as pool:
+            self.run_with(batches, submit=pool.submit, width=self.workers)
 
     def run_with(self, batches: Iterator[tuple[list[RawDocument], list[str], list[Failure]]], *,
                  submit: Callable[[list[RawDocument]], _Pending], width: int) -> None:

@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -456,3 +456,104 @@ def test_hostile_time_budget_is_each_documents_own(tmp_path: Path, store: Store,
                                                                                 ("E901", "z-slow-60.txt")]
     assert summary.new == 14
     assert seconds < 15, seconds  # about 2 s for each batch, then 2 s for each slow document alone
+
+
+@pytest.fixture
+def failing_stages() -> Iterator[tuple[str, str]]:
+    """Two stages with bugs, registered in this process: one raises over "(raise)", one drops "(drop)"."""
+    from newsprism import registry
+
+    def raises(article: Article) -> Article:
+        if "(raise)" in article.text:
+            raise RecursionError("injected into one document")
+        return article
+
+    class Drops:
+        name, requires, assigns = "test.drops", ("text",), ()
+
+        def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+            yield from (article for article in articles if "(drop)" not in article.text)
+
+    registry.register("test.raises", lambda settings: registry.FunctionStage("test.raises", raises))
+    registry.register("test.drops", lambda settings: Drops())
+    yield "test.raises", "test.drops"
+    for name in ("test.raises", "test.drops"):
+        registry._LOCAL.pop(name, None)
+
+
+@pytest.mark.issue(16)
+def test_hostile_exception_in_a_stage_costs_one_document(tmp_path: Path, store: Store,
+                                                         failing_stages: tuple[str, str]) -> None:
+    for n in range(5):
+        (tmp_path / f"good-{n}.txt").write_text(GOOD_TEXT.replace("400", str(400 + n)))
+    (tmp_path / "raises.txt").write_text("A report (raise) that the river rose by two metres on Monday night.\n")
+    (tmp_path / "drops.txt").write_text("A report (drop) that the dam held on Tuesday morning, officials said.\n")
+    settings = _fast(stages=(*FAST_STAGES, *failing_stages), batch_size=8)
+    summary = ingest([str(tmp_path)], store=store, workers=1, settings=settings)
+    failures = [(f.code, Path(f.source).name) for f in summary.failures]
+    assert failures == [("E900", "drops.txt")], summary.failures  # a stage that loses an article
+    assert "a stage must yield one article per article" in summary.failures[0].message
+    again = ingest([str(tmp_path)], store=store, workers=1, settings=settings)  # a re-run goes through too
+    assert (again.new, again.skipped, again.failed) == (0, 7, 0)
+    assert _sources(store) == [*(f"good-{n}.txt" for n in range(5)), "raises.txt"]
+    (raised,) = (article for article in store.iter_articles() if article.source.endswith("raises.txt"))
+    assert [(issue.code, issue.stage) for issue in raised.issues] == [("E900", "test.raises")]
+    assert "RecursionError: injected into one document" in raised.issues[0].message
+
+
+HOSTILE_PLUGIN = '''
+import os, re, signal, time
+
+
+class HostileStage:
+    name = "hostile.stage"
+    requires = ("text",)
+    assigns = ()
+
+    def pipe(self, articles):
+        for article in articles:
+            if "(crash)" in article.text:
+                os.kill(os.getpid(), signal.SIGKILL)  # as a crash in a library or the out-of-memory killer would
+            if match := re.search(r"\\(slow ([0-9.]+)\\)", article.text):
+                time.sleep(float(match.group(1)))
+            yield article
+
+
+def make_stage(settings):
+    return HostileStage()
+'''
+
+
+@pytest.fixture
+def hostile_plugin(tmp_path: Path) -> dict[str, str]:
+    """The environment of a process in which the stage ``hostile.stage`` is installed (an entry point)."""
+    folder = tmp_path / "plugin"
+    (folder / "hostile_plugin-0.1.dist-info").mkdir(parents=True)
+    (folder / "hostile_stage.py").write_text(HOSTILE_PLUGIN)
+    (folder / "hostile_plugin-0.1.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: hostile-plugin\nVersion: 0.1\n")
+    (folder / "hostile_plugin-0.1.dist-info" / "entry_points.txt").write_text(
+        "[newsprism]\nhostile.stage = hostile_stage:make_stage\n")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), *sys.path])}
+
+
+def _pooled(folder: Path, db: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "newsprism", "--setting", "stages", "clean.text,hostile.stage",
+            "--setting", "batch_size", "2", *extra, "ingest", str(folder), "--db", str(db), "--workers", "2",
+            "--json", "--no-progress"]
+
+
+@pytest.mark.issue(16)
+def test_hostile_worker_that_dies_costs_one_document(tmp_path: Path, hostile_plugin: dict[str, str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(7):
+        (folder / f"good-{n}.txt").write_text(GOOD_TEXT.replace("400", str(400 + n)))
+    (folder / "good-3.txt").write_text("A report (crash) that kills the process reading it, on Monday.\n")
+    for run in range(2):  # the next run tries it again, and goes through again
+        proc = subprocess.run(_pooled(folder, tmp_path / "c.db"), capture_output=True, timeout=600, env=hostile_plugin)
+        assert proc.returncode == 0, proc.stderr.decode()[-3000:]
+        summary = json.loads(proc.stdout)
+        assert [(f["code"], Path(f["source"]).name) for f in summary["failures"]] == [("E902", "good-3.txt")]
+        assert (summary["new"], summary["skipped"]) == ((6, 0) if run == 0 else (0, 6))
+

@@ -1,0 +1,110 @@
+"""Worker processes for an ingest: a worker that dies costs only its document (#16).
+
+When a worker dies (a crash in a compiled library, out of memory, killed), the pool is broken and
+every batch in it fails. The pool is started again, and each document of those batches is processed
+alone, so the one that kills its worker again is found: it becomes a failure E902, and the others
+are stored. A batch whose result cannot come back to the ingest is handled the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+from typing import Any
+
+from .model import Article, Failure, RawDocument
+
+log = logging.getLogger(__name__)
+
+Task = Callable[[Sequence[RawDocument]], list[Article | Failure]]
+
+
+def _crashed(raw: RawDocument) -> Failure:
+    return Failure(source=raw.source, url=raw.url, code="E902",
+                   message="the worker process processing it died (a crash in a library, out of memory, or killed); "
+                           "the rest of the run went on, and the next run tries it again")
+
+
+class _Pending:
+    """A batch in the pool; :meth:`result` never raises for what one document can cause."""
+
+    def __init__(self, pool: WorkerPool, raws: Sequence[RawDocument], future: Future[list[Article | Failure]]) -> None:
+        self.pool = pool
+        self.raws = raws
+        self.future = future
+        self.generation = pool.generation
+
+    def result(self) -> list[Article | Failure]:
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            log.warning("a worker process died; processing its documents one by one to find the cause")
+            return self.pool.one_by_one(self.raws, broken=self.generation)
+        except Exception:  # noqa: BLE001 - a result that cannot come back costs its documents, not the run
+            log.warning("a batch's result could not be returned; processing its documents one by one", exc_info=True)
+            return self.pool.one_by_one(self.raws)
+
+
+class WorkerPool:
+    """A process pool that survives its workers: see the module docstring.
+
+    Args:
+        width: Worker processes.
+        task: What a worker runs over a batch (a module-level function).
+        initializer: Run first in each worker, with ``initargs``.
+    """
+
+    def __init__(self, width: int, *, task: Task, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+        self.width = width
+        self.task = task
+        self.initializer = initializer
+        self.initargs = initargs
+        self.generation = 0
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        import multiprocessing
+
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        return ProcessPoolExecutor(max_workers=self.width, mp_context=context,
+                                   initializer=self.initializer, initargs=self.initargs)
+
+    def _restart(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self.generation += 1
+        self._executor = self._start()
+
+    def submit(self, raws: Sequence[RawDocument]) -> _Pending:
+        """Start processing a batch."""
+        return _Pending(self, raws, self._executor.submit(self.task, raws))
+
+    def one_by_one(self, raws: Sequence[RawDocument], *, broken: int | None = None) -> list[Article | Failure]:
+        """Process each document alone; one whose worker dies (again) is a failure E902.
+
+        ``broken`` is the generation of the pool a batch failed in: the pool is started again unless
+        that was done already.
+        """
+        if broken == self.generation:
+            self._restart()
+        results: list[Article | Failure] = []
+        for raw in raws:
+            try:
+                results.extend(self._executor.submit(self.task, [raw]).result())
+            except BrokenProcessPool:
+                results.append(_crashed(raw))
+                self._restart()
+            except Exception as e:  # noqa: BLE001 - recorded as this document's failure, never lost
+                results.append(Failure(source=raw.source, url=raw.url, code="E900",
+                                       message=f"processing failed: {type(e).__name__}: {e}"))
+        return results
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
