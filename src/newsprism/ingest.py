@@ -30,7 +30,7 @@ from .config import Settings
 from .model import Article, Failure, RawDocument
 from .pipeline import RUN_LOCK, Pipeline
 from .store.base import SeenDocument, Store
-from .workers import WorkerPool
+from .workers import WorkerPool, die_with
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +92,9 @@ def raw_hash(raw: RawDocument) -> str:
 _PIPELINE: Pipeline | None = None
 
 
-def _init_worker(settings: Settings, furniture: Mapping[str, Collection[str]]) -> None:
+def _init_worker(settings: Settings, furniture: Mapping[str, Collection[str]], parent: int) -> None:
     global _PIPELINE
+    die_with(parent)  # a SIGKILLed ingest must not leave its workers behind (#16)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     use_site_furniture(furniture)
     _PIPELINE = _warmed(Pipeline(settings))

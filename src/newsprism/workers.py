@@ -1,15 +1,25 @@
-"""Worker processes for an ingest: a worker that dies costs only its document (#16).
+"""Worker processes for an ingest: they die with it, and a worker that dies costs only its document (#16).
 
-When a worker dies (a crash in a compiled library, out of memory, killed), the pool is broken and
-every batch in it fails. The pool is started again, and each document of those batches is processed
-alone, so the one that kills its worker again is found: it becomes a failure E902, and the others
-are stored. A batch whose result cannot come back to the ingest is handled the same way.
+1. Workers are started with ``spawn``, so each is a child of the ingest itself, and each asks the kernel
+   (Linux ``prctl(PR_SET_PDEATHSIG)``) to be killed when the ingest dies; elsewhere a watchdog thread
+   checks every second that the ingest is still its parent. A SIGKILLed ingest used to leave its
+   forkserver, resource tracker and workers running (about 700 MB), reparented to PID 1: a forkserver's
+   workers keep it alive, and nothing told them their ingest was gone.
+2. When a worker dies (a crash in a compiled library, out of memory, killed), the pool is broken and
+   every batch in it fails. The pool is started again, and each document of those batches is processed
+   alone, so the one that kills its worker again is found: it becomes a failure E902, and the others
+   are stored. A batch whose result cannot come back to the ingest is handled the same way.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,7 +30,29 @@ from .model import Article, Failure, RawDocument
 
 log = logging.getLogger(__name__)
 
+_PR_SET_PDEATHSIG = 1
+
 Task = Callable[[Sequence[RawDocument]], list[Article | Failure]]
+
+
+def die_with(parent: int) -> None:
+    """End this process when process ``parent`` (its parent) ends; call it first thing in a worker."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the request: nobody will send it
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):  # no usable libc: watch instead
+            log.debug("prctl unavailable; watching the parent instead", exc_info=True)
+    threading.Thread(target=_watch, args=(parent,), name="newsprism-lifeline", daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _crashed(raw: RawDocument) -> Failure:
@@ -55,22 +87,22 @@ class WorkerPool:
     Args:
         width: Worker processes.
         task: What a worker runs over a batch (a module-level function).
-        initializer: Run first in each worker, with ``initargs``.
+        initializer: Run first in each worker, with ``initargs`` and then the ingest's process id; it
+            must call :func:`die_with` with that id.
     """
 
     def __init__(self, width: int, *, task: Task, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
         self.width = width
         self.task = task
         self.initializer = initializer
-        self.initargs = initargs
+        self.initargs = (*initargs, os.getpid())
         self.generation = 0
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
         import multiprocessing
 
-        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        return ProcessPoolExecutor(max_workers=self.width, mp_context=context,
+        return ProcessPoolExecutor(max_workers=self.width, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=self.initializer, initargs=self.initargs)
 
     def _restart(self) -> None:

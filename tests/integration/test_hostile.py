@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import struct
 import subprocess
@@ -557,3 +558,41 @@ def test_hostile_worker_that_dies_costs_one_document(tmp_path: Path, hostile_plu
         assert [(f["code"], Path(f["source"]).name) for f in summary["failures"]] == [("E902", "good-3.txt")]
         assert (summary["new"], summary["skipped"]) == ((6, 0) if run == 0 else (0, 6))
 
+
+def _session(sid: int) -> list[str]:
+    """The live processes of session ``sid`` (zombies are dead: only their exit status is left)."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[3]) == sid and fields[0] != "Z":
+            alive.append(stat.parent.name)
+    return alive
+
+
+@pytest.mark.issue(16)
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table in /proc")
+def test_hostile_sigkill_of_a_pooled_ingest_leaves_no_process(tmp_path: Path, hostile_plugin: dict[str, str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(200):
+        (folder / f"doc-{n:03}.txt").write_text(f"Report {n} (slow 0.1): the river rose by {n} cm on Monday.\n")
+    proc = subprocess.Popen(_pooled(folder, tmp_path / "c.db"), env=hostile_plugin, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_session(proc.pid)) < 4 and time.monotonic() < deadline:  # the ingest, its two workers and more
+            time.sleep(0.2)
+        time.sleep(3)  # the workers are processing
+        assert proc.poll() is None and len(_session(proc.pid)) >= 3, "the ingest ended before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while _session(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _session(proc.pid) == [], "processes of a killed ingest are still running"
+    finally:
+        for pid in _session(proc.pid):
+            os.kill(int(pid), signal.SIGKILL)
