@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shlex
 from pathlib import Path
@@ -10,6 +9,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from _scripts import load_script
 from click.testing import CliRunner
 
 from newsprism.cli import COMMANDS, LazyGroup, cli
@@ -26,11 +26,7 @@ _SEPARATORS = {"|", "||", "&&", ";", ">", ">>", "<", "&"}
 
 
 def _cli_reference() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("cli_reference", ROOT / "scripts" / "cli_reference.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("cli_reference")
 
 
 def test_docs_cli_reference_is_current() -> None:

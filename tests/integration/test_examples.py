@@ -17,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from _scripts import load_script
 
 from newsprism.clean.urls import normalize_url
 
@@ -276,12 +277,7 @@ def _wikinews_rows() -> list[dict[str, str]]:
 
 
 def _load_wikinews_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_wikinews_examples",
-                                                  ROOT / "scripts" / "build_wikinews_examples.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_wikinews_examples")
 
 
 def test_wikinews_rows_are_real_articles_with_their_credit() -> None:
