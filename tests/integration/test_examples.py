@@ -8,11 +8,9 @@ canonical URL for the store to dedupe it; and the facts the README promises
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -26,16 +24,7 @@ EXAMPLES = ROOT / "examples"
 HTML = sorted((EXAMPLES / "html").glob("*.html"))
 
 
-def _load_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_examples", ROOT / "scripts" / "build_examples.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look the module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-builder = _load_builder()
+builder = load_script("build_examples")
 PAGES = builder.read_pages(EXAMPLES / "html")
 BY_NAME = {page.path.name: page for page in PAGES}
 
