@@ -596,3 +596,22 @@ def test_hostile_sigkill_of_a_pooled_ingest_leaves_no_process(tmp_path: Path, ho
     finally:
         for pid in _session(proc.pid):
             os.kill(int(pid), signal.SIGKILL)
+
+
+@pytest.mark.issue(16)
+def test_hostile_files_that_are_not_what_their_name_says(tmp_path: Path, store: Store) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "binary.jsonl").write_bytes((bytes(range(256)) * 8 + b"\n") * 60)  # 494 failures before
+    (folder / "empty.jsonl").write_bytes(b"")
+    (folder / "empty.rss").write_bytes(b"")
+    (folder / "broken.rss").write_bytes(b"this was meant to be a feed, but the download failed\n")
+    (folder / "binary.atom").write_bytes(bytes(range(256)) * 4)
+    # rows that must not change: XML that is not a feed is skipped quietly, good files are read
+    (folder / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>https://e.example/</loc></url></urlset>')
+    (folder / "good.txt").write_text(GOOD_TEXT)
+    summary = ingest([str(folder)], store=store, settings=_fast(), workers=1)
+    assert sorted((Path(f.source).name, f.code) for f in summary.failures) == [
+        ("binary.atom", "E141"), ("binary.jsonl", "E106"), ("broken.rss", "E141"), ("empty.jsonl", "E105"),
+        ("empty.rss", "E105")]
+    assert _sources(store) == ["good.txt"]

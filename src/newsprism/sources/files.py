@@ -2,8 +2,9 @@
 
 Folders are walked recursively in sorted order (deterministic, resumable),
 without following symbolic links to folders (no loops) and skipping hidden
-names (``.git``, ``.DS_Store``). In a folder, files of unknown type are
-skipped; a file named explicitly is sniffed instead. Only regular files are
+names (``.git``, ``.DS_Store``). In a folder, files of unknown type, and
+``.xml`` files that are not feeds, are skipped; a file named explicitly is
+sniffed instead. Only regular files are
 read: a named pipe, socket or device gives a failure (E109) instead of a wait.
 """
 
@@ -35,6 +36,7 @@ _SUFFIXES: tuple[tuple[tuple[str, ...], Reader], ...] = (
     ((".arc", ".arc.gz"), "arc"),
 )
 _SNIFF_BYTES = 8192
+_FEED_NAMES = (".rss", ".atom", ".rss.gz", ".atom.gz")
 
 
 def reader_for(name: str) -> Reader | None:
@@ -103,7 +105,9 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
         elif problem := _not_a_file(file, source=name):
             yield problem
         elif reader == "feed":
-            if _starts_like_feed(file):
+            # .rss and .atom say they are feeds: an empty or broken one gives a failure (#16), while
+            # .xml is also sitemaps and other data, read only when it starts like a feed
+            if file.name.lower().endswith(_FEED_NAMES) or _starts_like_feed(file):
                 feeds.append(file)
             else:
                 log.debug("skipped %s: XML but not a feed", name)
@@ -140,6 +144,9 @@ def _read(path: Path, *, source: str, reader: Reader | ContentKind | None, setti
         data = read_file(path, source=source, max_bytes=settings.max_bytes)
         if not isinstance(data, bytes):
             yield data
+        elif reader == "feed" and not data.strip():
+            yield failure(source, "E105", f"skipped {source}", "it is empty (no bytes, or only whitespace)",
+                          "check that the file was written completely")
         elif reader == "feed":
             from .feeds import iter_feed
 

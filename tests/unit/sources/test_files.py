@@ -180,13 +180,13 @@ def test_files_source_of_a_single_file_and_a_missing_one(tmp_path: Path, monkeyp
 def test_files_reader_error_nobody_foresaw_costs_that_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import newsprism.sources.jsonl as jsonl
 
-    def explode(line: bytes | str, *, source: str) -> object:
-        if b"boom" in (line if isinstance(line, bytes) else line.encode()):
+    def explode(data: object, *, source: str) -> object:
+        if isinstance(data, dict) and data.get("text") == "boom":
             raise MemoryError("injected")
-        return real(line, source=source)
+        return real(data, source=source)
 
-    real = jsonl.parse_line
-    monkeypatch.setattr(jsonl, "parse_line", explode)
+    real = jsonl._document
+    monkeypatch.setattr(jsonl, "_document", explode)
     (tmp_path / "a.jsonl").write_text('{"text": "First."}\n{"text": "boom"}\n{"text": "Lost with its file."}\n')
     (tmp_path / "b.txt").write_text("The next file is read.")
     items = _run([str(tmp_path)])

@@ -80,3 +80,27 @@ def test_jsonl_reads_the_publication_date_under_common_names(key: str, value: st
 
     doc = parse_line(json.dumps({"url": "https://e.example/a", key: value, "text": "Text."}), source="a.jsonl:1")
     assert doc.published == value and key not in doc.meta
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("content", "expected"), [
+    # a binary file named .jsonl: one failure, not one per line (494 before)
+    ((bytes(range(256)) * 8 + b"\n") * 60, [("x.jsonl", "E106")]),
+    (b"id,title,body\n1,Flood,The river rose\n2,Strike,It ended\n3,Bridge,It reopened\n", [("x.jsonl", "E121")]),
+    (b"just one line of text\n", [("x.jsonl", "E121")]),
+    (b"", [("x.jsonl", "E105")]),
+    (b"\n  \n\n", [("x.jsonl", "E105")]),
+    # rows that must not change: JSON Lines with bad lines keep one failure per bad line
+    (b'{cut\n{"text": "Body."}\n', [("x.jsonl:1", "E121"), ("x.jsonl:2", "text")]),
+    (b'{cut\nnot json\n{"text": "Body."}\n{also cut\n', [("x.jsonl:1", "E121"), ("x.jsonl:2", "E121"),
+                                                      ("x.jsonl:3", "text"), ("x.jsonl:4", "E121")]),
+    (b'[1, 2]\n{"text": "Body."}\n', [("x.jsonl:1", "E121"), ("x.jsonl:2", "text")]),
+    (b'{"title": "No body"}\n', [("x.jsonl:1", "E122")]),
+])
+def test_jsonl_file_that_is_not_json_lines_is_one_failure(tmp_path: Path, content: bytes,
+                                                          expected: list[tuple[str, str]]) -> None:
+    (tmp_path / "x.jsonl").write_bytes(content)
+    items = list(iter_jsonl(tmp_path / "x.jsonl", source="x.jsonl", max_bytes=100_000))
+    assert [(item.source, item.code if isinstance(item, Failure) else item.kind) for item in items] == expected
+    if expected[0][0] == "x.jsonl":
+        assert isinstance(items[0], Failure) and ";" in items[0].message
