@@ -27,9 +27,10 @@ from typing import Any, Protocol
 from . import budget
 from .clean import use_site_furniture
 from .config import Settings
+from .errors import StoreError
 from .model import Article, Failure, RawDocument
 from .pipeline import RUN_LOCK, Pipeline
-from .store.base import SeenDocument, Store
+from .store.base import AddResult, SeenDocument, Store
 from .workers import WorkerPool, die_with
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ FATAL_ISSUES = frozenset({"E103", "E104", "E105", "E901"})
 #: Failures that may go away by themselves or with larger limits (a busy machine, a larger ``time_budget``):
 #: their documents are not recorded as seen, so the next run tries them again (#16). A time-out marked as
 #: seen was lost for good: re-running with the larger budget its message advised stored nothing.
-RETRYABLE = frozenset({"E901", "E902"})
+RETRYABLE = frozenset({"E901", "E902", "E903"})
 
 
 @dataclass(slots=True)
@@ -271,6 +272,7 @@ class Ingestor:
         articles: list[Article] = []
         failures = list(failures)
         seen: list[SeenDocument] = []
+        stored: list[SeenDocument] = []  # the seen rows of ``articles``, in order
         for result, raw, digest in zip(results, raws, hashes, strict=True):
             failure = result if isinstance(result, Failure) else _as_failure(result)
             if failure is not None or not isinstance(result, Article):
@@ -280,13 +282,51 @@ class Ingestor:
                     seen.append(SeenDocument(raw_hash=digest, article_id=None, source=raw.source))
                 continue
             articles.append(result)
-            seen.append(SeenDocument(raw_hash=digest, article_id=result.id, source=raw.source))
-        added = self.store.add(articles, seen=seen, failures=failures, run_id=self.summary.run_id)
+            stored.append(SeenDocument(raw_hash=digest, article_id=result.id, source=raw.source))
+        failures = [_printable(failure) for failure in failures]
+        try:
+            added = self.store.add(articles, seen=[*stored, *seen], failures=failures, run_id=self.summary.run_id)
+        except StoreError:
+            raise
+        except Exception:  # noqa: BLE001 - a value in one article that the store cannot take must cost that article only
+            log.warning("the corpus could not take a batch; writing its articles one by one", exc_info=True)
+            added, lost = self._add_each(articles, stored)
+            failures.extend(lost)
+            self.store.add([], seen=seen, failures=failures, run_id=self.summary.run_id)
         self.summary.new += len(added.new)
         self.summary.duplicate += len(added.duplicates)
         self.summary.failed += len(failures)
         self.summary.failures.extend(failures)
         self.progress(len(raws))
+
+    def _add_each(self, articles: list[Article], stored: list[SeenDocument]) -> tuple[AddResult, list[Failure]]:
+        """Write articles one at a time; one the store refuses becomes a failure E903 (tried again next run)."""
+        added = AddResult()
+        lost: list[Failure] = []
+        for article, row in zip(articles, stored, strict=True):
+            try:
+                one = self.store.add([article], seen=[row], run_id=self.summary.run_id)
+            except StoreError:
+                raise
+            except Exception as e:  # noqa: BLE001 - recorded as this document's failure, never lost
+                lost.append(_printable(Failure(
+                    source=article.source, url=article.url, code="E903",
+                    message=f"the corpus could not store it: {type(e).__name__}: {e}; the rest of the run went on")))
+                continue
+            added.new.extend(one.new)
+            added.duplicates.extend(one.duplicates)
+        return added, lost
+
+
+def _printable(failure: Failure) -> Failure:
+    """``failure`` with any text no store can hold escaped (an exception's message may quote anything)."""
+    from .sources import printable_name
+
+    def fix(text: str | None) -> str | None:
+        return printable_name(text) if text else text
+
+    return Failure(source=printable_name(failure.source), url=fix(failure.url), code=failure.code,
+                   message=printable_name(failure.message))
 
 
 def ingest(sources: Sequence[str], *, store: Store, settings: Settings, workers: int | None = None,

@@ -615,3 +615,32 @@ def test_hostile_files_that_are_not_what_their_name_says(tmp_path: Path, store: 
         ("binary.atom", "E141"), ("binary.jsonl", "E106"), ("broken.rss", "E141"), ("empty.jsonl", "E105"),
         ("empty.rss", "E105")]
     assert _sources(store) == ["good.txt"]
+
+
+@pytest.fixture
+def unstorable_stage() -> Iterator[str]:
+    """A stage that gives one article a title no store can encode (a lone surrogate), registered in this process."""
+    from newsprism import registry
+
+    def spoil(article: Article) -> Article:
+        return article.replace(title="Half a pair \ud800") if "(spoil)" in article.text else article
+
+    registry.register("test.spoil", lambda settings: registry.FunctionStage("test.spoil", spoil))
+    yield "test.spoil"
+    registry._LOCAL.pop("test.spoil", None)
+
+
+@pytest.mark.issue(16)
+def test_hostile_article_the_store_cannot_take_costs_that_article(tmp_path: Path, store: Store,
+                                                                  unstorable_stage: str) -> None:
+    for n in range(3):
+        (tmp_path / f"good-{n}.txt").write_text(GOOD_TEXT.replace("400", str(400 + n)))
+    (tmp_path / "spoilt.txt").write_text("A report (spoil) that the dam held on Tuesday morning, officials said.\n")
+    settings = _fast(stages=(*FAST_STAGES, unstorable_stage))
+    for run in range(2):  # the article is tried again by the next run, and the run goes through again
+        summary = ingest([str(tmp_path)], store=store, workers=1, settings=settings)
+        assert [(f.code, Path(f.source).name) for f in summary.failures] == [("E903", "spoilt.txt")]
+        assert "the corpus could not store it" in summary.failures[0].message
+        assert (summary.new, summary.skipped) == ((3, 0) if run == 0 else (0, 3))
+    assert _sources(store) == ["good-0.txt", "good-1.txt", "good-2.txt"]
+    assert [f["code"] for f in store.failures()] == ["E903", "E903"]
