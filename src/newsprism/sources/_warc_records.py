@@ -261,8 +261,8 @@ class _Flow:
             if match := _NEXT_HEADER.search(self.buf):
                 self._drop(match.start() + 1)
                 return True
-            newline = self.buf.rfind(b"\n")
-            self._drop(newline if newline >= 0 else len(self.buf))  # keep a last line's start
+            # only the last line's start can still begin a header, and only if it is short so far
+            self._drop(max(self.buf.rfind(b"\n"), len(self.buf) - 32, 0))
             if not self._more():
                 return False
 

@@ -252,9 +252,9 @@ def test_warc_wrong_length_costs_one_record_and_reading_goes_on(tmp_path: Path, 
         assert got == [f"https://e.example/{n}" for n in range(5)]
         return
     assert got == ["https://e.example/0", "https://e.example/1", "E131", "https://e.example/3", "https://e.example/4"]
-    damaged = items[2]
-    assert isinstance(damaged, Failure) and damaged.url == "https://e.example/2"
-    assert "does not end where the next record starts" in damaged.message
+    failed = items[2]
+    assert isinstance(failed, Failure) and failed.url == "https://e.example/2"
+    assert "does not end where the next record starts" in failed.message
     # each document keeps its record's offset (of its gzip member in a .warc.gz)
     offsets = [sum(len(gzip.compress(r)) if gz else len(r) for r in records[:n]) for n in range(5)]
     assert [int(item.source.rsplit("#", 1)[1]) for item in items] == offsets
@@ -281,3 +281,26 @@ def test_warc_last_record_cut_short_is_cut_not_misplaced(tmp_path: Path) -> None
     assert [item.url if isinstance(item, RawDocument) else item.code for item in items] == [
         "https://e.example/0", "https://e.example/1", "E131"]
     assert "cut short" in items[2].message  # type: ignore[union-attr]
+
+
+@pytest.mark.issue(16)
+def test_warc_resynchronises_past_a_long_line(tmp_path: Path) -> None:
+    from newsprism.sources._warc_records import _Flow
+
+    records = _records(2)
+    junk = b"x" * 3_000_000  # 3 MB without a newline between a damaged record and the next one
+    path = tmp_path / "junk.warc"
+    path.write_bytes(_with_length(records[0], -30) + junk + b"\r\n" + records[1])
+    items = list(iter_warc(path, source="junk", max_bytes=100_000))
+    assert [item.url if isinstance(item, RawDocument) else item.code for item in items] == ["E131", "https://e.example/1"]
+    flow = _Flow(io.BytesIO(b"\n" + junk + b"\n" + records[1]))
+    sizes: list[int] = []
+    more = flow._more
+
+    def measured() -> bool:
+        sizes.append(len(flow.buf))
+        return more()
+
+    flow._more = measured  # type: ignore[method-assign]
+    assert flow.next_header()
+    assert max(sizes) < 1 << 20  # the long line passed over is not kept in memory
