@@ -37,6 +37,7 @@ from ._numbers import (
     parse_number,
 )
 from .dates import find_times, parse_published
+from .entities import foreign_ranges
 from .nlp import ParsedStage
 
 if TYPE_CHECKING:
@@ -46,6 +47,10 @@ STAGE = "extract.claims"
 _AGE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|-years-old|\s*years\s+of\s+age)")
 _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 _RANGE = re.compile(r"^\s*(?:and|to|-|–)\s*")
+_OF_THE_PAST = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:past|last|previous|next|first)\s+\w+", re.IGNORECASE)
+_OF_THE_PAST_BEFORE = re.compile(r"\b(?:out\s+)?of\s+(?:the\s+)?(?:past|last|previous|next|first)\s+$", re.IGNORECASE)
+_STREET = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Drive|Dr|"
+                     r"Way|Place|Pl|Court|Ct|Square|Sq|Highway|Hwy|Parkway|Pkwy)\b\.?")
 _NAME_TYPES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PERSON", "GPE", "NORP", "LANGUAGE"})
 
 
@@ -59,6 +64,10 @@ def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "3rd", "3-1", "ten-storey", "eleven-month-old", "page 5"
     if before.endswith("[") and after.startswith("]"):
         return True  # a citation mark "[3]"
+    if _OF_THE_PAST.match(after) or _OF_THE_PAST_BEFORE.search(before):
+        return True  # "six of the past seven (contests)": a record, not two quantities
+    if _STREET.match(after):
+        return True  # "200 American Blvd": an address
     if re.search(r"\b(?:was|is|aged)\s+$", before) and re.match(r"\s*(?:[,.;]|and\b|when\b)", after):
         return True  # "He was 101 and died"
     if phrase[:1].isupper() and re.search(r"[a-z][A-Z][a-z]+\s+$|\b[A-Z][a-z]+\s+$", before[-15:]) \
@@ -80,8 +89,11 @@ def _phones(text: str) -> list[tuple[int, int]]:
             and not re.fullmatch(r"[\d,.]+", m.group().replace(" ", ""))]
 
 
-def _numbers(text: str, times: list[TimeRef]) -> list[dict[str, Any]]:
-    blocked = [(t.start, t.end) for t in times if t.kind in ("date", "time", "duration", "set")] + _phones(text)
+def _numbers(text: str, times: list[TimeRef], foreign: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    # Paragraphs in another language than the model's are left out: the parse of "6 bin 820" or
+    # "numer telefonu 801 200 000" is no claim.
+    blocked = ([(t.start, t.end) for t in times if t.kind in ("date", "time", "duration", "set")] + _phones(text)
+               + foreign)
     found: list[dict[str, Any]] = []
     for match in NUMBER_RE.finditer(text):
         start, end = match.span()
@@ -290,7 +302,7 @@ def _resolve_subject(subject: Token, mentions: list[Mention]) -> tuple[str | Non
 
 def _about(token: Token, noun: Token | None, mentions: list[Mention]) -> str | None:
     """The named thing a figure belongs to: "[Biden] won 1,357 delegates", "[Sanders]'s 25.7%",
-    "25.7% for [Sanders]" (the entity id of its mention, or ``None``).
+    "25.7% for [Sanders]", "[Thomas] ran for 120 yards" (the entity id of its mention, or ``None``).
 
     Two figures of one quantity for two owners (two candidates' delegates) are two quantities.
     """
@@ -298,8 +310,13 @@ def _about(token: Token, noun: Token | None, mentions: list[Mention]) -> str | N
     owners = [c for c in anchor.children if c.dep_ == "poss"]
     owners += [g for c in (*anchor.rights, *token.rights) if c.dep_ == "prep" and c.lower_ == "for"
                for g in c.children if g.dep_ == "pobj"]
-    verb = anchor.head
-    if anchor.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in REPORTING_LEMMAS:
+    climb = ("dobj", "attr", "pobj", "prep", "npadvmod")
+    verb, step = anchor, 0
+    while verb.dep_ in climb and verb.head is not verb and step < 4:
+        verb, step = verb.head, step + 1  # "Thomas ran [for] 120 yards", "Bush caught passes for 85 yards"
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in climb:
+            break
+    if verb is not anchor and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in REPORTING_LEMMAS:
         owners += [c for c in verb.children if c.dep_ == "nsubj"]
     for owner in owners:
         for mention in mentions:
@@ -332,7 +349,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     mentions = sorted(article.mentions or [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
                       key=lambda m: m.start)
     claims = []
-    for item in _numbers(text, times):
+    for item in _numbers(text, times, foreign_ranges(article.paragraphs)):
         _qualify(text, item)
         token = _number_token(doc, item["start"], item["end"])
         if token is not None and token.ent_type_ in _NAME_TYPES:
