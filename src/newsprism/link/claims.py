@@ -59,6 +59,10 @@ _OTHER_ERA_DAYS = 366
 _ROUNDING = 0.05
 #: Tallies that only grow: a later figure lower than an earlier one is no revision.
 _CUMULATIVE = frozenset(quantity for quantity, _ in EVENT_QUANTITIES)
+#: Verbs that say nothing of what a figure measures ("there were 12", "including 4").
+_EMPTY_VERBS = frozenset(
+    "be is are was were been being have has had having get gets got getting say says said saying include "
+    "includes included including make makes made take takes took see saw seen do does did".split())
 #: Figures of one quantity from two sources are within this factor of each other ...
 _SAME_SIZE = 3.0
 #: ... or, for a tally that grows between reports, within this one.
@@ -152,7 +156,22 @@ def quantity_of(claim: Claim, text: str) -> str | None:
             sentence = text[max(text.rfind(".", 0, claim.start) + 1, claim.start - _WINDOW, 0):claim.start]
             return _last_event(sentence)
         return None  # people counted in no event named: nothing says which figures are one
+    if claim.what and (verb := _verb_stem(claim.verb)) and not claim.what.startswith(verb):
+        return f"{claim.what} ({verb})"  # delegates won, delegates needed: two quantities
     return claim.what
+
+
+def _verb_stem(verb: str | None) -> str | None:
+    """A content verb's stem ("needed" -> "need"); ``None`` for a verb that says nothing of the figure."""
+    if not verb or not verb.isalpha():
+        return None
+    word = verb.casefold()
+    if word in _EMPTY_VERBS:
+        return None
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def _label(quantity: str, unit: str | None) -> str:
