@@ -17,8 +17,6 @@ from .entity_names import NameNode, looks_acronym
 from .features import fold_name, tokens
 from .resources import GIVEN_NAME_GROUPS, PLACE_QUALIFIERS
 
-#: Names two same-name places must share in their articles to be taken for one place resolved two ways.
-_SHARED_CONTEXT = 2
 _EQUIVALENT_GIVEN = {translit_key(name): index for index, group in enumerate(GIVEN_NAME_GROUPS) for name in group}
 
 
@@ -94,21 +92,13 @@ def compatible(a: NameNode, b: NameNode) -> bool:
         return _person_compatible(a, b)
     if a.family == "PLACE":
         if a.gazetteer and b.gazetteer and a.gazetteer != b.gazetteer:
-            return _misplaced(a, b)  # two gazetteer entries are two places, however alike their names
+            return False  # two gazetteer entries are two places, however alike their names
         if _qualifiers(a) != _qualifiers(b):
             return False  # North Korea / South Korea, Virginia / West Virginia, York / New York
         return bool(a.gazetteer and a.gazetteer == b.gazetteer) or a.folded == b.folded or spelling(a, b)
     if acronym(a, b):
         return True
     return _qualifiers(a) == _qualifiers(b) and words_subset(a, b)
-
-
-def _misplaced(a: NameNode, b: NameNode) -> bool:
-    """One place that articles resolved to two gazetteer entries: the same name, in one country, named
-    beside the same people and places ("Palmer, Alaska" taken once for another Palmer in the US).
-    Places in two countries are never one (Paris, France and Paris, Texas)."""
-    return (a.folded == b.folded and len(a.countries) == 1 and a.countries == b.countries
-            and len(a.context & b.context) >= _SHARED_CONTEXT)
 
 
 def spelling(a: NameNode, b: NameNode) -> bool:
@@ -124,8 +114,6 @@ def evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
     if not compatible(a, b):
         return None
     if a.folded == b.folded or a.words == b.words:
-        if a.gazetteer and b.gazetteer and a.gazetteer != b.gazetteer:
-            return (0.85, "same name, same country, named with the same people and places")  # see _misplaced
         if a.gazetteer != b.gazetteer:
             return None  # an unplaced name is a partial name: it attaches later
         return (1.0, "same name") if a.name.casefold() == b.name.casefold() else (1.0, "transliteration")
