@@ -326,6 +326,17 @@ def r_ago(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 _GRAIN_LEN = {"day": 10, "week": 10, "month": 7, "year": 4, "decade": 4, "century": 4}
+#: A value that is a year, a month or a day ("2016-W27" is none of them).
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _calendar_value(value: str) -> str:
+    """The year, month or day a resolved value starts on, as far as it is calendar-shaped:
+    a season counts from its first month ("2015-SU" -> "2015-06"), a week from its year."""
+    if value[5:7] in SEASON_START and value[:4].isdigit():
+        return f"{value[:4]}-{SEASON_START[value[5:7]]:02d}"
+    match = _CALENDAR.match(value)
+    return match.group() if match else ""
 
 
 def _relative_to_previous(n: int | None, unit: str, sign: int, ctx: Context) -> Resolved:
@@ -333,8 +344,8 @@ def _relative_to_previous(n: int | None, unit: str, sign: int, ctx: Context) -> 
     need = _GRAIN_LEN.get(unit)
     if n is None or need is None:
         return Resolved(None, unit, resolved=False, note="relative to another event")
-    base = next((v for v, _ in reversed(ctx.previous) if len(v) >= need and v[:4].isdigit()
-                 and (need < 10 or v[7:8] == "-")), None)
+    calendar_values = (_calendar_value(v) for v, _ in reversed(ctx.previous))
+    base = next((v for v in calendar_values if len(v) >= need), None)
     if base is None:
         if ctx.anchor is None:
             return _unanchored(None, unit)

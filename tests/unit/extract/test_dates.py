@@ -72,6 +72,14 @@ def test_dates_no_anchor_never_guesses() -> None:
     assert refs["2014"].resolved is True and refs["2014"].value == "2014"
 
 
+def test_dates_counted_from_a_season_start_at_its_first_month() -> None:
+    # A season or a week is not a calendar month: "later" counts from the season's first month.
+    text = ("The author of the book said he called his publisher last summer. "
+            "Eight months later, the book was republished.")
+    refs = {t.text: t.value for t in find_times(text, published="2016-07-05")}
+    assert refs == {"last summer": "2015-SU", "Eight months later": "2016-02"}
+
+
 def test_dates_offsets_point_into_text() -> None:
     text = "Troops left on October 8 and returned yesterday."
     for ref in find_times(text, published=ANCHOR):
