@@ -217,6 +217,7 @@ class _Form:
     given: tuple[str, ...]
     surname: str
     members: list[int]
+    suffix: str = ""  # "jr", "sr", "ii": a father and his son share every other word
 
 
 def _forms(items: Sequence[tuple[str, str]]) -> list[_Form]:
@@ -227,9 +228,18 @@ def _forms(items: Sequence[tuple[str, str]]) -> list[_Form]:
         key = (name.casefold(), label)
         if key not in forms:
             given, surname = name_parts(name) if label == "PERSON" else ((), name)
-            forms[key] = _Form(name, label, given, surname, [])
+            forms[key] = _Form(name, label, given, surname, [], _suffix(name) if label == "PERSON" else "")
         forms[key].members.append(index)
     return list(forms.values())
+
+
+#: How much less a bare surname fits a name with a suffix than the same name without one.
+_SUFFIX_DOUBT = 0.5
+
+
+def _suffix(name: str) -> str:
+    return next((w.rstrip(".,").casefold() for w in name.split()[1:]
+                 if w.rstrip(",").casefold() in NAME_SUFFIXES), "")
 
 
 def group_names(items: Sequence[tuple[str, str]]) -> list[NameGroup]:
@@ -291,6 +301,8 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
                 evidence = MergeEvidence(form.text, "acronym", 1.0)
             else:
                 evidence = None
+        elif form.suffix != other.suffix and (form.suffix or form.given):
+            return None  # Donald Trump Jr. is not Donald Trump; a bare "Trump" may be either
         elif form.given and other.given:
             if not _given_compatible(form.given, other.given):
                 return None  # never merge two full names with different first names
@@ -303,6 +315,9 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
                 evidence = compare_words(form.surname, other.given[-1])
             if evidence and other.given and not form.given:
                 evidence = MergeEvidence(form.text, "surname_" + evidence.rule, evidence.score)
+        if evidence and other.suffix and not form.suffix:
+            # A bare "Trump" is the father before the son, who is written "Trump Jr.".
+            evidence = MergeEvidence(evidence.variant, evidence.rule, evidence.score - _SUFFIX_DOUBT)
         if evidence and (best is None or evidence.score > best.score):
             best = evidence
     return best

@@ -137,6 +137,12 @@ GROUP_CASES = [
     ([("WHO", "ORG"), ("World Health Organization", "GPE")],
      [("WHO", {"WHO"}), ("World Health Organization", {"World Health Organization"})]),
     ([("BoE", "ORG"), ("Bank of England", "ORG")], [("BoE", {"BoE"}), ("Bank of England", {"Bank of England"})]),
+    # a father and his son: the suffix keeps them apart; a bare surname is the one without it
+    (
+        [("Donald Trump", PERSON), ("Donald Trump Jr.", PERSON), ("Trump Jr.", PERSON), ("Trump", PERSON)],
+        [("Donald Trump", {"Donald Trump", "Trump"}), ("Donald Trump Jr.", {"Donald Trump Jr.", "Trump Jr."})],
+    ),
+    ([("Martin Luther King Jr.", PERSON), ("King", PERSON)], [("Martin Luther King Jr.", {"Martin Luther King Jr.", "King"})]),
 ]
 
 
