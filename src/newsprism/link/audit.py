@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..extract._lexicon import ROLE_NOUNS, TITLES
 from ..extract.names import name_parts, strip_title
 from ..model import Article
 from .claims import ClaimRow, dimension_of
@@ -31,8 +32,13 @@ class Conflict:
 
 
 def _given(name: str) -> str | None:
-    given, _surname = name_parts(strip_title(name)[1])
+    """The first given name, read past titles and role words ("Comedian Ellen DeGeneres")."""
+    words = strip_title(name)[1].split()
+    while len(words) > 2 and words[0].rstrip(".").casefold() in TITLES | ROLE_NOUNS:
+        words = words[1:]
+    given, _surname = name_parts(" ".join(words))
     first = given[0].rstrip(".").split("-")[0] if given else ""
+    first = "Saint" if first.casefold() == "st" else first  # St John is Saint John
     return first if len(first) > 1 else None
 
 
