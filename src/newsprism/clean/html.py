@@ -399,9 +399,16 @@ def _lang(tree: HtmlElement, metas: dict[str, list[str]], ld: dict[str, Any]) ->
     """Primary language subtag of the page's declared language ("en-GB" -> "en")."""
     declared = _first([tree.get("lang") or tree.get("xml:lang") or ""], metas.get("og:locale"),
                       metas.get("content-language"), metas.get("language"), _strings(ld.get("inLanguage")))
-    if not declared:
-        return None
-    primary = re.split(r"[-_]", declared)[0].lower()
+    return primary_language(declared) if declared else None
+
+
+def primary_language(declared: str) -> str | None:
+    """The primary subtag of a declared language tag ("en-GB" -> "en"), or None if it is not one.
+
+    >>> primary_language("pt_BR"), primary_language("English")
+    ('pt', None)
+    """
+    primary = re.split(r"[-_]", declared.strip())[0].lower()
     return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
 
 

@@ -45,6 +45,24 @@ def _host(url: str) -> str | None:
     return host.removeprefix("www.") or None
 
 
+#: Hints a source may carry (a JSON Lines field, a WARC header) for fields the page did not declare.
+_SITE_HINTS = ("site", "site_name", "publisher", "outlet", "source_name")
+_LANG_HINTS = ("lang", "language")
+
+
+def _take_hints(fields: dict[str, object], meta: dict[str, str]) -> None:
+    """Fill the site and language from the source's hints where the page itself gave none."""
+    from .html import primary_language
+
+    site = next((meta[k].strip() for k in _SITE_HINTS if meta.get(k, "").strip()), None)
+    if site and not fields.get("site"):
+        fields["site"] = site
+    # Two-letter codes only: a WARC's detected language is ISO 639-3 ("eng", "deu,eng"), not ours.
+    lang = next((code for k in _LANG_HINTS if len(code := primary_language(meta.get(k, "")) or "") == 2), None)
+    if lang and not fields.get("lang"):
+        fields["lang"] = lang
+
+
 def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     """Read ``raw`` into an :class:`Article` whose ``raw_text`` and ``text`` are set."""
     issues: list[Issue] = []
@@ -76,6 +94,7 @@ def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     canonical = fields.pop("canonical_url", None)
     canonical_url = normalize_url(str(canonical)) if canonical else None
     key = article_key(canonical_url=canonical_url or url, text=text)
+    _take_hints(fields, raw.meta)
     if not fields.get("site") and (canonical_url or url):
         fields["site"] = _host(canonical_url or url or "")
     title = fields.pop("title", None) or raw.title

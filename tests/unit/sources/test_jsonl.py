@@ -104,3 +104,18 @@ def test_jsonl_file_that_is_not_json_lines_is_one_failure(tmp_path: Path, conten
     assert [(item.source, item.code if isinstance(item, Failure) else item.kind) for item in items] == expected
     if expected[0][0] == "x.jsonl":
         assert isinstance(items[0], Failure) and ";" in items[0].message
+
+
+@pytest.mark.parametrize(("fields", "site", "lang"), [
+    ({"site": "Tagesschau", "lang": "de-DE"}, "Tagesschau", "de"),
+    ({"publisher": "Le Monde", "language": "fr"}, "Le Monde", "fr"),
+    ({"lang": "deu,eng"}, "e.example", None),  # not a two-letter code: the text decides
+    ({}, "e.example", None),                   # no hint: the host names the site
+])
+def test_jsonl_site_and_language_fields_reach_the_article(fields: dict[str, str], site: str, lang: str | None) -> None:
+    from newsprism.clean.read import read_document
+    from newsprism.config import Settings
+
+    line = json.dumps({"url": "https://www.e.example/a", "text": "Text of the article.", **fields})
+    article = read_document(parse_line(line, source="a.jsonl:1"), settings=Settings())
+    assert (article.site, article.lang) == (site, lang)
