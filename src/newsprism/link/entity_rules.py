@@ -86,10 +86,12 @@ def compatible(a: NameNode, b: NameNode) -> bool:
     """Whether two names may be one thing (False is a cannot-link)."""
     if a.family != b.family:
         return False
+    if a.family == "PERSON":
+        # Given names are compared as given names even when the folded names agree: the fold that
+        # unites Surovykin and Surovikin also makes Jackie and Jake one word.
+        return _person_compatible(a, b)
     if a.folded == b.folded and a.gazetteer == b.gazetteer:
         return True
-    if a.family == "PERSON":
-        return _person_compatible(a, b)
     if a.family == "PLACE":
         if a.gazetteer and b.gazetteer and a.gazetteer != b.gazetteer:
             return False  # two gazetteer entries are two places, however alike their names

@@ -39,6 +39,7 @@ def _placed(*places: tuple[str, ...]) -> list[Article]:
     ((("Donald Trump", "PERSON"), ("Donald Trump Jr.", "PERSON")), False),   # father and son
     ((("George W. Bush", "PERSON"), ("George H. W. Bush", "PERSON")), False),
     ((("Mark Esper", "PERSON"), ("Mark Milley", "PERSON")), False),
+    ((("Jackie Robinson", "PERSON"), ("Jake Robinson", "PERSON")), False),  # one fold, two given names
     ((("Joris van der Berg", "PERSON"), ("Joris van der Berg", "ORG")), False),  # another label family
     ((("University of Bristol", "ORG"), ("University of Calgary", "ORG")), False),
     ((("Senate", "ORG"), ("State", "ORG")), False),
