@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from .config import Settings, load_settings
-from .errors import ConfigError, FetchError, InputError, NewsprismError, PluginError, StoreError
+from .errors import BadValueError, ConfigError, FetchError, InputError, NewsprismError, PluginError, StoreError
 from .model import (
     SCHEMA_VERSION,
     Article,
@@ -64,11 +64,15 @@ def process(
     Args:
         text_or_html: Plain text or an HTML page (detected).
         url: The document's URL, if known.
-        published: Publication date (ISO 8601), used to resolve relative dates.
+        published: Publication date, ISO 8601 (``2022-11-09``, or with a time and zone), used to
+            resolve relative dates.
         settings: Settings to use instead of the defaults.
 
     Returns:
         The processed :class:`Article`.
+
+    Raises:
+        BadValueError: ``E170`` when ``published`` is not an ISO 8601 date (also a ``ValueError``).
     """
     return get_pipeline(settings).process(text_or_html, url=url, published=published)
 
@@ -83,6 +87,7 @@ def open(path: str | None = None, *, settings: Settings | None = None) -> Store:
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
+    "BadValueError",
     "Claim",
     "ConfigError",
     "Entity",

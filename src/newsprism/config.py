@@ -17,7 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import BadValueError, ConfigError
+from .validate import main_language
 
 _DEFAULTS_FILE = "default_config.toml"
 
@@ -138,4 +139,13 @@ def load_settings(
                     f"unknown setting '{name}'; known settings: {', '.join(sorted(defaults))}", code="E203"
                 )
             values[name] = _coerce(name, value, defaults[name])
+    if "main_language" in values:  # here, before any work: in a stage every document failed on it (#15)
+        values["main_language"] = _main_language(values["main_language"])
     return dataclasses.replace(current, **values)
+
+
+def _main_language(value: str) -> str:
+    try:
+        return main_language(value, name="setting main_language")
+    except BadValueError as e:
+        raise ConfigError(e.message, code="E201") from e

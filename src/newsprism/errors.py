@@ -8,7 +8,8 @@ or a :class:`~newsprism.model.Failure` and the batch goes on.
     NewsprismError
     ├── InputError        a file, URL or option the user gave cannot be used
     │   ├── FetchError    a URL was refused or could not be fetched
-    │   └── QueryError    a search query cannot be read
+    │   ├── QueryError    a search query cannot be read
+    │   └── BadValueError a value given as an option, a parameter or an argument is not one newsprism accepts
     ├── ConfigError       a setting is unknown or has a bad value
     ├── StoreError        the corpus database cannot be opened or written
     ├── PluginError       a stage name is unknown or a plugin fails to load
@@ -29,6 +30,8 @@ class NewsprismError(Exception):
     def __init__(self, message: str, *, code: str | None = None) -> None:
         if code is not None:
             self.code = code
+        #: The message without its code, to be said again in other words (a setting's E201, a web 422).
+        self.message = message
         super().__init__(f"[{self.code}] {message}")
 
 
@@ -48,6 +51,21 @@ class QueryError(InputError):
     """A search query cannot be read (an operator without operands, an unclosed quote or group)."""
 
     code = "E160"
+
+
+class BadValueError(InputError, ValueError):
+    """A value the user gave (a date, a language, an output path, an id) is not one newsprism accepts.
+
+    It is also a :class:`ValueError`, so code that calls newsprism can catch either. The CLI prints it
+    as a usage error (exit code 2), the web API answers 422 or 400; both name the value and what is accepted.
+
+    Codes: ``E170`` not an ISO 8601 date, ``E171`` not a supported language, ``E172`` an output path that
+    cannot be written, ``E173`` an id prefix that fits several ids, ``E174`` no story with this id,
+    ``E175`` an unknown web API parameter, ``E176`` not an error code (``failures --code``), ``E177`` not
+    a sort order.
+    """
+
+    code = "E170"
 
 
 class ConfigError(NewsprismError):

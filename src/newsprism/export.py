@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Article, to_dict
+from .validate import output_file
 
 SCALARS = ("id", "url", "canonical_url", "title", "published", "site", "lang", "source", "content_kind", "text")
 LISTS = ("authors", "tags", "categories")
@@ -30,9 +31,15 @@ def _rows(articles: Iterable[Article], size: int) -> Iterator[list[dict[str, Any
 
 
 def write_parquet(articles: Iterable[Article], path: Path, *, batch_size: int = 1000) -> int:
-    """Write articles to a Parquet file, streaming in row groups; returns the count."""
+    """Write articles to a Parquet file, streaming in row groups; returns the count.
+
+    Raises:
+        BadValueError: ``E172`` when ``path`` cannot be written (checked before any article is read).
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
+
+    output_file(path, name="path")
 
     schema = pa.schema([(name, pa.string()) for name in SCALARS]
                        + [(name, pa.list_(pa.string())) for name in LISTS]

@@ -125,9 +125,17 @@ class Pipeline:
 
     def process(self, text_or_html: str | bytes, *, url: str | None = None, published: str | None = None,
                 kind: str | None = None, source: str = "<input>") -> Article:
-        """Process one document given as a string or bytes (HTML is detected)."""
-        from .sources.detect import detect_kind
+        """Process one document given as a string or bytes (HTML is detected).
 
+        Raises:
+            BadValueError: ``E170`` when ``published`` is not an ISO 8601 date (it used to leave every
+                relative date unresolved without a word, #15).
+        """
+        from .sources.detect import detect_kind
+        from .validate import iso_date
+
+        if published is not None:
+            published = iso_date(published, name="published")
         content_kind = kind or detect_kind(text_or_html)
         raw = RawDocument(content=text_or_html, kind=content_kind, source=source, url=url,  # type: ignore[arg-type]
                           published=published)

@@ -10,8 +10,10 @@ import dataclasses
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from ..config import Settings
+from ..errors import BadValueError, ConfigError
 from ..model import Article, Issue, Removal
 from ..registry import Stage
+from ..validate import main_language
 from .furniture import line_hash
 from .normalize import normalize_text
 from .text import CleanResult, clean_text
@@ -108,5 +110,14 @@ class CleanStage:
 
 
 def make_stage(settings: Settings) -> Stage:
-    """The ``clean.text`` stage."""
-    return CleanStage(main_language=settings.main_language)
+    """The ``clean.text`` stage.
+
+    Raises:
+        ConfigError: ``E201`` when the setting ``main_language`` is not a language cleaning supports
+            (every document used to fail in the stage instead, #15).
+    """
+    try:
+        language = main_language(settings.main_language, name="setting main_language")
+    except BadValueError as e:
+        raise ConfigError(e.message, code="E201") from e
+    return CleanStage(main_language=language)

@@ -21,6 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..model import Link, MediaItem, Paragraph, Removal, Repair, Segment
+from ..validate import main_language as check_language
 from .furniture import Line, classify, make_line
 from .glued_words import document_vocabulary, find_glued
 from .language import detect_language
@@ -68,7 +69,12 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
 
     >>> clean_text("Share this:\\nThe mayor said the bridge would reopen on Monday.").text
     'The mayor said the bridge would reopen on Monday.'
+
+    Raises:
+        BadValueError: ``E171`` when ``main_language`` is not one cleaning supports (it was a LookupError
+            from deep inside, #15).
     """
+    main_language = check_language(main_language, name="main_language")
     lines, mapped, fixes = _read_lines(text)
     doc_lang = classify(lines, scraped=content_kind != "html", main_language=main_language,
                         known_furniture=known_furniture)

@@ -33,7 +33,16 @@ STORE_SCHEMA_VERSION = _latest_migration()
 
 @dataclass(frozen=True, slots=True)
 class SearchFilters:
-    """Filters of a full-text search; ``None`` means no filter."""
+    """Filters of a full-text search; ``None`` means no filter.
+
+    Dates are ISO 8601 (``2022-11-09``, or with a time); ``date_to`` includes the day (or the minute) it
+    names. ``lang`` is a language code such as ``en``.
+
+    Raises:
+        BadValueError: a date that is not ISO 8601 (``E170``), a language that is not a code (``E171``),
+            a sort that is neither ``relevance`` nor ``date`` (``E177``). Such a filter used to match
+            nothing, or nothing different, without a word (#15).
+    """
 
     source: str | None = None
     site: str | None = None
@@ -42,6 +51,19 @@ class SearchFilters:
     date_to: str | None = None
     entity: str | None = None
     sort: str = "relevance"
+
+    def __post_init__(self) -> None:
+        from ..validate import iso_date, language_code
+
+        for name in ("date_from", "date_to"):
+            if (value := getattr(self, name)) is not None:
+                object.__setattr__(self, name, iso_date(value, name=name))
+        if self.lang is not None:
+            object.__setattr__(self, "lang", language_code(self.lang, name="lang"))
+        if self.sort not in ("relevance", "date"):
+            from ..errors import BadValueError
+
+            raise BadValueError(f"sort: {self.sort!r} is not an order; use 'relevance' or 'date'", code="E177")
 
 
 @dataclass(frozen=True, slots=True)

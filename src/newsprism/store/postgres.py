@@ -20,7 +20,7 @@ from ..errors import MissingExtraError, StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
 from .query import parse_query, to_tsquery
-from .rows import FACT_COLUMNS, fact_rows, filter_sql
+from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, filter_sql, id_prefix_pattern, one_id
 
 
 def _now() -> str:
@@ -164,12 +164,17 @@ class PostgresStore:
         return {r[0] for r in rows}
 
     def get(self, article_id: str) -> Article | None:
-        """The article with this id, or a unique prefix of it."""
+        """The article with this id or a unique prefix of it (at least ``MIN_ID_PREFIX`` characters), or ``None``.
+
+        Raises:
+            BadValueError: ``E173`` when the prefix starts several ids.
+        """
         rows = self._query(f"SELECT data FROM {self._t('articles')} WHERE id = %s", (article_id,))
-        if not rows and len(article_id) >= 4:
-            rows = self._query(f"SELECT data FROM {self._t('articles')} WHERE id LIKE %s LIMIT 2",
-                               (article_id.replace("%", "") + "%",))
-            rows = rows if len(rows) == 1 else []
+        if not rows and len(article_id) >= MIN_ID_PREFIX:
+            ids = [r[0] for r in self._query(f"SELECT id FROM {self._t('articles')} WHERE id LIKE %s ESCAPE '\\' "
+                                             "ORDER BY id LIMIT %s", (id_prefix_pattern(article_id), SHOWN_IDS))]
+            if found := one_id(article_id, ids):
+                rows = self._query(f"SELECT data FROM {self._t('articles')} WHERE id = %s", (found,))
         return article_from_json(json.loads(rows[0][0])) if rows else None
 
     def iter_articles(self, *, batch_size: int = 500) -> Iterator[Article]:

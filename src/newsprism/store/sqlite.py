@@ -25,7 +25,7 @@ from ..errors import StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
 from .query import parse_query, to_fts5
-from .rows import FACT_COLUMNS, fact_rows, filter_sql
+from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, filter_sql, id_prefix_pattern, one_id
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -316,13 +316,18 @@ class SQLiteStore:
 
     @_guarded
     def get(self, article_id: str) -> Article | None:
-        """The article with this id, or a unique prefix of it."""
+        """The article with this id or a unique prefix of it (at least ``MIN_ID_PREFIX`` characters), or ``None``.
+
+        Raises:
+            BadValueError: ``E173`` when the prefix starts several ids.
+        """
         conn = self._reader()
         row = conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None and len(article_id) >= 4:
-            rows = conn.execute("SELECT data FROM articles WHERE id LIKE ? LIMIT 2",
-                                (article_id.replace("%", "") + "%",)).fetchall()
-            row = rows[0] if len(rows) == 1 else None
+        if row is None and len(article_id) >= MIN_ID_PREFIX:
+            ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id "
+                                              "LIMIT ?", (id_prefix_pattern(article_id), SHOWN_IDS))]
+            if found := one_id(article_id, ids):
+                row = conn.execute("SELECT data FROM articles WHERE id = ?", (found,)).fetchone()
         return article_from_json(json.loads(row[0])) if row else None
 
     def iter_articles(self, *, batch_size: int = 500) -> Iterator[Article]:
