@@ -8,6 +8,7 @@ import click
 
 from ..model import to_dict
 from ._common import echo_json, settings_from
+from ._values import MAIN_LANGUAGE
 
 
 @click.command()
@@ -18,8 +19,9 @@ from ._common import echo_json, settings_from
               help="Print each removed line with its kind and reason, and each repair, instead of the text.")
 @click.option("--kind", "content_kind", type=click.Choice(["text", "html"]), default="text", show_default=True,
               help="'text' for whole-page scraped text; 'html' for an HTML extractor's output (only sure cues remove lines).")
-@click.option("--language", default=None, metavar="CODE",
-              help="Language of the story (default: the main_language setting); other-language paragraphs are flagged.")
+@click.option("--language", type=MAIN_LANGUAGE, default=None, metavar="CODE",
+              help="Language of the story, e.g. en, de, uk (default: the main_language setting); other-language "
+                   "paragraphs are flagged.")
 @click.option("--no-repair", is_flag=True, help="Do not split glued words.")
 @click.pass_context
 def clean(ctx: click.Context, source: TextIO, as_json: bool, explain: bool, content_kind: str,

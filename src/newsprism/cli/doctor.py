@@ -104,7 +104,10 @@ def doctor(ctx: click.Context, db: str | None, as_json: bool) -> None:
 
     settings = settings_from(ctx)
     target = db or default_db()
-    free = shutil.disk_usage(Path(target).parent if not target.startswith("postgres") else Path.cwd()).free
+    folder = Path(target).parent if not target.startswith("postgres") else Path.cwd()
+    while not folder.exists():  # a --db in a folder not made yet: the disk it would be made on (#15)
+        folder = folder.parent
+    free = shutil.disk_usage(folder).free
     checks: list[Check] = [_check_model(settings.spacy_model), _check_fts(), *_check_extras(), *_check_languages(),
                            ("free disk", free > 1 << 30, f"{free / (1 << 30):.1f} GiB free", False),
                            *_check_store(target)]

@@ -18,8 +18,11 @@ def entities() -> None:
     """List, show, merge and split entities across the corpus."""
 
 
-def _open(ctx: click.Context, db: str | None) -> Any:
-    return open_store(db or default_db(), settings=settings_from(ctx))
+def _open(ctx: click.Context, db: str | None, *, readonly: bool = False) -> Any:
+    target = db or default_db()
+    # Reading opens SQLite read-only, so a mistyped --db is "no corpus", not a new empty one (#15).
+    return open_store(target, settings=settings_from(ctx),
+                      readonly=readonly and not target.startswith(("postgresql://", "postgres://")))
 
 
 @entities.command("list")
@@ -32,7 +35,7 @@ def list_entities(ctx: click.Context, db: str | None, label: str | None, limit: 
     """Corpus entities, most widely mentioned first."""
     from ..store.links import LinkDB, read_table
 
-    store = _open(ctx, db)
+    store = _open(ctx, db, readonly=True)
     try:
         rows = read_table(LinkDB(store), "corpus_entities", where="label = ?" if label else "",
                           params=(label,) if label else (), order="articles DESC, name")
@@ -56,7 +59,7 @@ def show_entity(ctx: click.Context, name: str, db: str | None, as_json: bool) ->
     """One corpus entity (by its name or any variant) with how its variants were merged and its articles."""
     from ..store.links import LinkDB, read_table
 
-    store = _open(ctx, db)
+    store = _open(ctx, db, readonly=True)
     try:
         link_db = LinkDB(store)
         found = [r for r in read_table(link_db, "corpus_entities", order="corpus_id")

@@ -11,6 +11,7 @@ import click
 from ..errors import InputError
 from ..model import article_to_json
 from ..store import default_db, open_store
+from ._values import OUTPUT_FILE
 
 
 @click.command()
@@ -18,7 +19,7 @@ from ..store import default_db, open_store
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
               help="jsonl: one article JSON per line, every fact included. parquet: one row per article, "
                    "facts as JSON strings.")
-@click.option("-o", "--output", default="-", help="Output file (default: stdout for jsonl; required for parquet).")
+@click.option("-o", "--output", type=OUTPUT_FILE, default="-", help="Output file (default: stdout for jsonl; required for parquet).")
 def export(db: str | None, fmt: str, output: str) -> None:
     """Export every article with its facts."""
     from ..export import write_parquet

@@ -9,6 +9,7 @@ import click
 from ..errors import QueryError
 from ..store import SearchFilters, default_db, open_store
 from ._common import echo_json
+from ._values import DATE, LANGUAGE_CODE
 
 
 class BadQuery(click.ClickException):
@@ -21,9 +22,11 @@ class BadQuery(click.ClickException):
 @click.argument("query", nargs=-1)
 @click.option("--db", default=None, help="Corpus to search (default ./newsprism.db or $NEWSPRISM_DB).")
 @click.option("--source", default=None, help="Only articles whose site, source path or URL contains this.")
-@click.option("--lang", default=None, help="Only articles in this language (ISO 639-1, e.g. en).")
-@click.option("--from", "date_from", default=None, metavar="DATE", help="Published on or after this date.")
-@click.option("--to", "date_to", default=None, metavar="DATE", help="Published on or before this date.")
+@click.option("--lang", type=LANGUAGE_CODE, default=None, help="Only articles in this language (ISO 639-1, e.g. en).")
+@click.option("--from", "date_from", type=DATE, default=None, metavar="DATE",
+              help="Published on or after this date (ISO 8601: 2022-11-09, or with a time).")
+@click.option("--to", "date_to", type=DATE, default=None, metavar="DATE",
+              help="Published on or before this date (ISO 8601; a date includes the whole day).")
 @click.option("--entity", default=None, help="Only articles mentioning this entity (canonical name).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
               help="Order of the results.")

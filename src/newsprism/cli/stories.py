@@ -10,6 +10,7 @@ import click
 
 from ..store import default_db, open_store
 from ._common import echo_json, settings_from
+from ._values import BadValue
 
 
 @click.command()
@@ -22,13 +23,16 @@ def stories(ctx: click.Context, story_id: str | None, db: str | None, as_json: b
     """List stories, or show one STORY_ID with its articles and claims side by side."""
     from ..store.links import LinkDB, read_table
 
-    store = open_store(db or default_db(), settings=settings_from(ctx))
+    target = db or default_db()
+    # Read-only for SQLite, so a mistyped --db is "no corpus", not a new empty one (#15).
+    store = open_store(target, settings=settings_from(ctx),
+                       readonly=not target.startswith(("postgresql://", "postgres://")))
     try:
         link_db = LinkDB(store)
         rows = read_table(link_db, "stories", where="story_id = ?" if story_id else "",
                           params=(story_id,) if story_id else (), order="start, story_id")
         if story_id and not rows:
-            raise click.ClickException(f"no story {story_id!r}; 'newsprism stories' lists them")
+            raise BadValue(f"[E174] no story with id {story_id[:64]!r}; 'newsprism stories' lists them")
         for row in rows:
             row["sources"] = json.loads(row["sources"])
             if story_id:
