@@ -11,15 +11,17 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from ..errors import BadValueError
+from ..store.rows import MIN_ID_PREFIX
 from . import groups as groups_mod
 from . import views
 from .corpus import Corpus
-from .params import fact_params, search_params
+from .params import BadParameter, fact_params, known_parameters_only, search_params
 from .queries import FactParams
 from .search import SearchParams
 from .security import token_ok
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(known_parameters_only)])
 
 
 def get_corpus(request: Request) -> Corpus:
@@ -42,8 +44,11 @@ def require_token(request: Request, corpus: CorpusDep) -> None:
 
 
 def load_article(corpus: Corpus, article_id: str) -> Any:
-    """The article, or a 404 in the error shape."""
-    article = corpus.store.get(article_id) if 4 <= len(article_id) <= 64 else None
+    """The article with this id or unique id prefix; a 404 when none, a 400 naming a few when several."""
+    try:
+        article = corpus.store.get(article_id) if MIN_ID_PREFIX <= len(article_id) <= 64 else None
+    except BadValueError as e:
+        raise BadParameter(400, "article_id", str(e), where="path") from e
     if article is None:
         raise HTTPException(404, detail=f"no article with id {article_id[:64]!r}")
     return article

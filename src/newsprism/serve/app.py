@@ -82,8 +82,10 @@ def _respond(request: Request, status: int, error: str, errors: list[Any] | None
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     detail = getattr(exc, "detail", None)
+    errors = getattr(exc, "errors", None)  # a bad parameter names itself (params.BadParameter)
     return _respond(request, int(getattr(exc, "status_code", 500)),
-                    detail if isinstance(detail, str) else "request failed", headers=getattr(exc, "headers", None))
+                    detail if isinstance(detail, str) else "request failed",
+                    errors if isinstance(errors, list) else None, headers=getattr(exc, "headers", None))
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:

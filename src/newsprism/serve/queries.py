@@ -171,8 +171,8 @@ def _fact_where(params: FactParams, *, who: str, cue: str, groups: EntityGroups,
     if params.date_from:
         where.append("a.published >= ?")
         args.append(params.date_from)
-    if params.date_to:
-        where.append("substr(a.published, 1, 10) <= ?")
+    if params.date_to:  # on or before, to the bound's precision (#15)
+        where.append(f"substr(a.published, 1, {len(params.date_to)}) <= ?")
         args.append(params.date_to)
     return where, args
 

@@ -75,8 +75,9 @@ def _filters(params: SearchParams, groups: EntityGroups, feats: Features,
              dialect: Dialect) -> tuple[str, list[Any]]:
     where: list[str] = []
     args: list[Any] = []
+    until = f"substr(a.published, 1, {len(params.date_to or '')}) <= ?"  # to the bound's precision (#15)
     simple = {source_sql(dialect=dialect) + " = ?": params.source, "a.lang = ?": params.lang,
-              "a.published >= ?": params.date_from, "substr(a.published, 1, 10) <= ?": params.date_to,
+              "a.published >= ?": params.date_from, until: params.date_to,
               "a.id IN (SELECT article_id FROM places WHERE coalesce(name, text) = ?)": params.place}
     for sql, value in simple.items():
         if value:
