@@ -9,6 +9,11 @@
    every batch in it fails. The pool is started again, and each document of those batches is processed
    alone, so the one that kills its worker again is found: it becomes a failure E902, and the others
    are stored. A batch whose result cannot come back to the ingest is handled the same way.
+3. Ctrl-C is the ingest's to handle (#15). A terminal signals every process of the group, so workers
+   are started with SIGINT blocked and ignore it from their first instruction on, before their
+   initializer could say so. When the ingest leaves the pool on an exception (Ctrl-C included) the
+   workers are killed at once instead of being waited for: their batches would be thrown away, and a
+   Ctrl-C waited for the batches in flight (7 to 16 s on the bundled examples).
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
@@ -53,6 +59,20 @@ def _watch(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(1)
+
+
+@contextmanager
+def _no_sigint() -> Iterator[None]:
+    """SIGINT blocked in this thread meanwhile: processes started now begin with it blocked (a mask is
+    inherited), and a Ctrl-C that comes meanwhile is delivered here when it ends, not lost."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _crashed(raw: RawDocument) -> Failure:
@@ -102,8 +122,23 @@ class WorkerPool:
     def _start(self) -> ProcessPoolExecutor:
         import multiprocessing
 
-        return ProcessPoolExecutor(max_workers=self.width, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=self.initializer, initargs=self.initargs)
+        with _no_sigint():  # its queues may start multiprocessing's resource tracker
+            return ProcessPoolExecutor(max_workers=self.width, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=self.initializer, initargs=self.initargs)
+
+    def _submit(self, raws: Sequence[RawDocument]) -> Future[list[Article | Failure]]:
+        with _no_sigint():  # the executor starts its worker processes as work is submitted
+            return self._executor.submit(self.task, raws)
+
+    def _kill(self) -> None:
+        """Kill the worker processes now (their work is lost) and let the executor wind down."""
+        processes: dict[int, Any] = getattr(self._executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            try:
+                process.kill()
+            except (OSError, ValueError):  # already gone, or already closed
+                continue
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
     def _restart(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
@@ -112,7 +147,7 @@ class WorkerPool:
 
     def submit(self, raws: Sequence[RawDocument]) -> _Pending:
         """Start processing a batch."""
-        return _Pending(self, raws, self._executor.submit(self.task, raws))
+        return _Pending(self, raws, self._submit(raws))
 
     def one_by_one(self, raws: Sequence[RawDocument], *, broken: int | None = None) -> list[Article | Failure]:
         """Process each document alone; one whose worker dies (again) is a failure E902.
@@ -125,7 +160,7 @@ class WorkerPool:
         results: list[Article | Failure] = []
         for raw in raws:
             try:
-                results.extend(self._executor.submit(self.task, [raw]).result())
+                results.extend(self._submit([raw]).result())
             except BrokenProcessPool:
                 results.append(_crashed(raw))
                 self._restart()
@@ -139,4 +174,7 @@ class WorkerPool:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
+        if error is not None:
+            self._kill()
+            return
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -88,7 +88,10 @@ def main(argv: list[str] | None = None) -> Any:
     """Console-script entry point: maps our errors to exit code 1 with one line."""
     try:
         return cli.main(args=argv, prog_name="newsprism", standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as e:
+        if isinstance(e.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort; 130 is Ctrl-C's code
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
         click.echo("Aborted.", err=True)
         sys.exit(1)
     except click.ClickException as e:
