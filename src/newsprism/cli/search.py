@@ -22,7 +22,8 @@ class BadQuery(click.ClickException):
 @click.argument("query", nargs=-1)
 @click.option("--db", default=None, help="Corpus to search (default ./newsprism.db or $NEWSPRISM_DB).")
 @click.option("--source", default=None, help="Only articles whose site, source path or URL contains this.")
-@click.option("--lang", type=LANGUAGE_CODE, default=None, help="Only articles in this language (ISO 639-1, e.g. en).")
+@click.option("--lang", type=LANGUAGE_CODE, default=None, metavar="CODE",
+              help="Only articles in this language (ISO 639-1, e.g. en).")
 @click.option("--from", "date_from", type=DATE, default=None, metavar="DATE",
               help="Published on or after this date (ISO 8601: 2022-11-09, or with a time).")
 @click.option("--to", "date_to", type=DATE, default=None, metavar="DATE",
