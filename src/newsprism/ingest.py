@@ -9,6 +9,10 @@
 4. Each batch is written in one transaction with its ``seen`` rows and
    failures: a killed run loses at most the batches in flight, and a re-run
    finishes the job without duplicates.
+5. After each batch is written, the ``progress`` callback hears of each of
+   its documents (:class:`~newsprism.progress.IngestProgress`). The first
+   batches are small (1, 2, 4, ... documents, up to ``batch_size``), so the
+   first results come within seconds rather than after a whole batch (#15).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from .config import Settings
 from .errors import StoreError
 from .model import Article, Failure, RawDocument
 from .pipeline import RUN_LOCK, Pipeline
+from .progress import IngestProgress, ReadMeter
 from .store.base import AddResult, SeenDocument, Store
 from .workers import WorkerPool, die_with
 
@@ -41,6 +46,8 @@ FATAL_ISSUES = frozenset({"E103", "E104", "E105", "E901"})
 #: their documents are not recorded as seen, so the next run tries them again (#16). A time-out marked as
 #: seen was lost for good: re-running with the larger budget its message advised stored nothing.
 RETRYABLE = frozenset({"E901", "E902", "E903"})
+#: The facts an ingest counts in its new articles (:attr:`IngestSummary.found`).
+FACT_KINDS = ("entities", "quotes", "claims", "times", "places")
 
 
 @dataclass(slots=True)
@@ -56,12 +63,15 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    #: facts of the new articles, by kind: entities, quotes, claims, times, places
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FACT_KINDS, 0))
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form (failures as dicts)."""
         return {
             "run_id": self.run_id, "read": self.read, "new": self.new, "duplicate": self.duplicate,
             "skipped": self.skipped, "failed": self.failed, "seconds": round(self.seconds, 3),
+            "found": dict(self.found),
             "failures": [{"source": f.source, "url": f.url, "code": f.code, "message": f.message}
                          for f in self.failures],
         }
@@ -167,10 +177,26 @@ class _Pending(Protocol):
     def result(self) -> list[Article | Failure]: ...
 
 
-def _chunks(items: Iterable[RawDocument | Failure], size: int) -> Iterator[list[RawDocument | Failure]]:
+@dataclass(slots=True)
+class Batch:
+    """Documents read together: the new ones to process with their hashes, the sources' failures among
+    them, and how far reading had got after each document read (already ingested ones included)."""
+
+    raws: list[RawDocument]
+    hashes: list[str]
+    failures: list[Failure]
+    positions: list[int]
+
+
+def _chunks(items: Iterable[tuple[RawDocument | Failure, int]], size: int
+            ) -> Iterator[list[tuple[RawDocument | Failure, int]]]:
+    """Chunks of 1, 2, 4, ... items up to ``size``: the first results of a run come after one document
+    has been processed, not a whole batch (a bar stood at 0 for the first 18 s of a run, #15)."""
     iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
+    step = 1
+    while chunk := list(islice(iterator, min(step, size))):
         yield chunk
+        step *= 2
 
 
 def _as_failure(article: Article) -> Failure | None:
@@ -184,12 +210,15 @@ class Ingestor:
     """Runs one ingest: see the module docstring for the steps."""
 
     def __init__(self, store: Store, *, settings: Settings, workers: int | None = None,
-                 progress: Callable[[int], None] | None = None) -> None:
+                 progress: Callable[[IngestProgress], None] | None = None, meter: ReadMeter | None = None) -> None:
         self.store = store
         self.settings = settings
         count = settings.workers if workers is None else workers
         self.workers = count if count > 0 else (os.cpu_count() or 1)
-        self.progress = progress or (lambda n: None)
+        self.progress = progress
+        #: how far reading has got; the sources given to :meth:`run` tell it (see :func:`ingest`)
+        self.meter = meter or ReadMeter()
+        self.finished = 0  # documents whose result is written
         self.summary = IngestSummary()
         self._local: Pipeline | None = None
         #: per-site furniture learned by earlier link runs (site -> line hashes)
@@ -202,39 +231,44 @@ class Ingestor:
         if self.workers <= 1:
             use_site_furniture(self.furniture)
             self._local = _warmed(Pipeline(self.settings))
-            for raws, seen, failures in batches:
-                self._write(process_batch(raws, self._local), raws, seen, failures)
+            for batch in batches:
+                self._write(process_batch(batch.raws, self._local), batch)
             self.summary.stage_seconds = dict(self._local.times.seconds)
         else:
             self._run_pool(batches)
         return self.finish(start)
 
-    def _run_pool(self, batches: Iterator[tuple[list[RawDocument], list[str], list[Failure]]]) -> None:
+    def _run_pool(self, batches: Iterator[Batch]) -> None:
         with WorkerPool(self.workers, task=process_batch, initializer=_init_worker,
                         initargs=(self.settings, self.furniture)) as pool:
             self.run_with(batches, submit=pool.submit, width=self.workers)
 
-    def run_with(self, batches: Iterator[tuple[list[RawDocument], list[str], list[Failure]]], *,
-                 submit: Callable[[list[RawDocument]], _Pending], width: int) -> None:
+    def run_with(self, batches: Iterator[Batch], *, submit: Callable[[list[RawDocument]], _Pending],
+                 width: int) -> None:
         """Process batches through any executor (``submit`` returns a future); write results in order.
 
-        At most ``2 * width`` batches are in flight, so memory stays flat however long the input.
+        At most ``2 * width`` batches are in flight, so memory stays flat however long the input. A batch
+        with nothing to process (all already ingested) waits for the batches before it, so that progress
+        is told in input order.
         """
-        in_flight: deque[tuple[_Pending, list[RawDocument], list[str], list[Failure]]] = deque()
-        for raws, seen, failures in batches:
-            if not raws:
-                self._write([], raws, seen, failures)
-                continue
-            in_flight.append((submit(raws), raws, seen, failures))
-            while len(in_flight) > width * 2:
-                future, pending, hashes, failed = in_flight.popleft()
-                self._write(future.result(), pending, hashes, failed)
+        in_flight: deque[tuple[_Pending | None, Batch]] = deque()
+        busy = 0
+        for batch in batches:
+            in_flight.append((submit(batch.raws) if batch.raws else None, batch))
+            busy += bool(batch.raws)
+            while in_flight and (in_flight[0][0] is None or busy > width * 2):
+                busy -= self._write_next(in_flight)
         while in_flight:
-            future, pending, hashes, failed = in_flight.popleft()
-            self._write(future.result(), pending, hashes, failed)
+            self._write_next(in_flight)
+
+    def _write_next(self, in_flight: deque[tuple[_Pending | None, Batch]]) -> int:
+        """Write the oldest batch (waiting for its results); 1 when it was being processed, else 0."""
+        future, batch = in_flight.popleft()
+        self._write(future.result() if future is not None else [], batch)
+        return int(future is not None)
 
     def prepare(self, documents: Iterable[RawDocument | Failure], *, sources: Sequence[str] = ()
-                ) -> Iterator[tuple[list[RawDocument], list[str], list[Failure]]]:
+                ) -> Iterator[Batch]:
         """Start a run and return its batches (for engines that drive :meth:`run_with` themselves)."""
         self.summary.run_id = self.store.start_run(list(sources))
         return self._prepare(documents)
@@ -245,11 +279,12 @@ class Ingestor:
         self.store.finish_run(self.summary.run_id, self.summary.as_dict())
         return self.summary
 
-    def _prepare(self, documents: Iterable[RawDocument | Failure]
-                 ) -> Iterator[tuple[list[RawDocument], list[str], list[Failure]]]:
-        """Batches of (new raw documents, their hashes, source failures); already-seen ones skipped."""
+    def _prepare(self, documents: Iterable[RawDocument | Failure]) -> Iterator[Batch]:
+        """Batches of new raw documents, their hashes and the sources' failures; already-seen ones skipped."""
         in_run: set[str] = set()
-        for chunk in _chunks(documents, self.settings.batch_size):
+        measured = ((document, self.meter.position) for document in documents)  # read right after each one
+        for pairs in _chunks(measured, self.settings.batch_size):
+            chunk = [document for document, _ in pairs]
             failures = [d for d in chunk if isinstance(d, Failure)]
             raws = [d for d in chunk if isinstance(d, RawDocument)]
             self.summary.read += len(chunk)
@@ -264,16 +299,14 @@ class Ingestor:
                 in_run.add(digest)
                 todo.append(raw)
                 todo_hashes.append(digest)
-            self.progress(len(chunk) - len(todo))
-            yield todo, todo_hashes, failures
+            yield Batch(todo, todo_hashes, failures, [position for _, position in pairs])
 
-    def _write(self, results: list[Article | Failure], raws: list[RawDocument], hashes: list[str],
-               failures: list[Failure]) -> None:
+    def _write(self, results: list[Article | Failure], batch: Batch) -> None:
         articles: list[Article] = []
-        failures = list(failures)
+        failures = list(batch.failures)
         seen: list[SeenDocument] = []
         stored: list[SeenDocument] = []  # the seen rows of ``articles``, in order
-        for result, raw, digest in zip(results, raws, hashes, strict=True):
+        for result, raw, digest in zip(results, batch.raws, batch.hashes, strict=True):
             failure = result if isinstance(result, Failure) else _as_failure(result)
             if failure is not None or not isinstance(result, Article):
                 failure = failure or Failure(source=raw.source, url=raw.url, code="E900", message="no result")
@@ -297,7 +330,25 @@ class Ingestor:
         self.summary.duplicate += len(added.duplicates)
         self.summary.failed += len(failures)
         self.summary.failures.extend(failures)
-        self.progress(len(raws))
+        self._count_found(articles, added.new)
+        self._advance(batch.positions)
+
+    def _count_found(self, articles: list[Article], new: list[str]) -> None:
+        by_id = {article.id: article for article in articles}
+        for article in (by_id[article_id] for article_id in new if article_id in by_id):
+            for kind in FACT_KINDS:
+                self.summary.found[kind] += len(getattr(article, kind))
+
+    def _advance(self, positions: list[int]) -> None:
+        """Tell the ``progress`` callback of each document of a written batch, in input order."""
+        if self.progress is None:
+            self.finished += len(positions)
+            return
+        meter = self.meter
+        for position in positions:
+            self.finished += 1
+            done = position if meter.unit == "bytes" else self.finished
+            self.progress(IngestProgress(documents=self.finished, done=done, total=meter.total, unit=meter.unit))
 
     def _add_each(self, articles: list[Article], stored: list[SeenDocument]) -> tuple[AddResult, list[Failure]]:
         """Write articles one at a time; one the store refuses becomes a failure E903 (tried again next run)."""
@@ -330,7 +381,7 @@ def _printable(failure: Failure) -> Failure:
 
 
 def ingest(sources: Sequence[str], *, store: Store, settings: Settings, workers: int | None = None,
-           progress: Callable[[int], None] | None = None) -> IngestSummary:
+           progress: Callable[[IngestProgress], None] | None = None) -> IngestSummary:
     """Ingest files, folders, archives, feeds and URLs into ``store``.
 
     Args:
@@ -338,9 +389,12 @@ def ingest(sources: Sequence[str], *, store: Store, settings: Settings, workers:
         store: The corpus to write to.
         settings: Pipeline and source settings.
         workers: Worker processes (default: ``settings.workers``, 0 = one per core).
-        progress: Called with the number of documents finished since the last call.
+        progress: Called after each finished document with how far the run has got
+            (:class:`~newsprism.progress.IngestProgress`: documents, and a total when one can be known).
     """
     from .sources import iter_documents
 
-    documents = iter_documents(list(sources), settings=settings)
-    return Ingestor(store, settings=settings, workers=workers, progress=progress).run(documents, sources=sources)
+    meter = ReadMeter.plan(sources)
+    documents = iter_documents(list(sources), settings=settings, meter=meter)
+    ingestor = Ingestor(store, settings=settings, workers=workers, progress=progress, meter=meter)
+    return ingestor.run(documents, sources=sources)

@@ -69,7 +69,7 @@ def demo(ctx: click.Context, db: str, examples_dir: str | None, workers: int | N
                           transient=True) as bar:
                 task = bar.add_task("ingest", total=None)
                 summary = ingest([str(folder)], store=store, settings=settings, workers=workers,
-                                 progress=lambda n: bar.advance(task, n))
+                                 progress=lambda told: bar.update(task, completed=told.documents))
         else:
             summary = ingest([str(folder)], store=store, settings=settings, workers=workers)
         from ..link.run import link_corpus

@@ -69,7 +69,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers
                           TimeElapsedColumn(), transient=True) as bar:
                 task = bar.add_task("ingest", total=None)
                 summary = run_ingest(sources, store=store, settings=settings, workers=workers,
-                                     progress=lambda n: bar.advance(task, n))
+                                     progress=lambda told: bar.update(task, completed=told.documents))
         else:
             summary = run_ingest(sources, store=store, settings=settings, workers=workers)
         from ..link.run import link_corpus

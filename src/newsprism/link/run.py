@@ -9,6 +9,9 @@
 4. Stories (duplicates always share one), lineage, corpus entities (with the
    manual decisions), claims side by side.
 5. Write everything in ONE transaction that replaces the previous results.
+
+Each step is told to the ``report`` callback when it starts and ends (#15),
+so a long link run shows what it is doing; nothing is printed.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -24,15 +28,16 @@ import numpy as np
 
 from ..config import Settings
 from ..model import Article, content_hash
+from ..progress import Step, counted
 from ..store.links import LinkDB, read_decisions, read_minhash, read_vectors, replace_link_tables
-from .claims import align_claims
+from .claims import ClaimRow, align_claims
 from .duplicates import SIGNATURE_VERSION, DupDoc, DuplicateGroup, find_duplicates, signature
-from .entities import Decision, resolve_entities
+from .entities import CorpusEntity, Decision, resolve_entities
 from .features import DocFeatures, content_of, features, site_of
-from .furniture import learn_furniture, strip_furniture
-from .lineage import LineageDoc, find_lineage
+from .furniture import FurnitureLine, learn_furniture, strip_furniture
+from .lineage import LineageDoc, LineageLink, find_lineage
 from .semantic import VECTOR_VERSION, encode, from_text, lead, to_text
-from .stories import cluster_stories, feature_similarity
+from .stories import StoryCluster, cluster_stories, feature_similarity
 
 log = logging.getLogger(__name__)
 
@@ -118,21 +123,49 @@ def _copies(groups: list[DuplicateGroup], sites: dict[str, str | None]) -> list[
     return found
 
 
-def link_corpus(store: Any, *, settings: Settings | None = None) -> LinkSummary:
+class _Steps:
+    """Reports each step of a link run to ``report`` (a :class:`~newsprism.progress.Step` at its start and
+    at its end); without ``report`` it only runs them."""
+
+    def __init__(self, report: Callable[[Step], None] | None) -> None:
+        self.report = report
+        self.found = ""  # what the step in progress found, said at its end
+
+    @contextmanager
+    def step(self, name: str, doing: str) -> Iterator[_Steps]:
+        if self.report is not None:
+            self.report(Step(name, doing))
+        began = time.perf_counter()
+        self.found = ""
+        yield self
+        if self.report is not None:
+            self.report(Step(name, self.found or doing, seconds=time.perf_counter() - began))
+
+
+def link_corpus(store: Any, *, settings: Settings | None = None,
+                report: Callable[[Step], None] | None = None) -> LinkSummary:
     """Recompute duplicates, lineage, stories, corpus entities, aligned claims and site furniture.
 
     Args:
         store: An open SQLite or PostgreSQL store.
         settings: The run's settings (reserved for thresholds; defaults apply).
+        report: Called when each step starts and ends (:class:`~newsprism.progress.Step`: ``read``,
+            ``furniture``, ``duplicates``, ``vectors``, ``stories``, ``lineage``, ``entities``, ``claims``,
+            ``write``), for a caller that shows progress; nothing is printed.
 
     Returns:
         Counts of what was found, also kept in the store's ``meta`` table.
     """
     started = time.perf_counter()
+    steps = _Steps(report)
     db = LinkDB(store)
-    articles, raws = _read(store)
+    with steps.step("read", "reading the stored articles"):
+        articles, raws = _read(store)
+        steps.found = counted(len(articles), "article")
     by_id = {a.id: a for a in articles}
-    furniture = learn_furniture(raws)
+    with steps.step("furniture", "learning each site's repeated lines"):
+        furniture = learn_furniture(raws)
+        steps.found = f"{counted(len(furniture), 'line')} of site furniture"
     del raws
     site_lines: dict[str, set[str]] = {}
     for line in furniture:
@@ -140,22 +173,53 @@ def link_corpus(store: Any, *, settings: Settings | None = None) -> LinkSummary:
     sites = {a.id: site_of(a) for a in articles}
     dup_docs = [DupDoc(id=a.id, text=strip_furniture(a.text, site_lines.get(sites[a.id] or "", set())),
                        published=a.published, fetched=a.fetched, site=sites[a.id]) for a in articles]
-    sigs, minhash_rows = _signatures(db, dup_docs)
-    groups = find_duplicates(dup_docs, signatures=sigs)
+    with steps.step("duplicates", "finding duplicates"):
+        sigs, minhash_rows = _signatures(db, dup_docs)
+        groups = find_duplicates(dup_docs, signatures=sigs)
+        copies = counted(sum(len(g.members) - 1 for g in groups), "copy", "copies")
+        steps.found = f"{counted(len(groups), 'group')} of duplicates ({copies})"
     content = {d.id: a.replace(text=d.text) for d, a in zip(dup_docs, articles, strict=True)}
-    vectors, vector_rows = _vectors(db, list(content.values()))
-    feats: dict[str, DocFeatures] = {i: features(a, semantic=vectors.get(i)) for i, a in content.items()}
-    must_link = [(g.original, m) for g in groups for m in g.members if m != g.original]
-    stories = cluster_stories(feats.values(), must_link=must_link)
-    lineage = find_lineage([LineageDoc(a.id, a.text, sites[a.id], feats[a.id].day) for a in articles],
-                           similarity=lambda x, y: feature_similarity(feats[x], feats[y]),
-                           copies=_copies(groups, sites))
-    decisions = [Decision(action, tuple(names), label) for action, names, label in read_decisions(db)]
-    entities = resolve_entities(articles, decisions=decisions)
-    claims = align_claims({s.story_id: list(s.articles) for s in stories}, by_id,
-                          entity_of={(aid, eid): e.corpus_id for e in entities for aid, eid, _ in e.members},
-                          copies={m for g in groups for m in g.members if m != g.original})
-    tables: dict[str, list[tuple[Any, ...]]] = {
+    with steps.step("vectors", "reading the meaning of each article"):
+        vectors, vector_rows = _vectors(db, list(content.values()))
+        steps.found = f"meaning vectors of {counted(len(vectors), 'article')}"
+    with steps.step("stories", "grouping articles into stories"):
+        feats: dict[str, DocFeatures] = {i: features(a, semantic=vectors.get(i)) for i, a in content.items()}
+        must_link = [(g.original, m) for g in groups for m in g.members if m != g.original]
+        stories = cluster_stories(feats.values(), must_link=must_link)
+        steps.found = counted(len(stories), "story", "stories")
+    with steps.step("lineage", "finding copied and translated articles"):
+        lineage = find_lineage([LineageDoc(a.id, a.text, sites[a.id], feats[a.id].day) for a in articles],
+                               similarity=lambda x, y: feature_similarity(feats[x], feats[y]),
+                               copies=_copies(groups, sites))
+        steps.found = f"{counted(len(lineage), 'article')} copied or translated"
+    with steps.step("entities", "resolving entities across articles"):
+        decisions = [Decision(action, tuple(names), label) for action, names, label in read_decisions(db)]
+        entities = resolve_entities(articles, decisions=decisions)
+        merged = sum(1 for e in entities if len({m[2] for m in e.members}) > 1)
+        steps.found = f"{counted(len(entities), 'corpus entity', 'corpus entities')} ({merged} under several names)"
+    with steps.step("claims", "setting claims side by side"):
+        claims = align_claims({s.story_id: list(s.articles) for s in stories}, by_id,
+                              entity_of={(aid, eid): e.corpus_id for e in entities for aid, eid, _ in e.members},
+                              copies={m for g in groups for m in g.members if m != g.original})
+        steps.found = f"{counted(len(claims), 'figure')} side by side"
+    tables = _tables(groups, lineage, stories, entities, claims, furniture, minhash_rows, vector_rows)
+    summary = LinkSummary(
+        articles=len(articles), duplicate_groups=len(groups), duplicates=sum(len(g.members) - 1 for g in groups),
+        lineage=len(lineage), stories=len(stories), corpus_entities=len(entities), merged_entities=merged,
+        claim_rows=len(claims), furniture_lines=len(furniture), seconds=round(time.perf_counter() - started, 3))
+    with steps.step("write", "writing the links in one transaction"):
+        replace_link_tables(db, tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"})
+        steps.found = "links written"
+    log.info("linked %d articles: %s", len(articles), summary.as_dict())
+    return summary
+
+
+def _tables(groups: list[DuplicateGroup], lineage: list[LineageLink], stories: list[StoryCluster],
+            entities: list[CorpusEntity], claims: list[ClaimRow], furniture: list[FurnitureLine],
+            minhash_rows: list[tuple[str, str, str]], vector_rows: list[tuple[str, str, str]]
+            ) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every link table."""
+    return {
         "duplicate_groups": list(_duplicate_rows(groups)),
         "lineage": [(x.article_id, x.source_article_id, x.source_name, x.kind, x.cue,
                      json.dumps(x.evidence, ensure_ascii=False, sort_keys=True)) for x in lineage],
@@ -171,11 +235,3 @@ def link_corpus(store: Any, *, settings: Settings | None = None) -> LinkSummary:
         "link_minhash": minhash_rows,
         "link_vectors": vector_rows,
     }
-    summary = LinkSummary(
-        articles=len(articles), duplicate_groups=len(groups), duplicates=sum(len(g.members) - 1 for g in groups),
-        lineage=len(lineage), stories=len(stories), corpus_entities=len(entities),
-        merged_entities=sum(1 for e in entities if len({m[2] for m in e.members}) > 1),
-        claim_rows=len(claims), furniture_lines=len(furniture), seconds=round(time.perf_counter() - started, 3))
-    replace_link_tables(db, tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"})
-    log.info("linked %d articles: %s", len(articles), summary.as_dict())
-    return summary

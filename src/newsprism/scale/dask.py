@@ -25,6 +25,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import InputError, MissingExtraError
 from ..ingest import Ingestor, IngestSummary, process_batch_with
+from ..progress import IngestProgress, ReadMeter
 from ..store.base import Store
 
 
@@ -44,7 +45,7 @@ def _client(scheduler: str | None) -> tuple[Any, Any]:
 
 
 def ingest_dask(sources: Sequence[str], *, store: Store, settings: Settings, scheduler: str | None = None,
-                client: Any = None, progress: Callable[[int], None] | None = None) -> IngestSummary:
+                client: Any = None, progress: Callable[[IngestProgress], None] | None = None) -> IngestSummary:
     """Ingest ``sources`` with the pipeline running on a Dask cluster.
 
     Args:
@@ -54,17 +55,18 @@ def ingest_dask(sources: Sequence[str], *, store: Store, settings: Settings, sch
         scheduler: Address of a running scheduler (``tcp://host:8786``); without it, a local
             cluster of two worker processes is started for the run.
         client: An existing ``distributed.Client`` to use instead.
-        progress: Called with the number of documents finished since the last call.
+        progress: Called after each finished document with how far the run has got (see :func:`newsprism.ingest.ingest`).
     """
     from ..sources import iter_documents
 
     own_client, cluster = (client, None) if client is not None else _client(scheduler)
     try:
         width = max(1, sum(own_client.nthreads().values()))
-        ingestor = Ingestor(store, settings=settings, workers=width, progress=progress)
+        meter = ReadMeter.plan(sources)
+        ingestor = Ingestor(store, settings=settings, workers=width, progress=progress, meter=meter)
         started = time.perf_counter()
         furniture = own_client.scatter(ingestor.furniture, broadcast=True) if ingestor.furniture else None
-        batches = ingestor.prepare(iter_documents(list(sources), settings=settings), sources=sources)
+        batches = ingestor.prepare(iter_documents(list(sources), settings=settings, meter=meter), sources=sources)
         ingestor.run_with(batches, width=width,
                           submit=lambda raws: own_client.submit(process_batch_with, raws, settings, furniture,
                                                                     pure=False))

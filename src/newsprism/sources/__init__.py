@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from ..config import Settings
 from ..model import ContentKind, Failure, RawDocument
+from ..progress import ReadMeter
 from ._base import Item, check_content, failure, guarded, printable_name, read_limited, too_large
 from .detect import FEED_CONTENT_TYPES, detect_kind, looks_like_feed, sniff_format
 from .fetch import Fetcher, Response
@@ -48,7 +49,7 @@ class _LazyFetcher:
 
 
 def iter_documents(specs: Sequence[str], *, settings: Settings, stdin: BinaryIO | None = None,
-                   fetcher: Fetcher | None = None) -> Iterator[RawDocument | Failure]:
+                   fetcher: Fetcher | None = None, meter: ReadMeter | None = None) -> Iterator[RawDocument | Failure]:
     """Stream the documents named by ``specs``, in order.
 
     Args:
@@ -61,6 +62,7 @@ def iter_documents(specs: Sequence[str], *, settings: Settings, stdin: BinaryIO 
             ``allow_private``, ``respect_robots``, ``user_agent``, ``follow_feed_links``).
         stdin: The stream ``"-"`` reads (default: the process's standard input).
         fetcher: A fetcher to use for URLs (default: one made from ``settings``).
+        meter: Told how far reading has got, for a progress bar (:meth:`newsprism.progress.ReadMeter.plan`).
 
     Returns:
         An iterator of :class:`RawDocument` and :class:`Failure`; a spec that
@@ -70,7 +72,7 @@ def iter_documents(specs: Sequence[str], *, settings: Settings, stdin: BinaryIO 
     get_fetcher: Callable[[], Fetcher] = lazy if fetcher is None else (lambda: fetcher)
     try:
         for spec in specs:
-            items = _iter_spec(spec, settings=settings, stdin=stdin, fetcher=get_fetcher)
+            items = _iter_spec(spec, settings=settings, stdin=stdin, fetcher=get_fetcher, meter=meter)
             yield from guarded(items, source=printable_name(spec))
     finally:
         lazy.close()
@@ -140,14 +142,16 @@ def _local_path(spec: str) -> str:
     return os.path.realpath(os.path.abspath(spec))
 
 
-def _iter_spec(spec: str, *, settings: Settings, stdin: BinaryIO | None, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+def _iter_spec(spec: str, *, settings: Settings, stdin: BinaryIO | None, fetcher: Callable[[], Fetcher],
+               meter: ReadMeter | None) -> Iterator[Item]:
     from .files import iter_path
 
     if spec == "-":
-        yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings=settings, fetcher=fetcher)
+        yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings=settings, fetcher=fetcher,
+                               meter=meter)
         return
     if spec.lower().startswith(("http://", "https://")):
-        yield from _iter_url(spec, source=source_name(spec), settings=settings, fetcher=fetcher)
+        yield from _iter_url(spec, source=source_name(spec), settings=settings, fetcher=fetcher, meter=meter)
         return
     if "://" in spec and not spec.lower().startswith("file://"):
         yield failure(printable_name(spec), "E112", f"cannot read {printable_name(spec)}",
@@ -159,10 +163,11 @@ def _iter_spec(spec: str, *, settings: Settings, stdin: BinaryIO | None, fetcher
         yield failure(source, "E104", f"input not found: {printable_name(spec)}", "no such file or folder",
                       "check the path (URLs must start with http:// or https://, standard input is '-')")
         return
-    yield from iter_path(path, source=source, settings=settings, fetcher=fetcher)
+    yield from iter_path(path, source=source, settings=settings, fetcher=fetcher, meter=meter)
 
 
-def _iter_url(url: str, *, source: str, settings: Settings, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+def _iter_url(url: str, *, source: str, settings: Settings, fetcher: Callable[[], Fetcher],
+              meter: ReadMeter | None) -> Iterator[Item]:
     response = fetcher().fetch(url)  # fetched as given; only the name is normalised
     if isinstance(response, Failure):
         yield dataclasses.replace(response, source=source)
@@ -172,7 +177,7 @@ def _iter_url(url: str, *, source: str, settings: Settings, fetcher: Callable[[]
         from .feeds import iter_feed
 
         yield from iter_feed(response.body, source=source, feed_url=response.url,
-                             follow_links=settings.follow_feed_links, fetcher=fetcher)
+                             follow_links=settings.follow_feed_links, fetcher=fetcher, meter=meter)
         return
     if content_type and not content_type.startswith(_TEXT_TYPES):
         yield failure(source, "E109", f"skipped {url}", f"it is {content_type}, not a page or a feed",
@@ -196,7 +201,8 @@ def _url_document(response: Response, *, source: str, content_type: str) -> RawD
                        encoding=response.charset)
 
 
-def _iter_stdin(stream: BinaryIO, *, settings: Settings, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+def _iter_stdin(stream: BinaryIO, *, settings: Settings, fetcher: Callable[[], Fetcher],
+                meter: ReadMeter | None) -> Iterator[Item]:
     source = "<stdin>"
     data, more = read_limited(stream, max_bytes=settings.max_bytes)
     if more:
@@ -211,7 +217,7 @@ def _iter_stdin(stream: BinaryIO, *, settings: Settings, fetcher: Callable[[], F
         from .feeds import iter_feed
 
         yield from iter_feed(data, source=source, feed_url=None, follow_links=settings.follow_feed_links,
-                             fetcher=fetcher)
+                             fetcher=fetcher, meter=meter)
         return
     if problem := check_content(data, source=source):
         yield problem

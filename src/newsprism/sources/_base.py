@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import IO, TypeAlias, cast
 
 from ..model import Failure, RawDocument
+from ..progress import ReadMeter
 
 log = logging.getLogger(__name__)
 
@@ -120,9 +121,14 @@ def read_limited(stream: IO[bytes], *, max_bytes: int) -> tuple[bytes, bool]:
 
 
 @contextmanager
-def open_stream(path: Path) -> Iterator[IO[bytes]]:
-    """Open ``path`` for streaming reads, undoing gzip when the file starts with its magic bytes."""
+def open_stream(path: Path, *, meter: ReadMeter | None = None) -> Iterator[IO[bytes]]:
+    """Open ``path`` for streaming reads, undoing gzip when the file starts with its magic bytes.
+
+    ``meter`` is told how far into the file reading has got (for a gzipped file, in compressed bytes).
+    """
     with path.open("rb") as raw:
+        if meter is not None:
+            meter.within(raw)
         magic = raw.read(2)
         raw.seek(0)
         if magic == b"\x1f\x8b":

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..clean.urls import normalize_url
 from ..model import ContentKind, Failure, RawDocument
+from ..progress import ReadMeter
 from ._base import Item, failure
 from .detect import FEED_CONTENT_TYPES, detect_kind, looks_like_feed
 from .fetch import Fetcher, Response
@@ -63,7 +64,7 @@ def xml_bomb_reason(data: bytes) -> str | None:
 
 
 def iter_feed(data: bytes, *, source: str, feed_url: str | None, follow_links: bool,
-              fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+              fetcher: Callable[[], Fetcher], meter: ReadMeter | None = None) -> Iterator[Item]:
     """Documents for the items of the feed in ``data``.
 
     Args:
@@ -72,6 +73,7 @@ def iter_feed(data: bytes, *, source: str, feed_url: str | None, follow_links: b
         feed_url: Where the feed came from (for relative links and the self-link check).
         follow_links: Fetch each item's page (``follow_feed_links``).
         fetcher: Gives the shared :class:`Fetcher` (created only when a link is followed).
+        meter: Told which item of how many is given next, for a progress bar.
 
     Returns:
         An iterator of documents and failures.
@@ -98,6 +100,8 @@ def iter_feed(data: bytes, *, source: str, feed_url: str | None, follow_links: b
     self_key = normalize_url(feed_url) if feed_url else None
     seen: set[str] = set()
     for number, entry in enumerate(parsed.entries, start=1):
+        if meter is not None:
+            meter.item(number, len(parsed.entries))
         where = f"{source}#{number}"
         link = entry.get("link")
         key = normalize_url(link) if link else None

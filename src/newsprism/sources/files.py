@@ -20,6 +20,7 @@ from typing import Literal
 
 from ..config import Settings
 from ..model import ContentKind, Failure, RawDocument
+from ..progress import ReadMeter
 from ._base import Item, check_content, failure, guarded, open_stream, printable_name, read_file
 from .detect import looks_like_feed, sniff_format
 from .fetch import Fetcher
@@ -75,7 +76,8 @@ def count_files(folder: Path) -> tuple[int, bool]:
     return count, exact
 
 
-def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[[], Fetcher],
+              meter: ReadMeter | None = None) -> Iterator[Item]:
     """Documents from a file or, recursively, a folder.
 
     Args:
@@ -83,16 +85,19 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
         source: The spec's name, from :func:`newsprism.sources.source_name` (documents are named after it).
         settings: ``max_bytes`` and ``follow_feed_links`` are used.
         fetcher: Gives the shared fetcher, for feed item links.
+        meter: Told of each file (skipped ones too) as it is read, for a progress bar.
 
     Returns:
         An iterator of documents and failures, one failure per bad file.
     """
+    begin = _beginner(meter)
     if not path.is_dir():
+        begin(path)
         if problem := _not_a_file(path, source=source):
             yield problem
             return
         yield from _iter_file(path, source=source, reader=reader_for(path.name) or _sniff(path),
-                              settings=settings, fetcher=fetcher)
+                              settings=settings, fetcher=fetcher, meter=meter)
         return
     # Feeds come after everything else in a folder: their items usually summarise pages that
     # the folder (or an archive in it) also holds, and the first copy of an article is the one kept.
@@ -101,8 +106,10 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
         reader = reader_for(file.name)
         name = _child_name(source, file.relative_to(path))
         if reader is None:
+            begin(file)
             log.debug("skipped %s: unknown file type", name)
         elif problem := _not_a_file(file, source=name):
+            begin(file)
             yield problem
         elif reader == "feed":
             # .rss and .atom say they are feeds: an empty or broken one gives a failure (#16), while
@@ -110,30 +117,46 @@ def iter_path(path: Path, *, source: str, settings: Settings, fetcher: Callable[
             if file.name.lower().endswith(_FEED_NAMES) or _starts_like_feed(file):
                 feeds.append(file)
             else:
+                begin(file)
                 log.debug("skipped %s: XML but not a feed", name)
         else:
-            yield from _iter_file(file, source=name, reader=reader, settings=settings, fetcher=fetcher)
+            begin(file)
+            yield from _iter_file(file, source=name, reader=reader, settings=settings, fetcher=fetcher, meter=meter)
     for file in feeds:
         name = _child_name(source, file.relative_to(path))
-        yield from _iter_file(file, source=name, reader="feed", settings=settings, fetcher=fetcher)
+        begin(file)
+        yield from _iter_file(file, source=name, reader="feed", settings=settings, fetcher=fetcher, meter=meter)
+
+
+def _beginner(meter: ReadMeter | None) -> Callable[[Path], None]:
+    """What tells ``meter`` that a file is read next (nothing without a meter)."""
+    def begin(path: Path) -> None:
+        if meter is not None:
+            try:
+                size = path.stat().st_size
+            except OSError:
+                size = 0
+            meter.begin(size)
+    return begin
 
 
 def _iter_file(path: Path, *, source: str, reader: Reader | ContentKind | None, settings: Settings,
-               fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+               fetcher: Callable[[], Fetcher], meter: ReadMeter | None) -> Iterator[Item]:
     """The items of one file; an error its reader did not foresee costs this file only (E102)."""
-    return guarded(_read(path, source=source, reader=reader, settings=settings, fetcher=fetcher), source=source)
+    items = _read(path, source=source, reader=reader, settings=settings, fetcher=fetcher, meter=meter)
+    return guarded(items, source=source)
 
 
 def _read(path: Path, *, source: str, reader: Reader | ContentKind | None, settings: Settings,
-          fetcher: Callable[[], Fetcher]) -> Iterator[Item]:
+          fetcher: Callable[[], Fetcher], meter: ReadMeter | None) -> Iterator[Item]:
     if reader == "jsonl":
         from .jsonl import iter_jsonl
 
-        yield from iter_jsonl(path, source=source, max_bytes=settings.max_bytes)
+        yield from iter_jsonl(path, source=source, max_bytes=settings.max_bytes, meter=meter)
     elif reader == "warc":
         from .warc import iter_warc
 
-        yield from iter_warc(path, source=source, max_bytes=settings.max_bytes)
+        yield from iter_warc(path, source=source, max_bytes=settings.max_bytes, meter=meter)
     elif reader == "arc":
         yield failure(source, "E109", f"skipped {source}", "the old ARC archive format is not supported",
                       "convert it to WARC (for example with warcio or jwattool) and pass the .warc.gz")
@@ -151,7 +174,7 @@ def _read(path: Path, *, source: str, reader: Reader | ContentKind | None, setti
             from .feeds import iter_feed
 
             yield from iter_feed(data, source=source, feed_url=None, follow_links=settings.follow_feed_links,
-                                 fetcher=fetcher)
+                                 fetcher=fetcher, meter=meter)
         elif problem := check_content(data, source=source):
             yield problem
         else:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..model import ContentKind, Failure, RawDocument
+from ..progress import ReadMeter
 from ._base import Item, failure, open_stream, too_large
 from .detect import looks_binary
 
@@ -30,7 +31,7 @@ PROBE_LINES = 3
 _SNIFF_BYTES = 8192
 
 
-def iter_jsonl(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
+def iter_jsonl(path: Path, *, source: str, max_bytes: int, meter: ReadMeter | None = None) -> Iterator[Item]:
     """Stream the documents of a ``.jsonl`` or ``.jsonl.gz`` file.
 
     A file that is not JSON Lines at all gives one failure, not one per line (#16): binary content
@@ -41,6 +42,7 @@ def iter_jsonl(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
         path: The file.
         source: How to name it in documents and failures.
         max_bytes: Longest line accepted.
+        meter: Told how far into the file reading has got, for a progress bar.
 
     Returns:
         An iterator of documents and per-line failures.
@@ -50,7 +52,7 @@ def iter_jsonl(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
             yield failure(source, "E106", f"skipped {source}", "it holds binary data (NUL or control bytes), not JSON Lines",
                           "check that it is the file you meant; JSON Lines hold one JSON object per line")
             return
-        with open_stream(path) as stream:
+        with open_stream(path, meter=meter) as stream:
             yield from _items(stream, source=source, max_bytes=max_bytes)
     except OSError as e:
         yield failure(source, "E104", f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")

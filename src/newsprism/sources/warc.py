@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import ContentKind, RawDocument
+from ..progress import ReadMeter
 from ._base import Item, failure
 from ._warc_records import Gap, Record, iter_records
 from .detect import detect_kind
@@ -43,13 +44,14 @@ _CHUNK_SIZE = re.compile(rb"([0-9a-fA-F]+)[ \t]*(;[^\r\n]*)?\r?\n")
 _WANTED = ("response", "conversion", "resource")
 
 
-def iter_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
+def iter_warc(path: Path, *, source: str, max_bytes: int, meter: ReadMeter | None = None) -> Iterator[Item]:
     """Stream the documents of a WARC file (plain or gzipped), one record at a time.
 
     Args:
         path: The archive.
         source: How to name it; each document's source is ``<source>#<offset>``.
         max_bytes: Largest record accepted.
+        meter: Told how far into the archive reading has got, for a progress bar.
 
     Returns:
         An iterator of documents and per-record failures.
@@ -61,6 +63,8 @@ def iter_warc(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
     except OSError as e:
         yield failure(source, "E104", f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")
         return
+    if meter is not None:
+        meter.within(stream)
     with stream:
         try:
             for record in iter_records(stream, max_bytes=max_bytes):
