@@ -18,8 +18,11 @@ import click
 
 from ..errors import InputError
 from ..model import Article
+from ..progress import counted as n
 from ..store import open_store
 from ._common import is_tty, settings_from
+from ._progress import Display
+from ._report import corpus_lines, failure_lines, failures_by_code, read_line
 
 #: The real articles inside the examples folder (JSON Lines, one article a line).
 REAL_NEWS = Path("wikinews") / "articles.jsonl"
@@ -35,15 +38,6 @@ def find_examples() -> Path | None:
     return None
 
 
-def _n(count: int, word: str, plural: str | None = None) -> str:
-    """``1 article``, ``2 articles``; ``2 stories`` with ``plural``."""
-    return f"{count} {word if count == 1 else plural or word + 's'}"
-
-
-def _top(store_conn_rows: list[tuple[str, str, int]], limit: int = 8) -> list[str]:
-    return [f"{name} ({label}, {count} articles)" for name, label, count in store_conn_rows[:limit]]
-
-
 @click.command()
 @click.option("--db", default="newsprism-demo.db", show_default=True, help="Corpus file to create or update.")
 @click.option("--examples", "examples_dir", type=click.Path(file_okay=False, exists=True), default=None,
@@ -52,7 +46,7 @@ def _top(store_conn_rows: list[tuple[str, str, int]], limit: int = 8) -> list[st
 @click.pass_context
 def demo(ctx: click.Context, db: str, examples_dir: str | None, workers: int | None) -> None:
     """Ingest the bundled sample news, written and real, into one local corpus and print what it found."""
-    from ..ingest import ingest
+    from .ingest import ingest_and_link, interrupted
 
     folder = Path(examples_dir) if examples_dir else find_examples()
     if folder is None:
@@ -60,24 +54,17 @@ def demo(ctx: click.Context, db: str, examples_dir: str | None, workers: int | N
                          "pass --examples FOLDER", code="E142")
     settings = settings_from(ctx)
     click.echo(f"Ingesting {folder} into {db} …", err=True)
-    store = open_store(db, settings=settings)
     try:
-        if is_tty():
-            from rich.progress import BarColumn, Progress, TextColumn
-
-            with Progress(TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} documents"),
-                          transient=True) as bar:
-                task = bar.add_task("ingest", total=None)
-                summary = ingest([str(folder)], store=store, settings=settings, workers=workers,
-                                 progress=lambda told: bar.update(task, completed=told.documents))
-        else:
-            summary = ingest([str(folder)], store=store, settings=settings, workers=workers)
-        from ..link.run import link_corpus
-
-        link_corpus(store, settings=settings)  # duplicates, stories, corpus entities for the report
-        click.echo(_report(store, summary.as_dict(), db, real_urls=read_real_urls(folder)))
-    finally:
-        store.close()
+        store = open_store(db, settings=settings)
+        try:
+            # duplicates, stories, corpus entities for the report: linking follows the ingest
+            summary, _ = ingest_and_link([str(folder)], store=store, settings=settings, workers=workers,
+                                         display=Display(enabled=is_tty(), terminal=True))
+            click.echo(_report(store, summary.as_dict(), db, real_urls=read_real_urls(folder)))
+        finally:
+            store.close()
+    except KeyboardInterrupt:
+        interrupted(ctx)
 
 
 def read_real_urls(folder: Path) -> set[str]:
@@ -91,13 +78,13 @@ def read_real_urls(folder: Path) -> set[str]:
         return {normalize_url(json.loads(line)["url"]) for line in lines if line.strip()}
 
 
-def _report(store: object, summary: dict[str, object], db: str, *, real_urls: Collection[str] = ()) -> str:
+def _report(store: object, summary: dict[str, Any], db: str, *, real_urls: Collection[str] = ()) -> str:
     from ..store.sqlite import SQLiteStore
 
-    lines = [f"\nRead {summary['read']} documents: {summary['new']} new articles, {summary['duplicate']} duplicates, "
-             f"{summary['skipped']} already ingested, {summary['failed']} failed."]
-    if isinstance(store, SQLiteStore):
-        lines += _corpus_lines(store, db)
+    lines = ["", read_line(summary)]
+    lines += failure_lines(failures_by_code(summary["failures"]),
+                           listed_by=f"newsprism failures --db {db} --run {summary['run_id']}")
+    lines += corpus_lines(store, db)
     if real_urls and getattr(store, "link_connection", None) is not None:
         lines += _real_news_lines(store, real_urls)
     first = None
@@ -115,38 +102,6 @@ def _report(store: object, summary: dict[str, object], db: str, *, real_urls: Co
     lines += [f"  newsprism export --db {db} --format jsonl > corpus.jsonl",
               f"  newsprism serve --db {db}                     # the web UI on http://127.0.0.1:8000"]
     return "\n".join(lines)
-
-
-def _corpus_lines(store: Any, db: str) -> list[str]:
-    """Counts, the most mentioned and most quoted corpus entities, stories, duplicates and copies."""
-    stats = store.stats()["counts"]
-    lines = [f"The corpus {db} holds {stats['articles']} articles with {stats['entities']} entities, "
-             f"{stats['quotes']} quotes, {stats['claims']} numeric claims, {stats['times']} dates, "
-             f"{stats['places']} places; cleaning removed {stats['removals']} lines of page furniture "
-             f"and repaired {stats['repairs']} glued words."]
-    conn = store.read_connection()
-    # Corpus entities, not the names of each article: "Trump" and "Donald Trump" count as one person.
-    rows = conn.execute(
-        "SELECT name, label, articles FROM corpus_entities WHERE label IN ('PERSON','ORG','GPE','LOC') "
-        "ORDER BY articles DESC, name LIMIT 8").fetchall()
-    if rows:
-        lines.append("Most mentioned: " + "; ".join(_top(rows)))
-    speakers = conn.execute(
-        "SELECT coalesce(e.name, q.speaker_name), count(*) FROM quotes q "
-        "LEFT JOIN corpus_entity_members m ON m.article_id = q.article_id AND m.entity_id = q.speaker "
-        "LEFT JOIN corpus_entities e ON e.corpus_id = m.corpus_id WHERE q.speaker_name IS NOT NULL "
-        "GROUP BY coalesce(e.corpus_id, q.speaker_name) ORDER BY 2 DESC, 1 LIMIT 5").fetchall()
-    if speakers:
-        lines.append("Most quoted: " + "; ".join(f"{name} ({n})" for name, n in speakers))
-    stories = conn.execute("SELECT label, size, sources FROM stories ORDER BY size DESC, story_id LIMIT 5").fetchall()
-    if stories:
-        lines.append("Stories across sources: " + "; ".join(
-            f"{label} ({_n(size, 'article')}, {_n(len(json.loads(sources)), 'source')})"
-            for label, size, sources in stories))
-    dupes = conn.execute("SELECT count(DISTINCT group_id) FROM duplicate_groups").fetchone()[0]
-    copies = conn.execute("SELECT count(*) FROM lineage").fetchone()[0]
-    lines.append(f"Linking found {dupes} groups of duplicates and {copies} copied or translated articles.")
-    return lines
 
 
 def _real_news_lines(store: Any, urls: Collection[str]) -> list[str]:
@@ -182,7 +137,7 @@ def _real_stories(tables: dict[str, list[dict[str, Any]]], real: set[str]) -> li
     line = f"  stories: {len(ours)} of two or more articles, holding {len(covered)} of the {len(real)}"
     if largest:
         line += "; the largest: " + "; ".join(
-            f"{row['label']} ({_n(row['size'], 'article')}, {row['start'][:10]} to {row['end'][:10]})"
+            f"{row['label']} ({n(row['size'], 'article')}, {row['start'][:10]} to {row['end'][:10]})"
             for row in largest)
     mixed = [s for s, m in ours.items() if m - real]
     return [line] + ([f"  ({len(mixed)} of these stories join real articles with sample ones)"] if mixed else [])
@@ -200,7 +155,7 @@ def _real_entities(tables: dict[str, list[dict[str, Any]]], real: set[str]) -> l
     line = f"  corpus entities: {len(entities)} in the real articles, {len(joined)} of them under several names"
     if widest:
         line += "; the most widespread: " + "; ".join(
-            f"{row['name']} ({row['label']}, {_n(in_real[row['corpus_id']], 'article')}: "
+            f"{row['name']} ({row['label']}, {n(in_real[row['corpus_id']], 'article')}: "
             f"{' / '.join(json.loads(row['variants']))})" for row in widest)
     return [line]
 
@@ -212,10 +167,10 @@ def _real_claims(tables: dict[str, list[dict[str, Any]]], real: set[str], sites:
                if len(sites) == 1 else "no two sources of one story gave a figure for one quantity")
         return [f"  claims side by side: none ({why})"]
     groups = {(row["story_id"], row["quantity"]): row["verdict"] for row in rows}
-    verdicts = ", ".join(f"{verdict} {n}" for verdict, n in sorted(Counter(groups.values()).items()))
+    verdicts = ", ".join(f"{verdict} {count}" for verdict, count in sorted(Counter(groups.values()).items()))
     stories = len({story for story, _ in groups})
-    return [f"  claims side by side: {_n(len(groups), 'quantity', 'quantities')} in "
-            f"{_n(stories, 'story', 'stories')}, {_n(len(rows), 'figure')} (verdicts: {verdicts}); "
+    return [f"  claims side by side: {n(len(groups), 'quantity', 'quantities')} in "
+            f"{n(stories, 'story', 'stories')}, {n(len(rows), 'figure')} (verdicts: {verdicts}); "
             "for example " + "; ".join(sorted({quantity for _, quantity in groups})[:6])]
 
 
@@ -223,7 +178,7 @@ def _real_copies(tables: dict[str, list[dict[str, Any]]], real: set[str]) -> lis
     groups = {row["group_id"] for row in tables["duplicate_groups"] if row["article_id"] in real}
     copies = [row for row in tables["lineage"] if row["article_id"] in real]
     named = ", ".join(sorted({f'"{row["source_name"]}" ({row["kind"]})' for row in copies if row["source_name"]}))
-    return [f"  duplicates: {_n(len(groups), 'group')}; copied or translated: {_n(len(copies), 'article')}"
+    return [f"  duplicates: {n(len(groups), 'group')}; copied or translated: {n(len(copies), 'article')}"
             + (f" (source named: {named})" if named else "")]
 
 

@@ -1,26 +1,56 @@
-"""``newsprism ingest``: sources into the corpus, with a summary."""
+"""``newsprism ingest``: sources into the corpus, with progress and a report of what was found (#15)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from ..ingest import IngestSummary
+from ..config import Settings
 from ..store import default_db, open_store
 from ._common import echo_json, is_tty, settings_from
+from ._progress import Display
+from ._report import corpus_lines, exit_code, ingest_report, render_ingest
+
+if TYPE_CHECKING:
+    from ..ingest import IngestSummary
+    from ..link.run import LinkSummary
+
+#: Printed after Ctrl-C, instead of a traceback.
+RESUME_HINT = ("Interrupted: what was stored is kept. Run the same command again to resume; "
+               "documents already stored are skipped.")
 
 
-def _print_summary(summary: dict[str, Any], *, db: str) -> None:
-    click.echo(f"read {summary['read']}, new {summary['new']}, duplicate {summary['duplicate']}, "
-               f"already ingested {summary['skipped']}, failed {summary['failed']} "
-               f"({summary['seconds']} s) -> {db}", err=True)
-    failures: list[dict[str, Any]] = summary["failures"]
-    for failure in failures[:50]:
-        where = failure["url"] or failure["source"]
-        click.echo(f"  failed: {where}: [{failure['code']}] {failure['message']}", err=True)
-    if len(failures) > 50:
-        click.echo(f"  ... and {len(failures) - 50} more (newsprism failures --db {db})", err=True)
+def show_progress(progress: bool | None, *, as_json: bool) -> bool:
+    """``--progress``/``--no-progress`` when given, else: on a terminal, unless the output is ``--json``."""
+    return progress if progress is not None else is_tty() and not as_json
+
+
+def ingest_and_link(sources: Sequence[str], *, store: Any, settings: Settings, workers: int | None,
+                    display: Display, engine: str = "local", scheduler: str | None = None
+                    ) -> tuple[IngestSummary, LinkSummary]:
+    """Ingest ``sources``, then link the corpus (corpus-level links follow every ingest), shown by ``display``."""
+    from ..link.run import link_corpus
+
+    with display:
+        if engine == "dask":
+            from ..scale.dask import ingest_dask
+
+            summary = ingest_dask(sources, store=store, settings=settings, scheduler=scheduler,
+                                  progress=display.on_ingest)
+        else:
+            from ..ingest import ingest as local_ingest
+
+            summary = local_ingest(sources, store=store, settings=settings, workers=workers,
+                                   progress=display.on_ingest)
+        return summary, link_corpus(store, settings=settings, report=display.on_step)
+
+
+def interrupted(ctx: click.Context, hint: str = RESUME_HINT) -> NoReturn:
+    """Ctrl-C: ``hint`` on one line, exit 130 (no traceback)."""
+    click.echo(f"\n{hint}", err=True)
+    ctx.exit(130)
 
 
 @click.command()
@@ -36,48 +66,41 @@ def _print_summary(summary: dict[str, Any], *, db: str) -> None:
               help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching private and loopback addresses (link-local ones, such as cloud "
               "metadata, only when named in the setting allow_addresses).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object on stdout (and no "
+                                                      "progress, unless --progress).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress and link steps on stderr (default: when it is a terminal and not --json).")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers: int | None, engine: str,
            scheduler: str | None, allow_private: bool, as_json: bool, progress: bool | None) -> None:
     """Ingest files, folders, WARC archives, feeds, JSON Lines, URLs or - (stdin) into a corpus.
 
-    A second run over the same sources adds nothing; a killed run can simply
-    be started again.
+    A second run over the same sources adds nothing; a killed or interrupted
+    run resumes when started again. Exit 1 when nothing was stored and a
+    document failed; 0 otherwise, also when everything was already ingested.
     """
-    from ..ingest import ingest as local_ingest
-
-    def run_ingest(sources: tuple[str, ...], **options: Any) -> IngestSummary:
-        if engine == "dask":
-            from ..scale.dask import ingest_dask
-
-            options.pop("workers", None)
-            return ingest_dask(sources, scheduler=scheduler, **options)
-        return local_ingest(sources, **options)
     settings = settings_from(ctx)
     if allow_private:
         settings = settings.replace(allow_private=True)
     target = db or default_db()
-    store = open_store(target, settings=settings)
-    show = is_tty() if progress is None else progress
+    display = Display(enabled=show_progress(progress, as_json=as_json), terminal=is_tty())
     try:
-        if show:
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-            with Progress(TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} documents"),
-                          TimeElapsedColumn(), transient=True) as bar:
-                task = bar.add_task("ingest", total=None)
-                summary = run_ingest(sources, store=store, settings=settings, workers=workers,
-                                     progress=lambda told: bar.update(task, completed=told.documents))
-        else:
-            summary = run_ingest(sources, store=store, settings=settings, workers=workers)
-        from ..link.run import link_corpus
-
-        link_corpus(store, settings=settings)  # corpus-level links follow every ingest
-    finally:
-        store.close()
-    data = summary.as_dict()
+        store = open_store(target, settings=settings)
+        try:
+            summary, link = ingest_and_link(sources, store=store, settings=settings, workers=workers,
+                                            display=display, engine=engine, scheduler=scheduler)
+            report = ingest_report(summary.as_dict(), link=link.as_dict(), corpus=store.stats()["counts"],
+                                   db=target, db_option=db)
+            corpus_text = [] if as_json else corpus_lines(store, target, links=False)
+        finally:
+            store.close()
+    except KeyboardInterrupt:
+        interrupted(ctx)
     if as_json:
-        echo_json(data)
-    _print_summary(data, db=target)
+        echo_json(report)
+    else:
+        click.echo(render_ingest(report, corpus_text=corpus_text), err=True)
+    if code := exit_code(report):
+        if not as_json:
+            click.echo(f"Nothing was stored, and {report['failed']} documents failed (exit {code}).", err=True)
+        ctx.exit(code)

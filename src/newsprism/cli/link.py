@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ..store import default_db, open_store
-from ._common import echo_json, settings_from
+from ._common import echo_json, is_tty, settings_from
+from ._progress import Display
 
 
 @click.command()
@@ -14,25 +15,35 @@ from ._common import echo_json, settings_from
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--reclean", is_flag=True, help="Also re-clean (and re-extract) stored articles of sites whose "
                                               "repeated furniture lines were learned, then link again.")
+@click.option("--progress/--no-progress", default=None,
+              help="Each step and its time on stderr (default: when it is a terminal and not --json).")
 @click.pass_context
-def link(ctx: click.Context, db: str | None, as_json: bool, reclean: bool) -> None:
+def link(ctx: click.Context, db: str | None, as_json: bool, reclean: bool, progress: bool | None) -> None:
     """Link the whole corpus: every link table is recomputed and replaced in one transaction."""
     from ..link.run import link_corpus
+    from .ingest import interrupted, show_progress
 
     settings = settings_from(ctx)
     target = db or default_db()
-    store = open_store(target, settings=settings)
+    display = Display(enabled=show_progress(progress, as_json=as_json), terminal=is_tty(), label="linking")
     try:
-        summary = link_corpus(store, settings=settings).as_dict()
-        if reclean:
-            from ..link.reclean import recleaned, replace_articles
+        store = open_store(target, settings=settings)
+        try:
+            with display:
+                summary = link_corpus(store, settings=settings, report=display.on_step).as_dict()
+            if reclean:
+                from ..link.reclean import recleaned, replace_articles
 
-            changed = replace_articles(store, recleaned(store, settings=settings))
-            click.echo(f"re-cleaned {changed} articles with their site's learned furniture", err=True)
-            if changed:
-                summary = link_corpus(store, settings=settings).as_dict()
-    finally:
-        store.close()
+                changed = replace_articles(store, recleaned(store, settings=settings))
+                click.echo(f"re-cleaned {changed} articles with their site's learned furniture", err=True)
+                if changed:
+                    with display:
+                        summary = link_corpus(store, settings=settings, report=display.on_step).as_dict()
+        finally:
+            store.close()
+    except KeyboardInterrupt:
+        interrupted(ctx, "Interrupted: the links are as they were (a link run replaces them all at once, or not at "
+                         "all). Run the same command again.")
     if as_json:
         echo_json(summary)
     click.echo(f"linked {summary['articles']} articles: {summary['duplicate_groups']} duplicate groups "
