@@ -82,7 +82,7 @@ def test_cli_ingest_exits_1_when_every_document_fails(tmp_path: Path, json_outpu
     if json_output:
         assert (json.loads(done.stdout)["failed"], json.loads(done.stdout)["stored"]) == (3, 0)
     else:
-        assert done.stderr.splitlines()[-1] == "Nothing was stored, and 3 documents failed (exit 1)."
+        assert done.stderr.splitlines()[-1] == "Every document failed: 3 of 3 (exit 1)."
 
 
 @pytest.mark.issue(15)

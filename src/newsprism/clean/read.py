@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 
 from ..config import Settings
 from ..model import Article, Issue, RawDocument, article_id, article_key
@@ -50,7 +51,7 @@ _SITE_HINTS = ("site", "site_name", "publisher", "outlet", "source_name")
 _LANG_HINTS = ("lang", "language")
 
 
-def _take_hints(fields: dict[str, object], meta: dict[str, str]) -> None:
+def _take_hints(fields: dict[str, object], meta: Mapping[str, str]) -> None:
     """Fill the site and language from the source's hints where the page itself gave none."""
     from .html import primary_language
 

@@ -76,8 +76,8 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers
     """Ingest files, folders, WARC archives, feeds, JSON Lines, URLs or - (stdin) into a corpus.
 
     A second run over the same sources adds nothing; a killed or interrupted
-    run resumes when started again. Exit 1 when nothing was stored and a
-    document failed; 0 otherwise, also when everything was already ingested.
+    run resumes when started again. Exit 1 when every document read failed;
+    0 otherwise, also when everything was already ingested.
     """
     settings = settings_from(ctx)
     if allow_private:
@@ -102,5 +102,5 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers
         click.echo(render_ingest(report, corpus_text=corpus_text), err=True)
     if code := exit_code(report):
         if not as_json:
-            click.echo(f"Nothing was stored, and {report['failed']} documents failed (exit {code}).", err=True)
+            click.echo(f"Every document failed: {report['failed']} of {report['failed']} (exit {code}).", err=True)
         ctx.exit(code)
