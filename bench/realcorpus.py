@@ -42,7 +42,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsprism.progress import IngestProgress
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -68,8 +71,8 @@ class _Progress:
         self.done, self.expected = 0, expected
         self.started = self.last = time.perf_counter()
 
-    def __call__(self, n: int) -> None:
-        self.done += n
+    def __call__(self, step: IngestProgress) -> None:
+        self.done = step.documents
         now = time.perf_counter()
         if now - self.last >= PROGRESS_EVERY:
             self.last = now
