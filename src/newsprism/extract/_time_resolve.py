@@ -83,8 +83,19 @@ def _month_year(month: int, day: int, ctx: Context, anchor: dt.date) -> int:
         return anchor.year if key >= now else anchor.year + 1
     if ctx.direction == "past":
         return anchor.year if key <= now else anchor.year - 1
-    # No tense cue: news reports the recent past, but next month is usually a plan.
-    return anchor.year if month <= anchor.month + 1 else anchor.year - 1
+    # No tense cue, or a deadline in a past-tense sentence: the nearer occurrence (a tie is the past one).
+    return _nearest_year(month, day, anchor)
+
+
+def _nearest_year(month: int, day: int, anchor: dt.date) -> int:
+    """The year that puts ``month`` (and ``day``, when 1-31) nearest the anchor."""
+    def distance(year: int) -> float:
+        months = (year - anchor.year) * 12 + month - anchor.month
+        if 1 <= day <= 31:
+            return abs(months + (day - anchor.day) / 31)
+        return abs(months)
+
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (distance(y), y))
 
 
 def _iso_day(year: int, month: int, day: int) -> str | None:

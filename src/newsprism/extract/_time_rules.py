@@ -52,6 +52,23 @@ PAST_CUES = re.compile(
     re.IGNORECASE,
 )
 
+#: Reporting verbs: the time of the telling, a date only right before it ("said Friday").
+REPORTING = re.compile(r"(?:said|says|told|announced|reported|added|stated|noted|wrote|according)", re.IGNORECASE)
+#: A deadline or a start just before an expression: it usually lies ahead ("payable Dec. 7", "until May").
+DEADLINE = re.compile(
+    r"\b(?:until|till|through|by|effective|payable|due|expires?|expiring|deadline(?: of)?|starting|beginning|"
+    r"of record)(?:\s+(?:on|in|at|the end of))?\s+$",
+    re.IGNORECASE,
+)
+#: Past-tense states: with "until" or "through" they ended before the telling.
+STATIVE = re.compile(r"(?:was|were|had|remained|stayed|lasted|served|continued|lived|worked|ran)\b", re.IGNORECASE)
+#: Verbs that move an event later, before "to"/"until": "postponed until Tuesday" lies ahead.
+MOVED_LATER = re.compile(
+    r"\b(?:postponed|delayed|deferred|adjourned|extended|rescheduled|pushed back|put off|moved back)\b"
+    r"[^.!?]{0,40}?\b(?:to|until|till)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"

@@ -31,11 +31,15 @@ from ..registry import FunctionStage
 from ._time_resolve import RESOLVERS, Context, Direction, Resolved
 from ._time_rules import (
     COUNT_NOUN,
+    DEADLINE,
     DIGITS,
     FUTURE_CUES,
+    MOVED_LATER,
     PAST_CUES,
     PATTERN_CLASSES,
     PATTERNS,
+    REPORTING,
+    STATIVE,
     TRIGGER_MARGIN,
     TRIGGER_WORDS,
     YEAR_NOUNS,
@@ -43,7 +47,7 @@ from ._time_rules import (
 
 STAGE = "extract.dates"
 _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
-_AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get)\s+$", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|year|"
                            r"early|late|mid|through|for|spring|summer|autumn|fall|winter)\s*|[-–(])$", re.IGNORECASE)
@@ -160,27 +164,44 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense(text: str, start: int, end: int) -> Direction:
-    """Past or future, from the nearest tense cue in the expression's sentence.
+    """Past or future, from the tense cues of the expression's sentence.
 
-    The nearest cue before the expression decides; if none, the first after it.
+    1. A deadline word just before it ("until", "by", "payable", "expires")
+       points forward, unless the sentence is in the past tense: then the
+       nearer occurrence is taken (``None``), or the past one after a state
+       that ended ("was envoy until December"). A verb that moves an event later
+       ("postponed until", "extended to") always points forward.
+    2. Otherwise the nearest cue before the expression decides; a reporting
+       verb ("said", "told") counts only right before it ("said Friday"), since
+       farther away it frames the sentence and dates nothing in it (#13).
+    3. If there is none, the first cue after it ("On Friday, officials said").
     """
     left, right = _sentence_bounds(text, start, end)
     before = text[left:start]
-    cues: list[tuple[int, Direction]] = []
-    cue_sets: tuple[tuple[re.Pattern[str], Direction], ...] = ((FUTURE_CUES, "future"), (PAST_CUES, "past"))
-    for pattern, direction in cue_sets:
-        for m in pattern.finditer(before):
-            # "will be held": a participle after "be"/"have" carries no tense of its own.
-            if direction == "past" and _AUX_BEFORE.search(before, 0, m.start()):
-                continue
-            cues.append((m.start(), direction))
-    if cues:
-        return max(cues, key=lambda c: c[0])[1]
-    after = text[end:right]
-    future, past = FUTURE_CUES.search(after), PAST_CUES.search(after)
-    if future and (not past or future.start() < past.start()):
+    if MOVED_LATER.search(before[-60:]):
         return "future"
-    return "past" if past else None
+    cues: list[tuple[int, Direction]] = []
+    for m in _cues(before):
+        if REPORTING.fullmatch(m.group()) and len(before) - m.end() > 12:
+            continue
+        cues.append((m.start(), "future" if FUTURE_CUES.fullmatch(m.group()) else "past"))
+    nearest = max(cues, key=lambda c: c[0]) if cues else None
+    found: Direction = nearest[1] if nearest else None
+    stative = bool(nearest and STATIVE.match(before, nearest[0]))
+    if found is None:
+        after = _cues(text[end:right])
+        found = None if not after else "future" if FUTURE_CUES.fullmatch(after[0].group()) else "past"
+    if DEADLINE.search(before[-30:]) and not stative:
+        # "gave them until May": a deadline set in the past may still lie ahead; "was envoy until May" may not.
+        return None if found == "past" else "future"
+    return found
+
+
+def _cues(span: str) -> list[re.Match[str]]:
+    """Tense cues in ``span`` in text order; a participle after "be" or "have" ("will be held") is none."""
+    found = [m for m in FUTURE_CUES.finditer(span)]
+    found += [m for m in PAST_CUES.finditer(span) if not _AUX_BEFORE.search(span, 0, m.start())]
+    return sorted(found, key=lambda m: m.start())
 
 
 def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:

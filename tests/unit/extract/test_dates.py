@@ -113,3 +113,26 @@ def test_dates_kherson_example(kherson_text: str) -> None:
     for expected in [("Wednesday", "2022-11-09"), ("October 8", "2022-10-08"), ("last September", "2022-09"),
                      ("August", "2022-08"), ("2014", "2014"), ("March 1", "2022-03-01")]:
         assert expected in values
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A deadline or a move to later lies ahead, even in a past-tense sentence.
+        ("The vote was postponed until Tuesday.", ANCHOR, ("Tuesday", "2022-11-15")),
+        ("The board said the dividend is payable Dec. 7 to holders.", ANCHOR, ("Dec. 7", "2022-12-07")),
+        ("The club gave the coach until January to decide.", ANCHOR, ("January", "2023-01")),
+        ("The loan was extended to Nov. 30 by the lenders.", ANCHOR, ("Nov. 30", "2022-11-30")),
+        # A state that lasted until a month ended before the telling.
+        ("She was the party's treasurer until December.", "2023-03-10", ("December", "2022-12")),
+        # A reporting verb far from the date frames the sentence and dates nothing in it.
+        ("The mayor said the new bridge, which opens Nov. 20, cost less.", ANCHOR, ("Nov. 20", "2022-11-20")),
+        # ... but right before it, it is the date of the telling.
+        ("The mayor said Friday that the bridge was safe.", ANCHOR, ("Friday", "2022-11-04")),
+        # With no tense cue, the nearer occurrence.
+        ("Budget talks in January.", ANCHOR, ("January", "2023-01")),
+    ],
+)
+def test_dates_tense_and_deadlines(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
