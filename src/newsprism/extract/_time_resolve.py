@@ -32,6 +32,8 @@ class Context:
     text: str = ""
     #: ``(value, granularity)`` of the resolved dates before this expression, for "that day".
     previous: tuple[tuple[str, str], ...] = ()
+    #: The last quarter the text named itself ("third-quarter profit"): an earnings story's reporting period.
+    period: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +152,18 @@ def r_month_day(m: re.Match[str], ctx: Context) -> Resolved:
         return _unanchored(f"XXXX-{month:02d}-{day:02d}", "day", note)
     else:
         year = _month_year(month, day, ctx, ctx.anchor)
+        if m.groupdict().get("wd"):
+            year = _weekday_year(WEEKDAYS[m["wd"].lower()], month, day, year)
     value = _iso_day(year, month, day)
     return Resolved(value, "day", resolved=value is not None, note=note)
+
+
+def _weekday_year(weekday: int, month: int, day: int, year: int) -> int:
+    """ "Monday, Oct. 26" with no year: the year nearest the tense's choice in which that day is a Monday."""
+    for candidate in (year, year - 1, year + 1):
+        if _iso_day(candidate, month, day) and dt.date(candidate, month, day).weekday() == weekday:
+            return candidate
+    return year
 
 
 def r_month_year(m: re.Match[str], ctx: Context) -> Resolved:
@@ -231,6 +243,11 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved:
     anchor = ctx.anchor
     if anchor is None:
         return _unanchored(None, "day", note)
+    base = _previous_date(ctx, "day") if rel in ("previous", "following") else None
+    if base is not None:
+        # "the previous Friday": before the day the text was talking about.
+        step = -((base.weekday() - weekday) % 7 or 7) if rel == "previous" else (weekday - base.weekday()) % 7 or 7
+        return Resolved((base + dt.timedelta(days=step)).isoformat(), "day", note=_note(note, "relative to an earlier date in the text"))
     back = (anchor.weekday() - weekday) % 7
     if rel in ("next", "coming", "following", "upcoming"):
         day = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
@@ -270,10 +287,26 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
     rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
     if rel in ("the past", "the last", "the next", "the coming", "past") and unit != "weekend":
         return Resolved(f"P1{UNIT_CODES.get(unit, 'X')}" if unit != "quarter" else "P3M", unit, kind="duration")
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
+    base = _previous_date(ctx, unit) if rel in ("following", "previous") else None
+    if base is not None:
+        # "the following year" after "May 22, 1995" is 1996: it counts from the text's date, not publication.
+        shifted = _shift_unit(base, unit, step)
+        return Resolved(shifted.value, shifted.granularity, note="relative to an earlier date in the text")
     if ctx.anchor is None:
         return _unanchored(None, unit)
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
     return _shift_unit(ctx.anchor, unit, step)
+
+
+def _previous_date(ctx: Context, unit: str) -> dt.date | None:
+    """The last date the text gave, precise enough to count a ``unit`` from."""
+    need = {"day": 10, "week": 10, "weekend": 10, "month": 7}.get(unit, 4)
+    for value, _granularity in reversed(ctx.previous):
+        calendar_value = _calendar_value(value)
+        if len(calendar_value) >= need:
+            parts = [int(p) for p in calendar_value.split("-")] + [1, 1]
+            return dt.date(parts[0], parts[1], parts[2])
+    return None
 
 
 def _shift_unit(anchor: dt.date, unit: str, step: int) -> Resolved:
@@ -412,7 +445,8 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved:
     current = (ctx.anchor.month - 1) // 3 + 1
     year = ctx.anchor.year
     if ctx.direction == "future":
-        year += quarter < current
+        # "expects to report third-quarter profit" in October: the quarter just ended.
+        year += quarter < current - 1
     else:
         year -= quarter > current
     return Resolved(f"{year:04d}-Q{quarter}", "quarter")

@@ -99,7 +99,8 @@ _P = [
     ("mod_month", rf"\b(?P<x>(?P<mod>(?i:early|mid|late))[- ]\s*(?P<mon>{_FULL_MONTH}|May))\b"),
     ("ctx_month", rf"\b(?P<pre>{_CONTEXT})\s+(?P<x>(?P<mon>{_FULL_MONTH}|May))\b(?!\s+\d)"),
     ("month_ctx", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}))(?=\s+(?:and|or|to|through)\s+{_MONTH}\b)"),
-    ("month_of_rel", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}|May)(?:\s+(?P<d>{_DAY}))?,?\s+of\s+(?P<rel>(?i:last|this|next|the previous|the following))\s+year)\b"),
+    ("month_of_rel", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}|May)(?:\s+(?P<d>{_DAY}))?,?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the previous|the following))\s+year)\b"),
+    ("event_span", r"\b(?P<x>(?:the|a|one)\s+(?:day|night|week|month|year|days|weeks|months|years|hours)\s+(?:before|after|prior to|following|leading up to))\s+(?!(?:yesterday|tomorrow|today|last|next|that|this)\b)(?P<event>(?:the|an?|his|her|their|its|[A-Z][\w'-]+)\b[^,.;:!?\n\"“”()]{0,60})"),
     ("anaphor", r"\b(?P<x>(?:(?P<shift>later|earlier)\s+)?(?:that|the same)\s+(?P<unit>day|week|month|year)|(?P<shift2>later|earlier) in the day|the (?P<rel>day before|day after|next day|following day|previous day)|(?P<one>a|one) day (?P<dir>later|earlier|before|after))\b"),
     ("weekend", r"\b(?P<pre>over|during|at|on|across)\s+(?P<x>the\s+weekend)\b"),
     ("rel_weekday", rf"\b(?P<x>(?:(?P<rel>{_REL})\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
@@ -113,6 +114,10 @@ _P = [
     ("in_n", rf"\b(?P<pre>in|within)\s+(?P<x>(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT}))\b(?!\s+(?:ago|earlier|later|of\b))"),
     ("quarter", rf"\b(?P<x>(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ]quarter(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?)\b"),
     ("q", rf"\b(?P<x>Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?)\b"),
+    ("period_ref", r"\b(?P<x>(?:the|this|that)\s+(?P<mods>(?:(?:latest|most recent|current|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|fiscal|(?:19|20)\d\d|first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+){0,3})(?P<unit>quarter|period))\b"),
+    ("year_ago_adj", r"\b(?P<x>year-(?:earlier|ago))\b"),
+    ("holiday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|past|coming|previous|upcoming))\s+)?(?P<h>Thanksgiving(?: Day)?|Memorial Day|Labou?r Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day|Veterans['’]? Day|Good Friday|Easter(?: Sunday| Monday| [Ww]eek)?|Boxing Day|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|(?:the )?Fourth of July)(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?)(?![\w'’])"),
+    ("year_range", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?=\s*[-–]\s*(?:{_YEAR}|\d\d)(?![\w%/-]|[.,]\d))"),
     ("half", rf"\b(?P<x>(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<y>{_YEAR}))\b"),
     ("decade", r"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<dec>1[5-9]\d|20\d)0(?:'s|s))"),
     ("decade_short", r"(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?['’](?P<dd>\d)0s)\b"),
@@ -130,7 +135,7 @@ _P = [
 ]
 
 _CASELESS = {
-    "anaphor", "weekend",
+    "anaphor", "weekend", "period_ref", "year_ago_adj",
     "today", "this_pod", "rel_unit", "rel_season", "season_year", "ctx_season", "ago", "in_n", "quarter",
     "half", "decade", "decade_short", "decade_word", "century", "clock", "clock24", "clock_mil", "noon", "ref", "set",
     "duration",
@@ -145,7 +150,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 COUNT_NOUN = re.compile(
     r"\s+(?:people|persons|residents|soldiers|troops|workers|members|students|cases|deaths|votes|jobs|homes|"
     r"(?!(?:was|has|is|as|its|this|does|says|goes|makes|marks|sees|remains|comes|becomes|seems|looks|gets|brings|"
-    r"plus|minus|ss)\b)[a-z]{2,}[^su\W]s)\b",
+    r"plus|minus|ss|news|series)\b)[a-z]{2,}[^sui\W]s)\b",
 )
 #: Plural nouns after a year that are still years ("the 2020 elections").
 YEAR_NOUNS = re.compile(r"\s+(?:elections|olympics|games|championships|census|protests|floods|riots|talks|midterms|"
@@ -167,6 +172,8 @@ _TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
     "ref": ("now", "currently", "present", "presently", "nowadays", "days", "recently", "lately", "recent", "past",
             "future", "formerly", "soon", "moment", "time", "date", "far"),
     "decadeword": tuple(DECADE_WORDS),
+    "holiday": ("thanksgiving", "christmas", "easter", "halloween"),
+    "period": ("period", "quarter"),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "every", "each"),
 }
 TRIGGER_WORDS: dict[str, set[str]] = {}
@@ -183,7 +190,9 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "q": _digit, "half": _unit, "decade": _digit, "decade_short": _digit, "decade_word": {"decadeword"},
     "century": _unit, "mod_year": _digit, "year": _digit, "clock": _digit, "clock24": _digit, "clock_mil": _digit,
     "noon": {"dayword"}, "ref": {"ref"}, "month_of_rel": _month, "anaphor": {"unit", "dayword"},
-    "weekend": {"unit"}, "set": {"set"}, "duration": _unit,
+    "weekend": {"unit"}, "set": {"set"}, "duration": _unit, "event_span": {"unit", "dayword"},
+    "period_ref": {"period"}, "year_ago_adj": _unit, "holiday": {"holiday", "unit", "weekday", "month"},
+    "year_range": _digit,
 }
 #: How far around a trigger an expression may reach.
 TRIGGER_MARGIN = 48

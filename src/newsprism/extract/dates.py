@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from ..config import Settings
 from ..model import Article, Issue, TimeRef
 from ..registry import FunctionStage
+from ._time_periods import RESOLVERS as PERIOD_RESOLVERS
+from ._time_periods import range_second_year
 from ._time_resolve import RESOLVERS, Context, Direction, Resolved
 from ._time_rules import (
     COUNT_NOUN,
@@ -47,6 +49,7 @@ from ._time_rules import (
 
 STAGE = "extract.dates"
 _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
+_RESOLVERS = {**RESOLVERS, **PERIOD_RESOLVERS}
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|year|"
@@ -87,7 +90,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
             start, end = match.span("x")
             if text[end - 2:end] in ("'s", "’s"):
                 end -= 2
-            if name == "year" and not _plausible_year(text, match):
+            if name in ("year", "year_range") and not _plausible_year(text, match):
                 continue
             if name in ("today", "set", "ref") and _in_title(text, start, end):
                 continue
@@ -221,9 +224,11 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     anchor = moment.date() if moment else None
     refs: list[TimeRef] = []
     previous: list[tuple[str, str]] = []
+    period: str | None = None
     for start, end, name, match in _candidates(text):
-        ctx = Context(anchor=anchor, direction=tense(text, start, end), text=text, previous=tuple(previous))
-        result: Resolved = RESOLVERS[name](match, ctx)
+        ctx = Context(anchor=anchor, direction=tense(text, start, end), text=text, previous=tuple(previous),
+                      period=period)
+        result: Resolved = _RESOLVERS[name](match, ctx)
         if result.note == "not a time":
             continue
         ref = TimeRef(start=start, end=end, text=text[start:end], value=result.value,
@@ -231,6 +236,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
                       kind=result.kind, resolved=result.resolved and result.value is not None,
                       anchor=anchor.isoformat() if anchor else None, note=result.note, stage=STAGE)
         refs.append(ref)
+        if name in ("quarter", "q") and ref.resolved and ref.value and "-Q" in ref.value:
+            period = ref.value
         if ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40:
             # The dateline (first 40 characters) is the publication date, not a story date.
             previous.append((ref.value, ref.granularity))
@@ -241,8 +248,17 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
 _RANGE_DAY = re.compile(r"\s*(?:to|-|–|and|through)\s*(\d{1,2})\b(?!\s*(?:%|[,.]\d|:))")
 
 
+_RANGE_YEAR = re.compile(r"\s*[-–]\s*(\d{4}|\d\d)\b")
+
+
 def _range_end(text: str, ref: TimeRef, name: str) -> list[TimeRef]:
-    """ "March 15 to 17": the second day of a range written with one month name."""
+    """The second value of a range: "March 15 to 17", "2009-2010", "1957-58"."""
+    if name == "year_range" and ref.value:
+        m = _RANGE_YEAR.match(text, ref.end)
+        second = range_second_year(ref.value, m.group(1)) if m else None
+        if m is None or second is None:
+            return []
+        return [TimeRef(m.start(1), m.end(1), m.group(1), second, "year", "date", True, ref.anchor, "end of a range", STAGE)]
     if name != "mdy" or not ref.resolved or not ref.value or len(ref.value) != 10:
         return []
     m = _RANGE_DAY.match(text, ref.end)

@@ -136,3 +136,74 @@ def test_dates_kherson_example(kherson_text: str) -> None:
 )
 def test_dates_tense_and_deadlines(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "Monday, Oct. 26" with no year: the year in which Oct. 26 is a Monday.
+        ("The hearing took place on Monday, Oct. 26.", "2021-01-12", ("Monday, Oct. 26", "2020-10-26")),
+        # A month with a relative year, with or without "of".
+        ("The plant closed in August last year.", ANCHOR, ("August last year", "2021-08")),
+        ("Prices rose in January this year.", ANCHOR, ("January this year", "2022-01")),
+        # "the following year" counts from the text's own date, not from publication.
+        ("The general's career is little known. She joined on May 22, 1995, and the following year she left.",
+         ANCHOR, ("the following year", "1996")),
+        # Holidays, by the tense around them, or with their year.
+        ("Families gathered for Thanksgiving Day.", ANCHOR, ("Thanksgiving Day", "2021-11-25")),
+        ("Stores will close on Thanksgiving.", ANCHOR, ("Thanksgiving", "2022-11-24")),
+        ("The strike began at Easter 2019.", ANCHOR, ("Easter 2019", "2019-04-21")),
+        ("Crowds marched during Easter week.", "2023-05-02", ("Easter week", "2023-W15")),
+        # Year ranges give both years.
+        ("The 2009-2010 season was his last.", ANCHOR, ("2010", "2010")),
+        ("The 2009-2010 season was his last.", ANCHOR, ("2009", "2009")),
+        ("He served in 1957-58 as an envoy.", ANCHOR, ("58", "1958")),
+        # A bare year before a singular noun is a year.
+        ("A 2009 analysis found no link.", ANCHOR, ("2009", "2009")),
+    ],
+)
+def test_dates_years_weekdays_holidays(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+def test_dates_reporting_quarter() -> None:
+    text = ("Acme said third-quarter profit rose 12% to $4 million. Sales in the quarter were $90 million, "
+            "up from $80 million a year earlier. In the year-ago quarter, Acme lost $1 million.")
+    refs = {t.text: t.value for t in find_times(text, published="2021-10-28")}
+    assert refs["third-quarter"] == "2021-Q3"
+    assert refs["the quarter"] == "2021-Q3"
+    assert refs["a year earlier"] == "2020-Q3"
+    assert refs["the year-ago quarter"] == "2020-Q3"
+
+
+@pytest.mark.issue(13)
+def test_dates_quarter_and_period_without_a_reporting_quarter() -> None:
+    # No quarter named: "the period" is no date, and "a year earlier" stays a year.
+    refs = {t.text: t.value for t in find_times("Over the period, exports were up from a year earlier.",
+                                               published="2021-10-28")}
+    assert "the period" not in refs
+    assert refs["a year earlier"] == "2020"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "surface", "event"),
+    [
+        ("Police said the day before Raymond Roth was pulled over, he had called home.", "the day before",
+         "Raymond Roth was pulled over"),
+        ("Calls rose in the weeks before the shooting.", "the weeks before", "the shooting"),
+    ],
+)
+def test_dates_event_anchored_kept_unresolved(text: str, surface: str, event: str) -> None:
+    refs = {t.text: t for t in find_times(text, published=ANCHOR)}
+    assert refs[surface].value is None and refs[surface].resolved is False
+    assert refs[surface].note == f"relative to an event: {event}"
+
+
+@pytest.mark.issue(13)
+def test_dates_day_before_a_dated_day_is_still_resolved() -> None:
+    text = "The result of the first round of the vote was announced on March 3, 2022. The day before, it rained."
+    refs = {t.text: t.value for t in find_times(text, published=ANCHOR)}
+    assert refs["The day before"] == "2022-03-02"

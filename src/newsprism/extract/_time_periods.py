@@ -1,0 +1,180 @@
+"""Resolvers for periods a text sets up itself: reporting quarters, holidays, year ranges, events.
+
+- **Reporting period.** An earnings story names its quarter once ("third-quarter
+  profit") and then says "the quarter", "the latest period", "the year-ago
+  quarter", "a year earlier": those are that quarter, or the same quarter a
+  year before, not the publication date or a whole year (#13).
+- **Holidays** come from the ``holidays`` package (rules computed offline for
+  any year: Thanksgiving, Memorial Day, Good Friday...); fixed-date ones that it
+  does not list (Christmas Eve, Halloween) are in :data:`_FIXED`.
+- **Event-anchored** expressions ("the day before the blast", "in the weeks
+  after the shooting") count from an event the text does not date: they are
+  kept unresolved with the event in the note, never guessed from publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ._time_resolve import Context, Resolved, _unanchored, _week, r_ago, r_year
+
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+#: A sentence that reports figures: money, shares, per cent.
+_FIGURES = re.compile(r"[$£€#]\s?\d|\d\s?%|\bcents?\b|\ba share\b|\b(?:million|billion)\b", re.IGNORECASE)
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_YEAR_BACK = re.compile(r"year-ago|year-earlier|year-before|prior-year|comparable|corresponding", re.IGNORECASE)
+
+
+def focus_quarter(ctx: Context) -> tuple[int, int] | None:
+    """The reporting quarter: the last quarter the text named ("1989-Q3" -> (1989, 3)), if any.
+
+    Only quarters named as such count, not those worked out from one ("a year
+    earlier"), or each comparison would push the period back another year.
+    """
+    match = _QUARTER.fullmatch(ctx.period or "")
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def year_before_focus(ctx: Context, start: int) -> Resolved | None:
+    """ "a year earlier" in a sentence of figures, in a story about a quarter: that quarter a year before."""
+    focus = focus_quarter(ctx)
+    sentence = ctx.text[max(0, start - 200):start + 120]
+    if focus is None or not _FIGURES.search(sentence):
+        return None
+    return Resolved(f"{focus[0] - 1:04d}-Q{focus[1]}", "quarter", note="the reporting quarter a year before")
+
+
+def r_ago_in_period(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "a year ago" / "a year earlier": in an earnings sentence, the reporting quarter a year before."""
+    unit, amount, direction = m["unit"].lower(), m["n"].lower(), m["dir"].lower()
+    if unit == "year" and amount in ("a", "one", "1") and direction in ("ago", "earlier", "before"):
+        found = year_before_focus(ctx, m.start())
+        if found is not None:
+            return found
+    return r_ago(m, ctx)
+
+
+def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter"."""
+    mods = (m["mods"] or "").lower()
+    unit = m["unit"].lower()
+    year = re.search(r"\b(?:19|20)\d\d\b", mods)
+    ordinal = next((q for word, q in _ORDINAL.items() if re.search(rf"\b{word}\b", mods)), None)
+    focus = focus_quarter(ctx)
+    if "current" in mods and unit == "quarter" and ctx.anchor is not None:
+        return Resolved(f"{ctx.anchor.year:04d}-Q{(ctx.anchor.month - 1) // 3 + 1}", "quarter")
+    if year and (ordinal or focus):
+        return Resolved(f"{year.group()}-Q{ordinal or (focus[1] if focus else 0)}", "quarter")
+    if year:
+        return Resolved(year.group(), "year")
+    if focus is None:
+        return Resolved(None, "quarter", resolved=False, note="not a time")
+    quarter = ordinal or focus[1]
+    back = 1 if _YEAR_BACK.search(mods) else 0
+    return Resolved(f"{focus[0] - back:04d}-Q{quarter}", "quarter", note="the reporting quarter")
+
+
+def r_year_ago_adj(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "year-earlier profit": the reporting quarter a year before, else the year before publication."""
+    focus = focus_quarter(ctx)
+    if focus is not None:
+        return Resolved(f"{focus[0] - 1:04d}-Q{focus[1]}", "quarter", note="the reporting quarter a year before")
+    if ctx.anchor is None:
+        return _unanchored(None, "year")
+    return Resolved(str(ctx.anchor.year - 1), "year")
+
+
+# -- holidays ---------------------------------------------------------------------------
+
+#: Surface (lower case, spaces single) -> (country calendar, holiday name in it, days after it).
+_RULES: dict[str, tuple[str, str, int]] = {
+    "thanksgiving": ("US", "Thanksgiving Day", 0), "thanksgiving day": ("US", "Thanksgiving Day", 0),
+    "memorial day": ("US", "Memorial Day", 0), "labor day": ("US", "Labor Day", 0),
+    "martin luther king day": ("US", "Martin Luther King Jr. Day", 0),
+    "martin luther king jr. day": ("US", "Martin Luther King Jr. Day", 0),
+    "presidents day": ("US", "Washington's Birthday", 0), "presidents' day": ("US", "Washington's Birthday", 0),
+    "columbus day": ("US", "Columbus Day", 0), "labour day": ("US", "Labor Day", 0),
+    "good friday": ("GB", "Good Friday", 0), "easter": ("GB", "Good Friday", 2),
+    "easter sunday": ("GB", "Good Friday", 2), "easter monday": ("GB", "Good Friday", 3),
+    "easter week": ("GB", "Good Friday", 3), "boxing day": ("GB", "Boxing Day", 0),
+}
+#: Fixed-date holidays: (month, day).
+_FIXED: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14), "fourth of july": (7, 4),
+    "the fourth of july": (7, 4), "veterans day": (11, 11), "veterans' day": (11, 11),
+}
+
+
+@cache
+def _calendar(country: str, year: int) -> dict[str, dt.date]:
+    import holidays  # only a text that names a holiday pays for the import
+
+    return {name: day for day, name in holidays.country_holidays(country, years=year).items()}
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The date of a holiday named in a text, in ``year``.
+
+    >>> holiday_date("Thanksgiving", 2022).isoformat()
+    '2022-11-24'
+    """
+    key = " ".join(name.lower().replace("’", "'").split())
+    if key in _FIXED:
+        month, day = _FIXED[key]
+        return dt.date(year, month, day)
+    if key not in _RULES:
+        return None
+    country, holiday, shift = _RULES[key]
+    found = _calendar(country, year).get(holiday)
+    return found + dt.timedelta(days=shift) if found else None
+
+
+def r_holiday(m: re.Match[str], ctx: Context) -> Resolved:
+    name = m["h"]
+    week = name.lower().endswith("week")
+    grain = "week" if week else "day"
+
+    def value(day: dt.date) -> str:
+        return _week(day) if week else day.isoformat()
+
+    if m["y"]:
+        day = holiday_date(name, int(m["y"]))
+        return Resolved(value(day) if day else None, grain, resolved=day is not None)
+    if ctx.anchor is None:
+        return _unanchored(None, grain)
+    anchor = ctx.anchor
+    days = [d for d in (holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if d]
+    if not days:
+        return Resolved(None, grain, resolved=False, note="unknown holiday")
+    rel = (m["rel"] or "").lower()
+    past = [d for d in days if d <= anchor]
+    ahead = [d for d in days if d >= anchor]
+    if (rel in ("last", "past", "previous") or (not rel and ctx.direction == "past")) and past:
+        return Resolved(value(past[-1]), grain)
+    if rel in ("next", "coming", "this", "upcoming") or ctx.direction == "future":
+        return Resolved(value(ahead[0]), grain)
+    return Resolved(value(min(days, key=lambda d: (abs((d - anchor).days), d))), grain)
+
+
+# -- events and ranges ----------------------------------------------------------------------
+
+
+def r_event_anchored(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "in the weeks before the shooting": the event is not dated, so neither is the expression."""
+    return Resolved(None, "unknown", resolved=False, note=f"relative to an event: {' '.join(m['event'].split())}")
+
+
+def range_second_year(first: str, second: str) -> str | None:
+    """ "1957-58" -> "1958"; ``None`` unless the second year comes after the first."""
+    year = int(second) if len(second) == 4 else int(first[:2] + second)
+    return str(year) if int(first) < year <= int(first) + 99 else None
+
+
+RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
+    "period_ref": r_period_ref, "year_ago_adj": r_year_ago_adj, "holiday": r_holiday,
+    "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year,
+}
