@@ -28,23 +28,49 @@ class Bar:
     count: int
 
 
-def histogram(counts: Sequence[tuple[str, int]], *, width: int = 600, height: int = 70) -> list[Bar]:
-    """Bars for ``(period, count)`` rows: days merge into months past 62 bars, months into years past 36."""
-    rows = list(counts)
-    for size, limit in ((7, 62), (4, 36)):
-        if len(rows) > limit:
-            merged: dict[str, int] = {}
-            for period, count in rows:
-                merged[period[:size]] = merged.get(period[:size], 0) + count
-            rows = sorted(merged.items())
-    if not rows:
+def periods(counts: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``(date, count)`` rows as a series on a calendar scale: every day, month or year from the first
+    to the last, empty ones with 0, so equal widths mean equal time.
+
+    Days are kept over at most 62 days, months over at most 36 months, years beyond.
+    Rows whose date cannot be read are left out.
+
+    >>> periods([("2022-11-09", 2), ("2022-11-12", 1)])
+    [('2022-11-09', 2), ('2022-11-10', 0), ('2022-11-11', 0), ('2022-11-12', 1)]
+    >>> periods([("2021-12-30", 1), ("2022-03-01", 4)])[:2]
+    [('2021-12', 1), ('2022-01', 0)]
+    """
+    dated = [(day, count) for day, count in ((_day(period), count) for period, count in counts) if day]
+    if not dated:
         return []
-    top = max(count for _, count in rows) or 1
-    step = min(width / len(rows), 40)  # a few bars stay bars, not one wall
-    return [Bar(x=round(i * step + 1, 1), y=round(height - count / top * (height - 4), 1),
-                width=round(max(step - 3, 1), 1), height=round(count / top * (height - 4), 1),
+    first, last = min(d for d, _ in dated), max(d for d, _ in dated)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    if (last - first).days <= 62:
+        size, keys = 10, [date.fromordinal(n).isoformat() for n in range(first.toordinal(), last.toordinal() + 1)]
+    elif months <= 36:
+        size, keys = 7, [f"{first.year + (first.month - 1 + i) // 12:04d}-{(first.month - 1 + i) % 12 + 1:02d}"
+                         for i in range(months + 1)]
+    else:
+        size, keys = 4, [f"{year:04d}" for year in range(first.year, last.year + 1)]
+    merged = dict.fromkeys(keys, 0)
+    for day, count in dated:
+        merged[day.isoformat()[:size]] += count
+    return list(merged.items())
+
+
+def histogram(series: Sequence[tuple[str, int]], *, width: int = 600, height: int = 70) -> dict[str, Any]:
+    """Bars for a :func:`periods` series, with up to six evenly spaced tick labels on the time axis."""
+    if not series:
+        return {"bars": [], "ticks": [], "width": width, "height": height}
+    top = max(count for _, count in series) or 1
+    step = min(width / len(series), 40)  # a few bars stay bars, not one wall
+    bars = [Bar(x=round(i * step, 1), y=round(height - count / top * (height - 4), 1),
+                width=round(max(step - (2 if step > 4 else 0), 0.8), 1), height=round(count / top * (height - 4), 1),
                 label=period, count=count)
-            for i, (period, count) in enumerate(rows)]
+            for i, (period, count) in enumerate(series)]
+    every = max(1, -(-len(bars) // 6))
+    ticks = [{"x": round(b.x + b.width / 2, 1), "label": b.label} for b in bars[::every]]
+    return {"bars": bars, "ticks": ticks, "width": width, "height": height}
 
 
 def _day(value: str | None) -> date | None:
@@ -69,7 +95,14 @@ def timeline(items: Sequence[dict[str, Any]], *, width: int = 1100, lane: int = 
         dots.append({"x": round(x, 1), "y": sources.index(str(item.get("source") or "?")) * lane + lane // 2 + 4,
                      "id": item.get("id"), "title": item.get("title") or "", "published": item.get("published")})
     lanes = [{"y": i * lane + lane // 2 + 4, "label": source} for i, source in enumerate(sources)]
-    return {"width": width, "height": len(sources) * lane + 28, "dots": dots, "lanes": lanes,
+    ticks = []
+    if first is not None:  # a tick per day up to eight days, else eight evenly spaced
+        every = max(1, -(-span // 8))
+        for offset in range(0, span + 1, every):
+            day = date.fromordinal(first.toordinal() + offset)
+            ticks.append({"x": round(130 + offset / span * (width - 150), 1), "label": day.isoformat()})
+    return {"width": width, "height": len(sources) * lane + 28, "dots": dots, "lanes": lanes, "ticks": ticks,
+            "axis": len(sources) * lane + 8,
             "first": first.isoformat() if first else "", "last": last.isoformat() if last else ""}
 
 
@@ -108,6 +141,40 @@ def graticule() -> dict[str, list[float]]:
     """Meridians every 30 degrees and parallels every 30 degrees, in SVG units."""
     return {"x": [project(0, lon)[0] for lon in range(-150, 180, 30)],
             "y": [project(lat, 0)[1] for lat in range(-60, 90, 30)]}
+
+
+def place_labels(points: Sequence[dict[str, Any]], *, viewbox_width: float) -> list[dict[str, Any]]:
+    """Points sized for the zoom, each with a label placed where it overlaps no other label or dot.
+
+    Labels are tried right, left, above and below their dot, the most named
+    place first; a label that fits nowhere is left out (the dot's tooltip and
+    the list beside the map still name it).
+    """
+    scale = viewbox_width / MAP_WIDTH * 1.6  # the map is drawn about 450px wide: keep text and dots readable
+    font = 10 * scale
+    dots = [(p["x"] - p["r"] * scale, p["y"] - p["r"] * scale, p["x"] + p["r"] * scale, p["y"] + p["r"] * scale)
+            for p in points]
+    taken: list[tuple[float, float, float, float]] = []
+    out = []
+    for point in sorted(points, key=lambda p: -p["count"]):
+        r, width = point["r"] * scale, len(point["name"]) * font * 0.58
+        x, y = point["x"], point["y"]
+        spots = [(x + r + 2 * scale, y + font * 0.35, "start"), (x - r - 2 * scale, y + font * 0.35, "end"),
+                 (x, y - r - 3 * scale, "middle"), (x, y + r + font, "middle")]
+        label = None
+        for lx, ly, anchor in spots:
+            left = {"start": lx, "end": lx - width, "middle": lx - width / 2}[anchor]
+            box = (left, ly - font * 0.8, left + width, ly + font * 0.2)
+            if not any(_overlap(box, other) for other in taken + dots):
+                taken.append(box)
+                label = {"x": round(lx, 2), "y": round(ly, 2), "anchor": anchor}
+                break
+        out.append({**point, "r": round(r, 2), "font": round(font, 2), "label": label})
+    return out
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def world_svg(*, cell: float = 1.5) -> str:

@@ -101,9 +101,7 @@ class LinkedGroups(EntityGroups):
 
     def _entity(self, name: str) -> tuple[str, set[str]] | None:
         if name not in self._found:
-            row = self._conn.execute(
-                "SELECT c.corpus_id, c.name FROM corpus_entity_members m JOIN corpus_entities c "
-                "ON c.corpus_id = m.corpus_id WHERE m.name = ? ORDER BY c.articles DESC LIMIT 1", (name,)).fetchone()
+            row = self._find(name)
             if row is None:
                 self._found[name] = None
             else:
@@ -111,6 +109,35 @@ class LinkedGroups(EntityGroups):
                     "SELECT DISTINCT name FROM corpus_entity_members WHERE corpus_id = ? LIMIT 500", (row[0],))}
                 self._found[name] = (str(row[1]), names | {str(row[1])})
         return self._found[name]
+
+    def _find(self, name: str) -> tuple[Any, ...] | None:
+        """``(corpus_id, name)`` of the corpus entity a name typed by an analyst means.
+
+        1. A name the entity is written as in some article ("Donald Trump").
+        2. The entity's name, in any case ("donald trump").
+        3. A variant the link stage merged into it ("Trump"): quotes keep the
+           article's canonical name, so a filter on the variant found nothing (#15).
+        The entity named in most articles wins.
+        """
+        # 1.
+        row = self._conn.execute(
+            "SELECT c.corpus_id, c.name FROM corpus_entity_members m JOIN corpus_entities c "
+            "ON c.corpus_id = m.corpus_id WHERE m.name = ? ORDER BY c.articles DESC LIMIT 1", (name,)).fetchone()
+        if row is not None:
+            return tuple(row)
+        # 2.
+        row = self._conn.execute("SELECT corpus_id, name FROM corpus_entities WHERE lower(name) = lower(?) "
+                                 "ORDER BY articles DESC LIMIT 1", (name,)).fetchone()
+        if row is not None:
+            return tuple(row)
+        # 3. the LIKE narrows the rows, the JSON decides
+        folded = name.casefold()
+        for corpus_id, canonical, variants in self._conn.execute(
+                "SELECT corpus_id, name, variants FROM corpus_entities WHERE lower(variants) LIKE lower(?) "
+                "ORDER BY articles DESC LIMIT 50", (f"%{name}%",)):
+            if folded in {str(v).casefold() for v in json.loads(variants or "[]")}:
+                return (corpus_id, canonical)
+        return None
 
     def canonical(self, name: str) -> str:
         """The corpus entity's name."""

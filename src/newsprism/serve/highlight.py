@@ -2,12 +2,15 @@
 
 Facts overlap (a mention inside a quote, a date inside a claim), so the text
 is cut at every fact boundary and each piece lists every fact it belongs to.
-The template renders each piece as an escaped ``<span>``; the browser script
-opens the innermost fact when a piece is clicked. Nothing here produces markup.
+The template renders each piece as an escaped ``<span>`` inside its
+paragraph's ``<p>``; the browser script opens the innermost fact when a piece
+is clicked, and the fact a link names (``#claim-120-151``, see
+:func:`fact_anchor`). Nothing here produces markup.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +19,28 @@ from ..model import Article, to_dict
 #: fact kind -> (attribute on Article, CSS class)
 KINDS: dict[str, str] = {"mention": "mentions", "quote": "quotes", "claim": "claims", "time": "times",
                          "place": "places"}
+_LINE = re.compile(r"[^\n]+")
+
+
+def fact_anchor(kind: str, start: int, end: int) -> str:
+    """The URL fragment naming a fact of an article page by its kind and span.
+
+    A link to ``/article/{id}#`` plus this fragment makes the page scroll the
+    span into view, mark it and open its evidence (``static/app.js``).
+
+    >>> fact_anchor("claim", 120, 151)
+    'claim-120-151'
+    """
+    return f"{kind}-{start}-{end}"
+
+
+def fact_link(article_id: str, kind: str, start: int, end: int) -> str:
+    """The article page at a fact: ``/article/{id}#{kind}-{start}-{end}``.
+
+    >>> fact_link("46af088c34492540", "quote", 10, 42)
+    '/article/46af088c34492540#quote-10-42'
+    """
+    return f"/article/{article_id}#{fact_anchor(kind, start, end)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +52,11 @@ class Fact:
     start: int
     end: int
     data: dict[str, Any]
+
+    @property
+    def anchor(self) -> str:
+        """The fragment a link to this fact carries."""
+        return fact_anchor(self.kind, self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +94,24 @@ def pieces(text: str, facts: list[Fact]) -> list[Piece]:
         covering = sorted(active, key=lambda f: (f.end - f.start, f.start))
         out.append(Piece(text=text[left:right], facts=tuple(f.id for f in covering),
                          kinds=tuple(dict.fromkeys(f.kind for f in covering))))
+    return out
+
+
+def paragraphs(text: str, facts: list[Fact]) -> list[list[Piece]]:
+    """The pieces of each paragraph (each line of the clean text that is not blank).
+
+    The newlines between paragraphs are left out: the page draws paragraphs as
+    blocks, since a fact's ``<span>`` cannot hold one. A fact that runs over a
+    paragraph break is cut in two, both halves naming it.
+    """
+    out: list[list[Piece]] = []
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        if not line.group().strip():
+            continue
+        inside = [Fact(f.id, f.kind, max(f.start, start) - start, min(f.end, end) - start, f.data)
+                  for f in facts if f.start < end and f.end > start]
+        out.append(pieces(line.group(), inside))
     return out
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from .dialect import SQLITE, Conn, Dialect, dialect_of
 from .groups import EntityGroups
+from .highlight import fact_link
 
 
 def source_sql(alias: str = "a", *, dialect: Dialect = SQLITE) -> str:
@@ -74,10 +75,15 @@ def _in(names: Sequence[str]) -> str:
 
 
 def entity_rows(conn: Conn, names: Sequence[str], *, label: str | None) -> list[tuple[Any, ...]]:
-    """``(article_id, entity_id, name, label, variants JSON, mentions, published, source, title)`` rows."""
+    """``(article_id, entity_id, name, label, variants JSON, mentions, published, source, title, first)`` rows.
+
+    ``first`` is the entity's first mention in the article as ``"start:end"`` (``None`` without one).
+    """
     dialect = dialect_of(conn)
+    first = ("(SELECT m.start || ':' || m.\"end\" FROM mentions m WHERE m.article_id = e.article_id "
+             "AND m.entity_id = e.entity_id ORDER BY m.start LIMIT 1)")
     sql = ("SELECT e.article_id, e.entity_id, e.name, e.label, e.variants, e.mentions, a.published, "
-           + source_sql(dialect=dialect) + ", a.title FROM entities e JOIN articles a ON a.id = e.article_id "
+           + source_sql(dialect=dialect) + f", a.title, {first} FROM entities e JOIN articles a ON a.id = e.article_id "
            f"WHERE e.name IN ({_in(names)})")
     args: list[Any] = list(names)
     if label:
@@ -98,13 +104,14 @@ def quotes_about(conn: Conn, pairs: Sequence[tuple[str, str]], *, limit: int = 5
             + source + " FROM mentions m JOIN quotes q ON q.article_id = m.article_id "
             "AND m.start >= q.start AND m.\"end\" <= q.\"end\" JOIN articles a ON a.id = q.article_id "
             f"WHERE {cond} LIMIT ?", [*[x for pair in chunk for x in pair], limit]).fetchall()
-        found += [_quote_dict(r) for r in rows]
+        found += [quote_dict(r) for r in rows]
     return found[:limit]
 
 
-def _quote_dict(r: Sequence[Any]) -> dict[str, Any]:
+def quote_dict(r: Sequence[Any]) -> dict[str, Any]:
+    """A quotes row (article id, start, end, text, speaker, cue, published, source) as a dict with its link."""
     return {"article_id": r[0], "start": r[1], "end": r[2], "text": r[3], "speaker": r[4], "cue": r[5],
-            "published": r[6], "source": r[7]}
+            "published": r[6], "source": r[7], "link": fact_link(r[0], "quote", r[1], r[2])}
 
 
 def co_mentions(conn: Conn, article_ids: Sequence[str], exclude: Sequence[str],
@@ -121,14 +128,32 @@ def co_mentions(conn: Conn, article_ids: Sequence[str], exclude: Sequence[str],
 
 
 def places_of(conn: Conn, article_ids: Sequence[str], *, limit: int = 40) -> list[dict[str, Any]]:
-    """Places named in these articles, most frequent first, with coordinates when resolved."""
+    """Places named in these articles, most frequent first, with coordinates when resolved,
+    and a link to one of their mentions."""
     ids = list(article_ids)[:500]
     if not ids:
         return []
     rows = conn.execute(
-        f"SELECT coalesce(name, text), max(lat), max(lon), max(country), count(*) FROM places "
+        "SELECT coalesce(name, text), max(lat), max(lon), max(country), count(*), "
+        "min(article_id || ':' || start || ':' || \"end\") FROM places "
         f"WHERE article_id IN ({_in(ids)}) GROUP BY 1 ORDER BY 5 DESC, 1 LIMIT ?", [*ids, limit]).fetchall()
-    return [{"name": r[0], "lat": r[1], "lon": r[2], "country": r[3], "count": r[4]} for r in rows]
+    return [{"name": r[0], "lat": r[1], "lon": r[2], "country": r[3], "count": r[4], "link": _span_link(r[5], "place")}
+            for r in rows]
+
+
+def _span_link(found: str | None, kind: str, article_id: str | None = None) -> str | None:
+    """A fact link from ``"article:start:end"`` (or ``"start:end"`` with ``article_id``)."""
+    parts = (found or "").split(":")
+    if article_id is not None:
+        parts = [article_id, *parts]
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+        return f"/article/{article_id}" if article_id else None
+    return fact_link(parts[0], kind, int(parts[1]), int(parts[2]))
+
+
+def first_mention_link(article_id: str, found: str | None) -> str:
+    """The article page at the first mention ``"start:end"`` of an :func:`entity_rows` row, else the article."""
+    return _span_link(found, "mention", article_id) or f"/article/{article_id}"
 
 
 # -- quotes and claims explorers --------------------------------------------------
@@ -188,7 +213,7 @@ def quotes(conn: Conn, params: FactParams, *, groups: EntityGroups,
            + f" ORDER BY a.published DESC{dialect.nulls_last}, f.article_id, f.start LIMIT ? OFFSET ?")
     offset = (max(params.page, 1) - 1) * params.per_page
     rows = conn.execute(sql, [*args, params.per_page + 1, offset]).fetchall()
-    out = [{**_quote_dict(r), "kind": r[8], "title": r[9]} for r in rows[:params.per_page]]
+    out = [{**quote_dict(r), "kind": r[8], "title": r[9]} for r in rows[:params.per_page]]
     return out, len(rows) > params.per_page
 
 
@@ -217,10 +242,10 @@ def claims(conn: Conn, params: FactParams, *, groups: EntityGroups,
 
 
 def claim_dict(r: Sequence[Any]) -> dict[str, Any]:
-    """A claims row (as selected by :func:`claims`) as a dict."""
+    """A claims row (as selected by :func:`claims`) as a dict with its link."""
     keys = ("article_id", "start", "end", "text", "value", "bound", "unit", "counted", "verb", "claimant",
             "as_of", "published", "source", "title")
-    return dict(zip(keys, r, strict=True))
+    return {**dict(zip(keys, r, strict=True)), "link": fact_link(r[0], "claim", r[1], r[2])}
 
 
 # -- stories and duplicates --------------------------------------------------------
@@ -233,6 +258,15 @@ def story_of(conn: Conn, article_id: str, feats: Features) -> dict[str, Any] | N
     row = conn.execute("SELECT s.story_id, s.label FROM story_articles sa JOIN stories s ON s.story_id = sa.story_id "
                        "WHERE sa.article_id = ? LIMIT 1", (article_id,)).fetchone()
     return {"id": row[0], "label": row[1]} if row else None
+
+
+def story_labels(conn: Conn, story_ids: Sequence[str], feats: Features) -> dict[str, str]:
+    """Story id -> the story's title, for the stories that have one (a facet shows titles, not ids)."""
+    ids = [i for i in story_ids if i][:200]
+    if not feats.stories or not ids:
+        return {}
+    rows = conn.execute(f"SELECT story_id, label FROM stories WHERE story_id IN ({_in(ids)})", ids).fetchall()
+    return {str(r[0]): str(r[1]) for r in rows if r[1]}
 
 
 def duplicates_of(conn: Conn, article_id: str, feats: Features) -> list[dict[str, Any]]:
