@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -236,10 +237,13 @@ def test_web_search_marks_matches_and_counts_facets(client: AsgiClient) -> None:
     ids = {hit["id"] for hit in data["hits"]}
     assert {"a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2"} <= ids
     assert "c3c3c3c3c3c3c3c3" not in ids
-    assert any(hit_text == "evacuated" and marked for hit in data["hits"] for hit_text, marked in hit["snippet"])
-    assert dict(data["facets"]["source"])["tass.com"] == 1
-    assert dict(data["facets"]["story"]) == {"s1": 2}
-    assert sum(bar["count"] for bar in data["histogram"]) == data["total"]
+    assert any(hit["snippet"][s:e] == "evacuated" for hit in data["hits"] for s, e in hit["snippet_matches"])
+    assert {f["value"]: f["count"] for f in data["facets"]["source"]}["tass.com"] == 1
+    # a story reads as its title, and filters by its id (#15)
+    assert data["facets"]["story"] == [{"value": "s1", "label": "Russian withdrawal from Kherson", "count": 2}]
+    assert sum(p["count"] for p in data["histogram"]) == data["total"]
+    days = [date.fromisoformat(p["period"]).toordinal() for p in data["histogram"]]
+    assert days[0] == date(2022, 11, 9).toordinal() and days == list(range(days[0], days[0] + len(days)))
 
 
 @pytest.mark.parametrize(("params", "expected"), [
@@ -324,12 +328,17 @@ def test_web_article_removal_view_shows_reasons_against_raw_text(client: AsgiCli
     assert "Khersonis" in soup.select_one("table.grid").get_text()
 
 
-def test_web_article_json_twin_has_facts_and_story(client: AsgiClient) -> None:
+@pytest.mark.issue(15)
+def test_web_article_json_twin_is_the_article_record(client: AsgiClient, articles: list[Article]) -> None:
+    from newsprism.model import article_to_json
+
     data = client.get("/article/a1a1a1a1a1a1a1a1.json").json()
+    assert set(data) == {"ok", "schema_version", "article", "story", "duplicates"}
     assert data["story"] == {"id": "s1", "label": "Russian withdrawal from Kherson"}
-    assert data["facts"]["q0"]["speaker_name"] == "Sergei Shoigu"
-    assert data["facts"]["c0"]["value"] == 115000
-    assert data["article"]["related"][0]["url"] == "https://www.elespanol.com/putin"
+    expected = article_to_json(next(a for a in articles if a.id == "a1a1a1a1a1a1a1a1"))
+    assert data["schema_version"] == expected.pop("schema_version")
+    assert json.loads(json.dumps(data["article"])) == json.loads(json.dumps(expected))
+    assert data["article"]["claims"][0]["value"] == 115000
 
 
 # -- entity, story, explorers -----------------------------------------------------
@@ -338,19 +347,22 @@ def test_web_article_json_twin_has_facts_and_story(client: AsgiClient) -> None:
 def test_web_entity_page_collects_quotes_variants_and_co_mentions(client: AsgiClient) -> None:
     data = client.get("/entity.json", params={"name": "Sergei Shoigu", "label": "PERSON"}).json()
     assert data["article_count"] == 2
-    assert dict(data["variants"])["Shoigu"] == 2
+    assert {v["name"]: v["articles"] for v in data["variants"]}["Shoigu"] == 2
     assert {e["rule"] for e in data["evidence"]} == {"surname of a full name"}
     assert len(data["quotes_by"]) == 2
-    assert "Sergei Surovikin" in {name for name, _label, _n in data["co_mentions"]}
+    assert "Sergei Surovikin" in {c["name"] for c in data["co_mentions"]}
+    assert {a["link"] for a in data["articles"]} == {"/article/a1a1a1a1a1a1a1a1#mention-26-39",
+                                                     "/article/b2b2b2b2b2b2b2b2#mention-26-39"}
     assert {p["name"] for p in data["places"]} == {"Kherson", "Dnieper"}
 
 
 def test_web_story_sets_claims_side_by_side(client: AsgiClient) -> None:
     data = client.get("/story/s1.json").json()
-    cells = data["claims_by_what"]["evacuated"]
-    assert {c["value"] for c in cells["elespanol.com"]} == {115000}
-    assert {c["value"] for c in cells["tass.com"]} == {70000}
-    assert [p["name"] for p in data["map"]["points"]] == ["Kherson"]
+    group = data["claim_groups"][0]
+    assert {(c["source"], c["value"]) for c in group["claims"]} == {("elespanol.com", 115000), ("tass.com", 70000)}
+    assert group["differs"] is True
+    assert [p["name"] for p in data["places"] if p["lat"] is not None] == ["Kherson"]
+    assert "map" not in data and "timeline" not in data  # page geometry stays out of the API (#15)
     soup = BeautifulSoup(client.get("/story/s1").text, "html.parser")
     group = soup.select("#claims-side-by-side .claim-group")[0]
     assert "values differ: 70,000 – 115,000" in group.get_text(" ", strip=True)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from ..errors import BadValueError
 from ..store.rows import MIN_ID_PREFIX
 from . import groups as groups_mod
-from . import views
+from . import schemas, views
 from .corpus import Corpus
 from .params import BadParameter, fact_params, known_parameters_only, search_params
 from .queries import FactParams
@@ -54,46 +54,56 @@ def load_article(corpus: Corpus, article_id: str) -> Any:
     return article
 
 
-@router.get("/index.json", summary="Corpus counts")
+def load_story(corpus: Corpus, story_id: str) -> dict[str, Any]:
+    """A story's records; a 404 when the corpus has no such story (or no stories)."""
+    data = views.story_view(corpus, story_id) if corpus.features.stories else None
+    if data is None:
+        raise HTTPException(404, detail=f"no story with id {story_id[:64]!r}")
+    return data
+
+
+@router.get("/index.json", summary="Corpus counts", response_model=schemas.Counts)
 def home_json(corpus: CorpusDep) -> dict[str, Any]:
     return {"ok": True, **views.home_view(corpus)}
 
 
-@router.get("/search.json", summary="Full-text search with facets and histogram")
+@router.get("/search.json", summary="Full-text search with facets and matches over time",
+            response_model=schemas.SearchOut)
 def search_json(corpus: CorpusDep, params: Annotated[SearchParams, Depends(search_params)]) -> dict[str, Any]:
     return {"ok": True, **views.search_view(corpus, params)}
 
 
-@router.get("/article/{article_id}.json", summary="An article with every fact and its cleaning record")
+@router.get("/article/{article_id}.json", summary="An article in its JSON form, its story and duplicates",
+            response_model=schemas.ArticleOut)
 def article_json(article_id: str, corpus: CorpusDep) -> dict[str, Any]:
     return {"ok": True, **views.article_view(corpus, load_article(corpus, article_id))}
 
 
-@router.get("/entity.json", summary="An entity by canonical name, with manual merges applied")
+@router.get("/entity.json", summary="An entity by canonical name, with manual merges applied",
+            response_model=schemas.EntityOut)
 def entity_json(corpus: CorpusDep, name: Annotated[str, Query(min_length=1, max_length=300)],
                 label: Annotated[str | None, Query(max_length=40)] = None) -> dict[str, Any]:
     return {"ok": True, **views.entity_view(corpus, name, label or None)}
 
 
-@router.get("/stories.json", summary="Stories (same-event article groups), when the corpus has them")
+@router.get("/stories.json", summary="Stories (same-event article groups), when the corpus has them",
+            response_model=schemas.StoriesOut)
 def stories_json(corpus: CorpusDep) -> dict[str, Any]:
     return {"ok": True, **views.stories_view(corpus)}
 
 
-@router.get("/story/{story_id}.json", summary="A story: timeline, claims side by side, quotes, places")
+@router.get("/story/{story_id}.json", summary="A story: articles, claims side by side, quotes, places",
+            response_model=schemas.StoryOut)
 def story_json(story_id: str, corpus: CorpusDep) -> dict[str, Any]:
-    data = views.story_view(corpus, story_id) if corpus.features.stories else None
-    if data is None:
-        raise HTTPException(404, detail=f"no story with id {story_id[:64]!r}")
-    return {"ok": True, **data}
+    return {"ok": True, **load_story(corpus, story_id)}
 
 
-@router.get("/quotes.json", summary="Quotes explorer")
+@router.get("/quotes.json", summary="Quotes explorer", response_model=schemas.QuotesOut)
 def quotes_json(corpus: CorpusDep, params: Annotated[FactParams, Depends(fact_params)]) -> dict[str, Any]:
     return {"ok": True, **views.quotes_view(corpus, params)}
 
 
-@router.get("/claims.json", summary="Numeric claims explorer")
+@router.get("/claims.json", summary="Numeric claims explorer", response_model=schemas.ClaimsOut)
 def claims_json(corpus: CorpusDep, params: Annotated[FactParams, Depends(fact_params)]) -> dict[str, Any]:
     return {"ok": True, **views.claims_view(corpus, params)}
 
@@ -108,6 +118,7 @@ class DecisionIn(BaseModel):
 
 
 @router.post("/api/entity-decisions", status_code=201, dependencies=[Depends(require_token)],
+             response_model=schemas.DecisionOut,
              summary="Merge names into one entity, or split names off their entity (recorded, then the corpus relinked)")
 def add_decision(body: DecisionIn, corpus: CorpusDep) -> dict[str, Any]:
     names = list(dict.fromkeys(n.strip() for n in body.names if n.strip()))
@@ -119,7 +130,8 @@ def add_decision(body: DecisionIn, corpus: CorpusDep) -> dict[str, Any]:
     return {"ok": True, "decision": groups_mod.decision_dict(decision), "link": corpus.relink()}
 
 
-@router.get("/api/entity-decisions", summary="Every recorded entity decision, oldest first")
+@router.get("/api/entity-decisions", summary="Every recorded entity decision, oldest first",
+            response_model=schemas.DecisionsOut)
 def list_decisions(corpus: CorpusDep) -> dict[str, Any]:
     return {"ok": True, "decisions": [groups_mod.decision_dict(d) for d in corpus.groups().decisions]}
 
@@ -140,7 +152,7 @@ class IngestIn(BaseModel):
     documents: list[DocumentIn] = Field(min_length=1, max_length=100)
 
 
-@router.post("/api/ingest", dependencies=[Depends(require_token)],
+@router.post("/api/ingest", dependencies=[Depends(require_token)], response_model=schemas.IngestOut,
              summary="Run documents through the pipeline and add them to the corpus")
 def ingest_documents(body: IngestIn, corpus: CorpusDep) -> dict[str, Any]:
     from ..config import load_settings

@@ -75,8 +75,10 @@ def _respond(request: Request, status: int, error: str, errors: list[Any] | None
         return JSONResponse(body, status_code=status, headers=headers)
     from .pages import environment
 
+    corpus = getattr(request.app.state, "corpus", None)  # the navigation is the same as on every page (#15)
     html = environment().get_template("error.html").render(
-        **body, path=request.url.path, query="", has_stories=False, json_url="")
+        **body, path=request.url.path, query="", json_url="",
+        has_stories=bool(corpus is not None and corpus.features.stories))
     return HTMLResponse(html, status_code=status, headers=headers)
 
 

@@ -7,14 +7,15 @@ from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from . import views
-from .api import CorpusDep, load_article
+from .api import CorpusDep, load_article, load_story
 from .params import fact_params, search_params
 from .queries import FactParams
 from .search import SearchParams
+from .views import source_label
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
@@ -41,19 +42,6 @@ def _number(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
 
 
-def source_label(source: str | None) -> str:
-    """A source as people read it: a site name, or a file's name rather than its whole path.
-
-    >>> source_label("/data/news/text/izmail-flood.txt")
-    'izmail-flood.txt'
-    """
-    if not source:
-        return "?"
-    if "://" not in source and ("/" in source or "\\" in source):
-        return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    return source
-
-
 def _query(params: dict[str, Any], **changes: Any) -> str:
     """A query string from ``params`` with ``changes`` applied, empty values left out."""
     merged = {**params, **changes}
@@ -61,12 +49,13 @@ def _query(params: dict[str, Any], **changes: Any) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in (None, "") and defaults.get(k) != v})
 
 
-def render(request: Request, template: str, data: dict[str, Any], *, status: int = 200) -> HTMLResponse:
+def render(request: Request, template: str, data: dict[str, Any], *, status: int = 200,
+           json_url: str | None = None) -> HTMLResponse:
     """Render ``template`` with the page data, the request path and the corpus features."""
     corpus = request.app.state.corpus
     page = environment().get_template(template).render(
         **data, path=request.url.path, query=request.url.query,
-        has_stories=corpus.features.stories, json_url=_json_url(request))
+        has_stories=corpus.features.stories, json_url=json_url or _json_url(request))
     return HTMLResponse(page, status_code=status)
 
 
@@ -83,20 +72,20 @@ def home(request: Request, corpus: CorpusDep) -> HTMLResponse:
 @router.get("/search")
 def search(request: Request, corpus: CorpusDep,
            params: Annotated[SearchParams, Depends(search_params)]) -> HTMLResponse:
-    return render(request, "search.html", views.search_view(corpus, params))
+    return render(request, "search.html", views.search_page(views.search_view(corpus, params)))
 
 
 @router.get("/article/{article_id}")
 def article(request: Request, article_id: str, corpus: CorpusDep,
             view: Annotated[str, Query(pattern="^(facts|removals)$")] = "facts") -> HTMLResponse:
-    return render(request, "article.html", {**views.article_view(corpus, load_article(corpus, article_id)),
+    return render(request, "article.html", {**views.article_page(corpus, load_article(corpus, article_id)),
                                             "view": view})
 
 
 @router.get("/entity")
 def entity(request: Request, corpus: CorpusDep, name: Annotated[str, Query(min_length=1, max_length=300)],
            label: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
-    return render(request, "entity.html", views.entity_view(corpus, name, label or None))
+    return render(request, "entity.html", views.entity_page(corpus, views.entity_view(corpus, name, label or None)))
 
 
 @router.get("/stories")
@@ -106,17 +95,21 @@ def stories(request: Request, corpus: CorpusDep) -> HTMLResponse:
 
 @router.get("/story/{story_id}")
 def story(request: Request, story_id: str, corpus: CorpusDep) -> HTMLResponse:
-    data = views.story_view(corpus, story_id) if corpus.features.stories else None
-    if data is None:
-        raise HTTPException(404, detail=f"no story with id {story_id[:64]!r}")
-    return render(request, "story.html", data)
+    return render(request, "story.html", views.story_page(load_story(corpus, story_id)))
 
 
 @router.get("/quotes")
 def quotes(request: Request, corpus: CorpusDep, params: Annotated[FactParams, Depends(fact_params)]) -> HTMLResponse:
-    return render(request, "quotes.html", views.quotes_view(corpus, params))
+    return render(request, "quotes.html", views.facts_page(corpus, views.quotes_view(corpus, params)))
 
 
 @router.get("/claims")
 def claims(request: Request, corpus: CorpusDep, params: Annotated[FactParams, Depends(fact_params)]) -> HTMLResponse:
-    return render(request, "claims.html", views.claims_view(corpus, params))
+    return render(request, "claims.html", views.facts_page(corpus, views.claims_view(corpus, params)))
+
+
+@router.get("/docs")
+def docs(request: Request) -> HTMLResponse:
+    from .apidocs import api_page
+
+    return render(request, "docs.html", api_page(request.app.openapi()), json_url="/openapi.json")

@@ -1,5 +1,7 @@
-"""Page data: one function per page, returning the dict that the HTML page
-renders and that its JSON twin returns unchanged.
+"""Page data: one ``*_view`` function per page, returning the records its JSON
+twin returns (``serve/schemas.py`` publishes their shape), and, where a page
+draws more than the records (highlighted pieces, chart geometry, a map), a
+``*_page`` function adding what the template draws.
 
 Article text is passed as plain strings (or lists of pieces); templates
 escape it. The only URLs taken from articles pass through :func:`safe_url`.
@@ -10,12 +12,25 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Article, to_dict
+from ..model import SCHEMA_VERSION, Article, to_dict
 from . import charts, highlight, queries, search
 from .corpus import Corpus
 from .queries import FactParams
 from .search import SearchParams
 from .security import safe_url
+
+
+def source_label(source: str | None) -> str:
+    """A source as people read it: a site name, or a file's name rather than its whole path.
+
+    >>> source_label("/data/news/text/izmail-flood.txt")
+    'izmail-flood.txt'
+    """
+    if not source:
+        return "?"
+    if "://" not in source and ("/" in source or "\\" in source):
+        return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return source
 
 
 def home_view(corpus: Corpus) -> dict[str, Any]:
@@ -26,18 +41,55 @@ def home_view(corpus: Corpus) -> dict[str, Any]:
 
 
 def search_view(corpus: Corpus, params: SearchParams) -> dict[str, Any]:
-    """A page of search results with facets and the time histogram."""
-    page = search.search(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
+    """A page of search results with facets and the matches per period of time."""
+    conn = corpus.conn()
+    page = search.search(conn, params, groups=corpus.groups(), feats=corpus.features)
     hits = []
     for hit in page.hits:
-        segments = search.marked_segments(hit.pop("snippet"))
-        title = search.marked_segments(hit.pop("title"))
-        hits.append({**hit, "url": safe_url(hit["url"]), "snippet": segments, "title": title,
-                     "snippet_text": "".join(t for t, _ in segments), "title_text": "".join(t for t, _ in title)})
+        snippet, snippet_matches = _text_and_matches(search.marked_segments(hit.pop("snippet")))
+        title, title_matches = _text_and_matches(search.marked_segments(hit.pop("title")))
+        hits.append({**hit, "url": safe_url(hit["url"]), "snippet": snippet, "snippet_matches": snippet_matches,
+                     "title": title, "title_matches": title_matches})
+    stories = queries.story_labels(conn, [v for v, _ in page.facets.get("story", [])], corpus.features)
+    facets = {key: [{"value": value, "label": _facet_label(key, value, stories), "count": count}
+                    for value, count in values] for key, values in page.facets.items()}
     return {"params": to_dict(params), "hits": hits, "total": page.total, "total_exact": page.total_exact,
-            "has_next": page.has_next, "facets": page.facets, "facets_exact": page.facets_exact,
-            "histogram": [to_dict(b) for b in charts.histogram(page.histogram)],
+            "has_next": page.has_next, "facets": facets, "facets_exact": page.facets_exact,
+            "histogram": [{"period": p, "count": n} for p, n in charts.periods(page.histogram)],
             "ranked_among": page.ranked_among, "facet_sample": search.FACET_CAP, "count_cap": search.COUNT_CAP}
+
+
+def _facet_label(key: str, value: str, stories: dict[str, str]) -> str:
+    if key == "story":
+        return stories.get(value) or value
+    return source_label(value) if key == "source" else value
+
+
+def _text_and_matches(segments: list[tuple[str, bool]]) -> tuple[str, list[tuple[int, int]]]:
+    text, matches, position = "", [], 0
+    for part, hit in segments:
+        if hit:
+            matches.append((position, position + len(part)))
+        text += part
+        position += len(part)
+    return text, matches
+
+
+def _segments(text: str, matches: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    out, position = [], 0
+    for start, end in matches:
+        out += [(text[position:start], False), (text[start:end], True)]
+        position = end
+    return [(part, hit) for part, hit in [*out, (text[position:], False)] if part]
+
+
+def search_page(data: dict[str, Any]) -> dict[str, Any]:
+    """What the search page draws besides the records: marked snippets and the histogram's bars."""
+    hits = [{**hit, "snippet_text": hit["snippet"], "title_text": hit["title"],
+             "snippet": _segments(hit["snippet"], hit["snippet_matches"]),
+             "title": _segments(hit["title"], hit["title_matches"])} for hit in data["hits"]]
+    series = [(p["period"], p["count"]) for p in data["histogram"]]
+    return {**data, "hits": hits, "chart": charts.histogram(series)}
 
 
 def _fact_summary(fact: highlight.Fact) -> dict[str, Any]:
@@ -45,8 +97,15 @@ def _fact_summary(fact: highlight.Fact) -> dict[str, Any]:
 
 
 def article_view(corpus: Corpus, article: Article) -> dict[str, Any]:
-    """An article: highlighted text, facts with evidence, cleaning record, metadata."""
+    """An article in its JSON form, the story it belongs to and its duplicates."""
     conn = corpus.conn()
+    return {"schema_version": SCHEMA_VERSION, "article": article,
+            "story": queries.story_of(conn, article.id, corpus.features),
+            "duplicates": queries.duplicates_of(conn, article.id, corpus.features)}
+
+
+def article_page(corpus: Corpus, article: Article) -> dict[str, Any]:
+    """What the article page draws: paragraphs of highlighted pieces, each fact's evidence, the cleaning record."""
     groups = corpus.groups()
     facts = highlight.facts_of(article)
     names = {entity.id: entity for entity in article.entities}
@@ -54,6 +113,7 @@ def article_view(corpus: Corpus, article: Article) -> dict[str, Any]:
     for fact in facts:
         summary = _fact_summary(fact)
         summary["context"] = _context(article.text, fact.start, fact.end)
+        summary["anchor"] = fact.anchor
         for key in ("entity", "speaker", "claimant"):
             entity = names.get(str(summary.get(key) or ""))
             if entity is not None:
@@ -61,18 +121,15 @@ def article_view(corpus: Corpus, article: Article) -> dict[str, Any]:
                 summary[key + "_label"] = entity.label
         summaries[fact.id] = summary
     return {
+        **article_view(corpus, article),
         "article": _metadata(article),
-        "pieces": [to_dict(p) for p in highlight.pieces(article.text, facts)],
+        "paragraphs": highlight.paragraphs(article.text, facts),
         "facts": summaries,
         "entities": [{"id": e.id, "name": groups.canonical(e.name), "label": e.label, "variants": list(e.variants),
                       "mentions": e.mentions} for e in article.entities],
-        "removals": [to_dict(p) for p in highlight.removal_pieces(article)],
-        "repairs": [to_dict(r) for r in article.repairs],
-        "repair_pieces": [to_dict(p) for p in highlight.repair_pieces(article)],
-        "removal_list": [{"kind": r.kind, "reason": r.reason, "text": r.text, "start": r.start, "end": r.end}
-                         for r in article.removals],
-        "story": queries.story_of(conn, article.id, corpus.features),
-        "duplicates": queries.duplicates_of(conn, article.id, corpus.features),
+        "removals": highlight.removal_pieces(article),
+        "repairs": article.repairs,
+        "removal_list": article.removals,
         "features": {"stories": corpus.features.stories, "duplicates": corpus.features.duplicates},
     }
 
@@ -109,7 +166,7 @@ def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
     variants: dict[str, int] = {}
     months: dict[str, int] = {}
     pairs: list[tuple[str, str]] = []
-    for article_id, entity_id, row_name, _label, variant_json, mentions, published, _source, _title in rows:
+    for article_id, entity_id, row_name, _label, variant_json, mentions, published, _source, _title, _first in rows:
         pairs.append((article_id, entity_id))
         for variant in [row_name, *json.loads(variant_json or "[]")]:
             variants[variant] = variants.get(variant, 0) + 1
@@ -121,19 +178,32 @@ def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
     quotes_by, _ = queries.quotes(conn, FactParams(speaker=name, per_page=50), groups=groups, feats=corpus.features)
     return {
         "name": groups.canonical(name), "label": label, "labels": labels, "members": members,
-        "articles": [{"id": r[0], "published": r[6], "source": r[7], "title": r[8]} for r in rows[:100]],
+        "articles": [{"id": r[0], "published": r[6], "source": r[7], "title": r[8],
+                      "link": queries.first_mention_link(r[0], r[9])} for r in rows[:100]],
         "article_count": len(article_ids),
-        "variants": sorted(variants.items(), key=lambda kv: (-kv[1], kv[0])),
+        "variants": [{"name": v, "articles": n} for v, n in sorted(variants.items(), key=lambda kv: (-kv[1], kv[0]))],
         "evidence": queries.merge_evidence(conn, pairs),
         "decisions": [to_dict(d) for d in groups.decisions_for(set(members))],
-        "timeline": [to_dict(b) for b in charts.histogram(sorted(months.items()))],
+        "timeline": [{"period": p, "count": n} for p, n in charts.periods(sorted(months.items()))],
         "quotes_by": quotes_by,
         "quotes_about": [q for q in queries.quotes_about(conn, pairs) if q["speaker"] not in members],
-        "co_mentions": queries.co_mentions(conn, article_ids, members),
+        "co_mentions": [{"name": n, "label": lab, "articles": c}
+                        for n, lab, c in queries.co_mentions(conn, article_ids, members)],
         "places": places,
-        "map": map_data(places),
-        "writable": corpus.token is not None,
     }
+
+
+def entity_page(corpus: Corpus, data: dict[str, Any]) -> dict[str, Any]:
+    """What the entity page draws besides the records: the mentions chart, the map, the merge form."""
+    series = [(p["period"], p["count"]) for p in data["timeline"]]
+    merges: dict[tuple[str, str], dict[str, Any]] = {}
+    for ev in data["evidence"]:  # one row per variant and rule, not one per article
+        row = merges.setdefault((str(ev.get("variant")), str(ev.get("rule"))),
+                                {"variant": ev.get("variant"), "rule": ev.get("rule"), "score": ev.get("score"),
+                                 "articles": 0, "article_id": ev["article_id"]})
+        row["articles"] += 1
+    return {**data, "chart": charts.histogram(series), "map": map_data(data["places"]),
+            "merges": sorted(merges.values(), key=lambda r: -r["articles"]), "writable": corpus.token is not None}
 
 
 def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
@@ -155,13 +225,15 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
         claim["verdict"], claim["note"] = (linked[1], linked[2]) if linked else ("", "")
         what = linked[0] if linked else str(claim["counted"] or claim["unit"] or "other")
         by_what.setdefault(what, {}).setdefault(str(claim["source"]), []).append(claim)
-    quotes = [queries._quote_dict(r) for r in queries.facts_in(conn, "quotes", ids)]
-    places = queries.places_of(conn, ids)
-    groups = claim_groups(by_what)
-    return {**story, "timeline": charts.timeline(story["articles"]), "sources": sources,
-            "claims": claims, "claims_by_what": by_what, "claim_groups": groups,
-            "shared_groups": sum(1 for g in groups if g["sources"] > 1), "quotes": quotes, "places": places,
-            "map": map_data(places)}
+    quotes = [queries.quote_dict(r) for r in queries.facts_in(conn, "quotes", ids)]
+    return {**story, "sources": sources, "claim_groups": claim_groups(by_what), "quotes": quotes,
+            "places": queries.places_of(conn, ids)}
+
+
+def story_page(data: dict[str, Any]) -> dict[str, Any]:
+    """What the story page draws besides the records: the timeline and the map."""
+    return {**data, "timeline": charts.timeline(data["articles"]), "map": map_data(data["places"]),
+            "shared_groups": sum(1 for g in data["claim_groups"] if g["sources"] > 1)}
 
 
 def claim_groups(by_what: dict[str, dict[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
@@ -184,8 +256,9 @@ def claim_groups(by_what: dict[str, dict[str, list[dict[str, Any]]]]) -> list[di
 def map_data(places: list[dict[str, Any]]) -> dict[str, Any]:
     """Everything the map template draws."""
     points = charts.map_points(places)
-    return {"width": charts.MAP_WIDTH, "height": charts.MAP_HEIGHT, "points": points,
-            "viewbox": charts.viewbox(points), "graticule": charts.graticule()}
+    box = charts.viewbox(points)
+    return {"width": charts.MAP_WIDTH, "height": charts.MAP_HEIGHT, "viewbox": box, "graticule": charts.graticule(),
+            "points": charts.place_labels(points, viewbox_width=float(box.split()[2]))}
 
 
 def stories_view(corpus: Corpus) -> dict[str, Any]:
@@ -205,3 +278,9 @@ def claims_view(corpus: Corpus, params: FactParams) -> dict[str, Any]:
     """The claims explorer."""
     rows, has_next = queries.claims(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
     return {"params": to_dict(params), "claims": rows, "has_next": has_next}
+
+
+def facts_page(corpus: Corpus, data: dict[str, Any]) -> dict[str, Any]:
+    """What the quotes and claims explorers draw besides the records: the stories to filter by, by title."""
+    options = queries.stories(corpus.conn()) if corpus.features.stories else []
+    return {**data, "story_options": options}

@@ -1,23 +1,59 @@
 // newsprism UI behaviour. No inline scripts: the Content-Security-Policy allows only this file.
 "use strict";
 
-function showFact(el) {
-  const ids = (el.dataset.facts || "").split(" ").filter(Boolean);
-  if (!ids.length) return;
+const NARROW = window.matchMedia("(max-width: 900px)");
+
+function factIds(el) {
+  return (el.dataset.facts || "").split(" ").filter(Boolean);
+}
+
+// Open the evidence of fact `id` (default: the innermost fact of `el`; a second click on the
+// same piece moves outward) and mark every piece of it.
+function showFact(el, id) {
+  const ids = factIds(el);
+  if (!ids.length) return null;
+  if (!id) {
+    let index = 0;
+    if (el.dataset.shown) index = (ids.indexOf(el.dataset.shown) + 1) % ids.length;
+    id = ids[index];
+  }
   document.querySelectorAll(".f.active").forEach((x) => x.classList.remove("active"));
   document.querySelectorAll(".fact").forEach((x) => { x.hidden = true; });
-  // the innermost (shortest) fact comes first; a second click on the same piece moves outward
-  let index = 0;
-  if (el.dataset.shown) index = (ids.indexOf(el.dataset.shown) + 1) % ids.length;
-  const id = ids[index];
   el.dataset.shown = id;
-  document.querySelectorAll(".f").forEach((x) => {
-    if ((x.dataset.facts || "").split(" ").includes(id)) x.classList.add("active");
+  document.querySelectorAll("#text .f").forEach((x) => {
+    if (factIds(x).includes(id)) x.classList.add("active");
   });
   const panel = document.getElementById("fact-" + id);
   const hint = document.getElementById("evidence-hint");
   if (hint) hint.hidden = true;
   if (panel) panel.hidden = false;
+  placeEvidence(el);
+  return panel;
+}
+
+// On a narrow screen the evidence follows the paragraph of the fact, so it is read beside it;
+// on a wide one it stays in its column.
+function placeEvidence(el) {
+  const evidence = document.getElementById("evidence");
+  const column = document.querySelector(".evidence-col");
+  if (!evidence || !column) return;
+  if (NARROW.matches) el.closest("p").after(evidence);
+  else if (evidence.parentElement !== column) column.append(evidence);
+}
+
+// A link to "#claim-120-151" (kind-start-end) opens that fact: the span scrolled into view,
+// marked, and its evidence open.
+function openLinkedFact() {
+  const anchor = decodeURIComponent(window.location.hash.slice(1));
+  if (!/^[a-z]+-\d+-\d+$/.test(anchor)) return;
+  const panel = document.querySelector('.fact[data-anchor="' + anchor + '"]');
+  if (!panel) return;
+  const id = panel.id.slice("fact-".length);
+  const piece = Array.from(document.querySelectorAll("#text .f")).find((x) => factIds(x).includes(id));
+  if (!piece) return;
+  showFact(piece, id);
+  piece.scrollIntoView({ block: "center" });
+  piece.focus({ preventScroll: true });
 }
 
 function setupFacts() {
@@ -25,12 +61,19 @@ function setupFacts() {
   if (!text) return;
   text.addEventListener("click", (event) => {
     const el = event.target.closest(".f");
-    if (el) showFact(el);
+    if (el) remember(showFact(el));
   });
   text.addEventListener("keydown", (event) => {
     const el = event.target.closest(".f");
-    if (el && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); showFact(el); }
+    if (el && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); remember(showFact(el)); }
   });
+  window.addEventListener("hashchange", openLinkedFact);
+  openLinkedFact();
+}
+
+// The address names the fact shown, so it can be copied; replaceState does not scroll.
+function remember(panel) {
+  if (panel && panel.dataset.anchor) history.replaceState(null, "", "#" + panel.dataset.anchor);
 }
 
 function setupDecision() {
