@@ -78,6 +78,10 @@ BAD: list[tuple[list[str], str, str | None]] = [
     (["show", "ab"], "'ab'", "E140"),
     (["show", "abc"], "'abc'", "E173"),
     (["stories", "nosuchstory"], "'nosuchstory'", "E174"),
+    (["quotes", "--story", "nosuchstory"], "'nosuchstory'", "E174"),
+    (["claims", "--story", "nosuchstory"], "'nosuchstory'", "E174"),
+    (["quotes", "--from", "yesterday"], "'yesterday'", "E170"),
+    (["claims", "--to", "2022-02-30"], "'2022-02-30'", "E170"),
     # codes
     (["failures", "--code", "104"], "'104'", "E176"),
     # click's own checks of choices and numbers: one error line too
@@ -87,6 +91,7 @@ BAD: list[tuple[list[str], str, str | None]] = [
     (["failures", "--limit", "0"], "0", None),
     (["clean", "--kind", "pdf", str(EXAMPLE)], "'pdf'", None),
     (["entities", "list", "--limit", "lots"], "'lots'", None),
+    (["quotes", "--limit", "0"], "0", None),
     (["schema", "--indent", "wide"], "'wide'", None),
     (["ingest", "--engine", "spark", str(EXAMPLE)], "'spark'", None),
     (["serve", "--port", "http"], "'http'", None),
@@ -126,7 +131,7 @@ def test_bad_values_good_dates_are_accepted(corpus: Path) -> None:
 
 @pytest.mark.issue(15)
 def test_bad_values_a_reading_command_does_not_create_a_corpus(corpus: Path) -> None:
-    for args in (["stories"], ["entities", "list"], ["failures"], ["search", "x"]):
+    for args in (["stories"], ["entities", "list"], ["failures"], ["search", "x"], ["quotes"], ["claims"]):
         result = run(*args, "--db", "typo/corpus.db", cwd=corpus)
         assert result.returncode == 1 and "[E301] no corpus at typo/corpus.db" in result.stderr, result.stderr
     assert not (corpus / "typo").exists()

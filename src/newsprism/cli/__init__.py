@@ -33,6 +33,8 @@ COMMANDS: dict[str, str] = {
     "failures": "newsprism.cli.failures:failures",
     "entities": "newsprism.cli.entities:entities",
     "stories": "newsprism.cli.stories:stories",
+    "quotes": "newsprism.cli.quotes:quotes",
+    "claims": "newsprism.cli.claims:claims",
     "link": "newsprism.cli.link:link",
 }
 

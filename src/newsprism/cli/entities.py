@@ -8,7 +8,9 @@ from typing import Any
 import click
 
 from ..store import default_db, open_store
+from . import _tables as t
 from ._common import echo_json, settings_from
+from ._corpus import reading
 
 _DB_HELP = "Corpus: a SQLite file (default ./newsprism.db or $NEWSPRISM_DB) or a postgresql:// URL."
 
@@ -41,13 +43,22 @@ def list_entities(ctx: click.Context, db: str | None, label: str | None, limit: 
                           params=(label,) if label else (), order="articles DESC, name")
     finally:
         store.close()
-    for row in rows[:limit]:
-        if as_json:
-            echo_json({**row, "variants": json.loads(row["variants"]), "evidence": json.loads(row["evidence"])})
-        else:
-            variants = [v for v in json.loads(row["variants"]) if v != row["name"]]
-            click.echo(f"{row['name']} ({row['label']}, {row['articles']} articles)"
-                       + (f"  also: {', '.join(variants)}" if variants else ""))
+    records = [{**row, "variants": json.loads(row["variants"]), "evidence": json.loads(row["evidence"])}
+               for row in rows[:limit]]
+    if as_json:
+        for record in records:
+            echo_json(record)
+        return
+    if not records:
+        click.echo("No corpus entities" + (f" labelled {label}" if label else "")
+                   + ": 'newsprism link' finds them (ingest runs it).", err=True)
+        return
+    t.echo(t.table([t.Column("Entity", long=True), t.Column("Label"), t.Column("Articles", right=True),
+                    t.Column("Also written", long=True)],
+                   [(r["name"], r["label"], r["articles"], ", ".join(v for v in r["variants"] if v != r["name"]))
+                    for r in records]),
+           t.line(f"{len(records)} of {len(rows)} entities. Show one with: newsprism entities show NAME",
+                  style="dim"))
 
 
 @entities.command("show")
@@ -59,42 +70,63 @@ def show_entity(ctx: click.Context, name: str, db: str | None, as_json: bool) ->
     """One corpus entity (by its name or any variant) with how its variants were merged and its articles."""
     from ..store.links import LinkDB, read_table
 
-    store = _open(ctx, db, readonly=True)
-    try:
-        link_db = LinkDB(store)
+    with reading(ctx, db) as corpus:
+        link_db = LinkDB(corpus.store)
         found = [r for r in read_table(link_db, "corpus_entities", order="corpus_id")
                  if r["name"].casefold() == name.casefold()
                  or name.casefold() in (v.casefold() for v in json.loads(r["variants"]))]
         if not found:
-            raise click.ClickException(f"no corpus entity named {name!r}; run 'newsprism link' first?")
-        for row in found:
-            members = read_table(link_db, "corpus_entity_members", where="corpus_id = ?", params=(row["corpus_id"],),
-                                 order="article_id, entity_id")
-            data = {**row, "variants": json.loads(row["variants"]), "evidence": json.loads(row["evidence"]),
-                    "members": members}
-            if as_json:
-                echo_json(data)
-            else:
-                click.echo(_readable(data))
-    finally:
-        store.close()
-
-
-def _readable(entity: dict[str, Any]) -> str:
-    """An entity for the terminal: name, variants with the evidence of each merge, articles."""
-    lines = [f"{entity['name']} ({entity['label']}), in {entity['articles']} articles  [{entity['corpus_id']}]",
-             "  also written: " + ", ".join(v for v in entity["variants"] if v != entity["name"]),
-             "  merged because:"]
-    for item in entity["evidence"]:
-        if isinstance(item, dict) and "a" in item and "b" in item:
-            lines.append(f"    {item['a']} = {item['b']}  ({item.get('rule', '?')}, score {item.get('score', '?')})")
-        elif isinstance(item, dict):
-            lines.append("  " + ", ".join(f"{k} {v}" for k, v in item.items()))
+            raise click.ClickException(f"no corpus entity named {name!r}; 'newsprism entities list' lists them "
+                                       "(run 'newsprism link' first?)")
+        records = [_entity_record(corpus, link_db, row) for row in found]
+    for record in records:
+        if as_json:
+            echo_json(record)
         else:
-            lines.append(f"  {item}")
-    articles = sorted({m["article_id"] for m in entity["members"]})
-    lines.append(f"  articles: {', '.join(articles)}")
-    return "\n".join(lines)
+            t.echo(*_readable(record))
+
+
+def _entity_record(corpus: Any, link_db: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """A corpus entity with its members and the articles naming it (newest first), as the web's entity page
+    reads them (:func:`newsprism.serve.queries.entity_rows`)."""
+    from ..serve.queries import entity_rows
+    from ..store.links import read_table
+
+    members = read_table(link_db, "corpus_entity_members", where="corpus_id = ?", params=(row["corpus_id"],),
+                         order="article_id, entity_id")
+    mine = {(m["article_id"], m["entity_id"]) for m in members}
+    names = sorted({m["name"] for m in members} | {row["name"]})
+    articles: dict[str, dict[str, Any]] = {}
+    for r in entity_rows(corpus.conn(), names, label=row["label"]):
+        if (r[0], r[1]) in mine and r[0] not in articles:
+            articles[r[0]] = {"article_id": r[0], "published": r[6], "source": r[7], "title": r[8]}
+    return {**row, "variants": json.loads(row["variants"]), "evidence": json.loads(row["evidence"]),
+            "members": members, "in_articles": list(articles.values())}
+
+
+def _readable(entity: dict[str, Any]) -> list[Any]:
+    """An entity for the terminal: name, variants, the evidence of each merge, the articles naming it."""
+    out: list[Any] = [
+        t.line(f"{entity['name']} ({entity['label']})", style="bold"),
+        t.line(f"corpus entity {entity['corpus_id']} · in {entity['articles']} articles", style="dim")]
+    also = [v for v in entity["variants"] if v != entity["name"]]
+    if also:
+        out.append(t.line("also written: " + ", ".join(also)))
+    merges = [e for e in entity["evidence"] if isinstance(e, dict) and "a" in e and "b" in e]
+    if merges:
+        out += [t.line(), t.table([t.Column("Name", long=True), t.Column("Same as", long=True), t.Column("Rule"),
+                                   t.Column("Score", right=True)],
+                                  [(e["a"], e["b"], e.get("rule", "?"), e.get("score", "?")) for e in merges],
+                                  title=f"Merged because ({len(merges)})")]
+    others = [e for e in entity["evidence"] if e not in merges]
+    out += [t.line(", ".join(f"{k} {v}" for k, v in e.items()) if isinstance(e, dict) else str(e)) for e in others]
+    articles = entity["in_articles"]
+    out += [t.line(), t.table([t.Column("Published"), t.Column("Source", long=True), t.Column("Title", long=True),
+                               t.Column("Article")],
+                              [(t.day(a["published"]), t.source_name(a["source"]), a["title"] or "(untitled)",
+                                t.short_id(a["article_id"])) for a in articles],
+                              title=f"Articles ({len(articles)})")]
+    return out
 
 
 def _decide(ctx: click.Context, action: str, names: tuple[str, ...], db: str | None, label: str | None,

@@ -34,8 +34,10 @@ def id_prefix_pattern(prefix: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", prefix) + "%"
 
 
-def one_id(prefix: str, ids: Sequence[str]) -> str | None:
+def one_id(prefix: str, ids: Sequence[str], *, kind: str = "article") -> str | None:
     """The only id of ``ids`` (those starting with ``prefix``, at most one more than shown), or ``None``.
+
+    ``kind`` names what the ids are for the message (``article``, ``story``).
 
     Raises:
         BadValueError: ``E173`` when several ids start with ``prefix``, naming a few of them.
@@ -43,7 +45,7 @@ def one_id(prefix: str, ids: Sequence[str]) -> str | None:
     if len(ids) <= 1:
         return ids[0] if ids else None
     shown = ", ".join(ids[:SHOWN_IDS - 1]) + (", ..." if len(ids) >= SHOWN_IDS else "")
-    raise BadValueError(f"article id prefix {prefix!r} is ambiguous: it starts {shown}; give more characters",
+    raise BadValueError(f"{kind} id prefix {prefix!r} is ambiguous: it starts {shown}; give more characters",
                         code="E173")
 
 
