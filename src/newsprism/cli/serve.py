@@ -48,7 +48,9 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, allowed_host
 
         from ..serve.app import create_app
     except ModuleNotFoundError as e:
-        raise click.ClickException(f"the web server needs {e.name}: install 'newsprism[web]'") from e
+        # The web server is in the base install (#15): a missing part means a broken or partial install.
+        raise click.ClickException(f"the web server needs {e.name}, which is missing: reinstall newsprism "
+                                   "(pip install -e . in a checkout); 'newsprism doctor' checks the rest") from e
     token = None
     if token_env:
         token = os.environ.get(token_env) or None
