@@ -19,7 +19,18 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from ._time_resolve import Context, Resolved, _unanchored, _week, r_ago, r_year
+from ._time_resolve import (
+    MONTHS,
+    Context,
+    Resolved,
+    _month_year,
+    _unanchored,
+    _week,
+    quarter_of_anchor,
+    r_ago,
+    r_rel_unit,
+    r_year,
+)
 
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 #: A sentence that reports figures: money, shares, per cent.
@@ -57,24 +68,50 @@ def r_ago_in_period(m: re.Match[str], ctx: Context) -> Resolved:
     return r_ago(m, ctx)
 
 
+_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})\b")
+
+
 def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter"."""
+    """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter".
+
+    1. "the current quarter": the quarter of publication.
+    2. A year named: that year's quarter (the ordinal's, else the reporting quarter's).
+    3. "the quarter ended Sept. 30": the ordinal's quarter, else the quarter of that date; it names the period.
+    4. Otherwise the reporting quarter, a year back for "year-ago"; with none, not a date.
+    """
     mods = (m["mods"] or "").lower()
     unit = m["unit"].lower()
     year = re.search(r"\b(?:19|20)\d\d\b", mods)
     ordinal = next((q for word, q in _ORDINAL.items() if re.search(rf"\b{word}\b", mods)), None)
     focus = focus_quarter(ctx)
+    back = 1 if _YEAR_BACK.search(mods) else 0
     if "current" in mods and unit == "quarter" and ctx.anchor is not None:
         return Resolved(f"{ctx.anchor.year:04d}-Q{(ctx.anchor.month - 1) // 3 + 1}", "quarter")
     if year and (ordinal or focus):
         return Resolved(f"{year.group()}-Q{ordinal or (focus[1] if focus else 0)}", "quarter")
     if year:
         return Resolved(year.group(), "year")
+    ended = _ENDED.match(ctx.text, m.end())
+    if not back and ended and ended["mon"].lower() in MONTHS and ctx.anchor is not None:
+        month = MONTHS[ended["mon"].lower()]
+        if ordinal:
+            return quarter_of_anchor(ordinal, ctx)
+        end_year = _month_year(month, int(ended["d"]), ctx, ctx.anchor)
+        return Resolved(f"{end_year:04d}-Q{(month - 1) // 3 + 1}", "quarter", names_period=True)
+    if ordinal and not back:
+        return quarter_of_anchor(ordinal, ctx)
     if focus is None:
         return Resolved(None, "quarter", resolved=False, note="not a time")
-    quarter = ordinal or focus[1]
-    back = 1 if _YEAR_BACK.search(mods) else 0
-    return Resolved(f"{focus[0] - back:04d}-Q{quarter}", "quarter", note="the reporting quarter")
+    return Resolved(f"{focus[0] - back:04d}-Q{ordinal or focus[1]}", "quarter", note="the reporting quarter")
+
+
+def r_last_year_in_period(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "compared with $3 million last year" in an earnings story: the reporting quarter a year before."""
+    if m["rel"].lower() == "last" and m["unit"].lower() == "year":
+        found = year_before_focus(ctx, m.start())
+        if found is not None:
+            return found
+    return r_rel_unit(m, ctx)
 
 
 def r_year_ago_adj(m: re.Match[str], ctx: Context) -> Resolved:
@@ -85,6 +122,62 @@ def r_year_ago_adj(m: re.Match[str], ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return _unanchored(None, "year")
     return Resolved(str(ctx.anchor.year - 1), "year")
+
+
+def r_year_end(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "by year-end": this year's end; "since year-end" (past): the last one before publication."""
+    if ctx.anchor is None:
+        return _unanchored(None, "year", "late")
+    year = ctx.anchor.year - (ctx.direction == "past" and re.search(r"\bsince\s+$", ctx.text[:m.start()][-10:]) is not None)
+    return Resolved(str(year), "year", note="late")
+
+
+def r_this_year_kind(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the current fiscal year", "the full year", "earlier in the year": the year the story is in."""
+    if ctx.anchor is None:
+        return _unanchored(None, "year")
+    which = (m["which"] or "").lower()
+    back = which in ("latest", "past", "last", "previous", "prior")
+    note = {"earlier": "early", "later": "late"}.get((m["shift"] or "").lower())
+    return Resolved(str(ctx.anchor.year - back), "year", note=note)
+
+
+_VAGUE_FUTURE = re.compile(r"future|coming|near term", re.IGNORECASE)
+
+
+def r_vague_ref(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the near future", "coming months" (``FUTURE_REF``); "recent days", "the past few weeks" (``PAST_REF``)."""
+    return Resolved("FUTURE_REF" if _VAGUE_FUTURE.search(m.group("x")) else "PAST_REF", "unknown")
+
+
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_WORD_NUMBERS.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                      "eighty": 80, "ninety": 90, "hundred": 0})
+
+
+def year_from_words(words: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001.
+
+    >>> year_from_words("nineteen seventy-nine")
+    1979
+    """
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w and w != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(_WORD_NUMBERS.get(w, 0) for w in parts[2:])
+    if not parts or parts[0] not in ("nineteen", "eighteen"):
+        return None
+    return _WORD_NUMBERS[parts[0]] * 100 + sum(_WORD_NUMBERS.get(w, 0) for w in parts[1:])
+
+
+def r_year_words(m: re.Match[str], ctx: Context) -> Resolved:
+    year = year_from_words(m["w"])
+    if year is None:
+        return Resolved(None, "year", resolved=False, note="not a time")
+    if m["mon"]:
+        return Resolved(f"{year:04d}-{MONTHS[m['mon'].lower()]:02d}", "month")
+    return Resolved(str(year), "year")
 
 
 # -- holidays ---------------------------------------------------------------------------
@@ -176,5 +269,6 @@ def range_second_year(first: str, second: str) -> str | None:
 
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "period_ref": r_period_ref, "year_ago_adj": r_year_ago_adj, "holiday": r_holiday,
-    "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year,
+    "year_end": r_year_end, "this_year_kind": r_this_year_kind, "vague_ref": r_vague_ref, "year_words": r_year_words,
+    "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year, "rel_unit": r_last_year_in_period,
 }

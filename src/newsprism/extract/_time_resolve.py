@@ -45,6 +45,8 @@ class Resolved:
     kind: Kind = "date"
     resolved: bool = True
     note: str | None = None
+    #: The text names a reporting quarter here ("third-quarter profit"), which later "the quarter" means.
+    names_period: bool = False
 
 
 NO_ANCHOR = "no publication date"
@@ -439,7 +441,12 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved:
     quarter = int(groups["q"]) if groups.get("q") else {"last": 4}.get(m["ord"].lower(), 0) or (
         ORDINALS.get(m["ord"].lower()) or int(m["ord"][0]))
     if groups.get("y"):
-        return Resolved(f"{m['y']}-Q{quarter}", "quarter")
+        return Resolved(f"{m['y']}-Q{quarter}", "quarter", names_period=True)
+    return quarter_of_anchor(quarter, ctx)
+
+
+def quarter_of_anchor(quarter: int, ctx: Context) -> Resolved:
+    """A quarter named without a year: this year's unless the tense says it must be another."""
     if ctx.anchor is None:
         return _unanchored(f"XXXX-Q{quarter}", "quarter")
     current = (ctx.anchor.month - 1) // 3 + 1
@@ -449,7 +456,7 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved:
         year += quarter < current - 1
     else:
         year -= quarter > current
-    return Resolved(f"{year:04d}-Q{quarter}", "quarter")
+    return Resolved(f"{year:04d}-Q{quarter}", "quarter", names_period=True)
 
 
 def r_half(m: re.Match[str], ctx: Context) -> Resolved:

@@ -77,6 +77,14 @@ _FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|Octob
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+#: A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "the year two thousand".
+_YEAR_WORDS = (
+    rf"(?i:(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITS})?|{_TEENS}|hundred|oh[\s-]+{_UNITS})"
+    rf"|(?<=the year )two thousand(?:\s+(?:and\s+)?(?:{_UNITS}|{_TEENS}))?)"
+)
 _MOD = r"(?i:early|earlier in|mid|late|later in|the (?:start|beginning|middle|end) of|the first half of|the second half of)"
 _REL = r"(?i:last|next|this|past|coming|previous|following|upcoming)"
 _NUM_WORD = (
@@ -109,12 +117,16 @@ _P = [
     ("rel_unit", rf"\b(?P<x>(?:the\s+)?(?P<rel>{_REL}|the past|the last|the next|the coming)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|fortnight))\b"),
     ("rel_season", rf"\b(?P<x>(?P<rel>{_REL})\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
     ("season_year", rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}))\b"),
-    ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over)\s+(?P<x>the\s+(?P<season>spring|summer|autumn|winter))\b"),
+    ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over|into|of|through|throughout)\s+(?P<x>the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<season>spring|summer|autumn|winter))\b"),
+    ("year_end", r"\b(?P<x>(?:the\s+)?(?:end of (?:the|this) year|year-end|year end|year['’]s end))\b"),
+    ("this_year_kind", r"\b(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+year))\b"),
+    ("vague_ref", r"\b(?P<x>(?:the\s+)?(?P<w>(?:near|distant|foreseeable) future|near term|coming (?:days|weeks|months|quarters|years)|recent (?:days|weeks|months)|future quarters)|(?:the\s+)?(?:past|last) (?:several|few) (?:days|weeks|months|quarters|years))\b"),
+    ("year_words", rf"\b(?P<x>(?:(?P<mon>{_FULL_MONTH})\s+)?(?:the\s+year\s+)?(?P<w>{_YEAR_WORDS}))\b"),
     ("ago", rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|only|at least)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence))\b"),
     ("in_n", rf"\b(?P<pre>in|within)\s+(?P<x>(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT}))\b(?!\s+(?:ago|earlier|later|of\b))"),
-    ("quarter", rf"\b(?P<x>(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ]quarter(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?)\b"),
+    ("quarter", rf"\b(?P<x>(?:the\s+)?(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ]quarter(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?)\b"),
     ("q", rf"\b(?P<x>Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?)\b"),
-    ("period_ref", r"\b(?P<x>(?:the|this|that)\s+(?P<mods>(?:(?:latest|most recent|current|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|fiscal|(?:19|20)\d\d|first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+){0,3})(?P<unit>quarter|period))\b"),
+    ("period_ref", r"\b(?P<x>(?:the|this|that(?!\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\b))\s+(?P<mods>(?:(?:latest|most recent|current|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|fiscal|(?:19|20)\d\d|first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+){0,3})(?P<unit>quarter|period))\b"),
     ("year_ago_adj", r"\b(?P<x>year-(?:earlier|ago))\b"),
     ("holiday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|past|coming|previous|upcoming))\s+)?(?P<h>Thanksgiving(?: Day)?|Memorial Day|Labou?r Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day|Veterans['’]? Day|Good Friday|Easter(?: Sunday| Monday| [Ww]eek)?|Boxing Day|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|(?:the )?Fourth of July)(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?)(?![\w'’])"),
     ("year_range", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?=\s*[-–]\s*(?:{_YEAR}|\d\d)(?![\w%/-]|[.,]\d))"),
@@ -135,7 +147,7 @@ _P = [
 ]
 
 _CASELESS = {
-    "anaphor", "weekend", "period_ref", "year_ago_adj",
+    "anaphor", "weekend", "period_ref", "year_ago_adj", "year_end", "this_year_kind", "vague_ref",
     "today", "this_pod", "rel_unit", "rel_season", "season_year", "ctx_season", "ago", "in_n", "quarter",
     "half", "decade", "decade_short", "decade_word", "century", "clock", "clock24", "clock_mil", "noon", "ref", "set",
     "duration",
@@ -174,6 +186,7 @@ _TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
     "decadeword": tuple(DECADE_WORDS),
     "holiday": ("thanksgiving", "christmas", "easter", "halloween"),
     "period": ("period", "quarter"),
+    "yearword": ("nineteen", "eighteen", "thousand"),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "every", "each"),
 }
 TRIGGER_WORDS: dict[str, set[str]] = {}
@@ -192,7 +205,8 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "noon": {"dayword"}, "ref": {"ref"}, "month_of_rel": _month, "anaphor": {"unit", "dayword"},
     "weekend": {"unit"}, "set": {"set"}, "duration": _unit, "event_span": {"unit", "dayword"},
     "period_ref": {"period"}, "year_ago_adj": _unit, "holiday": {"holiday", "unit", "weekday", "month"},
-    "year_range": _digit,
+    "year_range": _digit, "year_end": {"unit"}, "this_year_kind": {"unit"}, "vague_ref": {"unit", "ref"},
+    "year_words": {"yearword"},
 }
 #: How far around a trigger an expression may reach.
 TRIGGER_MARGIN = 48

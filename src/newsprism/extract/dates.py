@@ -52,6 +52,8 @@ _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
 _RESOLVERS = {**RESOLVERS, **PERIOD_RESOLVERS}
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
+#: Words after which a four-digit number can only be a year ("fiscal 1989 sales").
+_YEAR_ONLY_BEFORE = re.compile(r"\b(?:fiscal|calendar|FY|since|until|in the|the year)\s+$", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|year|"
                            r"early|late|mid|through|for|spring|summer|autumn|fall|winter)\s*|[-–(])$", re.IGNORECASE)
 
@@ -141,8 +143,11 @@ def _in_title(text: str, start: int, end: int) -> bool:
     """ "USA Today", "Daily Xtra": a capitalised time word beside another capitalised word is part of a name."""
     if not text[start].isupper():
         return False
-    before = re.search(r"(?:^|\s)[A-Z][\w.]*\s$", text[max(0, start - 20):start])
-    return bool(before) or bool(re.match(r"\s[A-Z]\w", text[end:end + 3]))
+    # A word ending a sentence ("on Wednesday. Yesterday, ...") is no part of a name; nor is what follows
+    # a time word that opens a sentence ("Yesterday New York's governor said").
+    before = re.search(r"(?:^|\s)[A-Z][\w.]*[^\W.]\s$|(?:^|\s)[A-Z]\.[A-Z]\.\s$", text[max(0, start - 20):start])
+    opens = not text[:start].strip() or re.search(r"[.!?][\"”’')]?\s+$|\n\s*$", text[max(0, start - 5):start])
+    return bool(before) or (not opens and bool(re.match(r"\s[A-Z]\w", text[end:end + 3])))
 
 
 def _plausible_year(text: str, match: re.Match[str]) -> bool:
@@ -152,7 +157,7 @@ def _plausible_year(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, start - 25):start]
     if re.search(r"(?:No\.|number|page|p\.|tel\.?|phone|room|flight|route|\+)\s*$", before, re.IGNORECASE):
         return False
-    if COUNT_NOUN.match(after) and not YEAR_NOUNS.match(after):
+    if COUNT_NOUN.match(after) and not YEAR_NOUNS.match(after) and not _YEAR_ONLY_BEFORE.search(before):
         return False
     year = int(match["y"])
     return 1900 <= year <= 2100 or bool(_YEAR_CONTEXT.search(before))
@@ -236,7 +241,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
                       kind=result.kind, resolved=result.resolved and result.value is not None,
                       anchor=anchor.isoformat() if anchor else None, note=result.note, stage=STAGE)
         refs.append(ref)
-        if name in ("quarter", "q") and ref.resolved and ref.value and "-Q" in ref.value:
+        if result.names_period and ref.resolved:
             period = ref.value
         if ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40:
             # The dateline (first 40 characters) is the publication date, not a story date.

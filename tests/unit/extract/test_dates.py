@@ -207,3 +207,33 @@ def test_dates_day_before_a_dated_day_is_still_resolved() -> None:
     text = "The result of the first round of the vote was announced on March 3, 2022. The day before, it rained."
     refs = {t.text: t.value for t in find_times(text, published=ANCHOR)}
     assert refs["The day before"] == "2022-03-02"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A time word opening a sentence is no part of a name, even before a capitalised word.
+        ("Shares fell on Wednesday. Yesterday, the firm recovered.", ANCHOR, ("Yesterday", "2022-11-08")),
+        ("The storm went on. Yesterday New Jersey's governor toured the coast.", ANCHOR, ("Yesterday", "2022-11-08")),
+        # Years of an account, its end, and years said in words.
+        ("The firm expects growth in the current fiscal year.", ANCHOR, ("the current fiscal year", "2022")),
+        ("Sales in fiscal 2021 sales rose.", ANCHOR, ("2021", "2021")),
+        ("The deal should close by year-end.", ANCHOR, ("year-end", "2022")),
+        ("In nineteen ninety-six the plant closed.", ANCHOR, ("nineteen ninety-six", "1996")),
+        ("He promised it by the year two thousand.", ANCHOR, ("the year two thousand", "2000")),
+        # Vague references to the present's neighbourhood.
+        ("Rates should ease in the near future.", ANCHOR, ("the near future", "FUTURE_REF")),
+        ("Prices have fallen over the past few months.", ANCHOR, ("the past few months", "PAST_REF")),
+        # A quarter given by its end date names the reporting period.
+        ("The carrier earned $5 million in the quarter ended Sept. 30, up from a year earlier.", ANCHOR,
+         ("the quarter", "2022-Q3")),
+    ],
+)
+def test_dates_years_of_accounts_and_words(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+def test_dates_counts_in_words_are_not_years() -> None:
+    assert _values("Two thousand people and nineteen soldiers came.") == []
