@@ -20,7 +20,6 @@ from collections.abc import Callable
 from functools import cache
 
 from ._time_resolve import (
-    MONTHS,
     Context,
     Resolved,
     _month_year,
@@ -31,6 +30,7 @@ from ._time_resolve import (
     r_rel_unit,
     r_year,
 )
+from ._time_rules import MONTHS
 
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 #: A sentence that reports figures: money, shares, per cent.
