@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -215,3 +216,29 @@ def test_cli_claims_of_a_story(db: str, flood: dict[str, Any]) -> None:
                      re.M), shown.stdout
     missing = invoke("claims", "--story", "nosuchstory", "--db", db)
     assert missing.exit_code == 2 and "[E174]" in missing.output
+
+
+@pytest.mark.issue(15)
+def test_cli_views_are_the_same_on_postgresql(db: str, flood: dict[str, Any],
+                                              postgres_url: Callable[[str], str | None]) -> None:
+    from newsprism.link.run import link_corpus
+
+    url = postgres_url("cli")
+    if url is None:
+        pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
+    source = open_store(db, readonly=True)
+    pg = open_store(url)
+    try:
+        pg.add(list(source.iter_articles()))
+        link_corpus(pg)
+        shown = invoke("stories", flood["story_id"][:5], "--db", url, "--json")
+        assert shown.exit_code == 0, shown.output
+        assert json.loads(shown.stdout) == flood
+        args = ["--speaker", "Oleksandr Hrytsenko", "--story", flood["story_id"][:4], "--json"]
+        assert invoke("quotes", *args, "--db", url).stdout == invoke("quotes", *args, "--db", db).stdout
+        listed = invoke("entities", "list", "--label", "PERSON", "--db", url)
+        assert listed.stdout == invoke("entities", "list", "--label", "PERSON", "--db", db).stdout
+    finally:
+        source.close()
+        pg.drop_everything()  # type: ignore[attr-defined]
+        pg.close()
