@@ -27,7 +27,6 @@ from ._time_resolve import (
     _week,
     quarter_of_anchor,
     r_ago,
-    r_rel_unit,
     r_year,
 )
 from ._time_rules import MONTHS
@@ -96,6 +95,9 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
         month = MONTHS[ended["mon"].lower()]
         if ordinal:
             return quarter_of_anchor(ordinal, ctx)
+        if focus is not None:
+            # A fiscal quarter already named ("the fiscal first quarter") is the one that ended then.
+            return Resolved(f"{focus[0]:04d}-Q{focus[1]}", "quarter", note="the reporting quarter")
         end_year = _month_year(month, int(ended["d"]), ctx, ctx.anchor)
         return Resolved(f"{end_year:04d}-Q{(month - 1) // 3 + 1}", "quarter", names_period=True)
     if ordinal and not back:
@@ -103,15 +105,6 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     if focus is None:
         return Resolved(None, "quarter", resolved=False, note="not a time")
     return Resolved(f"{focus[0] - back:04d}-Q{ordinal or focus[1]}", "quarter", note="the reporting quarter")
-
-
-def r_last_year_in_period(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "compared with $3 million last year" in an earnings story: the reporting quarter a year before."""
-    if m["rel"].lower() == "last" and m["unit"].lower() == "year":
-        found = year_before_focus(ctx, m.start())
-        if found is not None:
-            return found
-    return r_rel_unit(m, ctx)
 
 
 def r_year_ago_adj(m: re.Match[str], ctx: Context) -> Resolved:
@@ -270,5 +263,5 @@ def range_second_year(first: str, second: str) -> str | None:
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "period_ref": r_period_ref, "year_ago_adj": r_year_ago_adj, "holiday": r_holiday,
     "year_end": r_year_end, "this_year_kind": r_this_year_kind, "vague_ref": r_vague_ref, "year_words": r_year_words,
-    "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year, "rel_unit": r_last_year_in_period,
+    "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year,
 }

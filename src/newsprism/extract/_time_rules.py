@@ -43,12 +43,14 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|'ll|shall|forecasts?|forecasted|anticipated|expected|predicted|projected|could|might|(?-i:may)|is to|are to|is due|are due|plans? to|planning to|planned for|scheduled|"
     r"set to|is expected to|are expected to|expects? to|going to|intends? to|upcoming|would (?:be|take|hold) place|"
-    r"next|coming|from now|hence|is slated|are slated)\b",
+    r"next|coming|from now|hence|is slated|are slated|(?:is|are|am) (?-i:[a-z]{3,}ing)(?<!\bbeing))\b",
     re.IGNORECASE,
 )
 PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|told|announced|reported|added|died|killed|began|ended|held|took|came|"
-    r"went|met|made|left|won|lost|ago|last|earlier|previously|as of|(?-i:[a-z]{3,}ed))\b",
+    r"went|met|made|left|won|lost|brought|bought|sold|paid|fell|rose|gave|got|found|became|saw|grew|led|kept|"
+    r"spent|sent|built|sought|drew|chose|wrote|spoke|broke|fought|stood|felt|heard|knew|"
+    r"ago|last|earlier|previously|as of|(?-i:[a-z]{3,}ed))\b",
     re.IGNORECASE,
 )
 
@@ -64,8 +66,9 @@ DEADLINE = re.compile(
 STATIVE = re.compile(r"(?:was|were|had|remained|stayed|lasted|served|continued|lived|worked|ran)\b", re.IGNORECASE)
 #: Verbs that move an event later, before "to"/"until": "postponed until Tuesday" lies ahead.
 MOVED_LATER = re.compile(
-    r"\b(?:postponed|delayed|deferred|adjourned|extended|rescheduled|pushed back|put off|moved back)\b"
-    r"[^.!?]{0,40}?\b(?:to|until|till)\s+(?:on\s+)?$",
+    r"\b(?:postpone[sd]?|postponing|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|adjourn(?:s|ed|ing)?|"
+    r"extend(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|push(?:es|ed|ing)? back|put(?:s|ting)? off|mov(?:e|es|ed|ing) back)\b"
+    r"[^.!?]{0,60}?\b(?:to|until|till)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -119,7 +122,7 @@ _P = [
     ("season_year", rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}))\b"),
     ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over|into|of|through|throughout)\s+(?P<x>the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<season>spring|summer|autumn|winter))\b"),
     ("year_end", r"\b(?P<x>(?:the\s+)?(?:end of (?:the|this) year|year-end|year end|year['’]s end))\b"),
-    ("this_year_kind", r"\b(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+year))\b"),
+    ("this_year_kind", r"\b(?=the|earlier|later)(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+year))\b"),
     ("vague_ref", r"\b(?P<x>(?:the\s+)?(?P<w>(?:near|distant|foreseeable) future|near term|coming (?:days|weeks|months|quarters|years)|recent (?:days|weeks|months)|future quarters)|(?:the\s+)?(?:past|last) (?:several|few) (?:days|weeks|months|quarters|years))\b"),
     ("year_words", rf"\b(?P<x>(?:(?P<mon>{_FULL_MONTH})\s+)?(?:the\s+year\s+)?(?P<w>{_YEAR_WORDS}))\b"),
     ("ago", rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|only|at least)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence))\b"),
@@ -134,7 +137,7 @@ _P = [
     ("decade", r"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<dec>1[5-9]\d|20\d)0(?:'s|s))"),
     ("decade_short", r"(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?['’](?P<dd>\d)0s)\b"),
     ("decade_word", r"\b(?P<x>the\s+(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
-    ("century", r"\b(?P<x>the\s+(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<c>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century)\b"),
+    ("century", r"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<c>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century)\b"),
     ("mod_year", rf"\b(?P<x>(?P<mod>{_MOD})[- ]?\s*(?P<y>{_YEAR}))\b"),
     ("year", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?![\w%/-]|[.,]\d)"),
     ("clock", r"\b(?P<x>(?P<hh>1[0-2]|0?[1-9])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"),
@@ -184,7 +187,12 @@ _TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
     "ref": ("now", "currently", "present", "presently", "nowadays", "days", "recently", "lately", "recent", "past",
             "future", "formerly", "soon", "moment", "time", "date", "far"),
     "decadeword": tuple(DECADE_WORDS),
-    "holiday": ("thanksgiving", "christmas", "easter", "halloween"),
+    "holiday": ("thanksgiving", "christmas", "easter", "halloween", "memorial", "labor", "labour", "martin",
+                "presidents", "columbus", "veterans", "good", "boxing", "valentine", "fourth"),
+    "year": ("year",),
+    "centuryword": ("century", "centuries"),
+    "event": ("before", "after", "following", "prior"),
+    "vague": ("future", "term", "coming", "recent", "several", "few"),
     "period": ("period", "quarter"),
     "yearword": ("nineteen", "eighteen", "thousand"),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "every", "each"),
@@ -200,12 +208,12 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "mod_month": _month, "ctx_month": _month, "month_ctx": _month, "rel_weekday": {"weekday"},
     "today": {"dayword"}, "this_pod": {"dayword"}, "rel_unit": _unit, "rel_season": {"season"},
     "season_year": {"season"}, "ctx_season": {"season"}, "ago": _unit, "in_n": _unit, "quarter": _unit,
-    "q": _digit, "half": _unit, "decade": _digit, "decade_short": _digit, "decade_word": {"decadeword"},
-    "century": _unit, "mod_year": _digit, "year": _digit, "clock": _digit, "clock24": _digit, "clock_mil": _digit,
+    "q": _digit, "half": _unit, "decade": {"decade"}, "decade_short": {"decade"}, "decade_word": {"decadeword"},
+    "century": {"centuryword"}, "mod_year": _digit, "year": _digit, "clock": _digit, "clock24": _digit, "clock_mil": _digit,
     "noon": {"dayword"}, "ref": {"ref"}, "month_of_rel": _month, "anaphor": {"unit", "dayword"},
-    "weekend": {"unit"}, "set": {"set"}, "duration": _unit, "event_span": {"unit", "dayword"},
-    "period_ref": {"period"}, "year_ago_adj": _unit, "holiday": {"holiday", "unit", "weekday", "month"},
-    "year_range": _digit, "year_end": {"unit"}, "this_year_kind": {"unit"}, "vague_ref": {"unit", "ref"},
+    "weekend": {"unit"}, "set": {"set"}, "duration": _unit, "event_span": {"event"},
+    "period_ref": {"period"}, "year_ago_adj": {"year"}, "holiday": {"holiday", "year"},
+    "year_range": _digit, "year_end": {"year"}, "this_year_kind": {"year"}, "vague_ref": {"vague"},
     "year_words": {"yearword"},
 }
 #: How far around a trigger an expression may reach.

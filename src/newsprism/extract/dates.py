@@ -50,7 +50,13 @@ from ._time_rules import (
 STAGE = "extract.dates"
 _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
 _RESOLVERS = {**RESOLVERS, **PERIOD_RESOLVERS}
+#: Patterns whose value depends on the tense around them; the others skip the (costly) tense scan.
+_TENSED = {"mdy", "dmy", "rel_month", "mod_month", "ctx_month", "month_ctx", "weekend", "rel_weekday", "rel_season",
+           "season_year", "ctx_season", "in_n", "quarter", "q", "period_ref", "holiday", "year_end"}
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$", re.IGNORECASE)
+#: Before an "-ed" word, a determiner or preposition makes it an adjective ("in preferred shares").
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|in|of|for|with|"
+                               r"million|billion)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
 #: Words after which a four-digit number can only be a year ("fiscal 1989 sales").
 _YEAR_ONLY_BEFORE = re.compile(r"\b(?:fiscal|calendar|FY|since|until|in the|the year)\s+$", re.IGNORECASE)
@@ -90,7 +96,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         spans = merged[classes]
         for match in (m for lo, hi in spans for m in pattern.finditer(text, lo, hi)):
             start, end = match.span("x")
-            if text[end - 2:end] in ("'s", "’s"):
+            if text[end - 2:end] in ("'s", "’s") and not name.startswith("decade"):
                 end -= 2
             if name in ("year", "year_range") and not _plausible_year(text, match):
                 continue
@@ -116,6 +122,8 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
     for m in DIGITS.finditer(text):
         add("digit", m.start(), m.end())
+        if text.startswith("0s", m.end() - 1) or text.startswith(("'s", "’s"), m.end()) and m.group()[-1] == "0":
+            add("decade", m.start(), m.end())  # "1990s", "'90s", "1990's": the only places a decade can be
     # str.find per trigger word is C-speed; a token loop in Python cost more than the grammar.
     lowered = text.lower()
     for word, classes in TRIGGER_WORDS.items():
@@ -186,7 +194,7 @@ def tense(text: str, start: int, end: int) -> Direction:
     """
     left, right = _sentence_bounds(text, start, end)
     before = text[left:start]
-    if MOVED_LATER.search(before[-60:]):
+    if MOVED_LATER.search(before[-90:]):
         return "future"
     cues: list[tuple[int, Direction]] = []
     for m in _cues(before):
@@ -208,7 +216,8 @@ def tense(text: str, start: int, end: int) -> Direction:
 def _cues(span: str) -> list[re.Match[str]]:
     """Tense cues in ``span`` in text order; a participle after "be" or "have" ("will be held") is none."""
     found = [m for m in FUTURE_CUES.finditer(span)]
-    found += [m for m in PAST_CUES.finditer(span) if not _AUX_BEFORE.search(span, 0, m.start())]
+    found += [m for m in PAST_CUES.finditer(span) if not _AUX_BEFORE.search(span, 0, m.start())
+              and not (m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(span, 0, m.start()))]
     return sorted(found, key=lambda m: m.start())
 
 
@@ -231,8 +240,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     previous: list[tuple[str, str]] = []
     period: str | None = None
     for start, end, name, match in _candidates(text):
-        ctx = Context(anchor=anchor, direction=tense(text, start, end), text=text, previous=tuple(previous),
-                      period=period)
+        direction = tense(text, start, end) if name in _TENSED else None
+        ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous), period=period)
         result: Resolved = _RESOLVERS[name](match, ctx)
         if result.note == "not a time":
             continue

@@ -237,3 +237,24 @@ def test_dates_years_of_accounts_and_words(text: str, published: str, expected: 
 @pytest.mark.issue(13)
 def test_dates_counts_in_words_are_not_years() -> None:
     assert _values("Two thousand people and nineteen soldiers came.") == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An "-ed" word after "in" or "the" is an adjective, not a past tense.
+        ("The firm said it will redeem its preferred shares on Nov. 20.", ANCHOR, ("Nov. 20", "2022-11-20")),
+        # Irregular past tenses count as past.
+        ("In December, the council bought the old depot.", ANCHOR, ("December", "2021-12")),
+        # A present progressive plans ahead; "extend ... to" moves a date later.
+        ("The bank is calling the bonds on Jan. 5.", "2022-12-20", ("Jan. 5", "2023-01-05")),
+        ("It would extend its offer, due to expire last Thursday, to Nov. 18.", ANCHOR, ("Nov. 18", "2022-11-18")),
+        # Decades and centuries are found by their own triggers.
+        ("Music of the '90s and the 1980's returned.", ANCHOR, ("the 1980's", "198")),
+        ("Music of the '90s and the 1980's returned.", ANCHOR, ("the '90s", "199")),
+        ("An 11th century temple stands there.", ANCHOR, ("11th century", "10")),
+    ],
+)
+def test_dates_tense_cues_and_triggers(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
