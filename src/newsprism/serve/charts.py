@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 MAP_WIDTH, MAP_HEIGHT = 720, 360
+LANE_LABEL = 190  # the timeline's room for source names, in SVG units (22 characters at 13px)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ def timeline(items: Sequence[dict[str, Any]], *, width: int = 1100, lane: int = 
         day = _day(item.get("published"))
         if day is None or first is None:  # undated articles are listed, not placed
             continue
-        x = 130 + (day - first).days / span * (width - 150)
+        x = LANE_LABEL + (day - first).days / span * (width - LANE_LABEL - 20)
         dots.append({"x": round(x, 1), "y": sources.index(str(item.get("source") or "?")) * lane + lane // 2 + 4,
                      "id": item.get("id"), "title": item.get("title") or "", "published": item.get("published")})
     lanes = [{"y": i * lane + lane // 2 + 4, "label": source} for i, source in enumerate(sources)]
@@ -100,8 +101,10 @@ def timeline(items: Sequence[dict[str, Any]], *, width: int = 1100, lane: int = 
         every = max(1, -(-span // 8))
         for offset in range(0, span + 1, every):
             day = date.fromordinal(first.toordinal() + offset)
-            ticks.append({"x": round(130 + offset / span * (width - 150), 1), "label": day.isoformat()})
+            ticks.append({"x": round(LANE_LABEL + offset / span * (width - LANE_LABEL - 20), 1),
+                          "label": day.isoformat()})
     return {"width": width, "height": len(sources) * lane + 28, "dots": dots, "lanes": lanes, "ticks": ticks,
+            "left": LANE_LABEL,
             "axis": len(sources) * lane + 8,
             "first": first.isoformat() if first else "", "last": last.isoformat() if last else ""}
 

@@ -52,7 +52,14 @@ function openLinkedFact() {
   const piece = Array.from(document.querySelectorAll("#text .f")).find((x) => factIds(x).includes(id));
   if (!piece) return;
   showFact(piece, id);
-  piece.scrollIntoView({ block: "center" });
+  if (NARROW.matches) {
+    // the evidence follows the paragraph: bring the span near the top, below the bar, so both show
+    const bar = document.querySelector("header.top");
+    const top = piece.getBoundingClientRect().top + window.scrollY - (bar ? bar.offsetHeight : 0) - 12;
+    window.scrollTo(0, Math.max(0, top));
+  } else {
+    piece.scrollIntoView({ block: "center" });
+  }
   piece.focus({ preventScroll: true });
 }
 
