@@ -35,6 +35,7 @@ _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 #: A sentence that reports figures: money, shares, per cent.
 _FIGURES = re.compile(r"[$£€#]\s?\d|\d\s?%|\bcents?\b|\ba share\b|\b(?:million|billion)\b", re.IGNORECASE)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_A_YEAR_BACK = re.compile(r"\s+(?:a|one) year (?:ago|earlier|before)\b", re.IGNORECASE)
 _YEAR_BACK = re.compile(r"year-ago|year-earlier|year-before|prior-year|comparable|corresponding", re.IGNORECASE)
 
 
@@ -83,7 +84,8 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     year = re.search(r"\b(?:19|20)\d\d\b", mods)
     ordinal = next((q for word, q in _ORDINAL.items() if re.search(rf"\b{word}\b", mods)), None)
     focus = focus_quarter(ctx)
-    back = 1 if _YEAR_BACK.search(mods) else 0
+    # "the quarter a year ago" is the year-ago quarter.
+    back = 1 if _YEAR_BACK.search(mods) or _A_YEAR_BACK.match(ctx.text, m.end()) else 0
     if "current" in mods and unit == "quarter" and ctx.anchor is not None:
         return Resolved(f"{ctx.anchor.year:04d}-Q{(ctx.anchor.month - 1) // 3 + 1}", "quarter")
     if year and (ordinal or focus):

@@ -187,7 +187,8 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved:
     elif rel == "this":
         year = anchor.year
     else:
-        year = _month_year(month, 0 if ctx.direction == "future" else 32, ctx, anchor)
+        # A month counts as past once it has begun: "at the beginning of October" in late October is this one.
+        year = _month_year(month, 0 if ctx.direction == "future" else 1, ctx, anchor)
     return Resolved(f"{year:04d}-{month:02d}", "month", note=note)
 
 
@@ -474,8 +475,9 @@ def r_decade(m: re.Match[str], ctx: Context) -> Resolved:
         value = "19" + str(DECADE_WORDS[groups["dw"].lower()])
     else:
         digit = int(groups["dd"])
-        recent = ctx.anchor.year % 100 if ctx.anchor else 25
-        value = ("20" if digit * 10 <= recent else "19") + str(digit)
+        # "the '80s" is the last 1980s before the anchor: 198 in a text of 1989, 208 only from 2080 on.
+        year = ctx.anchor.year if ctx.anchor else 2025
+        value = str(year // 100 - (digit * 10 > year % 100)) + str(digit)
     return Resolved(value, "decade", note=_mod(m))
 
 

@@ -64,11 +64,11 @@ DEADLINE = re.compile(
 )
 #: Past-tense states: with "until" or "through" they ended before the telling.
 STATIVE = re.compile(r"(?:was|were|had|remained|stayed|lasted|served|continued|lived|worked|ran)\b", re.IGNORECASE)
-#: Verbs that move an event later, before "to"/"until": "postponed until Tuesday" lies ahead.
+#: Verbs that move an event later, before "to"/"until" ("postponed until Tuesday"), and "ahead of": what follows lies ahead.
 MOVED_LATER = re.compile(
     r"\b(?:postpone[sd]?|postponing|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|adjourn(?:s|ed|ing)?|"
     r"extend(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|push(?:es|ed|ing)? back|put(?:s|ting)? off|mov(?:e|es|ed|ing) back)\b"
-    r"[^.!?]{0,60}?\b(?:to|until|till)\s+(?:on\s+)?$",
+    r"[^.!?]{0,60}?\b(?:to|until|till)\s+(?:on\s+)?$|\b(?:ahead|in advance) of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -113,7 +113,7 @@ _P = [
     ("month_of_rel", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}|May)(?:\s+(?P<d>{_DAY}))?,?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the previous|the following))\s+year)\b"),
     ("event_span", r"\b(?P<x>(?:the|a|one)\s+(?:day|night|week|month|year|days|weeks|months|years|hours)\s+(?:before|after|prior to|following|leading up to))\s+(?!(?:yesterday|tomorrow|today|last|next|that|this)\b)(?P<event>(?:the|an?|his|her|their|its|[A-Z][\w'-]+)\b[^,.;:!?\n\"“”()]{0,60})"),
     ("anaphor", r"\b(?P<x>(?:(?P<shift>later|earlier)\s+)?(?:that|the same)\s+(?P<unit>day|week|month|year)|(?P<shift2>later|earlier) in the day|the (?P<rel>day before|day after|next day|following day|previous day)|(?P<one>a|one) day (?P<dir>later|earlier|before|after))\b"),
-    ("weekend", r"\b(?P<pre>over|during|at|on|across)\s+(?P<x>the\s+weekend)\b"),
+    ("weekend", r"\b(?P<pre>over|during|at|on|across|ahead of|before|after|until|for)\s+(?P<x>the\s+weekend)\b"),
     ("rel_weekday", rf"\b(?P<x>(?:(?P<rel>{_REL})\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
     ("today", r"\b(?P<x>(?P<w>today|yesterday|tomorrow|tonight|overnight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
     ("this_pod", r"\b(?P<x>(?P<rel>this|last|earlier this|later this)\s+(?P<pod>morning|afternoon|evening|night))\b"),

@@ -258,3 +258,20 @@ def test_dates_counts_in_words_are_not_years() -> None:
 )
 def test_dates_tense_cues_and_triggers(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A two-digit decade is the last one before the anchor, in whichever century that falls.
+        ("Sales grew through the '80s.", "1989-10-26", ("the '80s", "198")),
+        ("Sales grew through the '80s.", "2022-11-09", ("the '80s", "198")),
+        # A month that has begun counts as past.
+        ("He left the firm at the beginning of October.", "2022-10-27", ("October", "2022-10")),
+        # "ahead of the weekend" is the coming one.
+        ("Traders sold ahead of the weekend.", "2022-11-07", ("the weekend", "2022-W45-WE")),
+    ],
+)
+def test_dates_decades_months_weekends(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
