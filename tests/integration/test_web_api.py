@@ -320,6 +320,45 @@ def test_web_article_highlights_every_fact_kind(client: AsgiClient) -> None:
     assert text.startswith("Russia's defence minister")
 
 
+@pytest.mark.issue(15)
+def test_web_article_keeps_paragraphs_and_names_each_fact_for_links(client: AsgiClient,
+                                                                     articles: list[Article]) -> None:
+    soup = BeautifulSoup(client.get("/article/a1a1a1a1a1a1a1a1").text, "html.parser")
+    paragraphs = [p.get_text() for p in soup.select("#text > p")]
+    assert len(paragraphs) == 2 and paragraphs[1] == "Kherson is the only regional capital taken since February."
+    article = next(a for a in articles if a.id == "a1a1a1a1a1a1a1a1")
+    claim = article.claims[0]
+    panel = soup.select_one(f'.fact[data-anchor="claim-{claim.start}-{claim.end}"]')
+    assert panel is not None and panel["id"] == "fact-c0"
+    assert panel.select_one("a.permalink")["href"] == f"#claim-{claim.start}-{claim.end}"
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("path", "selector", "link"), [
+    ("/quotes?speaker=Sergei+Shoigu", "td.qt a", "/article/a1a1a1a1a1a1a1a1#quote-"),
+    ("/claims?min_value=100000", "td.qt a", "/article/a1a1a1a1a1a1a1a1#claim-"),
+    ("/entity?name=Sergei+Shoigu&label=PERSON", "blockquote.quote a.span-link", "/article/"),
+    ("/story/s1", "#claims-side-by-side a.ctx", "/article/a1a1a1a1a1a1a1a1#claim-"),
+    ("/story/s1", "#places a", "/article/"),
+])
+def test_web_explorer_rows_link_to_the_fact(client: AsgiClient, path: str, selector: str, link: str) -> None:
+    soup = BeautifulSoup(client.get(path).text, "html.parser")
+    hrefs = [a["href"] for a in soup.select(selector)]
+    assert hrefs and all(re.fullmatch(r"/article/[0-9a-f]{16}#(quote|claim|mention|place|time)-\d+-\d+", h)
+                         for h in hrefs), hrefs
+    assert any(h.startswith(link) for h in hrefs)
+
+
+@pytest.mark.issue(15)
+def test_web_story_filter_and_facet_show_titles(client: AsgiClient) -> None:
+    quotes = BeautifulSoup(client.get("/quotes").text, "html.parser")
+    option = quotes.select_one('select[name=story] option[value="s1"]')
+    assert option is not None and option.get_text() == "Russian withdrawal from Kherson"
+    search = BeautifulSoup(client.get("/search", params={"q": "Kherson"}).text, "html.parser")
+    facet = [a.get_text() for a in search.select(".facet a") if "story=s1" in a["href"]]
+    assert facet == ["Russian withdrawal from Kherson"]
+
+
 def test_web_article_removal_view_shows_reasons_against_raw_text(client: AsgiClient) -> None:
     soup = BeautifulSoup(client.get("/article/a1a1a1a1a1a1a1a1", params={"view": "removals"}).text, "html.parser")
     removed = soup.select("#raw del.removed")
@@ -407,6 +446,42 @@ def test_web_openapi_lists_the_json_twins(client: AsgiClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/search.json", "/article/{article_id}.json", "/entity.json", "/story/{story_id}.json",
             "/quotes.json", "/claims.json", "/api/entity-decisions", "/api/ingest"} <= set(paths)
+
+
+@pytest.mark.issue(15)
+def test_web_openapi_describes_every_answer_and_docs_page_shows_it(client: AsgiClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            ok = next(v for k, v in operation["responses"].items() if k.startswith("2"))
+            assert "$ref" in ok["content"]["application/json"]["schema"], (method, path)
+    schemas = spec["components"]["schemas"]
+    assert {"claims", "quotes", "text", "removals"} <= set(schemas["Article"]["properties"])
+    assert "link" in schemas["QuoteRow"]["properties"] and "link" in schemas["ClaimRow"]["properties"]
+    page = client.get("/docs")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    soup = BeautifulSoup(page.text, "html.parser")
+    assert [s.get("src") for s in soup.find_all("script")] == ["/static/app.js"]  # nothing from elsewhere
+    assert {a.get_text() for a in soup.select("#routes a")} >= {"/quotes.json", "/article/{article_id}.json"}
+    quote_row = soup.select_one("#schema-QuoteRow")
+    assert quote_row is not None and "link" in quote_row.get_text()
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("path", ["/quotes.json", "/claims.json", "/search.json?q=Kherson", "/story/s1.json",
+                                  "/entity.json?name=Sergei+Shoigu"])
+def test_web_json_twins_return_records_without_page_geometry(client: AsgiClient, path: str) -> None:
+    text = client.get(path).text
+    for drawn in ('"x":', '"y":', '"width":', '"pieces"', '"viewbox"', '"writable"', '"chart"'):
+        assert drawn not in text, (path, drawn)
+
+
+@pytest.mark.issue(15)
+def test_web_not_found_page_keeps_the_navigation(client: AsgiClient) -> None:
+    response = client.get("/story/nope")
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert response.status_code == 404
+    assert [a["href"] for a in soup.select("header.top nav a")][:4] == ["/search", "/quotes", "/claims", "/stories"]
 
 
 def test_web_security_headers_on_pages_and_errors(client: AsgiClient) -> None:
