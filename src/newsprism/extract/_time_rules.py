@@ -41,7 +41,7 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
 
 #: Words whose presence before a temporal expression makes it point forward.
 FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|'ll|shall|forecasts?|forecasted|anticipated|expected|predicted|projected|could|might|(?-i:may)|is to|are to|is due|are due|plans? to|planning to|planned for|scheduled|"
+    r"\b(?:will|won't|'ll|shall|forecasts?|forecasted|anticipated|expected|predicted|projected|could(?! have)|might(?! have)|(?-i:may)(?! have)|is to|are to|is due|are due|plans? to|planning to|planned for|scheduled|"
     r"set to|is expected to|are expected to|expects? to|going to|intends? to|upcoming|would (?:be|take|hold) place|"
     r"next|coming|from now|hence|is slated|are slated|(?:is|are|am) (?-i:[a-z]{3,}ing)(?<!\bbeing))\b",
     re.IGNORECASE,
@@ -49,7 +49,8 @@ FUTURE_CUES = re.compile(
 PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|told|announced|reported|added|died|killed|began|ended|held|took|came|"
     r"went|met|made|left|won|lost|brought|bought|sold|paid|fell|rose|gave|got|found|became|saw|grew|led|kept|"
-    r"spent|sent|built|sought|drew|chose|wrote|spoke|broke|fought|stood|felt|heard|knew|"
+    r"spent|sent|built|sought|drew|chose|wrote|spoke|broke|fought|stood|felt|heard|knew|laid|"
+    r"(?:may|might|could|must|should|would) have|"
     r"ago|last|earlier|previously|as of|(?-i:[a-z]{3,}ed))\b",
     re.IGNORECASE,
 )

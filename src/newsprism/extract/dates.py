@@ -250,7 +250,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
                       kind=result.kind, resolved=result.resolved and result.value is not None,
                       anchor=anchor.isoformat() if anchor else None, note=result.note, stage=STAGE)
         refs.append(ref)
-        if result.names_period and ref.resolved:
+        if result.names_period and ref.resolved and _reported(ref.value, anchor):
             period = ref.value
         if ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40:
             # The dateline (first 40 characters) is the publication date, not a story date.
@@ -260,6 +260,13 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
 
 
 _RANGE_DAY = re.compile(r"\s*(?:to|-|–|and|through)\s*(\d{1,2})\b(?!\s*(?:%|[,.]\d|:))")
+
+
+def _reported(quarter: str | None, anchor: dt.date | None) -> bool:
+    """A quarter results can be reported for: not after the publication's ("the third quarter of 1990" is a forecast)."""
+    if not quarter or anchor is None or not re.fullmatch(r"\d{4}-Q[1-4]", quarter):
+        return False
+    return (int(quarter[:4]), int(quarter[-1])) <= (anchor.year, (anchor.month - 1) // 3 + 1)
 
 
 _RANGE_YEAR = re.compile(r"\s*[-–]\s*(\d{4}|\d\d)\b")

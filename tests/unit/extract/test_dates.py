@@ -269,6 +269,8 @@ def test_dates_tense_cues_and_triggers(text: str, published: str, expected: tupl
         ("Sales grew through the '80s.", "2022-11-09", ("the '80s", "198")),
         # A month that has begun counts as past.
         ("He left the firm at the beginning of October.", "2022-10-27", ("October", "2022-10")),
+        # A modal with "have" is a past: "may have been" dates nothing ahead.
+        ("The news may have hurt the shares on Wednesday.", "2022-11-10", ("Wednesday", "2022-11-09")),
         # "ahead of the weekend" is the coming one.
         ("Traders sold ahead of the weekend.", "2022-11-07", ("the weekend", "2022-W45-WE")),
     ],
