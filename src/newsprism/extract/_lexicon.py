@@ -60,6 +60,33 @@ PERSON_PRONOUNS = frozenset({"he", "she", "they"})
 #: Pronouns that can stand for an organisation that speaks ("the ministry said it ...").
 ORG_PRONOUNS = frozenset({"it", "they"})
 
+#: Pronouns by the gender and number they ask of their antecedent (#13).
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+
+#: Titles and role words that tell a person's gender ("Mrs. Lopez", "the congresswoman").
+MALE_WORDS = frozenset({
+    "mr", "mr.", "sir", "lord", "king", "prince", "congressman", "chairman", "spokesman", "businessman",
+    "actor", "father", "husband", "son", "brother", "uncle", "grandfather", "man", "boy", "gentleman",
+    "nephew", "widower", "boyfriend", "councilman", "assemblyman", "policeman", "sheikh", "emir",
+})
+FEMALE_WORDS = frozenset({
+    "mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "congresswoman", "chairwoman",
+    "spokeswoman", "businesswoman", "actress", "mother", "wife", "daughter", "sister", "aunt", "grandmother",
+    "woman", "girl", "niece", "widow", "girlfriend", "councilwoman", "assemblywoman", "policewoman",
+})
+
+#: Nouns that refer back to an organisation ("the agency said", "the team announced").
+ORG_NOUNS = frozenset({
+    "agency", "team", "club", "company", "firm", "campaign", "newspaper", "paper", "magazine", "network",
+    "channel", "broadcaster", "ministry", "department", "government", "administration", "committee", "commission",
+    "council", "board", "party", "group", "organisation", "organization", "union", "association", "federation",
+    "league", "bank", "court", "authority", "office", "institute", "university", "school", "hospital", "army",
+    "military", "police", "service", "foundation", "charity", "airline", "carrier", "manufacturer", "retailer",
+    "outlet", "site", "website", "station", "bureau", "watchdog", "regulator", "coalition", "alliance",
+})
+
 #: Verbs (lemmas) that introduce speech or writing; direct quotes accept all of them.
 SPEECH_VERBS = frozenset(
     {

@@ -8,9 +8,16 @@ A cue verb's speaker is found in this order:
    the noun after the verb;
 3. the noun found is resolved: a named mention is its entity; a title noun
    with an appositive name is that name; a pronoun ("He conceded") or a
-   definite role noun ("the journalist") is the nearest preceding person,
-   preferring one whose titles or appositives carry that role and one that
-   was a grammatical subject.
+   definite role noun ("the journalist") is the nearest preceding person that
+   agrees with it in gender and number (:mod:`._antecedents`), preferring one
+   whose titles or appositives carry that role and one that was a grammatical
+   subject; a generic noun phrase ("the agency") is the one organisation it
+   can stand for.
+
+A cue in a gerund after a preposition ("ended his speech by saying “…”")
+takes the subject of the verb the preposition hangs from, and a cue set in
+the middle of its content ("The plan, she said, will fail") reports the
+clause around it.
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
-from ._lexicon import ORG_PRONOUNS, PERSON_PRONOUNS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+from ._antecedents import ORG_WINDOW_SENTENCES, agrees, credit_line, dateline, generic_org, person_genders
+from ._lexicon import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -56,8 +64,9 @@ class SpeakerIndex:
         self.text = article.text
         self.quotes = sorted(quote_spans)
         labels = {entity.id: entity.label for entity in article.entities}
-        self.mentions = sorted((m for m in article.mentions if labels.get(m.entity or "") in _SPEAKER_LABELS),
-                               key=lambda m: m.start)
+        self.mentions = sorted((m for m in article.mentions if labels.get(m.entity or "") in _SPEAKER_LABELS
+                                and not credit_line(self._line(m.start), m.text)
+                                and not dateline(self.text, m.start, m.end)), key=lambda m: m.start)
         self.labels = labels
         self._starts = [m.start for m in self.mentions]
         self._by_token: dict[int, Mention] = {}
@@ -66,12 +75,25 @@ class SpeakerIndex:
             for token in span or ():
                 self._by_token[token.i] = mention
         self.roles = self._roles()
+        self.genders = person_genders(doc, self._by_token, in_quote=self.in_quote,
+                                      is_person=lambda m: labels.get(m.entity or "") == "PERSON")
 
     # -- look-ups ---------------------------------------------------------------
+
+    def _line(self, char: int) -> str:
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return self.text[start:end if end >= 0 else len(self.text)]
 
     def in_quote(self, char: int) -> bool:
         """Whether ``char`` lies inside a direct quote's content."""
         return any(start <= char < end for start, end in self.quotes)
+
+    def other_person_between(self, start: int, end: int, speaker: str | None) -> bool:
+        """Whether a person other than ``speaker`` is named between ``start`` and ``end``, outside quotes."""
+        first = bisect.bisect_left(self._starts, start)
+        return any(self.labels.get(m.entity or "") == "PERSON" and m.entity != speaker and not self.in_quote(m.start)
+                   for m in self.mentions[first:bisect.bisect_left(self._starts, end)])
 
     def mention_at(self, token: Token) -> Mention | None:
         """The speaker-like mention (person, organisation, ...) covering ``token``."""
@@ -113,9 +135,28 @@ class SpeakerIndex:
             nearby = self._adjacent_mention(open_at, close_at, para_start, para_end)
             return _with_cue(nearby, cue, 0.6) if nearby else _with_cue(None, cue, 0.5)
         adjacent = self._adjacent_mention(open_at, close_at, para_start, para_end)
-        if adjacent is None and self.text[para_start:open_at].rstrip().endswith((":", ",")):
+        lead = self.text[para_start:open_at].rstrip()
+        if adjacent is None and lead.endswith((":", ",")):
             adjacent = self.clause_subject(len(self.text[:open_at].rstrip()))
+        before = self.text[:para_start].rstrip()
+        if adjacent is None and not lead and before.endswith(":"):
+            # "Cruz continued:" closing the paragraph before one that is all quote (#13)
+            adjacent = self.intro_speaker(len(before))
         return adjacent
+
+    def intro_speaker(self, colon: int) -> Attribution | None:
+        """Who speaks after the sentence that ends with the colon at ``colon - 1`` ("Cruz continued:")."""
+        span = self.doc.char_span(colon - 1, colon, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        sent = span[0].sent
+        cues = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}
+                and not self.in_quote(t.idx)]
+        found = self.speaker_of(cues[-1]) if cues else self.clause_subject(colon)
+        if found is None or found.entity is None or (found.speaker_text or "").lower() in {"it", "this", "that"}:
+            return None
+        return Attribution(found.entity, found.speaker_text, found.speaker_start, found.speaker_end,
+                           found.cue, found.cue_start, found.cue_end, min(found.confidence, 0.7))
 
     def _window(self, open_at: int, close_at: int, para_start: int, para_end: int) -> list[Token]:
         sents = [s for s in self.doc.sents if s.start_char <= close_at and s.end_char > open_at]
@@ -145,17 +186,34 @@ class SpeakerIndex:
             return self._according_to(token)
         if token.lemma_.lower() not in REPORT_VERBS or token.pos_ != "VERB":
             return None
-        complement = next((c for c in token.children if c.dep_ == "ccomp"), None) or _that_clause(token)
-        if complement is None or complement.i < token.i and not any(c.dep_ in _SUBJECTS for c in token.children):
+        complements = [c for c in token.children if c.dep_ == "ccomp"]
+        # "…, however Bonham noted the swing was large": the clause after the cue is its content.
+        complement = next((c for c in complements if c.i > token.i), None) or (
+            complements[-1] if complements else _that_clause(token))
+        has_subject = any(c.dep_ in _SUBJECTS for c in token.children)
+        if complement is None and token.dep_ == "parataxis" and has_subject:
+            return self._parenthetical(token)
+        if complement is None or complement.i < token.i and not has_subject:
             return None
         tokens = [t for t in complement.subtree]
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
             tokens = tokens[1:]
-        while tokens and tokens[-1].is_punct:
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
             tokens = tokens[:-1]
         if len(tokens) < 3:
             return None
         attribution = self.speaker_of(token, inverted=complement.i < token.i)
+        if attribution is None or attribution.speaker_text is None:
+            return None
+        return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution
+
+    def _parenthetical(self, token: Token) -> tuple[tuple[int, int], Attribution] | None:
+        """ "The plan, she said, will fail": the clause around the cue is the content (#13)."""
+        inner = {t.i for t in token.subtree}
+        tokens = _strip_punct([t for t in token.head.subtree if t.i not in inner])
+        if len(tokens) < 3 or tokens[0].i > token.i:
+            return None
+        attribution = self.speaker_of(token, inverted=True)
         if attribution is None or attribution.speaker_text is None:
             return None
         return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution
@@ -199,17 +257,29 @@ class SpeakerIndex:
         return _with_cue(fallback, cue, fallback.confidence) if fallback else None
 
     def _subject_candidates(self, cue: Token, *, inverted: bool) -> list[Token]:
-        found = [c for c in cue.children if c.dep_ in _SUBJECTS]
+        # "Sanders was asked by host Bill Maher, “…”": the agent speaks, the passive subject listens (#13).
+        agents = [p for c in cue.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        found = agents + [c for c in cue.children if c.dep_ == "nsubj"
+                          or c.dep_ == "nsubjpass" and not agents and cue.lemma_.lower() not in _TELLING]
         verb = cue
         # "He stated the trial would not be fair, saying ...": climb to the clause that has the subject.
         for _ in range(3):
-            if verb.dep_ not in {"conj", "xcomp", "advcl", "parataxis"} or verb.head == verb:
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
+                verb = verb.head.head  # "ended his speech by saying “…”" (#13)
+            elif verb.dep_ in {"conj", "xcomp", "advcl", "parataxis"} and verb.head != verb:
+                verb = verb.head
+            elif verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS and verb.head != verb:
+                verb = verb.head  # "He stated the trial would not be fair, saying …", parsed under "be"
+            else:
                 break
-            verb = verb.head
+            if self.in_quote(verb.idx):
+                break  # the quoted words are not the clause that says who speaks
             found += [c for c in verb.children if c.dep_ in _SUBJECTS]
         if inverted:
             found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i]
-            found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if self.mention_at(t) is not None]
+            # a name in a phrase after the cue ("calling for Sanders’ withdrawal") is not its speaker (#13)
+            found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if self.mention_at(t) is not None
+                      and not _in_phrase(t, cue)]
         # A sentence can run over a paragraph break in scraped text: keep the cue's paragraph.
         return [t for t in found if not self.in_quote(t.idx) and not _listener(t, cue)
                 and "\n" not in self.text[min(t.idx, cue.idx):max(t.idx, cue.idx)]]
@@ -237,10 +307,15 @@ class SpeakerIndex:
             return _named(described, 0.85)
         lower = token.lower_
         if lower in PERSON_PRONOUNS or lower in ORG_PRONOUNS:
-            labels = {"PERSON"} if lower in {"he", "she"} else ({"ORG"} if lower == "it" else {"PERSON", "ORG"})
+            # Number agreement: "they" is a group or an organisation, never one named person (#13).
+            labels = {"PERSON"} if lower in {"he", "she"} else ({"ORG"} if lower == "it" else {"ORG", "NORP"})
             return self._antecedent(token, labels=labels, role=None, confidence=0.75)
         if token.lemma_.lower() in ROLE_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
             return self._role(token)
+        if token.lemma_.lower() in ORG_NOUNS and token.pos_ == "NOUN":
+            found = self._generic_org(token)
+            if found is not None:
+                return found
         if token.pos_ in {"PROPN", "NOUN"}:
             left = token.left_edge if token.left_edge.i >= token.i - 4 else token
             # "Russia’s TASS news agency": the name closest to the head noun speaks.
@@ -276,10 +351,26 @@ class SpeakerIndex:
         start, end = left.idx, token.idx + len(token)
         return Attribution(None, self.text[start:end], start, end, None, None, None, 0.5)
 
+    def _generic_org(self, token: Token) -> Attribution | None:
+        """ "the agency said": the one organisation named before that it can stand for (#13)."""
+        det = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+        if not det & {"the", "this", "that", "its"}:
+            return None
+        end = bisect.bisect_left(self._starts, token.idx)
+        candidates = [m for m in self.mentions[:end] if self.labels.get(m.entity or "") == "ORG"
+                      and not self.in_quote(m.start)]
+        found = generic_org(token, candidates, window_start=self._recent_sentences(token, ORG_WINDOW_SENTENCES))
+        if found is None:
+            return None
+        left = token.left_edge if token.left_edge.i >= token.i - 4 else token
+        start, end_char = left.idx, token.idx + len(token)
+        return Attribution(found.entity, self.text[start:end_char], start, end_char, None, None, None, 0.65)
+
     def _antecedent(self, token: Token, *, labels: set[str], role: str | None, confidence: float) -> Attribution | None:
         end = bisect.bisect_left(self._starts, token.idx)
         candidates = [m for m in self.mentions[:end]
-                      if self.labels.get(m.entity or "") in labels and not self.in_quote(m.start)]
+                      if self.labels.get(m.entity or "") in labels and not self.in_quote(m.start)
+                      and agrees(token.text, self.labels.get(m.entity or "", ""), self.genders.get(m.entity or ""))]
         if not candidates:
             return Attribution(None, token.text, token.idx, token.idx + len(token), None, None, None, 0.4)
         if role is not None:
@@ -293,9 +384,9 @@ class SpeakerIndex:
         chosen = subjects[-1] if subjects else candidates[-1]
         return _pronoun(token, chosen, confidence if subjects or chosen.start >= recent else confidence - 0.2)
 
-    def _recent_sentences(self, token: Token) -> int:
+    def _recent_sentences(self, token: Token, back: int = _SUBJECT_BONUS_SENTENCES) -> int:
         sent: Span = token.sent
-        for _ in range(_SUBJECT_BONUS_SENTENCES):
+        for _ in range(back):
             if sent.start == 0:
                 break
             sent = self.doc[sent.start - 1].sent
@@ -323,6 +414,16 @@ def _listener(token: Token, cue: Token) -> bool:
     node, steps = head, 0
     while node.head != node and node != cue and steps < 6:
         if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in _MEDIUM_PREPS:
+            return True
+        node, steps = node.head, steps + 1
+    return False
+
+
+def _in_phrase(token: Token, cue: Token) -> bool:
+    """Whether ``token`` sits in a prepositional or possessive phrase on its way up to ``cue``."""
+    node, steps = token, 0
+    while node.head != node and node != cue and steps < 6:
+        if node.dep_ in {"pobj", "poss"}:
             return True
         node, steps = node.head, steps + 1
     return False
