@@ -27,7 +27,7 @@ from typing import Any, Literal, TypeVar
 
 #: Version of the JSON form. Bump the minor part for added fields, the major
 #: part for renamed or removed ones.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 ContentKind = Literal["html", "text"]
 Granularity = Literal["second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "unknown"]
@@ -209,12 +209,18 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct or reported quote with its speaker."""
+    """A direct, reported or mixed quote with its speaker.
+
+    ``direct``: the words between quote marks; ``indirect``: reported speech
+    ("She said the plan would fail"); ``mixed``: reported speech that quotes a
+    fragment ("She said the plan was “dead on arrival”"), one quote whose span
+    holds the fragment with its marks.
+    """
 
     start: int
     end: int
     text: str
-    kind: Literal["direct", "indirect"]
+    kind: Literal["direct", "indirect", "mixed"]
     speaker: str | None = None
     speaker_text: str | None = None
     speaker_start: int | None = None

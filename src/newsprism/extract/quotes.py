@@ -6,17 +6,27 @@
    that open with the same mark. Scare quotes (1-3 words, no speech
    punctuation, no speech verb next to them) are skipped.
 2. Reported speech comes from the dependency parse: a speech verb with a
-   clausal complement ("X said that ...") and "according to X, ...".
+   clausal complement ("X said that ...", "X said having Y back was a
+   boost"), a cue after or inside its content ("..., he says.", "The plan,
+   she said, will fail") and "according to X, ...". Reported content that
+   holds a quoted fragment is one ``mixed`` quote ("He said the vote was
+   “rigged from the start”"), not a paraphrase plus a direct quote of the
+   fragment.
 3. Speakers are resolved in :mod:`newsprism.extract._speakers`: the subject of
    the cue verb, its appositive or the name after an inverted cue ("…”,
    ordered the Defense Minister, Sergei Shoigu"), and pronouns or roles ("He
    conceded", "the journalist") resolved to the nearest fitting person.
+4. A direct quote with no cue of its own keeps the speaker of the quote before
+   it in its paragraph, or in the paragraph before when its own paragraph is
+   all quote (the next paragraphs of a long statement), until another person
+   is named or a paragraph of narration breaks the run.
 
 The parse is the shared one of :mod:`newsprism.extract.nlp`: no second pass.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -85,9 +95,10 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     paragraphs = paragraph_spans(article.text, article.paragraphs)
     spans = find_direct_quotes(article.text, paragraphs)
     index = SpeakerIndex(article, doc, [(s.start, s.end) for s in spans])
-    quotes = _inherit_speakers(article.text, [_direct_quote(article.text, span, index) for span in spans])
-    covered = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
-    quotes.extend(_reported_quotes(doc, index, covered, paragraphs))
+    direct = [(span, _direct_quote(article.text, span, index)) for span in spans]
+    reported, fragments = _reported_quotes(doc, index, spans, paragraphs)
+    kept = [quote for span, quote in direct if span not in fragments]
+    quotes = _inherit_speakers(article.text, kept, paragraphs, index) + reported
     quotes.sort(key=lambda q: (q.start, q.end))
     return article.replace(quotes=tuple(quotes), stages=article.stages + (STAGE,))
 
@@ -252,38 +263,120 @@ def _quote(text: str, start: int, end: int, kind: str, attribution: Attribution 
     )
 
 
-def _inherit_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
-    """A quote with no cue of its own continues the previous quote of its paragraph.
+def _inherit_speakers(text: str, quotes: list[Quote], paragraphs: Sequence[tuple[int, int]],
+                      index: SpeakerIndex) -> list[Quote]:
+    """A direct quote with no cue of its own continues the speaker's previous quote.
 
-    ("“…,” said Devin Oldman, who helped. “I would think …”"): same speaker, lower confidence.
+    1. In the same paragraph ("“…,” said Devin Oldman, who helped. “I would think …”").
+    2. In the paragraph before, when this quote opens its own paragraph and no
+       other person is named in between (#13): the next paragraphs of a long
+       statement. A paragraph with no quote breaks the run.
+    Each step away lowers the confidence.
     """
+    starts = [start for start, _ in paragraphs]
     out: list[Quote] = []
+    last_paragraph = -2
     for quote in quotes:
         previous = out[-1] if out else None
-        if (quote.speaker_text is None and previous is not None and previous.speaker_text is not None
-                and "\n" not in text[previous.end:quote.start]):
-            quote = dataclasses.replace(
-                quote, speaker=previous.speaker, speaker_text=previous.speaker_text,
-                speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
-                confidence=round(min(previous.confidence, 0.8) * 0.8, 3))
+        paragraph = bisect.bisect_right(starts, quote.start) - 1
+        if quote.speaker_text is None and previous is not None and previous.speaker_text is not None:
+            same = "\n" not in text[previous.end:quote.start]
+            follows = (paragraph == last_paragraph + 1 and _opens_paragraph(text, paragraphs, paragraph, quote)
+                       and not index.other_person_between(previous.end, paragraphs[paragraph][1], previous.speaker))
+            if same or follows:
+                quote = dataclasses.replace(
+                    quote, speaker=previous.speaker, speaker_text=previous.speaker_text,
+                    speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
+                    confidence=round(min(previous.confidence, 0.8) * (0.8 if same else 0.75), 3))
         out.append(quote)
+        last_paragraph = bisect.bisect_right(starts, quote.end) - 1
     return out
 
 
-def _reported_quotes(
-    doc: Doc, index: SpeakerIndex, covered: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
-) -> list[Quote]:
-    def free(start: int, end: int) -> bool:
-        inside = any(s <= start < e for s, e in paragraphs)
-        return inside and not any(start < e and s < end for s, e in covered)
+def _opens_paragraph(text: str, paragraphs: Sequence[tuple[int, int]], paragraph: int, quote: Quote) -> bool:
+    """Whether only the opening mark stands between the paragraph's start and ``quote``."""
+    if paragraph < 0:
+        return False
+    return len(text[paragraphs[paragraph][0]:quote.start].strip()) <= 1
 
+
+def _reported_quotes(
+    doc: Doc, index: SpeakerIndex, spans: list[QuoteSpan], paragraphs: list[tuple[int, int]]
+) -> tuple[list[Quote], set[QuoteSpan]]:
+    """Reported and mixed quotes, and the direct quotes that are fragments of a mixed one.
+
+    Reported content that holds quote marks is ``mixed``: its quoted fragments
+    are not direct quotes of their own (#13). Content that is all quote stays
+    the direct quote; content that cuts a direct quote is dropped.
+    """
+    text = index.text
+    fragments: set[QuoteSpan] = set()
     quotes: list[Quote] = []
     for token in doc:
         found = index.reported(token)
         if found is None:
             continue
         (start, end), attribution = found
-        if end - start < 8 or not free(start, end) or not free(attribution.cue_start or start, (attribution.cue_end or end)):
+        if end - start < 8 or not any(s <= start < e for s, e in paragraphs):
             continue
-        quotes.append(_quote(index.text, start, end, "indirect", attribution, 0.9))
-    return quotes
+        cue = (attribution.cue_start or start, attribution.cue_end or end)
+        if any(s.open_at <= cue[0] < _close(s) for s in spans):
+            continue
+        touched = [s for s in spans if start <= _close(s) and s.open_at < end]
+        limit = _past_punctuation(text, end)  # the closing mark may follow the content's last full stop
+        if touched and (start <= cue[0] < end or any(s.open_at < start - 1 or _close(s) >= limit for s in touched)):
+            continue  # cuts a direct quote, or spans two halves of one around their cue
+        if touched and (not _unquoted_words(text, start, end, touched) or min(s.open_at for s in touched) <= start):
+            continue  # all quote, or a quote that opens the content ("“…”, recalling …"): the direct quote stands
+        if touched:
+            end = max(end, *(_close(s) + 1 for s in touched if s.close_at is not None))
+        else:  # a short fragment the scan left out: keep both of its marks in the content
+            if start > 0 and text[start - 1] in "“«\"" and _has_marks(text[start:end]):
+                start -= 1
+            if end < len(text) and text[end] in "”»\"" and _has_marks(text[start:end]):
+                end += 1
+        if any(q.kind == "mixed" and q.start <= start and end <= q.end for q in quotes):
+            continue  # a mixed quote inside another one's content: one quote of the fragment
+        kind = "mixed" if touched or _has_marks(text[start:end]) else "indirect"
+        fragments.update(touched)
+        quotes.append(_quote(text, start, end, kind, attribution, 0.9))
+    return quotes, fragments
+
+
+def _past_punctuation(text: str, end: int) -> int:
+    while end < len(text) and text[end] in ".,;:!?”’»\"":
+        end += 1
+    return end
+
+
+def _close(span: QuoteSpan) -> int:
+    return span.close_at if span.close_at is not None else span.end
+
+
+def _unquoted_words(text: str, start: int, end: int, inside: list[QuoteSpan]) -> int:
+    chars = list(text[start:end])
+    for span in inside:
+        for i in range(max(span.open_at, start), min(_close(span) + 1, end)):
+            chars[i - start] = " "
+    return len([w for w in "".join(chars).split() if any(c.isalnum() for c in w)])
+
+
+def _has_marks(content: str) -> bool:
+    """A short quoted fragment the scan left out as a scare quote ("was “dead on arrival”")."""
+    return any(mark in content for mark in "“”«»\"")
+
+
+def quoted_fragments(text: str, quote: Quote) -> list[tuple[int, int]]:
+    """The quoted parts of a ``mixed`` quote (the whole span for a ``direct`` one, none for ``indirect``).
+
+    >>> from newsprism.model import Quote
+    >>> text = "He said the vote was “rigged from the start” and left."
+    >>> quote = Quote(start=8, end=44, text=text[8:44], kind="mixed")
+    >>> [text[s:e] for s, e in quoted_fragments(text, quote)]
+    ['rigged from the start']
+    """
+    if quote.kind == "direct":
+        return [(quote.start, quote.end)]
+    if quote.kind == "indirect":
+        return []
+    return [(s.start, s.end) for s in find_direct_quotes(text, [(quote.start, quote.end)])]

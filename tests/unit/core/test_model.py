@@ -75,7 +75,7 @@ def test_model_to_raw_offset(offset: int, raw: int | None) -> None:
 def test_schema_describes_every_article_field() -> None:
     schema = json_schema()
     assert set(schema["properties"]) == {"schema_version", *Article.__dataclass_fields__}
-    assert schema["$defs"]["Quote"]["properties"]["kind"] == {"enum": ["direct", "indirect"]}
+    assert schema["$defs"]["Quote"]["properties"]["kind"] == {"enum": ["direct", "indirect", "mixed"]}
     assert "id" in schema["required"] and "text" in schema["required"]
 
 
