@@ -295,6 +295,11 @@ class Place:
     entity: str | None = None
     confidence: float = 1.0
     stage: str = ""
+    #: Why the stage took the name for a place and chose this entry ("after 'in'; the article's other places").
+    evidence: str = ""
+    #: The longer name this place is named inside ("Dublin City Council" for "Dublin"), if any: a place
+    #: of its own kind, which some gold sets count and others do not.
+    within: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

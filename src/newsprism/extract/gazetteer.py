@@ -54,6 +54,7 @@ class GazEntry:
     curated: bool = False
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The lookup form of a place name: no leading "the", no possessive, ASCII, case-folded.
 
@@ -84,6 +85,7 @@ class Gazetteer:
             rows: Raw lines of the main file (columns as written by ``scripts/build_gazetteer.py``).
         """
         self._rows = list(rows)
+        self._cache: dict[str, tuple[GazEntry, ...]] = {}
         self._entries: list[GazEntry | None] = [None] * len(self._rows)
         self._index: dict[str, list[int]] = {}
         self.countries: dict[str, GazEntry] = {}
@@ -98,6 +100,7 @@ class Gazetteer:
 
     def add(self, entries: list[tuple[GazEntry, list[str]]]) -> None:
         """Index more ready entries."""
+        self._cache.clear()
         for entry, keys in entries:
             self._entries.append(entry)
             number = len(self._entries) - 1
@@ -114,16 +117,33 @@ class Gazetteer:
 
     def lookup(self, text: str) -> list[GazEntry]:
         """Every entry known under ``text`` (any case, accents, "the"), best-known first."""
-        found = self._index.get(name_key(text), [])
-        if not found and "." in text:
-            found = self._index.get(name_key(text.replace(".", "")), [])
-        return sorted((self._entry(n) for n in dict.fromkeys(found)), key=lambda e: (not e.curated, -e.population))
+        return list(self._lookup(text))
+
+    def _lookup(self, text: str) -> tuple[GazEntry, ...]:
+        # Kept per process: the places stage asks for the same names many times (#13: its time per
+        # document must not grow with the wider search for places).
+        cached = self._cache.get(text)
+        if cached is None:
+            found = self._index.get(name_key(text), [])
+            if not found and "." in text:
+                found = self._index.get(name_key(text.replace(".", "")), [])
+            cached = tuple(sorted((self._entry(n) for n in dict.fromkeys(found)),
+                                  key=lambda e: (not e.curated, -e.population)))
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[text] = cached
+        return cached
 
     @functools.cached_property
     def _major(self) -> tuple[str, ...]:
         keys = {line[line.rindex("\t") + 1:].split("|")[0] for line in self._rows if "\tregion\t" in line}
         keys.update(name_key(e.name) for e in self.countries.values())
         return tuple(sorted(k for k in keys if k))
+
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every lookup key: a word that opens no name needs no lookup of the names it opens."""
+        return frozenset(key.split(" ", 1)[0] for key in self._index)
 
     def major_keys(self) -> tuple[str, ...]:
         """Lookup keys of every country and first-level region (to correct a misspelt one)."""
@@ -257,3 +277,99 @@ def airports(text: str) -> list[GazEntry]:
     """
     key = _airport_key(text)
     return list(_airports().get(key, [])) if key else []
+
+
+#: Abbreviations of US states and Canadian provinces in news style (AP), as written in datelines and
+#: "City, St." pairs. The ones that are also common words or titles ("Miss.", "Ind.", "La.") count only
+#: after a town ("Tupelo, Miss."), as the postal codes do ("Horry County, SC").
+_STYLE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois", "Kan.": "Kansas",
+    "Kans.": "Kansas", "Ky.": "Kentucky", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
+    "Minn.": "Minnesota", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla.": "Oklahoma", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "W.Va.": "West Virginia", "W. Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "Ariz": "Arizona", "Calif": "California",
+    "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan", "Ont.": "Ontario",
+    "Que.": "Quebec", "N.S.": "Nova Scotia", "N.B.": "New Brunswick", "P.E.I.": "Prince Edward Island",
+    "Nfld.": "Newfoundland and Labrador",
+}
+_AMBIGUOUS_ABBREVIATIONS = {
+    "Del.": "Delaware", "Ind.": "Indiana", "La.": "Louisiana", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Ore.": "Oregon", "Pa.": "Pennsylvania", "Va.": "Virginia", "Wash.": "Washington",
+    "Man.": "Manitoba", "Me.": "Maine",
+}
+_POSTAL = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming", "BC": "British Columbia", "AB": "Alberta", "SK": "Saskatchewan",
+    "MB": "Manitoba", "ON": "Ontario", "QC": "Quebec", "NS": "Nova Scotia", "NB": "New Brunswick",
+    "PE": "Prince Edward Island", "NL": "Newfoundland and Labrador",
+}
+
+
+@functools.lru_cache(maxsize=512)
+def _abbreviated(name: str) -> tuple[GazEntry, ...]:
+    regions = [e for e in gazetteer().lookup(name) if e.type == "region" and e.country in ("US", "CA")]
+    return tuple(regions[:1])
+
+
+def region_abbreviation(text: str, *, postal: bool = False) -> list[GazEntry]:
+    """The state or province an abbreviation stands for ("Ky.", "W.Va."); with ``postal``, also the
+    postal codes and the abbreviations that are common words ("SC", "Miss."), which only a town
+    before them makes a place.
+
+    >>> region_abbreviation("W.Va.")[0].name
+    'West Virginia'
+    """
+    name = _STYLE_ABBREVIATIONS.get(text.strip())
+    if name is None and postal:
+        name = _AMBIGUOUS_ABBREVIATIONS.get(text.strip()) or _POSTAL.get(text.strip())
+    return list(_abbreviated(name)) if name else []
+
+
+#: How English makes a demonym from a country's or continent's name, undone: (ending, what replaces it).
+#: "Egyptian" -> "Egypt", "Korean" -> "Korea", "Omani" -> "Oman", "Japanese" -> "Japan", "European" ->
+#: "Europe", "Slovak" -> "Slovakia", "Lebanese" -> "Lebanon", "Polish" -> "Poland", "Turkish" -> "Turkey".
+_DEMONYM_RULES = (("ian", ""), ("ian", "ia"), ("ian", "a"), ("n", ""), ("an", "o"), ("an", "e"), ("an", "a"), ("an", ""),
+                  ("ian", "y"), ("i", ""), ("ese", ""), ("ese", "a"), ("ese", "on"), ("ish", "ey"),
+                  ("ish", "and"), ("ish", "land"), ("ish", "en"), ("ish", ""), ("", "ia"), ("", "ya"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonym(word: str) -> tuple[GazEntry, ...]:
+    gaz = gazetteer()
+    best: tuple[int, GazEntry] | None = None
+    for ending, base in _DEMONYM_RULES:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: len(word) - len(ending)] + base
+        found = [e for e in gaz.lookup(stem) if e.type in ("country", "continent", "region")
+                 and name_key(e.name).split(",")[0] in (name_key(stem), name_key(f"South {stem}"))]
+        # The longest name wins: "Nigerian" is of Nigeria, not of Niger.
+        if found and (best is None or len(stem) > best[0]):
+            best = (len(stem), found[0])
+    if best is None:
+        return ()
+    e = best[1]
+    return (GazEntry(f"dem:{e.id}", word, "demonym", e.country, e.lat, e.lon, e.population, e.admin1,
+                     curated=e.curated),)
+
+
+def demonym(word: str) -> list[GazEntry]:
+    """The country or continent a demonym stands for, by the regular ways English forms one.
+
+    >>> demonym("Egyptian")[0].country
+    'EG'
+    """
+    if not word[:1].isupper() or not word.isalpha() or len(word) < 4:
+        return []
+    return list(_demonym(word))

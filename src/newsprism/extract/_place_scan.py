@@ -1,0 +1,328 @@
+"""Place candidates the model's labels miss: gazetteer names found in the text, each checked by its context.
+
+The small English model labels a third of the toponyms of local news PERSON, ORG or
+nothing at all ("Gainesville" as a person, "Suwon" unlabelled), and never gives the
+place inside a longer name ("Dublin City Council", "The Washington Post", "the
+University of Alberta"). This module finds them by the gazetteer and keeps one only
+on evidence (issue #13):
+
+1. **Context of a lone name**: a locative preposition before it ("in Manbij"), a
+   place noun ("the town of Southold"), a container after it ("Parkland, Florida",
+   "Lemay, Mo."), a dateline ("ALLENDALE, N.J. --"), or a list with a place already
+   found ("Hilversum and Almelo"). Countries, first-level regions, counties and the
+   hand-written entries need no context; a lone common word ("Mobile", "Reading")
+   needs it even then.
+2. **A name inside a longer name** (an organisation, facility, work or an unlabelled
+   run of capitalised words): its first words or the words after "of". Countries,
+   regions, counties, hand-written entries and demonyms are kept; a town only when it
+   is big, or as a tentative place that the article's own geography must confirm.
+3. **Never**: a name in a person's name ("Jack London"), after a title ("Mr. Lincoln"),
+   in a disease's name ("West Nile virus", "Lassa fever") or a product's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Mention
+from .gazetteer import GazEntry, demonym, gazetteer, name_key, region_abbreviation
+
+STAGE = "extract.places"
+
+#: Labels of longer names whose first words or "of" words may be a place ("Dublin City Council").
+NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "NORP"})
+#: Kinds of entry that are places by name alone, without context.
+NAMED_KINDS = frozenset({"country", "region", "county", "continent", "union"})
+
+#: A capitalised word: "Suwon", "Prešov", "O'Fallon", "St.", "U.S.", "W.Va.".
+_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z](?:\.[A-Z])+\.?)"
+_RUN = re.compile(rf"(?<![\w.'’]){_WORD}(?:[ -]{_WORD})*")
+_LOCATIVE = re.compile(r"(?:\b(?:in|near|outside|across|around|into|toward|towards|throughout|within|inside|"
+                       r"downtown|suburban|northern|southern|eastern|western|central)|\b(?:city|town|village|"
+                       r"suburb|province|state|county|region|district|capital|cities|towns|villages|island|"
+                       r"municipality|borough|neighbou?rhood)\s+of)\s+$", re.I)
+#: Prepositions that also take people ("a message from Putin", "told to Conway"): enough for a name the
+#: model left unlabelled, not to overrule its PERSON label.
+_WEAK_LOCATIVE = re.compile(r"\b(?:from|to|at|via|between|visit(?:ed|ing|s)?)\s+$", re.I)
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Sgt|Lt|Capt|Col|Prof|St|Sir|Lord|Judge|Coach|Rev|"
+                    r"President|Senator|Governor|Mayor|Officer|Detective)\.?\s+$")
+#: What follows a name in a disease or product: it is not a place then.
+_NOT_PLACE_AFTER = re.compile(r"^[ -](?:virus|fever|flu|influenza|disease|syndrome|encephalitis|strain|variant|"
+                              r"outbreak of|vaccine|bacteria|pox|worm|beetle|moth|cattle|cheese|wine|sauce|"
+                              r"dressing|chicken|terrier|shepherd|retriever|spaniel|hound)\b", re.I)
+_PART = re.compile(r"[^ -]+")
+_ADJECTIVE = re.compile(r"(?: [a-z]|-[A-Za-z])")
+_NAME_END = re.compile(r"[\n,;:()]|\s[a-z]")
+_NAME_GOES_ON = re.compile(r"(?:[ -]|['’]s )[A-Z]")
+_CONTAINER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.'’]*)(?:\s+[A-Z][\w.'’]*){0,2})")
+_OF_BEFORE = re.compile(r"\b(?:of|de|for|in)\s+(?:the\s+)?$")
+_LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
+_DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"]\s)|(?<=\s\s))\s*(?P<city>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
+                       r"(?:,\s*(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*"
+                       r"(?:\([^)\n]{1,40}\)\s*(?:-{1,2}|[—–:\ufffd])?|(?:-{1,2}|[—–:\ufffd]))")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A place candidate with the reason it was taken; a tentative one needs the article's geography."""
+
+    mention: Mention
+    evidence: str
+    tentative: bool = False
+    within: str | None = None
+
+
+def _mention(start: int, end: int, text: str, label: str = "GPE") -> Mention:
+    return Mention(start, end, text[start:end], label, None, STAGE)
+
+
+def _runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[tuple[int, int]]]:
+    """Runs of capitalised words, each as a list of (start, end) word spans without a possessive or a
+    sentence's full stop ("Manbij." is "Manbij"; "U.S.", "St." and "W.Va." keep theirs)."""
+    for match in _RUN.finditer(text, start, len(text) if end is None else end):
+        words = []
+        for part in _PART.finditer(match.group()):
+            s, e = match.start() + part.start(), match.start() + part.end()
+            word = text[s:e]
+            if word.endswith(("'s", "’s")):
+                e -= 2
+            elif word[-1] in ".,'’" and not (_ABBREVIATION.fullmatch(word) or region_abbreviation(word)):
+                e -= 1
+            if e > s:
+                words.append((s, e))
+        while words and text[words[0][0]:words[0][1]] in _FUNCTION_WORDS:
+            words.pop(0)
+        if words:
+            yield words
+
+
+#: Capitalised words that open a sentence, not a name ("The Bell 206", "In Suwon").
+_FUNCTION_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "From", "To", "For", "By", "Of", "And", "But", "As",
+                             "If", "When", "While", "After", "Before", "This", "That", "These", "Those", "His", "Her",
+                             "Its", "Their", "Our", "My", "With", "Near", "Outside", "Inside", "Into", "Across"})
+#: Words whose full stop is their own: "U.S.", "W.Va.", "St.", "Ft.", "Mt.".
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]?\.|(?:St|Ste|Ft|Mt|Pt)\.")
+
+
+def _hits(text: str, words: list[tuple[int, int]]) -> Iterator[tuple[int, int, int, list[GazEntry]]]:
+    """Longest gazetteer names in a run, left to right: (first word index, start, end, entries)."""
+    first = gazetteer().first_words
+    i = 0
+    while i < len(words):
+        word = text[words[i][0]:words[i][1]]
+        if name_key(word).split(" ", 1)[0] not in first and not region_abbreviation(word) and not demonym(word):
+            i += 1
+            continue
+        for j in range(min(len(words), i + 4), i, -1):
+            start, end = words[i][0], words[j - 1][1]
+            found = _own_names(text[start:end]) or (
+                (region_abbreviation(text[start:end]) or demonym(text[start:end])) if j == i + 1 else [])
+            if found:
+                yield i, start, end, found
+                i = j
+                break
+        else:
+            i += 1
+
+
+#: Words that name a time or a direction before they name a place ("in March", "the South").
+_NOT_ALONE = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
+    "center", "midwest", "northeast", "northwest", "southeast", "southwest", "upper", "lower", "mid"})
+
+
+@lru_cache(maxsize=1 << 15)
+def _own_names(name: str) -> list[GazEntry]:
+    """Entries a found name is the name of: a town only by its own name, never by one of the codes and
+    variants GeoNames lists for it ("TMZ", "MoD"); nothing for a month or a bare direction."""
+    key = name_key(name)
+    if key in _NOT_ALONE:
+        return []
+    return [e for e in gazetteer().lookup(name) if e.type not in ("city", "county") or e.curated
+            or name_key(e.name).split(",")[0] == key]
+
+
+def not_a_place(text: str, end: int) -> bool:
+    """A disease's, breed's or product's name follows ("West Nile| virus", "Lassa| fever")."""
+    return bool(_NOT_PLACE_AFTER.match(text, end))
+
+
+def _kinds(found: Iterable[GazEntry]) -> set[str]:
+    return {"named" if e.type in NAMED_KINDS or (e.curated and e.type not in ("demonym", "city")) else e.type
+            for e in found}
+
+
+def inner_places(text: str, mention: Mention) -> list[Found]:
+    """Places named inside a longer name: its first words or the words after "of" ("Bank of Japan")."""
+    if " " not in mention.text.strip() or not_a_place(text, mention.end):
+        return []
+    out = []
+    for words in _runs(text, mention.start, mention.end):
+        first = words[0][0] == mention.start or _OF_BEFORE.search(text[max(0, words[0][0] - 12):words[0][0]])
+        for index, start, end, found in _hits(text, words):
+            if (start, end) == (mention.start, mention.end):
+                return []
+            kinds = _kinds(found)
+            why = f"inside the name {mention.text!r}"
+            if kinds & {"named", "demonym"}:
+                out.append(Found(_mention(start, end, text), why, within=mention.text))
+            elif index == 0 and first and "city" in kinds:
+                big = any(e.type == "city" and e.population >= 100_000 for e in found)
+                out.append(Found(_mention(start, end, text), why, tentative=not big, within=mention.text))
+    return out
+
+
+def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, int]],
+         names: list[tuple[int, int, str]]) -> list[Found]:
+    """Gazetteer names in the text outside the taken spans, kept on the evidence of their context.
+
+    Args:
+        text: The article text.
+        taken: Spans already chosen as places.
+        persons: Spans of person mentions: a name inside one is a person's, unless it is the whole
+            mention and its context is strong ("in Gainesville").
+        names: Spans and labels of the other named mentions (organisations, works...): a lone name
+            that is the whole mention needs strong context; one inside it is left to :func:`inner_places`.
+    """
+    found: list[tuple[Found, bool]] = []
+    covered = bytearray(len(text) + 1)
+    for s, e in taken:
+        covered[s:e] = b"\x01" * (e - s)
+    for words in _runs(text):
+        for index, start, end, entries in _hits(text, words):
+            if 1 in covered[start:end]:
+                continue
+            whole = len(words) == 1 or (words[0][0], words[-1][1]) == (start, end)
+            item = _judge(text, start, end, entries, whole=whole, index=index, persons=persons, names=names)
+            if item is not None:
+                found.append(item)
+                if item[0].evidence in ("City, State", "dateline") and (span := _abbreviated_container(text, end)):
+                    # "Lemay, Mo.", "HORRY COUNTY, SC": the state written after the town is a place too.
+                    covered[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+                    found.append((Found(_mention(*span, text), "the state written after a town"), True))
+    return _spread(text, found)
+
+
+def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: bool, index: int,
+           persons: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> tuple[Found, bool] | None:
+    """A scanned name as a place candidate (with whether it is sure), or ``None``; see the module docstring."""
+    if not_a_place(text, end) or _TITLE.search(text[max(0, start - 12):start]):
+        return None
+    person = next(((s, e) for s, e in persons if s <= start and end <= e), None)
+    label = next((lab for s, e, lab in names if s <= start and end <= e), None)
+    if label is not None and not whole and label != "PERSON":
+        return None  # inside an organisation's mention: inner_places() reads it
+    if label not in (None, "PERSON", "ORG", "FAC"):
+        return None  # a work, a law, an event named like a place ("Marshall", the film)
+    strong = strong_context(text, start, end, entries, weak_only=label is not None)
+    if person is not None and not (strong and person == (start, end)):
+        return None
+    kinds = _kinds(entries)
+    shouted = text[start:end].isupper() and len(text[start:end]) > 1
+    if strong and not (shouted and strong != "dateline"):
+        return Found(_mention(start, end, text), strong), True
+    if shouted or label is not None or person is not None:
+        return None
+    if not whole:
+        if index == 0 and kinds & {"named", "demonym"}:
+            stop = _NAME_END.search(text, end)
+            run = text[start:stop.start() if stop else len(text)].strip()
+            return Found(_mention(start, end, text), "inside a longer name", within=run), True
+        return None
+    if kinds == {"demonym"}:
+        # "Omani national anthem", "Syrian-Turkish border": a demonym before what it qualifies.
+        return (Found(_mention(start, end, text), "a demonym"), True) if _ADJECTIVE.match(text, end) else None
+    if " " not in text[start:end] and not any(e.curated or e.type == "country" for e in entries):
+        # A lone word no model called a name ("Centre", "Bolton") is a place only in a place's context.
+        return (Found(_mention(start, end, text), "a town by name"), False) if "city" in kinds else None
+    if "named" in kinds:
+        return Found(_mention(start, end, text), "a country or region by name"), True
+    if "city" in kinds or "county" in kinds:
+        return Found(_mention(start, end, text), "a town by name"), False
+    return None
+
+
+def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, weak_only: bool = False) -> str:
+    """Why the context makes a name a place ("after 'in'", "City, State", "dateline"), or an empty string.
+
+    With ``weak_only`` the prepositions that also take people ("to", "from", "at") are not enough.
+    """
+    before = text[max(0, start - 30):start]
+    if (_LOCATIVE.search(before) or not weak_only and _WEAK_LOCATIVE.search(before)) and not _NAME_GOES_ON.match(
+            text, end):
+        return f"after {before.split()[-1]!r}"
+    codes = container(text, end)
+    if codes and any(e.admin1 in codes or e.country in codes for e in entries if e.type in ("city", "county")):
+        return "City, State"
+    if (line := dateline(text)) and line[0] == start:
+        return "dateline"
+    return ""
+
+
+def _abbreviated_container(text: str, end: int) -> tuple[int, int] | None:
+    """The span of an abbreviated state right after ", " ("Mo.", "SC", "W.Va."), if there is one."""
+    match = _CONTAINER.match(text, end, end + 40)
+    if not match:
+        return None
+    name = match["name"].split()[0].rstrip(",")
+    if name.endswith(".") and not region_abbreviation(name, postal=True):
+        name = name[:-1]
+    if not region_abbreviation(name, postal=True):
+        return None
+    return match.start("name"), match.start("name") + len(name)
+
+
+def container(text: str, end: int) -> set[str]:
+    """Region and country codes named right after ", " ("Lemay, Mo.", "Parkland, Florida", "Winchester, UK")."""
+    match = _CONTAINER.match(text, end, end + 40)
+    if not match:
+        return set()
+    words = match["name"].split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size]).rstrip(",")
+        outer = gazetteer().lookup(name) + region_abbreviation(name, postal=True)
+        codes = {e.admin1 for e in outer if e.type == "region" and e.admin1}
+        codes |= {e.country for e in outer if e.type == "country" and e.country}
+        if codes:
+            return codes
+    return set()
+
+
+@lru_cache(maxsize=64)
+def dateline(text: str) -> tuple[int, int, str] | None:
+    """The dateline's place at the top of the article ("BEIRUT (AP) --", "ALLENDALE, N.J. --"): start, end, text."""
+    for match in _DATELINE.finditer(text[:600]):
+        city = match["city"].rstrip(".,")
+        if gazetteer().lookup(city):
+            return match.start("city"), match.start("city") + len(city), city
+    return None
+
+
+def _spread(text: str, found: list[tuple[Found, bool]]) -> list[Found]:
+    """Tentative towns become sure when listed beside a sure place ("Hilversum and Almelo")."""
+    sure = [f.mention for f, ok in found if ok]
+    out = [f for f, ok in found if ok]
+    pending = [f for f, ok in found if not ok]
+    changed = True
+    while changed and pending:
+        changed = False
+        for item in list(pending):
+            m = item.mention
+            if any(_LIST_SEP.fullmatch(text[s.end:m.start]) or _LIST_SEP.fullmatch(text[m.end:s.start])
+                   for s in sure):
+                out.append(Found(m, f"listed with {next(s.text for s in sure if _beside(text, s, m))!r}",
+                                 within=item.within))
+                sure.append(m)
+                pending.remove(item)
+                changed = True
+    out.extend(Found(f.mention, f.evidence, tentative=True, within=f.within) for f in pending)
+    return sorted(out, key=lambda f: f.mention.start)
+
+
+def _beside(text: str, a: Mention, b: Mention) -> bool:
+    return bool(_LIST_SEP.fullmatch(text[a.end:b.start]) or _LIST_SEP.fullmatch(text[b.end:a.start]))
