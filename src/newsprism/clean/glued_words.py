@@ -56,6 +56,24 @@ def zipf(word: str, lang: str = "en") -> float:
     return float(zipf_frequency(word.lower(), lang))
 
 
+@lru_cache(maxsize=64)
+def knows_words(lang: str) -> bool:
+    """Whether wordfreq can look up words of ``lang`` here.
+
+    Japanese, Korean and Chinese need optional word segmenters (MeCab, jieba);
+    without them there is nothing to repair glued words against, and text in
+    those scripts has no spaces to restore anyway (``newsprism doctor`` says
+    how to install them).
+    """
+    from wordfreq import zipf_frequency
+
+    try:
+        zipf_frequency("a", lang)
+    except (ImportError, LookupError):  # the segmenter is missing, or wordfreq has no list for lang
+        return False
+    return True
+
+
 def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
     """Lower-cased letter runs of a document and how often each occurs."""
     counts: Counter[str] = Counter()
@@ -78,6 +96,8 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
     >>> find_glued("the city of Khersonis the capital", vocabulary=Counter({"khersonis": 1}))
     [Split(start=12, end=21, index=19, reason='function word "is" glued to "Kherson"')]
     """
+    if not knows_words(lang):
+        return []
     splits: dict[int, Split] = {}
     for m in _CLOSE_QUOTE.finditer(text):
         splits[m.end()] = Split(m.start() - 2, m.end() + 1, m.end(), "closing quote glued to the next word")

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from newsprism.clean import clean_text
-from newsprism.clean.glued_words import document_vocabulary, find_glued
+from newsprism.clean.glued_words import document_vocabulary, find_glued, knows_words
 
 # A document the words live in: "Kherson" stands alone elsewhere, as in real articles.
 _CONTEXT = (
@@ -100,3 +100,17 @@ def test_glued_words_foreign_paragraph_untouched() -> None:
 
 def test_glued_words_empty_vocabulary_is_safe() -> None:
     assert find_glued("", vocabulary=Counter()) == []
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("lang", ["ja", "zh", "ko"])
+def test_glued_words_in_a_language_whose_words_cannot_be_looked_up_are_left_alone(lang: str) -> None:
+    """Without the optional segmenters, Japanese, Chinese and Korean text is cleaned, not a crash."""
+    pytest.importorskip("wordfreq")
+    if knows_words(lang):
+        pytest.skip(f"the word segmenter for {lang} is installed here")
+    text = ("東京で国際会議が開かれた。各国の代表が参加し、気候変動について議論した。\n\n"
+            "会議は三日間続く予定で、最終日には共同声明が発表される見通しだ。")
+    result = clean_text(text, main_language=lang)
+    assert result.text == text
+    assert result.repairs == ()
