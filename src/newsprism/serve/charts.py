@@ -38,7 +38,7 @@ def periods(counts: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
 
     >>> periods([("2022-11-09", 2), ("2022-11-12", 1)])
     [('2022-11-09', 2), ('2022-11-10', 0), ('2022-11-11', 0), ('2022-11-12', 1)]
-    >>> periods([("2021-12-30", 1), ("2022-03-01", 4)])[:2]
+    >>> periods([("2021-12-30", 1), ("2022-03-15", 4)])[:2]
     [('2021-12', 1), ('2022-01', 0)]
     """
     dated = [(day, count) for day, count in ((_day(period), count) for period, count in counts) if day]

@@ -128,3 +128,12 @@ def linked() -> LinkedGroups:
 ])
 def test_groups_filter_names_follow_corpus_entities(linked: LinkedGroups, typed: str, members: set[str]) -> None:
     assert linked.members(typed) == members
+
+
+@pytest.mark.parametrize("module", ["charts", "highlight", "apidocs", "groups", "views"])
+def test_serve_docstring_examples_hold(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"newsprism.serve.{module}"))
+    assert result.attempted > 0 and result.failed == 0
