@@ -257,9 +257,14 @@ def r_event_anchored(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def range_second_year(first: str, second: str) -> str | None:
-    """ "1957-58" -> "1958"; ``None`` unless the second year comes after the first."""
-    year = int(second) if len(second) == 4 else int(first[:2] + second)
-    return str(year) if int(first) < year <= int(first) + 99 else None
+    """ "1957-58" -> "1958", "1999-00" -> "2000"; ``None`` unless the second year comes after the first."""
+    if len(second) == 4:
+        year = int(second)
+        return str(year) if int(first) < year <= int(first) + 99 else None
+    year = int(first[:2] + second)
+    year += 100 if year <= int(first) else 0  # "1999-00" is 2000
+    # Two digits reach at most ten years ahead: "2009-05" is no range.
+    return str(year) if int(first) < year <= int(first) + 10 else None
 
 
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {

@@ -235,7 +235,9 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     ['2022-11-09']
     """
     moment = parse_published(published)
-    anchor = moment.date() if moment else None
+    # A publication year far outside any news (year 1, 9999) leaves no room to count days and years
+    # either way, nor holiday rules: such a date anchors nothing.
+    anchor = moment.date() if moment and 1000 <= moment.year <= 8999 else None
     refs: list[TimeRef] = []
     previous: list[tuple[str, str]] = []
     period: str | None = None

@@ -277,3 +277,18 @@ def test_dates_tense_cues_and_triggers(text: str, published: str, expected: tupl
 )
 def test_dates_decades_months_weekends(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-30"])
+def test_dates_a_publication_year_far_outside_news_anchors_nothing(published: str) -> None:
+    text = "On Monday, Feb. 29, at Easter and the day before, a year earlier, stocks fell."
+    refs = find_times(text, published=published)
+    assert refs and not any(ref.resolved and ref.anchor for ref in refs)
+
+
+@pytest.mark.issue(13)
+def test_dates_two_digit_range_ends_reach_ten_years() -> None:
+    values = _values("In 1999-00, in 2009-05 and in 1957-58.")
+    assert ("00", "2000") in values and ("58", "1958") in values
+    assert not any(text == "05" for text, _ in values)
