@@ -357,6 +357,8 @@ def test_web_story_filter_and_facet_show_titles(client: AsgiClient) -> None:
     search = BeautifulSoup(client.get("/search", params={"q": "Kherson"}).text, "html.parser")
     facet = [a.get_text() for a in search.select(".facet a") if "story=s1" in a["href"]]
     assert facet == ["Russian withdrawal from Kherson"]
+    chosen = BeautifulSoup(client.get("/search", params={"q": "Kherson", "story": "s1"}).text, "html.parser")
+    assert chosen.select_one(".summary .chip").get_text() == "story: Russian withdrawal from Kherson"
 
 
 def test_web_article_removal_view_shows_reasons_against_raw_text(client: AsgiClient) -> None:

@@ -89,7 +89,12 @@ def search_page(data: dict[str, Any]) -> dict[str, Any]:
              "snippet": _segments(hit["snippet"], hit["snippet_matches"]),
              "title": _segments(hit["title"], hit["title_matches"])} for hit in data["hits"]]
     series = [(p["period"], p["count"]) for p in data["histogram"]]
-    return {**data, "hits": hits, "chart": charts.histogram(series)}
+    # a chosen filter reads as its facet does: a story's title, a file's name
+    chosen = {key: f["label"] for key, values in data["facets"].items() for f in values
+              if f["value"] == data["params"].get(key)}
+    if data["params"].get("source"):
+        chosen.setdefault("source", source_label(data["params"]["source"]))
+    return {**data, "hits": hits, "chart": charts.histogram(series), "chosen": chosen}
 
 
 def _fact_summary(fact: highlight.Fact) -> dict[str, Any]:
