@@ -18,7 +18,9 @@ Scores, one row per system, both systems in the same run:
   ``1998-WI``), or when the gold ``PRESENT_REF`` is the creation day.
 - both split into **absolute** (gold ``temporalFunction="false"``: the text
   names the date) and **relative** (``"true"``: it must be computed from the
-  creation time or another date).
+  creation time or another date), and by outlet: **wsj** (Wall Street Journal
+  stories of 1989-91, mostly earnings) and **wires** (AP, NYT, CNN, ABC, PRI,
+  VOA and the other wire and broadcast stories).
 - **detection**: precision and recall of any overlap, one to one, over all
   TIMEX3 types (DATE, TIME, DURATION, SET) and all predictions.
 - median milliseconds per document of each system's date step alone.
@@ -177,13 +179,18 @@ def lenient_match(gold: str, pred: str | None, dct: str) -> bool:
     return len(short) >= 4 and short[:4].isdigit() and long.startswith(short)
 
 
+#: Gold DATE subsets: all; absolute/relative (``temporalFunction``); by outlet, the 1989-91 Wall Street
+#: Journal stories (``wsj*``, mostly earnings) against the wire and broadcast ones (AP, NYT, CNN, ABC, PRI, VOA...).
+SPLITS = ("all", "absolute", "relative", "wsj", "wires")
+
+
 @dataclass
 class Tally:
     """Counts for one system over the corpus."""
 
-    gold_dates: dict[str, int] = field(default_factory=lambda: {"all": 0, "absolute": 0, "relative": 0})
-    exact: dict[str, int] = field(default_factory=lambda: {"all": 0, "absolute": 0, "relative": 0})
-    lenient: dict[str, int] = field(default_factory=lambda: {"all": 0, "absolute": 0, "relative": 0})
+    gold_dates: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SPLITS, 0))
+    exact: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SPLITS, 0))
+    lenient: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SPLITS, 0))
     n_gold: int = 0
     n_pred: int = 0
     found: int = 0
@@ -202,7 +209,8 @@ class Tally:
             value = pred[pairs[i]].get("value") if i in pairs else None
             exact = value == gold["value"]
             lenient = lenient_match(gold["value"], value, doc.dct)
-            for key in ("all", split):
+            outlet = "wsj" if doc.doc_id.lower().startswith("wsj") else "wires"
+            for key in ("all", split, outlet):
                 self.gold_dates[key] += 1
                 self.exact[key] += exact
                 self.lenient[key] += lenient
@@ -259,11 +267,12 @@ def print_timebank(summary: dict[str, Any]) -> None:
     first = summary["systems"][names[0]]
     gold = first["gold_dates"]
     print(f"\nTimeBank: {summary['documents']} documents, {first['detection']['gold']} TIMEX3, "
-          f"{gold['all']} DATE ({gold['absolute']} absolute, {gold['relative']} relative)")
+          f"{gold['all']} DATE ({gold['absolute']} absolute, {gold['relative']} relative; "
+          f"{gold['wsj']} wsj, {gold['wires']} wires)")
     print(f"{'score':34s}" + "".join(f"{n:>14s}" for n in names))
     rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = []
     for scoring in ("exact", "lenient"):
-        for split in ("all", "absolute", "relative"):
+        for split in SPLITS:
             rows.append((f"DATE value {scoring}, {split}", _cell(f"date_value_{scoring}", split)))
     rows += [("TIMEX3 detection P / R", lambda s: f"{s['detection']['p']:.3f} / {s['detection']['r']:.3f}"),
              ("median ms per document", lambda s: f"{s['median_ms_per_document']:.2f}")]

@@ -68,8 +68,9 @@ def test_gold_dates_tally_counts_exact_lenient_and_detection(doc: gd.GoldDocumen
     tally = gd.Tally()
     tally.add(doc, pred)
     summary = tally.summary()
-    assert summary["gold_dates"] == {"all": 3, "absolute": 1, "relative": 2}
+    assert summary["gold_dates"] == {"all": 3, "absolute": 1, "relative": 2, "wsj": 0, "wires": 3}
     assert summary["date_value_exact"]["all"] == round(1 / 3, 4)
-    assert summary["date_value_lenient"] == {"all": round(2 / 3, 4), "absolute": 1.0, "relative": 0.5}
+    assert summary["date_value_lenient"] == {"all": round(2 / 3, 4), "absolute": 1.0, "relative": 0.5,
+                                             "wsj": 0.0, "wires": round(2 / 3, 4)}
     assert summary["detection"] == {"p": round(2 / 3, 4), "r": 0.5, "gold": 4, "predicted": 3}
     assert len(tally.misses) == 2
