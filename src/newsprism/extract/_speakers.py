@@ -23,12 +23,22 @@ clause around it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
 from ._antecedents import ORG_WINDOW_SENTENCES, agrees, credit_line, dateline, generic_org, person_genders
-from ._lexicon import ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, REPORT_VERBS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+from ._lexicon import (
+    ORG_NOUNS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    REPORT_VERBS,
+    ROLE_NOUNS,
+    SPEECH_SURFACE,
+    SPEECH_VERBS,
+    TITLES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -40,6 +50,8 @@ _INVERTED = frozenset({"dobj", "attr", "nsubj", "npadvmod", "appos", "dative", "
 _TELLING = frozenset({"tell", "inform", "ask", "brief", "assure", "warn", "remind"})
 _MEDIUM_PREPS = frozenset({"to", "with", "in", "on"})
 _SUBJECT_BONUS_SENTENCES = 3
+#: What may stand between a name and the quote it introduces: "Name:", "Name, said:", "Name said,“…" (#13).
+_LEAD_IN = re.compile(r"^[\s,]*(?:(?:" + "|".join(SPEECH_SURFACE) + r")\s*[,:]|:)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +185,7 @@ class SpeakerIndex:
             gap_after = self.text[close_at + 1:mention.start] if mention.start > close_at else None
             gap_before = self.text[mention.end:open_at] if mention.end <= open_at else None
             if (mention.start < para_end and gap_after is not None and len(gap_after.strip(" ,—–-")) == 0) or (
-                mention.start >= para_start and gap_before is not None and gap_before.strip() in {":", ",:", "said:"}
+                mention.start >= para_start and gap_before is not None and _LEAD_IN.match(gap_before)
             ):
                 return Attribution(mention.entity, mention.text, mention.start, mention.end, None, None, None, 0.6)
         return None
