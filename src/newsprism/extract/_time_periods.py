@@ -167,6 +167,7 @@ def year_from_words(words: str) -> int | None:
 
 
 def r_year_words(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "nineteen ninety-six" -> ``1996``; "January nineteen ninety-seven" -> ``1997-01``."""
     year = year_from_words(m["w"])
     if year is None:
         return Resolved(None, "year", resolved=False, note="not a time")
@@ -222,6 +223,7 @@ def holiday_date(name: str, year: int) -> dt.date | None:
 
 
 def r_holiday(m: re.Match[str], ctx: Context) -> Resolved:
+    """A holiday in the year it names, else the occurrence "last"/"next" or the tense picks, else the nearest."""
     name = m["h"]
     week = name.lower().endswith("week")
     grain = "week" if week else "day"
