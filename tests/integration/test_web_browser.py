@@ -288,6 +288,9 @@ def _follow(tab: Any, url: str, link: str) -> dict[str, Any]:
     ("/story/s1", "#claims-side-by-side a.ctx", "claim", "more than 115,000"),
     ("/story/s1", "#quotes a.span-link", "quote", '"Continue'),
     ("/story/s1", "#places li a:text-is('Kherson')", "place", "Kherson"),
+    (f"/article/{LONG}", "#dates-list a", "time", "October 8"),
+    (f"/article/{LONG}", "#places-list a", "place", "Kherson"),
+    (f"/article/{LONG}", "text=in the text", "mention", "Vladimir Saldo"),
 ])
 def test_browser_explorer_rows_open_the_fact_at_its_span(server: str, tab: Any, url: str, link: str, kind: str,
                                                           marked: str) -> None:

@@ -114,6 +114,10 @@ def article_page(corpus: Corpus, article: Article) -> dict[str, Any]:
     groups = corpus.groups()
     facts = highlight.facts_of(article)
     names = {entity.id: entity for entity in article.entities}
+    first: dict[str, str] = {}  # entity id -> its first mention, for the list of entities
+    for mention in sorted(article.mentions, key=lambda m: m.start):
+        if mention.entity:
+            first.setdefault(mention.entity, highlight.fact_anchor("mention", mention.start, mention.end))
     summaries = {}
     for fact in facts:
         summary = _fact_summary(fact)
@@ -131,7 +135,11 @@ def article_page(corpus: Corpus, article: Article) -> dict[str, Any]:
         "paragraphs": highlight.paragraphs(article.text, facts),
         "facts": summaries,
         "entities": [{"id": e.id, "name": groups.canonical(e.name), "label": e.label, "variants": list(e.variants),
-                      "mentions": e.mentions} for e in article.entities],
+                      "mentions": e.mentions, "anchor": first.get(e.id)} for e in article.entities],
+        "place_list": [{"text": p.text, "name": p.name, "country": p.country, "located": p.lat is not None,
+                        "anchor": highlight.fact_anchor("place", p.start, p.end)} for p in article.places],
+        "time_list": [{"text": t.text, "value": t.value, "anchor": highlight.fact_anchor("time", t.start, t.end)}
+                      for t in article.times],
         "removals": highlight.removal_pieces(article),
         "repairs": article.repairs,
         "removal_list": article.removals,
