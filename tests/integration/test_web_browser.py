@@ -312,6 +312,14 @@ def test_browser_deep_link_scrolls_far_down_and_marks_the_span(server: str, tab:
     assert tab.evaluate(OVERLAPS, CARDS) == []  # the open evidence covers no other card
 
 
+@pytest.mark.issue(15)
+def test_browser_link_to_a_missing_fact_says_so(server: str, tab: Any) -> None:
+    tab.goto(f"{server}/article/{LONG}#claim-1-2")
+    tab.wait_for_selector("#text .f")
+    assert tab.locator("#evidence-hint").inner_text().startswith("This article has no claim at 1–2")
+    assert tab.locator("#text .f.active").count() == 0
+
+
 def _style(tab: Any, text: str) -> dict[str, str]:
     style: dict[str, str] = tab.evaluate("""(text) => {
       const el = Array.from(document.querySelectorAll("#text .f")).find((x) => x.textContent === text);

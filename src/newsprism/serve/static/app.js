@@ -47,7 +47,14 @@ function openLinkedFact() {
   const anchor = decodeURIComponent(window.location.hash.slice(1));
   if (!/^[a-z]+-\d+-\d+$/.test(anchor)) return;
   const panel = document.querySelector('.fact[data-anchor="' + anchor + '"]');
-  if (!panel) return;
+  if (!panel) {
+    // offsets from an older version of the article, or a mistyped link: say so rather than nothing
+    const hint = document.getElementById("evidence-hint");
+    const [kind, start, end] = anchor.split("-");
+    if (hint) hint.textContent = "This article has no " + kind + " at " + start + "–" + end
+      + " (the link may predate a new version of its text). Click a highlighted fact.";
+    return;
+  }
   const id = panel.id.slice("fact-".length);
   const piece = Array.from(document.querySelectorAll("#text .f")).find((x) => factIds(x).includes(id));
   if (!piece) return;
