@@ -29,7 +29,7 @@ from ._time_resolve import (
     r_ago,
     r_year,
 )
-from ._time_rules import MONTHS
+from ._time_rules import MONTHS, UNIT_CODES
 
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 #: A sentence that reports figures: money, shares, per cent.
@@ -185,7 +185,7 @@ _RULES: dict[str, tuple[str, str, int]] = {
     "martin luther king day": ("US", "Martin Luther King Jr. Day", 0),
     "martin luther king jr. day": ("US", "Martin Luther King Jr. Day", 0),
     "presidents day": ("US", "Washington's Birthday", 0), "presidents' day": ("US", "Washington's Birthday", 0),
-    "columbus day": ("US", "Columbus Day", 0), "labour day": ("US", "Labor Day", 0),
+    "columbus day": ("US", "Columbus Day", 0),
     "good friday": ("GB", "Good Friday", 0), "easter": ("GB", "Good Friday", 2),
     "easter sunday": ("GB", "Good Friday", 2), "easter monday": ("GB", "Good Friday", 3),
     "easter week": ("GB", "Good Friday", 3), "boxing day": ("GB", "Boxing Day", 0),
@@ -254,8 +254,18 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def r_event_anchored(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "in the weeks before the shooting": the event is not dated, so neither is the expression."""
-    return Resolved(None, "unknown", resolved=False, note=f"relative to an event: {' '.join(m['event'].split())}")
+    """ "in the weeks before the shooting": the event is not dated, so neither is the expression.
+
+    "a week after an attack" keeps its length (``P1W``), anchored to the event as TIMEX3 does.
+    """
+    note = f"relative to an event: {' '.join(m['event'].split())}"
+    words = m["x"].lower().split()
+    if words[0] in ("a", "one"):
+        unit = words[1]
+        code = UNIT_CODES.get(unit, "X")
+        value = f"PT1{code}" if unit in ("hour", "minute", "second") else f"P1{code}"
+        return Resolved(value, unit, kind="duration", note=note)
+    return Resolved(None, "unknown", resolved=False, note=note)
 
 
 def range_second_year(first: str, second: str) -> str | None:

@@ -87,19 +87,18 @@ def _month_year(month: int, day: int, ctx: Context, anchor: dt.date) -> int:
         return anchor.year if key >= now else anchor.year + 1
     if ctx.direction == "past":
         return anchor.year if key <= now else anchor.year - 1
-    # No tense cue, or a deadline in a past-tense sentence: the nearer occurrence (a tie is the past one).
+    # No tense cue, or a deadline in a past-tense sentence: the nearer occurrence, weighted to the past.
     return _nearest_year(month, day, anchor)
 
 
 def _nearest_year(month: int, day: int, anchor: dt.date) -> int:
-    """The year that puts ``month`` (and ``day``, when 1-31) nearest the anchor."""
-    def distance(year: int) -> float:
-        months = (year - anchor.year) * 12 + month - anchor.month
-        if 1 <= day <= 31:
-            return abs(months + (day - anchor.day) / 31)
-        return abs(months)
+    """The year that puts ``month`` (and ``day``, when 1-31) nearest the anchor, a later one counting double."""
+    def weighted(year: int) -> float:
+        months = (year - anchor.year) * 12 + month - anchor.month + ((day - anchor.day) / 31 if 1 <= day <= 31 else 0)
+        # News tells of the past: an occurrence ahead wins only when it is less than half as far.
+        return 2 * months if months > 0 else -months
 
-    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (distance(y), y))
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (weighted(y), y))
 
 
 def _iso_day(year: int, month: int, day: int) -> str | None:

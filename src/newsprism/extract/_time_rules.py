@@ -50,7 +50,7 @@ PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|told|announced|reported|added|died|killed|began|ended|held|took|came|"
     r"went|met|made|left|won|lost|brought|bought|sold|paid|fell|rose|gave|got|found|became|saw|grew|led|kept|"
     r"spent|sent|built|sought|drew|chose|wrote|spoke|broke|fought|stood|felt|heard|knew|laid|"
-    r"(?:may|might|could|must|should|would) have|"
+    r"(?:may|might|must|should) have|"
     r"ago|last|earlier|previously|as of|(?-i:[a-z]{3,}ed))\b",
     re.IGNORECASE,
 )
@@ -132,7 +132,7 @@ _P = [
     ("q", rf"\b(?P<x>Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?)\b"),
     ("period_ref", r"\b(?P<x>(?:the|this|that(?!\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\b))\s+(?P<mods>(?:(?:latest|most recent|current|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|fiscal|(?:19|20)\d\d|first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+){0,3})(?P<unit>quarter|period))\b"),
     ("year_ago_adj", r"\b(?P<x>year-(?:earlier|ago))\b"),
-    ("holiday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|past|coming|previous|upcoming))\s+)?(?P<h>Thanksgiving(?: Day)?|Memorial Day|Labou?r Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day|Veterans['’]? Day|Good Friday|Easter(?: Sunday| Monday| [Ww]eek)?|Boxing Day|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|(?:the )?Fourth of July)(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?)(?![\w'’])"),
+    ("holiday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|past|coming|previous|upcoming))\s+)?(?P<h>Thanksgiving(?: Day)?|Memorial Day|Labou?r Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day|Veterans['’]? Day|Good Friday|Easter(?: Sunday| Monday| [Ww]eek)?|Boxing Day|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|(?:the )?Fourth of July)(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?)(?![\w'’-]|\s+[A-Z])"),
     ("year_range", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?=\s*[-–]\s*(?:{_YEAR}|\d\d)(?![\w%/-]|[.,]\d))"),
     ("half", rf"\b(?P<x>(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<y>{_YEAR}))\b"),
     ("decade", r"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<dec>1[5-9]\d|20\d)0(?:'s|s))"),

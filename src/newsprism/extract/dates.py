@@ -57,6 +57,10 @@ _AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$",
 #: Before an "-ed" word, a determiner or preposition makes it an adjective ("in preferred shares").
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|in|of|for|with|"
                                r"million|billion)\s+$", re.IGNORECASE)
+#: What may stand between a reporting verb and the expression it dates: "said Friday", "told the press on
+#: Tuesday", "said in a statement on Monday"; a comma or "that" starts what was said, which it does not date.
+_DATES_REPORT = re.compile(r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b|which\b)[\w.'’-]+){0,5}?\s+(?:on\s+|at\s+|in\s+)?",
+                           re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
 #: Words after which a four-digit number can only be a year ("fiscal 1989 sales").
 _YEAR_ONLY_BEFORE = re.compile(r"\b(?:fiscal|calendar|FY|since|until|in the|the year)\s+$", re.IGNORECASE)
@@ -188,8 +192,9 @@ def tense(text: str, start: int, end: int) -> Direction:
        that ended ("was envoy until December"). A verb that moves an event later
        ("postponed until", "extended to") always points forward.
     2. Otherwise the nearest cue before the expression decides; a reporting
-       verb ("said", "told") counts only right before it ("said Friday"), since
-       farther away it frames the sentence and dates nothing in it (#13).
+       verb ("said", "told") counts only when no comma or clause ("that", "it
+       will") comes between ("said Friday", "told the press on Tuesday"), since
+       otherwise it frames what was said and dates nothing in it (#13).
     3. If there is none, the first cue after it ("On Friday, officials said").
     """
     left, right = _sentence_bounds(text, start, end)
@@ -198,7 +203,7 @@ def tense(text: str, start: int, end: int) -> Direction:
         return "future"
     cues: list[tuple[int, Direction]] = []
     for m in _cues(before):
-        if REPORTING.fullmatch(m.group()) and len(before) - m.end() > 12:
+        if REPORTING.fullmatch(m.group()) and not _DATES_REPORT.fullmatch(before[m.end():]):
             continue
         cues.append((m.start(), "future" if FUTURE_CUES.fullmatch(m.group()) else "past"))
     nearest = max(cues, key=lambda c: c[0]) if cues else None

@@ -292,3 +292,32 @@ def test_dates_two_digit_range_ends_reach_ten_years() -> None:
     values = _values("In 1999-00, in 2009-05 and in 1957-58.")
     assert ("00", "2000") in values and ("58", "1958") in values
     assert not any(text == "05" for text, _ in values)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A reporting verb dates what follows it up to a comma or a clause.
+        ("Pompeo told the press on Tuesday, \"Nothing will change\".", "2019-09-12", ("Tuesday", "2019-09-10")),
+        # "would have been" is no past tense: the birthday lies ahead.
+        ("The bishop died on Friday. He would have been 80 on February 20.", "2019-02-11", ("February 20", "2019-02-20")),
+        # With no cue, an occurrence ahead wins only when it is less than half as far as the one before.
+        ("When did you first learn of it? March 21st, sir.", "2020-10-18", ("March 21st", "2020-03-21")),
+    ],
+)
+def test_dates_reporting_verbs_and_nearest_occurrence(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+def test_dates_holiday_names_inside_names_are_not_dates() -> None:
+    values = _values("Statues dot Easter Island. The Christmas Charity raised funds for a Halloween-themed fair.")
+    assert values == []
+
+
+@pytest.mark.issue(13)
+def test_dates_a_length_after_an_event_keeps_its_length() -> None:
+    refs = {t.text: t for t in find_times("The speech came one week after an attack on oil plants.", published=ANCHOR)}
+    assert refs["one week after"].value == "P1W" and refs["one week after"].kind == "duration"
+    assert refs["one week after"].note == "relative to an event: an attack on oil plants"
