@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from ._numbers import small_number
 from ._time_resolve import (
     Context,
     Resolved,
@@ -256,15 +257,17 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved:
 def r_event_anchored(m: re.Match[str], ctx: Context) -> Resolved:
     """ "in the weeks before the shooting": the event is not dated, so neither is the expression.
 
-    "a week after an attack" keeps its length (``P1W``), anchored to the event as TIMEX3 does.
+    "a week after an attack", "two days before the vote" keep their length (``P1W``, ``P2D``), anchored to
+    the event as TIMEX3 does.
     """
     note = f"relative to an event: {' '.join(m['event'].split())}"
-    words = m["x"].lower().split()
-    if words[0] in ("a", "one"):
-        unit = words[1]
-        code = UNIT_CODES.get(unit, "X")
-        value = f"PT1{code}" if unit in ("hour", "minute", "second") else f"P1{code}"
-        return Resolved(value, unit, kind="duration", note=note)
+    if m["n"]:
+        unit = m["unit"].lower()
+        count = small_number(m["n"].lower())
+        code = UNIT_CODES.get(unit, "D")
+        amount = str(count) if count is not None else "X"
+        value = f"PT{amount}{code}" if unit == "hour" else f"P{amount}{code}"
+        return Resolved(value, "day" if unit == "night" else unit, kind="duration", note=note)
     return Resolved(None, "unknown", resolved=False, note=note)
 
 

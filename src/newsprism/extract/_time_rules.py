@@ -112,7 +112,7 @@ _P = [
     ("ctx_month", rf"\b(?P<pre>{_CONTEXT})\s+(?P<x>(?P<mon>{_FULL_MONTH}|May))\b(?!\s+\d)"),
     ("month_ctx", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}))(?=\s+(?:and|or|to|through)\s+{_MONTH}\b)"),
     ("month_of_rel", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}|May)(?:\s+(?P<d>{_DAY}))?,?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the previous|the following))\s+year)\b"),
-    ("event_span", r"\b(?P<x>(?:the|a|one)\s+(?:day|night|week|month|year|days|weeks|months|years|hours)\s+(?:before|after|prior to|following|leading up to))\s+(?!(?:yesterday|tomorrow|today|last|next|that|this)\b)(?P<event>(?:the|an?|his|her|their|its|[A-Z][\w'-]+)\b[^,.;:!?\n\"“”()]{0,60})"),
+    ("event_span", rf"\b(?P<x>(?:(?i:the)|(?P<n>(?i:{_NUM_WORD})))\s+(?P<unit>day|night|week|month|year|hour)s?\s+(?:before|after|prior to|following|leading up to))\s+(?!(?:yesterday|tomorrow|today|last|next|that|this|{_MONTH}|{_WEEKDAY}|Christmas|Easter|Thanksgiving)\b)(?P<event>(?:the|an?|his|her|their|its|[A-Z][\w'-]+)\b[^,.;:!?\n\"“”()]{{0,60}})"),
     ("anaphor", r"\b(?P<x>(?:(?P<shift>later|earlier)\s+)?(?:that|the same)\s+(?P<unit>day|week|month|year)|(?P<shift2>later|earlier) in the day|the (?P<rel>day before|day after|next day|following day|previous day)|(?P<one>a|one) day (?P<dir>later|earlier|before|after))\b"),
     ("weekend", r"\b(?P<pre>over|during|at|on|across|ahead of|before|after|until|for)\s+(?P<x>the\s+weekend)\b"),
     ("rel_weekday", rf"\b(?P<x>(?:(?P<rel>{_REL})\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),

@@ -317,7 +317,15 @@ def test_dates_holiday_names_inside_names_are_not_dates() -> None:
 
 
 @pytest.mark.issue(13)
-def test_dates_a_length_after_an_event_keeps_its_length() -> None:
-    refs = {t.text: t for t in find_times("The speech came one week after an attack on oil plants.", published=ANCHOR)}
-    assert refs["one week after"].value == "P1W" and refs["one week after"].kind == "duration"
-    assert refs["one week after"].note == "relative to an event: an attack on oil plants"
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "event"),
+    [
+        ("The speech came one week after an attack on oil plants.", "one week after", "P1W", "an attack on oil plants"),
+        ("The rallies happened two days before the formal vote.", "two days before", "P2D", "the formal vote"),
+        ("Three weeks after the election, results came.", "Three weeks after", "P3W", "the election"),
+    ],
+)
+def test_dates_a_length_from_an_event_keeps_its_length(text: str, surface: str, value: str, event: str) -> None:
+    refs = {t.text: t for t in find_times(text, published=ANCHOR)}
+    assert refs[surface].value == value and refs[surface].kind == "duration"
+    assert refs[surface].note == f"relative to an event: {event}"
