@@ -331,6 +331,9 @@ def test_web_article_keeps_paragraphs_and_names_each_fact_for_links(client: Asgi
     panel = soup.select_one(f'.fact[data-anchor="claim-{claim.start}-{claim.end}"]')
     assert panel is not None and panel["id"] == "fact-c0"
     assert panel.select_one("a.permalink")["href"] == f"#claim-{claim.start}-{claim.end}"
+    places = {li.select_one("a").get_text(): li.select_one("a")["href"] for li in soup.select("#places-list li")}
+    assert places == {p.name: f"#place-{p.start}-{p.end}" for p in article.places}
+    assert [a["href"] for a in soup.select("#dates-list a")] == [f"#time-{t.start}-{t.end}" for t in article.times]
 
 
 @pytest.mark.issue(15)

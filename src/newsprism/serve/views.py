@@ -136,8 +136,7 @@ def article_page(corpus: Corpus, article: Article) -> dict[str, Any]:
         "facts": summaries,
         "entities": [{"id": e.id, "name": groups.canonical(e.name), "label": e.label, "variants": list(e.variants),
                       "mentions": e.mentions, "anchor": first.get(e.id)} for e in article.entities],
-        "place_list": [{"text": p.text, "name": p.name, "country": p.country, "located": p.lat is not None,
-                        "anchor": highlight.fact_anchor("place", p.start, p.end)} for p in article.places],
+        "place_list": _place_list(article),
         "time_list": [{"text": t.text, "value": t.value, "anchor": highlight.fact_anchor("time", t.start, t.end)}
                       for t in article.times],
         "removals": highlight.removal_pieces(article),
@@ -145,6 +144,17 @@ def article_page(corpus: Corpus, article: Article) -> dict[str, Any]:
         "removal_list": article.removals,
         "features": {"stories": corpus.features.stories, "duplicates": corpus.features.duplicates},
     }
+
+
+def _place_list(article: Article) -> list[dict[str, Any]]:
+    """The article's places, each once (in order of first mention) with a link to every mention."""
+    found: dict[str, dict[str, Any]] = {}
+    for place in sorted(article.places, key=lambda p: p.start):
+        name = place.name or place.text
+        entry = found.setdefault(name, {"name": name, "country": place.country, "located": place.lat is not None,
+                                        "anchors": []})
+        entry["anchors"].append(highlight.fact_anchor("place", place.start, place.end))
+    return list(found.values())
 
 
 def _split_context(text: str, start: int, end: int) -> dict[str, str]:
