@@ -49,7 +49,10 @@ function openLinkedFact() {
   const panel = document.querySelector('.fact[data-anchor="' + anchor + '"]');
   if (!panel) {
     // offsets from an older version of the article, or a mistyped link: say so rather than nothing
+    document.querySelectorAll(".f.active").forEach((x) => x.classList.remove("active"));
+    document.querySelectorAll(".fact").forEach((x) => { x.hidden = true; });
     const hint = document.getElementById("evidence-hint");
+    if (hint) hint.hidden = false;
     const [kind, start, end] = anchor.split("-");
     if (hint) hint.textContent = "This article has no " + kind + " at " + start + "–" + end
       + " (the link may predate a new version of its text). Click a highlighted fact.";
