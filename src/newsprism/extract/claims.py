@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 STAGE = "extract.claims"
 _AGE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|-years-old|\s*years\s+of\s+age)")
+_DECADE = re.compile(r"\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 _RANGE = re.compile(r"^\s*(?:and|to|-|–)\s*")
 _OF_THE_PAST = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:past|last|previous|next|first)\s+\w+", re.IGNORECASE)
@@ -52,6 +53,8 @@ _OF_THE_PAST_BEFORE = re.compile(r"\b(?:out\s+)?of\s+(?:the\s+)?(?:past|last|pre
 _STREET = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Drive|Dr|"
                      r"Way|Place|Pl|Court|Ct|Square|Sq|Highway|Hwy|Parkway|Pkwy)\b\.?")
 _NAME_TYPES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PERSON", "GPE", "NORP", "LANGUAGE"})
+#: Pronouns whose antecedent owns a figure: "He rushed for 150 yards", "his 716 yards".
+_PERSONAL = frozenset({"he", "she", "his", "her"})
 
 
 def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
@@ -68,6 +71,8 @@ def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "six of the past seven (contests)": a record, not two quantities
     if _STREET.match(after):
         return True  # "200 American Blvd": an address
+    if re.search(r"(?:^|\s)\.$", before) or _DECADE.match(after):
+        return True  # a calibre or fraction (".357 Magnum"), a decade in words ("the nineteen fifties")
     if re.search(r"\b(?:was|is|aged)\s+$", before) and re.match(r"\s*(?:[,.;]|and\b|when\b)", after):
         return True  # "He was 101 and died"
     if phrase[:1].isupper() and re.search(r"[a-z][A-Z][a-z]+\s+$|\b[A-Z][a-z]+\s+$", before[-15:]) \
@@ -292,12 +297,15 @@ def _resolve_subject(subject: Token, mentions: list[Mention]) -> tuple[str | Non
     for mention in mentions:
         if mention.start < end and mention.end > start and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
             return mention.entity, mention.text
-    if subject.pos_ == "PRON" and subject.lower_ in ("he", "she", "they"):
-        # Nearest person before: the usual antecedent in news prose.
-        people = [m for m in mentions if m.end <= subject.idx and m.label == "PERSON" and not _is_big_place(m.text)]
-        if people:
-            return people[-1].entity, people[-1].text
+    if subject.pos_ == "PRON" and subject.lower_ in ("he", "she", "they") and (person := _antecedent(subject, mentions)):
+        return person.entity, person.text
     return None, subject.text if subject.pos_ != "PRON" else None
+
+
+def _antecedent(pronoun: Token, mentions: list[Mention]) -> Mention | None:
+    """The nearest person named before ``pronoun``: the usual antecedent of "he" or "his" in news prose."""
+    people = [m for m in mentions if m.end <= pronoun.idx and m.label == "PERSON" and not _is_big_place(m.text)]
+    return people[-1] if people else None
 
 
 def _about(token: Token, noun: Token | None, mentions: list[Mention]) -> str | None:
@@ -322,6 +330,8 @@ def _about(token: Token, noun: Token | None, mentions: list[Mention]) -> str | N
         for mention in mentions:
             if mention.start <= owner.idx < mention.end and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
                 return mention.entity
+        if owner.lower_ in _PERSONAL and (person := _antecedent(owner, mentions)):
+            return person.entity  # "He rushed for 150 yards", "his 716 yards": whose figure it is, not nobody's
     return None
 
 

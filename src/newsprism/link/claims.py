@@ -18,7 +18,10 @@ A claim group is one quantity in one story:
 4. the same places: a figure given for a part ("57,000 in Romania") is
    another quantity than the total;
 5. the same owner: when the text names whose figure it is ("Biden won 1,357
-   delegates"), two owners make two quantities.
+   delegates"), two owners make two quantities, and a figure that names no
+   owner beside them is set beside nothing;
+6. the same part of the people counted: "two women" among "three dead" is
+   another quantity than the dead.
 
 Copies of an article (duplicates) are no second source and are left out, as
 are quantities that only one article mentions: there is nothing to set side by
@@ -38,7 +41,7 @@ from datetime import date, timedelta
 
 from ..model import Article, Claim, Place
 from .features import day_of, fold_name, idf, site_of
-from .resources import EVENT_QUANTITIES, PEOPLE_NOUNS, UNIT_DIMENSIONS
+from .resources import EVENT_QUANTITIES, PEOPLE_NOUNS, SUBGROUP_NOUNS, UNIT_DIMENSIONS
 
 _WINDOW = 60
 #: Where a figure's clause ends when reading the places it is given for: a sentence or clause
@@ -149,7 +152,8 @@ def quantity_of(claim: Claim, text: str) -> str | None:
         after = text[claim.end:claim.end + _WINDOW]
         after = after[:m.start()] if (m := _CLAUSE_END.search(after, 1)) else after
         if found := _event(own) or _event(after):
-            return found
+            part = claim.what.split()[-1] if claim.what else ""
+            return f"{found} ({part})" if part in SUBGROUP_NOUNS else found  # "two women" of "three dead"
         if not own:
             # A bare figure in a breakdown takes the event of its sentence: "the number killed rose to
             # nine, seven in Romania".
@@ -301,10 +305,11 @@ def _owner(article: Article, claim: Claim, entity_of: Mapping[tuple[str, str], s
 
 
 def _by_owner(claims: list[tuple[str, ClaimRow]]) -> list[list[ClaimRow]]:
-    """One group per owner; figures with no owner join the only owner there is, else stand apart.
+    """One group per owner; figures with no owner join the only owner there is, else are set beside nothing.
 
-    Two candidates' delegates are two quantities; a figure that names nobody cannot be told
-    to belong to either.
+    Two candidates' delegates are two quantities; a figure that names nobody, where the story
+    names two owners of the quantity, cannot be told to belong to either, nor to the same one
+    as another figure that names nobody (two players' rushing yards).
     """
     owners: dict[str, list[ClaimRow]] = {}
     for owner, row in claims:
@@ -312,6 +317,8 @@ def _by_owner(claims: list[tuple[str, ClaimRow]]) -> list[list[ClaimRow]]:
     named = sorted(o for o in owners if o)
     if len(named) == 1 and "" in owners:
         owners[named[0]] += owners.pop("")
+    elif len(named) > 1:
+        owners.pop("", None)
     groups = [owners[o] for o in sorted(owners)]
     return [[replace(r, quantity=f"{r.quantity} ({i})") for r in g] if len(groups) > 1 else g
             for i, g in enumerate(groups, start=1)]

@@ -130,6 +130,8 @@ PEOPLE_NOUNS = frozenset({
     "child", "adult", "passenger", "worker", "member", "victim", "patient", "student", "employee", "soldier",
     "troop", "serviceman", "migrant", "refugee", "family", "household", "dockworker", "docker", "staff",
 })
+#: People nouns that count a part of the people of an event, not all of them: "a man and two women died".
+SUBGROUP_NOUNS = frozenset({"man", "woman", "child", "adult"})
 
 #: Units of claims: the dimension each measures and its factor to the dimension's base unit.
 #: Currencies are their own dimension (see :func:`newsprism.link.claims.dimension_of`).

@@ -71,6 +71,8 @@ def test_claims_range() -> None:
         "Sales rose in the first half of the year.",  # a part of a period
         "He ran for a third time.",              # an ordinal, not a share
         "His half-sister came.",                 # a relation
+        "Police found a .357 Magnum in her car.",  # a calibre
+        "She was a pin-up in the nineteen fifties.",  # a decade in words
     ],
 )
 def test_claims_not_claims(text: str) -> None:
@@ -164,3 +166,14 @@ def test_claims_about_names_whose_figure_it_is() -> None:
                                   "They won six of the past seven contests.", "The shop at 200 American Blvd closed."])
 def test_claims_labels_records_and_addresses_are_no_quantities(text: str) -> None:
     assert not [c for c in _claims(text) if c.value in (6, 7, 8, 10, 200)]
+
+
+@pytest.mark.issue(11)
+def test_claims_a_pronoun_owner_is_the_person_named_before() -> None:
+    from newsprism.extract.entities import make_stage as entity_stage
+
+    text = "Pierre Thomas was placed on injured reserve. He rushed for 269 yards this season."
+    article = next(entity_stage(Settings()).pipe([Article(id="v", text=text, published="2011-01-05")]))
+    article = next(make_stage(Settings()).pipe([article]))
+    owners = {c.value: next((e.name for e in article.entities if e.id == c.about), None) for c in article.claims}
+    assert owners == {269: "Pierre Thomas"}

@@ -111,6 +111,32 @@ def test_claims_two_owners_are_two_quantities() -> None:
     assert {r.verdict for g in groups.values() for r in g} == {"agree"}
 
 
+@pytest.mark.issue(11)
+def test_claims_a_figure_naming_no_owner_beside_two_owners_is_set_beside_nothing() -> None:
+    text = "Thomas ran for 269 yards and Bush for 404 yards; a rookie had 716 yards."
+    entities = (Entity("e1", "Pierre Thomas", "PERSON"), Entity("e2", "Reggie Bush", "PERSON"))
+    extra = {"counted": "yards", "what": "yard"}
+    claims = [("269", 269, {**extra, "about": "e1"}), ("404", 404, {**extra, "about": "e2"}), ("716", 716, extra)]
+    a = _article("a", "one.example", "2011-01-05", text, *claims, entities=entities)
+    b = _article("b", "two.example", "2011-01-05", text.replace("716", "440"),
+                 *claims[:2], ("440", 440, extra), entities=entities)
+    groups = _groups(a, b)
+    assert sorted(sorted(r.value for r in g) for g in groups.values()) == [[269, 269], [404, 404]]
+
+
+@pytest.mark.issue(11)
+def test_claims_a_part_of_the_people_counted_is_another_quantity() -> None:
+    text = "Three bank workers died in the fire, a man and two women."
+    dead = {"counted": "bank workers died", "verb": "died", "what": "bank worker"}
+    women = {"counted": "women", "verb": "died", "what": "woman"}
+    a = _article("a", "one.example", "2010-05-05", text, ("Three", 3, dead), ("two", 2, women))
+    b = _article("b", "two.example", "2010-05-05", text, ("Three", 3, dead), ("two", 2, women))
+    groups = _groups(a, b)
+    assert {label: sorted(r.value for r in g) for label, g in groups.items()} == {
+        "dead": [3, 3], "dead (woman)": [2, 2]}
+    assert {r.verdict for g in groups.values() for r in g} == {"agree"}
+
+
 def test_claims_audit_finds_a_group_mixing_units() -> None:
     from newsprism.link.audit import claim_groups_mixing_units
 
