@@ -117,19 +117,15 @@ def day(value: str | None) -> str:
     return (value or "?")[:10]
 
 
+def source_name(source: str | None) -> str:
+    """A source as the web shows it (:func:`newsprism.serve.views.source_label`): a site, or a file's name."""
+    from ..serve.views import source_label  # read when a table is drawn: the web is not loaded for other commands
+
+    return source_label(source)
+
+
 def short_id(value: str) -> str:
     """The first 8 characters of an article id: a prefix every command takes (ids are 16 hex digits)."""
     return value[:8]
 
 
-def source_name(source: str | None) -> str:
-    """A source as people read it: a site name, or a file's name rather than its whole path.
-
-    >>> source_name("/data/news/text/izmail-flood.txt")
-    'izmail-flood.txt'
-    """
-    if not source:
-        return "?"
-    if "://" not in source and ("/" in source or "\\" in source):
-        return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    return source
