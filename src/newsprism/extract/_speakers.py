@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
@@ -87,8 +88,12 @@ class SpeakerIndex:
             for token in span or ():
                 self._by_token[token.i] = mention
         self.roles = self._roles()
-        self.genders = person_genders(doc, self._by_token, in_quote=self.in_quote,
-                                      is_person=lambda m: labels.get(m.entity or "") == "PERSON")
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        """Gender of each person the article gives evidence for; read only when a pronoun needs it."""
+        return person_genders(self.doc, self._by_token, in_quote=self.in_quote,
+                              is_person=lambda m: self.labels.get(m.entity or "") == "PERSON")
 
     # -- look-ups ---------------------------------------------------------------
 
