@@ -24,7 +24,8 @@ Scoring (one-to-one greedy matching, best overlap first):
 4. speaker: ``source``, or the speaker the system resolved (entity name or a
    variant) shares a name with a gold source that is a name ("Mr. Trump" for a
    quote whose own cue says only "he" is then still the right speaker when the
-   gold source is "Donald Trump").
+   gold source is "Donald Trump"); also by kind, recall by gold kind and
+   precision by the system's kind, as for content.
 
 The anchor is textacy's ``direct_quotations`` (``pip install textacy``), run on
 the same parse; without textacy its column reads ``n/a``. Times are medians
@@ -171,6 +172,11 @@ def score(text: str, gold: list[Gold], pred: list[Pred], tally: Tally) -> list[t
     speaker = [(i, j) for i, j in pairs if (i, j) in source or _names_match(text, gold[i], pred[j])]
     tally.add("source", sc.Counts(len(source), len(pred), len(source), len(gold)))
     tally.add("speaker", sc.Counts(len(speaker), len(pred), len(speaker), len(gold)))
+    for kind in KINDS:
+        tally.add(f"speaker.{kind}", sc.Counts(sum(pred[j].kind == kind for _, j in speaker),
+                                               sum(p.kind == kind for p in pred),
+                                               sum(gold[i].kind == kind for i, _ in speaker),
+                                               sum(g.kind == kind for g in gold)))
     return pairs
 
 
@@ -302,7 +308,8 @@ def _print_misses(name: str, text: str, gold: list[Gold], pred: list[Pred], pair
 
 
 ROWS = [("content", "content (all kinds)"), *((f"content.{k}", f"content {k}") for k in KINDS),
-        ("source", "source span + content"), ("speaker", "speaker + content")]
+        ("source", "source span + content"), ("speaker", "speaker + content"),
+        *((f"speaker.{k}", f"speaker + content {k}") for k in KINDS)]
 
 
 def print_table(summary: dict[str, Any]) -> None:
