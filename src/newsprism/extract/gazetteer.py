@@ -86,6 +86,7 @@ class Gazetteer:
         """
         self._rows = list(rows)
         self._cache: dict[str, tuple[GazEntry, ...]] = {}
+        self._added_keys: set[str] = set()
         self._entries: list[GazEntry | None] = [None] * len(self._rows)
         self._index: dict[str, list[int]] = {}
         self.countries: dict[str, GazEntry] = {}
@@ -101,7 +102,9 @@ class Gazetteer:
     def add(self, entries: list[tuple[GazEntry, list[str]]]) -> None:
         """Index more ready entries."""
         self._cache.clear()
+        self.__dict__.pop("first_words", None)
         for entry, keys in entries:
+            self._added_keys.update(keys)
             self._entries.append(entry)
             number = len(self._entries) - 1
             for key in dict.fromkeys(keys):
@@ -142,8 +145,16 @@ class Gazetteer:
 
     @functools.cached_property
     def first_words(self) -> frozenset[str]:
-        """The first word of every lookup key: a word that opens no name needs no lookup of the names it opens."""
-        return frozenset(key.split(" ", 1)[0] for key in self._index)
+        """The first word of every name a text may be searched for: a town's own name, and every name of a
+        region, county, country or hand-written entry (a town's many variants are looked up only when a
+        model labelled the words). A word that opens none needs no lookup."""
+        words = set()
+        for line in self._rows:
+            keys = line[line.rindex("\t") + 1:].split("|")
+            for key in keys[:1] if "\tcity\t" in line else keys:
+                words.add(key.split(" ", 1)[0])
+        words.update(key.split(" ", 1)[0] for key in self._added_keys)
+        return frozenset(words)
 
     def major_keys(self) -> tuple[str, ...]:
         """Lookup keys of every country and first-level region (to correct a misspelt one)."""
@@ -341,7 +352,9 @@ def region_abbreviation(text: str, *, postal: bool = False) -> list[GazEntry]:
 #: "Europe", "Slovak" -> "Slovakia", "Lebanese" -> "Lebanon", "Polish" -> "Poland", "Turkish" -> "Turkey".
 _DEMONYM_RULES = (("ian", ""), ("ian", "ia"), ("ian", "a"), ("n", ""), ("an", "o"), ("an", "e"), ("an", "a"), ("an", ""),
                   ("ian", "y"), ("i", ""), ("ese", ""), ("ese", "a"), ("ese", "on"), ("ish", "ey"),
-                  ("ish", "and"), ("ish", "land"), ("ish", "en"), ("ish", ""), ("", "ia"), ("", "ya"))
+                  ("ish", "and"), ("ish", "land"), ("ish", "en"), ("ish", ""), ("k", "kia"), ("b", "bia"))
+#: The last letters of every demonym the rules read: other words are not tried (most capitalised words).
+_DEMONYM_ENDINGS = ("n", "i", "e", "h", "k", "b")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -370,6 +383,6 @@ def demonym(word: str) -> list[GazEntry]:
     >>> demonym("Egyptian")[0].country
     'EG'
     """
-    if not word[:1].isupper() or not word.isalpha() or len(word) < 4:
+    if len(word) < 4 or not word.endswith(_DEMONYM_ENDINGS) or not word[:1].isupper() or not word.isalpha():
         return []
     return list(_demonym(word))
