@@ -88,6 +88,12 @@ class SpeakerIndex:
             for token in span or ():
                 self._by_token[token.i] = mention
         self.roles = self._roles()
+        self._surnames: dict[str, set[str]] = {}
+        for entity in article.entities:
+            if entity.label == "PERSON":
+                for name in (entity.name, *entity.variants):
+                    if name.split():
+                        self._surnames.setdefault(name.split()[-1], set()).add(entity.id)
 
     @cached_property
     def genders(self) -> dict[str, str]:
@@ -193,7 +199,21 @@ class SpeakerIndex:
                 mention.start >= para_start and gap_before is not None and _LEAD_IN.match(gap_before)
             ):
                 return Attribution(mention.entity, mention.text, mention.start, mention.end, None, None, None, 0.6)
-        return None
+        return self._untagged_name_after(close_at, para_end)
+
+    def _untagged_name_after(self, close_at: int, para_end: int) -> Attribution | None:
+        """ "“…,” Trump barked": a surname the entity stage left untagged here but named elsewhere (#13)."""
+        span = self.doc.char_span(close_at + 1, min(para_end, close_at + 40), alignment_mode="expand")
+        token = next((t for t in span or () if not (t.is_punct or t.is_space)), None)
+        if token is None or token.pos_ != "PROPN" or self.in_quote(token.idx) or token.i + 1 >= len(self.doc):
+            return None
+        between = self.text[close_at + 1:token.idx].strip(" ,")
+        following = self.doc[token.i + 1]
+        people = self._surnames.get(token.text, set())
+        if between or len(people) != 1 or following.pos_ not in {"VERB", "AUX"}:
+            return None
+        end = token.idx + len(token)
+        return Attribution(next(iter(people)), token.text, token.idx, end, None, None, None, 0.55)
 
     # -- reported speech ---------------------------------------------------------------
 
@@ -323,6 +343,9 @@ class SpeakerIndex:
         if described is not None:
             return _named(described, 0.85)
         lower = token.lower_
+        if lower in {"i", "we"}:
+            # a first-person narrator ("“Your Honor,” I said"): the writer speaks, who is no entity here
+            return Attribution(None, token.text, token.idx, token.idx + len(token), None, None, None, 0.5)
         if lower in PERSON_PRONOUNS or lower in ORG_PRONOUNS:
             # Number agreement: "they" is a group or an organisation, never one named person (#13).
             labels = {"PERSON"} if lower in {"he", "she"} else ({"ORG"} if lower == "it" else {"ORG", "NORP"})

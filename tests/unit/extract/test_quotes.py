@@ -351,3 +351,18 @@ def test_quotes_reported_cues(stages, text: str, content: str, speaker: str) -> 
     article, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.kind == "indirect")
     assert (quote.text, speaker_name(article, quote)) == (content, speaker)
+
+
+@pytest.mark.issue(13)
+def test_quotes_name_after_quote_known_from_elsewhere(stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("Megan Keller asked Donald Trump about the debate.\n\n"
+            "“You know, it happens, right?” Trump went on, as if he did not hear her.")
+    article, quotes = quotes_of(stages, text)
+    assert speaker_name(article, next(q for q in quotes if q.kind == "direct")) == "Donald Trump"
+
+
+@pytest.mark.issue(13)
+def test_quotes_first_person_narrator(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "The judge turned to me. “Your Honor,” I said, “I would like to answer the question you raised.”"
+    _, quotes = quotes_of(stages, text)
+    assert [(q.speaker_text, q.speaker) for q in quotes] == [("I", None), ("I", None)]
