@@ -213,7 +213,9 @@ def inner_places(text: str, mention: Mention) -> list[Found]:
             kinds = _kinds(found)
             if kinds & {"country", "demonym"}:
                 out.append(Found(_mention(start, end, text), why, within=within))
-            elif index == 0 and first and (verdict := _opens_name(mention.text, text[start:end], found, org=org)):
+            elif index == 0 and first and not (" " not in text[start:end] and organisation_shaped(f"The {text[start:end]}")) and (
+                    verdict := _opens_name(mention.text, text[start:end], found, org=org)):
+                # ("Bank of Japan" opens with a town called Bank: an institution's word is not a place.)
                 out.append(Found(_mention(start, end, text), why, tentative=verdict == "tentative", within=within))
     return out
 
@@ -296,6 +298,8 @@ def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: b
             run = text[start:stop.start() if stop else len(text)].strip()
             return Found(_mention(start, end, text), "inside a longer name", within=run), True
         return None
+    if region_abbreviation(text[start:end]):
+        return Found(_mention(start, end, text), "a state's abbreviation"), True
     if kinds == {"demonym"}:
         # "Omani national anthem", "Syrian-Turkish border": a demonym before what it qualifies.
         return (Found(_mention(start, end, text), "a demonym"), True) if _ADJECTIVE.match(text, end) else None

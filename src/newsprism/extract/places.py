@@ -46,7 +46,7 @@ from ._place_scan import (
     scan,
     strong_context,
 )
-from .gazetteer import GazEntry, airports, curated_surfaces, demonym, gazetteer, name_key
+from .gazetteer import GazEntry, airports, curated_surfaces, demonym, gazetteer, name_key, region_abbreviation
 
 STAGE = "extract.places"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -84,7 +84,7 @@ def _score(entry: GazEntry, context: Counter[str], regions: Counter[str], key: s
 
 def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     gaz = gazetteer()
-    found = gaz.lookup(text)
+    found = gaz.lookup(text) or region_abbreviation(text)
     if not found and "," in text:
         # "Winchester, Hampshire": the first part is the place, the rest only narrows it.
         text = text.split(",")[0].rstrip()

@@ -1,0 +1,198 @@
+"""Places beyond the model's labels (#13): gazetteer names checked by context, places inside names,
+abbreviations, demonyms, datelines, and the article's own geography choosing between namesakes.
+
+The texts are short sentences written for these tests; mentions are given by hand, as the entities
+stage would give them, so each row checks one mechanism and no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsprism.extract._place_scan import dateline, inner_places, scan
+from newsprism.extract.gazetteer import demonym, region_abbreviation
+from newsprism.extract.places import resolve_places
+from newsprism.model import Article, Mention, Place
+
+
+def _mentions(text: str, labels: dict[str, str]) -> list[Mention]:
+    """Every occurrence of each surface, with its label."""
+    return sorted((Mention(m.start(), m.end(), surface, label, None, "test")
+                   for surface, label in labels.items() for m in re.finditer(re.escape(surface), text)),
+                  key=lambda m: m.start)
+
+
+def _resolve(text: str, labels: dict[str, str] | None = None) -> list[Place]:
+    return resolve_places(Article(id="t", text=text), _mentions(text, labels or {}))
+
+
+def _found(text: str, *, persons: tuple[str, ...] = ()) -> set[str]:
+    spans = [(m.start(), m.end()) for p in persons for m in re.finditer(re.escape(p), text)]
+    return {f.mention.text for f in scan(text, taken=[], persons=spans, names=[(s, e, "PERSON") for s, e in spans])}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The band will play in Hilversum on Friday.", {"Hilversum"}),          # after "in"
+        ("The tour goes from Utrecht to Hilversum and Almelo.", {"Utrecht", "Hilversum", "Almelo"}),  # a list
+        ("She was born in the town of Almelo.", {"Almelo"}),                     # a place noun
+        ("Hilversum is a quiet place.", set()),                                  # a lone town, nothing vouches
+        ("Mobile phones are banned in class.", set()),                           # a common word
+        ("The council met in March and again in May.", set()),                  # months
+        ("They sang in Leeds Cathedral choir.", {"Leeds"}),                      # a town opening a name
+        ("The South is warm.", set()),                                           # a bare direction
+    ],
+)
+def test_places_scan_keeps_a_gazetteer_name_only_on_context(text: str, expected: set[str]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.issue(13)
+def test_places_a_person_label_gives_way_only_to_strong_evidence() -> None:
+    # The model's PERSON label on a lone town gives way to "moved to"; alone it does not.
+    moved = _resolve("Last year the family moved to Gainesville.", {"Gainesville": "PERSON"})
+    assert [(p.text, p.country) for p in moved] == [("Gainesville", "US")]
+    assert moved[0].evidence.startswith("labelled PERSON, but after 'to'")
+    assert _resolve("Gainesville said nothing.", {"Gainesville": "PERSON"}) == []
+    # A word of a person's name stays the person's, even after "in".
+    text = "Jane Dayton spoke in Dayton."
+    mentions = [Mention(0, 11, "Jane Dayton", "PERSON", None, "test"), Mention(21, 27, "Dayton", "PERSON", None, "test")]
+    assert resolve_places(Article(id="t", text=text), mentions) == []
+    assert _found(text, persons=("Jane Dayton",)) == set()
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [
+        ("Leeds City Council", "ORG", ["Leeds"]),             # a town opening an organisation's name
+        ("Bank of Japan", "ORG", ["Japan"]),                   # a country after "of"
+        ("Osun State Police Command", "ORG", ["Osun State"]),  # a region opening it
+        ("Omani Film Society", "ORG", ["Omani"]),              # a demonym anywhere in it
+        ("Leeds Marsh", "ORG", []),                            # two words that could be a person's name
+        ("Real Madrid", "ORG", []),                            # a town inside, not opening, the name
+    ],
+)
+def test_places_inside_a_longer_name(name: str, label: str, expected: list[str]) -> None:
+    text = f"A statement came from the {name} yesterday."
+    mention = Mention(text.index(name), text.index(name) + len(name), name, label, None, "test")
+    assert [f.mention.text for f in inner_places(text, mention)] == expected
+
+
+@pytest.mark.issue(13)
+def test_places_inside_a_name_are_their_own_kind_with_their_evidence() -> None:
+    places = _resolve("Leeds City Council voted on Monday.", {"Leeds City Council": "ORG"})
+    assert [(p.text, p.country, p.within) for p in places] == [("Leeds", "GB", "Leeds City Council")]
+    assert "inside the name" in places[0].evidence
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Cases of West Nile virus rose this summer.", {"West Nile": "LOC"}),
+        ("A vaccine against Lassa fever is tested.", {"Lassa": "GPE"}),
+    ],
+)
+def test_places_none_from_a_disease_name(text: str, labels: dict[str, str]) -> None:
+    assert _resolve(text, labels) == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "postal", "expected"),
+    [("W.Va.", False, "West Virginia"), ("Ky.", False, "Kentucky"), ("Calif.", False, "California"),
+     ("Miss.", True, "Mississippi"), ("SC", True, "South Carolina"), ("B.C.", False, "British Columbia")],
+)
+def test_places_region_abbreviations(text: str, postal: bool, expected: str) -> None:
+    assert region_abbreviation(text, postal=postal)[0].name == expected
+
+
+@pytest.mark.issue(13)
+def test_places_ambiguous_abbreviations_need_a_town_before_them() -> None:
+    assert region_abbreviation("Miss.") == [] and region_abbreviation("SC") == []
+    places = _resolve("A fire broke out in Lebanon, Ky., on Sunday.", {"Lebanon": "GPE"})
+    assert {(p.text, p.country, p.type) for p in places} == {("Lebanon", "US", "city"), ("Ky.", "US", "region")}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Egyptian", "EG"), ("Omani", "OM"), ("Nigerian", "NG"), ("Japanese", "JP"), ("Slovak", "SK"),
+     ("Paris", None), ("London", None), ("Jordan", None)],
+)
+def test_places_demonyms_by_rule(word: str, country: str | None) -> None:
+    found = demonym(word)
+    assert (found[0].country if found else None) == country
+    assert all(e.type == "demonym" for e in found)
+
+
+@pytest.mark.issue(13)
+def test_places_demonyms_are_typed_as_such() -> None:
+    places = _resolve("The Omani minister arrived.", {"Omani": "NORP"})
+    assert [(p.text, p.type, p.country) for p in places] == [("Omani", "demonym", "OM")]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ALLENDALE, N.J. (AP) -- The mayor said...", "ALLENDALE"),
+        ("By A. Writer.  LEEDS -- Rain fell.", "LEEDS"),
+        ("BREAKING NEWS: the vote is in.", None),
+        ("The mayor of Leeds said.", None),
+    ],
+)
+def test_places_dateline(text: str, expected: str | None) -> None:
+    line = dateline(text)
+    assert (line[2] if line else None) == expected
+
+
+@pytest.mark.issue(13)
+def test_places_dateline_is_a_place_and_points_the_article() -> None:
+    places = _resolve("PARKLAND (AP) -- Students marched on Monday. Parkland is mourning.")
+    assert {p.country for p in places} == {"US"} and len({p.gazetteer_id for p in places}) == 1
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "name", "admin"),
+    [
+        # Nothing in the article says otherwise: the most populous namesake.
+        ("Visitors crowded Paris on Sunday.", {"Paris": "GPE"}, "Paris", "FR.11"),
+        # The region written after it decides.
+        ("The fair opened in Paris, Texas, on Sunday.", {"Paris": "GPE", "Texas": "GPE"}, "Paris", "US.TX"),
+        # A state the article names elsewhere decides.
+        ("Storms hit Texas. In Paris the roads closed.", {"Paris": "GPE", "Texas": "GPE"}, "Paris", "US.TX"),
+        # Washington alone is the capital, not the state.
+        ("Officials in Washington said so.", {"Washington": "GPE"}, "Washington", "US.DC"),
+    ],
+)
+def test_places_namesakes_follow_the_article(text: str, labels: dict[str, str], name: str, admin: str) -> None:
+    from newsprism.extract.gazetteer import gazetteer
+
+    place = next(p for p in _resolve(text, labels) if p.text == name)
+    entry = next(e for e in gazetteer().lookup(name) if e.id == place.gazetteer_id)
+    assert entry.admin1 == admin
+
+
+@pytest.mark.issue(13)
+def test_places_one_choice_per_name_without_self_votes() -> None:
+    # Two bare mentions must not vote each other into their first guess; the container decides for all.
+    text = "Parkland grieves. Students of Parkland, Florida, marched. Parkland will remember."
+    places = _resolve(text, {"Parkland": "GPE", "Florida": "GPE"})
+    parkland = [p for p in places if p.text == "Parkland"]
+    assert len(parkland) == 3 and {p.gazetteer_id for p in parkland} == {parkland[0].gazetteer_id}
+    assert all(p.country == "US" and p.lat is not None and 25 < p.lat < 27.5 for p in parkland)
+
+
+@pytest.mark.issue(13)
+def test_places_every_place_keeps_its_evidence() -> None:
+    text = "Talks in Hilversum ended. The Omani envoy flew to Leeds, then to Almelo and Utrecht."
+    places = _resolve(text, {"Hilversum": "GPE", "Omani": "NORP"})
+    assert places and all(p.evidence for p in places)
+    assert {p.text for p in places} >= {"Hilversum", "Omani", "Leeds", "Almelo", "Utrecht"}
