@@ -13,7 +13,9 @@ A claim group is one quantity in one story:
    subject is unknown, or a small count of a common noun ("5 companies"), is
    set beside nothing;
 3. a compatible time: figures dated long before the story (a historical
-   total quoted in a report) form a group of their own year.
+   total quoted in a report) form a group of their own year, and a figure of
+   no known time (an undated article) is set beside dated figures of
+   nothing;
 
 4. the same places: a figure given for a part ("57,000 in Romania") is
    another quantity than the total;
@@ -260,11 +262,19 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
             if counts and _generic(quantity_of_label(label)) and max(counts) < _SMALL:
                 continue  # "5 companies", "2 sides": a common noun counts too many things to set side by side
             for group in _by_owner(found[label]):
-                group = _comparable(group, cumulative=cumulative)
+                group = _comparable(_in_time(group), cumulative=cumulative)
                 if len({r.site or r.article_id for r in group}) > 1:
                     rows += verdict(sorted(group, key=lambda r: (r.as_of or "~", r.article_id, r.claim_index)),
                                     cumulative=cumulative)
     return rows
+
+
+def _in_time(group: list[ClaimRow]) -> list[ClaimRow]:
+    """The figures whose time is known, when any is: a figure of an undated article with no date
+    of its own may be from another year's event under the same words ("70 injured" in the riots
+    of another year), so it is set beside figures as undated as itself only."""
+    dated = [r for r in group if r.as_of]
+    return dated or group
 
 
 def _comparable(group: list[ClaimRow], *, cumulative: bool) -> list[ClaimRow]:

@@ -137,6 +137,18 @@ def test_claims_a_part_of_the_people_counted_is_another_quantity() -> None:
     assert {r.verdict for g in groups.values() for r in g} == {"agree"}
 
 
+@pytest.mark.issue(11)
+def test_claims_a_figure_of_no_known_time_is_not_set_beside_dated_ones() -> None:
+    extra = {"counted": "people injured", "verb": "injured", "what": "people"}
+    a = _article("a", "one.example", "2010-05-05", "Police said 12 people were injured.", ("12", 12, extra))
+    b = _article("b", "two.example", "2010-05-05", "Police said 18 people were injured.", ("18", 18, extra))
+    undated = Article(id="c", text="At least 70 people were injured.", site="three.example", claims=(
+        Claim(start=9, end=11, text="70", value=70, value_text="70", bound="at_least", **extra),))  # type: ignore[arg-type]
+    (group,) = _groups(a, b, undated).values()
+    assert [(r.site, r.value) for r in group] == [("one.example", 12), ("two.example", 18)]
+    assert {r.verdict for r in group} == {"disagreement"}
+
+
 def test_claims_audit_finds_a_group_mixing_units() -> None:
     from newsprism.link.audit import claim_groups_mixing_units
 
