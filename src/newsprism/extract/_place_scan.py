@@ -39,7 +39,7 @@ NAMED_KINDS = frozenset({"country", "region", "county", "continent", "union"})
 
 #: A capitalised word: "Suwon", "Prešov", "O'Fallon", "St.", "U.S.", "W.Va.".
 _WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z](?:\.[A-Z])+\.?)"
-_RUN = re.compile(rf"(?<![\w.'’]){_WORD}(?:[ -]{_WORD})*")
+_RUN = re.compile(rf"(?=[A-ZÀ-ÖØ-Þ])(?<![\w.'’]){_WORD}(?:[ -]{_WORD})*")
 _LOCATIVE = re.compile(r"(?:\b(?:in|near|outside|across|around|into|toward|towards|throughout|within|inside|"
                        r"downtown|suburban|northern|southern|eastern|western|central)|\b(?:city|town|village|"
                        r"suburb|province|state|county|region|district|capital|cities|towns|villages|island|"
@@ -54,6 +54,7 @@ _NOT_PLACE_AFTER = re.compile(r"[ -](?:(?:virus|fever|flu|influenza|disease|synd
                               r"vaccine|bacteria|pox|worm|beetle|moth|cattle|cheese|wine|sauce|dressing|chicken|"
                               r"terrier|shepherd|retriever|spaniel|hound)\b)", re.I)
 _PART = re.compile(r"[^ -]+")
+_QUALIFIED = re.compile(r"\b(?:Central|North|South|East|West|Latin|Southeast|Northeast|Sub-Saharan)[ -]$")
 _SPLIT = re.compile(r"[ -]")
 _CAPITALS = re.compile(r"[A-Z]{3}")
 _ADJECTIVE = re.compile(r"(?: [a-z]|-[A-Za-z])")
@@ -85,11 +86,16 @@ def _runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[tu
     """Runs of capitalised words, each as a list of (start, end) word spans without a possessive or a
     sentence's full stop ("Manbij." is "Manbij"; "U.S.", "St." and "W.Va." keep theirs)."""
     for match in _RUN.finditer(text, start, len(text) if end is None else end):
-        if not any(_opens(word) for word in _SPLIT.split(match.group())):
+        group = match.group()
+        if " " not in group and "-" not in group:
+            parts: Iterable[tuple[int, int]] = ((0, len(group)),) if _opens(group) else ()
+        elif any(_opens(word) for word in _SPLIT.split(group)):
+            parts = (p.span() for p in _PART.finditer(group))
+        else:
             continue  # most runs are names of people and things: no word of them opens a place's name
         words = []
-        for part in _PART.finditer(match.group()):
-            s, e = match.start() + part.start(), match.start() + part.end()
+        for part_start, part_end in parts:
+            s, e = match.start() + part_start, match.start() + part_end
             word = text[s:e]
             if word.endswith(("'s", "’s")):
                 e -= 2
@@ -212,6 +218,8 @@ def inner_places(text: str, mention: Mention) -> list[Found]:
                 return []
             kinds = _kinds(found)
             if kinds & {"country", "demonym"}:
+                if "demonym" in kinds and _QUALIFIED.search(text, max(mention.start, start - 12), start):
+                    continue  # "Central American", "Latin American": another region's people
                 out.append(Found(_mention(start, end, text), why, within=within))
             elif index == 0 and first and not (" " not in text[start:end] and organisation_shaped(f"The {text[start:end]}")) and (
                     verdict := _opens_name(mention.text, text[start:end], found, org=org)):

@@ -354,7 +354,7 @@ _DEMONYM_RULES = (("ian", ""), ("ian", "ia"), ("ian", "a"), ("n", ""), ("an", "o
                   ("ian", "y"), ("i", ""), ("ese", ""), ("ese", "a"), ("ese", "on"), ("ish", "ey"),
                   ("ish", "and"), ("ish", "land"), ("ish", "en"), ("ish", ""), ("k", "kia"), ("b", "bia"))
 #: The last letters of every demonym the rules read: other words are not tried (most capitalised words).
-_DEMONYM_ENDINGS = ("n", "i", "e", "h", "k", "b")
+_DEMONYM_ENDINGS = ("an", "i", "ese", "ish", "k", "b")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -31,7 +31,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ..config import Settings
 from ..model import Article, Entity, Mention, Place
@@ -82,7 +82,9 @@ def _score(entry: GazEntry, context: Counter[str], regions: Counter[str], key: s
     return score
 
 
+@lru_cache(maxsize=1 << 14)
 def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
+    """The name to look up and its gazetteer entries (cached: callers never change the list)."""
     gaz = gazetteer()
     found = gaz.lookup(text) or region_abbreviation(text)
     if not found and "," in text:
