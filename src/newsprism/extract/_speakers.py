@@ -203,9 +203,13 @@ class SpeakerIndex:
 
     def _untagged_name_after(self, close_at: int, para_end: int) -> Attribution | None:
         """ "“…,” Trump barked": a surname the entity stage left untagged here but named elsewhere (#13)."""
-        span = self.doc.char_span(close_at + 1, min(para_end, close_at + 40), alignment_mode="expand")
-        token = next((t for t in span or () if not (t.is_punct or t.is_space)), None)
-        if token is None or token.pos_ != "PROPN" or self.in_quote(token.idx) or token.i + 1 >= len(self.doc):
+        mark = self.doc.char_span(close_at, close_at + 1, alignment_mode="expand")
+        limit = min(para_end, close_at + 40)
+        if mark is None or len(mark) == 0:
+            return None
+        token = next((t for t in self.doc[mark[-1].i + 1:] if t.idx >= limit or not (t.is_punct or t.is_space)), None)
+        if (token is None or token.idx >= limit or token.pos_ != "PROPN" or self.in_quote(token.idx)
+                or token.i + 1 >= len(self.doc)):
             return None
         between = self.text[close_at + 1:token.idx].strip(" ,")
         following = self.doc[token.i + 1]

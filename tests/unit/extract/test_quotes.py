@@ -366,3 +366,12 @@ def test_quotes_first_person_narrator(stages) -> None:  # type: ignore[no-untype
     text = "The judge turned to me. “Your Honor,” I said, “I would like to answer the question you raised.”"
     _, quotes = quotes_of(stages, text)
     assert [(q.speaker_text, q.speaker) for q in quotes] == [("I", None), ("I", None)]
+
+
+@pytest.mark.issue(13)
+def test_quotes_unclosed_quote_before_a_name(stages) -> None:  # type: ignore[no-untyped-def]
+    # a quote whose closing mark was lost runs to its paragraph's end: the look for a name after it
+    # must stay inside the paragraph (it raised on such a text)
+    text = "Anna Berg spoke first.\n“We stay here, whatever they decide in the capital\nBerg left the hall."
+    _, quotes = quotes_of(stages, text)
+    assert [q.text for q in quotes if q.kind == "direct"] == ["We stay here, whatever they decide in the capital"]
