@@ -162,24 +162,29 @@ class SpeakerIndex:
         if adjacent is None and lead.endswith((":", ",")):
             adjacent = self.clause_subject(len(self.text[:open_at].rstrip()))
         before = self.text[:para_start].rstrip()
-        if adjacent is None and not lead and before.endswith(":"):
-            # "Cruz continued:" closing the paragraph before one that is all quote (#13)
-            adjacent = self.intro_speaker(len(before))
+        alone = not lead and not self.text[close_at + 1:para_end].strip(" .,;:!?”’\"")
+        if adjacent is None and alone and before:
+            # "Cruz continued:" or "Clinton responded, saying …" closing the paragraph before one
+            # that is all quote (#13)
+            adjacent = self.intro_speaker(len(before), colon=before.endswith(":"))
         return adjacent
 
-    def intro_speaker(self, colon: int) -> Attribution | None:
-        """Who speaks after the sentence that ends with the colon at ``colon - 1`` ("Cruz continued:")."""
-        span = self.doc.char_span(colon - 1, colon, alignment_mode="expand")
+    def intro_speaker(self, end: int, *, colon: bool = True) -> Attribution | None:
+        """Who speaks after the sentence that ends at ``end``: "Cruz continued:", or with ``colon``
+        false a sentence with a speech verb outside quotes ("Clinton responded, saying …")."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
         sent = span[0].sent
         cues = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}
                 and not self.in_quote(t.idx)]
-        found = self.speaker_of(cues[-1]) if cues else self.clause_subject(colon)
+        if not cues and not colon:
+            return None
+        found = self.speaker_of(cues[-1]) if cues else self.clause_subject(end)
         if found is None or found.entity is None or (found.speaker_text or "").lower() in {"it", "this", "that"}:
             return None
         return Attribution(found.entity, found.speaker_text, found.speaker_start, found.speaker_end,
-                           found.cue, found.cue_start, found.cue_end, min(found.confidence, 0.7))
+                           found.cue, found.cue_start, found.cue_end, min(found.confidence, 0.7 if colon else 0.55))
 
     def _window(self, open_at: int, close_at: int, para_start: int, para_end: int) -> list[Token]:
         sents = [s for s in self.doc.sents if s.start_char <= close_at and s.end_char > open_at]

@@ -195,6 +195,10 @@ def quote_with(article: Article, fragment: str) -> Quote:
         ("Governor Rita Moss closed her speech with a promise:\n\n"
          "“We will cut the sales tax by half a point and pay for it by closing loopholes.”",
          "We will cut the sales tax", "Rita Moss"),
+        # ... and one after a paragraph whose last sentence has the speech verb
+        ("Mayor Lena Ortiz answered the critics on Monday, saying the budget was balanced.\n\n"
+         "“Every school will stay open, and not one teacher will lose a job this year.”",
+         "Every school will stay open", "Lena Ortiz"),
         # a cue in a gerund after a preposition takes the clause's subject
         ("Paul Ortega ended the meeting by saying “We are done here for today.”", "We are done here", "Paul Ortega"),
         # the agent of a passive "asked" speaks; the one asked listens
