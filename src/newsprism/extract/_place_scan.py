@@ -258,7 +258,19 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
     covered = bytearray(len(text) + 1)
     for s, e in taken:
         covered[s:e] = b"\x01" * (e - s)
+    # A multi-word person's name holds no place ("Jack London"), and the places inside an organisation's
+    # name are inner_places()' work: their words need no lookup here, unless the run is the whole name.
+    inside = bytearray(len(text) + 1)
+    wholes = set()
+    for s, e, label in names:
+        if " " in text[s:e]:
+            inside[s:e] = b"\x01" * (e - s)
+            if label != "PERSON":
+                wholes.add((s, e))
     for words in _runs(text):
+        run = (words[0][0], words[-1][1])
+        if inside[run[0]] and inside[run[1] - 1] and run not in wholes:
+            continue
         for index, start, end, entries in _hits(text, words):
             if 1 in covered[start:end]:
                 continue
@@ -266,10 +278,10 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
             item = _judge(text, start, end, entries, whole=whole, index=index, persons=persons, names=names)
             if item is not None:
                 found.append(item)
-                if item[0].evidence in ("City, State", "dateline") and (span := _abbreviated_container(text, end)):
+                if item[0].evidence in ("City, State", "dateline") and (state := _abbreviated_container(text, end)):
                     # "Lemay, Mo.", "HORRY COUNTY, SC": the state written after the town is a place too.
-                    covered[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
-                    found.append((Found(_mention(*span, text), "the state written after a town"), True))
+                    covered[state[0]:state[1]] = b"\x01" * (state[1] - state[0])
+                    found.append((Found(_mention(*state, text), "the state written after a town"), True))
     return _spread(text, found)
 
 

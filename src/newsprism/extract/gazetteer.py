@@ -66,6 +66,8 @@ def name_key(text: str) -> str:
         text = text[:-2]
     if text[:4].lower() == "the ":
         text = text[4:]
+    if text.isascii():
+        return text.casefold()
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return folded.casefold()
 
