@@ -51,6 +51,9 @@ _INVERTED = frozenset({"dobj", "attr", "nsubj", "npadvmod", "appos", "dative", "
 _TELLING = frozenset({"tell", "inform", "ask", "brief", "assure", "warn", "remind"})
 _MEDIUM_PREPS = frozenset({"to", "with", "in", "on"})
 _SUBJECT_BONUS_SENTENCES = 3
+#: Who may speak by standing next to a quote or a cue, with no parse link: a place or a nationality
+#: speaks only as the subject of a speech verb ("Russia said"), never by adjacency (#13).
+_NEXT_TO_QUOTE = frozenset({"PERSON", "ORG"})
 #: What may stand between a name and the quote it introduces: "Name:", "Name, said:", "Name said,“…" (#13).
 _LEAD_IN = re.compile(r"^[\s,]*(?:(?:" + "|".join(SPEECH_SURFACE) + r")\s*[,:]|:)\s*$", re.IGNORECASE)
 
@@ -198,6 +201,8 @@ class SpeakerIndex:
     def _adjacent_mention(self, open_at: int, close_at: int, para_start: int, para_end: int) -> Attribution | None:
         """A name right next to the quote ("Name: “…”", "“…”, Name, said" without a parse)."""
         for mention in self.mentions:
+            if self.labels.get(mention.entity or "") not in _NEXT_TO_QUOTE:
+                continue  # "“Si Vis Pacem Para Bellum,” Latin for …", "“…” New York’s new …" (#13)
             gap_after = self.text[close_at + 1:mention.start] if mention.start > close_at else None
             gap_before = self.text[mention.end:open_at] if mention.end <= open_at else None
             if (mention.start < para_end and gap_after is not None and len(gap_after.strip(" ,—–-")) == 0) or (
@@ -324,8 +329,8 @@ class SpeakerIndex:
         if inverted:
             found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i]
             # a name in a phrase after the cue ("calling for Sanders’ withdrawal") is not its speaker (#13)
-            found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if self.mention_at(t) is not None
-                      and not _in_phrase(t, cue)]
+            found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if (m := self.mention_at(t)) is not None
+                      and self.labels.get(m.entity or "") in _NEXT_TO_QUOTE and not _in_phrase(t, cue)]
         # A sentence can run over a paragraph break in scraped text: keep the cue's paragraph.
         return [t for t in found if not self.in_quote(t.idx) and not _listener(t, cue)
                 and "\n" not in self.text[min(t.idx, cue.idx):max(t.idx, cue.idx)]]

@@ -379,3 +379,18 @@ def test_quotes_unclosed_quote_before_a_name(stages) -> None:  # type: ignore[no
     text = "Anna Berg spoke first.\n“We stay here, whatever they decide in the capital\nBerg left the hall."
     _, quotes = quotes_of(stages, text)
     assert [q.text for q in quotes if q.kind == "direct"] == ["We stay here, whatever they decide in the capital"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He signed the letter with “Carpe diem, my dear friends,” Latin for “seize the day.”",
+        "The fans sang “We will be back here next year.” Paris hosted the final on Sunday.",
+    ],
+)
+def test_quotes_no_place_or_nationality_by_adjacency(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    labels = {e.id: e.label for e in article.entities}
+    quote = next(q for q in quotes if q.kind == "direct")
+    assert labels.get(quote.speaker or "") not in {"GPE", "NORP", "LOC"}
