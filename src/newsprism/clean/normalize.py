@@ -9,13 +9,18 @@ the clean text can always be traced back to the raw text.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 
-from .offsets import MappedText
+from .offsets import MappedText, join
 from .resources import SPACES, ZERO_WIDTH
 
 _BLANKS = re.compile(r"\n\s*\n+")
 _NEEDS_FTFY = re.compile(r"[^\x00-\x7f]|&[#\w]+;")
+#: Lines are repaired and aligned in pieces of about this many characters, cut at a space: the
+#: alignment is quadratic, and one 118,000-character line (a page whose markup has no paragraphs)
+#: took 15 minutes (#12). Mojibake never spans a space, so the pieces repair as the whole line does.
+_ALIGN_PIECE = 500
 
 
 def fix_unicode(text: str) -> str:
@@ -48,22 +53,49 @@ def normalize_line(raw: str, start: int, end: int) -> tuple[MappedText, list[tup
         line = line.keep(i for i in range(len(line.text)) if i not in drop)
     if SPACES.search(line.text.replace(" ", "")):  # a lone tab or no-break space becomes a space
         line = MappedText(SPACES.sub(" ", line.text), line.origin)
-    fixed = fix_unicode(line.text)
-    if fixed == line.text:
+    if not _NEEDS_FTFY.search(line.text):
         return line, []
-    return _aligned(line, fixed)
+    pieces: list[MappedText] = []
+    changes: list[tuple[int, int, str]] = []
+    offset = 0
+    for piece in _pieces(line):
+        fixed = fix_unicode(piece.text)
+        if fixed != piece.text:
+            piece, piece_changes = _aligned(piece, fixed)
+            changes.extend((offset + a, offset + b, before) for a, b, before in piece_changes)
+        pieces.append(piece)
+        offset += len(piece.text)
+    return (pieces[0] if len(pieces) == 1 else join(pieces, "")), changes
+
+
+def _pieces(line: MappedText) -> list[MappedText]:
+    """``line`` cut at spaces into pieces of about :data:`_ALIGN_PIECE` characters."""
+    pieces: list[MappedText] = []
+    start = 0
+    while len(line.text) - start > _ALIGN_PIECE:
+        cut = line.text.find(" ", start + _ALIGN_PIECE)
+        if cut < 0:
+            break
+        pieces.append(line.slice(start, cut))
+        start = cut
+    pieces.append(line.slice(start, len(line.text)))
+    return pieces
 
 
 def _aligned(line: MappedText, fixed: str) -> tuple[MappedText, list[tuple[int, int, str]]]:
     """Map ``fixed`` onto ``line``'s origins where the two agree; list the changes."""
-    origin = [-1] * len(fixed)
+    text = line.text
+    head = len(os.path.commonprefix([text, fixed]))
+    tail = len(os.path.commonprefix([text[head:][::-1], fixed[head:][::-1]]))
+    origin = list(line.origin[:head]) + [-1] * (len(fixed) - head - tail) + list(line.origin[len(text) - tail:])
     changes: list[tuple[int, int, str]] = []
-    matcher = difflib.SequenceMatcher(None, line.text, fixed, autojunk=False)
+    # only the differing middle is aligned: a repair touches a few characters of a line
+    matcher = difflib.SequenceMatcher(None, text[head:len(text) - tail], fixed[head:len(fixed) - tail], autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            origin[b1:b2] = line.origin[a1:a2]
+            origin[head + b1:head + b2] = line.origin[head + a1:head + a2]
         else:
-            changes.append((b1, b2, line.text[a1:a2]))
+            changes.append((head + b1, head + b2, text[head + a1:head + a2]))
     return MappedText(fixed, tuple(origin)), changes
 
 

@@ -1,0 +1,34 @@
+"""Unicode repair with the offset map kept (newsprism.clean.normalize)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsprism.clean.normalize import normalize_line
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("The cafÃ© opened.", "The café opened."),
+    ("Plain ASCII stays.", "Plain ASCII stays."),  # must NOT change
+    ("Curly “quotes” stay as written.", "Curly “quotes” stay as written."),  # must NOT change
+])
+def test_normalize_line_repairs_mojibake(raw: str, expected: str) -> None:
+    line, _ = normalize_line(raw, 0, len(raw))
+    assert line.text == expected
+
+
+@pytest.mark.issue(12)
+def test_normalize_line_long_line_is_repaired_in_bounded_time() -> None:
+    # a page without paragraph markup gives one line of the whole text; aligning it in one piece was quadratic
+    raw = " ".join(f"Word{i} cafÃ© naïve text" for i in range(6000))
+    start = time.perf_counter()
+    line, changes = normalize_line(raw, 0, len(raw))
+    assert time.perf_counter() - start < 5
+    assert "cafÃ©" not in line.text and line.text.count("café") == 6000
+    assert len(changes) == 6000
+    # every character the repair did not touch still maps to its own raw offset
+    assert all(raw[origin] == char for char, origin in zip(line.text, line.origin, strict=True) if origin >= 0)
+    b, e, before = changes[-1]
+    assert before == "Ã©" and line.text[b:e] == "é"
