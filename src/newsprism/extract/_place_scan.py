@@ -65,7 +65,7 @@ _OF_BEFORE = re.compile(r"\b(?:of|de|for|in)\s+(?:the\s+)?$")
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"]\s)|(?<=\s\s))\s*(?P<city>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
                        r"(?:,\s*(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*"
-                       r"(?:\([^)\n]{1,40}\)\s*(?:-{1,2}|[—–:\ufffd])?|(?:-{1,2}|[—–:\ufffd]))")
+                       r"(?:\([^)\n]{1,40}\)\s*(?:-{1,2}|[—–:\ufffd])?|\s+-{1,2}\s|--|\s*[—–:\ufffd])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,10 +382,14 @@ def container(text: str, end: int) -> set[str]:
 @lru_cache(maxsize=64)
 def dateline(text: str) -> tuple[int, int, str] | None:
     """The dateline's place at the top of the article ("BEIRUT (AP) --", "ALLENDALE, N.J. --"): start, end, text."""
-    head = text[:600]
+    # A dateline opens the story, which may come after a headline, a caption or a byline: at a paragraph's
+    # start in the first 3,000 characters, or after a sentence in the first 600.
+    head = text[:3000]
     if not _CAPITALS.search(head):
         return None
     for match in _DATELINE.finditer(head):
+        if match.start("city") > 600 and text[match.start("city") - 1] != "\n":
+            continue
         city = match["city"].rstrip(".,")
         if gazetteer().lookup(city):
             return match.start("city"), match.start("city") + len(city), city

@@ -145,6 +145,8 @@ def test_places_demonyms_are_typed_as_such() -> None:
         ("By A. Writer.  LEEDS -- Rain fell.", "LEEDS"),
         ("BREAKING NEWS: the vote is in.", None),
         ("The mayor of Leeds said.", None),
+        ("A caption under the photograph. " * 25 + "\n\nLEEDS — Rain fell.", "LEEDS"),  # after a caption
+        ("Cases rose.\n\nSARS-CoV-2 spread in the spring.", None),                     # a hyphenated name
     ],
 )
 def test_places_dateline(text: str, expected: str | None) -> None:
