@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.clean.html import extract_html, iso_date, split_authors
+from newsprism.clean.html import MAX_SECOND_OPINION_ELEMENTS, extract_html, iso_date, prose_score, split_authors
 from newsprism.clean.read import read_document
 from newsprism.config import Settings
 from newsprism.model import Link, MediaItem, RawDocument
@@ -247,3 +247,68 @@ def test_html_dev_set_f1_floor(shared: Path) -> None:
     # measured .97 on these 20 pages (trafilatura alone: .96); the floor leaves room for library updates
     assert scores.empty == 0
     assert scores.f1 >= 0.94
+
+
+# -- the second opinion (#12) ----------------------------------------------------
+
+_PROSE = ("The council voted on Tuesday to rebuild the harbour wall before the winter storms return. "
+          "Engineers said the work would take eleven weeks and close the promenade to walkers.")
+_STORY_PAGE = ("<html><head><title>Harbour wall</title></head><body><table><tr><td>"
+               + "".join(f"<a href='/s{i}'>Section {i}</a><br>" for i in range(6))
+               + "</td><td>" + "".join(f"<p>{_PROSE} Paragraph {i}.</p>" for i in range(5))
+               + "</td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize(("text", "positive"), [
+    (_PROSE, True),
+    ("Home\nNews\nSport\nWeather", False),
+    ("Posted on 12 March 2012 by admin | 4 comments", False),
+    ("", False),
+])
+def test_html_prose_score_tells_prose_from_furniture(text: str, positive: bool) -> None:
+    assert (prose_score(text) > 0) is positive
+
+
+def test_html_prose_score_prefers_more_prose_and_less_furniture() -> None:
+    assert prose_score(f"{_PROSE}\n{_PROSE}") > prose_score(_PROSE)
+    assert prose_score(_PROSE) > prose_score(f"{_PROSE}\nHome\nNews\nSport\nContact us\nAbout")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("first", "chosen"), [
+    ("Home\nNews\nSport\nContact", "readability"),  # a menu taken for the article: the prose wins
+    (f"{_PROSE} Paragraph 1.", "readability"),  # one paragraph of five: the fuller text wins
+    ("\n".join(f"{_PROSE} Paragraph {i}." for i in range(5)), "first"),  # as much prose: the first stands
+])
+def test_html_second_opinion_replaces_a_first_text_with_less_prose(
+        monkeypatch: pytest.MonkeyPatch, first: str, chosen: str) -> None:
+    import newsprism.clean.html as html_module
+
+    monkeypatch.setattr(html_module, "_trafilatura_text", lambda tree, **_: first)
+    text = extract_html(_STORY_PAGE, url=URL).text
+    assert "Paragraph 4." in text
+    assert ("Section 1" in text) is False
+    if chosen == "first":
+        assert text == first
+
+
+@pytest.mark.issue(12)
+def test_html_second_opinion_is_skipped_on_huge_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.clean.html as html_module
+
+    def fail(tree: object) -> str:
+        raise AssertionError("readability must not run on a page past the element limit")
+
+    monkeypatch.setattr(html_module, "_readability_text", fail)
+    page = _STORY_PAGE.replace("</table>", "</table>" + "<span>x</span>" * (MAX_SECOND_OPINION_ELEMENTS + 1))
+    assert "Paragraph 4." in extract_html(page, url=URL).text
+
+
+@pytest.mark.issue(12)
+def test_html_page_without_html_element_is_still_read() -> None:
+    # a template fragment served as a page: no <html>, no <body>, a comment and a div first
+    page = "\r\n<div id='shell'>\n<!-- header -->\n<div class='nav'><a href='/'>Home</a></div>" + "".join(
+        f"<p>{_PROSE} Paragraph {i}.</p>" for i in range(4)) + "</div>"
+    result = extract_html(page, url=URL)
+    assert "Paragraph 3." in result.text
+    assert result.issues == []
