@@ -312,3 +312,14 @@ def test_html_page_without_html_element_is_still_read() -> None:
     result = extract_html(page, url=URL)
     assert "Paragraph 3." in result.text
     assert result.issues == []
+
+
+@pytest.mark.issue(12)
+def test_html_marked_article_block_needs_no_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.clean.html as html_module
+
+    def fail(tree: object) -> str:
+        raise AssertionError("the page marked its article: readability must not run")
+
+    monkeypatch.setattr(html_module, "_readability_text", fail)
+    assert "a second phase would raise the promenade wall" in extract_html(_page("jsonld_figure.html"), url=URL).text
