@@ -63,7 +63,9 @@ _NAME_GOES_ON = re.compile(r"(?:[ -]|['’]s )[A-Z]")
 _CONTAINER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.'’]*)(?:\s+[A-Z][\w.'’]*){0,2})")
 _OF_BEFORE = re.compile(r"\b(?:of|de|for|in)\s+(?:the\s+)?$")
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
-_DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"]\s)|(?<=\s\s))\s*(?P<city>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
+#: Where a dateline may start: a paragraph, or (near the top) a sentence after a byline or credit.
+_LINE_START = re.compile(r"\n\s*|(?<=[.!?”\"]\s)|(?<=\s\s)")
+_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
                        r"(?:,\s*(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*"
                        r"(?:\([^)\n]{1,40}\)\s*(?:-{1,2}|[—–:\ufffd])?|\s+-{1,2}\s|--|\s*[—–:\ufffd])")
 
@@ -269,7 +271,7 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
                 wholes.add((s, e))
     for words in _runs(text):
         run = (words[0][0], words[-1][1])
-        if inside[run[0]] and inside[run[1] - 1] and run not in wholes:
+        if inside[run[0]] and inside[run[1] - 1] and run not in wholes or covered[run[0]] and covered[run[1] - 1]:
             continue
         for index, start, end, entries in _hits(text, words):
             if 1 in covered[start:end]:
@@ -387,12 +389,14 @@ def dateline(text: str) -> tuple[int, int, str] | None:
     head = text[:3000]
     if not _CAPITALS.search(head):
         return None
-    for match in _DATELINE.finditer(head):
-        if match.start("city") > 600 and text[match.start("city") - 1] != "\n":
+    starts = [len(head) - len(head.lstrip())]
+    starts += [m.end() for m in _LINE_START.finditer(head) if m.end() <= 600 or head[m.start():m.start() + 1] == "\n"]
+    for start in starts:
+        if start + 3 > len(head) or not head[start:start + 3].isupper():
             continue
-        city = match["city"].rstrip(".,")
-        if gazetteer().lookup(city):
-            return match.start("city"), match.start("city") + len(city), city
+        match = _DATELINE.match(head, start)
+        if match and gazetteer().lookup(city := match["city"].rstrip(".,")):
+            return start, start + len(city), city
     return None
 
 
