@@ -322,4 +322,6 @@ def test_html_marked_article_block_needs_no_second_opinion(monkeypatch: pytest.M
         raise AssertionError("the page marked its article: readability must not run")
 
     monkeypatch.setattr(html_module, "_readability_text", fail)
-    assert "a second phase would raise the promenade wall" in extract_html(_page("jsonld_figure.html"), url=URL).text
+    page = ("<html><body><div class='nav'><a href='/'>Home</a> <a href='/news'>News</a></div><article>"
+            + "".join(f"<p>{_PROSE} Paragraph {i}.</p>" for i in range(5)) + "</article></body></html>")
+    assert "Paragraph 4." in extract_html(page, url=URL).text
