@@ -23,7 +23,10 @@ A claim group is one quantity in one story:
    delegates"), two owners make two quantities, and a figure that names no
    owner beside them is set beside nothing;
 6. the same part of the people counted: "two women" among "three dead" is
-   another quantity than the dead.
+   another quantity than the dead;
+7. for a quantity that is no tally of an event (an offer, earnings, a share
+   that fell), the same holder: another source must give the same figure, or
+   name in the figure's sentence a person or organisation the other names.
 
 Copies of an article (duplicates) are no second source and are left out, as
 are quantities that only one article mentions: there is nothing to set side by
@@ -58,6 +61,8 @@ _SCOPE_START = re.compile(_SCOPE_END.pattern + r"|\b(?:and|but|while|whereas)\b"
 #: Stops the words read after a figure: the next figure or the end of its clause.
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
                          r"thousands?|and|while|but|whereas)\b", re.IGNORECASE)
+#: Who may hold a figure that is no tally of an event: "the Red Sox offered", "Aetna's earnings".
+_HOLDER_LABELS = frozenset({"PERSON", "ORG"})
 #: Figures dated this long before the story's first day are another time ("the 1918 flu killed 50 million").
 _OTHER_ERA_DAYS = 366
 #: Two figures within this share of each other, one of them round or approximate, are one figure rounded.
@@ -244,11 +249,13 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
         members = [articles[a] for a in sorted(stories[story_id]) if a in articles and a not in copies]
         days = sorted(d for a in members if (d := day_of(a.published)))
         found: dict[str, list[tuple[str, ClaimRow]]] = {}
+        named: dict[tuple[str, int], frozenset[str]] = {}
         for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
                 if quantity is None:
                     continue
+                named[(article.id, index)] = _named_in_sentence(article, claim, entity_of)
                 as_of = claim.as_of or (article.published or "")[:10] or None
                 label = _label(quantity, claim.unit) + _scope(claim, article) + _era(as_of, days[0] if days else None)
                 found.setdefault(label, []).append((_owner(article, claim, entity_of), ClaimRow(
@@ -263,10 +270,42 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
                 continue  # "5 companies", "2 sides": a common noun counts too many things to set side by side
             for group in _by_owner(found[label]):
                 group = _comparable(_in_time(group), cumulative=cumulative)
+                if not cumulative:
+                    group = _corroborated(group, named)
                 if len({r.site or r.article_id for r in group}) > 1:
                     rows += verdict(sorted(group, key=lambda r: (r.as_of or "~", r.article_id, r.claim_index)),
                                     cumulative=cumulative)
     return rows
+
+
+def _named_in_sentence(article: Article, claim: Claim,
+                       entity_of: Mapping[tuple[str, str], str] | None) -> frozenset[str]:
+    """The persons and organisations named in a figure's sentence (corpus entities where known, else names)."""
+    text = article.text
+    start = max(text.rfind(mark, 0, claim.start) for mark in (". ", "\n")) + 1
+    ends = [at for mark in (". ", "\n") if (at := text.find(mark, claim.end)) != -1]
+    end = min(ends) if ends else len(text)
+    found = {(entity_of or {}).get((article.id, m.entity or ""), "") or fold_name(m.text)
+             for m in article.mentions if start <= m.start and m.end <= end and m.label in _HOLDER_LABELS}
+    if claim.about:
+        found.add(_owner(article, claim, entity_of))
+    return frozenset(found)
+
+
+def _corroborated(group: list[ClaimRow], named: Mapping[tuple[str, int], frozenset[str]]) -> list[ClaimRow]:
+    """The figures another source backs: the same figure, or a figure whose sentence names the same
+    person or organisation.
+
+    A quantity that is no tally of an event (an offer, a contract, earnings, a fall in
+    per cent, yards) belongs to someone the sentence may not make its subject: one team's
+    offer and another's, two companies' earnings. Without the same figure or a holder named
+    in both sentences, two sources' figures are no evidence of one quantity.
+    """
+    def backs(a: ClaimRow, b: ClaimRow) -> bool:
+        return _sources(a, b) and (relation(a, b) != "differs" or bool(
+            named.get((a.article_id, a.claim_index), frozenset()) & named.get((b.article_id, b.claim_index), frozenset())))
+
+    return [r for r in group if any(backs(r, o) for o in group)]
 
 
 def _in_time(group: list[ClaimRow]) -> list[ClaimRow]:

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from _link_corpus import FLOOD, STRIKE
 
 from newsprism.link.claims import ClaimRow, align_claims, quantity_of
-from newsprism.model import Article, Claim, Entity, Place
+from newsprism.model import Article, Claim, Entity, Mention, Place
 
 
 @pytest.mark.parametrize(("text", "needle", "counted", "verb", "quantity"), [
@@ -147,6 +149,28 @@ def test_claims_a_figure_of_no_known_time_is_not_set_beside_dated_ones() -> None
     (group,) = _groups(a, b, undated).values()
     assert [(r.site, r.value) for r in group] == [("one.example", 12), ("two.example", 18)]
     assert {r.verdict for r in group} == {"disagreement"}
+
+
+@pytest.mark.issue(11)
+def test_claims_figures_that_are_no_tally_need_the_same_figure_or_the_same_holder_named() -> None:
+    extra = {"counted": "offer", "what": "offer", "unit": "USD"}
+
+    def offer(aid: str, site: str, day: str, text: str, needle: str, value: float, *names: str) -> Article:
+        mentions = tuple(Mention(text.index(n), text.index(n) + len(n), n, "ORG") for n in names)
+        return replace(_article(aid, site, day, text, (needle, value, extra)), mentions=mentions)
+
+    red_sox = offer("a", "one.example", "2008-12-15", "The Red Sox made an offer of $200 million.", "$200 million",
+                    2e8, "Red Sox")
+    nationals = offer("b", "two.example", "2008-12-16", "The Nationals made an offer of $160 million.",
+                      "$160 million", 1.6e8, "Nationals")
+    assert not _groups(red_sox, nationals)  # two teams' offers are two quantities
+    again = offer("c", "three.example", "2008-12-17", "The Red Sox raised their offer to $170 million.",
+                  "$170 million", 1.7e8, "Red Sox")
+    (group,) = _groups(red_sox, nationals, again).values()
+    assert [(r.site, r.value) for r in group] == [("one.example", 2e8), ("three.example", 1.7e8)]
+    same = offer("d", "four.example", "2008-12-16", "An offer of $160 million was made.", "$160 million", 1.6e8)
+    (group,) = _groups(nationals, same).values()  # the same figure backs itself
+    assert {r.verdict for r in group} == {"agree"}
 
 
 def test_claims_audit_finds_a_group_mixing_units() -> None:
