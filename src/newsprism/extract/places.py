@@ -86,7 +86,7 @@ def _score(entry: GazEntry, context: Counter[str], regions: Counter[str], key: s
 def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     """The name to look up and its gazetteer entries (cached: callers never change the list)."""
     gaz = gazetteer()
-    found = gaz.lookup(text) or region_abbreviation(text)
+    found = region_abbreviation(text) or gaz.lookup(text)  # "Ill." is Illinois, not a town once called so
     if not found and "," in text:
         # "Winchester, Hampshire": the first part is the place, the rest only narrows it.
         text = text.split(",")[0].rstrip()
@@ -119,7 +119,21 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     # A hand-written entry replaces its GeoNames twin (better coordinates for big regions).
     curated = {(e.type, e.country) for e in found if e.curated}
     found = [e for e in found if e.curated or (e.type, e.country) not in curated]
+    # A town found only by one of its aliases, smaller than a place of that very name, is no namesake:
+    # "Quebec" is also an old name of New Britain, Connecticut.
+    key = name_key(text)
+    own = max((e.population for e in found if name_key(e.name).split(",")[0] == key), default=None)
+    if own is not None:
+        found = [e for e in found
+                 if name_key(e.name).split(",")[0] == key or e.type != "city" or e.population >= own]
     return text, found
+
+
+def _abbreviation(text: str, mention: Mention) -> str:
+    """A mention with the full stop that ends it when that makes it a state's abbreviation: "Ill" + "."."""
+    if text[mention.end:mention.end + 1] == "." and region_abbreviation(mention.text + "."):
+        return mention.text + "."
+    return mention.text
 
 
 #: Quote marks and brackets the tokenizer sometimes glues to a name ('"United States').
@@ -336,7 +350,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     text = article.text
     taken = _candidates(article, mentions)
     why = {(m.start, m.end): (evidence, within) for m, evidence, within in taken}
-    candidates = _respell(text, [(m, *_namesakes(m.text)) for m, _, _ in taken])
+    candidates = _respell(text, [(m, *_namesakes(_abbreviation(text, m))) for m, _, _ in taken])
     geography = _Geography(text, candidates)
     places = []
     for mention, name, found in candidates:

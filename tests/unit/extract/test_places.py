@@ -46,6 +46,9 @@ def test_gazetteer_name_key() -> None:
         ("She drove from Paris, Texas to Dallas.", "Paris", ("Paris", "US")),
         ("The U.S. and the EU imposed sanctions.", "U.S.", ("United States", "US")),
         ("Ukrainian troops advanced.", "Ukrainian", ("Ukrainian", "UA")),
+        # A state's abbreviation before a town that once bore it; a town's old name beside a real place's name.
+        ("Sens. Mark Kirk (Ill.) and Ben Sasse (Neb.) are on the list.", "Ill.", ("Illinois", "US")),
+        ("Pfizer cut 300 jobs in Quebec and 65 jobs at its California plant.", "Quebec", ("Québec", "CA")),
     ],
 )
 def test_places_disambiguate(text: str, mention: str, expected: tuple[str, str]) -> None:
