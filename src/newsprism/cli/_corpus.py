@@ -117,3 +117,18 @@ def fact_params(corpus: Corpus, *, speaker: str | None, story_id: str | None, da
     story = find_story(corpus.store, story_id) if story_id is not None else None
     return FactParams(speaker=speaker, story=story, date_from=date_from, date_to=date_to, counted=counted,
                       per_page=limit)
+
+
+def fact_records(ctx: click.Context, db: str | None, kind: str, keys: tuple[str, ...], *, speaker: str | None,
+                 story_id: str | None, date_from: str | None, date_to: str | None, limit: int,
+                 counted: str | None = None) -> tuple[list[dict[str, Any]], bool]:
+    """The records of the web's ``quotes`` or ``claims`` explorer for a command's options, with ``keys`` only,
+    and whether there are more than ``limit``."""
+    from ..serve import queries
+
+    query = queries.quotes if kind == "quotes" else queries.claims
+    with reading(ctx, db) as corpus:
+        params = fact_params(corpus, speaker=speaker, story_id=story_id, date_from=date_from, date_to=date_to,
+                             limit=limit, counted=counted)
+        rows, more = query(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
+    return [{key: row.get(key) for key in keys} for row in rows], more

@@ -8,7 +8,7 @@ import click
 
 from . import _tables as t
 from ._common import echo_json
-from ._corpus import DB_HELP, fact_params, reading
+from ._corpus import DB_HELP, fact_records
 from ._values import DATE
 
 #: The keys of a claim record (``--json``), in order.
@@ -37,13 +37,8 @@ def claims(ctx: click.Context, db: str | None, story_id: str | None, claimant: s
 
     To see the claims of one story side by side, by quantity, use 'newsprism stories ID'.
     """
-    from ..serve import queries
-
-    with reading(ctx, db) as corpus:
-        params = fact_params(corpus, speaker=claimant, story_id=story_id, date_from=date_from, date_to=date_to,
-                             limit=limit, counted=counted)
-        rows, more = queries.claims(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
-    records = [{key: row.get(key) for key in CLAIM_KEYS} for row in rows]
+    records, more = fact_records(ctx, db, "claims", CLAIM_KEYS, speaker=claimant, story_id=story_id,
+                                 date_from=date_from, date_to=date_to, limit=limit, counted=counted)
     if as_json:
         for record in records:
             echo_json(record)

@@ -8,7 +8,7 @@ import click
 
 from . import _tables as t
 from ._common import echo_json
-from ._corpus import DB_HELP, fact_params, reading
+from ._corpus import DB_HELP, fact_records
 from ._values import DATE
 
 #: The keys of a quote record (``--json``), in order.
@@ -31,13 +31,8 @@ QUOTE_KEYS = ("article_id", "start", "end", "text", "speaker", "cue", "kind", "p
 def quotes(ctx: click.Context, db: str | None, speaker: str | None, story_id: str | None, date_from: str | None,
            date_to: str | None, limit: int, as_json: bool) -> None:
     """Quotes and who said them, newest first."""
-    from ..serve import queries
-
-    with reading(ctx, db) as corpus:
-        params = fact_params(corpus, speaker=speaker, story_id=story_id, date_from=date_from, date_to=date_to,
-                             limit=limit)
-        rows, more = queries.quotes(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
-    records = [{key: row.get(key) for key in QUOTE_KEYS} for row in rows]
+    records, more = fact_records(ctx, db, "quotes", QUOTE_KEYS, speaker=speaker, story_id=story_id,
+                                 date_from=date_from, date_to=date_to, limit=limit)
     if as_json:
         for record in records:
             echo_json(record)
