@@ -166,6 +166,15 @@ def _title_cased_line(text: str, at: int) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
+#: Short forms that name places as their long forms do: "St. John" is the town called Saint John (and
+#: "St. John" names St. John's).
+_SHORT_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+def _place_words(name: str) -> set[str]:
+    return {_SHORT_FORMS.get(word, word) for word in (w.removesuffix("'s").removesuffix("’s") for w in tokens(name))}
+
+
 def _names_entry(place: Place) -> bool:
     """Whether the place's words name its gazetteer entry itself, not a thing named after it.
 
@@ -174,7 +183,7 @@ def _names_entry(place: Place) -> bool:
     """
     if not place.gazetteer_id:
         return False
-    words, entry = set(tokens(place.text)), set(tokens(place.name or ""))
+    words, entry = _place_words(place.text), _place_words(place.name or "")
     if not words & entry:
         # Another name of the entry ("America", "UK") names a country or a region, or is an abbreviation;
         # "Kings County Hospital" placed in Brooklyn is a hospital.

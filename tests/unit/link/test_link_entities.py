@@ -105,6 +105,13 @@ def test_entities_namesakes_stay_apart_and_unplaced_name_joins_the_dominant() ->
 
 
 @pytest.mark.issue(11)
+def test_entities_a_short_form_names_its_place_so_namesakes_stay_apart() -> None:
+    johns = [("St. John", "gn:6324733", "CA", "St. John's")] * 3 + [("St. John", "gn:4927044", "US", "Saint John")]
+    entities = resolve_entities(_placed(*johns))
+    assert sorted(e.articles for e in entities if e.name == "St. John") == [1, 3]
+
+
+@pytest.mark.issue(11)
 def test_entities_a_mislabelled_name_joins_its_family() -> None:
     articles = _articles(*[("Twitter", "ORG")] * 4, ("Twitter", "PERSON"))
     entities = [e for e in resolve_entities(articles) if e.name == "Twitter"]
