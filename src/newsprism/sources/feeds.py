@@ -103,7 +103,7 @@ def iter_feed(data: bytes, *, source: str, feed_url: str | None, follow_links: b
         if meter is not None:
             meter.item(number, len(parsed.entries))
         where = f"{source}#{number}"
-        link = entry.get("link")
+        link = _file_link(entry.get("link"))
         key = normalize_url(link) if link else None
         if key is not None:
             if key in seen:
@@ -115,6 +115,17 @@ def iter_feed(data: bytes, *, source: str, feed_url: str | None, follow_links: b
         if follow_links and link and link.startswith(("http://", "https://")) and key != self_key:
             page = fetcher().fetch(link)
         yield _item_document(entry, page, where=where, link=link, hints=hints)
+
+
+def _file_link(link: str | None) -> str | None:
+    """An item's link as the feed wrote it: the feed parser drops the empty host of ``file:///path``.
+
+    >>> _file_link("file://tmp/news/page.html")
+    'file:///tmp/news/page.html'
+    """
+    if link and link.startswith("file://") and not link.startswith("file:///"):
+        return "file:///" + link.removeprefix("file://")
+    return link
 
 
 def _item_document(entry: Any, page: Response | Failure | None, *, where: str, link: str | None,

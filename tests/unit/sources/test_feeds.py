@@ -124,3 +124,13 @@ def test_feeds_sniffed_when_served_as_html(server: Any, make_settings: Callable[
     server.serve("/feed", _rss(server.base, ["/page"]), content_type="text/html")
     items = _items(server.url("/feed"), make_settings(follow_feed_links=False))
     assert [i.title for i in items if isinstance(i, RawDocument)] == ["Item 1"]
+
+
+@pytest.mark.issue(15)
+def test_feed_item_file_link_keeps_its_three_slashes(tmp_path: Path) -> None:
+    feed = tmp_path / "f.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                    '<item><title>River</title><description>The river rose.</description>'
+                    '<link>file:///tmp/news/page.html</link></item></channel></rss>')
+    (document,) = _items(str(feed), Settings(follow_feed_links=False))
+    assert document.url == "file:///tmp/news/page.html"
