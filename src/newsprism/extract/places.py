@@ -70,7 +70,7 @@ _GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|
 def _score(entry: GazEntry, context: Counter[str], regions: Counter[str], key: str = "") -> float:
     curated = 1.0 if entry.curated and entry.type not in ("country", "demonym") else 0.0
     score = math.log10(entry.population + 10) + _TYPE_PRIOR.get(entry.type, 0.5) + curated
-    if key and name_key(entry.name).split(",")[0] == key:
+    if key and _own_name(name_key(entry.name).split(",")[0], key):
         # Its own name, not one of its many aliases ("Maine" is also an old name of Des Plaines).
         score += 1.0
     total = sum(context.values())
@@ -80,6 +80,18 @@ def _score(entry: GazEntry, context: Counter[str], regions: Counter[str], key: s
         # A city inside a region the article names, or a region holding a city it names.
         score += 1.5 if entry.type != "region" else 2.5
     return score
+
+
+#: Words that tie a town's name to the river, sea or hill it stands on: "Frankfurt am Main" is called Frankfurt.
+_NAME_LINKS = frozenset({"am", "an", "upon", "on", "sur", "im", "in", "bei", "ob", "nad", "na"})
+
+
+def _own_name(entry_key: str, key: str) -> bool:
+    """Whether ``key`` is the entry's own name, alone or with what says where it stands ("Frankfurt am Main")."""
+    if entry_key == key:
+        return True
+    rest = entry_key.removeprefix(key + " ").split()
+    return entry_key.startswith(key + " ") and bool(rest) and rest[0] in _NAME_LINKS
 
 
 @lru_cache(maxsize=1 << 14)
@@ -122,10 +134,10 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     # A town found only by one of its aliases, smaller than a place of that very name, is no namesake:
     # "Quebec" is also an old name of New Britain, Connecticut.
     key = name_key(text)
-    own = max((e.population for e in found if name_key(e.name).split(",")[0] == key), default=None)
+    own = max((e.population for e in found if _own_name(name_key(e.name).split(",")[0], key)), default=None)
     if own is not None:
         found = [e for e in found
-                 if name_key(e.name).split(",")[0] == key or e.type != "city" or e.population >= own]
+                 if _own_name(name_key(e.name).split(",")[0], key) or e.type != "city" or e.population >= own]
     return text, found
 
 

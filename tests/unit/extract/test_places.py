@@ -49,6 +49,9 @@ def test_gazetteer_name_key() -> None:
         # A state's abbreviation before a town that once bore it; a town's old name beside a real place's name.
         ("Sens. Mark Kirk (Ill.) and Ben Sasse (Neb.) are on the list.", "Ill.", ("Illinois", "US")),
         ("Pfizer cut 300 jobs in Quebec and 65 jobs at its California plant.", "Quebec", ("Québec", "CA")),
+        # "Frankfurt am Main" is called Frankfurt: no town spelt Frankfort takes its name in a story about Chicago.
+        ("After Chicago and New York, Frankfurt may yet have a say.", "Frankfurt", ("Frankfurt am Main", "DE")),
+        ("He grew up in Frankfort, Kentucky.", "Frankfort", ("Frankfort", "US")),
     ],
 )
 def test_places_disambiguate(text: str, mention: str, expected: tuple[str, str]) -> None:
