@@ -37,12 +37,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
+import sys
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _scoring as sc  # noqa: E402 - the bench folder is not a package
 
 Item = dict[str, Any]
 Finder = Callable[[str, str], list[Item]]
@@ -149,18 +154,8 @@ def _overlap(a: Item, b: Item) -> int:
 
 
 def _pairs(gold: Sequence[Item], pred: Sequence[Item]) -> list[tuple[int, int]]:
-    """One-to-one overlapping pairs, largest overlap first (predictions are few per gold item)."""
-    scored = sorted(((_overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)
-                     if p["start"] < g["end"] and g["start"] < p["end"]), key=lambda s: (-s[0], s[1], s[2]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, i, j in scored:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return pairs
+    """One-to-one overlapping pairs, largest overlap first."""
+    return sc.greedy_match(gold, pred, _overlap)
 
 
 def lenient_match(gold: str, pred: str | None, dct: str) -> bool:
