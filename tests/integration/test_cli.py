@@ -132,3 +132,42 @@ def test_cli_search_query_errors_are_usage_errors(tmp_path: Path, postgres_url: 
         if backend == "postgresql":
             store.drop_everything()  # type: ignore[attr-defined]
         store.close()
+
+
+_NO_NLP_PROBE = """
+import sys
+from newsprism.cli import cli
+try:
+    cli(sys.argv[1:], standalone_mode=False)
+finally:
+    sys.stdout.write("\\nNLP-LOADED " + str(sorted(m for m in ("spacy", "thinc", "torch") if m in sys.modules)))
+"""
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("command", "kind"), [
+    (["extract", "--text-only"], "txt"), (["extract", "--text-only"], "html"), (["clean"], "txt"),
+])
+def test_cli_text_only_paths_load_no_nlp_model(tmp_path: Path, kherson_text: str, kind: str,
+                                               command: list[str]) -> None:
+    path = tmp_path / f"page.{kind}"
+    body = kherson_text if kind == "txt" else f"<html><body><article><p>{kherson_text}</p></article></body></html>"
+    path.write_text(body, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", _NO_NLP_PROBE, *command, str(path)], capture_output=True,
+                            timeout=300)
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    assert "Kherson" in out
+    assert out.rstrip().endswith("NLP-LOADED []"), out[-300:]
+
+
+@pytest.mark.issue(12)
+def test_pipeline_reading_and_cleaning_load_no_nlp_model(kherson_text: str) -> None:
+    probe = ("import sys\nfrom newsprism.config import Settings\nfrom newsprism.pipeline import Pipeline\n"
+             "pipeline = Pipeline(Settings(stages=('clean.text',)))\n"
+             "article = pipeline.process(sys.stdin.read())\n"
+             "print(len(article.text) > 0, sorted(m for m in ('spacy', 'thinc', 'torch') if m in sys.modules))\n")
+    page = f"<html><body><article><p>{kherson_text}</p></article></body></html>"
+    result = subprocess.run([sys.executable, "-c", probe], input=page.encode(), capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().split() == ["True", "[]"]

@@ -55,6 +55,8 @@ def extract(ctx: click.Context, source: str, as_json: bool, indent: int | None, 
         raw = dataclasses.replace(raw, published=published)
     if url:
         raw = dataclasses.replace(raw, url=url)
+    if text_only:  # the text needs reading and cleaning only: loading the NLP model cost 4-5 s a page (#12)
+        settings = settings.replace(stages=tuple(name for name in settings.stages if name.startswith("clean.")))
     pipeline = Pipeline(settings)
     article = next(iter(pipeline.run([raw])))
     if as_json or indent:
