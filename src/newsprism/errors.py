@@ -15,17 +15,20 @@ or a :class:`~newsprism.model.Failure` and the batch goes on.
     ├── PluginError       a stage name is unknown or a plugin fails to load
     └── MissingExtraError an optional dependency is not installed
 
-Every message starts with a code (``[E012]``) and says what happened, the
-likely cause and the fix.
+Every message starts with a code (``[E104]``) and says what happened, the
+likely cause and the fix. Codes are defined once, in :mod:`newsprism.codes`, and
+referred to by name (``code=Code.BAD_SORT``).
 """
 
 from __future__ import annotations
+
+from .codes import Code
 
 
 class NewsprismError(Exception):
     """Base of every error newsprism raises on purpose."""
 
-    code = "E000"
+    code = Code.NEWSPRISM_ERROR
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
         if code is not None:
@@ -38,19 +41,19 @@ class NewsprismError(Exception):
 class InputError(NewsprismError):
     """A file, URL or option given by the user cannot be used."""
 
-    code = "E100"
+    code = Code.BAD_INPUT
 
 
 class FetchError(InputError):
     """A URL was refused (scheme, address, robots.txt, size) or could not be fetched."""
 
-    code = "E110"
+    code = Code.FETCH_FAILED
 
 
 class QueryError(InputError):
     """A search query cannot be read (an operator without operands, an unclosed quote or group)."""
 
-    code = "E160"
+    code = Code.BAD_QUERY
 
 
 class BadValueError(InputError, ValueError):
@@ -65,31 +68,31 @@ class BadValueError(InputError, ValueError):
     a sort order.
     """
 
-    code = "E170"
+    code = Code.BAD_DATE
 
 
 class ConfigError(NewsprismError):
     """A setting is unknown or has a bad value."""
 
-    code = "E200"
+    code = Code.BAD_CONFIG
 
 
 class StoreError(NewsprismError):
     """The corpus database cannot be opened, migrated or written."""
 
-    code = "E300"
+    code = Code.STORE_FAILED
 
 
 class PluginError(NewsprismError):
     """A registered stage is unknown or fails to load."""
 
-    code = "E400"
+    code = Code.PLUGIN_FAILED
 
 
 class MissingExtraError(NewsprismError):
     """An optional dependency is missing."""
 
-    code = "E500"
+    code = Code.MISSING_EXTRA
 
     def __init__(self, extra: str, module: str) -> None:
         super().__init__(

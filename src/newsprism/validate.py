@@ -19,6 +19,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from .codes import CATALOGUE, Code
 from .errors import BadValueError
 
 #: The date forms accepted everywhere, as the error messages name them.
@@ -35,8 +36,6 @@ jv jw ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg
 nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn so sq sr
 ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
 """.split())
-
-_FAILURE_CODE = re.compile(r"[EW]\d{3}")
 
 
 def iso_date(value: str, *, name: str = "date") -> str:
@@ -68,7 +67,7 @@ def iso_date(value: str, *, name: str = "date") -> str:
             why = f" ({e})"
         else:
             return text.replace(" ", "T")
-    raise BadValueError(f"{name}: {value[:60]!r} is not a date{why}; use {DATE_FORMS}", code="E170")
+    raise BadValueError(f"{name}: {value[:60]!r} is not a date{why}; use {DATE_FORMS}", code=Code.BAD_DATE)
 
 
 def language_code(value: str, *, name: str = "lang") -> str:
@@ -86,7 +85,7 @@ def language_code(value: str, *, name: str = "lang") -> str:
     if code in ISO_639_1 or re.fullmatch(r"[a-z]{3}", code):
         return code
     raise BadValueError(f"{name}: {value[:40]!r} is not a language code; give an ISO 639 code such as en, de "
-                        "or uk", code="E171")
+                        "or uk", code=Code.BAD_LANGUAGE)
 
 
 @cache
@@ -111,7 +110,7 @@ def main_language(value: str, *, name: str = "main_language") -> str:
     if code in supported:
         return code
     raise BadValueError(f"{name}: {value[:40]!r} is not a language cleaning supports; supported: "
-                        f"{', '.join(supported)}", code="E171")
+                        f"{', '.join(supported)}", code=Code.BAD_LANGUAGE)
 
 
 def output_file(path: str | Path, *, name: str = "output") -> Path:
@@ -135,21 +134,27 @@ def output_file(path: str | Path, *, name: str = "output") -> Path:
     elif not target.exists() and not os.access(folder, os.W_OK | os.X_OK):
         problem = f"cannot be written: no permission to create files in {str(folder)!r}"
     if problem:
-        raise BadValueError(f"{name}: {str(path)!r} {problem}", code="E172")
+        raise BadValueError(f"{name}: {str(path)!r} {problem}", code=Code.BAD_OUTPUT_PATH)
     return target
 
 
 def failure_code(value: str, *, name: str = "code") -> str:
-    """``value`` upper-cased if it has the form of a failure or warning code (``E104``, ``W301``).
+    """``value`` upper-cased if it is one of newsprism's codes (``E104``, ``W301``), as :mod:`newsprism.codes` lists.
 
     Raises:
-        BadValueError: ``E176`` otherwise (``104``, ``E10``).
+        BadValueError: ``E176`` otherwise (``104``, ``E10``, or a code newsprism never gives).
 
     >>> failure_code("e104")
     'E104'
+
+    .. versionchanged:: 0.1.0
+       Only codes of the catalogue are taken; a code of the right form that newsprism never gives
+       filtered out everything without a word.
     """
     code = value.strip().upper()
-    if _FAILURE_CODE.fullmatch(code):
+    if code in CATALOGUE:
         return code
-    raise BadValueError(f"{name}: {value[:40]!r} is not a code; codes are a letter and three digits, e.g. E104",
-                        code="E176")
+    family = [known for known in CATALOGUE if code[:3] and known.startswith(code[:3])]
+    hint = f"; codes near it: {', '.join(family[:12])}" if family else f", e.g. {Code.INPUT_NOT_FOUND}"
+    raise BadValueError(f"{name}: {value[:40]!r} is not a newsprism code (docs/errors.md lists them){hint}",
+                        code=Code.UNKNOWN_CODE)
