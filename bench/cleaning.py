@@ -155,6 +155,91 @@ def glued_word_check() -> None:
     print(f"city names split: {len(split)} of {len(names)} ({len(split) / len(names):.2%}), e.g. {', '.join(split[:6])}")
 
 
+def _split_type(before: str, after: str) -> str:
+    """The glue type of a split, by the characters on each side of the inserted space."""
+    at = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), len(before))
+    left, right = before[at - 1:at], before[at:at + 1]
+    if left in "\"”’»":
+        return "close_quote"
+    if left in ".!?":
+        return "full_stop"
+    return "lower_word" if right.islower() else "capital_word"
+
+
+def dirtied_report(seed: int, limit: int | None) -> None:
+    """Real clean texts with junk lines and glued words put in at known places (``bench/_dirty.py``)."""
+    from _dirty import GLUE_TYPES, JUNK_KINDS, base_texts, dirty, junk_pools
+
+    from newsprism.model import to_raw_offset
+
+    shared = shared_dir()
+    pools = junk_pools(shared)
+    texts = base_texts(shared)[:limit]
+    print(f"\njunk pools: " + ", ".join(f"{kind} {len(pool)}" for kind, pool in pools.items()))
+    junk_found: Counter[str] = Counter()
+    junk_total: Counter[str] = Counter()
+    junk_misses: dict[str, list[str]] = {kind: [] for kind in JUNK_KINDS}
+    body_total = body_kept = 0
+    glue_total: Counter[str] = Counter()
+    glue_found: Counter[str] = Counter()
+    false_splits: Counter[str] = Counter()
+    false_examples: list[str] = []
+    glue_misses: dict[str, list[str]] = {kind: [] for kind in GLUE_TYPES}
+    for name, text in texts:
+        source_splits = {r.before for r in clean_text(text).repairs if r.kind == "glued_word"}
+        doc = dirty(name, text, pools, seed=seed)
+        result = clean_text(doc.text)
+        removed = bytearray(len(doc.text))
+        for removal in result.removals:
+            if removal.kind != "dateline":  # a dateline is kept, as metadata
+                removed[removal.start:removal.end] = b"\x01" * (removal.end - removal.start)
+        for start, end, kind, _source in doc.junk:
+            junk_total[kind] += 1
+            if sum(removed[start:end]) >= 0.9 * (end - start):
+                junk_found[kind] += 1
+            elif len(junk_misses[kind]) < 6:
+                junk_misses[kind].append(doc.text[start:end][:90])
+        for start, end in doc.body:
+            for m in _TOKEN.finditer(doc.text, start, end):
+                body_total += 1
+                body_kept += not removed[m.start()]
+        hit: set[int] = set()
+        for repair in result.repairs:
+            if repair.kind != "glued_word":
+                continue
+            split = next(i for i, (a, b) in enumerate(zip(repair.before, repair.after, strict=False)) if a != b)
+            raw = to_raw_offset(result.segments, repair.start + split)
+            match = next((g for g in doc.glue if raw is not None and g[0] <= raw <= g[1]), None)
+            if match is not None and abs(match[3] - raw) <= 1:
+                hit.add(match[0])
+            elif repair.before not in source_splits and any(a <= (raw or -1) < b for a, b in doc.body):
+                kind = _split_type(repair.before, repair.after)
+                false_splits[kind] += 1
+                if len(false_examples) < 12:
+                    false_examples.append(f"{repair.before} -> {repair.after}")
+        for start, end, kind, _split in doc.glue:
+            glue_total[kind] += 1
+            if start in hit:
+                glue_found[kind] += 1
+            elif len(glue_misses[kind]) < 8:
+                glue_misses[kind].append(doc.text[start:end])
+    print(f"\ndirtied text (seed {seed}): {len(texts)} real clean texts with junk lines and glued words put in")
+    print("  junk removal recall per kind (sources in bench/_dirty.py)")
+    for kind in JUNK_KINDS:
+        n = junk_total[kind]
+        print(f"    {kind:<12} {junk_found[kind]:>4}/{n:<4} {junk_found[kind] / max(n, 1):.3f}   "
+              f"missed e.g. {junk_misses[kind][:3]}")
+    print(f"  body tokens kept {body_kept}/{body_total} {body_kept / max(body_total, 1):.4f}")
+    print("  glued words: recall per type, precision per type (false splits typed by their boundary)")
+    for kind in GLUE_TYPES:
+        n, found, false = glue_total[kind], glue_found[kind], false_splits[kind]
+        print(f"    {kind:<13} recall {found:>4}/{n:<4} {found / max(n, 1):.3f}   precision "
+              f"{found / max(found + false, 1):.3f} ({false} false)   missed e.g. {glue_misses[kind][:5]}")
+    found, false = sum(glue_found.values()), sum(false_splits.values())
+    print(f"    all           recall {found / max(sum(glue_total.values()), 1):.3f}   precision "
+          f"{found / max(found + false, 1):.3f}   false e.g. {false_examples}")
+
+
 def trafilatura_check(folder: Path, golds: dict[str, str], sample: int) -> None:
     import trafilatura
 
@@ -206,10 +291,16 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=40, help="pages for the trafilatura check and the timing")
     parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura-output check")
     parser.add_argument("--no-pipeline", action="store_true", help="skip the pipeline timing")
+    parser.add_argument("--seed", type=int, default=12, help="seed of the dirtied-text generator")
+    parser.add_argument("--dirty-limit", type=int, default=None, help="dirty only the first N clean texts")
+    parser.add_argument("--only-dirty", action="store_true", help="run only the dirtied-text report")
     args = parser.parse_args()
     folder = shared_dir() / "data" / "extraction-dev"
     if not folder.exists():
         raise SystemExit(f"no data at {folder}; set NEWSPRISM_SHARED")
+    if args.only_dirty:
+        dirtied_report(args.seed, args.dirty_limit)
+        return
     pages = {k: v.get("articleBody", "") for k, v in json.loads((folder / "page-text.json").read_text())["output"].items()}
     golds = {k: v.get("articleBody", "") for k, v in json.loads((folder / "ground-truth.json").read_text()).items()}
     start = time.perf_counter()
@@ -221,6 +312,7 @@ def main() -> None:
     junk_kinds(golds, results)
     fixture_report()
     glued_word_check()
+    dirtied_report(args.seed, args.dirty_limit)
     if not args.no_trafilatura:
         trafilatura_check(folder, golds, args.sample)
     if not args.no_pipeline:
