@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from ..codes import Code
 from ..config import Settings
 from ..model import ContentKind, Failure, RawDocument
 from ..progress import ReadMeter
@@ -154,13 +155,13 @@ def _iter_spec(spec: str, *, settings: Settings, stdin: BinaryIO | None, fetcher
         yield from _iter_url(spec, source=source_name(spec), settings=settings, fetcher=fetcher, meter=meter)
         return
     if "://" in spec and not spec.lower().startswith("file://"):
-        yield failure(printable_name(spec), "E112", f"cannot read {printable_name(spec)}",
+        yield failure(printable_name(spec), Code.NOT_HTTP_URL, f"cannot read {printable_name(spec)}",
                       "only http and https URLs can be fetched", "download it yourself and pass the file's path")
         return
     source = source_name(spec)
     path = Path(_local_path(spec))
     if not path.exists():
-        yield failure(source, "E104", f"input not found: {printable_name(spec)}", "no such file or folder",
+        yield failure(source, Code.INPUT_NOT_FOUND, f"input not found: {printable_name(spec)}", "no such file or folder",
                       "check the path (URLs must start with http:// or https://, standard input is '-')")
         return
     yield from iter_path(path, source=source, settings=settings, fetcher=fetcher, meter=meter)
@@ -180,7 +181,7 @@ def _iter_url(url: str, *, source: str, settings: Settings, fetcher: Callable[[]
                              follow_links=settings.follow_feed_links, fetcher=fetcher, meter=meter)
         return
     if content_type and not content_type.startswith(_TEXT_TYPES):
-        yield failure(source, "E109", f"skipped {url}", f"it is {content_type}, not a page or a feed",
+        yield failure(source, Code.UNSUPPORTED_INPUT, f"skipped {url}", f"it is {content_type}, not a page or a feed",
                       "give URLs of HTML pages, text or RSS/Atom feeds", url=url)
         return
     if problem := check_content(response.body, source=source, url=url):
@@ -210,7 +211,7 @@ def _iter_stdin(stream: BinaryIO, *, settings: Settings, fetcher: Callable[[], F
         return
     found = sniff_format(data[:8192]) if data.strip() else "text"
     if found in ("warc", "gzip"):
-        yield failure(source, "E109", "cannot read standard input", f"it holds {found} data, which is read from files only",
+        yield failure(source, Code.UNSUPPORTED_INPUT, "cannot read standard input", f"it holds {found} data, which is read from files only",
                       "save it to a file and pass the file's path instead of '-'")
         return
     if found == "feed":

@@ -1,35 +1,8 @@
 """What every reader shares: failure codes, the item type, bounded reading of files.
 
-Failure codes of the sources (a :class:`~newsprism.model.Failure` carries the
-code; its message says what happened, why, and what to do):
-
-====  =========================================================
-E102  a reader failed on the input in a way nobody foresaw (the rest of the run goes on)
-E104  the input does not exist or cannot be opened
-E105  empty input
-E106  binary input (not text, HTML, a feed or an archive)
-E107  input larger than ``max_bytes``
-E108  damaged compression (truncated or corrupt gzip)
-E109  unsupported format
-E111  URL refused: private, loopback or link-local address
-E112  URL refused: not http(s), or malformed
-E113  URL refused by robots.txt
-E114  fetch timed out
-E115  fetched body larger than ``max_bytes``
-E116  HTTP error status
-E117  too many redirects
-E118  host name does not resolve
-E119  network error
-E121  JSON Lines: a line is not a JSON object
-E122  JSON Lines: an object has no text or html
-E131  WARC: a truncated record
-E132  WARC: the archive cannot be read
-E133  WARC: a record larger than ``max_bytes``
-E134  WARC: a payload whose transfer or content encoding cannot be undone
-E141  feed: not a readable RSS/Atom feed
-E142  feed: refused, declares XML entities (possible XML bomb)
-E143  feed: an item with no content and no fetched page
-====  =========================================================
+The failures of the sources carry codes E102-E143 (a :class:`~newsprism.model.Failure`
+carries the code; its message says what happened, why, and what to do); :mod:`newsprism.codes`
+defines each, with its meaning and fix, and ``docs/errors.md`` lists them.
 """
 
 from __future__ import annotations
@@ -43,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TypeAlias, cast
 
+from ..codes import Code
 from ..model import Failure, RawDocument
 from ..progress import ReadMeter
 
@@ -86,7 +60,7 @@ def guarded(items: Iterator[Item], *, source: str) -> Iterator[Item]:
     levels deep raised ``RecursionError``, #16) must cost one input, not the whole ingest and every re-run.
 
     >>> def broken():
-    ...     yield failure("a.jsonl:1", "E121", "skipped line a.jsonl:1", "it is not JSON", "fix it")
+    ...     yield failure("a.jsonl:1", Code.JSONL_NOT_OBJECT, "skipped line a.jsonl:1", "it is not JSON", "fix it")
     ...     raise RecursionError("maximum recursion depth exceeded")
     >>> [item.code for item in guarded(broken(), source="a.jsonl")]
     ['E121', 'E102']
@@ -95,14 +69,14 @@ def guarded(items: Iterator[Item], *, source: str) -> Iterator[Item]:
         yield from items
     except Exception as e:  # noqa: BLE001 - one input's unforeseen error must not stop the run
         log.debug("reading %s failed", source, exc_info=True)
-        yield failure(source, "E102", f"stopped reading {source}", f"an unexpected error ({type(e).__name__}: {e})",
+        yield failure(source, Code.READER_FAILED, f"stopped reading {source}", f"an unexpected error ({type(e).__name__}: {e})",
                       "the rest of the run went on; please report this with the input that caused it")
 
 
 def too_large(source: str, size: int | None, max_bytes: int, *, url: str | None = None) -> Failure:
     """The E107 failure for input over the ``max_bytes`` setting."""
     got = f"{size:,} bytes" if size is not None else "more bytes"
-    return failure(source, "E107", f"skipped {source}", f"{got} is over max_bytes={max_bytes:,}",
+    return failure(source, Code.INPUT_TOO_LARGE, f"skipped {source}", f"{got} is over max_bytes={max_bytes:,}",
                    "raise it with --setting max_bytes N if the input is genuine", url=url)
 
 
@@ -151,10 +125,10 @@ def read_file(path: Path, *, source: str, max_bytes: int) -> bytes | Failure:
         with open_stream(path) as stream:
             data, more = read_limited(stream, max_bytes=max_bytes)
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
-        return failure(source, "E108", f"cannot decompress {source}", f"the gzip data is truncated or corrupt ({e})",
+        return failure(source, Code.BAD_COMPRESSION, f"cannot decompress {source}", f"the gzip data is truncated or corrupt ({e})",
                        "re-download or re-compress the file")
     except OSError as e:
-        return failure(source, "E104", f"cannot read {source}", e.strerror or str(e),
+        return failure(source, Code.INPUT_NOT_FOUND, f"cannot read {source}", e.strerror or str(e),
                        "check the path and its permissions")
     if more:
         return too_large(source, None, max_bytes)
@@ -166,9 +140,9 @@ def check_content(data: bytes, *, source: str, url: str | None = None) -> Failur
     from .detect import looks_binary
 
     if not data.strip():
-        return failure(source, "E105", f"skipped {source}", "it is empty (no bytes, or only whitespace)",
+        return failure(source, Code.EMPTY_INPUT, f"skipped {source}", "it is empty (no bytes, or only whitespace)",
                        "check that the file was written completely", url=url)
     if looks_binary(data[:8192]):
-        return failure(source, "E106", f"skipped {source}", "it holds binary data (NUL or control bytes), not text",
+        return failure(source, Code.BINARY_INPUT, f"skipped {source}", "it holds binary data (NUL or control bytes), not text",
                        "give HTML, text, JSON Lines, feed or WARC files only", url=url)
     return None

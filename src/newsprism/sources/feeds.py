@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..clean.urls import normalize_url
+from ..codes import Code
 from ..model import ContentKind, Failure, RawDocument
 from ..progress import ReadMeter
 from ._base import Item, failure
@@ -81,7 +82,7 @@ def iter_feed(data: bytes, *, source: str, feed_url: str | None, follow_links: b
     import feedparser
 
     if reason := xml_bomb_reason(data):
-        yield failure(source, "E142", f"refused the feed {source}", f"{reason}, which can expand to gigabytes",
+        yield failure(source, Code.FEED_DECLARES_ENTITIES, f"refused the feed {source}", f"{reason}, which can expand to gigabytes",
                       "feeds never need entity declarations; ask the publisher for a plain feed", url=feed_url)
         return
     headers = {"content-location": feed_url} if feed_url else {}
@@ -144,7 +145,7 @@ def _item_document(entry: Any, page: Response | Failure | None, *, where: str, l
         return RawDocument(content=content, kind=kind, source=where, url=link, meta=meta, **hints)
     if isinstance(page, Failure):
         return page
-    return failure(where, "E143", f"skipped item {where}", "it has no content or summary, and its link was not fetched",
+    return failure(where, Code.FEED_ITEM_EMPTY, f"skipped item {where}", "it has no content or summary, and its link was not fetched",
                    "set follow_feed_links = true to fetch the linked pages", url=link)
 
 
@@ -188,5 +189,5 @@ def _iso(entry: Any) -> str | None:
 
 
 def _unreadable(source: str, url: str | None, why: str) -> Failure:
-    return failure(source, "E141", f"cannot read the feed {source}", f"it is not a readable RSS/Atom feed ({why})",
+    return failure(source, Code.FEED_UNREADABLE, f"cannot read the feed {source}", f"it is not a readable RSS/Atom feed ({why})",
                    "check that the URL or file is the feed itself, not a page about it", url=url)

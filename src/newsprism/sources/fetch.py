@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
+from ..codes import Code
 from ..config import Settings
 from ..errors import ConfigError
 from ..model import Failure
@@ -142,7 +143,7 @@ def _networks(entries: tuple[str, ...]) -> tuple[IPNetwork, ...]:
         return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries)
     except ValueError as e:
         raise ConfigError(f"setting 'allow_addresses' has a bad entry ({e}); give IP addresses or networks "
-                          "such as 169.254.169.254 or 10.1.0.0/16", code="E201") from e
+                          "such as 169.254.169.254 or 10.1.0.0/16", code=Code.BAD_SETTING_VALUE) from e
 
 
 class Fetcher:
@@ -191,7 +192,7 @@ class Fetcher:
         """
         result = self._follow(url, max_bytes=max_bytes, check_robots=check_robots)
         if isinstance(result, Response) and result.status >= 400:
-            return failure(url, "E116", f"cannot fetch {result.url}", f"the server answered HTTP {result.status}",
+            return failure(url, Code.HTTP_ERROR, f"cannot fetch {result.url}", f"the server answered HTTP {result.status}",
                            "check the URL in a browser; retry later for 5xx errors", url=url)
         return result
 
@@ -210,7 +211,7 @@ class Fetcher:
                 if not isinstance(result, str):
                     return result
                 current = result
-        return failure(url, "E117", f"gave up on {url}", f"more than {MAX_REDIRECTS} redirects (last to {current})",
+        return failure(url, Code.TOO_MANY_REDIRECTS, f"gave up on {url}", f"more than {MAX_REDIRECTS} redirects (last to {current})",
                        "fetch the final URL directly, or check for a redirect loop", url=url)
 
     # -- checks -------------------------------------------------------------
@@ -221,20 +222,20 @@ class Fetcher:
             parts = urlsplit(url)
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError as e:
-            return failure(source, "E112", f"refused {url}", f"malformed URL ({e})", "check the URL", url=source)
+            return failure(source, Code.NOT_HTTP_URL, f"refused {url}", f"malformed URL ({e})", "check the URL", url=source)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            return failure(source, "E112", f"refused {url}", "only http and https URLs with a host can be fetched",
+            return failure(source, Code.NOT_HTTP_URL, f"refused {url}", "only http and https URLs with a host can be fetched",
                            "give an http(s) URL, or a local path for files", url=source)
         try:
             addresses = self._resolve(parts.hostname, port)
         except OSError as e:
-            return failure(source, "E118", f"cannot fetch {url}", f"host {parts.hostname} does not resolve ({e})",
+            return failure(source, Code.HOST_UNRESOLVED, f"cannot fetch {url}", f"host {parts.hostname} does not resolve ({e})",
                            "check the host name and the network", url=source)
         for address in addresses:
             if refused := self._refusal(address, url=url, source=source):
                 return refused
         if not addresses:
-            return failure(source, "E118", f"cannot fetch {url}", f"host {parts.hostname} has no address",
+            return failure(source, Code.HOST_UNRESOLVED, f"cannot fetch {url}", f"host {parts.hostname} has no address",
                            "check the host name and the network", url=source)
         return addresses[0]
 
@@ -243,11 +244,11 @@ class Fetcher:
         if any(ip in network or _embedded(ip) in network for network in self._allowed):
             return None
         if problem := named_only_problem(address):
-            return failure(source, "E111", f"refused {url}", f"{problem} {address}",
+            return failure(source, Code.PRIVATE_ADDRESS, f"refused {url}", f"{problem} {address}",
                            f"name it in the setting allow_addresses (--setting allow_addresses {address}) if you "
                            "mean it; --allow-private does not open it", url=source)
         if not self.settings.allow_private and (problem := address_problem(address)):
-            return failure(source, "E111", f"refused {url}", f"{problem} {address}",
+            return failure(source, Code.PRIVATE_ADDRESS, f"refused {url}", f"{problem} {address}",
                            "pass --allow-private (setting allow_private) to allow it", url=source)
         return None
 
@@ -258,11 +259,11 @@ class Fetcher:
             self._robots[origin] = self._load_robots(origin)
         rules = self._robots[origin]
         if isinstance(rules, Failure):
-            return failure(source, "E113", f"refused {url}", f"robots.txt of {origin} is unreachable ({rules.message}),"
+            return failure(source, Code.ROBOTS_DISALLOWED, f"refused {url}", f"robots.txt of {origin} is unreachable ({rules.message}),"
                            " which means 'disallow all' (RFC 9309)",
                            "retry later, or set respect_robots = false if you have permission", url=source)
         if not rules.can_fetch(self.settings.user_agent, url):
-            return failure(source, "E113", f"refused {url}", f"{origin}/robots.txt disallows it for our user agent",
+            return failure(source, Code.ROBOTS_DISALLOWED, f"refused {url}", f"{origin}/robots.txt disallows it for our user agent",
                            "respect the site's wishes, or set respect_robots = false if you have permission",
                            url=source)
         return None
@@ -274,7 +275,7 @@ class Fetcher:
             return result
         # RFC 9309: 4xx means no rules; 5xx (like network errors) means "disallow all".
         if result.status >= 500:
-            return failure(result.url, "E116", f"cannot fetch {result.url}", f"HTTP {result.status}", "retry later")
+            return failure(result.url, Code.HTTP_ERROR, f"cannot fetch {result.url}", f"HTTP {result.status}", "retry later")
         rules.parse(result.body.decode("utf-8", "replace").splitlines() if result.status < 400 else [])
         return rules
 
@@ -293,18 +294,18 @@ class Fetcher:
                     return urljoin(url, response.headers["location"])
                 body = b"" if status >= 400 else _read_body(response, max_bytes=max_bytes, deadline=deadline)
                 if body is None:
-                    return failure(source, "E115", f"stopped fetching {url}",
+                    return failure(source, Code.FETCH_TOO_LARGE, f"stopped fetching {url}",
                                    f"the body is over max_bytes={max_bytes:,}",
                                    "raise it with --setting max_bytes N if the page is genuine", url=source)
                 content_type = response.headers.get("content-type", "")
         except (TimeoutError, httpx.TimeoutException):
-            return failure(source, "E114", f"cannot fetch {url}",
+            return failure(source, Code.FETCH_TIMEOUT, f"cannot fetch {url}",
                            f"no complete answer within fetch_timeout={self.settings.fetch_timeout:g} s",
                            "retry later, or raise it with --setting fetch_timeout N", url=source)
         except httpx.InvalidURL as e:
-            return failure(source, "E112", f"refused {url}", f"malformed URL ({e})", "check the URL", url=source)
+            return failure(source, Code.NOT_HTTP_URL, f"refused {url}", f"malformed URL ({e})", "check the URL", url=source)
         except (httpx.HTTPError, httpx.StreamError) as e:
-            return failure(source, "E119", f"cannot fetch {url}", f"network error: {type(e).__name__}: {e}",
+            return failure(source, Code.NETWORK_ERROR, f"cannot fetch {url}", f"network error: {type(e).__name__}: {e}",
                            "check the network and the URL, then retry", url=source)
         fetched = datetime.now(UTC).isoformat(timespec="seconds")
         return Response(url=url, status=status, content_type=content_type, body=body, fetched=fetched)

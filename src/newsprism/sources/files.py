@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
+from ..codes import Code
 from ..config import Settings
 from ..model import ContentKind, Failure, RawDocument
 from ..progress import ReadMeter
@@ -158,17 +159,17 @@ def _read(path: Path, *, source: str, reader: Reader | ContentKind | None, setti
 
         yield from iter_warc(path, source=source, max_bytes=settings.max_bytes, meter=meter)
     elif reader == "arc":
-        yield failure(source, "E109", f"skipped {source}", "the old ARC archive format is not supported",
+        yield failure(source, Code.UNSUPPORTED_INPUT, f"skipped {source}", "the old ARC archive format is not supported",
                       "convert it to WARC (for example with warcio or jwattool) and pass the .warc.gz")
     elif reader is None:
-        yield failure(source, "E106", f"skipped {source}", "it is not HTML, text, JSON Lines, a feed or a WARC archive",
+        yield failure(source, Code.BINARY_INPUT, f"skipped {source}", "it is not HTML, text, JSON Lines, a feed or a WARC archive",
                       "give files of those kinds only")
     else:
         data = read_file(path, source=source, max_bytes=settings.max_bytes)
         if not isinstance(data, bytes):
             yield data
         elif reader == "feed" and not data.strip():
-            yield failure(source, "E105", f"skipped {source}", "it is empty (no bytes, or only whitespace)",
+            yield failure(source, Code.EMPTY_INPUT, f"skipped {source}", "it is empty (no bytes, or only whitespace)",
                           "check that the file was written completely")
         elif reader == "feed":
             from .feeds import iter_feed
@@ -195,7 +196,7 @@ def _not_a_file(path: Path, *, source: str) -> Failure | None:
         return None
     what = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
-    return failure(source, "E109", f"skipped {source}", f"it is {what}, not a regular file",
+    return failure(source, Code.UNSUPPORTED_INPUT, f"skipped {source}", f"it is {what}, not a regular file",
                    "only regular files are read; give standard input as '-'")
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ..codes import Code
 from ..model import ContentKind, Failure, RawDocument
 from ..progress import ReadMeter
 from ._base import Item, failure, open_stream, too_large
@@ -49,13 +50,13 @@ def iter_jsonl(path: Path, *, source: str, max_bytes: int, meter: ReadMeter | No
     """
     try:
         if looks_binary(_head(path)):
-            yield failure(source, "E106", f"skipped {source}", "it holds binary data (NUL or control bytes), not JSON Lines",
+            yield failure(source, Code.BINARY_INPUT, f"skipped {source}", "it holds binary data (NUL or control bytes), not JSON Lines",
                           "check that it is the file you meant; JSON Lines hold one JSON object per line")
             return
         with open_stream(path, meter=meter) as stream:
             yield from _items(stream, source=source, max_bytes=max_bytes)
     except OSError as e:
-        yield failure(source, "E104", f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")
+        yield failure(source, Code.INPUT_NOT_FOUND, f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")
 
 
 def _head(path: Path) -> bytes:
@@ -97,20 +98,20 @@ def _items(stream: IO[bytes], *, source: str, max_bytes: int) -> Iterator[Item]:
             yield data if isinstance(data, Failure) else _document(data, source=where)
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
         yield from waiting
-        yield failure(f"{source}:{line_no + 1}", "E108", f"stopped reading {source} after line {line_no}",
+        yield failure(f"{source}:{line_no + 1}", Code.BAD_COMPRESSION, f"stopped reading {source} after line {line_no}",
                       f"the gzip data is truncated or corrupt ({e})", "re-download or re-compress the file")
         return
     if waiting:
         yield _not_json_lines(source, waiting)
     elif not anything:
-        yield failure(source, "E105", f"skipped {source}", "it is empty (no bytes, or only blank lines)",
+        yield failure(source, Code.EMPTY_INPUT, f"skipped {source}", "it is empty (no bytes, or only blank lines)",
                       "check that the file was written completely")
 
 
 def _not_json_lines(source: str, waiting: list[Failure]) -> Failure:
     first = waiting[0].message.split(": ", 1)[1].split(";", 1)[0]
     lines = "its first line is" if len(waiting) == 1 else f"its first {len(waiting)} lines are"
-    return failure(source, "E121", f"skipped {source}", f"it is not JSON Lines: {lines} not JSON ({first})",
+    return failure(source, Code.JSONL_NOT_OBJECT, f"skipped {source}", f"it is not JSON Lines: {lines} not JSON ({first})",
                    "check that it is the file you meant; JSON Lines hold one JSON object per line")
 
 
@@ -149,20 +150,20 @@ def _load(line: bytes | str, *, source: str) -> Any:
     try:
         return json.loads(line)
     except (ValueError, UnicodeDecodeError) as e:
-        return failure(source, "E121", f"skipped line {source}", f"it is not valid JSON ({e})",
+        return failure(source, Code.JSONL_NOT_OBJECT, f"skipped line {source}", f"it is not valid JSON ({e})",
                        "write one JSON object per line (JSON Lines)")
     except RecursionError:  # 2 KB of '[' is enough; uncaught, it stopped the run and every re-run (#16)
-        return failure(source, "E121", f"skipped line {source}", "its JSON is nested too deeply to read",
+        return failure(source, Code.JSONL_NOT_OBJECT, f"skipped line {source}", "its JSON is nested too deeply to read",
                        "write one flat JSON object per line (JSON Lines)")
 
 
 def _document(data: Any, *, source: str) -> Item:
     if not isinstance(data, dict):
-        return failure(source, "E121", f"skipped line {source}", f"it holds a JSON {type(data).__name__}, not an object",
+        return failure(source, Code.JSONL_NOT_OBJECT, f"skipped line {source}", f"it holds a JSON {type(data).__name__}, not an object",
                        "write one JSON object per line (JSON Lines)")
     found = [(data[key], kind) for key, kind in _CONTENT_KEYS if isinstance(data.get(key), str) and data[key].strip()]
     if not found:
-        return failure(source, "E122", f"skipped line {source}", "the object has no non-empty 'text' or 'html' string",
+        return failure(source, Code.JSONL_NO_BODY, f"skipped line {source}", "the object has no non-empty 'text' or 'html' string",
                        "put the article body in a 'text' (plain) or 'html' (markup) field",
                        url=data.get("url") if isinstance(data.get("url"), str) else None)
     content, kind = found[0]

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..codes import Code
 from ..model import ContentKind, RawDocument
 from ..progress import ReadMeter
 from ._base import Item, failure
@@ -61,7 +62,7 @@ def iter_warc(path: Path, *, source: str, max_bytes: int, meter: ReadMeter | Non
     try:
         stream = path.open("rb")
     except OSError as e:
-        yield failure(source, "E104", f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")
+        yield failure(source, Code.INPUT_NOT_FOUND, f"cannot read {source}", e.strerror or str(e), "check the path and its permissions")
         return
     if meter is not None:
         meter.within(stream)
@@ -74,12 +75,12 @@ def iter_warc(path: Path, *, source: str, max_bytes: int, meter: ReadMeter | Non
                     produced += 1
                     yield item
         except (OSError, EOFError, zlib.error) as e:
-            yield failure(source, "E132", f"stopped reading {source} after {produced} documents",
+            yield failure(source, Code.WARC_UNREADABLE, f"stopped reading {source} after {produced} documents",
                           f"the archive is damaged or not a WARC file ({e})",
                           "check it with a WARC tool (warcio check); .arc files are not supported")
             return
     if records == 0:
-        yield failure(source, "E132", f"no records read from {source}",
+        yield failure(source, Code.WARC_UNREADABLE, f"no records read from {source}",
                       "it is not a WARC file, or it is damaged before its first record",
                       "check the file with a WARC tool (warcio check); .arc files are not supported")
     log.info("%s: %d items, skipped %s", source, produced, dict(skipped) or "nothing")
@@ -87,7 +88,7 @@ def iter_warc(path: Path, *, source: str, max_bytes: int, meter: ReadMeter | Non
 
 def _read_record(record: Record | Gap, *, source: str, max_bytes: int, skipped: Counter[str]) -> Item | None:
     if isinstance(record, Gap):
-        return failure(f"{source}#{record.offset}", "E132", f"skipped {record.size:,} bytes at the start of {source}",
+        return failure(f"{source}#{record.offset}", Code.WARC_UNREADABLE, f"skipped {record.size:,} bytes at the start of {source}",
                        "they are not a WARC record", "re-write the archive; the records after them were read")
     headers = record.headers
     where = f"{source}#{record.offset}"
@@ -100,7 +101,7 @@ def _read_record(record: Record | Gap, *, source: str, max_bytes: int, skipped: 
     if record.damage == "cut":
         return _truncated(where, uri or "an unnamed record", record.got, record.length)
     if uri is None or record.damage == "header":
-        return failure(where, "E131", f"skipped a damaged record in {source} at byte {record.offset}",
+        return failure(where, Code.WARC_DAMAGED_RECORD, f"skipped a damaged record in {source} at byte {record.offset}",
                        "its WARC header is incomplete (no target URI or length): the file is probably cut short",
                        "re-download or re-write the archive")
     if kind == "response":
@@ -143,7 +144,7 @@ def _response(record: Record, *, where: str, uri: str, max_bytes: int, skipped: 
     try:
         payload = _decode_payload(payload, http, max_bytes=max_bytes)
     except ValueError as e:
-        return failure(where, "E134", f"skipped the record for {uri}", str(e),
+        return failure(where, Code.WARC_UNDECODABLE, f"skipped the record for {uri}", str(e),
                        "the archive holds a payload that cannot be decoded; re-crawl the page", url=uri)
     if not content_type and detect_kind(payload) != "html":
         skipped["untyped non-HTML"] += 1
@@ -237,17 +238,17 @@ def _meta(headers: dict[str, str], archive: str) -> dict[str, str]:
 
 
 def _truncated(where: str, uri: str, got: int, expected: int) -> Item:
-    return failure(where, "E131", f"skipped the truncated record for {uri}",
+    return failure(where, Code.WARC_DAMAGED_RECORD, f"skipped the truncated record for {uri}",
                    f"it declares {expected:,} bytes but the archive holds only {got:,}: the file was cut short",
                    "re-download or re-write the archive; the other records were read", url=uri)
 
 
 def _misplaced(where: str, uri: str | None, declared: int) -> Item:
-    return failure(where, "E131", f"skipped the damaged record for {uri or 'an unnamed record'}",
+    return failure(where, Code.WARC_DAMAGED_RECORD, f"skipped the damaged record for {uri or 'an unnamed record'}",
                    f"its declared length ({declared:,} bytes) does not end where the next record starts",
                    "re-write the archive; reading went on at the next record", url=uri)
 
 
 def _too_big(where: str, size: int, max_bytes: int, uri: str) -> Item:
-    return failure(where, "E133", f"skipped the record for {uri}", f"{size:,} bytes is over max_bytes={max_bytes:,}",
+    return failure(where, Code.WARC_RECORD_TOO_LARGE, f"skipped the record for {uri}", f"{size:,} bytes is over max_bytes={max_bytes:,}",
                    "raise it with --setting max_bytes N if the page is genuine", url=uri)
