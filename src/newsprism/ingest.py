@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from . import budget
 from .clean import use_site_furniture
+from .codes import Code
 from .config import Settings
 from .errors import StoreError
 from .model import Article, Failure, RawDocument
@@ -40,12 +41,14 @@ from .workers import WorkerPool, die_with
 
 log = logging.getLogger(__name__)
 
-#: Issues that mean "no article came out of this document".
-FATAL_ISSUES = frozenset({"E103", "E104", "E105", "E901"})
+#: Issues that mean "no article came out of this document"; the first one met names the failure. An HTML
+#: page with no main text was an E104 like a missing file, so 'failures --code E104' mixed the two (#14).
+FATAL_ISSUES = frozenset({Code.NO_TEXT, Code.EMPTY_INPUT, Code.BINARY_INPUT, Code.NO_HTML_STRUCTURE,
+                          Code.NO_MAIN_TEXT, Code.HTML_EXTRACTION_FAILED, Code.OVER_TIME_BUDGET})
 #: Failures that may go away by themselves or with larger limits (a busy machine, a larger ``time_budget``):
 #: their documents are not recorded as seen, so the next run tries them again (#16). A time-out marked as
 #: seen was lost for good: re-running with the larger budget its message advised stored nothing.
-RETRYABLE = frozenset({"E901", "E902", "E903"})
+RETRYABLE = frozenset({Code.OVER_TIME_BUDGET, Code.WORKER_DIED, Code.NOT_STORED})
 #: The facts an ingest counts in its new articles (:attr:`IngestSummary.found`).
 FACT_KINDS = ("entities", "quotes", "claims", "times", "places")
 
@@ -139,7 +142,7 @@ def _alone(pipeline: Pipeline, raw: RawDocument) -> Article | Failure:
         return _one_each(budget.process(pipeline, [raw]), [raw])[0]
     except Exception as e:  # noqa: BLE001 - recorded as this document's failure, never lost
         log.debug("processing %s failed", raw.source, exc_info=True)
-        return Failure(source=raw.source, url=raw.url, code="E900", message=f"processing failed: {type(e).__name__}: {e}")
+        return Failure(source=raw.source, url=raw.url, code=Code.PROCESSING_FAILED, message=f"processing failed: {type(e).__name__}: {e}")
 
 
 def _one_each(results: list[Article | Failure], raws: Sequence[RawDocument]) -> list[Article | Failure]:
@@ -309,7 +312,7 @@ class Ingestor:
         for result, raw, digest in zip(results, batch.raws, batch.hashes, strict=True):
             failure = result if isinstance(result, Failure) else _as_failure(result)
             if failure is not None or not isinstance(result, Article):
-                failure = failure or Failure(source=raw.source, url=raw.url, code="E900", message="no result")
+                failure = failure or Failure(source=raw.source, url=raw.url, code=Code.PROCESSING_FAILED, message="no result")
                 failures.append(failure)
                 if failure.code not in RETRYABLE:
                     seen.append(SeenDocument(raw_hash=digest, article_id=None, source=raw.source))
@@ -361,7 +364,7 @@ class Ingestor:
                 raise
             except Exception as e:  # noqa: BLE001 - recorded as this document's failure, never lost
                 lost.append(_printable(Failure(
-                    source=article.source, url=article.url, code="E903",
+                    source=article.source, url=article.url, code=Code.NOT_STORED,
                     message=f"the corpus could not store it: {type(e).__name__}: {e}; the rest of the run went on")))
                 continue
             added.new.extend(one.new)

@@ -22,6 +22,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 
+from .codes import Code
 from .config import Settings
 from .errors import PluginError
 from .model import Article, Issue, RawDocument, article_id
@@ -84,7 +85,7 @@ class Pipeline:
                 raise PluginError(
                     f"stage '{stage.name}' requires {', '.join(missing)}, which no earlier stage assigns; "
                     "reorder the 'stages' setting",
-                    code="E403",
+                    code=Code.STAGE_OUT_OF_ORDER,
                 )
             available.update(stage.assigns)
 
@@ -102,7 +103,7 @@ class Pipeline:
         except Exception as e:  # noqa: BLE001 - an unreadable document must not stop the batch (or the ingest)
             log.debug("reading %s failed", raw.source, exc_info=True)
             article = Article(id=article_id("source:" + raw.source + "#" + (raw.url or "")), text="", source=raw.source,
-                              issues=(Issue(code="E103", message=f"no text could be read: {type(e).__name__}: {e}",
+                              issues=(Issue(code=Code.NO_TEXT, message=f"no text could be read: {type(e).__name__}: {e}",
                                             stage="read"),))
         self.times.add("read", time.perf_counter() - start)
         return article
@@ -168,7 +169,7 @@ def _run_one(stage: Stage, article: Article, batch_error: Exception) -> Article:
     try:
         return next(iter(stage.pipe([article])))
     except Exception as e:  # noqa: BLE001 - recorded on the article, never lost
-        issue = Issue(code="E900", message=f"stage failed: {type(e).__name__}: {e}", stage=stage.name)
+        issue = Issue(code=Code.PROCESSING_FAILED, message=f"stage failed: {type(e).__name__}: {e}", stage=stage.name)
         return article.replace(issues=article.issues + (issue,))
 
 
@@ -196,6 +197,6 @@ def _cut_markup(raw: RawDocument, *, max_tags: int = MAX_HTML_TAGS) -> tuple[Raw
     if over is None:
         return raw, None
     total = max_tags + 1 + sum(1 for _ in tags)
-    issue = Issue(code="W141", message=f"HTML of {total:,} tags cut to its first {max_tags:,} before reading; "
+    issue = Issue(code=Code.HTML_TAGS_CUT, message=f"HTML of {total:,} tags cut to its first {max_tags:,} before reading; "
                                        "the end of the page is lost", stage="read")
     return dataclasses.replace(raw, content=content[:over]), issue

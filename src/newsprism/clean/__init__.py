@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
+from ..codes import Code
 from ..config import Settings
 from ..errors import BadValueError, ConfigError
 from ..model import Article, Issue, Removal
@@ -51,8 +52,8 @@ def clean_article(article: Article, *, main_language: str = "en",
     if article.content_kind == "text" and not title:
         title, removals = _find_headline(result.text, removals)
     issues = article.issues
-    if not result.text.strip() and not any(issue.code == "E103" for issue in issues):
-        issues += (Issue(code="E103", message="no text left after cleaning: the document held only page "
+    if not result.text.strip() and not any(issue.code == Code.NO_TEXT for issue in issues):
+        issues += (Issue(code=Code.NO_TEXT, message="no text left after cleaning: the document held only page "
                                               "furniture or unreadable characters", stage="clean.text"),)
     return article.replace(
         title=title, issues=issues,
@@ -119,5 +120,5 @@ def make_stage(settings: Settings) -> Stage:
     try:
         language = main_language(settings.main_language, name="setting main_language")
     except BadValueError as e:
-        raise ConfigError(e.message, code="E201") from e
+        raise ConfigError(e.message, code=Code.BAD_SETTING_VALUE) from e
     return CleanStage(main_language=language)

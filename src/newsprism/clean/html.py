@@ -55,6 +55,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import XPath  # type: ignore[import-untyped]  # lxml ships no stubs
 
+from ..codes import Code
 from ..model import Issue, Link, MediaItem
 
 if TYPE_CHECKING:
@@ -151,28 +152,28 @@ def extract_html(html: str, *, url: str | None = None, max_chars: int = MAX_HTML
     """
     issues: list[Issue] = []
     if len(html) > max_chars:
-        issues.append(Issue("W140", f"HTML of {len(html):,} characters cut to {max_chars:,}; the end of the page is lost",
+        issues.append(Issue(Code.HTML_CUT, f"HTML of {len(html):,} characters cut to {max_chars:,}; the end of the page is lost",
                             STAGE))
         html = html[:max_chars]
     if not html.strip():
-        return HtmlExtract(text="", issues=[*issues, Issue("E105", "the HTML page is empty", STAGE)])
+        return HtmlExtract(text="", issues=[*issues, Issue(Code.EMPTY_INPUT, "the HTML page is empty", STAGE)])
     head = html[:4096]
     if len(_BINARY.findall(head)) > max(8, len(head) // 20):  # real pages have next to no control characters
         return HtmlExtract(text="", issues=[*issues, Issue(
-            "E105", "the page holds binary data (control or undecodable bytes), not HTML; check the source's content type",
+            Code.BINARY_INPUT, "the page holds binary data (control or undecodable bytes), not HTML; check the source's content type",
             STAGE)])
     try:
         return _extract(html, url=url, fallback_chars=fallback_chars, issues=issues)
     except Exception as e:  # a bad page must not stop the batch; the reason goes on the article
         LOGGER.debug("HTML extraction failed for %s", url, exc_info=True)
-        return HtmlExtract(text="", issues=[*issues, Issue("E141", f"HTML extraction failed: {type(e).__name__}: {e}",
+        return HtmlExtract(text="", issues=[*issues, Issue(Code.HTML_EXTRACTION_FAILED, f"HTML extraction failed: {type(e).__name__}: {e}",
                                                            STAGE)])
 
 
 def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Issue]) -> HtmlExtract:
     tree = _parse(html, issues)
     if tree is None:
-        issues.append(Issue("E104", "no HTML structure found in the page (plain text or a fragment?)", STAGE))
+        issues.append(Issue(Code.NO_HTML_STRUCTURE, "no HTML structure found in the page (plain text or a fragment?)", STAGE))
         return HtmlExtract(text="", issues=issues)
     fields = page_metadata(tree, url=url)
     media, related, blocks = _take_furniture(tree, url=url)
@@ -193,7 +194,7 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
         if other and second > first and second > SECOND_OPINION_MARGIN * first:
             text = other
     if not text:
-        issues.append(Issue("E104", "no main text found in the HTML page", STAGE))
+        issues.append(Issue(Code.NO_MAIN_TEXT, "no main text found in the HTML page", STAGE))
     return HtmlExtract(text=text, fields=fields, issues=issues)
 
 
@@ -206,7 +207,7 @@ def _parse(html: str, issues: list[Issue]) -> HtmlElement | None:
         # rejects a document that does not name html in its first characters (#12)
         tree = load_html("<html>" + html)
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in HTML_PARSER.error_log):
-        issues.append(Issue("W142", "markup nested more than 255 levels deep; the deeper content is lost", STAGE))
+        issues.append(Issue(Code.MARKUP_TOO_DEEP, "markup nested more than 255 levels deep; the deeper content is lost", STAGE))
     return tree
 
 

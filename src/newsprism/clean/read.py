@@ -15,6 +15,7 @@ import dataclasses
 import re
 from collections.abc import Mapping
 
+from ..codes import Code
 from ..config import Settings
 from ..model import Article, Issue, RawDocument, article_id, article_key
 from .encoding import decode
@@ -71,7 +72,7 @@ def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     if isinstance(raw.content, bytes):
         text, note = decode(raw.content, declared=raw.encoding, is_html=raw.kind == "html")
         if note:
-            issues.append(Issue(code="W101", message=note, stage="read"))
+            issues.append(Issue(code=Code.ENCODING_GUESSED, message=note, stage="read"))
     else:
         text = raw.content
     fields: dict[str, object] = {}
@@ -84,13 +85,13 @@ def read_document(raw: RawDocument, *, settings: Settings) -> Article:
         issues.extend(extracted.issues)
     if len(text) > settings.max_text_chars:
         issues.append(Issue(
-            code="W102",
+            code=Code.TEXT_CUT,
             message=f"text of {len(text):,} characters cut to max_text_chars={settings.max_text_chars:,}",
             stage="read",
         ))
         text = text[: settings.max_text_chars]
     if not text.strip():
-        issues.append(Issue(code="E103", message="no text found in the document", stage="read"))
+        issues.append(Issue(code=Code.NO_TEXT, message="no text found in the document", stage="read"))
     url = normalize_url(raw.url) if raw.url else None
     canonical = fields.pop("canonical_url", None)
     canonical_url = normalize_url(str(canonical)) if canonical else None

@@ -180,9 +180,9 @@ BAD_ROWS = [
     # (html, issue codes expected, text must be empty)
     ("", {"E105"}, True),
     ("   \n\t ", {"E105"}, True),
-    ("\x00\x01\x02\x03\ufffd" * 500, {"E105"}, True),
-    ("just a line of plain text, no markup at all", {"E104"}, True),
-    ("<html><body><script>var x = 1;</script></body></html>", {"E104"}, True),
+    ("\x00\x01\x02\x03\ufffd" * 500, {"E106"}, True),  # binary, not HTML (was E105, as an empty page)
+    ("just a line of plain text, no markup at all", {"E180"}, True),
+    ("<html><body><script>var x = 1;</script></body></html>", {"E181"}, True),
     (BROKEN[: BROKEN.index("<p><b>") + 9] + ' class="', set(), False),  # cut inside a tag
     (NESTED, {"W142"}, False),  # partial text, and an issue saying the deep part is lost
     (BROKEN, set(), False),
@@ -224,7 +224,7 @@ def test_html_read_document_binary_page_has_issue() -> None:
     raw = RawDocument(content=bytes(range(256)) * 40, kind="html", source="junk", url=URL)
     article = read_document(raw, settings=Settings())
     assert article.text == ""
-    assert {"E105", "E103"} <= {issue.code for issue in article.issues}
+    assert {"E106", "E103"} <= {issue.code for issue in article.issues}
 
 
 # -- the dev set (evaluation data beside the project) ----------------------------
