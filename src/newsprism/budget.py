@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import TypeVar
 
+from .codes import Code
 from .model import Article, Failure, RawDocument
 from .pipeline import Pipeline
 
@@ -77,7 +78,7 @@ class _Document:
 
 def over_budget(raw: RawDocument, budget: float) -> Failure:
     """The E901 failure of a document that took longer than ``budget`` seconds."""
-    return Failure(source=raw.source, url=raw.url, code="E901",
+    return Failure(source=raw.source, url=raw.url, code=Code.OVER_TIME_BUDGET,
                    message=f"processing took longer than the time budget of {budget:g} s; "
                            "raise --setting time_budget SECONDS to allow it")
 

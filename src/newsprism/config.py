@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .codes import Code
 from .errors import BadValueError, ConfigError
 from .validate import main_language
 
@@ -95,7 +96,7 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         return str(value)
     except (TypeError, ValueError) as e:
         raise ConfigError(
-            f"setting '{name}' has a bad value {value!r}; expected {type(default).__name__}", code="E201"
+            f"setting '{name}' has a bad value {value!r}; expected {type(default).__name__}", code=Code.BAD_SETTING_VALUE
         ) from e
 
 
@@ -125,7 +126,7 @@ def load_settings(
         try:
             layers.append(tomllib.loads(Path(config_file).read_text("utf-8")))
         except (OSError, tomllib.TOMLDecodeError) as e:
-            raise ConfigError(f"cannot read config file {config_file}: {e}", code="E202") from e
+            raise ConfigError(f"cannot read config file {config_file}: {e}", code=Code.CONFIG_FILE_UNREADABLE) from e
     if base is None:
         env = os.environ if environ is None else environ
         # Other NEWSPRISM_* variables (NEWSPRISM_DB, ...) are not settings.
@@ -136,7 +137,7 @@ def load_settings(
         for name, value in layer.items():
             if name not in defaults:
                 raise ConfigError(
-                    f"unknown setting '{name}'; known settings: {', '.join(sorted(defaults))}", code="E203"
+                    f"unknown setting '{name}'; known settings: {', '.join(sorted(defaults))}", code=Code.UNKNOWN_SETTING
                 )
             values[name] = _coerce(name, value, defaults[name])
     if "main_language" in values:  # here, before any work: in a stage every document failed on it (#15)
@@ -148,4 +149,4 @@ def _main_language(value: str) -> str:
     try:
         return main_language(value, name="setting main_language")
     except BadValueError as e:
-        raise ConfigError(e.message, code="E201") from e
+        raise ConfigError(e.message, code=Code.BAD_SETTING_VALUE) from e

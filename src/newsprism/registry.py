@@ -14,6 +14,7 @@ from functools import cache
 from importlib import metadata
 from typing import Protocol, runtime_checkable
 
+from .codes import Code
 from .config import Settings
 from .errors import PluginError
 from .model import Article
@@ -86,10 +87,10 @@ def get_factory(name: str) -> Factory:
         raise PluginError(
             f"no stage is registered as '{name}'; registered: {', '.join(names())}. "
             "Is the package installed (pip install -e .)?",
-            code="E401",
+            code=Code.UNKNOWN_STAGE,
         )
     try:
         factory: Factory = entry.load()
     except Exception as e:  # a broken plugin must say which one it is
-        raise PluginError(f"stage '{name}' ({entry.value}) failed to load: {e}", code="E402") from e
+        raise PluginError(f"stage '{name}' ({entry.value}) failed to load: {e}", code=Code.STAGE_LOAD_FAILED) from e
     return factory

@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
 
+from .codes import Code
 from .model import Article, Failure, RawDocument
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def _no_sigint() -> Iterator[None]:
 
 
 def _crashed(raw: RawDocument) -> Failure:
-    return Failure(source=raw.source, url=raw.url, code="E902",
+    return Failure(source=raw.source, url=raw.url, code=Code.WORKER_DIED,
                    message="the worker process processing it died (a crash in a library, out of memory, or killed); "
                            "the rest of the run went on, and the next run tries it again")
 
@@ -165,7 +166,7 @@ class WorkerPool:
                 results.append(_crashed(raw))
                 self._restart()
             except Exception as e:  # noqa: BLE001 - recorded as this document's failure, never lost
-                results.append(Failure(source=raw.source, url=raw.url, code="E900",
+                results.append(Failure(source=raw.source, url=raw.url, code=Code.PROCESSING_FAILED,
                                        message=f"processing failed: {type(e).__name__}: {e}"))
         return results
 

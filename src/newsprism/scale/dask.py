@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..codes import Code
 from ..config import Settings
 from ..errors import InputError, MissingExtraError
 from ..ingest import Ingestor, IngestSummary, process_batch_with
@@ -38,7 +39,7 @@ def _client(scheduler: str | None) -> tuple[Any, Any]:
         try:
             return Client(scheduler, timeout="20s"), None  # type: ignore[no-untyped-call]
         except OSError as e:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}", code="E150") from e
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}", code=Code.DASK_UNREACHABLE) from e
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                            host="127.0.0.1")  # type: ignore[no-untyped-call]
     return Client(cluster), cluster  # type: ignore[no-untyped-call]
