@@ -170,6 +170,8 @@ class Code:
     BAD_QUERY = _define(
         "E160", "a search query cannot be read (an operator without operands, an unclosed quote or group)",
         "fix the query; put -- before a query that starts with '-'")
+    NEGATIVE_PAGE = _define(
+        "E161", "a search's limit or offset is below 0", "give a limit and an offset of 0 or more")
 
     # E17x: values given as options, parameters or arguments
     BAD_DATE = _define(

@@ -38,7 +38,7 @@ class Issue:
     """A problem met while processing one document; the document goes on.
 
     Attributes:
-        code: Stable machine code such as ``"E101"``.
+        code: Stable machine code from :mod:`newsprism.codes`, such as ``"E104"``.
         message: What happened, the likely cause and what to do.
         stage: The stage that raised it.
     """

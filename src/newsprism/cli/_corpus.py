@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..codes import Code
 from ..errors import BadValueError
 from ..store import default_db, open_store
 from ..store.rows import MIN_ID_PREFIX, one_id
@@ -75,7 +76,7 @@ def find_story(store: Any, story_id: str) -> str:
         raise BadValue.of(e) from e
     if only is None:
         short = f" (a prefix needs at least {MIN_ID_PREFIX} characters)" if len(story_id) < MIN_ID_PREFIX else ""
-        raise BadValue(f"[E174] no story with id {story_id[:64]!r}{short}; 'newsprism stories' lists them")
+        raise BadValue(f"[{Code.NO_SUCH_STORY}] no story with id {story_id[:64]!r}{short}; 'newsprism stories' lists them")
     return only
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from ..codes import Code
 from ..errors import InputError
 from ..model import Article
 from ..progress import counted as n
@@ -51,7 +52,7 @@ def demo(ctx: click.Context, db: str, examples_dir: str | None, workers: int | N
     folder = Path(examples_dir) if examples_dir else find_examples()
     if folder is None:
         raise InputError("the examples/ folder was not found; run the demo from a clone of the project or "
-                         "pass --examples FOLDER", code="E142")
+                         "pass --examples FOLDER", code=Code.NO_EXAMPLES)
     settings = settings_from(ctx)
     click.echo(f"Ingesting {folder} into {db} …", err=True)
     try:

@@ -24,6 +24,7 @@ from typing import Any
 
 import click
 
+from ..codes import Code
 from ._common import echo_json, settings_from
 
 
@@ -155,7 +156,7 @@ def _check_store(db: str) -> list[Check]:
         return [Check("corpus", False, str(e))]
     try:
         problems = store.check()  # first: on a damaged file the other reads may fail (issue #16)
-        if problems and "[E305]" in problems[0]:
+        if problems and f"[{Code.CORPUS_DAMAGED}]" in problems[0]:
             return [Check("corpus integrity", False, problems[0])]
         stats = store.stats()
         failures = store.failures(limit=1000)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..codes import Code
 from ..errors import InputError
 from ..model import article_to_json
 from ..store import default_db, open_store
@@ -28,7 +29,7 @@ def export(db: str | None, fmt: str, output: str) -> None:
     try:
         if fmt == "parquet":
             if output == "-":
-                raise InputError("parquet needs a file: use -o corpus.parquet", code="E141")
+                raise InputError("parquet needs a file: use -o corpus.parquet", code=Code.PARQUET_NEEDS_FILE)
             count = write_parquet(store.iter_articles(), Path(output))
             click.echo(f"{count} articles -> {output}", err=True)
             return

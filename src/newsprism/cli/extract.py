@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ..codes import Code
 from ..config import Settings
 from ..errors import InputError
 from ..model import RawDocument, article_to_json
@@ -25,7 +26,7 @@ def read_one(spec: str, *, settings: Settings) -> RawDocument:
         if isinstance(item, RawDocument):
             return item
         raise InputError(f"{item.source}: {item.message}", code=item.code)
-    raise InputError(f"no document found in {spec}", code="E106")
+    raise InputError(f"no document found in {spec}", code=Code.NO_DOCUMENT)
 
 
 @click.command()

@@ -7,6 +7,7 @@ import os
 
 import click
 
+from ..codes import Code
 from ..errors import ConfigError
 from ..store import default_db, open_store
 from ._common import settings_from
@@ -56,7 +57,7 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, allowed_host
         token = os.environ.get(token_env) or None
         if token is None or len(token) < 16:
             raise ConfigError(f"--token-env {token_env}: set that environment variable to a token of at least "
-                              "16 characters", code="E150")
+                              "16 characters", code=Code.WEB_TOKEN_TOO_SHORT)
     target = db or default_db()
     if not os.path.exists(target) and not target.startswith(("postgresql://", "postgres://")):
         raise click.ClickException(f"no corpus at {target}; create one with 'newsprism demo' or 'newsprism ingest'")

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ..codes import Code
 from ..errors import BadValueError
 from ..model import Article, article_to_json
 from ..store import default_db, open_store
@@ -27,7 +28,7 @@ def find_article(store: Any, article_id: str) -> Article:
         raise BadValue.of(e) from e
     if article is None:
         short = f" (a prefix needs at least {MIN_ID_PREFIX} characters)" if len(article_id) < MIN_ID_PREFIX else ""
-        raise BadValue(f"[E140] no article with id {article_id[:64]!r}{short}; find ids with 'newsprism search'")
+        raise BadValue(f"[{Code.NO_SUCH_ARTICLE}] no article with id {article_id[:64]!r}{short}; find ids with 'newsprism search'")
     return article
 
 

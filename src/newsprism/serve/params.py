@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import HTTPException, Query, Request
 
+from ..codes import Code
 from ..errors import BadValueError, QueryError
 from ..store.query import parse_query
 from ..validate import iso_date, language_code
@@ -77,7 +78,7 @@ def known_parameters_only(request: Request) -> None:
     for name in request.query_params:
         if name not in known:
             takes = f"takes: {', '.join(sorted(known))}" if known else "takes no parameters"
-            raise BadParameter(400, name, f"[E175] unknown parameter {name[:40]!r}{_did_you_mean(name, known)}; "
+            raise BadParameter(400, name, f"[{Code.UNKNOWN_PARAMETER}] unknown parameter {name[:40]!r}{_did_you_mean(name, known)}; "
                                           f"{request.url.path} {takes}")
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..codes import Code
 from ..model import Article, Failure
 
 
@@ -63,7 +64,7 @@ class SearchFilters:
         if self.sort not in ("relevance", "date"):
             from ..errors import BadValueError
 
-            raise BadValueError(f"sort: {self.sort!r} is not an order; use 'relevance' or 'date'", code="E177")
+            raise BadValueError(f"sort: {self.sort!r} is not an order; use 'relevance' or 'date'", code=Code.BAD_SORT)
 
 
 @dataclass(frozen=True, slots=True)

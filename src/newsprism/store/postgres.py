@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
+from ..codes import Code
 from ..errors import MissingExtraError, StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
@@ -56,7 +57,7 @@ class PostgresStore:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as e:
             raise StoreError(f"cannot connect to PostgreSQL ({e}); check the URL and that the server runs",
-                             code="E320") from e
+                             code=Code.POSTGRES_UNREACHABLE) from e
         self.schema = self._ensure_schema()
         self._migrate()
 
@@ -66,7 +67,7 @@ class PostgresStore:
         if first in ("$user", ""):
             first = "public"
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", first):
-            raise StoreError(f"unusable schema name {first!r} in search_path", code="E321")
+            raise StoreError(f"unusable schema name {first!r} in search_path", code=Code.BAD_SCHEMA_NAME)
         self._conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{first}"')
         return first
 
@@ -84,7 +85,7 @@ class PostgresStore:
             row = conn.execute(f"SELECT value FROM {self.schema}.meta WHERE key='schema_version'").fetchone()
             version = int(row[0]) if row else 0
             if version > STORE_SCHEMA_VERSION:
-                raise StoreError(f"the corpus has schema version {version}, newer than this newsprism", code="E303")
+                raise StoreError(f"the corpus has schema version {version}, newer than this newsprism", code=Code.CORPUS_TOO_NEW)
             folder = resources.files("newsprism.store").joinpath("migrations", "postgres")
             for entry in sorted(folder.iterdir(), key=lambda e: e.name):
                 m = re.match(r"(\d+)_.*\.sql$", entry.name)
@@ -141,7 +142,7 @@ class PostgresStore:
             row = self._conn.execute(f"INSERT INTO {self._t('runs')} (started, sources) VALUES (%s, %s) RETURNING id",
                                      (_now(), json.dumps(list(sources)))).fetchone()
         if row is None:
-            raise StoreError("PostgreSQL returned no id for the new ingest run", code="E322")
+            raise StoreError("PostgreSQL returned no id for the new ingest run", code=Code.POSTGRES_NO_RUN_ID)
         return int(row[0])
 
     def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
@@ -266,7 +267,7 @@ class PostgresStore:
                 conn = psycopg.connect(self.url, autocommit=True)
             except psycopg.Error as e:
                 raise StoreError(f"cannot connect to PostgreSQL ({e}); check the URL and that the server runs",
-                                 code="E320") from e
+                                 code=Code.POSTGRES_UNREACHABLE) from e
             conn.execute(f'SET search_path TO "{self.schema}", public')
             conn.execute("SET default_transaction_read_only = on")
             self._local.conn = conn

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..codes import Code
 from ..errors import BadValueError
 from ..model import Article
 from .base import SearchFilters
@@ -46,7 +47,7 @@ def one_id(prefix: str, ids: Sequence[str], *, kind: str = "article") -> str | N
         return ids[0] if ids else None
     shown = ", ".join(ids[:SHOWN_IDS - 1]) + (", ..." if len(ids) >= SHOWN_IDS else "")
     raise BadValueError(f"{kind} id prefix {prefix!r} is ambiguous: it starts {shown}; give more characters",
-                        code="E173")
+                        code=Code.AMBIGUOUS_ID)
 
 
 def fact_rows(article: Article) -> Iterator[tuple[str, tuple[Any, ...]]]:

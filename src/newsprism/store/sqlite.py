@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from ..codes import Code
 from ..errors import StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
@@ -73,7 +74,7 @@ def damaged(path: str | Path | None, detail: str, *, writing: bool = False) -> S
     refusal = "; nothing was written to it" if writing else ""
     return StoreError(f"the corpus {name} is damaged ({detail}){refusal}; recover what is readable with: "
                       f"sqlite3 {shlex.quote(name)} .recover | sqlite3 {shlex.quote(recovered)} and use that file, "
-                      "or re-ingest the sources into a new corpus", code="E305")
+                      "or re-ingest the sources into a new corpus", code=Code.CORPUS_DAMAGED)
 
 
 def is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -136,7 +137,7 @@ class SQLiteStore:
         self._lock = threading.Lock()
         self._local = threading.local()
         if readonly and not path.exists():
-            raise StoreError(f"no corpus at {path}; create one with 'newsprism ingest SOURCE --db {path}'", code="E301")
+            raise StoreError(f"no corpus at {path}; create one with 'newsprism ingest SOURCE --db {path}'", code=Code.NO_CORPUS)
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -157,7 +158,7 @@ class SQLiteStore:
     def _open_error(self, error: sqlite3.DatabaseError) -> StoreError:
         if is_damage(error):
             return damaged(self.path, str(error), writing=not self.readonly)
-        return StoreError(f"cannot open the corpus {self.path}: {error}; is it a newsprism database?", code="E302")
+        return StoreError(f"cannot open the corpus {self.path}: {error}; is it a newsprism database?", code=Code.NOT_A_CORPUS)
 
     @contextmanager
     def _damage_is_an_error(self) -> Iterator[None]:
@@ -211,7 +212,7 @@ class SQLiteStore:
                 if version > STORE_SCHEMA_VERSION:
                     raise StoreError(
                         f"the corpus {self.path} has schema version {version}, newer than this newsprism "
-                        f"({STORE_SCHEMA_VERSION}); upgrade newsprism", code="E303")
+                        f"({STORE_SCHEMA_VERSION}); upgrade newsprism", code=Code.CORPUS_TOO_NEW)
                 for number, sql in _migrations():
                     if number <= version:
                         continue
@@ -228,7 +229,7 @@ class SQLiteStore:
     def _check_version(self) -> None:
         row = self._writer.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if not row or int(row[0]) != STORE_SCHEMA_VERSION:
-            raise StoreError(f"the corpus {self.path} needs migrating; open it once without --readonly", code="E304")
+            raise StoreError(f"the corpus {self.path} needs migrating; open it once without --readonly", code=Code.CORPUS_NEEDS_MIGRATING)
 
     @_guarded
     def schema_version(self) -> int:
@@ -379,7 +380,7 @@ class SQLiteStore:
                 for column in ("site", "lang")
             }
         except sqlite3.OperationalError as e:
-            raise StoreError(f"search failed for {query!r}: {e}", code="E310") from e
+            raise StoreError(f"search failed for {query!r}: {e}", code=Code.SEARCH_FAILED) from e
         hits = tuple(SearchHit(id=r[0], title=r[1], url=r[2], site=r[3], published=r[4], lang=r[5],
                                snippet=r[6] or "", score=float(-r[7])) for r in rows)
         return SearchResult(hits=hits, total=total, facets=facets)
