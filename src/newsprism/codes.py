@@ -258,6 +258,9 @@ class Code:
     STAGE_OUT_OF_ORDER = _define(
         "E403", "a stage requires a field that no earlier stage assigns",
         "put it after the stage that assigns the field in the stages setting")
+    UNDECLARED_WRITE = _define(
+        "E404", "a stage changed a field it does not assign, or dropped issues (with the setting check_assigns)",
+        "add the field to the stage's assigns, or leave the field as it was")
 
     # E5xx: optional dependencies
     MISSING_EXTRA = _define(
