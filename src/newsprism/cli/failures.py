@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from ..codes import Code
 from ..store import default_db, open_store
 from ._common import echo_json
 from ._values import FAILURE_CODE
@@ -28,7 +29,7 @@ def _render(rows: list[dict[str, Any]], *, run_id: int | None) -> None:
 @click.option("--db", default=None, help="Corpus (default ./newsprism.db or $NEWSPRISM_DB).")
 @click.option("--run", "run_id", type=int, default=None, help="Only the failures of this ingest run (its id is in "
                                                                 "the ingest summary); default: every run, newest first.")
-@click.option("--code", type=FAILURE_CODE, default=None, help="Only failures with this code, e.g. E901.")
+@click.option("--code", type=FAILURE_CODE, default=None, help=f"Only failures with this code, e.g. {Code.OVER_TIME_BUDGET}; docs/errors.md lists them.")
 @click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True, help="At most this many rows.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one failure per line.")
 def failures(db: str | None, run_id: int | None, code: str | None, limit: int, as_json: bool) -> None:
