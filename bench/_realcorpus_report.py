@@ -27,7 +27,7 @@ from newsprism.link.audit import (
 from newsprism.link.claims import ClaimRow
 from newsprism.link.entities import CorpusEntity
 from newsprism.model import Article
-from newsprism.store.links import LinkDB, read_table
+from newsprism.store.links import LINK_ROWS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -168,18 +168,24 @@ def documents(store: Any, articles: Mapping[str, Article], inputs: Sequence[Inpu
             "labelled_vs_detected": {k: dict(v.most_common()) for k, v in sorted(as_labelled.items())}}
 
 
-def corpus_entities(db: LinkDB) -> list[CorpusEntity]:
+def read_table(store: Any, table: str) -> list[dict[str, Any]]:
+    """The rows of one link table as dicts (JSON columns as Python values)."""
+    kind = next(k for k in LINK_ROWS if k.TABLE == table)
+    return [asdict(row) for row in store.link_rows(kind)]
+
+
+def corpus_entities(db: Any) -> list[CorpusEntity]:
     """The stored corpus entities with their members."""
     members: dict[str, list[tuple[str, str, str]]] = {}
     for row in read_table(db, "corpus_entity_members"):
         members.setdefault(row["corpus_id"], []).append((row["article_id"], row["entity_id"], row["name"]))
     return [CorpusEntity(corpus_id=row["corpus_id"], name=row["name"], label=row["label"],
-                         variants=list(json.loads(row["variants"])), evidence=list(json.loads(row["evidence"])),
+                         variants=list(row["variants"]), evidence=list(row["evidence"]),
                          articles=int(row["articles"]), members=members.get(row["corpus_id"], []))
             for row in read_table(db, "corpus_entities")]
 
 
-def claim_rows(db: LinkDB) -> list[ClaimRow]:
+def claim_rows(db: Any) -> list[ClaimRow]:
     """The stored claim groups' rows, in their stored order."""
     return [ClaimRow(**{**row, "unit": row["unit"] or "", "note": row["note"] or "",
                         "verdict": row["verdict"] or "agree"})
@@ -210,7 +216,7 @@ class _Tally:
         return Counter(set_of(self.articles[i].source, self.names) for i in ids if i in self.articles)
 
 
-def _duplicates(db: LinkDB, tally: _Tally) -> dict[str, Any]:
+def _duplicates(db: Any, tally: _Tally) -> dict[str, Any]:
     groups = _grouped(read_table(db, "duplicate_groups"), "group_id", "article_id")
     return {"duplicate_groups": len(groups), "duplicate_articles": sum(len(g) - 1 for g in groups.values()),
             "duplicate_groups_across_sets": sum(len(tally.sets(g)) > 1 for g in groups.values()),
@@ -219,16 +225,16 @@ def _duplicates(db: LinkDB, tally: _Tally) -> dict[str, Any]:
                                         for k, g in sorted(groups.items())]}
 
 
-def _stories(db: LinkDB, tally: _Tally) -> list[dict[str, Any]]:
+def _stories(db: Any, tally: _Tally) -> list[dict[str, Any]]:
     members = _grouped(read_table(db, "story_articles"), "story_id", "article_id")
     return [{"story_id": s["story_id"], "label": s["label"], "size": s["size"], "start": s["start"],
-             "end": s["end"], "sources": json.loads(s["sources"]),
+             "end": s["end"], "sources": s["sources"],
              "languages": dict(tally.langs(members.get(s["story_id"], [])).most_common()),
              "sets": dict(tally.sets(members.get(s["story_id"], [])).most_common())}
             for s in read_table(db, "stories")]
 
 
-def link_summary(db: LinkDB, articles: Mapping[str, Article], names: list[str]
+def link_summary(db: Any, articles: Mapping[str, Article], names: list[str]
                  ) -> tuple[dict[str, Any], dict[tuple[str, str], list[ClaimRow]], dict[str, str]]:
     """Duplicate groups, stories, corpus entities and claim groups, with the three chaining checks;
     also the claim groups by (story, quantity) and the story labels, for the sample."""

@@ -111,7 +111,6 @@ def ingest_and_link(inputs: list[InputSet], db: Path, *, workers: int) -> dict[s
 def report(db: Path, inputs: list[InputSet], *, sample: int, seed: int) -> dict[str, Any]:
     """Read the corpus back: documents, link summary, audits, the sample of claim groups."""
     from newsprism.store import open_store
-    from newsprism.store.links import LinkDB
 
     names = [i.name for i in inputs]
     store = open_store(db)
@@ -119,7 +118,7 @@ def report(db: Path, inputs: list[InputSet], *, sample: int, seed: int) -> dict[
         articles = {a.id: rr.slim(a) for a in store.iter_articles()}
         print(f"report: {len(articles)} articles read back", file=sys.stderr, flush=True)
         documents = rr.documents(store, articles, inputs)
-        links, claim_groups, labels = rr.link_summary(LinkDB(store), articles, names)
+        links, claim_groups, labels = rr.link_summary(store, articles, names)
         drawn = rr.sample_claim_groups(store, claim_groups, labels, names, n=sample, seed=seed)
     finally:
         store.close()

@@ -195,6 +195,9 @@ class Code:
         "E177", "not a sort order", "use 'relevance' or 'date'")
     PARQUET_NEEDS_FILE = _define(
         "E178", "Parquet export cannot write to standard output", "name a file: -o corpus.parquet")
+    BAD_DECISION = _define(
+        "E179", "not an entity decision: an action other than merge or split, no name, or a merge of one name",
+        "merge two names or more (the first is kept), or split one name or more off their entities")
 
     # E18x: HTML pages
     NO_HTML_STRUCTURE = _define(
@@ -244,6 +247,8 @@ class Code:
         "E321", "an unusable schema name in PostgreSQL's search_path", "name a schema of letters, digits and _")
     POSTGRES_NO_RUN_ID = _define(
         "E322", "PostgreSQL returned no id for a new ingest run", "report it, with the server's version")
+    NO_DECISION_ID = _define(
+        "E323", "the corpus returned no id for a new entity decision", "report it, with the database and its version")
     NO_LINK_TABLES = _define(
         "E340", "the store keeps no link tables", "use a SQLite or PostgreSQL corpus")
 

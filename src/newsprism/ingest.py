@@ -82,16 +82,9 @@ class IngestSummary:
 
 def learned_furniture(store: Store) -> dict[str, set[str]]:
     """Per-site furniture a previous link run learned, or nothing when the store has none yet."""
-    connect = getattr(store, "link_connection", None)
-    if connect is None:
-        return {}
-    from .store.links import LinkDB, read_furniture
-
-    try:
-        return read_furniture(LinkDB(store))
-    except Exception:  # noqa: BLE001 - a store without link tables simply has no learned furniture
-        log.debug("no learned site furniture in this store", exc_info=True)
-        return {}
+    read = getattr(store, "site_furniture", None)  # a store of another kind may keep no link tables
+    found: dict[str, set[str]] = read() if read is not None else {}
+    return found
 
 
 def raw_hash(raw: RawDocument) -> str:

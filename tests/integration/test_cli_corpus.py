@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 
 from newsprism.cli import _tables, cli
 from newsprism.store import open_store
-from newsprism.store.links import LinkDB, replace_link_tables
+from newsprism.store.links import StoryRow
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 #: A report of the Danube flood from an outlet the examples do not have, dated the day Continental Wire
@@ -158,8 +158,8 @@ def test_cli_tables_fit_a_narrow_terminal(db: str, flood: dict[str, Any], monkey
 def test_cli_story_ids_resolve_like_article_ids(tmp_path: Path) -> None:
     path = str(tmp_path / "c.db")
     store = open_store(path)
-    rows = [(sid, f"Story {sid}", "2023-04-11", "2023-04-12", "[]", 2) for sid in ("sabc111", "sabc222", "sabd333")]
-    replace_link_tables(LinkDB(store), {"stories": rows})
+    rows = [StoryRow(sid, f"Story {sid}", "2023-04-11", "2023-04-12", [], 2) for sid in ("sabc111", "sabc222", "sabd333")]
+    store.replace_links({StoryRow: rows})
     store.close()
     ambiguous = invoke("stories", "sabc", "--db", path)
     assert ambiguous.exit_code == 2 and "[E173]" in ambiguous.output and "sabc111, sabc222" in ambiguous.output

@@ -10,6 +10,7 @@ import json
 import random
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from newsprism.config import Settings
 from newsprism.ingest import ingest
 from newsprism.link.run import link_corpus
 from newsprism.store import Store, open_store
-from newsprism.store.links import LINK_COLUMNS, LinkDB, read_table
+from newsprism.store.links import LINK_ROWS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -31,8 +32,7 @@ def _settings(*, fast: bool = False) -> Settings:
 
 
 def _tables(store: Store) -> dict[str, list[dict[str, Any]]]:
-    db = LinkDB(store)
-    return {t: read_table(db, t, order=", ".join(f'"{c}"' for c in cols)) for t, cols in LINK_COLUMNS.items()}
+    return {kind.TABLE: [asdict(row) for row in store.link_rows(kind)] for kind in LINK_ROWS}  # type: ignore[call-overload]
 
 
 def _sources(store: Store) -> dict[str, str]:
@@ -113,7 +113,7 @@ def test_link_examples_duplicates_lineage_stories(fast_corpus: Store) -> None:
 def test_link_examples_entities_and_claims(tmp_path: Path, postgres_url: Callable[[str], str | None]) -> None:
     store = _linked(tmp_path, [str(EXAMPLES)], fast=False)
     tables, names = _tables(store), _sources(store)
-    variants = [set(json.loads(r["variants"])) for r in tables["corpus_entities"]]
+    variants = [set(r["variants"]) for r in tables["corpus_entities"]]
     assert any({"Oleksandr Hrytsenko", "Alexander Gritsenko", "Aleksandr Gritsenko", "Oleksandr Grițenko"} <= v
                for v in variants)
     assert any({"Sergei Surovykin", "Surovikin", "Surovkin"} <= v for v in variants)

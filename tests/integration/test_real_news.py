@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from newsprism.link.entities import CorpusEntity, resolve_entities
 from newsprism.link.run import link_corpus
 from newsprism.model import Article
 from newsprism.store import Store, open_store
-from newsprism.store.links import LinkDB, read_table
+from newsprism.store.links import ClaimGroupRow, StoryArticleRow
 
 WIKINEWS = Path(__file__).resolve().parents[2] / "examples" / "wikinews"
 
@@ -53,8 +54,8 @@ def entities(articles: dict[str, Article]) -> list[CorpusEntity]:
 
 def _stories(corpus: Store) -> dict[str, set[str]]:
     stories: dict[str, set[str]] = {}
-    for row in read_table(LinkDB(corpus), "story_articles"):
-        stories.setdefault(row["story_id"], set()).add(row["article_id"])
+    for row in corpus.link_rows(StoryArticleRow):
+        stories.setdefault(row.story_id, set()).add(row.article_id)
     return stories
 
 
@@ -67,8 +68,8 @@ def test_real_news_no_place_in_two_countries(entities: list[CorpusEntity], artic
 
 
 def test_real_news_no_claim_group_mixing_units(corpus: Store, articles: dict[str, Article]) -> None:
-    stored = [ClaimRow(**{**row, "unit": row["unit"] or "", "note": row["note"] or ""})
-              for row in read_table(LinkDB(corpus), "claim_groups", order="story_id, quantity")]
+    stored = [ClaimRow(**{**asdict(row), "unit": row.unit or "", "note": row.note or ""})
+              for row in corpus.link_rows(ClaimGroupRow)]
     assert claim_groups_mixing_units(stored) == []
     # Every article here is from one outlet, and a claim group needs two sources, so the link stage
     # sets no real figures side by side. Taking each article as its own outlet puts the check to work

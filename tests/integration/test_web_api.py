@@ -29,7 +29,7 @@ from newsprism.model import (
 )
 from newsprism.model import Link as LinkRecord
 from newsprism.store import open_store
-from newsprism.store.links import LINK_COLUMNS, LinkDB, replace_link_tables
+from newsprism.store.links import ClaimGroupRow, StoryArticleRow, StoryRow
 from newsprism.store.sqlite import SQLiteStore
 
 pytest.importorskip("fastapi")
@@ -168,18 +168,13 @@ def _corpus_articles() -> list[Article]:
 def _fill(store: Any, articles: list[Article]) -> Any:
     """Add the articles and what the link stage writes for one story told by two sources."""
     store.add(articles)
-    conn, mark, lock, prefix = store.link_connection()
-    with lock:
-        conn.execute(f"INSERT INTO {prefix}stories (story_id, label, size) "
-                     "VALUES ('s1', 'Russian withdrawal from Kherson', 2)")
-        for article_id in ("a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2"):
-            conn.execute(f"INSERT INTO {prefix}story_articles (story_id, article_id) VALUES ('s1', {mark})",
-                         (article_id,))
-    # The claims side by side, as the link stage sets them for this story.
+    # The story and the claims side by side, as the link stage sets them for this story.
     by_id = {a.id: a for a in articles}
     rows = align_claims({"s1": ["a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2"]}, by_id)
-    replace_link_tables(LinkDB(store), {"claim_groups": [tuple(getattr(r, c) for c in LINK_COLUMNS["claim_groups"])
-                                                         for r in rows]})
+    store.replace_links({
+        StoryRow: [StoryRow("s1", "Russian withdrawal from Kherson", None, None, [], 2)],
+        StoryArticleRow: [StoryArticleRow("s1", article_id, None) for article_id in ("a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2")],
+        ClaimGroupRow: [ClaimGroupRow(**{f: getattr(r, f) for f in ClaimGroupRow.__dataclass_fields__}) for r in rows]})
     return store
 
 

@@ -3,7 +3,7 @@
 The terminal shows what the web shows: these commands read the corpus
 through the same :class:`~newsprism.serve.corpus.Corpus` and the same view and
 query functions as the web UI (``serve/views.py``, ``serve/queries.py``, which
-need no web framework), and the link tables through :mod:`newsprism.store.links`.
+need no web framework), and the link tables as the store's typed rows (:mod:`newsprism.store.links`).
 """
 
 from __future__ import annotations
@@ -55,9 +55,9 @@ def reading(ctx: click.Context, db: str | None) -> Iterator[Corpus]:
 
 def story_ids(store: Any) -> list[str]:
     """Every story id, in the link stage's order (none when the corpus was never linked)."""
-    from ..store.links import LinkDB, read_table
+    from ..store.links import StoryRow
 
-    return [row["story_id"] for row in read_table(LinkDB(store), "stories", order="start, story_id")]
+    return [row.story_id for row in store.link_rows(StoryRow)]
 
 
 def find_story(store: Any, story_id: str) -> str:
@@ -86,26 +86,18 @@ def story_entities(store: Any, article_ids: list[str]) -> list[dict[str, Any]]:
     Each is ``{corpus_id, name, label, articles, variants}``: ``articles`` counts the articles
     given that name it, ``variants`` are the names it is written under in them.
     """
-    from ..store.links import LinkDB, read_table
+    from ..store.links import CorpusEntityRow, EntityMemberRow
 
-    db = LinkDB(store)
     seen: dict[str, tuple[set[str], set[str]]] = {}
-    for i in range(0, len(article_ids), 500):
-        chunk = article_ids[i:i + 500]
-        for member in read_table(db, "corpus_entity_members", where=f"article_id IN ({', '.join('?' * len(chunk))})",
-                                 params=chunk):
-            articles, names = seen.setdefault(member["corpus_id"], (set(), set()))
-            articles.add(member["article_id"])
-            names.add(member["name"])
+    for member in store.link_rows(EntityMemberRow, article_id=article_ids):
+        articles, names = seen.setdefault(member.corpus_id, (set(), set()))
+        articles.add(member.article_id)
+        names.add(member.name)
     found = []
-    ids = sorted(seen)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        for row in read_table(db, "corpus_entities", where=f"corpus_id IN ({', '.join('?' * len(chunk))})",
-                              params=chunk):
-            articles, names = seen[row["corpus_id"]]
-            found.append({"corpus_id": row["corpus_id"], "name": row["name"], "label": row["label"],
-                          "articles": len(articles), "variants": sorted(names)})
+    for row in store.link_rows(CorpusEntityRow, corpus_id=sorted(seen)):
+        articles, names = seen[row.corpus_id]
+        found.append({"corpus_id": row.corpus_id, "name": row.name, "label": row.label,
+                      "articles": len(articles), "variants": sorted(names)})
     return sorted(found, key=lambda e: (-e["articles"], e["name"]))
 
 

@@ -86,7 +86,7 @@ def _report(store: object, summary: dict[str, Any], db: str, *, real_urls: Colle
     lines += failure_lines(failures_by_code(summary["failures"]),
                            listed_by=f"newsprism failures --db {db} --run {summary['run_id']}")
     lines += corpus_lines(store, db)
-    if real_urls and getattr(store, "link_connection", None) is not None:
+    if real_urls and getattr(store, "link_rows", None) is not None:
         lines += _real_news_lines(store, real_urls)
     first = None
     if isinstance(store, SQLiteStore):
@@ -107,16 +107,26 @@ def _report(store: object, summary: dict[str, Any], db: str, *, real_urls: Colle
 
 def _real_news_lines(store: Any, urls: Collection[str]) -> list[str]:
     """What linking found on the real articles, apart from the written samples, and the chaining checks."""
+    from dataclasses import asdict
+
     from ..link.features import site_of
-    from ..store.links import LinkDB, read_table
+    from ..store.links import (
+        ClaimGroupRow,
+        CorpusEntityRow,
+        DuplicateRow,
+        EntityMemberRow,
+        LineageRow,
+        StoryArticleRow,
+        StoryRow,
+    )
 
     articles = {a.id: a for a in store.iter_articles()}
     real = {i for i, a in articles.items() if {a.url, a.canonical_url} & set(urls)}
     if not real:
         return []
-    db = LinkDB(store)
-    tables = {t: read_table(db, t) for t in ("stories", "story_articles", "corpus_entities", "corpus_entity_members",
-                                             "claim_groups", "duplicate_groups", "lineage")}
+    tables = {kind.TABLE: [asdict(row) for row in store.link_rows(kind)]
+              for kind in (StoryRow, StoryArticleRow, CorpusEntityRow, EntityMemberRow, ClaimGroupRow, DuplicateRow,
+                           LineageRow)}
     days = sorted((articles[i].published or "")[:10] for i in real if articles[i].published)
     span = f", {days[0]} to {days[-1]}" if days else ""
     sites = {site_of(articles[i]) or "" for i in real}
@@ -149,7 +159,7 @@ def _real_entities(tables: dict[str, list[dict[str, Any]]], real: set[str]) -> l
     for corpus_id, article_id in {(r["corpus_id"], r["article_id"]) for r in tables["corpus_entity_members"]}:
         in_real[corpus_id] += article_id in real
     entities = [row for row in tables["corpus_entities"] if in_real[row["corpus_id"]]]
-    joined = [row for row in entities if len(json.loads(row["variants"])) > 1]
+    joined = [row for row in entities if len(row["variants"]) > 1]
     if not entities:
         return ["  corpus entities: none (no entity was extracted)"]
     widest = sorted(joined, key=lambda row: (-in_real[row["corpus_id"]], row["name"]))[:5]
@@ -157,7 +167,7 @@ def _real_entities(tables: dict[str, list[dict[str, Any]]], real: set[str]) -> l
     if widest:
         line += "; the most widespread: " + "; ".join(
             f"{row['name']} ({row['label']}, {n(in_real[row['corpus_id']], 'article')}: "
-            f"{' / '.join(json.loads(row['variants']))})" for row in widest)
+            f"{' / '.join(row['variants'])})" for row in widest)
     return [line]
 
 
@@ -193,7 +203,7 @@ def _checks(tables: dict[str, list[dict[str, Any]]], articles: dict[str, Article
     for row in tables["corpus_entity_members"]:
         members.setdefault(row["corpus_id"], []).append((row["article_id"], row["entity_id"], row["name"]))
     entities = [CorpusEntity(corpus_id=row["corpus_id"], name=row["name"], label=row["label"],
-                             variants=json.loads(row["variants"]), evidence=[], articles=row["articles"],
+                             variants=row["variants"], evidence=[], articles=row["articles"],
                              members=members.get(row["corpus_id"], [])) for row in tables["corpus_entities"]]
     claims = [ClaimRow(**{**row, "unit": row["unit"] or "", "note": row["note"] or ""})
               for row in tables["claim_groups"]]

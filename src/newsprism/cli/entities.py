@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -35,16 +35,14 @@ def _open(ctx: click.Context, db: str | None, *, readonly: bool = False) -> Any:
 @click.pass_context
 def list_entities(ctx: click.Context, db: str | None, label: str | None, limit: int, as_json: bool) -> None:
     """Corpus entities, most widely mentioned first."""
-    from ..store.links import LinkDB, read_table
+    from ..store.links import CorpusEntityRow
 
     store = _open(ctx, db, readonly=True)
     try:
-        rows = read_table(LinkDB(store), "corpus_entities", where="label = ?" if label else "",
-                          params=(label,) if label else (), order="articles DESC, name")
+        rows = store.link_rows(CorpusEntityRow, **({"label": label} if label else {}))
     finally:
         store.close()
-    records = [{**row, "variants": json.loads(row["variants"]), "evidence": json.loads(row["evidence"])}
-               for row in rows[:limit]]
+    records = [asdict(row) for row in rows[:limit]]
     if as_json:
         for record in records:
             echo_json(record)
@@ -68,17 +66,15 @@ def list_entities(ctx: click.Context, db: str | None, label: str | None, limit: 
 @click.pass_context
 def show_entity(ctx: click.Context, name: str, db: str | None, as_json: bool) -> None:
     """One corpus entity (by its name or any variant) with how its variants were merged and its articles."""
-    from ..store.links import LinkDB, read_table
+    from ..store.links import CorpusEntityRow
 
     with reading(ctx, db) as corpus:
-        link_db = LinkDB(corpus.store)
-        found = [r for r in read_table(link_db, "corpus_entities", order="corpus_id")
-                 if r["name"].casefold() == name.casefold()
-                 or name.casefold() in (v.casefold() for v in json.loads(r["variants"]))]
+        found = sorted((r for r in corpus.store.link_rows(CorpusEntityRow) if r.name.casefold() == name.casefold()
+                        or name.casefold() in (v.casefold() for v in r.variants)), key=lambda r: r.corpus_id)
         if not found:
             raise click.ClickException(f"no corpus entity named {name!r}; 'newsprism entities list' lists them "
                                        "(run 'newsprism link' first?)")
-        records = [_entity_record(corpus, link_db, row) for row in found]
+        records = [_entity_record(corpus, row) for row in found]
     for record in records:
         if as_json:
             echo_json(record)
@@ -86,22 +82,20 @@ def show_entity(ctx: click.Context, name: str, db: str | None, as_json: bool) ->
             t.echo(*_readable(record))
 
 
-def _entity_record(corpus: Any, link_db: Any, row: dict[str, Any]) -> dict[str, Any]:
+def _entity_record(corpus: Any, row: Any) -> dict[str, Any]:
     """A corpus entity with its members and the articles naming it (newest first), as the web's entity page
     reads them (:func:`newsprism.serve.queries.entity_rows`)."""
     from ..serve.queries import entity_rows
-    from ..store.links import read_table
+    from ..store.links import EntityMemberRow
 
-    members = read_table(link_db, "corpus_entity_members", where="corpus_id = ?", params=(row["corpus_id"],),
-                         order="article_id, entity_id")
+    members = [asdict(m) for m in corpus.store.link_rows(EntityMemberRow, corpus_id=row.corpus_id)]
     mine = {(m["article_id"], m["entity_id"]) for m in members}
-    names = sorted({m["name"] for m in members} | {row["name"]})
+    names = sorted({m["name"] for m in members} | {row.name})
     articles: dict[str, dict[str, Any]] = {}
-    for r in entity_rows(corpus.conn(), names, label=row["label"]):
+    for r in entity_rows(corpus.conn(), names, label=row.label):
         if (r[0], r[1]) in mine and r[0] not in articles:
             articles[r[0]] = {"article_id": r[0], "published": r[6], "source": r[7], "title": r[8]}
-    return {**row, "variants": json.loads(row["variants"]), "evidence": json.loads(row["evidence"]),
-            "members": members, "in_articles": list(articles.values())}
+    return {**asdict(row), "members": members, "in_articles": list(articles.values())}
 
 
 def _readable(entity: dict[str, Any]) -> list[Any]:
@@ -131,14 +125,15 @@ def _readable(entity: dict[str, Any]) -> list[Any]:
 
 def _decide(ctx: click.Context, action: str, names: tuple[str, ...], db: str | None, label: str | None,
             note: str | None, relink: bool) -> None:
+    from ..decisions import Decision
     from ..link.run import link_corpus
-    from ..store.links import LinkDB, add_decision
 
-    if len(names) < 2:
-        raise click.UsageError(f"'{action}' needs at least two names")
+    if action == "merge" and len(set(names)) < 2:
+        raise click.UsageError("'merge' needs at least two names")
+    decision = Decision("merge" if action == "merge" else "split", names, label=label, note=note)
     store = _open(ctx, db)
     try:
-        add_decision(LinkDB(store), action, names, label=label, note=note)
+        store.add_decision(decision)
         click.echo(f"recorded: {action} {', '.join(names)}", err=True)
         if relink:
             link_corpus(store, settings=settings_from(ctx))
@@ -176,5 +171,5 @@ def merge(ctx: click.Context, names: tuple[str, ...], db: str | None, label: str
 @click.pass_context
 def split(ctx: click.Context, names: tuple[str, ...], db: str | None, label: str | None, note: str | None,
           relink: bool) -> None:
-    """Keep NAMES apart: no automatic merge may put two of them together."""
+    """Take each of NAMES out of its entity and keep it apart from every other name (until a merge names it)."""
     _decide(ctx, "split", names, db, label, note, relink)

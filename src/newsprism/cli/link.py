@@ -32,9 +32,9 @@ def link(ctx: click.Context, db: str | None, as_json: bool, reclean: bool, progr
             with display:
                 summary = link_corpus(store, settings=settings, report=display.on_step).as_dict()
             if reclean:
-                from ..link.reclean import recleaned, replace_articles
+                from ..link.reclean import recleaned
 
-                changed = replace_articles(store, recleaned(store, settings=settings))
+                changed = store.replace_articles(recleaned(store, settings=settings))
                 click.echo(f"re-cleaned {changed} articles with their site's learned furniture", err=True)
                 if changed:
                     with display:

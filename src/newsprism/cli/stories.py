@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -24,12 +24,10 @@ SHOWN_ENTITIES = 15
 def stories(ctx: click.Context, story_id: str | None, db: str | None, as_json: bool) -> None:
     """List stories, or show one STORY_ID (or a unique prefix of at least 3 characters) with its articles,
     entities and claims side by side."""
-    from ..store.links import LinkDB, read_table
+    from ..store.links import StoryRow
 
     with reading(ctx, db) as corpus:
-        rows = read_table(LinkDB(corpus.store), "stories", order="start, story_id")
-        for row in rows:
-            row["sources"] = json.loads(row["sources"])
+        rows = [asdict(row) for row in corpus.store.link_rows(StoryRow)]
         if story_id is None:
             _list(rows, as_json=as_json)
             return

@@ -6,9 +6,10 @@ transaction; the other functions work on plain records and are what it uses.
 
 from __future__ import annotations
 
+from ..decisions import Decision
 from .claims import align_claims, quantity_of
 from .duplicates import DupDoc, DuplicateGroup, find_duplicates
-from .entities import CorpusEntity, Decision, resolve_entities
+from .entities import CorpusEntity, resolve_entities
 from .features import fold_name
 from .furniture import FurnitureLine, learn_furniture
 from .lineage import LineageLink, find_cues

@@ -24,8 +24,11 @@ bridge names (Trump -> Trump-Biden -> Biden -> Hunter -> Jeremy Hunt).
 6. A partial name (a bare surname, a one-word organisation, an unplaced place
    name) attaches to the one cluster it can belong to, or to a clearly dominant
    one that shares context with it; otherwise it stays an entity of its own.
-7. Manual decisions are replayed in the order they were taken and win over
-   the rules (:func:`decision_constraints`).
+7. Manual decisions win over the rules: they are replayed in the order they
+   were taken by :func:`newsprism.decisions.replay`, the one rule the web
+   reads too. A merge puts its names in one entity (the first name
+   canonical); a split takes each listed name out of its entity, kept apart
+   from every other name until a later merge names it.
 
 Every merge keeps its evidence, and the result depends only on the set of
 articles and decisions, never on their order.
@@ -36,10 +39,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from itertools import combinations
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
+from ..decisions import Decision, ManualGroups, replay
 from ..model import Article
 from .entity_names import Key, NameNode, name_nodes
 from .entity_rules import acronym, block_keys, compatible, evidence, same_word, spelling, words_subset
@@ -49,20 +52,6 @@ MAX_BLOCK = 1500
 #: A partial name attaches to the most frequent candidate only when it holds this share of the
 #: candidates' articles (and shares context with the partial name).
 DOMINANT_SHARE = 0.8
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """A manual merge or split, by names (so it survives re-ingestion).
-
-    ``merge`` puts its names into one entity, the first name kept as canonical.
-    ``split`` keeps its names in separate entities; a single name is taken off
-    its entity and kept apart from every other name (until a later merge names it).
-    """
-
-    action: Literal["merge", "split"] | str
-    names: tuple[str, ...]
-    label: str | None = None
 
 
 @dataclass(slots=True)
@@ -78,54 +67,13 @@ class CorpusEntity:
     members: list[tuple[str, str, str]]  # (article_id, entity_id, name)
 
 
-# -- manual decisions -------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Constraints:
-    must: set[frozenset[str]] = field(default_factory=set)
-    cannot: set[frozenset[str]] = field(default_factory=set)
-    alone: set[str] = field(default_factory=set)
-    canonical: dict[str, str] = field(default_factory=dict)
-
-    def allows(self, a: str, b: str) -> bool | None:
-        """True (a manual merge), False (a manual split) or None (the rules decide)."""
-        pair = frozenset((a, b))
-        if pair in self.must:
-            return True
-        if pair in self.cannot or a in self.alone or b in self.alone:
-            return False
-        return None
-
-
-def decision_constraints(decisions: Sequence[Decision]) -> _Constraints:
-    """Replay decisions in order: for each pair of names the latest decision naming both wins."""
-    found = _Constraints()
-    for decision in decisions:
-        names = list(dict.fromkeys(decision.names))
-        pairs = {frozenset(p) for p in combinations(names, 2)}
-        if decision.action == "merge":
-            found.must |= pairs
-            found.cannot -= pairs
-            found.alone -= set(names)
-            for name in names:
-                found.canonical[name] = names[0]
-        elif decision.action == "split":
-            found.cannot |= pairs
-            found.must -= pairs
-            if len(names) == 1:
-                found.alone.add(names[0])
-                found.must = {p for p in found.must if names[0] not in p}
-    return found
-
-
 # -- clustering -----------------------------------------------------------------------
 
 
 class _Clusters:
     """Union of name nodes where every pair across two joined clusters must be compatible."""
 
-    def __init__(self, nodes: dict[Key, NameNode], constraints: _Constraints) -> None:
+    def __init__(self, nodes: dict[Key, NameNode], constraints: ManualGroups) -> None:
         self.nodes = nodes
         self.constraints = constraints
         self.of: dict[Key, Key] = {k: k for k in nodes}
@@ -135,7 +83,7 @@ class _Clusters:
 
     def pair_ok(self, a: Key, b: Key) -> bool:
         if (a, b) not in self._compatible:
-            manual = self.constraints.allows(a[1], b[1])
+            manual = self.constraints.together(a[1], b[1])
             ok = manual if manual is not None else compatible(self.nodes[a], self.nodes[b])
             self._compatible[(a, b)] = self._compatible[(b, a)] = ok
         return self._compatible[(a, b)]
@@ -161,36 +109,36 @@ def resolve_entities(articles: Iterable[Article], *, decisions: Sequence[Decisio
 
     Args:
         articles: Articles with ``entities`` (and ``places`` for gazetteer evidence).
-        decisions: Manual merges and splits, replayed over the rules in order.
+        decisions: Manual merges and splits, replayed in order (:func:`newsprism.decisions.replay`); they win
+            over the rules.
 
     Returns:
         Corpus entities sorted by id.
     """
     nodes = name_nodes(articles)
-    constraints = decision_constraints(decisions)
+    constraints = replay(decisions)
     clusters = _Clusters(nodes, constraints)
     for (a, b), (score, rule) in sorted(_edges(nodes).items(), key=lambda kv: (-kv[1][0], kv[0])):
         if clusters.can_join(a, b):
             clusters.join(a, b, score, rule)
     _attach_partials(clusters)
-    _apply_merges(clusters, decisions)
+    _apply_merges(clusters)
     return sorted((_entity(keys, nodes, clusters.evidence[clusters.of[keys[0]]], constraints)
                    for keys in clusters.clusters()), key=lambda e: e.corpus_id)
 
 
-def _apply_merges(clusters: _Clusters, decisions: Sequence[Decision]) -> None:
-    """A manual merge joins the whole entities holding its names, unless that would undo a manual split."""
+def _apply_merges(clusters: _Clusters) -> None:
+    """Each manual group joins the whole entities holding its names (of its merge's label, if it named one),
+    unless that would put a split name with another."""
     constraints = clusters.constraints
     nodes = clusters.nodes
-    for decision in decisions:
-        if decision.action != "merge":
-            continue
-        keys = [k for k in sorted(nodes) if k[1] in decision.names
-                and (decision.label is None or decision.label in nodes[k].labels)]
+    for names in constraints.groups():
+        label = constraints.label.get(constraints.canonical(next(iter(names))))
+        keys = [k for k in sorted(nodes) if k[1] in names and (label is None or label in nodes[k].labels)]
         for a, b in zip(keys, keys[1:], strict=False):
             ca, cb = clusters.of[a], clusters.of[b]
-            if ca != cb and frozenset((a[1], b[1])) in constraints.must and not any(
-                    constraints.allows(x[1], y[1]) is False for x in clusters.members[ca] for y in clusters.members[cb]):
+            if ca != cb and not any(constraints.together(x[1], y[1]) is False
+                                    for x in clusters.members[ca] for y in clusters.members[cb]):
                 clusters.join(a, b, 2.0, "manual merge")
 
 
@@ -270,11 +218,11 @@ def _choose(clusters: _Clusters, partial: Key, fitting: list[Key]) -> tuple[str,
 
 
 def _entity(keys: list[Key], nodes: dict[Key, NameNode], evidence: list[dict[str, Any]],
-            constraints: _Constraints) -> CorpusEntity:
+            constraints: ManualGroups) -> CorpusEntity:
     group = [nodes[k] for k in keys]
     articles = set().union(*(n.articles for n in group))
     names = {n.name for n in group}
-    forced = sorted({constraints.canonical[n] for n in names if n in constraints.canonical} & names)
+    forced = sorted({constraints.canonical(n) for n in names if n in constraints.head} & names)
     full = [n for n in group if not n.partial] or group
     canonical = next((n for n in group if forced and n.name == forced[0]), None) or \
         min(full, key=lambda n: (-len(n.articles), -len(n.name), n.name))

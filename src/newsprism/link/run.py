@@ -16,7 +16,6 @@ so a long link run shows what it is doing; nothing is printed.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -26,13 +25,27 @@ from typing import Any
 
 import numpy as np
 
+from ..codes import Code
 from ..config import Settings
+from ..errors import StoreError
 from ..model import Article, content_hash
 from ..progress import Step, counted
-from ..store.links import LinkDB, read_decisions, read_minhash, read_vectors, replace_link_tables
+from ..store.links import (
+    ClaimGroupRow,
+    CorpusEntityRow,
+    DuplicateRow,
+    EntityMemberRow,
+    FurnitureRow,
+    LineageRow,
+    LinkRow,
+    MinhashRow,
+    StoryArticleRow,
+    StoryRow,
+    VectorRow,
+)
 from .claims import ClaimRow, align_claims
 from .duplicates import SIGNATURE_VERSION, DupDoc, DuplicateGroup, find_duplicates, signature
-from .entities import CorpusEntity, Decision, resolve_entities
+from .entities import CorpusEntity, resolve_entities
 from .features import DocFeatures, content_of, features, site_of
 from .furniture import FurnitureLine, learn_furniture, strip_furniture
 from .lineage import LineageDoc, LineageLink, find_lineage
@@ -78,22 +91,22 @@ def _read(store: Any) -> tuple[list[Article], list[tuple[str, str | None, str]]]
     return [articles[k] for k in sorted(articles)], sorted(raws)
 
 
-def _signatures(db: LinkDB, docs: list[DupDoc]) -> tuple[dict[str, list[int]], list[tuple[str, str, str]]]:
-    cached = read_minhash(db)
+def _signatures(store: Any, docs: list[DupDoc]) -> tuple[dict[str, list[int]], list[MinhashRow]]:
+    cached = {row.article_id: row for row in store.link_rows(MinhashRow)}
     sigs: dict[str, list[int]] = {}
-    rows: list[tuple[str, str, str]] = []
+    rows: list[MinhashRow] = []
     for doc in docs:
         chash = f"{SIGNATURE_VERSION}:{content_hash(doc.text)}"
         hit = cached.get(doc.id)
-        sig = hit[1] if hit and hit[0] == chash else signature(doc.text)
+        sig = [int(v) for v in hit.signature.split(",")] if hit and hit.content_hash == chash else signature(doc.text)
         sigs[doc.id] = sig
-        rows.append((doc.id, chash, ",".join(map(str, sig))))
+        rows.append(MinhashRow(doc.id, chash, ",".join(map(str, sig))))
     return sigs, rows
 
 
-def _vectors(db: LinkDB, articles: list[Article]) -> tuple[dict[str, np.ndarray], list[tuple[str, str, str]]]:
+def _vectors(store: Any, articles: list[Article]) -> tuple[dict[str, np.ndarray], list[VectorRow]]:
     """Meaning vectors of the articles' leads: cached ones by content hash, the rest encoded in batches."""
-    cached = read_vectors(db)
+    cached = {row.article_id: (row.content_hash, row.vector) for row in store.link_rows(VectorRow)}
     leads = {a.id: lead(*reversed(content_of(a))) for a in articles}
     hashes = {i: f"{VECTOR_VERSION}:{content_hash(text)}" for i, text in leads.items()}
     found = {i: from_text(hit[1]) for i in leads if (hit := cached.get(i)) and hit[0] == hashes[i]}
@@ -101,15 +114,15 @@ def _vectors(db: LinkDB, articles: list[Article]) -> tuple[dict[str, np.ndarray]
     for i, vector in zip(todo, encode([leads[i] for i in todo]), strict=True):
         if vector is not None:
             found[i] = vector
-    rows = [(i, hashes[i], to_text(v)) for i, v in sorted(found.items())]
+    rows = [VectorRow(i, hashes[i], to_text(v)) for i, v in sorted(found.items())]
     return found, rows
 
 
-def _duplicate_rows(groups: list[DuplicateGroup]) -> Iterator[tuple[Any, ...]]:
+def _duplicate_rows(groups: list[DuplicateGroup]) -> Iterator[DuplicateRow]:
     for group in groups:
         for member in group.members:
-            yield (group.group_id, member, int(member == group.original), group.similarity[member],
-                   json.dumps(group.evidence[member], ensure_ascii=False, sort_keys=True))
+            yield DuplicateRow(group.group_id, member, int(member == group.original), group.similarity[member],
+                               group.evidence[member])
 
 
 def _copies(groups: list[DuplicateGroup], sites: dict[str, str | None]) -> list[tuple[str, str, dict[str, Any]]]:
@@ -155,10 +168,14 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
 
     Returns:
         Counts of what was found, also kept in the store's ``meta`` table.
+
+    Raises:
+        StoreError: ``E340`` when the store keeps no link tables.
     """
+    if not callable(getattr(store, "replace_links", None)):
+        raise StoreError(f"the store {type(store).__name__} keeps no link tables", code=Code.NO_LINK_TABLES)
     started = time.perf_counter()
     steps = _Steps(report)
-    db = LinkDB(store)
     with steps.step("read", "reading the stored articles"):
         articles, raws = _read(store)
         steps.found = counted(len(articles), "article")
@@ -174,13 +191,13 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
     dup_docs = [DupDoc(id=a.id, text=strip_furniture(a.text, site_lines.get(sites[a.id] or "", set())),
                        published=a.published, fetched=a.fetched, site=sites[a.id]) for a in articles]
     with steps.step("duplicates", "finding duplicates"):
-        sigs, minhash_rows = _signatures(db, dup_docs)
+        sigs, minhash_rows = _signatures(store, dup_docs)
         groups = find_duplicates(dup_docs, signatures=sigs)
         copies = counted(sum(len(g.members) - 1 for g in groups), "copy", "copies")
         steps.found = f"{counted(len(groups), 'group')} of duplicates ({copies})"
     content = {d.id: a.replace(text=d.text) for d, a in zip(dup_docs, articles, strict=True)}
     with steps.step("vectors", "reading the meaning of each article"):
-        vectors, vector_rows = _vectors(db, list(content.values()))
+        vectors, vector_rows = _vectors(store, list(content.values()))
         steps.found = f"meaning vectors of {counted(len(vectors), 'article')}"
     with steps.step("stories", "grouping articles into stories"):
         feats: dict[str, DocFeatures] = {i: features(a, semantic=vectors.get(i)) for i, a in content.items()}
@@ -193,8 +210,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
                                copies=_copies(groups, sites))
         steps.found = f"{counted(len(lineage), 'article')} copied or translated"
     with steps.step("entities", "resolving entities across articles"):
-        decisions = [Decision(action, tuple(names), label) for action, names, label in read_decisions(db)]
-        entities = resolve_entities(articles, decisions=decisions)
+        entities = resolve_entities(articles, decisions=store.decisions())
         merged = sum(1 for e in entities if len({m[2] for m in e.members}) > 1)
         steps.found = f"{counted(len(entities), 'corpus entity', 'corpus entities')} ({merged} under several names)"
     with steps.step("claims", "setting claims side by side"):
@@ -208,7 +224,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
         lineage=len(lineage), stories=len(stories), corpus_entities=len(entities), merged_entities=merged,
         claim_rows=len(claims), furniture_lines=len(furniture), seconds=round(time.perf_counter() - started, 3))
     with steps.step("write", "writing the links in one transaction"):
-        replace_link_tables(db, tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"})
+        store.replace_links(tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"})
         steps.found = "links written"
     log.info("linked %d articles: %s", len(articles), summary.as_dict())
     return summary
@@ -216,22 +232,23 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
 
 def _tables(groups: list[DuplicateGroup], lineage: list[LineageLink], stories: list[StoryCluster],
             entities: list[CorpusEntity], claims: list[ClaimRow], furniture: list[FurnitureLine],
-            minhash_rows: list[tuple[str, str, str]], vector_rows: list[tuple[str, str, str]]
-            ) -> dict[str, list[tuple[Any, ...]]]:
+            minhash_rows: list[MinhashRow], vector_rows: list[VectorRow]
+            ) -> dict[type[LinkRow], list[Any]]:
     """The rows of every link table."""
     return {
-        "duplicate_groups": list(_duplicate_rows(groups)),
-        "lineage": [(x.article_id, x.source_article_id, x.source_name, x.kind, x.cue,
-                     json.dumps(x.evidence, ensure_ascii=False, sort_keys=True)) for x in lineage],
-        "stories": [(s.story_id, s.label, s.start, s.end, json.dumps(s.sources, ensure_ascii=False), len(s.articles))
-                    for s in stories],
-        "story_articles": [(s.story_id, aid, score) for s in stories for aid, score in sorted(s.articles.items())],
-        "corpus_entities": [(e.corpus_id, e.name, e.label, json.dumps(e.variants, ensure_ascii=False),
-                             json.dumps(e.evidence, ensure_ascii=False, sort_keys=True), e.articles) for e in entities],
-        "corpus_entity_members": [(e.corpus_id, *m) for e in entities for m in e.members],
-        "claim_groups": [(r.story_id, r.quantity, r.article_id, r.claim_index, r.value, r.bound, r.counted,
-                          r.claimant_name, r.as_of, r.site, r.unit, r.verdict, r.note) for r in claims],
-        "site_furniture": [(f.site, f.line_hash, f.line_text, f.articles) for f in furniture],
-        "link_minhash": minhash_rows,
-        "link_vectors": vector_rows,
+        DuplicateRow: list(_duplicate_rows(groups)),
+        LineageRow: [LineageRow(x.article_id, x.source_article_id, x.source_name, x.kind, x.cue, x.evidence)
+                     for x in lineage],
+        StoryRow: [StoryRow(s.story_id, s.label, s.start, s.end, list(s.sources), len(s.articles)) for s in stories],
+        StoryArticleRow: [StoryArticleRow(s.story_id, aid, score) for s in stories
+                          for aid, score in sorted(s.articles.items())],
+        CorpusEntityRow: [CorpusEntityRow(e.corpus_id, e.name, e.label, e.variants, e.evidence, e.articles)
+                          for e in entities],
+        EntityMemberRow: [EntityMemberRow(e.corpus_id, *m) for e in entities for m in e.members],
+        ClaimGroupRow: [ClaimGroupRow(r.story_id, r.quantity, r.article_id, r.claim_index, r.value, r.bound,
+                                      r.counted, r.claimant_name, r.as_of, r.site, r.unit, r.verdict, r.note)
+                        for r in claims],
+        FurnitureRow: [FurnitureRow(f.site, f.line_hash, f.line_text, f.articles) for f in furniture],
+        MinhashRow: minhash_rows,
+        VectorRow: vector_rows,
     }

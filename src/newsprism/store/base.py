@@ -8,12 +8,18 @@ loses at most the batch in flight, and a re-run completes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..codes import Code
 from ..model import Article, Failure
+
+if TYPE_CHECKING:
+    from ..decisions import Decision
+    from .links import LinkRow
+
+    _R = TypeVar("_R", bound=LinkRow)
 
 
 def _latest_migration() -> int:
@@ -152,6 +158,32 @@ class Store(Protocol):
 
     def failures(self, *, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Failures recorded by ingest runs, newest first."""
+        ...
+
+    def replace_articles(self, articles: Sequence[Article]) -> int:
+        """Replace stored articles (same id) with new versions, facts and search index included, in one
+        transaction; returns how many were replaced."""
+        ...
+
+    def link_rows(self, kind: type[_R], **match: Any) -> list[_R]:
+        """The rows of one link table (:mod:`newsprism.store.links`), in its order, matching ``match``."""
+        ...
+
+    def replace_links(self, tables: Mapping[type[LinkRow], Sequence[LinkRow]], *,
+                      summary: Mapping[str, Any] | None = None) -> None:
+        """Replace whole link tables and the link summary in one transaction."""
+        ...
+
+    def site_furniture(self) -> dict[str, set[str]]:
+        """Per-site furniture the last link run learned: site -> line hashes."""
+        ...
+
+    def add_decision(self, decision: Decision) -> Decision:
+        """Record a manual entity merge or split; returns it with its id and time."""
+        ...
+
+    def decisions(self) -> list[Decision]:
+        """Every manual entity decision, in the order they were taken."""
         ...
 
     def check(self) -> list[str]:

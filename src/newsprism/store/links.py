@@ -1,60 +1,212 @@
-"""Reading and writing the link tables, for SQLite and PostgreSQL alike.
+"""The link tables and manual entity decisions, for SQLite and PostgreSQL alike.
 
-Both stores hand out ``(connection, placeholder, lock, table prefix)``
-through ``link_connection()``; :class:`LinkDB` wraps that DB-API connection
-so the link stage writes SQL once, with ``?`` placeholders.
+Each link table is defined once, by its row type (:class:`DuplicateRow`,
+:class:`StoryRow`, :class:`CorpusEntityRow`, ...): the columns are the
+fields, in order, and JSON columns are read and written as Python values.
+Both stores offer the same typed operations through :class:`LinkTables`:
+
+- ``link_rows(RowType, **match)``: the rows of one table, in its order;
+- ``replace_links({RowType: rows, ...}, summary=...)``: replace whole tables in ONE transaction, so
+  readers never see half a link run;
+- ``site_furniture()``: the per-site furniture a link run learned;
+- ``add_decision(decision)`` and ``decisions()``: manual entity decisions.
+
+No connection or SQL leaves the store; the link stage is pure functions over
+what these operations hand it (#14).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import astuple, dataclass, fields
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
-#: table -> columns, in insertion order. The web UI reads these tables by name.
-LINK_COLUMNS: dict[str, tuple[str, ...]] = {
-    "duplicate_groups": ("group_id", "article_id", "is_original", "similarity", "evidence"),
-    "lineage": ("article_id", "source_article_id", "source_name", "kind", "cue", "evidence"),
-    "stories": ("story_id", "label", "start", "end", "sources", "size"),
-    "story_articles": ("story_id", "article_id", "score"),
-    "corpus_entities": ("corpus_id", "name", "label", "variants", "evidence", "articles"),
-    "corpus_entity_members": ("corpus_id", "article_id", "entity_id", "name"),
-    "claim_groups": ("story_id", "quantity", "article_id", "claim_index", "value", "bound", "counted",
-                     "claimant_name", "as_of", "site", "unit", "verdict", "note"),
-    "site_furniture": ("site", "line_hash", "line_text", "articles"),
-    "link_minhash": ("article_id", "content_hash", "signature"),
-    "link_vectors": ("article_id", "content_hash", "vector"),
-}
+from ..codes import Code
+from ..decisions import Decision
+from ..errors import BadValueError, StoreError
+
+log = logging.getLogger(__name__)
 
 
-class LinkDB:
-    """A store's connection seen through one small adapter (placeholders, prefix, transactions)."""
+class LinkRow:
+    """A row of one link table: ``TABLE`` names it, ``ORDER`` sorts it, ``JSON`` lists its JSON columns."""
 
-    def __init__(self, store: Any) -> None:
-        link_connection = getattr(store, "link_connection", None)
-        if link_connection is None:
-            from ..errors import StoreError
+    __slots__ = ()
+    TABLE: ClassVar[str]
+    ORDER: ClassVar[str]
+    JSON: ClassVar[frozenset[str]] = frozenset()
 
-            raise StoreError(f"the store {type(store).__name__} keeps no link tables", code="E340")
-        self.conn, self.placeholder, self.lock, self.prefix = link_connection()
-        self._lock: threading.Lock = self.lock
 
-    @property
-    def is_sqlite(self) -> bool:
-        """True for SQLite (``?`` placeholders), False for psycopg (``%s``)."""
-        return bool(self.placeholder == "?")
+@dataclass(frozen=True, slots=True)
+class DuplicateRow(LinkRow):
+    """A member of a group of copies (``is_original`` is 1 for the group's chosen original)."""
+
+    TABLE = "duplicate_groups"
+    ORDER = "group_id, article_id"
+    JSON = frozenset({"evidence"})
+    group_id: str
+    article_id: str
+    is_original: int
+    similarity: float
+    evidence: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class LineageRow(LinkRow):
+    """An article taken from another (``source_article_id`` is ``None`` when the source is not stored)."""
+
+    TABLE = "lineage"
+    ORDER = "article_id, kind, source_article_id, source_name, cue"
+    JSON = frozenset({"evidence"})
+    article_id: str
+    source_article_id: str | None
+    source_name: str | None
+    kind: str
+    cue: str | None
+    evidence: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow(LinkRow):
+    """A story: its label, first and last day, sites and number of articles."""
+
+    TABLE = "stories"
+    ORDER = "start, story_id"
+    JSON = frozenset({"sources"})
+    story_id: str
+    label: str | None
+    start: str | None
+    end: str | None
+    sources: list[str]
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticleRow(LinkRow):
+    """An article of a story, with its mean similarity to the other members."""
+
+    TABLE = "story_articles"
+    ORDER = "story_id, article_id"
+    story_id: str
+    article_id: str
+    score: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusEntityRow(LinkRow):
+    """A real-world thing across the corpus: its name, label, variants and the evidence of each merge."""
+
+    TABLE = "corpus_entities"
+    ORDER = "articles DESC, name, corpus_id"
+    JSON = frozenset({"variants", "evidence"})
+    corpus_id: str
+    name: str
+    label: str | None
+    variants: list[str]
+    evidence: list[dict[str, Any]]
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMemberRow(LinkRow):
+    """An article entity of a corpus entity."""
+
+    TABLE = "corpus_entity_members"
+    ORDER = "article_id, entity_id, corpus_id"
+    corpus_id: str
+    article_id: str
+    entity_id: str
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroupRow(LinkRow):
+    """A figure of a story set beside the other sources' figures for the same quantity."""
+
+    TABLE = "claim_groups"
+    ORDER = "story_id, quantity, article_id, claim_index"
+    story_id: str
+    quantity: str
+    article_id: str
+    claim_index: int
+    value: float | None
+    bound: str | None
+    counted: str | None
+    claimant_name: str | None
+    as_of: str | None
+    site: str | None
+    unit: str | None
+    verdict: str | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureRow(LinkRow):
+    """A line a site repeats (``line_hash`` is :func:`newsprism.clean.line_hash` of ``line_text``)."""
+
+    TABLE = "site_furniture"
+    ORDER = "site, line_hash"
+    site: str
+    line_hash: str
+    line_text: str
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class MinhashRow(LinkRow):
+    """A cached MinHash signature (comma-separated integers) of an article's text with this content hash."""
+
+    TABLE = "link_minhash"
+    ORDER = "article_id"
+    article_id: str
+    content_hash: str
+    signature: str
+
+
+@dataclass(frozen=True, slots=True)
+class VectorRow(LinkRow):
+    """A cached meaning vector (in its text form) of an article's lead with this content hash."""
+
+    TABLE = "link_vectors"
+    ORDER = "article_id"
+    article_id: str
+    content_hash: str
+    vector: str
+
+
+#: Every link table's row type, in the order a link run writes them.
+LINK_ROWS: tuple[type[LinkRow], ...] = (DuplicateRow, LineageRow, StoryRow, StoryArticleRow, CorpusEntityRow,
+                                        EntityMemberRow, ClaimGroupRow, FurnitureRow, MinhashRow, VectorRow)
+#: table -> columns, in insertion order (the web reads these tables by name).
+LINK_COLUMNS: dict[str, tuple[str, ...]] = {row.TABLE: tuple(f.name for f in fields(row))  # type: ignore[arg-type]
+                                            for row in LINK_ROWS}
+
+_R = TypeVar("_R", bound=LinkRow)
+#: Values of one IN list per query; more are read in several queries.
+_CHUNK = 5000
+
+
+class _LinkDB:
+    """A store's connection seen through one small adapter (placeholders, schema prefix, transactions)."""
+
+    def __init__(self, conn: Any, *, lock: threading.Lock, sqlite: bool, prefix: str = "") -> None:
+        self.conn = conn
+        self.lock = lock
+        self.sqlite = sqlite
+        self.prefix = prefix
 
     def sql(self, text: str) -> str:
-        """Rewrite ``?`` placeholders and ``{t}`` table prefixes for this backend."""
+        """Rewrite ``?`` placeholders and ``{t}`` table prefixes for this database."""
         text = text.replace("{t}", self.prefix)
-        return text if self.is_sqlite else text.replace("%", "%%").replace("?", "%s")
+        return text if self.sqlite else text.replace("%", "%%").replace("?", "%s")
 
     def query(self, text: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of one SELECT."""
-        with self._lock:
+        with self.lock:
             cursor = self.conn.cursor()
             cursor.execute(self.sql(text), tuple(params))
             return list(cursor.fetchall())
@@ -62,8 +214,8 @@ class LinkDB:
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         """One write transaction (all or nothing); yields a cursor."""
-        with self._lock:
-            if self.is_sqlite:
+        with self.lock:
+            if self.sqlite:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self.conn.cursor()
@@ -76,67 +228,111 @@ class LinkDB:
                     yield self.conn.cursor()
 
 
-def _insert_sql(db: LinkDB, table: str) -> str:
-    columns = ", ".join(f'"{c}"' for c in LINK_COLUMNS[table])
-    marks = ", ".join("?" * len(LINK_COLUMNS[table]))
-    return db.sql(f"INSERT INTO {{t}}{table} ({columns}) VALUES ({marks})")
+def _to_db(row: LinkRow) -> tuple[Any, ...]:
+    return tuple(json.dumps(value, ensure_ascii=False, sort_keys=True) if name in row.JSON else value
+                 for name, value in zip(LINK_COLUMNS[row.TABLE], astuple(row), strict=True))  # type: ignore[call-overload]
 
 
-def replace_link_tables(db: LinkDB, tables: Mapping[str, Sequence[tuple[Any, ...]]], *,
-                        summary: Mapping[str, Any] | None = None) -> None:
-    """Replace the rows of every table in ``tables`` in ONE transaction (readers never see half a result)."""
-    with db.transaction() as cursor:
-        for table, rows in tables.items():
-            cursor.execute(db.sql(f"DELETE FROM {{t}}{table}"))
-            if rows:
-                cursor.executemany(_insert_sql(db, table), [tuple(r) for r in rows])
-        if summary is not None:
-            cursor.execute(db.sql("INSERT INTO {t}meta (key, value) VALUES ('link_summary', ?) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                           (json.dumps(dict(summary), sort_keys=True),))
+def _from_db(kind: type[_R], values: Sequence[Any]) -> _R:
+    columns = LINK_COLUMNS[kind.TABLE]
+    decoded = [json.loads(value) if name in kind.JSON and value is not None else value
+               for name, value in zip(columns, values, strict=True)]
+    return kind(*decoded)
 
 
-def read_minhash(db: LinkDB) -> dict[str, tuple[str, list[int]]]:
-    """Cached MinHash signatures: article id -> (content hash, signature)."""
-    return {aid: (chash, [int(v) for v in sig.split(",")])
-            for aid, chash, sig in db.query("SELECT article_id, content_hash, signature FROM {t}link_minhash")}
+class LinkTables:
+    """The link operations both stores offer (see the module docstring); a store sets ``_links``."""
 
+    _links: _LinkDB
 
-def read_vectors(db: LinkDB) -> dict[str, tuple[str, str]]:
-    """Cached meaning vectors: article id -> (content hash, vector in its text form)."""
-    return {aid: (chash, vector) for aid, chash, vector in
-            db.query("SELECT article_id, content_hash, vector FROM {t}link_vectors")}
+    def link_rows(self, kind: type[_R], **match: Any) -> list[_R]:
+        """The rows of ``kind``'s table, in its order, where each named column has the given value
+        (or one of the given values, for a list or tuple).
 
+        >>> store.link_rows(CorpusEntityRow, label="PERSON")  # doctest: +SKIP
+        >>> store.link_rows(EntityMemberRow, article_id=["a1", "a2"])  # doctest: +SKIP
+        """
+        columns = LINK_COLUMNS[kind.TABLE]
+        if unknown := sorted(set(match) - set(columns)):
+            raise TypeError(f"{kind.TABLE} has no column {unknown[0]!r}; it has {', '.join(columns)}")
+        many = [(name, list(value)) for name, value in match.items() if isinstance(value, list | tuple | set)]
+        if len(many) > 1:
+            raise TypeError("link_rows takes a list of values for one column at most")
+        single = [(name, value) for name, value in match.items() if not isinstance(value, list | tuple | set)]
+        where = [f'"{name}" = ?' for name, _ in single]
+        params = [value for _, value in single]
+        select = "SELECT " + ", ".join(f'"{c}"' for c in columns) + f" FROM {{t}}{kind.TABLE}"
+        if not many:
+            return self._rows(kind, select, where, params)
+        name, values = many[0]
+        found: list[_R] = []
+        for i in range(0, len(values), _CHUNK):
+            chunk = values[i:i + _CHUNK]
+            found += self._rows(kind, select, [*where, f'"{name}" IN ({", ".join("?" * len(chunk))})'],
+                                [*params, *chunk])
+        return found
 
-def read_furniture(db: LinkDB) -> dict[str, set[str]]:
-    """Learned furniture: site -> line hashes."""
-    found: dict[str, set[str]] = {}
-    for site, line_hash in db.query("SELECT site, line_hash FROM {t}site_furniture ORDER BY site, line_hash"):
-        found.setdefault(site, set()).add(line_hash)
-    return found
+    def _rows(self, kind: type[_R], select: str, where: list[str], params: list[Any]) -> list[_R]:
+        sql = select + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {kind.ORDER}"
+        return [_from_db(kind, row) for row in self._links.query(sql, params)]
 
+    def replace_links(self, tables: Mapping[type[LinkRow], Sequence[LinkRow]], *,
+                      summary: Mapping[str, Any] | None = None) -> None:
+        """Replace every table in ``tables`` with its rows, and the run's ``summary``, in ONE transaction.
 
-def read_decisions(db: LinkDB) -> list[tuple[str, list[str], str | None]]:
-    """Manual entity decisions in the order they were taken: (action, names, label)."""
-    rows = db.query("SELECT action, names, label FROM {t}entity_decisions ORDER BY id")
-    return [(action, list(json.loads(names)), label) for action, names, label in rows]
+        Raises:
+            TypeError: when a row is not of its table's type.
+        """
+        for kind, rows in tables.items():
+            if stray := next((r for r in rows if type(r) is not kind), None):
+                raise TypeError(f"a {type(stray).__name__} is no row of {kind.TABLE}")
+        db = self._links
+        with db.transaction() as cursor:
+            for kind, rows in tables.items():
+                cursor.execute(db.sql(f"DELETE FROM {{t}}{kind.TABLE}"))
+                if rows:
+                    columns = LINK_COLUMNS[kind.TABLE]
+                    names = ", ".join(f'"{c}"' for c in columns)
+                    marks = ", ".join("?" * len(columns))
+                    cursor.executemany(db.sql(f"INSERT INTO {{t}}{kind.TABLE} ({names}) VALUES ({marks})"),
+                                       [_to_db(row) for row in rows])
+            if summary is not None:
+                cursor.execute(db.sql("INSERT INTO {t}meta (key, value) VALUES ('link_summary', ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                               (json.dumps(dict(summary), sort_keys=True),))
 
+    def site_furniture(self) -> dict[str, set[str]]:
+        """Furniture learned by the last link run: site -> line hashes (empty before any run)."""
+        found: dict[str, set[str]] = {}
+        for row in self.link_rows(FurnitureRow):
+            found.setdefault(row.site, set()).add(row.line_hash)
+        return found
 
-def add_decision(db: LinkDB, action: str, names: Sequence[str], *, label: str | None = None,
-                 note: str | None = None) -> None:
-    """Record a manual ``merge`` or ``split`` (the first name of a merge is the kept name)."""
-    with db.transaction() as cursor:
-        cursor.execute(db.sql("INSERT INTO {t}entity_decisions (action, names, label, created_at, note) "
-                              "VALUES (?, ?, ?, ?, ?)"),
-                       (action, json.dumps(list(names), ensure_ascii=False), label,
-                        datetime.now(UTC).isoformat(timespec="seconds"), note))
+    def add_decision(self, decision: Decision) -> Decision:
+        """Record a manual merge or split; returns it with its ``id`` and ``created_at``.
 
+        The links change at the next link run (``newsprism entities merge/split`` and the web relink at once).
+        """
+        db = self._links
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        values = (decision.action, json.dumps(list(decision.names), ensure_ascii=False), decision.label, created,
+                  decision.note)
+        insert = "INSERT INTO {t}entity_decisions (action, names, label, created_at, note) VALUES (?, ?, ?, ?, ?)"
+        with db.transaction() as cursor:
+            # PostgreSQL has no lastrowid: the new id comes back through RETURNING
+            cursor.execute(db.sql(insert if db.sqlite else insert + " RETURNING id"), values)
+            new_id = cursor.lastrowid if db.sqlite else cursor.fetchone()[0]
+        if new_id is None:
+            raise StoreError("the corpus returned no id for the new entity decision", code=Code.NO_DECISION_ID)
+        return Decision(decision.action, decision.names, decision.label, decision.note, int(new_id), created)
 
-def read_table(db: LinkDB, table: str, *, where: str = "", params: Sequence[Any] = (),
-               order: str = "") -> list[dict[str, Any]]:
-    """Rows of a link table as dicts (``where``/``order`` are trusted SQL fragments from our code)."""
-    columns = LINK_COLUMNS[table]
-    sql = "SELECT " + ", ".join(f'"{c}"' for c in columns) + f" FROM {{t}}{table}"
-    sql += f" WHERE {where}" if where else ""
-    sql += f" ORDER BY {order}" if order else ""
-    return [dict(zip(columns, row, strict=True)) for row in db.query(sql, params)]
+    def decisions(self) -> list[Decision]:
+        """Every manual entity decision, in the order they were taken."""
+        found: list[Decision] = []
+        for id_, action, names, label, created, note in self._links.query(
+                "SELECT id, action, names, label, created_at, note FROM {t}entity_decisions ORDER BY id"):
+            try:
+                found.append(Decision(action, tuple(json.loads(names)), label, note, int(id_), str(created)))
+            except BadValueError:  # a merge of one name, recorded before decisions were checked: it did nothing
+                log.warning("entity decision %s ignored: %s %s", id_, action, names)
+        return found

@@ -20,6 +20,7 @@ from ..codes import Code
 from ..errors import MissingExtraError, StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
+from .links import LinkTables, _LinkDB
 from .query import parse_query, to_tsquery
 from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, filter_sql, id_prefix_pattern, one_id
 
@@ -41,7 +42,7 @@ def ts_query(query: str) -> str:
     return "" if node is None else to_tsquery(node)
 
 
-class PostgresStore:
+class PostgresStore(LinkTables):
     """A corpus in a PostgreSQL database (see :class:`newsprism.store.base.Store`)."""
 
     def __init__(self, url: str) -> None:
@@ -59,6 +60,7 @@ class PostgresStore:
             raise StoreError(f"cannot connect to PostgreSQL ({e}); check the URL and that the server runs",
                              code=Code.POSTGRES_UNREACHABLE) from e
         self.schema = self._ensure_schema()
+        self._links = _LinkDB(self._conn, lock=self._lock, sqlite=False, prefix=f"{self.schema}.")
         self._migrate()
 
     def _ensure_schema(self) -> str:
@@ -116,6 +118,20 @@ class PostgresStore:
                     "VALUES (%s, %s, %s, %s, %s, %s)",
                     [_cleaned((run_id, f.source, f.url, f.code, f.message, _now())) for f in failures])
         return result
+
+    def replace_articles(self, articles: Sequence[Article]) -> int:
+        """Replace stored articles (same id) with new versions, facts included, in one transaction; returns how
+        many were replaced (an id not stored is skipped). The full-text column follows the text by itself."""
+        replaced = 0
+        with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
+            for article in articles:
+                cur.execute(f"DELETE FROM {self._t('articles')} WHERE id = %s RETURNING id", (article.id,))
+                if cur.fetchone() is None:
+                    continue
+                for table in FACT_COLUMNS:
+                    cur.execute(f"DELETE FROM {self._t(table)} WHERE article_id = %s", (article.id,))
+                replaced += self._insert(cur, article)
+        return replaced
 
     def _insert(self, cur: Any, article: Article) -> bool:
         cur.execute(
@@ -283,10 +299,6 @@ class PostgresStore:
     def write_connection(self) -> tuple[Any, threading.Lock]:
         """The store's own connection and the lock every write must hold (web UI writes: entity decisions)."""
         return self._conn, self._lock
-
-    def link_connection(self) -> tuple[Any, str, threading.Lock, str]:
-        """(connection, placeholder, write lock, table prefix) for the link tables (:mod:`newsprism.store.links`)."""
-        return self._conn, "%s", self._lock, f"{self.schema}."
 
     def drop_everything(self) -> None:
         """Drop this store's schema and all it holds (tests and throw-away corpora)."""

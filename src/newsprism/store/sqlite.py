@@ -25,6 +25,7 @@ from ..codes import Code
 from ..errors import StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
+from .links import LinkTables, _LinkDB
 from .query import parse_query, to_fts5
 from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, filter_sql, id_prefix_pattern, one_id
 
@@ -127,7 +128,7 @@ def fts_query(query: str) -> str:
     return "" if node is None else to_fts5(node)
 
 
-class SQLiteStore:
+class SQLiteStore(LinkTables):
     """A corpus in one SQLite file (see :class:`newsprism.store.base.Store`)."""
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
@@ -144,6 +145,7 @@ class SQLiteStore:
             self._writer = self._connect(write=not readonly)
         except sqlite3.DatabaseError as e:
             raise self._open_error(e) from e
+        self._links = _LinkDB(self._writer, lock=self._lock, sqlite=True)
         try:
             if not readonly:
                 self._migrate()
@@ -264,6 +266,32 @@ class SQLiteStore:
                     conn.execute("ROLLBACK")
                 raise
         return result
+
+    @_guarded
+    def replace_articles(self, articles: Sequence[Article]) -> int:
+        """Replace stored articles (same id) with new versions, facts and full-text index included, in one
+        transaction; returns how many were replaced (an id not stored is skipped)."""
+        replaced = 0
+        with self._lock:
+            conn = self._writer
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for article in articles:
+                    # The full-text index has external content: remove the old row's terms first.
+                    gone = conn.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', "
+                                        "rowid, coalesce(title, ''), text FROM articles WHERE id = ?", (article.id,))
+                    if gone.rowcount == 0:
+                        continue
+                    for table in FACT_COLUMNS:
+                        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
+                    conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+                    replaced += self._insert(conn, article)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return replaced
 
     def _insert(self, conn: sqlite3.Connection, article: Article) -> bool:
         key = article.key
@@ -433,10 +461,6 @@ class SQLiteStore:
     def write_connection(self) -> tuple[sqlite3.Connection, threading.Lock]:
         """The single writer connection and the lock every write must hold."""
         return self._writer, self._lock
-
-    def link_connection(self) -> tuple[Any, str, threading.Lock, str]:
-        """(connection, placeholder, write lock, table prefix) for the link tables (:mod:`newsprism.store.links`)."""
-        return self._writer, "?", self._lock, ""
 
     def close(self) -> None:
         """Close the connections of this thread and the writer."""

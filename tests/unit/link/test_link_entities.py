@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.link.entities import Decision, resolve_entities
+from newsprism.decisions import Decision
+from newsprism.link.entities import resolve_entities
 from newsprism.model import Article, Entity, Mention, Place
 
 

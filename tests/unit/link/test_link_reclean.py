@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from newsprism.clean import clean_article
 from newsprism.config import Settings
-from newsprism.link.reclean import recleaned, replace_articles
+from newsprism.link.reclean import recleaned
 from newsprism.link.run import link_corpus
 from newsprism.model import Article
 from newsprism.store import Store
@@ -31,7 +31,7 @@ def test_reclean_drops_learned_furniture(store: Store) -> None:
     settings = Settings(stages=("clean.text",))
     changed = recleaned(store, settings=settings)
     assert [a.id for a in changed] == ["r0", "r1", "r2", "r3"]
-    assert replace_articles(store, changed) == 4
+    assert store.replace_articles(changed) == 4
     stored = [store.get(f"r{i}") for i in range(4)]
     assert all(a is not None and SLOGAN not in a.text and BODIES[i] in a.text for i, a in enumerate(stored))
     assert store.count() == 4 and store.search("terminals").total >= 2
