@@ -138,12 +138,27 @@ def r_this_year_kind(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(str(ctx.anchor.year - back), "year", note=note)
 
 
-_VAGUE_FUTURE = re.compile(r"future|coming|near term", re.IGNORECASE)
+_VAGUE_FUTURE = re.compile(r"future|coming|term", re.IGNORECASE)
 
 
 def r_vague_ref(m: re.Match[str], ctx: Context) -> Resolved:
     """ "the near future", "coming months" (``FUTURE_REF``); "recent days", "the past few weeks" (``PAST_REF``)."""
     return Resolved("FUTURE_REF" if _VAGUE_FUTURE.search(m.group("x")) else "PAST_REF", "unknown")
+
+
+_NAMED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def r_the_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "for the year", "the rest of the year": the year its sentence names before it, else the publication's."""
+    sentence = ctx.text[max(0, m.start() - 200):m.start()]
+    sentence = re.split(r"[.!?]\s+(?=[A-Z])|\n", sentence)[-1]
+    named = _NAMED_YEAR.findall(sentence)
+    if named:
+        return Resolved(named[-1], "year", note="the year named before it")
+    if ctx.anchor is None:
+        return _unanchored(None, "year")
+    return Resolved(str(ctx.anchor.year), "year")
 
 
 _WORD_NUMBERS = {w: i for i, w in enumerate(
@@ -285,5 +300,5 @@ def range_second_year(first: str, second: str) -> str | None:
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "period_ref": r_period_ref, "year_ago_adj": r_year_ago_adj, "holiday": r_holiday,
     "year_end": r_year_end, "this_year_kind": r_this_year_kind, "vague_ref": r_vague_ref, "year_words": r_year_words,
-    "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year,
+    "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year, "the_year": r_the_year,
 }

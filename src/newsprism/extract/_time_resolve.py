@@ -512,7 +512,7 @@ def r_noon(m: re.Match[str], ctx: Context) -> Resolved:
 
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
          "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-         "at the moment": "PRESENT_REF", "at this time": "PRESENT_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+         "at the moment": "PRESENT_REF", "at this time": "PRESENT_REF", "as soon as possible": "FUTURE_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
          "in recent years": "PAST_REF", "in recent months": "PAST_REF", "in recent weeks": "PAST_REF",
          "in the past": "PAST_REF", "formerly": "PAST_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF"}
 
@@ -524,6 +524,13 @@ def r_ref(m: re.Match[str], ctx: Context) -> Resolved:
     if word == "at the time":
         return Resolved(None, "unknown", resolved=False, note="refers to an earlier time in the text")
     return Resolved(_REFS[word], "unknown")
+
+
+def r_ref_adj(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the current weakness" (``PRESENT_REF``), "a recent filing", "the then current price" (``PAST_REF``)."""
+    if m["then"] or m["w"].lower() == "recent":
+        return Resolved("PAST_REF", "unknown")
+    return Resolved("PRESENT_REF", "unknown")
 
 
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
@@ -570,5 +577,5 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "rel_season": r_season, "season_year": r_season, "ctx_season": r_season, "ago": r_ago, "in_n": r_in_n,
     "quarter": r_quarter, "q": r_quarter, "half": r_half, "decade": r_decade, "decade_short": r_decade,
     "decade_word": r_decade, "century": r_century, "mod_year": r_year, "year": r_year, "clock": r_clock,
-    "clock24": r_clock, "clock_mil": r_clock, "noon": r_noon, "ref": r_ref, "set": r_set, "duration": r_duration,
+    "clock24": r_clock, "clock_mil": r_clock, "noon": r_noon, "ref": r_ref, "ref_adj": r_ref_adj, "set": r_set, "duration": r_duration,
 }

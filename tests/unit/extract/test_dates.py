@@ -329,3 +329,36 @@ def test_dates_a_length_from_an_event_keeps_its_length(text: str, surface: str, 
     refs = {t.text: t for t in find_times(text, published=ANCHOR)}
     assert refs[surface].value == value and refs[surface].kind == "duration"
     assert refs[surface].note == f"relative to an event: {event}"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was delayed because of current market conditions.", ("current", "PRESENT_REF")),
+        ("The offer was triggered by the recent sale of a unit.", ("recent", "PAST_REF")),
+        ("Holders may buy shares at half the then current market price.", ("then current", "PAST_REF")),
+        ("They are worried about the future and fear the worst.", ("the future", "FUTURE_REF")),
+        ("It will liquidate the company as soon as possible.", ("as soon as possible", "FUTURE_REF")),
+        ("Profit fell 5% for the year, the company said.", ("the year", "2022")),
+        ("Sales in 2019 reached a high for the year in June.", ("the year", "2019")),
+    ],
+)
+def test_dates_reference_words_and_the_story_year(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The current account deficit widened.",          # an economic term, no time
+        "The upward current brought cold water.",         # a flow of water
+        "Marty McFly went Back to the Future again.",     # a title
+        "'19' stands for the year it was detected.",      # a year the clause defines, not the story's
+        "The year-ago quarter was weak.",                 # another pattern's, not "the year"
+    ],
+)
+def test_dates_reference_words_that_are_not_times(text: str) -> None:
+    values = dict(_values(text))
+    assert values.get("current") is None and values.get("the year") is None and values.get("the Future") is None
