@@ -64,8 +64,8 @@ class BadValueError(InputError, ValueError):
 
     Codes: ``E170`` not an ISO 8601 date, ``E171`` not a supported language, ``E172`` an output path that
     cannot be written, ``E173`` an id prefix that fits several ids, ``E174`` no story with this id,
-    ``E175`` an unknown web API parameter, ``E176`` not an error code (``failures --code``), ``E177`` not
-    a sort order.
+    ``E175`` an unknown web API parameter, ``E176`` not one of newsprism's codes (``failures --code``),
+    ``E177`` not a sort order, ``E161`` a negative limit or offset (:mod:`newsprism.codes` has them all).
     """
 
     code = Code.BAD_DATE
