@@ -1,18 +1,25 @@
 """Repair words glued together where a link or a tag lost its space.
 
 Dictionary segmenters split every word they do not know, and news is full of
-names they do not know ("Stremousov", "Komsomolskaya"). The rule here splits
-only a token that looks glued *and* is unknown to wordfreq *and* occurs once
-in the document, and only at one of four boundaries:
+names they do not know ("Stremousov", "Komsomolskaya"). The rules here split
+a token only at a boundary its form shows, and a word only when it is unknown
+to wordfreq *and* occurs once in the document:
 
-1. a closing quote before a capital ("decision’He"), or an opening quote
-   after a letter ("said“We");
-2. sentence punctuation with no space after it, between two known words
-   ("insurmountable.just"), never in a domain or file name;
-3. a case boundary ("EL ESPAÑOLRussian", "KhersonRussia") where both parts
-   are known words or stand alone elsewhere in the document;
-4. a short function word at the end ("Khersonis", "Shoiguto",
-   "Crimeathe", "Khersonwhich") whose left part is known or stands alone.
+1. a closing quote before a capital (``decision’He``, ``me."Kosgei``), or an
+   opening quote after a letter (``said“We``); a straight quote is closing or
+   opening by how many come before it in the paragraph;
+2. sentence punctuation with no space after it: before a capitalised word
+   when the word before ends in a lower-case letter (``year.In``,
+   ``family.Hagan``), before a lower-case word when both are ordinary words
+   (``insurmountable.just``); never in a domain, file name, abbreviation
+   (``U.S.``, ``e.g.``) or number;
+3. a case boundary ("EL ESPAÑOLRussian", "KhersonRussia", "ofKherson")
+   where both parts are known words or stand alone elsewhere in the document;
+4. a once-seen unknown word that is two known words (``Fridayin``,
+   ``Greekisland``, ``theybelieve``), found by word-frequency segmentation:
+   the best split must be far likelier than any other, and a short right part
+   ("in", "as", "an") needs a common word on its left, since "-as", "-an",
+   "-in" end many names ("Saladas", "Judian").
 """
 
 from __future__ import annotations
@@ -23,18 +30,34 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import DOMAIN_ENDINGS, GLUE_FUNCTION_WORDS, STOP_WORDS
+from .resources import DOMAIN_ENDINGS, ENGLISH_STOP_WORDS, GLUE_FUNCTION_WORDS, STOP_WORDS
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CLOSE_QUOTE = re.compile(r"(?<=[^\W\d_]{2})[”’\"»](?=[A-Z][a-z])")
+_CLOSE_QUOTE = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][.!?,…]))[”’\"»](?=[A-Z][a-z])")
 _OPEN_QUOTE = re.compile(r"(?<=[^\W\d_])[“‘«](?=[A-Z])")
 _PUNCT_GLUE = re.compile(r"(?<![.\w/@:])([^\W\d_]{2,})([.!?])([^\W\d_]{3,})(?![.\w/@])")
+# a full stop between a word that ends in lower case and a capitalised word ("year.In", "Dr.Tomasz"):
+# abbreviations ("U.S.The", "e.g.The") are left, as are domains and files ("news.Google.com")
+_STOP_BEFORE_CAPITAL = re.compile(r"(?<![.\w/@:’'-])([^\W\d_]*[a-zà-ÿ])([.!?])([A-ZÀ-Þ][a-zà-ÿ]+)(?![.\w/@-])")
 _CASE_BOUNDARY = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])")
 _MIN_LEFT = 4          # "Kan"+"is" is a name; "Kherson"+"is" is glued
 _KNOWN_ZIPF = 1.5      # a name's left part known to wordfreq: "Shoigu" is 1.61
 _COMMON_ZIPF = 3.0     # a lower-case word's left part must be an ordinary word
 _RIGHT_ZIPF = 2.5      # right part after a case boundary: a common word or name
 _PUNCT_ZIPF = 3.0
+_SHORT_RIGHT = frozenset("in on at is to of as by an or he it be we us up".split())
+_SHORT_RIGHT_LEFT_ZIPF = 4.5  # "Friday" is 5.2; "Salad" ("Saladas") 3.9
+_PAIR_ZIPF = 6.5       # the two parts together: "Hubble" 3.1 + "telescope" 3.8
+_SHORT_PART_ZIPF = 4.0  # a right part under five letters must be this common ("wise" 4.5; "vita" 3.5)
+_SHORT_LEFT_ZIPF = 4.5  # a three-letter left part must be a common word ("one", "new")
+_FUNCTION_LEFT_ZIPF = 2.5  # "tampered" (2.95) + "with"
+_SEGMENT_MARGIN = 1.0
+_FUNCTION_BONUS = 2.0  # a function word glued on is the commonest glue: its split wins a close call  # the best split must beat the next by this much (Zipf is a log10 scale)
+_LEXICON_SIZE = 150_000
+_COMMON_PARTS = 30_000
+_PREFIX_PARTS = 100    # "over" and "under" start hundreds of words: prefixes, not grammar words
+_COMPOUND_PARTS = 30   # "un" starts 1,467 listed words, "-able" ends 452; "Greek" starts 1, "-island" ends 1
+_OTHER_LANGUAGES = ("fr", "de", "es", "pt")  # each list costs about 0.3 s to load, once
 _BRAND_ZIPF = 4.2      # a CamelCase brand's first part is a common word: "Marine" is 4.53      # both sides of "insurmountable.just" are ordinary words
 
 
@@ -100,25 +123,52 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
         return []
     splits: dict[int, Split] = {}
     for m in _CLOSE_QUOTE.finditer(text):
+        if m.group() == '"' and text.count('"', 0, m.start()) % 2 == 0 and text[m.start() - 1].isalpha():
+            # an even number of straight quotes before it: this one opens a quote ('said"We')
+            splits[m.start()] = Split(m.start() - 1, m.end() + 1, m.start(), "opening quote glued to the word before")
+            continue
         splits[m.end()] = Split(m.start() - 2, m.end() + 1, m.end(), "closing quote glued to the next word")
     for m in _OPEN_QUOTE.finditer(text):
         splits[m.start()] = Split(m.start() - 1, m.end() + 1, m.start(), "opening quote glued to the word before")
+    for m in _STOP_BEFORE_CAPITAL.finditer(text):
+        if len(m.group(1)) < 2:  # "J.Smith": an initial
+            continue
+        splits[m.end(2)] = Split(m.start(), m.end(), m.end(2), f'no space after "{m.group(2)}"')
     for m in _PUNCT_GLUE.finditer(text):
         left, right = m.group(1), m.group(3)
-        if right.lower() in DOMAIN_ENDINGS or min(zipf(left, lang), zipf(right, lang)) < _PUNCT_ZIPF:
+        if not right.islower() or right in DOMAIN_ENDINGS or min(zipf(left, lang), zipf(right, lang)) < _PUNCT_ZIPF:
             continue
         splits[m.end(2)] = Split(m.start(), m.end(), m.end(2), f'no space after "{m.group(2)}"')
     for m in _LETTERS.finditer(text):
         word = m.group()
         if m.start() and text[m.start() - 1] in "#@":  # hashtags and handles are glued on purpose
             continue
-        if len(word) < 6 or vocabulary.get(word.lower(), 0) > 1 or zipf(word, lang) > 0:
+        if _DOTTED.match(text, m.end()) or (m.start() and text[m.start() - 1] in "./"):
+            continue  # part of a domain, file or path ("onmeth.com")
+        if len(word) < 5 or vocabulary.get(word.lower(), 0) > 1 or zipf(word, lang) > 0:
             continue
-        split = _split_word(word, vocabulary=vocabulary, lang=lang)
+        split = _split_word(word, vocabulary=vocabulary, lang=lang, in_name=_in_name(text, m.start(), m.end()))
         if split is not None:
             index, reason = split
             splits.setdefault(m.start() + index, Split(m.start(), m.end(), m.start() + index, reason))
     return [_whole_token(text, splits[i]) for i in sorted(splits)]
+
+
+_DOTTED = re.compile(r"[./@][^\W_]")
+_NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_])")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_])[^\W\d_]*[,;]?[^\S\n]+$")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word next to another capitalised word (not at a sentence start) is part of a name
+    ("Rayshard Brooks", "Gethen Ward"): a glued word ("Fridayin the", "Greekisland of") is followed by prose."""
+    if not text[start:start + 1].isupper():
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1).isupper():
+        return True
+    before = _PREVIOUS_WORD.search(text[max(0, start - 40):start])
+    return bool(before and before.group(1).isupper() and not before.group().rstrip().endswith((",", ";")))
 
 
 def _whole_token(text: str, split: Split) -> Split:
@@ -135,7 +185,7 @@ def _known(part: str, vocabulary: Counter[str], lang: str, threshold: float) -> 
     return zipf(part, lang) >= threshold or vocabulary.get(part.lower(), 0) > 0
 
 
-def _split_word(word: str, *, vocabulary: Counter[str], lang: str) -> tuple[int, str] | None:
+def _split_word(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = False) -> tuple[int, str] | None:
     """Where to split one unknown, once-seen word, if anywhere (rules 3 and 4)."""
     for m in _CASE_BOUNDARY.finditer(word):
         left, right = word[: m.start()], word[m.start():]
@@ -156,16 +206,121 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str) -> tuple[int,
             return m.start(), f'case boundary between "{left}" and "{right}"'
     if not word[1:].islower():
         return None
-    threshold = _KNOWN_ZIPF if word[0].isupper() else _COMMON_ZIPF
-    best: tuple[float, int, str] | None = None
+    return _segment(word, vocabulary=vocabulary, lang=lang, in_name=in_name)
+
+
+def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = False) -> tuple[int, str] | None:
+    """Rule 4: the one split of ``word`` into two known words, if one is far likelier than any other.
+
+    A split scores the Zipf frequencies of its two parts (a part that stands alone elsewhere in the
+    document counts as known); it must clear each part's floor, and beat the next split by
+    :data:`_SEGMENT_MARGIN`, so a word with two readings is left as written.
+    """
+    candidates: list[tuple[float, int]] = []
+    for index in range(2, len(word) - 1):
+        left, right = word[:index], word[index:]
+        score = _split_score(left, right, vocabulary=vocabulary, lang=lang)
+        if score is not None and in_name and right not in GLUE_FUNCTION_WORDS:
+            continue  # in a run of capitalised words only a function word glued on is sure ("Shoiguto")
+        if score is not None:
+            candidates.append((score, index))
+    if not candidates:
+        return None
+    candidates.sort(reverse=True)
+    if len(candidates) > 1 and candidates[0][0] - candidates[1][0] < _SEGMENT_MARGIN:
+        return None
+    index = candidates[0][1]
+    left, right = word[:index], word[index:]
+    if _compound(left, right, lang) or _word_elsewhere(word, lang):
+        return None
+    if not (_function_word(left.lower(), lang) or _function_word(right, lang)) and _misspelt(word, lang):
+        return None
+    if right.lower() in GLUE_FUNCTION_WORDS or len(right) <= 3:
+        return index, f'function word "{right}" glued to "{left}"'
+    return index, f'two words glued: "{left}" and "{right}"'
+
+
+@lru_cache(maxsize=8)
+def _lexicon(lang: str) -> tuple[frozenset[str], Counter[str], Counter[str]]:
+    """wordfreq's commonest words of ``lang``, and how often each starts or ends another word of the list.
+
+    A part that starts or ends many words ("un-", "non-", "over-", "-able", "-man", "-gate") builds
+    compounds a dictionary may lack ("unstriped", "crewable", "Obamagate"); glued words are two
+    words that do not ("theybelieve", "Greekisland").
+    """
+    from itertools import islice
+
+    from wordfreq import iter_wordlist
+
+    words = [w for w in islice(iter_wordlist(lang), _LEXICON_SIZE) if w.isalpha()]
+    parts = frozenset(words[:_COMMON_PARTS])  # parts are common words, so rare junk entries ("smo") count for nothing
+    starts: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    for word in words:
+        for index in range(2, len(word) - 2):
+            left, right = word[:index], word[index:]
+            if left in parts and right in parts and len(right) >= 3:  # two-letter parts ("ma"+"king") say nothing
+                starts[left] += 1
+                ends[right] += len(left) >= 3
+    return frozenset(words), starts, ends
+
+
+def _function_word(part: str, lang: str) -> bool:
+    """A short common word of the sentence's grammar ("for", "all", "she"), which glue joins most often."""
+    return part in ENGLISH_STOP_WORDS and _lexicon(lang)[1][part] < _PREFIX_PARTS
+
+
+def _compound(left: str, right: str, lang: str) -> bool:
+    """Whether ``left + right`` is built as compounds are, from a part that builds many of them."""
+    _, starts, ends = _lexicon(lang)
+    if _function_word(left, lang) or _function_word(right, lang):
+        return False  # "thiswork", "forour": grammar words glued to a word, which compounds are not made of
+    return starts[left.lower()] >= _COMPOUND_PARTS or ends[right.lower()] >= _COMPOUND_PARTS
+
+
+def _misspelt(word: str, lang: str) -> bool:
+    """Whether ``word`` is one edit from a common word ("diplayed", "spokeman", "pressue"): a typo, not glue."""
     lower = word.lower()
-    for function_word in GLUE_FUNCTION_WORDS:
-        if not lower.endswith(function_word) or len(word) - len(function_word) < _MIN_LEFT:
-            continue
-        left = word[: len(word) - len(function_word)]
-        score = zipf(left, lang)
-        if score >= threshold or vocabulary.get(left.lower(), 0) > 0:
-            candidate = (score + vocabulary.get(left.lower(), 0), len(left), f'function word "{function_word}" glued to "{left}"')
-            if best is None or candidate > best:
-                best = candidate
-    return (best[1], best[2]) if best else None
+    common = _lexicon(lang)[0]
+    letters = {c for w in (lower,) for c in w} | set("abcdefghijklmnopqrstuvwxyz")
+    pieces = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+    variants = {a + b[1:] for a, b in pieces if b}
+    variants |= {a + b[1] + b[0] + b[2:] for a, b in pieces if len(b) > 1}
+    variants |= {a + c + b[1:] for a, b in pieces if b for c in letters}
+    variants |= {a + c + b for a, b in pieces for c in letters}
+    return any(v in common and zipf(v, lang) >= _COMMON_ZIPF for v in variants - {lower})
+
+
+def _word_elsewhere(word: str, lang: str) -> bool:
+    """Whether ``word`` is a word of another common language ("survenue", "Hersteller", "querem")."""
+    return any(zipf(word, other) >= _KNOWN_ZIPF for other in _OTHER_LANGUAGES if other != lang)
+
+
+def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) -> float | None:
+    """How sure a split of a once-seen unknown word into ``left`` + ``right`` is, or None if it is not one."""
+    words = _lexicon(lang)[0]
+    seen_left = vocabulary.get(left.lower(), 0) > 0
+    if right.lower() not in words or (left.lower() not in words and not seen_left and right not in GLUE_FUNCTION_WORDS):
+        return None  # a part outside the list is rarer than any floor below: no need to look it up
+    left_zipf, right_zipf = zipf(left, lang), zipf(right, lang)
+    if right in GLUE_FUNCTION_WORDS:  # "Khersonis", "Shoiguto", "Crimeathe": a known or seen word before it
+        known = left_zipf >= (_KNOWN_ZIPF if left[:1].isupper() else _FUNCTION_LEFT_ZIPF) or seen_left
+        long_enough = len(left) >= _MIN_LEFT or (len(left) == 3 and left_zipf >= _SHORT_LEFT_ZIPF)  # "shehad"
+        return left_zipf + right_zipf + _FUNCTION_BONUS if known and long_enough else None
+    if len(right) == 2:
+        # "-as", "-an", "-in" end many names ("Saladas", "Judian"): only after a common word ("Fridayin")
+        floor = _SHORT_RIGHT_LEFT_ZIPF if left[:1].isupper() else _COMMON_ZIPF + 0.5  # names are capitalised
+        ok = right.lower() in _SHORT_RIGHT and len(left) >= _MIN_LEFT and left_zipf >= floor
+    elif len(left) == 2:
+        ok = left.lower() in STOP_WORDS and left.islower() and right_zipf >= _COMMON_ZIPF
+    else:
+        seen_left = seen_left and left[:1].isupper()
+        long_enough = len(left) >= _MIN_LEFT or (left.islower() and left in STOP_WORDS) \
+            or (len(left) == 3 and left.islower() and left_zipf >= _SHORT_LEFT_ZIPF) \
+            or left.lower() in ENGLISH_STOP_WORDS  # "onemillion", "gunownership", "Thename"
+        # a short rare right part is often a chance split of a name ("Rosa"+"vita", "Islam"+"bol")
+        sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF)
+        if seen_left:  # a name that stands alone elsewhere in the document ("Rudaw" in "Rudawreports")
+            left_zipf = max(left_zipf, _COMMON_ZIPF)
+        ok = left_zipf >= _COMMON_ZIPF and sure_right and long_enough and left_zipf + right_zipf >= _PAIR_ZIPF
+    return left_zipf + right_zipf if ok else None

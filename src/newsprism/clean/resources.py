@@ -19,13 +19,18 @@ def _words(text: str) -> frozenset[str]:
 
 # -- stop words (for the prose score; a few languages so foreign prose is prose) --
 
-STOP_WORDS: frozenset[str] = _words(
-    # English
+_ENGLISH_STOP = (
     "a an the and or but if of to in on at by for with from as into about after over under "
     "is are was were be been being has have had do does did will would can could should may might must "
     "it its this that these those he she they we you i his her their our your him them us who whom which "
     "what when where while than then there here not no so also more most some any all such only just "
     "said says told according because since until during before against between through up out "
+)
+#: English function words alone (the glued-word rules speak of English grammar).
+ENGLISH_STOP_WORDS: frozenset[str] = _words(_ENGLISH_STOP)
+
+STOP_WORDS: frozenset[str] = _words(
+    _ENGLISH_STOP +
     # Spanish / Portuguese
     "el la los las un una unos unas y o de del en con por para que se su sus es son fue ha han al lo "
     "como pero más este esta estos estas ese esa dijo según sobre entre sin ya muy o os as um uma do da "

@@ -72,6 +72,38 @@ def test_glued_words_real_words_stay(text: str) -> None:
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
 
 
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("before", "after"), [
+    ('"It is not for me."Kosgei said', '"It is not for me." Kosgei said'),
+    ('to the White House."The statement', 'to the White House." The statement'),
+    ('the government said"We will stay', 'the government said "We will stay'),
+    ("earlier this year.In March", "earlier this year. In March"),
+    ("spoke to the family.Hagan said", "spoke to the family. Hagan said"),
+    ("on Fridayin the capital", "on Friday in the capital"),
+    ("on the Greekisland of Lesbos", "on the Greek island of Lesbos"),
+    ("the House of Representativesbut not the Senate", "the House of Representatives but not the Senate"),
+    ("images from the Hubbletelescope show", "images from the Hubble telescope show"),
+    ("officials said theybelieve the fire", "officials said they believe the fire"),
+])
+def test_glued_words_split_every_kind(before: str, after: str) -> None:
+    assert _repair(before) == after
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    "She wore a hijab; hijābis are Muslim women who wear one.",
+    "The unstriped and noncommunist crewable videogame.",
+    "He diplayed the spokeman's pressue.",  # misspellings: one letter from a common word
+    "The Hersteller said the survenue was proches.",  # words of other languages
+    "Rayshard Brooks and Rosavita Jones met Islambol Scambos.",
+    "It rose 3.5 per cent; see No.5 and version 2.0.1 in main.py or README.md.",
+    "Visit news.Google.com or www.BBC.co.uk today.",
+    "The U.S.The report, e.g.The figures, were released.",
+])
+def test_glued_words_every_kind_leaves_real_words(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
 def test_glued_words_word_seen_twice_is_not_split() -> None:
     text = "Khersonis is a name here. Khersonis again."
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
