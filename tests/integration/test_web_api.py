@@ -565,7 +565,7 @@ def test_web_writes_need_the_token(writer: AsgiClient) -> None:
 @pytest.mark.parametrize("query", ["Kherson", "evacuat*", "said", "nosuchwordanywhere"])
 def test_web_search_capped_paths_agree_with_exact(client: AsgiClient, monkeypatch: pytest.MonkeyPatch,
                                                   query: str) -> None:
-    from newsprism.serve import search
+    from newsprism.store import search
 
     exact = client.get("/search.json", params={"q": query, "sort": "date", "per_page": 3}).json()
     monkeypatch.setattr(search, "RANK_CAP", 1)  # force the bounded paths on a small corpus
@@ -607,7 +607,7 @@ def test_web_safe_url_keeps_only_plain_http_links(url: str | None, kept: bool) -
     ("", []),
 ])
 def test_web_marked_segments_split_on_control_marks_only(snippet: str, pieces: list[tuple[str, bool]]) -> None:
-    from newsprism.serve.search import marked_segments
+    from newsprism.store.search import marked_segments
 
     assert marked_segments(snippet) == pieces
 

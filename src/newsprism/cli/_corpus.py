@@ -2,7 +2,7 @@
 
 The terminal shows what the web shows: these commands read the corpus
 through the same :class:`~newsprism.serve.corpus.Corpus` and the same view and
-query functions as the web UI (``serve/views.py``, ``serve/queries.py``, which
+query functions as the web UI (``serve/views.py`` and the store's reader, which
 need no web framework), and the link tables as the store's typed rows (:mod:`newsprism.store.links`).
 """
 
@@ -105,7 +105,7 @@ def fact_params(corpus: Corpus, *, speaker: str | None, story_id: str | None, da
                 date_to: str | None, limit: int, counted: str | None = None) -> Any:
     """The filters of the web's quotes and claims explorers, from a command's options; a story id prefix is
     resolved first, so a story that does not exist is an error, not an empty list."""
-    from ..serve.queries import FactParams
+    from ..store.reads import FactParams
 
     story = find_story(corpus.store, story_id) if story_id is not None else None
     return FactParams(speaker=speaker, story=story, date_from=date_from, date_to=date_to, counted=counted,
@@ -117,11 +117,9 @@ def fact_records(ctx: click.Context, db: str | None, kind: str, keys: tuple[str,
                  counted: str | None = None) -> tuple[list[dict[str, Any]], bool]:
     """The records of the web's ``quotes`` or ``claims`` explorer for a command's options, with ``keys`` only,
     and whether there are more than ``limit``."""
-    from ..serve import queries
-
-    query = queries.quotes if kind == "quotes" else queries.claims
     with reading(ctx, db) as corpus:
         params = fact_params(corpus, speaker=speaker, story_id=story_id, date_from=date_from, date_to=date_to,
                              limit=limit, counted=counted)
-        rows, more = query(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
+        read = corpus.reader.quotes if kind == "quotes" else corpus.reader.claims
+        rows, more = read(params)
     return [{key: row.get(key) for key in keys} for row in rows], more

@@ -84,15 +84,14 @@ def show_entity(ctx: click.Context, name: str, db: str | None, as_json: bool) ->
 
 def _entity_record(corpus: Any, row: Any) -> dict[str, Any]:
     """A corpus entity with its members and the articles naming it (newest first), as the web's entity page
-    reads them (:func:`newsprism.serve.queries.entity_rows`)."""
-    from ..serve.queries import entity_rows
+    reads them (:meth:`newsprism.store.reader.CorpusReader.entity_rows`)."""
     from ..store.links import EntityMemberRow
 
     members = [asdict(m) for m in corpus.store.link_rows(EntityMemberRow, corpus_id=row.corpus_id)]
     mine = {(m["article_id"], m["entity_id"]) for m in members}
     names = sorted({m["name"] for m in members} | {row.name})
     articles: dict[str, dict[str, Any]] = {}
-    for r in entity_rows(corpus.conn(), names, label=row.label):
+    for r in corpus.reader.entity_rows(names, label=row.label):
         if (r[0], r[1]) in mine and r[0] not in articles:
             articles[r[0]] = {"article_id": r[0], "published": r[6], "source": r[7], "title": r[8]}
     return {**asdict(row), "members": members, "in_articles": list(articles.values())}

@@ -258,7 +258,10 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
                       kind=result.kind, resolved=result.resolved and result.value is not None,
                       anchor=anchor.isoformat() if anchor else None, note=result.note, stage=STAGE)
         refs.append(ref)
-        if result.names_period and ref.resolved and _reported(ref.value, anchor):
+        if result.names_period and ref.resolved and _reported(ref.value, anchor, direction) and (
+                period is None or _RESULTS_QUARTER.search(text, start, min(len(text), end + 10))):
+            # Once set, the reporting quarter changes only for another quarter's results ("third-quarter
+            # profit", "the quarter ended June 30"), not for one named in passing ("after a flat second quarter").
             period = ref.value
         if ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40:
             # The dateline (first 40 characters) is the publication date, not a story date.
@@ -270,11 +273,16 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
 _RANGE_DAY = re.compile(r"\s*(?:to|-|–|and|through)\s*(\d{1,2})\b(?!\s*(?:%|[,.]\d|:))")
 
 
-def _reported(quarter: str | None, anchor: dt.date | None) -> bool:
-    """A quarter results can be reported for: not after the publication's ("the third quarter of 1990" is a forecast)."""
+_RESULTS_QUARTER = re.compile(r"-quarter\b|quarter\s+(?:ended|ending)\b", re.IGNORECASE)
+
+
+def _reported(quarter: str | None, anchor: dt.date | None, direction: Direction) -> bool:
+    """A quarter results can be reported for: not after the publication's ("the third quarter of 1990" is a
+    forecast), nor the publication's own when the sentence looks ahead ("will result in a fourth-quarter charge")."""
     if not quarter or anchor is None or not re.fullmatch(r"\d{4}-Q[1-4]", quarter):
         return False
-    return (int(quarter[:4]), int(quarter[-1])) <= (anchor.year, (anchor.month - 1) // 3 + 1)
+    named, current = (int(quarter[:4]), int(quarter[-1])), (anchor.year, (anchor.month - 1) // 3 + 1)
+    return named < current or (named == current and direction != "future")
 
 
 _RANGE_YEAR = re.compile(r"\s*[-–]\s*(\d{4}|\d\d)\b")
@@ -348,10 +356,9 @@ def extract_dates(article: Article) -> Article:
     """Fill ``article.times`` and add publication-date issues."""
     times = find_times(article.text, published=article.published)
     issues = check_published(article, times)
-    return article.replace(times=tuple(times), issues=article.issues + tuple(issues),
-                           stages=article.stages + (STAGE,))
+    return article.replace(times=tuple(times), issues=article.issues + tuple(issues))
 
 
 def make_stage(settings: Settings) -> FunctionStage:
     """The ``extract.dates`` stage (no model: settings are not needed)."""
-    return FunctionStage(name=STAGE, func=extract_dates, requires=("text",), assigns=("times",))
+    return FunctionStage(name=STAGE, func=extract_dates, requires=("text",), assigns=("times", "issues"))

@@ -12,13 +12,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from ..errors import BadValueError
+from ..store.reads import FactParams
 from ..store.rows import MIN_ID_PREFIX
 from . import groups as groups_mod
 from . import schemas, views
 from .corpus import Corpus
-from .params import BadParameter, fact_params, known_parameters_only, search_params
-from .queries import FactParams
-from .search import SearchParams
+from .params import BadParameter, SearchParams, fact_params, known_parameters_only, search_params
 from .security import token_ok
 
 router = APIRouter(dependencies=[Depends(known_parameters_only)])
@@ -121,13 +120,15 @@ class DecisionIn(BaseModel):
              response_model=schemas.DecisionOut,
              summary="Merge names into one entity, or split names off their entity (recorded, then the corpus relinked)")
 def add_decision(body: DecisionIn, corpus: CorpusDep) -> dict[str, Any]:
-    names = list(dict.fromkeys(n.strip() for n in body.names if n.strip()))
-    if body.action == "merge" and len(names) < 2:
-        raise HTTPException(422, detail="a merge needs at least two different names")
-    conn, lock = corpus.writer()
-    decision = groups_mod.record(conn, lock, action=body.action, names=names, label=body.label, note=body.note)
+    from ..decisions import Decision
+
+    try:
+        decision = Decision(body.action, tuple(body.names), body.label, body.note)
+    except BadValueError as e:
+        raise HTTPException(422, detail=str(e)) from e
+    recorded = corpus.store.add_decision(decision)
     # The link stage applies decisions: relink now, as 'newsprism entities merge/split' does by default.
-    return {"ok": True, "decision": groups_mod.decision_dict(decision), "link": corpus.relink()}
+    return {"ok": True, "decision": groups_mod.decision_dict(recorded), "link": corpus.relink()}
 
 
 @router.get("/api/entity-decisions", summary="Every recorded entity decision, oldest first",

@@ -10,11 +10,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..store.reads import FactParams
 from . import views
 from .api import CorpusDep, load_article, load_story
-from .params import fact_params, search_params
-from .queries import FactParams
-from .search import SearchParams
+from .params import SearchParams, fact_params, search_params
 from .views import source_label
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import HTTPException, Query, Request
@@ -18,12 +19,36 @@ from fastapi import HTTPException, Query, Request
 from ..codes import Code
 from ..errors import BadValueError, QueryError
 from ..store.query import parse_query
+from ..store.reads import FactParams
+from ..store.search import SearchQuery
 from ..validate import iso_date, language_code
-from .queries import FactParams
-from .search import SearchParams
 
 Text = Annotated[str | None, Query(max_length=500)]
 Page = Annotated[int, Query(ge=1, le=1000)]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParams:
+    """What a search page asks for: the store's :class:`~newsprism.store.search.SearchQuery` by page."""
+
+    q: str = ""
+    source: str | None = None
+    site: str | None = None
+    lang: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    entity: str | None = None
+    place: str | None = None
+    story: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    def query(self) -> SearchQuery:
+        """The store's search for this page."""
+        return SearchQuery(self.q, source=self.source, site=self.site, lang=self.lang, date_from=self.date_from,
+                           date_to=self.date_to, entity=self.entity, place=self.place, story=self.story,
+                           sort=self.sort, limit=self.per_page, offset=(max(self.page, 1) - 1) * self.per_page)
 
 
 class BadParameter(HTTPException):
@@ -88,7 +113,7 @@ def _did_you_mean(name: str, known: set[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def search_params(q: Text = None, source: Text = None, lang: Text = None, date_from: Text = None,
+def search_params(q: Text = None, source: Text = None, site: Text = None, lang: Text = None, date_from: Text = None,
                   date_to: Text = None, entity: Text = None, place: Text = None, story: Text = None,
                   sort: Literal["relevance", "date"] = "relevance", page: Page = 1,
                   per_page: Annotated[int, Query(ge=1, le=100)] = 20) -> SearchParams:
@@ -97,7 +122,8 @@ def search_params(q: Text = None, source: Text = None, lang: Text = None, date_f
         parse_query(_clean(q) or "")
     except QueryError as e:  # checked here, not left to the full-text index: its syntax errors were 500s (#16)
         raise HTTPException(400, detail=str(e)) from e
-    return SearchParams(q=_clean(q) or "", source=_clean(source), lang=_checked("lang", lang, language_code),
+    return SearchParams(q=_clean(q) or "", source=_clean(source), site=_clean(site),
+                        lang=_checked("lang", lang, language_code),
                         date_from=_checked("date_from", date_from, iso_date),
                         date_to=_checked("date_to", date_to, iso_date), entity=_clean(entity), place=_clean(place),
                         story=_clean(story), sort=sort, page=page, per_page=per_page)

@@ -13,10 +13,11 @@ import json
 from typing import Any
 
 from ..model import SCHEMA_VERSION, Article, to_dict
-from . import charts, highlight, queries, search
+from ..store import search
+from ..store.reads import FactParams, claim_dict, quote_dict
+from . import charts, highlight
 from .corpus import Corpus
-from .queries import FactParams
-from .search import SearchParams
+from .params import SearchParams
 from .security import safe_url
 
 
@@ -42,21 +43,52 @@ def home_view(corpus: Corpus) -> dict[str, Any]:
 
 def search_view(corpus: Corpus, params: SearchParams) -> dict[str, Any]:
     """A page of search results with facets and the matches per period of time."""
-    conn = corpus.conn()
-    page = search.search(conn, params, groups=corpus.groups(), feats=corpus.features)
+    page = corpus.reader.search(params.query())
     hits = []
     for hit in page.hits:
-        snippet, snippet_matches = _text_and_matches(search.marked_segments(hit.pop("snippet")))
-        title, title_matches = _text_and_matches(search.marked_segments(hit.pop("title")))
-        hits.append({**hit, "url": safe_url(hit["url"]), "snippet": snippet, "snippet_matches": snippet_matches,
+        snippet, snippet_matches = _text_and_matches(search.marked_segments(hit.snippet))
+        title, title_matches = _text_and_matches(search.marked_segments(hit.title))
+        hits.append({"id": hit.id, "url": safe_url(hit.url), "source": hit.source, "published": hit.published,
+                     "lang": hit.lang, "snippet": snippet, "snippet_matches": snippet_matches,
                      "title": title, "title_matches": title_matches})
-    stories = queries.story_labels(conn, [v for v, _ in page.facets.get("story", [])], corpus.features)
+    stories = corpus.reader.story_labels([v for v, _ in page.facets.get("story", [])])
     facets = {key: [{"value": value, "label": _facet_label(key, value, stories), "count": count}
                     for value, count in values] for key, values in page.facets.items()}
     return {"params": to_dict(params), "hits": hits, "total": page.total, "total_exact": page.total_exact,
             "has_next": page.has_next, "facets": facets, "facets_exact": page.facets_exact,
             "histogram": [{"period": p, "count": n} for p, n in charts.periods(page.histogram)],
             "ranked_among": page.ranked_among, "facet_sample": search.FACET_CAP, "count_cap": search.COUNT_CAP}
+
+
+def _quote_linked(quote: dict[str, Any]) -> dict[str, Any]:
+    """A quote record with the link to it on its article's page."""
+    return {**quote, "link": highlight.fact_link(quote["article_id"], "quote", quote["start"], quote["end"])}
+
+
+def _claim_linked(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim record with the link to it on its article's page."""
+    return {**claim, "link": highlight.fact_link(claim["article_id"], "claim", claim["start"], claim["end"])}
+
+
+def _span_link(found: str | None, kind: str, article_id: str | None = None) -> str | None:
+    """A fact link from ``"article:start:end"`` (or ``"start:end"`` with ``article_id``)."""
+    parts = (found or "").split(":")
+    if article_id is not None:
+        parts = [article_id, *parts]
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+        return f"/article/{article_id}" if article_id else None
+    return highlight.fact_link(parts[0], kind, int(parts[1]), int(parts[2]))
+
+
+def _first_mention_link(article_id: str, found: str | None) -> str:
+    """The article page at an entity's first mention ``"start:end"``, else the article."""
+    return _span_link(found, "mention", article_id) or f"/article/{article_id}"
+
+
+def _linked_places(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Place records with a link to one of their mentions in place of the span it is at."""
+    return [{**{k: v for k, v in place.items() if k != "first"}, "link": _span_link(place["first"], "place")}
+            for place in places]
 
 
 def _facet_label(key: str, value: str, stories: dict[str, str]) -> str:
@@ -103,10 +135,9 @@ def _fact_summary(fact: highlight.Fact) -> dict[str, Any]:
 
 def article_view(corpus: Corpus, article: Article) -> dict[str, Any]:
     """An article in its JSON form, the story it belongs to and its duplicates."""
-    conn = corpus.conn()
     return {"schema_version": SCHEMA_VERSION, "article": article,
-            "story": queries.story_of(conn, article.id, corpus.features),
-            "duplicates": queries.duplicates_of(conn, article.id, corpus.features)}
+            "story": corpus.reader.story_of(article.id),
+            "duplicates": corpus.reader.duplicates_of(article.id)}
 
 
 def article_page(corpus: Corpus, article: Article) -> dict[str, Any]:
@@ -182,10 +213,10 @@ def _metadata(article: Article) -> dict[str, Any]:
 
 def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
     """An entity keyed by canonical name (and label), with manual merges applied."""
-    conn = corpus.conn()
+    reader = corpus.reader
     groups = corpus.groups()
     members = sorted(groups.members(name))
-    rows = queries.entity_rows(conn, members, label=label)
+    rows = reader.entity_rows(members, label=label)
     variants: dict[str, int] = {}
     months: dict[str, int] = {}
     pairs: list[tuple[str, str]] = []
@@ -197,21 +228,21 @@ def entity_view(corpus: Corpus, name: str, label: str | None) -> dict[str, Any]:
             months[published[:10]] = months.get(published[:10], 0) + int(mentions or 1)
     article_ids = list(dict.fromkeys(r[0] for r in rows))
     labels = sorted({str(r[3]) for r in rows if r[3]})
-    places = queries.places_of(conn, article_ids, limit=20)
-    quotes_by, _ = queries.quotes(conn, FactParams(speaker=name, per_page=50), groups=groups, feats=corpus.features)
+    places = _linked_places(reader.places_of(article_ids, limit=20))
+    quotes_by, _ = reader.quotes(FactParams(speaker=name, per_page=50))
     return {
         "name": groups.canonical(name), "label": label, "labels": labels, "members": members,
         "articles": [{"id": r[0], "published": r[6], "source": r[7], "title": r[8],
-                      "link": queries.first_mention_link(r[0], r[9])} for r in rows[:100]],
+                      "link": _first_mention_link(r[0], r[9])} for r in rows[:100]],
         "article_count": len(article_ids),
         "variants": [{"name": v, "articles": n} for v, n in sorted(variants.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "evidence": queries.merge_evidence(conn, pairs),
+        "evidence": reader.merge_evidence(pairs),
         "decisions": [to_dict(d) for d in groups.decisions_for(set(members))],
         "timeline": [{"period": p, "count": n} for p, n in charts.periods(sorted(months.items()))],
-        "quotes_by": quotes_by,
-        "quotes_about": [q for q in queries.quotes_about(conn, pairs) if q["speaker"] not in members],
+        "quotes_by": [_quote_linked(q) for q in quotes_by],
+        "quotes_about": [_quote_linked(q) for q in reader.quotes_about(pairs) if q["speaker"] not in members],
         "co_mentions": [{"name": n, "label": lab, "articles": c}
-                        for n, lab, c in queries.co_mentions(conn, article_ids, members)],
+                        for n, lab, c in reader.co_mentions(article_ids, members)],
         "places": places,
     }
 
@@ -231,15 +262,15 @@ def entity_page(corpus: Corpus, data: dict[str, Any]) -> dict[str, Any]:
 
 def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
     """A story: articles on a timeline, claims side by side by source, quotes, places on a map."""
-    conn = corpus.conn()
-    story = queries.story(conn, story_id)
+    reader = corpus.reader
+    story = reader.story(story_id)
     if story is None:
         return None
     ids = [a["id"] for a in story["articles"]]
-    claims = [{**queries.claim_dict(r[:14]), "context": _split_context(r[15], r[1] - r[14], r[2] - r[14])}
-              for r in queries.facts_in(conn, "claims", ids)]
+    claims = [{**_claim_linked(claim_dict(r[:14])), "context": _split_context(r[15], r[1] - r[14], r[2] - r[14])}
+              for r in reader.facts_in("claims", ids)]
     sources = sorted({str(c["source"]) for c in claims} | {str(a["source"]) for a in story["articles"]})
-    quantities = queries.claim_quantities(conn, story_id, corpus.features)
+    quantities = reader.claim_quantities(story_id)
     by_what: dict[str, dict[str, list[dict[str, Any]]]] = {}
     index: dict[str, int] = {}
     for claim in claims:  # claims come in article order, so the position is the claim's index in its article
@@ -248,9 +279,9 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
         claim["verdict"], claim["note"] = (linked[1], linked[2]) if linked else ("", "")
         what = linked[0] if linked else str(claim["counted"] or claim["unit"] or "other")
         by_what.setdefault(what, {}).setdefault(str(claim["source"]), []).append(claim)
-    quotes = [queries.quote_dict(r) for r in queries.facts_in(conn, "quotes", ids)]
+    quotes = [_quote_linked(quote_dict(r)) for r in reader.facts_in("quotes", ids)]
     return {**story, "sources": sources, "claim_groups": claim_groups(by_what), "quotes": quotes,
-            "places": queries.places_of(conn, ids)}
+            "places": _linked_places(reader.places_of(ids))}
 
 
 def story_page(data: dict[str, Any]) -> dict[str, Any]:
@@ -288,22 +319,22 @@ def stories_view(corpus: Corpus) -> dict[str, Any]:
     """The list of stories (empty when the corpus has no story tables)."""
     if not corpus.features.stories:
         return {"stories": [], "available": False}
-    return {"stories": queries.stories(corpus.conn()), "available": True}
+    return {"stories": corpus.reader.stories(), "available": True}
 
 
 def quotes_view(corpus: Corpus, params: FactParams) -> dict[str, Any]:
     """The quotes explorer."""
-    rows, has_next = queries.quotes(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
-    return {"params": to_dict(params), "quotes": rows, "has_next": has_next}
+    rows, has_next = corpus.reader.quotes(params)
+    return {"params": to_dict(params), "quotes": [_quote_linked(r) for r in rows], "has_next": has_next}
 
 
 def claims_view(corpus: Corpus, params: FactParams) -> dict[str, Any]:
     """The claims explorer."""
-    rows, has_next = queries.claims(corpus.conn(), params, groups=corpus.groups(), feats=corpus.features)
-    return {"params": to_dict(params), "claims": rows, "has_next": has_next}
+    rows, has_next = corpus.reader.claims(params)
+    return {"params": to_dict(params), "claims": [_claim_linked(r) for r in rows], "has_next": has_next}
 
 
 def facts_page(corpus: Corpus, data: dict[str, Any]) -> dict[str, Any]:
     """What the quotes and claims explorers draw besides the records: the stories to filter by, by title."""
-    options = queries.stories(corpus.conn()) if corpus.features.stories else []
+    options = corpus.reader.stories()
     return {**data, "story_options": options}

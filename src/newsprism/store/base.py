@@ -18,6 +18,7 @@ from ..model import Article, Failure
 if TYPE_CHECKING:
     from ..decisions import Decision
     from .links import LinkRow
+    from .reader import CorpusReader
 
     _R = TypeVar("_R", bound=LinkRow)
 
@@ -75,7 +76,8 @@ class SearchFilters:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One search result with a highlighted snippet (``[`` and ``]`` mark matches)."""
+    """One search result with a highlighted snippet (``[`` and ``]`` mark matches); ``source`` is the source
+    as search facets name it (the site, else the URL's host, else the file it was read from)."""
 
     id: str
     title: str | None
@@ -85,11 +87,13 @@ class SearchHit:
     lang: str | None
     snippet: str
     score: float
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """A page of hits and the total number of matching articles."""
+    """A page of hits, the number of matching articles (counted up to 10,000) and facet counts by
+    ``source``, ``lang``, ``entity``, ``place`` and ``story``."""
 
     hits: tuple[SearchHit, ...]
     total: int
@@ -137,7 +141,11 @@ class Store(Protocol):
 
     def search(self, query: str, *, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> SearchResult:
-        """Full-text search with snippets."""
+        """Full-text search with snippets: ``reader().search`` (:mod:`newsprism.store.search`) in this form."""
+        ...
+
+    def reader(self) -> CorpusReader:
+        """The read API: search, facts lists, stories, entities (:class:`newsprism.store.reader.CorpusReader`)."""
         ...
 
     def count(self) -> int:

@@ -14,15 +14,18 @@ import threading
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..codes import Code
 from ..errors import MissingExtraError, StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
-from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
+from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchResult, SeenDocument
 from .links import LinkTables, _LinkDB
 from .query import parse_query, to_tsquery
-from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, filter_sql, id_prefix_pattern, one_id
+from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, id_prefix_pattern, one_id
+
+if TYPE_CHECKING:
+    from .reader import CorpusReader
 
 
 def _now() -> str:
@@ -54,6 +57,7 @@ class PostgresStore(LinkTables):
         self._lock = threading.Lock()
         self._local = threading.local()
         self._readers: list[tuple[threading.Thread, Any]] = []  # each read connection and the thread that owns it
+        self._read_api: CorpusReader | None = None
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as e:
@@ -209,37 +213,15 @@ class PostgresStore(LinkTables):
 
     def search(self, query: str, *, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> SearchResult:
-        """Full-text search with ``[highlighted]`` snippets and facet counts."""
-        filters = filters or SearchFilters()
-        where, params = filter_sql(filters, mark="%s")
-        tsq = ts_query(query)
-        table = self._t("articles")
-        if tsq:
-            q = f"to_tsquery('simple', {self.schema}.np_unaccent(%s))"
-            base = f"FROM {table} a WHERE a.tsv @@ {q}" + "".join(f" AND {w}" for w in where)
-            base_params: list[Any] = [tsq, *params]
-            rank = f"ts_rank(a.tsv, {q})"
-            order = "a.published DESC NULLS LAST" if filters.sort == "date" else f"{rank} DESC"
-            select = (f"SELECT a.id, a.title, a.url, a.site, a.published, a.lang, ts_headline('simple', a.text, {q}, "
-                      "'StartSel=[, StopSel=], MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=\" … \"'), "
-                      f"{rank} ")
-            select_params = [tsq, tsq]
-            order_params = [] if filters.sort == "date" else [tsq]
-        else:
-            base = f"FROM {table} a" + (" WHERE " + " AND ".join(where) if where else "")
-            base_params = list(params)
-            select = "SELECT a.id, a.title, a.url, a.site, a.published, a.lang, substr(a.text, 1, 200), 0.0 "
-            select_params, order_params = [], []
-            order = "a.published DESC NULLS LAST"
-        total = int(self._query("SELECT count(*) " + base, base_params)[0][0])
-        rows = self._query(f"{select}{base} ORDER BY {order} LIMIT %s OFFSET %s",
-                           [*select_params, *base_params, *order_params, limit, offset])
-        facets = {column: {k: int(v) for k, v in self._query(
-            f"SELECT coalesce(a.{column}, '?'), count(*) {base} GROUP BY 1 ORDER BY 2 DESC LIMIT 20", base_params)}
-            for column in ("site", "lang")}
-        hits = tuple(SearchHit(id=r[0], title=r[1], url=r[2], site=r[3], published=r[4], lang=r[5],
-                               snippet=r[6] or "", score=float(r[7])) for r in rows)
-        return SearchResult(hits=hits, total=total, facets=facets)
+        """Full-text search with ``[highlighted]`` snippets and facet counts: :meth:`reader`'s search, in the
+        form of :class:`SearchResult`.
+
+        Raises:
+            QueryError: when the query cannot be read.
+        """
+        from .search import as_result, from_filters
+
+        return as_result(self.reader().search(from_filters(query, filters, limit=limit, offset=offset)))
 
     def stats(self) -> dict[str, Any]:
         """Counts of articles, facts and runs."""
@@ -295,6 +277,15 @@ class PostgresStore(LinkTables):
             for old in gone:
                 old.close()
         return conn
+
+    def reader(self) -> CorpusReader:
+        """The read API over this corpus (search, facts, stories, entities), one per store."""
+        if self._read_api is None:
+            from .dialect import PgConnection
+            from .reader import CorpusReader
+
+            self._read_api = CorpusReader(lambda: PgConnection(self.read_connection()))
+        return self._read_api
 
     def write_connection(self) -> tuple[Any, threading.Lock]:
         """The store's own connection and the lock every write must hold (web UI writes: entity decisions)."""

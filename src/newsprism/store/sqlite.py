@@ -19,15 +19,18 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from ..codes import Code
 from ..errors import StoreError
 from ..model import Article, Failure, article_from_json, article_to_json, content_hash
-from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument
+from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchResult, SeenDocument
 from .links import LinkTables, _LinkDB
 from .query import parse_query, to_fts5
-from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, filter_sql, id_prefix_pattern, one_id
+from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, id_prefix_pattern, one_id
+
+if TYPE_CHECKING:
+    from .reader import CorpusReader
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -137,6 +140,8 @@ class SQLiteStore(LinkTables):
         self.readonly = readonly
         self._lock = threading.Lock()
         self._local = threading.local()
+        self._read_api: CorpusReader | None = None
+        self._tuned: set[int] = set()
         if readonly and not path.exists():
             raise StoreError(f"no corpus at {path}; create one with 'newsprism ingest SOURCE --db {path}'", code=Code.NO_CORPUS)
         if not readonly:
@@ -381,37 +386,18 @@ class SQLiteStore(LinkTables):
     @_guarded
     def search(self, query: str, *, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> SearchResult:
-        """Full-text search (FTS5, bm25) with ``[highlighted]`` snippets and facet counts."""
-        filters = filters or SearchFilters()
-        where, params = filter_sql(filters, mark="?")
-        match = fts_query(query)
-        conn = self._reader()
-        if match:
-            base = ("FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                    "WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where))
-            base_params: list[Any] = [match, *params]
-            select = ("SELECT a.id, a.title, a.url, a.site, a.published, a.lang, "
-                      "snippet(articles_fts, 1, '[', ']', ' … ', 24), bm25(articles_fts, 4.0, 1.0) ")
-            order = "ORDER BY a.published DESC" if filters.sort == "date" else "ORDER BY bm25(articles_fts, 4.0, 1.0)"
-        else:
-            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-            base_params = list(params)
-            select = "SELECT a.id, a.title, a.url, a.site, a.published, a.lang, substr(a.text, 1, 200), 0.0 "
-            order = "ORDER BY a.published DESC"
+        """Full-text search with ``[highlighted]`` snippets and facet counts: :meth:`reader`'s search, in the
+        form of :class:`SearchResult`.
+
+        Raises:
+            QueryError: when the query cannot be read.
+        """
+        from .search import as_result, from_filters
+
         try:
-            total = int(conn.execute("SELECT count(*) " + base, base_params).fetchone()[0])
-            rows = conn.execute(f"{select}{base} {order} LIMIT ? OFFSET ?", [*base_params, limit, offset]).fetchall()
-            facets = {
-                column: dict(conn.execute(
-                    f"SELECT coalesce(a.{column}, '?'), count(*) {base} GROUP BY 1 ORDER BY 2 DESC LIMIT 20",
-                    base_params).fetchall())
-                for column in ("site", "lang")
-            }
+            return as_result(self.reader().search(from_filters(query, filters, limit=limit, offset=offset)))
         except sqlite3.OperationalError as e:
             raise StoreError(f"search failed for {query!r}: {e}", code=Code.SEARCH_FAILED) from e
-        hits = tuple(SearchHit(id=r[0], title=r[1], url=r[2], site=r[3], published=r[4], lang=r[5],
-                               snippet=r[6] or "", score=float(-r[7])) for r in rows)
-        return SearchResult(hits=hits, total=total, facets=facets)
 
     @_guarded
     def stats(self) -> dict[str, Any]:
@@ -457,6 +443,24 @@ class SQLiteStore(LinkTables):
     def read_connection(self) -> sqlite3.Connection:
         """This thread's read-only connection, for read queries beyond this interface (web UI, reports)."""
         return self._reader()
+
+    def reader(self) -> CorpusReader:
+        """The read API over this corpus (search, facts, stories, entities), one per store."""
+        if self._read_api is None:
+            from .reader import CorpusReader
+
+            self._read_api = CorpusReader(self._tuned_reader)
+        return self._read_api
+
+    def _tuned_reader(self) -> sqlite3.Connection:
+        """This thread's read connection, tuned once for reading a large corpus."""
+        conn = self._reader()
+        if id(conn) not in self._tuned:
+            # memory-mapped reads and a larger page cache: facets touch a thousand article rows per request
+            conn.execute("PRAGMA mmap_size=1073741824")
+            conn.execute("PRAGMA cache_size=-65536")
+            self._tuned.add(id(conn))
+        return conn
 
     def write_connection(self) -> tuple[sqlite3.Connection, threading.Lock]:
         """The single writer connection and the lock every write must hold."""

@@ -362,3 +362,22 @@ def test_dates_reference_words_and_the_story_year(text: str, expected: tuple[str
 def test_dates_reference_words_that_are_not_times(text: str) -> None:
     values = dict(_values(text))
     assert values.get("current") is None and values.get("the year") is None and values.get("the Future") is None
+
+
+@pytest.mark.issue(13)
+def test_dates_reporting_quarter_ignores_forecasts_and_passing_mentions() -> None:
+    text = ("Acme's third-quarter net rose 11% to $94 million from $85 million a year ago. The storm will result "
+            "in a fourth-quarter charge of $10 million. After a flat second quarter, sales rose 6% in the latest "
+            "quarter. Profit was $2 million, against $3 million a year earlier.")
+    refs = [(t.text, t.value) for t in find_times(text, published="2021-11-02")]
+    assert ("fourth-quarter", "2021-Q4") in refs
+    assert ("the latest quarter", "2021-Q3") in refs
+    assert refs[-1] == ("a year earlier", "2020-Q3")
+
+
+@pytest.mark.issue(13)
+def test_dates_reporting_quarter_of_publication_reported_in_the_past() -> None:
+    # A fiscal fourth quarter that ended Sept. 30, reported in November: the publication's own quarter.
+    text = "Ralston reported a 47% decline in fourth-quarter earnings. Sales in the latest period rose 13%."
+    refs = {t.text: t.value for t in find_times(text, published="1989-11-02")}
+    assert refs["the latest period"] == "1989-Q4"

@@ -11,6 +11,7 @@ import pytest
 from newsprism.serve import charts, highlight
 from newsprism.serve.groups import LinkedGroups
 from newsprism.serve.highlight import Fact
+from newsprism.store.reader import CorpusReader
 
 
 def _fact(fid: str, kind: str, start: int, end: int) -> Fact:
@@ -114,7 +115,7 @@ def linked() -> LinkedGroups:
     conn.executemany("INSERT INTO corpus_entity_members VALUES (?, ?, 'e1', ?)",
                      [("c1", "a1", "Donald Trump"), ("c1", "a2", "Donald J. Trump"), ("c2", "a3", "Melania Trump"),
                       ("c3", "a4", "Jackie Robinson")])
-    return LinkedGroups(conn)
+    return LinkedGroups(CorpusReader(lambda: conn).corpus_entity)
 
 
 @pytest.mark.issue(15)

@@ -1,4 +1,4 @@
-"""The web UI's SQL dialect layer: one query text, both stores."""
+"""The store's SQL dialect layer: one query text, both stores."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from typing import Any
 import pytest
 
 from newsprism.model import Article
-from newsprism.serve.dialect import POSTGRES, SQLITE, PgConnection, dialect_of
-from newsprism.serve.queries import source_sql
 from newsprism.store import Store
+from newsprism.store.dialect import POSTGRES, SQLITE, PgConnection, dialect_of, source_sql
 
 
 class _Recorder:
@@ -52,12 +51,13 @@ def test_dialect_of_tells_the_backends_apart() -> None:
 ])
 def test_dialect_source_sql_same_on_both_stores(store: Store, url: str | None, site: str | None, source: str,
                                                 expected: str) -> None:
-    from newsprism.serve.corpus import Corpus
+    from newsprism.store.search import SearchQuery
 
     store.add([Article(id="abcdabcdabcdabcd", text="Some text.", url=url, site=site, source=source)])
-    conn = Corpus(store=store).conn()
+    conn = store.reader()._connect()  # the store's own connection: this test checks the store's SQL
     row = conn.execute(f"SELECT {source_sql(dialect=dialect_of(conn))} FROM articles a").fetchone()
     assert row[0] == expected
+    assert [hit.source for hit in store.reader().search(SearchQuery()).hits] == [expected]
 
 
 @pytest.mark.parametrize(("published", "order"), [
@@ -66,11 +66,9 @@ def test_dialect_source_sql_same_on_both_stores(store: Store, url: str | None, s
 ])
 def test_dialect_undated_articles_sort_last_on_both_stores(store: Store, published: list[str | None],
                                                            order: list[str]) -> None:
-    from newsprism.serve.corpus import Corpus
-    from newsprism.serve.search import SearchParams, search
+    from newsprism.store.search import SearchQuery
 
-    corpus = Corpus(store=store)
     store.add([Article(id=name * 16, text=f"Report {name}.", source="s", published=date)
                for name, date in zip("abc", published, strict=True)])
-    page = search(corpus.conn(), SearchParams(sort="date"), groups=corpus.groups(), feats=corpus.features)
-    assert [hit["id"][0] for hit in page.hits] == order
+    page = store.reader().search(SearchQuery(sort="date"))
+    assert [hit.id[0] for hit in page.hits] == order

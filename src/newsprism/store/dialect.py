@@ -1,12 +1,12 @@
 """The few SQL differences between the SQLite and PostgreSQL stores, in one place.
 
-The web UI's queries are written once, in SQLite's dialect with ``?``
-placeholders (``serve/queries.py``, ``serve/search.py``). What differs per
+The store's read queries are written once, in SQLite's dialect with ``?``
+placeholders (``store/reads.py``, ``store/search.py``). What differs per
 backend is asked of :func:`dialect_of`: full-text match, rank and snippet,
 expanding a JSON array of ids, ``instr``/``strpos``, ``max``/``greatest``,
 where NULL dates sort, and how the optional tables are listed. A PostgreSQL
-connection is wrapped in :class:`PgConnection`, which turns ``?`` into
-psycopg's ``%s`` so that the same query strings run on both.
+connection is wrapped in :class:`PgConnection`, which sends every query
+through :func:`pyformat`, the one place ``?`` becomes psycopg's ``%s``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 
 class Cursor(Protocol):
-    """The part of a DB-API cursor the web UI uses."""
+    """The part of a DB-API cursor the read queries use."""
 
     def fetchall(self) -> list[Any]: ...
 
@@ -28,7 +28,7 @@ class Cursor(Protocol):
 
 
 class Conn(Protocol):
-    """A connection the web UI reads through: ``sqlite3.Connection`` or :class:`PgConnection`."""
+    """A connection the store's read queries run on: ``sqlite3.Connection`` or :class:`PgConnection`."""
 
     def execute(self, sql: str, params: Any = ..., /) -> Cursor: ...
 
@@ -51,7 +51,7 @@ class Dialect:
         fts_match: The WHERE condition of a match (no placeholder: the query is in the FROM clause).
         fts_exists: A WHERE condition on ``articles a`` testing the match, with the query as its ``?``.
         fts_rank: Relevance, lower is better (SQLite's bm25 convention); title words weigh four times.
-        fts_snippet: The matched words in context, between ``char(2)`` and ``char(3)`` (``search.MARK_OPEN``, ``MARK_CLOSE``).
+        fts_snippet: The matched words in context, between ``char(2)`` and ``char(3)`` (``MARK_OPEN``, ``MARK_CLOSE``).
         fts_title: The whole title with the matched words marked.
     """
 
@@ -82,10 +82,10 @@ class Dialect:
     def fts_query(self, text: str) -> str:
         """User input as this backend's full-text query string ("" when it has no words)."""
         if self.name == "sqlite":
-            from ..store.sqlite import fts_query
+            from .sqlite import fts_query
 
             return fts_query(text)
-        from ..store.postgres import ts_query
+        from .postgres import ts_query
 
         return ts_query(text)
 
@@ -121,12 +121,19 @@ POSTGRES = Dialect(
 )
 
 
-class PgConnection:
-    """A psycopg connection that takes the web UI's ``?`` placeholders.
+def pyformat(sql: str) -> str:
+    """``sql`` written with ``?`` placeholders, as psycopg takes it: ``%s``, and every literal ``%`` doubled.
 
-    Literal ``%`` (in ``LIKE`` patterns) is doubled and every ``?`` becomes
-    ``%s``; the UI's SQL has no ``?`` inside string literals.
+    The one placeholder rewrite of the code base: the store's queries have no ``?`` inside string literals.
+
+    >>> pyformat("SELECT 1 WHERE url LIKE 'http%' AND id = ?")
+    "SELECT 1 WHERE url LIKE 'http%%' AND id = %s"
     """
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PgConnection:
+    """A psycopg connection that takes the store's ``?`` placeholders (see :func:`pyformat`)."""
 
     dialect = POSTGRES
 
@@ -135,12 +142,12 @@ class PgConnection:
 
     def execute(self, sql: str, params: Any = (), /) -> Cursor:
         """Run ``sql`` with ``params`` and return the cursor (tuple rows)."""
-        cursor: Cursor = self.raw.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
+        cursor: Cursor = self.raw.execute(pyformat(sql), tuple(params))
         return cursor
 
 
 def dialect_of(conn: Conn) -> Dialect:
-    """The dialect of a read or write connection handed out by :class:`newsprism.serve.corpus.Corpus`."""
+    """The dialect of a connection: :data:`SQLITE` for ``sqlite3``, else the wrapper's own."""
     if isinstance(conn, sqlite3.Connection):
         return SQLITE
     found: Dialect = getattr(conn, "dialect", SQLITE)
@@ -154,3 +161,38 @@ def missing_table_errors(conn: Conn) -> tuple[type[Exception], ...]:
     from psycopg import errors
 
     return (errors.UndefinedTable,)
+
+
+#: Marks the full-text index puts around matched words: control characters that cleaned text does not contain.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+
+
+def source_sql(alias: str = "a", *, dialect: Dialect = SQLITE) -> str:
+    """SQL for the source an analyst recognises: the site name, else the URL's host, else where it was read.
+
+    JSON Lines and folder sources name a file and line per article, which
+    makes a useless facet; the host of the article's URL groups them.
+    """
+    instr = dialect.instr
+    rest = f"substr({alias}.url, {instr}({alias}.url, '://') + 3)"
+    host = f"CASE WHEN {alias}.url LIKE 'http%://%' THEN substr({rest}, 1, {instr}({rest} || '/', '/') - 1) END"
+    return f"coalesce({alias}.site, {host}, {alias}.source)"
+
+
+def published_conditions(date_from: str | None, date_to: str | None, *,
+                         alias: str = "a") -> tuple[list[str], list[Any]]:
+    """Conditions (and their parameters) for articles published on or after ``date_from`` and on or before
+    ``date_to``, each ISO 8601; ``None`` is no bound.
+
+    "On or before" holds to the bound's own precision, so ``2022-11-09`` takes the whole day and
+    ``2022-11-09T10:00`` that minute (#15). Every date filter of the store is written here, once.
+    """
+    where: list[str] = []
+    args: list[Any] = []
+    if date_from:
+        where.append(f"{alias}.published >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append(f"substr({alias}.published, 1, {len(date_to)}) <= ?")
+        args.append(date_to)
+    return where, args

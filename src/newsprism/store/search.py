@@ -1,8 +1,11 @@
-"""Full-text search for the web UI (SQLite FTS5 or PostgreSQL tsvector), with a bounded cost per request.
+"""The one full-text search of a corpus (SQLite FTS5 or PostgreSQL tsvector), with a bounded cost per request.
 
-A query word like "said" matches most of a 100k-article corpus, and ranking,
-counting or faceting every match costs time in proportion to the matches.
-So every step here looks at a bounded number of them:
+``newsprism search``, the Python API (``store.search``) and the web's
+``/search`` and ``/search.json`` all run :func:`search`, so the same query
+and filters give the same hits everywhere (#14). A query word like "said"
+matches most of a 100k-article corpus, and ranking, counting or faceting
+every match costs time in proportion to the matches. So every step here
+looks at a bounded number of them:
 
 1. Candidates: the matches in index order, newest ingested first, at most
    :data:`RANK_CAP` of them, each with its bm25 score (FTS5 can stop early
@@ -16,8 +19,23 @@ So every step here looks at a bounded number of them:
    never for every match: SQLite computes result columns before sorting.
 4. Facets and the histogram aggregate the first :data:`FACET_CAP` candidates.
 
+The filters, each written once (:func:`_filters`):
+
+- ``source``: exactly the source an analyst sees in the facet: the site's
+  name, else the host of the article's URL, else where it was read (a file).
+- ``site``: exactly the site name the page gave.
+- ``lang``: the article's language code.
+- ``date_from`` / ``date_to``: published on or after / on or before, the
+  latter to the bound's precision (a day, or a minute of it).
+- ``entity``: the articles naming the entity the name means, manual merges
+  and splits included (:meth:`CorpusReader.entity_names
+  <newsprism.store.reader.CorpusReader.entity_names>`).
+- ``place``: a place by its gazetteer name (or as written when unresolved).
+- ``story``: the articles of one story (none when the corpus has no stories).
+
 On PostgreSQL the same steps run on the store's ``tsvector`` column, with
-``ts_rank`` and ``ts_headline`` (the fragments are in ``serve/dialect.py``).
+``ts_rank`` and ``ts_headline``: full-text is the only per-database branch
+(the fragments are in ``store/dialect.py``).
 """
 
 from __future__ import annotations
@@ -25,15 +43,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dialect import Conn, Dialect, dialect_of
-from .groups import EntityGroups
-from .queries import Features, source_sql
+from ..codes import Code
+from .base import SearchFilters, SearchHit, SearchResult
+from .dialect import MARK_CLOSE, MARK_OPEN, Conn, Dialect, dialect_of, published_conditions, source_sql
+from .reads import Features
 
-#: Marks the full-text index puts around matched words: control characters that cleaned text does not contain.
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 _MARKS = re.compile("([\x02\x03])")
 RANK_CAP = 2_000
 COUNT_CAP = 10_000
@@ -41,11 +59,24 @@ FACET_CAP = 500
 
 
 @dataclass(frozen=True, slots=True)
-class SearchParams:
-    """What a search page asks for."""
+class SearchQuery:
+    """What a search asks for: words in the query language (:mod:`newsprism.store.query`), filters, order, page.
 
-    q: str = ""
+    ``None`` means no filter. Dates are ISO 8601 (``2022-11-09``, or with a time); ``date_to`` includes
+    the day (or the minute) it names. ``lang`` is a language code such as ``en``.
+
+    >>> SearchQuery("kherson", lang="EN", date_to="2022-11-09").lang
+    'en'
+
+    Raises:
+        BadValueError: a date that is not ISO 8601 (``E170``), a language that is not a code (``E171``),
+            a sort that is neither ``relevance`` nor ``date`` (``E177``), a negative limit or offset
+            (``E172``).
+    """
+
+    text: str = ""
     source: str | None = None
+    site: str | None = None
     lang: str | None = None
     date_from: str | None = None
     date_to: str | None = None
@@ -53,15 +84,53 @@ class SearchParams:
     place: str | None = None
     story: str | None = None
     sort: str = "relevance"
-    page: int = 1
-    per_page: int = 20
+    limit: int = 20
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        from ..errors import BadValueError
+        from ..validate import iso_date, language_code
+
+        for name in ("date_from", "date_to"):
+            if (value := getattr(self, name)) is not None:
+                object.__setattr__(self, name, iso_date(value, name=name))
+        if self.lang is not None:
+            object.__setattr__(self, "lang", language_code(self.lang, name="lang"))
+        if self.sort not in ("relevance", "date"):
+            raise BadValueError(f"sort: {self.sort!r} is not an order; use 'relevance' or 'date'", code=Code.BAD_SORT)
+        if self.limit < 0 or self.offset < 0:
+            raise BadValueError(f"limit and offset must be 0 or more, not {self.limit} and {self.offset}",
+                                code=Code.NEGATIVE_PAGE)
+
+
+@dataclass(frozen=True, slots=True)
+class PageHit:
+    """One matching article. ``title`` and ``snippet`` hold the matched words between
+    :data:`~newsprism.store.dialect.MARK_OPEN` and :data:`~newsprism.store.dialect.MARK_CLOSE`
+    (see :func:`marked_segments`, :func:`bracketed`); ``score`` is higher for better matches
+    (0 without query words)."""
+
+    id: str
+    url: str | None
+    source: str | None
+    site: str | None
+    published: str | None
+    lang: str | None
+    title: str
+    snippet: str
+    score: float = 0.0
 
 
 @dataclass(slots=True)
 class SearchPage:
-    """One page of search results with facets and the time histogram."""
+    """One page of search results with facets and the time histogram.
 
-    hits: list[dict[str, Any]]
+    ``total`` is exact up to :data:`COUNT_CAP` (``total_exact``); ``ranked_among`` is set when relevance
+    ranked only the newest :data:`RANK_CAP` matches; facets (value, count) and the histogram (day, count)
+    aggregate the first :data:`FACET_CAP` matches (``facets_exact``).
+    """
+
+    hits: list[PageHit]
     total: int
     total_exact: bool
     has_next: bool
@@ -71,36 +140,41 @@ class SearchPage:
     histogram: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _filters(params: SearchParams, groups: EntityGroups, feats: Features,
+def _filters(query: SearchQuery, entity_names: Collection[str], feats: Features,
              dialect: Dialect) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    until = f"substr(a.published, 1, {len(params.date_to or '')}) <= ?"  # to the bound's precision (#15)
-    simple = {source_sql(dialect=dialect) + " = ?": params.source, "a.lang = ?": params.lang,
-              "a.published >= ?": params.date_from, until: params.date_to,
-              "a.id IN (SELECT article_id FROM places WHERE coalesce(name, text) = ?)": params.place}
+    where, args = published_conditions(query.date_from, query.date_to)
+    simple = {source_sql(dialect=dialect) + " = ?": query.source, "a.site = ?": query.site, "a.lang = ?": query.lang,
+              "a.id IN (SELECT article_id FROM places WHERE coalesce(name, text) = ?)": query.place}
     for sql, value in simple.items():
         if value:
             where.append(sql)
             args.append(value)
-    if params.entity:
-        names = sorted(groups.members(params.entity))
+    if query.entity:
+        names = sorted(entity_names)
         where.append(f"a.id IN (SELECT article_id FROM entities WHERE name IN ({','.join('?' * len(names))}))")
         args += names
-    if params.story and feats.stories:
-        where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
-        args.append(params.story)
+    if query.story:
+        if feats.stories:
+            where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+            args.append(query.story)
+        else:  # no stories: no article is in this one
+            where.append("1 = 0")
     return "".join(f" AND {w}" for w in where), args
 
 
-def search(conn: Conn, params: SearchParams, *, groups: EntityGroups, feats: Features) -> SearchPage:
-    """One page of results (see the module docstring for the bounds)."""
+def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], feats: Features) -> SearchPage:
+    """One page of results (see the module docstring for the bounds and the filters).
+
+    ``entity_names`` are the names of the entity ``query.entity`` means.
+
+    Raises:
+        QueryError: when the query cannot be read.
+    """
     d = dialect_of(conn)
-    where, args = _filters(params, groups, feats, d)
-    match = d.fts_query(params.q)
-    offset = (max(params.page, 1) - 1) * params.per_page
+    where, args = _filters(query, entity_names, feats, d)
+    match = d.fts_query(query.text)
     if not match:
-        return _browse(conn, params, where, args, offset, feats)
+        return _browse(conn, query, where, args, feats)
     # 1. candidates, newest ingested first, with their scores
     candidates = conn.execute(
         f"SELECT {d.fts_rowid}, {d.fts_rank} FROM {_fts_from(d, where)} "
@@ -108,16 +182,17 @@ def search(conn: Conn, params: SearchParams, *, groups: EntityGroups, feats: Fea
         [match, *args]).fetchall()
     exact = len(candidates) <= RANK_CAP
     candidates = candidates[:RANK_CAP]
+    scores = {int(r[0]): -float(r[1]) for r in candidates}
     # 2. total, order
     total = len(candidates) if exact else _count(conn, match, where, args)
-    if params.sort == "date":
+    if query.sort == "date":
         sortable = candidates if exact else (None if total > COUNT_CAP and "*" not in match else [])
-        rowids = _by_date(conn, match, where, args, sortable, limit=params.per_page + 1, offset=offset)
+        rowids = _by_date(conn, match, where, args, sortable, limit=query.limit + 1, offset=query.offset)
     else:
         ranked = [r[0] for r in sorted(candidates, key=lambda r: (r[1], -r[0]))]
-        rowids = ranked[offset:offset + params.per_page + 1]
-    page = SearchPage(hits=_hits(conn, match, rowids[:params.per_page]), total=min(total, COUNT_CAP),
-                      total_exact=total <= COUNT_CAP, has_next=len(rowids) > params.per_page,
+        rowids = ranked[query.offset:query.offset + query.limit + 1]
+    page = SearchPage(hits=_hits(conn, match, rowids[:query.limit], scores), total=min(total, COUNT_CAP),
+                      total_exact=total <= COUNT_CAP, has_next=len(rowids) > query.limit,
                       ranked_among=None if exact else RANK_CAP)
     _facets(conn, page, [r[0] for r in candidates[:FACET_CAP]], feats)
     page.facets_exact = exact and total <= FACET_CAP
@@ -159,35 +234,41 @@ def _count(conn: Conn, match: str, where: str, args: list[Any]) -> int:
     return int(conn.execute(sql, [match, *args]).fetchone()[0])
 
 
-def _hits(conn: Conn, match: str, rowids: list[int]) -> list[dict[str, Any]]:
+_HIT_COLUMNS = "a.id, a.url, {source}, a.site, a.published, a.lang"
+
+
+def _hit(r: Any, *, score: float = 0.0) -> PageHit:
+    return PageHit(id=r[0], url=r[1], source=r[2], site=r[3], published=r[4], lang=r[5], snippet=r[6] or "",
+                   title=r[7] or "", score=score)
+
+
+def _hits(conn: Conn, match: str, rowids: list[int], scores: dict[int, float]) -> list[PageHit]:
     d = dialect_of(conn)
+    columns = _HIT_COLUMNS.format(source=source_sql(dialect=d))
     hits = []
     for rowid in rowids:  # 3. snippets for this page only
         r = conn.execute(
-            f"SELECT a.id, a.url, {source_sql(dialect=d)}, a.published, a.lang, {d.fts_snippet}, {d.fts_title} "
+            f"SELECT {columns}, {d.fts_snippet}, {d.fts_title} "
             f"FROM {d.fts_from_joined} WHERE {d.fts_match} AND {d.fts_rowid} = ?", (match, rowid)).fetchone()
         if r is not None:
-            hits.append({"id": r[0], "url": r[1], "source": r[2], "published": r[3], "lang": r[4],
-                         "snippet": r[5] or "", "title": r[6] or ""})
+            hits.append(_hit(r, score=scores.get(int(rowid), 0.0)))
     return hits
 
 
-def _browse(conn: Conn, params: SearchParams, where: str, args: list[Any], offset: int,
-            feats: Features) -> SearchPage:
+def _browse(conn: Conn, query: SearchQuery, where: str, args: list[Any], feats: Features) -> SearchPage:
     """No words: filtered articles, newest first."""
     d = dialect_of(conn)
     cond = " WHERE 1=1" + where
     order = f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC"
+    columns = _HIT_COLUMNS.format(source=source_sql(dialect=d))
     rows = conn.execute(
-        f"SELECT a.id, a.url, {source_sql(dialect=d)}, a.published, a.lang, substr(a.text, 1, 240), a.title "
-        f"FROM articles a{cond} {order} LIMIT ? OFFSET ?",
-        [*args, params.per_page + 1, offset]).fetchall()
-    hits = [{"id": r[0], "url": r[1], "source": r[2], "published": r[3], "lang": r[4], "snippet": r[5] or "",
-             "title": r[6] or ""} for r in rows[:params.per_page]]
+        f"SELECT {columns}, substr(a.text, 1, 240), a.title FROM articles a{cond} {order} LIMIT ? OFFSET ?",
+        [*args, query.limit + 1, query.offset]).fetchall()
+    hits = [_hit(r) for r in rows[:query.limit]]
     total = int(conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles a{cond} LIMIT {COUNT_CAP + 1}) t",
                              args).fetchone()[0])
     page = SearchPage(hits=hits, total=min(total, COUNT_CAP), total_exact=total <= COUNT_CAP,
-                      has_next=len(rows) > params.per_page)
+                      has_next=len(rows) > query.limit)
     sample = [r[0] for r in conn.execute(
         f"SELECT a.rowid FROM articles a{cond} {order} LIMIT {FACET_CAP}", args)]
     _facets(conn, page, sample, feats)
@@ -243,3 +324,34 @@ def marked_segments(text: str) -> list[tuple[str, bool]]:
         elif part:
             pieces.append((part, inside))
     return pieces
+
+
+def bracketed(text: str) -> str:
+    """A marked snippet or title with ``[`` and ``]`` around the matches, as the terminal and
+    :class:`~newsprism.store.base.SearchHit` show them.
+
+    >>> bracketed("a \\x02b\\x03 c")
+    'a [b] c'
+    """
+    return text.replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
+
+
+def plain(text: str) -> str:
+    """A marked title or snippet without its marks."""
+    return _MARKS.sub("", text)
+
+
+def from_filters(text: str, filters: SearchFilters | None, *, limit: int, offset: int) -> SearchQuery:
+    """The :class:`SearchQuery` of ``Store.search(text, filters=..., limit=..., offset=...)``."""
+    f = filters or SearchFilters()
+    return SearchQuery(text, source=f.source, site=f.site, lang=f.lang, date_from=f.date_from, date_to=f.date_to,
+                       entity=f.entity, sort=f.sort, limit=limit, offset=offset)
+
+
+def as_result(page: SearchPage) -> SearchResult:
+    """A :class:`SearchPage` as the :class:`~newsprism.store.base.SearchResult` that ``Store.search`` returns:
+    titles plain, matches in snippets between ``[`` and ``]``, facets as ``{value: count}``."""
+    hits = tuple(SearchHit(id=h.id, title=plain(h.title) or None, url=h.url, site=h.site, published=h.published,
+                           lang=h.lang, snippet=bracketed(h.snippet), score=h.score, source=h.source)
+                 for h in page.hits)
+    return SearchResult(hits=hits, total=page.total, facets={key: dict(values) for key, values in page.facets.items()})

@@ -1,8 +1,10 @@
-"""Read queries of the web UI, written against the store's tables.
+"""The store's read queries beyond articles: facts lists, stories, duplicates, entities (the web UI and CLI).
 
 The SQL is plain (``substr``, ``coalesce``, ``IN`` subqueries) and runs on
-both stores; the few fragments that differ come from ``serve/dialect.py``.
-Full-text search lives in ``serve/search.py``.
+both stores; the few fragments that differ come from ``store/dialect.py``.
+Full-text search lives in ``store/search.py``. Callers reach these through
+:class:`newsprism.store.reader.CorpusReader`; records carry spans, and the
+web adds its links to them.
 
 Link-stage tables (``stories``, ``story_articles``, ``duplicate_groups``,
 ``claim_groups``, ``corpus_entities``) are optional: :class:`Features` records
@@ -13,25 +15,11 @@ entities only when they do.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .dialect import SQLITE, Conn, Dialect, dialect_of
-from .groups import EntityGroups
-from .highlight import fact_link
-
-
-def source_sql(alias: str = "a", *, dialect: Dialect = SQLITE) -> str:
-    """SQL for the source an analyst recognises: the site name, else the URL's host, else where it was read.
-
-    JSON Lines and folder sources name a file and line per article, which
-    makes a useless facet; the host of the article's URL groups them.
-    """
-    instr = dialect.instr
-    rest = f"substr({alias}.url, {instr}({alias}.url, '://') + 3)"
-    host = f"CASE WHEN {alias}.url LIKE 'http%://%' THEN substr({rest}, 1, {instr}({rest} || '/', '/') - 1) END"
-    return f"coalesce({alias}.site, {host}, {alias}.source)"
+from .dialect import Conn, dialect_of, missing_table_errors, published_conditions, source_sql
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +97,9 @@ def quotes_about(conn: Conn, pairs: Sequence[tuple[str, str]], *, limit: int = 5
 
 
 def quote_dict(r: Sequence[Any]) -> dict[str, Any]:
-    """A quotes row (article id, start, end, text, speaker, cue, published, source) as a dict with its link."""
+    """A quotes row (article id, start, end, text, speaker, cue, published, source) as a dict."""
     return {"article_id": r[0], "start": r[1], "end": r[2], "text": r[3], "speaker": r[4], "cue": r[5],
-            "published": r[6], "source": r[7], "link": fact_link(r[0], "quote", r[1], r[2])}
+            "published": r[6], "source": r[7]}
 
 
 def co_mentions(conn: Conn, article_ids: Sequence[str], exclude: Sequence[str],
@@ -129,7 +117,7 @@ def co_mentions(conn: Conn, article_ids: Sequence[str], exclude: Sequence[str],
 
 def places_of(conn: Conn, article_ids: Sequence[str], *, limit: int = 40) -> list[dict[str, Any]]:
     """Places named in these articles, most frequent first, with coordinates when resolved,
-    and a link to one of their mentions."""
+    and one of their mentions as ``first``: ``"article_id:start:end"``."""
     ids = list(article_ids)[:500]
     if not ids:
         return []
@@ -137,23 +125,7 @@ def places_of(conn: Conn, article_ids: Sequence[str], *, limit: int = 40) -> lis
         "SELECT coalesce(name, text), max(lat), max(lon), max(country), count(*), "
         "min(article_id || ':' || start || ':' || \"end\") FROM places "
         f"WHERE article_id IN ({_in(ids)}) GROUP BY 1 ORDER BY 5 DESC, 1 LIMIT ?", [*ids, limit]).fetchall()
-    return [{"name": r[0], "lat": r[1], "lon": r[2], "country": r[3], "count": r[4], "link": _span_link(r[5], "place")}
-            for r in rows]
-
-
-def _span_link(found: str | None, kind: str, article_id: str | None = None) -> str | None:
-    """A fact link from ``"article:start:end"`` (or ``"start:end"`` with ``article_id``)."""
-    parts = (found or "").split(":")
-    if article_id is not None:
-        parts = [article_id, *parts]
-    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
-        return f"/article/{article_id}" if article_id else None
-    return fact_link(parts[0], kind, int(parts[1]), int(parts[2]))
-
-
-def first_mention_link(article_id: str, found: str | None) -> str:
-    """The article page at the first mention ``"start:end"`` of an :func:`entity_rows` row, else the article."""
-    return _span_link(found, "mention", article_id) or f"/article/{article_id}"
+    return [{"name": r[0], "lat": r[1], "lon": r[2], "country": r[3], "count": r[4], "first": r[5]} for r in rows]
 
 
 # -- quotes and claims explorers --------------------------------------------------
@@ -176,12 +148,12 @@ class FactParams:
     per_page: int = 50
 
 
-def _fact_where(params: FactParams, *, who: str, cue: str, groups: EntityGroups,
+def _fact_where(params: FactParams, *, who: str, cue: str, speakers: Collection[str],
                 feats: Features) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     args: list[Any] = []
     if params.speaker:
-        names = sorted(groups.members(params.speaker))
+        names = sorted(speakers)
         where.append(f"f.{who} IN ({_in(names)})")
         args += names
     if params.cue:
@@ -193,19 +165,17 @@ def _fact_where(params: FactParams, *, who: str, cue: str, groups: EntityGroups,
     if params.story and feats.stories:
         where.append("f.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
         args.append(params.story)
-    if params.date_from:
-        where.append("a.published >= ?")
-        args.append(params.date_from)
-    if params.date_to:  # on or before, to the bound's precision (#15)
-        where.append(f"substr(a.published, 1, {len(params.date_to)}) <= ?")
-        args.append(params.date_to)
-    return where, args
+    dated, dated_args = published_conditions(params.date_from, params.date_to)
+    return where + dated, args + dated_args
 
 
-def quotes(conn: Conn, params: FactParams, *, groups: EntityGroups,
+def quotes(conn: Conn, params: FactParams, *, speakers: Collection[str],
            feats: Features) -> tuple[list[dict[str, Any]], bool]:
-    """Quotes matching the filters, newest first; returns ``(rows, has_next)``."""
-    where, args = _fact_where(params, who="speaker_name", cue="cue", groups=groups, feats=feats)
+    """Quotes matching the filters, newest first; ``speakers`` are the names of the speaker filter's entity.
+
+    Returns ``(rows, has_next)``.
+    """
+    where, args = _fact_where(params, who="speaker_name", cue="cue", speakers=speakers, feats=feats)
     dialect = dialect_of(conn)
     sql = ("SELECT f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, "
            + source_sql(dialect=dialect) + ", f.kind, a.title FROM quotes f JOIN articles a ON a.id = f.article_id"
@@ -217,10 +187,13 @@ def quotes(conn: Conn, params: FactParams, *, groups: EntityGroups,
     return out, len(rows) > params.per_page
 
 
-def claims(conn: Conn, params: FactParams, *, groups: EntityGroups,
+def claims(conn: Conn, params: FactParams, *, speakers: Collection[str],
            feats: Features) -> tuple[list[dict[str, Any]], bool]:
-    """Numeric claims matching the filters, newest first; returns ``(rows, has_next)``."""
-    where, args = _fact_where(params, who="claimant_name", cue="verb", groups=groups, feats=feats)
+    """Numeric claims matching the filters, newest first (``speakers`` as for :func:`quotes`).
+
+    Returns ``(rows, has_next)``.
+    """
+    where, args = _fact_where(params, who="claimant_name", cue="verb", speakers=speakers, feats=feats)
     if params.min_value is not None:
         where.append("f.value >= ?")
         args.append(params.min_value)
@@ -242,10 +215,10 @@ def claims(conn: Conn, params: FactParams, *, groups: EntityGroups,
 
 
 def claim_dict(r: Sequence[Any]) -> dict[str, Any]:
-    """A claims row (as selected by :func:`claims`) as a dict with its link."""
+    """A claims row (as selected by :func:`claims`) as a dict."""
     keys = ("article_id", "start", "end", "text", "value", "bound", "unit", "counted", "verb", "claimant",
             "as_of", "published", "source", "title")
-    return {**dict(zip(keys, r, strict=True)), "link": fact_link(r[0], "claim", r[1], r[2])}
+    return dict(zip(keys, r, strict=True))
 
 
 # -- stories and duplicates --------------------------------------------------------
@@ -350,3 +323,63 @@ def merge_evidence(conn: Conn, pairs: Sequence[tuple[str, str]]) -> list[dict[st
                 found += [{**ev, "article_id": article_id, "into": entity.get("name")}
                           for ev in entity.get("evidence", [])]
     return found
+
+
+# -- corpus entities and manual decisions -------------------------------------------
+
+
+def corpus_entity(conn: Conn, name: str) -> tuple[str, frozenset[str]] | None:
+    """The corpus entity a name typed by an analyst means: ``(its name, every name it is written as)``.
+
+    1. A name the entity is written as in some article ("Donald Trump").
+    2. The entity's name, in any case ("donald trump").
+    3. A variant the link stage merged into it ("Trump"): quotes keep the
+       article's canonical name, so a filter on the variant found nothing (#15).
+    The entity named in most articles wins.
+    """
+    found = _find_corpus_entity(conn, name)
+    if found is None:
+        return None
+    corpus_id, canonical = str(found[0]), str(found[1])
+    names = {str(r[0]) for r in conn.execute(
+        "SELECT DISTINCT name FROM corpus_entity_members WHERE corpus_id = ? LIMIT 500", (corpus_id,))}
+    return canonical, frozenset(names | {canonical})
+
+
+def _find_corpus_entity(conn: Conn, name: str) -> tuple[Any, ...] | None:
+    # 1.
+    row = conn.execute(
+        "SELECT c.corpus_id, c.name FROM corpus_entity_members m JOIN corpus_entities c "
+        "ON c.corpus_id = m.corpus_id WHERE m.name = ? ORDER BY c.articles DESC LIMIT 1", (name,)).fetchone()
+    if row is not None:
+        return tuple(row)
+    # 2.
+    row = conn.execute("SELECT corpus_id, name FROM corpus_entities WHERE lower(name) = lower(?) "
+                       "ORDER BY articles DESC LIMIT 1", (name,)).fetchone()
+    if row is not None:
+        return tuple(row)
+    # 3. the LIKE narrows the rows, the JSON decides
+    folded = name.casefold()
+    for corpus_id, canonical, variants in conn.execute(
+            "SELECT corpus_id, name, variants FROM corpus_entities WHERE lower(variants) LIKE lower(?) "
+            "ORDER BY articles DESC LIMIT 50", (f"%{name}%",)):
+        if folded in {str(v).casefold() for v in json.loads(variants or "[]")}:
+            return (corpus_id, canonical)
+    return None
+
+
+def names_in_any_case(conn: Conn, name: str) -> set[str]:
+    """The entity names of the articles that are ``name`` in any case (a corpus never linked)."""
+    rows = conn.execute("SELECT DISTINCT name FROM entities WHERE lower(name) = lower(?) LIMIT 50", (name,))
+    return {str(r[0]) for r in rows}
+
+
+def decision_rows(conn: Conn) -> list[tuple[int, str, tuple[str, ...], str | None, str, str | None]]:
+    """Every manual decision as ``(id, action, names, label, created_at, note)``, oldest first (none when the
+    table does not exist: a read-only corpus never migrated)."""
+    try:
+        rows = conn.execute("SELECT id, action, names, label, created_at, note FROM entity_decisions "
+                            "ORDER BY id").fetchall()
+    except missing_table_errors(conn):
+        return []
+    return [(int(r[0]), str(r[1]), tuple(json.loads(r[2])), r[3], str(r[4]), r[5]) for r in rows]

@@ -1,0 +1,142 @@
+"""What the CLI and the web read from a corpus, in typed operations: the store's read API.
+
+Every store hands one out (``store.reader()``); its methods run the store's
+own queries (``store/search.py``, ``store/reads.py``) on the calling
+thread's read connection, and no connection, cursor or SQL leaves it.
+
+>>> from newsprism.store import open_store  # doctest: +SKIP
+>>> reader = open_store("corpus.db").reader()  # doctest: +SKIP
+>>> page = reader.search(SearchQuery("kherson", lang="en", sort="date"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from . import reads
+from .dialect import Conn
+from .reads import FactParams, Features
+from .search import SearchPage, SearchQuery
+from .search import search as _search
+
+
+class CorpusReader:
+    """Read operations over one corpus (SQLite or PostgreSQL).
+
+    Args:
+        connect: Gives the calling thread's read connection (each thread its own).
+    """
+
+    def __init__(self, connect: Callable[[], Conn]) -> None:
+        self._connect = connect
+        self._features: Features | None = None
+
+    # -- what the corpus holds ---------------------------------------------------
+
+    def features(self) -> Features:
+        """Which optional (link-stage) tables the corpus has; read once, again after :meth:`refresh`."""
+        if self._features is None:
+            self._features = reads.features(self._connect())
+        return self._features
+
+    def refresh(self) -> Features:
+        """Read the optional tables again (after the corpus was linked)."""
+        self._features = None
+        return self.features()
+
+    # -- search ------------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        """One page of full-text results with facets (see :mod:`newsprism.store.search`).
+
+        Raises:
+            QueryError: when the query cannot be read.
+        """
+        names = self.entity_names(query.entity) if query.entity else set()
+        return _search(self._connect(), query, entity_names=names, feats=self.features())
+
+    # -- entities ----------------------------------------------------------------
+
+    def corpus_entity(self, name: str) -> tuple[str, frozenset[str]] | None:
+        """``(name, every name it is written as)`` of the corpus entity ``name`` means, or ``None``
+        (see :func:`newsprism.store.reads.corpus_entity`); ``None`` in a corpus never linked."""
+        if not self.features().corpus_entities:
+            return None
+        return reads.corpus_entity(self._connect(), name)
+
+    def entity_names(self, name: str) -> set[str]:
+        """Every name of the entity ``name`` means: its corpus entity's names (the link stage applies every
+        manual merge and split), or in a corpus never linked, the names of the articles' entities that are
+        ``name`` in any case. Always holds ``name`` itself."""
+        found = self.corpus_entity(name)
+        if found is not None:
+            return {name, *found[1]}
+        return {name, *reads.names_in_any_case(self._connect(), name)}
+
+    def entity_rows(self, names: Sequence[str], *, label: str | None) -> list[tuple[Any, ...]]:
+        """The articles naming one of ``names`` (see :func:`newsprism.store.reads.entity_rows`), newest first."""
+        return reads.entity_rows(self._connect(), names, label=label)
+
+    def co_mentions(self, article_ids: Sequence[str], exclude: Sequence[str], *,
+                    limit: int = 20) -> list[tuple[str, str, int]]:
+        """Entities most often named in the same articles: ``(name, label, articles)``."""
+        return reads.co_mentions(self._connect(), article_ids, exclude, limit=limit)
+
+    def merge_evidence(self, pairs: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+        """How variants were merged inside articles, for ``(article_id, entity_id)`` pairs."""
+        return reads.merge_evidence(self._connect(), pairs)
+
+    def decision_rows(self) -> list[tuple[int, str, tuple[str, ...], str | None, str, str | None]]:
+        """Every manual entity decision: ``(id, action, names, label, created_at, note)``, oldest first."""
+        return reads.decision_rows(self._connect())
+
+    # -- facts -------------------------------------------------------------------
+
+    def quotes(self, params: FactParams) -> tuple[list[dict[str, Any]], bool]:
+        """The quotes explorer's page (``params.speaker`` means its entity): ``(records, has_next)``."""
+        speakers = self.entity_names(params.speaker) if params.speaker else set()
+        return reads.quotes(self._connect(), params, speakers=speakers, feats=self.features())
+
+    def claims(self, params: FactParams) -> tuple[list[dict[str, Any]], bool]:
+        """The claims explorer's page (``params.speaker`` is the claimant): ``(records, has_next)``."""
+        speakers = self.entity_names(params.speaker) if params.speaker else set()
+        return reads.claims(self._connect(), params, speakers=speakers, feats=self.features())
+
+    def quotes_about(self, pairs: Sequence[tuple[str, str]], *, limit: int = 50) -> list[dict[str, Any]]:
+        """Quotes whose span holds a mention of one of the ``(article_id, entity_id)`` pairs."""
+        return reads.quotes_about(self._connect(), pairs, limit=limit)
+
+    def places_of(self, article_ids: Sequence[str], *, limit: int = 40) -> list[dict[str, Any]]:
+        """Places named in these articles, most frequent first."""
+        return reads.places_of(self._connect(), article_ids, limit=limit)
+
+    def facts_in(self, table: str, article_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Quotes or claims of several articles (see :func:`newsprism.store.reads.facts_in`)."""
+        return reads.facts_in(self._connect(), table, article_ids)
+
+    # -- stories and duplicates --------------------------------------------------
+
+    def stories(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        """Stories with the most articles first (none when the corpus has no stories)."""
+        return reads.stories(self._connect(), limit=limit) if self.features().stories else []
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """A story with its articles in time order, or ``None``."""
+        return reads.story(self._connect(), story_id) if self.features().stories else None
+
+    def story_of(self, article_id: str) -> dict[str, Any] | None:
+        """The story an article belongs to, if the corpus has stories."""
+        return reads.story_of(self._connect(), article_id, self.features())
+
+    def story_labels(self, story_ids: Sequence[str]) -> dict[str, str]:
+        """Story id -> the story's title, for those that have one."""
+        return reads.story_labels(self._connect(), story_ids, self.features())
+
+    def claim_quantities(self, story_id: str) -> dict[tuple[str, int], tuple[str, str, str]]:
+        """``(article_id, claim index) -> (quantity, verdict, note)`` of a story's claims."""
+        return reads.claim_quantities(self._connect(), story_id, self.features())
+
+    def duplicates_of(self, article_id: str) -> list[dict[str, Any]]:
+        """The other articles of this article's duplicate groups."""
+        return reads.duplicates_of(self._connect(), article_id, self.features())
