@@ -196,6 +196,10 @@ def tense(text: str, start: int, end: int) -> Direction:
        verb ("said", "told") counts only when no comma or clause ("that", "it
        will") comes between ("said Friday", "told the press on Tuesday"), since
        otherwise it frames what was said and dates nothing in it (#13).
+       "would" looks ahead as "will" does ("announced it would meet on Monday";
+       a future seen from a moment long past is rare in news), and an "-ed"
+       word in the clause of a future cue is a participle ("will redeem
+       preferred shares"), not a past tense.
     3. If there is none, the first cue after it ("On Friday, officials said").
     """
     left, right = _sentence_bounds(text, start, end)
@@ -207,16 +211,31 @@ def tense(text: str, start: int, end: int) -> Direction:
         if REPORTING.fullmatch(m.group()) and not _DATES_REPORT.fullmatch(before[m.end():]):
             continue
         cues.append((m.start(), "future" if FUTURE_CUES.fullmatch(m.group()) else "past"))
-    nearest = max(cues, key=lambda c: c[0]) if cues else None
+    cues.sort()
+    while len(cues) > 1 and _participle_after_future(before, cues[-2], cues[-1][0]):
+        cues.pop()  # "will redeem Series H preferred shares on Oct. 31": "preferred" is no past tense
+    nearest = cues[-1] if cues else None
     found: Direction = nearest[1] if nearest else None
     stative = bool(nearest and STATIVE.match(before, nearest[0]))
-    if found is None:
+    if nearest is None:
         after = _cues(text[end:right])
         found = None if not after else "future" if FUTURE_CUES.fullmatch(after[0].group()) else "past"
     if DEADLINE.search(before[-30:]) and not stative:
         # "gave them until May": a deadline set in the past may still lie ahead; "was envoy until May" may not.
         return None if found == "past" else "future"
     return found
+
+
+_WEAK_PAST = re.compile(r"[a-z]{3,}ed")
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|which|who|after|when|as|because)\b")
+
+
+def _participle_after_future(before: str, previous: tuple[int, Direction], start: int) -> bool:
+    """An "-ed" word in the clause of a future cue before it is a participle or an adjective, not a past tense."""
+    word = re.match(r"\w+", before[start:])
+    if previous[1] != "future" or word is None or not _WEAK_PAST.fullmatch(word.group()):
+        return False
+    return not REPORTING.fullmatch(word.group()) and not _CLAUSE_BREAK.search(before, previous[0], start)
 
 
 def _cues(span: str) -> list[re.Match[str]]:

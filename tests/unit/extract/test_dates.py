@@ -132,6 +132,12 @@ def test_dates_kherson_example(kherson_text: str) -> None:
         ("The mayor said Friday that the bridge was safe.", ANCHOR, ("Friday", "2022-11-04")),
         # With no tense cue, the nearer occurrence.
         ("Budget talks in January.", ANCHOR, ("January", "2023-01")),
+        # "would" looks ahead as "will" does; an "-ed" word in a future clause is no past tense.
+        ("It said the split would be paid on a date in January.", "1989-10-26", ("January", "1990-01")),
+        ("It said new flights would leave each Thursday from August 6.", "1998-02-13", ("August 6", "1998-08-06")),
+        ("It will redeem 9.5 million Series H preferred shares on Oct. 31.", "1989-10-27", ("Oct. 31", "1989-10-31")),
+        # ... but an "-ed" verb after a comma starts a clause of its own.
+        ("It will close the plant, which opened on Oct. 31.", "1989-10-27", ("Oct. 31", "1988-10-31")),
     ],
 )
 def test_dates_tense_and_deadlines(text: str, published: str, expected: tuple[str, str]) -> None:
