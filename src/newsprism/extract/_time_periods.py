@@ -30,7 +30,7 @@ from ._time_resolve import (
     r_ago,
     r_year,
 )
-from ._time_rules import MONTHS, UNIT_CODES
+from ._time_rules import MONTHS, SEASONS, UNIT_CODES
 
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 #: A sentence that reports figures: money, shares, per cent.
@@ -121,10 +121,11 @@ def r_year_ago_adj(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def r_year_end(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "by year-end": this year's end; "since year-end" (past): the last one before publication."""
+    """ "by year-end": this year's end; "since year-end": the last one before publication."""
     if ctx.anchor is None:
         return _unanchored(None, "year", "late")
-    year = ctx.anchor.year - (ctx.direction == "past" and re.search(r"\bsince\s+$", ctx.text[:m.start()][-10:]) is not None)
+    # "since" looks back whatever the tense ("the change is since year-end" in October: last December).
+    year = ctx.anchor.year - (re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 10):m.start()]) is not None)
     return Resolved(str(year), "year", note="late")
 
 
@@ -138,7 +139,7 @@ def r_this_year_kind(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(str(ctx.anchor.year - back), "year", note=note)
 
 
-_VAGUE_FUTURE = re.compile(r"future|coming|term", re.IGNORECASE)
+_VAGUE_FUTURE = re.compile(r"future|coming|term|later", re.IGNORECASE)
 
 
 def r_vague_ref(m: re.Match[str], ctx: Context) -> Resolved:
@@ -180,6 +181,14 @@ def year_from_words(words: str) -> int | None:
     if not parts or parts[0] not in ("nineteen", "eighteen"):
         return None
     return _WORD_NUMBERS[parts[0]] * 100 + sum(_WORD_NUMBERS.get(w, 0) for w in parts[1:])
+
+
+def r_season_year_words(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "the winter of nineteen ninety-four" -> ``1994-WI``."""
+    year = year_from_words(m["w"])
+    if year is None:
+        return Resolved(None, "season", resolved=False, note="not a time")
+    return Resolved(f"{year:04d}-{SEASONS[m['season'].lower()]}", "season")
 
 
 def r_year_words(m: re.Match[str], ctx: Context) -> Resolved:
@@ -299,6 +308,6 @@ def range_second_year(first: str, second: str) -> str | None:
 
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "period_ref": r_period_ref, "year_ago_adj": r_year_ago_adj, "holiday": r_holiday,
-    "year_end": r_year_end, "this_year_kind": r_this_year_kind, "vague_ref": r_vague_ref, "year_words": r_year_words,
+    "year_end": r_year_end, "this_year_kind": r_this_year_kind, "vague_ref": r_vague_ref, "year_words": r_year_words, "season_year_words": r_season_year_words,
     "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year, "the_year": r_the_year,
 }

@@ -460,7 +460,8 @@ def quarter_of_anchor(quarter: int, ctx: Context) -> Resolved:
 
 
 def r_half(m: re.Match[str], ctx: Context) -> Resolved:
-    return Resolved(f"{m['y']}-H{1 if m['ord'].lower() == 'first' else 2}", "quarter")
+    first = (m["ord"] or m["two"]).lower() == "first"
+    return Resolved(f"{m['y']}-H{1 if first else 2}", "quarter")
 
 
 def r_decade(m: re.Match[str], ctx: Context) -> Resolved:
@@ -572,7 +573,7 @@ def r_duration(m: re.Match[str], ctx: Context) -> Resolved:
 RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "month_of_rel": r_month_of_rel, "anaphor": r_anaphor, "weekend": r_weekend,
     "iso": r_iso, "slash": r_slash, "mdy": r_month_day, "dmy": r_month_day, "my": r_month_year,
-    "rel_month": r_month, "mod_month": r_month, "ctx_month": r_month, "month_ctx": r_month,
+    "rel_month": r_month, "mod_month": r_month, "ctx_month": r_month, "month_mod": r_month, "month_ctx": r_month,
     "rel_weekday": r_weekday, "today": r_today, "this_pod": r_this_pod, "rel_unit": r_rel_unit,
     "rel_season": r_season, "season_year": r_season, "ctx_season": r_season, "ago": r_ago, "in_n": r_in_n,
     "quarter": r_quarter, "q": r_quarter, "half": r_half, "decade": r_decade, "decade_short": r_decade,

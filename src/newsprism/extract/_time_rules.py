@@ -110,6 +110,9 @@ _P = [
     ("rel_month", rf"\b(?P<x>(?P<rel>{_REL})\s+(?P<mon>{_FULL_MONTH}|May))\b"),
     ("mod_month", rf"\b(?P<x>(?P<mod>(?i:early|mid|late))[- ]\s*(?P<mon>{_FULL_MONTH}|May))\b"),
     ("ctx_month", rf"\b(?P<pre>{_CONTEXT})\s+(?P<x>(?P<mon>{_FULL_MONTH}|May))\b(?!\s+\d)"),
+    # A month as a modifier: "under a June agreement", "the April report" (#13); no verb governs it, so it
+    # is the nearer occurrence, not the tense's.
+    ("month_mod", rf"\b(?P<pre>a|an|the|its|their|his|her)\s+(?P<x>(?P<mon>{_FULL_MONTH}|May))(?=\s+[a-z]{{3,}}\b)"),
     ("month_ctx", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}))(?=\s+(?:and|or|to|through)\s+{_MONTH}\b)"),
     ("month_of_rel", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}|May)(?:\s+(?P<d>{_DAY}))?,?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the previous|the following))\s+year)\b"),
     ("event_span", rf"\b(?P<x>(?:(?i:the)|(?P<n>(?i:{_NUM_WORD})))\s+(?P<unit>day|night|week|month|year|hour)s?\s+(?:before|after|prior to|following|leading up to))\s+(?!(?:yesterday|tomorrow|today|last|next|that|this|{_MONTH}|{_WEEKDAY}|Christmas|Easter|Thanksgiving)\b)(?P<event>(?:the|an?|his|her|their|its|[A-Z][\w'-]+)\b[^,.;:!?\n\"“”()]{{0,60}})"),
@@ -120,11 +123,12 @@ _P = [
     ("this_pod", r"\b(?P<x>(?P<rel>this|last|earlier this|later this)\s+(?P<pod>morning|afternoon|evening|night))\b"),
     ("rel_unit", rf"\b(?P<x>(?:the\s+)?(?P<rel>{_REL}|the past|the last|the next|the coming)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|fortnight))\b"),
     ("rel_season", rf"\b(?P<x>(?P<rel>{_REL})\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
+    ("season_year_words", rf"\b(?P<x>(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<w>{_YEAR_WORDS}))\b"),
     ("season_year", rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}))\b"),
     ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over|into|of|through|throughout)\s+(?P<x>the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<season>spring|summer|autumn|winter))\b"),
     ("year_end", r"\b(?P<x>(?:the\s+)?(?:end of (?:the|this) year|year-end|year end|year['’]s end))\b"),
     ("this_year_kind", r"\b(?=the|earlier|later)(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+year))\b"),
-    ("vague_ref", r"\b(?P<x>(?:the\s+)?(?P<w>(?:near|distant|foreseeable) future|near term|coming (?:days|weeks|months|quarters|years)|recent (?:days|weeks|months|quarters|years)|future quarters|(?-i:the future)(?=\s*[.,;:!?\"”)]|\s+(?:and|or|if|is|was|will|would|as|but|for|in|with|too|also|because|when|that)\b)|(?:(?<=in )|(?<=over )|(?<=for ))the (?:short|long) term(?![\w-]))|(?:the\s+)?(?:past|last) (?:several|few) (?:days|weeks|months|quarters|years))\b"),
+    ("vague_ref", r"\b(?P<x>(?:the\s+)?(?P<w>(?:near|distant|foreseeable) future|(?<=at )a later date|(?<=in )past (?:years|decades)|near term|coming (?:days|weeks|months|quarters|years)|recent (?:days|weeks|months|quarters|years)|future quarters|(?-i:the future)(?=\s*[.,;:!?\"”)]|\s+(?:and|or|if|is|was|will|would|as|but|for|in|with|too|also|because|when|that)\b)|(?:(?<=in )|(?<=over )|(?<=for ))the (?:short|long) term(?![\w-]))|(?:the\s+)?(?:past|last) (?:several|few) (?:days|weeks|months|quarters|years))\b"),
     ("year_words", rf"\b(?P<x>(?:(?P<mon>{_FULL_MONTH})\s+)?(?:the\s+year\s+)?(?P<w>{_YEAR_WORDS}))\b"),
     ("ago", rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|only|at least)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence))\b"),
     ("in_n", rf"\b(?P<pre>in|within)\s+(?P<x>(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT}))\b(?!\s+(?:ago|earlier|later|of\b))"),
@@ -134,7 +138,7 @@ _P = [
     ("year_ago_adj", r"\b(?P<x>year-(?:earlier|ago))\b"),
     ("holiday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|past|coming|previous|upcoming))\s+)?(?P<h>Thanksgiving(?: Day)?|Memorial Day|Labou?r Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day|Veterans['’]? Day|Good Friday|Easter(?: Sunday| Monday| [Ww]eek)?|Boxing Day|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|(?:the )?Fourth of July)(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?)(?![\w'’-]|\s+[A-Z])"),
     ("year_range", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?=\s*[-–]\s*(?:{_YEAR}|\d\d)(?![\w%/-]|[.,]\d))"),
-    ("half", rf"\b(?P<x>(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<y>{_YEAR}))\b"),
+    ("half", rf"\b(?P<x>(?:the\s+)?(?:(?P<ord>first|second|last|latter)\s+half|(?P<two>first|last)\s+two\s+quarters)\s+of\s+(?P<y>{_YEAR}))\b"),
     ("decade", r"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<dec>1[5-9]\d|20\d)0(?:'s|s))"),
     ("decade_short", r"(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?['’](?P<dd>\d)0s)\b"),
     ("decade_word", r"\b(?P<x>the\s+(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"),
@@ -153,14 +157,14 @@ _P = [
                 r"days|weeks|months|quarters|years)\b)[a-zA-Z])"),
     # "for the year", "a high for the year", "the first nine months of the year": the story's year (#13).
     ("the_year", r"\b(?P<pre>[Ff]or|of|during|through|throughout|in)\s+(?P<x>the\s+year)\b(?![\s-]+(?:ago|earlier|before|"
-                 r"after|ended|ending|end|to|that|when|in\s+which|of|\d|it|he|she|they|we|I|you|the|a|an|his|her|its|their)\b|['’-])"),
+                 r"after|ended|ending|end|to|that|when|in\s+which|of(?!\s+[$£€#])|\d|it|he|she|they|we|I|you|the|a|an|his|her|its|their)\b|['’-])"),
     ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year)))\b"),
     ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old|\s+old\b|\s+of\s+age\b)"),
 ]
 
 _CASELESS = {
     "anaphor", "weekend", "period_ref", "year_ago_adj", "year_end", "this_year_kind", "vague_ref",
-    "today", "this_pod", "rel_unit", "rel_season", "season_year", "ctx_season", "ago", "in_n", "quarter",
+    "today", "this_pod", "rel_unit", "rel_season", "season_year", "season_year_words", "ctx_season", "ago", "in_n", "quarter",
     "half", "decade", "decade_short", "decade_word", "century", "clock", "clock24", "clock_mil", "noon", "ref", "set",
     "duration",
 }
@@ -201,7 +205,7 @@ _TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
     "year": ("year",),
     "centuryword": ("century", "centuries"),
     "event": ("before", "after", "following", "prior"),
-    "vague": ("future", "term", "coming", "recent", "several", "few"),
+    "vague": ("future", "term", "coming", "recent", "several", "few", "later", "past"),
     "period": ("period", "quarter"),
     "yearword": ("nineteen", "eighteen", "thousand"),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "every", "each"),
@@ -214,7 +218,7 @@ _month, _digit, _unit = {"month"}, {"digit"}, {"unit"}
 #: Which trigger classes can start each pattern's search.
 PATTERN_CLASSES: dict[str, set[str]] = {
     "iso": _digit, "slash": _digit, "mdy": _month, "dmy": _month, "my": _month, "rel_month": _month,
-    "mod_month": _month, "ctx_month": _month, "month_ctx": _month, "rel_weekday": {"weekday"},
+    "mod_month": _month, "ctx_month": _month, "month_mod": _month, "month_ctx": _month, "rel_weekday": {"weekday"},
     "today": {"dayword"}, "this_pod": {"dayword"}, "rel_unit": _unit, "rel_season": {"season"},
     "season_year": {"season"}, "ctx_season": {"season"}, "ago": _unit, "in_n": _unit, "quarter": _unit,
     "q": _digit, "half": _unit, "decade": {"decade"}, "decade_short": {"decade"}, "decade_word": {"decadeword"},
@@ -223,7 +227,7 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "weekend": {"unit"}, "set": {"set"}, "duration": _unit, "event_span": {"event"},
     "period_ref": {"period"}, "year_ago_adj": {"year"}, "holiday": {"holiday", "year"},
     "year_range": _digit, "year_end": {"year"}, "this_year_kind": {"year"}, "vague_ref": {"vague"},
-    "year_words": {"yearword"}, "ref_adj": {"ref"}, "the_year": {"year"},
+    "year_words": {"yearword"}, "ref_adj": {"ref"}, "the_year": {"year"}, "season_year_words": {"season"},
 }
 #: How far around a trigger an expression may reach.
 TRIGGER_MARGIN = 48

@@ -387,3 +387,22 @@ def test_dates_reporting_quarter_of_publication_reported_in_the_past() -> None:
     text = "Ralston reported a 47% decline in fourth-quarter earnings. Sales in the latest period rose 13%."
     refs = {t.text: t.value for t in find_times(text, published="1989-11-02")}
     assert refs["the latest period"] == "1989-Q4"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Earnings will fall for the last half of 1989.", "1989-10-26", ("the last half of 1989", "1989-H2")),
+        ("It lasts through the first two quarters of 1990.", "1989-10-26", ("the first two quarters of 1990", "1990-H1")),
+        ("Oil hit $13 in the winter of nineteen ninety-four.", "1998-02-23", ("the winter of nineteen ninety-four", "1994-WI")),
+        ("It keeps trying to sell itself under a June agreement.", "1989-10-27", ("June", "1989-06")),
+        ("It will pay the rest at a later date.", "1989-10-26", ("a later date", "FUTURE_REF")),
+        ("There were sell programs in past years, too.", "1989-10-30", ("past years", "PAST_REF")),
+        ("The stock rose to a high for the year of $42.875.", "1989-10-30", ("the year", "1989")),
+        # "since" looks back whatever the tense of the sentence.
+        ("The percentage change is since year-end.", "1989-10-30", ("year-end", "1988")),
+    ],
+)
+def test_dates_halves_seasons_modifiers_and_year_end(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
