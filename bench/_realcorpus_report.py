@@ -118,12 +118,9 @@ def _line_of(source: str) -> int | None:
 
 
 def _read_per_set(store: Any, names: list[str], failures: list[dict[str, Any]]) -> Counter[str]:
-    """Documents read per input set: the store's ``seen`` rows (SQLite only; empty otherwise), plus the
-    failures it does not mark as seen (a damaged record in an archive, a time-out the next run retries)."""
-    connect = getattr(store, "read_connection", None)
-    if connect is None:
-        return Counter()
-    seen = [source for (source,) in connect().execute("SELECT source FROM seen")]
+    """Documents read per input set: the store's ``seen`` rows, plus the failures it does not mark as seen
+    (a damaged record in an archive, a time-out the next run retries)."""
+    seen = store.reader().seen_sources()
     known = set(seen)
     return Counter(set_of(source, names) for source in seen + [f["source"] for f in failures
                                                                   if f["source"] not in known])

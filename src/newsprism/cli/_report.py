@@ -8,7 +8,6 @@ text; the demo prints the same pieces (:func:`read_line`,
 
 from __future__ import annotations
 
-import json
 import shlex
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -146,38 +145,23 @@ def render_ingest(report: Mapping[str, Any], *, corpus_text: Sequence[str] = ())
 
 
 def corpus_lines(store: Any, db: str, *, links: bool = True) -> list[str]:
-    """Counts; on SQLite also the most mentioned and most quoted corpus entities, the largest stories and,
-    with ``links``, the number of duplicates and copies."""
-    from ..store.sqlite import SQLiteStore
-
+    """Counts; then the most mentioned and most quoted corpus entities, the largest stories and, with
+    ``links``, the number of duplicates and copies."""
     stats = store.stats()["counts"]
     lines = [f"The corpus {db} holds {stats['articles']} articles with {stats['entities']} entities, "
              f"{stats['quotes']} quotes, {stats['claims']} numeric claims, {stats['times']} dates, "
              f"{stats['places']} places; cleaning removed {stats['removals']} lines of page furniture "
              f"and repaired {stats['repairs']} glued words."]
-    if not isinstance(store, SQLiteStore):
-        return lines
-    conn = store.read_connection()
-    # Corpus entities, not the names of each article: "Trump" and "Donald Trump" count as one person.
-    rows = conn.execute(
-        "SELECT name, label, articles FROM corpus_entities WHERE label IN ('PERSON','ORG','GPE','LOC') "
-        "ORDER BY articles DESC, name LIMIT 8").fetchall()
-    if rows:
-        lines.append("Most mentioned: " + "; ".join(f"{name} ({label}, {count} articles)" for name, label, count in rows))
-    speakers = conn.execute(
-        "SELECT coalesce(e.name, q.speaker_name), count(*) FROM quotes q "
-        "LEFT JOIN corpus_entity_members m ON m.article_id = q.article_id AND m.entity_id = q.speaker "
-        "LEFT JOIN corpus_entities e ON e.corpus_id = m.corpus_id WHERE q.speaker_name IS NOT NULL "
-        "GROUP BY coalesce(e.corpus_id, q.speaker_name) ORDER BY 2 DESC, 1 LIMIT 5").fetchall()
-    if speakers:
-        lines.append("Most quoted: " + "; ".join(f"{name} ({count})" for name, count in speakers))
-    stories = conn.execute("SELECT label, size, sources FROM stories ORDER BY size DESC, story_id LIMIT 5").fetchall()
-    if stories:
+    found = store.reader().highlights()
+    if found.most_mentioned:
+        lines.append("Most mentioned: " + "; ".join(f"{name} ({label}, {count} articles)"
+                                                     for name, label, count in found.most_mentioned))
+    if found.most_quoted:
+        lines.append("Most quoted: " + "; ".join(f"{name} ({count})" for name, count in found.most_quoted))
+    if found.stories:
         lines.append("Stories across sources: " + "; ".join(
-            f"{label} ({n(size, 'article')}, {n(len(json.loads(sources)), 'source')})"
-            for label, size, sources in stories))
+            f"{label} ({n(size, 'article')}, {n(sources, 'source')})" for label, size, sources in found.stories))
     if links:
-        dupes = conn.execute("SELECT count(DISTINCT group_id) FROM duplicate_groups").fetchone()[0]
-        copies = conn.execute("SELECT count(*) FROM lineage").fetchone()[0]
-        lines.append(f"Linking found {dupes} groups of duplicates and {copies} copied or translated articles.")
+        lines.append(f"Linking found {found.duplicate_groups} groups of duplicates and {found.copies} copied or "
+                     "translated articles.")
     return lines

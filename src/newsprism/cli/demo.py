@@ -79,18 +79,14 @@ def read_real_urls(folder: Path) -> set[str]:
         return {normalize_url(json.loads(line)["url"]) for line in lines if line.strip()}
 
 
-def _report(store: object, summary: dict[str, Any], db: str, *, real_urls: Collection[str] = ()) -> str:
-    from ..store.sqlite import SQLiteStore
-
+def _report(store: Any, summary: dict[str, Any], db: str, *, real_urls: Collection[str] = ()) -> str:
     lines = ["", read_line(summary)]
     lines += failure_lines(failures_by_code(summary["failures"]),
                            listed_by=f"newsprism failures --db {db} --run {summary['run_id']}")
     lines += corpus_lines(store, db)
     if real_urls and getattr(store, "link_rows", None) is not None:
         lines += _real_news_lines(store, real_urls)
-    first = None
-    if isinstance(store, SQLiteStore):
-        first = store.read_connection().execute("SELECT id, title FROM articles ORDER BY rowid LIMIT 1").fetchone()
+    first = store.reader().first_article()
     lines += ["", "Try:",
               f"  newsprism search --db {db} evacuated",
               f"  newsprism search --db {db} '\"port strike\"' --sort date"]

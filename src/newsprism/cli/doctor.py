@@ -17,7 +17,6 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import shutil
-import sqlite3
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -63,16 +62,10 @@ def _check_model(model: str) -> Check:
 
 
 def _check_fts() -> Check:
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2')")
-        conn.execute("INSERT INTO t VALUES ('Jersón')")
-        ok = conn.execute("SELECT count(*) FROM t WHERE t MATCH 'jerson'").fetchone()[0] == 1
-    except sqlite3.OperationalError as e:
-        return Check("SQLite FTS5", False, f"{e}; this Python's SQLite lacks FTS5: install a Python built with it")
-    finally:
-        conn.close()
-    return Check("SQLite FTS5", ok, f"SQLite {sqlite3.sqlite_version}, accents folded" if ok else "accent folding broken")
+    from ..store.sqlite import fts5_check
+
+    ok, detail = fts5_check()
+    return Check("SQLite FTS5", ok, detail)
 
 
 def _check_web() -> Check:

@@ -250,8 +250,8 @@ class PostgresStore(LinkTables):
             problems.append(f"{orphans} entities of missing articles")
         return problems
 
-    def read_connection(self) -> Any:
-        """This thread's own read-only connection, for read queries beyond this interface (web UI).
+    def _read_connection(self) -> Any:
+        """This thread's own read-only connection, for the read API (:meth:`reader`).
 
         Autocommit with tuple rows, and ``search_path`` set to the store's
         schema so that queries name tables without it. Never shared between
@@ -284,12 +284,8 @@ class PostgresStore(LinkTables):
             from .dialect import PgConnection
             from .reader import CorpusReader
 
-            self._read_api = CorpusReader(lambda: PgConnection(self.read_connection()))
+            self._read_api = CorpusReader(lambda: PgConnection(self._read_connection()))
         return self._read_api
-
-    def write_connection(self) -> tuple[Any, threading.Lock]:
-        """The store's own connection and the lock every write must hold (web UI writes: entity decisions)."""
-        return self._conn, self._lock
 
     def drop_everything(self) -> None:
         """Drop this store's schema and all it holds (tests and throw-away corpora)."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import reads
 from .dialect import Conn
-from .reads import FactParams, Features
+from .reads import CorpusHighlights, FactParams, Features
 from .search import SearchPage, SearchQuery
 from .search import search as _search
 
@@ -140,3 +140,17 @@ class CorpusReader:
     def duplicates_of(self, article_id: str) -> list[dict[str, Any]]:
         """The other articles of this article's duplicate groups."""
         return reads.duplicates_of(self._connect(), article_id, self.features())
+
+    # -- reports -----------------------------------------------------------------
+
+    def highlights(self) -> CorpusHighlights:
+        """The corpus entities, speakers, stories and copies an ingest report names."""
+        return reads.corpus_highlights(self._connect())
+
+    def first_article(self) -> tuple[str, str | None] | None:
+        """``(id, title)`` of the first article stored, or ``None`` in an empty corpus."""
+        return reads.first_article(self._connect())
+
+    def seen_sources(self) -> list[str]:
+        """Where each document ingested so far was read, one entry per document."""
+        return reads.seen_sources(self._connect())

@@ -383,3 +383,59 @@ def decision_rows(conn: Conn) -> list[tuple[int, str, tuple[str, ...], str | Non
     except missing_table_errors(conn):
         return []
     return [(int(r[0]), str(r[1]), tuple(json.loads(r[2])), r[3], str(r[4]), r[5]) for r in rows]
+
+
+# -- what an ingest report and the demo show ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusHighlights:
+    """What a report names about a linked corpus.
+
+    Attributes:
+        most_mentioned: ``(name, label, articles)`` of the corpus entities (people, organisations, places)
+            named in most articles.
+        most_quoted: ``(name, quotes)`` of the speakers quoted most, a corpus entity counted once under
+            all its names.
+        stories: ``(label, articles, sources)`` of the largest stories.
+        duplicate_groups: Groups of duplicates.
+        copies: Articles copied or translated from another.
+    """
+
+    most_mentioned: list[tuple[str, str, int]]
+    most_quoted: list[tuple[str, int]]
+    stories: list[tuple[str, int, int]]
+    duplicate_groups: int
+    copies: int
+
+
+def corpus_highlights(conn: Conn) -> CorpusHighlights:
+    """The corpus entities, speakers and stories a report names (see :class:`CorpusHighlights`)."""
+    # Corpus entities, not the names of each article: "Trump" and "Donald Trump" count as one person.
+    mentioned = conn.execute(
+        "SELECT name, label, articles FROM corpus_entities WHERE label IN ('PERSON','ORG','GPE','LOC') "
+        "ORDER BY articles DESC, name LIMIT 8").fetchall()
+    quoted = conn.execute(
+        "SELECT max(coalesce(e.name, q.speaker_name)), count(*) FROM quotes q "
+        "LEFT JOIN corpus_entity_members m ON m.article_id = q.article_id AND m.entity_id = q.speaker "
+        "LEFT JOIN corpus_entities e ON e.corpus_id = m.corpus_id WHERE q.speaker_name IS NOT NULL "
+        "GROUP BY coalesce(e.corpus_id, q.speaker_name) ORDER BY 2 DESC, 1 LIMIT 5").fetchall()
+    stories = conn.execute("SELECT label, size, sources FROM stories ORDER BY size DESC, story_id LIMIT 5").fetchall()
+    dupes = conn.execute("SELECT count(DISTINCT group_id) FROM duplicate_groups").fetchone()[0]
+    copies = conn.execute("SELECT count(*) FROM lineage").fetchone()[0]
+    return CorpusHighlights(
+        most_mentioned=[(str(r[0]), str(r[1]), int(r[2])) for r in mentioned],
+        most_quoted=[(str(r[0]), int(r[1])) for r in quoted],
+        stories=[(str(r[0] or ""), int(r[1]), len(json.loads(r[2] or "[]"))) for r in stories],
+        duplicate_groups=int(dupes), copies=int(copies))
+
+
+def first_article(conn: Conn) -> tuple[str, str | None] | None:
+    """``(id, title)`` of the first article stored, or ``None`` in an empty corpus."""
+    row = conn.execute("SELECT id, title FROM articles ORDER BY rowid LIMIT 1").fetchone()
+    return (str(row[0]), row[1]) if row else None
+
+
+def seen_sources(conn: Conn) -> list[str]:
+    """Where each document ingested so far was read (a file, a feed, an archive and its record)."""
+    return [str(r[0]) for r in conn.execute("SELECT source FROM seen")]

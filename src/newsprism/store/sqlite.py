@@ -118,6 +118,20 @@ def _guarded(method: Callable[Concatenate[SQLiteStore, _P], _R]) -> Callable[Con
     return guarded
 
 
+def fts5_check() -> tuple[bool, str]:
+    """Whether this Python's SQLite has FTS5 and folds accents as the corpus index does, and what was found."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 2')")
+        conn.execute("INSERT INTO t VALUES ('Jersón')")
+        ok = conn.execute("SELECT count(*) FROM t WHERE t MATCH 'jerson'").fetchone()[0] == 1
+    except sqlite3.OperationalError as e:
+        return False, f"{e}; this Python's SQLite lacks FTS5: install a Python built with it"
+    finally:
+        conn.close()
+    return ok, f"SQLite {sqlite3.sqlite_version}, accents folded" if ok else "accent folding broken"
+
+
 def fts_query(query: str) -> str:
     """User input as an FTS5 query (see :mod:`newsprism.store.query`); "" when it holds no word.
 
@@ -440,10 +454,6 @@ class SQLiteStore(LinkTables):
         problems += [f"duplicate articles with hash {h[:12]}" for h, _ in dupes]
         return problems
 
-    def read_connection(self) -> sqlite3.Connection:
-        """This thread's read-only connection, for read queries beyond this interface (web UI, reports)."""
-        return self._reader()
-
     def reader(self) -> CorpusReader:
         """The read API over this corpus (search, facts, stories, entities), one per store."""
         if self._read_api is None:
@@ -461,10 +471,6 @@ class SQLiteStore(LinkTables):
             conn.execute("PRAGMA cache_size=-65536")
             self._tuned.add(id(conn))
         return conn
-
-    def write_connection(self) -> tuple[sqlite3.Connection, threading.Lock]:
-        """The single writer connection and the lock every write must hold."""
-        return self._writer, self._lock
 
     def close(self) -> None:
         """Close the connections of this thread and the writer."""
