@@ -19,7 +19,9 @@ from typing import Literal
 from ._numbers import small_number
 from ._time_rules import DECADE_WORDS, MONTHS, ORDINALS, SEASON_START, SEASONS, UNIT_CODES, WEEKDAYS
 
-Direction = Literal["past", "future"] | None
+#: The tense's pointer: ``"near"`` is a future seen from a past moment ("was expected to end on December 15"),
+#: which may lie either side of publication: the nearer occurrence; ``None`` is no cue at all.
+Direction = Literal["past", "future", "near"] | None
 Kind = Literal["date", "time", "duration", "set", "range"]
 
 
@@ -186,8 +188,9 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved:
     elif rel == "this":
         year = anchor.year
     else:
-        # A month counts as past once it has begun: "at the beginning of October" in late October is this one.
-        year = _month_year(month, 0 if ctx.direction == "future" else 1, ctx, anchor)
+        # A month counts as past once it has begun ("at the beginning of October" in late October is this
+        # one), and as ahead until it ends ("sentencing is scheduled for July" on July 1 is this July).
+        year = _month_year(month, 31 if ctx.direction == "future" else 1, ctx, anchor)
     return Resolved(f"{year:04d}-{month:02d}", "month", note=note)
 
 
@@ -259,6 +262,10 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved:
         day = anchor + dt.timedelta(days=weekday - anchor.weekday())
     elif ctx.direction == "future":
         day = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    elif ctx.direction == "near":
+        # "was forecast to reach Florida on Wednesday", "was set to meet on Wednesday": the nearer one.
+        ahead = (weekday - anchor.weekday()) % 7
+        day = anchor + dt.timedelta(days=ahead) if ahead < back else anchor - dt.timedelta(days=back)
     else:
         day = anchor - dt.timedelta(days=back)
     return Resolved(day.isoformat(), "day", note=note)
@@ -337,7 +344,7 @@ def _season_year(code: str, rel: str, anchor: dt.date, direction: Direction) -> 
         return anchor.year if ended else anchor.year - 1
     if rel in ("next", "coming", "following", "upcoming"):
         return anchor.year + 1 if started else anchor.year
-    if rel == "this" or direction is None:
+    if rel == "this" or direction in (None, "near"):
         return anchor.year
     if direction == "future":
         return anchor.year + 1 if ended else anchor.year

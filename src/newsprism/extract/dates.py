@@ -210,8 +210,13 @@ def tense(text: str, start: int, end: int) -> Direction:
     for m in _cues(before):
         if REPORTING.fullmatch(m.group()) and not _DATES_REPORT.fullmatch(before[m.end():]):
             continue
-        cues.append((m.start(), "future" if FUTURE_CUES.fullmatch(m.group()) else "past"))
-    cues.sort()
+        direction: Direction = "future" if FUTURE_CUES.fullmatch(m.group()) else "past"
+        if direction == "future" and _PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start()):
+            # "was expected to end on December 15", "was projected on November 7": a future seen from a
+            # past moment, or a passive past; the nearer occurrence decides.
+            direction = "near"
+        if not cues or cues[-1][0] != m.start():  # "expected" is both: the future reading wins
+            cues.append((m.start(), direction))
     while len(cues) > 1 and _participle_after_future(before, cues[-2], cues[-1][0]):
         cues.pop()  # "will redeem Series H preferred shares on Oct. 31": "preferred" is no past tense
     nearest = cues[-1] if cues else None
@@ -227,13 +232,14 @@ def tense(text: str, start: int, end: int) -> Direction:
 
 
 _WEAK_PAST = re.compile(r"[a-z]{3,}ed")
+_PAST_AUX_BEFORE = re.compile(r"\b(?:was|were|had|had been)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|which|who|after|when|as|because)\b")
 
 
 def _participle_after_future(before: str, previous: tuple[int, Direction], start: int) -> bool:
     """An "-ed" word in the clause of a future cue before it is a participle or an adjective, not a past tense."""
     word = re.match(r"\w+", before[start:])
-    if previous[1] != "future" or word is None or not _WEAK_PAST.fullmatch(word.group()):
+    if previous[1] != "future" or previous[0] >= start or word is None or not _WEAK_PAST.fullmatch(word.group()):
         return False
     return not REPORTING.fullmatch(word.group()) and not _CLAUSE_BREAK.search(before, previous[0], start)
 

@@ -406,3 +406,22 @@ def test_dates_reporting_quarter_of_publication_reported_in_the_past() -> None:
 )
 def test_dates_halves_seasons_modifiers_and_year_end(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A future seen from a past moment may lie either side of publication: the nearer occurrence.
+        ("The emergency was expected to end on December 15.", "2020-01-01", ("December 15", "2019-12-15")),
+        ("He was projected on November 7 to have won.", "2020-11-26", ("November 7", "2020-11-07")),
+        ("Humberto was expected to pass by Bermuda late Wednesday night.", "2019-09-19", ("Wednesday night", "2019-09-18")),
+        ("The Senate was set to meet on Wednesday.", "2019-08-04", ("Wednesday", "2019-08-07")),
+        # A month ahead is this year's until it ends.
+        ("State sentencing has been scheduled for July.", "2019-07-01", ("July", "2019-07")),
+        # ... and a plain future still looks ahead.
+        ("Brazil is expected to join in April.", "2013-05-10", ("April", "2014-04")),
+    ],
+)
+def test_dates_future_seen_from_the_past(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
