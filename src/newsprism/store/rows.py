@@ -10,7 +10,6 @@ from typing import Any
 from ..codes import Code
 from ..errors import BadValueError
 from ..model import Article
-from .base import SearchFilters
 
 #: The shortest id prefix that finds an article (#15). Ids are 16 hex digits; three already narrow 4,096 ways.
 MIN_ID_PREFIX = 3
@@ -73,31 +72,3 @@ def fact_rows(article: Article) -> Iterator[tuple[str, tuple[Any, ...]]]:
         yield "times", (aid, t.start, t.end, t.text, t.value, t.granularity, int(t.resolved))
     for pl in article.places:
         yield "places", (aid, pl.start, pl.end, pl.text, pl.name, pl.gazetteer_id, pl.lat, pl.lon, pl.country, pl.type)
-
-
-def filter_sql(filters: SearchFilters, *, mark: str) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on the ``articles`` table aliased ``a``) and parameters for search filters.
-
-    ``mark`` is the driver's parameter placeholder (``?`` for SQLite, ``%s`` for psycopg).
-    """
-    where: list[str] = []
-    params: list[Any] = []
-    if filters.source:
-        where.append(f"(a.site = {mark} OR a.source LIKE {mark} OR a.url LIKE {mark})")
-        params += [filters.source, f"%{filters.source}%", f"%{filters.source}%"]
-    if filters.site:
-        where.append(f"a.site = {mark}")
-        params.append(filters.site)
-    if filters.lang:
-        where.append(f"a.lang = {mark}")
-        params.append(filters.lang)
-    if filters.date_from:
-        where.append(f"a.published >= {mark}")
-        params.append(filters.date_from)
-    if filters.date_to:  # on or before, to the bound's precision: a day, or a minute or second of it
-        where.append(f"substr(a.published, 1, {len(filters.date_to)}) <= {mark}")
-        params.append(filters.date_to)
-    if filters.entity:
-        where.append(f"a.id IN (SELECT article_id FROM entities WHERE lower(name) = lower({mark}))")
-        params.append(filters.entity)
-    return where, params
