@@ -71,7 +71,7 @@ class SearchQuery:
     Raises:
         BadValueError: a date that is not ISO 8601 (``E170``), a language that is not a code (``E171``),
             a sort that is neither ``relevance`` nor ``date`` (``E177``), a negative limit or offset
-            (``E172``).
+            (``E161``).
     """
 
     text: str = ""
