@@ -200,7 +200,11 @@ def tense(text: str, start: int, end: int) -> Direction:
        a future seen from a moment long past is rare in news), and an "-ed"
        word in the clause of a future cue is a participle ("will redeem
        preferred shares"), not a past tense.
-    3. If there is none, the first cue after it ("On Friday, officials said").
+       A future seen from a past moment ("was expected to", "was due to",
+       "planned to") gives ``"near"``: the nearer occurrence either side.
+    3. If there is none, the first cue after it ("On Friday, officials said"),
+       short of a closing quotation mark and leaving out infinitives ("an
+       election to be held on August 9").
     """
     left, right = _sentence_bounds(text, start, end)
     before = text[left:start]
@@ -211,7 +215,8 @@ def tense(text: str, start: int, end: int) -> Direction:
         if REPORTING.fullmatch(m.group()) and not _DATES_REPORT.fullmatch(before[m.end():]):
             continue
         direction: Direction = "future" if FUTURE_CUES.fullmatch(m.group()) else "past"
-        if direction == "future" and _PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start()):
+        if direction == "future" and (_PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start())
+                                      or _FUTURE_IN_PAST.match(m.group())):
             # "was expected to end on December 15", "was projected on November 7": a future seen from a
             # past moment, or a passive past; the nearer occurrence decides.
             direction = "near"
@@ -223,7 +228,11 @@ def tense(text: str, start: int, end: int) -> Direction:
     found: Direction = nearest[1] if nearest else None
     stative = bool(nearest and STATIVE.match(before, nearest[0]))
     if nearest is None:
-        after = _cues(text[end:right])
+        # A quotation closing after the expression ends what can date it: in '"... in November," Jorgensen
+        # argued', the verb dates the telling, not the words quoted.
+        closing = _CLOSING_QUOTE.search(text, end, right)
+        after = [m for m in _cues(text[end:closing.start() if closing else right])
+                 if not _INFINITIVE_CUE.match(m.group())]
         found = None if not after else "future" if FUTURE_CUES.fullmatch(after[0].group()) else "past"
     if DEADLINE.search(before[-30:]) and not stative:
         # "gave them until May": a deadline set in the past may still lie ahead; "was envoy until May" may not.
@@ -233,6 +242,13 @@ def tense(text: str, start: int, end: int) -> Direction:
 
 _WEAK_PAST = re.compile(r"[a-z]{3,}ed")
 _PAST_AUX_BEFORE = re.compile(r"\b(?:was|were|had|had been)\s+$", re.IGNORECASE)
+_FUTURE_IN_PAST = re.compile(r"was\b|were\b|planned to", re.IGNORECASE)
+#: Infinitives ("to be held on August 9") qualify a noun; after the expression they date nothing before them.
+_INFINITIVE_CUE = re.compile(r"to\s", re.IGNORECASE)
+_CLOSING_QUOTE = re.compile(r"[”»]|(?<=[\w.,!?])\"")
+#: A day used as a modifier ("the November 13 deadline", "a July 25 meeting"): no verb's tense governs it.
+_DAY_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}\b")
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|which|who|after|when|as|because)\b")
 
 
@@ -273,7 +289,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     previous: list[tuple[str, str]] = []
     period: str | None = None
     for start, end, name, match in _candidates(text):
-        direction = tense(text, start, end) if name in _TENSED else None
+        direction = tense(text, start, end) if name in _TENSED and not _modifier(text, start, end, name) else None
         ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous), period=period)
         result: Resolved = _RESOLVERS[name](match, ctx)
         if result.note == "not a time":
@@ -293,6 +309,12 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             previous.append((ref.value, ref.granularity))
         refs.extend(_range_end(text, ref, name))
     return _attach_clock_dates(refs)
+
+
+def _modifier(text: str, start: int, end: int, name: str) -> bool:
+    """A month and day without a year between a determiner and a noun: "the November 13 deadline"."""
+    return (name in ("mdy", "dmy") and not re.search(r"\d{4}", text[start:end])
+            and bool(_DAY_MODIFIER_BEFORE.search(text, max(0, start - 5), start)) and bool(_NOUN_AFTER.match(text, end)))
 
 
 _RANGE_DAY = re.compile(r"\s*(?:to|-|–|and|through)\s*(\d{1,2})\b(?!\s*(?:%|[,.]\d|:))")

@@ -425,3 +425,25 @@ def test_dates_halves_seasons_modifiers_and_year_end(text: str, published: str, 
 )
 def test_dates_future_seen_from_the_past(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("He was due to stand down in August.", "2020-06-11", ("August", "2020-08")),
+        ("His term was to end in August.", "2020-06-11", ("August", "2020-08")),
+        ("Biden said he planned to announce his choice around August 1.", "2020-06-19", ("August 1", "2020-08-01")),
+        ("The debate, which was slated for October 15, has been cancelled.", "2020-10-12", ("October 15", "2020-10-15")),
+        # An infinitive after the expression dates a noun, not the expression.
+        ("On Thursday, a candidate in the election to be held on August 9 held a rally.", "2020-08-03",
+         ("Thursday", "2020-07-30")),
+        # A day as a modifier is the nearer occurrence, whatever the tense around it.
+        ("He had 3 percent two weeks before the November 13 deadline.", "2019-11-04", ("November 13", "2019-11-13")),
+        # A verb after a closing quotation mark dates the telling, not the words quoted.
+        ("\"We are the real choice for voters in November,\" she argued.", "2020-10-29", ("November", "2020-11")),
+    ],
+)
+def test_dates_plans_seen_from_the_past_modifiers_and_quotes(text: str, published: str,
+                                                            expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
