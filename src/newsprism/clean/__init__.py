@@ -7,34 +7,23 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection
 
 from ..codes import Code
 from ..config import Settings
 from ..errors import BadValueError, ConfigError
 from ..model import Article, Issue, Removal
-from ..registry import Stage
+from ..registry import Resources, Stage, StageBase
 from ..validate import main_language
 from .furniture import line_hash
 from .normalize import normalize_text
 from .text import CleanResult, clean_text
 
-__all__ = ["CleanResult", "CleanStage", "clean_article", "clean_text", "line_hash", "make_stage", "normalize_text",
-           "use_site_furniture"]
+__all__ = ["CleanResult", "CleanStage", "clean_article", "clean_text", "line_hash", "make_stage", "normalize_text"]
 
-#: Per-site furniture learned from a corpus (site -> line hashes), used by every
-#: ``clean.text`` stage of this process that was not given its own. Set by
-#: ingestion from the store's ``site_furniture`` table (see :func:`use_site_furniture`).
-_SITE_FURNITURE: dict[str, frozenset[str]] = {}
-
-
-def use_site_furniture(furniture: Mapping[str, Collection[str]]) -> None:
-    """Make this process's cleaning stages drop the lines each site is known to repeat."""
-    _SITE_FURNITURE.clear()
-    _SITE_FURNITURE.update({site: frozenset(hashes) for site, hashes in furniture.items()})
-
-#: Fields the ``clean.text`` stage writes.
-CLEAN_ASSIGNS = ("text", "removals", "repairs", "segments", "paragraphs", "media", "related", "tags", "lang")
+#: Fields the ``clean.text`` stage writes (the title of scraped text is its headline; E103 when nothing is left).
+CLEAN_ASSIGNS = ("text", "removals", "repairs", "segments", "paragraphs", "media", "related", "tags", "lang",
+                 "title", "issues")
 
 
 def clean_article(article: Article, *, main_language: str = "en",
@@ -60,6 +49,7 @@ def clean_article(article: Article, *, main_language: str = "en",
         text=result.text, removals=removals, repairs=result.repairs, segments=result.segments,
         paragraphs=result.paragraphs, media=article.media + result.media, related=article.related + result.related,
         tags=tags, lang=article.lang or result.lang,
+        published=article.published or result.published,  # the dateline's date when none was known (#12)
     )
 
 
@@ -90,28 +80,29 @@ def headline(text: str) -> str | None:
 
 
 
-class CleanStage:
-    """The ``clean.text`` stage: :func:`clean_article` over a batch."""
+class CleanStage(StageBase):
+    """The ``clean.text`` stage: :func:`clean_article`, with the furniture the article's site is known to repeat.
+
+    Args:
+        main_language: The language English-only stages need.
+        resources: What the corpus has taught; its ``site_furniture`` lines are dropped (none without it).
+    """
 
     name: str = "clean.text"
-    requires: tuple[str, ...] = ("raw_text",)
+    requires: tuple[str, ...] = ("raw_text", "content_kind")
     assigns: tuple[str, ...] = CLEAN_ASSIGNS
 
-    def __init__(self, *, main_language: str = "en",
-                 known_furniture: Mapping[str, Collection[str]] | None = None) -> None:
+    def __init__(self, *, main_language: str = "en", resources: Resources | None = None) -> None:
         self.main_language = main_language
-        #: site -> line hashes learned from a corpus (see :func:`line_hash`); when not
-        #: given, the process-wide table set by :func:`use_site_furniture` is used.
-        self.known_furniture = known_furniture if known_furniture is not None else _SITE_FURNITURE
+        self.resources = resources or Resources()
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            known = self.known_furniture.get(article.site or "") if article.site else None
-            yield clean_article(article, main_language=self.main_language, known_furniture=known)
+    def process(self, article: Article) -> Article:
+        known = self.resources.furniture_of(article.site)
+        return clean_article(article, main_language=self.main_language, known_furniture=known)
 
 
-def make_stage(settings: Settings) -> Stage:
-    """The ``clean.text`` stage.
+def make_stage(settings: Settings, *, resources: Resources | None = None) -> Stage:
+    """The ``clean.text`` stage, dropping the per-site furniture of ``resources``.
 
     Raises:
         ConfigError: ``E201`` when the setting ``main_language`` is not a language cleaning supports
@@ -121,4 +112,4 @@ def make_stage(settings: Settings) -> Stage:
         language = main_language(settings.main_language, name="setting main_language")
     except BadValueError as e:
         raise ConfigError(e.message, code=Code.BAD_SETTING_VALUE) from e
-    return CleanStage(main_language=language)
+    return CleanStage(main_language=language, resources=resources)

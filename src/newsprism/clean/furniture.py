@@ -24,11 +24,13 @@ position, neighbours, punctuation and the words used.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from ..model import normalize_for_hash
+from .dateline import find_dateline
 from .language import detect_language, guess_language
 from .resources import (
     BRACKETED,
@@ -45,6 +47,7 @@ from .resources import (
     READER_ADDRESS,
     REPORTING_VERB,
     SENTENCE_END,
+    SPEAKER_TAG,
     STOP_WORDS,
     TERMINAL,
     WORD,
@@ -76,6 +79,8 @@ class Line:
 #: Kinds whose cues are specific enough to trust even on a full sentence.
 _TRUSTED_ON_PROSE = frozenset({"cookie", "author_bio", "comment_form"})
 
+
+_SENTENCE_STOP = re.compile(r"(?<![.…])[.!?।。！？][\"'”’»)\]]*$")
 
 #: Tag lines accepted right after the story; a longer run of short lines is a menu.
 _MAX_TAG_LINES = 6
@@ -144,7 +149,7 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
     _share_bar_fields(lines)
     if scraped:
         _repeated(lines)
-        _by_region(lines)
+        _by_region(lines, languages=_date_languages(doc_lang, main_language))
         _in_story(lines)
     return found
 
@@ -237,11 +242,17 @@ def _repeated(lines: Sequence[Line]) -> None:
     """
     counts = Counter(line.text for line in lines if line.kind is None and line.n_words <= 20 and not line.prose)
     for line in lines:
-        if line.kind is None and counts.get(line.text, 0) > 1:
+        # a short sentence said twice is dialogue ("Yeah.", "No." in an interview), not a menu (#12)
+        if line.kind is None and counts.get(line.text, 0) > 1 and not _short_sentence(line):
             _mark(line, "navigation", f"repeated {counts[line.text]} times on the page")
 
 
-def _by_region(lines: Sequence[Line]) -> None:
+def _date_languages(*codes: str | None) -> tuple[str, ...]:
+    """The languages a dateline may be written in: the story's, the expected one, and English."""
+    return tuple(dict.fromkeys(code for code in (*codes, "en") if code))
+
+
+def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -> None:
     """Pass 4: keep the densest run of prose; short lines outside it are navigation."""
     if not lines:
         return
@@ -256,6 +267,7 @@ def _by_region(lines: Sequence[Line]) -> None:
     if best_sum < 10:  # no run of prose to anchor on: judge by cues alone
         return
     first, last = best
+    last = _story_end(lines, last)
     title = _title_index(lines, first)
     tags = 0
     if title >= 0:
@@ -266,11 +278,46 @@ def _by_region(lines: Sequence[Line]) -> None:
         if i > last and tags < _MAX_TAG_LINES and _tag_like(line) and all(other.kind for other in lines[last + 1 : i]):
             tags += 1
             _mark(line, "tags", "a short title-like line right after the last paragraph of the story")
-        elif i < first and DATELINE.match(line.text):
-            continue  # the story's dateline, not page furniture
+        elif i < first and (DATELINE.match(line.text) or (i >= first - 3 and _dateline_alone(line, languages))):
+            continue  # the story's dateline, not page furniture: cleaning takes it to the metadata
         elif (i < first or i > last) and not (line.prose and line.n_words >= 25):
             _mark(line, "navigation", "outside the story's run of prose")
     _menus(lines[first : last + 1])
+
+
+def _dateline_alone(line: Line, languages: tuple[str, ...]) -> bool:
+    """A line that is only a dateline, in any language dateparser reads ("vendredi 4 janvier 2019")."""
+    if line.n_words > 10 or not HAS_DIGIT.search(line.text):
+        return False
+    found = find_dateline(line.text, languages=languages)
+    return found is not None and found.length >= len(line.text.rstrip())
+
+
+def _short_sentence(line: Line) -> bool:
+    """A sentence however short: a capital (after any speaker tag) to a full stop, "?" or "!" ("Bye.").
+
+    A line cut short ("Read the full story…") is not one.
+    """
+    text = SPEAKER_TAG.sub("", line.text)
+    return bool(line.words) and text[:1].isupper() and bool(_SENTENCE_STOP.search(text))
+
+
+def _story_end(lines: Sequence[Line], last: int) -> int:
+    """The story runs on to the end of the text when every line after its run reads as a sentence.
+
+    The run of prose ends where short lines begin; but when nothing after it is furniture (no cue, no
+    line that is not a sentence), those lines are the story's own last words: an interview's "Thank
+    you." and "Bye.", a sports report's last line of results with no full stop (#12).
+    """
+    rest = [line for line in lines[last + 1:]]
+    if rest and all(line.kind is None and (_short_sentence(line) or _plain_sentence(line)) for line in rest):
+        return len(lines) - 1
+    return last
+
+
+def _plain_sentence(line: Line) -> bool:
+    """A sentence with its final stop missing: long enough, capitalised, made of ordinary words."""
+    return line.n_words >= 8 and line.text[:1].isupper() and _stop_ratio(line) >= 0.15
 
 
 def _title_index(lines: Sequence[Line], first: int) -> int:

@@ -80,6 +80,8 @@ ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 TERMINAL = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[。！？」』）])$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)|[。！？]")
 HAS_DIGIT = re.compile(r"\d")
+#: A speaker tag opening a line of an interview transcript: "((WN))", "Q:", "KEYSERS:".
+SPEAKER_TAG = re.compile(r"^\s*(?:\(\([^()]{1,60}\)\)|\[[^\]]{1,60}\]|[A-Z][\w .'-]{0,40}:)\s*")
 URL = re.compile(r"(?:https?://|www\.)\S+", _I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 

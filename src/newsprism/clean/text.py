@@ -19,9 +19,11 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Literal
 
 from ..model import Link, MediaItem, Paragraph, Removal, Repair, Segment
 from ..validate import main_language as check_language
+from .dateline import find_dateline
 from .furniture import Line, classify, make_line
 from .glued_words import document_vocabulary, find_glued
 from .language import detect_language
@@ -48,10 +50,13 @@ class CleanResult:
     related: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()
     lang: str | None = None
+    #: The date the story's dateline gives (ISO 8601), when it opened the body.
+    published: str | None = None
 
 
 def clean_text(text: str, *, content_kind: str = "text", main_language: str = "en",
-               known_furniture: Collection[str] | None = None, repair_glued: bool = True) -> CleanResult:
+               known_furniture: Collection[str] | None = None, repair_glued: bool = True,
+               datelines: Literal["metadata", "keep"] = "metadata") -> CleanResult:
     """Remove page furniture, repair glued words, keep the offset map.
 
     Args:
@@ -62,6 +67,8 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
         known_furniture: Line hashes (:func:`~newsprism.clean.furniture.line_hash`)
             this site is known to repeat on every page.
         repair_glued: Split words glued together by lost spaces.
+        datelines: ``"metadata"`` takes a dateline that opens the body out of it (a ``dateline``
+            removal, its date in ``published``); ``"keep"`` leaves it in the text.
 
     Returns:
         The clean text with removals (spans into ``text``), repairs (spans
@@ -78,12 +85,18 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
     lines, mapped, fixes = _read_lines(text)
     doc_lang = classify(lines, scraped=content_kind != "html", main_language=main_language,
                         known_furniture=known_furniture)
+    dateline = None
+    if datelines == "metadata":
+        languages = tuple(dict.fromkeys(code for code in (doc_lang, main_language, "en") if code))
+        dateline = _take_dateline(text, lines, mapped, fixes, languages=languages)
     kept = [line for line in lines if line.kind is None]
     for line in kept:
         if line.lang_score is None:
             line.lang, line.lang_score = detect_language(line.text)
-    removals = tuple(Removal(line.start, line.end, line.kind or "", line.reason, text[line.start:line.end])
-                     for line in lines if line.kind is not None)
+    removals = tuple(sorted(
+        [Removal(line.start, line.end, line.kind or "", line.reason, text[line.start:line.end])
+         for line in lines if line.kind is not None] + ([dateline.removal] if dateline and dateline.removal else []),
+        key=lambda removal: removal.start))
     vocabulary = document_vocabulary(mapped[line.index].text for line in kept)
     parts: list[MappedText] = []
     repairs: list[Repair] = []
@@ -107,8 +120,56 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
     return CleanResult(
         text=clean.text, removals=removals, repairs=tuple(repairs), segments=segments_of(clean, text),
         paragraphs=tuple(paragraphs), media=_media(lines), related=_related(lines), tags=_tags(lines),
-        lang=_main_lang(paragraphs) or doc_lang,
+        lang=_main_lang(paragraphs) or doc_lang, published=dateline.date if dateline else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _TakenDateline:
+    date: str | None
+    removal: Removal | None  # a dateline before a dash: the part of the line taken out
+
+
+_DATELINE_MISTAKEN_FOR = frozenset({"alt_text", "navigation", "tags"})
+_DATELINE_REASON = "the story's dateline (when{place} it was filed), kept as metadata"
+
+
+def _take_dateline(text: str, lines: list[Line], mapped: dict[int, MappedText],
+                   fixes: dict[int, list[tuple[int, int, str]]], *,
+                   languages: tuple[str, ...]) -> _TakenDateline | None:
+    """Take the dateline that opens the body out of it (#12).
+
+    It is the first kept line, or the second when the first is the headline: a whole line is marked a
+    ``dateline`` removal; a dateline before a dash is cut from its line, which keeps the rest.
+    """
+    kept = [line for line in lines if line.kind is None][:2]
+    if kept and kept[0].index > 0 and lines[kept[0].index - 1].kind in _DATELINE_MISTAKEN_FOR:
+        kept.insert(0, lines[kept[0].index - 1])  # just above the story, a short line with no stop
+    for line in kept:
+        found = find_dateline(line.text, languages=languages)
+        if found is not None:
+            reason = _DATELINE_REASON.format(place=f" and where, {found.place}," if found.place else "")
+            if found.length >= len(line.text.rstrip()):
+                line.kind, line.reason = "dateline", reason
+                return _TakenDateline(found.date, None)
+            if line.kind is not None:
+                continue  # only a whole line was taken for furniture
+            part = mapped[line.index]
+            if any(a < found.length for a, _, _ in fixes[line.index]) or part.origin[found.length] < 0:
+                return None  # a repaired character inside the dateline: leave the line whole
+            raw_cut = part.origin[found.length]
+            removal = Removal(line.start, raw_cut, "dateline", reason, text[line.start:raw_cut])
+            mapped[line.index] = part.slice(found.length, len(part.text))
+            fixes[line.index] = [(a - found.length, b - found.length, before) for a, b, before in fixes[line.index]]
+            line.start, line.text = raw_cut, mapped[line.index].text
+            return _TakenDateline(found.date, removal)
+        if line.kind is None and not _headline_like(line):
+            return None  # the story has begun
+    return None
+
+
+def _headline_like(line: Line) -> bool:
+    return line.title or (3 <= line.n_words <= 25 and not line.text.rstrip().endswith((".", ",", ";", ":")))
 
 
 def _separator(text: str, previous: Line, line: Line) -> MappedText:

@@ -132,8 +132,56 @@ def test_text_html_article_is_cleaned_conservatively() -> None:
 def test_text_keeps_the_dateline(dateline: str) -> None:
     story = ("An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region of Russia. "
              "A suspected gas leak led to an explosion, officials told state media on Tuesday evening.")
-    result = clean_text(f"{dateline}\n\n{story}\n\n{story.replace('Monday', 'Sunday')}")
+    result = clean_text(f"{dateline}\n\n{story}\n\n{story.replace('Monday', 'Sunday')}", datelines="keep")
     assert result.text.startswith(dateline) and not result.removals
+
+
+_STORY = ("An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region of Russia. "
+          "A suspected gas leak led to an explosion, officials told state media on Tuesday evening.")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("opening", "published", "place", "language"), [
+    ("Friday, January 4, 2019\n\n", "2019-01-04", None, "en"),
+    ("Saturday, January 5, 2019\u00a0 \n\n\n", "2019-01-05", None, "en"),
+    ("4 January 2019\n\n", "2019-01-04", None, "en"),
+    ("2020-03-14\n", "2020-03-14", None, "en"),
+    ("vendredi 4 janvier 2019\n\n", "2019-01-04", None, "fr"),
+    ("Martes, 8 de octubre de 2019\n\n", "2019-10-08", None, "es"),
+    ("MAGNITOGORSK, Jan. 4, 2019\n\n", "2019-01-04", "MAGNITOGORSK", "en"),
+    ("MAGNITOGORSK, Jan. 4, 2019 — ", "2019-01-04", "MAGNITOGORSK", "en"),
+    ("MOSCOW, Jan. 4 (Reuters) - ", None, "MOSCOW", "en"),
+])
+def test_text_dateline_goes_to_metadata(opening: str, published: str | None, place: str | None,
+                                        language: str) -> None:
+    # the dateline is read in the story's language (here the expected one, the story being English)
+    raw = f"{opening}{_STORY}\n\n{_STORY.replace('Monday', 'Sunday')}"
+    result = clean_text(raw, main_language=language)
+    assert result.text.startswith("An apartment building collapsed")
+    assert result.published == published
+    [removal] = result.removals
+    assert removal.kind == "dateline" and raw[removal.start:removal.end] == removal.text
+    assert removal.text.strip(" \u00a0\n—-") in opening and (place is None or place in removal.reason)
+    assert raw[to_raw_offset(result.segments, 0):].startswith("An apartment")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("opening", [
+    "On Friday, January 4, 2019 the building collapsed in the night.\n\n",
+    "In 2019 — a year of disasters — the city rebuilt.\n\n",
+    "43 people were hurt, 12 of them children.\n\n",
+])
+def test_text_sentence_that_starts_with_a_date_is_no_dateline(opening: str) -> None:
+    result = clean_text(f"{opening}{_STORY}")
+    assert result.text.startswith(opening.strip()) and result.published is None
+
+
+@pytest.mark.issue(12)
+def test_text_stage_takes_the_publication_date_from_the_dateline() -> None:
+    raw = f"Friday, January 4, 2019\n\n{_STORY}"
+    assert clean_article(Article(id="d1", text=raw, raw_text=raw)).published == "2019-01-04"
+    known = clean_article(Article(id="d2", text=raw, raw_text=raw, published="2019-01-05"))
+    assert known.published == "2019-01-05" and not known.text.startswith("Friday")
 
 
 @pytest.mark.parametrize("raw", ["Share this:\nFollow us on Twitter\nPlease enter your comment!", "\ufeff\u200b \n\t"])
