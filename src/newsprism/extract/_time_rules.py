@@ -41,7 +41,7 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
 
 #: Words whose presence before a temporal expression makes it point forward.
 FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|'ll|shall|forecasts?|forecasted|anticipated|expected|predicted|projected|could(?! have)|might(?! have)|would(?! have)|(?-i:may)(?! have)|(?:is|are|was|were) to|(?:is|are|was|were) due|plans? to|planning to|planned (?:for|to)|scheduled|"
+    r"\b(?:will|won't|'ll|shall|forecasts?|forecasted|anticipated|expected|predicts?|predicted|projected|could(?! have)|might(?! have)|would(?! have)|(?-i:may)(?! have)|(?:is|are|was|were) to|(?:is|are|was|were) due|plans? to|planning to|planned (?:for|to)|scheduled|"
     r"set to|is expected to|are expected to|expects? to|going to|intends? to|upcoming|would (?:be|take|hold) place|"
     r"to be held|to take place|next|coming|from now|hence|slated|(?:is|are|am) (?-i:[a-z]{3,}ing)(?<!\bbeing))\b",
     re.IGNORECASE,
@@ -130,7 +130,7 @@ _P = [
     ("this_year_kind", r"\b(?=the|earlier|later)(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+year))\b"),
     ("vague_ref", r"\b(?P<x>(?:the\s+)?(?P<w>(?:near|distant|foreseeable) future|(?<=at )a later date|(?<=in )past (?:years|decades)|near term|coming (?:days|weeks|months|quarters|years)|recent (?:days|weeks|months|quarters|years)|future quarters|(?-i:the future)(?=\s*[.,;:!?\"”)]|\s+(?:and|or|if|is|was|will|would|as|but|for|in|with|too|also|because|when|that)\b)|(?:(?<=in )|(?<=over )|(?<=for ))the (?:short|long) term(?![\w-]))|(?:the\s+)?(?:past|last) (?:several|few) (?:days|weeks|months|quarters|years))\b"),
     ("year_words", rf"\b(?P<x>(?:(?P<mon>{_FULL_MONTH})\s+)?(?:the\s+year\s+)?(?P<w>{_YEAR_WORDS}))\b"),
-    ("ago", rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|only|at least)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence))\b"),
+    ("ago", rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|only|at least)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?:or so\s+)?(?P<dir>ago|earlier|before|later|from now|hence))\b"),
     ("in_n", rf"\b(?P<pre>in|within)\s+(?P<x>(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT}))\b(?!\s+(?:ago|earlier|later|of\b))"),
     ("quarter", rf"\b(?P<x>(?:the\s+)?(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ]quarter(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?)\b"),
     ("q", rf"\b(?P<x>Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?)\b"),

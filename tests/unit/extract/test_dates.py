@@ -447,3 +447,15 @@ def test_dates_future_seen_from_the_past(text: str, published: str, expected: tu
 def test_dates_plans_seen_from_the_past_modifiers_and_quotes(text: str, published: str,
                                                             expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Meteorologists predict landfall Saturday morning.", "2019-07-12", ("Saturday morning", "2019-07-13")),
+        ("Then, a week or so ago, the general picked a date.", "1991-02-25", ("a week or so ago", "1991-W08")),
+    ],
+)
+def test_dates_present_forecasts_and_approximate_ago(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
