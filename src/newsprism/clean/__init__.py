@@ -23,7 +23,7 @@ __all__ = ["CleanResult", "CleanStage", "clean_article", "clean_text", "line_has
 
 #: Fields the ``clean.text`` stage writes (the title of scraped text is its headline; E103 when nothing is left).
 CLEAN_ASSIGNS = ("text", "removals", "repairs", "segments", "paragraphs", "media", "related", "tags", "lang",
-                 "title", "issues")
+                 "title", "issues", "published")
 
 
 def clean_article(article: Article, *, main_language: str = "en",
