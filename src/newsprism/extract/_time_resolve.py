@@ -534,13 +534,6 @@ def r_ref(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(_REFS[word], "unknown")
 
 
-def r_ref_adj(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "the current weakness" (``PRESENT_REF``), "a recent filing", "the then current price" (``PAST_REF``)."""
-    if m["then"] or m["w"].lower() == "recent":
-        return Resolved("PAST_REF", "unknown")
-    return Resolved("PRESENT_REF", "unknown")
-
-
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
               "yearly": "P1Y", "hourly": "PT1H"}
 
@@ -585,5 +578,5 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "rel_season": r_season, "season_year": r_season, "ctx_season": r_season, "ago": r_ago, "in_n": r_in_n,
     "quarter": r_quarter, "q": r_quarter, "half": r_half, "decade": r_decade, "decade_short": r_decade,
     "decade_word": r_decade, "century": r_century, "mod_year": r_year, "year": r_year, "clock": r_clock,
-    "clock24": r_clock, "clock_mil": r_clock, "noon": r_noon, "ref": r_ref, "ref_adj": r_ref_adj, "set": r_set, "duration": r_duration,
+    "clock24": r_clock, "clock_mil": r_clock, "noon": r_noon, "ref": r_ref, "set": r_set, "duration": r_duration,
 }

@@ -128,7 +128,7 @@ _P = [
     ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over|into|of|through|throughout)\s+(?P<x>the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<season>spring|summer|autumn|winter))\b"),
     ("year_end", r"\b(?P<x>(?:the\s+)?(?:end of (?:the|this) year|year-end|year end|year['’]s end))\b"),
     ("this_year_kind", r"\b(?=the|earlier|later)(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+year))\b"),
-    ("vague_ref", r"\b(?P<x>(?:the\s+)?(?P<w>(?:near|distant|foreseeable) future|(?<=at )a later date|(?<=in )past (?:years|decades)|near term|coming (?:days|weeks|months|quarters|years)|recent (?:days|weeks|months|quarters|years)|future quarters|(?-i:the future)(?=\s*[.,;:!?\"”)]|\s+(?:and|or|if|is|was|will|would|as|but|for|in|with|too|also|because|when|that)\b)|(?:(?<=in )|(?<=over )|(?<=for ))the (?:short|long) term(?![\w-]))|(?:the\s+)?(?:past|last) (?:several|few) (?:days|weeks|months|quarters|years))\b"),
+    ("vague_ref", r"\b(?P<x>(?:the\s+)?(?P<w>(?:near|distant|foreseeable) future|(?<=at )a later date|(?<=in )past (?:years|decades)|near term|coming (?:days|weeks|months|quarters|years)|recent (?:days|weeks|months|quarters|years)|future quarters|(?:(?<=in )|(?<=over )|(?<=for ))the (?:short|long) term(?![\w-]))|(?:the\s+)?(?:past|last) (?:several|few) (?:days|weeks|months|quarters|years))\b"),
     ("year_words", rf"\b(?P<x>(?:(?P<mon>{_FULL_MONTH})\s+)?(?:the\s+year\s+)?(?P<w>{_YEAR_WORDS}))\b"),
     ("ago", rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|only|at least)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?:or so\s+)?(?P<dir>ago|earlier|before|later|from now|hence))\b"),
     ("in_n", rf"\b(?P<pre>in|within)\s+(?P<x>(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT}))\b(?!\s+(?:ago|earlier|later|of\b))"),
@@ -150,11 +150,6 @@ _P = [
     ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?:(?:about|around|approximately|roughly)\s+)?(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])"),
     ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
     ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past|in the future|at this time|formerly|as soon as possible|(?<!as )soon|at the moment|so far this year))\b"),
-    # "the current weakness", "a recent filing", "the then current price": the adjective dates its noun (#13);
-    # "current account", an electric current and the current year or quarter (other patterns) are not this.
-    ("ref_adj", r"(?<!upward )(?<!electric )(?<!strong )(?<!ocean )(?<!direct )(?<!alternating )\b(?P<x>(?P<then>then[\s-]+)?(?P<w>[Cc]urrent|[Rr]ecent))\b(?=\s+(?!(?:account|accounts|of|is|was|"
-                r"were|are|and|or|from|flows?|through|fiscal|year|quarter|month|week|period|season|decade|century|"
-                r"days|weeks|months|quarters|years)\b)[a-zA-Z])"),
     # "for the year", "a high for the year", "the first nine months of the year": the story's year (#13).
     ("the_year", r"\b(?P<pre>[Ff]or|of|during|through|throughout|in)\s+(?P<x>the\s+year)\b(?![\s-]+(?:ago|earlier|before|"
                  r"after|ended|ending|end|to|that|when|in\s+which|of(?!\s+[$£€#])|\d|it|he|she|they|we|I|you|the|a|an|his|her|its|their)\b|['’-])"),
@@ -197,7 +192,7 @@ _TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
              "centuries", "quarter", "half", "seconds", "minutes", "hours", "days", "weeks", "weekends",
              "fortnights", "months", "years", "decades", "quarters"),
     "season": tuple(SEASONS),
-    "ref": ("now", "current", "currently", "possible", "present", "presently", "nowadays", "days", "recently", "lately", "recent", "past",
+    "ref": ("now", "currently", "possible", "present", "presently", "nowadays", "days", "recently", "lately", "recent", "past",
             "future", "formerly", "soon", "moment", "time", "date", "far"),
     "decadeword": tuple(DECADE_WORDS),
     "holiday": ("thanksgiving", "christmas", "easter", "halloween", "memorial", "labor", "labour", "martin",
@@ -227,7 +222,7 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "weekend": {"unit"}, "set": {"set"}, "duration": _unit, "event_span": {"event"},
     "period_ref": {"period"}, "year_ago_adj": {"year"}, "holiday": {"holiday", "year"},
     "year_range": _digit, "year_end": {"year"}, "this_year_kind": {"year"}, "vague_ref": {"vague"},
-    "year_words": {"yearword"}, "ref_adj": {"ref"}, "the_year": {"year"}, "season_year_words": {"season"},
+    "year_words": {"yearword"}, "the_year": {"year"}, "season_year_words": {"season"},
 }
 #: How far around a trigger an expression may reach.
 TRIGGER_MARGIN = 48

@@ -341,11 +341,8 @@ def test_dates_a_length_from_an_event_keeps_its_length(text: str, surface: str, 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("It was delayed because of current market conditions.", ("current", "PRESENT_REF")),
-        ("The offer was triggered by the recent sale of a unit.", ("recent", "PAST_REF")),
-        ("Holders may buy shares at half the then current market price.", ("then current", "PAST_REF")),
-        ("They are worried about the future and fear the worst.", ("the future", "FUTURE_REF")),
         ("It will liquidate the company as soon as possible.", ("as soon as possible", "FUTURE_REF")),
+        ("The plan may hurt it in the short term.", ("the short term", "FUTURE_REF")),
         ("Profit fell 5% for the year, the company said.", ("the year", "2022")),
         ("Sales in 2019 reached a high for the year in June.", ("the year", "2019")),
     ],
@@ -358,16 +355,17 @@ def test_dates_reference_words_and_the_story_year(text: str, expected: tuple[str
 @pytest.mark.parametrize(
     "text",
     [
-        "The current account deficit widened.",          # an economic term, no time
-        "The upward current brought cold water.",         # a flow of water
-        "Marty McFly went Back to the Future again.",     # a title
         "'19' stands for the year it was detected.",      # a year the clause defines, not the story's
+        "The year before, sales fell.",                   # counted from another year
+        "Results for the year ended June 30 were weak.",  # a fiscal year: a length, not the story's year
         "The year-ago quarter was weak.",                 # another pattern's, not "the year"
+        # The single adjectives are left untagged, as the dev set's guidelines leave them.
+        "It was delayed by current market conditions and a recent sale; the future looks bright.",
     ],
 )
 def test_dates_reference_words_that_are_not_times(text: str) -> None:
     values = dict(_values(text))
-    assert values.get("current") is None and values.get("the year") is None and values.get("the Future") is None
+    assert all(values.get(word) is None for word in ("the year", "current", "recent", "the future"))
 
 
 @pytest.mark.issue(13)
