@@ -162,8 +162,13 @@ def r_month_day(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def _weekday_year(weekday: int, month: int, day: int, year: int) -> int:
-    """ "Monday, Oct. 26" with no year: the year nearest the tense's choice in which that day is a Monday."""
-    for candidate in (year, year - 1, year + 1):
+    """ "Monday, Oct. 26" with no year: the year nearest the tense's choice in which that day is a Monday.
+
+    A day falls on each weekday within eleven years, so the search goes six years either way, the earlier
+    year first at equal distance (news tells of the past); the writer named the weekday, so a year that
+    agrees with it beats the tense's guess.
+    """
+    for candidate in (year + step for distance in range(7) for step in ((-distance, distance) if distance else (0,))):
         if _iso_day(candidate, month, day) and dt.date(candidate, month, day).weekday() == weekday:
             return candidate
     return year

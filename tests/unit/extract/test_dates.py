@@ -150,6 +150,8 @@ def test_dates_tense_and_deadlines(text: str, published: str, expected: tuple[st
     [
         # "Monday, Oct. 26" with no year: the year in which Oct. 26 is a Monday.
         ("The hearing took place on Monday, Oct. 26.", "2021-01-12", ("Monday, Oct. 26", "2020-10-26")),
+        # ... even when neither the year of the tense nor those beside it fits: 2009, not 2012's Friday.
+        ("The meeting on Monday, Oct. 26 went well.", "2013-01-10", ("Monday, Oct. 26", "2009-10-26")),
         # A month with a relative year, with or without "of".
         ("The plant closed in August last year.", ANCHOR, ("August last year", "2021-08")),
         ("Prices rose in January this year.", ANCHOR, ("January this year", "2022-01")),
