@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import sqlite3
 import sys
 from typing import Any
 
@@ -104,14 +103,15 @@ def main(argv: list[str] | None = None) -> Any:
             raise
         click.echo(f"Error: {e}", err=True)
         sys.exit(1)
-    except sqlite3.DatabaseError as e:
-        # The store names the file in its own E305; this catches a damaged page met by a query outside it.
-        from ..store.sqlite import damaged, is_damage
-
-        if not is_damage(e) or logging.getLogger().isEnabledFor(logging.DEBUG):
-            raise
-        click.echo(f"Error: {damaged(None, str(e))}", err=True)
-        sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except Exception as e:
+        # The store names the file in its own E305; this is the last resort for a damaged page it did not guard.
+        from ..store.sqlite import damage_of
+
+        found = damage_of(e)
+        if found is None or logging.getLogger().isEnabledFor(logging.DEBUG):
+            raise
+        click.echo(f"Error: {found}", err=True)
+        sys.exit(1)

@@ -154,15 +154,6 @@ def dialect_of(conn: Conn) -> Dialect:
     return found
 
 
-def missing_table_errors(conn: Conn) -> tuple[type[Exception], ...]:
-    """The exceptions a query on a table that does not exist raises on this connection."""
-    if dialect_of(conn) is SQLITE:
-        return (sqlite3.OperationalError,)
-    from psycopg import errors
-
-    return (errors.UndefinedTable,)
-
-
 #: Marks the full-text index puts around matched words: control characters that cleaned text does not contain.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 

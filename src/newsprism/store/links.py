@@ -29,6 +29,7 @@ from typing import Any, ClassVar, TypeVar
 from ..codes import Code
 from ..decisions import Decision
 from ..errors import BadValueError, StoreError
+from .dialect import pyformat
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +204,7 @@ class _LinkDB:
     def sql(self, text: str) -> str:
         """Rewrite ``?`` placeholders and ``{t}`` table prefixes for this database."""
         text = text.replace("{t}", self.prefix)
-        return text if self.sqlite else text.replace("%", "%%").replace("?", "%s")
+        return text if self.sqlite else pyformat(text)
 
     def query(self, text: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.lock:

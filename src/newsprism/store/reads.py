@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .dialect import Conn, dialect_of, missing_table_errors, published_conditions, source_sql
+from .dialect import Conn, dialect_of, published_conditions, source_sql
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,17 +372,6 @@ def names_in_any_case(conn: Conn, name: str) -> set[str]:
     """The entity names of the articles that are ``name`` in any case (a corpus never linked)."""
     rows = conn.execute("SELECT DISTINCT name FROM entities WHERE lower(name) = lower(?) LIMIT 50", (name,))
     return {str(r[0]) for r in rows}
-
-
-def decision_rows(conn: Conn) -> list[tuple[int, str, tuple[str, ...], str | None, str, str | None]]:
-    """Every manual decision as ``(id, action, names, label, created_at, note)``, oldest first (none when the
-    table does not exist: a read-only corpus never migrated)."""
-    try:
-        rows = conn.execute("SELECT id, action, names, label, created_at, note FROM entity_decisions "
-                            "ORDER BY id").fetchall()
-    except missing_table_errors(conn):
-        return []
-    return [(int(r[0]), str(r[1]), tuple(json.loads(r[2])), r[3], str(r[4]), r[5]) for r in rows]
 
 
 # -- what an ingest report and the demo show ----------------------------------------

@@ -81,6 +81,13 @@ def damaged(path: str | Path | None, detail: str, *, writing: bool = False) -> S
                       "or re-ingest the sources into a new corpus", code=Code.CORPUS_DAMAGED)
 
 
+def damage_of(error: BaseException) -> StoreError | None:
+    """The one-line ``E305`` for an error SQLite raised on a damaged file, else ``None`` (for the CLI's last resort)."""
+    if isinstance(error, sqlite3.DatabaseError) and is_damage(error):
+        return damaged(None, str(error))
+    return None
+
+
 def is_damage(error: sqlite3.DatabaseError) -> bool:
     """Whether SQLite raised ``error`` because the file is damaged (not because it is locked, full or not SQLite)."""
     return (error.sqlite_errorcode & 0xFF) == sqlite3.SQLITE_CORRUPT
@@ -459,7 +466,7 @@ class SQLiteStore(LinkTables):
         if self._read_api is None:
             from .reader import CorpusReader
 
-            self._read_api = CorpusReader(self._tuned_reader)
+            self._read_api = CorpusReader(self._tuned_reader, guard=self._damage_is_an_error)
         return self._read_api
 
     def _tuned_reader(self) -> sqlite3.Connection:
