@@ -38,18 +38,11 @@ __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-_PIPELINES: dict[Settings, Pipeline] = {}
-
-
 def get_pipeline(settings: Settings | None = None) -> Pipeline:
     """The pipeline for ``settings``, built once per process and reused."""
-    from .pipeline import RUN_LOCK, Pipeline
+    from .pipeline import shared_pipeline
 
-    settings = settings or load_settings()
-    with RUN_LOCK:  # two threads asking at once get the same pipeline (#18)
-        if settings not in _PIPELINES:
-            _PIPELINES[settings] = Pipeline(settings)
-        return _PIPELINES[settings]
+    return shared_pipeline(settings or load_settings())
 
 
 def process(

@@ -42,6 +42,7 @@ class Settings:
     follow_feed_links: bool = True
     allowed_hosts: tuple[str, ...] = ()
     main_language: str = "en"
+    check_assigns: bool = False
     stages: tuple[str, ...] = field(
         default=(
             "clean.text",

@@ -23,19 +23,19 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
 
 from . import budget
-from .clean import use_site_furniture
 from .codes import Code
 from .config import Settings
 from .errors import StoreError
 from .model import Article, Failure, RawDocument
-from .pipeline import RUN_LOCK, Pipeline
+from .pipeline import RUN_LOCK, Pipeline, shared_pipeline
 from .progress import IngestProgress, ReadMeter
+from .registry import Resources
 from .store.base import AddResult, SeenDocument, Store
 from .workers import WorkerPool, die_with
 
@@ -99,12 +99,11 @@ def raw_hash(raw: RawDocument) -> str:
 _PIPELINE: Pipeline | None = None
 
 
-def _init_worker(settings: Settings, furniture: Mapping[str, Collection[str]], parent: int) -> None:
+def _init_worker(settings: Settings, resources: Resources, parent: int) -> None:
     global _PIPELINE
     die_with(parent)  # a SIGKILLed ingest must not leave its workers behind (#16)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    use_site_furniture(furniture)
-    _PIPELINE = _warmed(Pipeline(settings))
+    _PIPELINE = _warmed(Pipeline(settings, resources=resources))
 
 
 def _warmed(pipeline: Pipeline) -> Pipeline:
@@ -145,12 +144,10 @@ def _one_each(results: list[Article | Failure], raws: Sequence[RawDocument]) -> 
     return results
 
 
-_PIPELINES: dict[Settings, Pipeline] = {}
-
-
 def process_batch_with(raws: Sequence[RawDocument], settings: Settings,
-                       furniture: Mapping[str, Collection[str]] | None = None) -> list[Article | Failure]:
-    """:func:`process_batch` for executors without initialisers (Dask): one pipeline per process and settings.
+                       resources: Resources | None = None) -> list[Article | Failure]:
+    """:func:`process_batch` for executors without initialisers (Dask): one pipeline per process, settings
+    and resources (see :func:`~newsprism.pipeline.shared_pipeline`).
 
     The whole task runs under the process's :data:`~newsprism.pipeline.RUN_LOCK`, so a process runs one
     batch at a time however many threads call it: a Dask worker runs several tasks at once in threads by
@@ -158,12 +155,7 @@ def process_batch_with(raws: Sequence[RawDocument], settings: Settings,
     and warms the pipeline under the lock, so models load once, before any document.
     """
     with RUN_LOCK:
-        if furniture is not None:
-            use_site_furniture(furniture)
-        pipeline = _PIPELINES.get(settings)
-        if pipeline is None:
-            pipeline = _PIPELINES[settings] = _warmed(Pipeline(settings))
-        return process_batch(raws, pipeline)
+        return process_batch(raws, shared_pipeline(settings, resources=resources, prepare=_warmed))
 
 
 # -- parent side ----------------------------------------------------------------
@@ -217,16 +209,15 @@ class Ingestor:
         self.finished = 0  # documents whose result is written
         self.summary = IngestSummary()
         self._local: Pipeline | None = None
-        #: per-site furniture learned by earlier link runs (site -> line hashes)
-        self.furniture = learned_furniture(store)
+        #: what earlier link runs taught the stages: per-site furniture (site -> line hashes)
+        self.resources = Resources(site_furniture=learned_furniture(store))
 
     def run(self, documents: Iterable[RawDocument | Failure], *, sources: Sequence[str] = ()) -> IngestSummary:
         """Ingest every document; returns the summary (also recorded in the store)."""
         start = time.perf_counter()
         batches = self.prepare(documents, sources=sources)
         if self.workers <= 1:
-            use_site_furniture(self.furniture)
-            self._local = _warmed(Pipeline(self.settings))
+            self._local = _warmed(Pipeline(self.settings, resources=self.resources))
             for batch in batches:
                 self._write(process_batch(batch.raws, self._local), batch)
             self.summary.stage_seconds = dict(self._local.times.seconds)
@@ -236,7 +227,7 @@ class Ingestor:
 
     def _run_pool(self, batches: Iterator[Batch]) -> None:
         with WorkerPool(self.workers, task=process_batch, initializer=_init_worker,
-                        initargs=(self.settings, self.furniture)) as pool:
+                        initargs=(self.settings, self.resources)) as pool:
             self.run_with(batches, submit=pool.submit, width=self.workers)
 
     def run_with(self, batches: Iterator[Batch], *, submit: Callable[[list[RawDocument]], _Pending],

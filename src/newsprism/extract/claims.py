@@ -38,7 +38,7 @@ from ._numbers import (
 )
 from .dates import find_times, parse_published
 from .entities import foreign_ranges
-from .nlp import ParsedStage
+from .nlp import ParseCache, ParsedStage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -393,9 +393,9 @@ class ClaimsStage(ParsedStage):
 
     def extract(self, article: Article, doc: Doc) -> Article:
         """Claims of one article."""
-        return article.replace(claims=tuple(find_claims(article, doc)), stages=article.stages + (STAGE,))
+        return article.replace(claims=tuple(find_claims(article, doc)))
 
 
-def make_stage(settings: Settings) -> ClaimsStage:
-    """The ``extract.claims`` stage."""
-    return ClaimsStage(settings)
+def make_stage(settings: Settings, *, parses: ParseCache | None = None) -> ClaimsStage:
+    """The ``extract.claims`` stage; ``parses`` is the pipeline's parse cache."""
+    return ClaimsStage(settings, parses=parses)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,7 @@ from ..model import Article, Entity, Mention, Paragraph
 from ..registry import Stage
 from . import names
 from ._lexicon import LATIN_SCRIPT_LANGUAGES, LOCATIVE_PREPOSITIONS, NAMED_LABELS, ROLE_NOUNS, TITLES
-from .nlp import ParsedStage, batch_zone
+from .nlp import ParseCache, ParsedStage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -49,18 +48,14 @@ class EntityStage(ParsedStage):
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("mentions", "entities")
 
-    def batch_context(self) -> AbstractContextManager[None]:
-        """The memory zone the whole batch runs in (later stages reuse this stage's parses)."""
-        return batch_zone(self.settings.spacy_model)
-
     def extract(self, article: Article, doc: Doc) -> Article:
         """Mentions and entities of one article."""
         return extract_entities(article, doc)
 
 
-def make_stage(settings: Settings) -> Stage:
-    """The ``extract.entities`` stage."""
-    return EntityStage(settings)
+def make_stage(settings: Settings, *, parses: ParseCache | None = None) -> Stage:
+    """The ``extract.entities`` stage; ``parses`` is the pipeline's parse cache."""
+    return EntityStage(settings, parses=parses)
 
 
 def extract_entities(article: Article, doc: Doc) -> Article:
@@ -90,7 +85,7 @@ def extract_entities(article: Article, doc: Doc) -> Article:
         Mention(start=c.start, end=c.end, text=c.text, label=label, entity=entity_of[i], stage=STAGE)
         for i, (c, label) in enumerate(zip(candidates, labels, strict=True))
     )
-    return article.replace(mentions=mentions, entities=tuple(entities), stages=article.stages + (STAGE,))
+    return article.replace(mentions=mentions, entities=tuple(entities))
 
 
 def foreign_ranges(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:

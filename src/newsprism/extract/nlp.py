@@ -1,9 +1,11 @@
 """The shared spaCy pipeline: loaded once per process, one parse per article.
 
-Several extract stages (entities, quotes, claims) need the same parse. Parsing
-twice would double the pipeline's main cost, so the first stage that asks for
-a batch parses it with ``nlp.pipe`` and later stages get the cached ``Doc``
-objects (keyed by the text itself, so a changed text is parsed again).
+Several extract stages (entities, quotes, claims, places) need the same parse.
+Parsing twice would double the pipeline's main cost, so the pipeline owns one
+:class:`ParseCache` and gives it to each stage's factory: the first stage that
+asks for a batch parses it with ``nlp.pipe`` and later stages get the cached
+``Doc`` objects (keyed by model and text, so a changed text is parsed again).
+The pipeline empties the cache after each batch.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,19 +22,13 @@ from ..codes import Code
 from ..config import Settings
 from ..errors import ConfigError
 from ..model import Article
+from ..registry import StageBase
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
-
-#: Parses kept: the stages run one after the other over a batch, so the cache must hold one
-#: batch; more only costs memory (a Doc is several hundred kB), which grew with every batch.
-_MIN_CACHE = 16
-_cache_size = _MIN_CACHE
-_docs: OrderedDict[tuple[str, str], Any] = OrderedDict()
-
 
 @cache
 def load_nlp(model: str) -> Language:
@@ -77,59 +73,96 @@ def _split_glued_quote_marks(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-@contextmanager
-def batch_zone(model: str) -> Iterator[None]:
-    """Scope one batch's parses: spaCy frees the strings they added, and the cache is emptied.
+class ParseCache:
+    """One pipeline's parses of the current batch, and its spaCy memory zones.
 
-    Without it spaCy's string store grows with every new word and name over a long
-    ingest (see spaCy's ``Language.memory_zone``). No ``Doc`` may be used after the zone.
+    Created by the pipeline (or by a stage built alone) and emptied after each batch.
     """
-    nlp = load_nlp(model)
-    try:
-        with nlp.memory_zone():
+
+    #: Parses kept at least: the stages run one after the other over a batch, so the cache must hold
+    #: one batch; more only costs memory (a Doc is several hundred kB).
+    MIN_SIZE = 16
+
+    def __init__(self) -> None:
+        self._docs: OrderedDict[tuple[str, str], Any] = OrderedDict()
+        self._size = self.MIN_SIZE
+        self._zones: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def clear(self) -> None:
+        """Forget every parse (no ``Doc`` of a closed memory zone may be used)."""
+        self._docs.clear()
+
+    @contextmanager
+    def zone(self, model: str) -> Iterator[None]:
+        """Scope one batch's parses: spaCy frees the strings they added, and the cache is emptied.
+
+        Without it spaCy's string store grows with every new word and name over a long ingest (see
+        spaCy's ``Language.memory_zone``). Entered by each parsing stage's ``batch_context``; only the
+        first opens the zone of a model.
+        """
+        if model in self._zones:
             yield
-    finally:
-        _docs.clear()
-
-
-def parse(texts: Sequence[str], *, model: str, batch_size: int = 32) -> list[Doc]:
-    """Parse ``texts`` with the shared pipeline, reusing cached parses."""
-    global _cache_size
-    _cache_size = max(_cache_size, len(texts))
-    for text in texts:  # keep this batch's parses the newest, so eviction never takes one of them
-        if (model, text) in _docs:
-            _docs.move_to_end((model, text))
-    missing = [text for text in dict.fromkeys(texts) if (model, text) not in _docs]
-    if missing:
+            return
         nlp = load_nlp(model)
-        for text, doc in zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True):
-            _docs[(model, text)] = doc
-    while len(_docs) > _cache_size:
-        _docs.popitem(last=False)
-    result = [_docs[(model, text)] for text in texts]
-    return result
+        self._zones.add(model)
+        try:
+            with nlp.memory_zone():
+                yield
+        finally:
+            self._zones.discard(model)
+            self.clear()
+
+    def parse(self, texts: Sequence[str], *, model: str, batch_size: int = 32) -> list[Doc]:
+        """Parse ``texts`` with the shared pipeline of ``model``, reusing this cache's parses."""
+        docs = self._docs
+        self._size = max(self._size, len(texts))
+        for text in texts:  # keep this batch's parses the newest, so eviction never takes one of them
+            if (model, text) in docs:
+                docs.move_to_end((model, text))
+        missing = [text for text in dict.fromkeys(texts) if (model, text) not in docs]
+        if missing:
+            nlp = load_nlp(model)
+            for text, doc in zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True):
+                docs[(model, text)] = doc
+        while len(docs) > self._size:
+            docs.popitem(last=False)
+        return [docs[(model, text)] for text in texts]
 
 
-class ParsedStage:
+def parse(texts: Sequence[str], *, model: str, batch_size: int = 32, cache: ParseCache | None = None) -> list[Doc]:
+    """Parse ``texts`` with the shared pipeline; with ``cache`` (a pipeline's, given to a factory as
+    ``parses``), a text another stage parsed in this batch is not parsed again."""
+    return (cache or ParseCache()).parse(texts, model=model, batch_size=batch_size)
+
+
+class ParsedStage(StageBase):
     """Base of the stages that read the shared parse: parse a batch once, then extract per article.
 
     Subclasses set ``name``, ``requires`` and ``assigns`` and implement :meth:`extract`.
     """
 
-    name: str = ""
-    requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ()
-
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, parses: ParseCache | None = None) -> None:
         self.settings = settings
+        #: the pipeline's cache, shared with the other parsing stages; a stage built alone has its own
+        self.parses = parses if parses is not None else ParseCache()
+
+    def batch_context(self) -> AbstractContextManager[None]:
+        """The memory zone the whole batch runs in (the later stages reuse the first one's parses)."""
+        return self.parses.zone(self.settings.spacy_model)
 
     def extract(self, article: Article, doc: Doc) -> Article:
         """The article with this stage's facts, from its parse ``doc``."""
         raise NotImplementedError
 
+    def process(self, article: Article) -> Article:
+        return next(self.pipe([article]))
+
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Process a batch with one shared spaCy parse per article, in order."""
         batch = list(articles)
-        docs = parse([article.text for article in batch], model=self.settings.spacy_model)
+        docs = self.parses.parse([article.text for article in batch], model=self.settings.spacy_model)
         for article, doc in zip(batch, docs, strict=True):
             yield self.extract(article, doc)

@@ -30,11 +30,12 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from ..config import Settings
 from ..model import Article, Entity, Mention, Place
+from ..registry import StageBase
 from ._place_scan import (
     NAME_LABELS,
     Found,
@@ -47,6 +48,7 @@ from ._place_scan import (
     strong_context,
 )
 from .gazetteer import GazEntry, airports, curated_surfaces, demonym, gazetteer, name_key, region_abbreviation
+from .nlp import ParseCache
 
 STAGE = "extract.places"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -576,33 +578,30 @@ def relabel_places(entities: tuple[Entity, ...], mentions: tuple[Mention, ...], 
             tuple(dataclasses.replace(m, label=new_label[m.entity]) if m.entity in new_label else m for m in mentions))
 
 
-def _spacy_mentions(article: Article, settings: Settings) -> list[Mention]:
-    from .nlp import parse
-
-    doc = parse([article.text], model=settings.spacy_model)[0]
+def _spacy_mentions(article: Article, settings: Settings, parses: ParseCache) -> list[Mention]:
+    doc = parses.parse([article.text], model=settings.spacy_model)[0]
     return [Mention(e.start_char, e.end_char, e.text, e.label_, None, STAGE) for e in doc.ents]
 
 
-class PlacesStage:
+class PlacesStage(StageBase):
     """Resolve places; falls back to spaCy's entities when no mentions were given."""
 
     name = STAGE
     requires = ("text", "mentions", "entities")
     assigns = ("places", "entities", "mentions")
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, parses: ParseCache | None = None) -> None:
         self.settings = settings
+        self.parses = parses if parses is not None else ParseCache()
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Process a batch, in order."""
-        for article in articles:
-            mentions = article.mentions or _spacy_mentions(article, self.settings)
-            places = resolve_places(article, mentions)
-            entities, mentions = relabel_places(article.entities, article.mentions, places)
-            yield article.replace(places=tuple(places), entities=entities, mentions=mentions,
-                                  stages=article.stages + (STAGE,))
+    def process(self, article: Article) -> Article:
+        """The article with its places, and the entities the gazetteer shows to be places relabelled."""
+        mentions = article.mentions or _spacy_mentions(article, self.settings, self.parses)
+        places = resolve_places(article, mentions)
+        entities, mentions = relabel_places(article.entities, article.mentions, places)
+        return article.replace(places=tuple(places), entities=entities, mentions=mentions)
 
 
-def make_stage(settings: Settings) -> PlacesStage:
-    """The ``extract.places`` stage."""
-    return PlacesStage(settings)
+def make_stage(settings: Settings, *, parses: ParseCache | None = None) -> PlacesStage:
+    """The ``extract.places`` stage; ``parses`` is the pipeline's parse cache."""
+    return PlacesStage(settings, parses=parses)

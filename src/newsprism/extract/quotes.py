@@ -38,7 +38,7 @@ from ..model import Article, Paragraph, Quote
 from ..registry import Stage
 from ._lexicon import APOSTROPHE_MARKS, QUOTE_CLOSERS, SPEECH_SURFACE
 from ._speakers import Attribution, SpeakerIndex
-from .nlp import ParsedStage
+from .nlp import ParseCache, ParsedStage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -77,9 +77,9 @@ class QuoteStage(ParsedStage):
         return extract_quotes(article, doc)
 
 
-def make_stage(settings: Settings) -> Stage:
-    """The ``extract.quotes`` stage."""
-    return QuoteStage(settings)
+def make_stage(settings: Settings, *, parses: ParseCache | None = None) -> Stage:
+    """The ``extract.quotes`` stage; ``parses`` is the pipeline's parse cache."""
+    return QuoteStage(settings, parses=parses)
 
 
 def extract_quotes(article: Article, doc: Doc) -> Article:
@@ -100,7 +100,7 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     kept = [quote for span, quote in direct if span not in fragments]
     quotes = _inherit_speakers(article.text, kept, paragraphs, index) + reported
     quotes.sort(key=lambda q: (q.start, q.end))
-    return article.replace(quotes=tuple(quotes), stages=article.stages + (STAGE,))
+    return article.replace(quotes=tuple(quotes))
 
 
 def paragraph_spans(text: str, paragraphs: Sequence[Paragraph] = ()) -> list[tuple[int, int]]:

@@ -66,10 +66,10 @@ def ingest_dask(sources: Sequence[str], *, store: Store, settings: Settings, sch
         meter = ReadMeter.plan(sources)
         ingestor = Ingestor(store, settings=settings, workers=width, progress=progress, meter=meter)
         started = time.perf_counter()
-        furniture = own_client.scatter(ingestor.furniture, broadcast=True) if ingestor.furniture else None
+        resources = own_client.scatter(ingestor.resources, broadcast=True)  # sent once, by value, to each worker
         batches = ingestor.prepare(iter_documents(list(sources), settings=settings, meter=meter), sources=sources)
         ingestor.run_with(batches, width=width,
-                          submit=lambda raws: own_client.submit(process_batch_with, raws, settings, furniture,
+                          submit=lambda raws: own_client.submit(process_batch_with, raws, settings, resources,
                                                                     pure=False))
         return ingestor.finish(started)
     finally:
