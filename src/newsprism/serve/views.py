@@ -14,7 +14,8 @@ from typing import Any
 
 from ..model import SCHEMA_VERSION, Article, to_dict
 from ..store import search
-from ..store.reads import FactParams, claim_dict, quote_dict
+from ..store.reads import FactParams
+from ..store.records import ClaimRecord, PlaceCount, QuoteRecord
 from . import charts, highlight
 from .corpus import Corpus
 from .params import SearchParams
@@ -60,12 +61,12 @@ def search_view(corpus: Corpus, params: SearchParams) -> dict[str, Any]:
             "ranked_among": page.ranked_among, "facet_sample": search.FACET_CAP, "count_cap": search.COUNT_CAP}
 
 
-def _quote_linked(quote: dict[str, Any]) -> dict[str, Any]:
+def _quote_linked(quote: QuoteRecord) -> dict[str, Any]:
     """A quote record with the link to it on its article's page."""
     return {**quote, "link": highlight.fact_link(quote["article_id"], "quote", quote["start"], quote["end"])}
 
 
-def _claim_linked(claim: dict[str, Any]) -> dict[str, Any]:
+def _claim_linked(claim: ClaimRecord) -> dict[str, Any]:
     """A claim record with the link to it on its article's page."""
     return {**claim, "link": highlight.fact_link(claim["article_id"], "claim", claim["start"], claim["end"])}
 
@@ -85,7 +86,7 @@ def _first_mention_link(article_id: str, found: str | None) -> str:
     return _span_link(found, "mention", article_id) or f"/article/{article_id}"
 
 
-def _linked_places(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _linked_places(places: list[PlaceCount]) -> list[dict[str, Any]]:
     """Place records with a link to one of their mentions in place of the span it is at."""
     return [{**{k: v for k, v in place.items() if k != "first"}, "link": _span_link(place["first"], "place")}
             for place in places]
@@ -188,10 +189,6 @@ def _place_list(article: Article) -> list[dict[str, Any]]:
     return list(found.values())
 
 
-def _split_context(text: str, start: int, end: int) -> dict[str, str]:
-    return {"before": text[:start], "match": text[start:end], "after": text[end:]}
-
-
 def _context(text: str, start: int, end: int, *, width: int = 120) -> dict[str, str]:
     return {"before": text[max(0, start - width):start], "match": text[start:end], "after": text[end:end + width]}
 
@@ -267,8 +264,7 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
     if story is None:
         return None
     ids = [a["id"] for a in story["articles"]]
-    claims = [{**_claim_linked(claim_dict(r[:14])), "context": _split_context(r[15], r[1] - r[14], r[2] - r[14])}
-              for r in reader.facts_in("claims", ids)]
+    claims = [_claim_linked(claim) for claim in reader.claims_in(ids)]
     sources = sorted({str(c["source"]) for c in claims} | {str(a["source"]) for a in story["articles"]})
     quantities = reader.claim_quantities(story_id)
     by_what: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -279,7 +275,7 @@ def story_view(corpus: Corpus, story_id: str) -> dict[str, Any] | None:
         claim["verdict"], claim["note"] = (linked[1], linked[2]) if linked else ("", "")
         what = linked[0] if linked else str(claim["counted"] or claim["unit"] or "other")
         by_what.setdefault(what, {}).setdefault(str(claim["source"]), []).append(claim)
-    quotes = [_quote_linked(quote_dict(r)) for r in reader.facts_in("quotes", ids)]
+    quotes = [_quote_linked(quote) for quote in reader.quotes_in(ids)]
     return {**story, "sources": sources, "claim_groups": claim_groups(by_what), "quotes": quotes,
             "places": _linked_places(reader.places_of(ids))}
 

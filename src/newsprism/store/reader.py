@@ -19,6 +19,16 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from . import reads
 from .dialect import Conn
 from .reads import CorpusHighlights, FactParams, Features
+from .records import (
+    ClaimRecord,
+    DuplicateRecord,
+    EntityRow,
+    PlaceCount,
+    QuoteRecord,
+    StoryRecord,
+    StoryRef,
+    StorySummary,
+)
 from .search import SearchPage, SearchQuery
 from .search import search as _search
 
@@ -99,7 +109,7 @@ class CorpusReader:
         return {name, *reads.names_in_any_case(self._connect(), name)}
 
     @_guarded
-    def entity_rows(self, names: Sequence[str], *, label: str | None) -> list[tuple[Any, ...]]:
+    def entity_rows(self, names: Sequence[str], *, label: str | None) -> list[EntityRow]:
         """The articles naming one of ``names`` (see :func:`newsprism.store.reads.entity_rows`), newest first."""
         return reads.entity_rows(self._connect(), names, label=label)
 
@@ -117,46 +127,51 @@ class CorpusReader:
     # -- facts -------------------------------------------------------------------
 
     @_guarded
-    def quotes(self, params: FactParams) -> tuple[list[dict[str, Any]], bool]:
+    def quotes(self, params: FactParams) -> tuple[list[QuoteRecord], bool]:
         """The quotes explorer's page (``params.speaker`` means its entity): ``(records, has_next)``."""
         speakers = self.entity_names(params.speaker) if params.speaker else set()
         return reads.quotes(self._connect(), params, speakers=speakers, feats=self.features())
 
     @_guarded
-    def claims(self, params: FactParams) -> tuple[list[dict[str, Any]], bool]:
+    def claims(self, params: FactParams) -> tuple[list[ClaimRecord], bool]:
         """The claims explorer's page (``params.speaker`` is the claimant): ``(records, has_next)``."""
         speakers = self.entity_names(params.speaker) if params.speaker else set()
         return reads.claims(self._connect(), params, speakers=speakers, feats=self.features())
 
     @_guarded
-    def quotes_about(self, pairs: Sequence[tuple[str, str]], *, limit: int = 50) -> list[dict[str, Any]]:
+    def quotes_about(self, pairs: Sequence[tuple[str, str]], *, limit: int = 50) -> list[QuoteRecord]:
         """Quotes whose span holds a mention of one of the ``(article_id, entity_id)`` pairs."""
         return reads.quotes_about(self._connect(), pairs, limit=limit)
 
     @_guarded
-    def places_of(self, article_ids: Sequence[str], *, limit: int = 40) -> list[dict[str, Any]]:
+    def places_of(self, article_ids: Sequence[str], *, limit: int = 40) -> list[PlaceCount]:
         """Places named in these articles, most frequent first."""
         return reads.places_of(self._connect(), article_ids, limit=limit)
 
     @_guarded
-    def facts_in(self, table: str, article_ids: Sequence[str]) -> list[tuple[Any, ...]]:
-        """Quotes or claims of several articles (see :func:`newsprism.store.reads.facts_in`)."""
-        return reads.facts_in(self._connect(), table, article_ids)
+    def quotes_in(self, article_ids: Sequence[str]) -> list[QuoteRecord]:
+        """The quotes of several articles, in date order, then in their order in each article."""
+        return reads.quotes_in(self._connect(), article_ids)
+
+    @_guarded
+    def claims_in(self, article_ids: Sequence[str]) -> list[ClaimRecord]:
+        """The claims of several articles with their context, in date order, then in each article's order."""
+        return reads.claims_in(self._connect(), article_ids)
 
     # -- stories and duplicates --------------------------------------------------
 
     @_guarded
-    def stories(self, *, limit: int = 100) -> list[dict[str, Any]]:
+    def stories(self, *, limit: int = 100) -> list[StorySummary]:
         """Stories with the most articles first (none when the corpus has no stories)."""
         return reads.stories(self._connect(), limit=limit) if self.features().stories else []
 
     @_guarded
-    def story(self, story_id: str) -> dict[str, Any] | None:
+    def story(self, story_id: str) -> StoryRecord | None:
         """A story with its articles in time order, or ``None``."""
         return reads.story(self._connect(), story_id) if self.features().stories else None
 
     @_guarded
-    def story_of(self, article_id: str) -> dict[str, Any] | None:
+    def story_of(self, article_id: str) -> StoryRef | None:
         """The story an article belongs to, if the corpus has stories."""
         return reads.story_of(self._connect(), article_id, self.features())
 
@@ -171,7 +186,7 @@ class CorpusReader:
         return reads.claim_quantities(self._connect(), story_id, self.features())
 
     @_guarded
-    def duplicates_of(self, article_id: str) -> list[dict[str, Any]]:
+    def duplicates_of(self, article_id: str) -> list[DuplicateRecord]:
         """The other articles of this article's duplicate groups."""
         return reads.duplicates_of(self._connect(), article_id, self.features())
 

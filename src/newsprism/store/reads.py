@@ -20,6 +20,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dialect import Conn, dialect_of, published_conditions, source_sql
+from .records import (
+    ClaimRecord,
+    Context,
+    DuplicateRecord,
+    EntityRow,
+    PlaceCount,
+    QuoteRecord,
+    StoryArticle,
+    StoryRecord,
+    StoryRef,
+    StorySummary,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +74,8 @@ def _in(names: Sequence[str]) -> str:
     return ",".join("?" * len(names))
 
 
-def entity_rows(conn: Conn, names: Sequence[str], *, label: str | None) -> list[tuple[Any, ...]]:
-    """``(article_id, entity_id, name, label, variants JSON, mentions, published, source, title, first)`` rows.
-
-    ``first`` is the entity's first mention in the article as ``"start:end"`` (``None`` without one).
-    """
+def entity_rows(conn: Conn, names: Sequence[str], *, label: str | None) -> list[EntityRow]:
+    """The articles naming one of ``names`` (with ``label``), newest first, at most 2,000."""
     dialect = dialect_of(conn)
     first = ("(SELECT m.start || ':' || m.\"end\" FROM mentions m WHERE m.article_id = e.article_id "
              "AND m.entity_id = e.entity_id ORDER BY m.start LIMIT 1)")
@@ -77,12 +86,13 @@ def entity_rows(conn: Conn, names: Sequence[str], *, label: str | None) -> list[
     if label:
         sql += " AND e.label = ?"
         args.append(label)
-    return conn.execute(sql + f" ORDER BY a.published DESC{dialect.nulls_last} LIMIT 2000", args).fetchall()
+    rows = conn.execute(sql + f" ORDER BY a.published DESC{dialect.nulls_last} LIMIT 2000", args).fetchall()
+    return [EntityRow(*r) for r in rows]
 
 
-def quotes_about(conn: Conn, pairs: Sequence[tuple[str, str]], *, limit: int = 50) -> list[dict[str, Any]]:
+def quotes_about(conn: Conn, pairs: Sequence[tuple[str, str]], *, limit: int = 50) -> list[QuoteRecord]:
     """Quotes whose span contains a mention of one of the ``(article_id, entity_id)`` pairs."""
-    found: list[dict[str, Any]] = []
+    found: list[QuoteRecord] = []
     source = source_sql(dialect=dialect_of(conn))
     for i in range(0, min(len(pairs), 400), 100):
         chunk = pairs[i:i + 100]
@@ -96,8 +106,8 @@ def quotes_about(conn: Conn, pairs: Sequence[tuple[str, str]], *, limit: int = 5
     return found[:limit]
 
 
-def quote_dict(r: Sequence[Any]) -> dict[str, Any]:
-    """A quotes row (article id, start, end, text, speaker, cue, published, source) as a dict."""
+def quote_dict(r: Sequence[Any]) -> QuoteRecord:
+    """A quotes row (article id, start, end, text, speaker, cue, published, source) as a record."""
     return {"article_id": r[0], "start": r[1], "end": r[2], "text": r[3], "speaker": r[4], "cue": r[5],
             "published": r[6], "source": r[7]}
 
@@ -115,7 +125,7 @@ def co_mentions(conn: Conn, article_ids: Sequence[str], exclude: Sequence[str],
     return [(str(r[0]), str(r[1] or ""), int(r[2])) for r in rows]
 
 
-def places_of(conn: Conn, article_ids: Sequence[str], *, limit: int = 40) -> list[dict[str, Any]]:
+def places_of(conn: Conn, article_ids: Sequence[str], *, limit: int = 40) -> list[PlaceCount]:
     """Places named in these articles, most frequent first, with coordinates when resolved,
     and one of their mentions as ``first``: ``"article_id:start:end"``."""
     ids = list(article_ids)[:500]
@@ -170,7 +180,7 @@ def _fact_where(params: FactParams, *, who: str, cue: str, speakers: Collection[
 
 
 def quotes(conn: Conn, params: FactParams, *, speakers: Collection[str],
-           feats: Features) -> tuple[list[dict[str, Any]], bool]:
+           feats: Features) -> tuple[list[QuoteRecord], bool]:
     """Quotes matching the filters, newest first; ``speakers`` are the names of the speaker filter's entity.
 
     Returns ``(rows, has_next)``.
@@ -183,12 +193,12 @@ def quotes(conn: Conn, params: FactParams, *, speakers: Collection[str],
            + f" ORDER BY a.published DESC{dialect.nulls_last}, f.article_id, f.start LIMIT ? OFFSET ?")
     offset = (max(params.page, 1) - 1) * params.per_page
     rows = conn.execute(sql, [*args, params.per_page + 1, offset]).fetchall()
-    out = [{**quote_dict(r), "kind": r[8], "title": r[9]} for r in rows[:params.per_page]]
+    out: list[QuoteRecord] = [{**quote_dict(r), "kind": r[8], "title": r[9]} for r in rows[:params.per_page]]
     return out, len(rows) > params.per_page
 
 
 def claims(conn: Conn, params: FactParams, *, speakers: Collection[str],
-           feats: Features) -> tuple[list[dict[str, Any]], bool]:
+           feats: Features) -> tuple[list[ClaimRecord], bool]:
     """Numeric claims matching the filters, newest first (``speakers`` as for :func:`quotes`).
 
     Returns ``(rows, has_next)``.
@@ -214,17 +224,17 @@ def claims(conn: Conn, params: FactParams, *, speakers: Collection[str],
     return [claim_dict(r) for r in rows[:params.per_page]], len(rows) > params.per_page
 
 
-def claim_dict(r: Sequence[Any]) -> dict[str, Any]:
-    """A claims row (as selected by :func:`claims`) as a dict."""
-    keys = ("article_id", "start", "end", "text", "value", "bound", "unit", "counted", "verb", "claimant",
-            "as_of", "published", "source", "title")
-    return dict(zip(keys, r, strict=True))
+def claim_dict(r: Sequence[Any]) -> ClaimRecord:
+    """A claims row (as selected by :func:`claims`) as a record."""
+    return {"article_id": r[0], "start": r[1], "end": r[2], "text": r[3], "value": r[4], "bound": r[5], "unit": r[6],
+            "counted": r[7], "verb": r[8], "claimant": r[9], "as_of": r[10], "published": r[11], "source": r[12],
+            "title": r[13]}
 
 
 # -- stories and duplicates --------------------------------------------------------
 
 
-def story_of(conn: Conn, article_id: str, feats: Features) -> dict[str, Any] | None:
+def story_of(conn: Conn, article_id: str, feats: Features) -> StoryRef | None:
     """The story an article belongs to, if the corpus has stories."""
     if not feats.stories:
         return None
@@ -242,7 +252,7 @@ def story_labels(conn: Conn, story_ids: Sequence[str], feats: Features) -> dict[
     return {str(r[0]): str(r[1]) for r in rows if r[1]}
 
 
-def duplicates_of(conn: Conn, article_id: str, feats: Features) -> list[dict[str, Any]]:
+def duplicates_of(conn: Conn, article_id: str, feats: Features) -> list[DuplicateRecord]:
     """The other articles of this article's duplicate groups, with their similarity."""
     if not feats.duplicates:
         return []
@@ -263,7 +273,7 @@ def claim_quantities(conn: Conn, story_id: str, feats: Features) -> dict[tuple[s
     return {(str(r[0]), int(r[1])): (str(r[2]), str(r[3] or ""), str(r[4] or "")) for r in rows}
 
 
-def story(conn: Conn, story_id: str) -> dict[str, Any] | None:
+def story(conn: Conn, story_id: str) -> StoryRecord | None:
     """A story with its articles in time order."""
     row = conn.execute("SELECT story_id, label FROM stories WHERE story_id = ?", (story_id,)).fetchone()
     if row is None:
@@ -273,11 +283,11 @@ def story(conn: Conn, story_id: str) -> dict[str, Any] | None:
         "SELECT a.id, a.title, " + source_sql(dialect=dialect) + ", a.published, a.url FROM story_articles sa "
         f"JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published{dialect.nulls_first}, a.id",
         (story_id,)).fetchall()
-    keys = ("id", "title", "source", "published", "url")
-    return {"id": row[0], "label": row[1], "articles": [dict(zip(keys, r, strict=True)) for r in articles]}
+    return {"id": row[0], "label": row[1],
+            "articles": [StoryArticle(id=r[0], title=r[1], source=r[2], published=r[3], url=r[4]) for r in articles]}
 
 
-def stories(conn: Conn, *, limit: int = 100) -> list[dict[str, Any]]:
+def stories(conn: Conn, *, limit: int = 100) -> list[StorySummary]:
     """Stories with the most articles first."""
     dialect = dialect_of(conn)
     rows = conn.execute(
@@ -286,26 +296,44 @@ def stories(conn: Conn, *, limit: int = 100) -> list[dict[str, Any]]:
         "ON sa.story_id = s.story_id JOIN articles a ON a.id = sa.article_id GROUP BY s.story_id, s.label "
         f"ORDER BY 3 DESC, 4 DESC{dialect.nulls_last} LIMIT ?",
         (limit,)).fetchall()
-    keys = ("id", "label", "articles", "start", "end", "sources")
-    return [dict(zip(keys, r, strict=True)) for r in rows]
+    return [StorySummary(id=r[0], label=r[1], articles=int(r[2]), start=r[3], end=r[4], sources=int(r[5]))
+            for r in rows]
 
 
-def facts_in(conn: Conn, table: str, article_ids: Sequence[str]) -> list[tuple[Any, ...]]:
-    """Quotes or claims of several articles, with the article's date and source (claims also with context)."""
-    if table not in ("quotes", "claims") or not article_ids:
-        return []
+def _facts_of(conn: Conn, table: str, columns: str, article_ids: Sequence[str]) -> list[Any]:
     dialect = dialect_of(conn)
-    source, start = source_sql(dialect=dialect), f"{dialect.greatest}(0, f.start - 90)"
-    columns = ("f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, " + source
-               if table == "quotes" else
-               "f.article_id, f.start, f.\"end\", f.text, f.value, f.bound, f.unit, f.counted, f.verb, "
-               f"f.claimant_name, f.as_of, a.published, {source}, a.title, {start}, "
-               f"substr(a.text, {start} + 1, f.\"end\" - {start} + 90)")
     ids = list(article_ids)[:500]
+    if not ids:
+        return []
     return conn.execute(f"SELECT {columns} FROM {table} f JOIN articles a ON a.id = f.article_id "
                         f"WHERE f.article_id IN ({_in(ids)}) "
                         f"ORDER BY a.published{dialect.nulls_first}, f.article_id, {dialect.fact_order}",
                         ids).fetchall()
+
+
+def quotes_in(conn: Conn, article_ids: Sequence[str]) -> list[QuoteRecord]:
+    """The quotes of several articles (at most 500), in date order, then in their order in each article."""
+    columns = "f.article_id, f.start, f.\"end\", f.text, f.speaker_name, f.cue, a.published, " + \
+        source_sql(dialect=dialect_of(conn))
+    return [quote_dict(r) for r in _facts_of(conn, "quotes", columns, article_ids)]
+
+
+def claims_in(conn: Conn, article_ids: Sequence[str], *, width: int = 90) -> list[ClaimRecord]:
+    """The claims of several articles (at most 500), in date order, then in their order in each article
+    (so a claim's position among its article's claims is its index there), each with ``width`` characters
+    of context on either side."""
+    dialect = dialect_of(conn)
+    start = f"{dialect.greatest}(0, f.start - {width})"
+    columns = ("f.article_id, f.start, f.\"end\", f.text, f.value, f.bound, f.unit, f.counted, f.verb, "
+               f"f.claimant_name, f.as_of, a.published, {source_sql(dialect=dialect)}, a.title, {start}, "
+               f"substr(a.text, {start} + 1, f.\"end\" - {start} + {width})")
+    found: list[ClaimRecord] = []
+    for r in _facts_of(conn, "claims", columns, article_ids):
+        window, left, begin, end = str(r[15] or ""), int(r[14]), int(r[1]), int(r[2])
+        context = Context(before=window[:begin - left], match=window[begin - left:end - left],
+                          after=window[end - left:])
+        found.append({**claim_dict(r[:14]), "context": context})
+    return found
 
 
 def merge_evidence(conn: Conn, pairs: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
