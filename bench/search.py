@@ -7,9 +7,11 @@ facets have real work to do. Then it times, for a set of queries of very
 different selectivity:
 
 - anchor: a bare FTS5 ``MATCH`` ordered by bm25, first 20 rows;
-- store: ``SQLiteStore.search`` (exact count and facets);
-- web: the ``/search.json`` endpoint in process (snippets, capped count,
-  facets over the first matches, histogram), through the ASGI stack.
+- store: ``SQLiteStore.search``, the one search (``store/search.py``) that the
+  CLI and the web run too: snippets, capped count, facets over the first
+  matches, histogram;
+- web: the ``/search.json`` endpoint in process, the same search through the
+  ASGI stack.
 
 Usage: python bench/search.py [--articles 100000] [--db /tmp/newsprism-bench.db] [--rounds 5]
 """

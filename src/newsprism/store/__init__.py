@@ -7,6 +7,8 @@ from pathlib import Path
 
 from ..config import Settings
 from .base import AddResult, SearchFilters, SearchHit, SearchResult, SeenDocument, Store
+from .reader import CorpusReader
+from .search import PageHit, SearchPage, SearchQuery
 
 DEFAULT_DB = "newsprism.db"
 
@@ -29,4 +31,5 @@ def open_store(path: str | os.PathLike[str] | None = None, *, settings: Settings
     return SQLiteStore(Path(target), readonly=readonly)
 
 
-__all__ = ["AddResult", "SearchFilters", "SearchHit", "SearchResult", "SeenDocument", "Store", "default_db", "open_store"]
+__all__ = ["AddResult", "CorpusReader", "PageHit", "SearchFilters", "SearchHit", "SearchPage", "SearchQuery",
+           "SearchResult", "SeenDocument", "Store", "default_db", "open_store"]
