@@ -32,9 +32,11 @@ from dataclasses import dataclass, field
 from ..model import normalize_for_hash
 from .dateline import find_dateline
 from .language import detect_language, guess_language
+from .notices import notice_spans
 from .resources import (
     BRACKETED,
     CAPTION_WITH_CREDIT,
+    COOKIE_WORD,
     DATELINE,
     ENGLISH_FUNCTION_WORDS,
     FURNITURE_RULES,
@@ -43,6 +45,8 @@ from .resources import (
     IMAGE_WORDS,
     NAME_PARTICLES,
     NON_LATIN,
+    NOTICE_STRONG,
+    NOTICE_WEAK,
     PARENTHESISED,
     READER_ADDRESS,
     REPORTING_VERB,
@@ -81,6 +85,9 @@ _TRUSTED_ON_PROSE = frozenset({"cookie", "author_bio", "comment_form"})
 
 
 _SENTENCE_STOP = re.compile(r"(?<![.…])[.!?।。！？][\"'”’»)\]]*$")
+
+#: A notice this short may rest on any strong cue; a longer one only on "cookie" and its cognates.
+_NOTICE_SHORT = 12
 
 #: Tag lines accepted right after the story; a longer run of short lines is a menu.
 _MAX_TAG_LINES = 6
@@ -145,6 +152,8 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
             continue
         _by_cue(line)
         if line.kind is None:
+            _by_notice(line, doc_lang=doc_lang)
+        if line.kind is None:
             _by_language(line, doc_lang=doc_lang)
     _share_bar_fields(lines)
     if scraped:
@@ -197,6 +206,29 @@ def _by_cue(line: Line) -> None:
         return
     if line.n_words <= 35 and CAPTION_WITH_CREDIT.search(line.text):
         _mark(line, "caption", "ends with a photo credit")
+
+
+def _by_notice(line: Line, *, doc_lang: str) -> None:
+    """Pass 2b: a site notice in any language (cookies, consent, ad blockers, captchas), by its strong cues.
+
+    Most of the line must be notice sentences (:func:`~newsprism.clean.notices.notice_spans`) with two
+    cues, or one in a line set off from the story by its language; on a line of more than a few words
+    only "cookie" and its cognates count as the strong cue, since a story may be about JavaScript or an
+    IP address (#12).
+    """
+    strong = NOTICE_STRONG.findall(line.text)
+    if not strong or (line.n_words > _NOTICE_SHORT and not COOKIE_WORD.search(line.text)):
+        return
+    if len(strong) + len(NOTICE_WEAK.findall(line.text)) < 2 and not _other_language(line, doc_lang):
+        return  # one mention of cookies is a story's ("cookies and coffee would be served"); see _by_region
+    if sum(end - start for start, end in notice_spans(line.text)) * 2 >= len(line.text):
+        _mark(line, "cookie", f"a site notice (cue {strong[0]!r})")
+
+
+def _other_language(line: Line, doc_lang: str) -> bool:
+    """Set off from the story by its language: a sentence the identifier is sure is not in the story's."""
+    lang, _ = detect_language(line.text)
+    return lang is not None and lang != doc_lang
 
 
 def _by_language(line: Line, *, doc_lang: str) -> None:
@@ -280,6 +312,8 @@ def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -
             _mark(line, "tags", "a short title-like line right after the last paragraph of the story")
         elif i < first and (DATELINE.match(line.text) or (i >= first - 3 and _dateline_alone(line, languages))):
             continue  # the story's dateline, not page furniture: cleaning takes it to the metadata
+        elif (i < first or i > last) and COOKIE_WORD.search(line.text):
+            _mark(line, "cookie", "the word cookie outside the story's run of prose (a consent banner)")
         elif (i < first or i > last) and not (line.prose and line.n_words >= 25):
             _mark(line, "navigation", "outside the story's run of prose")
     _menus(lines[first : last + 1])

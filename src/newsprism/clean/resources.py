@@ -293,6 +293,9 @@ NOTICE_STRONG = re.compile("|".join((
     r"\bjavascript\b", r"\bcloudflare\b",
 )), re.IGNORECASE)
 
+#: The word "cookie" and its cognates: the one strong cue a long line may be judged on.
+COOKIE_WORD = re.compile(r"cookie|\bçerez|\bciasteczk|куки|كوكيز|ملفات تعريف الارتباط|クッキー|쿠키", re.IGNORECASE)
+
 #: Two of these (or one with a strong cue) make a notice.
 NOTICE_WEAK = re.compile("|".join((
     # consent and privacy

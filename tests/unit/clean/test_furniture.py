@@ -155,3 +155,29 @@ def test_furniture_text_without_spaces_is_story() -> None:
     for paragraph in story:
         assert paragraph in result.text
     assert "Copyright" not in result.text
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Wir verwenden Cookies, um Ihnen ein besseres Nutzungserlebnis auf unserer Webseite zu bieten.", "cookie"),
+    ("Este portal utiliza cookies para melhorar a sua experiência e personalizar os anúncios.", "cookie"),
+    ("Мы используем файлы cookie, чтобы улучшить работу сайта. Оставаясь на сайте, вы соглашаетесь.", "cookie"),
+    ("Bu web sitesi, deneyiminizi geliştirmek için çerezleri kullanmaktadır.", "cookie"),
+    # a story's own sentences about cookies or JavaScript stay
+    ("The bakery said its cookies had sold out by noon on each of the three days of the fair.", None),
+    ("The site uses JavaScript to build its pages, which slows them on older phones, engineers found.", None),
+])
+def test_furniture_notice_in_any_language(line: str, kind: str | None) -> None:
+    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
+    removed = {removal.text: removal.kind for removal in clean_text(text).removals}
+    assert removed.get(line) == kind
+
+
+@pytest.mark.issue(12)
+def test_furniture_cookie_banner_outside_the_story_in_any_language() -> None:
+    banner = ("Usamos cookies próprios e de terceiros para fins analíticos e para mostrar publicidade "
+              "personalizada com base num perfil elaborado a partir dos seus hábitos de navegação, como as "
+              "páginas visitadas, e pode aceitar todos os cookies ao carregar no botão Aceitar.")
+    text = f"{banner}\n\n{_STORY_BEFORE}\n\n{_STORY_AFTER}"
+    removed = {removal.text: removal.kind for removal in clean_text(text).removals}
+    assert removed.get(banner) == "cookie"
