@@ -150,8 +150,9 @@ _P = [
     ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?:(?:about|around|approximately|roughly)\s+)?(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])"),
     ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
     ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past|in the future|at this time|formerly|as soon as possible|(?<!as )soon|at the moment|so far this year))\b"),
-    # "for the year", "a high for the year", "the first nine months of the year": the story's year (#13).
-    ("the_year", r"\b(?P<pre>[Ff]or|of|during|through|throughout|in)\s+(?P<x>the\s+year)\b(?![\s-]+(?:ago|earlier|before|"
+    # "for the year", "a high for the year", "the first nine months of the year": the story's year (#13);
+    # "this time of the year" is any year.
+    ("the_year", r"(?<!time )\b(?P<pre>[Ff]or|of|during|through|throughout|in)\s+(?P<x>the\s+year)\b(?![\s-]+(?:ago|earlier|before|"
                  r"after|ended|ending|end|to|that|when|in\s+which|of(?!\s+[$£€#])|\d|it|he|she|they|we|I|you|the|a|an|his|her|its|their)\b|['’-])"),
     ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year)))\b"),
     ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old|\s+old\b|\s+of\s+age\b)"),
