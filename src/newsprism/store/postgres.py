@@ -18,11 +18,20 @@ from typing import TYPE_CHECKING, Any
 
 from ..codes import Code
 from ..errors import MissingExtraError, StoreError
-from ..model import Article, Failure, article_from_json, article_to_json, content_hash
+from ..model import Article, Failure, article_from_json
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchResult, SeenDocument
 from .links import LinkTables, _LinkDB
 from .query import parse_query, to_tsquery
-from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, id_prefix_pattern, one_id
+from .rows import (
+    ARTICLE_COLUMNS,
+    FACT_COLUMNS,
+    MIN_ID_PREFIX,
+    SHOWN_IDS,
+    article_row,
+    fact_rows,
+    id_prefix_pattern,
+    one_id,
+)
 
 if TYPE_CHECKING:
     from .reader import CorpusReader
@@ -139,12 +148,9 @@ class PostgresStore(LinkTables):
 
     def _insert(self, cur: Any, article: Article) -> bool:
         cur.execute(
-            f"INSERT INTO {self._t('articles')} (id, key, url, canonical_url, title, published, site, lang, source,"
-            " content_kind, text, content_hash, ingested_at, data) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
-            " ON CONFLICT DO NOTHING RETURNING rowid",
-            _cleaned((article.id, article.key, article.url, article.canonical_url, article.title, article.published,
-                      article.site, article.lang, article.source, article.content_kind, article.text,
-                      content_hash(article.text), _now(), json.dumps(article_to_json(article), ensure_ascii=False))))
+            f"INSERT INTO {self._t('articles')} ({', '.join(ARTICLE_COLUMNS)}) "
+            f"VALUES ({', '.join(['%s'] * len(ARTICLE_COLUMNS))}) ON CONFLICT DO NOTHING RETURNING rowid",
+            _cleaned(article_row(article, ingested_at=_now())))
         if cur.fetchone() is None:
             return False
         rows: dict[str, list[tuple[Any, ...]]] = {}

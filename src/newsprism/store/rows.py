@@ -9,12 +9,24 @@ from typing import Any
 
 from ..codes import Code
 from ..errors import BadValueError
-from ..model import Article
+from ..model import Article, article_to_json, content_hash
 
 #: The shortest id prefix that finds an article (#15). Ids are 16 hex digits; three already narrow 4,096 ways.
 MIN_ID_PREFIX = 3
 #: How many ids a prefix lookup reads: the few an ambiguous prefix's message names, and one more.
 SHOWN_IDS = 6
+
+#: The columns of the ``articles`` table a store writes, in insertion order (``rowid`` is the database's).
+ARTICLE_COLUMNS = ("id", "key", "url", "canonical_url", "title", "published", "site", "lang", "source", "content_kind",
+                   "text", "content_hash", "ingested_at", "data")
+
+
+def article_row(article: Article, *, ingested_at: str) -> tuple[Any, ...]:
+    """The ``articles`` row of ``article`` (:data:`ARTICLE_COLUMNS`): indexed columns and the JSON form."""
+    return (article.id, article.key, article.url, article.canonical_url, article.title, article.published,
+            article.site, article.lang, article.source, article.content_kind, article.text,
+            content_hash(article.text), ingested_at, json.dumps(article_to_json(article), ensure_ascii=False))
+
 
 #: table -> column names (after ``article_id``), in insertion order.
 FACT_COLUMNS: dict[str, tuple[str, ...]] = {

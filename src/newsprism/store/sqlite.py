@@ -23,11 +23,20 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from ..codes import Code
 from ..errors import StoreError
-from ..model import Article, Failure, article_from_json, article_to_json, content_hash
+from ..model import Article, Failure, article_from_json
 from .base import STORE_SCHEMA_VERSION, AddResult, SearchFilters, SearchResult, SeenDocument
 from .links import LinkTables, _LinkDB
 from .query import parse_query, to_fts5
-from .rows import FACT_COLUMNS, MIN_ID_PREFIX, SHOWN_IDS, fact_rows, id_prefix_pattern, one_id
+from .rows import (
+    ARTICLE_COLUMNS,
+    FACT_COLUMNS,
+    MIN_ID_PREFIX,
+    SHOWN_IDS,
+    article_row,
+    fact_rows,
+    id_prefix_pattern,
+    one_id,
+)
 
 if TYPE_CHECKING:
     from .reader import CorpusReader
@@ -320,13 +329,9 @@ class SQLiteStore(LinkTables):
         return replaced
 
     def _insert(self, conn: sqlite3.Connection, article: Article) -> bool:
-        key = article.key
-        cursor = conn.execute(
-            "INSERT OR IGNORE INTO articles (id, key, url, canonical_url, title, published, site, lang, source,"
-            " content_kind, text, content_hash, ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (article.id, key, article.url, article.canonical_url, article.title, article.published, article.site,
-             article.lang, article.source, article.content_kind, article.text, content_hash(article.text), _now(),
-             json.dumps(article_to_json(article), ensure_ascii=False)))
+        marks = ", ".join("?" * len(ARTICLE_COLUMNS))
+        cursor = conn.execute(f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({marks})",
+                              article_row(article, ingested_at=_now()))
         if cursor.rowcount == 0:
             return False
         rowid = cursor.lastrowid
