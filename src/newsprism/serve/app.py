@@ -1,8 +1,8 @@
 """The web application: wires the store, the routers, static files and error handling.
 
 Build it with :func:`create_app`; ``newsprism serve`` runs it with uvicorn.
-Page logic lives in ``views``, SQL in ``queries``, HTML routes in ``pages``
-and JSON routes in ``api``.
+Page logic lives in ``views``, which read through the store's ``reader()`` (no
+SQL here); HTML routes in ``pages`` and JSON routes in ``api``.
 """
 
 from __future__ import annotations
