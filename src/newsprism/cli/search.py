@@ -8,6 +8,7 @@ from ..errors import QueryError
 from ..store import default_db, open_store
 from ..store.search import PageHit, SearchQuery, bracketed, plain
 from ._common import echo_json
+from ._corpus import find_story
 from ._values import DATE, LANGUAGE_CODE
 
 
@@ -34,7 +35,8 @@ class BadQuery(click.ClickException):
 @click.option("--entity", default=None,
               help="Only articles naming this entity, under any of its names (manual merges and splits applied).")
 @click.option("--place", default=None, help="Only articles naming this place (its gazetteer name).")
-@click.option("--story", "story_id", default=None, help="Only articles of this story ('newsprism stories' lists them).")
+@click.option("--story", "story_id", default=None,
+              help="Only articles of this story: its id or a unique prefix ('newsprism stories' lists them).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
               help="Order of the results.")
 @click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True, help="Number of results.")
@@ -48,9 +50,10 @@ def search(query: tuple[str, ...], db: str | None, source: str | None, site: str
     text = " ".join(query)
     store = open_store(db or default_db(), readonly=True)
     try:
+        story = find_story(store, story_id) if story_id is not None else None  # a unique prefix, as elsewhere
         page = store.reader().search(SearchQuery(
             text, source=source, site=site, lang=lang, date_from=date_from, date_to=date_to, entity=entity,
-            place=place, story=story_id, sort=sort, limit=limit, offset=offset))
+            place=place, story=story, sort=sort, limit=limit, offset=offset))
     except QueryError as e:
         raise BadQuery(str(e)) from e
     finally:
