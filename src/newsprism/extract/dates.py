@@ -216,7 +216,7 @@ def tense(text: str, start: int, end: int) -> Direction:
             continue
         direction: Direction = "future" if FUTURE_CUES.fullmatch(m.group()) else "past"
         if direction == "future" and (_PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start())
-                                      or _FUTURE_IN_PAST.match(m.group())):
+                                      or _FUTURE_IN_PAST.match(m.group()) or _bare_participle(before, m)):
             # "was expected to end on December 15", "was projected on November 7": a future seen from a
             # past moment, or a passive past; the nearer occurrence decides.
             direction = "near"
@@ -250,6 +250,18 @@ _CLOSING_QUOTE = re.compile(r"[”»]|(?<=[\w.,!?])\"")
 _DAY_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}\b")
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|which|who|after|when|as|because)\b")
+
+
+_PLAN_PARTICIPLE = re.compile(r"scheduled|slated|planned for|expected|anticipated|projected|predicted|forecasted",
+                              re.IGNORECASE)
+_PRESENT_AUX_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will be|['’]s|['’]re)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _bare_participle(before: str, m: re.Match[str]) -> bool:
+    """ "Other games scheduled for Wednesday were still held": a plan's participle with no "is" or "will
+    be" before it qualifies a noun, and says nothing of when the plan falls."""
+    return bool(_PLAN_PARTICIPLE.fullmatch(m.group())) and not _PRESENT_AUX_BEFORE.search(
+        before, max(0, m.start() - 20), m.start())
 
 
 def _participle_after_future(before: str, previous: tuple[int, Direction], start: int) -> bool:

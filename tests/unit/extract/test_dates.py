@@ -436,6 +436,10 @@ def test_dates_future_seen_from_the_past(text: str, published: str, expected: tu
         ("His term was to end in August.", "2020-06-11", ("August", "2020-08")),
         ("Biden said he planned to announce his choice around August 1.", "2020-06-19", ("August 1", "2020-08-01")),
         ("The debate, which was slated for October 15, has been cancelled.", "2020-10-12", ("October 15", "2020-10-15")),
+        # A plan's participle with no "is" before it qualifies a noun: the nearer occurrence ...
+        ("Other games scheduled for Wednesday were still held.", "2020-03-13", ("Wednesday", "2020-03-11")),
+        # ... while "is scheduled" still looks ahead.
+        ("The next game is scheduled for Wednesday.", "2020-03-13", ("Wednesday", "2020-03-18")),
         # An infinitive after the expression dates a noun, not the expression.
         ("On Thursday, a candidate in the election to be held on August 9 held a rally.", "2020-08-03",
          ("Thursday", "2020-07-30")),
