@@ -249,6 +249,8 @@ _CLOSING_QUOTE = re.compile(r"[”»]|(?<=[\w.,!?])\"")
 #: A day used as a modifier ("the November 13 deadline", "a July 25 meeting"): no verb's tense governs it.
 _DAY_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}\b")
+_NOT_A_NOUN = re.compile(r"the|and|for|with|when|after|before|this|that|its|his|her|their|our|was|were|will|"
+                         r"would|has|had|have|are|but|from|into|only|also|last|next|alone|\w+ed|\w+ly", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|which|who|after|when|as|because)\b")
 
 
@@ -324,7 +326,11 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
 
 
 def _modifier(text: str, start: int, end: int, name: str) -> bool:
-    """A month and day without a year between a determiner and a noun: "the November 13 deadline"."""
+    """A month and day without a year between a determiner and a noun ("the November 13 deadline"), or a
+    month before a noun ("a bid for October elections")."""
+    if name == "ctx_month":
+        noun = _NOUN_AFTER.match(text, end)
+        return bool(noun) and not _NOT_A_NOUN.fullmatch(noun.group().strip())
     return (name in ("mdy", "dmy") and not re.search(r"\d{4}", text[start:end])
             and bool(_DAY_MODIFIER_BEFORE.search(text, max(0, start - 5), start)) and bool(_NOUN_AFTER.match(text, end)))
 

@@ -445,6 +445,9 @@ def test_dates_future_seen_from_the_past(text: str, published: str, expected: tu
          ("Thursday", "2020-07-30")),
         # A day as a modifier is the nearer occurrence, whatever the tense around it.
         ("He had 3 percent two weeks before the November 13 deadline.", "2019-11-04", ("November 13", "2019-11-13")),
+        ("Monday's bid for October elections failed.", "2019-09-11", ("October", "2019-10")),
+        # ... but a month followed by a verb or a clause keeps the tense's reading.
+        ("The bid failed in October and was dropped.", "2019-09-11", ("October", "2018-10")),
         # A verb after a closing quotation mark dates the telling, not the words quoted.
         ("\"We are the real choice for voters in November,\" she argued.", "2020-10-29", ("November", "2020-11")),
     ],
