@@ -330,7 +330,7 @@ def _modifier(text: str, start: int, end: int, name: str) -> bool:
     month before a noun ("a bid for October elections")."""
     if name == "ctx_month":
         noun = _NOUN_AFTER.match(text, end)
-        return bool(noun) and not _NOT_A_NOUN.fullmatch(noun.group().strip())
+        return noun is not None and not _NOT_A_NOUN.fullmatch(noun.group().strip())
     return (name in ("mdy", "dmy") and not re.search(r"\d{4}", text[start:end])
             and bool(_DAY_MODIFIER_BEFORE.search(text, max(0, start - 5), start)) and bool(_NOUN_AFTER.match(text, end)))
 
