@@ -144,7 +144,7 @@ def main() -> None:
         # one event loop and one client for the whole run, as a long-running server would have
         transport = httpx.ASGITransport(app=app)
         found: dict[str, dict[str, list[float]]] = {}
-        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
             await web(client, "warm")
             for query in QUERIES:
                 found[query] = {"web": await timed(client, query), "web page 5": await timed(client, query, page=5),
