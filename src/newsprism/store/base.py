@@ -61,17 +61,26 @@ class SearchFilters:
     sort: str = "relevance"
 
     def __post_init__(self) -> None:
-        from ..validate import iso_date, language_code
+        check_search_values(self)
 
-        for name in ("date_from", "date_to"):
-            if (value := getattr(self, name)) is not None:
-                object.__setattr__(self, name, iso_date(value, name=name))
-        if self.lang is not None:
-            object.__setattr__(self, "lang", language_code(self.lang, name="lang"))
-        if self.sort not in ("relevance", "date"):
-            from ..errors import BadValueError
 
-            raise BadValueError(f"sort: {self.sort!r} is not an order; use 'relevance' or 'date'", code=Code.BAD_SORT)
+def check_search_values(query: Any) -> None:
+    """Check and normalise the dates, language and sort of a search (``SearchFilters``, ``SearchQuery``), in place.
+
+    Raises:
+        BadValueError: ``E170``, ``E171`` or ``E177`` (see :class:`SearchFilters`).
+    """
+    from ..validate import iso_date, language_code
+
+    for name in ("date_from", "date_to"):
+        if (value := getattr(query, name)) is not None:
+            object.__setattr__(query, name, iso_date(value, name=name))
+    if query.lang is not None:
+        object.__setattr__(query, "lang", language_code(query.lang, name="lang"))
+    if query.sort not in ("relevance", "date"):
+        from ..errors import BadValueError
+
+        raise BadValueError(f"sort: {query.sort!r} is not an order; use 'relevance' or 'date'", code=Code.BAD_SORT)
 
 
 @dataclass(frozen=True, slots=True)

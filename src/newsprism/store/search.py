@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..codes import Code
-from .base import SearchFilters, SearchHit, SearchResult
+from .base import SearchFilters, SearchHit, SearchResult, check_search_values
 from .dialect import MARK_CLOSE, MARK_OPEN, Conn, Dialect, dialect_of, published_conditions, source_sql
 from .reads import Features
 
@@ -89,15 +89,8 @@ class SearchQuery:
 
     def __post_init__(self) -> None:
         from ..errors import BadValueError
-        from ..validate import iso_date, language_code
 
-        for name in ("date_from", "date_to"):
-            if (value := getattr(self, name)) is not None:
-                object.__setattr__(self, name, iso_date(value, name=name))
-        if self.lang is not None:
-            object.__setattr__(self, "lang", language_code(self.lang, name="lang"))
-        if self.sort not in ("relevance", "date"):
-            raise BadValueError(f"sort: {self.sort!r} is not an order; use 'relevance' or 'date'", code=Code.BAD_SORT)
+        check_search_values(self)
         if self.limit < 0 or self.offset < 0:
             raise BadValueError(f"limit and offset must be 0 or more, not {self.limit} and {self.offset}",
                                 code=Code.NEGATIVE_PAGE)
