@@ -86,6 +86,10 @@ _TRUSTED_ON_PROSE = frozenset({"cookie", "author_bio", "comment_form"})
 
 _SENTENCE_STOP = re.compile(r"(?<![.…])[.!?।。！？][\"'”’»)\]]*$")
 
+#: Words in a line set off between paragraphs that is taken for a caption, and the share of capitalised
+#: content words from which it is a Title Case heading instead.
+_SET_OFF_WORDS, _SET_OFF_LONG, _SET_OFF_MAX, _TITLE_SHARE = 6, 12, 40, 0.6
+
 #: A notice this short may rest on any strong cue; a longer one only on "cookie" and its cognates.
 _NOTICE_SHORT = 12
 
@@ -206,6 +210,7 @@ def _by_cue(line: Line) -> None:
         return
     if line.n_words <= 35 and CAPTION_WITH_CREDIT.search(line.text):
         _mark(line, "caption", "ends with a photo credit")
+
 
 
 def _by_notice(line: Line, *, doc_lang: str) -> None:
@@ -396,7 +401,12 @@ def _in_story(lines: Sequence[Line]) -> None:
     kept = [line for line in lines if line.kind is None]
     last_prose = max((i for i, line in enumerate(kept) if line.prose), default=-1)
     for i, line in enumerate(kept):
-        if line.prose or line.kind is not None or line.title:
+        if line.kind is not None or line.title:
+            continue
+        if _set_off(kept, i):
+            _mark(line, "caption", "a line with no final stop set off between two paragraphs, as captions are")
+            continue
+        if line.prose:
             continue
         if i > last_prose and _title_like(line):
             _mark(line, "tags", "a short title-like line after the last paragraph of the story")
@@ -407,6 +417,36 @@ def _in_story(lines: Sequence[Line]) -> None:
                 _mark(before, "caption", "the line just before a photo credit")
         elif _alt_text_like(line) and _isolated(kept, i):
             _mark(line, "alt_text", "a short description fragment with no sentence around it")
+
+
+def _set_off(kept: Sequence[Line], i: int) -> bool:
+    """A caption or alt text set off from the prose: a descriptive line between two paragraphs that, unlike
+    them, has no final stop, and is neither a heading (Title Case, a question, a lead-in) nor a list item.
+
+    Under ten words only a line that names a picture counts ("image", "photo"): shorter ones are as
+    often sub-headings in sentence case, and are left to the alt-text rule (#12).
+    """
+    line = kept[i]
+    if not 0 < i < len(kept) - 1 or line.n_words < _SET_OFF_WORDS or line.n_words > _SET_OFF_MAX:
+        return False
+    if line.n_words < _SET_OFF_LONG and not IMAGE_WORDS.search(line.text):
+        return False  # a short line is as often a sub-heading ("Some of 2019's best tech gadgets")
+    before, after = kept[i - 1], kept[i + 1]
+    if not (before.prose and after.prose and _ends_sentence(before) and _ends_sentence(after)):
+        return False
+    text = line.text.rstrip()
+    if TERMINAL.search(text) or text.endswith(("”", '"', "’", "'", ")")) or HEADING_START.match(text):
+        return False
+    if ":" in text[:60] or SENTENCE_END.search(text) or not text[-1:].isalnum():
+        return False  # a lead-in ("True confession: …"), sentences with the last stop missing, an emoji
+    if not text[:1].isupper() or any(q in text for q in "“”\"«»"):
+        return False
+    content = [w for w in line.words if w.lower() not in STOP_WORDS]
+    return bool(content) and sum(1 for w in content if w[:1].isupper()) < _TITLE_SHARE * len(content)
+
+
+def _ends_sentence(line: Line) -> bool:
+    return bool(_SENTENCE_STOP.search(line.text.rstrip()))
 
 
 def _name_like(line: Line) -> bool:

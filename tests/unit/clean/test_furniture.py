@@ -181,3 +181,18 @@ def test_furniture_cookie_banner_outside_the_story_in_any_language() -> None:
     text = f"{banner}\n\n{_STORY_BEFORE}\n\n{_STORY_AFTER}"
     removed = {removal.text: removal.kind for removal in clean_text(text).removals}
     assert removed.get(banner) == "cookie"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Firefighters work through the night at the scene of the warehouse fire on the edge of the city", "caption"),
+    ("A satellite image shows the flooded fields south of the town", "caption"),
+    # headings, lead-ins and questions set between paragraphs stay
+    ("What the council decided", None),
+    ("Some of the best bridges in the country", None),
+    ("The verdict: a closure that will last at least two years and cost the city dearly", None),
+])
+def test_furniture_caption_set_off_between_paragraphs(line: str, kind: str | None) -> None:
+    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
+    removed = {removal.text: removal.kind for removal in clean_text(text).removals}
+    assert removed.get(line) == kind
