@@ -43,6 +43,17 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     main_language: str = "en"
     check_assigns: bool = False
+    duplicate_min_jaccard: float = 0.6
+    duplicate_min_containment: float = 0.8
+    story_threshold: float = 0.4
+    story_average: float = 0.35
+    story_threshold_text_only: float = 0.25
+    story_average_text_only: float = 0.15
+    story_window_days: int = 10
+    story_max_span_days: int = 14
+    furniture_min_articles: int = 3
+    furniture_min_share: float = 0.3
+    lineage_min_similarity: float = 0.35
     stages: tuple[str, ...] = field(
         default=(
             "clean.text",

@@ -24,10 +24,13 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
+from ..config import Settings
 from ..model import content_hash, normalize_for_hash
 from .features import strip_accents, words
 
+#: Words per shingle: five-word runs are rarely shared by two texts that are not copies.
 SHINGLE = 5
+#: MinHash permutations: 42 bands of 3 rows (below) need 126 of them.
 NUM_PERM = 128
 #: LSH: 42 bands of 3 rows catch a pair of Jaccard 0.45 with probability 0.98 (verification decides).
 BANDS, ROWS = 42, 3
@@ -35,10 +38,9 @@ BANDS, ROWS = 42, 3
 SIGNATURE_VERSION = "v3"
 _PRIME = (1 << 31) - 1  # a*h + b stays below 2**64 for 32-bit shingle hashes and a, b < 2**31
 _MAX32 = (1 << 32) - 1
-#: A verified near duplicate: Jaccard at least this ...
-MIN_JACCARD = 0.6
-#: ... or the shorter text this much contained in the longer one.
-MIN_CONTAINMENT = 0.8
+#: A verified near duplicate has a Jaccard of at least the setting ``duplicate_min_jaccard``, or the shorter
+#: text at least ``duplicate_min_containment`` contained in the longer one. Texts of fewer shingles than this
+#: are never near duplicates: a few shared lines ("Read more", a dateline) would make short texts copies.
 MIN_SHINGLES = 20
 
 
@@ -186,19 +188,21 @@ class _UnionFind:
 
 
 def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence[int]] | None = None,
-                    min_jaccard: float = MIN_JACCARD, min_containment: float = MIN_CONTAINMENT,
-                    ) -> list[DuplicateGroup]:
+                    settings: Settings | None = None) -> list[DuplicateGroup]:
     """Group exact and near duplicates.
 
     Args:
         docs: The articles (any order).
         signatures: Cached MinHash signatures by article id; missing ones are computed.
-        min_jaccard: Jaccard of shingle sets at or above which two texts are near duplicates.
-        min_containment: Containment of the shorter text at or above which they are too.
+        settings: Its ``duplicate_min_jaccard`` (Jaccard of shingle sets at or above which two texts
+            are near duplicates) and ``duplicate_min_containment`` (containment of the shorter text at
+            or above which they are too).
 
     Returns:
         Groups of two or more articles, sorted by group id.
     """
+    settings = settings or Settings()
+    min_jaccard, min_containment = settings.duplicate_min_jaccard, settings.duplicate_min_containment
     ordered = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)
     by_id = {d.id: d for d in ordered}
     sets = _LazySets(by_id)

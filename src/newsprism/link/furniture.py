@@ -1,8 +1,8 @@
 """Per-site furniture learned from the corpus.
 
 A line of an article's raw text (before cleaning) that recurs in at least
-``min_articles`` articles and in at least ``min_share`` of one site's
-articles is that site's furniture: a cookie notice, a share bar, a
+``furniture_min_articles`` articles and in at least ``furniture_min_share``
+of one site's articles (both settings) is that site's furniture: a cookie notice, a share bar, a
 newsletter box. The hashes are the clean stage's
 :func:`~newsprism.clean.line_hash`, so the cleaner can drop them from later
 articles of the site (``known_furniture``).
@@ -14,10 +14,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..config import Settings
 from .resources import MIN_FURNITURE_CHARS
 
-MIN_ARTICLES = 3
-MIN_SHARE = 0.3
 #: Longer lines are article prose, however often a site repeats them (live updates).
 MAX_CHARS = 400
 
@@ -47,18 +46,20 @@ def _lines(raw_text: str) -> dict[str, str]:
     return found
 
 
-def learn_furniture(docs: Iterable[tuple[str, str | None, str]], *, min_articles: int = MIN_ARTICLES,
-                    min_share: float = MIN_SHARE) -> list[FurnitureLine]:
+def learn_furniture(docs: Iterable[tuple[str, str | None, str]], *, settings: Settings | None = None
+                    ) -> list[FurnitureLine]:
     """Learn the repeated lines of each site.
 
     Args:
         docs: ``(article_id, site, raw_text)`` triples; articles without a site are skipped.
-        min_articles: A line must appear in at least this many articles of the site ...
-        min_share: ... and in at least this share of them.
+        settings: A line must appear in at least ``furniture_min_articles`` articles of the site, and in
+            at least ``furniture_min_share`` of them.
 
     Returns:
         Lines sorted by site, then hash.
     """
+    settings = settings or Settings()
+    min_articles, min_share = settings.furniture_min_articles, settings.furniture_min_share
     totals: Counter[str] = Counter()
     counts: dict[str, Counter[str]] = {}
     texts: dict[tuple[str, str], str] = {}

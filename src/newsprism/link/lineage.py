@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..config import Settings
 from .features import strip_accents
 from .resources import COPY_CUES, SOURCE_NAME, TRANSLATION_CUES
 
@@ -24,7 +25,6 @@ _CUES = [(re.compile(r"(?i:\b" + cue + r")\s+"), "translation") for cue in TRANS
     (re.compile(r"(?i:\b" + cue + r")\s*"), "copy") for cue in COPY_CUES]
 #: A source name must stop before a sentence's own words start (EL ESPAÑOL | Russian President ...).
 _STOP_WORDS = frozenset("russian president the a an in on at said says according to as of and minister".split())
-MIN_SOURCE_SIMILARITY = 0.35
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,17 +112,20 @@ class LineageDoc:
 
 
 def find_lineage(docs: Sequence[LineageDoc], *, similarity: Callable[[str, str], float],
-                 copies: Iterable[tuple[str, str, dict[str, Any]]] = ()) -> list[LineageLink]:
+                 copies: Iterable[tuple[str, str, dict[str, Any]]] = (),
+                 settings: Settings | None = None) -> list[LineageLink]:
     """Lineage rows for a corpus.
 
     Args:
         docs: The articles.
         similarity: Story similarity of two article ids (used to pick the source article).
         copies: ``(copy_id, original_id, evidence)`` from duplicate groups, cross-site only.
+        settings: Its ``lineage_min_similarity``: the least similarity of a source article.
 
     Returns:
         Rows sorted by article id, then source.
     """
+    least = (settings or Settings()).lineage_min_similarity
     by_site: dict[str, list[LineageDoc]] = {}
     for doc in docs:
         if doc.site:
@@ -133,7 +136,7 @@ def find_lineage(docs: Sequence[LineageDoc], *, similarity: Callable[[str, str],
         for cue in find_cues(doc.text)[:1]:
             link = LineageLink(article_id=doc.id, kind=cue.kind, source_name=cue.source_name, cue=cue.text,
                                evidence={"rule": "cue"})
-            _resolve(link, doc, by_site.get(name_key(cue.source_name), []), similarity)
+            _resolve(link, doc, by_site.get(name_key(cue.source_name), []), similarity, least=least)
             links.append(link)
             cued.add(doc.id)
     for copy_id, original_id, evidence in sorted(copies, key=lambda c: (c[0], c[1])):
@@ -145,13 +148,13 @@ def find_lineage(docs: Sequence[LineageDoc], *, similarity: Callable[[str, str],
 
 
 def _resolve(link: LineageLink, doc: LineageDoc, candidates: Sequence[LineageDoc],
-             similarity: Callable[[str, str], float]) -> None:
+             similarity: Callable[[str, str], float], *, least: float) -> None:
     best: tuple[float, str] | None = None
     for other in candidates:
         if other.id == doc.id or (doc.day and other.day and other.day > doc.day):
             continue
         score = similarity(doc.id, other.id)
-        if score >= MIN_SOURCE_SIMILARITY and (best is None or (score, other.id) > (best[0], best[1])):
+        if score >= least and (best is None or (score, other.id) > (best[0], best[1])):
             best = (score, other.id)
     if best is not None:
         link.source_article_id = best[1]

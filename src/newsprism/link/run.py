@@ -161,7 +161,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
 
     Args:
         store: An open SQLite or PostgreSQL store.
-        settings: The run's settings (reserved for thresholds; defaults apply).
+        settings: The run's settings: the thresholds of duplicates, stories, lineage and site furniture.
         report: Called when each step starts and ends (:class:`~newsprism.progress.Step`: ``read``,
             ``furniture``, ``duplicates``, ``vectors``, ``stories``, ``lineage``, ``entities``, ``claims``,
             ``write``), for a caller that shows progress; nothing is printed.
@@ -174,6 +174,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
     """
     if not callable(getattr(store, "replace_links", None)):
         raise StoreError(f"the store {type(store).__name__} keeps no link tables", code=Code.NO_LINK_TABLES)
+    settings = settings or Settings()
     started = time.perf_counter()
     steps = _Steps(report)
     with steps.step("read", "reading the stored articles"):
@@ -181,7 +182,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
         steps.found = counted(len(articles), "article")
     by_id = {a.id: a for a in articles}
     with steps.step("furniture", "learning each site's repeated lines"):
-        furniture = learn_furniture(raws)
+        furniture = learn_furniture(raws, settings=settings)
         steps.found = f"{counted(len(furniture), 'line')} of site furniture"
     del raws
     site_lines: dict[str, set[str]] = {}
@@ -192,7 +193,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
                        published=a.published, fetched=a.fetched, site=sites[a.id]) for a in articles]
     with steps.step("duplicates", "finding duplicates"):
         sigs, minhash_rows = _signatures(store, dup_docs)
-        groups = find_duplicates(dup_docs, signatures=sigs)
+        groups = find_duplicates(dup_docs, signatures=sigs, settings=settings)
         copies = counted(sum(len(g.members) - 1 for g in groups), "copy", "copies")
         steps.found = f"{counted(len(groups), 'group')} of duplicates ({copies})"
     content = {d.id: a.replace(text=d.text) for d, a in zip(dup_docs, articles, strict=True)}
@@ -202,12 +203,12 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
     with steps.step("stories", "grouping articles into stories"):
         feats: dict[str, DocFeatures] = {i: features(a, semantic=vectors.get(i)) for i, a in content.items()}
         must_link = [(g.original, m) for g in groups for m in g.members if m != g.original]
-        stories = cluster_stories(feats.values(), must_link=must_link)
+        stories = cluster_stories(feats.values(), must_link=must_link, settings=settings)
         steps.found = counted(len(stories), "story", "stories")
     with steps.step("lineage", "finding copied and translated articles"):
         lineage = find_lineage([LineageDoc(a.id, a.text, sites[a.id], feats[a.id].day) for a in articles],
                                similarity=lambda x, y: feature_similarity(feats[x], feats[y]),
-                               copies=_copies(groups, sites))
+                               copies=_copies(groups, sites), settings=settings)
         steps.found = f"{counted(len(lineage), 'article')} copied or translated"
     with steps.step("entities", "resolving entities across articles"):
         entities = resolve_entities(articles, decisions=store.decisions())

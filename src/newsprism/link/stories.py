@@ -23,6 +23,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..config import Settings
 from ..model import Article
 from .features import DocFeatures, cosine, features_of, idf, tokens
 from .resources import TITLE_STOP
@@ -33,17 +34,9 @@ W_SEMANTIC, W_TEXT, W_NAMES, W_TITLE = 0.6, 0.2, 0.1, 0.1
 W_TEXT_ONLY, W_NAMES_ONLY, W_TITLE_ONLY = 0.55, 0.25, 0.20
 #: Days beyond which a pair is unlikely to be the same event.
 DATE_SCALE = 4.0
-WINDOW_DAYS = 10
-#: A pair scoring at least this proposes a merge of its clusters ...
-STORY_THRESHOLD = 0.4
-#: ... which happens when the mean similarity over all their cross pairs reaches this
-#: (both chosen on bench/linkset and ECB+ together, see docs/benchmarks.md).
-AVERAGE_THRESHOLD = 0.35
-#: The same two thresholds for scores made without meaning vectors (the encoder is not installed).
-STORY_THRESHOLD_TEXT_ONLY, AVERAGE_THRESHOLD_TEXT_ONLY = 0.25, 0.15
-#: A story is one event told over days: clusters whose articles would span more days than this
-#: stay apart (eight primaries over five weeks are eight stories, not one).
-MAX_SPAN_DAYS = 14
+#: How similar two articles must be to propose and to make a merge, how far apart in days they are compared,
+#: and how many days a story may span are settings: ``story_threshold``, ``story_average`` (and their
+#: ``_text_only`` twins for scores made without meaning vectors), ``story_window_days``, ``story_max_span_days``.
 #: A blocking key shared by more articles than this is too common to block on.
 MAX_POSTING = 400
 
@@ -106,8 +99,10 @@ def _keys(doc: DocFeatures) -> set[str]:
     return keys
 
 
-def candidate_pairs(docs: Sequence[DocFeatures], *, window_days: int = WINDOW_DAYS) -> set[tuple[str, str]]:
-    """Pairs sharing a blocking key, published within ``window_days`` (or undated)."""
+def candidate_pairs(docs: Sequence[DocFeatures], *, window_days: int | None = None) -> set[tuple[str, str]]:
+    """Pairs sharing a blocking key, published within ``window_days`` (default the setting
+    ``story_window_days``) or undated."""
+    window_days = Settings().story_window_days if window_days is None else window_days
     postings: dict[str, list[DocFeatures]] = {}
     for doc in docs:
         for key in _keys(doc):
@@ -126,28 +121,31 @@ def candidate_pairs(docs: Sequence[DocFeatures], *, window_days: int = WINDOW_DA
 
 
 def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = None,
-                    average: float | None = None, must_link: Iterable[tuple[str, str]] = ()) -> list[StoryCluster]:
+                    average: float | None = None, must_link: Iterable[tuple[str, str]] = (),
+                    settings: Settings | None = None) -> list[StoryCluster]:
     """Average-link clusters of two or more articles.
 
     Args:
         docs: Article features (any order).
-        threshold: Minimum pair similarity that proposes merging two clusters (default
-            :data:`STORY_THRESHOLD`, or its text-only twin when no article has a meaning vector).
+        threshold: Minimum pair similarity that proposes merging two clusters (default the setting
+            ``story_threshold``, or ``story_threshold_text_only`` when no article has a meaning vector).
         average: Minimum mean similarity over all cross pairs for the merge to happen (default
-            :data:`AVERAGE_THRESHOLD`, or its text-only twin).
+            ``story_average``, or ``story_average_text_only``).
         must_link: Pairs that belong together whatever their score (duplicates).
+        settings: Where the thresholds, ``story_window_days`` and ``story_max_span_days`` are read.
 
     Returns:
         Stories sorted by start date, then id.
     """
+    settings = settings or Settings()
     by_id = {d.id: d for d in sorted(docs, key=lambda d: d.id)}
     meaning = any(d.semantic is not None for d in by_id.values())
     if threshold is None:
-        threshold = STORY_THRESHOLD if meaning else STORY_THRESHOLD_TEXT_ONLY
+        threshold = settings.story_threshold if meaning else settings.story_threshold_text_only
     if average is None:
-        average = AVERAGE_THRESHOLD if meaning else AVERAGE_THRESHOLD_TEXT_ONLY
+        average = settings.story_average if meaning else settings.story_average_text_only
     scores: dict[tuple[str, str], float] = {}
-    for a, b in candidate_pairs(list(by_id.values())):
+    for a, b in candidate_pairs(list(by_id.values()), window_days=settings.story_window_days):
         scores[(a, b)] = feature_similarity(by_id[a], by_id[b])
     for a, b in must_link:
         if a in by_id and b in by_id:
@@ -160,7 +158,7 @@ def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = No
             break
         if ca == cb:
             continue
-        if score >= 1.0 or (_span(members[ca] + members[cb], by_id) <= MAX_SPAN_DAYS
+        if score >= 1.0 or (_span(members[ca] + members[cb], by_id) <= settings.story_max_span_days
                             and _average_link(members[ca], members[cb], scores, by_id) >= average):
             keep, gone = min(ca, cb), max(ca, cb)
             for member in members[gone]:
