@@ -290,6 +290,10 @@ class Code:
         "W101", "the text's encoding had to be guessed", "check the text; declare the encoding at the source")
     TEXT_CUT = _define(
         "W102", "the text was cut to the max_text_chars setting", "raise max_text_chars if the document is genuine")
+    LANGUAGE_NOT_DECLARED_ONE = _define(
+        "W103", "the language the source declared is not the one its text is written in, or not a language "
+                "at all (\"UTF-8\"); the text's language is used and the declared value kept in the message",
+        "declare the page's language as it is written (<html lang>, Content-Language)")
     HTML_CUT = _define(
         "W140", "an HTML page cut to its first 5,000,000 characters before parsing; the end is lost",
         "none needed for news; split the page if its end matters")

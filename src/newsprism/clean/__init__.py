@@ -41,6 +41,9 @@ def clean_article(article: Article, *, main_language: str = "en",
     if article.content_kind == "text" and not title:
         title, removals = _find_headline(result.text, removals)
     issues = article.issues
+    lang, note = _text_language(article.lang, result)
+    if note is not None:
+        issues += (note,)
     if not result.text.strip() and not any(issue.code == Code.NO_TEXT for issue in issues):
         issues += (Issue(code=Code.NO_TEXT, message="no text left after cleaning: the document held only page "
                                               "furniture or unreadable characters", stage="clean.text"),)
@@ -48,9 +51,40 @@ def clean_article(article: Article, *, main_language: str = "en",
         title=title, issues=issues,
         text=result.text, removals=removals, repairs=result.repairs, segments=result.segments,
         paragraphs=result.paragraphs, media=article.media + result.media, related=article.related + result.related,
-        tags=tags, lang=article.lang or result.lang,
+        tags=tags, lang=lang,
         published=article.published or result.published,  # the dateline's date when none was known (#12)
     )
+
+
+#: The text must give its language in at least this many characters of paragraphs the identifier is sure of,
+#: and the language must hold this share of them, to overrule the declared one.
+_LANG_MIN_CHARS, _LANG_MIN_SHARE = 200, 0.6
+
+
+def _text_language(declared: str | None, result: CleanResult) -> tuple[str | None, Issue | None]:
+    """The article's language: the text's when the identifier is sure of it and it disagrees with the
+    declared one (English pages declared ``de``, Chinese ones ``utf`` from ``Content-Language: UTF-8``);
+    else the declared one. The declared value overruled is kept in a ``W103`` issue (#12).
+    """
+    weights: dict[str, int] = {}
+    for paragraph in result.paragraphs:
+        if paragraph.lang:
+            weights[paragraph.lang] = weights.get(paragraph.lang, 0) + paragraph.end - paragraph.start
+    total = sum(weights.values())
+    found = max(weights, key=lambda code: weights[code]) if weights else None
+    sure = found is not None and total >= _LANG_MIN_CHARS and weights[found] >= _LANG_MIN_SHARE * total
+    from .html import primary_language  # lxml: loaded only once a declared language is to be checked
+
+    declared_ok = primary_language(declared) if declared else None  # not a language code ("utf"): never used
+    if declared_ok and (not sure or found == declared_ok):
+        return declared_ok, None
+    lang = found if sure else (declared_ok or result.lang)
+    if not declared or lang == declared_ok:
+        return lang, None
+    written = lang or "a language not told"
+    return lang, Issue(code=Code.LANGUAGE_NOT_DECLARED_ONE, stage="clean.text", message=(
+        f"the source declared the language {declared[:20]!r}, but the text is written in {written}; "
+        "the text's language is used"))
 
 
 def _find_headline(text: str, removals: tuple[Removal, ...]) -> tuple[str | None, tuple[Removal, ...]]:

@@ -57,6 +57,7 @@ from lxml.etree import XPath  # type: ignore[import-untyped]  # lxml ships no st
 
 from ..codes import Code
 from ..model import Issue, Link, MediaItem
+from .resources import ISO_639_1
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement  # type: ignore[import-untyped]  # lxml ships no stubs for lxml.html
@@ -485,11 +486,21 @@ def _lang(tree: HtmlElement, metas: dict[str, list[str]], ld: dict[str, Any]) ->
 def primary_language(declared: str) -> str | None:
     """The primary subtag of a declared language tag ("en-GB" -> "en"), or None if it is not one.
 
-    >>> primary_language("pt_BR"), primary_language("English")
-    ('pt', None)
+    >>> primary_language("pt_BR"), primary_language("English"), primary_language("UTF-8")
+    ('pt', None, None)
     """
     primary = re.split(r"[-_]", declared.strip())[0].lower()
-    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+    # "UTF-8" from a Content-Language header is no language (#12): only ISO 639-1 codes, or a
+    # three-letter one that wordfreq knows, are taken
+    if len(primary) == 2 and primary in ISO_639_1:
+        return primary
+    return primary if len(primary) == 3 and primary.isalpha() and primary in _known_languages() else None
+
+
+def _known_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 def page_metadata(tree: HtmlElement, *, url: str | None = None) -> dict[str, Any]:
