@@ -58,8 +58,8 @@ class Decision:
             raise BadValueError(f"action: {self.action!r} is not a decision; use 'merge' or 'split'",
                                 code=Code.BAD_DECISION)
         if not names or (self.action == "merge" and len(names) < 2):
-            raise BadValueError(f"a {self.action} needs at least {1 if self.action == 'split' else 2} different "
-                                "name(s)", code=Code.BAD_DECISION)
+            raise BadValueError("a merge needs at least two different names" if self.action == "merge" else
+                                "a split needs a name", code=Code.BAD_DECISION)
 
 
 @dataclass(slots=True)

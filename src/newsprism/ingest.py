@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import budget
 from .codes import Code
@@ -34,10 +34,13 @@ from .config import Settings
 from .errors import StoreError
 from .model import Article, Failure, RawDocument
 from .pipeline import RUN_LOCK, Pipeline, shared_pipeline
-from .progress import IngestProgress, ReadMeter
+from .progress import IngestProgress, ReadMeter, Step
 from .registry import Resources
 from .store.base import AddResult, SeenDocument, Store
 from .workers import WorkerPool, die_with
+
+if TYPE_CHECKING:
+    from .link.run import LinkSummary
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,8 @@ class IngestSummary:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     #: facts of the new articles, by kind: entities, quotes, claims, times, places
     found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FACT_KINDS, 0))
+    #: what linking the corpus after the run found (``None`` when the run was told not to link)
+    link: LinkSummary | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form (failures as dicts)."""
@@ -195,12 +200,17 @@ def _as_failure(article: Article) -> Failure | None:
 
 
 class Ingestor:
-    """Runs one ingest: see the module docstring for the steps."""
+    """Runs one ingest: see the module docstring for the steps. With ``link`` (the default), :meth:`finish`
+    links the corpus, so every way to ingest (CLI, library, web, Dask) leaves stories and duplicates current;
+    ``link_report`` hears of each link step (#14)."""
 
     def __init__(self, store: Store, *, settings: Settings, workers: int | None = None,
-                 progress: Callable[[IngestProgress], None] | None = None, meter: ReadMeter | None = None) -> None:
+                 progress: Callable[[IngestProgress], None] | None = None, meter: ReadMeter | None = None,
+                 link: bool = True, link_report: Callable[[Step], None] | None = None) -> None:
         self.store = store
         self.settings = settings
+        self.link = link
+        self.link_report = link_report
         count = settings.workers if workers is None else workers
         self.workers = count if count > 0 else (os.cpu_count() or 1)
         self.progress = progress
@@ -261,9 +271,13 @@ class Ingestor:
         return self._prepare(documents)
 
     def finish(self, started: float) -> IngestSummary:
-        """Record the run's summary in the store and return it."""
+        """Record the run's summary in the store, link the corpus (unless told not to) and return the summary."""
         self.summary.seconds = time.perf_counter() - started
         self.store.finish_run(self.summary.run_id, self.summary.as_dict())
+        if self.link:
+            from .link.run import link_corpus
+
+            self.summary.link = link_corpus(self.store, settings=self.settings, report=self.link_report)
         return self.summary
 
     def _prepare(self, documents: Iterable[RawDocument | Failure]) -> Iterator[Batch]:
@@ -368,8 +382,9 @@ def _printable(failure: Failure) -> Failure:
 
 
 def ingest(sources: Sequence[str], *, store: Store, settings: Settings, workers: int | None = None,
-           progress: Callable[[IngestProgress], None] | None = None) -> IngestSummary:
-    """Ingest files, folders, archives, feeds and URLs into ``store``.
+           progress: Callable[[IngestProgress], None] | None = None, link: bool = True,
+           link_report: Callable[[Step], None] | None = None) -> IngestSummary:
+    """Ingest files, folders, archives, feeds and URLs into ``store``, then link the corpus.
 
     Args:
         sources: Paths, URLs or ``-`` for standard input.
@@ -378,10 +393,17 @@ def ingest(sources: Sequence[str], *, store: Store, settings: Settings, workers:
         workers: Worker processes (default: ``settings.workers``, 0 = one per core).
         progress: Called after each finished document with how far the run has got
             (:class:`~newsprism.progress.IngestProgress`: documents, and a total when one can be known).
+        link: Link the corpus after the run (:func:`newsprism.link.run.link_corpus`; its summary is
+            ``IngestSummary.link``), so duplicates, stories and corpus entities take in the new articles.
+            ``False`` leaves that to a later ``newsprism link``.
+        link_report: Called when each link step starts and ends (:class:`~newsprism.progress.Step`).
+
+    .. versionchanged:: 0.1 links the corpus after the run, as ``newsprism ingest`` did alone (#14).
     """
     from .sources import iter_documents
 
     meter = ReadMeter.plan(sources)
     documents = iter_documents(list(sources), settings=settings, meter=meter)
-    ingestor = Ingestor(store, settings=settings, workers=workers, progress=progress, meter=meter)
+    ingestor = Ingestor(store, settings=settings, workers=workers, progress=progress, meter=meter, link=link,
+                        link_report=link_report)
     return ingestor.run(documents, sources=sources)

@@ -220,3 +220,28 @@ def test_ingest_uses_furniture_learned_by_link(tmp_path: Path) -> None:
     assert boiler not in newest.text and "regatta" in newest.text
     assert [r.kind for r in newest.removals if r.text == boiler] == ["site_furniture"]
     store.close()
+
+
+@pytest.mark.issue(14)
+def test_ingest_leaves_a_linked_corpus_unless_told_not_to(tmp_path: Path) -> None:
+    """The library ingest links the corpus, as 'newsprism ingest' does: stories and duplicates take in the new
+    articles at once; with link=False they wait for a later link run, which finds the same."""
+    from newsprism.link.run import link_corpus
+    from newsprism.store.links import DuplicateRow, StoryArticleRow
+
+    html = str(Path(__file__).resolve().parents[2] / "examples" / "html")
+    linked = open_store(tmp_path / "linked.db")
+    summary = ingest([html], store=linked, settings=FAST, workers=1)
+    assert summary.link is not None and summary.link.articles == summary.new == linked.count() == 12
+    assert summary.link.stories >= 2 and summary.link.duplicate_groups >= 1
+    in_stories = {row.article_id for row in linked.link_rows(StoryArticleRow)}
+    assert len(in_stories) == 12 and linked.link_rows(DuplicateRow)
+    unlinked = open_store(tmp_path / "unlinked.db")
+    waiting = ingest([html], store=unlinked, settings=FAST, workers=1, link=False)
+    assert waiting.link is None and waiting.new == 12
+    assert unlinked.link_rows(StoryArticleRow) == [] and unlinked.link_rows(DuplicateRow) == []
+    later = link_corpus(unlinked, settings=FAST)
+    assert (later.stories, later.duplicate_groups) == (summary.link.stories, summary.link.duplicate_groups)
+    assert unlinked.link_rows(StoryArticleRow) == linked.link_rows(StoryArticleRow)
+    linked.close()
+    unlinked.close()

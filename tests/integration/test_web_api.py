@@ -38,6 +38,7 @@ from bs4 import BeautifulSoup  # noqa: E402
 from newsprism.serve.app import create_app  # noqa: E402
 
 XSS_DIR = Path(__file__).parent / "data" / "xss"
+EXAMPLES_HTML = Path(__file__).resolve().parents[2] / "examples" / "html"
 TOKEN = "test-token-0123456789abcdef"
 PAYLOAD = '<img src=x onerror="window.__xss=99">'
 
@@ -642,4 +643,95 @@ def test_web_and_cli_give_a_decision_one_meaning(tmp_path: Path) -> None:
                     headers=auth).status_code == 201
     assert cli_members("Sergei Surovikin") == web_members("Sergei Surovikin") == {"Sergei Surovikin"}
     assert "Sergei Surovikin" not in cli_members("Sergei Shoigu")
+    store.close()
+
+
+_DECISIONS = [("merge", ["Sergei Shoigu", "Sergei Surovikin", "Valery Gerasimov"]), ("split", ["Sergei Surovikin"])]
+
+
+def _decision_corpus() -> list[Article]:
+    text = "Chief of the general staff Valery Gerasimov visited the troops near Kherson."
+    gerasimov = Article(id="d4d4d4d4d4d4d4d4", text=text, raw_text=text, source="rbc.ru", site="rbc.ru",
+                        title="Gerasimov at the front", published="2022-11-10T12:00:00", lang="en",
+                        mentions=(Mention(*_span(text, "Valery Gerasimov"), text="Valery Gerasimov", label="PERSON",
+                                          entity="e1"),),
+                        entities=(Entity("e1", "Valery Gerasimov", "PERSON", ("Valery Gerasimov",), (), 1),))
+    return [*_corpus_articles()[:3], gerasimov]
+
+
+def _decided(way: str, url: str) -> dict[str, Any]:
+    """The corpus entities, entity pages and search facets after the same decisions, made one ``way``."""
+    from click.testing import CliRunner
+
+    from newsprism.cli import cli
+    from newsprism.decisions import Decision
+    from newsprism.link.run import link_corpus
+    from newsprism.store.links import CorpusEntityRow, EntityMemberRow
+
+    store = open_store(url)
+    store.add(_decision_corpus())
+    link_corpus(store)
+    web = AsgiClient(create_app(store, token=TOKEN))
+    for action, names in _DECISIONS:
+        if way == "cli":
+            done = CliRunner().invoke(cli, ["entities", action, *names, "--db", url])
+            assert done.exit_code == 0, done.output
+        elif way == "python":
+            store.add_decision(Decision(action, tuple(names)))  # type: ignore[arg-type]
+            link_corpus(store)
+        else:
+            posted = web.post("/api/entity-decisions", json={"action": action, "names": names},
+                              headers={"Authorization": f"Bearer {TOKEN}"})
+            assert posted.status_code == 201, posted.text
+    pages = {}
+    for name in ("Sergei Shoigu", "Sergei Surovikin", "Valery Gerasimov"):
+        page = web.get("/entity.json", params={"name": name}).json()
+        page["decisions"] = [(d["action"], d["names"]) for d in page["decisions"]]  # ids and times differ
+        pages[name] = page
+    found = {"entities": store.link_rows(CorpusEntityRow), "members": store.link_rows(EntityMemberRow),
+             "pages": pages, "facets": web.get("/search.json", params={"q": "Kherson"}).json().get("facets")}
+    if hasattr(store, "drop_everything"):
+        store.drop_everything()
+    store.close()
+    return found
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_web_cli_and_python_give_decisions_one_meaning(backend: str, tmp_path: Path,
+                                                      postgres_url: Callable[[str], str | None]) -> None:
+    """The same merge and split made through the CLI, the Python API and the JSON API give the same corpus
+    entities, entity pages and search facets; a split takes its name out, the rest of the merge stays one."""
+    if backend == "postgresql" and postgres_url("d") is None:
+        pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
+    found = {way: _decided(way, str(tmp_path / f"{way}.db") if backend == "sqlite" else str(postgres_url("d")))
+             for way in ("cli", "python", "web")}
+    assert found["cli"] == found["python"] == found["web"]
+    pages = found["web"]["pages"]
+    assert pages["Valery Gerasimov"]["name"] == "Sergei Shoigu"
+    assert set(pages["Valery Gerasimov"]["members"]) == {"Sergei Shoigu", "Valery Gerasimov"}
+    assert pages["Sergei Surovikin"]["members"] == ["Sergei Surovikin"]
+    by_name = {row.name: row.variants for row in found["web"]["entities"]}
+    assert {"Sergei Shoigu", "Valery Gerasimov"} <= set(by_name["Sergei Shoigu"])
+    assert "Sergei Surovikin" not in by_name["Sergei Shoigu"]
+
+
+@pytest.mark.issue(14)
+def test_web_ingest_leaves_a_linked_corpus(tmp_path: Path) -> None:
+    """Documents posted to /api/ingest are linked at once: they join stories and duplicate groups as after
+    'newsprism ingest' (a web ingest left them out until the next link run)."""
+    from newsprism.config import Settings
+    from newsprism.store.links import DuplicateRow, StoryArticleRow
+
+    store = open_store(tmp_path / "web-ingest.db")
+    app = create_app(store, token=TOKEN, settings=Settings(stages=("clean.text",)))
+    pages = sorted(EXAMPLES_HTML.glob("*danube*.html"))
+    documents = [{"content": page.read_text("utf-8"), "kind": "html"} for page in pages]
+    posted = AsgiClient(app).post("/api/ingest", json={"documents": documents},
+                                  headers={"Authorization": f"Bearer {TOKEN}"})
+    assert posted.status_code == 200, posted.text
+    body = posted.json()
+    assert body["summary"]["new"] == len(pages) == store.count() and body["link"]["articles"] == len(pages)
+    assert {row.article_id for row in store.link_rows(StoryArticleRow)} == {a.id for a in store.iter_articles()}
+    assert store.link_rows(DuplicateRow)  # the wire copies of one report are found at once
     store.close()

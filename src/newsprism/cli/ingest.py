@@ -30,21 +30,21 @@ def show_progress(progress: bool | None, *, as_json: bool) -> bool:
 def ingest_and_link(sources: Sequence[str], *, store: Any, settings: Settings, workers: int | None,
                     display: Display, engine: str = "local", scheduler: str | None = None
                     ) -> tuple[IngestSummary, LinkSummary]:
-    """Ingest ``sources``, then link the corpus (corpus-level links follow every ingest), shown by ``display``."""
-    from ..link.run import link_corpus
-
+    """Ingest ``sources``, then link the corpus (the ingest does, as every ingest does), shown by ``display``."""
     with display:
         if engine == "dask":
             from ..scale.dask import ingest_dask
 
             summary = ingest_dask(sources, store=store, settings=settings, scheduler=scheduler,
-                                  progress=display.on_ingest)
+                                  progress=display.on_ingest, link_report=display.on_step)
         else:
             from ..ingest import ingest as local_ingest
 
             summary = local_ingest(sources, store=store, settings=settings, workers=workers,
-                                   progress=display.on_ingest)
-        return summary, link_corpus(store, settings=settings, report=display.on_step)
+                                   progress=display.on_ingest, link_report=display.on_step)
+        if summary.link is None:
+            raise RuntimeError("an ingest told to link returned no link summary")
+        return summary, summary.link
 
 
 def interrupted(ctx: click.Context, hint: str = RESUME_HINT) -> NoReturn:

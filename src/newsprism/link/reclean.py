@@ -67,9 +67,10 @@ def recleaned(store: Any, *, settings: Settings) -> list[Article]:
                                 known_furniture=hashes)
         if cleaned.text != article.text:
             # cleaning adds what it finds to what reading found: what it found the first time is there already
+            ran = ("clean.text",) if "clean.text" in article.stages else ()  # as the pipeline recorded it
             changed.append(cleaned.replace(media=tuple(dict.fromkeys(cleaned.media)),
                                            related=tuple(dict.fromkeys(cleaned.related)),
-                                           stages=(*cleaned.stages, "clean.text")))
+                                           stages=(*cleaned.stages, *ran)))
     if not changed:
         return []
     extract = Pipeline(settings.replace(stages=tuple(s for s in settings.stages if s != "clean.text")))

@@ -26,7 +26,7 @@ from ..codes import Code
 from ..config import Settings
 from ..errors import InputError, MissingExtraError
 from ..ingest import Ingestor, IngestSummary, process_batch_with
-from ..progress import IngestProgress, ReadMeter
+from ..progress import IngestProgress, ReadMeter, Step
 from ..store.base import Store
 
 
@@ -46,7 +46,8 @@ def _client(scheduler: str | None) -> tuple[Any, Any]:
 
 
 def ingest_dask(sources: Sequence[str], *, store: Store, settings: Settings, scheduler: str | None = None,
-                client: Any = None, progress: Callable[[IngestProgress], None] | None = None) -> IngestSummary:
+                client: Any = None, progress: Callable[[IngestProgress], None] | None = None, link: bool = True,
+                link_report: Callable[[Step], None] | None = None) -> IngestSummary:
     """Ingest ``sources`` with the pipeline running on a Dask cluster.
 
     Args:
@@ -57,6 +58,7 @@ def ingest_dask(sources: Sequence[str], *, store: Store, settings: Settings, sch
             cluster of two worker processes is started for the run.
         client: An existing ``distributed.Client`` to use instead.
         progress: Called after each finished document with how far the run has got (see :func:`newsprism.ingest.ingest`).
+        link: Link the corpus after the run, as :func:`newsprism.ingest.ingest` does; ``link_report`` hears of its steps.
     """
     from ..sources import iter_documents
 
@@ -64,7 +66,8 @@ def ingest_dask(sources: Sequence[str], *, store: Store, settings: Settings, sch
     try:
         width = max(1, sum(own_client.nthreads().values()))
         meter = ReadMeter.plan(sources)
-        ingestor = Ingestor(store, settings=settings, workers=width, progress=progress, meter=meter)
+        ingestor = Ingestor(store, settings=settings, workers=width, progress=progress, meter=meter, link=link,
+                            link_report=link_report)
         started = time.perf_counter()
         resources = own_client.scatter(ingestor.resources, broadcast=True)  # sent once, by value, to each worker
         batches = ingestor.prepare(iter_documents(list(sources), settings=settings, meter=meter), sources=sources)

@@ -164,5 +164,5 @@ def ingest_documents(body: IngestIn, corpus: CorpusDep) -> dict[str, Any]:
     raws = [RawDocument(content=d.content, kind=d.kind or detect_kind(d.content),
                         source="web", url=d.url, title=d.title, published=d.published) for d in body.documents]
     settings = corpus.settings or load_settings()
-    summary = Ingestor(corpus.store, settings=settings, workers=1).run(raws, sources=["web"])
-    return {"ok": True, "summary": summary.as_dict()}
+    summary = Ingestor(corpus.store, settings=settings, workers=1).run(raws, sources=["web"])  # and links
+    return {"ok": True, "summary": summary.as_dict(), "link": summary.link.as_dict() if summary.link else None}

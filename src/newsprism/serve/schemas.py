@@ -302,3 +302,5 @@ class IngestOut(_Out):
     """What an ingest stored and what failed."""
 
     summary: dict[str, Any] = Field(description="The ingest summary, as 'newsprism ingest --json' prints it.")
+    link: dict[str, Any] | None = Field(default=None, description="What linking the corpus after the ingest found, "
+                                        "as 'newsprism link --json' prints it.")
