@@ -79,6 +79,7 @@ MAX_SECOND_OPINION_ELEMENTS = 20_000
 #: A line of at least this many words that ends like a sentence (or twice as many words) is prose.
 _PROSE_WORDS = 10
 _MAX_ITEMS = 60  # media items and related links kept per page
+#: JSON-LD blocks longer than this are skipped: article metadata is a few kB, and parsing a huge one costs time.
 _MAX_JSONLD_CHARS = 500_000
 
 _ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|Report|Posting)$")

@@ -37,6 +37,7 @@ _TITLE_VOTES = 3
 ORG_WINDOW_SENTENCES = 4
 _CREDIT = re.compile(r"^\W*(?:photo|image|picture|video|credit|graphic)s?\b|\b(?:getty images|ap photo|shutterstock)\b",
                      re.IGNORECASE)
+#: A credit or byline is a short line ("Photo: Jane Doe"); longer ones are prose.
 _CREDIT_MAX_WORDS = 8
 _DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s")
 

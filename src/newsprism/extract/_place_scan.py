@@ -230,6 +230,11 @@ def inner_places(text: str, mention: Mention) -> list[Found]:
     return out
 
 
+#: A region or town at the head of a longer name is taken as a place in it when the town is this large (or
+#: the gazetteer names it): small towns share their names with people and firms.
+_BIG_TOWN_POPULATION = 100_000
+
+
 def _opens_name(name: str, hit: str, found: list[GazEntry], *, org: bool) -> str:
     """Whether a region or town that opens a longer name is a place in it: ``sure``, ``tentative`` or ``""``.
 
@@ -237,7 +242,7 @@ def _opens_name(name: str, hit: str, found: list[GazEntry], *, org: bool) -> str
     a two-word name that could be a person's ("Victoria Vivians", "Tyler Williams") does not.
     """
     kinds = _kinds(found)
-    big = "named" in kinds or any(e.type == "city" and e.population >= 100_000 for e in found)
+    big = "named" in kinds or any(e.type == "city" and e.population >= _BIG_TOWN_POPULATION for e in found)
     person_like = len(name.split()) == 2 and " " not in hit and not hit.isupper()
     if not (org or organisation_shaped(name)) and (person_like or "named" not in kinds and not big):
         return ""

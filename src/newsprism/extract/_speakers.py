@@ -50,6 +50,7 @@ _INVERTED = frozenset({"dobj", "attr", "nsubj", "npadvmod", "appos", "dative", "
 #: Cue verbs whose object is the listener ("told Reuters"), and prepositions before a listener or medium.
 _TELLING = frozenset({"tell", "inform", "ask", "brief", "assure", "warn", "remind"})
 _MEDIUM_PREPS = frozenset({"to", "with", "in", "on"})
+#: A pronoun prefers a subject mentioned within this many sentences before it: older ones are out of focus.
 _SUBJECT_BONUS_SENTENCES = 3
 #: Who may speak by standing next to a quote or a cue, with no parse link: a place or a nationality
 #: speaks only as the subject of a speech verb ("Russia said"), never by adjacency (#13).

@@ -335,11 +335,15 @@ def _about(token: Token, noun: Token | None, mentions: list[Mention]) -> str | N
     return None
 
 
+#: A name the gazetteer knows as a place of this many people (or a curated one) is no person.
+_BIG_PLACE_POPULATION = 100_000
+
+
 def _is_big_place(text: str) -> bool:
     """The small model tags some cities as people ("Kherson"); they are no antecedent for "he"."""
     from .gazetteer import gazetteer
 
-    return any(e.curated or e.population >= 100_000 for e in gazetteer().lookup(text))
+    return any(e.curated or e.population >= _BIG_PLACE_POPULATION for e in gazetteer().lookup(text))
 
 
 def _as_of(times: list[TimeRef], sent: Span, offset: int, published: str | None) -> str | None:

@@ -56,6 +56,14 @@ _TYPE_PRIOR = {"country": 1.5, "continent": 2.0, "region": 0.5, "city": 1.0, "de
 _SCAN_TYPES = {"river", "sea", "landmark", "peninsula", "strait", "mountains", "ocean", "gulf", "canal", "island",
                "desert", "forest", "bay"}
 _TENTATIVE = "ORG?"
+#: A one-word ORG is tried as a town only when a town of that name has this many people: small towns share
+#: their names with too many firms and teams.
+_ORG_TOWN_POPULATION = 20_000
+#: A NORP mention is a place only when a city or region of that name is this large: most such words are peoples.
+_NORP_PLACE_POPULATION = 100_000
+#: A lone word labelled PERSON is a place only when it names a city this large (or a curated one): smaller
+#: towns are named like people ("Jordan", "Florence").
+_BIG_CITY_POPULATION = 1_000_000
 _DIRECTION_BEFORE = re.compile(r"\b(?:Central|North|South|East|West|Latin|Southeast|Northeast)[ -]$")
 _DIRECTION = re.compile(r"^(?:the\s+)?(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
                         r"Northeastern|Northwestern|Southeastern|Southwestern|Upper|Lower)\s+(?P<name>[A-Z].+)$")
@@ -241,7 +249,7 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
             chosen.extend(_as_pairs(inner))
             blocked.append((mention.start, mention.end))
         elif mention.label == "ORG" and " " not in mention.text and any(
-                e.type == "city" and e.population >= 20_000 for e in _namesakes(mention.text)[1]):
+                e.type == "city" and e.population >= _ORG_TOWN_POPULATION for e in _namesakes(mention.text)[1]):
             # Maybe a town the model took for an organisation: kept only if the article's
             # other places put it in the same region (see resolve_places).
             chosen.append((dataclasses.replace(mention, label=_TENTATIVE), "labelled ORG, a town by name", None))
@@ -326,12 +334,12 @@ def _mislabelled(mention: Mention, place_texts: set[str], long_names: set[str]) 
         # Nobody is called "Tamil Nadu" or "New South Wales" (#13).
         return True
     if mention.label == "NORP":
-        return any(e.type in ("city", "region") and e.population >= 100_000 for e in found)
+        return any(e.type in ("city", "region") and e.population >= _NORP_PLACE_POPULATION for e in found)
     if mention.label == "ORG":
         # Clubs and firms are named after cities ("Barcelona"); regions are safer.
         return any(e.curated and e.type in _SCAN_TYPES | {"union", "seat"} or e.type == "region" for e in found)
     # A lone word that is a big city, and no person in the article has it in a longer name ("Michael Jordan").
-    big = any(e.type == "city" and (e.population >= 1_000_000 or e.curated) for e in found)
+    big = any(e.type == "city" and (e.population >= _BIG_CITY_POPULATION or e.curated) for e in found)
     return big and lone
 
 

@@ -48,6 +48,7 @@ from ..model import Article, Claim, Place
 from .features import day_of, fold_name, idf, site_of
 from .resources import EVENT_QUANTITIES, PEOPLE_NOUNS, SUBGROUP_NOUNS, UNIT_DIMENSIONS
 
+#: Characters read around a figure for the event it counts: about the rest of its clause.
 _WINDOW = 60
 #: Where a figure's clause ends when reading the places it is given for: a sentence or clause
 #: mark, or the next figure.

@@ -24,6 +24,7 @@ from .resources import FOLDS, INITIAL_FOLDS, LABEL_FAMILY, LEADING_ABBREVIATIONS
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)")
+#: The weight of a word wordfreq has never seen (-ln of a frequency near 1e-7): rare, not infinitely so.
 _MAX_IDF = 16.0
 #: Characters a word keeps as its stem in story vectors.
 STEM = 5
@@ -95,6 +96,7 @@ _UNSEGMENTED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30f
 #: wordfreq tokenises these languages with MeCab or jieba, optional packages that may be missing:
 #: their words get a flat weight instead (a word of such a script is already specific).
 _NO_WORDFREQ = frozenset({"ja", "zh", "ko", "th", "lo", "my", "km"})
+#: The weight of a word in a script wordfreq cannot segment: a middling one, so it neither rules nor vanishes.
 _SCRIPT_IDF = 10.0
 
 
