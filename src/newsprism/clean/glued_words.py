@@ -267,7 +267,8 @@ def _lexicon(lang: str) -> tuple[frozenset[str], Counter[str], Counter[str]]:
 
 def _function_word(part: str, lang: str) -> bool:
     """A short common word of the sentence's grammar ("for", "all", "she"), which glue joins most often."""
-    return part in ENGLISH_STOP_WORDS and _lexicon(lang)[1][part] < _PREFIX_PARTS
+    lower = part.lower()  # "The" opening a sentence ("Thename") is still "the"
+    return lower in ENGLISH_STOP_WORDS and _lexicon(lang)[1][lower] < _PREFIX_PARTS
 
 
 def _compound(left: str, right: str, lang: str) -> bool:
@@ -310,7 +311,9 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
     if len(right) == 2:
         # "-as", "-an", "-in" end many names ("Saladas", "Judian"): only after a common word ("Fridayin")
         floor = _SHORT_RIGHT_LEFT_ZIPF if left[:1].isupper() else _COMMON_ZIPF + 0.5  # names are capitalised
-        ok = right.lower() in _SHORT_RIGHT and len(left) >= _MIN_LEFT and left_zipf >= floor
+        # a name that stands alone elsewhere in the document may take one too ("Mubarakon")
+        named = seen_left and left[:1].isupper() and len(left) > _MIN_LEFT
+        ok = right.lower() in _SHORT_RIGHT and len(left) >= _MIN_LEFT and (left_zipf >= floor or named)
     elif len(left) == 2:
         ok = left.lower() in STOP_WORDS and left.islower() and right_zipf >= _COMMON_ZIPF
     else:
@@ -322,5 +325,7 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF)
         if seen_left:  # a name that stands alone elsewhere in the document ("Rudaw" in "Rudawreports")
             left_zipf = max(left_zipf, _COMMON_ZIPF)
-        ok = left_zipf >= _COMMON_ZIPF and sure_right and long_enough and left_zipf + right_zipf >= _PAIR_ZIPF
+        # a rarer lower-case word before a common one ("zebras" + "evolved"): names are capitalised
+        floor = _FUNCTION_LEFT_ZIPF if left.islower() and right_zipf >= _SHORT_PART_ZIPF else _COMMON_ZIPF
+        ok = left_zipf >= floor and sure_right and long_enough and left_zipf + right_zipf >= _PAIR_ZIPF
     return left_zipf + right_zipf if ok else None
