@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from string import ascii_lowercase
 
 from .resources import DOMAIN_ENDINGS, ENGLISH_STOP_WORDS, GLUE_FUNCTION_WORDS, STOP_WORDS
 
@@ -44,21 +45,21 @@ _MIN_LEFT = 4          # "Kan"+"is" is a name; "Kherson"+"is" is glued
 _KNOWN_ZIPF = 1.5      # a name's left part known to wordfreq: "Shoigu" is 1.61
 _COMMON_ZIPF = 3.0     # a lower-case word's left part must be an ordinary word
 _RIGHT_ZIPF = 2.5      # right part after a case boundary: a common word or name
-_PUNCT_ZIPF = 3.0
+_PUNCT_ZIPF = 3.0      # both sides of "insurmountable.just" are ordinary words
+_BRAND_ZIPF = 4.2      # a CamelCase brand's first part is a common word: "Marine" is 4.53
 _SHORT_RIGHT = frozenset("in on at is to of as by an or he it be we us up".split())
 _SHORT_RIGHT_LEFT_ZIPF = 4.5  # "Friday" is 5.2; "Salad" ("Saladas") 3.9
 _PAIR_ZIPF = 6.5       # the two parts together: "Hubble" 3.1 + "telescope" 3.8
 _SHORT_PART_ZIPF = 4.0  # a right part under five letters must be this common ("wise" 4.5; "vita" 3.5)
 _SHORT_LEFT_ZIPF = 4.5  # a three-letter left part must be a common word ("one", "new")
 _FUNCTION_LEFT_ZIPF = 2.5  # "tampered" (2.95) + "with"
-_SEGMENT_MARGIN = 1.0
-_FUNCTION_BONUS = 2.0  # a function word glued on is the commonest glue: its split wins a close call  # the best split must beat the next by this much (Zipf is a log10 scale)
-_LEXICON_SIZE = 150_000
-_COMMON_PARTS = 30_000
+_SEGMENT_MARGIN = 1.0  # the best split must beat the next by this much (Zipf is a log10 scale)
+_FUNCTION_BONUS = 2.0  # a function word glued on is the commonest glue: its split wins a close call
+_LEXICON_SIZE = 150_000  # wordfreq's commonest words looked at for compounds and typos
+_COMMON_PARTS = 30_000   # parts of compounds are among the commonest words (Zipf about 3 and up)
 _PREFIX_PARTS = 100    # "over" and "under" start hundreds of words: prefixes, not grammar words
-_COMPOUND_PARTS = 30   # "un" starts 1,467 listed words, "-able" ends 452; "Greek" starts 1, "-island" ends 1
-_OTHER_LANGUAGES = ("fr", "de", "es", "pt")  # each list costs about 0.3 s to load, once
-_BRAND_ZIPF = 4.2      # a CamelCase brand's first part is a common word: "Marine" is 4.53      # both sides of "insurmountable.just" are ordinary words
+_COMPOUND_PARTS = 30   # "un" starts 928 listed words, "-able" ends 269; "Greek" starts 1, "-island" ends 1
+_OTHER_LANGUAGES = ("fr", "de", "es", "pt")  # each list costs about 0.05 s to load, once
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,10 +281,13 @@ def _compound(left: str, right: str, lang: str) -> bool:
 
 
 def _misspelt(word: str, lang: str) -> bool:
-    """Whether ``word`` is one edit from a common word ("diplayed", "spokeman", "pressue"): a typo, not glue."""
+    """Whether ``word`` is one edit from a common word ("diplayed", "spokeman", "pressue"): a typo, not glue.
+
+    The edits are Norvig's: a letter deleted, two swapped, one replaced or inserted.
+    """
     lower = word.lower()
     common = _lexicon(lang)[0]
-    letters = {c for w in (lower,) for c in w} | set("abcdefghijklmnopqrstuvwxyz")
+    letters = set(lower) | set(ascii_lowercase)
     pieces = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
     variants = {a + b[1:] for a, b in pieces if b}
     variants |= {a + b[1] + b[0] + b[2:] for a, b in pieces if len(b) > 1}
