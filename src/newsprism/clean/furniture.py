@@ -221,8 +221,10 @@ def _by_notice(line: Line, *, doc_lang: str) -> None:
     only "cookie" and its cognates count as the strong cue, since a story may be about JavaScript or an
     IP address (#12).
     """
+    if line.n_words > _NOTICE_SHORT and not COOKIE_WORD.search(line.text):
+        return  # the cheap test first: most lines are long and say nothing of cookies
     strong = NOTICE_STRONG.findall(line.text)
-    if not strong or (line.n_words > _NOTICE_SHORT and not COOKIE_WORD.search(line.text)):
+    if not strong:
         return
     if len(strong) + len(NOTICE_WEAK.findall(line.text)) < 2 and not _other_language(line, doc_lang):
         return  # one mention of cookies is a story's ("cookies and coffee would be served"); see _by_region

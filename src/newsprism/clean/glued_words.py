@@ -59,7 +59,7 @@ _LEXICON_SIZE = 150_000  # wordfreq's commonest words looked at for compounds an
 _COMMON_PARTS = 30_000   # parts of compounds are among the commonest words (Zipf about 3 and up)
 _PREFIX_PARTS = 100    # "over" and "under" start hundreds of words: prefixes, not grammar words
 _COMPOUND_PARTS = 30   # "un" starts 928 listed words, "-able" ends 269; "Greek" starts 1, "-island" ends 1
-_OTHER_LANGUAGES = ("fr", "de", "es", "pt")  # each list costs about 0.05 s to load, once
+_OTHER_LANGUAGES = ("fr", "de", "es", "pt")  # their small lists cost 0.1 s to load, once
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,9 +232,11 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
         return None
     index = candidates[0][1]
     left, right = word[:index], word[index:]
-    if _compound(left, right, lang) or _word_elsewhere(word, lang):
+    if _compound(left, right, lang):
         return None
     if not (_function_word(left.lower(), lang) or _function_word(right, lang)) and _misspelt(word, lang):
+        return None
+    if _word_elsewhere(word, lang):  # last: the costliest look-up
         return None
     if right.lower() in GLUE_FUNCTION_WORDS or len(right) <= 3:
         return index, f'function word "{right}" glued to "{left}"'
@@ -298,7 +300,11 @@ def _misspelt(word: str, lang: str) -> bool:
 
 def _word_elsewhere(word: str, lang: str) -> bool:
     """Whether ``word`` is a word of another common language ("survenue", "Hersteller", "querem")."""
-    return any(zipf(word, other) >= _KNOWN_ZIPF for other in _OTHER_LANGUAGES if other != lang)
+    from wordfreq import zipf_frequency
+
+    # the small lists (their words down to about Zipf 1): loading the full ones took two seconds
+    return any(zipf_frequency(word.lower(), other, wordlist="small") >= _KNOWN_ZIPF
+               for other in _OTHER_LANGUAGES if other != lang)
 
 
 def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) -> float | None:
