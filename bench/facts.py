@@ -224,7 +224,10 @@ class Newsprism:
             "quotes": [{"start": to_source(start), "end": to_source(end),
                         "speaker": names.get(q.speaker or "", q.speaker or q.speaker_text)}
                        for q in article.quotes for start, end in quoted_fragments(article.text, q)],
-            "dates": [{**span(t), "value": t.value} for t in article.times],
+            # a dateline is taken out of the text as the publication date (#12): its date is found, as metadata
+            "dates": [{**span(t), "value": t.value} for t in article.times]
+                     + [{"start": r.start, "end": r.end, "value": article.published} for r in article.removals
+                        if r.kind == "dateline" and article.published],
             # The dev set's rule (devset/README.md): demonyms and places inside organisation names are not
             # places; the stage types them (``demonym``, ``within``) and GeoWebNews, which counts them, keeps them.
             "places": [{**span(p), "lat": p.lat, "lon": p.lon, "name": p.name} for p in article.places
