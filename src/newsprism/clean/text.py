@@ -140,13 +140,18 @@ def _take_dateline(text: str, lines: list[Line], mapped: dict[int, MappedText],
     """Take the dateline that opens the body out of it (#12).
 
     It is the first kept line, or the second when the first is the headline: a whole line is marked a
-    ``dateline`` removal; a dateline before a dash is cut from its line, which keeps the rest.
+    ``dateline`` removal; a dateline before a dash is cut from its line, which keeps the rest. A dateline
+    that names a place stays in the text, where the place is a fact; only its date is taken.
     """
     kept = [line for line in lines if line.kind is None][:2]
     if kept and kept[0].index > 0 and lines[kept[0].index - 1].kind in _DATELINE_MISTAKEN_FOR:
         kept.insert(0, lines[kept[0].index - 1])  # just above the story, a short line with no stop
     for line in kept:
         found = find_dateline(line.text, languages=languages)
+        if found is not None and found.place and line.kind is None:
+            # "LOS ANGELES, April 5, 2018 —": the place is a fact of the story (the places stage reads it
+            # there), so the line stays; its date is the publication date all the same
+            return _TakenDateline(found.date, None)
         if found is not None:
             reason = _DATELINE_REASON.format(place=f" and where, {found.place}," if found.place else "")
             if found.length >= len(line.text.rstrip()):
