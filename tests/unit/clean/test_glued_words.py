@@ -84,6 +84,9 @@ def test_glued_words_real_words_stay(text: str) -> None:
     ("the House of Representativesbut not the Senate", "the House of Representatives but not the Senate"),
     ("images from the Hubbletelescope show", "images from the Hubble telescope show"),
     ("officials said theybelieve the fire", "officials said they believe the fire"),
+    ("the Emergency SituationsMinister Vladimir Puchkov", "the Emergency Situations Minister Vladimir Puchkov"),
+    ("with fifteenDemocrats voting against", "with fifteen Democrats voting against"),
+    ("protests spread acrossPoland on Sunday", "protests spread across Poland on Sunday"),
 ])
 def test_glued_words_split_every_kind(before: str, after: str) -> None:
     assert _repair(before) == after
@@ -99,6 +102,7 @@ def test_glued_words_split_every_kind(before: str, after: str) -> None:
     "It rose 3.5 per cent; see No.5 and version 2.0.1 in main.py or README.md.",
     "Visit news.Google.com or www.BBC.co.uk today.",
     "The U.S.The report, e.g.The figures, were released.",
+    "Ships were tracked on MarineTraffic and VesselFinder all night.",
 ])
 def test_glued_words_every_kind_leaves_real_words(text: str) -> None:
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
