@@ -205,10 +205,6 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool
         # brands that start so ("ThePrint") start with a capital
         if len(left) >= 2 and left.islower() and left in STOP_WORDS and right[1:].islower():
             return m.start(), f'case boundary between "{left}" and "{right}"'
-        # two known words glued inside a run of capitalised words ("Emergency SituationsMinister Veronika",
-        # "RepublicanKevin McCarthy"); a brand alone in a sentence ("MarineTraffic") is left
-        if in_name and _two_words(left, right, lang):
-            return m.start(), f'case boundary between "{left}" and "{right}"'
         # a lower-case word before a capitalised one ("fifteenDemocrats", "acrossPoland"): brands that start
         # in lower case start with one or two letters ("iPhone", "eBay")
         if len(left) >= 3 and left.islower() and right[1:].islower() and zipf(left, lang) >= _COMMON_ZIPF \
@@ -217,14 +213,6 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool
     if not word[1:].islower():
         return None
     return _segment(word, vocabulary=vocabulary, lang=lang, in_name=in_name)
-
-
-def _two_words(left: str, right: str, lang: str) -> bool:
-    if len(left) < 3 or len(right) < 3 or not left[1:].islower() or not right[1:].islower():
-        return False
-    if left.lower() in STOP_WORDS or right.lower() in STOP_WORDS:
-        return False  # "ThePrint", "TheGuardian" are names spelt so
-    return min(zipf(left, lang), zipf(right, lang)) >= _COMMON_ZIPF
 
 
 def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = False) -> tuple[int, str] | None:
@@ -352,6 +340,8 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF)
         if seen_left:  # a name that stands alone elsewhere in the document ("Rudaw" in "Rudawreports")
             left_zipf = max(left_zipf, _COMMON_ZIPF)
+        elif left[:1].isupper() and left_zipf < _SHORT_RIGHT_LEFT_ZIPF:
+            return None  # "Havenbond", "Goldsworthy": a compound name, unless its first part is common or seen
         # a rarer lower-case word before a common one ("zebras" + "evolved"): names are capitalised
         floor = _FUNCTION_LEFT_ZIPF if left.islower() and right_zipf >= _SHORT_PART_ZIPF else _COMMON_ZIPF
         ok = left_zipf >= floor and sure_right and long_enough and left_zipf + right_zipf >= _PAIR_ZIPF
