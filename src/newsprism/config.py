@@ -34,6 +34,7 @@ class Settings:
     time_budget: float = 30.0
     batch_size: int = 64
     workers: int = 0
+    worker_max_documents: int = 5000
     fetch_timeout: float = 20.0
     allow_private: bool = False
     allow_addresses: tuple[str, ...] = ()

@@ -219,6 +219,8 @@ class Ingestor:
         self.finished = 0  # documents whose result is written
         self.summary = IngestSummary()
         self._local: Pipeline | None = None
+        #: process ids of the worker processes the run used (recycled ones included)
+        self.worker_pids: set[int] = set()
         #: what earlier link runs taught the stages: per-site furniture (site -> line hashes)
         self.resources = Resources(site_furniture=learned_furniture(store))
 
@@ -237,8 +239,12 @@ class Ingestor:
 
     def _run_pool(self, batches: Iterator[Batch]) -> None:
         with WorkerPool(self.workers, task=process_batch, initializer=_init_worker,
-                        initargs=(self.settings, self.resources)) as pool:
-            self.run_with(batches, submit=pool.submit, width=self.workers)
+                        initargs=(self.settings, self.resources),
+                        max_documents=self.settings.worker_max_documents) as pool:
+            try:
+                self.run_with(batches, submit=pool.submit, width=self.workers)
+            finally:
+                self.worker_pids = set(pool.pids)
 
     def run_with(self, batches: Iterator[Batch], *, submit: Callable[[list[RawDocument]], _Pending],
                  width: int) -> None:

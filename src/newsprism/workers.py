@@ -14,6 +14,11 @@
    initializer could say so. When the ingest leaves the pool on an exception (Ctrl-C included) the
    workers are killed at once instead of being waited for: their batches would be thrown away, and a
    Ctrl-C waited for the batches in flight (7 to 16 s on the bundled examples).
+4. Workers are recycled (#17): once the pool has been given ``max_documents`` documents per worker, the
+   batches in flight finish in the old processes and the next batch starts fresh ones, so what a
+   long run leaks (lxml-based extraction does) is returned to the system. A document is submitted to
+   exactly one generation of the pool, so none is lost or processed twice. The whole pool is replaced
+   between batches, because ``max_tasks_per_child`` hangs the executor on Python 3.11 with ``spawn``.
 """
 
 from __future__ import annotations
@@ -112,12 +117,19 @@ class WorkerPool:
             must call :func:`die_with` with that id.
     """
 
-    def __init__(self, width: int, *, task: Task, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    def __init__(self, width: int, *, task: Task, initializer: Callable[..., None], initargs: tuple[Any, ...],
+                 max_documents: int = 0) -> None:
         self.width = width
         self.task = task
         self.initializer = initializer
         self.initargs = (*initargs, os.getpid())
+        #: documents per worker before the workers are replaced (0: never)
+        self.max_documents = max_documents
         self.generation = 0
+        #: documents given to the current generation of workers
+        self.given = 0
+        #: process ids of every worker this pool started
+        self.pids: set[int] = set()
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -128,8 +140,22 @@ class WorkerPool:
                                        initializer=self.initializer, initargs=self.initargs)
 
     def _submit(self, raws: Sequence[RawDocument]) -> Future[list[Article | Failure]]:
+        if self.max_documents > 0 and self.given >= self.max_documents * self.width:
+            self._recycle()
+        self.given += len(raws)
         with _no_sigint():  # the executor starts its worker processes as work is submitted
-            return self._executor.submit(self.task, raws)
+            future = self._executor.submit(self.task, raws)
+        processes: dict[int, Any] = getattr(self._executor, "_processes", None) or {}
+        self.pids.update(processes)
+        return future
+
+    def _recycle(self) -> None:
+        """Replace the workers by fresh processes; the batches in flight finish in the old ones first
+        (their futures stay valid), so no document is lost or processed twice."""
+        log.debug("recycling %d worker processes after %d documents", self.width, self.given)
+        self._executor.shutdown(wait=True)
+        self._executor = self._start()
+        self.given = 0
 
     def _kill(self) -> None:
         """Kill the worker processes now (their work is lost) and let the executor wind down."""
@@ -144,6 +170,7 @@ class WorkerPool:
     def _restart(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
         self.generation += 1
+        self.given = 0
         self._executor = self._start()
 
     def submit(self, raws: Sequence[RawDocument]) -> _Pending:

@@ -66,6 +66,23 @@ def test_ingest_pool_equals_single_process(tmp_path: Path, corpus: Path) -> None
     one.close(), two.close()
 
 
+@pytest.mark.issue(17)
+def test_ingest_recycles_workers_without_losing_or_repeating_a_document(tmp_path: Path, corpus: Path) -> None:
+    from newsprism.ingest import Ingestor
+    from newsprism.sources import iter_documents
+
+    one, two = open_store(tmp_path / "one.db"), open_store(tmp_path / "two.db")
+    ingest([str(corpus)], store=one, settings=FAST, workers=1, link=False)
+    settings = FAST.replace(worker_max_documents=8)  # 2 workers: fresh ones every 16 documents
+    ingestor = Ingestor(two, settings=settings, workers=2, link=False)
+    summary = ingestor.run(iter_documents([str(corpus)], settings=settings), sources=[str(corpus)])
+    assert (summary.read, summary.new, summary.duplicate, summary.skipped, summary.failed) == (122, 120, 0, 0, 2)
+    assert len(ingestor.worker_pids) >= 2 * (120 // 16)  # recycled: many more processes than two
+    assert [a.text for a in two.iter_articles()] == [a.text for a in one.iter_articles()]
+    assert two.count() == 120 and two.check() == []
+    one.close(), two.close()
+
+
 @pytest.mark.issue(18)
 def test_ingest_pool_stores_what_one_process_stores_however_the_paths_are_spelled(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
