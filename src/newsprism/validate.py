@@ -138,6 +138,26 @@ def output_file(path: str | Path, *, name: str = "output") -> Path:
     return target
 
 
+def output_folder(path: str | Path, *, name: str = "output") -> Path:
+    """``path`` if a new or empty folder can be written there, checked before any work is done.
+
+    Raises:
+        BadValueError: ``E172`` when ``path`` is a file or a folder that is not empty (an export would
+            mix with what is there), or its parent folder does not exist.
+    """
+    target = Path(path)
+    problem = ""
+    if target.exists() and not target.is_dir():
+        problem = "is a file; give a folder for a partitioned export"
+    elif target.is_dir() and any(target.iterdir()):
+        problem = "is a folder that is not empty; give a new or empty folder"
+    elif not target.exists() and not target.parent.is_dir():
+        problem = f"cannot be written: the folder {str(target.parent)!r} does not exist; create it first"
+    if problem:
+        raise BadValueError(f"{name}: {str(path)!r} {problem}", code=Code.BAD_OUTPUT_PATH)
+    return target
+
+
 def failure_code(value: str, *, name: str = "code") -> str:
     """``value`` upper-cased if it is one of newsprism's codes (``E104``, ``W301``), as :mod:`newsprism.codes` lists.
 

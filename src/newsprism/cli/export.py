@@ -12,6 +12,7 @@ from ..codes import Code
 from ..errors import InputError
 from ..model import article_to_json
 from ..store import default_db, open_store
+from ..validate import output_folder
 from ._values import OUTPUT_FILE
 
 
@@ -20,16 +21,32 @@ from ._values import OUTPUT_FILE
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
               help="jsonl: one article JSON per line, every fact included. parquet: one row per article, "
                    "facts as JSON strings.")
-@click.option("-o", "--output", type=OUTPUT_FILE, default="-", help="Output file (default: stdout for jsonl; required for parquet).")
-def export(db: str | None, fmt: str, output: str) -> None:
+@click.option("-o", "--output", default="-", metavar="PATH", help="Output file (default: stdout for jsonl; required for parquet); "
+              "a new or empty folder with --partition-by.")
+@click.option("--partition-by", "partition", type=click.Choice(["date"]), default=None,
+              help="parquet only: write articles/ and facts/ datasets (one row per fact) split into "
+                   "published_date=YYYY-MM-DD/ folders, for Spark, DuckDB or pyarrow.")
+def export(db: str | None, fmt: str, output: str, partition: str | None) -> None:
     """Export every article with its facts."""
-    from ..export import write_parquet
+    from ..export import write_parquet, write_parquet_by_date
 
+    if partition is not None and fmt != "parquet":
+        raise click.UsageError("--partition-by needs --format parquet")
+    if partition is None:  # a file then, checked as the option's type would (a folder is checked on writing)
+        context = click.get_current_context()
+        option = next(param for param in context.command.params if param.name == "output")
+        output = OUTPUT_FILE.convert(output, option, context)
+    elif output != "-":
+        output_folder(output, name="--output")
     store = open_store(db or default_db(), readonly=True)
     try:
         if fmt == "parquet":
             if output == "-":
                 raise InputError("parquet needs a file: use -o corpus.parquet", code=Code.PARQUET_NEEDS_FILE)
+            if partition == "date":
+                count = write_parquet_by_date(store.iter_articles, Path(output))
+                click.echo(f"{count} articles -> {output}/articles, {output}/facts", err=True)
+                return
             count = write_parquet(store.iter_articles(), Path(output))
             click.echo(f"{count} articles -> {output}", err=True)
             return
