@@ -219,6 +219,9 @@ class Ingestor:
         self.finished = 0  # documents whose result is written
         self.summary = IngestSummary()
         self._local: Pipeline | None = None
+        #: hashes of the documents read and not yet written: the written ones are in the store's ``seen``
+        #: table, so the set stays as small as the batches in flight however long the run (#17)
+        self._in_flight: set[str] = set()
         #: process ids of the worker processes the run used (recycled ones included)
         self.worker_pids: set[int] = set()
         #: what earlier link runs taught the stages: per-site furniture (site -> line hashes)
@@ -288,7 +291,7 @@ class Ingestor:
 
     def _prepare(self, documents: Iterable[RawDocument | Failure]) -> Iterator[Batch]:
         """Batches of new raw documents, their hashes and the sources' failures; already-seen ones skipped."""
-        in_run: set[str] = set()
+        in_run = self._in_flight
         measured = ((document, self.meter.position) for document in documents)  # read right after each one
         for pairs in _chunks(measured, self.settings.batch_size):
             chunk = [document for document, _ in pairs]
@@ -338,6 +341,7 @@ class Ingestor:
         self.summary.failed += len(failures)
         self.summary.failures.extend(failures)
         self._count_found(articles, added.new)
+        self._in_flight.difference_update(batch.hashes)
         self._advance(batch.positions)
 
     def _count_found(self, articles: list[Article], new: list[str]) -> None:
