@@ -15,14 +15,13 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _marked_section import ROOT, MarkedSection  # noqa: E402  (a sibling module of this script)
+
 DOC = ROOT / "docs" / "errors.md"
-START = "<!-- [[[cog python scripts/error_reference.py --update ]]] -->"
-END = "<!-- [[[end]]] -->"
 #: Families by code prefix, in the order the page lists them; a code takes its longest matching prefix.
 FAMILIES = (
     ("E0", "Any error"),
@@ -73,37 +72,11 @@ def render() -> str:
 
 def updated(document: str, section: str) -> str:
     """``document`` with the text between the markers replaced by ``section``."""
-    try:
-        head, rest = document.split(START + "\n", 1)
-        _, tail = rest.split(END, 1)
-    except ValueError as e:
-        raise SystemExit(f"{DOC}: the markers {START!r} and {END!r} are missing") from e
-    return f"{head}{START}\n{section}{END}{tail}"
+    return SECTION.updated(document, section)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: print, ``--check`` or ``--update`` the list of codes."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true", help="Exit 1 if docs/errors.md is stale.")
-    mode.add_argument("--update", action="store_true", help="Rewrite the section of docs/errors.md.")
-    args = parser.parse_args(argv)
-    section = render()
-    if not (args.check or args.update):
-        sys.stdout.write(section)
-        return 0
-    current = DOC.read_text("utf-8")
-    fresh = updated(current, section)
-    if args.check:
-        if fresh != current:
-            sys.stderr.write(f"{DOC.relative_to(ROOT)} is stale: run python scripts/error_reference.py --update\n")
-            return 1
-        return 0
-    if fresh != current:
-        DOC.write_text(fresh, "utf-8")
-        sys.stderr.write(f"updated {DOC.relative_to(ROOT)}\n")
-    return 0
+SECTION = MarkedSection(DOC, "error_reference.py", render)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(SECTION.main(sys.argv[1:], description=__doc__.splitlines()[0]))
