@@ -714,6 +714,9 @@ def test_web_cli_and_python_give_decisions_one_meaning(backend: str, tmp_path: P
     by_name = {row.name: row.variants for row in found["web"]["entities"]}
     assert {"Sergei Shoigu", "Valery Gerasimov"} <= set(by_name["Sergei Shoigu"])
     assert "Sergei Surovikin" not in by_name["Sergei Shoigu"]
+    # The search facet counts the merged entity once, under its kept name, and the split name apart.
+    facet = {f["value"]: f["count"] for f in found["web"]["facets"]["entity"]}
+    assert "Valery Gerasimov" not in facet and facet["Sergei Shoigu"] >= 2 and "Sergei Surovikin" in facet
 
 
 @pytest.mark.issue(14)

@@ -286,10 +286,15 @@ def _facets(conn: Conn, page: SearchPage, rowids: list[int], feats: Features) ->
     page.histogram = sorted(counts["month"].items())
     ids = json.dumps([r[0] for r in rows])
     sample = f"({d.json_values(column='id')})"
+    labels = "('PERSON', 'ORG', 'GPE', 'NORP', 'LOC')"
+    # A linked corpus counts its corpus entities, so a manual merge or split shows here as on the entity page.
+    entity = (f"SELECT c.name, count(DISTINCT cm.article_id) FROM {sample} m JOIN corpus_entity_members cm "
+              f"ON cm.article_id = m.id JOIN corpus_entities c ON c.corpus_id = cm.corpus_id WHERE c.label IN {labels} "
+              if feats.corpus_entities else
+              f"SELECT e.name, count(DISTINCT e.article_id) FROM {sample} m JOIN entities e "
+              f"ON e.article_id = m.id WHERE e.label IN {labels} ")
     queries = {
-        "entity": f"SELECT e.name, count(DISTINCT e.article_id) FROM {sample} m JOIN entities e "
-                  "ON e.article_id = m.id WHERE e.label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC') "
-                  "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+        "entity": entity + "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
         "place": f"SELECT coalesce(p.name, p.text), count(DISTINCT p.article_id) FROM {sample} m JOIN places p "
                  "ON p.article_id = m.id GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
     }
