@@ -1,4 +1,5 @@
-"""The Dask engine on a real cluster stores exactly what one process stores (#18).
+"""The Dask engine on a real cluster stores exactly what one process stores (#18), on SQLite and on
+PostgreSQL (#17).
 
 A ``distributed.LocalCluster`` of two worker processes with two threads each (threads are Dask's
 default) runs ``newsprism ingest --engine dask``; the same input, spelled differently (relative
@@ -44,7 +45,7 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
-def _ingest(db: Path, specs: list[str], *options: str, cwd: Path) -> subprocess.Popen[str]:
+def _ingest(db: Path | str, specs: list[str], *options: str, cwd: Path) -> subprocess.Popen[str]:
     cmd = [sys.executable, "-m", "newsprism", "--setting", "batch_size", BATCH,
            "ingest", *specs, "--db", str(db), "--no-progress", *options]
     return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -111,3 +112,39 @@ def test_dask_threaded_workers_store_what_one_process_stores(tmp_path: Path, sch
     assert expected_rows["mentions"] and expected_rows["story_articles"]  # facts were found and linked
     for table in sorted(set(expected_rows) | set(got_rows)):
         assert got_rows.get(table) == expected_rows.get(table), f"table {table} differs"
+
+
+def _postgres_corpus(url: str) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+    """Every article's JSON, and the failures and every link table's rows (sorted), through the store's API."""
+    from newsprism.store.links import LINK_ROWS
+
+    store = open_store(url)
+    try:
+        articles = {article.id: article_to_json(article) for article in store.iter_articles()}
+        rows = {kind.__name__: sorted(repr(row) for row in store.link_rows(kind)) for kind in LINK_ROWS}
+        rows["failures"] = sorted(repr((f["source"], f["url"], f["code"], f["message"]))
+                                  for f in store.failures(limit=100_000))
+        return articles, rows
+    finally:
+        store.drop_everything()  # type: ignore[attr-defined]
+        store.close()
+
+
+@pytest.mark.issue(17)
+def test_dask_on_postgresql_stores_what_one_process_stores(tmp_path: Path, scheduler: str,
+                                                          postgres_url: Any) -> None:
+    one_url, dask_url = postgres_url("one"), postgres_url("dask")
+    if one_url is None or dask_url is None:
+        pytest.skip("no PostgreSQL server: set NEWSPRISM_TEST_POSTGRES (scripts/test starts one)")
+    specs = [str(EXAMPLES / name) for name in INPUTS]
+    one = _ingest(one_url, specs, "--workers", "1", cwd=tmp_path)
+    dask = _ingest(dask_url, specs, "--engine", "dask", "--scheduler", scheduler, cwd=tmp_path)
+    _wait(one), _wait(dask)
+
+    (expected, expected_rows), (got, got_rows) = _postgres_corpus(one_url), _postgres_corpus(dask_url)
+    assert len(expected) >= 20 and sum(len(article["mentions"]) for article in expected.values()) > 100
+    difference = _first_difference(got, expected)
+    assert difference is None, difference
+    assert expected_rows["StoryArticleRow"] and expected_rows["CorpusEntityRow"]  # the corpus was linked
+    for table in sorted(set(expected_rows) | set(got_rows)):
+        assert got_rows.get(table) == expected_rows.get(table), f"{table} differs"
