@@ -15,11 +15,13 @@ from ._progress import Display
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--reclean", is_flag=True, help="Also re-clean (and re-extract) stored articles of sites whose "
                                               "repeated furniture lines were learned, then link again.")
+@click.option("--full", is_flag=True, help="Recompute every link from scratch (default: duplicates are linked "
+                                           "only where articles are new, changed or gone; same result).")
 @click.option("--progress/--no-progress", default=None,
               help="Each step and its time on stderr (default: when it is a terminal and not --json).")
 @click.pass_context
-def link(ctx: click.Context, db: str | None, as_json: bool, reclean: bool, progress: bool | None) -> None:
-    """Link the whole corpus: every link table is recomputed and replaced in one transaction."""
+def link(ctx: click.Context, db: str | None, as_json: bool, reclean: bool, full: bool, progress: bool | None) -> None:
+    """Link the corpus: the link tables are brought up to date and replaced in one transaction."""
     from ..link.run import link_corpus
     from .ingest import interrupted, show_progress
 
@@ -30,7 +32,7 @@ def link(ctx: click.Context, db: str | None, as_json: bool, reclean: bool, progr
         store = open_store(target, settings=settings)
         try:
             with display:
-                summary = link_corpus(store, settings=settings, report=display.on_step).as_dict()
+                summary = link_corpus(store, settings=settings, report=display.on_step, full=full).as_dict()
             if reclean:
                 from ..link.reclean import recleaned
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -142,16 +142,29 @@ def compare(a: set[int], b: set[int]) -> tuple[float, float]:
     return inter / len(a | b), inter / min(len(a), len(b))
 
 
-def _candidates(docs: Sequence[DupDoc], signatures: Mapping[str, Sequence[int]]) -> set[tuple[str, str]]:
+#: An LSH bucket of more articles than this is boilerplate, not copies: it proposes no pairs.
+MAX_BUCKET = 500
+
+
+def band_keys(sig: Sequence[int], text: str) -> list[str]:
+    """The LSH band keys of a signature, and ``h:`` the content hash of a non-empty ``text``: two articles
+    are near-duplicate candidates when they share a band key of at most :data:`MAX_BUCKET` articles, and
+    exact copies when they share the ``h:`` key (kept in the store's ``link_bands``)."""
+    keys = [f"{band}:" + ".".join(map(str, sig[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)]
+    return [*keys, "h:" + content_hash(text)] if text.strip() else keys
+
+
+def _candidates(docs: Sequence[DupDoc], signatures: Mapping[str, Sequence[int]],
+                crowded: Collection[str] = ()) -> set[tuple[str, str]]:
     # LSH banding: two texts are candidates when all rows of one band agree.
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
+    buckets: dict[str, list[str]] = {}
     for doc in docs:
-        sig = signatures[doc.id]
-        for band in range(BANDS):
-            buckets.setdefault((band, tuple(sig[band * ROWS:(band + 1) * ROWS])), []).append(doc.id)
+        for key in band_keys(signatures[doc.id], "")[:BANDS]:
+            buckets.setdefault(key, []).append(doc.id)
     pairs: set[tuple[str, str]] = set()
-    for ids in buckets.values():
-        if 1 < len(ids) <= 500:  # a bucket that large is boilerplate, not a copy
+    for key, ids in buckets.items():
+        # crowded: the bucket holds more than MAX_BUCKET articles of the whole corpus, not all of them given here
+        if 1 < len(ids) <= MAX_BUCKET and key not in crowded:
             for i, a in enumerate(ids):
                 for b in ids[i + 1:]:
                     pairs.add((min(a, b), max(a, b)))
@@ -188,7 +201,7 @@ class _UnionFind:
 
 
 def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence[int]] | None = None,
-                    settings: Settings | None = None) -> list[DuplicateGroup]:
+                    settings: Settings | None = None, crowded: Collection[str] = ()) -> list[DuplicateGroup]:
     """Group exact and near duplicates.
 
     Args:
@@ -197,6 +210,8 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
         settings: Its ``duplicate_min_jaccard`` (Jaccard of shingle sets at or above which two texts
             are near duplicates) and ``duplicate_min_containment`` (containment of the shorter text at
             or above which they are too).
+        crowded: Band keys that hold more than :data:`MAX_BUCKET` articles of the whole corpus, when ``docs``
+            are only part of it (an incremental link): they propose no pairs, as in a run over every article.
 
     Returns:
         Groups of two or more articles, sorted by group id.
@@ -219,7 +234,7 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
     for doc in ordered:
         if doc.id not in sigs:
             sigs[doc.id] = signature(doc.text)
-    for a, b in sorted(_candidates(ordered, sigs)):
+    for a, b in sorted(_candidates(ordered, sigs, crowded)):
         if uf.find(a) == uf.find(b) and digest[a] == digest[b]:
             continue
         if len(sets[a]) < MIN_SHINGLES or len(sets[b]) < MIN_SHINGLES:

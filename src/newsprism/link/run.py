@@ -16,9 +16,10 @@ so a long link run shows what it is doing; nothing is printed.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -31,6 +32,7 @@ from ..errors import StoreError
 from ..model import Article, content_hash
 from ..progress import Step, counted
 from ..store.links import (
+    BandRow,
     ClaimGroupRow,
     CorpusEntityRow,
     DuplicateRow,
@@ -39,15 +41,27 @@ from ..store.links import (
     LineageRow,
     LinkRow,
     MinhashRow,
+    Patch,
     StoryArticleRow,
     StoryRow,
     VectorRow,
 )
 from .claims import ClaimRow, align_claims
-from .duplicates import SIGNATURE_VERSION, DupDoc, DuplicateGroup, find_duplicates, signature
+from .duplicates import (
+    BANDS,
+    MAX_BUCKET,
+    ROWS,
+    SIGNATURE_VERSION,
+    DupDoc,
+    DuplicateGroup,
+    band_keys,
+    find_duplicates,
+    signature,
+)
 from .entities import CorpusEntity, resolve_entities
 from .features import DocFeatures, content_of, features, site_of
 from .furniture import FurnitureLine, learn_furniture, strip_furniture
+from .incremental import closure
 from .lineage import LineageDoc, LineageLink, find_lineage
 from .semantic import VECTOR_VERSION, encode, from_text, lead, to_text
 from .stories import StoryCluster, cluster_stories, feature_similarity
@@ -91,17 +105,66 @@ def _read(store: Any) -> tuple[list[Article], list[tuple[str, str | None, str]]]
     return [articles[k] for k in sorted(articles)], sorted(raws)
 
 
-def _signatures(store: Any, docs: list[DupDoc]) -> tuple[dict[str, list[int]], list[MinhashRow]]:
+@dataclass(slots=True)
+class _Signatures:
+    """MinHash signatures of every article, their rows, and what changed since the last run."""
+
+    sigs: dict[str, list[int]]
+    rows: list[MinhashRow]
+    changed: set[str]  # new articles, and those whose text (minus furniture) changed
+    removed: set[str]  # linked last time, gone now
+
+
+def _signatures(store: Any, docs: list[DupDoc]) -> _Signatures:
     cached = {row.article_id: row for row in store.link_rows(MinhashRow)}
-    sigs: dict[str, list[int]] = {}
-    rows: list[MinhashRow] = []
+    found = _Signatures({}, [], set(), set(cached) - {doc.id for doc in docs})
     for doc in docs:
         chash = f"{SIGNATURE_VERSION}:{content_hash(doc.text)}"
         hit = cached.get(doc.id)
-        sig = [int(v) for v in hit.signature.split(",")] if hit and hit.content_hash == chash else signature(doc.text)
-        sigs[doc.id] = sig
-        rows.append(MinhashRow(doc.id, chash, ",".join(map(str, sig))))
-    return sigs, rows
+        if hit and hit.content_hash == chash:
+            sig = [int(v) for v in hit.signature.split(",")]
+        else:
+            sig = signature(doc.text)
+            found.changed.add(doc.id)
+        found.sigs[doc.id] = sig
+        found.rows.append(MinhashRow(doc.id, chash, ",".join(map(str, sig))))
+    return found
+
+
+def _link_state(settings: Settings) -> str:
+    """What a link run must share with the last one to link incrementally on top of it."""
+    return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET],
+                       "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment]},
+                      sort_keys=True)
+
+
+def _stored_groups(store: Any, *, leave_out: Collection[str]) -> list[DuplicateGroup]:
+    """The stored duplicate groups that have no member in ``leave_out``."""
+    groups: dict[str, DuplicateGroup] = {}
+    for row in store.link_rows(DuplicateRow):
+        group = groups.setdefault(row.group_id, DuplicateGroup(row.group_id, "", []))
+        group.members.append(row.article_id)
+        group.similarity[row.article_id] = row.similarity
+        group.evidence[row.article_id] = row.evidence
+        if row.is_original:
+            group.original = row.article_id
+    return [g for g in groups.values() if not leave_out or not set(g.members) & set(leave_out)]
+
+
+def _duplicates(store: Any, docs: list[DupDoc], found: _Signatures, *, incremental: bool,
+                settings: Settings) -> tuple[list[DuplicateGroup], Patch | None]:
+    """Duplicate groups of every article and the band rows to write (a :class:`Patch` of the changed
+    articles' rows when ``incremental``, else ``None``: every article's rows are written)."""
+    if not incremental:
+        return find_duplicates(docs, signatures=found.sigs, settings=settings), None
+    texts = {d.id: d.text for d in docs}
+    new_keys = {i: band_keys(found.sigs[i], texts[i]) for i in sorted(found.changed)}
+    linked = closure(store, new_keys=new_keys, removed=found.removed)
+    fresh = find_duplicates([d for d in docs if d.id in linked.articles], signatures=found.sigs,
+                            settings=settings, crowded=linked.crowded)
+    kept = _stored_groups(store, leave_out=linked.articles | found.removed)
+    rows = [BandRow(key, i) for i, keys in new_keys.items() for key in keys]
+    return sorted(kept + fresh, key=lambda g: g.group_id), Patch("article_id", found.changed | found.removed, rows)
 
 
 def _vectors(store: Any, articles: list[Article]) -> tuple[dict[str, np.ndarray], list[VectorRow]]:
@@ -112,8 +175,8 @@ def _vectors(store: Any, articles: list[Article]) -> tuple[dict[str, np.ndarray]
     found = {i: from_text(hit[1]) for i in leads if (hit := cached.get(i)) and hit[0] == hashes[i]}
     todo = sorted(i for i in leads if i not in found)
     for i, vector in zip(todo, encode([leads[i] for i in todo]), strict=True):
-        if vector is not None:
-            found[i] = vector
+        if vector is not None:  # as stored (float16), so a later run that reads it back scores alike (#17)
+            found[i] = from_text(to_text(vector))
     rows = [VectorRow(i, hashes[i], to_text(v)) for i, v in sorted(found.items())]
     return found, rows
 
@@ -156,8 +219,12 @@ class _Steps:
 
 
 def link_corpus(store: Any, *, settings: Settings | None = None,
-                report: Callable[[Step], None] | None = None) -> LinkSummary:
-    """Recompute duplicates, lineage, stories, corpus entities, aligned claims and site furniture.
+                report: Callable[[Step], None] | None = None, full: bool = False) -> LinkSummary:
+    """Link the corpus: duplicates, lineage, stories, corpus entities, aligned claims and site furniture.
+
+    Duplicates are linked incrementally (:mod:`newsprism.link.incremental`): only the groups that new,
+    changed or removed articles can reach are recomputed, with the same result as a full run. A corpus
+    linked by an older version, or with other duplicate settings, is linked in full.
 
     Args:
         store: An open SQLite or PostgreSQL store.
@@ -165,6 +232,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
         report: Called when each step starts and ends (:class:`~newsprism.progress.Step`: ``read``,
             ``furniture``, ``duplicates``, ``vectors``, ``stories``, ``lineage``, ``entities``, ``claims``,
             ``write``), for a caller that shows progress; nothing is printed.
+        full: Recompute every link from scratch (``newsprism link --full``).
 
     Returns:
         Counts of what was found, also kept in the store's ``meta`` table.
@@ -177,9 +245,12 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
     settings = settings or Settings()
     started = time.perf_counter()
     steps = _Steps(report)
+    state = _link_state(settings)
+    incremental = not full and store.link_state() == state
     with steps.step("read", "reading the stored articles"):
         articles, raws = _read(store)
-        steps.found = counted(len(articles), "article")
+        how = "incremental" if incremental else "full: asked for" if full else "full: no link state of this version"
+        steps.found = f"{counted(len(articles), 'article')} ({how})"
     by_id = {a.id: a for a in articles}
     with steps.step("furniture", "learning each site's repeated lines"):
         furniture = learn_furniture(raws, settings=settings)
@@ -192,8 +263,8 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
     dup_docs = [DupDoc(id=a.id, text=strip_furniture(a.text, site_lines.get(sites[a.id] or "", set())),
                        published=a.published, fetched=a.fetched, site=sites[a.id]) for a in articles]
     with steps.step("duplicates", "finding duplicates"):
-        sigs, minhash_rows = _signatures(store, dup_docs)
-        groups = find_duplicates(dup_docs, signatures=sigs, settings=settings)
+        found = _signatures(store, dup_docs)
+        groups, bands = _duplicates(store, dup_docs, found, incremental=incremental, settings=settings)
         copies = counted(sum(len(g.members) - 1 for g in groups), "copy", "copies")
         steps.found = f"{counted(len(groups), 'group')} of duplicates ({copies})"
     content = {d.id: a.replace(text=d.text) for d, a in zip(dup_docs, articles, strict=True)}
@@ -219,13 +290,16 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
                               entity_of={(aid, eid): e.corpus_id for e in entities for aid, eid, _ in e.members},
                               copies={m for g in groups for m in g.members if m != g.original})
         steps.found = f"{counted(len(claims), 'figure')} side by side"
-    tables = _tables(groups, lineage, stories, entities, claims, furniture, minhash_rows, vector_rows)
+    tables = _tables(groups, lineage, stories, entities, claims, furniture, found.rows, vector_rows)
+    if bands is None:
+        tables[BandRow] = [BandRow(key, d.id) for d in dup_docs for key in band_keys(found.sigs[d.id], d.text)]
     summary = LinkSummary(
         articles=len(articles), duplicate_groups=len(groups), duplicates=sum(len(g.members) - 1 for g in groups),
         lineage=len(lineage), stories=len(stories), corpus_entities=len(entities), merged_entities=merged,
         claim_rows=len(claims), furniture_lines=len(furniture), seconds=round(time.perf_counter() - started, 3))
     with steps.step("write", "writing the links in one transaction"):
-        store.replace_links(tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"})
+        store.replace_links(tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"},
+                            patches={BandRow: bands} if bands else None, state=state)
         steps.found = "links written"
     log.info("linked %d articles: %s", len(articles), summary.as_dict())
     return summary

@@ -31,10 +31,8 @@ log = logging.getLogger(__name__)
 
 #: Characters of headline + text encoded: the lead of a news article.
 LEAD_CHARS = 600
-#: Texts encoded in one call (the encoder streams its weights once per batch).
-BATCH = 32
 #: Bumped whenever the vectors change, so cached ones are recomputed.
-VECTOR_VERSION = "use-m3-600"
+VECTOR_VERSION = "use-m3-600-1"
 _LOCK = threading.Lock()
 
 
@@ -68,12 +66,13 @@ def encode(texts: Sequence[str]) -> list[np.ndarray | None]:
             return [None] * len(texts)
         found: list[np.ndarray | None] = [None] * len(texts)
         todo = [i for i, text in enumerate(texts) if text.strip()]
-        for start in range(0, len(todo), BATCH):
-            chunk = todo[start:start + BATCH]
-            vectors = np.asarray(encoder.encode([texts[i] for i in chunk]), dtype=np.float32)
-            for i, vector in zip(chunk, vectors, strict=True):
-                norm = float(np.linalg.norm(vector))
-                found[i] = vector / norm if norm else None
+        for i in todo:
+            # One text per call: a text's vector must not depend on the texts batched with it (padding moves
+            # the last bits, and an incremental link must give the vectors a full one gives, #17); batches
+            # were no faster once the weights are loaded.
+            (vector,) = np.asarray(encoder.encode([texts[i]]), dtype=np.float32)
+            norm = float(np.linalg.norm(vector))
+            found[i] = vector / norm if norm else None
         return found
 
 

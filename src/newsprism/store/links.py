@@ -6,8 +6,9 @@ fields, in order, and JSON columns are read and written as Python values.
 Both stores offer the same typed operations through :class:`LinkTables`:
 
 - ``link_rows(RowType, **match)``: the rows of one table, in its order;
-- ``replace_links({RowType: rows, ...}, summary=...)``: replace whole tables in ONE transaction, so
-  readers never see half a link run;
+- ``replace_links({RowType: rows, ...}, summary=..., patches={RowType: Patch(...)}, state=...)``: replace
+  whole tables, and parts of others (an incremental run), in ONE transaction, so readers never see half a
+  link run; ``link_state()`` reads back the ``state`` of the last run;
 - ``site_furniture()``: the per-site furniture a link run learned;
 - ``add_decision(decision)`` and ``decisions()``: manual entity decisions.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, fields
 from datetime import UTC, datetime
@@ -180,9 +181,30 @@ class VectorRow(LinkRow):
     vector: str
 
 
+@dataclass(frozen=True, slots=True)
+class BandRow(LinkRow):
+    """An LSH band key of an article's MinHash signature (``h:`` keys: its content hash), so the near-duplicate
+    candidates of a new or changed article are an index lookup."""
+
+    TABLE = "link_bands"
+    ORDER = "band_key, article_id"
+    band_key: str
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Patch:
+    """Part of one link table replaced: the rows whose ``column`` has one of ``values`` give way to ``rows``."""
+
+    column: str
+    values: Collection[Any]
+    rows: Sequence[LinkRow]
+
+
 #: Every link table's row type, in the order a link run writes them.
 LINK_ROWS: tuple[type[LinkRow], ...] = (DuplicateRow, LineageRow, StoryRow, StoryArticleRow, CorpusEntityRow,
-                                        EntityMemberRow, ClaimGroupRow, FurnitureRow, MinhashRow, VectorRow)
+                                        EntityMemberRow, ClaimGroupRow, FurnitureRow, MinhashRow, VectorRow,
+                                        BandRow)
 #: table -> columns, in insertion order (the web reads these tables by name).
 LINK_COLUMNS: dict[str, tuple[str, ...]] = {row.TABLE: tuple(f.name for f in fields(row))  # type: ignore[arg-type]
                                             for row in LINK_ROWS}
@@ -234,6 +256,15 @@ def _to_db(row: LinkRow) -> tuple[Any, ...]:
                  for name, value in zip(LINK_COLUMNS[row.TABLE], astuple(row), strict=True))  # type: ignore[call-overload]
 
 
+def _insert(db: _LinkDB, cursor: Any, kind: type[LinkRow], rows: Sequence[LinkRow]) -> None:
+    if rows:
+        columns = LINK_COLUMNS[kind.TABLE]
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        cursor.executemany(db.sql(f"INSERT INTO {{t}}{kind.TABLE} ({names}) VALUES ({marks})"),
+                           [_to_db(row) for row in rows])
+
+
 def _from_db(kind: type[_R], values: Sequence[Any]) -> _R:
     columns = LINK_COLUMNS[kind.TABLE]
     decoded = [json.loads(value) if name in kind.JSON and value is not None else value
@@ -278,29 +309,44 @@ class LinkTables:
         return [_from_db(kind, row) for row in self._links.query(sql, params)]
 
     def replace_links(self, tables: Mapping[type[LinkRow], Sequence[LinkRow]], *,
-                      summary: Mapping[str, Any] | None = None) -> None:
-        """Replace every table in ``tables`` with its rows, and the run's ``summary``, in ONE transaction.
+                      summary: Mapping[str, Any] | None = None, patches: Mapping[type[LinkRow], Patch] | None = None,
+                      state: str | None = None) -> None:
+        """Replace every table in ``tables`` with its rows, the part of each table in ``patches`` with its rows,
+        and the run's ``summary`` and ``state`` (:meth:`link_state`), in ONE transaction.
 
         Raises:
-            TypeError: when a row is not of its table's type.
+            TypeError: when a row is not of its table's type, or a patch names no column of its table.
         """
-        for kind, rows in tables.items():
+        patches = patches or {}
+        for kind, rows in [*tables.items(), *((k, p.rows) for k, p in patches.items())]:
             if stray := next((r for r in rows if type(r) is not kind), None):
                 raise TypeError(f"a {type(stray).__name__} is no row of {kind.TABLE}")
+        for kind, patch in patches.items():
+            if patch.column not in LINK_COLUMNS[kind.TABLE]:
+                raise TypeError(f"{kind.TABLE} has no column {patch.column!r}")
         db = self._links
         with db.transaction() as cursor:
             for kind, rows in tables.items():
                 cursor.execute(db.sql(f"DELETE FROM {{t}}{kind.TABLE}"))
-                if rows:
-                    columns = LINK_COLUMNS[kind.TABLE]
-                    names = ", ".join(f'"{c}"' for c in columns)
-                    marks = ", ".join("?" * len(columns))
-                    cursor.executemany(db.sql(f"INSERT INTO {{t}}{kind.TABLE} ({names}) VALUES ({marks})"),
-                                       [_to_db(row) for row in rows])
-            if summary is not None:
-                cursor.execute(db.sql("INSERT INTO {t}meta (key, value) VALUES ('link_summary', ?) "
-                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                               (json.dumps(dict(summary), sort_keys=True),))
+                _insert(db, cursor, kind, rows)
+            for kind, patch in patches.items():
+                values = sorted(set(patch.values))
+                for i in range(0, len(values), _CHUNK):
+                    chunk = values[i:i + _CHUNK]
+                    cursor.execute(db.sql(f'DELETE FROM {{t}}{kind.TABLE} WHERE "{patch.column}" IN '
+                                          f'({", ".join("?" * len(chunk))})'), chunk)
+                _insert(db, cursor, kind, patch.rows)
+            meta = [("link_summary", json.dumps(dict(summary), sort_keys=True))] if summary is not None else []
+            meta += [("link_state", state)] if state is not None else []
+            for key, value in meta:
+                cursor.execute(db.sql("INSERT INTO {t}meta (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"), (key, value))
+
+    def link_state(self) -> str | None:
+        """What the last link run recorded of how it linked (its settings and versions), ``None`` before any run
+        that recorded it: a run links incrementally only from the same state."""
+        rows = self._links.query("SELECT value FROM {t}meta WHERE key = 'link_state'")
+        return str(rows[0][0]) if rows else None
 
     def site_furniture(self) -> dict[str, set[str]]:
         """Furniture learned by the last link run: site -> line hashes (empty before any run)."""

@@ -46,3 +46,22 @@ def test_link_cli_split_survives(tmp_path: Path) -> None:
     groups = [set(json.loads(line)["variants"]) for line in listed.output.splitlines()]
     assert not any({"Oleksandr Hrytsenko", "Alexander Gritsenko"} <= g for g in groups)
     assert runner.invoke(cli, ["entities", "merge", "Only One", "--db", db]).exit_code != 0
+
+
+def test_link_cli_full_gives_the_incremental_tables(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    runner = CliRunner()
+    first = runner.invoke(cli, ["link", "--db", db, "--json", "--progress"])
+    assert first.exit_code == 0 and "no link state" in first.stderr  # a corpus never linked is linked in full
+    store = open_store(db)
+    store.add([next(a for a in corpus() if a.id == "a1").replace(id="a9", url="https://elsewhere.example/9")])
+    store.close()
+    again = runner.invoke(cli, ["link", "--db", db, "--json", "--progress"])
+    assert again.exit_code == 0 and "(incremental)" in again.stderr
+    incremental = json.loads(again.stdout.splitlines()[0])
+    full = runner.invoke(cli, ["link", "--db", db, "--json", "--full", "--progress"])
+    assert full.exit_code == 0 and "full: asked for" in full.stderr
+    summary = json.loads(full.stdout.splitlines()[0])
+    assert {k: v for k, v in summary.items() if k != "seconds"} == {k: v for k, v in incremental.items()
+                                                                    if k != "seconds"}
+    assert summary["duplicate_groups"] == 2 and summary["duplicates"] == 3  # a9 joins the copies of a1

@@ -1,0 +1,108 @@
+"""Incremental linking equals a full recompute: the same corpus added in shuffled batches, some articles
+changed on the way, linked after each batch, gives every link table row for row (ids included) as one full
+link of the final corpus, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from _link_corpus import corpus
+
+from newsprism.link.run import link_corpus
+from newsprism.model import Article
+from newsprism.store import Store, open_store
+from newsprism.store.links import LINK_ROWS, BandRow, DuplicateRow
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+LINKSET = Path(__file__).resolve().parents[3] / "bench" / "linkset"
+#: Wikinews articles taken: enough for shared names, places and copies, few enough for a quick test.
+WIKINEWS = 150
+SITES = ("dailyharbor.example", "continentalwire.example", "newsnowhub.example")
+
+
+def _tables(store: Store) -> dict[str, list[dict[str, object]]]:
+    return {kind.TABLE: [asdict(row) for row in store.link_rows(kind)] for kind in LINK_ROWS}  # type: ignore[call-overload]
+
+
+def _real_news() -> list[Article]:
+    """150 of the bundled Wikinews articles and the linking bench's rewrites, with republications of every
+    fifth Wikinews article on other sites (exact, with a line changed, and with site furniture around it)."""
+    found: list[Article] = []
+    with (EXAMPLES / "wikinews" / "articles.jsonl").open(encoding="utf-8") as lines:
+        for n, line in enumerate(lines):
+            if n == WIKINEWS:
+                break
+            row = json.loads(line)
+            found.append(Article(id=f"w{n:03d}", text=row["text"], raw_text=row["text"], title=row["title"],
+                                 url=row["url"], published=row["published"]))
+    with (LINKSET / "rewrites.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            found.append(Article(id=row["id"], text=row["text"], title=row["title"], published=row["date"],
+                                 url=f"https://{SITES[0]}/{row['id']}"))
+    copies = []
+    for n, article in enumerate(found[:WIKINEWS:5]):
+        site = SITES[n % len(SITES)]
+        text = article.text if n % 2 else article.text.replace(".", ";", 1) + "\nShare this story."
+        raw = f"Subscribe to {site} for more\n{text}"
+        copies.append(article.replace(id=f"c{n:03d}", text=text, raw_text=raw, url=f"https://{site}/{n}"))
+    return found + copies
+
+
+def _changed(article: Article) -> Article:
+    """A new version of an article: a copy's text rewritten, an original's shortened."""
+    if article.id.startswith("c"):
+        return article.replace(text="Correction: " + article.text[::-1][:400])
+    return article.replace(text=article.text[: max(200, len(article.text) // 2)])
+
+
+def _full(articles: list[Article], tmp: Path) -> dict[str, list[dict[str, object]]]:
+    other = open_store(tmp / f"full-{uuid.uuid4().hex[:6]}.db")
+    try:
+        other.add(sorted(articles, key=lambda a: a.id))
+        link_corpus(other, full=True)
+        return _tables(other)
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(("seed", "sizes"), [(1, (40, 90, 7)), (2, (120, 1)), (3, (25,))])
+def test_incremental_link_equals_full(store: Store, tmp_path: Path, seed: int, sizes: tuple[int, ...]) -> None:
+    articles = corpus() + _real_news()
+    random.Random(seed).shuffle(articles)
+    batches, at = [], 0
+    while at < len(articles):
+        size = sizes[len(batches) % len(sizes)]
+        batches.append(articles[at:at + size])
+        at += size
+    changed = {a.id: _changed(a) for a in random.Random(seed).sample(articles, 12)}
+    summaries = []
+    for n, batch in enumerate(batches[:3] + [[a for b in batches[3:] for a in b]]):
+        store.add(batch)
+        if n == 2:  # articles already linked come back changed
+            store.replace_articles([changed[i] for i in sorted(changed) if store.get(i) is not None])
+        summaries.append(link_corpus(store))
+    final = [stored for a in articles if (stored := store.get(a.id)) is not None]
+    mine = _tables(store)
+    assert mine == _full(final, tmp_path)
+    assert len(mine[DuplicateRow.TABLE]) > 40 and mine[BandRow.TABLE]  # copies were found and keys kept
+    assert summaries[-1].articles == len(articles)
+
+
+def test_incremental_link_reads_the_band_keys_of_changed_articles_only(store: Store) -> None:
+    store.add(corpus())
+    link_corpus(store)
+    before = {(r.band_key, r.article_id) for r in store.link_rows(BandRow)}
+    (a1,) = [a for a in corpus() if a.id == "a1"]
+    store.add([a1.replace(id="a9", url="https://elsewhere.example/9")])
+    summary = link_corpus(store)
+    after = {(r.band_key, r.article_id) for r in store.link_rows(BandRow)}
+    assert before < after and {i for _, i in after - before} == {"a9"}
+    groups = {r.group_id for r in store.link_rows(DuplicateRow, article_id="a9")}
+    members = {r.article_id for r in store.link_rows(DuplicateRow, group_id=sorted(groups))}
+    assert members >= {"a1", "a9"} and summary.duplicate_groups == 2
