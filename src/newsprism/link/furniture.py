@@ -10,6 +10,7 @@ articles of the site (``known_furniture``).
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +18,9 @@ from dataclasses import dataclass
 from ..config import Settings
 from .resources import MIN_FURNITURE_CHARS
 
+#: Raw texts of each site (its most recent) that furniture is learned from: a site's furniture shows on any
+#: few hundred of its pages, and a bounded sample keeps the step's cost and memory flat in the corpus (#17).
+SAMPLE_PER_SITE = 500
 #: Longer lines are article prose, however often a site repeats them (live updates).
 MAX_CHARS = 400
 
@@ -81,6 +85,30 @@ def learn_furniture(docs: Iterable[tuple[str, str | None, str]], *, settings: Se
             if n >= min_articles and n / total >= min_share:
                 found.append(FurnitureLine(site=site, line_hash=key, line_text=texts[(site, key)], articles=n))
     return found
+
+
+class FurnitureSample:
+    """The :data:`SAMPLE_PER_SITE` most recent articles of each site, chosen as the articles stream by
+    (by publication, else fetch time, then id: the same sample whatever the order)."""
+
+    def __init__(self, size: int = SAMPLE_PER_SITE) -> None:
+        self.size = size
+        self.heaps: dict[str, list[tuple[str, str]]] = {}
+
+    def offer(self, article_id: str, site: str | None, moment: str | None) -> None:
+        """Consider one article of ``site`` published (or fetched) at ``moment``."""
+        if not site:
+            return
+        heap = self.heaps.setdefault(site, [])
+        entry = (moment or "", article_id)
+        if len(heap) < self.size:
+            heapq.heappush(heap, entry)
+        elif entry > heap[0]:
+            heapq.heapreplace(heap, entry)
+
+    def chosen(self) -> list[tuple[str, str]]:
+        """``(article_id, site)`` of the sample, sorted."""
+        return sorted((article_id, site) for site, heap in self.heaps.items() for _, article_id in heap)
 
 
 def strip_furniture(text: str, hashes: set[str]) -> str:

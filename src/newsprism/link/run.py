@@ -2,7 +2,8 @@
 
 1. Read every article, sorted by id (never by arrival), keeping only what
    linking needs.
-2. Learn per-site furniture from the raw texts.
+2. Learn per-site furniture from the raw texts of each site's most recent
+   articles (a bounded sample, :class:`~newsprism.link.furniture.FurnitureSample`).
 3. Duplicates over the clean text minus learned furniture (MinHash
    signatures cached per article and content hash); meaning vectors of the
    same text for stories, cached the same way.
@@ -60,7 +61,7 @@ from .duplicates import (
 )
 from .entities import CorpusEntity, resolve_entities
 from .features import DocFeatures, content_of, features, site_of
-from .furniture import FurnitureLine, learn_furniture, strip_furniture
+from .furniture import FurnitureLine, FurnitureSample, learn_furniture, strip_furniture
 from .incremental import closure
 from .lineage import LineageDoc, LineageLink, find_lineage
 from .semantic import VECTOR_VERSION, encode, from_text, lead, to_text
@@ -97,12 +98,13 @@ def _slim(article: Article) -> Article:
 
 def _read(store: Any) -> tuple[list[Article], list[tuple[str, str | None, str]]]:
     articles: dict[str, Article] = {}
-    raws: list[tuple[str, str | None, str]] = []
+    sample = FurnitureSample()
     for article in store.iter_articles():
-        site = site_of(article)
-        raws.append((article.id, site, article.raw_text or ""))
+        sample.offer(article.id, site_of(article), article.published or article.fetched)
         articles[article.id] = _slim(article)
-    return [articles[k] for k in sorted(articles)], sorted(raws)
+    raws: list[tuple[str, str | None, str]] = [(i, site, stored.raw_text or "") for i, site in sample.chosen()
+                                               if (stored := store.get(i))]
+    return [articles[k] for k in sorted(articles)], raws
 
 
 @dataclass(slots=True)

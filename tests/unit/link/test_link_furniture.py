@@ -26,3 +26,17 @@ def test_furniture_learn(docs: list[tuple[str, str | None, str]], expected: list
 def test_furniture_strip() -> None:
     (line,) = learn_furniture([(f"a{i}", "s", f"{COOKIE}\n{i} x y") for i in range(3)])
     assert strip_furniture(f"{COOKIE}\n{BODY}", {line.line_hash}) == BODY
+
+
+def test_furniture_sample_keeps_each_sites_most_recent_whatever_the_order() -> None:
+    from newsprism.link.furniture import FurnitureSample
+
+    offers = [(f"a{i}", "s" if i % 2 else "t", f"2024-01-{i + 1:02d}") for i in range(20)] + [("z", None, "2025")]
+    samples = []
+    for order in (offers, list(reversed(offers))):
+        sample = FurnitureSample(size=3)
+        for article_id, site, moment in order:
+            sample.offer(article_id, site, moment)
+        samples.append(sample.chosen())
+    assert samples[0] == samples[1] == sorted([("a15", "s"), ("a17", "s"), ("a19", "s"),
+                                               ("a14", "t"), ("a16", "t"), ("a18", "t")])
