@@ -1,4 +1,4 @@
-"""Incremental duplicates: relink only the components of the candidate graph that changed.
+"""Incremental linking: relink only the components of the candidate graphs that changed.
 
 Duplicate groups are the connected components of verified pairs, and a verified
 pair is always a candidate pair: two articles sharing an LSH band key of at most
@@ -19,32 +19,49 @@ Only band keys and group rows are read, never every article; the keys seen hold
 how many articles each bucket has, so the closure is linked with the same
 :func:`~newsprism.link.duplicates.find_duplicates`, told which buckets are too
 crowded in the whole corpus to propose pairs.
+
+Stories are linked the same way (:func:`link_stories`), through each
+article's stored blocking keys (``link_story_keys``), the duplicate groups and
+the stored stories, from the articles whose compared features changed (a hash
+of them is kept in ``link_articles``) or whose duplicate group may have.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+import hashlib
+import json
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..store.links import BandRow, DuplicateRow
-from .duplicates import MAX_BUCKET
+from ..config import Settings
+from ..store.links import ArticleStateRow, BandRow, LinkRow, Patch, StoryArticleRow, StoryKeyRow, StoryRow
+from .duplicates import MAX_BUCKET, DuplicateGroup
+from .features import DocFeatures
+from .stories import MAX_POSTING, StoryCluster, cluster_stories, story_keys
 
 
 @dataclass(frozen=True, slots=True)
 class Closure:
-    """Articles closed under candidate pairs, and the band keys too crowded to propose pairs."""
+    """Articles closed under candidate pairs, and the keys too crowded to propose pairs."""
 
     articles: frozenset[str]
     crowded: frozenset[str]
 
 
-class _Bands:
-    """The band keys' members after the change: the stored rows, without the changed and removed articles'
-    old keys and with their new ones."""
+#: A table of keys that make candidate pairs: a row type with ``article_id`` and its key column.
+KeyTable = tuple[type[LinkRow], str]
+BAND_KEYS: KeyTable = (BandRow, "band_key")
+STORY_KEYS: KeyTable = (StoryKeyRow, "key")
 
-    def __init__(self, store: Any, new_keys: Mapping[str, Sequence[str]], gone: Collection[str]) -> None:
-        self.store = store
+
+class _Keys:
+    """The keys' members after the change: the stored rows, without the changed and removed articles' old
+    keys and with their new ones."""
+
+    def __init__(self, store: Any, table: KeyTable, new_keys: Mapping[str, Sequence[str]],
+                 gone: Collection[str]) -> None:
+        self.store, (self.kind, self.column) = store, table
         self.gone = set(gone) | set(new_keys)
         self.added: dict[str, set[str]] = {}
         for article_id, keys in new_keys.items():
@@ -52,65 +69,152 @@ class _Bands:
                 self.added.setdefault(key, set()).add(article_id)
         self.before: dict[str, set[str]] = {}
 
+    def of(self, ids: Collection[str]) -> list[tuple[str, str]]:
+        """(key, article_id) stored for ``ids``."""
+        return [(getattr(r, self.column), r.article_id) for r in self.store.link_rows(self.kind, article_id=sorted(ids))]
+
     def load(self, keys: Collection[str]) -> None:
         todo = sorted(set(keys) - set(self.before))
         for key in todo:
             self.before[key] = set()
-        for row in self.store.link_rows(BandRow, band_key=todo) if todo else ():
-            self.before[row.band_key].add(row.article_id)
+        for row in self.store.link_rows(self.kind, **{self.column: todo}) if todo else ():
+            self.before[getattr(row, self.column)].add(row.article_id)
 
     def after(self, key: str) -> set[str]:
         return (self.before[key] - self.gone) | self.added.get(key, set())
 
 
-def _proposes(key: str, members: Collection[str]) -> bool:
-    return key.startswith("h:") or len(members) <= MAX_BUCKET
-
-
-def closure(store: Any, *, new_keys: Mapping[str, Sequence[str]], removed: Collection[str]) -> Closure:
-    """The articles whose duplicate groups may change when ``new_keys``' articles are new or changed (each
-    with its band keys now) and ``removed``'s are gone.
+def closure(store: Any, table: KeyTable, *, new_keys: Mapping[str, Sequence[str]], removed: Collection[str],
+            proposes: Callable[[str, set[str]], bool],
+            neighbours: Callable[[Collection[str]], set[str]]) -> Closure:
+    """The articles whose links may change when ``new_keys``' articles are new or changed (each with its
+    keys now) and ``removed``'s are gone.
 
     Args:
-        store: A store with link tables (``link_rows`` of :class:`BandRow` and :class:`DuplicateRow`).
-        new_keys: Article id -> its band keys (:func:`~newsprism.link.duplicates.band_keys`), for each new or
-            changed article.
+        store: A store with link tables.
+        table: The stored keys walked through (:data:`BAND_KEYS`, :data:`STORY_KEYS`).
+        new_keys: Article id -> its keys now, for each new or changed article.
         removed: Ids of articles no longer in the corpus.
+        proposes: Whether a key with these members makes candidate pairs (not too crowded).
+        neighbours: Articles linked to the given ones otherwise (the stored groups they were in).
 
     Returns:
-        The closure (removed articles left out) and the crowded band keys among its articles' keys.
+        The closure (removed articles left out) and the crowded keys among its articles' keys.
     """
-    bands = _Bands(store, new_keys, removed)
+    keys = _Keys(store, table, new_keys, removed)
     seeds = set(new_keys) | set(removed)
-    old_keys = {row.band_key for row in store.link_rows(BandRow, article_id=sorted(seeds))} if seeds else set()
-    touched = old_keys | set(bands.added)
-    bands.load(touched)
+    touched = {key for key, _ in keys.of(seeds)} | set(keys.added) if seeds else set()
+    keys.load(touched)
     found = set(seeds)
     for key in touched:  # 2. both sides of every key a seed had or has
-        if _proposes(key, bands.before[key]):
-            found |= bands.before[key]
-        if _proposes(key, bands.after(key)):
-            found |= bands.after(key)
-    found |= _group_members(store, seeds)  # a removed or changed article may split its old group
+        if proposes(key, keys.before[key]):
+            found |= keys.before[key]
+        if proposes(key, keys.after(key)):
+            found |= keys.after(key)
+    found |= neighbours(seeds)  # a removed or changed article may split its old group
     frontier = found - seeds
-    keys_of: dict[str, set[str]] = {i: set(k) for i, k in new_keys.items()}
+    keys_of: dict[str, set[str]] = {}
     while frontier:  # 3.
         batch = sorted(frontier)
-        for row in store.link_rows(BandRow, article_id=batch):
-            keys_of.setdefault(row.article_id, set()).add(row.band_key)
+        for key, article_id in keys.of(batch):
+            keys_of.setdefault(article_id, set()).add(key)
         walk = {k for i in batch for k in keys_of.get(i, ())} - touched
-        bands.load(walk)
-        reached = {i for k in walk if _proposes(k, bands.after(k)) for i in bands.after(k)}
-        reached |= _group_members(store, batch)
+        keys.load(walk)
+        reached = {i for k in walk if proposes(k, after := keys.after(k)) for i in after}
+        reached |= neighbours(batch)
         touched |= walk
         frontier = reached - found
         found |= reached
-    articles = frozenset(found - set(removed))
-    crowded = frozenset(k for k in bands.before if not _proposes(k, bands.after(k)))
-    return Closure(articles, crowded)
+    crowded = frozenset(k for k in keys.before if not proposes(k, keys.after(k)))
+    return Closure(frozenset(found - set(removed)), crowded)
 
 
-def _group_members(store: Any, ids: Collection[str]) -> set[str]:
-    """Every member of the stored duplicate groups of ``ids``."""
-    groups = {row.group_id for row in store.link_rows(DuplicateRow, article_id=sorted(ids))} if ids else set()
-    return {row.article_id for row in store.link_rows(DuplicateRow, group_id=sorted(groups))} if groups else set()
+def bands_propose(key: str, members: Collection[str]) -> bool:
+    """An LSH bucket proposes pairs unless crowded; a content hash always does."""
+    return key.startswith("h:") or len(members) <= MAX_BUCKET
+
+
+def group_members(store: Any, kind: type[LinkRow], column: str) -> Callable[[Collection[str]], set[str]]:
+    """Every member of the stored groups (``column``: ``group_id``, ``story_id``) the given articles are in."""
+    def members(ids: Collection[str]) -> set[str]:
+        groups = {getattr(r, column) for r in store.link_rows(kind, article_id=sorted(ids))} if ids else set()
+        return {r.article_id for r in store.link_rows(kind, **{column: sorted(groups)})} if groups else set()
+    return members
+
+
+# -- stories ----------------------------------------------------------------------------
+
+
+def features_hash(doc: DocFeatures) -> str:
+    """A hash of everything story linking compares of an article: when it is unchanged, so are its pairs."""
+    meaning = hashlib.sha1(doc.semantic.tobytes()).hexdigest() if doc.semantic is not None else None
+    data = [doc.site, doc.day.isoformat() if doc.day else None, doc.title, sorted(doc.vector.items()),
+            sorted(doc.title_vector.items()), sorted(doc.names), sorted(doc.places), meaning]
+    return hashlib.sha1(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass(slots=True)
+class StoryLinks:
+    """Stories of every article, and the rows of the story keys and article states to write (whole tables
+    in ``tables`` for a full run, or ``patches`` of the articles that changed)."""
+
+    stories: list[StoryCluster]
+    tables: dict[type[LinkRow], list[Any]]
+    patches: dict[type[LinkRow], Patch]
+
+
+def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Sequence[DuplicateGroup], *,
+                 touched: Collection[str] | None, settings: Settings) -> StoryLinks:
+    """Same-story clusters of every article, re-clustering only what changed when ``touched`` is given.
+
+    Stories are average-link clusters over candidate pairs (shared blocking keys, :func:`story_keys`) and
+    duplicate pairs, so a closure under those pairs (and the stored stories) clusters as in a full run.
+
+    Args:
+        store: The store (stored keys, article states and stories are read).
+        feats: Features of every article.
+        groups: Duplicate groups of every article (their pairs always share a story).
+        touched: ``None`` for a full run; else the articles whose duplicate group may have changed.
+        settings: The story settings.
+    """
+    must_link = [(g.original, m) for g in groups for m in g.members if m != g.original]
+    meaning = any(f.semantic is not None for f in feats.values())  # of the whole corpus, as a full run
+    threshold = settings.story_threshold if meaning else settings.story_threshold_text_only
+    average = settings.story_average if meaning else settings.story_average_text_only
+    hashes = {i: features_hash(f) for i, f in feats.items()}
+    if touched is None:
+        stories = cluster_stories(feats.values(), must_link=must_link, settings=settings, threshold=threshold,
+                                  average=average)
+        return StoryLinks(stories, {
+            StoryKeyRow: [StoryKeyRow(k, i) for i, f in feats.items() for k in sorted(story_keys(f))],
+            ArticleStateRow: [ArticleStateRow(i, h) for i, h in hashes.items()]}, {})
+    stored = {r.article_id: r.features for r in store.link_rows(ArticleStateRow)}
+    removed = set(stored) - set(feats)
+    seeds = {i for i in feats if stored.get(i) != hashes[i]} | (set(touched) & set(feats))
+    new_keys = {i: sorted(story_keys(feats[i])) for i in sorted(seeds)}
+    group_of = {m: g.members for g in groups for m in g.members}
+    old_stories = group_members(store, StoryArticleRow, "story_id")
+
+    def neighbours(ids: Collection[str]) -> set[str]:
+        return old_stories(ids) | {m for i in ids for m in group_of.get(i, ())}
+
+    linked = closure(store, STORY_KEYS, new_keys=new_keys, removed=removed,
+                     proposes=lambda _, members: len(members) <= MAX_POSTING, neighbours=neighbours)
+    fresh = cluster_stories([feats[i] for i in linked.articles], must_link=must_link, settings=settings,
+                            threshold=threshold, average=average, crowded=linked.crowded)
+    kept = _stored_stories(store, leave_out=linked.articles | removed)
+    changed = seeds | removed
+    patches: dict[type[LinkRow], Patch] = {
+        StoryKeyRow: Patch("article_id", changed, [StoryKeyRow(k, i) for i, keys in new_keys.items() for k in keys]),
+        ArticleStateRow: Patch("article_id", changed, [ArticleStateRow(i, hashes[i]) for i in sorted(seeds)])}
+    return StoryLinks(sorted(kept + fresh, key=lambda s: (s.start or "", s.story_id)), {}, patches)
+
+
+def _stored_stories(store: Any, *, leave_out: Collection[str]) -> list[StoryCluster]:
+    """The stored stories that have no article in ``leave_out``."""
+    scores: dict[str, dict[str, float]] = {}
+    for row in store.link_rows(StoryArticleRow):
+        scores.setdefault(row.story_id, {})[row.article_id] = row.score
+    gone = set(leave_out)
+    return [StoryCluster(s.story_id, s.label or "", s.start, s.end, list(s.sources), scores.get(s.story_id, {}))
+            for s in store.link_rows(StoryRow) if not gone & set(scores.get(s.story_id, {}))]

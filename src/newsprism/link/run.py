@@ -62,10 +62,10 @@ from .duplicates import (
 from .entities import CorpusEntity, resolve_entities
 from .features import DocFeatures, content_of, features, site_of
 from .furniture import FurnitureLine, FurnitureSample, learn_furniture, strip_furniture
-from .incremental import closure
+from .incremental import BAND_KEYS, bands_propose, closure, group_members, link_stories
 from .lineage import LineageDoc, LineageLink, find_lineage
 from .semantic import VECTOR_VERSION, encode, from_text, lead, to_text
-from .stories import StoryCluster, cluster_stories, feature_similarity
+from .stories import MAX_POSTING, StoryCluster, feature_similarity
 
 log = logging.getLogger(__name__)
 
@@ -136,8 +136,10 @@ def _signatures(store: Any, docs: list[DupDoc]) -> _Signatures:
 def _link_state(settings: Settings) -> str:
     """What a link run must share with the last one to link incrementally on top of it."""
     return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET],
-                       "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment]},
-                      sort_keys=True)
+                       "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
+                       "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,
+                                   settings.story_average_text_only, settings.story_window_days,
+                                   settings.story_max_span_days, MAX_POSTING]}, sort_keys=True)
 
 
 def _stored_groups(store: Any, *, leave_out: Collection[str]) -> list[DuplicateGroup]:
@@ -154,19 +156,22 @@ def _stored_groups(store: Any, *, leave_out: Collection[str]) -> list[DuplicateG
 
 
 def _duplicates(store: Any, docs: list[DupDoc], found: _Signatures, *, incremental: bool,
-                settings: Settings) -> tuple[list[DuplicateGroup], Patch | None]:
-    """Duplicate groups of every article and the band rows to write (a :class:`Patch` of the changed
-    articles' rows when ``incremental``, else ``None``: every article's rows are written)."""
+                settings: Settings) -> tuple[list[DuplicateGroup], Patch | None, set[str] | None]:
+    """Duplicate groups of every article, the band rows to write (a :class:`Patch` of the changed
+    articles' rows when ``incremental``, else ``None``: every article's rows are written) and the articles
+    whose group may have changed (``None``: any)."""
     if not incremental:
-        return find_duplicates(docs, signatures=found.sigs, settings=settings), None
+        return find_duplicates(docs, signatures=found.sigs, settings=settings), None, None
     texts = {d.id: d.text for d in docs}
     new_keys = {i: band_keys(found.sigs[i], texts[i]) for i in sorted(found.changed)}
-    linked = closure(store, new_keys=new_keys, removed=found.removed)
+    linked = closure(store, BAND_KEYS, new_keys=new_keys, removed=found.removed, proposes=bands_propose,
+                     neighbours=group_members(store, DuplicateRow, "group_id"))
     fresh = find_duplicates([d for d in docs if d.id in linked.articles], signatures=found.sigs,
                             settings=settings, crowded=linked.crowded)
     kept = _stored_groups(store, leave_out=linked.articles | found.removed)
     rows = [BandRow(key, i) for i, keys in new_keys.items() for key in keys]
-    return sorted(kept + fresh, key=lambda g: g.group_id), Patch("article_id", found.changed | found.removed, rows)
+    return (sorted(kept + fresh, key=lambda g: g.group_id), Patch("article_id", found.changed | found.removed, rows),
+            set(linked.articles | found.removed))
 
 
 def _vectors(store: Any, articles: list[Article]) -> tuple[dict[str, np.ndarray], list[VectorRow]]:
@@ -266,7 +271,7 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
                        published=a.published, fetched=a.fetched, site=sites[a.id]) for a in articles]
     with steps.step("duplicates", "finding duplicates"):
         found = _signatures(store, dup_docs)
-        groups, bands = _duplicates(store, dup_docs, found, incremental=incremental, settings=settings)
+        groups, bands, touched = _duplicates(store, dup_docs, found, incremental=incremental, settings=settings)
         copies = counted(sum(len(g.members) - 1 for g in groups), "copy", "copies")
         steps.found = f"{counted(len(groups), 'group')} of duplicates ({copies})"
     content = {d.id: a.replace(text=d.text) for d, a in zip(dup_docs, articles, strict=True)}
@@ -275,8 +280,8 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
         steps.found = f"meaning vectors of {counted(len(vectors), 'article')}"
     with steps.step("stories", "grouping articles into stories"):
         feats: dict[str, DocFeatures] = {i: features(a, semantic=vectors.get(i)) for i, a in content.items()}
-        must_link = [(g.original, m) for g in groups for m in g.members if m != g.original]
-        stories = cluster_stories(feats.values(), must_link=must_link, settings=settings)
+        story_links = link_stories(store, feats, groups, touched=touched, settings=settings)
+        stories = story_links.stories
         steps.found = counted(len(stories), "story", "stories")
     with steps.step("lineage", "finding copied and translated articles"):
         lineage = find_lineage([LineageDoc(a.id, a.text, sites[a.id], feats[a.id].day) for a in articles],
@@ -293,15 +298,19 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
                               copies={m for g in groups for m in g.members if m != g.original})
         steps.found = f"{counted(len(claims), 'figure')} side by side"
     tables = _tables(groups, lineage, stories, entities, claims, furniture, found.rows, vector_rows)
+    tables.update(story_links.tables)
+    patches = dict(story_links.patches)
     if bands is None:
         tables[BandRow] = [BandRow(key, d.id) for d in dup_docs for key in band_keys(found.sigs[d.id], d.text)]
+    else:
+        patches[BandRow] = bands
     summary = LinkSummary(
         articles=len(articles), duplicate_groups=len(groups), duplicates=sum(len(g.members) - 1 for g in groups),
         lineage=len(lineage), stories=len(stories), corpus_entities=len(entities), merged_entities=merged,
         claim_rows=len(claims), furniture_lines=len(furniture), seconds=round(time.perf_counter() - started, 3))
     with steps.step("write", "writing the links in one transaction"):
         store.replace_links(tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"},
-                            patches={BandRow: bands} if bands else None, state=state)
+                            patches=patches, state=state)
         steps.found = "links written"
     log.info("linked %d articles: %s", len(articles), summary.as_dict())
     return summary

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings
@@ -91,7 +91,8 @@ def story_similarity(a: Article, b: Article) -> float:
     return feature_similarity(*features_of([a, b]))
 
 
-def _keys(doc: DocFeatures) -> set[str]:
+def story_keys(doc: DocFeatures) -> set[str]:
+    """The blocking keys of an article: ``n:`` its names, ``p:`` its places, ``t:`` its rare title words."""
     keys = {"n:" + n for n in doc.names} | {"p:" + p for p in doc.places}
     for word in tokens(doc.title):
         if word not in TITLE_STOP and len(word) > 3 and idf(word) >= 9.0:
@@ -99,18 +100,20 @@ def _keys(doc: DocFeatures) -> set[str]:
     return keys
 
 
-def candidate_pairs(docs: Sequence[DocFeatures], *, window_days: int | None = None) -> set[tuple[str, str]]:
+def candidate_pairs(docs: Sequence[DocFeatures], *, window_days: int | None = None,
+                    crowded: Collection[str] = ()) -> set[tuple[str, str]]:
     """Pairs sharing a blocking key, published within ``window_days`` (default the setting
-    ``story_window_days``) or undated."""
+    ``story_window_days``) or undated; keys of more than :data:`MAX_POSTING` articles, or in ``crowded``
+    (keys of that many articles in the whole corpus, when ``docs`` are part of it), make no pairs."""
     window_days = Settings().story_window_days if window_days is None else window_days
     postings: dict[str, list[DocFeatures]] = {}
     for doc in docs:
-        for key in _keys(doc):
+        for key in story_keys(doc):
             postings.setdefault(key, []).append(doc)
     pairs: set[tuple[str, str]] = set()
     for key in sorted(postings):
         posting = sorted(postings[key], key=lambda d: (d.day.toordinal() if d.day else 0, d.id))
-        if len(posting) > MAX_POSTING:
+        if len(posting) > MAX_POSTING or key in crowded:
             continue
         for i, a in enumerate(posting):
             for b in posting[i + 1:]:
@@ -122,7 +125,7 @@ def candidate_pairs(docs: Sequence[DocFeatures], *, window_days: int | None = No
 
 def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = None,
                     average: float | None = None, must_link: Iterable[tuple[str, str]] = (),
-                    settings: Settings | None = None) -> list[StoryCluster]:
+                    settings: Settings | None = None, crowded: Collection[str] = ()) -> list[StoryCluster]:
     """Average-link clusters of two or more articles.
 
     Args:
@@ -133,6 +136,7 @@ def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = No
             ``story_average``, or ``story_average_text_only``).
         must_link: Pairs that belong together whatever their score (duplicates).
         settings: Where the thresholds, ``story_window_days`` and ``story_max_span_days`` are read.
+        crowded: Blocking keys too common in the whole corpus to block on (see :func:`candidate_pairs`).
 
     Returns:
         Stories sorted by start date, then id.
@@ -145,7 +149,7 @@ def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = No
     if average is None:
         average = settings.story_average if meaning else settings.story_average_text_only
     scores: dict[tuple[str, str], float] = {}
-    for a, b in candidate_pairs(list(by_id.values()), window_days=settings.story_window_days):
+    for a, b in candidate_pairs(list(by_id.values()), window_days=settings.story_window_days, crowded=crowded):
         scores[(a, b)] = feature_similarity(by_id[a], by_id[b])
     for a, b in must_link:
         if a in by_id and b in by_id:

@@ -193,6 +193,26 @@ class BandRow(LinkRow):
 
 
 @dataclass(frozen=True, slots=True)
+class StoryKeyRow(LinkRow):
+    """A same-story blocking key of an article (``n:`` a name, ``p:`` a place, ``t:`` a rare title word)."""
+
+    TABLE = "link_story_keys"
+    ORDER = "key, article_id"
+    key: str
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStateRow(LinkRow):
+    """A hash of what story linking compared of an article at the last run."""
+
+    TABLE = "link_articles"
+    ORDER = "article_id"
+    article_id: str
+    features: str
+
+
+@dataclass(frozen=True, slots=True)
 class Patch:
     """Part of one link table replaced: the rows whose ``column`` has one of ``values`` give way to ``rows``."""
 
@@ -204,7 +224,7 @@ class Patch:
 #: Every link table's row type, in the order a link run writes them.
 LINK_ROWS: tuple[type[LinkRow], ...] = (DuplicateRow, LineageRow, StoryRow, StoryArticleRow, CorpusEntityRow,
                                         EntityMemberRow, ClaimGroupRow, FurnitureRow, MinhashRow, VectorRow,
-                                        BandRow)
+                                        BandRow, StoryKeyRow, ArticleStateRow)
 #: table -> columns, in insertion order (the web reads these tables by name).
 LINK_COLUMNS: dict[str, tuple[str, ...]] = {row.TABLE: tuple(f.name for f in fields(row))  # type: ignore[arg-type]
                                             for row in LINK_ROWS}

@@ -106,3 +106,23 @@ def test_incremental_link_reads_the_band_keys_of_changed_articles_only(store: St
     groups = {r.group_id for r in store.link_rows(DuplicateRow, article_id="a9")}
     members = {r.article_id for r in store.link_rows(DuplicateRow, group_id=sorted(groups))}
     assert members >= {"a1", "a9"} and summary.duplicate_groups == 2
+
+
+def test_incremental_link_reclusters_only_the_stories_a_new_article_reaches(store: Store) -> None:
+    from newsprism.link.features import features
+    from newsprism.link.incremental import STORY_KEYS, closure, group_members
+    from newsprism.link.stories import MAX_POSTING, story_keys
+    from newsprism.store.links import StoryArticleRow
+
+    store.add(corpus())
+    link_corpus(store)
+    (a2,) = [a for a in corpus() if a.id == "a2"]
+    flood = a2.replace(id="a8", url="https://elsewhere.example/8", text=a2.text.replace("Wednesday", "Thursday"))
+    reached = closure(store, STORY_KEYS, new_keys={"a8": sorted(story_keys(features(flood)))}, removed=(),
+                      proposes=lambda _, members: len(members) <= MAX_POSTING,
+                      neighbours=group_members(store, StoryArticleRow, "story_id"))
+    assert {"a1", "a2", "a3", "a8"} <= reached.articles and not {"a4", "a5"} & reached.articles  # not the strike
+    store.add([flood])
+    link_corpus(store)
+    strike = {r.article_id for r in store.link_rows(StoryArticleRow) if r.article_id in ("a4", "a5")}
+    assert strike == {"a4", "a5"} and "a8" in {r.article_id for r in store.link_rows(StoryArticleRow)}
