@@ -127,3 +127,16 @@ def test_store_rejects_non_database(tmp_path: Path) -> None:
 def test_store_readonly_needs_existing_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         open_store(tmp_path / "missing.db", readonly=True)
+
+
+def test_store_most_quoted_names_people_not_pronouns(store: Store) -> None:
+    """An interview's unresolved "I said" is not a speaker called "I" in the corpus report."""
+    text = "I said that I was ready. Sergei Shoigu said the troops would leave."
+    article = ARTICLES[0].replace(
+        text=text,
+        entities=(Entity(id="e1", name="Sergei Shoigu", label="PERSON", variants=("Sergei Shoigu",), mentions=1),),
+        quotes=(Quote(start=12, end=24, text=text[12:24], kind="indirect", speaker_text="I"),
+                Quote(start=18, end=24, text=text[18:24], kind="indirect", speaker_text="I"),
+                Quote(start=43, end=67, text=text[43:67], kind="indirect", speaker="e1", speaker_text="Sergei Shoigu")))
+    store.add([article])
+    assert store.reader().highlights().most_quoted == [("Sergei Shoigu", 1)]
