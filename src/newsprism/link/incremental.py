@@ -28,8 +28,6 @@ of them is kept in ``link_articles``) or whose duplicate group may have.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -145,14 +143,6 @@ def group_members(store: Any, kind: type[LinkRow], column: str) -> Callable[[Col
 # -- stories ----------------------------------------------------------------------------
 
 
-def features_hash(doc: DocFeatures) -> str:
-    """A hash of everything story linking compares of an article: when it is unchanged, so are its pairs."""
-    meaning = hashlib.sha1(doc.semantic.tobytes()).hexdigest() if doc.semantic is not None else None
-    data = [doc.site, doc.day.isoformat() if doc.day else None, doc.title, sorted(doc.vector.items()),
-            sorted(doc.title_vector.items()), sorted(doc.names), sorted(doc.places), meaning]
-    return hashlib.sha1(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
-
-
 @dataclass(slots=True)
 class StoryLinks:
     """Stories of every article, and the rows of the story keys and article states to write (whole tables
@@ -164,7 +154,8 @@ class StoryLinks:
 
 
 def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Sequence[DuplicateGroup], *,
-                 touched: Collection[str] | None, settings: Settings) -> StoryLinks:
+                 hashes: Mapping[str, str], meaning: bool, touched: Collection[str] | None,
+                 settings: Settings) -> StoryLinks:
     """Same-story clusters of every article, re-clustering only what changed when ``touched`` is given.
 
     Stories are average-link clusters over candidate pairs (shared blocking keys, :func:`story_keys`) and
@@ -172,25 +163,25 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Sequence[
 
     Args:
         store: The store (stored keys, article states and stories are read).
-        feats: Features of every article.
+        feats: Features of every article, by id (looked up only for the articles clustered).
         groups: Duplicate groups of every article (their pairs always share a story).
+        hashes: Every article's id -> a hash of what its features are made of (kept in ``link_articles``).
+        meaning: Whether any article of the corpus has a meaning vector (the thresholds depend on it).
         touched: ``None`` for a full run; else the articles whose duplicate group may have changed.
         settings: The story settings.
     """
     must_link = [(g.original, m) for g in groups for m in g.members if m != g.original]
-    meaning = any(f.semantic is not None for f in feats.values())  # of the whole corpus, as a full run
     threshold = settings.story_threshold if meaning else settings.story_threshold_text_only
     average = settings.story_average if meaning else settings.story_average_text_only
-    hashes = {i: features_hash(f) for i, f in feats.items()}
     if touched is None:
-        stories = cluster_stories(feats.values(), must_link=must_link, settings=settings, threshold=threshold,
+        stories = cluster_stories([feats[i] for i in hashes], must_link=must_link, settings=settings, threshold=threshold,
                                   average=average)
         return StoryLinks(stories, {
-            StoryKeyRow: [StoryKeyRow(k, i) for i, f in feats.items() for k in sorted(story_keys(f))],
+            StoryKeyRow: [StoryKeyRow(k, i) for i in hashes for k in sorted(story_keys(feats[i]))],
             ArticleStateRow: [ArticleStateRow(i, h) for i, h in hashes.items()]}, {})
     stored = {r.article_id: r.features for r in store.link_rows(ArticleStateRow)}
-    removed = set(stored) - set(feats)
-    seeds = {i for i in feats if stored.get(i) != hashes[i]} | (set(touched) & set(feats))
+    removed = set(stored) - set(hashes)
+    seeds = {i for i in hashes if stored.get(i) != hashes[i]} | (set(touched) & set(hashes))
     new_keys = {i: sorted(story_keys(feats[i])) for i in sorted(seeds)}
     group_of = {m: g.members for g in groups for m in g.members}
     old_stories = group_members(store, StoryArticleRow, "story_id")

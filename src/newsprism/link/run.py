@@ -17,10 +17,11 @@ so a long link run shows what it is doing; nothing is printed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -60,7 +61,7 @@ from .duplicates import (
     signature,
 )
 from .entities import CorpusEntity, resolve_entities
-from .features import DocFeatures, content_of, features, site_of
+from .features import DocFeatures, content_of, day_of, features, site_of
 from .furniture import FurnitureLine, FurnitureSample, learn_furniture, strip_furniture
 from .incremental import BAND_KEYS, bands_propose, closure, group_members, link_stories
 from .lineage import LineageDoc, LineageLink, find_lineage
@@ -175,17 +176,38 @@ def _duplicates(store: Any, docs: list[DupDoc], found: _Signatures, *, increment
 
 
 def _vectors(store: Any, articles: list[Article]) -> tuple[dict[str, np.ndarray], list[VectorRow]]:
-    """Meaning vectors of the articles' leads: cached ones by content hash, the rest encoded in batches."""
+    """Meaning vectors of the articles' leads: cached ones by a hash of title and text (the lead is read only
+    from those: finding it costs more than hashing), the rest encoded."""
     cached = {row.article_id: (row.content_hash, row.vector) for row in store.link_rows(VectorRow)}
-    leads = {a.id: lead(*reversed(content_of(a))) for a in articles}
-    hashes = {i: f"{VECTOR_VERSION}:{content_hash(text)}" for i, text in leads.items()}
-    found = {i: from_text(hit[1]) for i in leads if (hit := cached.get(i)) and hit[0] == hashes[i]}
-    todo = sorted(i for i in leads if i not in found)
+    hashes = {a.id: f"{VECTOR_VERSION}:{content_hash((a.title or '') + chr(0) + a.text)}" for a in articles}
+    found = {i: from_text(hit[1]) for i in hashes if (hit := cached.get(i)) and hit[0] == hashes[i]}
+    leads = {a.id: lead(*reversed(content_of(a))) for a in articles if a.id not in found}
+    todo = sorted(leads)
     for i, vector in zip(todo, encode([leads[i] for i in todo]), strict=True):
         if vector is not None:  # as stored (float16), so a later run that reads it back scores alike (#17)
             found[i] = from_text(to_text(vector))
     rows = [VectorRow(i, hashes[i], to_text(v)) for i, v in sorted(found.items())]
     return found, rows
+
+
+class _Features(dict[str, DocFeatures]):
+    """Story features computed on first use: an incremental run compares only the articles it relinks."""
+
+    def __init__(self, content: Mapping[str, Article], vectors: Mapping[str, np.ndarray]) -> None:
+        super().__init__()
+        self.content, self.vectors = content, vectors
+
+    def __missing__(self, key: str) -> DocFeatures:
+        value = self[key] = features(self.content[key], semantic=self.vectors.get(key))
+        return value
+
+
+def _inputs_hash(article: Article) -> str:
+    """A hash of what the story features of an article are made of (its text here is minus furniture)."""
+    data = [article.text, article.title, article.published, article.lang, site_of(article),
+            sorted((e.name, e.label or "") for e in article.entities),
+            sorted((p.gazetteer_id or "", p.name or "", p.text) for p in article.places)]
+    return hashlib.sha1(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
 
 def _duplicate_rows(groups: list[DuplicateGroup]) -> Iterator[DuplicateRow]:
@@ -279,12 +301,13 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
         vectors, vector_rows = _vectors(store, list(content.values()))
         steps.found = f"meaning vectors of {counted(len(vectors), 'article')}"
     with steps.step("stories", "grouping articles into stories"):
-        feats: dict[str, DocFeatures] = {i: features(a, semantic=vectors.get(i)) for i, a in content.items()}
-        story_links = link_stories(store, feats, groups, touched=touched, settings=settings)
+        feats = _Features(content, vectors)
+        story_links = link_stories(store, feats, groups, hashes={i: _inputs_hash(a) for i, a in content.items()},
+                                   meaning=bool(vectors), touched=touched, settings=settings)
         stories = story_links.stories
         steps.found = counted(len(stories), "story", "stories")
     with steps.step("lineage", "finding copied and translated articles"):
-        lineage = find_lineage([LineageDoc(a.id, a.text, sites[a.id], feats[a.id].day) for a in articles],
+        lineage = find_lineage([LineageDoc(a.id, a.text, sites[a.id], day_of(a.published)) for a in articles],
                                similarity=lambda x, y: feature_similarity(feats[x], feats[y]),
                                copies=_copies(groups, sites), settings=settings)
         steps.found = f"{counted(len(lineage), 'article')} copied or translated"

@@ -204,7 +204,8 @@ class StoryKeyRow(LinkRow):
 
 @dataclass(frozen=True, slots=True)
 class ArticleStateRow(LinkRow):
-    """A hash of what story linking compared of an article at the last run."""
+    """A hash of what an article's story features were made of at the last run (text minus furniture, title,
+    date, language, site, entities, places)."""
 
     TABLE = "link_articles"
     ORDER = "article_id"
