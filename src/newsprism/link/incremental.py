@@ -30,13 +30,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..config import Settings
-from ..store.links import ArticleStateRow, BandRow, LinkRow, Patch, StoryArticleRow, StoryKeyRow, StoryRow
+from ..store.links import (
+    ArticleStateRow,
+    BandRow,
+    LinkRow,
+    Patch,
+    StoryArticleRow,
+    StoryEdgeRow,
+    StoryKeyRow,
+    StoryRow,
+)
 from .duplicates import MAX_BUCKET, DuplicateGroup
 from .features import DocFeatures
-from .stories import MAX_POSTING, StoryCluster, cluster_stories, story_keys
+from .stories import MAX_POSTING, StoryCluster, cluster_stories, feature_similarity, score_pairs, story_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +72,7 @@ class _Keys:
         self.store, (self.kind, self.column) = store, table
         self.gone = set(gone) | set(new_keys)
         self.added: dict[str, set[str]] = {}
+        self.added_of = new_keys
         for article_id, keys in new_keys.items():
             for key in keys:
                 self.added.setdefault(key, set()).add(article_id)
@@ -154,18 +165,22 @@ class StoryLinks:
 
 
 def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Sequence[DuplicateGroup], *,
-                 hashes: Mapping[str, str], meaning: bool, touched: Collection[str] | None,
-                 settings: Settings) -> StoryLinks:
+                 hashes: Mapping[str, str], days: Mapping[str, date | None], meaning: bool,
+                 touched: Collection[str] | None, settings: Settings) -> StoryLinks:
     """Same-story clusters of every article, re-clustering only what changed when ``touched`` is given.
 
-    Stories are average-link clusters over candidate pairs (shared blocking keys, :func:`story_keys`) and
-    duplicate pairs, so a closure under those pairs (and the stored stories) clusters as in a full run.
+    Stories are average-link clusters: two clusters merge only through a candidate pair whose similarity
+    reaches the threshold (kept in ``link_story_edges``) or a duplicate pair, so the components of those
+    pairs cluster alone. A run scores the pairs of the articles whose features changed (and of every article
+    of a key that became or stopped being too common), and re-clusters the components they reach through
+    those pairs, the duplicate groups and the stored stories, told which keys are crowded in the corpus.
 
     Args:
-        store: The store (stored keys, article states and stories are read).
-        feats: Features of every article, by id (looked up only for the articles clustered).
+        store: The store (stored keys, article states, pairs and stories are read).
+        feats: Features of every article, by id (looked up only for the articles scored or clustered).
         groups: Duplicate groups of every article (their pairs always share a story).
         hashes: Every article's id -> a hash of what its features are made of (kept in ``link_articles``).
+        days: Every article's id -> its publication day.
         meaning: Whether any article of the corpus has a meaning vector (the thresholds depend on it).
         touched: ``None`` for a full run; else the articles whose duplicate group may have changed.
         settings: The story settings.
@@ -174,31 +189,128 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Sequence[
     threshold = settings.story_threshold if meaning else settings.story_threshold_text_only
     average = settings.story_average if meaning else settings.story_average_text_only
     if touched is None:
-        stories = cluster_stories([feats[i] for i in hashes], must_link=must_link, settings=settings, threshold=threshold,
-                                  average=average)
+        scored = score_pairs([feats[i] for i in hashes], settings=settings)
+        stories = cluster_stories([feats[i] for i in hashes], must_link=must_link, settings=settings,
+                                  threshold=threshold, average=average, scored=scored)
         return StoryLinks(stories, {
             StoryKeyRow: [StoryKeyRow(k, i) for i in hashes for k in sorted(story_keys(feats[i]))],
-            ArticleStateRow: [ArticleStateRow(i, h) for i, h in hashes.items()]}, {})
+            ArticleStateRow: [_state(i, hashes, days) for i in hashes],
+            StoryEdgeRow: [StoryEdgeRow(a, b, round(v, 4)) for (a, b), v in sorted(scored.items()) if v >= threshold]},
+            {})
     stored = {r.article_id: r.features for r in store.link_rows(ArticleStateRow)}
     removed = set(stored) - set(hashes)
-    seeds = {i for i in hashes if stored.get(i) != hashes[i]} | (set(touched) & set(hashes))
-    new_keys = {i: sorted(story_keys(feats[i])) for i in sorted(seeds)}
+    changed = {i for i in hashes if stored.get(i) != hashes[i]}
+    new_keys = {i: sorted(story_keys(feats[i])) for i in sorted(changed)}
+    keys = _Keys(store, STORY_KEYS, new_keys, removed)
+    posting = _Postings(store, keys, changed | removed)
+    crossing = {k for k in posting.touched if (posting.before(k) <= MAX_POSTING) != (posting.after(k) <= MAX_POSTING)}
+    keys.load(crossing)
+    rescored = (changed | {i for k in crossing for i in keys.before[k] | keys.after(k)}) - removed
+    edges = _edges(rescored, posting, keys, new_keys, feats, days, threshold=threshold, settings=settings)
+    gone = rescored | removed
+    old = {(r.a, r.b) for col in ("a", "b") for r in store.link_rows(StoryEdgeRow, **{col: sorted(gone)})} if gone else set()
     group_of = {m: g.members for g in groups for m in g.members}
     old_stories = group_members(store, StoryArticleRow, "story_id")
 
     def neighbours(ids: Collection[str]) -> set[str]:
-        return old_stories(ids) | {m for i in ids for m in group_of.get(i, ())}
+        found = old_stories(ids) | {m for i in ids for m in group_of.get(i, ())}
+        for col, other in (("a", "b"), ("b", "a")):
+            found |= {getattr(r, other) for r in store.link_rows(StoryEdgeRow, **{col: sorted(ids)})
+                      if r.a not in gone and r.b not in gone}
+        return found | {y for x, y in edges if x in ids} | {x for x, y in edges if y in ids}
 
-    linked = closure(store, STORY_KEYS, new_keys=new_keys, removed=removed,
-                     proposes=lambda _, members: len(members) <= MAX_POSTING, neighbours=neighbours)
-    fresh = cluster_stories([feats[i] for i in linked.articles], must_link=must_link, settings=settings,
-                            threshold=threshold, average=average, crowded=linked.crowded)
-    kept = _stored_stories(store, leave_out=linked.articles | removed)
-    changed = seeds | removed
+    seeds = gone | (set(touched) & set(hashes)) | {i for pair in old | set(edges) for i in pair}
+    found = _walk(seeds, neighbours) - removed
+    posting.prefetch(found)
+    crowded = {k for k, n in posting.counts({k for i in found for k in posting.keys_of(i)}).items() if n > MAX_POSTING}
+    fresh = cluster_stories([feats[i] for i in found], must_link=must_link, settings=settings,
+                            threshold=threshold, average=average, crowded=crowded)
+    kept = _stored_stories(store, leave_out=found | removed)
+    keyed = changed | removed
     patches: dict[type[LinkRow], Patch] = {
-        StoryKeyRow: Patch("article_id", changed, [StoryKeyRow(k, i) for i, keys in new_keys.items() for k in keys]),
-        ArticleStateRow: Patch("article_id", changed, [ArticleStateRow(i, hashes[i]) for i in sorted(seeds)])}
+        StoryKeyRow: Patch("article_id", keyed, [StoryKeyRow(k, i) for i, ks in new_keys.items() for k in ks]),
+        ArticleStateRow: Patch("article_id", keyed, [_state(i, hashes, days) for i in sorted(changed)]),
+        StoryEdgeRow: Patch(("a", "b"), gone, [StoryEdgeRow(a, b, round(v, 4)) for (a, b), v in sorted(edges.items())])}
     return StoryLinks(sorted(kept + fresh, key=lambda s: (s.start or "", s.story_id)), {}, patches)
+
+
+def _state(article_id: str, hashes: Mapping[str, str], days: Mapping[str, date | None]) -> ArticleStateRow:
+    day = days.get(article_id)
+    return ArticleStateRow(article_id, hashes[article_id], day.isoformat() if day else None)
+
+
+class _Postings:
+    """How many articles each story key has before and after the change, and each article's keys now."""
+
+    def __init__(self, store: Any, keys: _Keys, seeds: Collection[str]) -> None:
+        self.store, self.keys = store, keys
+        self.stored: dict[str, set[str]] = {}
+        for key, article_id in keys.of(seeds):
+            self.stored.setdefault(article_id, set()).add(key)
+        self.touched = {k for ks in self.stored.values() for k in ks} | set(keys.added)
+        self.counted: dict[str, int] = {}
+        self.counts(self.touched)
+
+    def counts(self, todo: Collection[str]) -> dict[str, int]:
+        """Members of each key after the change."""
+        missing = sorted(set(todo) - set(self.counted))
+        found = self.store.link_counts(StoryKeyRow, "key", missing) if missing else {}
+        for key in missing:
+            self.counted[key] = found.get(key, 0)
+        return {k: self.after(k) for k in todo}
+
+    def before(self, key: str) -> int:
+        return self.counted[key]
+
+    def after(self, key: str) -> int:
+        if key not in self.counted:
+            self.counts([key])
+        leaving = sum(1 for ks in self.stored.values() if key in ks)
+        return self.counted[key] - leaving + len(self.keys.added.get(key, ()))
+
+    def prefetch(self, ids: Collection[str]) -> None:
+        """Read the stored keys of many articles at once."""
+        todo = sorted(set(ids) - set(self.stored) - self.keys.gone)
+        for key, i in self.keys.of(todo) if todo else ():
+            self.stored.setdefault(i, set()).add(key)
+        for i in todo:
+            self.stored.setdefault(i, set())
+
+    def keys_of(self, article_id: str) -> set[str]:
+        if article_id in self.keys.gone:
+            return set(self.keys.added_of.get(article_id, ()))
+        if article_id not in self.stored:
+            for key, i in self.keys.of([article_id]):
+                self.stored.setdefault(i, set()).add(key)
+            self.stored.setdefault(article_id, set())
+        return self.stored[article_id]
+
+
+def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapping[str, Sequence[str]],
+           feats: Mapping[str, DocFeatures], days: Mapping[str, date | None], *, threshold: float,
+           settings: Settings) -> dict[tuple[str, str], float]:
+    """The candidate pairs of ``ids`` (now) whose similarity reaches ``threshold``, as a full run blocks them."""
+    found: dict[tuple[str, str], float] = {}
+    for x in sorted(ids):
+        open_keys = [k for k in (new_keys.get(x) or posting.keys_of(x)) if posting.after(k) <= MAX_POSTING]
+        keys.load(open_keys)
+        for y in sorted({y for k in open_keys for y in keys.after(k)} - {x}):
+            dx, dy = days.get(x), days.get(y)
+            if dx and dy and abs((dx - dy).days) > settings.story_window_days:
+                continue
+            pair = (min(x, y), max(x, y))
+            if pair not in found and (score := feature_similarity(feats[pair[0]], feats[pair[1]])) >= threshold:
+                found[pair] = score
+    return found
+
+
+def _walk(seeds: Collection[str], neighbours: Callable[[Collection[str]], set[str]]) -> set[str]:
+    found, frontier = set(seeds), set(seeds)
+    while frontier:
+        reached = neighbours(frontier)
+        frontier = reached - found
+        found |= reached
+    return found
 
 
 def _stored_stories(store: Any, *, leave_out: Collection[str]) -> list[StoryCluster]:

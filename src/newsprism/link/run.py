@@ -303,7 +303,8 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
     with steps.step("stories", "grouping articles into stories"):
         feats = _Features(content, vectors)
         story_links = link_stories(store, feats, groups, hashes={i: _inputs_hash(a) for i, a in content.items()},
-                                   meaning=bool(vectors), touched=touched, settings=settings)
+                                   days={a.id: day_of(a.published) for a in articles}, meaning=bool(vectors),
+                                   touched=touched, settings=settings)
         stories = story_links.stories
         steps.found = counted(len(stories), "story", "stories")
     with steps.step("lineage", "finding copied and translated articles"):

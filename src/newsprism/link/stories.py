@@ -123,9 +123,19 @@ def candidate_pairs(docs: Sequence[DocFeatures], *, window_days: int | None = No
     return pairs
 
 
+def score_pairs(docs: Iterable[DocFeatures], *, settings: Settings,
+                crowded: Collection[str] = ()) -> dict[tuple[str, str], float]:
+    """Story similarity of every candidate pair (:func:`candidate_pairs`) of ``docs``."""
+    by_id = {d.id: d for d in docs}
+    return {(a, b): feature_similarity(by_id[a], by_id[b])
+            for a, b in candidate_pairs(list(by_id.values()), window_days=settings.story_window_days,
+                                        crowded=crowded)}
+
+
 def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = None,
                     average: float | None = None, must_link: Iterable[tuple[str, str]] = (),
-                    settings: Settings | None = None, crowded: Collection[str] = ()) -> list[StoryCluster]:
+                    settings: Settings | None = None, crowded: Collection[str] = (),
+                    scored: Mapping[tuple[str, str], float] | None = None) -> list[StoryCluster]:
     """Average-link clusters of two or more articles.
 
     Args:
@@ -137,6 +147,7 @@ def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = No
         must_link: Pairs that belong together whatever their score (duplicates).
         settings: Where the thresholds, ``story_window_days`` and ``story_max_span_days`` are read.
         crowded: Blocking keys too common in the whole corpus to block on (see :func:`candidate_pairs`).
+        scored: The candidate pairs of ``docs`` already scored (:func:`score_pairs`), when the caller has them.
 
     Returns:
         Stories sorted by start date, then id.
@@ -148,9 +159,7 @@ def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = No
         threshold = settings.story_threshold if meaning else settings.story_threshold_text_only
     if average is None:
         average = settings.story_average if meaning else settings.story_average_text_only
-    scores: dict[tuple[str, str], float] = {}
-    for a, b in candidate_pairs(list(by_id.values()), window_days=settings.story_window_days, crowded=crowded):
-        scores[(a, b)] = feature_similarity(by_id[a], by_id[b])
+    scores = dict(scored) if scored is not None else score_pairs(by_id.values(), settings=settings, crowded=crowded)
     for a, b in must_link:
         if a in by_id and b in by_id:
             scores[(min(a, b), max(a, b))] = 1.0

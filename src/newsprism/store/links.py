@@ -211,13 +211,26 @@ class ArticleStateRow(LinkRow):
     ORDER = "article_id"
     article_id: str
     features: str
+    day: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEdgeRow(LinkRow):
+    """A candidate pair of articles (``a`` < ``b``) whose story similarity reaches the threshold."""
+
+    TABLE = "link_story_edges"
+    ORDER = "a, b"
+    a: str
+    b: str
+    score: float
 
 
 @dataclass(frozen=True, slots=True)
 class Patch:
-    """Part of one link table replaced: the rows whose ``column`` has one of ``values`` give way to ``rows``."""
+    """Part of one link table replaced: the rows whose ``column`` (or one of the ``columns``) has one of
+    ``values`` give way to ``rows``."""
 
-    column: str
+    column: str | tuple[str, ...]
     values: Collection[Any]
     rows: Sequence[LinkRow]
 
@@ -225,7 +238,7 @@ class Patch:
 #: Every link table's row type, in the order a link run writes them.
 LINK_ROWS: tuple[type[LinkRow], ...] = (DuplicateRow, LineageRow, StoryRow, StoryArticleRow, CorpusEntityRow,
                                         EntityMemberRow, ClaimGroupRow, FurnitureRow, MinhashRow, VectorRow,
-                                        BandRow, StoryKeyRow, ArticleStateRow)
+                                        BandRow, StoryKeyRow, ArticleStateRow, StoryEdgeRow)
 #: table -> columns, in insertion order (the web reads these tables by name).
 LINK_COLUMNS: dict[str, tuple[str, ...]] = {row.TABLE: tuple(f.name for f in fields(row))  # type: ignore[arg-type]
                                             for row in LINK_ROWS}
@@ -275,6 +288,10 @@ class _LinkDB:
 def _to_db(row: LinkRow) -> tuple[Any, ...]:
     return tuple(json.dumps(value, ensure_ascii=False, sort_keys=True) if name in row.JSON else value
                  for name, value in zip(LINK_COLUMNS[row.TABLE], astuple(row), strict=True))  # type: ignore[call-overload]
+
+
+def _columns(patch: Patch) -> tuple[str, ...]:
+    return (patch.column,) if isinstance(patch.column, str) else patch.column
 
 
 def _insert(db: _LinkDB, cursor: Any, kind: type[LinkRow], rows: Sequence[LinkRow]) -> None:
@@ -343,8 +360,8 @@ class LinkTables:
             if stray := next((r for r in rows if type(r) is not kind), None):
                 raise TypeError(f"a {type(stray).__name__} is no row of {kind.TABLE}")
         for kind, patch in patches.items():
-            if patch.column not in LINK_COLUMNS[kind.TABLE]:
-                raise TypeError(f"{kind.TABLE} has no column {patch.column!r}")
+            if stray_column := next((c for c in _columns(patch) if c not in LINK_COLUMNS[kind.TABLE]), None):
+                raise TypeError(f"{kind.TABLE} has no column {stray_column!r}")
         db = self._links
         with db.transaction() as cursor:
             for kind, rows in tables.items():
@@ -352,16 +369,29 @@ class LinkTables:
                 _insert(db, cursor, kind, rows)
             for kind, patch in patches.items():
                 values = sorted(set(patch.values))
-                for i in range(0, len(values), _CHUNK):
-                    chunk = values[i:i + _CHUNK]
-                    cursor.execute(db.sql(f'DELETE FROM {{t}}{kind.TABLE} WHERE "{patch.column}" IN '
-                                          f'({", ".join("?" * len(chunk))})'), chunk)
+                for column in _columns(patch):
+                    for i in range(0, len(values), _CHUNK):
+                        chunk = values[i:i + _CHUNK]
+                        cursor.execute(db.sql(f'DELETE FROM {{t}}{kind.TABLE} WHERE "{column}" IN '
+                                              f'({", ".join("?" * len(chunk))})'), chunk)
                 _insert(db, cursor, kind, patch.rows)
             meta = [("link_summary", json.dumps(dict(summary), sort_keys=True))] if summary is not None else []
             meta += [("link_state", state)] if state is not None else []
             for key, value in meta:
                 cursor.execute(db.sql("INSERT INTO {t}meta (key, value) VALUES (?, ?) "
                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"), (key, value))
+
+    def link_counts(self, kind: type[LinkRow], column: str, values: Collection[Any]) -> dict[Any, int]:
+        """How many rows of ``kind``'s table have each of ``values`` in ``column`` (values without rows are
+        left out)."""
+        if column not in LINK_COLUMNS[kind.TABLE]:
+            raise TypeError(f"{kind.TABLE} has no column {column!r}")
+        todo, found = sorted(set(values)), dict[Any, int]()
+        for i in range(0, len(todo), _CHUNK):
+            chunk = todo[i:i + _CHUNK]
+            found.update(self._links.query(f'SELECT "{column}", COUNT(*) FROM {{t}}{kind.TABLE} WHERE "{column}" IN '
+                                           f'({", ".join("?" * len(chunk))}) GROUP BY "{column}"', chunk))
+        return {key: int(n) for key, n in found.items()}
 
     def link_state(self) -> str | None:
         """What the last link run recorded of how it linked (its settings and versions), ``None`` before any run
