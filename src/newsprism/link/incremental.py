@@ -28,6 +28,7 @@ of them is kept in ``link_articles``) or whose duplicate group may have.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -248,6 +249,7 @@ class _Postings:
         for key, article_id in keys.of(seeds):
             self.stored.setdefault(article_id, set()).add(key)
         self.touched = {k for ks in self.stored.values() for k in ks} | set(keys.added)
+        self.leaving = Counter(k for ks in self.stored.values() for k in ks)  # the seeds' stored keys
         self.counted: dict[str, int] = {}
         self.counts(self.touched)
 
@@ -265,8 +267,7 @@ class _Postings:
     def after(self, key: str) -> int:
         if key not in self.counted:
             self.counts([key])
-        leaving = sum(1 for ks in self.stored.values() if key in ks)
-        return self.counted[key] - leaving + len(self.keys.added.get(key, ()))
+        return self.counted[key] - self.leaving[key] + len(self.keys.added.get(key, ()))
 
     def prefetch(self, ids: Collection[str]) -> None:
         """Read the stored keys of many articles at once."""

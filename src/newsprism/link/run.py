@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import time
+import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -134,7 +135,7 @@ def _signatures(store: Any, docs: list[DupDoc]) -> _Signatures:
     return found
 
 
-def _link_state(settings: Settings) -> str:
+def _link_config(settings: Settings) -> str:
     """What a link run must share with the last one to link incrementally on top of it."""
     return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET],
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
@@ -274,8 +275,10 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
     settings = settings or Settings()
     started = time.perf_counter()
     steps = _Steps(report)
-    state = _link_state(settings)
-    incremental = not full and store.link_state() == state
+    previous, config = store.link_state(), _link_config(settings)
+    incremental = not full and previous is not None and json.loads(previous).get("config") == config
+    # a token per run, so that a run which patches what it read sees whether another run wrote in between
+    state = json.dumps({"config": config, "run": uuid.uuid4().hex})
     with steps.step("read", "reading the stored articles"):
         articles, raws = _read(store)
         how = "incremental" if incremental else "full: asked for" if full else "full: no link state of this version"
@@ -333,9 +336,11 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
         lineage=len(lineage), stories=len(stories), corpus_entities=len(entities), merged_entities=merged,
         claim_rows=len(claims), furniture_lines=len(furniture), seconds=round(time.perf_counter() - started, 3))
     with steps.step("write", "writing the links in one transaction"):
-        store.replace_links(tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"},
-                            patches=patches, state=state)
-        steps.found = "links written"
+        written = store.replace_links(tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"},
+                                      patches=patches, state=state, if_state=previous if incremental else None)
+        steps.found = "links written" if written else "another link run wrote first: linking in full"
+    if not written:
+        return link_corpus(store, settings=settings, report=report, full=True)
     log.info("linked %d articles: %s", len(articles), summary.as_dict())
     return summary
 

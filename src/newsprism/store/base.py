@@ -8,7 +8,7 @@ loses at most the batch in flight, and a re-run completes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -17,7 +17,7 @@ from ..model import Article, Failure
 
 if TYPE_CHECKING:
     from ..decisions import Decision
-    from .links import LinkRow
+    from .links import LinkRow, Patch
     from .reader import CorpusReader
 
     _R = TypeVar("_R", bound=LinkRow)
@@ -187,8 +187,18 @@ class Store(Protocol):
         ...
 
     def replace_links(self, tables: Mapping[type[LinkRow], Sequence[LinkRow]], *,
-                      summary: Mapping[str, Any] | None = None) -> None:
-        """Replace whole link tables and the link summary in one transaction."""
+                      summary: Mapping[str, Any] | None = None, patches: Mapping[type[LinkRow], Patch] | None = None,
+                      state: str | None = None, if_state: str | None = None) -> bool:
+        """Replace whole link tables, parts of others, the link summary and state in one transaction (only
+        while the stored state is ``if_state``, when given); returns whether they were written."""
+        ...
+
+    def link_counts(self, kind: type[LinkRow], column: str, values: Collection[Any]) -> dict[Any, int]:
+        """How many rows of one link table have each of ``values`` in ``column``."""
+        ...
+
+    def link_state(self) -> str | None:
+        """What the last link run recorded of how it linked (``None`` before any)."""
         ...
 
     def site_furniture(self) -> dict[str, set[str]]:

@@ -348,9 +348,15 @@ class LinkTables:
 
     def replace_links(self, tables: Mapping[type[LinkRow], Sequence[LinkRow]], *,
                       summary: Mapping[str, Any] | None = None, patches: Mapping[type[LinkRow], Patch] | None = None,
-                      state: str | None = None) -> None:
+                      state: str | None = None, if_state: str | None = None) -> bool:
         """Replace every table in ``tables`` with its rows, the part of each table in ``patches`` with its rows,
         and the run's ``summary`` and ``state`` (:meth:`link_state`), in ONE transaction.
+
+        With ``if_state``, nothing is written unless the stored state is still that one (an incremental run
+        patches what it read: another run that wrote in between makes its patches wrong).
+
+        Returns:
+            Whether the links were written.
 
         Raises:
             TypeError: when a row is not of its table's type, or a patch names no column of its table.
@@ -364,6 +370,12 @@ class LinkTables:
                 raise TypeError(f"{kind.TABLE} has no column {stray_column!r}")
         db = self._links
         with db.transaction() as cursor:
+            if if_state is not None:
+                # SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL locks the row
+                cursor.execute(db.sql("SELECT value FROM {t}meta WHERE key = 'link_state'"
+                                      + ("" if db.sqlite else " FOR UPDATE")))
+                if (cursor.fetchone() or [None])[0] != if_state:
+                    return False
             for kind, rows in tables.items():
                 cursor.execute(db.sql(f"DELETE FROM {{t}}{kind.TABLE}"))
                 _insert(db, cursor, kind, rows)
@@ -380,6 +392,7 @@ class LinkTables:
             for key, value in meta:
                 cursor.execute(db.sql("INSERT INTO {t}meta (key, value) VALUES (?, ?) "
                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"), (key, value))
+        return True
 
     def link_counts(self, kind: type[LinkRow], column: str, values: Collection[Any]) -> dict[Any, int]:
         """How many rows of ``kind``'s table have each of ``values`` in ``column`` (values without rows are

@@ -126,3 +126,30 @@ def test_incremental_link_reclusters_only_the_stories_a_new_article_reaches(stor
     link_corpus(store)
     strike = {r.article_id for r in store.link_rows(StoryArticleRow) if r.article_id in ("a4", "a5")}
     assert strike == {"a4", "a5"} and "a8" in {r.article_id for r in store.link_rows(StoryArticleRow)}
+
+
+def test_incremental_link_written_over_by_another_run_links_in_full(store: Store, tmp_path: Path) -> None:
+    from newsprism.link import run
+
+    store.add(corpus())
+    link_corpus(store)
+    store.add([next(a for a in corpus() if a.id == "a1").replace(id="a9", url="https://elsewhere.example/9")])
+    steps: list[str] = []
+    others: list[object] = []
+    original = run._duplicates
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        if not others:  # another run links between this one's read and its write
+            others.append("other")
+            link_corpus(store)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    run._duplicates = meanwhile  # type: ignore[assignment]
+    try:
+        link_corpus(store, report=lambda step: steps.append(step.message) if step.seconds is not None else None)
+    finally:
+        run._duplicates = original
+    assert "another link run wrote first: linking in full" in steps
+    assert any("(full: asked for)" in message for message in steps)
+    assert _tables(store) == _full([a for a in (store.get(i) for i in sorted(
+        {r.article_id for r in store.link_rows(BandRow)})) if a], tmp_path)
