@@ -65,6 +65,17 @@ def _split(corpus: Path, n: int, base: Path, added: Path) -> None:
             (first if i < n else rest).write(line)
 
 
+def _stored(db: Path) -> tuple[int, int]:
+    """Articles stored and failures recorded in ``db``: a fast run that stored less is no result."""
+    from newsprism.store import open_store
+
+    store = open_store(db)
+    try:
+        return store.count(), len(store.failures(limit=1_000_000))
+    finally:
+        store.close()
+
+
 def _has_full_link() -> bool:
     """Whether ``newsprism link`` knows ``--full`` (incremental linking is there)."""
     out = subprocess.run([sys.executable, "-m", "newsprism", "link", "--help"], capture_output=True, text=True)
@@ -99,6 +110,11 @@ def measure(n: int, workers: int, *, model: str, tmp: Path, corpus: Path, words:
                  words, floor)]
     for row in rows:
         _print(row)
+    size = sum(path.stat().st_size for path in tmp.glob(f"{db.name}*"))
+    stored, failed = _stored(db)
+    print(f"{'':>16} stored {stored:,} articles, {failed:,} failures; corpus file {size / 2**20:.0f} MB, "
+          f"{size / n / 1024:.1f} KB per article", flush=True)
+    rows[1].update(corpus_mb=round(size / 2**20), stored=stored, failed=failed)
     return rows
 
 
