@@ -35,6 +35,7 @@ from ..errors import StoreError
 from ..model import Article, content_hash
 from ..progress import Step, counted
 from ..store.links import (
+    ArticleStateRow,
     BandRow,
     ClaimGroupRow,
     CorpusEntityRow,
@@ -157,23 +158,28 @@ def _stored_groups(store: Any, *, leave_out: Collection[str]) -> list[DuplicateG
     return [g for g in groups.values() if not leave_out or not set(g.members) & set(leave_out)]
 
 
-def _duplicates(store: Any, docs: list[DupDoc], found: _Signatures, *, incremental: bool,
+def _duplicates(store: Any, docs: list[DupDoc], found: _Signatures, *, incremental: bool, also: Collection[str],
                 settings: Settings) -> tuple[list[DuplicateGroup], Patch | None, set[str] | None]:
     """Duplicate groups of every article, the band rows to write (a :class:`Patch` of the changed
     articles' rows when ``incremental``, else ``None``: every article's rows are written) and the articles
-    whose group may have changed (``None``: any)."""
+    whose group or its original changed (``None``: any). ``also``: articles whose date or site changed
+    (they pick the original), with the same text."""
     if not incremental:
         return find_duplicates(docs, signatures=found.sigs, settings=settings), None, None
     texts = {d.id: d.text for d in docs}
-    new_keys = {i: band_keys(found.sigs[i], texts[i]) for i in sorted(found.changed)}
+    new_keys = {i: band_keys(found.sigs[i], texts[i]) for i in sorted(found.changed | (set(also) & set(texts)))}
     linked = closure(store, BAND_KEYS, new_keys=new_keys, removed=found.removed, proposes=bands_propose,
                      neighbours=group_members(store, DuplicateRow, "group_id"))
     fresh = find_duplicates([d for d in docs if d.id in linked.articles], signatures=found.sigs,
                             settings=settings, crowded=linked.crowded)
-    kept = _stored_groups(store, leave_out=linked.articles | found.removed)
+    stored = _stored_groups(store, leave_out=())
+    kept = [g for g in stored if not set(g.members) & (linked.articles | found.removed)]
     rows = [BandRow(key, i) for i, keys in new_keys.items() for key in keys]
-    return (sorted(kept + fresh, key=lambda g: g.group_id), Patch("article_id", found.changed | found.removed, rows),
-            set(linked.articles | found.removed))
+    before = {m: (g.group_id, g.original) for g in stored for m in g.members}
+    after = {m: (g.group_id, g.original) for g in fresh for m in g.members}
+    touched = {i for i in linked.articles | found.removed if before.get(i) != after.get(i)}
+    return (sorted(kept + fresh, key=lambda g: g.group_id), Patch("article_id", set(new_keys) | found.removed, rows),
+            touched)
 
 
 def _vectors(store: Any, articles: list[Article]) -> tuple[dict[str, np.ndarray], list[VectorRow]]:
@@ -204,8 +210,9 @@ class _Features(dict[str, DocFeatures]):
 
 
 def _inputs_hash(article: Article) -> str:
-    """A hash of what the story features of an article are made of (its text here is minus furniture)."""
-    data = [article.text, article.title, article.published, article.lang, site_of(article),
+    """A hash of what the story features and the duplicate record of an article are made of (its text here is
+    minus furniture)."""
+    data = [article.text, article.title, article.published, article.fetched, article.lang, site_of(article),
             sorted((e.name, e.label or "") for e in article.entities),
             sorted((p.gazetteer_id or "", p.name or "", p.text) for p in article.places)]
     return hashlib.sha1(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
@@ -294,18 +301,21 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
     sites = {a.id: site_of(a) for a in articles}
     dup_docs = [DupDoc(id=a.id, text=strip_furniture(a.text, site_lines.get(sites[a.id] or "", set())),
                        published=a.published, fetched=a.fetched, site=sites[a.id]) for a in articles]
+    content = {d.id: a.replace(text=d.text) for d, a in zip(dup_docs, articles, strict=True)}
+    hashes = {i: _inputs_hash(a) for i, a in content.items()}
+    stored = {r.article_id: r.features for r in store.link_rows(ArticleStateRow)} if incremental else {}
     with steps.step("duplicates", "finding duplicates"):
         found = _signatures(store, dup_docs)
-        groups, bands, touched = _duplicates(store, dup_docs, found, incremental=incremental, settings=settings)
+        groups, bands, touched = _duplicates(store, dup_docs, found, incremental=incremental, settings=settings,
+                                             also={i for i, h in hashes.items() if stored.get(i) != h})
         copies = counted(sum(len(g.members) - 1 for g in groups), "copy", "copies")
         steps.found = f"{counted(len(groups), 'group')} of duplicates ({copies})"
-    content = {d.id: a.replace(text=d.text) for d, a in zip(dup_docs, articles, strict=True)}
     with steps.step("vectors", "reading the meaning of each article"):
         vectors, vector_rows = _vectors(store, list(content.values()))
         steps.found = f"meaning vectors of {counted(len(vectors), 'article')}"
     with steps.step("stories", "grouping articles into stories"):
         feats = _Features(content, vectors)
-        story_links = link_stories(store, feats, groups, hashes={i: _inputs_hash(a) for i, a in content.items()},
+        story_links = link_stories(store, feats, groups, hashes=hashes,
                                    days={a.id: day_of(a.published) for a in articles}, meaning=bool(vectors),
                                    touched=touched, settings=settings)
         stories = story_links.stories

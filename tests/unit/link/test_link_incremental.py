@@ -55,9 +55,12 @@ def _real_news() -> list[Article]:
 
 
 def _changed(article: Article) -> Article:
-    """A new version of an article: a copy's text rewritten, an original's shortened."""
+    """A new version of an article: a copy's text rewritten, an original's shortened or only its date changed
+    (the original of a group is the earliest)."""
     if article.id.startswith("c"):
         return article.replace(text="Correction: " + article.text[::-1][:400])
+    if article.id[-1] in "02468":
+        return article.replace(published="2001-01-01")
     return article.replace(text=article.text[: max(200, len(article.text) // 2)])
 
 
@@ -81,6 +84,8 @@ def test_incremental_link_equals_full(store: Store, tmp_path: Path, seed: int, s
         batches.append(articles[at:at + size])
         at += size
     changed = {a.id: _changed(a) for a in random.Random(seed).sample(articles, 12)}
+    # an earlier date, same text: w000 becomes the original of its copy c000 (same date, smaller id before)
+    changed["w000"] = next(a for a in articles if a.id == "w000").replace(published="2001-01-01")
     summaries = []
     for n, batch in enumerate(batches[:3] + [[a for b in batches[3:] for a in b]]):
         store.add(batch)
