@@ -152,7 +152,7 @@ def test_progress_first_batches_are_small(tmp_path: Path) -> None:
 def test_progress_link_reports_each_step_start_and_end(tmp_path: Path) -> None:
     store = open_store(tmp_path / "c.db")
     try:
-        ingest([str(EXAMPLES / "text")], store=store, settings=FAST, workers=1)
+        ingest([str(EXAMPLES / "text")], store=store, settings=FAST, workers=1, link=False)  # the first link below
         steps: list[Step] = []
         summary = link_corpus(store, report=steps.append)
         quiet = link_corpus(store)  # without a callback: the same result, nothing told
