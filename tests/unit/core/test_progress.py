@@ -162,5 +162,5 @@ def test_progress_link_reports_each_step_start_and_end(tmp_path: Path) -> None:
     assert [(s.name, s.finished) for s in steps] == [(name, done) for name in names for done in (False, True)]
     ended = {s.name: s for s in steps if s.finished}
     assert all(s.seconds is not None and s.seconds >= 0 for s in ended.values())
-    assert ended["read"].message == "4 articles" and ended["stories"].message == f"{summary.stories} story"
+    assert ended["read"].message.split(" (")[0] == "4 articles" and ended["stories"].message == f"{summary.stories} story"
     assert quiet.stories == summary.stories
