@@ -15,6 +15,7 @@ from _link_corpus import corpus
 
 from newsprism.link.run import link_corpus
 from newsprism.model import Article
+from newsprism.progress import Step
 from newsprism.store import Store, open_store
 from newsprism.store.links import LINK_ROWS, BandRow, DuplicateRow
 
@@ -86,12 +87,17 @@ def test_incremental_link_equals_full(store: Store, tmp_path: Path, seed: int, s
     changed = {a.id: _changed(a) for a in random.Random(seed).sample(articles, 12)}
     # an earlier date, same text: w000 becomes the original of its copy c000 (same date, smaller id before)
     changed["w000"] = next(a for a in articles if a.id == "w000").replace(published="2001-01-01")
-    summaries = []
+    summaries, kinds = [], []
     for n, batch in enumerate(batches[:3] + [[a for b in batches[3:] for a in b]]):
         store.add(batch)
         if n == 2:  # articles already linked come back changed
             store.replace_articles([changed[i] for i in sorted(changed) if store.get(i) is not None])
-        summaries.append(link_corpus(store))
+        steps: list[Step] = []
+        summaries.append(link_corpus(store, report=steps.append))
+        read = next(s.message for s in steps if s.name == "read" and s.finished)
+        kinds.append(read.rsplit(" (", 1)[1])
+    # the first run links in full; every later one patches what is stored (else the equality says nothing)
+    assert kinds[0].startswith("full") and kinds[1:] and all(k == "incremental)" for k in kinds[1:]), kinds
     final = [stored for a in articles if (stored := store.get(a.id)) is not None]
     mine = _tables(store)
     assert mine == _full(final, tmp_path)
