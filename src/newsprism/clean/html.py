@@ -44,6 +44,7 @@ partial text.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -498,6 +499,7 @@ def primary_language(declared: str) -> str | None:
     return primary if len(primary) == 3 and primary.isalpha() and primary in _known_languages() else None
 
 
+@functools.cache
 def _known_languages() -> frozenset[str]:
     from wordfreq import available_languages
 
