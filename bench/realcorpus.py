@@ -94,7 +94,7 @@ def ingest_and_link(inputs: list[InputSet], db: Path, *, workers: int) -> dict[s
     try:
         t0 = time.perf_counter()
         summary = ingest([str(i.folder) for i in inputs if not i.missing], store=store, settings=settings,
-                         workers=workers, progress=_Progress(expected))
+                         workers=workers, progress=_Progress(expected), link=False)  # linked below, timed apart
         t1 = time.perf_counter()
         print(f"ingest: read {summary.read}, new {summary.new}, duplicate {summary.duplicate}, "
               f"skipped {summary.skipped}, failed {summary.failed} in {t1 - t0:.0f} s; linking",
