@@ -111,6 +111,23 @@ def test_cli_ingest_reports_link_steps_and_progress_when_asked(tmp_path: Path) -
     assert re.findall(r"^link (\w+): ", linked.stderr, re.M) == steps
 
 
+@pytest.mark.issue(17)
+def test_cli_ingest_no_link_stores_without_linking_and_link_links_later(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    bulk = run(*FAST, "ingest", str(EXAMPLES / "text"), "--db", db, "--workers", "1", "--no-link", "--json")
+    assert bulk.returncode == 0, bulk.stderr
+    report = json.loads(bulk.stdout)
+    assert report["link"] is None and report["corpus"]["articles"] == report["new"] > 0
+    stories = run("stories", "--db", db, "--json")
+    assert stories.returncode == 0 and stories.stdout.strip() == "", stories.stdout  # nothing linked yet
+    text = run(*FAST, "ingest", str(EXAMPLES / "text"), "--db", db, "--workers", "1", "--no-link")
+    assert "Not linked: 'newsprism link' links the corpus" in text.stderr, text.stderr
+    linked = run("link", "--db", db, "--json")
+    assert linked.returncode == 0, linked.stderr
+    assert json.loads(linked.stdout)["articles"] == report["new"]
+    assert run("stories", "--db", db, "--json").stdout.strip() != ""
+
+
 SLOW_PLUGIN = '''
 import time
 
@@ -139,6 +156,10 @@ def _slow_env(tmp_path: Path) -> dict[str, str]:
     (folder / "slow_plugin-0.1.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: slow-plugin\nVersion: 0.1\n")
     (folder / "slow_plugin-0.1.dist-info" / "entry_points.txt").write_text("[newsprism]\nslow.stage = slow_stage:make_stage\n")
     return {**os.environ, "PYTHONPATH": os.pathsep.join([str(folder), *sys.path])}
+
+
+def _sigint_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _session(sid: int) -> list[str]:
@@ -170,8 +191,10 @@ def test_cli_ingest_ctrl_c_exits_130_with_a_resume_hint_and_no_worker_left(tmp_p
     command = [sys.executable, "-m", "newsprism", "--setting", "stages", "clean.text,slow.stage",
                "--setting", "batch_size", "8", "ingest", str(folder), "--db", str(db), "--workers", "2"]
     env = _slow_env(tmp_path)
+    # SIGINT at its default, as a terminal's shell starts a command: a suite run in the background by a
+    # non-interactive shell passes SIGINT on ignored, and Python then keeps ignoring it (as it should)
     proc = subprocess.Popen(command, env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                            text=True, preexec_fn=_sigint_default)
     try:
         deadline = time.monotonic() + 120
         while _articles(db) == 0 and proc.poll() is None and time.monotonic() < deadline:

@@ -124,7 +124,7 @@ def _found_line(report: Mapping[str, Any]) -> str:
 
 def _link_line(link: Mapping[str, Any] | None) -> str:
     if not link:
-        return "Not linked."
+        return "Not linked: 'newsprism link' links the corpus (duplicates, stories, entities, claims)."
     return (f"Linked {n(link['articles'], 'article')} in {link['seconds']} s: {n(link['stories'], 'story', 'stories')}, "
             f"{n(link['duplicate_groups'], 'group')} of duplicates ({n(link['duplicates'], 'copy', 'copies')}), "
             f"{link['lineage']} copied or translated, {n(link['corpus_entities'], 'corpus entity', 'corpus entities')} "

@@ -28,21 +28,22 @@ def show_progress(progress: bool | None, *, as_json: bool) -> bool:
 
 
 def ingest_and_link(sources: Sequence[str], *, store: Any, settings: Settings, workers: int | None,
-                    display: Display, engine: str = "local", scheduler: str | None = None
-                    ) -> tuple[IngestSummary, LinkSummary]:
-    """Ingest ``sources``, then link the corpus (the ingest does, as every ingest does), shown by ``display``."""
+                    display: Display, engine: str = "local", scheduler: str | None = None, link: bool = True
+                    ) -> tuple[IngestSummary, LinkSummary | None]:
+    """Ingest ``sources``, then link the corpus unless ``link`` is false (the ingest does, as every ingest
+    does), shown by ``display``; the link summary is ``None`` when no link ran."""
     with display:
         if engine == "dask":
             from ..scale.dask import ingest_dask
 
-            summary = ingest_dask(sources, store=store, settings=settings, scheduler=scheduler,
+            summary = ingest_dask(sources, store=store, settings=settings, scheduler=scheduler, link=link,
                                   progress=display.on_ingest, link_report=display.on_step)
         else:
             from ..ingest import ingest as local_ingest
 
-            summary = local_ingest(sources, store=store, settings=settings, workers=workers,
+            summary = local_ingest(sources, store=store, settings=settings, workers=workers, link=link,
                                    progress=display.on_ingest, link_report=display.on_step)
-        if summary.link is None:
+        if link and summary.link is None:
             raise RuntimeError("an ingest told to link returned no link summary")
         return summary, summary.link
 
@@ -70,9 +71,12 @@ def interrupted(ctx: click.Context, hint: str = RESUME_HINT) -> NoReturn:
                                                       "progress, unless --progress).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress and link steps on stderr (default: when it is a terminal and not --json).")
+@click.option("--link/--no-link", "link", default=True, show_default=True,
+              help="Link the corpus after the run (duplicates, stories, corpus entities, claims side by side). "
+                   "--no-link for several bulk loads in a row: run 'newsprism link' once after the last.")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers: int | None, engine: str,
-           scheduler: str | None, allow_private: bool, as_json: bool, progress: bool | None) -> None:
+           scheduler: str | None, allow_private: bool, as_json: bool, progress: bool | None, link: bool) -> None:
     """Ingest files, folders, WARC archives, feeds, JSON Lines, URLs or - (stdin) into a corpus.
 
     A second run over the same sources adds nothing; a killed or interrupted
@@ -87,9 +91,10 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, workers
     try:
         store = open_store(target, settings=settings)
         try:
-            summary, link = ingest_and_link(sources, store=store, settings=settings, workers=workers,
-                                            display=display, engine=engine, scheduler=scheduler)
-            report = ingest_report(summary.as_dict(), link=link.as_dict(), corpus=store.stats()["counts"],
+            summary, linked = ingest_and_link(sources, store=store, settings=settings, workers=workers,
+                                              display=display, engine=engine, scheduler=scheduler, link=link)
+            report = ingest_report(summary.as_dict(), link=linked.as_dict() if linked else None,
+                                   corpus=store.stats()["counts"],
                                    db=target, db_option=db)
             corpus_text = [] if as_json else corpus_lines(store, target, links=False)
         finally:
