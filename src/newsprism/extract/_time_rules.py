@@ -55,6 +55,13 @@ PAST_CUES = re.compile(
     re.IGNORECASE,
 )
 
+#: Verbs of scheduled events in the simple present ("they meet separately Monday", "the talks resume on
+#: Tuesday", "the law takes effect Jan. 1"): news writes what is planned in this tense, so the date lies ahead.
+SCHEDULED = re.compile(
+    r"(?:meets?|begins?|opens|reopens?|resumes?|leaves?|arrives?|travels?|go|goes|fly|flies|convenes?|testif(?:y|ies)|"
+    r"takes? (?:effect|office)|kicks? off|gathers?|departs?|debuts?|premieres?|holds?|hosts?|visits?|votes?)",
+    re.IGNORECASE,
+)
 #: Reporting verbs: the time of the telling, a date only right before it ("said Friday").
 REPORTING = re.compile(r"(?:said|says|told|announced|reported|added|stated|noted|wrote|according)", re.IGNORECASE)
 #: A deadline or a start just before an expression: it usually lies ahead ("payable Dec. 7", "until May").

@@ -42,6 +42,7 @@ from ._time_rules import (
     PATTERN_CLASSES,
     PATTERNS,
     REPORTING,
+    SCHEDULED,
     STATIVE,
     TRIGGER_MARGIN,
     TRIGGER_WORDS,
@@ -202,6 +203,8 @@ def tense(text: str, start: int, end: int) -> Direction:
        preferred shares"), not a past tense.
        A future seen from a past moment ("was expected to", "was due to",
        "planned to") gives ``"near"``: the nearer occurrence either side.
+       A scheduled event's verb in the simple present just before it ("they
+       meet separately Monday", "takes effect Jan. 1") looks ahead.
     3. If there is none, the first cue after it ("On Friday, officials said"),
        short of a closing quotation mark and leaving out infinitives ("an
        election to be held on August 9").
@@ -224,6 +227,9 @@ def tense(text: str, start: int, end: int) -> Direction:
             cues.append((m.start(), direction))
     while len(cues) > 1 and _participle_after_future(before, cues[-2], cues[-1][0]):
         cues.pop()  # "will redeem Series H preferred shares on Oct. 31": "preferred" is no past tense
+    scheduled = _scheduled(before)
+    if scheduled is not None and (not cues or cues[-1][0] < scheduled):
+        cues.append((scheduled, "future"))  # "they meet separately Monday": a plan, told in the present
     nearest = cues[-1] if cues else None
     found: Direction = nearest[1] if nearest else None
     stative = bool(nearest and STATIVE.match(before, nearest[0]))
@@ -257,6 +263,31 @@ _CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|which|who|after|when|as|b
 _PLAN_PARTICIPLE = re.compile(r"scheduled|slated|planned for|expected|anticipated|projected|predicted|forecasted",
                               re.IGNORECASE)
 _PRESENT_AUX_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will be|['’]s|['’]re)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+#: A scheduled event's verb governing the expression: at most three words between, no clause break.
+_SCHEDULED_BEFORE = re.compile(rf"\b(?:{SCHEDULED.pattern})(?:\s+(?!(?:and|but|or|that|which|who|after|when|while)\b)"
+                               r"[\w'’-]+){0,3}?\s+(?:on\s+|in\s+|at\s+|from\s+|until\s+|through\s+)?$", re.IGNORECASE)
+#: Before a present verb, an infinitive's "to", an auxiliary, a determiner, a preposition or a number shows it is
+#: no present tense ("plans to meet", "did not meet", "a vote", "37 votes").
+_NO_PRESENT_BEFORE = re.compile(
+    r"(?:\b(?:to|the|a|an|his|her|its|their|our|my|your|this|that|these|those|of|for|in|on|at|with|by|after|before|"
+    r"during|did|does|do|could|would|should|might|may|must|can|will|shall|not|never|new|first|last|next)|['’]s|"
+    r"n['’]t|\d)\s+$", re.IGNORECASE)
+
+
+def _scheduled(before: str) -> int | None:
+    """Where a scheduled event's verb in the simple present governs the expression ("the talks resume on
+    Tuesday", "they meet separately Monday", "the law takes effect Jan. 1"), else ``None``. News writes what
+    is planned in this tense (#13); a past verb, an auxiliary or "to" before it leaves the tense to them."""
+    match = _SCHEDULED_BEFORE.search(before, max(0, len(before) - 60))
+    if match is None:
+        return None
+    preceding = before[max(0, match.start() - 25):match.start()]
+    word = re.search(r"([\w'’]+)\s+$", preceding)
+    if _NO_PRESENT_BEFORE.search(preceding) or (word is not None and PAST_CUES.fullmatch(word.group(1))):
+        return None
+    return match.start()
 
 
 def _bare_participle(before: str, m: re.Match[str]) -> bool:

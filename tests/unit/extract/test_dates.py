@@ -467,3 +467,24 @@ def test_dates_plans_seen_from_the_past_modifiers_and_quotes(text: str, publishe
 )
 def test_dates_present_forecasts_and_approximate_ago(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A scheduled event's verb in the simple present looks ahead ...
+        ("He and Arafat meet separately Monday with Albright.", "1998-05-01", ("Monday", "1998-05-04")),
+        ("The talks resume on Tuesday.", "1998-05-01", ("Tuesday", "1998-05-05")),
+        ("Voters go to the polls Tuesday.", "2012-11-01", ("Tuesday", "2012-11-06")),
+        ("The new law takes effect Jan. 1.", "2012-12-10", ("Jan. 1", "2013-01-01")),
+        # ... but not after a past verb, an auxiliary, a determiner or a number, nor in the past tense.
+        ("The stores stayed open Monday.", "2012-11-01", ("Monday", "2012-10-29")),
+        ("They did not meet Monday.", "2012-11-01", ("Monday", "2012-10-29")),
+        ("He won 37 votes Monday.", "2012-11-01", ("Monday", "2012-10-29")),
+        ("The new law took effect Jan. 1.", "2012-12-10", ("Jan. 1", "2012-01-01")),
+        ("Housing starts in September fell.", "2012-11-01", ("September", "2012-09")),
+    ],
+)
+def test_dates_scheduled_present_looks_ahead(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
