@@ -47,6 +47,7 @@ _COMMON_ZIPF = 3.0     # a lower-case word's left part must be an ordinary word
 _RIGHT_ZIPF = 2.5      # right part after a case boundary: a common word or name
 _PUNCT_ZIPF = 3.0      # both sides of "insurmountable.just" are ordinary words
 _BRAND_ZIPF = 4.2      # a CamelCase brand's first part is a common word: "Marine" is 4.53
+_LOWER_LEFT_ZIPF = 2.0  # a lower-case word before a capital is a known word: "oceanographer" is 2.3
 _SHORT_RIGHT = frozenset("in on at is to of as by an or he it be we us up".split())
 _SHORT_RIGHT_LEFT_ZIPF = 4.5  # "Friday" is 5.2; "Salad" ("Saladas") 3.9
 _PAIR_ZIPF = 6.5       # the two parts together: "Hubble" 3.1 + "telescope" 3.8
@@ -146,7 +147,12 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
             continue
         if _DOTTED.match(text, m.end()) or (m.start() and text[m.start() - 1] in "./"):
             continue  # part of a domain, file or path ("onmeth.com")
-        if len(word) < 5 or vocabulary.get(word.lower(), 0) > 1 or zipf(word, lang) > 0:
+        if len(word) < 5:
+            continue
+        if vocabulary.get(word.lower(), 0) > 1 or zipf(word, lang) > 0:
+            pair = _parts_apart(word, vocabulary=vocabulary)
+            if pair is not None:
+                splits.setdefault(m.start() + pair[0], Split(m.start(), m.end(), m.start() + pair[0], pair[1]))
             continue
         split = _split_word(word, vocabulary=vocabulary, lang=lang, in_name=_in_name(text, m.start(), m.end()))
         if split is not None:
@@ -158,6 +164,28 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
 _DOTTED = re.compile(r"[./@][^\W_]")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_])")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_])[^\W\d_]*[,;]?[^\S\n]+$")
+
+
+def _parts_apart(word: str, *, vocabulary: Counter[str]) -> tuple[int, str] | None:
+    """A repeated or known CamelCase token whose two parts this document uses apart more often than together.
+
+    An interview glues its speaker's name before many answers ("DorsaDerakhshani" beside "Dorsa Derakhshani");
+    a brand's parts are rarely words of the story on their own as often ("YouTube", "MacBook", "GitHub") (#12).
+    """
+    boundaries = list(_CAMEL.finditer(word))
+    if len(boundaries) != 1:
+        return None
+    at = boundaries[0].start()
+    left, right = word[:at], word[at:]
+    if len(left) < 3 or len(right) < 3 or not right[1:].islower() or left.lower() in _NAME_PREFIXES:
+        return None
+    together = vocabulary.get(word.lower(), 0)
+    if together < 2 or min(vocabulary.get(left.lower(), 0), vocabulary.get(right.lower(), 0)) < together:
+        return None
+    return at, f'case boundary between "{left}" and "{right}", words this text uses apart'
+
+
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -190,6 +218,11 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool
     """Where to split one unknown, once-seen word, if anywhere (rules 3 and 4)."""
     for m in _CASE_BOUNDARY.finditer(word):
         left, right = word[: m.start()], word[m.start():]
+        # a lower-case word before a capitalised one ("oceanographerWalter", "includingMakilala"): brands that
+        # start in lower case start with one or two letters ("iPhone", "eBay"), so the name after may be rare
+        if len(left) >= 3 and left.islower() and len(right) >= 3 and right[1:].islower() \
+                and zipf(left, lang) >= _LOWER_LEFT_ZIPF:
+            return m.start(), f'case boundary between "{left}" and "{right}"'
         if len(right) < 2 or not _known(right, vocabulary, lang, _RIGHT_ZIPF):
             continue
         if left.isupper() and len(left) >= 3 and _known(left, vocabulary, lang, _KNOWN_ZIPF):
@@ -205,14 +238,41 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool
         # brands that start so ("ThePrint") start with a capital
         if len(left) >= 2 and left.islower() and left in STOP_WORDS and right[1:].islower():
             return m.start(), f'case boundary between "{left}" and "{right}"'
-        # a lower-case word before a capitalised one ("fifteenDemocrats", "acrossPoland"): brands that start
-        # in lower case start with one or two letters ("iPhone", "eBay")
-        if len(left) >= 3 and left.islower() and right[1:].islower() and zipf(left, lang) >= _COMMON_ZIPF \
-                and _known(right, vocabulary, lang, _COMMON_ZIPF):
+        if _capitalised_pair(left, right, vocabulary=vocabulary, lang=lang, in_name=in_name):
             return m.start(), f'case boundary between "{left}" and "{right}"'
     if not word[1:].islower():
         return None
     return _segment(word, vocabulary=vocabulary, lang=lang, in_name=in_name)
+
+
+def _capitalised_pair(left: str, right: str, *, vocabulary: Counter[str], lang: str, in_name: bool) -> bool:
+    """Two capitalised words glued where a link lost its space ("RepublicanKevin McCarthy", "TheJakarta Post").
+
+    A brand or a name is spelt so on purpose ("MarineTraffic", "ThePrint", "McDonald", "DeBoer", "LaSalle"), so
+    a case boundary alone is not enough (#12). Either the right part stands alone elsewhere in the document
+    ("TheJakarta" beside "Jakarta"), or the token sits in a run of capitalised words ("PresidentDonald Trump",
+    "Emergency SituationsMinister") and both parts are known words or names. A name particle on the left
+    (Mc, Mac, De, Le, La, Van) or a grammar word on the right ("NewsNow Hub", "LinkedIn") is a brand's form, as
+    is a part that builds many compounds ("AirPods", "EuroAsia", "GiveWell").
+    """
+    if len(left) < 3 or len(right) < 3 or not (left[:1].isupper() and left[1:].islower() and right[1:].islower()):
+        return False
+    if left.lower() in _NAME_PREFIXES or right.lower() in STOP_WORDS or zipf(right, lang) >= _GRAMMAR_ZIPF:
+        return False
+    _, starts, ends = _lexicon(lang)
+    if not _function_word(left, lang) and max(starts[left.lower()], ends[right.lower()]) >= _BRAND_PARTS:
+        return False  # built as brands are, from words that build many compounds ("AirPods", "EuroAsia", "GiveWell")
+    if vocabulary.get(right.lower(), 0) > 0 and _known(left, vocabulary, lang, _KNOWN_ZIPF):
+        return True
+    return in_name and min(zipf(left, lang), zipf(right, lang)) >= _KNOWN_ZIPF
+
+
+#: Name particles a capitalised word may be built on ("McDonald", "MacArthur", "DeSantis", "LeBron", "VanDyke").
+_NAME_PREFIXES = frozenset("mc mac de di da du le la van von der den del st ha".split())
+#: A right part this common is a grammar word, as brands end ("NewsNow"), not a glued name.
+_GRAMMAR_ZIPF = 6.0
+#: A part that starts or ends this many listed words builds brands ("Air-" 90, "Sun-" 77, "-well" 89; "Supreme-" 0).
+_BRAND_PARTS = 10
 
 
 def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = False) -> tuple[int, str] | None:

@@ -150,3 +150,34 @@ def test_glued_words_in_a_language_whose_words_cannot_be_looked_up_are_left_alon
     result = clean_text(text, main_language=lang)
     assert result.text == text
     assert result.repairs == ()
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("before", "after"), [
+    ("House RepublicanKevin McCarthy said", "House Republican Kevin McCarthy said"),
+    ("a reporter for TheJakarta daily said Jakarta flooded", "a reporter for The Jakarta daily said Jakarta flooded"),
+    ("the late oceanographerWalter Munk", "the late oceanographer Walter Munk"),
+    ("roads near the village includingMakilala were shut", "roads near the village including Makilala were shut"),
+])
+def test_glued_words_capitalised_glue_is_split(before: str, after: str) -> None:
+    assert _repair(before) == after
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    "Governor Mike DeWine met LeBron James in MacArthur Park.",
+    "The offices in LaSalle, DeKalb and McKinney Towne reopened.",
+    "The EuroAsia Interconnector and GiveWell were named, with SunShot and AirPods Pro.",
+])
+def test_glued_words_brand_and_name_forms_stay(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+def test_glued_words_name_glued_before_every_answer_is_split() -> None:
+    """An interview glues its speaker's name before many answers, and spells it apart elsewhere."""
+    text = ("Dorsa Derakhshani is a chess player. Dorsa said so; Derakhshani agreed.\n"
+            "DorsaDerakhshani: Yes.\nDorsaDerakhshani: I moved to the United States.")
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == ["DorsaDerakhshani:", "DorsaDerakhshani:"]
+    assert {s.index - s.start for s in splits} == {5}
