@@ -295,6 +295,50 @@ def r_event_anchored(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(None, "unknown", resolved=False, note=note)
 
 
+_PART_NOTES = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}
+
+
+def r_unit_part(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "by the end of the month", "the middle of this week": the month or week the text is talking about: the
+    last one it named just before ("By the end of the month, deaths passed 100,000" after "in May"), unless the
+    sentence looks ahead, else the publication's; the part goes to the note."""
+    unit, note = m["unit"].lower(), _PART_NOTES[m["part"].lower()]
+    day = ctx.anchor
+    need = 10 if unit == "week" else 7
+    if ctx.direction != "future" and m["x"].lower().split()[-2] == "the" and 0 <= m.start() - ctx.previous_end <= 400:
+        told = next((v for v, _ in reversed(ctx.previous) if len(v) >= need and _DAY_OR_MONTH.fullmatch(v[:need])), None)
+        day = dt.date(int(told[:4]), int(told[5:7]), int(told[8:10]) if need == 10 else 1) if told else day
+    if day is None:
+        return _unanchored(None, unit, note)
+    value = _week(day) if unit == "week" else f"{day.year:04d}-{day.month:02d}"
+    return Resolved(value, unit, note=note)
+
+
+_DAY_OR_MONTH = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+
+
+def r_someday(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "will one day be", "could someday": a time ahead that no calendar names."""
+    return Resolved("FUTURE_REF", "unknown")
+
+
+def r_nth_day(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "today is the eighth day of the operation": the day of writing, counted from an event."""
+    if ctx.anchor is None:
+        return _unanchored(None, "day")
+    return Resolved(ctx.anchor.isoformat(), "day", note="the day of writing")
+
+
+def r_then(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "Until then", "since then": the last date the text gave; with none, an event's time, not a date."""
+    # Only a date named just before ("in 1997. Since then"); after anything longer "then" is an event's time
+    # ("when our organisation was formed, since then").
+    if not ctx.previous or m.start() - ctx.previous_end > 150:
+        return Resolved(None, "unknown", resolved=False, note="not a time")
+    value, granularity = ctx.previous[-1]
+    return Resolved(value, granularity, note="refers to an earlier date")
+
+
 def range_second_year(first: str, second: str) -> str | None:
     """ "1957-58" -> "1958", "1999-00" -> "2000"; ``None`` unless the second year comes after the first."""
     if len(second) == 4:
@@ -310,4 +354,5 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "period_ref": r_period_ref, "year_ago_adj": r_year_ago_adj, "holiday": r_holiday,
     "year_end": r_year_end, "this_year_kind": r_this_year_kind, "vague_ref": r_vague_ref, "year_words": r_year_words, "season_year_words": r_season_year_words,
     "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year, "the_year": r_the_year,
+    "unit_part": r_unit_part, "someday": r_someday, "nth_day": r_nth_day, "then": r_then,
 }

@@ -34,6 +34,8 @@ class Context:
     text: str = ""
     #: ``(value, granularity)`` of the resolved dates before this expression, for "that day".
     previous: tuple[tuple[str, str], ...] = ()
+    #: Where the last of ``previous`` ends in the text, for words that point only at a date just named ("since then").
+    previous_end: int = -1
     #: The last quarter the text named itself ("third-quarter profit"): an earnings story's reporting period.
     period: str | None = None
 
@@ -302,6 +304,8 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
     if rel in ("the past", "the last", "the next", "the coming", "past") and unit != "weekend":
         return Resolved(f"P1{UNIT_CODES.get(unit, 'X')}" if unit != "quarter" else "P3M", unit, kind="duration")
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
+    if unit == "weekend" and rel in ("past", "the past", "the last") and ctx.anchor is not None:
+        step = 0 if ctx.anchor.weekday() >= 5 else -1  # "this past weekend": the one just gone, today's on a Sunday
     base = _previous_date(ctx, unit) if rel in ("following", "previous") else None
     if base is not None:
         # "the following year" after "May 22, 1995" is 1996: it counts from the text's date, not publication.

@@ -134,6 +134,14 @@ _P = [
     ("season_year", rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}))\b"),
     ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over|into|of|through|throughout)\s+(?P<x>the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<season>spring|summer|autumn|winter))\b"),
     ("year_end", r"\b(?P<x>(?:the\s+)?(?:end of (?:the|this) year|year-end|year end|year['’]s end))\b"),
+    # "by the end of the month", "the middle of this week": the publication's month or week, with the part in the note.
+    ("unit_part", r"\b(?P<x>the\s+(?P<part>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>month|week))\b"),
+    # "Islam will one day be", "could someday": an unnamed time ahead, not a day's length.
+    ("someday", r"(?:(?<=\bwill )|(?<=\bcould )|(?<=\bmay )|(?<=\bmight )|(?<=\bwould )|(?<=\bcan ))(?P<x>one day|some ?day)\b"),
+    # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the day of writing.
+    ("nth_day", rf"(?:(?<=\bis )|(?<=['’]s )|(?<=\bmarks ))(?P<x>(?:the\s+)?(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)\s+(?:of|in|since)\b"),
+    # "Until then", "since then": the last date the text gave (#13).
+    ("then", r"\b(?P<pre>[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore)\s+(?P<x>then)\b(?![-‐])"),
     ("this_year_kind", r"\b(?=the|earlier|later)(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+year))\b"),
     ("vague_ref", r"\b(?P<x>(?:the\s+)?(?P<w>(?:near|distant|foreseeable) future|(?<=at )a later date|(?<=in )past (?:years|decades)|near term|coming (?:days|weeks|months|quarters|years)|recent (?:days|weeks|months|quarters|years)|future quarters|(?:(?<=in )|(?<=over )|(?<=for ))the (?:short|long) term(?![\w-]))|(?:the\s+)?(?:past|last) (?:several|few) (?:days|weeks|months|quarters|years))\b"),
     ("year_words", rf"\b(?P<x>(?:(?P<mon>{_FULL_MONTH})\s+)?(?:the\s+year\s+)?(?P<w>{_YEAR_WORDS}))\b"),
@@ -156,7 +164,7 @@ _P = [
     ("clock_mil", r"(?<![\d:.,])(?P<x>(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:UTC|GMT|Z)\b)"),
     ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?:(?:about|around|approximately|roughly)\s+)?(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])"),
     ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
-    ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past|in the future|at this time|formerly|as soon as possible|(?<!as )soon|at the moment|so far this year))\b"),
+    ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past(?!\s+(?:\d+|a few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)|in the future|at this time|formerly|as soon as possible|(?<!as )soon|at the moment|so far this year))\b"),
     # "for the year", "a high for the year", "the first nine months of the year": the story's year (#13);
     # "this time of the year" is any year.
     ("the_year", r"(?<!time )\b(?P<pre>[Ff]or|of|during|through|throughout|in)\s+(?P<x>the\s+year)\b(?![\s-]+(?:ago|earlier|before|"
@@ -168,7 +176,7 @@ _P = [
 _CASELESS = {
     "anaphor", "weekend", "period_ref", "year_ago_adj", "year_end", "this_year_kind", "vague_ref",
     "today", "this_pod", "rel_unit", "rel_season", "season_year", "season_year_words", "ctx_season", "ago", "in_n", "quarter",
-    "half", "decade", "decade_short", "decade_word", "century", "clock", "clock24", "clock_mil", "noon", "ref", "set",
+    "unit_part", "someday", "nth_day", "half", "decade", "decade_short", "decade_word", "century", "clock", "clock24", "clock_mil", "noon", "ref", "set",
     "duration",
 }
 
@@ -211,6 +219,8 @@ _TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
     "vague": ("future", "term", "coming", "recent", "several", "few", "later", "past"),
     "period": ("period", "quarter"),
     "yearword": ("nineteen", "eighteen", "thousand"),
+    "someday": ("someday",),
+    "then": ("then",),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "every", "each"),
 }
 TRIGGER_WORDS: dict[str, set[str]] = {}
@@ -231,6 +241,7 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "period_ref": {"period"}, "year_ago_adj": {"year"}, "holiday": {"holiday", "year"},
     "year_range": _digit, "year_end": {"year"}, "this_year_kind": {"year"}, "vague_ref": {"vague"},
     "year_words": {"yearword"}, "the_year": {"year"}, "season_year_words": {"season"},
+    "unit_part": _unit, "someday": {"unit", "someday"}, "nth_day": _unit, "then": {"then"},
 }
 #: How far around a trigger an expression may reach.
 TRIGGER_MARGIN = 48

@@ -54,7 +54,7 @@ _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
 _RESOLVERS = {**RESOLVERS, **PERIOD_RESOLVERS}
 #: Patterns whose value depends on the tense around them; the others skip the (costly) tense scan.
 _TENSED = {"mdy", "dmy", "rel_month", "mod_month", "ctx_month", "month_ctx", "weekend", "rel_weekday", "rel_season",
-           "season_year", "ctx_season", "in_n", "quarter", "q", "period_ref", "holiday", "year_end"}
+           "season_year", "ctx_season", "in_n", "quarter", "q", "period_ref", "holiday", "year_end", "unit_part"}
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$", re.IGNORECASE)
 #: Before an "-ed" word, a determiner or preposition makes it an adjective ("in preferred shares").
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|in|of|for|with|"
@@ -332,10 +332,12 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     anchor = moment.date() if moment and 1000 <= moment.year <= 8999 else None
     refs: list[TimeRef] = []
     previous: list[tuple[str, str]] = []
+    previous_end = -1
     period: str | None = None
     for start, end, name, match in _candidates(text):
         direction = tense(text, start, end) if name in _TENSED and not _modifier(text, start, end, name) else None
-        ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous), period=period)
+        ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous),
+                      previous_end=previous_end, period=period)
         result: Resolved = _RESOLVERS[name](match, ctx)
         if result.note == "not a time":
             continue
@@ -352,6 +354,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
         if ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40:
             # The dateline (first 40 characters) is the publication date, not a story date.
             previous.append((ref.value, ref.granularity))
+            previous_end = ref.end
         refs.extend(_range_end(text, ref, name))
     return _attach_clock_dates(refs)
 

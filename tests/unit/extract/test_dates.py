@@ -488,3 +488,41 @@ def test_dates_present_forecasts_and_approximate_ago(text: str, published: str, 
 )
 def test_dates_scheduled_present_looks_ahead(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Islam will one day be the second largest religion.", "1998-03-03", ("one day", "FUTURE_REF")),
+        ("It's the second day of an offensive by the police.", "1998-03-06", ("the second day", "1998-03-06")),
+        ("Today is the eighth day of the operation.", "1990-08-15", ("the eighth day", "1990-08-15")),
+        ("The goal is to put 40,000 troops there by the end of the month.", "1990-08-13",
+         ("the end of the month", "1990-08")),
+        ("The strike at the port of Antwerp began in May. By the end of the month, it had spread.", "2020-07-02",
+         ("the end of the month", "2020-05")),
+        ("All conversion rights on the stock will end on Nov. 30. Until then, the stock remains convertible.",
+         "1989-10-30",
+         ("then", "1989-11-30")),
+        ("They met this past weekend.", "1998-02-18", ("past weekend", "1998-W07-WE")),
+        ("They met this past weekend.", "1998-02-15", ("past weekend", "1998-W07-WE")),
+        # "in the past" before a count starts a length, not a vague past.
+        ("Prices rose in the past two months.", "1998-02-18", ("two months", "P2M")),
+    ],
+)
+def test_dates_anaphoric_parts_and_vague_future(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Since then, nothing has changed.", "then", None),  # no date named just before: an event's time
+        ("Prices rose in the past two months.", "in the past", None),
+        ("He spent one day in jail.", "one day", "P1D"),
+    ],
+)
+def test_dates_then_past_and_one_day_without_their_cue(text: str, surface: str, value: str | None) -> None:
+    found = {t.text: t.value for t in find_times(text, published="1998-02-18")}
+    assert found.get(surface) == value
