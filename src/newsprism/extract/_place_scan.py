@@ -36,6 +36,9 @@ STAGE = "extract.places"
 NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "NORP"})
 #: Kinds of entry that are places by name alone, without context.
 NAMED_KINDS = frozenset({"country", "region", "county", "continent", "union"})
+#: Country names that are also people's names ("Jordan", "Chad"): never a place by name alone.
+NAME_LIKE_COUNTRIES = frozenset({"Jordan", "Georgia", "Chad", "Israel", "Niger", "Mali", "America", "Korea", "Macedonia",
+                                 "Holland"})
 
 #: A capitalised word: "Suwon", "Prešov", "O'Fallon", "St.", "U.S.", "W.Va.".
 _WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z](?:\.[A-Z])+\.?)"
@@ -333,7 +336,10 @@ def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: b
     if " " not in text[start:end] and not any(e.curated or e.type == "country" for e in entries):
         # A lone word no model called a name ("Centre", "Bolton") is a place only in a place's context.
         return (Found(_mention(start, end, text), "a town by name"), False) if "city" in kinds else None
-    if "named" in kinds:
+    if "named" in kinds or "country" in kinds and text[start:end] not in NAME_LIKE_COUNTRIES and any(
+            e.type == "country" and name_key(e.name) == name_key(text[start:end]) for e in entries):
+        # A country no model labelled ('"Slovenia acted more Catholic..."') is a place by its own name, not
+        # by an alias ("States") (#13).
         return Found(_mention(start, end, text), "a country or region by name"), True
     if "city" in kinds or "county" in kinds:
         return Found(_mention(start, end, text), "a town by name"), False
@@ -354,7 +360,18 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
         return "City, State"
     if (line := dateline(text)) and line[0] == start:
         return "dateline"
+    if _PLACE_MODIFIER.match(text, end) and (_ARTICLE_BEFORE.search(before) or text[end:end + 6] == "-based") and any(
+            e.type in ("city", "county", "region", "country") for e in entries):
+        return "a place qualifying a local noun"
     return ""
+
+
+#: A town named as what qualifies a local noun, in local news' way: "a Durban court", "the Delft police
+#: station", "a Cork mother", "Kent-based" (#13). Firms' nouns (plant, factory) are left out: "a Toyota plant".
+_PLACE_MODIFIER = re.compile(r"(?:\s+(?:police|court|courthouse|man|woman|mother|father|teen|teenager|boy|girl|"
+                             r"residents?|native|office|area|station|suburb|neighbou?rhood|council|mayor|hospital|"
+                             r"airport|jail)\b|-based\b)")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 
 
 def _abbreviated_container(text: str, end: int) -> tuple[int, int] | None:

@@ -38,6 +38,7 @@ from ..model import Article, Entity, Mention, Place
 from ..registry import StageBase
 from ._place_scan import (
     NAME_LABELS,
+    NAME_LIKE_COUNTRIES,
     Found,
     container,
     dateline,
@@ -220,7 +221,9 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     place_texts = {m.text for m in mentions if m.label in PLACE_LABELS}
     # A name once placed by its form or container is a place in its other mentions too ("mayor of Fort Lee").
     place_texts |= {m.text for m in mentions if m.label in ("PERSON", "ORG") and _strong_place(text, m)}
-    long_names = {word for m in mentions if m.label == "PERSON" and " " in m.text.strip() for word in m.text.split()}
+    # A country's code glued to a person's name ("By: Henry Lazenby US-based") is no word of that name (#13).
+    long_names = {word for m in mentions if m.label == "PERSON" and " " in m.text.strip() for word in m.text.split()
+                  if not (word.isupper() and any(e.type == "country" for e in gaz.lookup(word)))}
     for mention in mentions:
         if not_a_place(text, mention.end):
             # "West Nile virus", "Lassa fever": a disease's name, not a place (#13).
@@ -235,10 +238,12 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
                                           or demonym(mention.text)):
             chosen.append((mention, "demonym" if any(e.type == "demonym" for e in gaz.lookup(mention.text))
                            else "labelled NORP, a place by name", None))
-        elif mention.label in ("PERSON", "ORG", "NORP") and (
+        elif mention.label == "PERSON" and _demonym_before_noun(text, mention):
+            chosen.append((mention, "labelled PERSON, a demonym before a noun", None))
+        elif mention.label in ("PERSON", "ORG", "NORP", "PRODUCT") and (
                 _mislabelled(mention, place_texts, long_names) or _named_feature(text, mention)):
             chosen.append((mention, f"labelled {mention.label}, a place by name or form", None))
-        elif mention.label in ("PERSON", "ORG", "FAC") and (why := _overruled(text, mention, long_names)):
+        elif mention.label in ("PERSON", "ORG", "FAC", "PRODUCT") and (why := _overruled(text, mention, long_names)):
             chosen.append((mention, why, None))
         elif mention.label in ("ORG", "PERSON") and _FACILITY.match(mention.text) and _namesakes(mention.text)[1]:
             # "Hartford Hospital": kept when the article's other places are in that region.
@@ -302,6 +307,17 @@ def _named_feature(text: str, mention: Mention) -> bool:
     return any(e.type in _FEATURE_TYPES for e in gazetteer().lookup(mention.text))
 
 
+def _demonym_before_noun(text: str, mention: Mention) -> bool:
+    """A one-word "person" that is a demonym qualifying the noun after it: "Azerbaijani soldiers" (#13)."""
+    return (" " not in mention.text and bool(_LOWER_WORD_AFTER.match(text, mention.end))
+            and bool(demonym(mention.text) or any(e.type == "demonym" for e in gazetteer().lookup(mention.text))))
+
+
+#: A lower-case word after a name, not a verb or a clause that a person's name takes ("Azerbaijani said").
+_LOWER_WORD_AFTER = re.compile(r" (?!(?:said|says|told|tells|is|was|has|had|will|would|and|who|added|wrote|asked|"
+                               r"also|can|could|did|does|may|might|must|should)\b)[a-z]{3,}")
+
+
 def _overruled(text: str, mention: Mention, long_names: set[str]) -> str:
     """Why a one-word PERSON, ORG or FAC mention is a town after all: strong evidence around it ("lives in
     Delft", "Lemay, Missouri", a dateline), or an empty string. The prepositions that also take people
@@ -343,16 +359,12 @@ def _mislabelled(mention: Mention, place_texts: set[str], long_names: set[str]) 
     return big and lone
 
 
-#: Country names that are also people's names: never found by the text scan.
-_NAME_LIKE = {"Jordan", "Georgia", "Chad", "Israel", "Niger", "Mali", "America", "Korea", "Macedonia", "Holland"}
-
-
 @cache
 def _scan_pattern() -> re.Pattern[str]:
     """Hand-written features and country names to find in the text even when the model missed them."""
     names = {name for name, kind in curated_surfaces()
              if (kind in _SCAN_TYPES or kind == "country") and (len(name) >= 4 or "." in name or name.isupper())
-             and name not in _NAME_LIKE and not name.startswith("the ")}
+             and name not in NAME_LIKE_COUNTRIES and not name.startswith("the ")}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # "US$5 million" is a currency, not a place. The lookahead lets the engine skip every position that
     # cannot open a name before it tries 200 alternatives there (a quarter of the stage's time, #13).

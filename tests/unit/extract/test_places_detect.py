@@ -198,3 +198,31 @@ def test_places_every_place_keeps_its_evidence() -> None:
     places = _resolve(text, {"Hilversum": "GPE", "Omani": "NORP"})
     assert places and all(p.evidence for p in places)
     assert {p.text for p in places} >= {"Hilversum", "Omani", "Leeds", "Almelo", "Utrecht"}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # A country no model labelled is a place by its own name; a name-like country or an alias is not.
+        ('"Slovenia acted more Catholic than the Pope."', {}, [("Slovenia", "SI")]),
+        ("Jordan scored twice.", {}, []),
+        ("States agreed to the deal.", {}, []),
+        # A country or town the model calls a product.
+        ("Entrepreneurs in Mauritius met.", {"Mauritius": "PRODUCT"}, [("Mauritius", "MU")]),
+        ("They were captured in Chattanooga on Friday.", {"Chattanooga": "PRODUCT"}, [("Chattanooga", "US")]),
+        # A demonym the model calls a person, before the noun it qualifies; a lone name stays a person.
+        ("The mines were laid by Azerbaijani soldiers.", {"Azerbaijani": "PERSON"}, [("Azerbaijani", "AZ")]),
+        ("Azerbaijani said nothing.", {"Azerbaijani": "PERSON"}, []),
+        # A country's code glued to a person's name by the model is still the country.
+        ("By: Henry Lazenby US-based Alcoa said the US measures were unfair.",
+         {"Henry Lazenby US": "PERSON", "US": "PERSON"}, [("US", "US"), ("US", "US")]),
+        # A town qualifying a local noun; a firm's plant named like a town is no place.
+        ("Zuma appeared in a Durban court on Friday.", {"Durban": "ORG"}, [("Durban", "ZA")]),
+        ("A Cork mother says she is terrified.", {"Cork": "ORG"}, [("Cork", "IE")]),
+        ("Workers at a Toyota plant struck.", {"Toyota": "ORG"}, []),
+    ],
+)
+def test_places_found_where_the_model_mislabels_them(text: str, labels: dict[str, str],
+                                                     expected: list[tuple[str, str]]) -> None:
+    assert [(p.text, p.country) for p in _resolve(text, labels) if p.lat is not None] == expected
