@@ -196,7 +196,8 @@ def tense(text: str, start: int, end: int) -> Direction:
     2. Otherwise the nearest cue before the expression decides; a reporting
        verb ("said", "told") counts only when no comma or clause ("that", "it
        will") comes between ("said Friday", "told the press on Tuesday"), since
-       otherwise it frames what was said and dates nothing in it (#13).
+       otherwise it frames what was said and dates nothing in it (#13); nor
+       does any cue before such a framing verb.
        "would" looks ahead as "will" does ("announced it would meet on Monday";
        a future seen from a moment long past is rare in news), and an "-ed"
        word in the clause of a future cue is a participle ("will redeem
@@ -216,6 +217,7 @@ def tense(text: str, start: int, end: int) -> Direction:
     cues: list[tuple[int, Direction]] = []
     for m in _cues(before):
         if REPORTING.fullmatch(m.group()) and not _DATES_REPORT.fullmatch(before[m.end():]):
+            cues.clear()  # what it frames starts here: a verb before it dates the telling, not the words told
             continue
         direction: Direction = "future" if FUTURE_CUES.fullmatch(m.group()) else "past"
         if direction == "future" and (_PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start())

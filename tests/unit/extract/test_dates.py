@@ -526,3 +526,11 @@ def test_dates_anaphoric_parts_and_vague_future(text: str, published: str, expec
 def test_dates_then_past_and_one_day_without_their_cue(text: str, surface: str, value: str | None) -> None:
     found = {t.text: t.value for t in find_times(text, published="1998-02-18")}
     assert found.get(surface) == value
+
+
+@pytest.mark.issue(13)
+def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
+    text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
+            "in its oil supply in September.")
+    assert ("September", "1990-09") in _values(text, "1990-08-16")
+    assert ("September", "1989-09") in _values("The ministry said supplies were cut in September.", "1990-08-16")
