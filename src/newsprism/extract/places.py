@@ -384,7 +384,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     text = article.text
     taken = _candidates(article, mentions)
     why = {(m.start, m.end): (evidence, within) for m, evidence, within in taken}
-    candidates = _respell(text, [(m, *_namesakes(_abbreviation(text, m))) for m, _, _ in taken])
+    candidates = _respell(text, [(m, *_lookup(text, m)) for m, _, _ in taken])
     geography = _Geography(text, candidates)
     places = []
     for mention, name, found in candidates:
@@ -486,6 +486,17 @@ class _Geography:
 
 
 _Candidate = tuple[Mention, str, list[GazEntry]]
+
+
+def _lookup(text: str, mention: Mention) -> tuple[str, list[GazEntry]]:
+    """The name to look up and its namesakes; after ", " a postal code or a short state name that is also a
+    word is the state ("Slidell, La.", "HELENA, Mont.", "HORRY COUNTY, SC"), as the town before it says (#13)."""
+    name, found = _namesakes(_abbreviation(text, mention))
+    if found or text[max(0, mention.start - 2):mention.start] != ", ":
+        return name, found
+    dotted = mention.text + "."
+    name = dotted if text[mention.end:mention.end + 1] == "." and region_abbreviation(dotted, postal=True) else mention.text
+    return name, region_abbreviation(name, postal=True)
 #: A capitalised word after a locative preposition: a place the model may have missed ("in Magnitigorsk").
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|into|outside)\s+([A-Z][a-z]{6,})\b")
 

@@ -221,6 +221,11 @@ def test_places_every_place_keeps_its_evidence() -> None:
         ("Zuma appeared in a Durban court on Friday.", {"Durban": "ORG"}, [("Durban", "ZA")]),
         ("A Cork mother says she is terrified.", {"Cork": "ORG"}, [("Cork", "IE")]),
         ("Workers at a Toyota plant struck.", {"Toyota": "ORG"}, []),
+        # A state's short name that is also a word, after a town the model labelled.
+        ("He drowned at his home in Slidell, La., on March 5.", {"Slidell": "GPE", "La": "GPE"},
+         [("Slidell", "US"), ("La.", "US")]),
+        ("HELENA, Mont. (AP) - Montana and CoreCivic agreed.", {"HELENA": "GPE", "Mont": "GPE", "Montana": "GPE"},
+         [("HELENA", "US"), ("Mont.", "US"), ("Montana", "US")]),
     ],
 )
 def test_places_found_where_the_model_mislabels_them(text: str, labels: dict[str, str],
