@@ -217,8 +217,11 @@ _ANAPHOR_SHIFT = {"day before": -1, "previous day": -1, "day after": 1, "next da
 
 
 def r_anaphor(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "that day", "the next day", "that year": the last date the text gave, shifted."""
+    """ "that day", "that night", "the next day", "that year", "the year before": the last date the text gave, shifted."""
+    if m["unit2"]:
+        return _relative_to_previous(1, m["unit2"].lower(), 1 if m["dir2"].lower() == "after" else -1, ctx)
     unit = (m["unit"] or "day").lower()
+    pod = m["pod"].lower() if m["pod"] else None
     shift = 0
     if m["rel"]:
         shift = _ANAPHOR_SHIFT[" ".join(m["rel"].lower().split())]
@@ -229,11 +232,13 @@ def r_anaphor(m: re.Match[str], ctx: Context) -> Resolved:
         if len(value) >= want and value[:4].isdigit() and (want < 10 or value[7:8] == "-"):
             if unit in ("day", "week"):
                 day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=shift)
-                return Resolved(day.isoformat() if unit == "day" else _week(day), unit, note="refers to an earlier date")
+                return Resolved(day.isoformat() if unit == "day" else _week(day), unit,
+                                note=_note(pod, "refers to an earlier date"))
             return Resolved(value[:want], unit, note="refers to an earlier date")
     if ctx.anchor is not None and unit == "day":
         # No date before it: "later in the day" then means the day of the article.
-        return Resolved((ctx.anchor + dt.timedelta(days=shift)).isoformat(), "day", note="refers to the publication day")
+        return Resolved((ctx.anchor + dt.timedelta(days=shift)).isoformat(), "day",
+                        note=_note(pod, "refers to the publication day"))
     return Resolved(None, unit, resolved=False, note="refers to an earlier date not found")
 
 

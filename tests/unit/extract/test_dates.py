@@ -534,3 +534,20 @@ def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -
             "in its oil supply in September.")
     assert ("September", "1990-09") in _values(text, "1990-08-16")
     assert ("September", "1989-09") in _values("The ministry said supplies were cut in September.", "1990-08-16")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        ("That night, they left.", ("That night", "1997-03-03")),
+        ("On the same night, they left.", ("the same night", "1997-03-03")),
+        ("The year before, they left.", ("The year before", "1996")),
+        ("The month before, they had left.", ("The month before", "1997-02")),
+        ("The week after, they left.", ("The week after", "1997-W11")),
+        ("Years ago, they had left.", ("Years ago", "PAST_REF")),
+    ],
+)
+def test_dates_anaphoric_nights_units_and_vague_ago(follow: str, expected: tuple[str, str]) -> None:
+    text = "The rebels attacked the northern town of Kibeho on March 3, 1997, officials said. " + follow
+    assert expected in _values(text, "1998-02-18")
