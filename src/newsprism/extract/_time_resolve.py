@@ -445,6 +445,9 @@ _SUPERLATIVE = re.compile(r"\b(?:first|time|highest|lowest|most|least|best|worst
                           r"strongest|weakest|record|ever|only)\b[^.!?]{0,40}$", re.IGNORECASE)
 
 
+_OR_MORE = re.compile(r"\s+or\s+(?:more|two|three|four|five|\d+)\b", re.IGNORECASE)
+
+
 def r_in_n(m: re.Match[str], ctx: Context) -> Resolved:
     # "the first time in 10 years" is a span of time; "in two weeks" (said ahead) is a date.
     before = ctx.text[max(0, m.start() - 60):m.start()]
@@ -452,6 +455,8 @@ def r_in_n(m: re.Match[str], ctx: Context) -> Resolved:
     unit = "century" if unit.startswith("centur") else unit
     if _SUPERLATIVE.search(before) or ctx.direction != "future" or n is None:
         return _duration(m["n"], unit, None)
+    if _OR_MORE.match(ctx.text, m.end()):
+        return Resolved("FUTURE_REF", "unknown", note="vague amount")  # "may, in a year or two, save lives"
     if ctx.anchor is None:
         return _unanchored(None, unit)
     return _offset(ctx.anchor, n, unit)

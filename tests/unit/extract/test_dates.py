@@ -551,3 +551,16 @@ def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -
 def test_dates_anaphoric_nights_units_and_vague_ago(follow: str, expected: tuple[str, str]) -> None:
     text = "The rebels attacked the northern town of Kibeho on March 3, 1997, officials said. " + follow
     assert expected in _values(text, "1998-02-18")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You may, in a year or two, save a few more lives.", ("a year", "FUTURE_REF")),
+        ("It will close in two weeks.", ("two weeks", "1998-W10")),
+        ("It will close in two weeks or so.", ("two weeks", "1998-W10")),
+    ],
+)
+def test_dates_a_vague_amount_ahead_is_future_ref(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "1998-02-18")
