@@ -35,10 +35,14 @@ from .language import detect_language, guess_language
 from .notices import notice_spans
 from .resources import (
     BRACKETED,
+    CAPTION_CREDIT_END,
+    CAPTION_CREDIT_START,
+    CAPTION_LABEL,
     CAPTION_WITH_CREDIT,
     COOKIE_WORD,
     DATELINE,
     ENGLISH_FUNCTION_WORDS,
+    FIRST_PERSON,
     FURNITURE_RULES,
     HAS_DIGIT,
     HEADING_START,
@@ -48,11 +52,15 @@ from .resources import (
     NOTICE_STRONG,
     NOTICE_WEAK,
     PARENTHESISED,
+    PAST_AUXILIARY,
+    PICTURE_REFERENCE,
     READER_ADDRESS,
     REPORTING_VERB,
     SENTENCE_END,
     SPEAKER_TAG,
     STOP_WORDS,
+    STORY_OPENING,
+    TEASER_TIME,
     TERMINAL,
     WORD,
 )
@@ -402,8 +410,13 @@ def _in_story(lines: Sequence[Line]) -> None:
     """Pass 5: credits, captions, alt text and tags among the story's lines."""
     kept = [line for line in lines if line.kind is None]
     last_prose = max((i for i, line in enumerate(kept) if line.prose), default=-1)
+    first_prose = min((i for i, line in enumerate(kept) if line.prose), default=len(kept))
     for i, line in enumerate(kept):
         if line.kind is not None or line.title:
+            continue
+        form = _caption_form(line) if first_prose < i < last_prose else None
+        if form is not None:
+            _mark(line, "caption", form)
             continue
         if _set_off(kept, i):
             _mark(line, "caption", "a line with no final stop set off between two paragraphs, as captions are")
@@ -417,8 +430,35 @@ def _in_story(lines: Sequence[Line]) -> None:
             before = kept[i - 1] if i > 0 else None
             if before is not None and before.kind is None and _caption_like(before):
                 _mark(before, "caption", "the line just before a photo credit")
-        elif _alt_text_like(line) and _isolated(kept, i):
+        elif _alt_text_like(line) and _isolated(kept, i) and not _subheading(kept, i):
             _mark(line, "alt_text", "a short description fragment with no sentence around it")
+
+
+def _caption_form(line: Line) -> str | None:
+    """Why a line inside the story is a caption by its own form, whatever its length or final stop (#12).
+
+    1. A caption's label or a gallery counter opens it ("Media caption…", "Image: …", "2of4…").
+    2. A photographer's or agency's credit closes or opens it ("… REUTERS/Brendan McDermid", "Alex Wong | Getty
+       Images…").
+    3. A teaser's time stamp closes it, with no sentence in it ("New study reveals … 1 hour ago").
+    4. It points at a picture ("pictured", "(left)", "An artist's concept of…", "Satellite image of…") in one or
+       two sentences told in no one's voice: no quote, no reporting verb, no "I"/"we"/"you", no "was"/"had".
+    """
+    text = line.text.rstrip()
+    if not 3 <= line.n_words <= 45:
+        return None
+    quoted = any(q in text for q in "\"“”«»")
+    sentences = len(SENTENCE_END.findall(text))
+    if CAPTION_LABEL.search(text):
+        return "opens with a caption's label or a gallery counter"
+    if CAPTION_CREDIT_START.search(text) or (CAPTION_CREDIT_END.search(text) and not quoted):
+        return "a line with a photographer's or agency's credit"
+    if TEASER_TIME.search(text) and sentences == 0 and "@" not in text and not text.startswith(("—", "-", "–")):
+        return "a teaser's headline with its time stamp"
+    if PICTURE_REFERENCE.search(text) and sentences <= 2 and not quoted and not text.endswith("?") \
+            and not REPORTING_VERB.search(text) and not FIRST_PERSON.search(text) and not PAST_AUXILIARY.search(text):
+        return "a description that points at a picture"
+    return None
 
 
 def _set_off(kept: Sequence[Line], i: int) -> bool:
@@ -488,7 +528,24 @@ def _caption_like(line: Line) -> bool:
     quoted = any(q in line.text for q in "\"“”«»")
     lead_in = line.text.rstrip().endswith((":", "!", "?"))
     return (3 <= line.n_words <= 25 and not quoted and not lead_in and len(SENTENCE_END.findall(line.text)) <= 2
-            and not REPORTING_VERB.search(line.text))
+            and not REPORTING_VERB.search(line.text) and not _story_voice(line.text))
+
+
+def _story_voice(text: str) -> bool:
+    """Told in the story's voice, as a caption never is: "I", "we", "you", "was"/"had", or a pronoun or link word
+    opening it ("He is currently held…", "Below, we analyze…", "Now you know…") (#12)."""
+    return bool(FIRST_PERSON.search(text) or PAST_AUXILIARY.search(text) or STORY_OPENING.match(text))
+
+
+def _subheading(kept: Sequence[Line], i: int) -> bool:
+    """A short label on the topic of the paragraph after it: a third or more of its content words are in that
+    paragraph's first forty words ("Risks to the success of the grant" before a paragraph on the grant) (#12)."""
+    after = kept[i + 1] if i + 1 < len(kept) else None
+    words = {w.lower() for w in kept[i].words if len(w) > 2 and w.lower() not in STOP_WORDS}
+    if after is None or not words:
+        return False
+    lead = {w.lower() for w in after.words[:40]}
+    return 3 * len(words & lead) >= len(words)
 
 
 def _alt_text_like(line: Line) -> bool:

@@ -287,6 +287,50 @@ REPORTING_VERB = re.compile(
 #: Openings of headings and list items, never of alt text.
 HEADING_START = re.compile(r"^\s*(?:how|why|what|when|where|who|which|q:|a:|step\s+\d|\d+[.)])", _I)
 
+# -- captions by their form (#12) ---------------------------------------------------
+#: A caption's label or a gallery counter opening the line: "Media captionJulian Assange…", "Image: …", "2of4A shopper…".
+CAPTION_LABEL = re.compile(
+    r"^(?:media\s*caption\s*|(?:caption|image|photo|picture|pictured|file\s+photo|video|watch|foto|bild|imagen|gallery)"
+    r"\s*[:|]\s*)(?=[A-Z“\"'])|^\d+\s*of\s*\d+\s*(?=[A-Z])",
+    _I,
+)
+#: A photographer or agency credit closing a caption: "REUTERS/Brendan McDermid", "J. Scott Applewhite / AP file",
+#: "… 2019. Getty Images", "Submitted photo", "[File: Reuters]"; an agency after a lower-case word is a story's
+#: ("declined to comment to Reuters.").
+CAPTION_CREDIT_END = re.compile(
+    r"(?:(?:^|(?<=[\w.!?)\]])\s*|\s+[|/]\s*)(?:[A-Z]{2,}|[A-Z][a-z]+)\s*/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s+file)?"
+    r"|(?:(?<=[.!?)\]])|\s+[|/])\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Shutterstock|Statista|AP\s+file|Reuters\s+file)"
+    r"|\s(?:Submitted|File|Courtesy|Handout)\s+(?:photo|image)|\[(?:File|Photo|Image)[^\]]*\])\s*$"
+)
+#: A credit opening a caption: "Alex Wong | Getty ImagesKristi Noem, governor of South Dakota, …".
+CAPTION_CREDIT_START = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|/]\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Shutterstock)"
+)
+#: Words that point at a picture: "pictured", "(left)", "this image", "an artist's concept", "Satellite image of …".
+PICTURE_REFERENCE = re.compile(
+    r"(?:\bpictured\b|^(?:\S+\s+){0,3}(?:image|photo|photograph|illustration|picture|map|rendering|portrait|graphic)"
+    r"\s+(?:of|shows|showing)\b|\billustration\b|\bsatellite\s+image|\bartist[’']?s\s+(?:concept|impression|rendering)"
+    r"|\bfile\s+photo|\bphoto\s+illustration|\bscreen(?:shot|grab)\b|\b(?:seen|shown)\s+here\b"
+    r"|\b(?:this|the\s+above)\s+(?:image|photo|photograph|picture|illustration|map|chart|graphic)\b"
+    r"|\((?:left|right|center|centre|front|back|top|bottom|L|R|C)\)|\bfrom\s+left\b)",
+    _I,
+)
+#: A teaser's time stamp closing a line with no sentence in it: "New study reveals secrets of … 1 hour ago".
+TEASER_TIME = re.compile(
+    r"(?<![.!?])\s(?:\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\s*$"
+)
+#: The story's own voice and tense, which a caption describing a picture does not take.
+FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|you|your)\b")
+PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", _I)
+#: A pronoun or link word opening a line: the story going on, not a caption ("He is…", "Below, we…", "Now you…").
+STORY_OPENING = re.compile(
+    r"^\s*(?:he|she|it|they|we|i|you|his|her|their|its|this|these|those|there|but|and|so|now|below|above|however"
+    r"|meanwhile|still|yet|then|also)\b",
+    _I,
+)
+
 
 # -- site notices (clean/notices.py) --------------------------------------------------
 # Words for what a site tells its reader, in the languages of the news the

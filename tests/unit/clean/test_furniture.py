@@ -196,3 +196,48 @@ def test_furniture_caption_set_off_between_paragraphs(line: str, kind: str | Non
     text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
     removed = {removal.text: removal.kind for removal in clean_text(text).removals}
     assert removed.get(line) == kind
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    # a caption by its own form, even as a full sentence with its stop
+    ("Media captionThe old bridge seen from the river", "caption"),
+    ("3of5Workers inspect the cracked pillar of the old bridge on Monday.", "caption"),
+    ("Workers inspect the bridge on November 18, 2019. REUTERS/Brendan McDermid", "caption"),
+    ("The mayor, D-Ohio, speaks at the bridge on July 25, 2019. J. Scott Applewhite / AP file", "caption"),
+    ("Alex Wong | Getty ImagesThe mayor, pictured at the bridge in 2018.", "caption"),
+    ("An artist's concept of the new bridge over the river.", "caption"),
+    ("The mayor (left) walks with engineers along the closed bridge.", "caption"),
+    ("Satellite image of the river and the closed bridge.", "caption"),
+    ("New study reveals what makes old bridges crack 3 hours ago", "caption"),
+    # the same words in the story's voice stay
+    ("We pictured the bridge as it was when we were children.", None),
+    ("The bridge was pictured on the town's first postcard.", None),
+    ("The council declined to comment to Reuters.", None),
+    ("— Bridge Watch (@bridgewatch) November 18, 2019", None),
+])
+def test_furniture_caption_by_its_form(line: str, kind: str | None) -> None:
+    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
+    result = clean_text(text)
+    removed = {removal.text: removal.kind for removal in result.removals}
+    assert removed.get(line) == kind
+    if kind is None:
+        assert line in result.text
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "after"), [
+    # a short label on the topic of the paragraph after it is a sub-heading, not alt text
+    ("Risks to the bridge repairs",
+     "The repairs carry risks: the engineers found more rust than expected, and the bridge may stay shut longer."),
+])
+def test_furniture_subheading_on_the_next_paragraphs_topic_stays(line: str, after: str) -> None:
+    text = f"{_STORY_BEFORE}\n\n{line}\n\n{after}\n\n{_STORY_AFTER}"
+    assert line in clean_text(text).text
+
+
+@pytest.mark.issue(12)
+def test_furniture_line_before_a_credit_in_the_story_voice_stays() -> None:
+    story_line = "He is currently being held at the city jail while the inquiry goes on."
+    text = f"{_STORY_BEFORE}\n\n{story_line}\n\nJohn Smith\n\n{_STORY_AFTER}"
+    assert story_line in clean_text(text).text
