@@ -13,8 +13,10 @@ For each N and worker count, in one run and on the same texts:
 - spaCy cached: the same, with newsprism's cached stand-in for the attribute
   ruler and lemmatizer (identical annotations, a shorter parse), which is what
   the pipeline runs: the ratio against it is the pipeline's own overhead;
-- newsprism: ``newsprism ingest`` of the same texts as JSON Lines into a new
-  SQLite corpus (reading, cleaning, every extract stage, store writes).
+- newsprism: ``newsprism ingest --no-link`` of the same texts as JSON Lines into a
+  new SQLite corpus (reading, cleaning, every extract stage, store writes);
+- + link: ``newsprism link`` of that corpus afterwards (what a plain ingest
+  does at its end), with the ratio of ingest and link together.
 Each runs in its own process; peak memory is the largest summed RSS of that
 process tree, sampled every 0.2 s, and RSS is also printed at each tenth of the
 run so that growth over a long run shows.
@@ -144,10 +146,16 @@ def main() -> None:
                     results["spaCy cached"] = timed([*base, "1"])
                 db = Path(tmp) / f"c-{n}-{workers}.db"
                 cmd = [sys.executable, "-m", "newsprism", "--setting", "spacy_model", args.model, "ingest", str(corpus),
-                       "--db", str(db), "--workers", str(workers), "--no-progress"]
+                       "--db", str(db), "--workers", str(workers), "--no-progress", "--no-link"]
                 results["newsprism"] = timed(cmd)
+                results["+ link"] = timed([sys.executable, "-m", "newsprism", "link", "--db", str(db), "--no-progress"])
                 floor = results["spaCy"][0]
                 for name, (seconds, rss) in results.items():
+                    if name == "+ link":  # the link after the ingest: its own time, and the ratio of both
+                        seconds_all = results["newsprism"][0] + seconds
+                        print(f"{n:>7} {workers:>7} {name:<12} {seconds:>8.1f} {'':>7} {'':>8} "
+                              f"{rss.peak / 2**20:>8.0f}  ingest and link: {floor / seconds_all:.2f}")
+                        continue
                     ratio = floor / seconds
                     print(f"{n:>7} {workers:>7} {name:<12} {seconds:>8.1f} {n / seconds:>7.1f} {words / seconds:>8.0f} "
                           f"{rss.peak / 2**20:>8.0f}  {ratio:.2f}")
