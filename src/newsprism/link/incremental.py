@@ -38,6 +38,7 @@ from ..config import Settings
 from ..store.links import (
     ArticleStateRow,
     BandRow,
+    DuplicateRow,
     LinkRow,
     Patch,
     StoryArticleRow,
@@ -155,19 +156,63 @@ def group_members(store: Any, kind: type[LinkRow], column: str) -> Callable[[Col
 # -- stories ----------------------------------------------------------------------------
 
 
+class Groups:
+    """Duplicate groups after this run: the ones it computed for ``relinked`` articles, the stored ones (read on
+    demand) for the others."""
+
+    def __init__(self, store: Any, fresh: Sequence[DuplicateGroup], *, relinked: Collection[str] | None) -> None:
+        self.store, self.relinked = store, relinked
+        self.group: dict[str, DuplicateGroup | None] = {m: g for g in fresh for m in g.members}
+
+    def of(self, ids: Collection[str]) -> dict[str, DuplicateGroup]:
+        """The group of each of ``ids`` that is in one."""
+        todo = sorted(set(ids) - set(self.group))
+        if todo and self.relinked is not None:
+            todo = [i for i in todo if i not in self.relinked]
+            rows = self.store.link_rows(DuplicateRow, article_id=todo) if todo else []
+            groups = sorted({r.group_id for r in rows})
+            for group in stored_groups(self.store, groups):
+                for member in group.members:
+                    self.group.setdefault(member, group)
+        for i in todo:
+            self.group.setdefault(i, None)
+        return {i: g for i in ids if (g := self.group.get(i)) is not None}
+
+
+def stored_groups(store: Any, group_ids: Collection[str]) -> list[DuplicateGroup]:
+    """The stored duplicate groups with these ids."""
+    groups: dict[str, DuplicateGroup] = {}
+    for row in store.link_rows(DuplicateRow, group_id=sorted(group_ids)) if group_ids else ():
+        group = groups.setdefault(row.group_id, DuplicateGroup(row.group_id, "", []))
+        group.members.append(row.article_id)
+        group.similarity[row.article_id] = row.similarity
+        group.evidence[row.article_id] = row.evidence
+        if row.is_original:
+            group.original = row.article_id
+    return [groups[g] for g in sorted(groups)]
+
+
 @dataclass(slots=True)
 class StoryLinks:
-    """Stories of every article, and the rows of the story keys and article states to write (whole tables
-    in ``tables`` for a full run, or ``patches`` of the articles that changed)."""
+    """Stories re-clustered (every story in a full run), the articles re-clustered (``None``: all), the stored
+    stories they replace, and the rows to write (whole tables in ``tables`` for a full run, or ``patches``)."""
 
     stories: list[StoryCluster]
     tables: dict[type[LinkRow], list[Any]]
     patches: dict[type[LinkRow], Patch]
+    relinked: set[str] | None = None
+    replaced: set[str] | None = None
 
 
-def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Sequence[DuplicateGroup], *,
+def _story_rows(stories: Sequence[StoryCluster]) -> tuple[list[StoryRow], list[StoryArticleRow]]:
+    return ([StoryRow(s.story_id, s.label, s.start, s.end, list(s.sources), len(s.articles)) for s in stories],
+            [StoryArticleRow(s.story_id, aid, score) for s in stories for aid, score in sorted(s.articles.items())])
+
+
+def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *,
                  hashes: Mapping[str, str], days: Mapping[str, date | None], meaning: bool,
-                 touched: Collection[str] | None, settings: Settings) -> StoryLinks:
+                 touched: Collection[str] | None, settings: Settings,
+                 removed: Collection[str] = ()) -> StoryLinks:
     """Same-story clusters of every article, re-clustering only what changed when ``touched`` is given.
 
     Stories are average-link clusters: two clusters merge only through a candidate pair whose similarity
@@ -180,26 +225,30 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Sequence[
         store: The store (stored keys, article states, pairs and stories are read).
         feats: Features of every article, by id (looked up only for the articles scored or clustered).
         groups: Duplicate groups of every article (their pairs always share a story).
-        hashes: Every article's id -> a hash of what its features are made of (kept in ``link_articles``).
-        days: Every article's id -> its publication day.
+        hashes: A hash of what its features are made of (kept in ``link_articles``), by id: of every article
+            in a full run, of the new and changed ones (and any other) in an incremental one.
+        days: Every article's id -> its publication day (looked up with ``get``).
         meaning: Whether any article of the corpus has a meaning vector (the thresholds depend on it).
         touched: ``None`` for a full run; else the articles whose duplicate group may have changed.
         settings: The story settings.
+        removed: Articles linked last time and gone now (incremental).
     """
-    must_link = [(g.original, m) for g in groups for m in g.members if m != g.original]
     threshold = settings.story_threshold if meaning else settings.story_threshold_text_only
     average = settings.story_average if meaning else settings.story_average_text_only
     if touched is None:
+        must_link = [(g.original, m) for g in groups.of(hashes).values() for m in g.members if m != g.original]
         scored = score_pairs([feats[i] for i in hashes], settings=settings)
         stories = cluster_stories([feats[i] for i in hashes], must_link=must_link, settings=settings,
                                   threshold=threshold, average=average, scored=scored)
+        story_rows, member_rows = _story_rows(stories)
         return StoryLinks(stories, {
+            StoryRow: story_rows, StoryArticleRow: member_rows,
             StoryKeyRow: [StoryKeyRow(k, i) for i in hashes for k in sorted(story_keys(feats[i]))],
             ArticleStateRow: [_state(i, hashes, days) for i in hashes],
             StoryEdgeRow: [StoryEdgeRow(a, b, round(v, 4)) for (a, b), v in sorted(scored.items()) if v >= threshold]},
             {})
-    stored = {r.article_id: r.features for r in store.link_rows(ArticleStateRow)}
-    removed = set(stored) - set(hashes)
+    removed = set(removed)
+    stored = {r.article_id: r.features for r in store.link_rows(ArticleStateRow, article_id=sorted(set(hashes) | removed))}
     changed = {i for i in hashes if stored.get(i) != hashes[i]}
     new_keys = {i: sorted(story_keys(feats[i])) for i in sorted(changed)}
     keys = _Keys(store, STORY_KEYS, new_keys, removed)
@@ -210,29 +259,32 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Sequence[
     edges = _edges(rescored, posting, keys, new_keys, feats, days, threshold=threshold, settings=settings)
     gone = rescored | removed
     old = {(r.a, r.b) for col in ("a", "b") for r in store.link_rows(StoryEdgeRow, **{col: sorted(gone)})} if gone else set()
-    group_of = {m: g.members for g in groups for m in g.members}
     old_stories = group_members(store, StoryArticleRow, "story_id")
 
     def neighbours(ids: Collection[str]) -> set[str]:
-        found = old_stories(ids) | {m for i in ids for m in group_of.get(i, ())}
+        found = old_stories(ids) | {m for g in groups.of(ids).values() for m in g.members}
         for col, other in (("a", "b"), ("b", "a")):
             found |= {getattr(r, other) for r in store.link_rows(StoryEdgeRow, **{col: sorted(ids)})
                       if r.a not in gone and r.b not in gone}
         return found | {y for x, y in edges if x in ids} | {x for x, y in edges if y in ids}
 
-    seeds = gone | (set(touched) & set(hashes)) | {i for pair in old | set(edges) for i in pair}
+    seeds = gone | set(touched) | {i for pair in old | set(edges) for i in pair}
     found = _walk(seeds, neighbours) - removed
     posting.prefetch(found)
     crowded = {k for k, n in posting.counts({k for i in found for k in posting.keys_of(i)}).items() if n > MAX_POSTING}
+    must_link = [(g.original, m) for g in groups.of(found).values() for m in g.members if m != g.original]
     fresh = cluster_stories([feats[i] for i in found], must_link=must_link, settings=settings,
                             threshold=threshold, average=average, crowded=crowded)
-    kept = _stored_stories(store, leave_out=found | removed)
+    replaced = {r.story_id for r in store.link_rows(StoryArticleRow, article_id=sorted(found | removed))}
     keyed = changed | removed
+    story_rows, member_rows = _story_rows(fresh)
     patches: dict[type[LinkRow], Patch] = {
+        StoryRow: Patch("story_id", replaced, story_rows),
+        StoryArticleRow: Patch("article_id", found | removed, member_rows),
         StoryKeyRow: Patch("article_id", keyed, [StoryKeyRow(k, i) for i, ks in new_keys.items() for k in ks]),
         ArticleStateRow: Patch("article_id", keyed, [_state(i, hashes, days) for i in sorted(changed)]),
         StoryEdgeRow: Patch(("a", "b"), gone, [StoryEdgeRow(a, b, round(v, 4)) for (a, b), v in sorted(edges.items())])}
-    return StoryLinks(sorted(kept + fresh, key=lambda s: (s.start or "", s.story_id)), {}, patches)
+    return StoryLinks(fresh, {}, patches, found, replaced)
 
 
 def _state(article_id: str, hashes: Mapping[str, str], days: Mapping[str, date | None]) -> ArticleStateRow:
@@ -312,13 +364,3 @@ def _walk(seeds: Collection[str], neighbours: Callable[[Collection[str]], set[st
         frontier = reached - found
         found |= reached
     return found
-
-
-def _stored_stories(store: Any, *, leave_out: Collection[str]) -> list[StoryCluster]:
-    """The stored stories that have no article in ``leave_out``."""
-    scores: dict[str, dict[str, float]] = {}
-    for row in store.link_rows(StoryArticleRow):
-        scores.setdefault(row.story_id, {})[row.article_id] = row.score
-    gone = set(leave_out)
-    return [StoryCluster(s.story_id, s.label or "", s.start, s.end, list(s.sources), scores.get(s.story_id, {}))
-            for s in store.link_rows(StoryRow) if not gone & set(scores.get(s.story_id, {}))]

@@ -1,15 +1,18 @@
-"""``link_corpus``: recompute every link table from the stored articles.
+"""``link_corpus``: keep every link table up to date with the stored articles.
 
-1. Read every article, sorted by id (never by arrival), keeping only what
-   linking needs.
+1. Read: a full run reads every article (slim); an incremental run asks the
+   store which articles are new, rewritten or gone since the last run and
+   reads those, then others only as the steps below reach them (#17).
 2. Learn per-site furniture from the raw texts of each site's most recent
-   articles (a bounded sample, :class:`~newsprism.link.furniture.FurnitureSample`).
+   articles (a bounded sample, :class:`~newsprism.link.furniture.FurnitureSample`),
+   again only for the sites whose sample changed.
 3. Duplicates over the clean text minus learned furniture (MinHash
    signatures cached per article and content hash); meaning vectors of the
    same text for stories, cached the same way.
 4. Stories (duplicates always share one), lineage, corpus entities (with the
    manual decisions), claims side by side.
-5. Write everything in ONE transaction that replaces the previous results.
+5. Write everything in ONE transaction that replaces the previous results
+   (whole tables in a full run, the recomputed rows in an incremental one).
 
 Each step is told to the ``report`` callback when it starts and ends (#15),
 so a long link run shows what it is doing; nothing is printed.
@@ -22,12 +25,10 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
-
-import numpy as np
 
 from ..codes import Code
 from ..config import Settings
@@ -39,18 +40,36 @@ from ..store.links import (
     BandRow,
     ClaimGroupRow,
     CorpusEntityRow,
+    CueRow,
     DuplicateRow,
     EntityMemberRow,
     FurnitureRow,
+    InputRow,
     LineageRow,
     LinkRow,
     MinhashRow,
     Patch,
-    StoryArticleRow,
     StoryRow,
     VectorRow,
 )
-from .claims import ClaimRow, align_claims
+from .claims import align_claims
+from .delta import (
+    Corpus,
+    Days,
+    Features,
+    Vectors,
+    claim_rows,
+    cue_rows,
+    furniture_rows,
+    input_row,
+    lineage_rows,
+    moment_of,
+    relearn_furniture,
+    relink_claims,
+    relink_lineage,
+    restripped,
+    slim,
+)
 from .duplicates import (
     BANDS,
     MAX_BUCKET,
@@ -62,13 +81,12 @@ from .duplicates import (
     find_duplicates,
     signature,
 )
-from .entities import CorpusEntity, resolve_entities
-from .features import DocFeatures, content_of, day_of, features, site_of
-from .furniture import FurnitureLine, FurnitureSample, learn_furniture, strip_furniture
-from .incremental import BAND_KEYS, bands_propose, closure, group_members, link_stories
-from .lineage import LineageDoc, LineageLink, find_lineage
-from .semantic import VECTOR_VERSION, encode, from_text, lead, to_text
-from .stories import MAX_POSTING, StoryCluster, feature_similarity
+from .entities import resolve_entities
+from .features import day_of, site_of
+from .furniture import FurnitureSample, learn_furniture
+from .incremental import BAND_KEYS, Groups, bands_propose, closure, group_members, link_stories, stored_groups
+from .lineage import LineageDoc, find_lineage
+from .stories import MAX_POSTING, feature_similarity
 
 log = logging.getLogger(__name__)
 
@@ -93,26 +111,9 @@ class LinkSummary:
         return asdict(self)
 
 
-def _slim(article: Article) -> Article:
-    # Only what linking reads stays in memory (100k articles must fit).
-    return article.replace(raw_text="", removals=(), repairs=(), segments=(), paragraphs=(), mentions=(),
-                           quotes=(), times=(), media=(), related=())
-
-
-def _read(store: Any) -> tuple[list[Article], list[tuple[str, str | None, str]]]:
-    articles: dict[str, Article] = {}
-    sample = FurnitureSample()
-    for article in store.iter_articles():
-        sample.offer(article.id, site_of(article), article.published or article.fetched)
-        articles[article.id] = _slim(article)
-    raws: list[tuple[str, str | None, str]] = [(i, site, stored.raw_text or "") for i, site in sample.chosen()
-                                               if (stored := store.get(i))]
-    return [articles[k] for k in sorted(articles)], raws
-
-
 @dataclass(slots=True)
 class _Signatures:
-    """MinHash signatures of every article, their rows, and what changed since the last run."""
+    """MinHash signatures of the articles read, their rows, and what changed since the last run."""
 
     sigs: dict[str, list[int]]
     rows: list[MinhashRow]
@@ -120,9 +121,12 @@ class _Signatures:
     removed: set[str]  # linked last time, gone now
 
 
-def _signatures(store: Any, docs: list[DupDoc]) -> _Signatures:
-    cached = {row.article_id: row for row in store.link_rows(MinhashRow)}
-    found = _Signatures({}, [], set(), set(cached) - {doc.id for doc in docs})
+def _signatures(store: Any, docs: list[DupDoc], *, removed: Collection[str] | None = None) -> _Signatures:
+    """Signatures of ``docs``; ``removed`` given (an incremental run), only their cached rows are read."""
+    rows = store.link_rows(MinhashRow) if removed is None else \
+        store.link_rows(MinhashRow, article_id=sorted(d.id for d in docs)) if docs else []
+    cached = {row.article_id: row for row in rows}
+    found = _Signatures({}, [], set(), set(cached) - {doc.id for doc in docs} if removed is None else set(removed))
     for doc in docs:
         chash = f"{SIGNATURE_VERSION}:{content_hash(doc.text)}"
         hit = cached.get(doc.id)
@@ -138,75 +142,56 @@ def _signatures(store: Any, docs: list[DupDoc]) -> _Signatures:
 
 def _link_config(settings: Settings) -> str:
     """What a link run must share with the last one to link incrementally on top of it."""
-    return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET],
+    return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET], "inputs": 1,
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
                        "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,
                                    settings.story_average_text_only, settings.story_window_days,
-                                   settings.story_max_span_days, MAX_POSTING]}, sort_keys=True)
+                                   settings.story_max_span_days, MAX_POSTING],
+                       "lineage": settings.lineage_min_similarity,
+                       "furniture": [settings.furniture_min_articles, settings.furniture_min_share]}, sort_keys=True)
 
 
-def _stored_groups(store: Any, *, leave_out: Collection[str]) -> list[DuplicateGroup]:
-    """The stored duplicate groups that have no member in ``leave_out``."""
-    groups: dict[str, DuplicateGroup] = {}
-    for row in store.link_rows(DuplicateRow):
-        group = groups.setdefault(row.group_id, DuplicateGroup(row.group_id, "", []))
-        group.members.append(row.article_id)
-        group.similarity[row.article_id] = row.similarity
-        group.evidence[row.article_id] = row.evidence
-        if row.is_original:
-            group.original = row.article_id
-    return [g for g in groups.values() if not leave_out or not set(g.members) & set(leave_out)]
+@dataclass(slots=True)
+class _Dups:
+    """Duplicate groups (every group in a full run, the recomputed ones in an incremental one), the articles
+    relinked (``None``: all), those whose group or its original changed, and the band and group rows."""
+
+    groups: list[DuplicateGroup]
+    relinked: set[str] | None
+    touched: set[str] | None
+    bands: Patch | None
+
+
+def _dup_doc(article: Article) -> DupDoc:
+    return DupDoc(id=article.id, text=article.text, published=article.published, fetched=article.fetched,
+                  site=site_of(article))
 
 
 def _duplicates(store: Any, docs: list[DupDoc], found: _Signatures, *, incremental: bool, also: Collection[str],
-                settings: Settings) -> tuple[list[DuplicateGroup], Patch | None, set[str] | None]:
-    """Duplicate groups of every article, the band rows to write (a :class:`Patch` of the changed
-    articles' rows when ``incremental``, else ``None``: every article's rows are written) and the articles
-    whose group or its original changed (``None``: any). ``also``: articles whose date or site changed
-    (they pick the original), with the same text."""
-    if not incremental:
-        return find_duplicates(docs, signatures=found.sigs, settings=settings), None, None
+                settings: Settings, corpus: Corpus | None = None) -> _Dups:
+    """Duplicate groups of every article (full), or of the articles new, changed or removed ones reach
+    (incremental: read through ``corpus``). ``also``: articles whose date or site changed (they pick the
+    original), with the same text."""
+    if not incremental or corpus is None:
+        return _Dups(find_duplicates(docs, signatures=found.sigs, settings=settings), None, None, None)
     texts = {d.id: d.text for d in docs}
     new_keys = {i: band_keys(found.sigs[i], texts[i]) for i in sorted(found.changed | (set(also) & set(texts)))}
     linked = closure(store, BAND_KEYS, new_keys=new_keys, removed=found.removed, proposes=bands_propose,
                      neighbours=group_members(store, DuplicateRow, "group_id"))
-    fresh = find_duplicates([d for d in docs if d.id in linked.articles], signatures=found.sigs,
+    others = sorted(linked.articles - set(found.sigs))
+    corpus.load(others)
+    sigs = dict(found.sigs)
+    sigs.update({r.article_id: [int(v) for v in r.signature.split(",")]
+                 for r in (store.link_rows(MinhashRow, article_id=others) if others else ())})
+    fresh = find_duplicates([_dup_doc(corpus.content(i)) for i in sorted(linked.articles)], signatures=sigs,
                             settings=settings, crowded=linked.crowded)
-    stored = _stored_groups(store, leave_out=())
-    kept = [g for g in stored if not set(g.members) & (linked.articles | found.removed)]
-    rows = [BandRow(key, i) for i, keys in new_keys.items() for key in keys]
+    everyone = linked.articles | found.removed
+    stored = stored_groups(store, {r.group_id for r in store.link_rows(DuplicateRow, article_id=sorted(everyone))})
     before = {m: (g.group_id, g.original) for g in stored for m in g.members}
     after = {m: (g.group_id, g.original) for g in fresh for m in g.members}
-    touched = {i for i in linked.articles | found.removed if before.get(i) != after.get(i)}
-    return (sorted(kept + fresh, key=lambda g: g.group_id), Patch("article_id", set(new_keys) | found.removed, rows),
-            touched)
-
-
-def _vectors(store: Any, articles: list[Article]) -> tuple[dict[str, np.ndarray], list[VectorRow]]:
-    """Meaning vectors of the articles' leads: cached ones by a hash of title and text (the lead is read only
-    from those: finding it costs more than hashing), the rest encoded."""
-    cached = {row.article_id: (row.content_hash, row.vector) for row in store.link_rows(VectorRow)}
-    hashes = {a.id: f"{VECTOR_VERSION}:{content_hash((a.title or '') + chr(0) + a.text)}" for a in articles}
-    found = {i: from_text(hit[1]) for i in hashes if (hit := cached.get(i)) and hit[0] == hashes[i]}
-    leads = {a.id: lead(*reversed(content_of(a))) for a in articles if a.id not in found}
-    todo = sorted(leads)
-    for i, vector in zip(todo, encode([leads[i] for i in todo]), strict=True):
-        if vector is not None:  # as stored (float16), so a later run that reads it back scores alike (#17)
-            found[i] = from_text(to_text(vector))
-    rows = [VectorRow(i, hashes[i], to_text(v)) for i, v in sorted(found.items())]
-    return found, rows
-
-
-class _Features(dict[str, DocFeatures]):
-    """Story features computed on first use: an incremental run compares only the articles it relinks."""
-
-    def __init__(self, content: Mapping[str, Article], vectors: Mapping[str, np.ndarray]) -> None:
-        super().__init__()
-        self.content, self.vectors = content, vectors
-
-    def __missing__(self, key: str) -> DocFeatures:
-        value = self[key] = features(self.content[key], semantic=self.vectors.get(key))
-        return value
+    touched = {i for i in everyone if before.get(i) != after.get(i)}
+    rows = [BandRow(key, i) for i, keys in new_keys.items() for key in keys]
+    return _Dups(fresh, set(everyone), touched, Patch("article_id", set(new_keys) | found.removed, rows))
 
 
 def _inputs_hash(article: Article) -> str:
@@ -218,14 +203,12 @@ def _inputs_hash(article: Article) -> str:
     return hashlib.sha1(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
 
-def _duplicate_rows(groups: list[DuplicateGroup]) -> Iterator[DuplicateRow]:
-    for group in groups:
-        for member in group.members:
-            yield DuplicateRow(group.group_id, member, int(member == group.original), group.similarity[member],
-                               group.evidence[member])
+def _duplicate_rows(groups: list[DuplicateGroup]) -> list[DuplicateRow]:
+    return [DuplicateRow(group.group_id, member, int(member == group.original), group.similarity[member],
+                         group.evidence[member]) for group in groups for member in group.members]
 
 
-def _copies(groups: list[DuplicateGroup], sites: dict[str, str | None]) -> list[tuple[str, str, dict[str, Any]]]:
+def _copies(groups: list[DuplicateGroup], sites: Mapping[str, str | None]) -> list[tuple[str, str, dict[str, Any]]]:
     found = []
     for group in groups:
         for member in group.members:
@@ -234,6 +217,48 @@ def _copies(groups: list[DuplicateGroup], sites: dict[str, str | None]) -> list[
                                                        "original_site": sites.get(group.original),
                                                        "similarity": group.similarity[member]}))
     return found
+
+
+@dataclass(slots=True)
+class _EntityLinks:
+    """Corpus entities after the run: the rows to write, how many there are, the articles whose corpus entities
+    changed (``None``: any) and each article entity's corpus entity (asked for by article ids)."""
+
+    tables: dict[type[LinkRow], list[Any]]
+    patches: dict[type[LinkRow], Patch]
+    count: int
+    merged: int
+    changed: set[str] | None
+    entity_of: Callable[[Collection[str]], Mapping[tuple[str, str], str]]
+
+
+def _link_entities(store: Any, articles: Iterable[Article], *, incremental: bool) -> _EntityLinks:
+    """Corpus entities of every article (resolved over the whole corpus, its articles streamed)."""
+    entities = resolve_entities(articles, decisions=store.decisions())
+    merged = sum(1 for e in entities if len({m[2] for m in e.members}) > 1)
+    mapping = {(aid, eid): e.corpus_id for e in entities for aid, eid, _ in e.members}
+    changed = None
+    if incremental:
+        old = {(r.article_id, r.entity_id): r.corpus_id for r in store.link_rows(EntityMemberRow)}
+        changed = {key[0] for key in set(old) | set(mapping) if old.get(key) != mapping.get(key)}
+    tables: dict[type[LinkRow], list[Any]] = {
+        CorpusEntityRow: [CorpusEntityRow(e.corpus_id, e.name, e.label, e.variants, e.evidence, e.articles)
+                          for e in entities],
+        EntityMemberRow: [EntityMemberRow(e.corpus_id, *m) for e in entities for m in e.members]}
+
+    def entity_of(ids: Collection[str]) -> Mapping[tuple[str, str], str]:
+        return mapping
+
+    return _EntityLinks(tables, {}, len(entities), merged, changed, entity_of)
+
+
+@dataclass(slots=True)
+class _Result:
+    """What a run writes, and the counts of its summary."""
+
+    tables: dict[type[LinkRow], list[Any]]
+    patches: dict[type[LinkRow], Patch]
+    counts: dict[str, int]
 
 
 class _Steps:
@@ -259,9 +284,10 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
                 report: Callable[[Step], None] | None = None, full: bool = False) -> LinkSummary:
     """Link the corpus: duplicates, lineage, stories, corpus entities, aligned claims and site furniture.
 
-    Duplicates are linked incrementally (:mod:`newsprism.link.incremental`): only the groups that new,
-    changed or removed articles can reach are recomputed, with the same result as a full run. A corpus
-    linked by an older version, or with other duplicate settings, is linked in full.
+    A run links incrementally (:mod:`newsprism.link.incremental`, :mod:`newsprism.link.delta`): it asks the
+    store which articles are new, changed or gone, reads only those and the articles their duplicate groups,
+    stories, lineage cues and claim groups reach, and replaces only those rows, with the same result as a full
+    run. A corpus linked by an older version, or with other settings, is linked in full.
 
     Args:
         store: An open SQLite or PostgreSQL store.
@@ -286,94 +312,183 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
     incremental = not full and previous is not None and json.loads(previous).get("config") == config
     # a token per run, so that a run which patches what it read sees whether another run wrote in between
     state = json.dumps({"config": config, "run": uuid.uuid4().hex})
-    with steps.step("read", "reading the stored articles"):
-        articles, raws = _read(store)
-        how = "incremental" if incremental else "full: asked for" if full else "full: no link state of this version"
-        steps.found = f"{counted(len(articles), 'article')} ({how})"
-    by_id = {a.id: a for a in articles}
-    with steps.step("furniture", "learning each site's repeated lines"):
-        furniture = learn_furniture(raws, settings=settings)
-        steps.found = f"{counted(len(furniture), 'line')} of site furniture"
-    del raws
-    site_lines: dict[str, set[str]] = {}
-    for line in furniture:
-        site_lines.setdefault(line.site, set()).add(line.line_hash)
-    sites = {a.id: site_of(a) for a in articles}
-    dup_docs = [DupDoc(id=a.id, text=strip_furniture(a.text, site_lines.get(sites[a.id] or "", set())),
-                       published=a.published, fetched=a.fetched, site=sites[a.id]) for a in articles]
-    content = {d.id: a.replace(text=d.text) for d, a in zip(dup_docs, articles, strict=True)}
-    hashes = {i: _inputs_hash(a) for i, a in content.items()}
-    stored = {r.article_id: r.features for r in store.link_rows(ArticleStateRow)} if incremental else {}
-    with steps.step("duplicates", "finding duplicates"):
-        found = _signatures(store, dup_docs)
-        groups, bands, touched = _duplicates(store, dup_docs, found, incremental=incremental, settings=settings,
-                                             also={i for i, h in hashes.items() if stored.get(i) != h})
-        copies = counted(sum(len(g.members) - 1 for g in groups), "copy", "copies")
-        steps.found = f"{counted(len(groups), 'group')} of duplicates ({copies})"
-    with steps.step("vectors", "reading the meaning of each article"):
-        vectors, vector_rows = _vectors(store, list(content.values()))
-        steps.found = f"meaning vectors of {counted(len(vectors), 'article')}"
-    with steps.step("stories", "grouping articles into stories"):
-        feats = _Features(content, vectors)
-        story_links = link_stories(store, feats, groups, hashes=hashes,
-                                   days={a.id: day_of(a.published) for a in articles}, meaning=bool(vectors),
-                                   touched=touched, settings=settings)
-        stories = story_links.stories
-        steps.found = counted(len(stories), "story", "stories")
-    with steps.step("lineage", "finding copied and translated articles"):
-        lineage = find_lineage([LineageDoc(a.id, a.text, sites[a.id], day_of(a.published)) for a in articles],
-                               similarity=lambda x, y: feature_similarity(feats[x], feats[y]),
-                               copies=_copies(groups, sites), settings=settings)
-        steps.found = f"{counted(len(lineage), 'article')} copied or translated"
-    with steps.step("entities", "resolving entities across articles"):
-        entities = resolve_entities(articles, decisions=store.decisions())
-        merged = sum(1 for e in entities if len({m[2] for m in e.members}) > 1)
-        steps.found = f"{counted(len(entities), 'corpus entity', 'corpus entities')} ({merged} under several names)"
-    with steps.step("claims", "setting claims side by side"):
-        claims = align_claims({s.story_id: list(s.articles) for s in stories}, by_id,
-                              entity_of={(aid, eid): e.corpus_id for e in entities for aid, eid, _ in e.members},
-                              copies={m for g in groups for m in g.members if m != g.original})
-        steps.found = f"{counted(len(claims), 'figure')} side by side"
-    tables = _tables(groups, lineage, stories, entities, claims, furniture, found.rows, vector_rows)
-    tables.update(story_links.tables)
-    patches = dict(story_links.patches)
-    if bands is None:
-        tables[BandRow] = [BandRow(key, d.id) for d in dup_docs for key in band_keys(found.sigs[d.id], d.text)]
-    else:
-        patches[BandRow] = bands
-    summary = LinkSummary(
-        articles=len(articles), duplicate_groups=len(groups), duplicates=sum(len(g.members) - 1 for g in groups),
-        lineage=len(lineage), stories=len(stories), corpus_entities=len(entities), merged_entities=merged,
-        claim_rows=len(claims), furniture_lines=len(furniture), seconds=round(time.perf_counter() - started, 3))
+    how = "incremental" if incremental else "full: asked for" if full else "full: no link state of this version"
+    result = (_incremental_run if incremental else _full_run)(store, settings=settings, steps=steps, how=how)
+    summary = LinkSummary(**result.counts, seconds=round(time.perf_counter() - started, 3))
     with steps.step("write", "writing the links in one transaction"):
-        written = store.replace_links(tables, summary={k: v for k, v in summary.as_dict().items() if k != "seconds"},
-                                      patches=patches, state=state, if_state=previous if incremental else None)
+        written = store.replace_links(result.tables, summary={k: v for k, v in summary.as_dict().items()
+                                                              if k != "seconds"},
+                                      patches=result.patches, state=state, if_state=previous if incremental else None)
         steps.found = "links written" if written else "another link run wrote first: linking in full"
     if not written:
         return link_corpus(store, settings=settings, report=report, full=True)
-    log.info("linked %d articles: %s", len(articles), summary.as_dict())
+    log.info("linked %d articles: %s", summary.articles, summary.as_dict())
     return summary
 
 
-def _tables(groups: list[DuplicateGroup], lineage: list[LineageLink], stories: list[StoryCluster],
-            entities: list[CorpusEntity], claims: list[ClaimRow], furniture: list[FurnitureLine],
-            minhash_rows: list[MinhashRow], vector_rows: list[VectorRow]
-            ) -> dict[type[LinkRow], list[Any]]:
-    """The rows of every link table."""
-    return {
-        DuplicateRow: list(_duplicate_rows(groups)),
-        LineageRow: [LineageRow(x.article_id, x.source_article_id, x.source_name, x.kind, x.cue, x.evidence)
-                     for x in lineage],
-        StoryRow: [StoryRow(s.story_id, s.label, s.start, s.end, list(s.sources), len(s.articles)) for s in stories],
-        StoryArticleRow: [StoryArticleRow(s.story_id, aid, score) for s in stories
-                          for aid, score in sorted(s.articles.items())],
-        CorpusEntityRow: [CorpusEntityRow(e.corpus_id, e.name, e.label, e.variants, e.evidence, e.articles)
-                          for e in entities],
-        EntityMemberRow: [EntityMemberRow(e.corpus_id, *m) for e in entities for m in e.members],
-        ClaimGroupRow: [ClaimGroupRow(r.story_id, r.quantity, r.article_id, r.claim_index, r.value, r.bound,
-                                      r.counted, r.claimant_name, r.as_of, r.site, r.unit, r.verdict, r.note)
-                        for r in claims],
-        FurnitureRow: [FurnitureRow(f.site, f.line_hash, f.line_text, f.articles) for f in furniture],
-        MinhashRow: minhash_rows,
-        VectorRow: vector_rows,
-    }
+def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Result:
+    """Every link recomputed from every stored article (``newsprism link --full``, or a first run)."""
+    with steps.step("read", "reading the stored articles"):
+        lines: dict[str, set[str]] = {}
+        corpus = Corpus(store, lambda site: lines.get(site, set()))
+        sample = FurnitureSample()
+        for article in store.iter_articles():
+            sample.offer(article.id, site_of(article), moment_of(article))
+            corpus.add([article])
+        versions = store.article_versions()
+        ids = sorted(corpus.slim)
+        steps.found = f"{counted(len(ids), 'article')} ({how})"
+    with steps.step("furniture", "learning each site's repeated lines"):
+        chosen = dict(sample.chosen())
+        furniture = learn_furniture(((a.id, chosen[a.id], a.raw_text or "") for a in store.articles_by_id(chosen)),
+                                    settings=settings)
+        for line in furniture:
+            lines.setdefault(line.site, set()).add(line.line_hash)
+        steps.found = f"{counted(len(furniture), 'line')} of site furniture"
+    hashes = {i: _inputs_hash(corpus.content(i)) for i in ids}
+    with steps.step("duplicates", "finding duplicates"):
+        found = _signatures(store, [_dup_doc(corpus.content(i)) for i in ids])
+        groups = _duplicates(store, [_dup_doc(corpus.content(i)) for i in ids], found, incremental=False, also=(),
+                             settings=settings).groups
+        steps.found = _dup_found(len(groups), sum(len(g.members) - 1 for g in groups))
+    with steps.step("vectors", "reading the meaning of each article"):
+        vectors = Vectors(None)
+        vectors.compute([corpus.content(i) for i in ids],
+                        cached={r.article_id: (r.content_hash, r.vector) for r in store.link_rows(VectorRow)})
+        steps.found = f"meaning vectors of {counted(len(vectors.rows), 'article')}"
+    feats = Features(corpus, vectors)
+    with steps.step("stories", "grouping articles into stories"):
+        stories = link_stories(store, feats, Groups(store, groups, relinked=None), hashes=hashes,
+                               days={i: day_of(corpus.article(i).published) for i in ids},
+                               meaning=bool(vectors.rows), touched=None, settings=settings)
+        steps.found = counted(len(stories.stories), "story", "stories")
+    with steps.step("lineage", "finding copied and translated articles"):
+        sites = {i: site_of(corpus.article(i)) for i in ids}
+        lineage = find_lineage([LineageDoc(i, corpus.article(i).text, sites[i], day_of(corpus.article(i).published))
+                                for i in ids], similarity=lambda x, y: feature_similarity(feats[x], feats[y]),
+                               copies=_copies(groups, sites), settings=settings)
+        steps.found = f"{counted(len(lineage), 'article')} copied or translated"
+    with steps.step("entities", "resolving entities across articles"):
+        entities = _link_entities(store, [corpus.article(i) for i in ids], incremental=False)
+        steps.found = _entities_found(entities)
+    with steps.step("claims", "setting claims side by side"):
+        claims = align_claims({s.story_id: list(s.articles) for s in stories.stories}, corpus.slim,
+                              entity_of=entities.entity_of(ids),
+                              copies={m for g in groups for m in g.members if m != g.original})
+        steps.found = f"{counted(len(claims), 'figure')} side by side"
+    tables: dict[type[LinkRow], list[Any]] = {
+        DuplicateRow: _duplicate_rows(groups), LineageRow: lineage_rows(lineage), ClaimGroupRow: claim_rows(claims),
+        FurnitureRow: furniture_rows(furniture), MinhashRow: found.rows, VectorRow: vectors.rows,
+        BandRow: [BandRow(key, i) for i in ids for key in band_keys(found.sigs[i], corpus.content(i).text)],
+        CueRow: cue_rows(corpus.article(i) for i in ids),
+        InputRow: [input_row(corpus.article(i), versions[i]) for i in ids],
+        **stories.tables, **entities.tables}
+    counts = {"articles": len(ids), "duplicate_groups": len(groups),
+              "duplicates": sum(len(g.members) - 1 for g in groups), "lineage": len(lineage),
+              "stories": len(stories.stories), "corpus_entities": entities.count, "merged_entities": entities.merged,
+              "claim_rows": len(claims), "furniture_lines": len(furniture)}
+    return _Result(tables, entities.patches, counts)
+
+
+def _dup_found(groups: int, copies: int) -> str:
+    return f"{counted(groups, 'group')} of duplicates ({counted(copies, 'copy', 'copies')})"
+
+
+def _entities_found(entities: _EntityLinks) -> str:
+    return (f"{counted(entities.count, 'corpus entity', 'corpus entities')} "
+            f"({entities.merged} under several names)")
+
+
+def _after(store: Any, kind: type[LinkRow], patch: Patch) -> int:
+    """How many rows ``kind``'s table holds once ``patch`` (of one column) is written."""
+    column = patch.column if isinstance(patch.column, str) else patch.column[0]
+    gone = sum(store.link_counts(kind, column, patch.values).values()) if patch.values else 0
+    return int(store.link_total(kind)) - gone + len(patch.rows)
+
+
+def _incremental_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Result:
+    """The links of the new, changed and removed articles and of what they reach, as patches."""
+    with steps.step("read", "reading the stored articles"):
+        new, removed = store.article_changes()
+        versions = store.article_versions(new)
+        articles = list(store.articles_by_id(new))
+        before = {r.article_id: r for r in store.link_rows(InputRow, article_id=new + removed)} if new or removed else {}
+        total = store.count()
+        steps.found = f"{counted(total, 'article')} ({how})"
+    with steps.step("furniture", "learning each site's repeated lines"):
+        learned = relearn_furniture(store, articles, before, removed, settings=settings)
+        stored_lines: dict[str, set[str]] = {}
+
+        def lines_of(site: str) -> set[str]:
+            if site in learned:
+                return {f.line_hash for f in learned[site]}
+            if site not in stored_lines:
+                stored_lines[site] = {r.line_hash for r in store.link_rows(FurnitureRow, site=site)}
+            return stored_lines[site]
+
+        restrip: set[str] = set()
+        for site, found_lines in learned.items():
+            old = {r.line_hash for r in store.link_rows(FurnitureRow, site=site)}
+            if old != {f.line_hash for f in found_lines}:
+                restrip |= restripped(store, site, old, {f.line_hash for f in found_lines}, skip=set(new) | set(removed))
+        furniture = Patch("site", set(learned), furniture_rows(f for s in sorted(learned) for f in learned[s]))
+        steps.found = f"furniture of {counted(len(learned), 'site')} learned again"
+    corpus = Corpus(store, lines_of)
+    corpus.add(articles)
+    del articles
+    changed = sorted(set(new) | restrip)
+    corpus.load(changed)
+    gone = set(changed) | set(removed)
+    hashes = {i: _inputs_hash(corpus.content(i)) for i in changed}
+    with steps.step("duplicates", "finding duplicates"):
+        states = {r.article_id: r.features for r in store.link_rows(ArticleStateRow, article_id=changed)} if changed else {}
+        docs = [_dup_doc(corpus.content(i)) for i in changed]
+        found = _signatures(store, docs, removed=removed)
+        dups = _duplicates(store, docs, found, incremental=True, settings=settings, corpus=corpus,
+                           also={i for i in changed if states.get(i) != hashes[i]})
+        groups = Groups(store, dups.groups, relinked=dups.relinked)
+        dup_patch = Patch("article_id", dups.relinked or set(), _duplicate_rows(dups.groups))
+        dup_rows = _after(store, DuplicateRow, dup_patch)
+        replaced = {r.group_id for r in store.link_rows(DuplicateRow, article_id=sorted(dups.relinked or ()))}
+        dup_groups = store.link_total(DuplicateRow, distinct="group_id") - len(replaced) + len(dups.groups)
+        steps.found = _dup_found(dup_groups, dup_rows - dup_groups)
+    with steps.step("vectors", "reading the meaning of each article"):
+        vectors = Vectors(store)
+        vectors.compute([corpus.content(i) for i in changed], cached={
+            r.article_id: (r.content_hash, r.vector) for r in store.link_rows(VectorRow, article_id=changed)})
+        vector_patch = Patch("article_id", gone, vectors.rows)
+        meaning = _after(store, VectorRow, vector_patch) > 0
+        steps.found = f"meaning vectors of {counted(len(vectors.rows), 'article')} read or encoded"
+    feats = Features(corpus, vectors)
+    with steps.step("stories", "grouping articles into stories"):
+        stories = link_stories(store, feats, groups, hashes=hashes, meaning=meaning, touched=dups.touched,
+                               days=Days(store, {i: day_of(corpus.article(i).published) for i in changed}),
+                               settings=settings, removed=removed)
+        story_count = store.link_total(StoryRow) - len(stories.replaced or ()) + len(stories.stories)
+        steps.found = counted(story_count, "story", "stories")
+    with steps.step("lineage", "finding copied and translated articles"):
+        lineage, lineage_ids = relink_lineage(store, corpus, feats, groups, relink=dups.relinked or set(),
+                                              changed=changed, removed=removed, settings=settings,
+                                              sites_before=[r.site for r in before.values()])
+        lineage_patch = Patch("article_id", lineage_ids, lineage)
+        steps.found = f"lineage of {counted(len(lineage_ids), 'article')} linked again"
+    with steps.step("entities", "resolving entities across articles"):
+        entities = _link_entities(store, (slim(a) for a in store.iter_articles()), incremental=True)
+        steps.found = _entities_found(entities)
+    with steps.step("claims", "setting claims side by side"):
+        claims, claim_stories = relink_claims(store, corpus, groups, stories, entity_of=entities.entity_of,
+                                              changed=set(changed) | (entities.changed or set()))
+        claim_patch = Patch("story_id", claim_stories, claims)
+        steps.found = f"claims of {counted(len(claim_stories), 'story', 'stories')} set side by side again"
+    patches: dict[type[LinkRow], Patch] = {
+        DuplicateRow: dup_patch, LineageRow: lineage_patch, ClaimGroupRow: claim_patch, FurnitureRow: furniture,
+        MinhashRow: Patch("article_id", gone, found.rows), VectorRow: vector_patch,
+        CueRow: Patch("article_id", gone, cue_rows(corpus.article(i) for i in changed)),
+        InputRow: Patch("article_id", set(new) | set(removed), [input_row(corpus.article(i), versions[i]) for i in new]),
+        **({BandRow: dups.bands} if dups.bands else {}), **stories.patches, **entities.patches}
+    counts = {"articles": total, "duplicate_groups": dup_groups, "duplicates": dup_rows - dup_groups,
+              "lineage": _after(store, LineageRow, lineage_patch), "stories": story_count,
+              "corpus_entities": entities.count, "merged_entities": entities.merged,
+              "claim_rows": _after(store, ClaimGroupRow, claim_patch),
+              "furniture_lines": _after(store, FurnitureRow, furniture)}
+    return _Result(entities.tables, patches, counts)

@@ -17,7 +17,7 @@ from ..model import Article, Failure
 
 if TYPE_CHECKING:
     from ..decisions import Decision
-    from .links import LinkRow, Patch
+    from .links import InputRow, LinkRow, Patch
     from .reader import CorpusReader
 
     _R = TypeVar("_R", bound=LinkRow)
@@ -195,6 +195,34 @@ class Store(Protocol):
 
     def link_counts(self, kind: type[LinkRow], column: str, values: Collection[Any]) -> dict[Any, int]:
         """How many rows of one link table have each of ``values`` in ``column``."""
+        ...
+
+    def link_total(self, kind: type[LinkRow], *, distinct: str | None = None) -> int:
+        """How many rows one link table has (or different values of its column ``distinct``)."""
+        ...
+
+    def link_values(self, kind: type[LinkRow], column: str) -> set[Any]:
+        """The different values of one column of a link table."""
+        ...
+
+    def latest_inputs(self, site: str, *, limit: int) -> list[InputRow]:
+        """The ``limit`` linked articles of a site with the latest moment: its furniture sample at the last run."""
+        ...
+
+    def article_changes(self) -> tuple[list[str], list[str]]:
+        """The articles new or rewritten since the last link run, and those it linked that are gone."""
+        ...
+
+    def article_versions(self, ids: Collection[str] | None = None) -> dict[str, str]:
+        """The version of each stored article (of ``ids``, else of all)."""
+        ...
+
+    def articles_by_id(self, ids: Collection[str]) -> Iterator[Article]:
+        """The stored articles with these ids, read in batches."""
+        ...
+
+    def article_texts(self, ids: Collection[str]) -> dict[str, str]:
+        """The clean text of each of these stored articles."""
         ...
 
     def link_state(self) -> str | None:

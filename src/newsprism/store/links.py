@@ -30,7 +30,9 @@ from typing import Any, ClassVar, TypeVar
 from ..codes import Code
 from ..decisions import Decision
 from ..errors import BadValueError, StoreError
+from ..model import Article, article_from_json
 from .dialect import pyformat
+from .rows import version_of
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +228,30 @@ class StoryEdgeRow(LinkRow):
 
 
 @dataclass(frozen=True, slots=True)
+class InputRow(LinkRow):
+    """What the last link run linked of an article: its stored ``version``, its site, the moment its site's
+    furniture sample is ordered by (publication, else fetch time) and its publication day."""
+
+    TABLE = "link_inputs"
+    ORDER = "article_id"
+    article_id: str
+    version: str
+    site: str | None
+    moment: str | None
+    day: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CueRow(LinkRow):
+    """A lineage cue of an article naming a source (``key``: :func:`newsprism.link.lineage.name_key` of its name)."""
+
+    TABLE = "link_cues"
+    ORDER = "key, article_id"
+    key: str
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Patch:
     """Part of one link table replaced: the rows whose ``column`` (or one of the ``columns``) has one of
     ``values`` give way to ``rows``."""
@@ -238,7 +264,7 @@ class Patch:
 #: Every link table's row type, in the order a link run writes them.
 LINK_ROWS: tuple[type[LinkRow], ...] = (DuplicateRow, LineageRow, StoryRow, StoryArticleRow, CorpusEntityRow,
                                         EntityMemberRow, ClaimGroupRow, FurnitureRow, MinhashRow, VectorRow,
-                                        BandRow, StoryKeyRow, ArticleStateRow, StoryEdgeRow)
+                                        BandRow, StoryKeyRow, ArticleStateRow, StoryEdgeRow, InputRow, CueRow)
 #: table -> columns, in insertion order (the web reads these tables by name).
 LINK_COLUMNS: dict[str, tuple[str, ...]] = {row.TABLE: tuple(f.name for f in fields(row))  # type: ignore[arg-type]
                                             for row in LINK_ROWS}
@@ -405,6 +431,77 @@ class LinkTables:
             found.update(self._links.query(f'SELECT "{column}", COUNT(*) FROM {{t}}{kind.TABLE} WHERE "{column}" IN '
                                            f'({", ".join("?" * len(chunk))}) GROUP BY "{column}"', chunk))
         return {key: int(n) for key, n in found.items()}
+
+    def link_total(self, kind: type[LinkRow], *, distinct: str | None = None) -> int:
+        """How many rows ``kind``'s table has (with ``distinct``, how many different values of that column)."""
+        if distinct is not None and distinct not in LINK_COLUMNS[kind.TABLE]:
+            raise TypeError(f"{kind.TABLE} has no column {distinct!r}")
+        what = f'COUNT(DISTINCT "{distinct}")' if distinct else "COUNT(*)"
+        return int(self._links.query(f"SELECT {what} FROM {{t}}{kind.TABLE}")[0][0])
+
+    def link_values(self, kind: type[LinkRow], column: str) -> set[Any]:
+        """The different values of one column of ``kind``'s table (for a column of few values, like a site)."""
+        if column not in LINK_COLUMNS[kind.TABLE]:
+            raise TypeError(f"{kind.TABLE} has no column {column!r}")
+        return {row[0] for row in self._links.query(f'SELECT DISTINCT "{column}" FROM {{t}}{kind.TABLE}')}
+
+    def latest_inputs(self, site: str, *, limit: int) -> list[InputRow]:
+        """The ``limit`` linked articles of ``site`` with the latest moment (then the greatest id), latest first:
+        a site's furniture sample as the last link run left it."""
+        columns = ", ".join(f'"{c}"' for c in LINK_COLUMNS[InputRow.TABLE])
+        rows = self._links.query(f"SELECT {columns} FROM {{t}}link_inputs WHERE site = ? "
+                                 "ORDER BY coalesce(moment, '') DESC, article_id DESC LIMIT ?", [site, limit])
+        return [_from_db(InputRow, row) for row in rows]
+
+    def article_changes(self) -> tuple[list[str], list[str]]:
+        """The articles written or rewritten since the last link run (new ones, or another version than the one
+        it linked, by ``link_inputs``) and those it linked that are gone, each sorted; no text is read.
+
+        Articles written before versions were kept get theirs now (once)."""
+        db = self._backfill_versions()
+        changed = db.query("SELECT a.id FROM {t}articles a LEFT JOIN {t}link_inputs l ON l.article_id = a.id "
+                           "WHERE l.version IS NULL OR l.version <> a.version ORDER BY a.id")
+        removed = db.query("SELECT l.article_id FROM {t}link_inputs l LEFT JOIN {t}articles a ON a.id = l.article_id "
+                           "WHERE a.id IS NULL ORDER BY l.article_id")
+        return [str(r[0]) for r in changed], [str(r[0]) for r in removed]
+
+    def _backfill_versions(self) -> _LinkDB:
+        db = self._links
+        while legacy := db.query("SELECT id, data FROM {t}articles WHERE version IS NULL LIMIT 1000"):
+            with db.transaction() as cursor:
+                cursor.executemany(db.sql("UPDATE {t}articles SET version = ? WHERE id = ?"),
+                                   [(version_of(data), article_id) for article_id, data in legacy])
+        return db
+
+    def article_versions(self, ids: Collection[str] | None = None) -> dict[str, str]:
+        """The version of each stored article (of ``ids``, else of every article); no text is read."""
+        db = self._backfill_versions()
+        if ids is None:
+            return dict(db.query("SELECT id, version FROM {t}articles"))
+        todo, found = sorted(set(ids)), dict[str, str]()
+        for i in range(0, len(todo), _CHUNK):
+            chunk = todo[i:i + _CHUNK]
+            found.update(db.query(f'SELECT id, version FROM {{t}}articles WHERE id IN ({", ".join("?" * len(chunk))})',
+                                  chunk))
+        return found
+
+    def articles_by_id(self, ids: Collection[str]) -> Iterator[Article]:
+        """The stored articles with these ids (those that exist), read in batches, by id."""
+        todo = sorted(set(ids))
+        for i in range(0, len(todo), 500):
+            chunk = todo[i:i + 500]
+            for (data,) in self._links.query(f'SELECT data FROM {{t}}articles WHERE id IN ({", ".join("?" * len(chunk))}) '
+                                             "ORDER BY id", chunk):
+                yield article_from_json(json.loads(data))
+
+    def article_texts(self, ids: Collection[str]) -> dict[str, str]:
+        """The clean text of each of these stored articles (no other field is read)."""
+        todo, found = sorted(set(ids)), dict[str, str]()
+        for i in range(0, len(todo), _CHUNK):
+            chunk = todo[i:i + _CHUNK]
+            found.update(self._links.query(f'SELECT id, text FROM {{t}}articles WHERE id IN ({", ".join("?" * len(chunk))})',
+                                           chunk))
+        return found
 
     def link_state(self) -> str | None:
         """What the last link run recorded of how it linked (its settings and versions), ``None`` before any run

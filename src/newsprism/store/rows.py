@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -18,14 +19,21 @@ SHOWN_IDS = 6
 
 #: The columns of the ``articles`` table a store writes, in insertion order (``rowid`` is the database's).
 ARTICLE_COLUMNS = ("id", "key", "url", "canonical_url", "title", "published", "site", "lang", "source", "content_kind",
-                   "text", "content_hash", "ingested_at", "data")
+                   "text", "content_hash", "ingested_at", "data", "version")
 
 
 def article_row(article: Article, *, ingested_at: str) -> tuple[Any, ...]:
-    """The ``articles`` row of ``article`` (:data:`ARTICLE_COLUMNS`): indexed columns and the JSON form."""
+    """The ``articles`` row of ``article`` (:data:`ARTICLE_COLUMNS`): indexed columns, the JSON form and its
+    version (a hash of that form: a link run finds what changed since it last ran by comparing versions, #17)."""
+    data = json.dumps(article_to_json(article), ensure_ascii=False)
     return (article.id, article.key, article.url, article.canonical_url, article.title, article.published,
             article.site, article.lang, article.source, article.content_kind, article.text,
-            content_hash(article.text), ingested_at, json.dumps(article_to_json(article), ensure_ascii=False))
+            content_hash(article.text), ingested_at, data, version_of(data))
+
+
+def version_of(data: str) -> str:
+    """The version of an article's stored JSON form."""
+    return hashlib.sha1(data.encode()).hexdigest()
 
 
 #: table -> column names (after ``article_id``), in insertion order.
