@@ -137,9 +137,9 @@ _P = [
     # "by the end of the month", "the middle of this week": the publication's month or week, with the part in the note.
     ("unit_part", r"\b(?P<x>the\s+(?P<part>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>month|week))\b"),
     # "Islam will one day be", "could someday": an unnamed time ahead, not a day's length.
-    ("someday", r"(?:(?<=\bwill )|(?<=\bcould )|(?<=\bmay )|(?<=\bmight )|(?<=\bwould )|(?<=\bcan ))(?P<x>one day|some ?day)\b"),
+    ("someday", r"\b(?:will|could|may|might|would|can)\s+(?P<x>one day|some ?day)\b"),
     # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the day of writing.
-    ("nth_day", rf"(?:(?<=\bis )|(?<=['’]s )|(?<=\bmarks ))(?P<x>(?:the\s+)?(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)\s+(?:of|in|since)\b"),
+    ("nth_day", rf"(?:\bis|['’]s|\bmarks)\s+(?P<x>(?:the\s+)?(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)\s+(?:of|in|since)\b"),
     # "Until then", "since then": the last date the text gave (#13).
     ("then", r"\b(?P<pre>[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore)\s+(?P<x>then)\b(?![-‐])"),
     ("this_year_kind", r"\b(?=the|earlier|later)(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+year))\b"),
@@ -220,6 +220,8 @@ _TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
     "period": ("period", "quarter"),
     "yearword": ("nineteen", "eighteen", "thousand"),
     "someday": ("someday",),
+    "dayword_only": ("day",),
+    "monthweek": ("month", "week"),
     "then": ("then",),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "every", "each"),
 }
@@ -241,7 +243,7 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "period_ref": {"period"}, "year_ago_adj": {"year"}, "holiday": {"holiday", "year"},
     "year_range": _digit, "year_end": {"year"}, "this_year_kind": {"year"}, "vague_ref": {"vague"},
     "year_words": {"yearword"}, "the_year": {"year"}, "season_year_words": {"season"},
-    "unit_part": _unit, "someday": {"unit", "someday"}, "nth_day": _unit, "then": {"then"},
+    "unit_part": {"monthweek"}, "someday": {"dayword_only", "someday"}, "nth_day": {"dayword_only"}, "then": {"then"},
 }
 #: How far around a trigger an expression may reach.
 TRIGGER_MARGIN = 48
