@@ -358,7 +358,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             previous.append((ref.value, ref.granularity))
             previous_end = ref.end
         refs.extend(_range_end(text, ref, name))
-    return _attach_clock_dates(refs)
+    return _attach_clock_dates(refs, text)
 
 
 def _modifier(text: str, start: int, end: int, name: str) -> bool:
@@ -406,17 +406,29 @@ def _range_end(text: str, ref: TimeRef, name: str) -> list[TimeRef]:
     return [TimeRef(m.start(1), m.end(1), m.group(1), value, "day", "date", True, ref.anchor, "end of a range", STAGE)]
 
 
-def _attach_clock_dates(refs: list[TimeRef]) -> list[TimeRef]:
-    """Give "2 p.m." the date of a day-level expression just before it ("on Monday at 2 p.m.")."""
+def _attach_clock_dates(refs: list[TimeRef], text: str) -> list[TimeRef]:
+    """Give "2 p.m." the date of a day-level expression just before it ("on Monday at 2 p.m.") or right after
+    it ("at midnight Friday", "0300 UTC Monday morning")."""
     out: list[TimeRef] = []
-    for ref in refs:
+    for index, ref in enumerate(refs):
         prev = out[-1] if out else None
-        if (ref.kind == "time" and ref.value and "T" in ref.value and prev is not None and prev.resolved
-                and prev.granularity == "day" and prev.value and ref.start - prev.end <= 12):
-            ref = TimeRef(ref.start, ref.end, ref.text, prev.value + ref.value[ref.value.index("T"):],
+        after = refs[index + 1] if index + 1 < len(refs) else None
+        day = prev if prev is not None and ref.start - prev.end <= 12 else None
+        if after is not None and _CLOCK_THEN_DAY.fullmatch(text, ref.end, after.start):
+            day = after
+        if (ref.kind == "time" and ref.value and "T" in ref.value and day is not None and day.resolved
+                and day.granularity == "day" and day.kind == "date" and day.value):
+            # "midnight Friday" is the night at the end of Friday, as readers and TIMEX3 (T24:00) take it;
+            # "on October 9 at midnight" is left at its start.
+            clock = "T24:00" if ref.text.lower() == "midnight" and day is after else ref.value[ref.value.index("T"):]
+            ref = TimeRef(ref.start, ref.end, ref.text, day.value + clock,
                           ref.granularity, ref.kind, True, ref.anchor, ref.note, ref.stage)
         out.append(ref)
     return out
+
+
+#: Only a day written right after the clock ("midnight Friday", "2100 UTC, yesterday") is its day.
+_CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*)?")
 
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|-|$)")

@@ -564,3 +564,17 @@ def test_dates_anaphoric_nights_units_and_vague_ago(follow: str, expected: tuple
 )
 def test_dates_a_vague_amount_ahead_is_future_ref(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "1998-02-18")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ceasefire took effect at midnight Friday.", ("midnight", "2013-03-15T24:00")),
+        ("The quake struck at 4:53 a.m. Thursday morning.", ("4:53 a.m.", "2013-03-14T04:53")),
+        ("They meet on Monday at 2 p.m. in Paris.", ("2 p.m.", "2013-03-25T14:00")),
+        ("Voting ends Sunday.", ("Sunday", "2013-03-24")),
+    ],
+)
+def test_dates_a_clock_takes_the_day_after_it(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2013-03-20")
