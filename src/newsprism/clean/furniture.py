@@ -410,11 +410,10 @@ def _in_story(lines: Sequence[Line]) -> None:
     """Pass 5: credits, captions, alt text and tags among the story's lines."""
     kept = [line for line in lines if line.kind is None]
     last_prose = max((i for i, line in enumerate(kept) if line.prose), default=-1)
-    first_prose = min((i for i, line in enumerate(kept) if line.prose), default=len(kept))
     for i, line in enumerate(kept):
         if line.kind is not None or line.title:
             continue
-        form = _caption_form(line) if first_prose < i < last_prose else None
+        form = _caption_form(line, inside=0 < i < last_prose)
         if form is not None:
             _mark(line, "caption", form)
             continue
@@ -434,7 +433,7 @@ def _in_story(lines: Sequence[Line]) -> None:
             _mark(line, "alt_text", "a short description fragment with no sentence around it")
 
 
-def _caption_form(line: Line) -> str | None:
+def _caption_form(line: Line, *, inside: bool) -> str | None:
     """Why a line inside the story is a caption by its own form, whatever its length or final stop (#12).
 
     1. A caption's label or a gallery counter opens it ("Media caption…", "Image: …", "2of4…").
@@ -443,6 +442,9 @@ def _caption_form(line: Line) -> str | None:
     3. A teaser's time stamp closes it, with no sentence in it ("New study reveals … 1 hour ago").
     4. It points at a picture ("pictured", "(left)", "An artist's concept of…", "Satellite image of…") in one or
        two sentences told in no one's voice: no quote, no reporting verb, no "I"/"we"/"you", no "was"/"had".
+
+    A label or a credit is evidence enough anywhere; a time stamp or a pointer to a picture only between two
+    paragraphs of the story (``inside``).
     """
     text = line.text.rstrip()
     if not 3 <= line.n_words <= 45:
@@ -453,6 +455,8 @@ def _caption_form(line: Line) -> str | None:
         return "opens with a caption's label or a gallery counter"
     if CAPTION_CREDIT_START.search(text) or (CAPTION_CREDIT_END.search(text) and not quoted):
         return "a line with a photographer's or agency's credit"
+    if not inside:
+        return None
     if TEASER_TIME.search(text) and sentences == 0 and "@" not in text and not text.startswith(("—", "-", "–")):
         return "a teaser's headline with its time stamp"
     if PICTURE_REFERENCE.search(text) and sentences <= 2 and not quoted and not text.endswith("?") \
@@ -471,7 +475,8 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
     line = kept[i]
     if not 0 < i < len(kept) - 1 or line.n_words < _SET_OFF_WORDS or line.n_words > _SET_OFF_MAX:
         return False
-    if line.n_words < _SET_OFF_LONG and not IMAGE_WORDS.search(line.text):
+    if line.n_words < _SET_OFF_LONG and not IMAGE_WORDS.search(line.text) \
+            and (_subheading(kept, i) or _story_voice(line.text)):
         return False  # a short line is as often a sub-heading ("Some of 2019's best tech gadgets")
     before, after = kept[i - 1], kept[i + 1]
     if not (before.prose and after.prose and _ends_sentence(before) and _ends_sentence(after)):
@@ -541,10 +546,10 @@ def _subheading(kept: Sequence[Line], i: int) -> bool:
     """A short label on the topic of the paragraph after it: a third or more of its content words are in that
     paragraph's first forty words ("Risks to the success of the grant" before a paragraph on the grant) (#12)."""
     after = kept[i + 1] if i + 1 < len(kept) else None
-    words = {w.lower() for w in kept[i].words if len(w) > 2 and w.lower() not in STOP_WORDS}
+    words = {w.lower().rstrip("s") for w in kept[i].words if len(w) > 2 and w.lower() not in STOP_WORDS}
     if after is None or not words:
         return False
-    lead = {w.lower() for w in after.words[:40]}
+    lead = {w.lower().rstrip("s") for w in after.words[:40]}  # "bridges" heads a paragraph on the bridge
     return 3 * len(words & lead) >= len(words)
 
 

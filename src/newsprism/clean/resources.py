@@ -327,7 +327,7 @@ PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", _I)
 #: A pronoun or link word opening a line: the story going on, not a caption ("He is…", "Below, we…", "Now you…").
 STORY_OPENING = re.compile(
     r"^\s*(?:he|she|it|they|we|i|you|his|her|their|its|this|these|those|there|but|and|so|now|below|above|however"
-    r"|meanwhile|still|yet|then|also)\b",
+    r"|meanwhile|still|yet|then|also|here|welcome)\b",
     _I,
 )
 

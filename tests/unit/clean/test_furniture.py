@@ -241,3 +241,11 @@ def test_furniture_line_before_a_credit_in_the_story_voice_stays() -> None:
     story_line = "He is currently being held at the city jail while the inquiry goes on."
     text = f"{_STORY_BEFORE}\n\n{story_line}\n\nJohn Smith\n\n{_STORY_AFTER}"
     assert story_line in clean_text(text).text
+
+
+@pytest.mark.issue(12)
+def test_furniture_short_description_set_off_is_alt_text_unless_it_heads_the_next_paragraph() -> None:
+    alt = "A person walks past the shuttered cafe at dusk"
+    text = f"{_STORY_BEFORE}\n\n{alt}\n\n{_STORY_AFTER}"
+    removed = {removal.text: removal.kind for removal in clean_text(text).removals}
+    assert removed.get(alt) == "caption"
