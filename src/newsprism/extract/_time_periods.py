@@ -317,6 +317,18 @@ def r_unit_part(m: re.Match[str], ctx: Context) -> Resolved:
 _DAY_OR_MONTH = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 
 
+def r_the_week(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "For the week, the index dropped": the week of the last day the text named just before, else the
+    publication's week."""
+    day = ctx.anchor
+    if 0 <= m.start() - ctx.previous_end <= 400:
+        told = next((v for v, _ in reversed(ctx.previous) if len(v) >= 10 and _DAY_OR_MONTH.fullmatch(v[:10])), None)
+        day = dt.date.fromisoformat(told[:10]) if told else day
+    if day is None:
+        return _unanchored(None, "week")
+    return Resolved(_week(day), "week", note="the week of the story")
+
+
 def r_someday(m: re.Match[str], ctx: Context) -> Resolved:
     """ "will one day be", "could someday": a time ahead that no calendar names."""
     return Resolved("FUTURE_REF", "unknown")
@@ -354,5 +366,5 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "period_ref": r_period_ref, "year_ago_adj": r_year_ago_adj, "holiday": r_holiday,
     "year_end": r_year_end, "this_year_kind": r_this_year_kind, "vague_ref": r_vague_ref, "year_words": r_year_words, "season_year_words": r_season_year_words,
     "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year, "the_year": r_the_year,
-    "unit_part": r_unit_part, "someday": r_someday, "nth_day": r_nth_day, "then": r_then,
+    "unit_part": r_unit_part, "the_week": r_the_week, "someday": r_someday, "nth_day": r_nth_day, "then": r_then,
 }

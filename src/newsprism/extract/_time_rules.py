@@ -169,6 +169,9 @@ _P = [
     # "this time of the year" is any year.
     ("the_year", r"(?<!time )\b(?P<pre>[Ff]or|of|during|through|throughout|in)\s+(?P<x>the\s+year)\b(?![\s-]+(?:ago|earlier|before|"
                  r"after|ended|ending|end|to|that|when|in\s+which|of(?!\s+[$£€#])|\d|it|he|she|they|we|I|you|the|a|an|his|her|its|their)\b|['’-])"),
+    # "For the week, the index dropped 3.8%", "the week's most active session": the week the story is about (#13).
+    ("the_week", r"(?:\b(?:[Ff]or|through|throughout)\s+|(?<![\w-])(?=[Tt]he\s+week['’]s\s))(?P<x>[Tt]he\s+week)\b(?![\s-]+(?:ago|earlier|"
+                 r"before|after|ended|ending|of|that|when|following|in\s+which)\b|-)"),
     ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year)))\b"),
     ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old|\s+old\b|\s+of\s+age\b)"),
 ]
@@ -243,7 +246,7 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "period_ref": {"period"}, "year_ago_adj": {"year"}, "holiday": {"holiday", "year"},
     "year_range": _digit, "year_end": {"year"}, "this_year_kind": {"year"}, "vague_ref": {"vague"},
     "year_words": {"yearword"}, "the_year": {"year"}, "season_year_words": {"season"},
-    "unit_part": {"monthweek"}, "someday": {"dayword_only", "someday"}, "nth_day": {"dayword_only"}, "then": {"then"},
+    "unit_part": {"monthweek"}, "the_week": {"monthweek"}, "someday": {"dayword_only", "someday"}, "nth_day": {"dayword_only"}, "then": {"then"},
 }
 #: How far around a trigger an expression may reach.
 TRIGGER_MARGIN = 48

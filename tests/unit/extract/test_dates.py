@@ -578,3 +578,10 @@ def test_dates_a_vague_amount_ahead_is_future_ref(text: str, expected: tuple[str
 )
 def test_dates_a_clock_takes_the_day_after_it(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2013-03-20")
+
+
+@pytest.mark.issue(13)
+def test_dates_for_the_week_is_the_week_of_the_story() -> None:
+    text = "The Nasdaq Composite Index tumbled 5.39, or 1.2%, to 452.76 on Friday. For the week, the index dropped 3.8%."
+    assert ("the week", "1989-W43") in _values(text, "1989-10-30")
+    assert "the week" not in [t for t, _ in _values("He will stay at the station during the week.", "2019-03-03")]
