@@ -152,8 +152,18 @@ class SpeakerIndex:
         window = self._window(open_at, close_at, para_start, para_end)
         cues = [t for t in window if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}
                 and not (open_at <= t.idx <= close_at) and not self.in_quote(t.idx)]
+        inside = {t.i for t in window if open_at < t.idx < close_at}
+        # "“This is fantastic!” beamed Hartley", "“…” it reads", "the attendees chanted, “…”": with no
+        # speech verb, the verb the quote hangs from is the cue when its subject stands outside the quote (#13).
+        if not cues:
+            framing = self._framing_verb(window, inside, open_at, close_at)
+            found = self.speaker_of(framing) if framing is not None else None
+            # a place or a nationality speaks only through a speech verb ("Latin for “…”" is no speaker)
+            if (found is not None and found.speaker_text is not None
+                    and (found.entity is None or self.labels.get(found.entity) in _NEXT_TO_QUOTE)):
+                return Attribution(found.entity, found.speaker_text, found.speaker_start, found.speaker_end,
+                                   found.cue, found.cue_start, found.cue_end, min(found.confidence, 0.7))
         if cues:
-            inside = {t.i for t in window if open_at < t.idx < close_at}
             cue = min(cues, key=lambda t: (not _governs(t, inside),
                                            open_at - t.idx if t.idx < open_at else t.idx - close_at, t.idx < open_at))
             attribution = self.speaker_of(cue)
@@ -172,6 +182,19 @@ class SpeakerIndex:
             # that is all quote (#13)
             adjacent = self.intro_speaker(len(before), colon=before.endswith(":"))
         return adjacent
+
+    def _framing_verb(self, window: list[Token], inside: set[int], open_at: int, close_at: int) -> Token | None:
+        """The verb outside the quote that the quoted words hang from, when it has a subject outside them."""
+        tops = [t for t in window if t.i in inside and t.head.i not in inside and not t.is_punct]
+        for top in tops:
+            verb = top.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb and verb.i not in inside:
+                verb = verb.head
+            if (verb.pos_ == "VERB" and verb.i not in inside and not (open_at <= verb.idx <= close_at)
+                    and not self.in_quote(verb.idx)
+                    and any(c.dep_ in _SUBJECTS and c.i not in inside and not c.is_punct for c in verb.children)):
+                return verb
+        return None
 
     def intro_speaker(self, end: int, *, colon: bool = True) -> Attribution | None:
         """Who speaks after the sentence that ends at ``end``: "Cruz continued:", or with ``colon``

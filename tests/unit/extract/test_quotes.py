@@ -394,3 +394,19 @@ def test_quotes_no_place_or_nationality_by_adjacency(stages, text: str) -> None:
     labels = {e.id: e.label for e in article.entities}
     quote = next(q for q in quotes if q.kind == "direct")
     assert labels.get(quote.speaker or "") not in {"GPE", "NORP", "LOC"}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("Delegates cheered on the floor. “This is fantastic!” beamed Donald Hartley of Madison.", "Donald Hartley"),
+        ("As Trump attacked Clinton, the attendees chanted, “Lock her up, lock her up now!”", "the attendees"),
+        ("Maria Lopez read the note aloud. “We will never forget what you did for us,” it reads.", "it"),
+    ],
+)
+def test_quotes_framing_verb_gives_speaker(stages, text: str, speaker_text: str) -> None:  # type: ignore[no-untyped-def]
+    # no speech verb: the verb the quote hangs from, with its subject outside the quote, gives the speaker
+    _, quotes = quotes_of(stages, text)
+    (quote,) = [q for q in quotes if q.kind == "direct"]
+    assert quote.speaker_text == speaker_text
