@@ -285,6 +285,10 @@ def r_event_anchored(m: re.Match[str], ctx: Context) -> Resolved:
     the event as TIMEX3 does.
     """
     note = f"relative to an event: {' '.join(m['event'].split())}"
+    if not m["n"] and ctx.previous and re.fullmatch(r",\s*", ctx.text[ctx.previous_end:m.start("x")]):
+        # "Oct. 12, the day before the plunge": an apposition names the date just given.
+        value, granularity = ctx.previous[-1]
+        return Resolved(value, granularity, note=f"the date just named; {note}")
     if m["n"]:
         unit = m["unit"].lower()
         count = small_number(m["n"].lower())

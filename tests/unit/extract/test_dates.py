@@ -585,3 +585,12 @@ def test_dates_for_the_week_is_the_week_of_the_story() -> None:
     text = "The Nasdaq Composite Index tumbled 5.39, or 1.2%, to 452.76 on Friday. For the week, the index dropped 3.8%."
     assert ("the week", "1989-W43") in _values(text, "1989-10-30")
     assert "the week" not in [t for t, _ in _values("He will stay at the station during the week.", "2019-03-03")]
+
+
+@pytest.mark.issue(13)
+def test_dates_an_event_anchored_apposition_names_the_date_just_given() -> None:
+    text = ("The Nasdaq Composite frequently is left behind. Eight trading days after Oct. 12, the day before the "
+            "stock market plunge, the index fell. It happened the day before Raymond Roth was pulled over.")
+    found = [(t.text, t.value) for t in find_times(text, published="1989-10-30")]
+    assert ("the day before", "1989-10-12") in found
+    assert ("the day before", None) in found  # no date just before: still anchored on the event
