@@ -35,6 +35,9 @@ from .language import detect_language, guess_language
 from .notices import notice_spans
 from .resources import (
     BRACKETED,
+    CALL_CHANNEL,
+    CALL_IMPERATIVE,
+    CALL_READER,
     CAPTION_CREDIT_END,
     CAPTION_CREDIT_START,
     CAPTION_LABEL,
@@ -167,6 +170,8 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
             _by_notice(line, doc_lang=doc_lang)
         if line.kind is None:
             _by_language(line, doc_lang=doc_lang)
+        if line.kind is None and scraped:
+            _by_call_to_action(line)
     _share_bar_fields(lines)
     if scraped:
         _repeated(lines)
@@ -238,6 +243,35 @@ def _by_notice(line: Line, *, doc_lang: str) -> None:
         return  # one mention of cookies is a story's ("cookies and coffee would be served"); see _by_region
     if sum(end - start for start, end in notice_spans(line.text)) * 2 >= len(line.text):
         _mark(line, "cookie", f"a site notice (cue {strong[0]!r})")
+
+
+def _by_call_to_action(line: Line) -> None:
+    """Pass 2c: a subscribe, sign-up or paywall box in any language, by the share of its call-to-action words.
+
+    A box asks its reader for an address or an account ("Newsletter sign up Get weekly updates delivered to your
+    inbox"): it names a channel (e-mail, inbox, newsletter, subscribe, account, "@", in several languages) and
+    opens a sentence with an imperative ("Get…", "Stay…") or names two channels, or is a short line to the reader
+    ("Thanks for signing up!"), and such words make a fifth of it. A story about subscriptions is told in the story's voice ("was", "said", quotes)
+    and is left (#12).
+    """
+    if not 2 <= line.n_words <= 80:
+        return
+    channels = CALL_CHANNEL.findall(line.text)
+    if not channels:
+        return
+    reader = CALL_READER.findall(line.text)
+    imperatives = CALL_IMPERATIVE.findall(line.text)
+    if len({c.lower() for c in channels}) < 2 and not imperatives and not (reader and line.n_words <= 6):
+        return  # one channel needs a button's imperative, or a short line to the reader ("Thanks for signing up!")
+    if not (reader or imperatives) and line.n_words > 6:
+        return
+    if STORY_OPENING.match(line.text):
+        return  # "And you'll have a lot less money in your bank account."
+    if len(channels) + len(reader) + len(imperatives) < 0.2 * line.n_words:
+        return
+    if PAST_AUXILIARY.search(line.text) or REPORTING_VERB.search(line.text) or any(q in line.text for q in "\"“”«»"):
+        return
+    _mark(line, "subscribe", f"a call to action (cue {channels[0].strip()!r})")
 
 
 def _other_language(line: Line, doc_lang: str) -> bool:

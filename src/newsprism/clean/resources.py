@@ -321,6 +321,28 @@ TEASER_TIME = re.compile(
     r"(?<![.!?])\s(?:\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\s*$"
 )
+# -- calls to action: subscribe, sign-up and paywall boxes in any language (#12) ---------------
+#: What a box asks the reader to give or get: an address, a newsletter, an account, alerts.
+CALL_CHANNEL = re.compile(
+    r"\b(?:e-?mails?|inbox|newsletters?|subscri\w*|unsubscri\w*|sign(?:ing|ed)?[\s-]*up|signup|log[\s-]*in|"
+    r"register|account|alerts?|notify|no\s+spam|membership|paywall|suscri\w*|bolet[ií]n|correo|courriel|abonn\w*|"
+    r"inscri\w*|anmeld\w*|iscri\w*|assin\w*|cadastr\w*|berlangganan|surat\s+elektronik|beri\s*tahu|"
+    r"подпис\w*|рассылк\w*|почт\w*|电子邮件|订阅|購読|구독)\b|@",
+    _I,
+)
+#: Words of a box that speaks to its reader: "you", "we", "thanks", "please", in several languages.
+CALL_READER = re.compile(
+    r"\b(?:you|your|yours|our|us|we|me|my|thanks|thank|please|usted|su|sus|vous|votre|vos|nous|sie|ihr|ihre|unser"
+    r"|voi|tuo|tua|você|seu|sua|saya|anda|kami|вы|ваш|ваша|мы|моё|мой|мне)\b",
+    _I,
+)
+#: A sentence opening with an imperative, as a box's buttons and offers do ("Get…", "Sign up", "Stay current…").
+CALL_IMPERATIVE = re.compile(
+    r"(?:^|[.!?]\s+|\s{2,})(?:get|sign|join|stay|keep|subscribe|enter|choose|want|don'?t|click|tap|follow|register"
+    r"|download|try|start|never|give|pick|manage|plus)\b",
+    _I,
+)
+
 #: The story's own voice and tense, which a caption describing a picture does not take.
 FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|you|your)\b")
 PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", _I)

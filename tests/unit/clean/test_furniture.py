@@ -249,3 +249,23 @@ def test_furniture_short_description_set_off_is_alt_text_unless_it_heads_the_nex
     text = f"{_STORY_BEFORE}\n\n{alt}\n\n{_STORY_AFTER}"
     removed = {removal.text: removal.kind for removal in clean_text(text).removals}
     assert removed.get(alt) == "caption"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Newsletter sign up Get weekly and daily updates delivered to your inbox. You can unsubscribe at any time.",
+     "subscribe"),
+    ("Keep an eye on your inbox for the latest bridge news.", "subscribe"),
+    ("Thanks for signing up!", "subscribe"),
+    ("Beri tahu saya komentar baru melalui email.", "subscribe"),
+    # a story about subscriptions, told in the story's voice, stays
+    ("The paper said it had lost 10,000 subscribers since the bridge closed.", None),
+    ("And you will have a lot less money in your bank account.", None),
+])
+def test_furniture_call_to_action_in_any_language(line: str, kind: str | None) -> None:
+    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
+    result = clean_text(text)
+    removed = {removal.text: removal.kind for removal in result.removals}
+    assert removed.get(line) == kind
+    if kind is None:
+        assert line in result.text
