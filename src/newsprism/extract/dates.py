@@ -359,8 +359,10 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             # Once set, the reporting quarter changes only for another quarter's results ("third-quarter
             # profit", "the quarter ended June 30"), not for one named in passing ("after a flat second quarter").
             period = ref.value
-        if ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40:
-            # The dateline (first 40 characters) is the publication date, not a story date.
+        if (ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40
+                and ref.text.lower() != "overnight"):
+            # The dateline (first 40 characters) is the publication date, not a story date; "overnight" is
+            # dated by publication only for want of better, so nothing counts from it ("the previous Friday").
             previous.append((ref.value, ref.granularity))
             previous_end = ref.end
         refs.extend(_range_end(text, ref, name))

@@ -594,3 +594,10 @@ def test_dates_an_event_anchored_apposition_names_the_date_just_given() -> None:
     found = [(t.text, t.value) for t in find_times(text, published="1989-10-30")]
     assert ("the day before", "1989-10-12") in found
     assert ("the day before", None) in found  # no date just before: still anchored on the event
+
+
+@pytest.mark.issue(13)
+def test_dates_nothing_counts_from_overnight() -> None:
+    text = ("London share prices closed sharply lower Friday in active trading. Shares were depressed by overnight "
+            "losses in New York. The index shed 47.3 points, down 4.5% from the previous Friday.")
+    assert ("previous Friday", "1989-10-20") in _values(text, "1989-10-30")
