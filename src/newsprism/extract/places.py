@@ -48,7 +48,16 @@ from ._place_scan import (
     scan,
     strong_context,
 )
-from .gazetteer import GazEntry, airports, curated_surfaces, demonym, gazetteer, name_key, region_abbreviation
+from .gazetteer import (
+    GazEntry,
+    airports,
+    curated_surfaces,
+    demonym,
+    gazetteer,
+    name_key,
+    region_abbreviation,
+    small_towns,
+)
 from .nlp import ParseCache
 
 STAGE = "extract.places"
@@ -389,6 +398,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     places = []
     for mention, name, found in candidates:
         evidence, within = why.get((mention.start, mention.end), ("after a locative word, one letter off a place", None))
+        if not found and mention.label == "GPE" and (local := geography.small_town(text, mention, name)):
+            found, evidence = [local], f"{evidence}; a town under 5,000 people where the article places it"
         if not found:
             if mention.label == "GPE":
                 # Kept (without coordinates) so an analyst sees a place the gazetteer lacks; LOC and FAC
@@ -478,6 +489,22 @@ class _Geography:
         self.chosen[key] = (best, margin, reason)
         return self.chosen[key]
 
+    def small_town(self, text: str, mention: Mention, name: str) -> GazEntry | None:
+        """A town under 5,000 people for a place name the gazetteer lacks, only where the article says where
+        it is: in a region the article names or writes after it, or the one namesake in a country it names
+        ("Samos" in a story about Greece; "Toomevara" beside "Nenagh", Tipperary) (#13)."""
+        towns = small_towns(name)
+        if not towns:
+            return None
+        countries, regions = self._context(name_key(name))
+        held = _held_by(text, mention.end)
+        local = [t for t in towns if t.admin1 in regions or t.admin1 in held or t.country in held]
+        if not local:
+            local = [t for t in towns if t.country in countries]
+            if len({t.country for t in local}) != len(local):
+                return None  # two namesakes in one country and no region says which
+        return max(local, key=lambda t: _score(t, countries, regions)) if local else None
+
     def confirms(self, name: str, entry: GazEntry) -> bool:
         """Whether the article names a region holding ``entry`` or writes one after it (a tentative place)."""
         key = name_key(name)
@@ -486,6 +513,18 @@ class _Geography:
 
 
 _Candidate = tuple[Mention, str, list[GazEntry]]
+
+
+def _held_by(text: str, end: int) -> set[str]:
+    """Region and country codes of the region, county or country written after ", " ("Snetterton, Norfolk")."""
+    match = _CONTAINER.match(text, end)
+    words = match.group(1).split() if match else []
+    for size in range(len(words), 0, -1):
+        outer = [e for e in gazetteer().lookup(" ".join(words[:size]).rstrip(".,"))
+                 if e.type in ("region", "county", "country")]
+        if outer:
+            return {c for e in outer for c in (e.admin1, e.country) if c}
+    return set()
 
 
 def _lookup(text: str, mention: Mention) -> tuple[str, list[GazEntry]]:

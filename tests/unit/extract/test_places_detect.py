@@ -231,3 +231,25 @@ def test_places_every_place_keeps_its_evidence() -> None:
 def test_places_found_where_the_model_mislabels_them(text: str, labels: dict[str, str],
                                                      expected: list[tuple[str, str]]) -> None:
     assert [(p.text, p.country) for p in _resolve(text, labels) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # A town under 5,000 people where the article says where it is: a country with one namesake ...
+        ("Asylum seekers in Greece are stuck in Samos.", {"Greece": "GPE", "Samos": "GPE"}, ("GR", 37.75)),
+        # ... or the county written after it.
+        ("The race is at Snetterton, Norfolk.", {"Snetterton": "GPE", "Norfolk": "GPE"}, ("GB", 52.47)),
+        # Nothing says where: kept without a point, not the most populous namesake.
+        ("They met in Samos.", {"Samos": "GPE"}, None),
+    ],
+)
+def test_places_small_towns_only_where_the_article_places_them(
+        text: str, labels: dict[str, str], expected: tuple[str, float] | None) -> None:
+    first = next(p for p in _resolve(text, labels) if p.text in ("Samos", "Snetterton"))
+    if expected is None:
+        assert first.lat is None
+    else:
+        assert first.country == expected[0] and first.lat is not None and abs(first.lat - expected[1]) < 0.1
+        assert "a town under 5,000 people" in first.evidence
