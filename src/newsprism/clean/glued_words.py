@@ -34,6 +34,7 @@ from string import ascii_lowercase
 from .resources import DOMAIN_ENDINGS, ENGLISH_STOP_WORDS, GLUE_FUNCTION_WORDS, STOP_WORDS
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_LONG_LETTERS = re.compile(r"[^\W\d_]{5,}")  # the letter runs of five letters or more, whole
 _CLOSE_QUOTE = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][.!?,…]))[”’\"»](?=[A-Z][a-z])")
 _OPEN_QUOTE = re.compile(r"(?<=[^\W\d_])[“‘«](?=[A-Z])")
 _PUNCT_GLUE = re.compile(r"(?<![.\w/@:])([^\W\d_]{2,})([.!?])([^\W\d_]{3,})(?![.\w/@])")
@@ -103,7 +104,7 @@ def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
     """Lower-cased letter runs of a document and how often each occurs."""
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(m.group().lower() for m in _LETTERS.finditer(text))
+        counts.update(map(str.lower, _LETTERS.findall(text)))
     return counts
 
 
@@ -141,15 +142,15 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
         if not right.islower() or right in DOMAIN_ENDINGS or min(zipf(left, lang), zipf(right, lang)) < _PUNCT_ZIPF:
             continue
         splits[m.end(2)] = Split(m.start(), m.end(), m.end(2), f'no space after "{m.group(2)}"')
-    for m in _LETTERS.finditer(text):
+    for m in _LONG_LETTERS.finditer(text):  # shorter words are never split: not looked at (#12, speed)
         word = m.group()
         if m.start() and text[m.start() - 1] in "#@":  # hashtags and handles are glued on purpose
             continue
         if _DOTTED.match(text, m.end()) or (m.start() and text[m.start() - 1] in "./"):
             continue  # part of a domain, file or path ("onmeth.com")
-        if len(word) < 5:
-            continue
         if vocabulary.get(word.lower(), 0) > 1 or zipf(word, lang) > 0:
+            if word[1:].islower():  # no capital inside: no case boundary to look at
+                continue
             pair = _parts_apart(word, vocabulary=vocabulary)
             if pair is not None:
                 splits.setdefault(m.start() + pair[0], Split(m.start(), m.end(), m.start() + pair[0], pair[1]))
