@@ -301,7 +301,8 @@ CAPTION_CREDIT_END = re.compile(
     r"(?:(?:^|(?<=[\w.!?)\]])\s*|\s+[|/]\s*)(?:[A-Z]{2,}|[A-Z][a-z]+)\s*/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s+file)?"
     r"|(?:(?<=[.!?)\]])|\s+[|/])\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Shutterstock|Statista|AP\s+file|Reuters\s+file)"
-    r"|\s(?:Submitted|File|Courtesy|Handout)\s+(?:photo|image)|\[(?:File|Photo|Image)[^\]]*\])\s*$"
+    r"|\s(?:Submitted|File|Courtesy|Handout)\s+(?:photo|image)|\[(?:File|Photo|Image)[^\]]*\]"
+    r"|[.!?]\s*(?:Photo|Photograph|Image)s?\s+(?:by|courtesy\s+of)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$"
 )
 #: A credit opening a caption: "Alex Wong | Getty ImagesKristi Noem, governor of South Dakota, …".
 CAPTION_CREDIT_START = re.compile(

@@ -209,6 +209,7 @@ def test_furniture_caption_set_off_between_paragraphs(line: str, kind: str | Non
     ("An artist's concept of the new bridge over the river.", "caption"),
     ("The mayor (left) walks with engineers along the closed bridge.", "caption"),
     ("Satellite image of the river and the closed bridge.", "caption"),
+    ("The engineers and the mayor at the bridge in 2002. Photo by David Dyer-Bennet", "caption"),
     ("New study reveals what makes old bridges crack 3 hours ago", "caption"),
     # the same words in the story's voice stay
     ("We pictured the bridge as it was when we were children.", None),
