@@ -360,6 +360,10 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
         return "City, State"
     if (line := dateline(text)) and line[0] == start:
         return "dateline"
+    if _AFTER_A_NAME.search(text, max(0, start - 40), start) and _CLAUSE_END.match(text, end) and any(
+            e.type in ("region", "county", "country") for e in entries):
+        # "Brands Hatch Indy, Kent." "Knockhill, Fife.": the region written after a venue or town (#13).
+        return "a region written after a place"
     if _PLACE_MODIFIER.match(text, end) and (_ARTICLE_BEFORE.search(before) or text[end:end + 6] == "-based") and any(
             e.type in ("city", "county", "region", "country") for e in entries):
         return "a place qualifying a local noun"
@@ -371,6 +375,8 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
 _PLACE_MODIFIER = re.compile(r"(?:\s+(?:police|court|courthouse|man|woman|mother|father|teen|teenager|boy|girl|"
                              r"residents?|native|office|area|station|suburb|neighbou?rhood|council|mayor|hospital|"
                              r"airport|jail)\b|-based\b)")
+_AFTER_A_NAME = re.compile(r"[A-Z][\w'’-]*,\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)\n]|\(|$)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 
 

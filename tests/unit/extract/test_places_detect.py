@@ -221,6 +221,9 @@ def test_places_every_place_keeps_its_evidence() -> None:
         ("Zuma appeared in a Durban court on Friday.", {"Durban": "ORG"}, [("Durban", "ZA")]),
         ("A Cork mother says she is terrified.", {"Cork": "ORG"}, [("Cork", "IE")]),
         ("Workers at a Toyota plant struck.", {"Toyota": "ORG"}, []),
+        # A county written after a venue's name, even when the model calls it a person; not in a list of people.
+        ("7/8 April: Brands Hatch Indy, Kent. 28/29 April: Thruxton.", {"Kent": "PERSON"}, [("Kent", "GB")]),
+        ("Thanks to Smith, Kent and Jones for their help.", {"Kent": "PERSON"}, []),
         # A state's short name that is also a word, after a town the model labelled.
         ("He drowned at his home in Slidell, La., on March 5.", {"Slidell": "GPE", "La": "GPE"},
          [("Slidell", "US"), ("La.", "US")]),
