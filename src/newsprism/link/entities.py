@@ -31,21 +31,30 @@ bridge names (Trump -> Trump-Biden -> Biden -> Hunter -> Jeremy Hunt).
    from every other name until a later merge names it.
 
 Every merge keeps its evidence, and the result depends only on the set of
-articles and decisions, never on their order.
+articles and decisions, never on their order. A blocking key shared by more
+than :data:`MAX_BLOCK` name nodes of the corpus (counted over every label
+family) proposes no pair (#17).
+
+Every step joins names only through a pair that :mod:`newsprism.link.entity_keys`
+keeps (a shared folded name, or two names of one block that may be one thing),
+so the entities of a part of the corpus closed under those pairs are the ones
+a run over the whole corpus finds there: a link run re-resolves only that part.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..decisions import Decision, ManualGroups, replay
 from ..model import Article
-from .entity_names import Key, NameNode, name_nodes
-from .entity_rules import acronym, block_keys, compatible, evidence, same_word, spelling, words_subset
+from ..store.links import EntityMentionRow
+from .entity_names import Key, NameNode, mention_records, name_nodes
+from .entity_rules import block_keys, compatible, evidence, extends, node_blocks
+from .features import fold_name
 
 #: A blocking key shared by more names than this is too common to compare all pairs of.
 MAX_BLOCK = 1500
@@ -73,9 +82,12 @@ class CorpusEntity:
 class _Clusters:
     """Union of name nodes where every pair across two joined clusters must be compatible."""
 
-    def __init__(self, nodes: dict[Key, NameNode], constraints: ManualGroups) -> None:
+    def __init__(self, nodes: dict[Key, NameNode], constraints: ManualGroups, *, crowded: Collection[str],
+                 names_of: Callable[[Collection[str]], Mapping[str, set[str]]]) -> None:
         self.nodes = nodes
         self.constraints = constraints
+        self.crowded = crowded
+        self.names_of = names_of
         self.of: dict[Key, Key] = {k: k for k in nodes}
         self.members: dict[Key, list[Key]] = {k: [k] for k in nodes}
         self.evidence: dict[Key, list[dict[str, Any]]] = {k: list(node.evidence) for k, node in nodes.items()}
@@ -115,10 +127,39 @@ def resolve_entities(articles: Iterable[Article], *, decisions: Sequence[Decisio
     Returns:
         Corpus entities sorted by id.
     """
-    nodes = name_nodes(articles)
+    return resolve_mentions([row for article in articles for row in mention_records(article)], decisions=decisions)
+
+
+def resolve_mentions(records: Sequence[EntityMentionRow], *, decisions: Sequence[Decision] = (),
+                     crowded: Collection[str] | None = None,
+                     names_of: Callable[[Collection[str]], Mapping[str, set[str]]] | None = None
+                     ) -> list[CorpusEntity]:
+    """Cluster article entities, read as :func:`~newsprism.link.entity_names.mention_records`, into corpus
+    entities (:func:`resolve_entities`).
+
+    Args:
+        records: Every article entity of the corpus, or of a part closed under the pairs of
+            :mod:`newsprism.link.entity_keys`, by article (in id order) and position.
+        decisions: Manual merges and splits, replayed in order.
+        crowded: Blocking keys (without their label family) shared by more than :data:`MAX_BLOCK` name nodes
+            of the whole corpus; ``None``: counted in ``records``.
+        names_of: The folded names of each given article's entities (a partial name's context); ``None``:
+            read from ``records``.
+
+    Returns:
+        Corpus entities sorted by id.
+    """
+    if crowded is None:
+        crowded = crowded_blocks({row.node for row in records})
+    if names_of is None:
+        names: dict[str, set[str]] = {}
+        for row in records:
+            names.setdefault(row.article_id, set()).add(fold_name(row.name))
+        names_of = lambda ids: {i: names.get(i, set()) for i in ids}  # noqa: E731
+    nodes = name_nodes(records)
     constraints = replay(decisions)
-    clusters = _Clusters(nodes, constraints)
-    for (a, b), (score, rule) in sorted(_edges(nodes).items(), key=lambda kv: (-kv[1][0], kv[0])):
+    clusters = _Clusters(nodes, constraints, crowded=crowded, names_of=names_of)
+    for (a, b), (score, rule) in sorted(_edges(nodes, crowded).items(), key=lambda kv: (-kv[1][0], kv[0])):
         if clusters.can_join(a, b):
             clusters.join(a, b, score, rule)
     _attach_partials(clusters)
@@ -142,7 +183,19 @@ def _apply_merges(clusters: _Clusters) -> None:
                 clusters.join(a, b, 2.0, "manual merge")
 
 
-def _edges(nodes: dict[Key, NameNode]) -> dict[tuple[Key, Key], tuple[float, str]]:
+def crowded_blocks(node_ids: Iterable[str]) -> set[str]:
+    """The blocking keys (without their label family) of more than :data:`MAX_BLOCK` of these name nodes
+    (:func:`~newsprism.link.entity_names.node_id`)."""
+    counts = Counter(block for node in set(node_ids) for block in node_blocks(node))
+    return {block for block, n in counts.items() if n > MAX_BLOCK}
+
+
+def _open(block: str, crowded: Collection[str]) -> bool:
+    """Whether a block (``FAMILY|key``) proposes pairs: its key is not crowded in the corpus."""
+    return block.split("|", 1)[1] not in crowded
+
+
+def _edges(nodes: dict[Key, NameNode], crowded: Collection[str]) -> dict[tuple[Key, Key], tuple[float, str]]:
     blocks: dict[str, list[Key]] = {}
     for key, node in nodes.items():
         for block in block_keys(node):
@@ -150,7 +203,7 @@ def _edges(nodes: dict[Key, NameNode]) -> dict[tuple[Key, Key], tuple[float, str
     edges: dict[tuple[Key, Key], tuple[float, str]] = {}
     for block in sorted(blocks):
         keys = sorted(blocks[block])
-        if len(keys) > MAX_BLOCK:
+        if not _open(block, crowded):
             continue
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
@@ -166,7 +219,8 @@ def _attach_partials(clusters: _Clusters) -> None:
     for key, node in nodes.items():
         if not node.partial:
             for block in block_keys(node):
-                index.setdefault(block, set()).add(key)
+                if _open(block, clusters.crowded):  # as a crowded key proposes no pair of full names (#17)
+                    index.setdefault(block, set()).add(key)
     heads = sorted(k for k, members in clusters.members.items() if all(nodes[m].partial for m in members))
     for head in heads:
         members = clusters.members[head]
@@ -181,18 +235,7 @@ def _attach_partials(clusters: _Clusters) -> None:
 def _extends(clusters: _Clusters, partial: Key, full: Key) -> bool:
     """The full cluster has a name the partial names stand for (surname, words, place name)."""
     nodes = clusters.nodes
-    for p in clusters.members[partial]:
-        for f in clusters.members[full]:
-            a, b = nodes[p], nodes[f]
-            if a.family == "PERSON" and b.person[0] and same_word(a.person[1], b.person[1]) is not None:
-                return True
-            if a.family == "PLACE" and (a.folded == b.folded or spelling(a, b)) and not (
-                    a.countries and b.countries and a.countries.isdisjoint(b.countries)):
-                return True  # a name placed in one country never joins a place in another
-            if a.family not in ("PERSON", "PLACE") and not b.partial and (
-                    acronym(a, b) or (len(b.words) > len(a.words) and words_subset(a, b))):
-                return True
-    return False
+    return any(extends(nodes[p], nodes[f]) for p in clusters.members[partial] for f in clusters.members[full])
 
 
 def _choose(clusters: _Clusters, partial: Key, fitting: list[Key]) -> tuple[str, Key] | None:
@@ -206,7 +249,9 @@ def _choose(clusters: _Clusters, partial: Key, fitting: list[Key]) -> tuple[str,
         return set().union(*(nodes[k].articles for k in clusters.members[cluster]))
 
     def context(cluster: Key) -> set[str]:
-        return set().union(*(nodes[k].context for k in clusters.members[cluster]))
+        sources = [source for k in clusters.members[cluster] for source in nodes[k].sources]
+        names = clusters.names_of({article_id for article_id, _ in sources})
+        return set().union(*(names[article_id] - {own} for article_id, own in sources))
 
     counts = {c: len(articles(c)) for c in fitting}
     best = min(fitting, key=lambda c: (-counts[c], c))

@@ -23,6 +23,7 @@ from typing import Any
 from ..extract._lexicon import ROLE_NOUNS, TITLES
 from ..extract.names import name_parts, strip_title
 from ..model import Article, Place
+from ..store.links import EntityMentionRow
 from .features import fold_name, idf, label_family, tokens
 from .resources import GENERIC_PLACE_WORDS, NAME_STOP_WORDS
 
@@ -46,7 +47,8 @@ class NameNode:  # no slots: the derived name forms are cached on the instance
     articles: set[str] = field(default_factory=set)
     members: list[tuple[str, str]] = field(default_factory=list)  # (article_id, entity_id)
     variants: set[str] = field(default_factory=set)
-    context: set[str] = field(default_factory=set)
+    #: (article_id, folded name of the article entity): its context is the article's other names
+    sources: list[tuple[str, str]] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
     headline: bool = False  # written in a title-cased line at least once
@@ -92,31 +94,52 @@ def looks_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-def name_nodes(articles: Iterable[Article]) -> dict[Key, NameNode]:
-    """The name nodes of a corpus's article entities, with headline words, labels and places mended."""
+def node_id(family: str, gazetteer: str, name: str) -> str:
+    """The id of the name node an article entity starts in (before headline words and label votes mend it).
+
+    >>> node_id("PLACE", "703448", "Kyiv")
+    'PLACE|703448|Kyiv'
+    """
+    return f"{family}|{gazetteer}|{name}"
+
+
+def mention_records(article: Article) -> list[EntityMentionRow]:
+    """What corpus entities read of an article's entities: one row each, in order, with its name node,
+    gazetteer entry (a place whose words name it), countries and headline flag."""
+    gazetteer = {p.entity: p.gazetteer_id for p in article.places if p.entity and _names_entry(p)}
+    by_text = {p.text: p.gazetteer_id for p in article.places if _names_entry(p)}
+    countries: dict[str, set[str]] = {}
+    for p in article.places:
+        if p.country:
+            countries.setdefault(p.entity or "", set()).add(p.country)
+            countries.setdefault("text:" + p.text, set()).add(p.country)
+    in_headline = {m.entity for m in article.mentions if _title_cased_line(article.text, m.start)}
+    rows = []
+    for position, entity in enumerate(article.entities):
+        family = label_family(entity.label)
+        gaz = (gazetteer.get(entity.id) or by_text.get(entity.name) or "") if family == "PLACE" else ""
+        # where the gazetteer put it, even when the name is not its entry's
+        placed = countries.get(entity.id, set()) | countries.get("text:" + entity.name, set())
+        rows.append(EntityMentionRow(article.id, position, entity.id, node_id(family, gaz, entity.name), entity.name,
+                                     entity.label, gaz, sorted(set(entity.variants or (entity.name,))),
+                                     sorted(placed) if family == "PLACE" else [], int(entity.id in in_headline)))
+    return rows
+
+
+def name_nodes(records: Iterable[EntityMentionRow]) -> dict[Key, NameNode]:
+    """The name nodes of a corpus's article entities (:func:`mention_records`, by article in order), with
+    headline words, labels and places mended."""
     nodes: dict[Key, NameNode] = {}
-    for article in articles:
-        gazetteer = {p.entity: p.gazetteer_id for p in article.places if p.entity and _names_entry(p)}
-        by_text = {p.text: p.gazetteer_id for p in article.places if _names_entry(p)}
-        countries: dict[str, set[str]] = {}
-        for p in article.places:
-            if p.country:
-                countries.setdefault(p.entity or "", set()).add(p.country)
-                countries.setdefault("text:" + p.text, set()).add(p.country)
-        names = {fold_name(e.name) for e in article.entities}
-        in_headline = {m.entity for m in article.mentions if _title_cased_line(article.text, m.start)}
-        for entity in article.entities:
-            family = label_family(entity.label)
-            gaz = (gazetteer.get(entity.id) or by_text.get(entity.name) or "") if family == "PLACE" else ""
-            node = nodes.setdefault((family, entity.name, gaz), NameNode(family, entity.name, gaz))
-            node.labels[entity.label] += 1
-            node.articles.add(article.id)
-            node.members.append((article.id, entity.id))
-            node.variants.update(entity.variants or (entity.name,))
-            node.context.update(names - {fold_name(entity.name)})
-            if family == "PLACE":  # where the gazetteer put it, even when the name is not its entry's
-                node.countries |= countries.get(entity.id, set()) | countries.get("text:" + entity.name, set())
-            node.headline |= entity.id in in_headline
+    for row in records:
+        family = label_family(row.label)
+        node = nodes.setdefault((family, row.name, row.gazetteer), NameNode(family, row.name, row.gazetteer))
+        node.labels[row.label or ""] += 1
+        node.articles.add(row.article_id)
+        node.members.append((row.article_id, row.entity_id))
+        node.variants.update(row.variants)
+        node.sources.append((row.article_id, fold_name(row.name)))
+        node.countries.update(row.countries)
+        node.headline |= bool(row.headline)
     return _vote_families(_strip_headline_words(nodes))
 
 
@@ -240,7 +263,7 @@ def _absorb(into: NameNode, node: NameNode) -> None:
     into.articles |= node.articles
     into.members += node.members
     into.variants |= node.variants
-    into.context |= node.context
+    into.sources += node.sources
     into.evidence += node.evidence
     into.countries |= node.countries
     into.headline |= node.headline

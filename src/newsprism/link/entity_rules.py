@@ -150,6 +150,24 @@ def _spelling_evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
     return (0.9 + 0.09 * found.score, f"spelling ({found.rule})") if found else None
 
 
+def extends(a: NameNode, b: NameNode) -> bool:
+    """Whether ``b`` has a name the partial name ``a`` stands for (its surname, its words, its place name)."""
+    if a.family == "PERSON" and b.person[0] and same_word(a.person[1], b.person[1]) is not None:
+        return True
+    if a.family == "PLACE" and (a.folded == b.folded or spelling(a, b)) and not (
+            a.countries and b.countries and a.countries.isdisjoint(b.countries)):
+        return True  # a name placed in one country never joins a place in another
+    return a.family not in ("PERSON", "PLACE") and not b.partial and (
+        acronym(a, b) or (len(b.words) > len(a.words) and words_subset(a, b)))
+
+
+def node_blocks(node_id: str) -> set[str]:
+    """The blocking keys of a name node (:func:`~newsprism.link.entity_names.node_id`), without its label
+    family: the same in every family it may be voted into (a place's gazetteer key stays its own)."""
+    family, gazetteer, name = node_id.split("|", 2)
+    return {block.split("|", 1)[1] for block in block_keys(NameNode(family, name, gazetteer))}
+
+
 def block_keys(node: NameNode) -> set[str]:
     keys = {f"{node.family}|w:{translit_key(w)[:4]}" for w in node.words if len(w) >= 2}
     if len(node.words) == 1:

@@ -39,10 +39,8 @@ from ..store.links import (
     ArticleStateRow,
     BandRow,
     ClaimGroupRow,
-    CorpusEntityRow,
     CueRow,
     DuplicateRow,
-    EntityMemberRow,
     FurnitureRow,
     InputRow,
     LineageRow,
@@ -68,7 +66,6 @@ from .delta import (
     relink_claims,
     relink_lineage,
     restripped,
-    slim,
 )
 from .duplicates import (
     BANDS,
@@ -81,7 +78,7 @@ from .duplicates import (
     find_duplicates,
     signature,
 )
-from .entities import resolve_entities
+from .entity_keys import EntityLinks, link_entities
 from .features import day_of, site_of
 from .furniture import FurnitureSample, learn_furniture
 from .incremental import BAND_KEYS, Groups, bands_propose, closure, group_members, link_stories, stored_groups
@@ -219,37 +216,15 @@ def _copies(groups: list[DuplicateGroup], sites: Mapping[str, str | None]) -> li
     return found
 
 
-@dataclass(slots=True)
-class _EntityLinks:
-    """Corpus entities after the run: the rows to write, how many there are, the articles whose corpus entities
-    changed (``None``: any) and each article entity's corpus entity (asked for by article ids)."""
-
-    tables: dict[type[LinkRow], list[Any]]
-    patches: dict[type[LinkRow], Patch]
-    count: int
-    merged: int
-    changed: set[str] | None
-    entity_of: Callable[[Collection[str]], Mapping[tuple[str, str], str]]
+_EntityLinks = EntityLinks
 
 
-def _link_entities(store: Any, articles: Iterable[Article], *, incremental: bool) -> _EntityLinks:
-    """Corpus entities of every article (resolved over the whole corpus, its articles streamed)."""
-    entities = resolve_entities(articles, decisions=store.decisions())
-    merged = sum(1 for e in entities if len({m[2] for m in e.members}) > 1)
-    mapping = {(aid, eid): e.corpus_id for e in entities for aid, eid, _ in e.members}
-    changed = None
-    if incremental:
-        old = {(r.article_id, r.entity_id): r.corpus_id for r in store.link_rows(EntityMemberRow)}
-        changed = {key[0] for key in set(old) | set(mapping) if old.get(key) != mapping.get(key)}
-    tables: dict[type[LinkRow], list[Any]] = {
-        CorpusEntityRow: [CorpusEntityRow(e.corpus_id, e.name, e.label, e.variants, e.evidence, e.articles)
-                          for e in entities],
-        EntityMemberRow: [EntityMemberRow(e.corpus_id, *m) for e in entities for m in e.members]}
-
-    def entity_of(ids: Collection[str]) -> Mapping[tuple[str, str], str]:
-        return mapping
-
-    return _EntityLinks(tables, {}, len(entities), merged, changed, entity_of)
+def _link_entities(store: Any, articles: Iterable[Article], *, incremental: bool,
+                   removed: Collection[str] = ()) -> EntityLinks:
+    """Corpus entities: of every article given (a full run), or of what the given new and changed articles and
+    the ``removed`` ones reach (:func:`~newsprism.link.entity_keys.link_entities`)."""
+    return link_entities(store, {a.id: a for a in articles}, removed, decisions=store.decisions(),
+                         incremental=incremental)
 
 
 @dataclass(slots=True)
@@ -473,7 +448,7 @@ def _incremental_run(store: Any, *, settings: Settings, steps: _Steps, how: str)
         lineage_patch = Patch("article_id", lineage_ids, lineage)
         steps.found = f"lineage of {counted(len(lineage_ids), 'article')} linked again"
     with steps.step("entities", "resolving entities across articles"):
-        entities = _link_entities(store, (slim(a) for a in store.iter_articles()), incremental=True)
+        entities = _link_entities(store, [corpus.article(i) for i in new], incremental=True, removed=removed)
         steps.found = _entities_found(entities)
     with steps.step("claims", "setting claims side by side"):
         claims, claim_stories = relink_claims(store, corpus, groups, stories, entity_of=entities.entity_of,

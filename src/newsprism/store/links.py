@@ -252,6 +252,48 @@ class CueRow(LinkRow):
 
 
 @dataclass(frozen=True, slots=True)
+class EntityMentionRow(LinkRow):
+    """An article entity as corpus entities read it (:func:`newsprism.link.entity_names.mention_records`): its
+    name node (``node``: label family, gazetteer entry and name), variants, the countries its places name and
+    whether it stands in a headline line; an article's rows are its entities in order (``position``)."""
+
+    TABLE = "link_entity_mentions"
+    ORDER = "article_id, position"
+    JSON = frozenset({"variants", "countries"})
+    article_id: str
+    position: int
+    entity_id: str
+    node: str
+    name: str
+    label: str | None
+    gazetteer: str
+    variants: list[str]
+    countries: list[str]
+    headline: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityKeyRow(LinkRow):
+    """A key of a name node (:mod:`newsprism.link.entity_keys`): ``f:`` a folded name whose vote or headline
+    words it takes part in, ``b:`` a blocking key, ``n:`` its name."""
+
+    TABLE = "link_entity_keys"
+    ORDER = "key, node"
+    key: str
+    node: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPairRow(LinkRow):
+    """Two name nodes (``a`` < ``b``) that a blocking key brings together and that may be one thing."""
+
+    TABLE = "link_entity_pairs"
+    ORDER = "a, b"
+    a: str
+    b: str
+
+
+@dataclass(frozen=True, slots=True)
 class Patch:
     """Part of one link table replaced: the rows whose ``column`` (or one of the ``columns``) has one of
     ``values`` give way to ``rows``."""
@@ -264,7 +306,8 @@ class Patch:
 #: Every link table's row type, in the order a link run writes them.
 LINK_ROWS: tuple[type[LinkRow], ...] = (DuplicateRow, LineageRow, StoryRow, StoryArticleRow, CorpusEntityRow,
                                         EntityMemberRow, ClaimGroupRow, FurnitureRow, MinhashRow, VectorRow,
-                                        BandRow, StoryKeyRow, ArticleStateRow, StoryEdgeRow, InputRow, CueRow)
+                                        BandRow, StoryKeyRow, ArticleStateRow, StoryEdgeRow, InputRow, CueRow,
+                                        EntityMentionRow, EntityKeyRow, EntityPairRow)
 #: table -> columns, in insertion order (the web reads these tables by name).
 LINK_COLUMNS: dict[str, tuple[str, ...]] = {row.TABLE: tuple(f.name for f in fields(row))  # type: ignore[arg-type]
                                             for row in LINK_ROWS}
@@ -502,6 +545,16 @@ class LinkTables:
             found.update(self._links.query(f'SELECT id, text FROM {{t}}articles WHERE id IN ({", ".join("?" * len(chunk))})',
                                            chunk))
         return found
+
+    def entity_totals(self) -> tuple[int, int, int]:
+        """How many corpus entities are stored, how many of them hold several names, and how many article
+        entities the last link run kept for them (``link_entity_mentions``)."""
+        rows = self._links.query(
+            "SELECT (SELECT COUNT(*) FROM {t}corpus_entities), (SELECT COUNT(*) FROM (SELECT corpus_id FROM "
+            "{t}corpus_entity_members GROUP BY corpus_id HAVING COUNT(DISTINCT name) > 1) AS merged), "
+            "(SELECT COUNT(*) FROM {t}link_entity_mentions)")
+        entities, merged, mentions = rows[0]
+        return int(entities), int(merged), int(mentions)
 
     def link_state(self) -> str | None:
         """What the last link run recorded of how it linked (its settings and versions), ``None`` before any run

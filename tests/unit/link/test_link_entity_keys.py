@@ -1,0 +1,134 @@
+"""Incremental corpus entities equal a full recompute: the names of real news added in shuffled batches, some
+articles changed or removed and analyst decisions taken on the way, give the corpus entity tables row for row
+(ids included) of one full resolution of the final corpus, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from newsprism.decisions import Decision
+from newsprism.link.entity_keys import EntityLinks, link_entities, node_keys
+from newsprism.link.features import fold_name
+from newsprism.model import Article, Entity, Place
+from newsprism.store import Store, open_store
+from newsprism.store.links import (
+    CorpusEntityRow,
+    EntityKeyRow,
+    EntityMemberRow,
+    EntityMentionRow,
+    EntityPairRow,
+    LinkRow,
+)
+
+WIKINEWS = Path(__file__).resolve().parents[3] / "examples" / "wikinews" / "articles.jsonl"
+TABLES: tuple[type[LinkRow], ...] = (CorpusEntityRow, EntityMemberRow, EntityMentionRow, EntityKeyRow, EntityPairRow)
+#: Capitalised runs of words: the names the articles below are given.
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}\b")
+_LABELS = ("PERSON", "PERSON", "GPE", "ORG", "NORP")
+
+
+def _named(n: int, title: str, text: str, published: str) -> Article:
+    """A Wikinews article whose capitalised runs are its entities. The label of a run varies with the article
+    (a name read as a person here and a place there, as a small model reads it), and some places get a
+    gazetteer entry (two for a name in a few articles), so votes, partial names and places all take part."""
+    names = list(dict.fromkeys(m.group() for m in _NAME.finditer(text) if m.group() not in ("The", "A", "In")))[:40]
+    entities, places = [], []
+    for i, name in enumerate(names):
+        label = _LABELS[(len(name) + n * (len(name) % 3 == 0)) % len(_LABELS)]
+        entities.append(Entity(id=f"e{i}", name=name, label=label, variants=(name,), mentions=1))
+        if label == "GPE" and len(name) % 2 == 0:
+            entry = f"gn:{sum(map(ord, name)) % 97 + (n % 5 == 0)}"
+            at = text.index(name)
+            places.append(Place(at, at + len(name), name, name=name, gazetteer_id=entry, entity=f"e{i}",
+                                country="XX" if n % 7 else "YY"))
+    return Article(id=f"w{n:03d}", text=text, title=title, published=published, entities=tuple(entities),
+                   places=tuple(places))
+
+
+def _articles(count: int) -> list[Article]:
+    found = []
+    with WIKINEWS.open(encoding="utf-8") as lines:
+        for n, line in enumerate(lines):
+            if n == count:
+                break
+            row = json.loads(line)
+            found.append(_named(n, row["title"], row["text"], row["published"]))
+    return found
+
+
+def _tables(store: Store) -> dict[str, list[dict[str, object]]]:
+    return {kind.TABLE: [asdict(row) for row in store.link_rows(kind)] for kind in TABLES}  # type: ignore[call-overload]
+
+
+def _write(store: Store, links: EntityLinks) -> None:
+    store.replace_links(links.tables, patches=links.patches)
+
+
+@pytest.mark.parametrize(("seed", "size"), [(1, 23), (2, 60)])
+def test_entity_keys_incremental_equals_full(store: Store, tmp_path: Path, seed: int, size: int) -> None:
+    articles = _articles(120)
+    random.Random(seed).shuffle(articles)
+    batches = [articles[i:i + size] for i in range(0, len(articles), size)]
+    corpus: dict[str, Article] = {}
+    decisions: list[Decision] = []
+    for n, batch in enumerate(batches):
+        changed = {a.id: a for a in batch}
+        removed: set[str] = set()
+        if n == 2:  # some linked articles come back changed, with fewer entities; two are gone
+            for article in random.Random(seed).sample(sorted(corpus.values(), key=lambda a: a.id), 8):
+                changed[article.id] = article.replace(entities=article.entities[::2])
+            removed = {i for i in random.Random(seed + 1).sample(sorted(corpus), 2) if i not in changed}
+        if n == 3:  # an analyst merges two names and splits one off
+            names = sorted({e.name for a in corpus.values() for e in a.entities if e.label == "PERSON"})
+            decisions = [store.add_decision(Decision("merge", (names[3], names[40]))),
+                         store.add_decision(Decision("split", (names[7],)))]
+        links = link_entities(store, changed, removed, decisions=decisions, incremental=n > 0)
+        _write(store, links)
+        corpus.update(changed)
+        for i in removed:
+            del corpus[i]
+        assert bool(links.patches) == (n > 0) and bool(links.tables) == (n == 0)
+    full_store = open_store(tmp_path / "full.db")
+    for decision in decisions:
+        full_store.add_decision(decision)
+    full = link_entities(full_store, corpus, (), decisions=full_store.decisions(), incremental=False)
+    _write(full_store, full)
+    mine = _tables(store)
+    assert mine == _tables(full_store)
+    assert len(mine[CorpusEntityRow.TABLE]) > 300 and mine[EntityPairRow.TABLE]
+    assert (links.count, links.merged) == (full.count, full.merged) and full.merged > 10
+    full_store.close()
+
+
+def test_entity_keys_walk_only_the_names_a_new_article_reaches(store: Store) -> None:
+    articles = _articles(80)
+    _write(store, link_entities(store, {a.id: a for a in articles[:79]}, (), decisions=[], incremental=False))
+    new = articles[79]
+    links = link_entities(store, {new.id: new}, (), decisions=[], incremental=True)
+    rewritten = {row.corpus_id for row in links.patches[CorpusEntityRow].rows}
+    assert rewritten and len(rewritten) < len(store.link_rows(CorpusEntityRow)) / 4
+    assert {m.article_id for m in links.patches[EntityMemberRow].rows} >= {new.id}
+    assert links.patches[EntityMentionRow].values == {new.id}
+
+
+@pytest.mark.parametrize(("node", "expected", "absent"), [
+    # a person votes for its bare surname; its name and its blocking keys
+    ("PERSON||Sergei Surovikin", {"f:Sergei Surovikin", "f:Surovikin", "b:w:suro", "n:Sergei Surovikin"}, set()),
+    # a known name inside a longer one (headline or role words), at either end
+    ("PERSON||Lindsay Lohan Checks In", {"f:Lindsay Lohan", "f:Lohan Checks In"}, {"f:Lohan Checks"}),
+    # a place's gazetteer entry is a blocking key; a place has no surname
+    ("PLACE|gn:1|Galati", {"f:Galati", "b:g:gn:1"}, {"f:Galati Galati"}),
+    ("ORG||Havenbond", {"f:Havenbond", "n:Havenbond"}, {"f:"}),
+])
+def test_entity_keys_node_keys(node: str, expected: set[str], absent: set[str]) -> None:
+    def folded(keys: set[str]) -> set[str]:
+        return {"f:" + fold_name(k[2:]) if k.startswith("f:") else k for k in keys}
+
+    keys = node_keys(node)
+    assert folded(expected) <= keys and not folded(absent) & keys
