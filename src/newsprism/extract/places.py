@@ -280,7 +280,26 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     named = [(m.start, m.end, m.label) for m in mentions if m.label not in PLACE_LABELS]
     spans = [(m.start, m.end) for m, _, _ in chosen]
     chosen.extend(_as_pairs(scan(text, taken=spans, persons=persons, names=named)))
+    chosen.extend(_listed(text, mentions, chosen, long_names))
     return sorted(chosen, key=lambda c: c[0].start)
+
+
+def _listed(text: str, mentions: list[Mention], chosen: list[_Taken], long_names: set[str]) -> list[_Taken]:
+    """One-word "persons" and "organisations" that are towns listed beside a place: "from Gloucester and
+    Cheltenham", "Hilversum and Almelo" (#13). A word of a longer person's name stays a name."""
+    spans = [(m.start, m.end) for m, _, _ in chosen if m.label != _TENTATIVE]
+    out: list[_Taken] = []
+    for mention in mentions:
+        if (mention.label not in ("PERSON", "ORG") or " " in mention.text or mention.text in long_names
+                or any(s < mention.end and mention.start < e for s, e in spans)):
+            continue
+        key, found = name_key(mention.text), gazetteer().lookup(mention.text)
+        if mention.text.isupper() or not any(e.type in ("city", "county") and name_key(e.name) == key for e in found):
+            continue  # "NATO and the EU": an acronym names the organisation, not a town called Nato
+        if any(_LIST_SEP.fullmatch(text[e:mention.start]) or _LIST_SEP.fullmatch(text[mention.end:s])
+               for s, e in spans if e <= mention.start or s >= mention.end):
+            out.append((mention, f"labelled {mention.label}, listed with a place", None))
+    return out
 
 
 def _as_pairs(found: Iterable[Found]) -> list[_Taken]:

@@ -224,6 +224,10 @@ def test_places_every_place_keeps_its_evidence() -> None:
         # A county written after a venue's name, even when the model calls it a person; not in a list of people.
         ("7/8 April: Brands Hatch Indy, Kent. 28/29 April: Thruxton.", {"Kent": "PERSON"}, [("Kent", "GB")]),
         ("Thanks to Smith, Kent and Jones for their help.", {"Kent": "PERSON"}, []),
+        # A town the model calls a person, listed beside a place; an acronym beside one stays an organisation.
+        ("Roads from Gloucester and Cheltenham will close.", {"Gloucester": "GPE", "Cheltenham": "PERSON"},
+         [("Gloucester", "GB"), ("Cheltenham", "GB")]),
+        ("Turkey and NATO disagreed.", {"Turkey": "GPE", "NATO": "ORG"}, [("Turkey", "TR")]),
         # A state's short name that is also a word, after a town the model labelled.
         ("He drowned at his home in Slidell, La., on March 5.", {"Slidell": "GPE", "La": "GPE"},
          [("Slidell", "US"), ("La.", "US")]),
