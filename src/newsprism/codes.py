@@ -302,6 +302,9 @@ class Code:
         "none needed for news; split the page if its end matters")
     MARKUP_TOO_DEEP = _define(
         "W142", "markup nested more than 255 levels deep; the deeper content is lost", "none; the page is malformed")
+    READ_BUDGET_SPENT = _define(
+        "W143", "an HTML page took longer than the read_budget setting to read; its slower second candidates were "
+        "skipped and the first text kept", "raise read_budget if the page matters")
 
     # W3xx: warnings on dates
     PUBLISHED_IN_FUTURE = _define(

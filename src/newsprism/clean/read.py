@@ -79,7 +79,7 @@ def read_document(raw: RawDocument, *, settings: Settings) -> Article:
     if raw.kind == "html":
         from .html import extract_html
 
-        extracted = extract_html(text, url=raw.url)
+        extracted = extract_html(text, url=raw.url, budget=settings.read_budget)
         fields = extracted.fields
         text = extracted.text
         issues.extend(extracted.issues)

@@ -325,3 +325,30 @@ def test_html_marked_article_block_needs_no_second_opinion(monkeypatch: pytest.M
     page = ("<html><body><div class='nav'><a href='/'>Home</a> <a href='/news'>News</a></div><article>"
             + "".join(f"<p>{_PROSE} Paragraph {i}.</p>" for i in range(5)) + "</article></body></html>")
     assert "Paragraph 4." in extract_html(page, url=URL).text
+
+
+@pytest.mark.issue(12)
+def test_html_read_budget_keeps_the_first_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.clean.html as html_module
+
+    first = f"{_PROSE} Paragraph 1."  # the short first text that readability's fuller one replaces in time
+    monkeypatch.setattr(html_module, "_trafilatura_text", lambda tree, **_: first)
+    in_time = extract_html(_STORY_PAGE, url=URL)
+    assert "Paragraph 4." in in_time.text
+    assert not [issue for issue in in_time.issues if issue.code == "W143"]
+    spent = extract_html(_STORY_PAGE, url=URL, budget=0.0)
+    assert spent.text == first
+    assert [issue.code for issue in spent.issues] == ["W143"]
+    assert "readability" in spent.issues[0].message
+
+
+@pytest.mark.issue(12)
+def test_html_second_opinion_is_skipped_when_it_cannot_win(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.clean.html as html_module
+
+    def fail(tree: object) -> str:
+        raise AssertionError("the first text holds the page's prose: readability cannot beat it")
+
+    monkeypatch.setattr(html_module, "_readability_text", fail)
+    page = "<html><body><div>" + "".join(f"<div>{_PROSE} Paragraph {i}.</div>" for i in range(5)) + "</div></body></html>"
+    assert "Paragraph 4." in extract_html(page, url=URL).text
