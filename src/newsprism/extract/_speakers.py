@@ -55,6 +55,9 @@ _SUBJECT_BONUS_SENTENCES = 3
 #: Who may speak by standing next to a quote or a cue, with no parse link: a place or a nationality
 #: speaks only as the subject of a speech verb ("Russia said"), never by adjacency (#13).
 _NEXT_TO_QUOTE = frozenset({"PERSON", "ORG"})
+_INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
+#: A place speaks only as the subject of its own cue, not as the subject of a clause the cue hangs from.
+_PLACES = frozenset({"GPE", "LOC"})
 #: What may stand between a name and the quote it introduces: "Name:", "Name, said:", "Name said,“…" (#13).
 _LEAD_IN = re.compile(r"^[\s,]*(?:(?:" + "|".join(SPEECH_SURFACE) + r")\s*[,:]|:)\s*$", re.IGNORECASE)
 
@@ -155,7 +158,9 @@ class SpeakerIndex:
         inside = {t.i for t in window if open_at < t.idx < close_at}
         # "“This is fantastic!” beamed Hartley", "“…” it reads", "the attendees chanted, “…”": with no
         # speech verb, the verb the quote hangs from is the cue when its subject stands outside the quote (#13).
-        if not cues:
+        if not any(_governs(t, inside) for t in cues):
+            # "when Rubio … said it was great to be home, a man yelled “Stay there!”": a speech verb that
+            # does not govern the quote yields to the verb that does
             framing = self._framing_verb(window, inside, open_at, close_at)
             found = self.speaker_of(framing) if framing is not None else None
             # a place or a nationality speaks only through a speech verb ("Latin for “…”" is no speaker)
@@ -166,7 +171,9 @@ class SpeakerIndex:
         if cues:
             cue = min(cues, key=lambda t: (not _governs(t, inside),
                                            open_at - t.idx if t.idx < open_at else t.idx - close_at, t.idx < open_at))
-            attribution = self.speaker_of(cue)
+            # the noun after a cue before the quote is what it names ("calling him “…”", "described it as
+            # “…”"), not its speaker, unless the cue opens its clause ("Stated Stone: “…”") (#13)
+            attribution = self.speaker_of(cue, inverted=cue.idx > close_at or _opens_clause(cue))
             if attribution is not None:
                 return attribution
             nearby = self._adjacent_mention(open_at, close_at, para_start, para_end)
@@ -191,6 +198,7 @@ class SpeakerIndex:
             while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb and verb.i not in inside:
                 verb = verb.head
             if (verb.pos_ == "VERB" and verb.i not in inside and not (open_at <= verb.idx <= close_at)
+                    and window[0].i <= verb.i <= window[-1].i
                     and not self.in_quote(verb.idx)
                     and any(c.dep_ in _SUBJECTS and c.i not in inside and not c.is_punct for c in verb.children)):
                 return verb
@@ -326,7 +334,14 @@ class SpeakerIndex:
         fallback: Attribution | None = None
         for candidate in self._subject_candidates(cue, inverted=inverted):
             resolved = self.resolve(candidate)
+            if (resolved is not None and resolved.entity is not None and candidate.head != cue
+                    and self.labels.get(resolved.entity) in _PLACES and self.mention_at(candidate) is not None):
+                continue  # "Speaking in Salem, New Hampshire, Trump went after Bush, calling him “…”" (#13)
             if resolved is not None and resolved.entity is not None:
+                return _with_cue(resolved, cue, resolved.confidence)
+            if resolved is not None and _described_subject(candidate, cue):
+                # "“…” an intelligence source told Fox News", "a man yelled “…”": the cue's own subject
+                # speaks even when it names no one; a name further on is a listener or a bystander (#13)
                 return _with_cue(resolved, cue, resolved.confidence)
             fallback = fallback or resolved
         return _with_cue(fallback, cue, fallback.confidence) if fallback else None
@@ -479,6 +494,23 @@ class SpeakerIndex:
             root = root.head
         # A main-clause or speech-verb subject, not one inside reported content.
         return root.dep_ in _SUBJECTS and (root.head.dep_ in {"ROOT", "conj"} or root.head.lemma_ in SPEECH_VERBS)
+
+
+def _opens_clause(verb: Token) -> bool:
+    """Whether only punctuation or adverbs stand before ``verb`` in its sentence ("Added Stone: …")."""
+    return all(t.is_punct or t.is_space or t.pos_ in {"ADV", "CCONJ"} for t in verb.doc[verb.sent.start:verb.i])
+
+
+def _described_subject(token: Token, cue: Token) -> bool:
+    """Whether ``token`` is ``cue``'s own subject and an indefinite noun phrase ("a man", "an intelligence source",
+    "one of two witnesses"): someone the article does not name, so no name further on can be them."""
+    if token.head != cue or token.dep_ not in _SUBJECTS or token.nbor(1).text == "-":  # "Another co-author, …"
+        return False
+    if token.lower_ == "one":
+        return True
+    dets = [c.lower_ for c in token.children if c.dep_ in {"det", "poss"}]
+    # "analysts said", "aides said": a bare plural is a group the article leaves unnamed
+    return token.pos_ == "NOUN" and (bool(set(dets) & _INDEFINITE) or token.tag_ == "NNS" and not dets)
 
 
 def _listener(token: Token, cue: Token) -> bool:

@@ -410,3 +410,28 @@ def test_quotes_framing_verb_gives_speaker(stages, text: str, speaker_text: str)
     _, quotes = quotes_of(stages, text)
     (quote,) = [q for q in quotes if q.kind == "direct"]
     assert quote.speaker_text == speaker_text
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        # a speech verb that does not govern the quote yields to the verb that does
+        ("While Marco Rubio said it was great to be home, a man in the crowd yelled “Stay right there!”", "a man"),
+        # the cue's own unnamed subject speaks; the name after it is the listener
+        ("“The agents involved are upset,” an intelligence source told Fox News.", "an intelligence source"),
+    ],
+)
+def test_quotes_unnamed_subject_of_the_governing_verb(stages, text: str, speaker_text: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    (quote,) = [q for q in quotes if q.kind == "direct"]
+    assert (quote.speaker_text, quote.speaker) == (speaker_text, None)
+
+
+@pytest.mark.issue(13)
+def test_quotes_object_of_a_cue_before_the_quote_is_not_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # "describing it as “…”": what the cue names is not its speaker
+    text = "Mark Early joined the call. Asked about the lean, he described it as “news to me, honestly.”"
+    _, quotes = quotes_of(stages, text)
+    (quote,) = [q for q in quotes if q.kind == "direct"]
+    assert quote.speaker_text != "it"
