@@ -82,7 +82,9 @@ class Corpus:
         if (found := self.stripped.get(article_id)) is None:
             article = self.article(article_id)
             lines = self.lines_of(site_of(article) or "")
-            found = self.stripped[article_id] = article.replace(text=strip_furniture(article.text, lines))
+            text = strip_furniture(article.text, lines)
+            # the same article when nothing was stripped: a full run holds every article once, not twice
+            found = self.stripped[article_id] = article if text == article.text else article.replace(text=text)
         return found
 
 

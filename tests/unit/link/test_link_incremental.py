@@ -164,3 +164,28 @@ def test_incremental_link_written_over_by_another_run_links_in_full(store: Store
     assert any("(full: asked for)" in message for message in steps)
     assert _tables(store) == _full([a for a in (store.get(i) for i in sorted(
         {r.article_id for r in store.link_rows(BandRow)})) if a], tmp_path)
+
+
+def test_incremental_link_reads_only_the_articles_a_change_reaches(store: Store, tmp_path: Path) -> None:
+    articles = corpus() + _real_news()
+    store.add(articles)
+    link_corpus(store)
+    read: list[str] = []
+    reading = store.articles_by_id
+
+    def counted(ids: object) -> object:
+        read.extend(ids)  # type: ignore[call-overload]
+        return reading(ids)  # type: ignore[arg-type]
+
+    store.articles_by_id = counted  # type: ignore[method-assign]
+    (a1,) = [a for a in corpus() if a.id == "a1"]
+    store.add([a1.replace(id="a9", url="https://elsewhere.example/9", published="2023-04-12T09:00:00+00:00")])
+    store.replace_articles([next(a for a in articles if a.id == "a4").replace(published="2023-06-04T08:00:00+00:00")])
+    steps: list[Step] = []
+    link_corpus(store, report=steps.append)
+    assert any(s.name == "read" and s.finished and "(incremental)" in s.message for s in steps)
+    # the new copy, the rewritten article, what their groups, stories and cues reach and the furniture samples
+    # of their sites (not the 150 articles of the largest site): not the corpus
+    assert {"a9", "a4", "a1"} <= set(read) and "w007" not in read and len(set(read)) < len(articles) // 3, len(set(read))
+    final = [stored for a in [*articles, a1.replace(id="a9")] if (stored := store.get(a.id)) is not None]
+    assert _tables(store) == _full(final, tmp_path)
