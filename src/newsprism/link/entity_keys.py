@@ -240,13 +240,15 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
     old_members = store.link_rows(EntityMemberRow, name=names_reached) if names_reached else []
     old_ids = {m.corpus_id for m in old_members}
     entity_rows, member_rows = _entity_rows(found)
-    values = old_ids | {e.corpus_id for e in found}
+    same = _unchanged(store, old_ids, old_members, entity_rows, member_rows)
+    values = (old_ids | {e.corpus_id for e in found}) - same
     merged_before = _merged_rows(old_members)
     before_map = {(m.article_id, m.entity_id): m.corpus_id for m in old_members}
     mapping = {(m.article_id, m.entity_id): m.corpus_id for m in member_rows}
     changed_articles = {key[0] for key in set(before_map) | set(mapping) if before_map.get(key) != mapping.get(key)}
     patches: dict[type[LinkRow], Patch] = {
-        CorpusEntityRow: Patch("corpus_id", values, entity_rows), EntityMemberRow: Patch("corpus_id", values, member_rows),
+        CorpusEntityRow: Patch("corpus_id", values, [r for r in entity_rows if r.corpus_id not in same]),
+        EntityMemberRow: Patch("corpus_id", values, [r for r in member_rows if r.corpus_id not in same]),
         EntityMentionRow: Patch("article_id", moved, new_rows),
         EntityKeyRow: Patch("node", added | gone, [EntityKeyRow(k, n) for k, n in sorted(
             (k, n) for n in added for k in node_keys(n))]),
@@ -261,6 +263,18 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
         return {(m.article_id, m.entity_id): m.corpus_id for m in stored} | mapping
 
     return EntityLinks({}, patches, count, merged, changed_articles | moved, entity_of)
+
+
+def _unchanged(store: Any, old_ids: Collection[str], old_members: Sequence[EntityMemberRow],
+               entity_rows: Sequence[CorpusEntityRow], member_rows: Sequence[EntityMemberRow]) -> set[str]:
+    """The corpus entities re-resolved as they were stored (row and members): their rows are left alone."""
+    stored = {r.corpus_id: r for r in store.link_rows(CorpusEntityRow, corpus_id=sorted(old_ids))} if old_ids else {}
+    before: dict[str, set[EntityMemberRow]] = {}
+    after: dict[str, set[EntityMemberRow]] = {}
+    for rows, into in ((old_members, before), (member_rows, after)):
+        for m in rows:
+            into.setdefault(m.corpus_id, set()).add(m)
+    return {r.corpus_id for r in entity_rows if stored.get(r.corpus_id) == r and before.get(r.corpus_id) == after.get(r.corpus_id)}
 
 
 def _by_article(rows: Iterable[EntityMentionRow]) -> dict[str, list[EntityMentionRow]]:
