@@ -200,6 +200,8 @@ class DocFeatures:
     names: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = field(default_factory=frozenset)
     semantic: np.ndarray | None = None
+    #: what names the article in a list: its title, or the start of its text when it has none
+    headline: str = ""
 
 
 def _names(article: Article) -> frozenset[str]:
@@ -223,7 +225,25 @@ def features(article: Article, *, semantic: np.ndarray | None = None) -> DocFeat
     return DocFeatures(
         id=article.id, site=site_of(article), day=day_of(article.published), title=title,
         vector=weighted_vector(text, lang=lang), title_vector=weighted_vector(title, lang=lang),
-        names=_names(article), places=frozenset(p for p in places if p), semantic=semantic)
+        names=_names(article), places=frozenset(p for p in places if p), semantic=semantic,
+        headline=title.strip() or lead_sentence(text))
+
+
+#: a headline stand-in is cut at a word boundary after this many characters
+_HEADLINE_CHARS = 90
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)]?\s")
+
+
+def lead_sentence(text: str) -> str:
+    """The first sentence of ``text`` (its first line at most), cut at a word near 90 characters: what
+    stands for a headline in lists when an article has no title (text without markup often has none)."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    end = _SENTENCE_END.search(line)
+    sentence = line[:end.start()].strip() if end and end.start() >= 20 else line
+    if len(sentence) <= _HEADLINE_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, _HEADLINE_CHARS)
+    return sentence[:cut if cut > _HEADLINE_CHARS // 2 else _HEADLINE_CHARS].rstrip(" ,;:-–—") + "…"
 
 
 def content_of(article: Article) -> tuple[str, str]:

@@ -203,8 +203,10 @@ def _story(ids: list[str], by_id: Mapping[str, DocFeatures], scores: Mapping[tup
     mean = {i: sum(scores.get((min(i, j), max(i, j)), 0.0) for j in ids if j != i) / (len(ids) - 1) for i in ids}
     days = sorted(d.isoformat() for i in ids if (d := by_id[i].day))
     central = min(ids, key=lambda i: (-round(mean[i], 6), not by_id[i].title, i))
+    # the most central article with a title names the story; the central one's first sentence otherwise
+    named = next((i for i in sorted(ids, key=lambda i: (-round(mean[i], 6), i)) if by_id[i].title), central)
     sources = sorted({s for i in ids if (s := by_id[i].site)})
     return StoryCluster(story_id="s" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12],
-                        label=by_id[central].title or central, start=days[0] if days else None,
+                        label=by_id[named].headline or central, start=days[0] if days else None,
                         end=days[-1] if days else None, sources=sources,
                         articles={i: round(mean[i], 4) for i in ids})

@@ -27,3 +27,30 @@ def test_stories_clusters_any_order(meaning: bool) -> None:
     for seed in range(5):
         random.Random(seed).shuffle(docs)
         assert cluster_stories(docs) == expected
+
+
+def test_stories_without_titles_are_named_by_their_first_sentence() -> None:
+    # Plain text often comes without a title: the story is then named by the central article's
+    # first sentence, not by an article id; one titled member names it when there is one.
+    untitled = [a.replace(title=None) for a in corpus()]
+    stories = cluster_stories([features(a) for a in untitled])
+    for story in stories:
+        assert story.label not in story.articles
+        assert any(a.text.strip().startswith(story.label.rstrip("…")) for a in untitled if a.id in story.articles)
+        assert len(story.label) <= 91
+    titled = {a.id: a for a in corpus()}
+    one_titled = [a if a.id == "a5" else a.replace(title=None) for a in corpus()]
+    named = [s for s in cluster_stories([features(a) for a in one_titled]) if "a5" in s.articles]
+    assert [s.label for s in named] == [titled["a5"].title]
+
+
+def test_lead_sentence_cuts_long_first_sentences_at_a_word() -> None:
+    from newsprism.link.features import lead_sentence
+
+    assert lead_sentence("\n  Flood waters rose in Galati on Tuesday. Officials said more rain was coming.") == \
+        "Flood waters rose in Galati on Tuesday."
+    long = ("The regional council of the lower Danube voted on Tuesday evening to spend forty million euros on new "
+            "flood barriers along the river. More follows.")
+    cut = lead_sentence(long)
+    assert cut.endswith("…") and len(cut) <= 91 and long.startswith(cut[:-1]) and long[len(cut) - 1] == " "
+    assert lead_sentence("") == ""
