@@ -51,6 +51,15 @@ SCARE_MAX_WORDS = 3
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 _SPEECH_AFTER = re.compile(r"^\W{0,3}(?:\S+\s+){0,3}?(?:" + "|".join(SPEECH_SURFACE) + r")\b", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(r"(?::|\b(?:" + "|".join(SPEECH_SURFACE) + r")\b[^.!?]{0,3})\s*$", re.IGNORECASE)
+#: A verb that names or describes something just before a short quote: the quote is the speaker's word for it.
+#: The verb needs an object before the quote ("called Trump “unhinged”") or a pronoun subject ("who he dubbed
+#: “…”"): right after a noun it names a thing ("a process called “exfiltration”"), which is no one's speech.
+_NAMING = (r"(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|labell?(?:s|ed|ing)?|brand(?:s|ed|ing)?|term(?:s|ed|ing)?"
+           r"|describ(?:e|es|ed|ing)\b[^.!?;:“”\"]{0,40}?\bas)")
+_NAMING_BEFORE = re.compile(
+    r"(?:\b(?:he|she|they|we|I|you|who)\s+" + _NAMING + r"\s*|\b" + _NAMING + r"\s+[^.!?;:“”\"\s][^.!?;:“”\"]{0,40})$",
+    re.IGNORECASE)
+_SPEECH_WORD = re.compile(r"\b(?:" + "|".join(SPEECH_SURFACE) + r")\b", re.IGNORECASE)
 _OPEN_CONTEXT = " \t\n([{—–-:;,/"
 
 
@@ -238,11 +247,26 @@ def _is_scare_quote(text: str, span: QuoteSpan) -> bool:
         return False
     if not content.strip():
         return True
-    if content.rstrip()[-1] in ".,!?…" and span.close_at is not None:
-        return False
     after = text[span.close_at + 1:span.close_at + 60] if span.close_at is not None else ""
     before = text[max(0, span.open_at - 40):span.open_at]
-    return not (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+        return False
+    if _NAMING_BEFORE.search(text[max(0, span.open_at - 80):span.open_at]):
+        return False  # "Bush called Trump “unhinged”": someone's word for something, a fragment of speech (#13)
+    last = content.rstrip()[-1]
+    if last in "!?…" and span.close_at is not None:
+        return False
+    # A comma or full stop inside the marks is American typography, not speech: it counts only for a quote
+    # that opens its sentence ("“Never.”") or ends one that reports speech ("Mendez told the Post he
+    # considered himself “an artist first.”"), not for a term in the middle of one ("the “Iowa way.”") (#13)
+    sentence = re.split(r"[.!?:;]\s|\n", text[max(0, span.open_at - 200):span.open_at])[-1]
+    return not (last in ".," and span.close_at is not None
+                and (_opens_sentence(text, span.open_at) or _SPEECH_WORD.search(sentence)))
+
+
+def _opens_sentence(text: str, open_at: int) -> bool:
+    before = text[max(0, open_at - 3):open_at].rstrip(" \t\xa0")
+    return not before or before[-1] in "\n.!?:”\""
 
 
 def _direct_quote(text: str, span: QuoteSpan, index: SpeakerIndex) -> Quote:

@@ -435,3 +435,22 @@ def test_quotes_object_of_a_cue_before_the_quote_is_not_the_speaker(stages) -> N
     _, quotes = quotes_of(stages, text)
     (quote,) = [q for q in quotes if q.kind == "direct"]
     assert quote.speaker_text != "it"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma or full stop inside the marks is typography: a term or title mid-sentence is no quote
+        ("Cruz faulted his rivals for not campaigning “the Iowa way.” He left for Des Moines.", []),
+        ("She spoke on Sunday on “Fox News Sunday,” a week after the vote.", []),
+        # ... but it is speech when it opens the sentence, after a naming verb, or in reported speech
+        ("The mayor paused. “Never.” Then he left the room.", ["Never."]),
+        ("Former Governor Jeb Bush called Trump “unhinged.”", ["unhinged."]),
+        ("Mendez told the Post he considered himself “an artist first.”", ["an artist first."]),
+        # a noun named right after "called" is a term, not someone's words
+        ("They flew a glider called “Sky Fox.”", []),
+    ],
+)
+def test_quotes_scare_quotes_with_inner_punctuation(text: str, expected: list[str]) -> None:
+    assert direct(text) == expected
