@@ -14,6 +14,10 @@ A cue verb's speaker is found in this order:
    subject; a generic noun phrase ("the agency") is the one organisation it
    can stand for.
 
+With no speech verb that governs the quote, the verb the quote hangs from
+is the cue when its subject stands outside the quote ("“…” beamed Donald
+Hartley", "the attendees chanted, “…”").
+
 A cue in a gerund after a preposition ("ended his speech by saying “…”")
 takes the subject of the verb the preposition hangs from, and a cue set in
 the middle of its content ("The plan, she said, will fail") reports the
