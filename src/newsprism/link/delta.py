@@ -36,9 +36,10 @@ from .stories import feature_similarity
 
 
 def slim(article: Article) -> Article:
-    """Only what linking reads of an article (a run may hold many)."""
-    return article.replace(raw_text="", removals=(), repairs=(), segments=(), paragraphs=(), mentions=(),
-                           quotes=(), times=(), media=(), related=())
+    """Only what linking reads of an article (a run may hold many). Mentions stay: corpus entities read
+    which names stand in a headline, and claims which names share a figure's sentence."""
+    return article.replace(raw_text="", removals=(), repairs=(), segments=(), paragraphs=(), quotes=(), times=(),
+                           media=(), related=())
 
 
 def moment_of(article: Article) -> str | None:

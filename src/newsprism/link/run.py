@@ -139,7 +139,7 @@ def _signatures(store: Any, docs: list[DupDoc], *, removed: Collection[str] | No
 
 def _link_config(settings: Settings) -> str:
     """What a link run must share with the last one to link incrementally on top of it."""
-    return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET], "inputs": 1, "labels": 2,
+    return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET], "inputs": 2, "labels": 2,
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
                        "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,
                                    settings.story_average_text_only, settings.story_window_days,

@@ -11,7 +11,7 @@ from newsprism.decisions import Decision
 from newsprism.link.run import link_corpus
 from newsprism.model import Article
 from newsprism.store import Store, open_store
-from newsprism.store.links import LINK_ROWS, EntityMemberRow
+from newsprism.store.links import LINK_ROWS, CorpusEntityRow, EntityMemberRow
 
 
 def _tables(store: Store) -> dict[str, list[dict[str, object]]]:
@@ -72,3 +72,23 @@ def test_run_links_articles_in_every_script(store: Store, monkeypatch: pytest.Mo
     summary = link_corpus(store)
     assert summary.articles == 5
     link_corpus(store)  # a second run, as after every ingest
+
+
+def test_run_reads_mentions_stored_with_the_articles(store: Store) -> None:
+    # A link run holds slim copies of the articles; the mentions must stay in them: corpus entities read
+    # which names stand in a headline ("Lindsay Lohan Checks Into Rehab" is Lindsay Lohan).
+    from newsprism.model import Entity, Mention
+
+    headline = "Lindsay Lohan Checks Into Rehab"
+    texts = ["Lindsay Lohan entered a clinic in Malibu on Friday, her lawyer said.",
+             "Lindsay Lohan was seen leaving a court in Los Angeles on Thursday."]
+    articles = [Article(id=f"l{i}", text=text, entities=(Entity(id="e1", name="Lindsay Lohan", label="PERSON"),),
+                        mentions=(Mention(0, 13, "Lindsay Lohan", "PERSON", entity="e1"),))
+                for i, text in enumerate(texts)]
+    articles.append(Article(id="h", text=headline + "\nThe actress entered a clinic on Friday.",
+                            entities=(Entity(id="e1", name=headline, label="PERSON"),),
+                            mentions=(Mention(0, len(headline), headline, "PERSON", entity="e1"),)))
+    store.add(articles)
+    link_corpus(store)
+    variants = [set(row.variants) for row in store.link_rows(CorpusEntityRow)]
+    assert {"Lindsay Lohan", headline} in variants
