@@ -6,6 +6,7 @@ import pytest
 from _fixtures import load, names
 
 from newsprism.clean import clean_text, line_hash
+from newsprism.clean.text import CleanResult
 
 
 @pytest.mark.parametrize("name", names())
@@ -46,6 +47,13 @@ _STORY_AFTER = (
 )
 
 
+def _between_story(line: str) -> tuple[str | None, CleanResult]:
+    """``line`` set off between two story paragraphs and cleaned: the kind it was removed as (``None``: kept)
+    and the whole result."""
+    result = clean_text(f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}")
+    return {removal.text: removal.kind for removal in result.removals}.get(line), result
+
+
 @pytest.mark.parametrize(("line", "kind"), [
     ("Share on Facebook", "share"),
     ("Follow us on Instagram", "share"),
@@ -82,10 +90,8 @@ _STORY_AFTER = (
     ("Residents can subscribe to text alerts about closures, the council said in a statement.", None),
 ])
 def test_furniture_line_in_context(line: str, kind: str | None) -> None:
-    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
-    result = clean_text(text)
-    removed = {removal.text: removal.kind for removal in result.removals}
-    assert removed.get(line) == kind
+    removed, result = _between_story(line)
+    assert removed == kind
     if kind is None:
         assert line in result.text
     for paragraph in (_STORY_BEFORE + "\n\n" + _STORY_AFTER).split("\n\n"):
@@ -168,9 +174,7 @@ def test_furniture_text_without_spaces_is_story() -> None:
     ("The site uses JavaScript to build its pages, which slows them on older phones, engineers found.", None),
 ])
 def test_furniture_notice_in_any_language(line: str, kind: str | None) -> None:
-    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
-    removed = {removal.text: removal.kind for removal in clean_text(text).removals}
-    assert removed.get(line) == kind
+    assert _between_story(line)[0] == kind
 
 
 @pytest.mark.issue(12)
@@ -193,9 +197,7 @@ def test_furniture_cookie_banner_outside_the_story_in_any_language() -> None:
     ("The verdict: a closure that will last at least two years and cost the city dearly", None),
 ])
 def test_furniture_caption_set_off_between_paragraphs(line: str, kind: str | None) -> None:
-    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
-    removed = {removal.text: removal.kind for removal in clean_text(text).removals}
-    assert removed.get(line) == kind
+    assert _between_story(line)[0] == kind
 
 
 @pytest.mark.issue(12)
@@ -218,10 +220,8 @@ def test_furniture_caption_set_off_between_paragraphs(line: str, kind: str | Non
     ("— Bridge Watch (@bridgewatch) November 18, 2019", None),
 ])
 def test_furniture_caption_by_its_form(line: str, kind: str | None) -> None:
-    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
-    result = clean_text(text)
-    removed = {removal.text: removal.kind for removal in result.removals}
-    assert removed.get(line) == kind
+    removed, result = _between_story(line)
+    assert removed == kind
     if kind is None:
         assert line in result.text
 
