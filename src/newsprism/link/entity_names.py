@@ -114,9 +114,14 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
             countries.setdefault(p.entity or "", set()).add(p.country)
             countries.setdefault("text:" + p.text, set()).add(p.country)
     in_headline = {m.entity for m in article.mentions if _title_cased_line(article.text, m.start)}
+    # an entity the place stage placed by its whole name is a place, whatever the model called it
+    # ("Manchester" read as a PRODUCT in a music review): it keeps its entry, so a namesake stays apart
+    placed_whole = {(p.entity, p.text) for p in article.places if p.entity and _names_entry(p)}
     rows = []
     for position, entity in enumerate(article.entities):
         family = label_family(entity.label)
+        if family != "PLACE" and (entity.id, entity.name) in placed_whole:
+            family = "PLACE"
         gaz = (gazetteer.get(entity.id) or by_text.get(entity.name) or "") if family == "PLACE" else ""
         # where the gazetteer put it, even when the name is not its entry's
         placed = countries.get(entity.id, set()) | countries.get("text:" + entity.name, set())

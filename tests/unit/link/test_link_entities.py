@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsprism.decisions import Decision
+from newsprism.link.audit import places_in_two_countries
 from newsprism.link.entities import resolve_entities
 from newsprism.model import Article, Entity, Mention, Place
 
@@ -89,6 +92,18 @@ def test_entities_bare_surname_needs_one_or_a_dominant_owner() -> None:
 def test_entities_places_never_fuzzy_merge(a: tuple[str, ...], b: tuple[str, ...]) -> None:
     groups = _groups(_placed(a, b, a, b))
     assert {a[0]} in groups and {b[0]} in groups
+
+
+def test_entities_a_namesake_the_model_did_not_call_a_place_stays_apart() -> None:
+    # Manchester, New Hampshire in three campaign stories; Manchester, England in a music review where
+    # the model read the city as a PRODUCT but the place stage placed it: two places, not one.
+    articles = _placed(*[("Manchester", "gn:5089178", "US")] * 3, ("Manchester", "gn:2643123", "GB"))
+    review = articles[-1]
+    articles[-1] = review.replace(entities=(dataclasses.replace(review.entities[0], label="PRODUCT"),))
+    entities = resolve_entities(articles)
+    placed = sorted(sorted(aid for aid, _, _ in e.members) for e in entities)
+    assert placed == [["p0", "p1", "p2"], ["p3"]]
+    assert not places_in_two_countries(entities, {a.id: a for a in articles})
 
 
 def test_entities_places_merge_on_their_gazetteer_entry() -> None:
