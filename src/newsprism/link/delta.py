@@ -30,7 +30,7 @@ from .claims import ClaimRow, align_claims
 from .features import DocFeatures, content_of, day_of, features, site_of
 from .furniture import SAMPLE_PER_SITE, FurnitureLine, FurnitureSample, learn_furniture, strip_furniture
 from .incremental import Groups, StoryLinks
-from .lineage import LineageLink, find_cues, name_key
+from .lineage import LineageLink, find_cues, name_key, resolve_source
 from .semantic import VECTOR_VERSION, encode, from_text, lead, to_text
 from .stories import feature_similarity
 
@@ -276,28 +276,13 @@ def relink_lineage(store: Any, corpus: Corpus, feats: Mapping[str, DocFeatures],
                 candidates = members
             else:  # its best among unchanged articles is the stored one: compare the changed ones with it
                 candidates = [m for m in members if m[0] in changed or m[0] == stored.source_article_id]
-            _resolve(link, day_of(article.published), candidates, members[0][1] if members else None,
-                     _similarity_to(feats, article_id), least=least)
+            resolve_source(link, day_of(article.published), [(m[0], m[2]) for m in candidates],
+                           _similarity_to(feats, article_id), site=members[0][1] if members else None, least=least)
             links.append(link)
         elif article_id in relink or article_id in changed:
             links += _copy_link(article_id, corpus, groups)
     rows = lineage_rows(sorted(links, key=lambda x: (x.article_id, x.source_article_id or "")))
     return rows, set(todo) | set(removed)
-
-
-def _resolve(link: LineageLink, day: date | None, candidates: Sequence[tuple[str, str, date | None]],
-             site: str | None, similarity: Callable[[str], float], *, least: float) -> None:
-    """:func:`newsprism.link.lineage._resolve` over some candidates (``site``: the first of all of them)."""
-    best: tuple[float, str] | None = None
-    for other, _, other_day in candidates:
-        if other == link.article_id or (day and other_day and other_day > day):
-            continue
-        score = similarity(other)
-        if score >= least and (best is None or (score, other) > best):
-            best = (score, other)
-    if best is not None:
-        link.source_article_id = best[1]
-        link.evidence = {**link.evidence, "similarity": round(best[0], 4), "site": site}
 
 
 def _similarity_to(feats: Mapping[str, DocFeatures], article_id: str) -> Callable[[str], float]:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -136,7 +137,10 @@ def find_lineage(docs: Sequence[LineageDoc], *, similarity: Callable[[str, str],
         for cue in find_cues(doc.text)[:1]:
             link = LineageLink(article_id=doc.id, kind=cue.kind, source_name=cue.source_name, cue=cue.text,
                                evidence={"rule": "cue"})
-            _resolve(link, doc, by_site.get(name_key(cue.source_name), []), similarity, least=least)
+            candidates = by_site.get(name_key(cue.source_name), [])
+            resolve_source(link, doc.day, [(c.id, c.day) for c in candidates],
+                           functools.partial(similarity, doc.id),
+                           site=candidates[0].site if candidates else None, least=least)
             links.append(link)
             cued.add(doc.id)
     for copy_id, original_id, evidence in sorted(copies, key=lambda c: (c[0], c[1])):
@@ -147,16 +151,18 @@ def find_lineage(docs: Sequence[LineageDoc], *, similarity: Callable[[str, str],
     return sorted(links, key=lambda link: (link.article_id, link.source_article_id or ""))
 
 
-def _resolve(link: LineageLink, doc: LineageDoc, candidates: Sequence[LineageDoc],
-             similarity: Callable[[str, str], float], *, least: float) -> None:
+def resolve_source(link: LineageLink, day: date | None, candidates: Iterable[tuple[str, date | None]],
+                   similarity: Callable[[str], float], *, site: str | None, least: float) -> None:
+    """Set ``link``'s source to the most similar candidate ``(id, day)`` not published after ``day``, at
+    ``least`` similarity (ties to the larger id); ``site`` is the cue's site, said in the evidence."""
     best: tuple[float, str] | None = None
-    for other in candidates:
-        if other.id == doc.id or (doc.day and other.day and other.day > doc.day):
+    for other, other_day in candidates:
+        if other == link.article_id or (day and other_day and other_day > day):
             continue
-        score = similarity(doc.id, other.id)
-        if score >= least and (best is None or (score, other.id) > (best[0], best[1])):
-            best = (score, other.id)
+        score = similarity(other)
+        if score >= least and (best is None or (score, other) > best):
+            best = (score, other)
     if best is not None:
         link.source_article_id = best[1]
-        link.evidence = {**link.evidence, "similarity": round(best[0], 4), "site": candidates[0].site}
+        link.evidence = {**link.evidence, "similarity": round(best[0], 4), "site": site}
 
