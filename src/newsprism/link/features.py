@@ -237,7 +237,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)]?\s")
 def lead_sentence(text: str) -> str:
     """The first sentence of ``text`` (its first line at most), cut at a word near 90 characters: what
     stands for a headline in lists when an article has no title (text without markup often has none)."""
-    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    line = text.lstrip().partition("\n")[0].strip()  # the first line with text, without splitting the rest
     end = _SENTENCE_END.search(line)
     sentence = line[:end.start()].strip() if end and end.start() >= 20 else line
     if len(sentence) <= _HEADLINE_CHARS:
