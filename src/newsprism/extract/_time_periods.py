@@ -308,10 +308,8 @@ def r_unit_part(m: re.Match[str], ctx: Context) -> Resolved:
     sentence looks ahead, else the publication's; the part goes to the note."""
     unit, note = m["unit"].lower(), _PART_NOTES[m["part"].lower()]
     day = ctx.anchor
-    need = 10 if unit == "week" else 7
-    if ctx.direction != "future" and m["x"].lower().split()[-2] == "the" and 0 <= m.start() - ctx.previous_end <= 400:
-        told = next((v for v, _ in reversed(ctx.previous) if len(v) >= need and _DAY_OR_MONTH.fullmatch(v[:need])), None)
-        day = dt.date(int(told[:4]), int(told[5:7]), int(told[8:10]) if need == 10 else 1) if told else day
+    if ctx.direction != "future" and m["x"].lower().split()[-2] == "the":
+        day = _told_just_before(m.start(), ctx, day=unit == "week") or day
     if day is None:
         return _unanchored(None, unit, note)
     value = _week(day) if unit == "week" else f"{day.year:04d}-{day.month:02d}"
@@ -321,13 +319,20 @@ def r_unit_part(m: re.Match[str], ctx: Context) -> Resolved:
 _DAY_OR_MONTH = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 
 
+def _told_just_before(start: int, ctx: Context, *, day: bool) -> dt.date | None:
+    """The last day (or with ``day`` false, month: its first day) the text named, when it did so at most 400
+    characters before ``start``: the week or month a story goes on talking about."""
+    if not 0 <= start - ctx.previous_end <= 400:
+        return None
+    need = 10 if day else 7
+    told = next((v for v, _ in reversed(ctx.previous) if len(v) >= need and _DAY_OR_MONTH.fullmatch(v[:need])), None)
+    return dt.date(int(told[:4]), int(told[5:7]), int(told[8:10]) if day else 1) if told else None
+
+
 def r_the_week(m: re.Match[str], ctx: Context) -> Resolved:
     """ "For the week, the index dropped": the week of the last day the text named just before, else the
     publication's week."""
-    day = ctx.anchor
-    if 0 <= m.start() - ctx.previous_end <= 400:
-        told = next((v for v, _ in reversed(ctx.previous) if len(v) >= 10 and _DAY_OR_MONTH.fullmatch(v[:10])), None)
-        day = dt.date.fromisoformat(told[:10]) if told else day
+    day = _told_just_before(m.start(), ctx, day=True) or ctx.anchor
     if day is None:
         return _unanchored(None, "week")
     return Resolved(_week(day), "week", note="the week of the story")
