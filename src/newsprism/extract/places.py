@@ -553,8 +553,11 @@ def _lookup(text: str, mention: Mention) -> tuple[str, list[GazEntry]]:
     if found or text[max(0, mention.start - 2):mention.start] != ", ":
         return name, found
     dotted = mention.text + "."
-    name = dotted if text[mention.end:mention.end + 1] == "." and region_abbreviation(dotted, postal=True) else mention.text
-    return name, region_abbreviation(name, postal=True)
+    if text[mention.end:mention.end + 1] == "." and (state := region_abbreviation(dotted, postal=True)):
+        return dotted, state
+    return mention.text, region_abbreviation(mention.text, postal=True)
+
+
 #: A capitalised word after a locative preposition: a place the model may have missed ("in Magnitigorsk").
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|into|outside)\s+([A-Z][a-z]{6,})\b")
 
