@@ -508,7 +508,8 @@ def _opens_clause(verb: Token) -> bool:
 def _described_subject(token: Token, cue: Token) -> bool:
     """Whether ``token`` is ``cue``'s own subject and an indefinite noun phrase ("a man", "an intelligence source",
     "one of two witnesses"): someone the article does not name, so no name further on can be them."""
-    if token.head != cue or token.dep_ not in _SUBJECTS or token.nbor(1).text == "-":  # "Another co-author, …"
+    following = token.doc[token.i + 1:token.i + 2]  # empty when the text ends on the subject ("…,” said a man")
+    if token.head != cue or token.dep_ not in _SUBJECTS or following.text == "-":  # "Another co-author, …"
         return False
     if token.lower_ == "one":
         return True

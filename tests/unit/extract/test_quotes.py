@@ -420,6 +420,8 @@ def test_quotes_framing_verb_gives_speaker(stages, text: str, speaker_text: str)
         ("While Marco Rubio said it was great to be home, a man in the crowd yelled “Stay right there!”", "a man"),
         # the cue's own unnamed subject speaks; the name after it is the listener
         ("“The agents involved are upset,” an intelligence source told Fox News.", "an intelligence source"),
+        # a text that ends on the speaker, with no full stop (a caption, a cut-off excerpt)
+        ("“The agents involved are upset,” said an intelligence source", "an intelligence source"),
     ],
 )
 def test_quotes_unnamed_subject_of_the_governing_verb(stages, text: str, speaker_text: str) -> None:  # type: ignore[no-untyped-def]
