@@ -246,10 +246,7 @@ def test_furniture_line_before_a_credit_in_the_story_voice_stays() -> None:
 
 @pytest.mark.issue(12)
 def test_furniture_short_description_set_off_is_alt_text_unless_it_heads_the_next_paragraph() -> None:
-    alt = "A person walks past the shuttered cafe at dusk"
-    text = f"{_STORY_BEFORE}\n\n{alt}\n\n{_STORY_AFTER}"
-    removed = {removal.text: removal.kind for removal in clean_text(text).removals}
-    assert removed.get(alt) == "caption"
+    assert _between_story("A person walks past the shuttered cafe at dusk")[0] == "caption"
 
 
 @pytest.mark.issue(12)
@@ -264,9 +261,7 @@ def test_furniture_short_description_set_off_is_alt_text_unless_it_heads_the_nex
     ("And you will have a lot less money in your bank account.", None),
 ])
 def test_furniture_call_to_action_in_any_language(line: str, kind: str | None) -> None:
-    text = f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}"
-    result = clean_text(text)
-    removed = {removal.text: removal.kind for removal in result.removals}
-    assert removed.get(line) == kind
+    removed, result = _between_story(line)
+    assert removed == kind
     if kind is None:
         assert line in result.text
