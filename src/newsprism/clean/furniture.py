@@ -269,7 +269,7 @@ def _by_call_to_action(line: Line) -> None:
         return  # "And you'll have a lot less money in your bank account."
     if len(channels) + len(reader) + len(imperatives) < 0.2 * line.n_words:
         return
-    if PAST_AUXILIARY.search(line.text) or REPORTING_VERB.search(line.text) or any(q in line.text for q in "\"“”«»"):
+    if PAST_AUXILIARY.search(line.text) or REPORTING_VERB.search(line.text) or _quoted(line.text):
         return
     _mark(line, "subscribe", f"a call to action (cue {channels[0].strip()!r})")
 
@@ -483,7 +483,7 @@ def _caption_form(line: Line, *, inside: bool) -> str | None:
     text = line.text.rstrip()
     if not 3 <= line.n_words <= 45:
         return None
-    quoted = any(q in text for q in "\"“”«»")
+    quoted = _quoted(text)
     sentences = len(SENTENCE_END.findall(text))
     if CAPTION_LABEL.search(text):
         return "opens with a caption's label or a gallery counter"
@@ -520,7 +520,7 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
         return False
     if ":" in text[:60] or SENTENCE_END.search(text) or not text[-1:].isalnum():
         return False  # a lead-in ("True confession: …"), sentences with the last stop missing, an emoji
-    if not text[:1].isupper() or any(q in text for q in "“”\"«»"):
+    if not text[:1].isupper() or _quoted(text):
         return False
     content = [w for w in line.words if w.lower() not in STOP_WORDS]
     return bool(content) and sum(1 for w in content if w[:1].isupper()) < _TITLE_SHARE * len(content)
@@ -528,6 +528,11 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
 
 def _ends_sentence(line: Line) -> bool:
     return bool(_SENTENCE_STOP.search(line.text.rstrip()))
+
+
+def _quoted(text: str) -> bool:
+    """Whether ``text`` holds a quotation mark: someone speaks in it, as captions and boxes never do."""
+    return any(q in text for q in "\"“”«»")
 
 
 def _name_like(line: Line) -> bool:
@@ -564,7 +569,7 @@ def _tag_like(line: Line) -> bool:
 
 def _caption_like(line: Line) -> bool:
     """A caption describes a picture: one or two sentences, no quote, not a question or a lead-in."""
-    quoted = any(q in line.text for q in "\"“”«»")
+    quoted = _quoted(line.text)
     lead_in = line.text.rstrip().endswith((":", "!", "?"))
     return (3 <= line.n_words <= 25 and not quoted and not lead_in and len(SENTENCE_END.findall(line.text)) <= 2
             and not REPORTING_VERB.search(line.text) and not _story_voice(line.text))
