@@ -260,7 +260,7 @@ def _strip_non_content(tree: HtmlElement) -> None:
 
 
 def _main_text(tree: HtmlElement, *, url: str | None, fallback_chars: int,
-               block: HtmlElement | None = None, budget: _Budget | None = None) -> tuple[str, bool]:
+               block: HtmlElement | None, budget: _Budget) -> tuple[str, bool]:
     """Main text by steps 1-3 of the cascade in the module docstring, and whether it came from the
     page's marked article block."""
     # 1. fast mode on the block that holds the article, when the page marks one
@@ -275,7 +275,7 @@ def _main_text(tree: HtmlElement, *, url: str | None, fallback_chars: int,
             return text, True
     # 2. fast mode on the whole page
     text = _trafilatura_text(tree, url=url, fast=True)
-    if len(text) >= fallback_chars or (budget is not None and not budget.left("trafilatura's full mode")):
+    if len(text) >= fallback_chars or not budget.left("trafilatura's full mode"):
         return text, False
     # 3. full mode with the backup extractors
     full = _trafilatura_text(tree, url=url, fast=False)
