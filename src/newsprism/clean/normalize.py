@@ -13,12 +13,10 @@ import os
 import re
 
 from .offsets import MappedText, join
-from .resources import SPACES, ZERO_WIDTH
+from .resources import ODD_SPACE, SPACES, ZERO_WIDTH
 
 _BLANKS = re.compile(r"\n\s*\n+")
 _NEEDS_FTFY = re.compile(r"[^\x00-\x7f]|&[#\w]+;")
-#: What :data:`~newsprism.clean.resources.SPACES` changes: two spaces or more, or any other space character.
-_ODD_SPACE = re.compile(r" {2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 #: Lines are repaired and aligned in pieces of about this many characters, cut at a space: the
 #: alignment is quadratic, and one 118,000-character line (a page whose markup has no paragraphs)
 #: took 15 minutes (#12). Mojibake never spans a space, so the pieces repair as the whole line does.
@@ -49,7 +47,7 @@ def normalize_line(raw: str, start: int, end: int) -> tuple[MappedText, list[tup
     line = MappedText.copied(raw, start, end)
     # most lines of an extractor's output are plain: one search finds out, and the per-space work is
     # skipped (it was a fifth of cleaning's time on HTML pages, #12)
-    if _ODD_SPACE.search(line.text) or ZERO_WIDTH.search(line.text):
+    if ODD_SPACE.search(line.text) or ZERO_WIDTH.search(line.text):
         line = _spaces_fixed(line)
     if not _NEEDS_FTFY.search(line.text):
         return line, []

@@ -85,7 +85,10 @@ ISO_639_1: frozenset[str] = _words(
 NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f]")
 WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?", re.UNICODE)
 TOKEN = re.compile(r"\S+")
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_OTHER_SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # space characters besides the plain space
+SPACES = re.compile(rf"[ {_OTHER_SPACES}]+")
+#: What normalising :data:`SPACES` changes: two plain spaces or more, or any other space character.
+ODD_SPACE = re.compile(rf" {{2,}}|[{_OTHER_SPACES}]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 TERMINAL = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[。！？」』）])$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)|[。！？]")
