@@ -41,7 +41,8 @@ _PUNCT_GLUE = re.compile(r"(?<![.\w/@:])([^\W\d_]{2,})([.!?])([^\W\d_]{3,})(?![.
 # a full stop between a word that ends in lower case and a capitalised word ("year.In", "Dr.Tomasz"):
 # abbreviations ("U.S.The", "e.g.The") are left, as are domains and files ("news.Google.com")
 _STOP_BEFORE_CAPITAL = re.compile(r"(?<![.\w/@:’'-])([^\W\d_]*[a-zà-ÿ])([.!?])([A-ZÀ-Þ][a-zà-ÿ]+)(?![.\w/@-])")
-_CASE_BOUNDARY = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")  # a lower-case letter, then a capital
+_CASE_BOUNDARY = re.compile(_CAMEL.pattern + r"|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])")  # or "TVShow"
 _MIN_LEFT = 4          # "Kan"+"is" is a name; "Kherson"+"is" is glued
 _KNOWN_ZIPF = 1.5      # a name's left part known to wordfreq: "Shoigu" is 1.61
 _COMMON_ZIPF = 3.0     # a lower-case word's left part must be an ordinary word
@@ -184,9 +185,6 @@ def _parts_apart(word: str, *, vocabulary: Counter[str]) -> tuple[int, str] | No
     if together < 2 or min(vocabulary.get(left.lower(), 0), vocabulary.get(right.lower(), 0)) < together:
         return None
     return at, f'case boundary between "{left}" and "{right}", words this text uses apart'
-
-
-_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
