@@ -1,14 +1,20 @@
 """Incremental linking against a full recompute: time and peak memory of adding articles to a corpus.
 
-A corpus of N articles is built from the bundled Wikinews articles (each
-article mixes the sentences of three of them, with its own date and one of 20
-sites; every twentieth is a republication of an earlier one on another
-site), linked once, copied; then K new articles are added to both copies, one
-linked incrementally (``newsprism link``) and one in full (``--full``). Each
-link runs in a fresh process, whose peak resident memory is reported; both
-encode the K new meaning vectors, and every link table is compared.
+A corpus of N articles is built from the bundled Wikinews articles as the
+pipeline analysed them (``bench/analysed_corpus.py``: each article mixes
+analysed sentences of three of them with their entities, quotes, claims, dates
+and places, its own date and one of 50 sites; every twentieth is a
+republication of an earlier one on another site), linked once in full (the
+"first" row: every signature and meaning vector computed), then linked in full
+again (the "relink" row: from the cached ones); then K new articles are added to
+two copies, one linked incrementally (``newsprism link``) and one in full
+(``--full``). Each link runs in a fresh process, whose peak resident memory is
+reported with the seconds and resident memory at the end of each step (``-v``);
+both encode the K new meaning vectors, and every link table is compared.
+``--texts-only`` builds the older corpus of mixed sentences without facts.
 
-    python bench/incremental.py --sizes 2000 8000 --add 100 1000
+    python bench/incremental.py --sizes 1000 10000 --add 100 1000
+    python bench/incremental.py --sizes 100000 --add 1000 --analysed wikinews.db --keep big/
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from newsprism.model import Article
 
@@ -65,23 +73,39 @@ def articles(start: int, count: int, *, seed: int = 0) -> list[Article]:
     return made
 
 
+def _rss_mb() -> int:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() // 2**20
+
+
 def _child(db: str, full: bool) -> None:
     from newsprism.link.run import link_corpus
+    from newsprism.progress import Step
     from newsprism.store import open_store
+
+    steps: list[str] = []
+
+    def report(step: Step) -> None:
+        if step.seconds is not None:
+            steps.append(f"{step.name} {step.seconds:.1f} s {_rss_mb()} MB")
 
     store = open_store(db)
     began = time.perf_counter()
-    summary = link_corpus(store, full=full)
+    summary = link_corpus(store, full=full, report=report)
     seconds = time.perf_counter() - began
     store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(json.dumps({"seconds": round(seconds, 2), "peak_mb": peak, "articles": summary.articles}))
+    print(json.dumps({"seconds": round(seconds, 2), "peak_mb": peak, "articles": summary.articles, "steps": steps}))
 
 
-def _link(db: Path, *, full: bool) -> dict[str, float]:
+def _link(db: Path, *, full: bool, verbose: bool = False, what: str = "") -> dict[str, Any]:
     out = subprocess.run([sys.executable, __file__, "--child", str(db), *(["--full"] if full else [])],
                          check=True, capture_output=True, text=True).stdout
-    return dict(json.loads(out.splitlines()[-1]))
+    found = dict(json.loads(out.splitlines()[-1]))
+    if verbose:
+        print(f"  {what}: {found['seconds']} s, peak {found['peak_mb']} MB; " + ", ".join(found["steps"]),
+              file=sys.stderr, flush=True)
+    return found
 
 
 def _tables(db: Path) -> dict[str, list[object]]:
@@ -95,45 +119,97 @@ def _tables(db: Path) -> dict[str, list[object]]:
         store.close()
 
 
+def _source(args: argparse.Namespace) -> Callable[[int, int], list[Article]]:
+    """Articles ``start`` to ``start + count`` of the corpus the arguments ask for."""
+    if args.texts_only:
+        return articles
+    sys.path.insert(0, str(ROOT / "bench"))
+    from analysed_corpus import Mixer, read_analysed  # a sibling script, not a package
+
+    mixer = Mixer(read_analysed(args.analysed))
+
+    def made(start: int, count: int) -> list[Article]:
+        found = list(mixer.articles(start, count))
+        mixer.article.cache_clear()
+        return found
+    return made
+
+
+def _add(db: Path, made: Callable[[int, int], list[Article]], start: int, count: int) -> None:
+    from newsprism.store import open_store
+
+    store = open_store(db)
+    try:
+        for at in range(start, start + count, 1000):
+            store.add(made(at, min(1000, start + count - at)))
+    finally:
+        store.close()
+
+
+def _base(folder: Path, size: int, made: Callable[[int, int], list[Article]], *, verbose: bool) -> Path:
+    """A corpus of ``size`` articles linked once (kept in ``folder`` and used again when it is there)."""
+    base = folder / f"base-{size}.db"
+    if base.exists():
+        return base
+    began = time.perf_counter()
+    _add(folder / "building.db", made, 0, size)
+    print(f"  built {size:,} articles in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
+    first = _link(folder / "building.db", full=True, verbose=verbose, what=f"first link of {size:,}")
+    again = _link(folder / "building.db", full=True, verbose=verbose, what=f"relink of {size:,}")
+    for name, run in (("first", first), ("relink", again)):
+        print(f"| {size:,} | {name} | {run['seconds']} | {run['peak_mb']} |", flush=True)
+    for path in folder.glob("building.db*"):
+        path.rename(folder / path.name.replace("building.db", base.name))
+    return base
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000], help="Corpus sizes.")
-    parser.add_argument("--add", type=int, nargs="+", default=[100, 1000], help="Articles added to each corpus.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="Corpus sizes.")
+    parser.add_argument("--add", type=int, nargs="*", default=[100, 1000], help="Articles added to each corpus.")
+    parser.add_argument("--analysed", type=Path, help="A corpus of the Wikinews articles already ingested.")
+    parser.add_argument("--texts-only", action="store_true", help="Mixed sentences without facts (the older corpus).")
+    parser.add_argument("--keep", type=Path, help="Keep the linked base corpora in this folder (and reuse them).")
+    parser.add_argument("--no-compare", action="store_true", help="Do not compare the link tables.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="Each link's steps on stderr.")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--full", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         _child(args.child, args.full)
         return
-    from newsprism.store import open_store
-
-    folder = Path(tempfile.mkdtemp(prefix="incremental-"))
-    print("| corpus | added | full link s | full peak MB | incremental s | incremental peak MB | speed-up | equal |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
+    made = _source(args)
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="incremental-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print("| corpus | full link | s | peak MB |")
+    print("| ---: | --- | ---: | ---: |")
     try:
-        for size in args.sizes:
-            base = folder / f"base-{size}.db"
-            store = open_store(base)
-            for at in range(0, size, 1000):
-                store.add(articles(at, min(1000, size - at)))
-            store.close()
-            _link(base, full=True)  # the first link: every signature and vector computed and cached
+        bases = {size: _base(folder, size, made, verbose=args.verbose) for size in args.sizes}
+        if args.add:
+            print("\n| corpus | added | full link s | full peak MB | incremental s | incremental peak MB | speed-up "
+                  "| equal |")
+            print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
+        for size, base in bases.items():
             for added in args.add:
                 runs = {}
                 for full in (True, False):
                     db = folder / f"{size}-{added}-{full}.db"
                     shutil.copy(base, db)
-                    store = open_store(db)
-                    store.add(articles(size, added))
-                    store.close()
-                    runs[full] = (_link(db, full=full), db)
-                equal = _tables(runs[True][1]) == _tables(runs[False][1])
+                    _add(db, made, size, added)
+                    what = f"add {added:,} to {size:,}, {'full' if full else 'incremental'}"
+                    runs[full] = (_link(db, full=full, verbose=args.verbose, what=what), db)
+                equal = "-" if args.no_compare else "yes" if _tables(runs[True][1]) == _tables(runs[False][1]) \
+                    else "NO"
                 (full_run, _), (inc_run, _) = runs[True], runs[False]
                 print(f"| {size:,} | {added:,} | {full_run['seconds']} | {full_run['peak_mb']} | {inc_run['seconds']} "
                       f"| {inc_run['peak_mb']} | {full_run['seconds'] / max(inc_run['seconds'], 0.01):.1f}x "
-                      f"| {'yes' if equal else 'NO'} |", flush=True)
+                      f"| {equal} |", flush=True)
+                for _, db in runs.values():
+                    for path in folder.glob(db.name + "*"):
+                        path.unlink()
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
