@@ -25,7 +25,7 @@ from ..extract.names import name_parts, strip_title
 from ..model import Article, Place
 from ..store.links import EntityMentionRow
 from .features import fold_name, idf, label_family, tokens
-from .resources import GENERIC_PLACE_WORDS, NAME_STOP_WORDS
+from .resources import GENERIC_PLACE_WORDS, NAME_STOP_WORDS, PLACE_QUALIFIERS
 
 #: A name written in several label families moves to the family holding this share of its articles.
 FAMILY_VOTE = 0.75
@@ -117,12 +117,18 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
     # an entity the place stage placed by its whole name is a place, whatever the model called it
     # ("Manchester" read as a PRODUCT in a music review): it keeps its entry, so a namesake stays apart
     placed_whole = {(p.entity, p.text) for p in article.places if p.entity and _names_entry(p)}
+    place_words: dict[str, set[str]] = {}
+    for p in article.places:
+        if p.entity and _names_entry(p):
+            place_words.setdefault(p.entity, set()).update(_place_words(p.text) | _place_words(p.name or ""))
     rows = []
     for position, entity in enumerate(article.entities):
         family = label_family(entity.label)
         if family != "PLACE" and (entity.id, entity.name) in placed_whole:
             family = "PLACE"
         gaz = (gazetteer.get(entity.id) or by_text.get(entity.name) or "") if family == "PLACE" else ""
+        if gaz and entity.name not in by_text and _glued_to_place(entity.name, place_words.get(entity.id, set()), gaz):
+            gaz = ""  # "Henry Lazenby US", "Shelby, North Carolina": a name with a place in it is not that place
         # where the gazetteer put it, even when the name is not its entry's
         placed = countries.get(entity.id, set()) | countries.get("text:" + entity.name, set())
         rows.append(EntityMentionRow(article.id, position, entity.id, node_id(family, gaz, entity.name), entity.name,
@@ -201,6 +207,25 @@ _SHORT_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt
 
 def _place_words(name: str) -> set[str]:
     return {_SHORT_FORMS.get(word, word) for word in (w.removesuffix("'s").removesuffix("’s") for w in tokens(name))}
+
+
+def _glued_to_place(name: str, place_words: set[str], entry: str) -> bool:
+    """Whether an entity's name holds words besides the place it was placed by: another thing named with
+    the place in it.
+
+    The in-article names stage may join a place with the words before it into one entity ("By: Henry
+    Lazenby US-based ..." is "US" and "Henry Lazenby US"); its place mentions give it the gazetteer entry
+    of "US", so the person's name would join the United States as one of its spellings. A name keeps
+    its place's entry when the words it adds are place words ("Kherson Oblast", "Southern Iran", whose
+    qualifier keeps it apart already) or when the gazetteer knows the whole name as that entry
+    ("United States of America").
+    """
+    extra = _place_words(name) - place_words - GENERIC_PLACE_WORDS - PLACE_QUALIFIERS
+    if not {w for w in extra if len(w) > 2}:
+        return False
+    from ..extract.gazetteer import gazetteer  # loaded once per process; most names never get here
+
+    return all(found.id != entry for found in gazetteer().lookup(name))
 
 
 def _names_entry(place: Place) -> bool:

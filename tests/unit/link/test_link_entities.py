@@ -106,6 +106,26 @@ def test_entities_a_namesake_the_model_did_not_call_a_place_stays_apart() -> Non
     assert not places_in_two_countries(entities, {a.id: a for a in articles})
 
 
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("line", "glued", "joins"), [
+    # a byline run into the story: the names stage made "US" and the person's name one entity
+    ("By: Henry Lazenby US-based aluminium producer Alcoa has signed agreements", "Henry Lazenby US", False),
+    ("posted a lighthearted message on the Thomas Cook UK Facebook page", "Thomas Cook UK", False),
+    ("the United States of America and its allies", "United States of America", True),
+])
+def test_entities_a_name_glued_to_a_place_is_not_that_place(line: str, glued: str, joins: bool) -> None:
+    place = glued.split()[-1] if not joins else "United States"
+    entry = "x:United Kingdom" if place == "UK" else "x:United States"
+    place_at = line.index(place)
+    article = Article(id="glued", text=line, entities=(Entity(id="e1", name=glued, label="GPE",
+                                                              variants=(place, glued)),),
+                      places=(Place(place_at, place_at + len(place), place, name=entry[2:], gazetteer_id=entry,
+                                    country="US" if "States" in entry else "GB", type="country", entity="e1"),))
+    countries = _placed(*[(entry[2:], entry, "US" if "States" in entry else "GB")] * 2)
+    groups = _groups([*countries, article])
+    assert any(glued in g and entry[2:] in g for g in groups) is joins
+
+
 def test_entities_places_merge_on_their_gazetteer_entry() -> None:
     groups = _groups(_placed(("United States", "gn:6252001", "US"), ("U.S.", "gn:6252001", "US"),
                              ("America", "gn:6252001", "US"), ("Lousiana", "", ""), ("Louisiana", "gn:4331987", "US")))
