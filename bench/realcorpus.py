@@ -5,6 +5,7 @@ Usage (from the project root)::
     python bench/realcorpus.py                        # everything: several minutes on 2 cores
     python bench/realcorpus.py --limit 20 --sample 5  # a quick run: 20 files or records per input set
     python bench/realcorpus.py --work /tmp/rc --json  # keep the corpus; the numbers as JSON
+    python bench/realcorpus.py --work /tmp/rc --report-only  # read an existing corpus again (after a relink)
 
 The data (evaluation only, never copied into the project) is read from
 ``../shared/data`` beside the project root; override the folder holding
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _realcorpus_report as rr  # noqa: E402 - the bench folder is not a package
-from _realcorpus_inputs import InputSet, build_inputs  # noqa: E402
+from _realcorpus_inputs import SETS, InputSet, build_inputs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRESS_EVERY = 30.0  # seconds between progress lines
@@ -144,6 +145,39 @@ def print_report(summary: dict[str, Any]) -> None:
     rr.print_links(summary)
 
 
+def existing_inputs(work: Path) -> list[InputSet]:
+    """The input sets an earlier run wrote under ``work/inputs`` (counted, not written again)."""
+    found = []
+    for name, _relative, kind in SETS:
+        folder = work / "inputs" / name
+        if not folder.is_dir():
+            found.append(InputSet(name, folder, 0, None, missing=f"{folder} not found"))
+        elif kind == "jsonl":
+            lines = sum(1 for p in folder.glob("*.jsonl") for line in p.open("rb") if line.strip())
+            found.append(InputSet(name, folder, 1, lines))
+        else:
+            found.append(InputSet(name, folder, sum(1 for _ in folder.iterdir()), None))
+    return found
+
+
+def _report_only(args: argparse.Namespace) -> int:
+    """The report on the corpus an earlier run left in ``--work``."""
+    if args.work is None or not (args.work / "corpus.db").exists():
+        sys.exit("--report-only reads <work>/corpus.db: pass the --work folder of an earlier run")
+    started = time.perf_counter()
+    inputs = existing_inputs(args.work)
+    drawn = report(args.work / "corpus.db", inputs, sample=args.sample, seed=args.seed)
+    if args.json:
+        print(json.dumps({"sets": [{"name": i.name, "given": _given(i)} for i in inputs], **drawn}, indent=2,
+                         ensure_ascii=False))
+    else:
+        print(f"# Real corpus, read again\n\nCorpus: `{args.work / 'corpus.db'}`; report "
+              f"{time.perf_counter() - started:.0f} s.")
+        rr.print_documents({"sets": [{"name": i.name, "given": _given(i)} for i in inputs], **drawn})
+        rr.print_links(drawn)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=None, help="the shared data folder (holding wikinews/, warc/ ...)")
@@ -154,7 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=30, metavar="N", help="claim groups drawn for a reader (default 30)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the draw (default 1)")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON instead of markdown")
+    parser.add_argument("--report-only", action="store_true",
+                        help="read the corpus of --work as it is (no inputs written, no ingest, no link): to read "
+                             "it again after 'newsprism link'")
     args = parser.parse_args(argv)
+    if args.report_only:
+        return _report_only(args)
     data = data_dir(args.data)
     with tempfile.TemporaryDirectory(prefix="newsprism-realcorpus-") as temporary:
         work = args.work or Path(temporary)
