@@ -60,6 +60,10 @@ _SUBJECT_BONUS_SENTENCES = 3
 #: speaks only as the subject of a speech verb ("Russia said"), never by adjacency (#13).
 _NEXT_TO_QUOTE = frozenset({"PERSON", "ORG"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
+#: What may stand between a quote and the name that signs it: "“…” ― Jorge Falcon", "“…”, Name" (#13).
+_SIGN_OFF = " ,\xa0—–―‒-"
+#: Named times are when, never who: "said Monday", "said Thursday morning" (#13).
+_WHEN = frozenset({"DATE", "TIME"})
 #: A place speaks only as the subject of its own cue, not as the subject of a clause the cue hangs from.
 _PLACES = frozenset({"GPE", "LOC"})
 #: What may stand between a name and the quote it introduces: "Name:", "Name, said:", "Name said,“…" (#13).
@@ -241,7 +245,7 @@ class SpeakerIndex:
                 continue  # "“Si Vis Pacem Para Bellum,” Latin for …", "“…” New York’s new …" (#13)
             gap_after = self.text[close_at + 1:mention.start] if mention.start > close_at else None
             gap_before = self.text[mention.end:open_at] if mention.end <= open_at else None
-            if (mention.start < para_end and gap_after is not None and len(gap_after.strip(" ,—–-")) == 0) or (
+            if (mention.start < para_end and gap_after is not None and len(gap_after.strip(_SIGN_OFF)) == 0) or (
                 mention.start >= para_start and gap_before is not None and _LEAD_IN.match(gap_before)
             ):
                 return Attribution(mention.entity, mention.text, mention.start, mention.end, None, None, None, 0.6)
@@ -282,10 +286,11 @@ class SpeakerIndex:
             return self._parenthetical(token)
         if complement is None or complement.i < token.i and not has_subject:
             return None
-        tokens = [t for t in complement.subtree]
+        # a sentence the parse ran over a paragraph break: the content stays in the cue's paragraph (#13)
+        tokens = [t for t in complement.subtree if "\n" not in self.text[min(t.idx, token.idx):max(t.idx, token.idx)]]
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
             tokens = tokens[1:]
-        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
             tokens = tokens[:-1]
         if len(tokens) < 3:
             return None
@@ -369,6 +374,11 @@ class SpeakerIndex:
             if self.in_quote(verb.idx):
                 break  # the quoted words are not the clause that says who speaks
             found += [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if not found and cue.i > 0 and (named := self.mention_at(cue.doc[cue.i - 1])) is not None \
+                and self.labels.get(named.entity or "") in _NEXT_TO_QUOTE:
+            # "“…,” Tulsa police Chief Chuck Jordan said Monday" parsed with no subject: the name the cue
+            # follows is its subject by word order (#13)
+            found.append(cue.doc[cue.i - 1])
         if inverted:
             found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i]
             # a name in a phrase after the cue ("calling for Sanders’ withdrawal") is not its speaker (#13)
@@ -396,6 +406,8 @@ class SpeakerIndex:
         mention = self.mention_at(token)
         if mention is not None:
             return _named(mention, 0.9)
+        if token.ent_type_ in _WHEN:
+            return None
         described = self._named_in_phrase(token)
         if described is not None:
             return _named(described, 0.85)
@@ -413,6 +425,10 @@ class SpeakerIndex:
             found = self._generic_org(token)
             if found is not None:
                 return found
+        people = self._surnames.get(token.text, set()) if token.pos_ == "PROPN" else set()
+        if len(people) == 1:
+            # "Lopez warned" where the entity stage left this "Lopez" untagged: the one person of that surname
+            return Attribution(next(iter(people)), token.text, token.idx, token.idx + len(token), None, None, None, 0.7)
         if token.pos_ in {"PROPN", "NOUN"}:
             left = token.left_edge if token.left_edge.i >= token.i - 4 else token
             # "Russia’s TASS news agency": the name closest to the head noun speaks.

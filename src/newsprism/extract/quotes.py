@@ -350,8 +350,11 @@ def _reported_quotes(
         limit = _past_punctuation(text, end)  # the closing mark may follow the content's last full stop
         if touched and (start <= cue[0] < end or any(s.open_at < start - 1 or _close(s) >= limit for s in touched)):
             continue  # cuts a direct quote, or spans two halves of one around their cue
-        if touched and (not _unquoted_words(text, start, end, touched) or min(s.open_at for s in touched) <= start):
-            continue  # all quote, or a quote that opens the content ("“…”, recalling …"): the direct quote stands
+        if touched and (not _unquoted_words(text, start, end, touched) or min(s.open_at for s in touched) <= start
+                        or any(_closes_at_cue(text, s, attribution) for s in touched)):
+            # all quote, a quote that opens the content ("“…”, recalling …"), or one the cue follows ("X scolded
+            # him: “…,” she said"): the direct quote stands
+            continue
         if touched:
             end = max(end, *(_close(s) + 1 for s in touched if s.close_at is not None))
         else:  # a short fragment the scan left out: keep both of its marks in the content
@@ -365,6 +368,14 @@ def _reported_quotes(
         fragments.update(touched)
         quotes.append(_quote(text, start, end, kind, attribution, 0.9))
     return quotes, fragments
+
+
+def _closes_at_cue(text: str, span: QuoteSpan, attribution: Attribution) -> bool:
+    """Whether only the speaker and punctuation stand between the quote's closing mark and its cue."""
+    after = [at for at in (attribution.speaker_start, attribution.cue_start) if at is not None]
+    if span.close_at is None or not after or min(after) <= span.close_at:
+        return False
+    return not text[span.close_at + 1:min(after)].strip(" ,\xa0")
 
 
 def _past_punctuation(text: str, end: int) -> int:

@@ -456,3 +456,28 @@ def test_quotes_object_of_a_cue_before_the_quote_is_not_the_speaker(stages) -> N
 )
 def test_quotes_scare_quotes_with_inner_punctuation(text: str, expected: list[str]) -> None:
     assert direct(text) == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a named time after the cue is when, not who; the name the cue follows is its subject
+        ("“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.",
+         "We will achieve justice in this case,", "Chuck Jordan"),
+        # a name that signs the quote after a dash
+        ("The readers wrote in.\n“Maybe we can build a wall around the stadium.” ― Jorge Falcon\n",
+         "Maybe we can build a wall around the stadium.", "Jorge Falcon"),
+        # reported speech stays in its paragraph: the quote after the break keeps its own cue and speaker
+        ("Candidate Maria Lopez has said that the city cannot afford the plan\n"
+         "“Bad things are going to happen,” Lopez warned in Everett recently. “This could be the worst deal of all time.”",
+         "This could be the worst deal of all time.", "Maria Lopez"),
+        # a quote whose closing mark the cue follows is the cue's direct quote, not a fragment of a clause before it
+        ("Senator Claire McCaskill scolded him: “The scientific community is against you,” she said. "
+         "“I do not understand why you need to go there.”", "The scientific community is against you,", "Claire McCaskill"),
+    ],
+)
+def test_quotes_speaker_by_word_order_and_sign_off(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert (quote.kind, speaker_name(article, quote)) == ("direct", speaker)
