@@ -119,7 +119,7 @@ def line_hash(text: str) -> str:
 def make_line(index: int, start: int, end: int, text: str) -> Line:
     """A :class:`Line` with its words and prose flag computed."""
     line = Line(index=index, start=start, end=end, text=text, words=WORD.findall(text))
-    line.latin = 2 * len(NON_LATIN.findall(text)) <= sum(len(w) for w in line.words)
+    line.latin = 2 * len(NON_LATIN.findall(text)) <= sum(map(len, line.words))
     line.prose = _is_prose(line)
     return line
 
@@ -127,7 +127,8 @@ def make_line(index: int, start: int, end: int, text: str) -> Line:
 def _stop_ratio(line: Line) -> float:
     if not line.words:
         return 0.0
-    return sum(1 for w in line.words if w.lower() in STOP_WORDS) / len(line.words)
+    # map() keeps the count in C: this runs on every line of every page (#12, speed)
+    return sum(map(STOP_WORDS.__contains__, map(str.lower, line.words))) / len(line.words)
 
 
 def _is_prose(line: Line) -> bool:

@@ -38,8 +38,8 @@ def _plainly_english(words: list[str]) -> bool:
     >>> _plainly_english("La retirada de Jersón fue anunciada el miércoles por el ministro".split())
     False
     """
-    sample = [w.casefold() for w in words[:60]]
-    hits = sum(1 for w in sample if w in _ENGLISH_ONLY)
+    sample = words[:60]
+    hits = sum(map(_ENGLISH_ONLY.__contains__, map(str.casefold, sample)))
     return hits >= 3 and hits * 5 >= len(sample)
 
 

@@ -17,6 +17,27 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _any_of(parts: list[str] | tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    r"""``"|".join(parts)`` compiled, each run of parts that open on ``\b`` sharing one ``\b``.
+
+    The same alternatives in the same order, so the same matches; but the engine tries every alternative
+    at every position, and one shared word-boundary test skips the inside of words at once: the notice
+    lexicon scans a line of 118,000 characters four times faster (#12).
+    """
+    groups: list[str] = []
+    run: list[str] = []
+    for part in [*parts, None]:
+        if part is not None and part.startswith(r"\b"):
+            run.append(f"(?:{part[2:]})")
+            continue
+        if run:
+            groups.append(r"\b(?:" + "|".join(run) + ")")
+            run = []
+        if part is not None:
+            groups.append(f"(?:{part})")
+    return re.compile("|".join(groups), flags)
+
+
 # -- stop words (for the prose score; a few languages so foreign prose is prose) --
 
 _ENGLISH_STOP = (
@@ -216,7 +237,7 @@ def _rule(kind: str, patterns: list[str], max_words: int) -> tuple[str, re.Patte
     return (
         kind,
         re.compile("|".join(f"(?:{p})" for p in anchored), _I) if anchored else None,
-        re.compile("|".join(f"(?:{p})" for p in free), _I) if free else None,
+        _any_of(free, _I) if free else None,
         max_words,
     )
 
@@ -364,20 +385,20 @@ STORY_OPENING = re.compile(
 # most languages, which is what lets the strong cues work beyond this list.
 
 #: One of these makes a short sentence a notice, or counts with one weak cue.
-NOTICE_STRONG = re.compile("|".join((
+NOTICE_STRONG = _any_of((
     r"cookie", r"\bçerez", r"\bciasteczk", r"куки", r"كوكيز", r"ملفات تعريف الارتباط",
     r"\bad[\s-]?block", r"\bublock", r"\bwerbeblocker", r"\bbloqueador(?:es)?\s+de\s+(?:anuncios|publicidad)",
     r"\bbloqueur\s+de\s+pub", r"\breklam\s+engelle", r"\bblok\w*\s+reklam",
     r"\bcaptcha\b", r"\bnot\s+a\s+robot\b", r"\bnie\s+jestem\s+robotem\b", r"\bkein\s+roboter\b", r"\bno\s+soy\s+un\s+robot\b",
     r"\bIP[-\s]?(?:address|adres\w*|adresse|adresi)\b", r"\b(?:adres\w*|dirección|direccion|adresse|indirizzo)\s+IP\b",
     r"\bjavascript\b", r"\bcloudflare\b",
-)), re.IGNORECASE)
+), re.IGNORECASE)
 
 #: The word "cookie" and its cognates: the one strong cue a long line may be judged on.
 COOKIE_WORD = re.compile(r"cookie|\bçerez|\bciasteczk|куки|كوكيز|ملفات تعريف الارتباط|クッキー|쿠키", re.IGNORECASE)
 
 #: Two of these (or one with a strong cue) make a notice.
-NOTICE_WEAK = re.compile("|".join((
+NOTICE_WEAK = _any_of((
     # consent and privacy
     r"\bconsent", r"\bzustimm", r"\beinwillig", r"\bconsentimiento", r"\bconsenso\b", r"\bconsentement", r"\bzgod[ayęz]",
     r"\bprivacy\b", r"\bdatenschutz", r"\bprivacidad\b", r"\bconfidentialité", r"\bprywatno", r"\bgizlilik", r"\bgdpr\b",
@@ -396,4 +417,4 @@ NOTICE_WEAK = re.compile("|".join((
     r"\badvertis", r"\bwerbung\b", r"\bpublicidad\b", r"\bpublicité\b", r"\breklam", r"\banzeigen\b",
     # addressing the reader
     r"\byou(?:r)?\b", r"\bihnen\b", r"\bsie\s+stimmen\b", r"\bvous\b", r"\bsizlere\b", r"\bkorzystasz\b", r"\bpaństw",
-)), re.IGNORECASE)
+), re.IGNORECASE)
