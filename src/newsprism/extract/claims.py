@@ -53,6 +53,18 @@ _OF_THE_PAST_BEFORE = re.compile(r"\b(?:out\s+)?of\s+(?:the\s+)?(?:past|last|pre
 _STREET = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Drive|Dr|"
                      r"Way|Place|Pl|Court|Ct|Square|Sq|Highway|Hwy|Parkway|Pkwy)\b\.?")
 _NAME_TYPES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PERSON", "GPE", "NORP", "LANGUAGE"})
+#: A code right before a number makes it an identifier: "HR 6819", "SB 1070", "Rm. 111", "§ 1201". Not a
+#: currency code ("USD 50"), which the unit reader takes.
+_CODE_BEFORE = re.compile(r"(?:(?<![\w.])(?!(?:USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD)\b)[A-Z]{2,5}|\b[A-Z][a-z]{1,3}\.|§)"
+                          r"\s?$")
+_CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[^\w\n]*$")
+#: A three-digit service number is dialled, not counted: "911 calls", "a 999 operator", "311 complaints".
+_SERVICE_NUMBER = re.compile(r"[2-9]11|999|112")
+_SERVICE_NOUN = re.compile(r"\s+(?:emergency\s+)?(?:call(?:s|ers?)?\b|dispatch|operators?\b|cent(?:er|re)s?\b|"
+                           r"(?:hot)?lines?\b|systems?\b|services?\b|tapes?\b|recordings?\b|complaints?\b|"
+                           r"requests?\b|numbers?\b|texts?\b)", re.IGNORECASE)
+#: The numbers listed after a label are labels too: "two sons, ages 16 and 6", "pages 5, 6 and 9".
+_LISTED = re.compile(r"(?:\d+(?:\s*,\s*|\s+(?:and|or|&)\s+))+$")
 #: Pronouns whose antecedent owns a figure: "He rushed for 150 yards", "his 716 yards".
 _PERSONAL = frozenset({"he", "she", "his", "her"})
 
@@ -65,6 +77,8 @@ def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "the first half of the year": a part of a period, not a share
     if after[:1].isalnum() or (after[:1] in ("-", "–") and after[1:2].isalnum()) or LABEL_BEFORE.search(before):
         return True  # "3rd", "3-1", "ten-storey", "eleven-month-old", "page 5"
+    if _is_identifier(text, start, end, phrase):
+        return True
     if before.endswith("[") and after.startswith("]"):
         return True  # a citation mark "[3]"
     if _OF_THE_PAST.match(after) or _OF_THE_PAST_BEFORE.search(before):
@@ -87,6 +101,27 @@ def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
     if re.search(r"[A-Z][\w'-]+,\s*$", before) and phrase.isdigit() and 1 <= int(phrase) <= 120:
         return True
     return phrase.lower() in ("a", "an")
+
+
+def _is_identifier(text: str, start: int, end: int, phrase: str) -> bool:
+    """Whether a number names something instead of counting it: a code or label number ("HR 6819",
+    "§ 1201", "ages 16 and 6"), or a service number used as a noun's modifier ("911 calls") (#17).
+
+    >>> _is_identifier("officials began receiving 911 calls Tuesday", 26, 29, "911")
+    True
+    >>> _is_identifier("officials began receiving 200 calls Tuesday", 26, 29, "200")
+    False
+    """
+    if not phrase.isdigit():
+        return False
+    before = text[max(0, start - 40):start]
+    if (code := _CODE_BEFORE.search(before)) and not _CAPS_WORD_BEFORE.search(before, 0, code.start()) \
+            and not _is_big_place(code.group().strip()):
+        return True  # (a capitalised line, "POLICE SAY 12 DEAD", is no code, nor a place: "the EU 27 members")
+    listed = _LISTED.search(before)
+    if listed and LABEL_BEFORE.search(before[:listed.start()]):
+        return True
+    return bool(_SERVICE_NUMBER.fullmatch(phrase) and _SERVICE_NOUN.match(text, end))
 
 
 def _phones(text: str) -> list[tuple[int, int]]:

@@ -79,6 +79,28 @@ def test_claims_not_claims(text: str) -> None:
     assert _claims(text) == []
 
 
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Numbers that name something, from real articles: service numbers, codes and listed labels.
+        ("Officials began receiving 911 calls Tuesday afternoon about a fight aboard a train.", []),
+        ("It left hundreds of thousands of people without a way to make 911 calls.", [200_000.0]),
+        ("What drew the team's attention to this stellar system, HR 6819, in the Telescopium constellation?", []),
+        ("RIAA's notice alleged violation of 17 U.S. Code § 1201 Circumvention of copyright protection systems.",
+         [17.0]),
+        ("The deputy is survived by his wife and two sons, ages 16 and 6, Waldie said.", [2.0]),
+        # Rows that must not change: counts beside a code-like word, a place or a capitalised line.
+        ("Officials received 200 calls about the fight on Tuesday.", [200.0]),
+        ("The EU 27 members met in Brussels.", [27.0]),
+        ("POLICE SAY 12 PEOPLE DIED IN THE FIRE", [12.0]),
+        ("Twelve were hurt and 6 were arrested, police said.", [12.0, 6.0]),
+    ],
+)
+def test_claims_identifiers_are_no_counts(text: str, values: list[float]) -> None:
+    assert [c.value for c in _claims(text)] == values
+
+
 def test_claims_rate_denominator_is_not_a_claim() -> None:
     claims = _claims("Deaths ran at a rate of seven per 100,000 people.")
     assert [c.value for c in claims] == [7]
