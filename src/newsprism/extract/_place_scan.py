@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Mention
-from .gazetteer import GazEntry, demonym, gazetteer, name_key, region_abbreviation
+from .gazetteer import GazEntry, demonym, fold, gazetteer, name_key, region_abbreviation
 
 STAGE = "extract.places"
 
@@ -68,7 +68,7 @@ _OF_BEFORE = re.compile(r"\b(?:of|de|for|in)\s+(?:the\s+)?$")
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 #: Where a dateline may start: a paragraph, or (near the top) a sentence after a byline or credit.
 #: Where a city in capitals may open a dateline ("BEIRUT", "ALLENDALE").
-_CITY_OPENS = re.compile(r"(?=[A-Z][A-Z.'’-]{2})")
+_CITY_OPENS = re.compile(r"(?<!\S)(?=[A-Z][A-Z.'’-]{2})")
 _SPACE = re.compile(r"\s")
 _DATELINE = re.compile(r"(?P<city>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
                        r"(?:,\s*(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}))?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*"
@@ -131,7 +131,11 @@ def _hits(text: str, words: list[tuple[int, int]]) -> Iterator[tuple[int, int, i
         if not _opens(text[words[i][0]:words[i][1]]):
             i += 1
             continue
-        for j in range(min(len(words), i + 4), i, -1):
+        # Only as many words as a longer name may open with ("New York City"; not "Boston Globe reporter").
+        longest = i + 1
+        while longest < min(len(words), i + 4) and _longer(text[words[i][0]:words[longest - 1][1]]):
+            longest += 1
+        for j in range(longest, i, -1):
             start, end = words[i][0], words[j - 1][1]
             found = _own_names(text[start:end]) or (
                 (region_abbreviation(text[start:end]) or demonym(text[start:end])) if j == i + 1 else [])
@@ -161,8 +165,17 @@ def _own_names(name: str) -> list[GazEntry]:
     found = gazetteer().lookup(name)
     if len(key) < 4 and not name.isupper():
         # "Act", "Bed": a short alias counts only in capitals ("ACT", "NSW").
-        found = [e for e in found if name_key(e.name).split(",")[0] == key]
-    return [e for e in found if e.type not in ("city", "county") or e.curated or name_key(e.name).split(",")[0] == key]
+        found = [e for e in found if e.own_key == key]
+    return [e for e in found if e.type not in ("city", "county") or e.curated or e.own_key == key]
+
+
+@lru_cache(maxsize=1 << 15)
+def _longer(words: str) -> bool:
+    """Whether a gazetteer name longer than ``words`` may open with them ("New York", "St. Louis")."""
+    if words[:3].casefold() == "the":
+        return True  # name_key() drops a leading "the": "THE NEW YORK" is looked up as "new york"
+    openings = gazetteer().openings
+    return fold(words) in openings or "." in words and fold(words.replace(".", "")) in openings
 
 
 @lru_cache(maxsize=1 << 16)
@@ -339,7 +352,7 @@ def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: b
         # A lone word no model called a name ("Centre", "Bolton") is a place only in a place's context.
         return (Found(_mention(start, end, text), "a town by name"), False) if "city" in kinds else None
     if "named" in kinds or "country" in kinds and text[start:end] not in NAME_LIKE_COUNTRIES and any(
-            e.type == "country" and name_key(e.name) == name_key(text[start:end]) for e in entries):
+            e.type == "country" and e.key == name_key(text[start:end]) for e in entries):
         # A country no model labelled ('"Slovenia acted more Catholic..."') is a place by its own name, not
         # by an alias ("States") (#13).
         return Found(_mention(start, end, text), "a country or region by name"), True

@@ -43,6 +43,9 @@ class GazEntry:
         population: People (0 when unknown); the main prior between namesakes.
         admin1: ``CC.code`` of the first-level region (cities, regions) or the country code.
         curated: Whether it comes from the hand-written file.
+        key: The lookup form of ``name`` (:func:`name_key`), filled in when not given: the places stage
+            compares it with the name it looked up, for every namesake, and folding each entry's name
+            again on every article was a sixth of the stage's time (#13).
     """
 
     id: str
@@ -54,6 +57,16 @@ class GazEntry:
     population: int = 0
     admin1: str | None = None
     curated: bool = False
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", name_key(self.name))
+
+    @property
+    def own_key(self) -> str:
+        """The key of the name alone, without what follows a comma ("Washington, D.C." -> "washington")."""
+        return self.key.split(",", 1)[0] if "," in self.key else self.key
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -72,6 +85,30 @@ def name_key(text: str) -> str:
         return text.casefold()
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return folded.casefold()
+
+
+#: Where a key's words end, split as the places scan splits a run: at a space or a hyphen.
+_WORD_END = re.compile(r"[ -]")
+
+
+def _add_openings(key: str, openings: set[str]) -> None:
+    for number, match in enumerate(_WORD_END.finditer(key)):
+        if number == 3:
+            break
+        openings.add(key[:match.start()])
+
+
+def fold(text: str) -> str:
+    """Case, accents and spacing folded as :func:`name_key` folds them, with nothing stripped from the
+    ends: the form of the first words of a longer name.
+
+    >>> fold("São  Paulo")
+    'sao paulo'
+    """
+    text = " ".join(text.replace("’", "'").split())
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 class Gazetteer:
@@ -106,7 +143,7 @@ class Gazetteer:
     def add(self, entries: list[tuple[GazEntry, list[str]]]) -> None:
         """Index more ready entries."""
         self._cache.clear()
-        self.__dict__.pop("first_words", None)
+        self.__dict__.pop("_openings", None)
         for entry, keys in entries:
             self._added_keys.update(keys)
             self._entries.append(entry)
@@ -144,21 +181,36 @@ class Gazetteer:
     @functools.cached_property
     def _major(self) -> tuple[str, ...]:
         keys = {line[line.rindex("\t") + 1:].split("|")[0] for line in self._rows if "\tregion\t" in line}
-        keys.update(name_key(e.name) for e in self.countries.values())
+        keys.update(e.key for e in self.countries.values())
         return tuple(sorted(k for k in keys if k))
 
     @functools.cached_property
-    def first_words(self) -> frozenset[str]:
-        """The first word of every name a text may be searched for: a town's own name, and every name of a
-        region, county, country or hand-written entry (a town's many variants are looked up only when a
-        model labelled the words). A word that opens none needs no lookup."""
-        words = set()
+    def _openings(self) -> tuple[frozenset[str], frozenset[str]]:
+        words: set[str] = set()
+        longer: set[str] = set()
         for line in self._rows:
             keys = line[line.rindex("\t") + 1:].split("|")
             for key in keys[:1] if "\tcity\t" in line else keys:
                 words.add(key.split(" ", 1)[0])
-        words.update(key.split(" ", 1)[0] for key in self._added_keys)
-        return frozenset(words)
+                _add_openings(key, longer)
+        for key in self._added_keys:
+            words.add(key.split(" ", 1)[0])
+            _add_openings(key, longer)
+        return frozenset(words), frozenset(longer)
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name a text may be searched for: a town's own name, and every name of a
+        region, county, country or hand-written entry (a town's many variants are looked up only when a
+        model labelled the words). A word that opens none needs no lookup."""
+        return self._openings[0]
+
+    @property
+    def openings(self) -> frozenset[str]:
+        """The first one, two and three words of every such name that is longer ("new" and "new york" of
+        "new york city", "winston" of "winston-salem"), in :func:`fold` form: a run whose first words open
+        no longer name needs no lookup of more words (#13)."""
+        return self._openings[1]
 
     def major_keys(self) -> tuple[str, ...]:
         """Lookup keys of every country and first-level region (to correct a misspelt one)."""
@@ -169,8 +221,10 @@ class Gazetteer:
 
 
 def _parse_row(line: str) -> GazEntry:
-    gid, name, kind, cc, lat, lon, pop, admin1, _ = line.split("\t")
-    return GazEntry(gid, name, kind, cc or None, float(lat), float(lon), int(pop), admin1 or None)
+    gid, name, kind, cc, lat, lon, pop, admin1, keys = line.split("\t")
+    # The first key is the canonical name's (scripts/build_gazetteer.py writes it so).
+    return GazEntry(gid, name, kind, cc or None, float(lat), float(lon), int(pop), admin1 or None,
+                    key=keys.split("|", 1)[0])
 
 
 @cache
@@ -229,7 +283,7 @@ def _with_region(entry: GazEntry, keys: list[str], main: Gazetteer) -> GazEntry:
     for key in keys:
         for twin in main.lookup(key) + (main.lookup(f"{key} city") if entry.type == "city" else []):
             if twin.type in kinds and twin.country == entry.country and (
-                    entry.type == "region" and name_key(twin.name) == key
+                    entry.type == "region" and twin.key == key
                     or abs(twin.lat - entry.lat) + abs(twin.lon - entry.lon) < 1):
                 return dataclasses.replace(entry, admin1=twin.admin1)
     return entry
@@ -249,7 +303,7 @@ def gazetteer() -> Gazetteer:
     kept = []
     for entry, names in main_countries:
         if entry.country in curated:
-            curated[entry.country].extend([name_key(entry.name), *names])
+            curated[entry.country].extend([entry.key, *names])
         else:
             kept.append((entry, names))
     gaz.add(kept + extra)
@@ -402,7 +456,7 @@ def _demonym(word: str) -> tuple[GazEntry, ...]:
             continue
         stem = word[: len(word) - len(ending)] + base
         found = [e for e in gaz.lookup(stem) if e.type in ("country", "continent", "region")
-                 and name_key(e.name).split(",")[0] in (name_key(stem), name_key(f"South {stem}"))]
+                 and e.own_key in (name_key(stem), name_key(f"South {stem}"))]
         # The longest name wins: "Nigerian" is of Nigeria, not of Niger.
         if found and (best is None or len(stem) > best[0]):
             best = (len(stem), found[0])

@@ -90,7 +90,7 @@ _GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|
 def _score(entry: GazEntry, context: Counter[str], regions: Counter[str], key: str = "") -> float:
     curated = 1.0 if entry.curated and entry.type not in ("country", "demonym") else 0.0
     score = math.log10(entry.population + 10) + _TYPE_PRIOR.get(entry.type, 0.5) + curated
-    if key and _own_name(name_key(entry.name).split(",")[0], key):
+    if key and _own_name(entry.own_key, key):
         # Its own name, not one of its many aliases ("Maine" is also an old name of Des Plaines).
         score += 1.0
     total = sum(context.values())
@@ -146,7 +146,7 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
         found = demonym(text)
     # A city and its own region share a name ("Kherson", "Moscow"): news means the city.
     # Only a city of that very name: "Maryland City" (an alias hit) must not hide the state of Maryland.
-    cities = {e.admin1 for e in found if e.type == "city" and name_key(e.name) == name_key(text)}
+    cities = {e.admin1 for e in found if e.type == "city" and e.key == name_key(text)}
     found = [e for e in found if not (e.type == "region" and e.admin1 in cities)]
     # A hand-written entry replaces its GeoNames twin (better coordinates for big regions).
     curated = {(e.type, e.country) for e in found if e.curated}
@@ -154,10 +154,10 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     # A town found only by one of its aliases, smaller than a place of that very name, is no namesake:
     # "Quebec" is also an old name of New Britain, Connecticut.
     key = name_key(text)
-    own = max((e.population for e in found if _own_name(name_key(e.name).split(",")[0], key)), default=None)
+    own = max((e.population for e in found if _own_name(e.own_key, key)), default=None)
     if own is not None:
         found = [e for e in found
-                 if _own_name(name_key(e.name).split(",")[0], key) or e.type != "city" or e.population >= own]
+                 if _own_name(e.own_key, key) or e.type != "city" or e.population >= own]
     return text, found
 
 
@@ -294,7 +294,7 @@ def _listed(text: str, mentions: list[Mention], chosen: list[_Taken], long_names
                 or any(s < mention.end and mention.start < e for s, e in spans)):
             continue
         key, found = name_key(mention.text), gazetteer().lookup(mention.text)
-        if mention.text.isupper() or not any(e.type in ("city", "county") and name_key(e.name) == key for e in found):
+        if mention.text.isupper() or not any(e.type in ("city", "county") and e.key == key for e in found):
             continue  # "NATO and the EU": an acronym names the organisation, not a town called Nato
         if any(_LIST_SEP.fullmatch(text[e:mention.start]) or _LIST_SEP.fullmatch(text[mention.end:s])
                for s, e in spans if e <= mention.start or s >= mention.end):
@@ -354,7 +354,7 @@ def _overruled(text: str, mention: Mention, long_names: set[str]) -> str:
     if " " in name:
         return ""
     entries = [e for e in gazetteer().lookup(name) if e.type in ("city", "county", "region", "country")
-               and name_key(e.name).split(",")[0] == name_key(name)]
+               and e.own_key == name_key(name)]
     if not entries:
         return ""
     if name in long_names:
@@ -374,7 +374,7 @@ def _mislabelled(mention: Mention, place_texts: set[str], long_names: set[str]) 
     multiword = " " in mention.text.strip()
     if any(e.type == "country" for e in found) and (mention.label != "PERSON" or lone or multiword):
         return True
-    if multiword and any(e.type == "region" and name_key(e.name) == name_key(mention.text) for e in found):
+    if multiword and any(e.type == "region" and e.key == name_key(mention.text) for e in found):
         # Nobody is called "Tamil Nadu" or "New South Wales" (#13).
         return True
     if mention.label == "NORP":
