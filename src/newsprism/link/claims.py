@@ -26,7 +26,10 @@ A claim group is one quantity in one story:
    another quantity than the dead;
 7. for a quantity that is no tally of an event (an offer, earnings, a share
    that fell), the same holder: another source must give the same figure, or
-   name in the figure's sentence a person or organisation the other names.
+   name in the figure's sentence a person or organisation the other names;
+8. for a share (a percentage), the same holder and the same sub-group: in "X
+   leads Y among likely voters, 46 percent to 44 percent" the first figure is
+   X's, the second Y's, both among likely voters (:func:`share_holder`).
 
 Copies of an article (duplicates) are no second source and are left out, as
 are quantities that only one article mentions: there is nothing to set side by
@@ -62,6 +65,16 @@ _SCOPE_START = re.compile(_SCOPE_END.pattern + r"|\b(?:and|but|while|whereas)\b"
 #: Stops the words read after a figure: the next figure or the end of its clause.
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
                          r"thousands?|and|while|but|whereas)\b", re.IGNORECASE)
+#: A share given as one of a pair: "46 percent to 44 percent", "66-27".
+_PAIR_NEXT = re.compile(r"\s*(?:percent|per cent|%)?\s*(?:to|-|–|versus|vs\.?)\s*\d")
+_PAIR_BEFORE = re.compile(r"\d\s*(?:percent|per cent|%)?\s*(?:to|-|–|versus|vs\.?)\s*$")
+#: Where a share's clause ends: "Sanders leads 66 to 27 among the young — while Clinton leads 59 to 28".
+_CLAUSE_MARK = re.compile(r"\.\s|\n|;\s|\s[—–]\s|\s-\s|\b(?:while|whereas|but)\b")
+#: The sub-group a share is given for: "among likely voters", "among voters under age 45".
+_AMONG = re.compile(r"\bamong\s+((?:[\w'’]+\s+){0,6}?[\w'’]+)(?=\s*(?:[,.;:()]|[—–-]\s|$|(?:who|while|but)\s))",
+                    re.IGNORECASE)
+#: Abbreviations whose full stop ends no clause: "Mrs. Clinton leading Mr. Sanders".
+_NO_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|Prof|Rev|No|vs)|\b[A-Z])$")
 #: Who may hold a figure that is no tally of an event: "the Red Sox offered", "Aetna's earnings".
 _HOLDER_LABELS = frozenset({"PERSON", "ORG"})
 #: Figures dated this long before the story's first day are another time ("the 1918 flu killed 50 million").
@@ -258,8 +271,10 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
                     continue
                 named[(article.id, index)] = _named_in_sentence(article, claim, entity_of)
                 as_of = claim.as_of or (article.published or "")[:10] or None
-                label = _label(quantity, claim.unit) + _scope(claim, article) + _era(as_of, days[0] if days else None)
-                found.setdefault(label, []).append((_owner(article, claim, entity_of), ClaimRow(
+                holder, among = share_holder(article, claim, entity_of)
+                label = _label(quantity, claim.unit) + among + _scope(claim, article) + _era(
+                    as_of, days[0] if days else None)
+                found.setdefault(label, []).append((holder or _owner(article, claim, entity_of), ClaimRow(
                     story_id=story_id, quantity=label, article_id=article.id, claim_index=index,
                     value=claim.value, bound=claim.bound, counted=claim.counted,
                     claimant_name=_claimant(article, claim), as_of=as_of, site=site_of(article),
@@ -277,6 +292,51 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
                     rows += verdict(sorted(group, key=lambda r: (r.as_of or "~", r.article_id, r.claim_index)),
                                     cumulative=cumulative)
     return rows
+
+
+def share_holder(article: Article, claim: Claim,
+                 entity_of: Mapping[tuple[str, str], str] | None) -> tuple[str, str]:
+    """Whose share a percentage is, and among whom: (owner, `` among <group>``), each ``""`` when unknown.
+
+    Poll figures of two candidates and of sub-groups are no revisions of each other (#17): in "a
+    poll showed Mrs. Clinton leading Mr. Sanders among likely voters, 46 percent to 44 percent",
+    46 is Clinton's share and 44 Sanders's, both among likely voters; "Sanders leads 66 percent to
+    27 percent among voters under age 45" is another group of voters. The first figure of a pair
+    belongs to the first person or organisation its clause names, the second to the next one (or,
+    when the clause names no other, to whoever the first is measured against).
+    """
+    if claim.unit != "%":
+        return "", ""
+    text = article.text
+    marks = [m for m in _CLAUSE_MARK.finditer(text, max(0, claim.start - 400), min(len(text), claim.end + 400))
+             if not (m.group().startswith(".") and _NO_END.search(text, max(0, m.start() - 5), m.start()))]
+    start = max((m.end() for m in marks if m.end() <= claim.start), default=max(0, claim.start - 400))
+    end = min((m.start() for m in marks if m.start() >= claim.end), default=min(len(text), claim.end + 400))
+    groups = list(_AMONG.finditer(text, start, end))
+    nearest = min(groups, key=lambda m: min(abs(m.start() - claim.end), abs(m.end() - claim.start)), default=None)
+    among = f" among {' '.join(nearest.group(1).casefold().split())}" if nearest else ""
+    first = bool(_PAIR_NEXT.match(text, claim.end))
+    paired = None if first else _PAIR_BEFORE.search(text, max(0, claim.start - 30), claim.start)
+    if not (first or paired):
+        return "", among
+    pair_start = claim.start if paired is None else text.rfind(" ", 0, paired.start()) + 1
+    names = {e.id: fold_name(e.name) for e in article.entities}
+    before: list[str] = []
+    after: list[str] = []
+    for mention in sorted(article.mentions, key=lambda m: m.start):
+        if start <= mention.start and mention.end <= end and mention.label in _HOLDER_LABELS:
+            name = (entity_of or {}).get((article.id, mention.entity or ""), "") or names.get(
+                mention.entity or "", fold_name(mention.text))
+            side = before if mention.end <= pair_start else after
+            if name not in before and name not in after:
+                side.append(name)
+    # "X leading Y ..., 46 to 44": the last two named before the pair; "X with a lead of 48 to 41 over Y".
+    holders = before[-2:] if len(before) >= 2 else before + after[:1]
+    if not holders:
+        return "", among
+    if first:
+        return holders[0], among
+    return (holders[1] if len(holders) > 1 else f"against {holders[0]}"), among
 
 
 def _named_in_sentence(article: Article, claim: Claim,

@@ -126,6 +126,43 @@ def test_claims_a_figure_naming_no_owner_beside_two_owners_is_set_beside_nothing
     assert sorted(sorted(r.value for r in g) for g in groups.values()) == [[269, 269], [404, 404]]
 
 
+def _poll(aid: str, site: str, published: str, text: str, *figures: str) -> Article:
+    """An article whose persons are mentioned where their names stand, with a share claim per figure."""
+    people = [("Mrs. Clinton", "Hillary Clinton"), ("Mr. Sanders", "Bernie Sanders"), ("Clinton", "Hillary Clinton"),
+              ("Sanders", "Bernie Sanders")]
+    mentions, taken = [], set[int]()
+    for written, name in people:
+        at = text.find(written)
+        while at != -1:
+            if not taken & set(range(at, at + len(written))):
+                mentions.append(Mention(at, at + len(written), written, "PERSON",
+                                        entity="e1" if "Clinton" in name else "e2"))
+                taken |= set(range(at, at + len(written)))
+            at = text.find(written, at + 1)
+    entities = (Entity("e1", "Hillary Clinton", "PERSON"), Entity("e2", "Bernie Sanders", "PERSON"))
+    article = _article(aid, site, published, text, *[(f, float(f.split()[0]), {"unit": "%", "what": "lead"})
+                                                     for f in figures], entities=entities)
+    return replace(article, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+@pytest.mark.issue(17)
+def test_claims_poll_shares_of_two_holders_and_two_groups_are_no_revisions() -> None:
+    # Real lines of two outlets on one California primary poll: the first figure of a pair is the
+    # leader's share, the second the rival's, and "among" names the voters the shares are of.
+    a = _poll("a", "nyt", "2016-05-25", "The poll showed Mrs. Clinton leading Mr. Sanders among likely voters, "
+              "46 percent to 44 percent - within the margin of sampling error. A survey by the organization in "
+              "March found Mrs. Clinton with a lead of 48 percent to 41 percent over Mr. Sanders.",
+              "46 percent", "44 percent", "48 percent", "41 percent")
+    b = _poll("b", "politico", "2016-05-26", "The PPIC poll shows Clinton leading Sanders among likely voters, "
+              "46 percent to 44 percent. Sanders holds a large advantage among younger voters — leading "
+              "66 percent to 27 percent among voters under age 45 — while Clinton leads, 59 percent to 28 "
+              "percent, among voters 45 and older.",
+              "46 percent", "44 percent", "66 percent", "27 percent", "59 percent", "28 percent")
+    groups = _groups(a, b)
+    assert sorted(sorted(r.value for r in g) for g in groups.values()) == [[44, 44], [46, 46]]
+    assert all(g[0].verdict == "agree" and "among likely voters" in q for q, g in groups.items())
+
+
 @pytest.mark.issue(11)
 def test_claims_a_part_of_the_people_counted_is_another_quantity() -> None:
     text = "Three bank workers died in the fire, a man and two women."
