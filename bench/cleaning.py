@@ -166,8 +166,12 @@ def _split_type(before: str, after: str) -> str:
     return "lower_word" if right.islower() else "capital_word"
 
 
-def dirtied_report(seed: int, limit: int | None) -> None:
-    """Real clean texts with junk lines and glued words put in at known places (``bench/_dirty.py``)."""
+def dirtied_report(seed: int, limit: int | None, *, misses: bool = False) -> None:
+    """Real clean texts with junk lines and glued words put in at known places (``bench/_dirty.py``).
+
+    With ``misses``, every junk line kept, every glued token left and every false split is listed after
+    the figures (with how often it occurred), to read the errors by mechanism.
+    """
     from _dirty import GLUE_TYPES, JUNK_KINDS, base_texts, dirty, junk_pools
     from newsprism.model import to_raw_offset
 
@@ -177,14 +181,15 @@ def dirtied_report(seed: int, limit: int | None) -> None:
     print("\njunk pools: " + ", ".join(f"{kind} {len(pool)}" for kind, pool in pools.items()))
     junk_found: Counter[str] = Counter()
     junk_total: Counter[str] = Counter()
-    junk_misses: dict[str, list[str]] = {kind: [] for kind in JUNK_KINDS}
+    junk_misses: dict[str, Counter[str]] = {kind: Counter() for kind in JUNK_KINDS}
     body_total = body_kept = 0
     glue_total: Counter[str] = Counter()
     glue_found: Counter[str] = Counter()
     false_splits: Counter[str] = Counter()
-    false_examples: list[str] = []
+    false_examples: Counter[str] = Counter()
+    body_lost: Counter[str] = Counter()
     in_source = 0
-    glue_misses: dict[str, list[str]] = {kind: [] for kind in GLUE_TYPES}
+    glue_misses: dict[str, Counter[str]] = {kind: Counter() for kind in GLUE_TYPES}
     for name, text in texts:
         source_splits = {r.before for r in clean_text(text).repairs if r.kind == "glued_word"}
         doc = dirty(name, text, pools, seed=seed)
@@ -197,12 +202,15 @@ def dirtied_report(seed: int, limit: int | None) -> None:
             junk_total[kind] += 1
             if sum(removed[start:end]) >= 0.9 * (end - start):
                 junk_found[kind] += 1
-            elif len(junk_misses[kind]) < 6:
-                junk_misses[kind].append(doc.text[start:end][:90])
+            else:
+                junk_misses[kind][doc.text[start:end][:160]] += 1
         for start, end in doc.body:
             for m in _TOKEN.finditer(doc.text, start, end):
                 body_total += 1
                 body_kept += not removed[m.start()]
+            if removed[start] and misses:
+                body_lost[next((f'{r.kind}: ' for r in result.removals if r.start <= start < r.end), '')
+                          + doc.text[start:end][:160]] += 1
         hit: set[int] = set()
         for repair in result.repairs:
             if repair.kind != "glued_word":
@@ -216,30 +224,39 @@ def dirtied_report(seed: int, limit: int | None) -> None:
                 kind = _split_type(repair.before, repair.after)
                 false_splits[kind] += 1
                 in_source += repair.before in source_splits
-                if len(false_examples) < 12:
-                    false_examples.append(f"{repair.before} -> {repair.after}")
+                false_examples[f"{repair.before} -> {repair.after}"] += 1
         for start, end, kind, _split in doc.glue:
             glue_total[kind] += 1
             if start in hit:
                 glue_found[kind] += 1
-            elif len(glue_misses[kind]) < 8:
-                glue_misses[kind].append(doc.text[start:end])
+            else:
+                glue_misses[kind][doc.text[start:end]] += 1
     print(f"\ndirtied text (seed {seed}): {len(texts)} real clean texts with junk lines and glued words put in")
     print("  junk removal recall per kind (sources in bench/_dirty.py)")
     for kind in JUNK_KINDS:
         n = junk_total[kind]
         print(f"    {kind:<12} {junk_found[kind]:>4}/{n:<4} {junk_found[kind] / max(n, 1):.3f}   "
-              f"missed e.g. {junk_misses[kind][:3]}")
+              f"missed e.g. {[t[:90] for t in list(junk_misses[kind])[:3]]}")
     print(f"  body tokens kept {body_kept}/{body_total} {body_kept / max(body_total, 1):.4f}")
     print("  glued words: recall per type, precision per type (false splits typed by their boundary)")
     for kind in GLUE_TYPES:
         n, found, false = glue_total[kind], glue_found[kind], false_splits[kind]
         print(f"    {kind:<13} recall {found:>4}/{n:<4} {found / max(n, 1):.3f}   precision "
-              f"{found / max(found + false, 1):.3f} ({false} false)   missed e.g. {glue_misses[kind][:5]}")
+              f"{found / max(found + false, 1):.3f} ({false} false)   missed e.g. {list(glue_misses[kind])[:5]}")
     found, false = sum(glue_found.values()), sum(false_splits.values())
     print(f"    all           recall {found / max(sum(glue_total.values()), 1):.3f}   precision "
           f"{found / max(found + false, 1):.3f}   ({false} splits where no glue was put, {in_source} of them "
-          f"also made on the undirtied text, some real glue there)   e.g. {false_examples}")
+          f"also made on the undirtied text, some real glue there)   e.g. {list(false_examples)[:12]}")
+    if misses:
+        _print_misses({**{f'junk kept: {k}': v for k, v in junk_misses.items()}, 'body paragraphs removed': body_lost,
+                       **{f'glue left: {k}': v for k, v in glue_misses.items()}, 'false splits': false_examples})
+
+
+def _print_misses(groups: dict[str, Counter[str]]) -> None:
+    for title, counts in groups.items():
+        print(f"\n{title} ({sum(counts.values())}, {len(counts)} distinct)")
+        for text, n in counts.most_common():
+            print(f"  {n:>3}  {text}")
 
 
 def trafilatura_check(folder: Path, golds: dict[str, str], sample: int) -> None:
@@ -296,12 +313,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=12, help="seed of the dirtied-text generator")
     parser.add_argument("--dirty-limit", type=int, default=None, help="dirty only the first N clean texts")
     parser.add_argument("--only-dirty", action="store_true", help="run only the dirtied-text report")
+    parser.add_argument("--misses", action="store_true",
+                        help="list every junk line kept, body paragraph removed, glued token left and false split")
     args = parser.parse_args()
     folder = shared_dir() / "data" / "extraction-dev"
     if not folder.exists():
         raise SystemExit(f"no data at {folder}; set NEWSPRISM_SHARED")
     if args.only_dirty:
-        dirtied_report(args.seed, args.dirty_limit)
+        dirtied_report(args.seed, args.dirty_limit, misses=args.misses)
         return
     pages = {k: v.get("articleBody", "") for k, v in json.loads((folder / "page-text.json").read_text())["output"].items()}
     golds = {k: v.get("articleBody", "") for k, v in json.loads((folder / "ground-truth.json").read_text()).items()}
@@ -314,7 +333,7 @@ def main() -> None:
     junk_kinds(golds, results)
     fixture_report()
     glued_word_check()
-    dirtied_report(args.seed, args.dirty_limit)
+    dirtied_report(args.seed, args.dirty_limit, misses=args.misses)
     if not args.no_trafilatura:
         trafilatura_check(folder, golds, args.sample)
     if not args.no_pipeline:

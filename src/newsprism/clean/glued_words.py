@@ -50,7 +50,7 @@ _RIGHT_ZIPF = 2.5      # right part after a case boundary: a common word or name
 _PUNCT_ZIPF = 3.0      # both sides of "insurmountable.just" are ordinary words
 _BRAND_ZIPF = 4.2      # a CamelCase brand's first part is a common word: "Marine" is 4.53
 _LOWER_LEFT_ZIPF = 2.0  # a lower-case word before a capital is a known word: "oceanographer" is 2.3
-_SHORT_RIGHT = frozenset("in on at is to of as by an or he it be we us up".split())
+_SHORT_RIGHT = frozenset("in on at is to of as by an or he it be we us up do go me so if my no".split())
 _SHORT_RIGHT_LEFT_ZIPF = 4.5  # "Friday" is 5.2; "Salad" ("Saladas") 3.9
 _PAIR_ZIPF = 6.5       # the two parts together: "Hubble" 3.1 + "telescope" 3.8
 _SHORT_PART_ZIPF = 4.0  # a right part under five letters must be this common ("wise" 4.5; "vita" 3.5)
@@ -102,11 +102,16 @@ def knows_words(lang: str) -> bool:
 
 
 def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
-    """Lower-cased letter runs of a document and how often each occurs."""
+    """Lower-cased letter runs of a document and how often each occurs, and the pairs of capitalised words
+    it writes apart ("supreme court"), under their two words joined by a space."""
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(map(str.lower, _LETTERS.findall(text)))
+        counts.update(f"{a} {b}".lower() for a, b in _CAPITAL_PAIR.findall(text))
     return counts
+
+
+_CAPITAL_PAIR = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]+) (?=([A-ZÀ-Þ][a-zà-ÿ]+)\b)")
 
 
 def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list[Split]:
@@ -283,6 +288,11 @@ def _capitalised_pair(left: str, right: str, *, vocabulary: Counter[str], lang: 
         return False
     if left.lower() in _NAME_PREFIXES or right.lower() in STOP_WORDS or zipf(right, lang) >= _GRAMMAR_ZIPF:
         return False
+    if vocabulary.get(f"{left} {right}".lower(), 0) > 0:
+        return True  # the text writes the two apart elsewhere ("SupremeCourt" beside "Supreme Court") (#12)
+    if zipf(right, lang) < _NAME_ZIPF and (vocabulary.get(right.lower(), 0) > 0
+                                           or (vocabulary.get(left.lower(), 0) > 0 and left.lower() not in STOP_WORDS)):
+        return True  # a rare word the text uses, as names are ("BenSasse" beside "Sasse"); brands end in words
     _, starts, ends = _lexicon(lang)
     if not _function_word(left, lang) and max(starts[left.lower()], ends[right.lower()]) >= _BRAND_PARTS:
         return False  # built as brands are, from words that build many compounds ("AirPods", "EuroAsia", "GiveWell")
@@ -297,6 +307,8 @@ _NAME_PREFIXES = frozenset("mc mac de di da du le la van von der den del st ha".
 _GRAMMAR_ZIPF = 6.0
 #: A part that starts or ends this many listed words builds brands ("Air-" 90, "Sun-" 77, "-well" 89; "Supreme-" 0).
 _BRAND_PARTS = 10
+#: A capitalised right part rarer than this is a name, not a word a brand is built from ("Sasse" 2.3; "Finder" 3.2).
+_NAME_ZIPF = 3.0
 
 
 def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = False) -> tuple[int, str] | None:
@@ -310,7 +322,8 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
     for index in range(2, len(word) - 1):
         left, right = word[:index], word[index:]
         score = _split_score(left, right, vocabulary=vocabulary, lang=lang)
-        if score is not None and in_name and right not in GLUE_FUNCTION_WORDS:
+        if score is not None and in_name and right not in GLUE_FUNCTION_WORDS \
+                and not _word_after_name(left, right, vocabulary=vocabulary, lang=lang):
             continue  # in a run of capitalised words only a function word glued on is sure ("Shoiguto")
         if score is not None:
             candidates.append((score, index))
@@ -323,7 +336,8 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
     left, right = word[:index], word[index:]
     if _compound(left, right, lang):
         return None
-    if not (_function_word(left.lower(), lang) or _function_word(right, lang)) and _misspelt(word, lang):
+    if not (_function_word(left.lower(), lang) or _function_word(right, lang) or _grammar_tail(left, right, lang)) \
+            and _misspelt(word, lang):
         return None
     if _word_elsewhere(word, lang):  # last: the costliest look-up
         return None
@@ -366,9 +380,28 @@ def _function_word(part: str, lang: str) -> bool:
 def _compound(left: str, right: str, lang: str) -> bool:
     """Whether ``left + right`` is built as compounds are, from a part that builds many of them."""
     _, starts, ends = _lexicon(lang)
-    if _function_word(left, lang) or _function_word(right, lang):
-        return False  # "thiswork", "forour": grammar words glued to a word, which compounds are not made of
+    if _function_word(left, lang) or _function_word(right, lang) or _grammar_tail(left, right, lang):
+        return False  # "thiswork", "forour", "Housein": grammar words glued to a word, which compounds are not made of
     return starts[left.lower()] >= _COMPOUND_PARTS or ends[right.lower()] >= _COMPOUND_PARTS
+
+
+def _grammar_tail(left: str, right: str, lang: str) -> bool:
+    """A two-letter grammar word glued after a common word ("numberin", "Housein", "linedup", "gaveme") (#12).
+
+    Such a word ends no compound of a common word, and a word one letter from it is a chance ("numbering"):
+    the compound and typo tests do not apply.
+    """
+    return len(right) == 2 and right.lower() in _SHORT_RIGHT and zipf(left, lang) >= _SHORT_PART_ZIPF
+
+
+def _word_after_name(left: str, right: str, *, vocabulary: Counter[str], lang: str) -> bool:
+    """A common lower-case word glued after a name the text uses alone ("Conyersdied", "Morrisontold") (#12).
+
+    In a run of capitalised words a surname may end in a word ("Goldsworthy"); but when the text names the
+    left part alone elsewhere and the right part is an ordinary word of four letters or more, they were two.
+    """
+    return (right.islower() and len(right) >= 4 and zipf(right, lang) >= _SHORT_PART_ZIPF
+            and vocabulary.get(left.lower(), 0) > 0)
 
 
 def _misspelt(word: str, lang: str) -> bool:

@@ -29,7 +29,7 @@ from .glued_words import document_vocabulary, find_glued
 from .language import detect_language
 from .normalize import normalize_line
 from .offsets import MappedText, join, segments_of
-from .resources import BRACKETED, RELATED_LABEL, TAG_LABEL, TAG_SPLIT, URL
+from .resources import BRACKETED, NON_LATIN, RELATED_LABEL, TAG_LABEL, TAG_SPLIT, URL
 
 _LINE = re.compile(r"[^\n]*")
 _PARAGRAPH_BREAK = "\n\n"
@@ -208,7 +208,9 @@ def _repair_line(part: MappedText, fixes: list[tuple[int, int, str]], *, line: L
                  main_language: str, glued: bool) -> tuple[MappedText, list[Repair]]:
     """Split glued words in one kept line; return it with its repairs (spans in the line)."""
     repairs = [Repair(a, b, before, part.text[a:b], kind="mojibake", reason="fixed by ftfy") for a, b, before in fixes]
-    if not glued or line.lang not in (None, main_language):
+    if not glued or (line.lang not in (None, main_language) and not _other_script(line.text)):
+        # a line in another script (an interview's Hindi beside its English) keeps its Latin words in the
+        # story's language: those are repaired; a line in another Latin-script language is left (#12)
         return part, repairs
     splits = find_glued(part.text, vocabulary=vocabulary, lang=main_language)
     for split in reversed(splits):  # right to left keeps earlier indexes valid
@@ -221,6 +223,11 @@ def _repair_line(part: MappedText, fixes: list[tuple[int, int, str]], *, line: L
     repairs = [Repair(r.start, r.end, r.before, part.text[r.start:r.end], r.kind, r.reason) for r in repairs]
     repairs.sort(key=lambda r: r.start)
     return part, repairs
+
+
+def _other_script(text: str) -> bool:
+    """Whether ``text`` holds letters of a script other than Latin (Devanagari, Cyrillic, Arabic…)."""
+    return NON_LATIN.search(text) is not None
 
 
 def _after_insert(repair: Repair, index: int) -> Repair:

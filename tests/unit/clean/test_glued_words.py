@@ -181,3 +181,48 @@ def test_glued_words_name_glued_before_every_answer_is_split() -> None:
     splits = find_glued(text, vocabulary=document_vocabulary([text]))
     assert [text[s.start:s.end] for s in splits] == ["DorsaDerakhshani:", "DorsaDerakhshani:"]
     assert {s.index - s.start for s in splits} == {5}
+
+
+# Sentences of Wikinews articles (CC BY 2.5, credit Wikinews) with one space taken out, and what the rest of
+# the article says that tells the glue apart from a name.
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "glued", "after"), [
+    # a name the text uses alone, glued to an ordinary word in a run of capitalised words
+    ("Yesterday, former United States Representative John Conyersdied in his sleep, according to a family "
+     "spokesperson. Conyers served in the House for 52 years.", "Conyersdied", "Conyers died"),
+    # a rare capitalised word the text uses alone is a name: a surname glued to the given name
+    ("Republican Senator BenSasse had the same response. Sasse voted against it.", "BenSasse", "Ben Sasse"),
+    # the text writes the two capitalised words apart elsewhere
+    ("He was not present at Chesapeake Energy Arena in OklahomaCity, where the Utah Jazz were to play against "
+     "the Oklahoma City Thunder.", "OklahomaCity,", "Oklahoma City,"),
+    # a two-letter grammar word after a common word: no compound ends so, and "numbering" is a chance
+    ("phoned 911 (the emergency telephone numberin the United States).", "numberin", "number in"),
+    ("I didn't have to do too many preparation because of the confidence that my parents gaveme.", "gaveme.",
+     "gave me."),
+])
+def test_glued_words_document_evidence_splits(text: str, glued: str, after: str) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == [glued]
+    repaired = text[:splits[0].index] + " " + text[splits[0].index:]
+    assert after in repaired
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    # brands end in words, not in names: after a word the text uses alone only a rare part is a name
+    "Analysts said the AirPods sold out while the air was cold.",
+    # a surname that ends in a word, with no trace of its first part alone in the text
+    "Senator Lindsey Goldsworthy said the committee would meet.",
+])
+def test_glued_words_document_evidence_leaves_names(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+def test_glued_words_latin_words_in_a_line_of_another_script_are_repaired() -> None:
+    """A Wikinews interview gives each English answer with its Hindi beside it on the line (CC BY 2.5)."""
+    text = ("((WN)) Apart fromthis, have you faced any problems in the last three to four months? "
+            "((hi))Hindi language: अपनी इसके अलावा पिछले तीन-चार महीने में कोई भी दिक़्क़त झेली जिसके बारे में आप बताना चाहें")
+    result = clean_text(text)
+    assert "Apart from this, have you" in result.text
+    assert [r.before for r in result.repairs if r.kind == "glued_word"] == ["fromthis,"]
