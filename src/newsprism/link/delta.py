@@ -25,9 +25,18 @@ import numpy as np
 
 from ..config import Settings
 from ..model import Article, content_hash
-from ..store.links import ClaimGroupRow, CueRow, FurnitureRow, InputRow, LineageRow, StoryArticleRow, VectorRow
+from ..store.links import (
+    ArticleStateRow,
+    ClaimGroupRow,
+    CueRow,
+    FurnitureRow,
+    InputRow,
+    LineageRow,
+    StoryArticleRow,
+    VectorRow,
+)
 from .claims import ClaimRow, align_claims
-from .features import DocFeatures, content_of, day_of, features, site_of
+from .features import DocFeatures, content_of, day_of, features, features_from_data, site_of
 from .furniture import SAMPLE_PER_SITE, FurnitureLine, FurnitureSample, learn_furniture, strip_furniture
 from .incremental import Groups, StoryLinks
 from .lineage import LineageLink, find_cues, name_key, resolve_source
@@ -125,21 +134,37 @@ class Vectors:
 
 
 class Features(dict[str, DocFeatures]):
-    """Story features computed on first use: an incremental run compares only the articles it relinks."""
+    """Story features on first use: computed for the ``fresh`` articles (new or changed), read as the last run
+    stored them for the others (``store`` given; ``link_articles``), computed when none is stored.
 
-    def __init__(self, corpus: Corpus, vectors: Vectors) -> None:
+    An article that is not fresh has the inputs its stored features were made of (its version and its text
+    minus furniture are unchanged, else it is fresh), so what is read equals what would be computed (#17).
+    """
+
+    def __init__(self, corpus: Corpus, vectors: Vectors, *, store: Any | None = None,
+                 fresh: Collection[str] = ()) -> None:
         super().__init__()
-        self.corpus, self.vectors = corpus, vectors
+        self.corpus, self.vectors, self.store, self.fresh = corpus, vectors, store, set(fresh)
+        self.unstored: set[str] = set()
 
     def __missing__(self, key: str) -> DocFeatures:
+        self.prefetch([key])
+        if key in self:
+            return self[key]
         value = self[key] = features(self.corpus.content(key), semantic=self.vectors.get(key))
         return value
 
     def prefetch(self, ids: Collection[str]) -> None:
-        """Read the articles and vectors of many ids at once."""
-        todo = [i for i in ids if i not in self]
-        self.corpus.load(todo)
-        self.vectors.prefetch(todo)
+        """Read the stored features (and meaning vectors) of many articles at once."""
+        todo = sorted(set(ids) - set(self) - self.fresh - self.unstored)
+        if not todo or self.store is None:
+            return
+        stored = {r.article_id: r.data for r in self.store.link_rows(ArticleStateRow, article_id=todo)
+                  if r.data is not None}
+        self.vectors.prefetch(stored)
+        for article_id, data in stored.items():
+            self[article_id] = features_from_data(article_id, data, semantic=self.vectors.get(article_id))
+        self.unstored |= set(todo) - set(stored)
 
 
 class Days(dict[str, date | None]):

@@ -11,10 +11,11 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -204,6 +205,34 @@ class DocFeatures:
     headline: str = ""
 
 
+#: Bumped whenever what :func:`features` computes changes, so that stored features are computed again.
+FEATURES_VERSION = 1
+
+
+def features_data(doc: DocFeatures) -> dict[str, Any]:
+    """What is stored of an article's features (all but its id and meaning vector, kept apart), as JSON data.
+
+    Vectors are kept as pairs in their order, so :func:`features_from_data` gives back the same dictionaries
+    and a stored article scores, to the last bit, as one computed again (#17).
+
+    >>> doc = features(Article(id="a", text="Floods hit Galati on the Danube.", title="Danube floods"))
+    >>> features_from_data("a", features_data(doc)) == doc
+    True
+    """
+    return {"site": doc.site, "day": doc.day.isoformat() if doc.day else None, "title": doc.title,
+            "vector": list(doc.vector.items()), "title_vector": list(doc.title_vector.items()),
+            "names": sorted(doc.names), "places": sorted(doc.places), "headline": doc.headline}
+
+
+def features_from_data(article_id: str, data: Mapping[str, Any], *, semantic: np.ndarray | None = None
+                       ) -> DocFeatures:
+    """The features :func:`features_data` stored, with the article's meaning vector."""
+    return DocFeatures(id=article_id, site=data["site"], day=day_of(data["day"]), title=data["title"],
+                       vector={k: v for k, v in data["vector"]}, title_vector={k: v for k, v in data["title_vector"]},
+                       names=frozenset(data["names"]), places=frozenset(data["places"]), semantic=semantic,
+                       headline=data["headline"])
+
+
 def _names(article: Article) -> frozenset[str]:
     keys = {fold_name(e.name) for e in article.entities
             if label_family(e.label) in ("PERSON", "ORG", "PLACE", "EVENT")}
@@ -249,9 +278,16 @@ def lead_sentence(text: str) -> str:
 def content_of(article: Article) -> tuple[str, str]:
     """The text and title linking compares: without site notices (cookie walls, access-block pages),
     which would make unrelated articles behind one banner look alike."""
+    return _without_notices(article.text), _without_notices(article.title or "")
+
+
+@lru_cache(maxsize=2048)
+def _without_notices(text: str) -> str:
+    # a run asks twice for each new article's text (its meaning vector's lead, then its features), and finding
+    # notices is most of what computing the features costs
     from ..clean.notices import strip_notices
 
-    return strip_notices(article.text), strip_notices(article.title or "")
+    return strip_notices(text)
 
 
 def features_of(articles: Sequence[Article]) -> list[DocFeatures]:

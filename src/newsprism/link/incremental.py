@@ -47,7 +47,7 @@ from ..store.links import (
     StoryRow,
 )
 from .duplicates import MAX_BUCKET, DuplicateGroup
-from .features import DocFeatures
+from .features import DocFeatures, features_data
 from .stories import MAX_POSTING, StoryCluster, cluster_stories, feature_similarity, score_pairs, story_keys
 
 
@@ -244,7 +244,7 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
         return StoryLinks(stories, {
             StoryRow: story_rows, StoryArticleRow: member_rows,
             StoryKeyRow: [StoryKeyRow(k, i) for i in hashes for k in sorted(story_keys(feats[i]))],
-            ArticleStateRow: [_state(i, hashes, days) for i in hashes],
+            ArticleStateRow: [_state(i, hashes, days, feats) for i in hashes],
             StoryEdgeRow: [StoryEdgeRow(a, b, round(v, 4)) for (a, b), v in sorted(scored.items()) if v >= threshold]},
             {})
     removed = set(removed)
@@ -271,6 +271,7 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     seeds = gone | set(touched) | {i for pair in old | set(edges) for i in pair}
     found = _walk(seeds, neighbours) - removed
     posting.prefetch(found)
+    _prefetch(feats, found)
     crowded = {k for k, n in posting.counts({k for i in found for k in posting.keys_of(i)}).items() if n > MAX_POSTING}
     must_link = [(g.original, m) for g in groups.of(found).values() for m in g.members if m != g.original]
     fresh = cluster_stories([feats[i] for i in found], must_link=must_link, settings=settings,
@@ -282,14 +283,16 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
         StoryRow: Patch("story_id", replaced, story_rows),
         StoryArticleRow: Patch("article_id", found | removed, member_rows),
         StoryKeyRow: Patch("article_id", keyed, [StoryKeyRow(k, i) for i, ks in new_keys.items() for k in ks]),
-        ArticleStateRow: Patch("article_id", keyed, [_state(i, hashes, days) for i in sorted(changed)]),
+        ArticleStateRow: Patch("article_id", keyed, [_state(i, hashes, days, feats) for i in sorted(changed)]),
         StoryEdgeRow: Patch(("a", "b"), gone, [StoryEdgeRow(a, b, round(v, 4)) for (a, b), v in sorted(edges.items())])}
     return StoryLinks(fresh, {}, patches, found, replaced)
 
 
-def _state(article_id: str, hashes: Mapping[str, str], days: Mapping[str, date | None]) -> ArticleStateRow:
+def _state(article_id: str, hashes: Mapping[str, str], days: Mapping[str, date | None],
+           feats: Mapping[str, DocFeatures]) -> ArticleStateRow:
     day = days.get(article_id)
-    return ArticleStateRow(article_id, hashes[article_id], day.isoformat() if day else None)
+    return ArticleStateRow(article_id, hashes[article_id], day.isoformat() if day else None,
+                           features_data(feats[article_id]))
 
 
 class _Postings:
@@ -343,18 +346,34 @@ def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapp
            feats: Mapping[str, DocFeatures], days: Mapping[str, date | None], *, threshold: float,
            settings: Settings) -> dict[tuple[str, str], float]:
     """The candidate pairs of ``ids`` (now) whose similarity reaches ``threshold``, as a full run blocks them."""
+    # every lookup in batches (keys, their counts, days, stored features), then the pairs scored
+    posting.prefetch(ids)
+    keys_of = {x: list(new_keys.get(x) or posting.keys_of(x)) for x in sorted(ids)}
+    posting.counts({k for ks in keys_of.values() for k in ks})
+    open_keys = {x: [k for k in ks if posting.after(k) <= MAX_POSTING] for x, ks in keys_of.items()}
+    keys.load({k for ks in open_keys.values() for k in ks})
+    candidates = {x: sorted({y for k in ks for y in keys.after(k)} - {x}) for x, ks in open_keys.items()}
+    _prefetch(days, set(candidates) | {y for ys in candidates.values() for y in ys})
+    window = settings.story_window_days
+    for x, ys in candidates.items():
+        dx = days.get(x)
+        candidates[x] = [y for y in ys if not (dx and (dy := days.get(y)) and abs((dx - dy).days) > window)]
+    _prefetch(feats, set(candidates) | {y for ys in candidates.values() for y in ys})
     found: dict[tuple[str, str], float] = {}
-    for x in sorted(ids):
-        open_keys = [k for k in (new_keys.get(x) or posting.keys_of(x)) if posting.after(k) <= MAX_POSTING]
-        keys.load(open_keys)
-        for y in sorted({y for k in open_keys for y in keys.after(k)} - {x}):
-            dx, dy = days.get(x), days.get(y)
-            if dx and dy and abs((dx - dy).days) > settings.story_window_days:
-                continue
+    for x, ys in candidates.items():
+        for y in ys:
             pair = (min(x, y), max(x, y))
             if pair not in found and (score := feature_similarity(feats[pair[0]], feats[pair[1]])) >= threshold:
                 found[pair] = score
     return found
+
+
+def _prefetch(mapping: Mapping[str, Any], ids: Collection[str]) -> None:
+    """Let a mapping that reads the store on demand (:class:`~newsprism.link.delta.Features`,
+    :class:`~newsprism.link.delta.Days`) read ``ids`` in one batch; a plain dict holds them already."""
+    prefetch = getattr(mapping, "prefetch", None)
+    if callable(prefetch):
+        prefetch(ids)
 
 
 def _walk(seeds: Collection[str], neighbours: Callable[[Collection[str]], set[str]]) -> set[str]:

@@ -79,7 +79,7 @@ from .duplicates import (
     signature,
 )
 from .entity_keys import EntityLinks, link_entities
-from .features import day_of, site_of
+from .features import FEATURES_VERSION, day_of, site_of
 from .furniture import FurnitureSample, learn_furniture
 from .incremental import BAND_KEYS, Groups, bands_propose, closure, group_members, link_stories, stored_groups
 from .lineage import LineageDoc, find_lineage
@@ -140,6 +140,7 @@ def _signatures(store: Any, docs: list[DupDoc], *, removed: Collection[str] | No
 def _link_config(settings: Settings) -> str:
     """What a link run must share with the last one to link incrementally on top of it."""
     return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET], "inputs": 2, "labels": 2,
+                       "features": FEATURES_VERSION,
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
                        "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,
                                    settings.story_average_text_only, settings.story_window_days,
@@ -434,7 +435,7 @@ def _incremental_run(store: Any, *, settings: Settings, steps: _Steps, how: str)
         vector_patch = Patch("article_id", gone, vectors.rows)
         meaning = _after(store, VectorRow, vector_patch) > 0
         steps.found = f"meaning vectors of {counted(len(vectors.rows), 'article')} read or encoded"
-    feats = Features(corpus, vectors)
+    feats = Features(corpus, vectors, store=store, fresh=changed)
     with steps.step("stories", "grouping articles into stories"):
         stories = link_stories(store, feats, groups, hashes=hashes, meaning=meaning, touched=dups.touched,
                                days=Days(store, {i: day_of(corpus.article(i).published) for i in changed}),

@@ -60,12 +60,14 @@ def lead(title: str | None, text: str) -> str:
 
 def encode(texts: Sequence[str]) -> list[np.ndarray | None]:
     """Unit-length float32 vectors of ``texts`` (``None`` each when the encoder is missing or a text is empty)."""
+    found: list[np.ndarray | None] = [None] * len(texts)
+    todo = [i for i, text in enumerate(texts) if text.strip()]
+    if not todo:  # nothing to encode: the encoder's weights are not loaded (seconds of a small link run, #17)
+        return found
     with _LOCK:
         encoder = _encoder()
         if encoder is None:
-            return [None] * len(texts)
-        found: list[np.ndarray | None] = [None] * len(texts)
-        todo = [i for i, text in enumerate(texts) if text.strip()]
+            return found
         for i in todo:
             # One text per call: a text's vector must not depend on the texts batched with it (padding moves
             # the last bits, and an incremental link must give the vectors a full one gives, #17); batches

@@ -23,7 +23,7 @@ import logging
 import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any, ClassVar, TypeVar
 
@@ -207,13 +207,17 @@ class StoryKeyRow(LinkRow):
 @dataclass(frozen=True, slots=True)
 class ArticleStateRow(LinkRow):
     """A hash of what an article's story features were made of at the last run (text minus furniture, title,
-    date, language, site, entities, places)."""
+    date, language, site, entities, places), and those features (``data``:
+    :func:`newsprism.link.features.features_data`), so a run reads its candidates' features instead of
+    computing them."""
 
     TABLE = "link_articles"
     ORDER = "article_id"
+    JSON = frozenset({"data"})
     article_id: str
     features: str
     day: str | None = None
+    data: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,8 +359,10 @@ class _LinkDB:
 
 
 def _to_db(row: LinkRow) -> tuple[Any, ...]:
+    # getattr, not dataclasses.astuple: astuple deep-copies every list and dict of a row first, which was most
+    # of the time of writing the stored story features (#17)
     return tuple(json.dumps(value, ensure_ascii=False, sort_keys=True) if name in row.JSON else value
-                 for name, value in zip(LINK_COLUMNS[row.TABLE], astuple(row), strict=True))  # type: ignore[call-overload]
+                 for name in LINK_COLUMNS[row.TABLE] for value in (getattr(row, name),))
 
 
 def _columns(patch: Patch) -> tuple[str, ...]:
@@ -373,6 +379,8 @@ def _insert(db: _LinkDB, cursor: Any, kind: type[LinkRow], rows: Sequence[LinkRo
 
 
 def _from_db(kind: type[_R], values: Sequence[Any]) -> _R:
+    if not kind.JSON:  # most rows: the values as they are (a key table's reads come by the thousand)
+        return kind(*values)
     columns = LINK_COLUMNS[kind.TABLE]
     decoded = [json.loads(value) if name in kind.JSON and value is not None else value
                for name, value in zip(columns, values, strict=True)]

@@ -17,7 +17,7 @@ from newsprism.link.run import link_corpus
 from newsprism.model import Article
 from newsprism.progress import Step
 from newsprism.store import Store, open_store
-from newsprism.store.links import LINK_ROWS, BandRow, DuplicateRow
+from newsprism.store.links import LINK_ROWS, ArticleStateRow, BandRow, DuplicateRow, StoryEdgeRow
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 LINKSET = Path(__file__).resolve().parents[3] / "bench" / "linkset"
@@ -189,3 +189,54 @@ def test_incremental_link_reads_only_the_articles_a_change_reaches(store: Store,
     assert {"a9", "a4", "a1"} <= set(read) and "w007" not in read and len(set(read)) < len(articles) // 3, len(set(read))
     final = [stored for a in [*articles, a1.replace(id="a9")] if (stored := store.get(a.id)) is not None]
     assert _tables(store) == _full(final, tmp_path)
+
+
+@pytest.mark.issue(17)
+def test_incremental_link_reads_the_stored_features_of_candidates(store: Store, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.link import delta
+
+    articles = corpus() + _real_news()
+    store.add(articles)
+    link_corpus(store)
+    computed: list[str] = []
+    compute = delta.features
+
+    def counted(article: Article, **kwargs: object) -> object:
+        computed.append(article.id)
+        return compute(article, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(delta, "features", counted)
+    (a2,) = [a for a in corpus() if a.id == "a2"]
+    flood = a2.replace(id="a8", url="https://elsewhere.example/8", text=a2.text.replace("Wednesday", "Thursday"))
+    store.add([flood])
+    link_corpus(store)
+    # the flood stories' articles were scored against the new one, from what the last run stored
+    assert computed == ["a8"]
+    assert {"a2", "a8"} <= {i for r in store.link_rows(StoryEdgeRow) if "a8" in (r.a, r.b) for i in (r.a, r.b)}
+    assert _tables(store) == _full([*articles, flood], tmp_path)
+
+
+@pytest.mark.issue(17)
+def test_incremental_link_stores_features_again_when_site_furniture_changes(store: Store, tmp_path: Path) -> None:
+    slogan = "Read the Harbour Ledger every morning for the latest port news from our own reporters."
+    bodies = ["Dockworkers at the port walked out on Monday over pay, the union said in a statement.",
+              "Ships queued off the coast on Tuesday as the strike at the terminals entered a second day.",
+              "Employers said the stoppage was costing thirty million euros a day and asked for talks.",
+              "The strike ended on Saturday after a late-night deal on pay, and work resumed at the docks."]
+    ledger = [Article(id=f"r{i}", text=f"{body}\n{slogan}", raw_text=f"{body}\n{slogan}", title=f"Port strike, day {i}",
+                      url=f"https://ledger.example/{i}", published=f"2023-06-0{i + 1}") for i, body in enumerate(bodies)]
+    articles = corpus() + ledger[:2]
+    store.add(articles)
+    link_corpus(store)  # two articles of the site: too few for its slogan to be furniture
+
+    def stems(article_id: str) -> set[str]:
+        (row,) = store.link_rows(ArticleStateRow, article_id=article_id)
+        return {stem for stem, _ in (row.data or {})["vector"]}
+
+    assert "ledge" in stems("r0")
+    store.add(ledger[2:])
+    summary = link_corpus(store)
+    assert summary.furniture_lines >= 1
+    assert "ledge" not in stems("r0") and "dockw" in stems("r0")  # the old article's features lost the slogan
+    assert _tables(store) == _full(articles + ledger[2:], tmp_path)
