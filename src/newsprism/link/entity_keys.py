@@ -187,10 +187,18 @@ def link_entities(store: Any, changed: Mapping[str, Article], removed: Collectio
     if incremental:
         entities, merged, mentions = store.entity_totals()
         if entities and not mentions:  # linked before article entities were kept: resolve in full
-            everything = {a.id: a for a in store.iter_articles() if a.id not in set(removed)} | dict(changed)
-            return link_entities(store, everything, (), decisions=decisions, incremental=False)
+            gone = set(removed) | set(changed)
+            rows = {a.id: mention_records(a) for a in store.iter_articles() if a.id not in gone}
+            rows.update({i: mention_records(a) for i, a in changed.items()})
+            return resolve_records([row for i in sorted(rows) for row in rows[i]], decisions=decisions)
         return _incremental(store, changed, removed, decisions=decisions, totals=(entities, merged))
-    records = [row for i in sorted(changed) for row in mention_records(changed[i])]
+    return resolve_records([row for i in sorted(changed) for row in mention_records(changed[i])], decisions=decisions)
+
+
+def resolve_records(records: list[EntityMentionRow], *, decisions: Sequence[Decision]) -> EntityLinks:
+    """Corpus entities of every article entity of the corpus (a full run), with the keys and pairs an
+    incremental run walks; ``records``: :func:`~newsprism.link.entity_names.mention_records` of every article,
+    by article id, read a batch at a time by the caller (no article is needed here)."""
     nodes = {row.node for row in records}
     crowded = crowded_blocks(nodes)
     key_rows = [EntityKeyRow(k, n) for k, n in sorted((key, node) for node in nodes for key in node_keys(node))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.decisions import Decision
+from newsprism.model import Article
 from newsprism.store import Store
 from newsprism.store.links import CorpusEntityRow, EntityMemberRow, FurnitureRow, StoryRow
 
@@ -50,3 +51,28 @@ def test_links_decisions_kept_in_order(store: Store) -> None:
     assert store.decisions() == [first, second]
     assert [(d.action, d.names, d.label, d.note) for d in store.decisions()] == [
         ("merge", ("Sergei Surovikin", "Surovykin"), "PERSON", "same man"), ("split", ("Surovykin",), None, None)]
+
+
+@pytest.mark.issue(17)
+def test_links_article_heads_read_by_id_in_pages(store: Store) -> None:
+    store.add([Article(id="b2", text="Second.", url="https://www.b.example/2", published="2024-05-02"),
+               Article(id="a1", text="First.", site="a.example", fetched="2024-05-03T10:00:00"),
+               Article(id="c3", text="Third.", url="https://c.example/3", published="2024-05-01",
+                       fetched="2024-05-04")])
+    heads = list(store.article_heads(batch_size=2))
+    assert [(h.id, h.site, h.url, h.published, h.fetched) for h in heads] == [
+        ("a1", "a.example", None, None, "2024-05-03T10:00:00"),  # no publication time: the fetch time
+        ("b2", None, "https://www.b.example/2", "2024-05-02", None),
+        ("c3", None, "https://c.example/3", "2024-05-01", None)]  # published: the fetch time is not read
+    assert all(h.text == "" and h.entities == () for h in heads)
+
+
+@pytest.mark.issue(17)
+def test_links_rows_made_while_written(store: Store) -> None:
+    lines = (FurnitureRow("a.example", f"h{n}", f"Line {n}", 3) for n in range(12000))  # more than a chunk
+    store.replace_links({FurnitureRow: lines})
+    assert len(store.link_rows(FurnitureRow)) == 12000
+    stray = (row for row in [FurnitureRow("b.example", "h", "Share", 3), *_entities()])
+    with pytest.raises(TypeError):
+        store.replace_links({FurnitureRow: stray})
+    assert len(store.link_rows(FurnitureRow)) == 12000  # the whole write was undone
