@@ -25,9 +25,11 @@ import json
 import logging
 import time
 import uuid
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from ..codes import Code
@@ -41,6 +43,7 @@ from ..store.links import (
     ClaimGroupRow,
     CueRow,
     DuplicateRow,
+    EntityMentionRow,
     FurnitureRow,
     InputRow,
     LineageRow,
@@ -66,6 +69,7 @@ from .delta import (
     relink_claims,
     relink_lineage,
     restripped,
+    slim,
 )
 from .duplicates import (
     BANDS,
@@ -78,12 +82,14 @@ from .duplicates import (
     find_duplicates,
     signature,
 )
-from .entity_keys import EntityLinks, link_entities
-from .features import FEATURES_VERSION, day_of, site_of
+from .entity_keys import EntityLinks, link_entities, resolve_records
+from .entity_names import mention_records
+from .features import FEATURES_VERSION, day_of, features, site_of
 from .furniture import FurnitureSample, learn_furniture
 from .incremental import BAND_KEYS, Groups, bands_propose, closure, group_members, link_stories, stored_groups
-from .lineage import LineageDoc, find_lineage
+from .lineage import LineageDoc, find_cues, find_lineage
 from .stories import MAX_POSTING, feature_similarity
+from .stream import article_batches, band_rows, packed
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +238,7 @@ def _link_entities(store: Any, articles: Iterable[Article], *, incremental: bool
 class _Result:
     """What a run writes, and the counts of its summary."""
 
-    tables: dict[type[LinkRow], list[Any]]
+    tables: Mapping[type[LinkRow], Iterable[Any]]  # a table's rows may be made as they are written
     patches: dict[type[LinkRow], Patch]
     counts: dict[str, int]
 
@@ -303,16 +309,15 @@ def link_corpus(store: Any, *, settings: Settings | None = None,
 
 
 def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Result:
-    """Every link recomputed from every stored article (``newsprism link --full``, or a first run)."""
+    """Every link recomputed from every stored article (``newsprism link --full``, or a first run), the articles
+    read in batches (:mod:`newsprism.link.stream`): what is kept of each is what the steps compare."""
     with steps.step("read", "reading the stored articles"):
         lines: dict[str, set[str]] = {}
-        corpus = Corpus(store, lambda site: lines.get(site, set()))
         sample = FurnitureSample()
-        for article in store.iter_articles():
-            sample.offer(article.id, site_of(article), moment_of(article))
-            corpus.add([article])
+        for head in store.article_heads():
+            sample.offer(head.id, site_of(head), moment_of(head))
         versions = store.article_versions()
-        ids = sorted(corpus.slim)
+        ids = sorted(versions)
         steps.found = f"{counted(len(ids), 'article')} ({how})"
     with steps.step("furniture", "learning each site's repeated lines"):
         chosen = dict(sample.chosen())
@@ -321,49 +326,99 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
         for line in furniture:
             lines.setdefault(line.site, set()).add(line.line_hash)
         steps.found = f"{counted(len(furniture), 'line')} of site furniture"
-    hashes = {i: _inputs_hash(corpus.content(i)) for i in ids}
+
+    def lines_of(site: str) -> set[str]:
+        return lines.get(site, set())
+
     with steps.step("duplicates", "finding duplicates"):
-        found = _signatures(store, [_dup_doc(corpus.content(i)) for i in ids])
-        groups = _duplicates(store, [_dup_doc(corpus.content(i)) for i in ids], found, incremental=False, also=(),
-                             settings=settings).groups
+        read = _read_full(store, ids, lines_of, versions)
+        groups = find_duplicates(read.docs, signatures=read.sigs, settings=settings)
         steps.found = _dup_found(len(groups), sum(len(g.members) - 1 for g in groups))
     with steps.step("vectors", "reading the meaning of each article"):
         vectors = Vectors(None)
-        vectors.compute([corpus.content(i) for i in ids],
-                        cached={r.article_id: (r.content_hash, r.vector) for r in store.link_rows(VectorRow)})
-        steps.found = f"meaning vectors of {counted(len(vectors.rows), 'article')}"
-    feats = Features(corpus, vectors)
+        feats = Features(Corpus(store, lines_of), vectors)
+        vector_rows: list[VectorRow] = []
+        for batch in article_batches(store, ids, lines_of):
+            contents = [content for _, content in batch]
+            todo = [a.id for a in contents]
+            vectors.compute(contents, cached={r.article_id: (r.content_hash, r.vector)
+                                              for r in store.link_rows(VectorRow, article_id=todo)})
+            vector_rows += vectors.rows
+            for content in contents:
+                feats[content.id] = features(content, semantic=vectors.get(content.id))
+        steps.found = f"meaning vectors of {counted(len(vector_rows), 'article')}"
     with steps.step("stories", "grouping articles into stories"):
-        stories = link_stories(store, feats, Groups(store, groups, relinked=None), hashes=hashes,
-                               days={i: day_of(corpus.article(i).published) for i in ids},
-                               meaning=bool(vectors.rows), touched=None, settings=settings)
+        stories = link_stories(store, feats, Groups(store, groups, relinked=None), hashes=read.hashes,
+                               days=read.days, meaning=bool(vector_rows), touched=None, settings=settings)
         steps.found = counted(len(stories.stories), "story", "stories")
     with steps.step("lineage", "finding copied and translated articles"):
-        sites = {i: site_of(corpus.article(i)) for i in ids}
-        lineage = find_lineage([LineageDoc(i, corpus.article(i).text, sites[i], day_of(corpus.article(i).published))
-                                for i in ids], similarity=lambda x, y: feature_similarity(feats[x], feats[y]),
-                               copies=_copies(groups, sites), settings=settings)
+        lineage = find_lineage(read.lineage, similarity=lambda x, y: feature_similarity(feats[x], feats[y]),
+                               copies=_copies(groups, read.sites), settings=settings)
         steps.found = f"{counted(len(lineage), 'article')} copied or translated"
     with steps.step("entities", "resolving entities across articles"):
-        entities = _link_entities(store, [corpus.article(i) for i in ids], incremental=False)
+        entities = resolve_records(read.records, decisions=store.decisions())
         steps.found = _entities_found(entities)
     with steps.step("claims", "setting claims side by side"):
-        claims = align_claims({s.story_id: list(s.articles) for s in stories.stories}, corpus.slim,
-                              entity_of=entities.entity_of(ids),
-                              copies={m for g in groups for m in g.members if m != g.original})
+        copies = {m for g in groups for m in g.members if m != g.original}
+        shared = {s.story_id: sorted(set(s.articles) - copies) for s in stories.stories}
+        shared = {story: members for story, members in shared.items() if len(members) > 1}
+        both = sorted({i for members in shared.values() for i in members})
+        claims = align_claims(shared, {a.id: slim(a) for a in store.articles_by_id(both)},
+                              entity_of=entities.entity_of(both), copies=copies)
         steps.found = f"{counted(len(claims), 'figure')} side by side"
-    tables: dict[type[LinkRow], list[Any]] = {
+    tables: dict[type[LinkRow], Iterable[Any]] = {
         DuplicateRow: _duplicate_rows(groups), LineageRow: lineage_rows(lineage), ClaimGroupRow: claim_rows(claims),
-        FurnitureRow: furniture_rows(furniture), MinhashRow: found.rows, VectorRow: vectors.rows,
-        BandRow: [BandRow(key, i) for i in ids for key in band_keys(found.sigs[i], corpus.content(i).text)],
-        CueRow: cue_rows(corpus.article(i) for i in ids),
-        InputRow: [input_row(corpus.article(i), versions[i]) for i in ids],
+        FurnitureRow: furniture_rows(furniture), MinhashRow: read.minhash, VectorRow: vector_rows,
+        BandRow: band_rows(ids, read.sigs, read.digests), CueRow: read.cues, InputRow: read.inputs,
         **stories.tables, **entities.tables}
     counts = {"articles": len(ids), "duplicate_groups": len(groups),
               "duplicates": sum(len(g.members) - 1 for g in groups), "lineage": len(lineage),
               "stories": len(stories.stories), "corpus_entities": entities.count, "merged_entities": entities.merged,
               "claim_rows": len(claims), "furniture_lines": len(furniture)}
     return _Result(tables, entities.patches, counts)
+
+
+@dataclass(slots=True)
+class _Read:
+    """What a full run keeps of each article from its first read (:func:`_read_full`)."""
+
+    docs: list[DupDoc] = field(default_factory=list)
+    sigs: dict[str, array[int]] = field(default_factory=dict)
+    digests: dict[str, str | None] = field(default_factory=dict)
+    minhash: list[MinhashRow] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)
+    days: dict[str, date | None] = field(default_factory=dict)
+    sites: dict[str, str | None] = field(default_factory=dict)
+    lineage: list[LineageDoc] = field(default_factory=list)
+    cues: list[CueRow] = field(default_factory=list)
+    inputs: list[InputRow] = field(default_factory=list)
+    records: list[EntityMentionRow] = field(default_factory=list)
+
+
+def _read_full(store: Any, ids: list[str], lines_of: Callable[[str], set[str]],
+               versions: Mapping[str, str]) -> _Read:
+    """Every article read once, in batches: signatures, duplicate records, input hashes, lineage cues, entity
+    rows and inputs; the text of an article is kept only as its duplicate record (minus furniture)."""
+    read = _Read()
+    for batch in article_batches(store, ids, lines_of):
+        docs = [_dup_doc(content) for _, content in batch]
+        found = _signatures(store, docs, removed=())
+        read.minhash += found.rows
+        for (article, content), doc in zip(batch, docs, strict=True):
+            i = article.id
+            read.docs.append(doc)
+            read.sigs[i] = packed(found.sigs[i])
+            read.digests[i] = content_hash(content.text) if content.text.strip() else None
+            read.hashes[i] = _inputs_hash(content)
+            read.days[i] = day_of(article.published)
+            read.sites[i] = site_of(article)
+            # find_lineage looks for a cue in every text: only the texts that have one are kept
+            read.lineage.append(LineageDoc(i, article.text if find_cues(article.text)[:1] else "", read.sites[i],
+                                           read.days[i]))
+            read.inputs.append(input_row(article, versions[i]))
+        read.cues += cue_rows(article for article, _ in batch)
+        read.records += [row for article, _ in batch for row in mention_records(article)]
+    return read
 
 
 def _dup_found(groups: int, copies: int) -> str:

@@ -18,10 +18,11 @@ what these operations hand it (#14).
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -369,13 +370,17 @@ def _columns(patch: Patch) -> tuple[str, ...]:
     return (patch.column,) if isinstance(patch.column, str) else patch.column
 
 
-def _insert(db: _LinkDB, cursor: Any, kind: type[LinkRow], rows: Sequence[LinkRow]) -> None:
-    if rows:
-        columns = LINK_COLUMNS[kind.TABLE]
-        names = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" * len(columns))
-        cursor.executemany(db.sql(f"INSERT INTO {{t}}{kind.TABLE} ({names}) VALUES ({marks})"),
-                           [_to_db(row) for row in rows])
+def _insert(db: _LinkDB, cursor: Any, kind: type[LinkRow], rows: Iterable[LinkRow]) -> None:
+    """Insert ``rows`` (any iterable: a full run makes some tables' rows as they are written, #17), a chunk at a
+    time, each checked to be a row of ``kind``'s table."""
+    columns = LINK_COLUMNS[kind.TABLE]
+    names = ", ".join(f'"{c}"' for c in columns)
+    sql = db.sql(f"INSERT INTO {{t}}{kind.TABLE} ({names}) VALUES ({', '.join('?' * len(columns))})")
+    found = iter(rows)
+    while chunk := list(itertools.islice(found, _CHUNK)):
+        if stray := next((r for r in chunk if type(r) is not kind), None):
+            raise TypeError(f"a {type(stray).__name__} is no row of {kind.TABLE}")
+        cursor.executemany(sql, [_to_db(row) for row in chunk])
 
 
 def _from_db(kind: type[_R], values: Sequence[Any]) -> _R:
@@ -423,11 +428,12 @@ class LinkTables:
         sql = select + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {kind.ORDER}"
         return [_from_db(kind, row) for row in self._links.query(sql, params)]
 
-    def replace_links(self, tables: Mapping[type[LinkRow], Sequence[LinkRow]], *,
+    def replace_links(self, tables: Mapping[type[LinkRow], Iterable[LinkRow]], *,
                       summary: Mapping[str, Any] | None = None, patches: Mapping[type[LinkRow], Patch] | None = None,
                       state: str | None = None, if_state: str | None = None) -> bool:
         """Replace every table in ``tables`` with its rows, the part of each table in ``patches`` with its rows,
-        and the run's ``summary`` and ``state`` (:meth:`link_state`), in ONE transaction.
+        and the run's ``summary`` and ``state`` (:meth:`link_state`), in ONE transaction. A table's rows may be
+        any iterable, read once while they are written (a full run of a large corpus makes them as they go).
 
         With ``if_state``, nothing is written unless the stored state is still that one (an incremental run
         patches what it read: another run that wrote in between makes its patches wrong).
@@ -439,9 +445,6 @@ class LinkTables:
             TypeError: when a row is not of its table's type, or a patch names no column of its table.
         """
         patches = patches or {}
-        for kind, rows in [*tables.items(), *((k, p.rows) for k, p in patches.items())]:
-            if stray := next((r for r in rows if type(r) is not kind), None):
-                raise TypeError(f"a {type(stray).__name__} is no row of {kind.TABLE}")
         for kind, patch in patches.items():
             if stray_column := next((c for c in _columns(patch) if c not in LINK_COLUMNS[kind.TABLE]), None):
                 raise TypeError(f"{kind.TABLE} has no column {stray_column!r}")
@@ -544,6 +547,21 @@ class LinkTables:
             for (data,) in self._links.query(f'SELECT data FROM {{t}}articles WHERE id IN ({", ".join("?" * len(chunk))}) '
                                              "ORDER BY id", chunk):
                 yield article_from_json(json.loads(data))
+
+    def article_heads(self, *, batch_size: int = 5000) -> Iterator[Article]:
+        """Every stored article by id with only its id, url, canonical url, site, publication and fetch time
+        (the fetch time only when it has no publication time): what orders a site's furniture sample, read
+        from columns, in pages, without reading any article's text or facts (#17)."""
+        db = self._links
+        fetched = "json_extract(data, '$.fetched')" if db.sqlite else "(data::json ->> 'fetched')"
+        last = ""
+        while rows := db.query("SELECT id, url, canonical_url, site, published, CASE WHEN published IS NULL THEN "
+                               f"{fetched} END FROM {{t}}articles WHERE id > ? ORDER BY id LIMIT ?",
+                               [last, batch_size]):
+            for article_id, url, canonical, site, published, fetched_at in rows:
+                yield Article(id=article_id, text="", url=url, canonical_url=canonical, site=site,
+                              published=published, fetched=fetched_at)
+            last = rows[-1][0]
 
     def article_texts(self, ids: Collection[str]) -> dict[str, str]:
         """The clean text of each of these stored articles (no other field is read)."""
