@@ -23,7 +23,7 @@ on evidence (issue #13):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,10 +89,14 @@ def _mention(start: int, end: int, text: str, label: str = "GPE") -> Mention:
     return Mention(start, end, text[start:end], label, None, STAGE)
 
 
-def _runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[tuple[int, int]]]:
+def _runs(text: str, start: int = 0, end: int | None = None, *,
+          skip: Callable[[int, int], bool] | None = None) -> Iterator[list[tuple[int, int]]]:
     """Runs of capitalised words, each as a list of (start, end) word spans without a possessive or a
-    sentence's full stop ("Manbij." is "Manbij"; "U.S.", "St." and "W.Va." keep theirs)."""
+    sentence's full stop ("Manbij." is "Manbij"; "U.S.", "St." and "W.Va." keep theirs); ``skip`` says,
+    from a run's span, that none of its words need reading."""
     for match in _RUN.finditer(text, start, len(text) if end is None else end):
+        if skip is not None and skip(match.start(), match.end()):
+            continue
         group = match.group()
         if " " not in group and "-" not in group:
             parts: Iterable[tuple[int, int]] = ((0, len(group)),) if _opens(group) else ()
@@ -292,7 +296,14 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
             inside[s:e] = b"\x01" * (e - s)
             if label != "PERSON":
                 wholes.add((s, e))
-    for words in _runs(text):
+
+    def skip(start: int, end: int) -> bool:
+        # A run wholly inside places already taken, or inside longer names none of which it holds (most
+        # runs are people's names): its words need no reading (#13).
+        return covered.find(0, start, end) < 0 or inside.find(0, start, end) < 0 and not any(
+            start <= s and e <= end for s, e in wholes)
+
+    for words in _runs(text, skip=skip):
         run = (words[0][0], words[-1][1])
         if inside[run[0]] and inside[run[1] - 1] and run not in wholes or covered[run[0]] and covered[run[1] - 1]:
             continue

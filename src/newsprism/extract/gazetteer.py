@@ -347,8 +347,11 @@ _AIRPORT_NOISE = frozenset({"the", "international", "intl", "regional", "municip
                             "airfield", "aerodrome", "field", "county"})
 
 
+_AIRPORT_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _airport_key(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", name_key(text))
+    words = _AIRPORT_WORD.findall(name_key(text))
     return " ".join(w for w in words if w not in _AIRPORT_NOISE)
 
 
