@@ -294,6 +294,11 @@ class Code:
         "W103", "the language the source declared is not the one its text is written in, or not a language "
                 "at all (\"UTF-8\"); the text's language is used and the declared value kept in the message",
         "declare the page's language as it is written (<html lang>, Content-Language)")
+    NOT_NEWS = _define(
+        "W104", "a shop, product or listing page, not news (declared by og:type or a schema.org Product or "
+                "Offer, or cart words and prices around a product description): stored, but left out of "
+                "stories and claims side by side",
+        "none; if the page is news, report the page with this code")
     HTML_CUT = _define(
         "W140", "an HTML page cut to its first 5,000,000 characters before parsing; the end is lost",
         "none needed for news; split the page if its end matters")

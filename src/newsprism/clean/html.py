@@ -59,6 +59,7 @@ from lxml.etree import XPath  # type: ignore[import-untyped]  # lxml ships no st
 
 from ..codes import Code
 from ..model import Issue, Link, MediaItem
+from .page_kind import declared_kind, not_news, shop_form
 from .resources import ISO_639_1
 
 if TYPE_CHECKING:
@@ -189,6 +190,8 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
         issues.append(Issue(Code.NO_HTML_STRUCTURE, "no HTML structure found in the page (plain text or a fragment?)", STAGE))
         return HtmlExtract(text="", issues=issues)
     fields = page_metadata(tree, url=url)
+    # read on the whole page, before its furniture (a shop's cart and prices) is taken out (#17)
+    kind, shop = declared_kind(tree, _jsonld_objects(tree)), shop_form(tree.text_content())
     media, related, blocks = _take_furniture(tree, url=url)
     if media:
         fields["media"] = media
@@ -211,6 +214,8 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
             text = other
     if not text:
         issues.append(Issue(Code.NO_MAIN_TEXT, "no main text found in the HTML page", STAGE))
+    elif why := not_news(kind, shop=shop, text=text):
+        issues.append(Issue(Code.NOT_NEWS, f"not a news page: {why}; stored, left out of stories and claims", STAGE))
     if budget.skipped:
         issues.append(Issue(Code.READ_BUDGET_SPENT, f"the page took longer than read_budget to read; skipped: "
                             f"{', '.join(budget.skipped)}; the first text was kept", STAGE))

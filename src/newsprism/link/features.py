@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from ..codes import Code
 from ..model import Article
 from .resources import FOLDS, INITIAL_FOLDS, LABEL_FAMILY, LEADING_ABBREVIATIONS
 
@@ -251,11 +252,14 @@ def features(article: Article, *, semantic: np.ndarray | None = None) -> DocFeat
     lang = (article.lang or "en").split("-")[0]
     places = {p.gazetteer_id or fold_name(p.name or p.text) for p in article.places}
     text, title = content_of(article)
+    # A shop or product page (W104) gets no blocking keys: one shop's pages share their template's words
+    # and would make a story of their own (#17).
+    news = not any(issue.code == Code.NOT_NEWS for issue in article.issues)
     return DocFeatures(
-        id=article.id, site=site_of(article), day=day_of(article.published), title=title,
+        id=article.id, site=site_of(article), day=day_of(article.published), title=title if news else "",
         vector=weighted_vector(text, lang=lang), title_vector=weighted_vector(title, lang=lang),
-        names=_names(article), places=frozenset(p for p in places if p), semantic=semantic,
-        headline=title.strip() or lead_sentence(text))
+        names=_names(article) if news else frozenset(), places=frozenset(p for p in places if p and news),
+        semantic=semantic, headline=title.strip() or lead_sentence(text))
 
 
 #: a headline stand-in is cut at a word boundary after this many characters

@@ -1,0 +1,102 @@
+"""Pages that are not news: shop, product and listing pages, told by what the page declares and by its form.
+
+A web archive holds a site's shop pages beside its stories. Read as articles,
+one shop's product pages share every word of their template and would form a
+"story" of their own, with prices as claims (#17). Such a page is still
+stored (it was read, and a reader may search it), but with a ``W104`` issue
+that keeps it out of stories and claims side by side.
+
+Cascade, on the whole page (before furniture is taken out):
+
+1. declared: ``og:type`` ``product`` (``product.item``, ``og:product``), or
+   a JSON-LD or microdata object of type ``Product``, ``ProductGroup``,
+   ``Offer`` or ``AggregateOffer``, on a page that declares no article type;
+2. its form: cart words in any of the common shop languages ("add to cart",
+   "お買い物かご", "Warenkorb", "购物车") and a price ("32,800円(税込)",
+   "$19.99"), on a page whose main text is no longer than a product
+   description (:data:`SHOP_TEXT_CHARS`): a news page with a shop link in its
+   menu has a story's length of prose. A page that declares itself an article
+   (``og:type`` ``article``, a schema.org ``NewsArticle``) is news whatever
+   its form.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lxml.html import HtmlElement  # type: ignore[import-untyped]  # lxml ships no stubs for lxml.html
+
+#: A shop page's main text (a product description) is shorter than this; a news story with a shop
+#: link in its menu is longer (the extraction dev sets' stories: median over 3,000 characters).
+SHOP_TEXT_CHARS = 1_200
+_PRODUCT_TYPES = frozenset({"product", "productgroup", "offer", "aggregateoffer", "individualproduct",
+                            "productmodel"})
+_ARTICLE_TYPE = re.compile(r"article|posting|report|blog", re.IGNORECASE)
+_CART = re.compile(
+    r"add to (?:cart|bag|basket)|shopping (?:cart|bag|basket)|your (?:cart|basket)|view cart|checkout|"
+    r"warenkorb|in den korb|panier|carrito|cesta de la compra|carrello|carrinho|winkelwagen|koszyk|"
+    r"корзин|sepete ekle|alışveriş sepeti|kundvagn|handlekurv|ostoskori|košík|"
+    r"カート|買い物かご|買い物カゴ|購物車|购物车|장바구니|سلة التسوق|سلة المشتريات|עגלת קניות",
+    re.IGNORECASE)
+_PRICE = re.compile(
+    r"(?:[$€£¥₩₹₽₺]|US\$|R\$|CHF|zł)\s?\d[\d,.\s]{0,12}\d|"
+    r"\d[\d,.]{0,12}\s?(?:円|元|원|€|zł|руб|₽|TL|kr|Kč)(?:\s?\(税込\))?")
+
+
+def declared_kind(tree: HtmlElement, json_ld: Iterable[dict[str, Any]]) -> str | None:
+    """What the page says it is: ``"product"`` (step 1 of the cascade), ``"article"`` (then its form does
+    not count), else ``None``.
+
+    Args:
+        tree: The parsed page.
+        json_ld: The page's JSON-LD objects (``@graph`` members included).
+    """
+    types: set[str] = set()
+    for item in json_ld:
+        value = item.get("@type")
+        types |= {t.casefold() for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)}
+    if any(_ARTICLE_TYPE.search(t) for t in types):
+        return "article"
+    og = {(m.get("content") or "").strip().casefold() for m in tree.iter("meta")
+          if (m.get("property") or m.get("name") or "").strip().casefold() == "og:type"}
+    if any(t.startswith("product") or t == "og:product" for t in og):
+        return "product"
+    if "article" in og:
+        return "article"
+    itemtypes = {(e.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].casefold()
+                 for e in tree.iter() if isinstance(e.tag, str) and e.get("itemtype")}
+    if any(_ARTICLE_TYPE.search(t) for t in itemtypes):
+        return "article"
+    return "product" if (types | itemtypes) & _PRODUCT_TYPES else None
+
+
+def shop_form(page_text: str) -> bool:
+    """Whether a page's whole visible text has a shop's form: cart words and a price (step 2).
+
+    >>> shop_form("利用案内│会員登録│買い物カゴ│注文照会 ... 価格 : 32,800円(税込)")
+    True
+    >>> shop_form("Police said 12 people were hurt. Subscribe for $1 a week.")
+    False
+    """
+    return bool(_CART.search(page_text) and _PRICE.search(page_text))
+
+
+def not_news(kind: str | None, *, shop: bool, text: str) -> str | None:
+    """Why a page is not news (for its ``W104`` issue), or ``None`` when it may be.
+
+    Args:
+        kind: What the page declares (:func:`declared_kind`).
+        shop: Whether the page has a shop's form (:func:`shop_form`).
+        text: The main text read from the page.
+    """
+    if kind == "article":
+        return None
+    if kind:
+        return f"the page declares itself a {kind} page (og:type or schema.org type)"
+    if shop and len(text) <= SHOP_TEXT_CHARS:
+        return f"the page has cart words and prices, and {len(text):,} characters of main text"
+    return None

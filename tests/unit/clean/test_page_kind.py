@@ -1,0 +1,59 @@
+"""Shop, product and listing pages are told from news by what they declare and by their form (#17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.clean.html import extract_html
+from newsprism.codes import Code
+from newsprism.link.features import features
+from newsprism.link.stories import cluster_stories
+from newsprism.model import Article, Issue
+
+#: Lines of a real product page of a Japanese bag shop, in a web archive (its menu, its price, its
+#: description): a product description is prose too, so the form of the page tells.
+_SHOP_MENU = "<p>トップ│ご紹介│利用案内│会員登録/修正│買い物カゴ│注文照会│お問合せ</p>"
+_SHOP_BODY = ("<div id='item'><h2>アイテム詳細情報</h2><p>Ａ４ノートサイズのノートパソコンが収納可能なＰＣ対応のブリーフケース、"
+              "表側にはジップ式（入り口はカバー付き）の２つのポケット、サイドには網目の携帯入れ、裏側には大きなジップ式ポケット"
+              "１個、内側には大きめのジップ式ポケットひとつとポケット２つにペン差し用２つと非常に機能的で、ビジネスバッグとしても"
+              "おすすめ さらにショルダー用のベルトも付いています。</p><p>価格 : 32,800円(税込)</p></div>")
+_STORY = " ".join(["Police said 12 people were hurt when the train stopped near the station on Tuesday night."] * 20)
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Page</title>{head}</head><body>{body}</body></html>"
+
+
+def _issues(html: str) -> set[str]:
+    return {issue.code for issue in extract_html(html, url="http://shop.example/item/1").issues}
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("html", "shop"), [
+    (_page(_SHOP_MENU + _SHOP_BODY), True),  # cart words and a price around a product description
+    (_page(f"<article><p>{_STORY}</p></article>", '<meta property="og:type" content="product">'), True),
+    (_page(f"<article><p>{_STORY}</p></article>",
+           '<script type="application/ld+json">{"@type": "Product", "name": "Bag", '
+           '"offers": {"@type": "Offer", "price": "19.99"}}</script>'), True),
+    # Rows that must not change: a story with a shop link and a price in its menu, a review that names
+    # a product, a story that declares itself an article.
+    (_page(f"<nav>Shop │ Add to cart │ Subscribe for $1 a week</nav><article><p>{_STORY}</p></article>"), False),
+    (_page(f"<article><p>{_STORY}</p></article>",
+           '<script type="application/ld+json">{"@type": "Review", "itemReviewed": {"@type": "Product"}}</script>'),
+     False),
+    (_page(_SHOP_MENU + _SHOP_BODY, '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+           '<meta property="og:type" content="article">'), False),
+])
+def test_page_kind_shop_pages_are_not_news(html: str, shop: bool) -> None:
+    assert (Code.NOT_NEWS in _issues(html)) is shop
+
+
+@pytest.mark.issue(17)
+def test_page_kind_shop_pages_make_no_story() -> None:
+    # Two pages of one shop share their template's words; as news they would be one story.
+    text = "アイテム詳細情報 ヘッドポーター 吉田カバン PORTER ブリーフケース Tokyo Harajuku"
+    pages = [Article(id=f"p{i}", text=f"{text} {i}", title="ヘッドポーター 吉田カバン PORTER 限定品 取扱専門 通販店",
+                     site="uraharajuku.st") for i in range(3)]
+    assert cluster_stories([features(a) for a in pages])  # without the issue: a "story" of one shop
+    marked = [a.replace(issues=(Issue(Code.NOT_NEWS, "not a news page", "clean.text"),)) for a in pages]
+    assert cluster_stories([features(a) for a in marked]) == []
