@@ -519,12 +519,22 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
     text = line.text.rstrip()
     if TERMINAL.search(text) or text.endswith(("”", '"', "’", "'", ")")) or HEADING_START.match(text):
         return False
-    if ":" in text[:60] or SENTENCE_END.search(text) or not text[-1:].isalnum():
+    if ":" in text[:60] or _sentence_break(text) or not text[-1:].isalnum():
         return False  # a lead-in ("True confession: …"), sentences with the last stop missing, an emoji
     if not text[:1].isupper() or _quoted(text):
         return False
     content = [w for w in line.words if w.lower() not in STOP_WORDS]
     return bool(content) and sum(1 for w in content if w[:1].isupper()) < _TITLE_SHARE * len(content)
+
+
+def _sentence_break(text: str) -> bool:
+    """Whether a sentence ends inside ``text``; the stop of an abbreviation or initial does not end one
+    ("Gen. LaCamera assumes role…", "The VW ID. SPACE VIZZION is…") (#12)."""
+    for m in SENTENCE_END.finditer(text):
+        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if not (text[m.start()] == "." and (word.isupper() or (len(word) <= 3 and word[:1].isupper()))):
+            return True
+    return False
 
 
 def _ends_sentence(line: Line) -> bool:

@@ -338,7 +338,9 @@ PICTURE_REFERENCE = re.compile(
     r"\s+(?:of|shows|showing)\b|\billustration\b|\bsatellite\s+image|\bartist[’']?s\s+(?:concept|impression|rendering)"
     r"|\bfile\s+photo|\bphoto\s+illustration|\bscreen(?:shot|grab)\b|\b(?:seen|shown)\s+here\b"
     r"|\b(?:this|the\s+above)\s+(?:image|photo|photograph|picture|illustration|map|chart|graphic)\b"
-    r"|\((?:left|right|center|centre|front|back|top|bottom|L|R|C)\)|\bfrom\s+left\b)",
+    r"|\((?:left|right|center|centre|front|back|top|bottom|L|R|C)\)|\bfrom\s+left\b"
+    # a position set off by commas after a name, as captions place people ("Jose Mourinho, left, has…") (#12)
+    r"|(?:^|\w)\s*,\s*(?:left|right|center|centre|second\s+(?:left|right)|top|bottom)\s*,|\(L-R\)|\bL-R\b)",
     _I,
 )
 #: A teaser's time stamp closing a line with no sentence in it: "New study reveals secrets of … 1 hour ago".

@@ -191,6 +191,8 @@ def test_furniture_cookie_banner_outside_the_story_in_any_language() -> None:
 @pytest.mark.parametrize(("line", "kind"), [
     ("Firefighters work through the night at the scene of the warehouse fire on the edge of the city", "caption"),
     ("A satellite image shows the flooded fields south of the town", "caption"),
+    # the stop of an abbreviation does not end a sentence: the line still has no final stop (#12)
+    ("Gen. Ruiz assumes command of the bridge repair crews in a ceremony by the river", "caption"),
     # headings, lead-ins and questions set between paragraphs stay
     ("What the council decided", None),
     ("Some of the best bridges in the country", None),
@@ -213,7 +215,11 @@ def test_furniture_caption_set_off_between_paragraphs(line: str, kind: str | Non
     ("Satellite image of the river and the closed bridge.", "caption"),
     ("The engineers and the mayor at the bridge in 2002. Photo by David Dyer-Bennet", "caption"),
     ("New study reveals what makes old bridges crack 3 hours ago", "caption"),
+    # a position set off by commas after a name, as captions place people (#12)
+    ("Mayor Jane Cole, left, has handed the keys of the bridge to the chief engineer", "caption"),
+    (", left, walks with engineers along the closed bridge", "caption"),
     # the same words in the story's voice stay
+    ("He turned left, then right, and found the bridge closed.", None),
     ("We pictured the bridge as it was when we were children.", None),
     ("The bridge was pictured on the town's first postcard.", None),
     ("The council declined to comment to Reuters.", None),
