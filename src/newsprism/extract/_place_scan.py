@@ -23,7 +23,7 @@ on evidence (issue #13):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -314,7 +314,8 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
             item = _judge(text, start, end, entries, whole=whole, index=index, persons=persons, names=names)
             if item is not None:
                 found.append(item)
-                if item[0].evidence in ("City, State", "dateline") and (state := _abbreviated_container(text, end)):
+                if item[0].evidence in ("City, State", "dateline") and (
+                        state := _abbreviated_container(text, end)) and 1 not in covered[state[0]:state[1]]:
                     # "Lemay, Mo.", "HORRY COUNTY, SC": the state written after the town is a place too.
                     covered[state[0]:state[1]] = b"\x01" * (state[1] - state[0])
                     found.append((Found(_mention(*state, text), "the state written after a town"), True))
@@ -332,7 +333,7 @@ def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: b
         return None  # inside an organisation's mention: inner_places() reads it
     if label not in (None, "PERSON", "ORG", "FAC"):
         return None  # a work, a law, an event named like a place ("Marshall", the film)
-    strong = strong_context(text, start, end, entries, weak_only=label is not None)
+    strong = strong_context(text, start, end, entries, weak_only=label is not None, persons=persons)
     if person is not None and not (strong and person == (start, end)):
         return None
     if strong.startswith("after") and any(text[s:e].count(" ") and text[start:end] in text[s:e].split()
@@ -372,15 +373,21 @@ def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: b
     return None
 
 
-def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, weak_only: bool = False) -> str:
+def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, weak_only: bool = False,
+                   persons: Sequence[tuple[int, int]] = ()) -> str:
     """Why the context makes a name a place ("after 'in'", "City, State", "dateline"), or an empty string.
 
-    With ``weak_only`` the prepositions that also take people ("to", "from", "at") are not enough.
+    With ``weak_only`` the prepositions that also take people ("to", "from", "at") are not enough;
+    ``persons`` are the spans of the article's person mentions ("Jodi Mahler of Bellmore").
     """
     before = text[max(0, start - 30):start]
     if (_LOCATIVE.search(before) or not weak_only and _WEAK_LOCATIVE.search(before)) and not _NAME_GOES_ON.match(
             text, end):
         return f"after {before.split()[-1]!r}"
+    if persons and (home := _HOME_OF.search(text, max(0, start - 16), start)) and not _NAME_GOES_ON.match(
+            text, end) and any(e == home.start() for _, e in persons) and any(
+            e.type in ("city", "county") for e in entries):
+        return "a person's home town"
     codes = container(text, end)
     if codes and any(e.admin1 in codes or e.country in codes for e in entries if e.type in ("city", "county")):
         return "City, State"
@@ -402,6 +409,9 @@ _PLACE_MODIFIER = re.compile(r"(?:\s+(?:police|court|courthouse|man|woman|mother
                              r"residents?|native|office|area|station|suburb|neighbou?rhood|council|mayor|hospital|"
                              r"airport|jail)\b|-based\b)")
 _AFTER_A_NAME = re.compile(r"[A-Z][\w'’-]*,\s+$")
+#: Where a person lives, in local news' way: "Jodi Mahler of Bellmore", "Miss Abdhou, of Hayes", "John
+#: Smith, 45, of Slidell" (#13).
+_HOME_OF = re.compile(r"(?:,\s*(?:\d{1,3},\s*)?|\s+)of\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.;:)\n]|\(|$)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 

@@ -233,6 +233,7 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     # A country's code glued to a person's name ("By: Henry Lazenby US-based") is no word of that name (#13).
     long_names = {word for m in mentions if m.label == "PERSON" and " " in m.text.strip() for word in m.text.split()
                   if not (word.isupper() and any(e.type == "country" for e in gaz.lookup(word)))}
+    persons = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
     for mention in mentions:
         if not_a_place(text, mention.end):
             # "West Nile virus", "Lassa fever": a disease's name, not a place (#13).
@@ -252,7 +253,8 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
         elif mention.label in ("PERSON", "ORG", "NORP", "PRODUCT") and (
                 _mislabelled(mention, place_texts, long_names) or _named_feature(text, mention)):
             chosen.append((mention, f"labelled {mention.label}, a place by name or form", None))
-        elif mention.label in ("PERSON", "ORG", "FAC", "PRODUCT") and (why := _overruled(text, mention, long_names)):
+        elif mention.label in ("PERSON", "ORG", "FAC", "PRODUCT") and (
+                why := _overruled(text, mention, long_names, persons)):
             chosen.append((mention, why, None))
         elif mention.label in ("ORG", "PERSON") and _FACILITY.match(mention.text) and _namesakes(mention.text)[1]:
             # "Hartford Hospital": kept when the article's other places are in that region.
@@ -276,7 +278,6 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
             chosen.append((Mention(span[0], span[1], match.group(), "LOC", None, STAGE), "a hand-written name", None))
             taken.append(span)
     # Gazetteer names the model left unlabelled or called persons or organisations, kept by context (#13).
-    persons = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
     named = [(m.start, m.end, m.label) for m in mentions if m.label not in PLACE_LABELS]
     spans = [(m.start, m.end) for m, _, _ in chosen]
     chosen.extend(_as_pairs(scan(text, taken=spans, persons=persons, names=named)))
@@ -346,7 +347,7 @@ _LOWER_WORD_AFTER = re.compile(r" (?!(?:said|says|told|tells|is|was|has|had|will
                                r"also|can|could|did|does|may|might|must|should)\b)[a-z]{3,}")
 
 
-def _overruled(text: str, mention: Mention, long_names: set[str]) -> str:
+def _overruled(text: str, mention: Mention, long_names: set[str], persons: list[tuple[int, int]]) -> str:
     """Why a one-word PERSON, ORG or FAC mention is a town after all: strong evidence around it ("lives in
     Delft", "Lemay, Missouri", a dateline), or an empty string. The prepositions that also take people
     ("to", "from") count only when no person of the article has the word in a longer name (#13)."""
@@ -359,7 +360,7 @@ def _overruled(text: str, mention: Mention, long_names: set[str]) -> str:
         return ""
     if name in long_names:
         return ""  # "Thurgood Marshall in Marshall": the person's name, whatever stands before it
-    why = strong_context(text, mention.start, mention.end, entries)
+    why = strong_context(text, mention.start, mention.end, entries, persons=persons)
     return f"labelled {mention.label}, but {why}" if why else ""
 
 
