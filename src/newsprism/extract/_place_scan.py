@@ -349,11 +349,14 @@ def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: b
     if not whole:
         run_end = _NAME_END.search(text, end)
         name = text[start:run_end.start() if run_end else len(text)]
-        if index == 0 and (kinds & {"country", "demonym"} or _opens_name(name, text[start:end], entries,
-                                                                             org=False) == "sure"):
+        verdict = "sure" if kinds & {"country", "demonym"} else _opens_name(name, text[start:end], entries, org=False)
+        if index == 0 and verdict:
+            # A smaller town opening an organisation's name no model labelled ("Owensboro Public Schools")
+            # is tentative, as in a labelled one: the article must name its region (#13).
             stop = _NAME_END.search(text, end)
             run = text[start:stop.start() if stop else len(text)].strip()
-            return Found(_mention(start, end, text), "inside a longer name", within=run), True
+            return Found(_mention(start, end, text), "inside a longer name", tentative=verdict == "tentative",
+                         within=run), True
         return None
     if region_abbreviation(text[start:end]):
         return Found(_mention(start, end, text), "a state's abbreviation"), True
