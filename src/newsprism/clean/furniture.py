@@ -445,6 +445,7 @@ def _in_story(lines: Sequence[Line]) -> None:
     """Pass 5: credits, captions, alt text and tags among the story's lines."""
     kept = [line for line in lines if line.kind is None]
     last_prose = max((i for i, line in enumerate(kept) if line.prose), default=-1)
+    # 1. Each line by its form and its neighbours
     for i, line in enumerate(kept):
         if line.kind is not None or line.title:
             continue
@@ -466,6 +467,12 @@ def _in_story(lines: Sequence[Line]) -> None:
                 _mark(before, "caption", "the line just before a photo credit")
         elif _alt_text_like(line) and _isolated(kept, i) and not _subheading(kept, i):
             _mark(line, "alt_text", "a short description fragment with no sentence around it")
+    # 2. A gallery sets captions one after another: once one is out, the next is judged against the prose
+    # around both, which it sits between now (#12)
+    kept = [line for line in lines if line.kind is None]
+    for i, line in enumerate(kept):
+        if not line.title and _set_off(kept, i):
+            _mark(line, "caption", "a line with no final stop set off between two paragraphs, as captions are")
 
 
 def _caption_form(line: Line, *, inside: bool) -> str | None:
@@ -514,15 +521,18 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
             and (_subheading(kept, i) or _story_voice(line.text)):
         return False  # a short line is as often a sub-heading ("Some of 2019's best tech gadgets")
     before, after = kept[i - 1], kept[i + 1]
-    if not (before.prose and after.prose and _ends_sentence(before) and _ends_sentence(after)):
+    # the dateline opens the story as a paragraph does: a line between it and the first paragraph is set off
+    # as the lead picture's caption is (#12)
+    opens = before.prose and _ends_sentence(before) or (i == 1 and DATELINE.match(before.text) is not None)
+    if not (opens and after.prose and _ends_sentence(after)):
         return False
     text = line.text.rstrip()
     if TERMINAL.search(text) or text.endswith(("”", '"', "’", "'", ")")) or HEADING_START.match(text):
         return False
     if ":" in text[:60] or _sentence_break(text) or not text[-1:].isalnum():
         return False  # a lead-in ("True confession: …"), sentences with the last stop missing, an emoji
-    if not text[:1].isupper() or _quoted(text):
-        return False
+    if not (text[:1].isupper() or text[:1].isdigit()) or _quoted(text):
+        return False  # a year may open it ("2020 Audi e-tron Sportback revealed as…"); list numbers are headings
     content = [w for w in line.words if w.lower() not in STOP_WORDS]
     return bool(content) and sum(1 for w in content if w[:1].isupper()) < _TITLE_SHARE * len(content)
 

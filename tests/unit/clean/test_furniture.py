@@ -193,6 +193,9 @@ def test_furniture_cookie_banner_outside_the_story_in_any_language() -> None:
     ("A satellite image shows the flooded fields south of the town", "caption"),
     # the stop of an abbreviation does not end a sentence: the line still has no final stop (#12)
     ("Gen. Ruiz assumes command of the bridge repair crews in a ceremony by the river", "caption"),
+    # a year may open a caption; a list number opens a heading
+    ("2020 Audi e-tron Sportback revealed as electric 4-door coupe", "caption"),
+    ("1. Close the old bridge to lorries for the duration", None),
     # headings, lead-ins and questions set between paragraphs stay
     ("What the council decided", None),
     ("Some of the best bridges in the country", None),
@@ -271,3 +274,25 @@ def test_furniture_call_to_action_in_any_language(line: str, kind: str | None) -
     assert removed == kind
     if kind is None:
         assert line in result.text
+
+
+@pytest.mark.issue(12)
+def test_furniture_captions_one_after_another_are_each_set_off() -> None:
+    """A gallery: a labelled caption, then one with no label; once the first is out, the second sits between
+    two paragraphs."""
+    first = "Image: The old bridge seen from the river at dawn"
+    second = "Workers on the scaffolding under the eastern arch of the closed bridge"
+    removed, result = _between_story(f"{first}\n\n{second}")
+    kinds = {removal.text: removal.kind for removal in result.removals}
+    assert kinds.get(first) == "caption" and kinds.get(second) == "caption"
+    assert "closed bridge" not in result.text
+
+
+@pytest.mark.issue(12)
+def test_furniture_line_between_the_dateline_and_the_first_paragraph_is_set_off() -> None:
+    """Wikinews texts open with their dateline; the lead picture's caption comes before the first paragraph."""
+    caption = "Firefighters on the roof of the warehouse on the edge of the city after the blaze"
+    text = f"Tuesday, October 8, 2019\n\n{caption}\n\n{_STORY_BEFORE}\n\n{_STORY_AFTER}"
+    result = clean_text(text)
+    assert {removal.text: removal.kind for removal in result.removals}.get(caption) == "caption"
+    assert result.published == "2019-10-08"
