@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Mention
-from .gazetteer import GazEntry, demonym, fold, gazetteer, name_key, region_abbreviation
+from .gazetteer import GazEntry, demonym, fold, gazetteer, name_key, region_abbreviation, spelled_out
 
 STAGE = "extract.places"
 
@@ -170,7 +170,9 @@ def _own_names(name: str) -> list[GazEntry]:
     if len(key) < 4 and not name.isupper():
         # "Act", "Bed": a short alias counts only in capitals ("ACT", "NSW").
         found = [e for e in found if e.own_key == key]
-    return [e for e in found if e.type not in ("city", "county") or e.curated or e.own_key == key]
+    full = spelled_out(key)
+    return [e for e in found if e.type not in ("city", "county") or e.curated or e.own_key == key
+            or spelled_out(e.own_key) == full]
 
 
 @lru_cache(maxsize=1 << 15)

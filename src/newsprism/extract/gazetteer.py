@@ -111,6 +111,21 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
+#: Abbreviated first words of place names and what they stand for: "St. Petersburg", "Ft. Lauderdale".
+_SHORT_FIRST = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+
+
+def spelled_out(key: str) -> str:
+    """A lookup key with an abbreviated first word spelled out, the way GeoNames names most such places.
+
+    >>> spelled_out("st. petersburg")
+    'saint petersburg'
+    """
+    first, _, rest = key.partition(" ")
+    full = _SHORT_FIRST.get(first.rstrip("."))
+    return f"{full} {rest}" if full and rest else key
+
+
 class Gazetteer:
     """Name index over the shipped files. Use :func:`gazetteer` for the shared instance.
 
@@ -168,9 +183,15 @@ class Gazetteer:
         # document must not grow with the wider search for places).
         cached = self._cache.get(text)
         if cached is None:
-            found = self._index.get(name_key(text), [])
+            key = name_key(text)
+            found = self._index.get(key, [])
             if not found and "." in text:
                 found = self._index.get(name_key(text.replace(".", "")), [])
+            if (full := spelled_out(key)) != key:
+                # "St. Petersburg" is Florida's own name and Russia's spelled out: towns whose own name is
+                # the spelled-out one; not the places that merely list it among their variants (#13).
+                found = [*found, *(n for n in self._index.get(full, ()) if self._entry(n).type == "city"
+                                   and self._entry(n).own_key == full)]
             cached = tuple(sorted((self._entry(n) for n in dict.fromkeys(found)),
                                   key=lambda e: (not e.curated, -e.population)))
             if len(self._cache) > 200_000:

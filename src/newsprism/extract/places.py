@@ -57,6 +57,7 @@ from .gazetteer import (
     name_key,
     region_abbreviation,
     small_towns,
+    spelled_out,
 )
 from .nlp import ParseCache
 
@@ -108,8 +109,8 @@ _NAME_LINKS = frozenset({"am", "an", "upon", "on", "sur", "im", "in", "bei", "ob
 
 def _own_name(entry_key: str, key: str) -> bool:
     """Whether ``key`` is the entry's own name, alone or with what says where it stands ("Frankfurt am Main")."""
-    if entry_key == key:
-        return True
+    if entry_key == key or spelled_out(entry_key) == spelled_out(key):
+        return True  # "St. Petersburg" is the own name of Saint Petersburg too
     rest = entry_key.removeprefix(key + " ").split()
     return entry_key.startswith(key + " ") and bool(rest) and rest[0] in _NAME_LINKS
 
@@ -581,6 +582,11 @@ def _held_by(text: str, end: int) -> set[str]:
 def _lookup(text: str, mention: Mention) -> tuple[str, list[GazEntry]]:
     """The name to look up and its namesakes; after ", " a postal code or a short state name that is also a
     word is the state ("Slidell, La.", "HELENA, Mont.", "HORRY COUNTY, SC"), as the town before it says (#13)."""
+    if (mention.label == "FAC" or _AIRPORT_AFTER.match(text, mention.end)) and " " not in mention.text.strip() and (
+            found := airports(mention.text)):
+        # "at Heathrow", "Schiphol" labelled a facility, "Heathrow airport": the airport, not a town of
+        # that name in Florida (#13).
+        return mention.text, found
     name, found = _namesakes(_abbreviation(text, mention))
     if found or text[max(0, mention.start - 2):mention.start] != ", ":
         return name, found
@@ -590,6 +596,7 @@ def _lookup(text: str, mention: Mention) -> tuple[str, list[GazEntry]]:
     return mention.text, region_abbreviation(mention.text, postal=True)
 
 
+_AIRPORT_AFTER = re.compile(r"(?:['’]s)?\s+(?:international\s+)?airport\b", re.I)
 #: A capitalised word after a locative preposition: a place the model may have missed ("in Magnitigorsk").
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|into|outside)\s+([A-Z][a-z]{6,})\b")
 
