@@ -112,16 +112,28 @@ def _is_identifier(text: str, start: int, end: int, phrase: str) -> bool:
     >>> _is_identifier("officials began receiving 200 calls Tuesday", 26, 29, "200")
     False
     """
-    if not phrase.isdigit():
-        return False
+    if not phrase.isdigit() or UNIT_RE.match(text, end) or text[end:end + 1] == "%":
+        return False  # a measure ("age 65 and 80%") names nothing
     before = text[max(0, start - 40):start]
     if (code := _CODE_BEFORE.search(before)) and not _CAPS_WORD_BEFORE.search(before, 0, code.start()) \
-            and not _is_big_place(code.group().strip()):
-        return True  # (a capitalised line, "POLICE SAY 12 DEAD", is no code, nor a place: "the EU 27 members")
+            and not _is_big_place(code.group().strip()) and not _common_word(code.group().strip()):
+        # (a capitalised line, "POLICE SAY 12 DEAD", is no code, nor a place, "the EU 27 members", nor a
+        # word written in capitals, "on ballot in ALL 50 states")
+        return True
     listed = _LISTED.search(before)
     if listed and LABEL_BEFORE.search(before[:listed.start()]):
         return True
     return bool(_SERVICE_NUMBER.fullmatch(phrase) and _SERVICE_NOUN.match(text, end))
+
+
+#: A word at least this frequent in English (wordfreq Zipf; "all" 6.5, "top" 5.6) is no code ("HR" 4.2).
+_COMMON_ZIPF = 5.0
+
+
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return word.isalpha() and zipf_frequency(word.casefold(), "en") >= _COMMON_ZIPF
 
 
 def _phones(text: str) -> list[tuple[int, int]]:

@@ -95,6 +95,8 @@ def test_claims_not_claims(text: str) -> None:
         ("The EU 27 members met in Brussels.", [27.0]),
         ("POLICE SAY 12 PEOPLE DIED IN THE FIRE", [12.0]),
         ("Twelve were hurt and 6 were arrested, police said.", [12.0, 6.0]),
+        ("It's official — my campaign is on ballot in ALL 50 states!", [50.0]),
+        ("It will be paid at 100% if you are under age 65 and 80% if you are age 65 or over.", [100.0, 80.0]),
     ],
 )
 def test_claims_identifiers_are_no_counts(text: str, values: list[float]) -> None:
