@@ -62,6 +62,9 @@ _NEXT_TO_QUOTE = frozenset({"PERSON", "ORG"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
 #: What may stand between a quote and the name that signs it: "“…” ― Jorge Falcon", "“…”, Name" (#13).
 _SIGN_OFF = " ,\xa0—–―‒-"
+#: A clause of this many tokens or fewer after a quote can be its cue ("Hannity pressed."), when it has no object.
+_TAIL_MAX_TOKENS = 10
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
 #: Named times are when, never who: "said Monday", "said Thursday morning" (#13).
 _WHEN = frozenset({"DATE", "TIME"})
 #: A place speaks only as the subject of its own cue, not as the subject of a clause the cue hangs from.
@@ -169,7 +172,7 @@ class SpeakerIndex:
         if not any(_governs(t, inside) for t in cues):
             # "when Rubio … said it was great to be home, a man yelled “Stay there!”": a speech verb that
             # does not govern the quote yields to the verb that does
-            framing = self._framing_verb(window, inside, open_at, close_at)
+            framing = self._framing_verb(window, inside, open_at, close_at) or self._tail_clause(close_at, para_end)
             found = self.speaker_of(framing) if framing is not None else None
             # a place or a nationality speaks only through a speech verb ("Latin for “…”" is no speaker)
             if (found is not None and found.speaker_text is not None
@@ -211,6 +214,18 @@ class SpeakerIndex:
                     and any(c.dep_ in _SUBJECTS and c.i not in inside and not c.is_punct for c in verb.children)):
                 return verb
         return None
+
+    def _tail_clause(self, close_at: int, para_end: int) -> Token | None:
+        """The verb of a short clause with no object right after the closing mark, which the parse cut off
+        as a sentence of its own: "“… the 11 million?” Hannity pressed.", "“…” Trump shot back." (#13)"""
+        span = self.doc.char_span(close_at, min(close_at + 3, para_end), alignment_mode="expand")
+        following = next((t for t in span or () if t.idx > close_at and not (t.is_punct or t.is_space)), None)
+        if following is None or following.sent.start != following.i or len(following.sent) > _TAIL_MAX_TOKENS:
+            return None
+        verb = following.sent.root
+        if verb.pos_ != "VERB" or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+            return None
+        return verb if any(c.dep_ in _SUBJECTS for c in verb.children) else None
 
     def intro_speaker(self, end: int, *, colon: bool = True) -> Attribution | None:
         """Who speaks after the sentence that ends at ``end``: "Cruz continued:", or with ``colon``
@@ -373,7 +388,9 @@ class SpeakerIndex:
                 break
             if self.in_quote(verb.idx):
                 break  # the quoted words are not the clause that says who speaks
-            found += [c for c in verb.children if c.dep_ in _SUBJECTS]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            # "“…” said Skelly, explaining …: “…”" with the surname tagged as an adverb (#13)
+            found += subjects or [t for t in verb.doc[verb.i + 1:verb.i + 2] if self._lone_surname(t)]
         if not found and cue.i > 0 and (named := self.mention_at(cue.doc[cue.i - 1])) is not None \
                 and self.labels.get(named.entity or "") in _NEXT_TO_QUOTE:
             # "“…,” Tulsa police Chief Chuck Jordan said Monday" parsed with no subject: the name the cue
@@ -381,6 +398,7 @@ class SpeakerIndex:
             found.append(cue.doc[cue.i - 1])
         if inverted:
             found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i]
+            found += [t for t in cue.doc[cue.i + 1:cue.i + 2] if self._lone_surname(t)]
             # a name in a phrase after the cue ("calling for Sanders’ withdrawal") is not its speaker (#13)
             found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if (m := self.mention_at(t)) is not None
                       and self.labels.get(m.entity or "") in _NEXT_TO_QUOTE and not _in_phrase(t, cue)]
@@ -425,16 +443,20 @@ class SpeakerIndex:
             found = self._generic_org(token)
             if found is not None:
                 return found
-        people = self._surnames.get(token.text, set()) if token.pos_ == "PROPN" else set()
-        if len(people) == 1:
+        if self._lone_surname(token):
             # "Lopez warned" where the entity stage left this "Lopez" untagged: the one person of that surname
-            return Attribution(next(iter(people)), token.text, token.idx, token.idx + len(token), None, None, None, 0.7)
+            (person,) = self._surnames[token.text]
+            return Attribution(person, token.text, token.idx, token.idx + len(token), None, None, None, 0.7)
         if token.pos_ in {"PROPN", "NOUN"}:
             left = token.left_edge if token.left_edge.i >= token.i - 4 else token
             # "Russia’s TASS news agency": the name closest to the head noun speaks.
             start, end = left.idx, token.idx + len(token)
             return Attribution(None, self.text[start:end], start, end, None, None, None, 0.6)
         return None
+
+    def _lone_surname(self, token: Token) -> bool:
+        """Whether ``token`` is a capitalised surname of exactly one person the article names, outside quotes."""
+        return token.is_title and len(self._surnames.get(token.text, ())) == 1 and not self.in_quote(token.idx)
 
     def _named_in_phrase(self, token: Token) -> Mention | None:
         """A name inside the noun phrase headed by ``token``, a person first, nearest the head.

@@ -59,6 +59,12 @@ _NAMING = (r"(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|labell?(?:s|ed|ing)?|brand(
 _NAMING_BEFORE = re.compile(
     r"(?:\b(?:he|she|they|we|I|you|who)\s+" + _NAMING + r"\s*|\b" + _NAMING + r"\s+[^.!?;:“”\"\s][^.!?;:“”\"]{0,40})$",
     re.IGNORECASE)
+#: Titles (#13): words of a title in quote marks, the small words a title leaves in lower case, its length.
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor for of in on at to by with from as is are be vs de la le du del von van".split())
+_TITLE_MAX_WORDS = 10
+_SHOW_BEFORE = re.compile(r"(?:[’']s|\bon)\s*$")
 _SPEECH_WORD = re.compile(r"\b(?:" + "|".join(SPEECH_SURFACE) + r")\b", re.IGNORECASE)
 _OPEN_CONTEXT = " \t\n([{—–-:;,/"
 
@@ -145,7 +151,7 @@ def find_direct_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list
     index = 0
     while index < len(paragraphs):
         spans, index = _scan_paragraph(text, paragraphs, index)
-        found.extend(span for span in spans if not _is_scare_quote(text, span))
+        found.extend(span for span in spans if not _is_scare_quote(text, span) and not _is_title(text, span))
     return found
 
 
@@ -262,6 +268,40 @@ def _is_scare_quote(text: str, span: QuoteSpan) -> bool:
     sentence = re.split(r"[.!?:;]\s|\n", text[max(0, span.open_at - 200):span.open_at])[-1]
     return not (last in ".," and span.close_at is not None
                 and (_opens_sentence(text, span.open_at) or _SPEECH_WORD.search(sentence)))
+
+
+def _is_title(text: str, span: QuoteSpan) -> bool:
+    """A title or a name in quote marks, not speech: "on CNN’s “State of the Union,”", "“Orange is the New Black”
+    star", "the “Make America Great Again” hat" (#13).
+
+    Every word but the small ones is capitalised, and no speech word follows the quote (a short title after a
+    possessive or "on" is one whatever follows: "on ABC’s “This Week,” Carson admitted"). All capitals
+    ("“LOCK HER UP”") and a closing "!" or "?" read as speech.
+    """
+    content = text[span.start:span.end]
+    words = _TITLE_WORD.findall(content)
+    if not words or len(words) > _TITLE_MAX_WORDS or content.isupper() or any(c in content for c in "!?…"):
+        return False
+    if not _title_case(words) or text[max(0, span.open_at - 2):span.open_at].strip().endswith(":"):
+        return False  # "Ryan: ‘Anti-Semitic Images’ Have …": a headline's quote after its speaker
+    before = text[max(0, span.open_at - 80):span.open_at]
+    if _SPEECH_BEFORE.search(before[-40:]) or _NAMING_BEFORE.search(before) or (
+            content.rstrip(" ’'\"").endswith(".") and _opens_sentence(text, span.open_at)):
+        return False  # "He said “The Hispanics”", "called the winner “Miss Piggy”", "… told delegates. “Donald Trump.”"
+    line_start = text.rfind("\n", 0, span.open_at) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start:span.open_at] + " " + text[span.end + 1:line_end if line_end >= 0 else len(text)]
+    if _title_case(_TITLE_WORD.findall(line)):
+        return False  # a headline in title case: the quote's capitals say nothing
+    after = text[span.close_at + 1:span.close_at + 60] if span.close_at is not None else ""
+    show = _SHOW_BEFORE.search(text[max(0, span.open_at - 12):span.open_at]) is not None
+    return show or (len(words) > 1 and not _SPEECH_AFTER.match(after))
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """Whether every word but the small ones is capitalised, the first one too."""
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS
+                                                         for w in words)
 
 
 def _opens_sentence(text: str, open_at: int) -> bool:

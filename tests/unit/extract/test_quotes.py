@@ -481,3 +481,43 @@ def test_quotes_speaker_by_word_order_and_sign_off(stages, text: str, content: s
     article, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.text == content)
     assert (quote.kind, speaker_name(article, quote)) == ("direct", speaker)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title in quote marks is no one's speech
+        ("Pence spoke on Sunday on CNN’s “State of the Union,” and said little.", []),
+        ("The “Orange is the New Black” star spoke about her career.", []),
+        ("Supporters wore “Make America Great Again” hats at the rally.", []),
+        # ... but capitals after a cue, a naming verb, a full stop or an exclamation are speech
+        ("“Merry Christmas,” she said to the crowd.", ["Merry Christmas,"]),
+        ("Trump called the 1996 winner “Miss Piggy” in an interview.", ["Miss Piggy"]),
+        ("“It is bad,” Burton told delegates. “Donald Trump.”", ["It is bad,", "Donald Trump."]),
+        ("The crowd chanted “Lock Her Up!” for minutes.", ["Lock Her Up!"]),
+        # a headline in title case: its quotes stay
+        ("Ryan: ‘Anti-Semitic Images’ Have ‘No Place In A Presidential Campaign’", ["Anti-Semitic Images",
+                                                                                    "No Place In A Presidential Campaign"]),
+    ],
+)
+def test_quotes_titles_are_not_speech(text: str, expected: list[str]) -> None:
+    assert direct(text) == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text"),
+    [
+        # a short clause with no object after the closing mark, cut off by the parse as its own sentence
+        ("Sean Hannity hosted the show. “Would it be negotiable about the wall?” Hannity pressed. “Maybe not.”",
+         "Would it be negotiable about the wall?", "Hannity"),
+        # a surname after an inverted cue, whatever the tagger made of it
+        ("Bill Skelly joined the team in May. “Having access to the file is valuable,” said Skelly, explaining "
+         "his role.", "Having access to the file is valuable,", "Skelly"),
+    ],
+)
+def test_quotes_speaker_in_a_short_clause_after_the_quote(stages, text: str, content: str, speaker_text: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert quote.speaker_text == speaker_text
