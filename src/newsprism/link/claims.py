@@ -172,7 +172,10 @@ def quantity_of(claim: Claim, text: str) -> str | None:
         own = " ".join(x for x in (claim.counted, claim.verb) if x)
         after = text[claim.end:claim.end + _WINDOW]
         after = after[:m.start()] if (m := _CLAUSE_END.search(after, 1)) else after
-        if found := _event(own) or _event(after):
+        # A bare figure's own words come first: in "18 people had been injured and 12 arrested" the parse
+        # gives 12 the verb of the clause it is joined to, but "arrested" follows it (#17).
+        events = (_event(after), _event(own)) if claim.counted is None else (_event(own), _event(after))
+        if found := events[0] or events[1]:
             part = claim.what.split()[-1] if claim.what else ""
             return f"{found} ({part})" if part in SUBGROUP_NOUNS else found  # "two women" of "three dead"
         if not own:

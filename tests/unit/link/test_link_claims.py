@@ -18,6 +18,9 @@ from newsprism.model import Article, Claim, Entity, Mention, Place
     ("The index rose by 12 points.", "12", None, None, None),    # nothing to align
     ("The number killed rose to nine, seven in Romania and 80,000 were evacuated.", "seven", None, None, "dead"),
     ("Some 50,000 people gathered, 185 miles from Beijing.", "50,000", "people", "gathered", None),  # no event named
+    # a bare figure joined to another clause by the parse: its own words say what it counts (#17)
+    ("Police said 18 people had been injured in the violence and 12 arrested for carrying weapons.", "12", None,
+     "injured", "arrested"),
 ])
 def test_claims_quantity(text: str, needle: str, counted: str | None, verb: str | None,
                          quantity: str | None) -> None:
