@@ -27,7 +27,10 @@ A claim group is one quantity in one story:
 7. for a quantity that is no tally of an event (an offer, earnings, a share
    that fell), the same holder: another source must give the same figure, or
    name in the figure's sentence a person or organisation the other names;
-8. for a share (a percentage), the same holder and the same sub-group: in "X
+8. for a quantity that is no tally of one event, the same reach: a total over
+   several events ("923 rounds in their five operations so far") is another
+   quantity than one event's figure;
+9. for a share (a percentage), the same holder and the same sub-group: in "X
    leads Y among likely voters, 46 percent to 44 percent" the first figure is
    X's, the second Y's, both among likely voters (:func:`share_holder`).
 
@@ -75,6 +78,10 @@ _AMONG = re.compile(r"\bamong\s+((?:[\w'’]+\s+){0,6}?[\w'’]+)(?=\s*(?:[,.;:(
                     re.IGNORECASE)
 #: Abbreviations whose full stop ends no clause: "Mrs. Clinton leading Mr. Sanders".
 _NO_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|Prof|Rev|No|vs)|\b[A-Z])$")
+#: Words that give a figure as a total over several events or a whole period.
+_TOTAL = re.compile(r"\b(?:so far|to date|in total|a total of|all told|altogether|in all|cumulative(?:ly)?|"
+                    r"(?:in|during|over) (?:the|their|its|his|her) (?:\w+ )?(?:operations|missions|raids|seasons|"
+                    r"years|games|matches))\b", re.IGNORECASE)
 #: Who may hold a figure that is no tally of an event: "the Red Sox offered", "Aetna's earnings".
 _HOLDER_LABELS = frozenset({"PERSON", "ORG"})
 #: Figures dated this long before the story's first day are another time ("the 1918 flu killed 50 million").
@@ -238,6 +245,21 @@ def _claimant(article: Article, claim: Claim) -> str | None:
         claim.claimant_text
 
 
+def _all_told(quantity: str, claim: Claim, text: str) -> str:
+    """`` (all told)`` for a figure its sentence gives as a total over several events ("in their five
+    operations so far ... 923 rounds"), which is another quantity than one event's figure ("about 300
+    rounds were found" in one operation) (#17).
+
+    A tally of one event that only grows (the dead, the evacuated) is its running total whatever the
+    words: "so far" says nothing more there.
+    """
+    if quantity in _CUMULATIVE:
+        return ""
+    start = max(text.rfind(mark, 0, claim.start) for mark in (". ", "\n")) + 1
+    ends = [at for mark in (". ", "\n") if (at := text.find(mark, claim.end)) != -1]
+    return " (all told)" if _TOTAL.search(text, start, min(ends) if ends else len(text)) else ""
+
+
 def _era(as_of: str | None, start: date | None) -> str:
     day = day_of(as_of) or (date(int(as_of[:4]), 1, 1) if as_of and as_of[:4].isdigit() else None)
     if day is None or start is None or (start - day).days <= _OTHER_ERA_DAYS:
@@ -275,8 +297,8 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
                 named[(article.id, index)] = _named_in_sentence(article, claim, entity_of)
                 as_of = claim.as_of or (article.published or "")[:10] or None
                 holder, among = share_holder(article, claim, entity_of)
-                label = _label(quantity, claim.unit) + among + _scope(claim, article) + _era(
-                    as_of, days[0] if days else None)
+                label = _label(quantity, claim.unit) + among + _scope(claim, article) + _all_told(
+                    quantity, claim, article.text) + _era(as_of, days[0] if days else None)
                 found.setdefault(label, []).append((holder or _owner(article, claim, entity_of), ClaimRow(
                     story_id=story_id, quantity=label, article_id=article.id, claim_index=index,
                     value=claim.value, bound=claim.bound, counted=claim.counted,

@@ -129,6 +129,24 @@ def test_claims_a_figure_naming_no_owner_beside_two_owners_is_set_beside_nothing
     assert sorted(sorted(r.value for r in g) for g in groups.values()) == [[269, 269], [404, 404]]
 
 
+@pytest.mark.issue(17)
+def test_claims_a_total_over_several_events_is_not_one_events_figure() -> None:
+    # Real lines of three outlets on one anti-piracy operation: 300 rounds seized in it, 923 in five.
+    extra = {"counted": "rounds of ammunition", "what": "round"}
+    one = "During the operation, six AK-47 rifles, 12 magazines and about 300 rounds of ammunition were found."
+    a = _article("a", "ndtv.com", "2011-11-11", one, ("300", 300, {**extra, "bound": "about"}))
+    b = _article("b", "indianexpress.com", "2011-11-11", one.replace("about 300", "300"), ("300", 300, extra))
+    c = _article("c", "rediff.com", "2011-11-11", "So far, the Indian Navy has confiscated 14 AK 47 Rifles, "
+                 "31 magazines and 923 rounds of ammunition from pirates.", ("923", 923, extra))
+    d = _article("d", "thehindu.com", "2011-11-11", "In their five operations so far, the personnel on board the "
+                 "warship have confiscated 14 AK-47 Rifles, 31 magazines and 923 rounds of ammunition, he said.",
+                 ("923", 923, extra))
+    groups = _groups(a, b, c, d)
+    assert {q: sorted(r.value for r in g) for q, g in groups.items()} == {"round": [300, 300],
+                                                                           "round (all told)": [923, 923]}
+    assert {r.verdict for g in groups.values() for r in g} == {"agree"}
+
+
 def _poll(aid: str, site: str, published: str, text: str, *figures: str) -> Article:
     """An article whose persons are mentioned where their names stand, with a share claim per figure."""
     people = [("Mrs. Clinton", "Hillary Clinton"), ("Mr. Sanders", "Bernie Sanders"), ("Clinton", "Hillary Clinton"),
