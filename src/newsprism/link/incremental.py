@@ -351,13 +351,19 @@ def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapp
     keys_of = {x: list(new_keys.get(x) or posting.keys_of(x)) for x in sorted(ids)}
     posting.counts({k for ks in keys_of.values() for k in ks})
     open_keys = {x: [k for k in ks if posting.after(k) <= MAX_POSTING] for x, ks in keys_of.items()}
-    keys.load({k for ks in open_keys.values() for k in ks})
-    candidates = {x: sorted({y for k in ks for y in keys.after(k)} - {x}) for x, ks in open_keys.items()}
-    _prefetch(days, set(candidates) | {y for ys in candidates.values() for y in ys})
+    _prefetch(days, ids)
     window = settings.story_window_days
-    for x, ys in candidates.items():
-        dx = days.get(x)
-        candidates[x] = [y for y in ys if not (dx and (dy := days.get(y)) and abs((dx - dy).days) > window)]
+    candidates: dict[str, list[str]] = {}
+    for x, ks in open_keys.items():
+        if (dx := days.get(x)) is None:  # an undated article is compared with every article of its keys
+            keys.load(ks)
+            members = {y for k in ks for y in keys.after(k)}
+        else:  # the stored members within the window, by the store's index, and the changed articles' new keys
+            first, last = _day_after(dx, -window), _day_after(dx, window)
+            members = {y for _, y in posting.store.story_candidates(ks, first=first, last=last)} - keys.gone
+            members |= {y for k in ks for y in keys.added.get(k, ())
+                        if not ((dy := days.get(y)) and abs((dx - dy).days) > window)}
+        candidates[x] = sorted(members - {x})
     _prefetch(feats, set(candidates) | {y for ys in candidates.values() for y in ys})
     found: dict[tuple[str, str], float] = {}
     for x, ys in candidates.items():
@@ -366,6 +372,11 @@ def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapp
             if pair not in found and (score := feature_similarity(feats[pair[0]], feats[pair[1]])) >= threshold:
                 found[pair] = score
     return found
+
+
+def _day_after(day: date, days: int) -> str:
+    """The ISO date ``days`` after ``day`` (before, when negative), kept within the calendar."""
+    return date.fromordinal(min(max(day.toordinal() + days, 1), date.max.toordinal())).isoformat()
 
 
 def _prefetch(mapping: Mapping[str, Any], ids: Collection[str]) -> None:

@@ -7,7 +7,14 @@ import pytest
 from newsprism.decisions import Decision
 from newsprism.model import Article
 from newsprism.store import Store
-from newsprism.store.links import CorpusEntityRow, EntityMemberRow, FurnitureRow, StoryRow
+from newsprism.store.links import (
+    ArticleStateRow,
+    CorpusEntityRow,
+    EntityMemberRow,
+    FurnitureRow,
+    StoryKeyRow,
+    StoryRow,
+)
 
 
 def _entities() -> list[CorpusEntityRow]:
@@ -76,3 +83,17 @@ def test_links_rows_made_while_written(store: Store) -> None:
     with pytest.raises(TypeError):
         store.replace_links({FurnitureRow: stray})
     assert len(store.link_rows(FurnitureRow)) == 12000  # the whole write was undone
+
+
+@pytest.mark.issue(17)
+def test_links_story_candidates_within_the_window_by_key(store: Store) -> None:
+    days = {"a": "2023-04-01", "b": "2023-04-09", "c": "2023-04-12", "d": None, "e": "2023-04-10"}
+    store.replace_links({
+        StoryKeyRow: [StoryKeyRow("n:galati", i) for i in "abcd"] + [StoryKeyRow("p:gn:1", "e")],
+        ArticleStateRow: [ArticleStateRow(i, "hash", day, {"title": i}) for i, day in days.items()]})
+    found = store.story_candidates(["n:galati", "n:other"], first="2023-04-02", last="2023-04-12")
+    assert found == [("n:galati", "b"), ("n:galati", "c"), ("n:galati", "d")]  # a is too early; e has another key
+    assert store.story_candidates(["n:galati", "p:gn:1"], first="2023-04-01", last="2023-04-01") == [
+        ("n:galati", "a"), ("n:galati", "d")]
+    (row,) = store.link_rows(ArticleStateRow, article_id="b")
+    assert row.data == {"title": "b"}  # the stored features come back as they were written
