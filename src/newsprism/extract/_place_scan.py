@@ -484,10 +484,14 @@ def _line_start(head: str, start: int) -> bool:
 
 
 def _spread(text: str, found: list[tuple[Found, bool]]) -> list[Found]:
-    """Towns found by name alone are kept when listed beside a sure place ("Hilversum and Almelo")."""
+    """Towns found by name alone are kept when listed beside a sure place ("Hilversum and Almelo") or when
+    the same name is a sure place elsewhere in the article ("in Parkland" ... "Parkland students")."""
     sure = [f.mention for f, ok in found if ok]
     out = [f for f, ok in found if ok]
-    pending = [f for f, ok in found if not ok]
+    named = {m.text for m in sure}
+    out += [Found(f.mention, "placed elsewhere in the article", within=f.within) for f, ok in found
+            if not ok and f.mention.text in named]
+    pending = [f for f, ok in found if not ok and f.mention.text not in named]
     changed = True
     while changed and pending:
         changed = False

@@ -287,9 +287,11 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
 
 
 def _listed(text: str, mentions: list[Mention], chosen: list[_Taken], long_names: set[str]) -> list[_Taken]:
-    """One-word "persons" and "organisations" that are towns listed beside a place: "from Gloucester and
-    Cheltenham", "Hilversum and Almelo" (#13). A word of a longer person's name stays a name."""
+    """One-word "persons" and "organisations" that are towns listed beside a place ("from Gloucester and
+    Cheltenham", "Hilversum and Almelo") or placed by their context elsewhere in the article ("moved to
+    Gainesville" ... "Gainesville police") (#13). A word of a longer person's name stays a name."""
     spans = [(m.start, m.end) for m, _, _ in chosen if m.label != _TENTATIVE]
+    placed = {m.text for m, _, _ in chosen if m.label != _TENTATIVE}
     out: list[_Taken] = []
     for mention in mentions:
         if (mention.label not in ("PERSON", "ORG") or " " in mention.text or mention.text in long_names
@@ -298,8 +300,12 @@ def _listed(text: str, mentions: list[Mention], chosen: list[_Taken], long_names
         key, found = name_key(mention.text), gazetteer().lookup(mention.text)
         if mention.text.isupper() or not any(e.type in ("city", "county") and e.key == key for e in found):
             continue  # "NATO and the EU": an acronym names the organisation, not a town called Nato
-        if any(_LIST_SEP.fullmatch(text[e:mention.start]) or _LIST_SEP.fullmatch(text[mention.end:s])
-               for s, e in spans if e <= mention.start or s >= mention.end):
+        if mention.text in placed and mention.label == "ORG":
+            # One choice per name in an article: an organisation's label of one mention does not undo it
+            # ("a Durban court" ... "Durban"); a person's label may be right ("to McGregor", the fighter).
+            out.append((mention, f"labelled {mention.label}, a name the article places elsewhere", None))
+        elif any(_LIST_SEP.fullmatch(text[e:mention.start]) or _LIST_SEP.fullmatch(text[mention.end:s])
+                 for s, e in spans if e <= mention.start or s >= mention.end):
             out.append((mention, f"labelled {mention.label}, listed with a place", None))
     return out
 
