@@ -67,6 +67,9 @@ _CONTAINER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.'’]*)(?:\s+[A-Z][\w.'’]*)
 _OF_BEFORE = re.compile(r"\b(?:of|de|for|in)\s+(?:the\s+)?$")
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 #: Where a dateline may start: a paragraph, or (near the top) a sentence after a byline or credit.
+#: A dateline in a town's own spelling at the very top: "Muscat: ", "(Red Oak) -- ", "Nelson, B.C. — ".
+_TOWN_DATELINE = re.compile(r"\(?(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)?(?:,\s*[A-Z][\w.]*){0,1}"
+                            r"\s*(?:--|[—–:])\s")
 #: Where a city in capitals may open a dateline ("BEIRUT", "ALLENDALE").
 _CITY_OPENS = re.compile(r"(?<!\S)(?=[A-Z][A-Z.'’-]{2})")
 _SPACE = re.compile(r"\s")
@@ -456,9 +459,14 @@ def dateline(text: str) -> tuple[int, int, str] | None:
     # A dateline opens the story, which may come after a headline, a caption or a byline: at a paragraph's
     # start in the first 3,000 characters, or after a sentence in the first 600.
     head = text[:3000]
+    first = len(head) - len(head.lstrip())
+    if (match := _TOWN_DATELINE.match(head, first)) and any(
+            e.type == "city" and e.own_key == name_key(match["city"]) for e in gazetteer().lookup(match["city"])):
+        # "Muscat: The 10th...", "(Red Oak) -- The three...": a town's own name opening the story before a
+        # colon or a dash, as local papers and news agencies write it (#13).
+        return match.start("city"), match.end("city"), match["city"]
     if not _CAPITALS.search(head):
         return None
-    first = len(head) - len(head.lstrip())
     # Only where a city in capitals can open (a few places per article), not at every line start: looking
     # for line starts first took a tenth of the stage's time (#13).
     for opening in _CITY_OPENS.finditer(head):
