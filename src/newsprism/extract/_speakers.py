@@ -194,7 +194,11 @@ class SpeakerIndex:
         if adjacent is None and lead.endswith((":", ",")):
             adjacent = self.clause_subject(len(self.text[:open_at].rstrip()))
         before = self.text[:para_start].rstrip()
-        alone = not lead and not self.text[close_at + 1:para_end].strip(" .,;:!?”’\"")
+        last = not self.text[close_at + 1:para_end].strip(" .,;:!?”’\"")
+        if adjacent is None and last and lead.endswith("."):
+            # "Iowa State's Dianne Bystrom agreed. “…”": the sentence before, in the same paragraph (#13)
+            adjacent = self.intro_speaker(para_start + len(lead), colon=False)
+        alone = not lead and last
         if adjacent is None and alone and before:
             # "Cruz continued:" or "Clinton responded, saying …" closing the paragraph before one
             # that is all quote (#13)
@@ -359,8 +363,11 @@ class SpeakerIndex:
         for candidate in self._subject_candidates(cue, inverted=inverted):
             resolved = self.resolve(candidate)
             if (resolved is not None and resolved.entity is not None and candidate.head != cue
+                    and candidate.head.lemma_.lower() not in SPEECH_VERBS
                     and self.labels.get(resolved.entity) in _PLACES and self.mention_at(candidate) is not None):
-                continue  # "Speaking in Salem, New Hampshire, Trump went after Bush, calling him “…”" (#13)
+                # "Speaking in Salem, New Hampshire, Trump went after Bush, calling him “…”" (#13); but the
+                # subject of a speech verb speaks whatever the tagger called it ("Nefzi said, adding, “…”")
+                continue
             if resolved is not None and resolved.entity is not None:
                 return _with_cue(resolved, cue, resolved.confidence)
             if resolved is not None and _described_subject(candidate, cue):
@@ -380,8 +387,17 @@ class SpeakerIndex:
         for _ in range(3):
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
                 verb = verb.head.head  # "ended his speech by saying “…”" (#13)
-            elif verb.dep_ in {"conj", "xcomp", "advcl", "parataxis"} and verb.head != verb:
+            elif verb.dep_ in {"conj", "xcomp", "advcl", "parataxis", "dep"} and verb.head != verb:
                 verb = verb.head
+            elif verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+                named = self.mention_at(verb.head)
+                if named is not None and self.labels.get(named.entity or "") == "PERSON":
+                    found.append(verb.head)  # "footage of Hillary Clinton asking, “…”": the person speaks
+                    break
+                # "The senator emailed supporters saying: “…”", "sent an email to supporters stating, “…”" (#13)
+                verb = _verb_above(verb.head)
+                if verb is None:
+                    break
             elif verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS and verb.head != verb:
                 verb = verb.head  # "He stated the trial would not be fair, saying …", parsed under "be"
             else:
@@ -536,6 +552,18 @@ class SpeakerIndex:
             root = root.head
         # A main-clause or speech-verb subject, not one inside reported content.
         return root.dep_ in _SUBJECTS and (root.head.dep_ in {"ROOT", "conj"} or root.head.lemma_ in SPEECH_VERBS)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from, within a few steps ("emailed [supporters]", "sent [an email to …]")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"dobj", "pobj", "prep", "dative", "conj"} or node.head == node:
+            return None
+        node = node.head
+        if node.pos_ == "VERB":
+            return node
+    return None
 
 
 def _opens_clause(verb: Token) -> bool:

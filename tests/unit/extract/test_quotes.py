@@ -521,3 +521,22 @@ def test_quotes_speaker_in_a_short_clause_after_the_quote(stages, text: str, con
     _, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.text == content)
     assert quote.speaker_text == speaker_text
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a gerund cue hanging from the object of the verb whose subject speaks
+        ("Bernie Sanders spoke in Vermont. The senator emailed supporters saying: “The struggle continues.”",
+         "The struggle continues.", "Bernie Sanders"),
+        # the sentence before the quote, in the same paragraph, names the speaker through a speech verb
+        ("The race tightened in Iowa. Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are "
+         "running out of time to find an alternative.\"", "Mainstream Republicans are running out of time to find an "
+         "alternative.", "Dianne Bystrom"),
+    ],
+)
+def test_quotes_speaker_of_gerund_and_preceding_sentence(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert speaker_name(article, quote) == speaker
