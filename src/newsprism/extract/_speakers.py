@@ -395,9 +395,10 @@ class SpeakerIndex:
                     found.append(verb.head)  # "footage of Hillary Clinton asking, “…”": the person speaks
                     break
                 # "The senator emailed supporters saying: “…”", "sent an email to supporters stating, “…”" (#13)
-                verb = _verb_above(verb.head)
-                if verb is None:
+                above = _verb_above(verb.head)
+                if above is None:
                     break
+                verb = above
             elif verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS and verb.head != verb:
                 verb = verb.head  # "He stated the trial would not be fair, saying …", parsed under "be"
             else:
