@@ -260,3 +260,48 @@ def test_places_small_towns_only_where_the_article_places_them(
     else:
         assert first.country == expected[0] and first.lat is not None and abs(first.lat - expected[1]) < 0.1
         assert "a town under 5,000 people" in first.evidence
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # Where a person lives, the way local news writes it, even when the model calls the town a person ...
+        ("David and Jodi Mahler of Bellmore appeared on the show.", {"Jodi Mahler": "PERSON"},
+         [("Bellmore", "US")]),
+        ("Miss Abdhou, of Hayes, was not a spectator.", {"Abdhou": "PERSON", "Hayes": "PERSON"}, [("Hayes", "GB")]),
+        ("John Smith, 45, of Slidell was charged.", {"John Smith": "PERSON"}, [("Slidell", "US")]),
+        # ... but not an organisation's "of", nor a person's name going on after "of".
+        ("The University of Bellmore opened.", {}, []),
+        ("Jodi Mahler of Bellmore Capital Partners spoke.", {"Jodi Mahler": "PERSON"}, []),
+        # "St." finds the town whose own name spells it out: the article decides between namesakes.
+        ("Moscow will close the US consulate in St. Petersburg.", {"Moscow": "GPE", "St. Petersburg": "GPE"},
+         [("Moscow", "RU"), ("US", "US"), ("St. Petersburg", "RU")]),
+        ("Storms hit Florida. In St. Petersburg the roads closed.", {"Florida": "GPE", "St. Petersburg": "GPE"},
+         [("Florida", "US"), ("St. Petersburg", "US")]),
+        # A facility or a name before "airport" is the airport, not a town of that name in Florida.
+        ("The plane was held at Heathrow on Sunday.", {"Heathrow": "FAC"}, [("Heathrow", "GB")]),
+        ("Flights from Schiphol were cancelled.", {"Schiphol": "FAC"}, [("Schiphol", "NL")]),
+        # A dateline in a town's own spelling at the top of the story.
+        ("Muscat: The festival opened on Friday.", {}, [("Muscat", "OM")]),
+        ("Update: The festival opened on Friday.", {}, []),
+    ],
+)
+def test_places_local_news_idioms(text: str, labels: dict[str, str], expected: list[tuple[str, str]]) -> None:
+    assert [(p.text, p.country) for p in _resolve(text, labels) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+def test_places_one_choice_per_name_across_labels() -> None:
+    # A town placed by its context keeps its place in a mention the model calls an organisation, and in one
+    # the scan finds by name alone; a person's label is left alone.
+    text = "Zuma appeared in a Durban court. Durban was quiet. Police in Riverdale said Riverdale was calm."
+    places = _resolve(text, {"Durban": "ORG"})
+    assert [p.text for p in places] == ["Durban", "Durban", "Riverdale", "Riverdale"]
+    assert _resolve("Fans flew to McGregor. McGregor won the fight.", {"McGregor": "PERSON"})[1:] == []
+
+
+@pytest.mark.issue(13)
+def test_places_dateline_in_a_towns_spelling() -> None:
+    line = dateline("(Red Oak) -- The three candidates met.")
+    assert line is not None and line[2] == "Red Oak" and line[0] == 1
