@@ -349,6 +349,7 @@ def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -
     if best_sum < 10:  # no run of prose to anchor on: judge by cues alone
         return
     first, last = best
+    last = _trim_calls(lines, first, last)
     last = _story_end(lines, last)
     title = _title_index(lines, first)
     tags = 0
@@ -364,9 +365,27 @@ def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -
             continue  # the story's dateline, not page furniture: cleaning takes it to the metadata
         elif (i < first or i > last) and COOKIE_WORD.search(line.text):
             _mark(line, "cookie", "the word cookie outside the story's run of prose (a consent banner)")
+        elif (i < first or i > last) and _calls_to_reader(line):
+            _mark(line, "subscribe", "a call to the reader outside the story's run of prose")
         elif (i < first or i > last) and not (line.prose and line.n_words >= 25):
             _mark(line, "navigation", "outside the story's run of prose")
     _menus(lines[first : last + 1])
+
+
+def _trim_calls(lines: Sequence[Line], first: int, last: int) -> int:
+    """A box at the end of the run of prose reads as prose, but it calls to the reader ("Get our analysis
+    delivered right to you."): it is not the story's (#12). A story whose only paragraph speaks to its readers
+    keeps it; at the top of the run such a paragraph is as often the story's own opening (an open thread)."""
+    prose = sum(1 for line in lines[first:last + 1] if line.kind is None and line.prose)
+    while first < last:
+        edge = lines[last]
+        if edge.kind is None:
+            if prose <= 1 or not _calls_to_reader(edge):
+                break
+            prose -= edge.prose
+            _mark(edge, "subscribe", "a call to the reader at the end of the story's run of prose")
+        last -= 1
+    return last
 
 
 def _dateline_alone(line: Line, languages: tuple[str, ...]) -> bool:
@@ -394,9 +413,23 @@ def _story_end(lines: Sequence[Line], last: int) -> int:
     you." and "Bye.", a sports report's last line of results with no full stop (#12).
     """
     rest = [line for line in lines[last + 1:]]
-    if rest and all(line.kind is None and (_short_sentence(line) or _plain_sentence(line)) for line in rest):
+    if rest and all(line.kind is None and (_short_sentence(line) or _plain_sentence(line)) and not _calls_to_reader(line)
+                    for line in rest):
         return len(lines) - 1
     return last
+
+
+def _calls_to_reader(line: Line) -> bool:
+    """A box's sentence, not the story's: it asks the reader to act ("Get our analysis delivered right to you.",
+    "Try again later.") or names an account or a newsletter to them ("You have activated your account"), and is
+    not told in the story's voice (#12)."""
+    text = line.text
+    imperative = CALL_IMPERATIVE.search(text) is not None
+    reader = CALL_READER.search(text) is not None
+    channel = CALL_CHANNEL.search(text) is not None
+    if not (reader and (imperative or channel) or imperative and channel):
+        return False
+    return not (PAST_AUXILIARY.search(text) or REPORTING_VERB.search(text) or _quoted(text))
 
 
 def _plain_sentence(line: Line) -> bool:

@@ -296,3 +296,24 @@ def test_furniture_line_between_the_dateline_and_the_first_paragraph_is_set_off(
     result = clean_text(text)
     assert {removal.text: removal.kind for removal in result.removals}.get(caption) == "caption"
     assert result.published == "2019-10-08"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("box", [
+    "Get our analysis of the city's budget delivered right to you. No charge.",
+    "We are having some technical difficulties. Try again later.",
+    "You have activated your account, please feel free to browse our exclusive contests, videos and content.",
+])
+def test_furniture_call_to_the_reader_after_the_story_is_a_box(box: str) -> None:
+    """A box after the story reads as prose; it asks the reader to act or names an account to them."""
+    result = clean_text(f"{_STORY_BEFORE}\n\n{_STORY_AFTER}\n\n{box}")
+    assert {removal.text: removal.kind for removal in result.removals}.get(box) == "subscribe"
+    assert result.text.endswith("publish the costs in full.")
+
+
+@pytest.mark.issue(12)
+def test_furniture_story_last_lines_to_the_reader_in_its_own_voice_stay() -> None:
+    """The story's own last lines stay: one told in the story's voice, and an interview's thanks."""
+    last = "Residents who want to object can email the council, which said it had received 300 letters."
+    result = clean_text(f"{_STORY_BEFORE}\n\n{_STORY_AFTER}\n\n{last}\n\n((WN)) Thank you.")
+    assert result.text.endswith(f"{last}\n\n((WN)) Thank you.")
