@@ -227,7 +227,7 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     blocked: list[tuple[int, int]] = []
     text = article.text
     gaz = gazetteer()
-    mentions = [_trim(m) for m in mentions]
+    mentions = _joined_countries(text, [_trim(m) for m in mentions])
     place_texts = {m.text for m in mentions if m.label in PLACE_LABELS}
     # A name once placed by its form or container is a place in its other mentions too ("mayor of Fort Lee").
     place_texts |= {m.text for m in mentions if m.label in ("PERSON", "ORG") and _strong_place(text, m)}
@@ -284,6 +284,26 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     chosen.extend(_as_pairs(scan(text, taken=spans, persons=persons, names=named)))
     chosen.extend(_listed(text, mentions, chosen, long_names))
     return sorted(chosen, key=lambda c: c[0].start)
+
+
+#: The rest of a country's name the model cut in two: "Trinidad| and Tobago", "Bosnia| and Herzegovina".
+_AND_NAME = re.compile(r" and (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?")
+
+
+def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Place mentions joined with " and <Name>" when the whole is a country ("Trinidad" + "Tobago" labelled
+    a person are Trinidad and Tobago); the mentions inside the whole are dropped (#13)."""
+    out: list[Mention] = []
+    joined = -1
+    for mention in mentions:
+        if mention.start < joined:
+            continue  # inside the country just joined
+        if mention.label in PLACE_LABELS and (rest := _AND_NAME.match(text, mention.end)) and any(
+                e.type == "country" for e in gazetteer().lookup(text[mention.start:rest.end()])):
+            mention = dataclasses.replace(mention, end=rest.end(), text=text[mention.start:rest.end()])
+            joined = mention.end
+        out.append(mention)
+    return out
 
 
 def _listed(text: str, mentions: list[Mention], chosen: list[_Taken], long_names: set[str]) -> list[_Taken]:
@@ -529,6 +549,11 @@ class _Geography:
         """The namesake the article points to (the most populous when it says nothing), its margin and why."""
         key = name_key(name)
         if key in self.chosen:
+            return self.chosen[key]
+        if whole := next((e for k, e in self.first.items() if e.type == "country" and k.startswith(key + " and ")),
+                         None):
+            # "Trinidad" in a story that names Trinidad and Tobago: the country's short form (#13).
+            self.chosen[key] = (whole, 3.0, f"the short form of {whole.name}, which the article names")
             return self.chosen[key]
         countries, regions = self._context(key)
         held = self.held.get(key, set())

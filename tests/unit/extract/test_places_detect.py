@@ -282,6 +282,10 @@ def test_places_small_towns_only_where_the_article_places_them(
         # A facility or a name before "airport" is the airport, not a town of that name in Florida.
         ("The plane was held at Heathrow on Sunday.", {"Heathrow": "FAC"}, [("Heathrow", "GB")]),
         ("Flights from Schiphol were cancelled.", {"Schiphol": "FAC"}, [("Schiphol", "NL")]),
+        # A country's name the model cut in two, and its short form elsewhere in the article.
+        ("Trinidad and Tobago failed to attend. The ministry in Trinidad said so.",
+         {"Trinidad": "GPE", "Tobago": "PERSON"}, [("Trinidad and Tobago", "TT"), ("Trinidad", "TT")]),
+        ("Trinidad is in Cuba.", {"Trinidad": "GPE", "Cuba": "GPE"}, [("Trinidad", "CU"), ("Cuba", "CU")]),
         # A dateline in a town's own spelling at the top of the story.
         ("Muscat: The festival opened on Friday.", {}, [("Muscat", "OM")]),
         ("Update: The festival opened on Friday.", {}, []),
