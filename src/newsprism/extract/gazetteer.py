@@ -159,6 +159,7 @@ class Gazetteer:
         """Index more ready entries."""
         self._cache.clear()
         self.__dict__.pop("_openings", None)
+        self.__dict__.pop("demonym_bases", None)
         for entry, keys in entries:
             self._added_keys.update(keys)
             self._entries.append(entry)
@@ -232,6 +233,14 @@ class Gazetteer:
         "new york city", "winston" of "winston-salem"), in :func:`fold` form: a run whose first words open
         no longer name needs no lookup of more words (#13)."""
         return self._openings[1]
+
+    @functools.cached_property
+    def demonym_bases(self) -> frozenset[str]:
+        """Own keys of every country, continent and first-level region: the names a demonym may come from."""
+        keys = {line[line.rindex("\t") + 1:].split("|")[0] for line in self._rows if "\tregion\t" in line}
+        keys.update(e.own_key for e in self._entries[len(self._rows):]
+                    if e is not None and e.type in ("country", "continent", "region"))
+        return frozenset(k.split(",", 1)[0] for k in keys)
 
     def major_keys(self) -> tuple[str, ...]:
         """Lookup keys of every country and first-level region (to correct a misspelt one)."""
@@ -474,11 +483,14 @@ _DEMONYM_ENDINGS = ("an", "i", "ese", "ish", "k", "b")
 @functools.lru_cache(maxsize=4096)
 def _demonym(word: str) -> tuple[GazEntry, ...]:
     gaz = gazetteer()
+    bases = gaz.demonym_bases
     best: tuple[int, GazEntry] | None = None
     for ending, base in _DEMONYM_RULES:
         if not word.endswith(ending) or len(word) - len(ending) < 3:
             continue
         stem = word[: len(word) - len(ending)] + base
+        if (stem_key := name_key(stem)) not in bases and f"south {stem_key}" not in bases:
+            continue  # no country, continent or region is called so: most words tried are people's names
         found = [e for e in gaz.lookup(stem) if e.type in ("country", "continent", "region")
                  and e.own_key in (name_key(stem), name_key(f"South {stem}"))]
         # The longest name wins: "Nigerian" is of Nigeria, not of Niger.
