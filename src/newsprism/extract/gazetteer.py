@@ -113,6 +113,7 @@ def fold(text: str) -> str:
 
 #: Abbreviated first words of place names and what they stand for: "St. Petersburg", "Ft. Lauderdale".
 _SHORT_FIRST = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+_SHORT_OPENINGS = frozenset(key[:2] for key in _SHORT_FIRST)
 
 
 def spelled_out(key: str) -> str:
@@ -188,13 +189,14 @@ class Gazetteer:
             found = self._index.get(key, [])
             if not found and "." in text:
                 found = self._index.get(name_key(text.replace(".", "")), [])
-            if (full := spelled_out(key)) != key:
+            if key[:2] in _SHORT_OPENINGS and (full := spelled_out(key)) != key:
                 # "St. Petersburg" is Florida's own name and Russia's spelled out: towns whose own name is
                 # the spelled-out one; not the places that merely list it among their variants (#13).
                 found = [*found, *(n for n in self._index.get(full, ()) if self._entry(n).type == "city"
                                    and self._entry(n).own_key == full)]
-            cached = tuple(sorted((self._entry(n) for n in dict.fromkeys(found)),
-                                  key=lambda e: (not e.curated, -e.population)))
+            # Most names looked up are no place at all, or one (most of the first sight of a name).
+            cached = () if not found else (self._entry(found[0]),) if len(found) == 1 else tuple(
+                sorted((self._entry(n) for n in dict.fromkeys(found)), key=lambda e: (not e.curated, -e.population)))
             if len(self._cache) > 200_000:
                 self._cache.clear()
             self._cache[text] = cached
