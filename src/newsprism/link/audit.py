@@ -1,6 +1,7 @@
 """Checks an analyst would run on the corpus layer: signs that linking joined different things.
 
-- a person entity that holds two different given names (Donald Trump and Melania Trump);
+- a person entity that holds two different given names (Donald Trump and Melania Trump; Michael and
+  Michelle, written alone);
 - a place entity whose places lie in two different countries (Austria and Australia);
 - a claim group that mixes units (a percentage beside a sum of money).
 
@@ -43,12 +44,19 @@ def _given(name: str) -> str | None:
 
 
 def persons_with_two_given_names(entities: Iterable[CorpusEntity]) -> list[Conflict]:
-    """Person entities whose names (every variant) carry given names that are not one name."""
+    """Person entities whose names (every variant) carry given names that are not one name.
+
+    A one-word variant counts as a given name when the corpus writes it as one in a full name: an
+    entity "Michael" that holds "Michelle" joined two people by their first names alone (#17).
+    """
+    entities = [e for e in entities if label_family(e.label) == "PERSON"]
+    known = {g.casefold() for e in entities for v in e.variants if len(v.split()) > 1 and (g := _given(v))}
     found = []
     for entity in entities:
-        if label_family(entity.label) != "PERSON":
-            continue
-        given = sorted({g for v in entity.variants if (g := _given(v))})
+        surnames = {name_parts(strip_title(v)[1])[1].casefold() for v in entity.variants if len(v.split()) > 1}
+        alone = {w for v in entity.variants if len(words := v.split()) == 1
+                 and (w := words[0].rstrip(".").capitalize()).casefold() in known - surnames}
+        given = sorted({g for v in entity.variants if (g := _given(v))} | alone)
         clash = [(a, b) for i, a in enumerate(given) for b in given[i + 1:] if not same_given_name(a, b)]
         if clash:
             found.append(Conflict(entity.corpus_id, entity.name, tuple(sorted({x for pair in clash for x in pair}))))

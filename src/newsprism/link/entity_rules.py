@@ -11,12 +11,17 @@ later, to the one entity they can stand for.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..extract.names import compare_words, is_acronym_of, translit_key
 from ..model import MergeEvidence
 from .entity_names import NameNode, looks_acronym
 from .features import fold_name, tokens
 from .resources import GIVEN_NAME_GROUPS, PLACE_QUALIFIERS
 
+#: A person-name word at least this frequent in English (wordfreq Zipf; "Jake" 4.2, "Jackie" 4.0, "Kristen"
+#: 3.5; "Comeau" 2.1) is a common name: a name spelt close to it is still another name.
+_COMMON_NAME_ZIPF = 3.0
 _EQUIVALENT_GIVEN = {translit_key(name): index for index, group in enumerate(GIVEN_NAME_GROUPS) for name in group}
 
 
@@ -52,14 +57,14 @@ def _person_compatible(a: NameNode, b: NameNode) -> bool:
         # one person's ("Arcade Joseph Comeaux" and "... Jr") and no article names both.
         suffixes = suffix_a == suffix_b or (not (suffix_a and suffix_b) and min(len(given_a), len(given_b)) >= 2
                                             and not a.articles & b.articles)
-        return suffixes and same_word(surname_a, surname_b) is not None and _given_compatible(given_a, given_b)
+        return suffixes and same_person_word(surname_a, surname_b) is not None and _given_compatible(given_a, given_b)
     if not given_a and not given_b:
-        return same_word(surname_a, surname_b) is not None
+        return same_person_word(surname_a, surname_b) is not None
     bare, full = (a, b) if not given_a else (b, a)
     word = bare.person[1]
     given, surname, _ = full.person
     # A one-word name may be the surname, or (never merged by itself) the given name.
-    return same_word(word, surname) is not None or word.casefold() == given[0].casefold()
+    return same_person_word(word, surname) is not None or word.casefold() == given[0].casefold()
 
 
 def _qualifiers(node: NameNode) -> frozenset[str]:
@@ -126,7 +131,7 @@ def evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
     if a.family == "PERSON":
         if a.partial or b.partial:
             return _spelling_evidence(a, b) if a.partial and b.partial else None
-        surname = same_word(a.person[1], b.person[1])
+        surname = same_person_word(a.person[1], b.person[1])
         return (0.9 + 0.09 * surname.score, f"full name ({surname.rule} surname)") if surname else None
     if a.family == "NORP" and (a.folded + "s" == b.folded or b.folded + "s" == a.folded):
         return 0.97, "plural"
@@ -145,14 +150,38 @@ def same_word(a: str, b: str) -> MergeEvidence | None:
     return found
 
 
+def same_person_word(a: str, b: str) -> MergeEvidence | None:
+    """:func:`same_word` for the words of persons' names, where two common names spelt alike are two
+    names: Michael and Michelle, Jackie and Jake, Charles and Charlene, Mitchell and Michaels (#17).
+
+    A loose match (fuzzy, or the link stage's transliteration fold) needs two rare words ("Surovkin" /
+    "Surovikin", "Comeau" / "Comeaux"): beside a common name, a name spelt close to it is another
+    name ("Hiller" / "Hitler", "Krystek" / "Kristen"); exact and transliteration rules hold always.
+    """
+    found = compare_words(a, b)
+    if found is not None and found.rule != "fuzzy":
+        return found
+    loose = found or same_word(a, b)
+    if loose is not None and max(_zipf(a), _zipf(b)) >= _COMMON_NAME_ZIPF:
+        return None
+    return loose
+
+
+@lru_cache(maxsize=65_536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.casefold(), "en"))
+
+
 def _spelling_evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
-    found = same_word(a.name, b.name)
+    found = (same_person_word if a.family == "PERSON" else same_word)(a.name, b.name)
     return (0.9 + 0.09 * found.score, f"spelling ({found.rule})") if found else None
 
 
 def extends(a: NameNode, b: NameNode) -> bool:
     """Whether ``b`` has a name the partial name ``a`` stands for (its surname, its words, its place name)."""
-    if a.family == "PERSON" and b.person[0] and same_word(a.person[1], b.person[1]) is not None:
+    if a.family == "PERSON" and b.person[0] and same_person_word(a.person[1], b.person[1]) is not None:
         return True
     if a.family == "PLACE" and (a.folded == b.folded or spelling(a, b)) and not (
             a.countries and b.countries and a.countries.isdisjoint(b.countries)):

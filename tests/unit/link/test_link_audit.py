@@ -28,3 +28,14 @@ def test_audit_one_person_under_its_names(variants: tuple[str, ...]) -> None:
 def test_audit_two_given_names_are_two_people() -> None:
     [conflict] = persons_with_two_given_names([_person("Donald Trump", "Melania Trump", "Trump")])
     assert conflict.values == ("Donald", "Melania")
+
+
+@pytest.mark.issue(17)
+def test_audit_a_given_name_written_alone_counts() -> None:
+    # On the real mixed corpus one "person" held Charles and Charlene, each written alone.
+    known = [_person("Charles Bronson", "Bronson"), _person("Charlene Wittstock", "Wittstock")]
+    alone = CorpusEntity("c2", "Charles", "PERSON", ["Charlene", "Charles"], [], 3, [])
+    [conflict] = persons_with_two_given_names([*known, alone])
+    assert (conflict.name, conflict.values) == ("Charles", ("Charlene", "Charles"))
+    # a surname written alone beside the full name is no second given name
+    assert persons_with_two_given_names([*known, _person("Donald Trump", "Trump", "Donald")]) == []
