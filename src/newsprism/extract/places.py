@@ -111,8 +111,11 @@ def _own_name(entry_key: str, key: str) -> bool:
     """Whether ``key`` is the entry's own name, alone or with what says where it stands ("Frankfurt am Main")."""
     if entry_key == key or spelled_out(entry_key) == spelled_out(key):
         return True  # "St. Petersburg" is the own name of Saint Petersburg too
-    rest = entry_key.removeprefix(key + " ").split()
-    return entry_key.startswith(key + " ") and bool(rest) and rest[0] in _NAME_LINKS
+    if not entry_key.startswith(key) or entry_key[len(key):len(key) + 1] not in (" ", "-"):
+        return False
+    # "Frankfurt am Main", "Clacton-on-Sea", "Stratford-upon-Avon" (#13).
+    rest = entry_key[len(key) + 1:].replace("-", " ").split()
+    return bool(rest) and rest[0] in _NAME_LINKS
 
 
 @lru_cache(maxsize=1 << 14)
@@ -375,19 +378,21 @@ _LOWER_WORD_AFTER = re.compile(r" (?!(?:said|says|told|tells|is|was|has|had|will
 
 
 def _overruled(text: str, mention: Mention, long_names: set[str], persons: list[tuple[int, int]]) -> str:
-    """Why a one-word PERSON, ORG or FAC mention is a town after all: strong evidence around it ("lives in
-    Delft", "Lemay, Missouri", a dateline), or an empty string. The prepositions that also take people
-    ("to", "from") count only when no person of the article has the word in a longer name (#13)."""
+    """Why a PERSON, ORG or FAC mention is a town after all: strong evidence around it ("lives in Delft",
+    "Lemay, Missouri", a dateline, "a campaign stop in Ciudad Juarez"), or an empty string. The
+    prepositions that also take people ("to", "from") count only when no person of the article has the
+    word in a longer name, and only for a town's own name: a one-word variant GeoNames lists ("Misrata"
+    for Misratah, "Echmiadzin" for Vagharshapat) needs "in", "near"... (#13)."""
     name = mention.text.strip()
-    if " " in name:
-        return ""
-    entries = [e for e in gazetteer().lookup(name) if e.type in ("city", "county", "region", "country")
-               and e.own_key == name_key(name)]
-    if not entries:
-        return ""
-    if name in long_names:
+    key = name_key(name)
+    found = [e for e in gazetteer().lookup(name) if e.type in ("city", "county", "region", "country")]
+    entries = [e for e in found if _own_name(e.own_key, key)]
+    if not entries and " " not in name and len(name) >= 5 and not name.isupper():
+        entries = [e for e in found if e.type == "city"]
+    if not entries or name in long_names:
         return ""  # "Thurgood Marshall in Marshall": the person's name, whatever stands before it
-    why = strong_context(text, mention.start, mention.end, entries, persons=persons)
+    own = any(_own_name(e.own_key, key) for e in entries)
+    why = strong_context(text, mention.start, mention.end, entries, weak_only=not own, persons=persons)
     return f"labelled {mention.label}, but {why}" if why else ""
 
 

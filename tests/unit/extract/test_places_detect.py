@@ -282,6 +282,13 @@ def test_places_small_towns_only_where_the_article_places_them(
         # A facility or a name before "airport" is the airport, not a town of that name in Florida.
         ("The plane was held at Heathrow on Sunday.", {"Heathrow": "FAC"}, [("Heathrow", "GB")]),
         ("Flights from Schiphol were cancelled.", {"Schiphol": "FAC"}, [("Schiphol", "NL")]),
+        # A town of two words, or known by a variant of its name, after a locative word: the model's label
+        # gives way; a variant after "to" or "from", which also take people, does not.
+        ("It was a campaign stop in Ciudad Juarez.", {"Ciudad Juarez": "PERSON"}, [("Ciudad Juarez", "MX")]),
+        ("They went on their honeymoon to Great Yarmouth.", {"Great Yarmouth": "ORG"}, [("Great Yarmouth", "GB")]),
+        ("The tribute show comes to Clacton this weekend.", {"Clacton": "ORG"}, [("Clacton", "GB")]),
+        ("A statue will be installed in Echmiadzin.", {"Echmiadzin": "ORG"}, [("Echmiadzin", "AM")]),
+        ("A message from Echmiadzin was read.", {"Echmiadzin": "PERSON"}, []),
         # A country's name the model cut in two, and its short form elsewhere in the article.
         ("Trinidad and Tobago failed to attend. The ministry in Trinidad said so.",
          {"Trinidad": "GPE", "Tobago": "PERSON"}, [("Trinidad and Tobago", "TT"), ("Trinidad", "TT")]),
