@@ -33,7 +33,7 @@ of them is kept in ``link_articles``) or whose duplicate group may have.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -196,7 +196,7 @@ class StoryLinks:
     stories they replace, and the rows to write (whole tables in ``tables`` for a full run, or ``patches``)."""
 
     stories: list[StoryCluster]
-    tables: dict[type[LinkRow], list[Any]]
+    tables: dict[type[LinkRow], Iterable[Any]]
     patches: dict[type[LinkRow], Patch]
     relinked: set[str] | None = None
     replaced: set[str] | None = None
@@ -242,7 +242,8 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
         return StoryLinks(stories, {
             StoryRow: story_rows, StoryArticleRow: member_rows,
             StoryKeyRow: [StoryKeyRow(k, i) for i in hashes for k in sorted(story_keys(feats[i]))],
-            ArticleStateRow: [_state(i, hashes, days, feats) for i in hashes],
+            # made while written: the stored features of every article are not held twice (#17)
+            ArticleStateRow: (_state(i, hashes, days, feats) for i in hashes),
             StoryEdgeRow: [StoryEdgeRow(a, b, round(v, 4)) for (a, b), v in sorted(scored.items()) if v >= threshold]},
             {})
     removed = set(removed)
