@@ -62,6 +62,8 @@ _NEXT_TO_QUOTE = frozenset({"PERSON", "ORG"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
 #: What may stand between a quote and the name that signs it: "“…” ― Jorge Falcon", "“…”, Name" (#13).
 _SIGN_OFF = " ,\xa0—–―‒-"
+#: A name before a colon is at most this many tokens ("Former Secretary Hillary Rodham Clinton:").
+_NAME_MAX_TOKENS = 4
 #: A clause of this many tokens or fewer after a quote can be its cue ("Hannity pressed."), when it has no object.
 _TAIL_MAX_TOKENS = 10
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
@@ -187,12 +189,12 @@ class SpeakerIndex:
             attribution = self.speaker_of(cue, inverted=cue.idx > close_at or _opens_clause(cue))
             if attribution is not None:
                 return attribution
-            nearby = self._adjacent_mention(open_at, close_at, para_start, para_end)
+            nearby = self._adjacent_mention(open_at, close_at, para_start, para_end) or self._name_before_colon(open_at)
             return _with_cue(nearby, cue, 0.6) if nearby else _with_cue(None, cue, 0.5)
-        adjacent = self._adjacent_mention(open_at, close_at, para_start, para_end)
+        adjacent = self._according_to_source(window) or self._adjacent_mention(open_at, close_at, para_start, para_end)
         lead = self.text[para_start:open_at].rstrip()
         if adjacent is None and lead.endswith((":", ",")):
-            adjacent = self.clause_subject(len(self.text[:open_at].rstrip()))
+            adjacent = self.clause_subject(len(self.text[:open_at].rstrip())) or self._name_before_colon(open_at)
         before = self.text[:para_start].rstrip()
         last = not self.text[close_at + 1:para_end].strip(" .,;:!?”’\"")
         if adjacent is None and last and lead.endswith("."):
@@ -204,6 +206,39 @@ class SpeakerIndex:
             # that is all quote (#13)
             adjacent = self.intro_speaker(len(before), colon=before.endswith(":"))
         return adjacent
+
+    def _name_before_colon(self, open_at: int) -> Attribution | None:
+        """ "… - Philip Bump: “…”", "Continued Stone: “…”": a run of capitalised proper nouns just before the
+        colon that introduces the quote, as the speaker's text when the entity stage tagged no one there (#13)."""
+        colon = self.text.rfind(":", max(0, open_at - 3), open_at)
+        span = self.doc.char_span(colon, colon + 1, alignment_mode="expand") if colon >= 0 else None
+        if span is None or len(span) == 0:
+            return None
+        names: list[Token] = []
+        for token in reversed(self.doc[max(0, span[0].i - _NAME_MAX_TOKENS):span[0].i]):
+            if token.pos_ != "PROPN" or not token.is_title or self.in_quote(token.idx):
+                break
+            names.insert(0, token)
+        if not names:
+            return None
+        start, end = names[0].idx, names[-1].idx + len(names[-1])
+        people = self._surnames.get(names[-1].text, set())
+        return Attribution(next(iter(people)) if len(people) == 1 else None, self.text[start:end], start, end,
+                           None, None, None, 0.5)
+
+    def _according_to_source(self, window: list[Token]) -> Attribution | None:
+        """ "According to Woodward, “…”", "“…” according to a court document": the source of "according to"."""
+        for token in window:
+            if token.lower_ != "according" or self.in_quote(token.idx):
+                continue
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            resolved = self.resolve(source) if source is not None else None
+            if to is not None and resolved is not None:
+                return Attribution(resolved.entity, resolved.speaker_text, resolved.speaker_start,
+                                   resolved.speaker_end, "according to", token.idx, to.idx + len(to),
+                                   min(resolved.confidence, 0.8))
+        return None
 
     def _framing_verb(self, window: list[Token], inside: set[int], open_at: int, close_at: int) -> Token | None:
         """The verb outside the quote that the quoted words hang from, when it has a subject outside them."""
@@ -360,13 +395,16 @@ class SpeakerIndex:
         else the first that gives at least a text ("police", "a witness").
         """
         fallback: Attribution | None = None
+        place: Attribution | None = None
         for candidate in self._subject_candidates(cue, inverted=inverted):
             resolved = self.resolve(candidate)
             if (resolved is not None and resolved.entity is not None and candidate.head != cue
                     and candidate.head.lemma_.lower() not in SPEECH_VERBS
                     and self.labels.get(resolved.entity) in _PLACES and self.mention_at(candidate) is not None):
                 # "Speaking in Salem, New Hampshire, Trump went after Bush, calling him “…”" (#13); but the
-                # subject of a speech verb speaks whatever the tagger called it ("Nefzi said, adding, “…”")
+                # subject of a speech verb speaks whatever the tagger called it ("Nefzi said, adding, “…”"),
+                # and so does a "place" no one else stands for ("Bryne went on to say, “…”")
+                place = place or resolved
                 continue
             if resolved is not None and resolved.entity is not None:
                 return _with_cue(resolved, cue, resolved.confidence)
@@ -375,6 +413,7 @@ class SpeakerIndex:
                 # speaks even when it names no one; a name further on is a listener or a bystander (#13)
                 return _with_cue(resolved, cue, resolved.confidence)
             fallback = fallback or resolved
+        fallback = place or fallback
         return _with_cue(fallback, cue, fallback.confidence) if fallback else None
 
     def _subject_candidates(self, cue: Token, *, inverted: bool) -> list[Token]:

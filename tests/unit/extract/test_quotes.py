@@ -540,3 +540,18 @@ def test_quotes_speaker_of_gerund_and_preceding_sentence(stages, text: str, cont
     article, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.text == content)
     assert speaker_name(article, quote) == speaker
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # "according to" before a direct quote names its source
+        ("Bob Woodward is writing a book. According to Bob Woodward, “We are doing articles about every phase of "
+         "his life.”", "We are doing articles about every phase of his life.", "Bob Woodward"),
+    ],
+)
+def test_quotes_according_to_before_a_direct_quote(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert (speaker_name(article, quote), quote.cue) == (speaker, "according to")
