@@ -259,6 +259,59 @@ def _print_misses(groups: dict[str, Counter[str]]) -> None:
             print(f"  {n:>3}  {text}")
 
 
+#: Removed lines that carry the story's information, kept as metadata (#12): their entities are not lost.
+_INFORMATION_KINDS = ("caption", "credit", "byline", "dateline", "alt_text")
+
+
+def entity_report(pages: dict[str, str], golds: dict[str, str], results: dict[str, Any], sample: int) -> None:
+    """Entities the entity stage finds on the gold body, the raw page text, the clean text, and the clean text
+    with the removed lines kept as metadata (captions, credits, bylines, datelines, alt text) (#12).
+
+    An entity is a mention's surface form, lower-cased, per page. Reported: of the story's entities (found on
+    the gold body), the share each text yields; and of the entities found on the raw page text, the share the
+    clean text with its metadata yields (the rest are the page's menus, teasers and comments, or the story's
+    own entities cut with a line).
+    """
+    from newsprism.config import Settings
+    from newsprism.extract.entities import extract_entities
+    from newsprism.extract.nlp import load_nlp
+    from newsprism.model import Article
+
+    nlp = load_nlp(Settings().spacy_model)
+
+    def found(text: str) -> set[str]:
+        if not text.strip():
+            return set()
+        article = extract_entities(Article(id="x", text=text), nlp(text))
+        return {" ".join(m.text.lower().split()) for m in article.mentions}
+
+    keys = sorted(golds)[:sample]
+    totals: Counter[str] = Counter()
+    lost: Counter[str] = Counter()
+    for key in keys:
+        result = results[key]
+        metadata = "\n\n".join(r.text for r in result.removals if r.kind in _INFORMATION_KINDS)
+        gold, raw, clean, meta = (found(golds[key]), found(pages[key]), found(result.text), found(metadata))
+        totals["gold"] += len(gold)
+        totals["gold in raw"] += len(gold & raw)
+        totals["gold in clean"] += len(gold & clean)
+        totals["gold in clean+metadata"] += len(gold & (clean | meta))
+        totals["raw"] += len(raw)
+        totals["raw in clean+metadata"] += len(raw & (clean | meta))
+        for name in gold & raw - clean - meta:
+            kind = next((r.kind for r in result.removals if name in " ".join(r.text.lower().split())), "?")
+            lost[kind] += 1
+    print(f"\nentities (the entity stage's mentions, per page) on {len(keys)} pages")
+    g = max(totals["gold"], 1)
+    print(f"  story entities (on the gold body) {totals['gold']}: found on the raw page text "
+          f"{totals['gold in raw'] / g:.3f}, on the clean text {totals['gold in clean'] / g:.3f}, "
+          f"on the clean text + metadata {totals['gold in clean+metadata'] / g:.3f}")
+    print(f"  entities on the raw page text {totals['raw']}: on the clean text + metadata "
+          f"{totals['raw in clean+metadata'] / max(totals['raw'], 1):.3f}")
+    print("  story entities found on the raw text but lost by cleaning, by the kind of line they went with: "
+          + ", ".join(f"{kind} {n}" for kind, n in lost.most_common()))
+
+
 def trafilatura_check(folder: Path, golds: dict[str, str], sample: int) -> None:
     import trafilatura
 
@@ -313,6 +366,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=12, help="seed of the dirtied-text generator")
     parser.add_argument("--dirty-limit", type=int, default=None, help="dirty only the first N clean texts")
     parser.add_argument("--only-dirty", action="store_true", help="run only the dirtied-text report")
+    parser.add_argument("--entities", action="store_true",
+                        help="entities found on the gold body, the raw and the clean page text (needs the NLP model)")
     parser.add_argument("--misses", action="store_true",
                         help="list every junk line kept, body paragraph removed, glued token left and false split")
     args = parser.parse_args()
@@ -331,6 +386,8 @@ def main() -> None:
     print(_line("no cleaning", score(golds, pages)))
     print(_line("newsprism clean_text", score(golds, {k: r.text for k, r in results.items()})))
     junk_kinds(golds, results)
+    if args.entities:
+        entity_report(pages, golds, results, args.sample)
     fixture_report()
     glued_word_check()
     dirtied_report(args.seed, args.dirty_limit, misses=args.misses)
