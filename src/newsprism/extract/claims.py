@@ -350,9 +350,34 @@ def _resolve_subject(subject: Token, mentions: list[Mention]) -> tuple[str | Non
 
 
 def _antecedent(pronoun: Token, mentions: list[Mention]) -> Mention | None:
-    """The nearest person named before ``pronoun``: the usual antecedent of "he" or "his" in news prose."""
+    """The person "he" or "his" stands for: the one person named last before ``pronoun``, or, when the
+    sentence that names them names two or more, the one that is its subject (#17).
+
+    "In Bush's absence, running back Pierre Thomas has established himself. He has 189 rushing
+    yards": Thomas, not Bush; "Thomas ran behind Reggie Bush. He caught two passes": Thomas, not
+    the person named last. With two named and neither or both the subject, nobody: a figure of one
+    of two people must not go under the other's name.
+    """
     people = [m for m in mentions if m.end <= pronoun.idx and m.label == "PERSON" and not _is_big_place(m.text)]
-    return people[-1] if people else None
+    if not people:
+        return None
+    doc = pronoun.doc
+    last = doc.char_span(people[-1].start, people[-1].end, alignment_mode="expand")
+    if last is None:
+        return people[-1]
+    sent = last.sent
+    named = [m for m in people if m.start >= sent.start_char]
+    if len({m.entity or m.text for m in named}) < 2:
+        return people[-1]
+    subjects = []
+    for mention in named:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ == "conj" and root.head is not root:
+            root = root.head  # "Reggie Bush and Pierre Thomas shared the load": both are subjects
+        if root is not None and root.dep_ in ("nsubj", "nsubjpass"):
+            subjects.append(mention)
+    return subjects[-1] if len({m.entity or m.text for m in subjects}) == 1 else None
 
 
 def _about(token: Token, noun: Token | None, mentions: list[Mention]) -> str | None:

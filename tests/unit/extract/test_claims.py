@@ -103,6 +103,22 @@ def test_claims_identifiers_are_no_counts(text: str, values: list[float]) -> Non
     assert [c.value for c in _claims(text)] == values
 
 
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "owner"), [
+    # real lines of a sports story on two running backs: "he" is the subject of the sentence before
+    ("In Bush's absence this year, running back Pierre Thomas has established himself as a legitimate "
+     "No. 1 back. He has 189 rushing yards and two touchdowns in his last two games.", "Pierre Thomas"),
+    ("Pierre Thomas ran behind Reggie Bush on Sunday. He rushed for 120 yards.", "Pierre Thomas"),
+    ("Reggie Bush and Pierre Thomas shared the load on Sunday. He rushed for 120 yards.", None),
+    # a row that must not change: one person named
+    ("Pierre Thomas was hurt on Sunday. He rushed for 120 yards before that.", "Pierre Thomas"),
+])
+def test_claims_he_is_the_subject_not_the_last_named(text: str, owner: str | None) -> None:
+    article = newsprism.process(text)
+    claim = next(c for c in article.claims if c.value in (189, 120))
+    assert next((e.name for e in article.entities if e.id == claim.about), None) == owner
+
+
 def test_claims_rate_denominator_is_not_a_claim() -> None:
     claims = _claims("Deaths ran at a rate of seven per 100,000 people.")
     assert [c.value for c in claims] == [7]
