@@ -315,21 +315,34 @@ def _listed(text: str, mentions: list[Mention], chosen: list[_Taken], long_names
     Gainesville" ... "Gainesville police") (#13). A word of a longer person's name stays a name."""
     spans = [(m.start, m.end) for m, _, _ in chosen if m.label != _TENTATIVE]
     placed = {m.text for m, _, _ in chosen if m.label != _TENTATIVE}
-    out: list[_Taken] = []
+    pending = []
     for mention in mentions:
-        if (mention.label not in ("PERSON", "ORG") or " " in mention.text or mention.text in long_names
+        if (mention.label not in ("PERSON", "ORG", "PRODUCT") or " " in mention.text or mention.text in long_names
                 or any(s < mention.end and mention.start < e for s, e in spans)):
             continue
         key, found = name_key(mention.text), gazetteer().lookup(mention.text)
         if mention.text.isupper() or not any(e.type in ("city", "county") and e.key == key for e in found):
             continue  # "NATO and the EU": an acronym names the organisation, not a town called Nato
-        if mention.text in placed and mention.label == "ORG":
-            # One choice per name in an article: an organisation's label of one mention does not undo it
-            # ("a Durban court" ... "Durban"); a person's label may be right ("to McGregor", the fighter).
-            out.append((mention, f"labelled {mention.label}, a name the article places elsewhere", None))
-        elif any(_LIST_SEP.fullmatch(text[e:mention.start]) or _LIST_SEP.fullmatch(text[mention.end:s])
-                 for s, e in spans if e <= mention.start or s >= mention.end):
-            out.append((mention, f"labelled {mention.label}, listed with a place", None))
+        pending.append(mention)
+    out: list[_Taken] = []
+    # A list grows from the place it holds: "Žilina, Nitra, Prešov and Košice" (a place, an organisation,
+    # a product and a person to the model).
+    while pending:
+        before = len(out)
+        for mention in list(pending):
+            if mention.text in placed and mention.label == "ORG":
+                # One choice per name in an article: an organisation's label of one mention does not undo it
+                # ("a Durban court" ... "Durban"); a person's label may be right ("to McGregor", the fighter).
+                out.append((mention, f"labelled {mention.label}, a name the article places elsewhere", None))
+            elif any(_LIST_SEP.fullmatch(text[e:mention.start]) or _LIST_SEP.fullmatch(text[mention.end:s])
+                     for s, e in spans if e <= mention.start or s >= mention.end):
+                out.append((mention, f"labelled {mention.label}, listed with a place", None))
+            else:
+                continue
+            pending.remove(mention)
+            spans.append((mention.start, mention.end))
+        if len(out) == before:
+            break
     return out
 
 

@@ -289,6 +289,11 @@ def test_places_small_towns_only_where_the_article_places_them(
         ("The tribute show comes to Clacton this weekend.", {"Clacton": "ORG"}, [("Clacton", "GB")]),
         ("A statue will be installed in Echmiadzin.", {"Echmiadzin": "ORG"}, [("Echmiadzin", "AM")]),
         ("A message from Echmiadzin was read.", {"Echmiadzin": "PERSON"}, []),
+        # A list of towns grows from the place it holds, whatever the model called its other towns.
+        ("Its stores in Žilina, Nitra, Prešov and Košice were sold.",
+         {"Žilina": "GPE", "Nitra": "ORG", "Prešov": "PRODUCT", "Košice": "PERSON"},
+         [("Žilina", "SK"), ("Nitra", "SK"), ("Prešov", "SK"), ("Košice", "SK")]),
+        ("Thanks to Smith, Nitra and Jones.", {"Smith": "PERSON", "Nitra": "PERSON", "Jones": "PERSON"}, []),
         # A country's name the model cut in two, and its short form elsewhere in the article.
         ("Trinidad and Tobago failed to attend. The ministry in Trinidad said so.",
          {"Trinidad": "GPE", "Tobago": "PERSON"}, [("Trinidad and Tobago", "TT"), ("Trinidad", "TT")]),
