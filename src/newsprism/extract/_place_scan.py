@@ -408,6 +408,8 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
     if _PLACE_MODIFIER.match(text, end) and (_ARTICLE_BEFORE.search(before) or text[end:end + 6] == "-based") and any(
             e.type in ("city", "county", "region", "country") for e in entries):
         return "a place qualifying a local noun"
+    if _LOCAL_OFFICE.match(text, end) and any(e.type in ("city", "county", "region") for e in entries):
+        return "a place before its local office"
     return ""
 
 
@@ -416,6 +418,10 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
 _PLACE_MODIFIER = re.compile(r"(?:\s+(?:police|court|courthouse|man|woman|mother|father|teen|teenager|boy|girl|"
                              r"residents?|native|office|area|station|suburb|neighbou?rhood|council|mayor|hospital|"
                              r"airport|jail)\b|-based\b)")
+#: A town before the title of its own office, as local news writes it: "former Atlanta Mayor Kasim Reed",
+#: "Laguna Governor", "Slidell Police Chief" (#13).
+_LOCAL_OFFICE = re.compile(r" (?:Mayor|Deputy Mayor|Governor|Sheriff|Police Chief|Fire Chief|City Council|"
+                           r"City Manager|County Commissioner)\b")
 _AFTER_A_NAME = re.compile(r"[A-Z][\w'’-]*,\s+$")
 #: Where a person lives, in local news' way: "Jodi Mahler of Bellmore", "Miss Abdhou, of Hayes", "John
 #: Smith, 45, of Slidell" (#13).

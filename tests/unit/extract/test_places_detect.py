@@ -289,6 +289,10 @@ def test_places_small_towns_only_where_the_article_places_them(
         ("The tribute show comes to Clacton this weekend.", {"Clacton": "ORG"}, [("Clacton", "GB")]),
         ("A statue will be installed in Echmiadzin.", {"Echmiadzin": "ORG"}, [("Echmiadzin", "AM")]),
         ("A message from Echmiadzin was read.", {"Echmiadzin": "PERSON"}, []),
+        # A town before the title of its own office; a person's title after a person's name is no place.
+        ("An aide to former Atlanta Mayor Kasim Reed was charged.", {"Atlanta": "ORG", "Kasim Reed": "PERSON"},
+         [("Atlanta", "US")]),
+        ("Aides of Jordan Mayor Smith spoke.", {"Jordan Mayor Smith": "PERSON"}, []),
         # A list of towns grows from the place it holds, whatever the model called its other towns.
         ("Its stores in Žilina, Nitra, Prešov and Košice were sold.",
          {"Žilina": "GPE", "Nitra": "ORG", "Prešov": "PRODUCT", "Košice": "PERSON"},
