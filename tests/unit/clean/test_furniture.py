@@ -193,6 +193,9 @@ def test_furniture_cookie_banner_outside_the_story_in_any_language() -> None:
     ("A satellite image shows the flooded fields south of the town", "caption"),
     # the stop of an abbreviation does not end a sentence: the line still has no final stop (#12)
     ("Gen. Ruiz assumes command of the bridge repair crews in a ceremony by the river", "caption"),
+    # a name opening a description does not make it a Title Case heading, which ends on a capital too
+    ("Tower Bridge Repair Crane over the grey river", "caption"),
+    ("Seven Places to Watch the Bridge Reopen", None),
     # a year may open a caption; a list number opens a heading
     ("2020 Audi e-tron Sportback revealed as electric 4-door coupe", "caption"),
     ("1. Close the old bridge to lorries for the duration", None),
