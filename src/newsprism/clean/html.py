@@ -236,15 +236,53 @@ class _Budget:
         return False
 
 
-def _parse(html: str, issues: list[Issue]) -> HtmlElement | None:
-    from trafilatura.utils import HTML_PARSER, load_html
+@functools.cache
+def _parser() -> Any:
+    """trafilatura's HTML parser settings, with lxml's C element-class lookup instead of ``lxml.html``'s.
 
-    tree = load_html(html)
+    ``lxml.html`` picks each element's Python class (form, input, label...) in a Python method, called
+    every time an element is touched: over a tenth of reading's time (#12). Every element here is a plain
+    ``HtmlElement``, which has all the methods trafilatura and readability use.
+    """
+    from lxml.etree import ElementDefaultClassLookup
+    from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction
+
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                        remove_pis=True)
+    parser.set_element_class_lookup(ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+    return parser
+
+
+def _load_html(html: str) -> HtmlElement | None:
+    """trafilatura's ``load_html`` for a decoded page, with :func:`_parser`."""
+    from lxml.html import fromstring
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+    try:
+        tree = fromstring(html, parser=_parser())
+    except Exception:  # "Unicode strings with encoding declaration are not supported": bytes are tried next
+        tree = None
+    if tree is None or len(tree) < 1:
+        try:
+            tree = fromstring(html.encode("utf8", "surrogatepass"), parser=_parser())
+        except Exception:  # lxml gives up on some byte soups: no tree, as trafilatura's loader says
+            tree = None
+    if tree is not None and dubious and len(tree) < 2:
+        return None  # not HTML: trafilatura's own test
+    return tree  # type: ignore[no-any-return]
+
+
+def _parse(html: str, issues: list[Issue]) -> HtmlElement | None:
+    tree = _load_html(html)
     if tree is None and _MARKUP.search(html, 0, 20_000):
         # a page served without <html> and <body> (a template fragment) is still a page: trafilatura
         # rejects a document that does not name html in its first characters (#12)
-        tree = load_html("<html>" + html)
-    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in HTML_PARSER.error_log):
+        tree = _load_html("<html>" + html)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _parser().error_log):
         issues.append(Issue(Code.MARKUP_TOO_DEEP, "markup nested more than 255 levels deep; the deeper content is lost", STAGE))
     return tree
 
