@@ -273,7 +273,7 @@ def _load_html(html: str) -> HtmlElement | None:
             tree = None
     if tree is not None and dubious and len(tree) < 2:
         return None  # not HTML: trafilatura's own test
-    return tree  # type: ignore[no-any-return]
+    return tree
 
 
 def _parse(html: str, issues: list[Issue]) -> HtmlElement | None:
