@@ -41,6 +41,8 @@ _PUNCT_GLUE = re.compile(r"(?<![.\w/@:])([^\W\d_]{2,})([.!?])([^\W\d_]{3,})(?![.
 # a full stop between a word that ends in lower case and a capitalised word ("year.In", "Dr.Tomasz"):
 # abbreviations ("U.S.The", "e.g.The") are left, as are domains and files ("news.Google.com")
 _STOP_BEFORE_CAPITAL = re.compile(r"(?<![.\w/@:’'-])([^\W\d_]*[a-zà-ÿ])([.!?])([A-ZÀ-Þ][a-zà-ÿ]+)(?![.\w/@-])")
+_QUOTE_GLUE = re.compile(r"[”’\"»“‘«][A-Z]")  # what rule 1's two patterns both need
+_STOP_GLUE = re.compile(r"[.!?]\S")  # what rule 2's two patterns both need
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")  # a lower-case letter, then a capital
 _CASE_BOUNDARY = re.compile(_CAMEL.pattern + r"|(?<=[A-ZÀ-Þ])(?=[A-ZÀ-Þ][a-zà-ÿ])")  # or "TVShow"
 _MIN_LEFT = 4          # "Kan"+"is" is a name; "Kherson"+"is" is glued
@@ -131,19 +133,23 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
     if not knows_words(lang):
         return []
     splits: dict[int, Split] = {}
-    for m in _CLOSE_QUOTE.finditer(text):
+    # rules 1 and 2 need a quote or a stop before a letter: most lines have none, and their patterns'
+    # look-behinds are tried at every character (#12, speed)
+    quotes = _CLOSE_QUOTE.finditer(text) if _QUOTE_GLUE.search(text) else ()
+    for m in quotes:
         if m.group() == '"' and text.count('"', 0, m.start()) % 2 == 0 and text[m.start() - 1].isalpha():
             # an even number of straight quotes before it: this one opens a quote ('said"We')
             splits[m.start()] = Split(m.start() - 1, m.end() + 1, m.start(), "opening quote glued to the word before")
             continue
         splits[m.end()] = Split(m.start() - 2, m.end() + 1, m.end(), "closing quote glued to the next word")
-    for m in _OPEN_QUOTE.finditer(text):
+    for m in _OPEN_QUOTE.finditer(text) if quotes else ():
         splits[m.start()] = Split(m.start() - 1, m.end() + 1, m.start(), "opening quote glued to the word before")
-    for m in _STOP_BEFORE_CAPITAL.finditer(text):
+    stops = _STOP_GLUE.search(text) is not None
+    for m in _STOP_BEFORE_CAPITAL.finditer(text) if stops else ():
         if len(m.group(1)) < 2:  # "J.Smith": an initial
             continue
         splits[m.end(2)] = Split(m.start(), m.end(), m.end(2), f'no space after "{m.group(2)}"')
-    for m in _PUNCT_GLUE.finditer(text):
+    for m in _PUNCT_GLUE.finditer(text) if stops else ():
         left, right = m.group(1), m.group(3)
         if not right.islower() or right in DOMAIN_ENDINGS or min(zipf(left, lang), zipf(right, lang)) < _PUNCT_ZIPF:
             continue
@@ -445,7 +451,9 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         floor = _SHORT_RIGHT_LEFT_ZIPF if left[:1].isupper() else _COMMON_ZIPF + 0.5  # names are capitalised
         # a name that stands alone elsewhere in the document may take one too ("Mubarakon")
         named = seen_left and left[:1].isupper() and len(left) > _MIN_LEFT
-        ok = right.lower() in _SHORT_RIGHT and len(left) >= _MIN_LEFT and (left_zipf >= floor or named)
+        # a three-letter grammar word before one is glue too ("notby", "arein"): it ends no name
+        grammar = left.islower() and left in ENGLISH_STOP_WORDS
+        ok = right.lower() in _SHORT_RIGHT and (len(left) >= _MIN_LEFT or grammar) and (left_zipf >= floor or named)
     elif len(left) == 2:
         ok = left.lower() in STOP_WORDS and left.islower() and right_zipf >= _COMMON_ZIPF
     else:
@@ -454,7 +462,8 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
             or (len(left) == 3 and left.islower() and left_zipf >= _SHORT_LEFT_ZIPF) \
             or left.lower() in ENGLISH_STOP_WORDS  # "onemillion", "gunownership", "Thename"
         # a short rare right part is often a chance split of a name ("Rosa"+"vita", "Islam"+"bol")
-        sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF)
+        sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF) \
+            or (left.islower() and left in ENGLISH_STOP_WORDS and right_zipf >= _COMMON_ZIPF)  # "thesaga", "andnuns"
         if seen_left:  # a name that stands alone elsewhere in the document ("Rudaw" in "Rudawreports")
             left_zipf = max(left_zipf, _COMMON_ZIPF)
         elif left[:1].isupper() and left_zipf < _SHORT_RIGHT_LEFT_ZIPF:

@@ -199,6 +199,10 @@ def test_glued_words_name_glued_before_every_answer_is_split() -> None:
     ("phoned 911 (the emergency telephone numberin the United States).", "numberin", "number in"),
     ("I didn't have to do too many preparation because of the confidence that my parents gaveme.", "gaveme.",
      "gave me."),
+    # a three-letter grammar word glued to a two-letter one, or to a word less common than four-letter parts are
+    ("agreeing the issue should be decided by Congress and notby judges", "notby", "not by"),
+    ("there are no suitably equipped facilities as there arein Tyumen.", "arein", "are in"),
+    ("The report is the latest chapter in thesaga of the island's status.", "thesaga", "the saga"),
 ])
 def test_glued_words_document_evidence_splits(text: str, glued: str, after: str) -> None:
     splits = find_glued(text, vocabulary=document_vocabulary([text]))
