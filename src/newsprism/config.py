@@ -33,6 +33,7 @@ class Settings:
     max_bytes: int = 20_000_000
     time_budget: float = 30.0
     read_budget: float = 1.0
+    clean_budget: float = 1.0
     batch_size: int = 64
     workers: int = 0
     worker_max_documents: int = 5000

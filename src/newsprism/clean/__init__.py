@@ -27,15 +27,16 @@ CLEAN_ASSIGNS = ("text", "removals", "repairs", "segments", "paragraphs", "media
 
 
 def clean_article(article: Article, *, main_language: str = "en",
-                  known_furniture: Collection[str] | None = None) -> Article:
+                  known_furniture: Collection[str] | None = None, budget: float | None = None) -> Article:
     """Clean ``article.raw_text`` and return the article with text, removals, repairs and metadata.
 
     Conservative on an HTML extractor's output (``content_kind == "html"``):
     only sure cues remove lines there. Media, related links and tags found
-    are added to those the article already has.
+    are added to those the article already has. Past ``budget`` seconds of CPU time glued words are no
+    longer looked for, with warning ``W144``.
     """
     result = clean_text(article.raw_text or article.text, content_kind=article.content_kind,
-                        main_language=main_language, known_furniture=known_furniture)
+                        main_language=main_language, known_furniture=known_furniture, budget=budget)
     tags = article.tags + tuple(t for t in result.tags if t not in article.tags)
     title, removals = article.title, result.removals
     if article.content_kind == "text" and not title:
@@ -44,6 +45,10 @@ def clean_article(article: Article, *, main_language: str = "en",
     lang, note = _text_language(article.lang, result)
     if note is not None:
         issues += (note,)
+    if result.budget_spent:
+        issues += (Issue(code=Code.CLEAN_BUDGET_SPENT, stage="clean.text", message=(
+            "the document took longer than clean_budget to clean; glued words were not looked for in its "
+            "remaining lines")),)
     if not result.text.strip() and not any(issue.code == Code.NO_TEXT for issue in issues):
         issues += (Issue(code=Code.NO_TEXT, message="no text left after cleaning: the document held only page "
                                               "furniture or unreadable characters", stage="clean.text"),)
@@ -120,19 +125,22 @@ class CleanStage(StageBase):
     Args:
         main_language: The language English-only stages need.
         resources: What the corpus has taught; its ``site_furniture`` lines are dropped (none without it).
+        budget: Seconds of CPU time per document before glued words are no longer looked for (``clean_budget``).
     """
 
     name: str = "clean.text"
     requires: tuple[str, ...] = ("raw_text", "content_kind")
     assigns: tuple[str, ...] = CLEAN_ASSIGNS
 
-    def __init__(self, *, main_language: str = "en", resources: Resources | None = None) -> None:
+    def __init__(self, *, main_language: str = "en", resources: Resources | None = None,
+                 budget: float | None = None) -> None:
         self.main_language = main_language
         self.resources = resources or Resources()
+        self.budget = budget
 
     def process(self, article: Article) -> Article:
         known = self.resources.furniture_of(article.site)
-        return clean_article(article, main_language=self.main_language, known_furniture=known)
+        return clean_article(article, main_language=self.main_language, known_furniture=known, budget=self.budget)
 
 
 def make_stage(settings: Settings, *, resources: Resources | None = None) -> Stage:
@@ -146,4 +154,4 @@ def make_stage(settings: Settings, *, resources: Resources | None = None) -> Sta
         language = main_language(settings.main_language, name="setting main_language")
     except BadValueError as e:
         raise ConfigError(e.message, code=Code.BAD_SETTING_VALUE) from e
-    return CleanStage(main_language=language, resources=resources)
+    return CleanStage(main_language=language, resources=resources, budget=settings.clean_budget)

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -52,11 +53,13 @@ class CleanResult:
     lang: str | None = None
     #: The date the story's dateline gives (ISO 8601), when it opened the body.
     published: str | None = None
+    #: Whether the budget ran out, so glued words were not looked for in the last lines.
+    budget_spent: bool = False
 
 
 def clean_text(text: str, *, content_kind: str = "text", main_language: str = "en",
                known_furniture: Collection[str] | None = None, repair_glued: bool = True,
-               datelines: Literal["metadata", "keep"] = "metadata") -> CleanResult:
+               datelines: Literal["metadata", "keep"] = "metadata", budget: float | None = None) -> CleanResult:
     """Remove page furniture, repair glued words, keep the offset map.
 
     Args:
@@ -69,6 +72,8 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
         repair_glued: Split words glued together by lost spaces.
         datelines: ``"metadata"`` takes a dateline that opens the body out of it (a ``dateline``
             removal, its date in ``published``); ``"keep"`` leaves it in the text.
+        budget: Seconds of CPU time after which glued words are no longer looked for (the costliest
+            optional step); the result says so in ``budget_spent``. None: no limit.
 
     Returns:
         The clean text with removals (spans into ``text``), repairs (spans
@@ -82,6 +87,7 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
             from deep inside, #15).
     """
     main_language = check_language(main_language, name="main_language")
+    deadline = time.thread_time() + budget if budget is not None else None
     lines, mapped, fixes = _read_lines(text)
     doc_lang = classify(lines, scraped=content_kind != "html", main_language=main_language,
                         known_furniture=known_furniture)
@@ -103,13 +109,16 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
     paragraphs: list[Paragraph] = []
     position = 0
     previous: Line | None = None
+    spent = False
     for line in kept:
+        if repair_glued and not spent and deadline is not None and time.thread_time() > deadline:
+            spent = True  # a pathological page (#12): the rest of its lines are kept as they are
         if previous is not None:
             separator = _separator(text, previous, line)
             parts.append(separator)
             position += len(separator.text)
         part, part_repairs = _repair_line(mapped[line.index], fixes[line.index], line=line, vocabulary=vocabulary,
-                                          main_language=main_language, glued=repair_glued)
+                                          main_language=main_language, glued=repair_glued and not spent)
         repairs.extend(_shifted(r, position) for r in part_repairs)
         foreign = line.lang is not None and line.lang != main_language
         paragraphs.append(Paragraph(position, position + len(part.text), line.lang, line.lang_score, foreign))
@@ -121,6 +130,7 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
         text=clean.text, removals=removals, repairs=tuple(repairs), segments=segments_of(clean, text),
         paragraphs=tuple(paragraphs), media=_media(lines), related=_related(lines), tags=_tags(lines),
         lang=_main_lang(paragraphs) or doc_lang, published=dateline.date if dateline else None,
+        budget_spent=spent,
     )
 
 
