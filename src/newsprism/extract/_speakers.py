@@ -96,6 +96,7 @@ class SpeakerIndex:
         self.doc = doc
         self.text = article.text
         self.quotes = sorted(quote_spans)
+        self._quote_starts = [start for start, _ in self.quotes]
         labels = {entity.id: entity.label for entity in article.entities}
         self.mentions = sorted((m for m in article.mentions if labels.get(m.entity or "") in _SPEAKER_LABELS
                                 and not credit_line(self._line(m.start), m.text)
@@ -130,7 +131,9 @@ class SpeakerIndex:
 
     def in_quote(self, char: int) -> bool:
         """Whether ``char`` lies inside a direct quote's content."""
-        return any(start <= char < end for start, end in self.quotes)
+        # the spans are sorted and do not overlap: only the last one that starts at or before ``char`` can hold it
+        at = bisect.bisect_right(self._quote_starts, char) - 1
+        return at >= 0 and char < self.quotes[at][1]
 
     def other_person_between(self, start: int, end: int, speaker: str | None) -> bool:
         """Whether a person other than ``speaker`` is named between ``start`` and ``end``, outside quotes."""
@@ -283,13 +286,23 @@ class SpeakerIndex:
         return Attribution(found.entity, found.speaker_text, found.speaker_start, found.speaker_end,
                            found.cue, found.cue_start, found.cue_end, min(found.confidence, 0.7 if colon else 0.55))
 
+    @cached_property
+    def _sentences(self) -> tuple[list[Span], list[int]]:
+        """The parse's sentences and their start offsets, for bisecting."""
+        sents = list(self.doc.sents)
+        return sents, [int(s.start_char) for s in sents]
+
     def _window(self, open_at: int, close_at: int, para_start: int, para_end: int) -> list[Token]:
-        sents = [s for s in self.doc.sents if s.start_char <= close_at and s.end_char > open_at]
-        tokens = [t for s in sents for t in s if para_start <= t.idx < para_end]
+        sents, starts = self._sentences
+        first = max(0, bisect.bisect_right(starts, open_at) - 1)
+        if first < len(sents) and sents[first].end_char <= open_at:
+            first += 1
+        last = bisect.bisect_right(starts, close_at)
+        tokens = [t for s in sents[first:last] for t in s if para_start <= t.idx < para_end]
         if any(t.lemma_.lower() in SPEECH_VERBS and not (open_at <= t.idx <= close_at) for t in tokens):
             return tokens
         # The cue may sit in the next sentence of the paragraph ("… ” He added.").
-        after = [s for s in self.doc.sents if close_at < s.start_char < para_end][:1]
+        after = [s for s in sents[last:last + 2] if close_at < s.start_char < para_end][:1]
         return tokens + [t for s in after for t in s]
 
     def _adjacent_mention(self, open_at: int, close_at: int, para_start: int, para_end: int) -> Attribution | None:
@@ -341,7 +354,10 @@ class SpeakerIndex:
         if complement is None or complement.i < token.i and not has_subject:
             return None
         # a sentence the parse ran over a paragraph break: the content stays in the cue's paragraph (#13)
-        tokens = [t for t in complement.subtree if "\n" not in self.text[min(t.idx, token.idx):max(t.idx, token.idx)]]
+        para_start = self.text.rfind("\n", 0, token.idx) + 1
+        para_end = self.text.find("\n", token.idx)
+        para_end = len(self.text) if para_end < 0 else para_end
+        tokens = [t for t in complement.subtree if para_start <= t.idx < para_end]
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
