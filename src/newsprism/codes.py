@@ -311,8 +311,8 @@ class Code:
         "W143", "an HTML page took longer than the read_budget setting to read; its slower second candidates were "
         "skipped and the first text kept", "raise read_budget if the page matters")
     CLEAN_BUDGET_SPENT = _define(
-        "W144", "a document took longer than the clean_budget setting to clean; glued words were not looked for "
-        "in its remaining lines", "raise clean_budget if the document matters")
+        "W144", "glued-word repair took longer than the clean_budget setting on a document; glued words were not "
+        "looked for in its remaining lines", "raise clean_budget if the document matters")
 
     # W3xx: warnings on dates
     PUBLISHED_IN_FUTURE = _define(

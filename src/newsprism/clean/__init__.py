@@ -32,7 +32,7 @@ def clean_article(article: Article, *, main_language: str = "en",
 
     Conservative on an HTML extractor's output (``content_kind == "html"``):
     only sure cues remove lines there. Media, related links and tags found
-    are added to those the article already has. Past ``budget`` seconds of CPU time glued words are no
+    are added to those the article already has. Past ``budget`` seconds of CPU time in glued-word repair, glued words are no
     longer looked for, with warning ``W144``.
     """
     result = clean_text(article.raw_text or article.text, content_kind=article.content_kind,
@@ -47,8 +47,8 @@ def clean_article(article: Article, *, main_language: str = "en",
         issues += (note,)
     if result.budget_spent:
         issues += (Issue(code=Code.CLEAN_BUDGET_SPENT, stage="clean.text", message=(
-            "the document took longer than clean_budget to clean; glued words were not looked for in its "
-            "remaining lines")),)
+            "glued-word repair took longer than clean_budget on the document; glued words were not looked for "
+            "in its remaining lines")),)
     if not result.text.strip() and not any(issue.code == Code.NO_TEXT for issue in issues):
         issues += (Issue(code=Code.NO_TEXT, message="no text left after cleaning: the document held only page "
                                               "furniture or unreadable characters", stage="clean.text"),)
@@ -125,7 +125,7 @@ class CleanStage(StageBase):
     Args:
         main_language: The language English-only stages need.
         resources: What the corpus has taught; its ``site_furniture`` lines are dropped (none without it).
-        budget: Seconds of CPU time per document before glued words are no longer looked for (``clean_budget``).
+        budget: Seconds of CPU time glued-word repair may take per document (``clean_budget``).
     """
 
     name: str = "clean.text"

@@ -26,7 +26,7 @@ from ..model import Link, MediaItem, Paragraph, Removal, Repair, Segment
 from ..validate import main_language as check_language
 from .dateline import find_dateline
 from .furniture import Line, classify, make_line
-from .glued_words import document_vocabulary, find_glued
+from .glued_words import document_vocabulary, find_glued, load_word_lists
 from .language import detect_language
 from .normalize import normalize_line
 from .offsets import MappedText, join, segments_of
@@ -72,8 +72,8 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
         repair_glued: Split words glued together by lost spaces.
         datelines: ``"metadata"`` takes a dateline that opens the body out of it (a ``dateline``
             removal, its date in ``published``); ``"keep"`` leaves it in the text.
-        budget: Seconds of CPU time after which glued words are no longer looked for (the costliest
-            optional step); the result says so in ``budget_spent``. None: no limit.
+        budget: Seconds of CPU time glued-word repair (the costliest step, #12) may take; past it the
+            remaining lines are kept as they are and ``budget_spent`` says so. None: no limit.
 
     Returns:
         The clean text with removals (spans into ``text``), repairs (spans
@@ -87,7 +87,6 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
             from deep inside, #15).
     """
     main_language = check_language(main_language, name="main_language")
-    deadline = time.thread_time() + budget if budget is not None else None
     lines, mapped, fixes = _read_lines(text)
     doc_lang = classify(lines, scraped=content_kind != "html", main_language=main_language,
                         known_furniture=known_furniture)
@@ -110,6 +109,9 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
     position = 0
     previous: Line | None = None
     spent = False
+    if budget is not None and repair_glued:
+        load_word_lists(main_language)  # once per process: the budget is the page's, not the loading's
+    deadline = time.thread_time() + budget if budget is not None else None
     for line in kept:
         if repair_glued and not spent and deadline is not None and time.thread_time() > deadline:
             spent = True  # a pathological page (#12): the rest of its lines are kept as they are
