@@ -211,7 +211,7 @@ def relearn_furniture(store: Any, changed: Sequence[Article], before: Mapping[st
         if set(chosen) == {r.article_id for r in old} and not set(chosen) & gone:
             continue  # the same sample, none of it rewritten: the same furniture
         raws = {i: a.raw_text or "" for i, a in mine.items()}
-        raws.update({a.id: a.raw_text or "" for a in store.articles_by_id([i for i in chosen if i not in mine])})
+        raws.update(store.article_raw_texts([i for i in chosen if i not in mine]))
         learned[site] = learn_furniture([(i, site, raws[i]) for i in chosen], settings=settings)
     return learned
 

@@ -586,6 +586,18 @@ class LinkTables:
                                            chunk))
         return found
 
+    def article_raw_texts(self, ids: Collection[str]) -> dict[str, str]:
+        """The raw text (as read, before cleaning) of each of these stored articles, read by the database from
+        the stored form, without decoding the rest of the article: what site furniture is learned from (#17)."""
+        db = self._links
+        raw = "json_extract(data, '$.raw_text')" if db.sqlite else "(data::json ->> 'raw_text')"
+        todo, found = sorted(set(ids)), dict[str, str]()
+        for i in range(0, len(todo), 500):
+            chunk = todo[i:i + 500]
+            found.update((str(article_id), text or "") for article_id, text in db.query(
+                f'SELECT id, {raw} FROM {{t}}articles WHERE id IN ({", ".join("?" * len(chunk))})', chunk))
+        return found
+
     def entity_totals(self) -> tuple[int, int, int]:
         """How many corpus entities are stored, how many of them hold several names, and how many article
         entities the last link run kept for them (``link_entity_mentions``)."""

@@ -97,3 +97,10 @@ def test_links_story_candidates_within_the_window_by_key(store: Store) -> None:
         ("n:galati", "a"), ("n:galati", "d")]
     (row,) = store.link_rows(ArticleStateRow, article_id="b")
     assert row.data == {"title": "b"}  # the stored features come back as they were written
+
+
+@pytest.mark.issue(17)
+def test_links_article_raw_texts_read_alone(store: Store) -> None:
+    store.add([Article(id="r1", text="Clean text.", raw_text="Subscribe now\nClean text.", url="https://x.example/1"),
+               Article(id="r2", text="No raw text kept.", url="https://x.example/2")])
+    assert store.article_raw_texts(["r2", "r1", "gone"]) == {"r1": "Subscribe now\nClean text.", "r2": ""}
