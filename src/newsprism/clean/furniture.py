@@ -564,7 +564,7 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
         return False
     if ":" in text[:60] or _sentence_break(text) or not text[-1:].isalnum():
         return False  # a lead-in ("True confession: …"), sentences with the last stop missing, an emoji
-    if not (text[:1].isupper() or text[:1].isdigit()) or _quoted(text):
+    if not (text[:1].isupper() or text[:1].isdigit()) or _speech(text):
         return False  # a year may open it ("2020 Audi e-tron Sportback revealed as…"); list numbers are headings
     content = [w for w in line.words if w.lower() not in STOP_WORDS]
     # a Title Case heading ends on a capital too; a product's or a person's name opening a description does
@@ -591,6 +591,19 @@ def _ends_sentence(line: Line) -> bool:
 def _quoted(text: str) -> bool:
     """Whether ``text`` holds a quotation mark: someone speaks in it, as captions and boxes never do."""
     return any(q in text for q in "\"“”«»")
+
+
+_QUOTED_SPAN = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
+
+
+def _speech(text: str) -> bool:
+    """Whether someone speaks in ``text``: a quoted span of four words or more, or a quote left open. A word or
+    three in quotes is a term or a title ('"cringes" at "three amigos" references'), as captions hold (#12)."""
+    if not _quoted(text):
+        return False
+    spans = _QUOTED_SPAN.findall(text)
+    marks = sum(text.count(q) for q in "\"“”«»")
+    return marks != 2 * len(spans) or any(len(span.split()) >= 4 for span in spans)
 
 
 def _name_like(line: Line) -> bool:

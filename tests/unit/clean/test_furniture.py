@@ -196,6 +196,9 @@ def test_furniture_cookie_banner_outside_the_story_in_any_language() -> None:
     # a name opening a description does not make it a Title Case heading, which ends on a capital too
     ("Tower Bridge Repair Crane over the grey river", "caption"),
     ("Seven Places to Watch the Bridge Reopen", None),
+    # a word or three in quotes is a term, not speech; a quoted sentence is someone speaking
+    ("Engineer insists the bridge was \"sound\" and \"cringes\" at the word closure in the report", "caption"),
+    ("Engineer insists \"the bridge was perfectly sound all along\" and the report is wrong", None),
     # a year may open a caption; a list number opens a heading
     ("2020 Audi e-tron Sportback revealed as electric 4-door coupe", "caption"),
     ("1. Close the old bridge to lorries for the duration", None),
