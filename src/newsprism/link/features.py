@@ -204,6 +204,8 @@ class DocFeatures:
     semantic: np.ndarray | None = None
     #: what names the article in a list: its title, or the start of its text when it has none
     headline: str = ""
+    #: False for a page that is not news (W104): it gets no keys and is linked to no copy in a story (#17)
+    news: bool = True
 
 
 #: Bumped whenever what :func:`features` computes changes, so that stored features are computed again.
@@ -222,7 +224,8 @@ def features_data(doc: DocFeatures) -> dict[str, Any]:
     """
     return {"site": doc.site, "day": doc.day.isoformat() if doc.day else None, "title": doc.title,
             "vector": list(doc.vector.items()), "title_vector": list(doc.title_vector.items()),
-            "names": sorted(doc.names), "places": sorted(doc.places), "headline": doc.headline}
+            "names": sorted(doc.names), "places": sorted(doc.places), "headline": doc.headline,
+            **({} if doc.news else {"news": False})}
 
 
 def features_from_data(article_id: str, data: Mapping[str, Any], *, semantic: np.ndarray | None = None
@@ -231,7 +234,7 @@ def features_from_data(article_id: str, data: Mapping[str, Any], *, semantic: np
     return DocFeatures(id=article_id, site=data["site"], day=day_of(data["day"]), title=data["title"],
                        vector={k: v for k, v in data["vector"]}, title_vector={k: v for k, v in data["title_vector"]},
                        names=frozenset(data["names"]), places=frozenset(data["places"]), semantic=semantic,
-                       headline=data["headline"])
+                       headline=data["headline"], news=data.get("news", True))
 
 
 def _names(article: Article) -> frozenset[str]:
@@ -259,7 +262,7 @@ def features(article: Article, *, semantic: np.ndarray | None = None) -> DocFeat
         id=article.id, site=site_of(article), day=day_of(article.published), title=title if news else "",
         vector=weighted_vector(text, lang=lang), title_vector=weighted_vector(title, lang=lang),
         names=_names(article) if news else frozenset(), places=frozenset(p for p in places if p and news),
-        semantic=semantic, headline=title.strip() or lead_sentence(text))
+        semantic=semantic, headline=title.strip() or lead_sentence(text), news=news)
 
 
 #: a headline stand-in is cut at a word boundary after this many characters

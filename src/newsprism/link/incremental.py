@@ -234,7 +234,9 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     threshold = settings.story_threshold if meaning else settings.story_threshold_text_only
     average = settings.story_average if meaning else settings.story_average_text_only
     if touched is None:
-        must_link = [(g.original, m) for g in groups.of(hashes).values() for m in g.members if m != g.original]
+        # copies of a page that is not news (W104) make no story of their own (#17)
+        must_link = [(g.original, m) for g in groups.of(hashes).values() for m in g.members
+                     if m != g.original and feats[m].news]
         scored = score_pairs([feats[i] for i in hashes], settings=settings)
         stories = cluster_stories([feats[i] for i in hashes], must_link=must_link, settings=settings,
                                   threshold=threshold, average=average, scored=scored)
@@ -272,7 +274,8 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     posting.prefetch(found)
     _prefetch(feats, found)
     crowded = {k for k, n in posting.counts({k for i in found for k in posting.keys_of(i)}).items() if n > MAX_POSTING}
-    must_link = [(g.original, m) for g in groups.of(found).values() for m in g.members if m != g.original]
+    must_link = [(g.original, m) for g in groups.of(found).values() for m in g.members
+                 if m != g.original and feats[m].news]
     fresh = cluster_stories([feats[i] for i in found], must_link=must_link, settings=settings,
                             threshold=threshold, average=average, crowded=crowded)
     replaced = {r.story_id for r in store.link_rows(StoryArticleRow, article_id=sorted(found | removed))}

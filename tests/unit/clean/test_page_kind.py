@@ -57,3 +57,27 @@ def test_page_kind_shop_pages_make_no_story() -> None:
     assert cluster_stories([features(a) for a in pages])  # without the issue: a "story" of one shop
     marked = [a.replace(issues=(Issue(Code.NOT_NEWS, "not a news page", "clean.text"),)) for a in pages]
     assert cluster_stories([features(a) for a in marked]) == []
+
+
+@pytest.mark.issue(17)
+def test_page_kind_copies_of_a_shop_page_make_no_story(tmp_path: object) -> None:
+    # One product page of a real shop under two URLs (".../order/" and ".../price/"): copies of each
+    # other, which the link stage always puts in one story, unless the page is not news.
+    from newsprism.link.run import link_corpus
+    from newsprism.store import open_store
+
+    text = ("アイテム詳細情報\nＡ４ノートサイズのノートパソコンが収納可能なＰＣ対応のブリーフケース、表側にはジップ式の２つのポケット、"
+            "サイドには網目の携帯入れ、裏側には大きなジップ式ポケット１個。\n（縦２９ｃｍ 横４０ｃｍ 奥行８.５ｃｍ）")
+    urls = ("http://www.uraharajuku.st/shopdetail/001005000005/019/000/order/",
+            "http://www.uraharajuku.st/shopdetail/001005000005/030/006/price/")
+    stories = []
+    for shop in (False, True):
+        issues = (Issue(Code.NOT_NEWS, "not a news page", "clean.text"),) if shop else ()
+        store = open_store(f"{tmp_path}/{shop}.db")
+        store.add([Article(id=f"s{i}", text=text, url=url, site="uraharajuku.st", lang="ja", issues=issues)
+                   for i, url in enumerate(urls)])
+        summary = link_corpus(store)
+        store.close()
+        assert summary.duplicate_groups == 1  # copies either way
+        stories.append(summary.stories)
+    assert stories == [1, 0]
