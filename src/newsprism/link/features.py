@@ -209,7 +209,7 @@ class DocFeatures:
 
 
 #: Bumped whenever what :func:`features` computes changes, so that stored features are computed again.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: whether the page is news (W104, #17)
 
 
 def features_data(doc: DocFeatures) -> dict[str, Any]:
