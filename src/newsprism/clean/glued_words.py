@@ -459,7 +459,9 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         floor = _SHORT_RIGHT_LEFT_ZIPF if left[:1].isupper() else _COMMON_ZIPF + 0.5  # names are capitalised
         # a name that stands alone elsewhere in the document may take one too ("Mubarakon")
         named = seen_left and left[:1].isupper() and len(left) > _MIN_LEFT
-        ok = right.lower() in _SHORT_RIGHT and len(left) >= _MIN_LEFT and (left_zipf >= floor or named)
+        # a three-letter grammar word before one is glue too ("notby", "arein"): it ends no name
+        grammar = left.islower() and left in ENGLISH_STOP_WORDS
+        ok = right.lower() in _SHORT_RIGHT and (len(left) >= _MIN_LEFT or grammar) and (left_zipf >= floor or named)
     elif len(left) == 2:
         ok = left.lower() in STOP_WORDS and left.islower() and right_zipf >= _COMMON_ZIPF
     else:
@@ -468,7 +470,8 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
             or (len(left) == 3 and left.islower() and left_zipf >= _SHORT_LEFT_ZIPF) \
             or left.lower() in ENGLISH_STOP_WORDS  # "onemillion", "gunownership", "Thename"
         # a short rare right part is often a chance split of a name ("Rosa"+"vita", "Islam"+"bol")
-        sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF)
+        sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF) \
+            or (left.islower() and left in ENGLISH_STOP_WORDS and right_zipf >= _COMMON_ZIPF)  # "thesaga", "andnuns"
         if seen_left:  # a name that stands alone elsewhere in the document ("Rudaw" in "Rudawreports")
             left_zipf = max(left_zipf, _COMMON_ZIPF)
         elif left[:1].isupper() and left_zipf < _SHORT_RIGHT_LEFT_ZIPF:
