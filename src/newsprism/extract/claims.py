@@ -54,8 +54,8 @@ _STREET = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Boulev
                      r"Way|Place|Pl|Court|Ct|Square|Sq|Highway|Hwy|Parkway|Pkwy)\b\.?")
 _NAME_TYPES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PERSON", "GPE", "NORP", "LANGUAGE"})
 #: A code right before a number makes it an identifier: "HR 6819", "SB 1070", "Rm. 111", "§ 1201". Not a
-#: currency code ("USD 50"), which the unit reader takes.
-_CODE_BEFORE = re.compile(r"(?:(?<![\w.])(?!(?:USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD)\b)[A-Z]{2,5}|\b[A-Z][a-z]{1,3}\.|§)"
+#: currency code ("USD 50") or a currency's short form ("Rs. 500 crore"), which are amounts.
+_CODE_BEFORE = re.compile(r"(?:(?<![\w.])(?!(?:USD|EUR|GBP|JPY|CNY|RUB|UAH|INR|CHF|CAD|AUD)\b)[A-Z]{2,5}|\b(?!(?:Rs|Rp|Sh|Tk)\.)[A-Z][a-z]{1,3}\.|§)"
                           r"\s?$")
 _CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[^\w\n]*$")
 #: A three-digit service number is dialled, not counted: "911 calls", "a 999 operator", "311 complaints".

@@ -97,6 +97,7 @@ def test_claims_not_claims(text: str) -> None:
         ("Twelve were hurt and 6 were arrested, police said.", [12.0, 6.0]),
         ("It's official — my campaign is on ballot in ALL 50 states!", [50.0]),
         ("It will be paid at 100% if you are under age 65 and 80% if you are age 65 or over.", [100.0, 80.0]),
+        ("The state will spend Rs. 500 crore on the new hospital, the minister said.", [500.0]),
     ],
 )
 def test_claims_identifiers_are_no_counts(text: str, values: list[float]) -> None:
