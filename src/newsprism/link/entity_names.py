@@ -142,7 +142,7 @@ def name_nodes(records: Iterable[EntityMentionRow]) -> dict[Key, NameNode]:
     headline words, labels and places mended."""
     nodes: dict[Key, NameNode] = {}
     for row in records:
-        family = label_family(row.label)
+        family = row.node.split("|", 1)[0]  # the row's own node: a place read as another label is a place (#17)
         node = nodes.setdefault((family, row.name, row.gazetteer), NameNode(family, row.name, row.gazetteer))
         node.labels[row.label or ""] += 1
         node.articles.add(row.article_id)

@@ -7,6 +7,7 @@ import pytest
 from newsprism.decisions import Decision
 from newsprism.link.audit import places_in_two_countries
 from newsprism.link.entities import resolve_entities
+from newsprism.link.entity_names import mention_records, name_nodes
 from newsprism.model import Article, Entity, Mention, Place
 
 
@@ -110,6 +111,18 @@ def test_entities_a_namesake_the_model_did_not_call_a_place_stays_apart() -> Non
     placed = sorted(sorted(aid for aid, _, _ in e.members) for e in entities)
     assert placed == [["p0", "p1", "p2"], ["p3"]]
     assert not places_in_two_countries(entities, {a.id: a for a in articles})
+
+
+@pytest.mark.issue(17)
+def test_entities_a_placed_name_is_a_place_node_as_its_mention_row_says() -> None:
+    # "Serbian" read as NORP but placed by its whole name: its mention row's node is a place, and the name
+    # nodes built from the rows must agree, or a full run (nodes by label) and an incremental one (walking
+    # the rows' nodes) group it differently
+    article = _placed(("Serbian", "gn:6290252", "RS"))[0]
+    article = article.replace(entities=(dataclasses.replace(article.entities[0], label="NORP"),))
+    rows = mention_records(article)
+    assert [row.node.split("|", 1)[0] for row in rows] == ["PLACE"]
+    assert [key[0] for key in name_nodes(rows)] == ["PLACE"]
 
 
 @pytest.mark.issue(17)
