@@ -59,7 +59,7 @@ from lxml.etree import XPath  # type: ignore[import-untyped]  # lxml ships no st
 
 from ..codes import Code
 from ..model import Issue, Link, MediaItem
-from .page_kind import SHOP_TEXT_CHARS, declared_kind, not_news, shop_form
+from .page_kind import declared_kind, not_news
 from .resources import ISO_639_1
 
 if TYPE_CHECKING:
@@ -214,10 +214,7 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
             text = other
     if not text:
         issues.append(Issue(Code.NO_MAIN_TEXT, "no main text found in the HTML page", STAGE))
-    # the shop test scans the whole page's text: only on a short text from a page that declares nothing,
-    # the one case where it counts (it was most of reading's time on some pages, #12)
-    elif why := not_news(kind, shop=kind is None and len(text) <= SHOP_TEXT_CHARS and shop_form(page_text),
-                         text=text):
+    elif why := not_news(kind, page_text=page_text, text=text):
         issues.append(Issue(Code.NOT_NEWS, f"not a news page: {why}; stored, left out of stories and claims", STAGE))
     if budget.skipped:
         issues.append(Issue(Code.READ_BUDGET_SPENT, f"the page took longer than read_budget to read; skipped: "

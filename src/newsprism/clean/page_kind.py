@@ -85,18 +85,21 @@ def shop_form(page_text: str) -> bool:
     return bool(_CART.search(page_text) and _PRICE.search(page_text))
 
 
-def not_news(kind: str | None, *, shop: bool, text: str) -> str | None:
+def not_news(kind: str | None, *, page_text: str, text: str) -> str | None:
     """Why a page is not news (for its ``W104`` issue), or ``None`` when it may be.
+
+    The shop test scans the whole page's text, so it runs only where it counts: on a short main text
+    from a page that declares nothing (it was most of reading's time on some pages, #12).
 
     Args:
         kind: What the page declares (:func:`declared_kind`).
-        shop: Whether the page has a shop's form (:func:`shop_form`).
+        page_text: The whole page's visible text, furniture included (for :func:`shop_form`).
         text: The main text read from the page.
     """
     if kind == "article":
         return None
     if kind:
         return f"the page declares itself a {kind} page (og:type or schema.org type)"
-    if shop and len(text) <= SHOP_TEXT_CHARS:
+    if len(text) <= SHOP_TEXT_CHARS and shop_form(page_text):
         return f"the page has cart words and prices, and {len(text):,} characters of main text"
     return None
