@@ -270,7 +270,7 @@ def _by_call_to_action(line: Line) -> None:
         return  # "And you'll have a lot less money in your bank account."
     if len(channels) + len(reader) + len(imperatives) < 0.2 * line.n_words:
         return
-    if PAST_AUXILIARY.search(line.text) or REPORTING_VERB.search(line.text) or _quoted(line.text):
+    if _reported(line.text):
         return
     _mark(line, "subscribe", f"a call to action (cue {channels[0].strip()!r})")
 
@@ -429,7 +429,7 @@ def _calls_to_reader(line: Line) -> bool:
     channel = CALL_CHANNEL.search(text) is not None
     if not (reader and (imperative or channel) or imperative and channel):
         return False
-    return not (PAST_AUXILIARY.search(text) or REPORTING_VERB.search(text) or _quoted(text))
+    return not _reported(text)
 
 
 def _plain_sentence(line: Line) -> bool:
@@ -534,8 +534,8 @@ def _caption_form(line: Line, *, inside: bool) -> str | None:
         return None
     if TEASER_TIME.search(text) and sentences == 0 and "@" not in text and not text.startswith(("—", "-", "–")):
         return "a teaser's headline with its time stamp"
-    if PICTURE_REFERENCE.search(text) and sentences <= 2 and not quoted and not text.endswith("?") \
-            and not REPORTING_VERB.search(text) and not FIRST_PERSON.search(text) and not PAST_AUXILIARY.search(text):
+    if PICTURE_REFERENCE.search(text) and sentences <= 2 and not text.endswith("?") \
+            and not _reported(text) and not FIRST_PERSON.search(text):
         return "a description that points at a picture"
     return None
 
@@ -640,10 +640,15 @@ def _tag_like(line: Line) -> bool:
 
 def _caption_like(line: Line) -> bool:
     """A caption describes a picture: one or two sentences, no quote, not a question or a lead-in."""
-    quoted = _quoted(line.text)
     lead_in = line.text.rstrip().endswith((":", "!", "?"))
-    return (3 <= line.n_words <= 25 and not quoted and not lead_in and len(SENTENCE_END.findall(line.text)) <= 2
-            and not REPORTING_VERB.search(line.text) and not _story_voice(line.text))
+    return (3 <= line.n_words <= 25 and not lead_in and len(SENTENCE_END.findall(line.text)) <= 2
+            and not _reported(line.text) and not _story_voice(line.text))
+
+
+def _reported(text: str) -> bool:
+    """Told as a story tells what happened, as captions and boxes never are: "was"/"had", a reporting verb
+    ("said"), or a quote."""
+    return bool(PAST_AUXILIARY.search(text) or REPORTING_VERB.search(text) or _quoted(text))
 
 
 def _story_voice(text: str) -> bool:
