@@ -237,6 +237,11 @@ def features_from_data(article_id: str, data: Mapping[str, Any], *, semantic: np
                        headline=data["headline"], news=data.get("news", True))
 
 
+def is_news(article: Article) -> bool:
+    """Whether the page is news: not marked W104 (a shop or product page) by the cleaning stage."""
+    return not any(issue.code == Code.NOT_NEWS for issue in article.issues)
+
+
 def _names(article: Article) -> frozenset[str]:
     keys = {fold_name(e.name) for e in article.entities
             if label_family(e.label) in ("PERSON", "ORG", "PLACE", "EVENT")}
@@ -257,7 +262,7 @@ def features(article: Article, *, semantic: np.ndarray | None = None) -> DocFeat
     text, title = content_of(article)
     # A shop or product page (W104) gets no blocking keys: one shop's pages share their template's words
     # and would make a story of their own (#17).
-    news = not any(issue.code == Code.NOT_NEWS for issue in article.issues)
+    news = is_news(article)
     return DocFeatures(
         id=article.id, site=site_of(article), day=day_of(article.published), title=title if news else "",
         vector=weighted_vector(text, lang=lang), title_vector=weighted_vector(title, lang=lang),

@@ -84,7 +84,7 @@ from .duplicates import (
 )
 from .entity_keys import EntityLinks, link_entities, resolve_records
 from .entity_names import mention_records
-from .features import FEATURES_VERSION, day_of, features, site_of
+from .features import FEATURES_VERSION, day_of, features, is_news, site_of
 from .furniture import FurnitureSample, learn_furniture
 from .incremental import BAND_KEYS, Groups, bands_propose, closure, group_members, link_stories, stored_groups
 from .lineage import LineageDoc, find_cues, find_lineage
@@ -200,10 +200,12 @@ def _duplicates(store: Any, docs: list[DupDoc], found: _Signatures, *, increment
 
 def _inputs_hash(article: Article) -> str:
     """A hash of what the story features and the duplicate record of an article are made of (its text here is
-    minus furniture)."""
+    minus furniture), whether it is news among them: a page marked W104 after it was linked loses its keys."""
     data = [article.text, article.title, article.published, article.fetched, article.lang, site_of(article),
             sorted((e.name, e.label or "") for e in article.entities),
             sorted((p.gazetteer_id or "", p.name or "", p.text) for p in article.places)]
+    if not is_news(article):  # only then, so the stored hashes of news pages stay as they were
+        data.append("not news")
     return hashlib.sha1(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -17,7 +17,7 @@ from newsprism.link.run import link_corpus
 from newsprism.model import Article
 from newsprism.progress import Step
 from newsprism.store import Store, open_store
-from newsprism.store.links import LINK_ROWS, ArticleStateRow, BandRow, DuplicateRow, StoryEdgeRow
+from newsprism.store.links import LINK_ROWS, ArticleStateRow, BandRow, DuplicateRow, StoryEdgeRow, StoryKeyRow
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 LINKSET = Path(__file__).resolve().parents[3] / "bench" / "linkset"
@@ -240,3 +240,23 @@ def test_incremental_link_stores_features_again_when_site_furniture_changes(stor
     assert summary.furniture_lines >= 1
     assert "ledge" not in stems("r0") and "dockw" in stems("r0")  # the old article's features lost the slogan
     assert _tables(store) == _full(articles + ledger[2:], tmp_path)
+
+
+@pytest.mark.issue(17)
+def test_incremental_link_drops_the_keys_of_a_page_marked_not_news_later(store: Store, tmp_path: Path) -> None:
+    from newsprism.codes import Code
+    from newsprism.model import Issue
+
+    articles = corpus() + _real_news()
+    store.add(articles)
+    link_corpus(store)
+    (a2,) = [a for a in articles if a.id == "a2"]
+    assert store.link_rows(StoryKeyRow, article_id="a2")
+    # the same text stored again, now marked as no news page: its stored features and keys must not stay
+    marked = a2.replace(issues=(Issue(Code.NOT_NEWS, "not a news page", "clean.text"),))
+    store.replace_articles([marked])
+    link_corpus(store)
+    assert not store.link_rows(StoryKeyRow, article_id="a2")
+    (state,) = store.link_rows(ArticleStateRow, article_id="a2")
+    assert (state.data or {}).get("news") is False
+    assert _tables(store) == _full([marked if a.id == "a2" else a for a in articles], tmp_path)
