@@ -260,8 +260,14 @@ def test_furniture_line_before_a_credit_in_the_story_voice_stays() -> None:
 
 
 @pytest.mark.issue(12)
-def test_furniture_short_description_set_off_is_alt_text_unless_it_heads_the_next_paragraph() -> None:
-    assert _between_story("A person walks past the shuttered cafe at dusk")[0] == "caption"
+@pytest.mark.parametrize(("line", "kind"), [
+    ("A person walks past the shuttered cafe at dusk", "caption"),
+    # a line on the topic of the paragraph after it heads that paragraph
+    ("Businesses near the bridge fear losing customers", None),
+])
+def test_furniture_short_description_set_off_is_a_caption_unless_it_heads_the_next_paragraph(
+        line: str, kind: str | None) -> None:
+    assert _between_story(line)[0] == kind
 
 
 @pytest.mark.issue(12)
