@@ -143,8 +143,8 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
     splits: dict[int, Split] = {}
     # rules 1 and 2 need a quote or a stop before a letter: most lines have none, and their patterns'
     # look-behinds are tried at every character (#12, speed)
-    quotes = _CLOSE_QUOTE.finditer(text) if _QUOTE_GLUE.search(text) else ()
-    for m in quotes:
+    quotes = _QUOTE_GLUE.search(text) is not None
+    for m in _CLOSE_QUOTE.finditer(text) if quotes else ():
         if m.group() == '"' and text.count('"', 0, m.start()) % 2 == 0 and text[m.start() - 1].isalpha():
             # an even number of straight quotes before it: this one opens a quote ('said"We')
             splits[m.start()] = Split(m.start() - 1, m.end() + 1, m.start(), "opening quote glued to the word before")
