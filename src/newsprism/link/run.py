@@ -323,8 +323,8 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
         steps.found = f"{counted(len(ids), 'article')} ({how})"
     with steps.step("furniture", "learning each site's repeated lines"):
         chosen = dict(sample.chosen())
-        furniture = learn_furniture(((a.id, chosen[a.id], a.raw_text or "") for a in store.articles_by_id(chosen)),
-                                    settings=settings)
+        raws = store.article_raw_texts(chosen)  # the raw texts alone, not every sampled article decoded whole
+        furniture = learn_furniture(((i, chosen[i], raws[i]) for i in sorted(raws)), settings=settings)
         for line in furniture:
             lines.setdefault(line.site, set()).add(line.line_hash)
         steps.found = f"{counted(len(furniture), 'line')} of site furniture"
