@@ -567,11 +567,12 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
     if not (text[:1].isupper() or text[:1].isdigit()) or _speech(text):
         return False  # a year may open it ("2020 Audi e-tron Sportback revealed as…"); list numbers are headings
     content = [w for w in line.words if w.lower() not in STOP_WORDS]
+    if not content:
+        return False
     # a Title Case heading ends on a capital too; a product's or a person's name opening a description does
     # not make it one ("Iphone 11 Max Pro over yellow background") (#12)
-    title = sum(1 for w in content if w[:1].isupper()) >= _TITLE_SHARE * len(content) and content[-1:] != [] \
-        and content[-1][:1].isupper()
-    return bool(content) and not title
+    title = sum(1 for w in content if w[:1].isupper()) >= _TITLE_SHARE * len(content) and content[-1][:1].isupper()
+    return not title
 
 
 def _sentence_break(text: str) -> bool:
