@@ -113,7 +113,7 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
         load_word_lists(main_language)  # once per process: the budget is the page's, not the loading's
     deadline = time.thread_time() + budget if budget is not None else None
     for line in kept:
-        if repair_glued and not spent and deadline is not None and time.thread_time() > deadline:
+        if repair_glued and not spent and deadline is not None and time.thread_time() >= deadline:
             spent = True  # a pathological page (#12): the rest of its lines are kept as they are
         if previous is not None:
             separator = _separator(text, previous, line)
