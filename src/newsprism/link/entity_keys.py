@@ -165,10 +165,6 @@ def _entity_rows(entities: Sequence[CorpusEntity]) -> tuple[list[CorpusEntityRow
             [EntityMemberRow(e.corpus_id, *m) for e in entities for m in e.members])
 
 
-def _merged(entities: Sequence[CorpusEntity]) -> int:
-    return sum(1 for e in entities if len({m[2] for m in e.members}) > 1)
-
-
 def link_entities(store: Any, changed: Mapping[str, Article], removed: Collection[str], *,
                   decisions: Sequence[Decision], incremental: bool) -> EntityLinks:
     """Corpus entities of the corpus, re-resolving only what new, changed and removed articles reach.
@@ -213,7 +209,7 @@ def resolve_records(records: list[EntityMentionRow], *, decisions: Sequence[Deci
     tables: dict[type[LinkRow], list[Any]] = {
         CorpusEntityRow: entity_rows, EntityMemberRow: member_rows, EntityMentionRow: records,
         EntityKeyRow: key_rows, EntityPairRow: [EntityPairRow(a, b) for a, b in sorted(pairs)]}
-    return EntityLinks(tables, {}, len(found), _merged(found), None, lambda ids: mapping)
+    return EntityLinks(tables, {}, len(found), _merged(member_rows), None, lambda ids: mapping)
 
 
 def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection[str], *,
@@ -250,7 +246,7 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
     entity_rows, member_rows = _entity_rows(found)
     same = _unchanged(store, old_ids, old_members, entity_rows, member_rows)
     values = (old_ids | {e.corpus_id for e in found}) - same
-    merged_before = _merged_rows(old_members)
+    merged_before = _merged(old_members)
     before_map = {(m.article_id, m.entity_id): m.corpus_id for m in old_members}
     mapping = {(m.article_id, m.entity_id): m.corpus_id for m in member_rows}
     changed_articles = {key[0] for key in set(before_map) | set(mapping) if before_map.get(key) != mapping.get(key)}
@@ -262,7 +258,7 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
             (k, n) for n in added for k in node_keys(n))]),
         EntityPairRow: Patch(("a", "b"), repair | gone, [EntityPairRow(a, b) for a, b in sorted(new_pairs)])}
     count = totals[0] - len(old_ids) + len(found)
-    merged = totals[1] - merged_before + _merged(found)
+    merged = totals[1] - merged_before + _merged(member_rows)
     stale = set(changed) | set(removed)
 
     def entity_of(article_ids: Collection[str]) -> Mapping[tuple[str, str], str]:
@@ -292,7 +288,8 @@ def _by_article(rows: Iterable[EntityMentionRow]) -> dict[str, list[EntityMentio
     return found
 
 
-def _merged_rows(members: Iterable[EntityMemberRow]) -> int:
+def _merged(members: Iterable[EntityMemberRow]) -> int:
+    """How many of these members' corpus entities hold several names."""
     names: dict[str, set[str | None]] = {}
     for m in members:
         names.setdefault(m.corpus_id, set()).add(m.name)
