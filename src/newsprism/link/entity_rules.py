@@ -144,7 +144,11 @@ def evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
 def same_word(a: str, b: str) -> MergeEvidence | None:
     """Two name words match: :func:`compare_words`, or the link stage's looser transliteration
     fold (Hrytsenko / Gritsenko: Ukrainian H is Russian G)."""
-    found = compare_words(a, b)
+    return _or_folded(a, b, compare_words(a, b))
+
+
+def _or_folded(a: str, b: str, found: MergeEvidence | None) -> MergeEvidence | None:
+    """``found`` (what :func:`compare_words` gave), else the link stage's transliteration fold's match."""
     if found is None and fold_name(a) == fold_name(b):
         return MergeEvidence(a, "transliteration", 1.0)
     return found
@@ -161,7 +165,7 @@ def same_person_word(a: str, b: str) -> MergeEvidence | None:
     found = compare_words(a, b)
     if found is not None and found.rule != "fuzzy":
         return found
-    loose = found or same_word(a, b)
+    loose = _or_folded(a, b, found)  # compare_words is not asked twice: most pairs of words do not match
     if loose is not None and max(_zipf(a), _zipf(b)) >= _COMMON_NAME_ZIPF:
         return None
     return loose
