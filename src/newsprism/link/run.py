@@ -371,7 +371,7 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
     tables: dict[type[LinkRow], Iterable[Any]] = {
         DuplicateRow: _duplicate_rows(groups), LineageRow: lineage_rows(lineage), ClaimGroupRow: claim_rows(claims),
         FurnitureRow: furniture_rows(furniture), MinhashRow: read.minhash, VectorRow: vector_rows,
-        BandRow: band_rows(ids, read.sigs, read.digests), CueRow: read.cues, InputRow: read.inputs,
+        BandRow: band_rows(read.docs, read.sigs), CueRow: read.cues, InputRow: read.inputs,
         **stories.tables, **entities.tables}
     counts = {"articles": len(ids), "duplicate_groups": len(groups),
               "duplicates": sum(len(g.members) - 1 for g in groups), "lineage": len(lineage),
@@ -386,7 +386,6 @@ class _Read:
 
     docs: list[DupDoc] = field(default_factory=list)
     sigs: dict[str, array[int]] = field(default_factory=dict)
-    digests: dict[str, str | None] = field(default_factory=dict)
     minhash: list[MinhashRow] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)
     days: dict[str, date | None] = field(default_factory=dict)
@@ -410,7 +409,6 @@ def _read_full(store: Any, ids: list[str], lines_of: Callable[[str], set[str]],
             i = article.id
             read.docs.append(doc)
             read.sigs[i] = packed(found.sigs[i])
-            read.digests[i] = content_hash(content.text) if content.text.strip() else None
             read.hashes[i] = _inputs_hash(content)
             read.days[i] = day_of(article.published)
             read.sites[i] = site_of(article)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from ..model import Article
 from ..store.links import BandRow
 from .delta import Corpus
-from .duplicates import band_keys
+from .duplicates import DupDoc, band_keys
 
 #: Articles read at once.
 BATCH = 1000
@@ -36,14 +36,9 @@ def packed(sig: Sequence[int]) -> array[int]:
     return array("I", sig)
 
 
-def band_rows(ids: Iterable[str], sigs: Mapping[str, Sequence[int]],
-              digests: Mapping[str, str | None]) -> Iterator[BandRow]:
-    """The ``link_bands`` rows of ``ids``: the band keys of each signature and ``h:`` its content hash
-    (``digests``: of the text minus furniture, ``None`` for an empty text), as
-    :func:`~newsprism.link.duplicates.band_keys` makes them."""
-    for article_id in ids:
-        digest = digests[article_id]
-        for key in band_keys(sigs[article_id], ""):
-            yield BandRow(key, article_id)
-        if digest is not None:
-            yield BandRow("h:" + digest, article_id)
+def band_rows(docs: Iterable[DupDoc], sigs: Mapping[str, Sequence[int]]) -> Iterator[BandRow]:
+    """The ``link_bands`` rows of ``docs`` (text minus furniture), as
+    :func:`~newsprism.link.duplicates.band_keys` makes them from each signature and text."""
+    for doc in docs:
+        for key in band_keys(sigs[doc.id], doc.text):
+            yield BandRow(key, doc.id)
