@@ -23,7 +23,7 @@ on evidence (issue #13):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +63,8 @@ _CAPITALS = re.compile(r"[A-Z]{3}")
 _ADJECTIVE = re.compile(r"(?: [a-z]|-[A-Za-z])")
 _NAME_END = re.compile(r"[\n,;:()]|\s[a-z]")
 _NAME_GOES_ON = re.compile(r"(?:[ -]|['’]s )[A-Z]")
+#: The region or country written after a town and a comma: "Lemay, Mo.", "Fort Lee, New Jersey",
+#: "Winchester, UK"; a hyphen ends it ("Pittsburgh, Pennsylvania-based", "PLEASANTON, Calif.--").
 _CONTAINER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.'’]*)(?:\s+[A-Z][\w.'’]*){0,2})")
 _OF_BEFORE = re.compile(r"\b(?:of|de|for|in)\s+(?:the\s+)?$")
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
@@ -432,7 +434,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 
 def _abbreviated_container(text: str, end: int) -> tuple[int, int] | None:
     """The span of an abbreviated state right after ", " ("Mo.", "SC", "W.Va."), if there is one."""
-    match = _CONTAINER.match(text, end, end + 40)
+    match = _CONTAINER.match(text, end)
     if not match:
         return None
     name = match["name"].split()[0].rstrip(",")
@@ -443,20 +445,31 @@ def _abbreviated_container(text: str, end: int) -> tuple[int, int] | None:
     return match.start("name"), match.start("name") + len(name)
 
 
+def outer_places(text: str, end: int, *, kinds: Collection[str] = ("region", "country"),
+                 postal: bool = False) -> list[GazEntry]:
+    """The places of ``kinds`` named by the longest run of capitalised words right after ", " at ``end``
+    ("Fort Lee, New Jersey", "Snetterton, Norfolk"); with ``postal``, postal codes and short state names
+    that are also words count ("Lemay, Mo.", "HORRY COUNTY, SC"). Places with no region or country code
+    ("Middle East") do not count."""
+    match = _CONTAINER.match(text, end)
+    words = match["name"].split() if match else []
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        found = gazetteer().lookup(name) + (region_abbreviation(name, postal=True) if postal else [])
+        if outer := [e for e in found if e.type in kinds and (e.admin1 or e.country)]:
+            return outer
+    return []
+
+
 def container(text: str, end: int) -> set[str]:
     """Region and country codes named right after ", " ("Lemay, Mo.", "Parkland, Florida", "Winchester, UK")."""
-    match = _CONTAINER.match(text, end, end + 40)
-    if not match:
-        return set()
-    words = match["name"].split()
-    for size in range(len(words), 0, -1):
-        name = " ".join(words[:size]).rstrip(",")
-        outer = gazetteer().lookup(name) + region_abbreviation(name, postal=True)
-        codes = {e.admin1 for e in outer if e.type == "region" and e.admin1}
-        codes |= {e.country for e in outer if e.type == "country" and e.country}
-        if codes:
-            return codes
-    return set()
+    return codes_of(outer_places(text, end, postal=True))
+
+
+def codes_of(entries: Iterable[GazEntry]) -> set[str]:
+    """The codes that say what holds a town: a region's first-level code, a country's code."""
+    return {code for e in entries if (code := e.admin1 if e.type == "region" else e.country if e.type == "country"
+                                      else None)}
 
 
 @lru_cache(maxsize=64)

@@ -40,11 +40,13 @@ from ._place_scan import (
     NAME_LABELS,
     NAME_LIKE_COUNTRIES,
     Found,
+    codes_of,
     container,
     dateline,
     inner_places,
     not_a_place,
     organisation_shaped,
+    outer_places,
     scan,
     strong_context,
 )
@@ -177,8 +179,6 @@ _STRAY = "\"'\u201c\u201d\u2018\u2019([)]\u00ab\u00bb"
 #: Words that make a name a place whatever the model says ("Fort Lee", "Jefferson Parish").
 _PLACE_WORDS = re.compile(r"^(?:Fort|Port|Mount|Lake|Cape)\s+[A-Z]|\s(?:County|Parish|Province|Oblast|Governorate|"
                           r"Prefecture|Township|Borough)$")
-#: The container after a comma: "Fort Lee, New Jersey", "Windsor Locks, Connecticut".
-_CONTAINER = re.compile(r",\s+((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})")
 
 
 def _trim(mention: Mention) -> Mention:
@@ -193,18 +193,9 @@ def _trim(mention: Mention) -> Mention:
 
 def _in_container(text: str, mention: Mention) -> bool:
     """A name followed by ", <region or country>" that holds a town of that name ("Fort Lee, New Jersey")."""
-    match = _CONTAINER.match(text, mention.end)
-    if not match:
-        return False
-    words = match.group(1).split()
-    gaz = gazetteer()
-    for size in range(len(words), 0, -1):
-        outer = gaz.lookup(" ".join(words[:size]))
-        codes = {e.admin1 for e in outer if e.type == "region"} | {e.country for e in outer if e.type == "country"}
-        if codes:
-            return any(e.type in ("city", "county") and (e.admin1 in codes or e.country in codes)
-                       for e in _namesakes(mention.text)[1])
-    return False
+    codes = codes_of(outer_places(text, mention.end))
+    return bool(codes) and any(e.type in ("city", "county") and (e.admin1 in codes or e.country in codes)
+                               for e in _namesakes(mention.text)[1])
 
 
 def _strong_place(text: str, mention: Mention) -> bool:
@@ -618,14 +609,8 @@ _Candidate = tuple[Mention, str, list[GazEntry]]
 
 def _held_by(text: str, end: int) -> set[str]:
     """Region and country codes of the region, county or country written after ", " ("Snetterton, Norfolk")."""
-    match = _CONTAINER.match(text, end)
-    words = match.group(1).split() if match else []
-    for size in range(len(words), 0, -1):
-        outer = [e for e in gazetteer().lookup(" ".join(words[:size]).rstrip(".,"))
-                 if e.type in ("region", "county", "country")]
-        if outer:
-            return {c for e in outer for c in (e.admin1, e.country) if c}
-    return set()
+    return {c for e in outer_places(text, end, kinds=("region", "county", "country")) for c in (e.admin1, e.country)
+            if c}
 
 
 def _lookup(text: str, mention: Mention) -> tuple[str, list[GazEntry]]:
