@@ -325,3 +325,12 @@ def test_places_one_choice_per_name_across_labels() -> None:
 def test_places_dateline_in_a_towns_spelling() -> None:
     line = dateline("(Red Oak) -- The three candidates met.")
     assert line is not None and line[2] == "Red Oak" and line[0] == 1
+
+
+@pytest.mark.issue(13)
+def test_places_container_before_a_hyphen_places_the_other_mentions() -> None:
+    # "Pittsburgh, Pennsylvania-based": the state ends at the hyphen, so the town is placed by its container,
+    # and so are its other mentions the model calls a person.
+    text = "The Pittsburgh, Pennsylvania-based company said so. Pittsburgh was quiet."
+    places = _resolve(text, {"Pittsburgh": "PERSON"})
+    assert [(p.text, p.country) for p in places] == [("Pittsburgh", "US"), ("Pennsylvania", "US"), ("Pittsburgh", "US")]
