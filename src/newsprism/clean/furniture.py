@@ -501,8 +501,11 @@ def _in_story(lines: Sequence[Line]) -> None:
         elif _alt_text_like(line) and _isolated(kept, i) and not _subheading(kept, i):
             _mark(line, "alt_text", "a short description fragment with no sentence around it")
     # 2. A gallery sets captions one after another: once one is out, the next is judged against the prose
-    # around both, which it sits between now (#12)
-    kept = [line for line in lines if line.kind is None]
+    # around both, which it sits between now (#12); with none out, no line has new neighbours
+    rest = [line for line in lines if line.kind is None]
+    if len(rest) == len(kept):
+        return
+    kept = rest
     for i, line in enumerate(kept):
         if not line.title and _set_off(kept, i):
             _mark(line, "caption", "a line with no final stop set off between two paragraphs, as captions are")
