@@ -32,8 +32,9 @@ def clean_article(article: Article, *, main_language: str = "en",
 
     Conservative on an HTML extractor's output (``content_kind == "html"``):
     only sure cues remove lines there. Media, related links and tags found
-    are added to those the article already has. Past ``budget`` seconds of CPU time in glued-word repair, glued words are no
-    longer looked for, with warning ``W144``.
+    are added to those the article already has. Past ``budget`` seconds of
+    CPU time in glued-word repair, glued words are no longer looked for, with
+    warning ``W144``.
     """
     result = clean_text(article.raw_text or article.text, content_kind=article.content_kind,
                         main_language=main_language, known_furniture=known_furniture, budget=budget)
