@@ -68,7 +68,6 @@ _NAME_GOES_ON = re.compile(r"(?:[ -]|['’]s )[A-Z]")
 _CONTAINER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.'’]*)(?:\s+[A-Z][\w.'’]*){0,2})")
 _OF_BEFORE = re.compile(r"\b(?:of|de|for|in)\s+(?:the\s+)?$")
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
-#: Where a dateline may start: a paragraph, or (near the top) a sentence after a byline or credit.
 #: A dateline in a town's own spelling at the very top: "Muscat: ", "(Red Oak) -- ", "Nelson, B.C. — ".
 _TOWN_DATELINE = re.compile(r"\(?(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)?(?:,\s*[A-Z][\w.]*){0,1}"
                             r"\s*(?:--|[—–:])\s")
@@ -183,7 +182,7 @@ def _own_names(name: str) -> list[GazEntry]:
 @lru_cache(maxsize=1 << 15)
 def _longer(words: str) -> bool:
     """Whether a gazetteer name longer than ``words`` may open with them ("New York", "St. Louis")."""
-    if words[:3].casefold() == "the":
+    if words.casefold() == "the" or words[:4].casefold() == "the ":
         return True  # name_key() drops a leading "the": "THE NEW YORK" is looked up as "new york"
     openings = gazetteer().openings
     return fold(words) in openings or "." in words and fold(words.replace(".", "")) in openings

@@ -391,11 +391,11 @@ def _overruled(text: str, mention: Mention, long_names: set[str], persons: list[
     key = name_key(name)
     found = [e for e in gazetteer().lookup(name) if e.type in ("city", "county", "region", "country")]
     entries = [e for e in found if _own_name(e.own_key, key)]
-    if not entries and " " not in name and len(name) >= 5 and not name.isupper():
+    own = bool(entries)
+    if not own and " " not in name and len(name) >= 5 and not name.isupper():
         entries = [e for e in found if e.type == "city"]
     if not entries or name in long_names:
         return ""  # "Thurgood Marshall in Marshall": the person's name, whatever stands before it
-    own = any(_own_name(e.own_key, key) for e in entries)
     why = strong_context(text, mention.start, mention.end, entries, weak_only=not own, persons=persons)
     return f"labelled {mention.label}, but {why}" if why else ""
 
