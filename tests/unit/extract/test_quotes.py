@@ -555,3 +555,24 @@ def test_quotes_according_to_before_a_direct_quote(stages, text: str, content: s
     article, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.text == content)
     assert (speaker_name(article, quote), quote.cue) == (speaker, "according to")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text", "cue"),
+    [
+        # capitalised names before the colon that opens a quote, where the entity stage tagged no one
+        ("The columnist weighed in on the race.\n- Philip Bump: “The numbers do not add up for the campaign.”\n",
+         "The numbers do not add up for the campaign.", "Philip Bump", None),
+        ("The race tightened.\nContinued Stone: “We will win this state.”\n", "We will win this state.", "Stone",
+         "continued"),
+        # "according to" after a direct quote names its source too
+        ("Rubio spoke in Iowa. The building was full. “We will win,” according to a campaign statement.",
+         "We will win,", "a campaign statement", "according to"),
+    ],
+)
+def test_quotes_speaker_before_a_colon_or_after_according_to(  # type: ignore[no-untyped-def]
+        stages, text: str, content: str, speaker_text: str, cue: str | None) -> None:
+    _, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert (quote.speaker_text, quote.cue) == (speaker_text, cue)
