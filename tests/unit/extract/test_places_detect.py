@@ -334,3 +334,16 @@ def test_places_container_before_a_hyphen_places_the_other_mentions() -> None:
     text = "The Pittsburgh, Pennsylvania-based company said so. Pittsburgh was quiet."
     places = _resolve(text, {"Pittsburgh": "PERSON"})
     assert [(p.text, p.country) for p in places] == [("Pittsburgh", "US"), ("Pennsylvania", "US"), ("Pittsburgh", "US")]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "labels", "expected"), [
+    # a smaller town opening an organisation's name no model labelled is kept where the article names its region
+    ("Owensboro Public Schools closed on Monday, the Kentucky district said.", {"Kentucky": "GPE"},
+     [("Owensboro", "Owensboro Public Schools"), ("Kentucky", None)]),
+    ("Owensboro Public Schools closed on Monday.", {}, []),
+    ("Owensboro Public Schools closed on Monday, the Ohio district said.", {"Ohio": "GPE"}, [("Ohio", None)]),
+])
+def test_places_town_opening_an_unlabelled_name_is_tentative(
+        text: str, labels: dict[str, str], expected: list[tuple[str, str | None]]) -> None:
+    assert [(p.text, p.within) for p in _resolve(text, labels)] == expected
