@@ -274,8 +274,10 @@ def _vote_families(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
             top, count = "PLACE", families["PLACE"]
         elif (single and count < FAMILY_VOTE * sum(families.values())) or (rest and rest[0][1] == count):
             continue
+        # namesakes the gazetteer placed in two places are places: a vote never makes two towns one entity
+        entries = {node.gazetteer for node in group if node.family == "PLACE" and node.gazetteer}
         for node in group:
-            if node.family != top:
+            if node.family != top and not (node.family == "PLACE" and len(entries) > 1):
                 del nodes[node.key]
                 old = node.family
                 node.family, node.gazetteer = top, node.gazetteer if top == "PLACE" else ""

@@ -114,6 +114,21 @@ def test_entities_a_namesake_the_model_did_not_call_a_place_stays_apart() -> Non
 
 
 @pytest.mark.issue(17)
+def test_entities_a_vote_never_makes_two_placed_namesakes_one() -> None:
+    # "Nelson" placed in England in one article (the model read it as a person) and in British Columbia in
+    # another, while most articles name people called Nelson: the vote may send a place name to the
+    # persons, but two towns in two countries never become one entity
+    articles = _placed(("Nelson", "gn:2641810", "GB"), ("Nelson", "gn:6086871", "CA"))
+    england = articles[0]
+    articles[0] = england.replace(entities=(dataclasses.replace(england.entities[0], label="PERSON"),))
+    articles += _articles(*[(name, "PERSON") for name in ("Willie Nelson", "Ben Nelson", "Bill Nelson") * 3])
+    entities = resolve_entities(articles)
+    assert not places_in_two_countries(entities, {a.id: a for a in articles})
+    towns = sorted(sorted({m[0] for m in e.members}) for e in entities if {"p0", "p1"} & {m[0] for m in e.members})
+    assert towns == [["p0"], ["p1"]]
+
+
+@pytest.mark.issue(17)
 def test_entities_a_placed_name_is_a_place_node_as_its_mention_row_says() -> None:
     # "Serbian" read as NORP but placed by its whole name: its mention row's node is a place, and the name
     # nodes built from the rows must agree, or a full run (nodes by label) and an incremental one (walking
