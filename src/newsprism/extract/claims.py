@@ -333,8 +333,12 @@ def _claimant(article: Article, number: Token, mentions: list[Mention]) -> tuple
             subjects = [g for c in token.rights for g in c.children if c.dep_ == "prep" and g.dep_ == "pobj"]
         else:
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        # The number must not sit inside the subject itself ("The journalist, who has 680,000 followers, said").
-        if subjects and not subjects[0].left_edge.i <= number.i <= subjects[0].right_edge.i:
+        # The number must not sit inside the subject itself ("The journalist, who has 680,000 followers, said"),
+        # and a verb whose clause does not hold the number speaks of something else ("520 have said they back
+        # Clinton, 39 have said they back Sanders": the second "said" is not the source of the 520).
+        if subjects and not subjects[0].left_edge.i <= number.i <= subjects[0].right_edge.i \
+                and not subjects[0].like_num \
+                and (token.lower_ == "according" or token.left_edge.i <= number.i <= token.right_edge.i):
             return _resolve_subject(subjects[0], mentions)
     return None, None
 

@@ -144,6 +144,14 @@ def test_claims_what_a_measure_is_of(text: str, counted: str) -> None:
     assert _claims(text)[0].counted == counted
 
 
+@pytest.mark.issue(17)
+def test_claims_a_count_is_no_claimant() -> None:
+    # a sentence of the real mixed corpus: the second "said" has "39" as its subject
+    claims = _claims("Already, 520 superdelegates have publicly said they support Clinton, 39 have said they "
+                     "support Sanders and 160 have not publicly announced their choice.")
+    assert claims[0].value == 520 and claims[0].claimant_text is None
+
+
 def test_claims_reporting_verb_and_as_of() -> None:
     claim = _claims("On Monday, the ministry said 300 people were evacuated.")[0]
     assert claim.claimant_text == "ministry"
