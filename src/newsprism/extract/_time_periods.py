@@ -330,12 +330,15 @@ def _told_just_before(start: int, ctx: Context, *, day: bool) -> dt.date | None:
 
 
 def r_the_week(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "For the week, the index dropped": the week of the last day the text named just before, else the
-    publication's week."""
+    """ "For the week, the index dropped": a week of the year the story is in (the year of the last day the
+    text named just before, else the publication's), written ``1989-WXX`` as TimeML annotates "the week" with
+    no "this" or "last" (all four in TimeBank); the week itself, which the story most likely means, goes to
+    the note (#13)."""
     day = _told_just_before(m.start(), ctx, day=True) or ctx.anchor
     if day is None:
         return _unanchored(None, "week")
-    return Resolved(_week(day), "week", note="the week of the story")
+    week = _week(day)
+    return Resolved(f"{week[:4]}-WXX", "week", note=f"the week of the story, likely {week}")
 
 
 def r_someday(m: re.Match[str], ctx: Context) -> Resolved:

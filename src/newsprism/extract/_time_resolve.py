@@ -304,11 +304,19 @@ def r_this_pod(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved((ctx.anchor + dt.timedelta(days=delta)).isoformat(), "day", note=pod)
 
 
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+
+
 def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
     rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
-    if rel in ("the past", "the last", "the next", "the coming", "past") and unit != "weekend":
-        return Resolved(f"P1{UNIT_CODES.get(unit, 'X')}" if unit != "quarter" else "P3M", unit, kind="duration")
-    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
+    # "over the past year", "in the next year or so": TimeML dates these as the unit before or after the
+    # anchor (TimeBank: "the past year" 1988 in 1989, "the last decade", "the next year or so"), not as a
+    # length of time: what is measured over it is dated by it (#13).
+    if rel.startswith(("the ", "past")) and _AND_A_HALF.match(ctx.text, m.end()):
+        # "in the past year and a half": a length of time after all.
+        return Resolved("P18M" if unit == "year" else f"P1{UNIT_CODES.get(unit, 'X')}", unit, kind="duration")
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1, "the past": -1, "past": -1,
+            "the last": -1, "the next": 1, "the coming": 1}.get(rel, 0)
     if unit == "weekend" and rel in ("past", "the past", "the last") and ctx.anchor is not None:
         step = 0 if ctx.anchor.weekday() >= 5 else -1  # "this past weekend": the one just gone, today's on a Sunday
     base = _previous_date(ctx, unit) if rel in ("following", "previous") else None

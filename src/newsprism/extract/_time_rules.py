@@ -122,7 +122,9 @@ _P = [
     ("month_mod", rf"\b(?P<pre>a|an|the|its|their|his|her)\s+(?P<x>(?P<mon>{_FULL_MONTH}|May))(?=\s+[a-z]{{3,}}\b)"),
     ("month_ctx", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}))(?=\s+(?:and|or|to|through)\s+{_MONTH}\b)"),
     ("month_of_rel", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}|May)(?:\s+(?P<d>{_DAY}))?,?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the previous|the following))\s+year)\b"),
-    ("event_span", rf"\b(?P<x>(?:(?i:the)|(?P<n>(?i:{_NUM_WORD})))\s+(?P<unit>day|night|week|month|year|hour)s?\s+(?:before|after|prior to|following|leading up to))\s+(?!(?:yesterday|tomorrow|today|last|next|that|this|{_MONTH}|{_WEEKDAY}|Christmas|Easter|Thanksgiving)\b)(?P<event>(?:the|an?|his|her|their|its|[A-Z][\w'-]+)\b[^,.;:!?\n\"“”()]{{0,60}})"),
+    # The event may be a noun phrase ("the day before the vote") or a clause ("the day before he was pulled
+    # over", #13): either way it is not dated, and the publication day is no anchor for it.
+    ("event_span", rf"\b(?P<x>(?:(?i:the)|(?P<n>(?i:{_NUM_WORD})))\s+(?P<unit>day|night|week|month|year|hour)s?\s+(?:before|after|prior to|following|leading up to))\s+(?!(?:yesterday|tomorrow|today|last|next|that|this|{_MONTH}|{_WEEKDAY}|Christmas|Easter|Thanksgiving)\b)(?P<event>(?:the|an?|his|her|their|its|he|she|they|we|you|I|it|[A-Z][\w'-]+)\b[^,.;:!?\n\"“”()]{{0,60}})"),
     ("anaphor", r"\b(?P<x>(?:(?P<shift>later|earlier)\s+)?(?:that|the same)\s+(?:(?P<unit>day|week|month|year)|(?P<pod>morning|afternoon|evening|night))|the (?P<unit2>week|month|year) (?P<dir2>before|after)(?!\s+last\b)|(?P<shift2>later|earlier) in the day|the (?P<rel>day before|day after|next day|following day|previous day)|(?P<one>a|one) day (?P<dir>later|earlier|before|after))\b"),
     ("weekend", r"\b(?P<pre>over|during|at|on|across|ahead of|before|after|until|for)\s+(?P<x>the\s+weekend)\b"),
     ("rel_weekday", rf"\b(?P<x>(?:(?P<rel>{_REL})\s+)?(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?)\b"),
