@@ -51,12 +51,28 @@ def focus_quarter(ctx: Context) -> tuple[int, int] | None:
 
 
 def year_before_focus(ctx: Context, start: int) -> Resolved | None:
-    """ "a year earlier" in a sentence of figures, in a story about a quarter: that quarter a year before."""
+    """ "a year earlier" in a sentence of figures, in a story about a quarter: that quarter a year before,
+    or that year when the sentence reports a longer stretch ("For the nine months, ... a year earlier")."""
     focus = focus_quarter(ctx)
     sentence = ctx.text[max(0, start - 200):start + 120]
     if focus is None or not _FIGURES.search(sentence):
         return None
+    if _over_months(ctx.text, start):
+        return Resolved(f"{focus[0] - 1:04d}", "year", note="the reporting year a year before")
     return Resolved(f"{focus[0] - 1:04d}-Q{focus[1]}", "quarter", note="the reporting quarter a year before")
+
+
+#: A stretch longer than a quarter whose figures a sentence reports: "for the nine months", "in the first half".
+_LONGER_STRETCH = re.compile(r"\b(?:(?:nine|six|9|6)\s+months|first\s+half|year\s+to\s+date)\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"[.!?][\"'”’]?\s+(?=[A-Z\"“])|\n\s*")
+
+
+def _over_months(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` reports figures for a stretch of several quarters: its comparison
+    "a year earlier" is then that stretch a year before, which only the year holds, not the quarter (#13)."""
+    window = text[max(0, start - 250):start]
+    starts = [m.end() for m in _SENTENCE_START.finditer(window)]
+    return _LONGER_STRETCH.search(window, starts[-1] if starts else 0) is not None
 
 
 def r_ago_in_period(m: re.Match[str], ctx: Context) -> Resolved:
@@ -113,6 +129,8 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
 def r_year_ago_adj(m: re.Match[str], ctx: Context) -> Resolved:
     """ "year-earlier profit": the reporting quarter a year before, else the year before publication."""
     focus = focus_quarter(ctx)
+    if focus is not None and _over_months(ctx.text, m.start()):
+        return Resolved(f"{focus[0] - 1:04d}", "year", note="the reporting year a year before")
     if focus is not None:
         return Resolved(f"{focus[0] - 1:04d}-Q{focus[1]}", "quarter", note="the reporting quarter a year before")
     if ctx.anchor is None:

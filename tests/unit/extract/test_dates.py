@@ -187,6 +187,22 @@ def test_dates_reporting_quarter() -> None:
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("For the nine months, net was $9 million, compared with $7 million a year earlier.", "2020"),
+        ("In the first half, Acme reported year-earlier net income of $3 million.", "2020"),
+        # a sentence about the quarter keeps the quarter
+        ("Revenue rose to $9 million from $7 million a year earlier.", "2020-Q3"),
+    ],
+)
+def test_dates_a_year_earlier_than_several_quarters_is_the_year(second: str, expected: str) -> None:
+    text = f"Acme said third-quarter profit rose 12% to $4 million. {second}"
+    refs = {t.text: t.value for t in find_times(text, published="2021-10-28")}
+    assert expected in (refs.get("a year earlier"), refs.get("year-earlier"))
+
+
+@pytest.mark.issue(13)
 def test_dates_quarter_and_period_without_a_reporting_quarter() -> None:
     # No quarter named: "the period" is no date, and "a year earlier" stays a year.
     refs = {t.text: t.value for t in find_times("Over the period, exports were up from a year earlier.",
