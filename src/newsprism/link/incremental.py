@@ -52,7 +52,15 @@ from ..store.links import (
 )
 from .duplicates import MAX_BUCKET, DuplicateGroup
 from .features import DocFeatures, features_data
-from .stories import MAX_POSTING, StoryCluster, cluster_stories, feature_similarity, score_pairs, story_keys
+from .stories import (
+    MAX_POSTING,
+    StoryCluster,
+    cluster_stories,
+    feature_similarity,
+    merge_stories,
+    score_pairs,
+    story_keys,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,10 @@ class Closure:
     articles: frozenset[str]
     crowded: frozenset[str]
 
+
+#: Bumped when what the stored story edges hold changes, so a corpus linked before is linked in full once:
+#: 2, their scores exact (a run clusters from them, #17).
+EDGES_VERSION = 2
 
 #: A table of keys that make candidate pairs: a row type with ``article_id`` and its key column.
 KeyTable = tuple[type[LinkRow], str]
@@ -246,7 +258,7 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
             StoryKeyRow: [StoryKeyRow(k, i) for i in hashes for k in sorted(story_keys(feats[i]))],
             # made while written: the stored features of every article are not held twice (#17)
             ArticleStateRow: (_state(i, hashes, days, feats) for i in hashes),
-            StoryEdgeRow: [StoryEdgeRow(a, b, round(v, 4)) for (a, b), v in sorted(scored.items()) if v >= threshold]},
+            StoryEdgeRow: [StoryEdgeRow(a, b, v) for (a, b), v in sorted(scored.items()) if v >= threshold]},
             {})
     removed = set(removed)
     stored = {r.article_id: r.features for r in store.link_rows(ArticleStateRow, article_id=sorted(set(hashes) | removed))}
@@ -261,23 +273,27 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     gone = rescored | removed
     old = {(r.a, r.b) for col in ("a", "b") for r in store.link_rows(StoryEdgeRow, **{col: sorted(gone)})} if gone else set()
     old_stories = group_members(store, StoryArticleRow, "story_id")
+    kept: dict[tuple[str, str], float] = {}  # the stored edges the walk reads, of articles whose scores stand
 
     def neighbours(ids: Collection[str]) -> set[str]:
         found = old_stories(ids) | {m for g in groups.of(ids).values() for m in g.members}
-        for col, other in (("a", "b"), ("b", "a")):
-            found |= {getattr(r, other) for r in store.link_rows(StoryEdgeRow, **{col: sorted(ids)})
-                      if r.a not in gone and r.b not in gone}
+        for col in ("a", "b"):
+            for r in store.link_rows(StoryEdgeRow, **{col: sorted(ids)}):
+                if r.a not in gone and r.b not in gone:
+                    kept[(r.a, r.b)] = r.score
+                    found |= {r.a, r.b}
         return found | {y for x, y in edges if x in ids} | {x for x, y in edges if y in ids}
 
     seeds = gone | set(touched) | {i for pair in old | set(edges) for i in pair}
     found = _walk(seeds, neighbours) - removed
-    posting.prefetch(found)
-    _prefetch(feats, found)
-    crowded = {k for k, n in posting.counts({k for i in found for k in posting.keys_of(i)}).items() if n > MAX_POSTING}
+    # the clusters merge through the pairs over the threshold alone: the stored ones as they were scored and the
+    # new ones, so no old pair is scored again (#17); only the articles those pairs reach are read
+    scored = kept | edges
     must_link = [(g.original, m) for g in groups.of(found).values() for m in g.members
                  if m != g.original and feats[m].news]
-    fresh = cluster_stories([feats[i] for i in found], must_link=must_link, settings=settings,
-                            threshold=threshold, average=average, crowded=crowded)
+    _prefetch(feats, {i for pair in [*scored, *must_link] for i in pair})
+    fresh = merge_stories(scored, feats, must_link=must_link, threshold=threshold, average=average,
+                          settings=settings, unscored=_Unscored(posting, feats, scored, settings.story_window_days))
     replaced = {r.story_id for r in store.link_rows(StoryArticleRow, article_id=sorted(found | removed))}
     keyed = changed | removed
     story_rows, member_rows = _story_rows(fresh)
@@ -286,7 +302,7 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
         StoryArticleRow: Patch("article_id", found | removed, member_rows),
         StoryKeyRow: Patch("article_id", keyed, [StoryKeyRow(k, i) for i, ks in new_keys.items() for k in ks]),
         ArticleStateRow: Patch("article_id", keyed, [_state(i, hashes, days, feats) for i in sorted(changed)]),
-        StoryEdgeRow: Patch(("a", "b"), gone, [StoryEdgeRow(a, b, round(v, 4)) for (a, b), v in sorted(edges.items())])}
+        StoryEdgeRow: Patch(("a", "b"), gone, [StoryEdgeRow(a, b, v) for (a, b), v in sorted(edges.items())])}
     return StoryLinks(fresh, {}, patches, found, replaced)
 
 
@@ -342,6 +358,32 @@ class _Postings:
                 self.stored.setdefault(i, set()).add(key)
             self.stored.setdefault(article_id, set())
         return self.stored[article_id]
+
+
+class _Unscored:
+    """The candidate pairs of stories' members that ``scored`` (the pairs over the threshold) lacks: two
+    articles sharing a key of at most :data:`MAX_POSTING` articles in the corpus, within the story window or
+    undated, as :func:`~newsprism.link.stories.candidate_pairs` blocks them."""
+
+    def __init__(self, posting: _Postings, feats: Mapping[str, DocFeatures], scored: Mapping[tuple[str, str], float],
+                 window: int) -> None:
+        self.posting, self.feats, self.scored, self.window = posting, feats, scored, window
+
+    def __call__(self, stories: list[list[str]]) -> list[tuple[str, str]]:
+        ids = {i for story in stories for i in story}
+        self.posting.prefetch(ids)
+        keys = {i: self.posting.keys_of(i) for i in ids}
+        counts = self.posting.counts({k for ks in keys.values() for k in ks})
+        open_keys = {i: {k for k in ks if counts[k] <= MAX_POSTING} for i, ks in keys.items()}
+        found = []
+        for story in stories:
+            for n, x in enumerate(story):
+                for y in story[n + 1:]:
+                    dx, dy = self.feats[x].day, self.feats[y].day
+                    if (x, y) not in self.scored and open_keys[x] & open_keys[y] \
+                            and not (dx and dy and abs((dx - dy).days) > self.window):
+                        found.append((x, y))
+        return found
 
 
 def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapping[str, Sequence[str]],

@@ -28,7 +28,7 @@ import uuid
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -81,15 +81,25 @@ from .duplicates import (
     band_keys,
     find_duplicates,
     signature,
+    text_digest,
 )
 from .entity_keys import EntityLinks, link_entities, resolve_records
 from .entity_names import mention_records
 from .features import FEATURES_VERSION, day_of, features, is_news, site_of
 from .furniture import FurnitureSample, learn_furniture
-from .incremental import BAND_KEYS, Groups, bands_propose, closure, group_members, link_stories, stored_groups
+from .incremental import (
+    BAND_KEYS,
+    EDGES_VERSION,
+    Groups,
+    bands_propose,
+    closure,
+    group_members,
+    link_stories,
+    stored_groups,
+)
 from .lineage import LineageDoc, find_cues, find_lineage
 from .stories import MAX_POSTING, feature_similarity
-from .stream import article_batches, band_rows, packed
+from .stream import article_batches, band_rows, minhash_rows, packed, texts_minus_furniture
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +156,7 @@ def _signatures(store: Any, docs: list[DupDoc], *, removed: Collection[str] | No
 def _link_config(settings: Settings) -> str:
     """What a link run must share with the last one to link incrementally on top of it."""
     return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET], "inputs": 2, "labels": 2,
-                       "features": FEATURES_VERSION,
+                       "features": FEATURES_VERSION, "edges": EDGES_VERSION,
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
                        "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,
                                    settings.story_average_text_only, settings.story_window_days,
@@ -334,7 +344,8 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
 
     with steps.step("duplicates", "finding duplicates"):
         read = _read_full(store, ids, lines_of, versions)
-        groups = find_duplicates(read.docs, signatures=read.sigs, settings=settings)
+        groups = find_duplicates(read.docs, signatures=read.sigs, settings=settings, digests=read.digests,
+                                 texts=texts_minus_furniture(store, read.sites, lines_of))
         steps.found = _dup_found(len(groups), sum(len(g.members) - 1 for g in groups))
     with steps.step("vectors", "reading the meaning of each article"):
         vectors = Vectors(None)
@@ -370,8 +381,9 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
         steps.found = f"{counted(len(claims), 'figure')} side by side"
     tables: dict[type[LinkRow], Iterable[Any]] = {
         DuplicateRow: _duplicate_rows(groups), LineageRow: lineage_rows(lineage), ClaimGroupRow: claim_rows(claims),
-        FurnitureRow: furniture_rows(furniture), MinhashRow: read.minhash, VectorRow: vector_rows,
-        BandRow: band_rows(read.docs, read.sigs), CueRow: read.cues, InputRow: read.inputs,
+        FurnitureRow: furniture_rows(furniture), VectorRow: vector_rows,
+        MinhashRow: minhash_rows(ids, read.sigs, {i: d or read.blank[i] for i, d in read.digests.items()}),
+        BandRow: band_rows(ids, read.sigs, read.digests), CueRow: read.cues, InputRow: read.inputs,
         **stories.tables, **entities.tables}
     counts = {"articles": len(ids), "duplicate_groups": len(groups),
               "duplicates": sum(len(g.members) - 1 for g in groups), "lineage": len(lineage),
@@ -382,11 +394,13 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
 
 @dataclass(slots=True)
 class _Read:
-    """What a full run keeps of each article from its first read (:func:`_read_full`)."""
+    """What a full run keeps of each article from its first read (:func:`_read_full`): no text but the lineage
+    cue's; the duplicate check reads the texts it compares again (:func:`~.stream.texts_minus_furniture`)."""
 
-    docs: list[DupDoc] = field(default_factory=list)
+    docs: list[DupDoc] = field(default_factory=list)  # without their texts
     sigs: dict[str, array[int]] = field(default_factory=dict)
-    minhash: list[MinhashRow] = field(default_factory=list)
+    digests: dict[str, str | None] = field(default_factory=dict)  # text_digest of the text minus furniture
+    blank: dict[str, str] = field(default_factory=dict)  # the content hash of a blank one (its signature's row)
     hashes: dict[str, str] = field(default_factory=dict)
     days: dict[str, date | None] = field(default_factory=dict)
     sites: dict[str, str | None] = field(default_factory=dict)
@@ -398,17 +412,19 @@ class _Read:
 
 def _read_full(store: Any, ids: list[str], lines_of: Callable[[str], set[str]],
                versions: Mapping[str, str]) -> _Read:
-    """Every article read once, in batches: signatures, duplicate records, input hashes, lineage cues, entity
-    rows and inputs; the text of an article is kept only as its duplicate record (minus furniture)."""
+    """Every article read once, in batches: signatures, content hashes, input hashes, lineage cues, entity
+    rows and inputs; no text is kept but a lineage cue's."""
     read = _Read()
     for batch in article_batches(store, ids, lines_of):
         docs = [_dup_doc(content) for _, content in batch]
         found = _signatures(store, docs, removed=())
-        read.minhash += found.rows
         for (article, content), doc in zip(batch, docs, strict=True):
             i = article.id
-            read.docs.append(doc)
+            read.docs.append(replace(doc, text=""))
             read.sigs[i] = packed(found.sigs[i])
+            read.digests[i] = text_digest(doc.text)
+            if read.digests[i] is None:
+                read.blank[i] = content_hash(doc.text)
             read.hashes[i] = _inputs_hash(content)
             read.days[i] = day_of(article.published)
             read.sites[i] = site_of(article)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings
@@ -160,24 +160,53 @@ def cluster_stories(docs: Iterable[DocFeatures], *, threshold: float | None = No
     if average is None:
         average = settings.story_average if meaning else settings.story_average_text_only
     scores = dict(scored) if scored is not None else score_pairs(by_id.values(), settings=settings, crowded=crowded)
+    return merge_stories(scores, by_id, must_link=[(a, b) for a, b in must_link if a in by_id and b in by_id],
+                         threshold=threshold, average=average, settings=settings)
+
+
+def merge_stories(scores: dict[tuple[str, str], float], feats: Mapping[str, DocFeatures], *,
+                  must_link: Iterable[tuple[str, str]], threshold: float, average: float, settings: Settings,
+                  unscored: Callable[[list[list[str]]], Iterable[tuple[str, str]]] | None = None
+                  ) -> list[StoryCluster]:
+    """The average-link merges of :func:`cluster_stories` from scored pairs: only the pairs reaching
+    ``threshold`` (and ``must_link``'s) propose merges, so ``scores`` may hold only those (the stored story
+    edges of an incremental run, #17); the features of an article are looked up only when a merge reaches it.
+
+    Args:
+        scores: Scored pairs ``(a, b)``, ``a < b``, of articles of ``feats`` (changed in place: cross pairs
+            scored while merging are added).
+        feats: Features by id (a mapping that may read them on demand).
+        must_link: Pairs of articles of ``feats`` that belong together whatever their score.
+        threshold: See :func:`cluster_stories`.
+        average: See :func:`cluster_stories`.
+        settings: Where ``story_max_span_days`` is read.
+        unscored: Given the stories' members, their candidate pairs missing from ``scores`` (when ``scores``
+            holds only the pairs over the threshold): they are scored, so each member's mean counts them as
+            a run that scored every candidate pair does.
+    """
     for a, b in must_link:
-        if a in by_id and b in by_id:
-            scores[(min(a, b), max(a, b))] = 1.0
-    cluster_of = {i: i for i in by_id}
-    members: dict[str, list[str]] = {i: [i] for i in by_id}
+        scores[(min(a, b), max(a, b))] = 1.0
+    cluster_of: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
     for (a, b), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):  # a snapshot: later scores are extra
-        ca, cb = cluster_of[a], cluster_of[b]
         if score < threshold:
             break
+        for i in (a, b):
+            if i not in cluster_of:  # an article no pair over the threshold reached so far: a cluster of its own
+                cluster_of[i], members[i] = i, [i]
+        ca, cb = cluster_of[a], cluster_of[b]
         if ca == cb:
             continue
-        if score >= 1.0 or (_span(members[ca] + members[cb], by_id) <= settings.story_max_span_days
-                            and _average_link(members[ca], members[cb], scores, by_id) >= average):
+        if score >= 1.0 or (_span(members[ca] + members[cb], feats) <= settings.story_max_span_days
+                            and _average_link(members[ca], members[cb], scores, feats) >= average):
             keep, gone = min(ca, cb), max(ca, cb)
             for member in members[gone]:
                 cluster_of[member] = keep
             members[keep] += members.pop(gone)
-    stories = [_story(sorted(ids), by_id, scores) for ids in members.values() if len(ids) > 1]
+    found = [sorted(ids) for ids in members.values() if len(ids) > 1]
+    for x, y in unscored(found) if unscored is not None and found else ():
+        scores[(x, y)] = feature_similarity(feats[x], feats[y])
+    stories = [_story(ids, feats, scores) for ids in found]
     return sorted(stories, key=lambda s: (s.start or "", s.story_id))
 
 

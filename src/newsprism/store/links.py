@@ -223,7 +223,8 @@ class ArticleStateRow(LinkRow):
 
 @dataclass(frozen=True, slots=True)
 class StoryEdgeRow(LinkRow):
-    """A candidate pair of articles (``a`` < ``b``) whose story similarity reaches the threshold."""
+    """A candidate pair of articles (``a`` < ``b``) whose story similarity reaches the threshold, as scored (not
+    rounded: a later run clusters from these scores without scoring the pair again, #17)."""
 
     TABLE = "link_story_edges"
     ORDER = "a, b"

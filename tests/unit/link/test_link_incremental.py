@@ -17,7 +17,15 @@ from newsprism.link.run import link_corpus
 from newsprism.model import Article
 from newsprism.progress import Step
 from newsprism.store import Store, open_store
-from newsprism.store.links import LINK_ROWS, ArticleStateRow, BandRow, DuplicateRow, StoryEdgeRow, StoryKeyRow
+from newsprism.store.links import (
+    LINK_ROWS,
+    ArticleStateRow,
+    BandRow,
+    DuplicateRow,
+    StoryArticleRow,
+    StoryEdgeRow,
+    StoryKeyRow,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 LINKSET = Path(__file__).resolve().parents[3] / "bench" / "linkset"
@@ -260,3 +268,30 @@ def test_incremental_link_drops_the_keys_of_a_page_marked_not_news_later(store: 
     (state,) = store.link_rows(ArticleStateRow, article_id="a2")
     assert (state.data or {}).get("news") is False
     assert _tables(store) == _full([marked if a.id == "a2" else a for a in articles], tmp_path)
+
+
+@pytest.mark.issue(17)
+def test_incremental_link_clusters_from_stored_edges_without_scoring_them_again(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.link import incremental, stories
+
+    articles = corpus() + _real_news()
+    store.add(articles)
+    link_corpus(store)
+    stored = {(r.a, r.b) for r in store.link_rows(StoryEdgeRow)}
+    scored: list[tuple[str, str]] = []
+    for module in (stories, incremental):
+        def counted(a: object, b: object, original: object = module.feature_similarity) -> float:
+            scored.append(tuple(sorted((a.id, b.id))))  # type: ignore[attr-defined]
+            return original(a, b)  # type: ignore[operator, no-any-return]
+        monkeypatch.setattr(module, "feature_similarity", counted)
+    (a2,) = [a for a in corpus() if a.id == "a2"]
+    flood = a2.replace(id="a8", url="https://elsewhere.example/8", text=a2.text.replace("Wednesday", "Thursday"))
+    store.add([flood])
+    link_corpus(store)
+    old = set(scored) - {p for p in scored if "a8" in p}
+    # the flood story was re-clustered (a8 joined it) from its stored edges: none of them was scored again
+    story = sorted({r.story_id for r in store.link_rows(StoryArticleRow, article_id="a8")})
+    assert {"a1", "a2", "a8"} <= {r.article_id for r in store.link_rows(StoryArticleRow, story_id=story)}
+    assert ("a1", "a2") in stored and not old & stored, sorted(old & stored)
+    assert _tables(store) == _full([*articles, flood], tmp_path)

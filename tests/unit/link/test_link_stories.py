@@ -54,3 +54,32 @@ def test_lead_sentence_cuts_long_first_sentences_at_a_word() -> None:
     cut = lead_sentence(long)
     assert cut.endswith("…") and len(cut) <= 91 and long.startswith(cut[:-1]) and long[len(cut) - 1] == " "
     assert lead_sentence("") == ""
+
+
+
+@pytest.mark.issue(17)
+def test_stories_merge_from_the_pairs_over_the_threshold_alone() -> None:
+    # An incremental run clusters from the stored pairs over the threshold, and scores only the candidate pairs
+    # inside the stories it finds: the members' means must count them as a run that scored every pair does. Two
+    # copies joined whatever their score (a2 with a1 and with a3) leave a1-a3, a candidate below the threshold,
+    # unscored by the merges.
+    from newsprism.config import Settings
+    from newsprism.link.stories import candidate_pairs, merge_stories, score_pairs
+
+    docs = [features(a) for a in corpus()]
+    settings = Settings()
+    threshold, average = settings.story_threshold_text_only, settings.story_average_text_only
+    copies = [("a1", "a2"), ("a2", "a3")]
+    expected = cluster_stories(docs, must_link=copies)
+    over = {pair: v for pair, v in score_pairs(docs, settings=settings).items() if v >= threshold}
+    below = candidate_pairs(docs) - set(over)
+    assert ("a1", "a3") in below
+    by_id = {d.id: d for d in docs}
+
+    def unscored(stories: list[list[str]]) -> list[tuple[str, str]]:
+        return [(x, y) for ids in stories for n, x in enumerate(ids) for y in ids[n + 1:] if (x, y) in below]
+
+    assert merge_stories(dict(over), by_id, must_link=copies, threshold=threshold, average=average,
+                         settings=settings, unscored=unscored) == expected
+    assert merge_stories(dict(over), by_id, must_link=copies, threshold=threshold, average=average,
+                         settings=settings) != expected  # a1-a3 counts in a1's and a3's means
