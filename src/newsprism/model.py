@@ -6,7 +6,9 @@ no heavy imports live in this module.
 
 Offsets (``start``/``end``) are character offsets into ``Article.text``,
 except in :class:`Removal`, whose span points into ``Article.raw_text`` (the
-text before cleaning), and :class:`Segment`, which maps one onto the other.
+text before cleaning), :class:`Segment`, which maps one onto the other, and
+the mentions of ``Article.metadata_mentions``, which point into the metadata
+field their ``source`` names (``"title"``, ``"media/2"``, ``"removals/5"``, ``"tags/0"``).
 
 The JSON form of an :class:`Article` mirrors these records one to one; its
 version is :data:`SCHEMA_VERSION` and its JSON Schema is produced by
@@ -27,7 +29,7 @@ from typing import Any, Literal, TypeVar
 
 #: Version of the JSON form. Bump the minor part for added fields, the major
 #: part for renamed or removed ones.
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 ContentKind = Literal["html", "text"]
 Granularity = Literal["second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "unknown"]
@@ -176,7 +178,14 @@ class MergeEvidence:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A named-entity mention in the text."""
+    """A named-entity mention in the text, or in a line cleaning kept as metadata.
+
+    A mention of ``Article.mentions`` points into ``Article.text`` and its ``source`` is ``""``. A mention of
+    ``Article.metadata_mentions`` points into the text of the field its ``source`` names: ``"title"`` (the
+    headline), ``"media/<i>"`` (the ``text`` of ``Article.media[i]``: a caption, credit or alt text) or
+    ``"removals/<i>"`` (the ``text`` of ``Article.removals[i]``: a byline or dateline) or ``"tags/<i>"``
+    (``Article.tags[i]``) (#12).
+    """
 
     start: int
     end: int
@@ -184,6 +193,7 @@ class Mention:
     label: str
     entity: str | None = None
     stage: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +206,7 @@ class Entity:
         label: ``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``NORP``, ``FAC``, ``EVENT``, ...
         variants: Every surface form merged into this entity.
         evidence: Why each non-canonical variant was merged.
-        mentions: Number of mentions in the article.
+        mentions: Number of mentions in the article: in its text and in its metadata lines.
     """
 
     id: str
@@ -334,6 +344,8 @@ class Article:
     segments: tuple[Segment, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    #: Mentions in the headline, captions, credits, alt text, bylines, datelines and tags (see :class:`Mention`).
+    metadata_mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()

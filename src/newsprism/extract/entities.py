@@ -10,12 +10,23 @@ spaCy's NER runs over the clean text (through the shared parse of
    and labels are voted per form over the article (:func:`names.vote_labels`);
 3. groups the forms into entities with :func:`names.group_names`, which merges
    surnames, titles and transliteration variants and records why.
+
+The lines cleaning took out of the body but kept as metadata (the headline,
+captions, credits, alt text, bylines, datelines, tags: :func:`metadata_lines`) are
+parsed too, as one more text per article. Their names join the article's
+entities (a caption's "Surovikin" merges with the text's "General Surovikin",
+a photographer named only in a credit becomes an entity of the article), and
+their mentions go to ``Article.metadata_mentions`` with offsets into the field
+they came from, so every offset of ``Article.mentions`` still points into the
+clean text (#12).
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,6 +50,14 @@ class _Candidate:
     text: str
     label: str
     locative: bool
+    source: str = ""
+
+
+#: Kinds of media items and removals whose text carries the story's information (#12): their names count.
+_MEDIA_KINDS = frozenset({"caption", "credit", "alt_text", "image"})
+_REMOVAL_KINDS = frozenset({"byline", "dateline", "headline"})
+#: What joins the metadata lines into the one text that is parsed: a paragraph break, which no entity spans.
+_LINE_BREAK = "\n\n"
 
 
 class EntityStage(ParsedStage):
@@ -46,11 +65,21 @@ class EntityStage(ParsedStage):
 
     name = STAGE
     requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ("mentions", "entities")
+    assigns: tuple[str, ...] = ("mentions", "metadata_mentions", "entities")
 
-    def extract(self, article: Article, doc: Doc) -> Article:
+    def extract(self, article: Article, doc: Doc, metadata_doc: Doc | None = None) -> Article:
         """Mentions and entities of one article."""
-        return extract_entities(article, doc)
+        return extract_entities(article, doc, metadata_doc=metadata_doc)
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Parse each article's text and its metadata lines in one batch, then extract per article."""
+        batch = list(articles)
+        metadata = [_LINE_BREAK.join(text for _, text in metadata_lines(article)) for article in batch]
+        texts = [article.text for article in batch]
+        docs = self.parses.parse(texts + [text for text in metadata if text], model=self.settings.spacy_model)
+        extra = iter(docs[len(batch):])
+        for article, doc, text in zip(batch, docs[:len(batch)], metadata, strict=True):
+            yield self.extract(article, doc, next(extra) if text else None)
 
 
 def make_stage(settings: Settings, *, parses: ParseCache | None = None) -> Stage:
@@ -58,18 +87,23 @@ def make_stage(settings: Settings, *, parses: ParseCache | None = None) -> Stage
     return EntityStage(settings, parses=parses)
 
 
-def extract_entities(article: Article, doc: Doc) -> Article:
-    """Fill ``mentions`` and ``entities`` of ``article`` from its parse ``doc``.
+def extract_entities(article: Article, doc: Doc, *, metadata_doc: Doc | None = None) -> Article:
+    """Fill ``mentions``, ``metadata_mentions`` and ``entities`` of ``article`` from its parses.
 
     Args:
         article: The article; ``doc`` must be the parse of ``article.text``.
         doc: The spaCy parse.
+        metadata_doc: The parse of the article's :func:`metadata_lines` joined by blank lines, if any.
 
     Returns:
         A copy of the article with mentions (character offsets into the text,
-        each pointing at its entity id) and entities (``"e1"``, ``"e2"``, ...).
+        each pointing at its entity id), metadata mentions (offsets into the
+        field their ``source`` names) and entities (``"e1"``, ``"e2"``, ...),
+        which count both.
     """
     candidates = _candidates(article.text, doc, article.paragraphs)
+    if metadata_doc is not None:
+        candidates += _metadata_candidates(metadata_lines(article), metadata_doc)
     labels = names.vote_labels([(c.text, c.label, c.locative) for c in candidates])
     groups = names.group_names([(c.text, label) for c, label in zip(candidates, labels, strict=True)])
     entity_of: dict[int, str] = {}
@@ -81,11 +115,61 @@ def extract_entities(article: Article, doc: Doc) -> Article:
         evidence = tuple(group.evidence[v] for v in group.variants if v in group.evidence)
         entities.append(Entity(id=entity_id, name=group.name, label=group.label, variants=tuple(group.variants),
                                evidence=evidence, mentions=len(group.members)))
-    mentions = tuple(
-        Mention(start=c.start, end=c.end, text=c.text, label=label, entity=entity_of[i], stage=STAGE)
+    mentions = [
+        Mention(start=c.start, end=c.end, text=c.text, label=label, entity=entity_of[i], stage=STAGE, source=c.source)
         for i, (c, label) in enumerate(zip(candidates, labels, strict=True))
-    )
-    return article.replace(mentions=mentions, entities=tuple(entities))
+    ]
+    return article.replace(mentions=tuple(m for m in mentions if not m.source),
+                           metadata_mentions=tuple(m for m in mentions if m.source), entities=tuple(entities))
+
+
+def metadata_lines(article: Article) -> list[tuple[str, str]]:
+    """The lines of ``article`` kept as metadata whose names are the story's, as ``(source, text)``.
+
+    ``source`` names the field the text is in (see :class:`~newsprism.model.Mention`): the title, each caption,
+    credit and alt text of ``media``, each byline and dateline of ``removals`` (and the headline when it is not
+    the title), and each of ``tags`` ("Russian-Ukrainian War"). A text met twice (the scraped caption is both a
+    media item and a removal) is read once.
+    """
+    found: dict[str, str] = {}
+    if article.title:
+        found.setdefault(" ".join(article.title.split()), "title")
+    for i, item in enumerate(article.media):
+        if item.kind in _MEDIA_KINDS and item.text:
+            found.setdefault(" ".join(item.text.split()), f"media/{i}")
+    for i, removal in enumerate(article.removals):
+        if removal.kind in _REMOVAL_KINDS and removal.text.strip():
+            found.setdefault(" ".join(removal.text.split()), f"removals/{i}")
+    for i, tag in enumerate(article.tags):
+        if tag.strip():
+            found.setdefault(" ".join(tag.split()), f"tags/{i}")
+    return [(source, _field_text(article, source)) for source in found.values()]
+
+
+def _field_text(article: Article, source: str) -> str:
+    """The text of the metadata field ``source`` names."""
+    field, _, index = source.partition("/")
+    if field == "title":
+        return article.title or ""
+    if field == "tags":
+        return article.tags[int(index)]
+    return article.media[int(index)].text if field == "media" else article.removals[int(index)].text
+
+
+def _metadata_candidates(lines: Sequence[tuple[str, str]], doc: Doc) -> list[_Candidate]:
+    """Candidates in the parse of the metadata lines joined by :data:`_LINE_BREAK`, each moved into its own line."""
+    starts, position = [], 0
+    for _, text in lines:
+        starts.append(position)
+        position += len(text) + len(_LINE_BREAK)
+    result = []
+    for c in _candidates(doc.text, doc, ()):
+        at = bisect.bisect_right(starts, c.start) - 1
+        source, text = lines[at]
+        start, end = c.start - starts[at], c.end - starts[at]
+        if end <= len(text):  # a span never crosses a line break (_trim keeps one line)
+            result.append(dataclasses.replace(c, start=start, end=end, source=source))
+    return result
 
 
 def foreign_ranges(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:

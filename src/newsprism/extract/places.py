@@ -753,7 +753,7 @@ class PlacesStage(StageBase):
 
     name = STAGE
     requires = ("text", "mentions", "entities")
-    assigns = ("places", "entities", "mentions")
+    assigns = ("places", "entities", "mentions", "metadata_mentions")
 
     def __init__(self, settings: Settings, *, parses: ParseCache | None = None) -> None:
         self.settings = settings
@@ -764,7 +764,11 @@ class PlacesStage(StageBase):
         mentions = article.mentions or _spacy_mentions(article, self.settings, self.parses)
         places = resolve_places(article, mentions)
         entities, mentions = relabel_places(article.entities, article.mentions, places)
-        return article.replace(places=tuple(places), entities=entities, mentions=mentions)
+        # a name in a caption or the headline is the same entity: its mentions there take the new label too (#12)
+        labels = {entity.id: entity.label for entity in entities}
+        metadata = tuple(m if labels.get(m.entity or "", m.label) == m.label else dataclasses.replace(m, label=labels[m.entity or ""])
+                         for m in article.metadata_mentions)
+        return article.replace(places=tuple(places), entities=entities, mentions=mentions, metadata_mentions=metadata)
 
 
 def make_stage(settings: Settings, *, parses: ParseCache | None = None) -> PlacesStage:

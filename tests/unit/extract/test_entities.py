@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.config import Settings
-from newsprism.model import Article, Paragraph
+from newsprism.model import Article, MediaItem, Paragraph, Removal
 from newsprism.pipeline import Pipeline
 from newsprism.registry import get_factory
 
@@ -88,3 +88,56 @@ def test_entities_kherson_example(kherson_text: str) -> None:
     assert sum(bool(s & {"Surovikin", "Surovykin", "Surovkin"}) for s in surnames) == 1
     surovikin = next(e for e in people if "Surovkin" in {v.split()[-1] for v in e.variants})
     assert {ev.rule for ev in surovikin.evidence} & {"surname_fuzzy", "fuzzy"}
+
+
+def _field_text(article: Article, source: str) -> str:
+    field, _, index = source.partition("/")
+    if field == "title":
+        return article.title or ""
+    if field == "tags":
+        return article.tags[int(index)]
+    return article.media[int(index)].text if field == "media" else article.removals[int(index)].text
+
+
+@pytest.mark.issue(12)
+def test_entities_read_metadata_lines(stage) -> None:  # type: ignore[no-untyped-def]
+    """The headline, captions and credits cleaning kept as metadata are read: their names join the article's
+    entities, their mentions point into their own field and the text's mentions keep their offsets."""
+    text = "The army withdrew from the west bank on Wednesday. Surovikin said the city could not be supplied."
+    article = Article(id="t", text=text, title="Putin orders retreat from Kherson",
+                      media=(MediaItem("caption", "General Sergei Surovikin speaks on state television in Moscow."),
+                             MediaItem("credit", "Alexei Pavlisak")),
+                      removals=(Removal(0, 15, "byline", "a byline", "By Maria Sahuquillo"),))
+    article = next(iter(stage.pipe([article])))
+    for mention in article.mentions:
+        assert not mention.source and text[mention.start:mention.end] == mention.text
+    assert article.metadata_mentions
+    for mention in article.metadata_mentions:
+        assert _field_text(article, mention.source)[mention.start:mention.end] == mention.text
+    sources = {m.text: m.source for m in article.metadata_mentions}
+    assert sources["Kherson"] == "title" and sources["Moscow"] == "media/0"
+    surovikin = [e for e in article.entities if "Surovikin" in e.variants]
+    assert len(surovikin) == 1 and surovikin[0].name == "Sergei Surovikin" and surovikin[0].mentions == 2
+    names = {e.name for e in article.entities}
+    assert {"Putin", "Kherson", "Moscow"} <= names
+    assert sum(e.mentions for e in article.entities) == len(article.mentions) + len(article.metadata_mentions)
+
+
+@pytest.mark.issue(12)
+def test_entities_kherson_pipeline_keeps_raw_entities(kherson_text: str) -> None:
+    """The pipeline finds every entity the entity stage finds on the uncleaned text: in the clean text, in a
+    glued word's repaired form, or in a line kept as metadata (the photographer's credit, the tag line);
+    only another story's headline, set in brackets, is not the article's."""
+    from newsprism.extract.entities import extract_entities
+    from newsprism.extract.nlp import load_nlp
+
+    settings = Settings(stages=("clean.text", "extract.entities"))
+    nlp = load_nlp(settings.spacy_model)
+    raw = {m.text for m in extract_entities(Article(id="raw", text=kherson_text), nlp(kherson_text)).mentions}
+    article = Pipeline(settings).process(kherson_text, published="2022-11-09")
+    stored = {m.text for m in article.mentions + article.metadata_mentions}
+    related = " ".join(r.text for r in article.removals if r.kind == "related")
+    missing = {form for form in raw - stored
+               if form not in related and not any(s.replace(" ", "") in form.replace(" ", "") for s in stored)}
+    assert not missing
+    assert {m.source.partition("/")[0] for m in article.metadata_mentions} >= {"title", "media", "tags"}
