@@ -32,3 +32,30 @@ def test_normalize_line_long_line_is_repaired_in_bounded_time() -> None:
     assert all(raw[origin] == char for char, origin in zip(line.text, line.origin, strict=True) if origin >= 0)
     b, e, before = changes[-1]
     assert before == "Ã©" and line.text[b:e] == "é"
+
+
+#: (line, whether ftfy changes it): the quick test must send every line ftfy would change to ftfy.
+_FTFY_ROWS = [
+    ("Curly “quotes”, an en dash – and José’s café.", False),
+    ("Ünïcödé in NFC, ½ and €5.", False),
+    ("The cafÃ© opened.", True),  # mojibake
+    ("Itâ€™s broken.", True),  # mojibake of a curly apostrophe
+    ("Cafe\u0301 written with a combining accent.", True),  # not NFC
+    ("A C1 control \x85 inside.", True),
+    ("Zero\ufeffwidth no-break space.", True),
+    ("A bell\x07 in the text é.", True),
+]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("raw", "changed"), _FTFY_ROWS)
+def test_normalize_ftfy_quick_test_agrees_with_ftfy(raw: str, changed: bool) -> None:
+    import ftfy
+
+    from newsprism.clean.normalize import _ftfy_leaves, fix_unicode
+
+    fixed = ftfy.fix_text(raw, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
+                          normalization="NFC", unescape_html=False)
+    assert (fixed != raw) is changed
+    assert _ftfy_leaves(raw) is not changed  # skipped exactly when ftfy leaves the line as it is
+    assert fix_unicode(raw) == fixed
