@@ -172,12 +172,16 @@ def _strip_headline_words(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
             # Words after a name only in a headline ("... Checks Into Rehab"); a role word before it anywhere.
             cuts = ((words[:size], plain[size:], _headline_word),) * node.headline + \
                 ((words[-size:], plain[:-size], _role_word),)
-            target = next((full[" ".join(part)] for part, rest, allowed in cuts
-                           if " ".join(part) in full and all(allowed(w) for w in rest)), None)
-            if target is not None and target is not node:
+            found = next(((full[" ".join(part)], rest) for part, rest, allowed in cuts
+                          if " ".join(part) in full and all(allowed(w) for w in rest)), None)
+            if found is not None and found[0] is not node:
+                target, cut = found
                 del nodes[key]
                 node.evidence.append({"a": target.name, "b": node.name, "rule": "headline or role words around a name",
                                       "score": 0.9})
+                # a reading that ran into the headline is no spelling of the name: its mentions join the person,
+                # the words it ran into are not shown among the person's names ("Donald Trump Playing Dumb", #17)
+                node.variants = {v for v in node.variants if not set(cut) & set(tokens(v))}
                 _absorb(target, node)
                 break
     return nodes

@@ -214,10 +214,29 @@ def test_entities_headline_and_role_words_around_a_known_name() -> None:
     articles.append(Article(id="h", text=headline + "\nThe actress entered a clinic on Friday.",
                             entities=(Entity(id="e1", name=headline, label="PERSON"),),
                             mentions=(Mention(0, len(headline), headline, "PERSON", entity="e1"),)))
-    variants = [set(e.variants) for e in resolve_entities(articles)]
-    assert {"Lindsay Lohan", "Lindsay Lohan Checks Into Rehab"} in variants
-    assert {"Ellen DeGeneres", "Comedian Ellen DeGeneres"} in variants
+    entities = resolve_entities(articles)
+    variants = [set(e.variants) for e in entities]
+    # the longer reading's mentions join the person; its headline or role words are no variant of the name (#17)
+    lohan = next(e for e in entities if e.name == "Lindsay Lohan")
+    assert ("h", "e1", "Lindsay Lohan") in lohan.members and lohan.articles == 3
+    assert {"Lindsay Lohan"} in variants
+    assert next(e for e in entities if e.name == "Ellen DeGeneres").articles == 2
+    assert {"Ellen DeGeneres"} in variants
     assert {"Gordon Brown Jones"} in variants  # "Jones" is a name, not a headline word
+
+
+@pytest.mark.issue(17)
+def test_entities_a_headline_reading_keeps_the_other_spellings_it_carried() -> None:
+    """Only the variants holding the words cut off are dropped: a spelling the article gave the person stays."""
+    articles = _articles(("Donald Trump", "PERSON"), ("Donald Trump", "PERSON"))
+    headline = "Joe Scarborough: Donald Trump Playing Dumb About The KKK"
+    name = "Donald Trump Playing Dumb"
+    at = headline.index(name)
+    articles.append(Article(id="h", text=headline + "\nThe host spoke on Monday.",
+                            entities=(Entity(id="e1", name=name, label="PERSON", variants=(name, "Donald J. Trump")),),
+                            mentions=(Mention(at, at + len(name), name, "PERSON", entity="e1"),)))
+    trump = next(e for e in resolve_entities(articles) if e.name == "Donald Trump")
+    assert set(trump.variants) == {"Donald Trump", "Donald J. Trump"} and trump.articles == 3
 
 
 @pytest.mark.issue(11)
