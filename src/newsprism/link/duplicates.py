@@ -2,9 +2,11 @@
 
 1. Exact: articles whose normalised clean text hashes the same.
 2. Near: MinHash signatures over word 5-shingles (numpy, 128 permutations),
-   LSH banding for candidate pairs,
+   LSH banding for candidate pairs (one band at a time),
    then every candidate verified on the real shingle sets (Jaccard and
-   containment), so the result does not depend on hashing luck.
+   containment), so the result does not depend on hashing luck. Only the
+   texts of candidates and group members are read, a batch at a time, when
+   the caller gives them by id (a full link run: #17).
 3. Groups are the connected components of verified pairs; each keeps its
    evidence and an original (earliest publication, else earliest fetch,
    else smallest id).
@@ -18,8 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -42,6 +45,11 @@ _MAX32 = (1 << 32) - 1
 #: text at least ``duplicate_min_containment`` contained in the longer one. Texts of fewer shingles than this
 #: are never near duplicates: a few shared lines ("Read more", a dateline) would make short texts copies.
 MIN_SHINGLES = 20
+#: Candidate pairs verified at once, and shingle sets kept between batches (a set is about 1 KB of numpy).
+PAIR_BATCH, KEPT_SETS = 2000, 20_000
+
+#: The texts of some article ids (those it knows): how the duplicate check reads only the texts it compares.
+TextsOf = Callable[[Collection[str]], Mapping[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,53 +142,91 @@ def shared_passages(a: str, b: str, *, limit: int = 3, min_words: int = 8) -> li
     return [" ".join(found[s:e])[:240] for s, e in runs[:limit]]
 
 
-def compare(a: set[int], b: set[int]) -> tuple[float, float]:
-    """(Jaccard, containment of the smaller set) of two shingle sets."""
-    if not a or not b:
+def compare(a: Collection[int], b: Collection[int]) -> tuple[float, float]:
+    """(Jaccard, containment of the smaller set) of two shingle sets (Python sets, or sorted unique numpy
+    arrays)."""
+    if not len(a) or not len(b):
         return 0.0, 0.0
-    inter = len(a & b)
-    return inter / len(a | b), inter / min(len(a), len(b))
+    if isinstance(a, set) and isinstance(b, set):
+        inter = len(a & b)
+    else:
+        import numpy as np
+
+        inter = int(np.intersect1d(np.asarray(a), np.asarray(b), assume_unique=True).size)
+    return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b))
 
 
 #: An LSH bucket of more articles than this is boilerplate, not copies: it proposes no pairs.
 MAX_BUCKET = 500
 
 
-def band_keys(sig: Sequence[int], text: str) -> list[str]:
-    """The LSH band keys of a signature, and ``h:`` the content hash of a non-empty ``text``: two articles
-    are near-duplicate candidates when they share a band key of at most :data:`MAX_BUCKET` articles, and
-    exact copies when they share the ``h:`` key (kept in the store's ``link_bands``)."""
-    keys = [f"{band}:" + ".".join(map(str, sig[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)]
-    return [*keys, "h:" + content_hash(text)] if text.strip() else keys
+def _band_key(band: int, rows: Sequence[int]) -> str:
+    return f"{band}:" + ".".join(map(str, rows))
+
+
+def text_digest(text: str) -> str | None:
+    """The content hash by which exact copies are found, ``None`` for a blank text (it has no copies)."""
+    return content_hash(text) if text.strip() else None
+
+
+def band_keys(sig: Sequence[int], text: str = "", *, digest: str | None = None) -> list[str]:
+    """The LSH band keys of a signature, and ``h:`` the content hash of a non-empty ``text`` (or ``digest``,
+    :func:`text_digest` of it): two articles are near-duplicate candidates when they share a band key of at
+    most :data:`MAX_BUCKET` articles, and exact copies when they share the ``h:`` key (kept in the store's
+    ``link_bands``)."""
+    keys = [_band_key(band, sig[band * ROWS:(band + 1) * ROWS]) for band in range(BANDS)]
+    digest = digest or text_digest(text)
+    return [*keys, "h:" + digest] if digest else keys
 
 
 def _candidates(docs: Sequence[DupDoc], signatures: Mapping[str, Sequence[int]],
                 crowded: Collection[str] = ()) -> set[tuple[str, str]]:
-    # LSH banding: two texts are candidates when all rows of one band agree.
-    buckets: dict[str, list[str]] = {}
-    for doc in docs:
-        for key in band_keys(signatures[doc.id], "")[:BANDS]:
-            buckets.setdefault(key, []).append(doc.id)
+    # LSH banding: two texts are candidates when all rows of one band agree; one band's buckets at a time
+    # (all of them at once are 42 keys an article).
     pairs: set[tuple[str, str]] = set()
-    for key, ids in buckets.items():
-        # crowded: the bucket holds more than MAX_BUCKET articles of the whole corpus, not all of them given here
-        if 1 < len(ids) <= MAX_BUCKET and key not in crowded:
-            for i, a in enumerate(ids):
-                for b in ids[i + 1:]:
-                    pairs.add((min(a, b), max(a, b)))
+    for band in range(BANDS):
+        buckets: dict[tuple[int, ...], list[str]] = {}
+        for doc in docs:
+            buckets.setdefault(tuple(signatures[doc.id][band * ROWS:(band + 1) * ROWS]), []).append(doc.id)
+        for rows, ids in buckets.items():
+            # crowded: the bucket holds more than MAX_BUCKET articles of the whole corpus, not all given here
+            if 1 < len(ids) <= MAX_BUCKET and not (crowded and _band_key(band, rows) in crowded):
+                for i, a in enumerate(ids):
+                    for b in ids[i + 1:]:
+                        pairs.add((min(a, b), max(a, b)))
     return pairs
 
 
-class _LazySets(dict[str, set[int]]):
-    """Shingle sets computed on first use: only candidates and group members need them."""
+def _shingle_array(text: str) -> Any:
+    """:func:`shingles` as a sorted numpy array of unique 32-bit hashes."""
+    import numpy as np
 
-    def __init__(self, docs: Mapping[str, DupDoc]) -> None:
-        super().__init__()
-        self.docs = docs
+    return np.unique(np.fromiter(_shingle_list(text), dtype=np.uint32))
 
-    def __missing__(self, key: str) -> set[int]:
-        value = self[key] = shingles(self.docs[key].text)
-        return value
+
+class _Sets:
+    """Shingle sets (sorted unique numpy arrays, a tenth of a Python set's memory) of the articles compared,
+    read a batch at a time through ``texts`` and kept for the :data:`KEPT_SETS` most recently used."""
+
+    def __init__(self, texts: TextsOf) -> None:
+        self.texts = texts
+        self.kept: OrderedDict[str, Any] = OrderedDict()
+
+    def need(self, ids: Collection[str]) -> None:
+        """Make sure the sets of ``ids`` are kept (reading the texts of the others at once)."""
+        for i in ids:
+            if i in self.kept:
+                self.kept.move_to_end(i)
+        todo = sorted(set(ids) - set(self.kept))
+        while len(self.kept) + len(todo) > max(KEPT_SETS, len(ids)) and self.kept:
+            self.kept.popitem(last=False)
+        for i, text in self.texts(todo).items():
+            self.kept[i] = _shingle_array(text)
+
+    def __getitem__(self, article_id: str) -> Any:
+        if article_id not in self.kept:
+            self.need([article_id])
+        return self.kept[article_id]
 
 
 class _UnionFind:
@@ -201,7 +247,9 @@ class _UnionFind:
 
 
 def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence[int]] | None = None,
-                    settings: Settings | None = None, crowded: Collection[str] = ()) -> list[DuplicateGroup]:
+                    settings: Settings | None = None, crowded: Collection[str] = (),
+                    texts: TextsOf | None = None, digests: Mapping[str, str | None] | None = None
+                    ) -> list[DuplicateGroup]:
     """Group exact and near duplicates.
 
     Args:
@@ -212,6 +260,10 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
             or above which they are too).
         crowded: Band keys that hold more than :data:`MAX_BUCKET` articles of the whole corpus, when ``docs``
             are only part of it (an incremental link): they propose no pairs, as in a run over every article.
+        texts: Reads the texts of some of the ``docs`` by id, when the docs do not carry them (their ``text``
+            is then not read): only candidates and group members are read, a batch at a time. Needs
+            ``digests`` (:func:`text_digest` of each text) and a signature of every doc.
+        digests: :func:`text_digest` of each doc's text, by id.
 
     Returns:
         Groups of two or more articles, sorted by group id.
@@ -220,36 +272,62 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
     min_jaccard, min_containment = settings.duplicate_min_jaccard, settings.duplicate_min_containment
     ordered = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)
     by_id = {d.id: d for d in ordered}
-    sets = _LazySets(by_id)
+    if texts is None:
+        texts = lambda ids: {i: by_id[i].text for i in ids}  # noqa: E731 - the docs carry their texts
+        digests = {doc.id: text_digest(doc.text) for doc in ordered}
+    elif digests is None:
+        raise TypeError("find_duplicates needs the digests of the texts it reads by id")
+    sets = _Sets(texts)
     uf = _UnionFind()
-    digest = {doc.id: content_hash(doc.text) for doc in ordered}
     by_hash: dict[str, list[str]] = {}
     for doc in ordered:
-        if doc.text.strip():
-            by_hash.setdefault(digest[doc.id], []).append(doc.id)
+        if (digest := digests[doc.id]) is not None:
+            by_hash.setdefault(digest, []).append(doc.id)
     for ids in by_hash.values():
         for other in ids[1:]:
             uf.union(ids[0], other)
     sigs = dict(signatures or {})
-    for doc in ordered:
-        if doc.id not in sigs:
-            sigs[doc.id] = signature(doc.text)
-    for a, b in sorted(_candidates(ordered, sigs, crowded)):
-        if uf.find(a) == uf.find(b) and digest[a] == digest[b]:
-            continue
-        if len(sets[a]) < MIN_SHINGLES or len(sets[b]) < MIN_SHINGLES:
-            continue
-        jaccard, containment = compare(sets[a], sets[b])
-        if jaccard >= min_jaccard or containment >= min_containment:
-            uf.union(a, b)
+    if missing := [doc.id for doc in ordered if doc.id not in sigs]:
+        sigs.update((i, signature(text)) for i, text in texts(missing).items())
+    pairs = sorted(_candidates(ordered, sigs, crowded))
+    for at in range(0, len(pairs), PAIR_BATCH):
+        batch = [(a, b) for a, b in pairs[at:at + PAIR_BATCH]
+                 if not (uf.find(a) == uf.find(b) and digests[a] == digests[b])]
+        sets.need({i for pair in batch for i in pair})
+        for a, b in batch:
+            if uf.find(a) == uf.find(b) and digests[a] == digests[b]:
+                continue
+            if len(sets[a]) < MIN_SHINGLES or len(sets[b]) < MIN_SHINGLES:
+                continue
+            jaccard, containment = compare(sets[a], sets[b])
+            if jaccard >= min_jaccard or containment >= min_containment:
+                uf.union(a, b)
+    del pairs
     components: dict[str, list[str]] = {}
     for doc in ordered:
         components.setdefault(uf.find(doc.id), []).append(doc.id)
-    groups = [_group([by_id[i] for i in ids], sets, digest) for ids in components.values() if len(ids) > 1]
-    return sorted(groups, key=lambda g: g.group_id)
+    return sorted(_groups([ids for ids in components.values() if len(ids) > 1], by_id, texts, digests),
+                  key=lambda g: g.group_id)
 
 
-def _group(members: list[DupDoc], sets: Mapping[str, set[int]], digest: Mapping[str, str]) -> DuplicateGroup:
+def _groups(components: list[list[str]], by_id: Mapping[str, DupDoc], texts: TextsOf,
+            digests: Mapping[str, str | None]) -> Iterator[DuplicateGroup]:
+    """The groups of ``components``, whose texts are read a batch of :data:`PAIR_BATCH` members at a time."""
+    at = 0
+    while at < len(components):
+        batch: list[list[str]] = []
+        size = 0
+        while at < len(components) and (not batch or size + len(components[at]) <= PAIR_BATCH):
+            batch.append(components[at])
+            size += len(components[at])
+            at += 1
+        found = texts([i for ids in batch for i in ids])
+        sets = {i: _shingle_array(text) for i, text in found.items()}
+        for ids in batch:
+            yield _group([replace(by_id[i], text=found[i]) for i in ids], sets, digests)
+
+
+def _group(members: list[DupDoc], sets: Mapping[str, Any], digest: Mapping[str, str | None]) -> DuplicateGroup:
     original = choose_original(members)
     ids = sorted(m.id for m in members)
     group = DuplicateGroup(group_id="d" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12],

@@ -3,20 +3,24 @@
 A full run reads every stored article twice, a batch at a time (once for the
 duplicate step, once for meaning vectors and story features), and keeps of each
 article only what the steps over the whole corpus compare: its MinHash
-signature (packed), its text minus furniture for the duplicate check, its
-features, its entity rows, its lineage cue. The rows written for every article
-(band keys above all, 43 to an article) are made while they are written.
+signature (packed) and content hash, its features, its entity rows, its lineage
+cue. The duplicate check reads again the texts of the candidate pairs and group
+members alone (:func:`texts_minus_furniture`). The rows written for every
+article (band keys above all, 43 to an article, and signatures) are made while
+they are written.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from ..model import Article
-from ..store.links import BandRow
+from ..store.links import BandRow, MinhashRow
 from .delta import Corpus
-from .duplicates import DupDoc, band_keys
+from .duplicates import SIGNATURE_VERSION, TextsOf, band_keys
+from .furniture import strip_furniture
 
 #: Articles read at once.
 BATCH = 1000
@@ -36,9 +40,27 @@ def packed(sig: Sequence[int]) -> array[int]:
     return array("I", sig)
 
 
-def band_rows(docs: Iterable[DupDoc], sigs: Mapping[str, Sequence[int]]) -> Iterator[BandRow]:
-    """The ``link_bands`` rows of ``docs`` (text minus furniture), as
-    :func:`~newsprism.link.duplicates.band_keys` makes them from each signature and text."""
-    for doc in docs:
-        for key in band_keys(sigs[doc.id], doc.text):
-            yield BandRow(key, doc.id)
+def band_rows(ids: Iterable[str], sigs: Mapping[str, Sequence[int]],
+              digests: Mapping[str, str | None]) -> Iterator[BandRow]:
+    """The ``link_bands`` rows of ``ids``, as :func:`~newsprism.link.duplicates.band_keys` makes them from each
+    signature and :func:`~newsprism.link.duplicates.text_digest` of the text minus furniture."""
+    for i in ids:
+        for key in band_keys(sigs[i], digest=digests[i]):
+            yield BandRow(key, i)
+
+
+def minhash_rows(ids: Iterable[str], sigs: Mapping[str, Sequence[int]],
+                 hashes: Mapping[str, str]) -> Iterator[MinhashRow]:
+    """The ``link_minhash`` rows of ``ids``: each signature under the content hash of its text (minus
+    furniture), as :func:`~newsprism.link.run._signatures` makes them."""
+    for i in ids:
+        yield MinhashRow(i, f"{SIGNATURE_VERSION}:{hashes[i]}", ",".join(map(str, sigs[i])))
+
+
+def texts_minus_furniture(store: Any, sites: Mapping[str, str | None],
+                          lines_of: Callable[[str], set[str]]) -> TextsOf:
+    """Reads the clean texts of some articles (of ``sites``) and strips their site's furniture: the texts the
+    duplicate check compares, as :meth:`~newsprism.link.delta.Corpus.content` makes them."""
+    def read(ids: Collection[str]) -> dict[str, str]:
+        return {i: strip_furniture(text, lines_of(sites[i] or "")) for i, text in store.article_texts(ids).items()}
+    return read
