@@ -151,9 +151,12 @@ def _add(db: Path, made: Callable[[int, int], list[Article]], start: int, count:
         store.close()
 
 
-def _base(folder: Path, size: int, made: Callable[[int, int], list[Article]], *, verbose: bool) -> Path:
+def _base(folder: Path, size: int, made: Callable[[int, int], list[Article]], *, verbose: bool,
+          relink: bool = True) -> Path:
     """A corpus of ``size`` articles linked once (kept in ``folder`` and used again when it is there)."""
     base = folder / f"base-{size}.db"
+    if base.exists() and not relink:
+        return base
     if base.exists():  # kept from an earlier run: linked in full again, on a copy
         shutil.copy(base, folder / "relink.db")
         again = _link(folder / "relink.db", full=True, verbose=verbose, what=f"relink of {size:,}")
@@ -164,9 +167,10 @@ def _base(folder: Path, size: int, made: Callable[[int, int], list[Article]], *,
     began = time.perf_counter()
     _add(folder / "building.db", made, 0, size)
     print(f"  built {size:,} articles in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
-    first = _link(folder / "building.db", full=True, verbose=verbose, what=f"first link of {size:,}")
-    again = _link(folder / "building.db", full=True, verbose=verbose, what=f"relink of {size:,}")
-    for name, run in (("first", first), ("relink", again)):
+    runs = {"first": _link(folder / "building.db", full=True, verbose=verbose, what=f"first link of {size:,}")}
+    if relink:
+        runs["relink"] = _link(folder / "building.db", full=True, verbose=verbose, what=f"relink of {size:,}")
+    for name, run in runs.items():
         print(f"| {size:,} | {name} | {run['seconds']} | {run['peak_mb']} |", flush=True)
     for path in folder.glob("building.db*"):
         path.rename(folder / path.name.replace("building.db", base.name))
@@ -181,6 +185,8 @@ def main() -> None:
     parser.add_argument("--texts-only", action="store_true", help="Mixed sentences without facts (the older corpus).")
     parser.add_argument("--keep", type=Path, help="Keep the linked base corpora in this folder (and reuse them).")
     parser.add_argument("--no-compare", action="store_true", help="Do not compare the link tables.")
+    parser.add_argument("--no-relink", action="store_true",
+                        help="Link a new base once, and a kept one not again (at 100,000 a link takes an hour).")
     parser.add_argument("-v", "--verbose", action="store_true", help="Each link's steps on stderr.")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--no-meaning", action="store_true",
@@ -199,7 +205,8 @@ def main() -> None:
     print("| corpus | full link | s | peak MB |")
     print("| ---: | --- | ---: | ---: |")
     try:
-        bases = {size: _base(folder, size, made, verbose=args.verbose) for size in args.sizes}
+        bases = {size: _base(folder, size, made, verbose=args.verbose, relink=not args.no_relink)
+                 for size in args.sizes}
         if args.add:
             print("\n| corpus | added | full link s | full peak MB | incremental s | incremental peak MB | speed-up "
                   "| equal |")
