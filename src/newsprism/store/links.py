@@ -601,12 +601,20 @@ class LinkTables:
 
     def entity_totals(self) -> tuple[int, int, int]:
         """How many corpus entities are stored, how many of them hold several names, and how many article
-        entities the last link run kept for them (``link_entity_mentions``)."""
-        rows = self._links.query(
-            "SELECT (SELECT COUNT(*) FROM {t}corpus_entities), (SELECT COUNT(*) FROM (SELECT corpus_id FROM "
-            "{t}corpus_entity_members GROUP BY corpus_id HAVING COUNT(DISTINCT name) > 1) AS merged), "
-            "(SELECT COUNT(*) FROM {t}link_entity_mentions)")
-        entities, merged, mentions = rows[0]
+        entities the last link run kept for them (``link_entity_mentions``).
+
+        The second is the last link run's count, kept in its summary with the rows it wrote: counting it in
+        the tables groups every member row of the corpus, which an incremental run must not do (#17). It is
+        counted only when no run recorded it."""
+        rows = self._links.query("SELECT (SELECT COUNT(*) FROM {t}corpus_entities), "
+                                 "(SELECT COUNT(*) FROM {t}link_entity_mentions), "
+                                 "(SELECT value FROM {t}meta WHERE key = 'link_summary')")
+        entities, mentions, summary = rows[0]
+        merged = json.loads(summary).get("merged_entities") if summary else None
+        if merged is None:
+            merged = self._links.query(
+                "SELECT COUNT(*) FROM (SELECT corpus_id FROM {t}corpus_entity_members GROUP BY corpus_id "
+                "HAVING COUNT(DISTINCT name) > 1) AS merged")[0][0]
         return int(entities), int(merged), int(mentions)
 
     def link_state(self) -> str | None:
