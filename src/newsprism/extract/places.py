@@ -66,6 +66,7 @@ from .nlp import ParseCache
 STAGE = "extract.places"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _TYPE_PRIOR = {"country": 1.5, "continent": 2.0, "region": 0.5, "city": 1.0, "demonym": 1.0}
+_COUNTY_WORDS = (" county", " parish")
 _SCAN_TYPES = {"river", "sea", "landmark", "peninsula", "strait", "mountains", "ocean", "gulf", "canal", "island",
                "desert", "forest", "bay"}
 _TENTATIVE = "ORG?"
@@ -100,8 +101,10 @@ def _score(entry: GazEntry, context: Counter[str], regions: Counter[str], key: s
     if total and entry.country:
         score += 2.0 * context[entry.country] / total
     if entry.admin1 and entry.admin1 in regions:
-        # A city inside a region the article names, or a region holding a city it names.
-        score += 1.5 if entry.type != "region" else 2.5
+        # A city inside a region the article names, or a region holding a city it names. A name written as
+        # a county's is shared across states (30 Washington Counties): the state decides, not the population
+        # (#13). ("Bradford" stays the city: England is a region, too wide to choose a county by.)
+        score += 2.5 if entry.type == "region" else 3.0 if key.endswith(_COUNTY_WORDS) else 1.5
     return score
 
 
@@ -277,7 +280,45 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     spans = [(m.start, m.end) for m, _, _ in chosen]
     chosen.extend(_as_pairs(scan(text, taken=spans, persons=persons, names=named)))
     chosen.extend(_listed(text, mentions, chosen, long_names))
+    chosen.extend(_small_before_region(text, chosen, mentions, long_names))
     return sorted(chosen, key=lambda c: c[0].start)
+
+
+#: A comma and a capital: where "Town, Region" may end its town ("Croft, Yorkshire").
+_COMMA_CAPITAL = re.compile(r",[ \t]+(?=[A-Z])")
+#: The capitalised words before it: the town's name ("Estey's Bridge", "Silverstone").
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}$")
+
+
+def _small_before_region(text: str, chosen: list[_Taken], mentions: list[Mention], long_names: set[str]
+                         ) -> list[_Taken]:
+    """Towns under 5,000 people written before a region that holds them, whatever the model called them
+    ("Croft, Yorkshire" an organisation, "Silverstone, Northamptonshire" nothing, "Estey's Bridge, N.B."):
+    the form local news places its villages by (#13). A word of a person's name is not one ("Sen. Ted
+    Cruz, Texas")."""
+    spans = [(m.start, m.end) for m, _, _ in chosen]
+    persons = [(m.start, m.end) for m in mentions if m.label == "PERSON" and " " in m.text.strip()]
+    out: list[_Taken] = []
+    for comma in _COMMA_CAPITAL.finditer(text):
+        end = comma.start()
+        if not (match := _NAME_BEFORE.search(text, max(0, end - 40), end)):
+            continue
+        start = match.start()
+        while (space := text.find(" ", start, end)) > 0 and text[start:space] in _SENTENCE_WORDS:
+            start = space + 1  # "In Silverstone, ...": the word opening the sentence is no part of the name
+        name = text[start:end]
+        if (name in long_names or any(s < end and start < e for s, e in spans + persons)
+                or not (holders := _holders(text, end))):
+            continue
+        if any(_holds(holder, t) for t in small_towns(name) for holder in holders):
+            out.append((Mention(start, end, name, "GPE", None, STAGE), "a town before the region that holds it",
+                        None))
+            spans.append((start, end))
+    return out
+
+
+_SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "From", "To", "For", "By", "Of", "And", "But",
+                             "Near", "Outside", "Inside", "Into", "Across", "Like", "With"})
 
 
 #: The rest of a country's name the model cut in two: "Trinidad| and Tobago", "Bosnia| and Herzegovina".
@@ -482,10 +523,13 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     why = {(m.start, m.end): (evidence, within) for m, evidence, within in taken}
     candidates = _respell(text, [(m, *_lookup(text, m)) for m, _, _ in taken])
     geography = _Geography(text, candidates)
+    for mention, name, found in candidates:
+        if not found and text.startswith(", ", mention.end):
+            geography.small_town(text, mention, name, written_after=True)
     places = []
     for mention, name, found in candidates:
         evidence, within = why.get((mention.start, mention.end), ("after a locative word, one letter off a place", None))
-        if not found and mention.label == "GPE" and (local := geography.small_town(text, mention, name)):
+        if not found and (local := geography.small_town(text, mention, name, written_after=mention.label != "GPE")):
             found, evidence = [local], f"{evidence}; a town under 5,000 people where the article places it"
         if not found:
             if mention.label == "GPE":
@@ -494,7 +538,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
                 places.append(Place(mention.start, mention.end, mention.text, entity=mention.entity,
                                     confidence=0.0, stage=STAGE, evidence=f"{evidence}; not in the gazetteer"))
             continue
-        best, margin, reason = geography.choose(name, found)
+        best, margin, reason = geography.choose(name, found, local=mention.label != _TENTATIVE)
         if mention.label == _TENTATIVE and not geography.confirms(name, best):
             continue
         end = mention.start + len(name) if name != mention.text else mention.end
@@ -518,16 +562,23 @@ class _Geography:
         self.first: dict[str, GazEntry] = {}
         self.held: dict[str, set[str]] = {}
         self.chosen: dict[str, tuple[GazEntry, float, str]] = {}
+        #: Small towns placed by the region written after one mention of their name.
+        self.towns: dict[str, GazEntry] = {}
         line = dateline(text)
         self.dateline = name_key(line[2]) if line else ""
         for mention, name, found in candidates:
-            key = name_key(name)
-            if found and key not in self.first and mention.label != _TENTATIVE:
-                self.first[key] = max(found, key=lambda e: _score(e, Counter(), Counter(), key))
             codes = container(text, mention.start + len(name)) if found else set()
             # Only the codes that hold one of its namesakes: "Frederick, Maryland" is not in Liberia.
             if codes := codes & {c for e in found for c in (e.admin1, e.country) if c}:
-                self.held.setdefault(key, set()).update(codes)
+                self.held.setdefault(name_key(name), set()).update(codes)
+        for mention, name, found in candidates:
+            key = name_key(name)
+            if found and key not in self.first and mention.label != _TENTATIVE:
+                # A name the article places by what it writes after it votes for that namesake, not for the
+                # most populous: "Parkland, Florida" must not vote for Washington, home of a bigger Parkland.
+                held = self.held.get(key, set())
+                found = [e for e in found if held & {e.admin1, e.country}] or found
+                self.first[key] = max(found, key=lambda e: _score(e, Counter(), Counter(), key))
         self.countries: Counter[str] = Counter()
         self.regions: Counter[str] = Counter()
         for key, entry in self.first.items():
@@ -554,8 +605,9 @@ class _Geography:
                 (regions if "." in code else countries)[code] -= weight
         return +countries, +regions
 
-    def choose(self, name: str, found: list[GazEntry]) -> tuple[GazEntry, float, str]:
-        """The namesake the article points to (the most populous when it says nothing), its margin and why."""
+    def choose(self, name: str, found: list[GazEntry], *, local: bool = True) -> tuple[GazEntry, float, str]:
+        """The namesake the article points to (the most populous when it says nothing), its margin and why;
+        with ``local``, small towns of the article's own region are namesakes too."""
         key = name_key(name)
         if key in self.chosen:
             return self.chosen[key]
@@ -568,6 +620,12 @@ class _Geography:
         held = self.held.get(key, set())
         scored = sorted(((_score(e, countries, regions, key) + (5.0 if held & {e.admin1, e.country} else 0.0), e)
                          for e in found), key=lambda p: -p[0])
+        if local and scored[0][1].type != "country" and not held & {scored[0][1].admin1, scored[0][1].country} and (
+                scored[0][1].admin1 not in regions) and (towns := self._local_towns(name, regions)):
+            # A small town in the article's own region is a namesake too, scored like the others: local news
+            # names its own villages ("Newport" among towns of Tipperary, "Shelby" in a Montana story), whose
+            # bigger namesakes are elsewhere (#13).
+            scored = sorted(scored + [(_score(t, countries, regions, key), t) for t in towns], key=lambda p: -p[0])
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
         if held & {best.admin1, best.country}:
@@ -581,14 +639,32 @@ class _Geography:
         self.chosen[key] = (best, margin, reason)
         return self.chosen[key]
 
-    def small_town(self, text: str, mention: Mention, name: str) -> GazEntry | None:
+    @staticmethod
+    def _local_towns(name: str, regions: Counter[str]) -> list[GazEntry]:
+        """Small towns called ``name`` in the article's own region: one that holds at least half the votes of
+        the regions it names. A story that names twenty states has no region of its own ("Alliance Party")."""
+        total = sum(regions.values())
+        return [t for t in small_towns(name) if t.admin1 and regions[t.admin1] * 2 >= total]
+
+    def small_town(self, text: str, mention: Mention, name: str, *, written_after: bool = False) -> GazEntry | None:
         """A town under 5,000 people for a place name the gazetteer lacks, only where the article says where
         it is: in a region the article names or writes after it, or the one namesake in a country it names
-        ("Samos" in a story about Greece; "Toomevara" beside "Nenagh", Tipperary) (#13)."""
+        ("Samos" in a story about Greece; "Toomevara" beside "Nenagh", Tipperary) (#13). With
+        ``written_after`` (a name no model called a place), only the region written after this mention or
+        another of the same name counts ("Croft, Yorkshire", "Estey's Bridge, N.B.")."""
+        key = name_key(name)
+        if key in self.towns:
+            return self.towns[key]
         towns = small_towns(name)
         if not towns:
             return None
-        countries, regions = self._context(name_key(name))
+        if written_after:
+            holders = _holders(text, mention.end)
+            local = [t for t in towns if any(_holds(holder, t) for holder in holders)]
+            if local:
+                self.towns[key] = max(local, key=lambda t: t.population)
+            return self.towns.get(key)
+        countries, regions = self._context(key)
         held = _held_by(text, mention.end)
         local = [t for t in towns if t.admin1 in regions or t.admin1 in held or t.country in held]
         if not local:
@@ -605,6 +681,33 @@ class _Geography:
 
 
 _Candidate = tuple[Mention, str, list[GazEntry]]
+
+
+def _holders(text: str, end: int) -> list[GazEntry]:
+    """The region, county or country written after ", " ("Croft, Yorkshire", "Estey's Bridge, N.B.")."""
+    return outer_places(text, end, kinds=("region", "county", "country"), postal=True)
+
+
+#: How far from a county's point a town it holds may lie: the small towns carry no county code.
+_COUNTY_KM = 80.0
+
+
+def _holds(holder: GazEntry, town: GazEntry) -> bool:
+    """Whether a region, county or country holds a town: its code, or for a county, its code and nearness."""
+    if holder.type == "country":
+        return town.country == holder.country
+    if holder.type != "county":
+        return holder.admin1 == town.admin1
+    # Hand-written counties (Yorkshire, Northamptonshire) carry their country alone.
+    return (holder.admin1 or holder.country) == (town.admin1 if holder.admin1 else town.country) and (
+        _km(holder, town) <= _COUNTY_KM)
+
+
+def _km(a: GazEntry, b: GazEntry) -> float:
+    """Great-circle distance between two entries' points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _held_by(text: str, end: int) -> set[str]:
@@ -702,8 +805,11 @@ def _twin_regions(text: str, places: list[Place]) -> list[Place]:
                    or after is not None and after.type == "region" and _LIST_SEP.fullmatch(text[place.end:after.start]))
         if not (city_state or in_list):
             continue
+        # In a list of regions the twin need not hold the city: "California or Washington" is the state,
+        # not the capital, as long as it is in the country of the regions beside it (#13).
+        beside = {p.country for p in (before, after) if p is not None and p.type == "region"} if in_list else set()
         twin = next((e for e in gazetteer().lookup(place.text) if e.type == "region" and e.admin1
-                     and e.admin1 == _admin1(place)), None)
+                     and (e.admin1 == _admin1(place) or e.country in beside)), None)
         if twin:
             out[i] = dataclasses.replace(place, name=twin.name, gazetteer_id=twin.id, lat=twin.lat, lon=twin.lon,
                                          type=twin.type)

@@ -347,3 +347,54 @@ def test_places_container_before_a_hyphen_places_the_other_mentions() -> None:
 def test_places_town_opening_an_unlabelled_name_is_tentative(
         text: str, labels: dict[str, str], expected: list[tuple[str, str | None]]) -> None:
     assert [(p.text, p.within) for p in _resolve(text, labels)] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "labels", "name", "expected"), [
+    # A name placed by the region written after it votes for that namesake: "Parkland, Florida" is no vote for
+    # Washington state (home of a bigger Parkland), so the newspaper's city stays the capital.
+    ("Students in Parkland, Florida marched. The Washington Post reported it.",
+     {"Parkland": "GPE", "Florida": "GPE", "Washington Post": "ORG"}, "Washington", ("city", 38.9)),
+    # In a list of regions a city named like a region of the same country is the region, even one that does
+    # not hold the city.
+    ("Firms move to states such as California or Washington.", {"California": "GPE", "Washington": "GPE"},
+     "Washington", ("region", 47.1)),
+    ("Firms move to Washington and other cities.", {"Washington": "GPE"}, "Washington", ("city", 38.9)),
+    # A county is decided by the state the article names, not by the most populous namesake.
+    ("Schools across Kentucky will get more. McLean County schools will be given $5,900.",
+     {"Kentucky": "GPE", "McLean County": "GPE"}, "McLean County", ("county", 37.5)),
+    ("McLean County schools will be given $5,900.", {"McLean County": "GPE"}, "McLean County", ("county", 40.5)),
+    # A small town in a region the article names is a namesake beside the bigger ones elsewhere.
+    ("The prison in Shelby holds 500 inmates, Montana officials said.", {"Shelby": "GPE", "Montana": "GPE"},
+     "Shelby", ("city", 48.5)),
+    ("The prison in Shelby holds 500 inmates, officials said.", {"Shelby": "GPE"}, "Shelby", ("city", 42.7)),
+    # ... but only in the article's own region: a story naming four states as often has none.
+    ("Officials in Montana, Idaho, Utah and Nevada said the prison in Shelby holds 500 inmates.",
+     {"Shelby": "GPE", "Montana": "GPE", "Idaho": "GPE", "Utah": "GPE", "Nevada": "GPE"}, "Shelby", ("city", 42.7)),
+    # A town that is also a county of a region too wide to choose a county by stays the town.
+    ("Girls were abused at a home in Bradford, England, the court heard.", {"Bradford": "GPE", "England": "GPE"},
+     "Bradford", ("city", 53.8)),
+])
+def test_places_namesakes_by_the_articles_own_geography(
+        text: str, labels: dict[str, str], name: str, expected: tuple[str, float]) -> None:
+    place = next(p for p in _resolve(text, labels) if p.text == name)
+    assert place.lat is not None and (place.type, round(place.lat, 1)) == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "labels", "expected"), [
+    # A town under 5,000 people written before the county or state that holds it, whatever the model says.
+    ("The race moves to Silverstone, Northamptonshire, in September.", {},
+     [("Silverstone", "GB"), ("Northamptonshire", "GB")]),
+    ("Dogs were taken from a farm in Estey's Bridge, N.B. on Sunday.", {}, [("Estey's Bridge", "CA")]),
+    # One mention placed by its region places the others.
+    ("Lifeboats from New Quay were launched. Two were found near New Quay, Ceredigion.",
+     {"New Quay": "LOC", "Ceredigion": "GPE"}, [("New Quay", "GB"), ("New Quay", "GB"), ("Ceredigion", "GB")]),
+    # Nothing says where, or the name is a person's.
+    ("Lifeboats from New Quay were launched.", {"New Quay": "LOC"}, []),
+    ("The coach, John Silverstone, Northamptonshire's best, spoke.", {"John Silverstone": "PERSON"},
+     [("Northamptonshire", "GB")]),
+])
+def test_places_small_town_before_the_region_that_holds_it(
+        text: str, labels: dict[str, str], expected: list[tuple[str, str]]) -> None:
+    assert [(p.text, p.country) for p in _resolve(text, labels) if p.lat is not None] == expected
