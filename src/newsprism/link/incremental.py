@@ -289,9 +289,9 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     # the clusters merge through the pairs over the threshold alone: the stored ones as they were scored and the
     # new ones, so no old pair is scored again (#17); only the articles those pairs reach are read
     scored = kept | edges
-    must_link = [(g.original, m) for g in groups.of(found).values() for m in g.members
-                 if m != g.original and feats[m].news]
-    _prefetch(feats, {i for pair in [*scored, *must_link] for i in pair})
+    copies = [(g.original, m) for g in groups.of(found).values() for m in g.members if m != g.original]
+    _prefetch(feats, {i for pair in [*scored, *copies] for i in pair})
+    must_link = [(original, m) for original, m in copies if feats[m].news]
     fresh = merge_stories(scored, feats, must_link=must_link, threshold=threshold, average=average,
                           settings=settings, unscored=_Unscored(posting, feats, scored, settings.story_window_days))
     replaced = {r.story_id for r in store.link_rows(StoryArticleRow, article_id=sorted(found | removed))}
