@@ -136,6 +136,20 @@ def _common_word(word: str) -> bool:
     return word.isalpha() and zipf_frequency(word.casefold(), "en") >= _COMMON_ZIPF
 
 
+def _names_a_kind(item: dict[str, Any], token: Token, noun: Token) -> bool:
+    """Whether a number in digits names the kind of a thing, not how many: right after "a" or a name and
+    right before a singular noun ("a 911 supervisor", "a Porsche 911 racer", "a 12 gauge shotgun") (#17).
+
+    A count above one takes a plural noun ("two 911 calls" aside, "12 supervisors"); a measure has its unit
+    ("a 6.5 magnitude quake" is a decimal and stays).
+    """
+    if item["unit"] or not item["value_text"].isdigit() or item["value"] <= 1 or noun.tag_ != "NN" \
+            or noun.i != token.i + 1 or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.lower_ in ("a", "an") or before.pos_ == "PROPN"
+
+
 def _phones(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9
             and not re.fullmatch(r"[\d,.]+", m.group().replace(" ", ""))]
@@ -450,6 +464,12 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         if token is not None and noun is not None and noun.pos_ == "PROPN" and noun.i < token.i \
                 and noun.dep_ != "compound":
             continue  # a label after a name, not a count: "CentOS 8", "Windows 10", "Bell 206"
+        if token is not None and noun is not None and _names_a_kind(item, token, noun):
+            continue
+        if token is not None and noun is not None and "\n" in text[min(token.idx, noun.idx):max(token.idx, noun.idx)]:
+            # A headline has no full stop, so the parse runs it into the first sentence: in "... death toll
+            # rises to 10\nThe sixth aftershock shook ..." the 10 is no count of aftershocks (#17).
+            counted, verb, noun = None, None, None
         if token is not None and item["unit"] and (not counted or counted.lower() in UNIT_WORDS):
             counted, measure_verb, noun = _measured(token, item["start"], item["end"])
             verb = verb or measure_verb

@@ -120,6 +120,32 @@ def test_claims_he_is_the_subject_not_the_last_named(text: str, owner: str | Non
     assert next((e.name for e in article.entities if e.id == claim.about), None) == owner
 
 
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A number in digits between "a" or a name and a singular noun names a kind of thing (real lines).
+        ("The call was taken by a 911 supervisor who sent two units.", [2.0]),
+        ("He drove a Porsche 911 racer at Le Mans.", []),
+        # Rows that must not change: a count with a plural noun, a collective noun, a measure.
+        ("The call was taken by 12 supervisors on the night shift.", [12.0]),
+        ("Police said 300 crew were rescued.", [300.0]),
+        ("A 6.5 magnitude earthquake struck the island.", [6.5]),
+    ],
+)
+def test_claims_a_number_naming_a_kind_is_no_count(text: str, values: list[float]) -> None:
+    assert [c.value for c in _claims(text)] == values
+
+
+@pytest.mark.issue(17)
+def test_claims_a_headline_figure_counts_nothing_of_the_next_line() -> None:
+    """The parse runs a headline (no full stop) into the first sentence; a figure's noun is on its own line."""
+    text = ("Aftershocks jolt Iran's Qeshm island, death toll rises to 10\nThe sixth aftershock shook this "
+            "southern Iranian island in the Persian Gulf on Monday.")
+    (claim,) = [c for c in _claims(text) if c.value == 10]
+    assert claim.counted is None and claim.what is None
+
+
 def test_claims_rate_denominator_is_not_a_claim() -> None:
     claims = _claims("Deaths ran at a rate of seven per 100,000 people.")
     assert [c.value for c in claims] == [7]
