@@ -30,6 +30,13 @@ Scoring (one-to-one greedy matching, best overlap first):
    someone, the share whose resolved entity carries that name; a speaker span
    alone ("he", "the senator") does not count, as in a score of direct quotes
    by speaker name.
+6. by attribution (#13): PolNeAR's unit is an attribution, one cue with one
+   source and all the content it reports, in parts when the cue interrupts it
+   ("“A,” Barkley said. “B.”" is one content of two parts); 40% of the train
+   split's direct contents are so split. The rows "by attribution" first join
+   a system's quotes of one paragraph that share the same cue (same offsets)
+   into one attribution whose content is their parts, for both systems, then
+   score as above; the per-quote rows are unchanged.
 
 The anchor is textacy's ``direct_quotations`` (``pip install textacy``), run on
 the same parse; without textacy its column reads ``n/a``. Times are medians
@@ -84,6 +91,13 @@ class Pred:
     speaker_start: int | None = None
     speaker_end: int | None = None
     names: tuple[str, ...] = ()
+    cue: tuple[int, int] | None = None
+    #: the content's parts when it has several (an attribution joined from quotes sharing a cue)
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def chars(self) -> list[int]:
+        return [i for s, e in (self.parts or ((self.start, self.end),)) for i in range(s, e)]
 
 
 @dataclass
@@ -150,10 +164,32 @@ def kind_of(text: str, content: list[tuple[int, int]]) -> str:
 
 def _content_overlap(gold: Gold, pred: Pred) -> float:
     chars = gold.chars
-    shared = sum(1 for i in range(pred.start, pred.end) if i in chars)
-    if shared * 2 < len(chars) or shared * 2 < pred.end - pred.start:
+    mine = pred.chars
+    shared = sum(1 for i in mine if i in chars)
+    if shared * 2 < len(chars) or shared * 2 < len(mine):
         return 0.0
-    return shared / max(len(chars), pred.end - pred.start)
+    return shared / max(len(chars), len(mine))
+
+
+def attributions(text: str, pred: list[Pred]) -> list[Pred]:
+    """Quotes of one paragraph that share a cue joined into one attribution, its content in parts (rule 6).
+
+    The joined kind is ``direct`` when every part is, else ``mixed``; speaker and names are the first part's
+    that has a speaker.
+    """
+    out: list[Pred] = []
+    for item in sorted(pred, key=lambda p: (p.start, p.end)):
+        last = out[-1] if out else None
+        if (last is not None and item.cue is not None and item.cue == last.cue
+                and "\n" not in text[last.end:item.start]):
+            spoken = last if last.speaker_start is not None else item
+            out[-1] = Pred(last.start, max(last.end, item.end),
+                           "direct" if last.kind == item.kind == "direct" else "mixed",
+                           spoken.speaker_start, spoken.speaker_end, spoken.names or last.names or item.names,
+                           last.cue, (*(last.parts or ((last.start, last.end),)), (item.start, item.end)))
+        else:
+            out.append(item)
+    return out
 
 
 def _names_match(text: str, gold: Gold, pred: Pred) -> bool:
@@ -235,7 +271,8 @@ class Systems:
         self.doc = self.parses.parse([text], model=self.entities.settings.spacy_model)[0]
         self.parses.clear()
         names = {e.id: (e.name, *e.variants) for e in article.entities}
-        return [Pred(q.start, q.end, q.kind, q.speaker_start, q.speaker_end, names.get(q.speaker or "", ()))
+        return [Pred(q.start, q.end, q.kind, q.speaker_start, q.speaker_end, names.get(q.speaker or "", ()),
+                     (q.cue_start, q.cue_end) if q.cue_start is not None and q.cue_end is not None else None)
                 for q in article.quotes]
 
     def anchor(self, text: str, tally: Tally) -> list[Pred] | None:
@@ -245,11 +282,12 @@ class Systems:
         out = []
         for offset, triples in _textacy_triples(self.doc, self.textacy):
             for triple in triples:
-                speaker = triple.speaker
+                speaker, cue = triple.speaker, triple.cue
                 out.append(Pred(triple.content.start_char + offset, triple.content.end_char + offset, "direct",
                                 speaker[0].idx + offset if speaker else None,
                                 speaker[-1].idx + len(speaker[-1]) + offset if speaker else None,
-                                (" ".join(t.text for t in speaker),) if speaker else ()))
+                                (" ".join(t.text for t in speaker),) if speaker else (),
+                                (cue[0].idx + offset, cue[-1].idx + len(cue[-1]) + offset) if cue else None))
         tally.time("textacy", time.perf_counter() - start)
         return out
 
@@ -284,14 +322,20 @@ def evaluate(folder: Path = DEFAULT_POLNEAR, *, split: str = "dev", limit: int =
     articles = load(folder, split)[: limit or None]
     systems = Systems()
     tallies = {"newsprism": Tally(), "textacy": Tally()}
+    joined = {"newsprism": Tally(), "textacy": Tally()}
     for name, text, gold in articles:
         pred = systems.newsprism(text, tallies["newsprism"])
         pairs = score(text, gold, pred, tallies["newsprism"])
+        score(text, gold, attributions(text, pred), joined["newsprism"])
         if misses:
             _print_misses(name, text, gold, pred, pairs)
         anchor = systems.anchor(text, tallies["textacy"])
         if anchor is not None:
             score(text, gold, anchor, tallies["textacy"])
+            score(text, gold, attributions(text, anchor), joined["textacy"])
+    for system, tally in joined.items():
+        for key, counts in tally.counts.items():
+            tallies[system].add(f"attribution.{key}", counts)
     kinds = {kind: sum(g.kind == kind for _, _, gold in articles for g in gold) for kind in KINDS}
     out: dict[str, Any] = {"split": split, "articles": len(articles), "gold_by_kind": kinds, "systems": {}}
     for system, tally in tallies.items():
@@ -326,21 +370,24 @@ def _print_misses(name: str, text: str, gold: list[Gold], pred: list[Pred], pair
 ROWS = [("content", "content (all kinds)"), *((f"content.{k}", f"content {k}") for k in KINDS),
         ("source", "source span + content"), ("speaker", "speaker + content"),
         *((f"speaker.{k}", f"speaker + content {k}") for k in KINDS),
-        ("named.direct", "named speaker, direct")]
+        ("named.direct", "named speaker, direct"),
+        ("attribution.content.direct", "by attribution: content direct"),
+        ("attribution.speaker", "by attribution: speaker + content"),
+        ("attribution.speaker.direct", "by attribution: speaker + content direct")]
 
 
 def print_table(summary: dict[str, Any]) -> None:
     """The side-by-side table on stdout."""
     names = list(summary["systems"])
     print(f"PolNeAR {summary['split']}: {summary['articles']} articles; gold by kind {summary['gold_by_kind']}")
-    print(f"{'score':26s}" + "".join(f"{n:>24s}" for n in names))
-    print(" " * 26 + "".join(f"{'P     R     F1':>24s}" for _ in names))
+    print(f"{'score':42s}" + "".join(f"{n:>24s}" for n in names))
+    print(" " * 42 + "".join(f"{'P     R     F1':>24s}" for _ in names))
     for key, label in ROWS:
         cells = []
         for name in names:
             s = summary["systems"][name]["scores"].get(key)
             cells.append(f"{s['p']:.3f} {s['r']:.3f} {s['f1']:.3f}" if s else "n/a")
-        print(f"{label:26s}" + "".join(f"{c:>24s}" for c in cells))
+        print(f"{label:42s}" + "".join(f"{c:>24s}" for c in cells))
     for name in names:
         times = summary["systems"][name]["median_ms_per_article"]
         print(f"{name}: median ms per article " + ", ".join(f"{k} {v:.0f}" for k, v in times.items()))
