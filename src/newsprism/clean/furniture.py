@@ -438,16 +438,27 @@ def _plain_sentence(line: Line) -> bool:
 
 
 def _title_index(lines: Sequence[Line], first: int) -> int:
-    """The headline: the last headline-shaped line above the story, with only furniture between."""
+    """The headline: the last headline-shaped line above the story, with only furniture between.
+
+    A line between a dateline standing alone and the story (a few lines below it, no prose between) is not
+    it: a page sets its headline above the date, and what sits between the date and the first paragraph is
+    the lead picture's caption or alt text, which the in-story rules then judge (#12). The headline above the
+    date is removed with the page head, and the clean stage takes it from there for the title.
+    """
     i = first - 1
     while i >= 0 and lines[i].kind is not None:
         i -= 1
     if i < 0 or i < first - 8:
         return -1
     headline = lines[i]
-    if 3 <= headline.n_words <= 25 and not headline.text.endswith(".") and headline.text[:1].isupper():
-        return i
-    return -1
+    if not (3 <= headline.n_words <= 25 and not headline.text.endswith(".") and headline.text[:1].isupper()):
+        return -1
+    for above in range(i - 1, max(i - 4, -1), -1):  # the date, or the date and another picture's lines
+        if DATELINE.match(lines[above].text):
+            return -1
+        if lines[above].prose:
+            break
+    return i
 
 
 def _weight(line: Line) -> float:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from _fixtures import load, names
 
-from newsprism.clean import clean_text, line_hash
+from newsprism.clean import clean_article, clean_text, line_hash
 from newsprism.clean.text import CleanResult
+from newsprism.model import Article
 
 
 @pytest.mark.parametrize("name", names())
@@ -329,3 +330,18 @@ def test_furniture_story_last_lines_to_the_reader_in_its_own_voice_stay() -> Non
     last = "Residents who want to object can email the council, which said it had received 300 letters."
     result = clean_text(f"{_STORY_BEFORE}\n\n{_STORY_AFTER}\n\n{last}\n\n((WN)) Thank you.")
     assert result.text.endswith(f"{last}\n\n((WN)) Thank you.")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line", [
+    "Portrait of a happy woman",
+    "Hibernating bears protect bones by reducing resorption Jul 08, 2015",
+])
+def test_furniture_line_between_the_date_and_the_story_is_no_headline(line: str) -> None:
+    """A page sets its headline above the date: a headline-shaped line between the date and the first paragraph
+    is the lead picture's alt text or a teaser, judged as such, and the headline above the date is the title."""
+    headline = "Council closes the old bridge for two years"
+    text = f"{headline}\n\nTuesday, October 8, 2019\n\n{line}\n\n{_STORY_BEFORE}\n\n{_STORY_AFTER}"
+    result = clean_text(text)
+    assert line in {removal.text for removal in result.removals}
+    assert clean_article(Article(id="t", text="", raw_text=text)).title == headline
