@@ -188,10 +188,17 @@ def extends(a: NameNode, b: NameNode) -> bool:
     if a.family == "PERSON" and b.person[0] and same_person_word(a.person[1], b.person[1]) is not None:
         return True
     if a.family == "PLACE" and (a.folded == b.folded or spelling(a, b)) and not (
-            a.countries and b.countries and a.countries.isdisjoint(b.countries)):
+            a.countries and b.countries and a.countries.isdisjoint(b.countries)) and not _postal_form(a):
         return True  # a name placed in one country never joins a place in another
     return a.family not in ("PERSON", "PLACE") and not b.partial and (
         acronym(a, b) or (len(b.words) > len(a.words) and words_subset(a, b)))
+
+
+def _postal_form(node: NameNode) -> bool:
+    """An unplaced name written as two capitals ("LA", "GA", "IN"): the place stage reads that form as a
+    state only after a town ("Baton Rouge, LA"), so alone it is another reading ("LA" is Los Angeles) and
+    stands for no place of that name (#17)."""
+    return not node.gazetteer and len(node.name) == 2 and node.name.isalpha() and node.name.isupper()
 
 
 def node_blocks(node_id: str) -> set[str]:

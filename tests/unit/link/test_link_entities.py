@@ -174,6 +174,16 @@ def test_entities_namesakes_stay_apart_and_unplaced_name_joins_the_dominant() ->
     assert sizes == [1, 5]  # Paris, Texas apart; the unplaced mention with the French capital
 
 
+@pytest.mark.issue(17)
+def test_entities_an_unplaced_postal_form_stands_for_no_state() -> None:
+    """"LA" after a town is Louisiana; "LA" alone, which the place stage leaves unplaced, is another reading."""
+    places = [("LA", "gn:4331987", "US", "Louisiana")] * 3 + [("LA", "", "")]
+    assert sorted(e.articles for e in resolve_entities(_placed(*places)) if e.name == "LA") == [1, 3]
+    # a row that must not change: an unplaced name written out still joins the only place of that name
+    places = [("Louisiana", "gn:4331987", "US")] * 3 + [("Louisiana", "", "")]
+    assert [e.articles for e in resolve_entities(_placed(*places)) if e.name == "Louisiana"] == [4]
+
+
 @pytest.mark.issue(11)
 def test_entities_a_short_form_names_its_place_so_namesakes_stay_apart() -> None:
     johns = [("St. John", "gn:6324733", "CA", "St. John's")] * 3 + [("St. John", "gn:4927044", "US", "Saint John")]
