@@ -562,6 +562,7 @@ class _Geography:
         self.first: dict[str, GazEntry] = {}
         self.held: dict[str, set[str]] = {}
         self.chosen: dict[str, tuple[GazEntry, float, str]] = {}
+        self.votes: dict[str, tuple[Counter[str], Counter[str]]] = {}
         #: Small towns placed by the region written after one mention of their name.
         self.towns: dict[str, GazEntry] = {}
         line = dateline(text)
@@ -578,7 +579,7 @@ class _Geography:
                 # most populous: "Parkland, Florida" must not vote for Washington, home of a bigger Parkland.
                 held = self.held.get(key, set())
                 found = [e for e in found if held & {e.admin1, e.country}] or found
-                self.first[key] = max(found, key=lambda e: _score(e, Counter(), Counter(), key))
+                self.first[key] = max(found, key=lambda e: _score(e, _NO_VOTES, _NO_VOTES, key))
         self.countries: Counter[str] = Counter()
         self.regions: Counter[str] = Counter()
         for key, entry in self.first.items():
@@ -592,7 +593,9 @@ class _Geography:
                 (self.regions if "." in code else self.countries)[code] += weight
 
     def _context(self, key: str) -> tuple[Counter[str], Counter[str]]:
-        """The votes of every other name."""
+        """The votes of every other name (kept per name: a name asks for them once per mention)."""
+        if (votes := self.votes.get(key)) is not None:
+            return votes
         entry = self.first.get(key)
         countries, regions = Counter(self.countries), Counter(self.regions)
         if entry is not None:
@@ -603,7 +606,8 @@ class _Geography:
                 regions[entry.admin1] -= weight
             for code in self.held.get(key, set()):
                 (regions if "." in code else countries)[code] -= weight
-        return +countries, +regions
+        self.votes[key] = +countries, +regions
+        return self.votes[key]
 
     def choose(self, name: str, found: list[GazEntry], *, local: bool = True) -> tuple[GazEntry, float, str]:
         """The namesake the article points to (the most populous when it says nothing), its margin and why;
@@ -620,8 +624,8 @@ class _Geography:
         held = self.held.get(key, set())
         scored = sorted(((_score(e, countries, regions, key) + (5.0 if held & {e.admin1, e.country} else 0.0), e)
                          for e in found), key=lambda p: -p[0])
-        if local and scored[0][1].type != "country" and not held & {scored[0][1].admin1, scored[0][1].country} and (
-                scored[0][1].admin1 not in regions) and (towns := self._local_towns(name, regions)):
+        if local and regions and scored[0][1].admin1 not in regions and scored[0][1].type != "country" and not (
+                held & {scored[0][1].admin1, scored[0][1].country}) and (towns := self._local_towns(name, regions)):
             # A small town in the article's own region is a namesake too, scored like the others: local news
             # names its own villages ("Newport" among towns of Tipperary, "Shelby" in a Montana story), whose
             # bigger namesakes are elsewhere (#13).
@@ -681,6 +685,8 @@ class _Geography:
 
 
 _Candidate = tuple[Mention, str, list[GazEntry]]
+#: The context of a first choice, made before any vote (one shared empty counter: _score never changes it).
+_NO_VOTES: Counter[str] = Counter()
 
 
 def _holders(text: str, end: int) -> list[GazEntry]:
@@ -765,13 +771,17 @@ def _respell(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
                 found = [e for e in gazetteer().lookup(alt) if e.type in ("country", "region")
                          and e.country in countries]
         out.append((mention, name, found))
+    # 2. Only words that open like a known name of their length are worth the other tests: most have no such
+    # name, and testing every word after a preposition against every mention was a twentieth of the stage.
+    initials = {key[:1] for key in known}
     taken = [(m.start, m.end) for m, _, _ in candidates]
-    for match in _AFTER_PREPOSITION.finditer(text):
+    before = len(out)
+    for match in _AFTER_PREPOSITION.finditer(text) if initials else ():
         start, end = match.span(1)
-        if all(end <= s or start >= e for s, e in taken) and match[1] not in gazetteer() and (
-                alt := near(match[1], known)):
+        if match[1][:1].lower() in initials and (alt := near(match[1], known)) and all(
+                end <= s or start >= e for s, e in taken) and match[1] not in gazetteer():
             out.append((Mention(start, end, match[1], "GPE", None, STAGE), match[1], gazetteer().lookup(known[alt])))
-    return sorted(out, key=lambda c: c[0].start)
+    return out if len(out) == before else sorted(out, key=lambda c: c[0].start)
 
 
 @cache
