@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -174,7 +175,7 @@ def weighted_vector(text: str, *, lang: str = "en") -> dict[str, float]:
     for word in tokens(text):
         if word.isdigit():
             continue
-        key = stem(word)
+        key = sys.intern(stem(word))  # one string per stem for the whole corpus, not one per article (#17)
         counts[key] += 1
         weights[key] = max(weights.get(key, 0.0), idf(word, lang))
     vector = {w: (1.0 + math.log(n)) * weights[w] for w, n in counts.items()}

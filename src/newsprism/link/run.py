@@ -53,7 +53,7 @@ from ..store.links import (
     StoryRow,
     VectorRow,
 )
-from .claims import align_claims
+from .claims import ClaimRow, align_claims
 from .delta import (
     Corpus,
     Days,
@@ -99,7 +99,7 @@ from .incremental import (
 )
 from .lineage import LineageDoc, find_cues, find_lineage
 from .stories import MAX_POSTING, feature_similarity
-from .stream import article_batches, band_rows, minhash_rows, packed, texts_minus_furniture
+from .stream import article_batches, band_rows, minhash_rows, packed, story_batches, texts_minus_furniture
 
 log = logging.getLogger(__name__)
 
@@ -375,9 +375,11 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
         copies = {m for g in groups for m in g.members if m != g.original}
         shared = {s.story_id: sorted(set(s.articles) - copies) for s in stories.stories}
         shared = {story: members for story, members in shared.items() if len(members) > 1}
-        both = sorted({i for members in shared.values() for i in members})
-        claims = align_claims(shared, {a.id: slim(a) for a in store.articles_by_id(both)},
-                              entity_of=entities.entity_of(both), copies=copies)
+        claims: list[ClaimRow] = []
+        for part in story_batches(shared):  # a story's figures are set side by side apart from the others'
+            both = sorted({i for members in part.values() for i in members})
+            claims += align_claims(part, {a.id: slim(a) for a in store.articles_by_id(both)},
+                                   entity_of=entities.entity_of(both), copies=copies)
         steps.found = f"{counted(len(claims), 'figure')} side by side"
     tables: dict[type[LinkRow], Iterable[Any]] = {
         DuplicateRow: _duplicate_rows(groups), LineageRow: lineage_rows(lineage), ClaimGroupRow: claim_rows(claims),

@@ -27,12 +27,31 @@ BATCH = 1000
 
 
 def article_batches(store: object, ids: Sequence[str], lines_of: Callable[[str], set[str]], *,
-                    size: int = BATCH) -> Iterator[list[tuple[Article, Article]]]:
-    """``(article as stored (slim), article minus its site's furniture)`` of ``ids``, ``size`` at a time."""
+                    size: int | None = None) -> Iterator[list[tuple[Article, Article]]]:
+    """``(article as stored (slim), article minus its site's furniture)`` of ``ids``, ``size`` (default
+    :data:`BATCH`) at a time."""
+    size = size or BATCH
     for at in range(0, len(ids), size):
         corpus = Corpus(store, lines_of)
         corpus.load(ids[at:at + size])
         yield [(corpus.article(i), corpus.content(i)) for i in ids[at:at + size] if i in corpus.slim]
+
+
+def story_batches(stories: Mapping[str, Sequence[str]], *, size: int | None = None
+                  ) -> Iterator[dict[str, Sequence[str]]]:
+    """``stories`` (id -> member ids) by story id, in batches of about ``size`` members (default :data:`BATCH`;
+    a story is never split): the claims step reads the members of a batch at a time."""
+    size = size or BATCH
+    batch: dict[str, Sequence[str]] = {}
+    members = 0
+    for story_id in sorted(stories):
+        if batch and members + len(stories[story_id]) > size:
+            yield batch
+            batch, members = {}, 0
+        batch[story_id] = stories[story_id]
+        members += len(stories[story_id])
+    if batch:
+        yield batch
 
 
 def packed(sig: Sequence[int]) -> array[int]:
