@@ -268,11 +268,34 @@ def _by_call_to_action(line: Line) -> None:
         return
     if STORY_OPENING.match(line.text):
         return  # "And you'll have a lot less money in your bank account."
-    if len(channels) + len(reader) + len(imperatives) < 0.2 * line.n_words:
+    if _box_voice(line.text):
         return
-    if _reported(line.text):
+    if len(channels) + len(reader) + len(imperatives) < 0.2 * line.n_words and not (
+            line.n_words <= _CALL_MAX and _channel_call(line.text)):
         return
     _mark(line, "subscribe", f"a call to action (cue {channels[0].strip()!r})")
+
+
+#: Words in a box whose call to action is one sentence among slogans ("The best in culture… Subscribe now…").
+_CALL_MAX = 40
+_NEXT_STOP = re.compile(r"[.!?](?=\s|$)|\.(?=[A-Z]{2})")
+
+
+def _channel_call(text: str) -> bool:
+    """Whether a sentence of ``text`` opens with a button's imperative and names a channel in that sentence
+    ("Subscribe now for more from…", "Get breaking news alerts…"): the call itself, which a box's slogans
+    around it need not repeat (#12)."""
+    for m in CALL_IMPERATIVE.finditer(text):
+        stop = _NEXT_STOP.search(text, m.end())
+        if CALL_CHANNEL.search(text, m.start(), stop.end() if stop else len(text)):
+            return True
+    return False
+
+
+def _box_voice(text: str) -> bool:
+    """Told as a story tells what happened ("was"/"had", a reporting verb, someone speaking), as a box is not;
+    a word or three in quotes is a title a box names ('our sister title "All About Space" Magazine') (#12)."""
+    return bool(PAST_AUXILIARY.search(text) or REPORTING_VERB.search(text) or _speech(text))
 
 
 def _other_language(line: Line, doc_lang: str) -> bool:

@@ -278,9 +278,17 @@ def test_furniture_short_description_set_off_is_a_caption_unless_it_heads_the_ne
     ("Keep an eye on your inbox for the latest bridge news.", "subscribe"),
     ("Thanks for signing up!", "subscribe"),
     ("Beri tahu saya komentar baru melalui email.", "subscribe"),
+    # one sentence of a box is the call, among slogans; a title in quotes is no one speaking
+    ("The best in culture from a cultural icon. Subscribe now for more from the authority on music, "
+     "entertainment, politics and pop culture.", "subscribe"),
+    ('Need more space? Subscribe to our sister title "All About Space" Magazine for the latest amazing news '
+     "from the final frontier!", "subscribe"),
     # a story about subscriptions, told in the story's voice, stays
     ("The paper said it had lost 10,000 subscribers since the bridge closed.", None),
     ("And you will have a lot less money in your bank account.", None),
+    ("Residents were told to sign up for flood alerts by email before the works begin in March.", None),
+    ('The council urged residents to "sign up for the alerts by email as soon as they can" before the works.',
+     None),
 ])
 def test_furniture_call_to_action_in_any_language(line: str, kind: str | None) -> None:
     removed, result = _between_story(line)
