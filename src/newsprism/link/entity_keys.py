@@ -396,8 +396,8 @@ def _resolve(store: Any, nodes: set[str], moved: set[str], new_rows: list[Entity
         for i in todo:
             names[i] = {fold_name(r.name) for r in fresh.get(i, [])}
         read = [i for i in todo if i not in moved]
-        for row in store.link_rows(EntityMentionRow, article_id=read) if read else ():
-            names[row.article_id].add(fold_name(row.name))
+        for article_id, name in store.link_pairs(EntityMentionRow, "article_id", "name", read) if read else ():
+            names[article_id].add(fold_name(name))
         return {i: names[i] for i in ids}
 
     return resolve_mentions(records, decisions=decisions, crowded=crowded.after_set(nodes), names_of=names_of)

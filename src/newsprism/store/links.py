@@ -425,6 +425,19 @@ class LinkTables:
                                 [*params, *chunk])
         return found
 
+    def link_pairs(self, kind: type[LinkRow], key: str, value: str, keys: Collection[Any]) -> list[tuple[Any, Any]]:
+        """(``key``, ``value``) of each row of ``kind``'s table whose ``key`` column is one of ``keys``, in the
+        table's order, without reading or decoding the rest of the row (an article's entity names, say, without
+        their variants, #17)."""
+        if unknown := sorted({key, value} - set(LINK_COLUMNS[kind.TABLE])):
+            raise TypeError(f"{kind.TABLE} has no column {unknown[0]!r}")
+        todo, found = sorted(set(keys)), list[tuple[Any, Any]]()
+        for i in range(0, len(todo), _CHUNK):
+            chunk = todo[i:i + _CHUNK]
+            found += self._links.query(f'SELECT "{key}", "{value}" FROM {{t}}{kind.TABLE} WHERE "{key}" IN '
+                                       f'({", ".join("?" * len(chunk))}) ORDER BY {kind.ORDER}', chunk)
+        return [(k, v) for k, v in found]
+
     def _rows(self, kind: type[_R], select: str, where: list[str], params: list[Any]) -> list[_R]:
         sql = select + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {kind.ORDER}"
         return [_from_db(kind, row) for row in self._links.query(sql, params)]

@@ -35,6 +35,17 @@ def test_links_rows_round_trip_typed(store: Store) -> None:
     assert store.link_rows(CorpusEntityRow) == [] and len(store.link_rows(EntityMemberRow)) == 3
 
 
+
+@pytest.mark.issue(17)
+def test_links_pairs_read_two_columns_of_the_matching_rows(store: Store) -> None:
+    members = [EntityMemberRow("ce1", f"a{i}", "e1", f"Name {i}") for i in range(4)]
+    store.replace_links({EntityMemberRow: members})
+    assert store.link_pairs(EntityMemberRow, "article_id", "name", ["a3", "a1", "nowhere"]) == \
+        [("a1", "Name 1"), ("a3", "Name 3")]
+    assert store.link_pairs(EntityMemberRow, "article_id", "name", []) == []
+    with pytest.raises(TypeError):
+        store.link_pairs(EntityMemberRow, "article_id", "colour", ["a1"])
+
 def test_links_refuse_a_row_of_another_table_and_an_unknown_column(store: Store) -> None:
     with pytest.raises(TypeError):
         store.replace_links({StoryRow: _entities()})
