@@ -19,7 +19,7 @@ from ..extract.names import name_parts, strip_title
 from ..model import Article
 from .claims import ClaimRow, dimension_of
 from .entities import CorpusEntity
-from .entity_rules import same_given_name
+from .entity_rules import same_given_name, same_person_word
 from .features import label_family
 
 
@@ -43,6 +43,14 @@ def _given(name: str) -> str | None:
     return first if len(first) > 1 else None
 
 
+def _given_names(name: str) -> list[str]:
+    """Every given name of a full name, read past titles and role words."""
+    words = strip_title(name)[1].split()
+    while len(words) > 2 and words[0].rstrip(".").casefold() in TITLES | ROLE_NOUNS:
+        words = words[1:]
+    return list(name_parts(" ".join(words))[0])
+
+
 def persons_with_two_given_names(entities: Iterable[CorpusEntity]) -> list[Conflict]:
     """Person entities whose names (every variant) carry given names that are not one name.
 
@@ -54,9 +62,14 @@ def persons_with_two_given_names(entities: Iterable[CorpusEntity]) -> list[Confl
     found = []
     for entity in entities:
         surnames = {name_parts(strip_title(v)[1])[1].casefold() for v in entity.variants if len(v.split()) > 1}
+        # a one-word variant spelt like the surname is the surname (Hasan / Hassan, Byrd / Bird), and a middle
+        # name is the name a person goes by ("Benjamin Matthew Williams" called Matthew Williams) (#17)
         alone = {w for v in entity.variants if len(words := v.split()) == 1
-                 and (w := words[0].rstrip(".").capitalize()).casefold() in known - surnames}
+                 and (w := words[0].rstrip(".").capitalize()).casefold() in known - surnames
+                 and not any(same_person_word(w, surname) for surname in surnames)}
+        middle = {g.rstrip(".").casefold() for v in entity.variants for g in _given_names(v)[1:]}
         given = sorted({g for v in entity.variants if (g := _given(v))} | alone)
+        given = [g for g in given if g.casefold() not in middle]
         clash = [(a, b) for i, a in enumerate(given) for b in given[i + 1:] if not same_given_name(a, b)]
         if clash:
             found.append(Conflict(entity.corpus_id, entity.name, tuple(sorted({x for pair in clash for x in pair}))))

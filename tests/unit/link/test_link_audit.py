@@ -39,3 +39,26 @@ def test_audit_a_given_name_written_alone_counts() -> None:
     assert (conflict.name, conflict.values) == ("Charles", ("Charlene", "Charles"))
     # a surname written alone beside the full name is no second given name
     assert persons_with_two_given_names([*known, _person("Donald Trump", "Trump", "Donald")]) == []
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "variants",
+    [
+        # real entities of the real mixed corpus: a surname spelt two ways, a person called by a middle name
+        ("Nidal Hasan", "Hassan", "Nidal"),
+        ("Chris Byrd", "Bird", "Chris"),
+        ("Benjamin Matthew Williams", "Matthew Williams", "Benjamin"),
+    ],
+)
+def test_audit_a_surname_spelling_or_a_middle_name_is_no_second_given_name(variants: tuple[str, ...]) -> None:
+    known = [_person("Hassan Rouhani"), _person("Bird Jones"), _person("Matthew Perry")]
+    assert persons_with_two_given_names([*known, _person(*variants)]) == []
+
+
+@pytest.mark.issue(17)
+def test_audit_a_given_name_alone_beside_another_still_counts() -> None:
+    """A row that must not change: "Melania" alone is no spelling of Trump nor a middle name of the entity's."""
+    known = [_person("Melania Trump")]
+    [conflict] = persons_with_two_given_names([*known, _person("Donald John Trump", "Donald Trump", "Melania")])
+    assert conflict.values == ("Donald", "Melania")
