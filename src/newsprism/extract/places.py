@@ -429,8 +429,10 @@ def _overruled(text: str, mention: Mention, long_names: set[str], persons: list[
     word in a longer name, and only for a town's own name: a one-word variant GeoNames lists ("Misrata"
     for Misratah, "Echmiadzin" for Vagharshapat) needs "in", "near"... (#13)."""
     name = mention.text.strip()
-    key = name_key(name)
     found = [e for e in gazetteer().lookup(name) if e.type in ("city", "county", "region", "country")]
+    if not found:
+        return ""
+    key = name_key(name)
     entries = [e for e in found if _own_name(e.own_key, key)]
     own = bool(entries)
     if not own and " " not in name and len(name) >= 5 and not name.isupper():
@@ -447,6 +449,8 @@ def _mislabelled(mention: Mention, place_texts: set[str], long_names: set[str]) 
     if mention.text in place_texts:
         return True
     found = gazetteer().lookup(mention.text)
+    if not found:
+        return False  # most persons' and organisations' names: no test below can hold
     lone = " " not in mention.text.strip() and mention.text not in long_names
     # A person is never called "United States": only a lone word may be a first name ("Jordan").
     multiword = " " in mention.text.strip()
