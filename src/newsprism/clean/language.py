@@ -8,6 +8,7 @@ judges a line by its language alone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -39,8 +40,12 @@ def _plainly_english(words: list[str]) -> bool:
     False
     """
     sample = words[:60]
-    hits = sum(map(_ENGLISH_ONLY.__contains__, map(str.casefold, sample)))
+    hits = _english_hits(sample)
     return hits >= 3 and hits * 5 >= len(sample)
+
+
+def _english_hits(words: list[str]) -> int:
+    return sum(map(_ENGLISH_ONLY.__contains__, map(str.casefold, words)))
 
 
 @cache
@@ -73,3 +78,62 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
     if prob < MIN_CONFIDENCE:
         return None, round(prob, 3)
     return str(lang), round(prob, 3)
+
+
+#: Lines identified together: a block is closed once its lines hold this many characters.
+BLOCK_CHARS = 3 * SAMPLE_CHARS
+
+
+def line_languages(texts: Sequence[str], *, doc_lang: str | None,
+                   words: Sequence[list[str]] | None = None) -> list[tuple[str | None, float | None]]:
+    """The language of each line of one document, asking the identifier about blocks of lines, not each line.
+
+    Lines too short to tell, or plainly English, are answered at once. The others are identified in
+    blocks of consecutive lines holding :data:`BLOCK_CHARS` characters, from one sample that takes an
+    equal share of each line: when the block is surely in ``doc_lang`` (the language of the document's
+    longest prose), each of its lines is given that language and the block's probability; a block in
+    another language, or an unsure one, is identified line by line, so a comment in another language
+    than the story is still told apart. Asking the identifier about every line was an eighth of
+    cleaning's time on HTML pages (#12); with no ``doc_lang``, every line is asked alone. ``words``, when given, are each line's words as :data:`WORD` finds them.
+
+    >>> line_languages(["Breaking news", "The council said that the budget was approved."], doc_lang="en")
+    [(None, None), ('en', 0.99)]
+    """
+    if doc_lang is None:  # no story language for blocks to agree with
+        return [detect_language(text) for text in texts]
+    found: list[tuple[str | None, float | None]] = [(None, None)] * len(texts)
+    block: list[int] = []
+    chars = 0
+    for i, text in enumerate(texts):
+        line_words = words[i] if words is not None else WORD.findall(text)
+        if len(line_words) < MIN_WORDS:
+            continue
+        if _plainly_english(line_words):
+            found[i] = ("en", ENGLISH_SHORTCUT_SCORE)
+            continue
+        if doc_lang == "en" and not _english_hits(line_words[:60]):
+            # a line of an English story with not one of its function words is asked alone: a German
+            # comment under the story ("Danke für die Mühe"), the citation of a German paper
+            found[i] = detect_language(text)
+            continue
+        block.append(i)
+        chars += len(text)
+        if chars >= BLOCK_CHARS:
+            _identify_block([texts[j] for j in block], block, found, doc_lang=doc_lang)
+            block, chars = [], 0
+    if block:
+        _identify_block([texts[j] for j in block], block, found, doc_lang=doc_lang)
+    return found
+
+
+def _identify_block(texts: list[str], indexes: list[int], found: list[tuple[str | None, float | None]], *,
+                    doc_lang: str) -> None:
+    if len(texts) > 1:
+        share = max(SAMPLE_CHARS // len(texts), 1)
+        lang, prob = _identifier().classify(" ".join(text[:share] for text in texts))
+        if str(lang) == doc_lang and float(prob) >= MIN_CONFIDENCE:
+            for i in indexes:
+                found[i] = (doc_lang, round(float(prob), 3))
+            return
+    for i, text in zip(indexes, texts, strict=True):
+        found[i] = detect_language(text)

@@ -64,3 +64,31 @@ def test_language_of_an_html_page_is_its_text_s(head: str, lang: str) -> None:
     page = f"{head}<title>Rates rise</title></head><body><article>{body}</article></body></html>"
     article = Pipeline(Settings(stages=("clean.text",))).process(page)
     assert article.lang == lang
+
+
+@pytest.mark.issue(12)
+def test_language_lines_take_the_language_of_a_block_that_agrees_with_the_document() -> None:
+    from newsprism.clean.language import line_languages
+
+    lines = ["Nesta página você terá sempre a classificação atualizada da corrida.",
+             "Coloque nos seus favoritos e venha sempre conferir a classificação!",
+             "O calendário da Cup é composto por 36 corridas neste ano."]
+    assert detect_language(lines[2])[0] is None  # alone, the identifier is unsure of the last line
+    found = line_languages(lines, doc_lang="pt")
+    assert [lang for lang, _ in found] == ["pt", "pt", "pt"]
+    assert len({score for _, score in found}) == 1  # one answer for the block
+    # with no document language there is nothing to agree with: each line alone, as detect_language says
+    assert line_languages(lines, doc_lang=None) == [detect_language(line) for line in lines]
+
+
+@pytest.mark.issue(12)
+def test_language_line_of_another_language_inside_an_english_block_is_asked_alone() -> None:
+    from newsprism.clean.language import line_languages
+
+    lines = ["Residents along Harbor Street reported flooding in basements, garages and gardens overnight.",
+             "Danke für die Mühe, das wollte ich finden und lese es gerne wieder.",  # a comment under the story
+             "City crews pumped water out of storm drains near Central Park until early morning.",
+             "Emergency shelters opened in two schools, one church and a community centre downtown."]
+    found = line_languages(lines, doc_lang="en")
+    assert [lang for lang, _ in found] == ["en", "de", "en", "en"]
+    assert line_languages(["Breaking news", "Short line here"], doc_lang="en") == [(None, None), (None, None)]

@@ -216,3 +216,12 @@ def test_text_story_in_another_language_keeps_its_headline_and_prose() -> None:
     assert result.lang == "tr"
     assert result.text.startswith("Kredi kartı faizleri düştü") and "Ekonomistler" in result.text
     assert not result.removals
+
+
+@pytest.mark.issue(12)
+def test_text_glued_words_repaired_in_scraped_text_only() -> None:
+    # an extractor's output has the page's words as the page wrote them ("Ameris Bank" is a name)
+    text = "The forces left the city of Khersonis the capital of the region, officials said on Friday."
+    assert "Kherson is" in clean_text(text, content_kind="text").text
+    html = clean_text(text, content_kind="html")
+    assert html.text == text and not html.repairs
