@@ -71,6 +71,10 @@ _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "da
 _WHEN = frozenset({"DATE", "TIME"})
 #: A place speaks only as the subject of its own cue, not as the subject of a clause the cue hangs from.
 _PLACES = frozenset({"GPE", "LOC"})
+#: Relative pronouns that stand for the noun their clause describes ("Barkley, who said").
+_RELATIVE = frozenset({"who", "which", "that"})
+#: A line opening with up to six capitalised words and a colon ("McCain Challenger Kelli Ward: …").
+_HEADLINE_SPEAKER = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*):\s")
 #: What may stand between a name and the quote it introduces: "Name:", "Name, said:", "Name said,“…" (#13).
 _LEAD_IN = re.compile(r"^[\s,]*(?:(?:" + "|".join(SPEECH_SURFACE) + r")\s*[,:]|:)\s*$", re.IGNORECASE)
 
@@ -208,7 +212,23 @@ class SpeakerIndex:
             # "Cruz continued:" or "Clinton responded, saying …" closing the paragraph before one
             # that is all quote (#13)
             adjacent = self.intro_speaker(len(before), colon=before.endswith(":"))
+        if adjacent is None:
+            adjacent = self._headline_speaker(para_start, open_at)
         return adjacent
+
+    def _headline_speaker(self, para_start: int, open_at: int) -> Attribution | None:
+        """ "Issa: Hillary Clinton’s ‘Honesty Is In Question.’", "Dr. Ben Carson: Hillary Clinton ‘Not Fit …’":
+        a line that opens with a person's name and a colon, as headlines give their speaker, speaks the quote
+        later in that line (#13). The name is the last person or organisation the line names before the colon."""
+        match = _HEADLINE_SPEAKER.match(self.text, para_start, open_at)
+        if match is None:
+            return None
+        first = bisect.bisect_left(self._starts, para_start)
+        named = [m for m in self.mentions[first:bisect.bisect_left(self._starts, match.end(1))]
+                 if self.labels.get(m.entity or "") in _NEXT_TO_QUOTE]
+        if not named:
+            return None
+        return _named(named[-1], 0.6)
 
     def _name_before_colon(self, open_at: int) -> Attribution | None:
         """ "… - Philip Bump: “…”", "Continued Stone: “…”": a run of capitalised proper nouns just before the
@@ -502,6 +522,14 @@ class SpeakerIndex:
         if described is not None:
             return _named(described, 0.85)
         lower = token.lower_
+        if lower in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+            # "Barkley, who said …", "the report, which notes, “…”": the noun the clause describes speaks; the
+            # relative pronoun is the speaker's text, as "he" is (#13)
+            found = self.resolve(token.head.head)
+            if found is None:
+                return None
+            return Attribution(found.entity, token.text, token.idx, token.idx + len(token), None, None, None,
+                               found.confidence)
         if lower in {"i", "we"}:
             # a first-person narrator ("“Your Honor,” I said"): the writer speaks, who is no entity here
             return Attribution(None, token.text, token.idx, token.idx + len(token), None, None, None, 0.5)

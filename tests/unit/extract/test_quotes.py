@@ -576,3 +576,46 @@ def test_quotes_speaker_before_a_colon_or_after_according_to(  # type: ignore[no
     _, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.text == content)
     assert (quote.speaker_text, quote.cue) == (speaker_text, cue)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text"),
+    [
+        # a headline opening with its speaker's name and a colon speaks the quote later in the line
+        ("Darrell Issa: Hillary Clinton’s ‘Honesty Is In Question.’\n\nOn Sunday the congressman spoke on television.",
+         "Honesty Is In Question.", "Darrell Issa"),
+        ("Bill Clinton: Hillary ‘Better Qualified to Be President Than I Was.’\n\nHe spoke in New York.",
+         "Better Qualified to Be President Than I Was.", "Bill Clinton"),
+    ],
+)
+def test_quotes_headline_speaker_before_a_colon(  # type: ignore[no-untyped-def]
+        stages, text: str, content: str, speaker_text: str) -> None:
+    _, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert quote.speaker_text == speaker_text
+
+
+@pytest.mark.issue(13)
+def test_quotes_a_place_before_a_colon_does_not_speak(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "Update: The city council voted on the ‘Safe Streets Act.’\n\nThe vote was close."
+    _, quotes = quotes_of(stages, text)
+    assert all(q.speaker_text is None for q in quotes)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text", "speaker"),
+    [
+        # a relative pronoun subject stands for the noun its clause describes, as "he" stands for a name
+        ("The crowd cheered for Senator Jane Smith, who said, “We will win this state.”",
+         "We will win this state.", "who", "Jane Smith"),
+        ("Voters in Ohio listened to Governor Tom Ridge, who told them, “Nothing will stop us now.”",
+         "Nothing will stop us now.", "who", "Tom Ridge"),
+    ],
+)
+def test_quotes_relative_pronoun_speaker(  # type: ignore[no-untyped-def]
+        stages, text: str, content: str, speaker_text: str, speaker: str) -> None:
+    article, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert (quote.speaker_text, speaker_name(article, quote)) == (speaker_text, speaker)
