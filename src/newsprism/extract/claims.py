@@ -464,6 +464,9 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         if token is not None and noun is not None and noun.pos_ == "PROPN" and noun.i < token.i \
                 and noun.dep_ != "compound":
             continue  # a label after a name, not a count: "CentOS 8", "Windows 10", "Bell 206"
+        if token is not None and noun is not None and noun.i == token.i - 1 and noun.text.istitle() \
+                and not item["unit"]:
+            continue  # a capitalised word right before its number is a name with a number: "Destiny 2" (#17)
         if token is not None and noun is not None and _names_a_kind(item, token, noun):
             continue
         if token is not None and noun is not None and "\n" in text[min(token.idx, noun.idx):max(token.idx, noun.idx)]:

@@ -127,10 +127,12 @@ def test_claims_he_is_the_subject_not_the_last_named(text: str, owner: str | Non
         # A number in digits between "a" or a name and a singular noun names a kind of thing (real lines).
         ("The call was taken by a 911 supervisor who sent two units.", [2.0]),
         ("He drove a Porsche 911 racer at Le Mans.", []),
+        ("The subscription only includes a single game as of today — Destiny 2.", []),
         # Rows that must not change: a count with a plural noun, a collective noun, a measure.
         ("The call was taken by 12 supervisors on the night shift.", [12.0]),
         ("Police said 300 crew were rescued.", [300.0]),
         ("A 6.5 magnitude earthquake struck the island.", [6.5]),
+        ("Officials said 12 people died and Police arrested 4 men.", [12.0, 4.0]),
     ],
 )
 def test_claims_a_number_naming_a_kind_is_no_count(text: str, values: list[float]) -> None:
