@@ -162,7 +162,9 @@ def _strip_headline_words(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
     when the name is a full name the corpus knows and the words around it are common words, the
     node joins that name.
     """
-    full = {node.folded: node for node in nodes.values() if node.family == "PERSON" and len(node.words) >= 2}
+    # a name ending in an initial is no full name to cut to: "Donald J. Trump Tweets" is not "Donald J" (#17)
+    full = {node.folded: node for node in nodes.values() if node.family == "PERSON" and len(node.words) >= 2
+            and len(node.person[1].rstrip(".")) > 1}
     for key, node in sorted(nodes.items()):
         words = node.folded.split()
         if node.family != "PERSON" or len(words) < 3:

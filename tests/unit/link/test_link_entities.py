@@ -249,6 +249,18 @@ def test_entities_a_headline_reading_keeps_the_other_spellings_it_carried() -> N
     assert set(trump.variants) == {"Donald Trump", "Donald J. Trump"} and trump.articles == 3
 
 
+@pytest.mark.issue(17)
+def test_entities_a_name_ending_in_an_initial_takes_no_headline_reading() -> None:
+    """On the real mixed corpus "Donald J. Trump Tweets" was cut to a "Donald J" read elsewhere."""
+    articles = _articles(("Donald J", "PERSON"), ("Donald J", "PERSON"))
+    name = "Donald J. Trump Tweets"
+    headline = name + " About The Debate Again"
+    articles.append(Article(id="h", text=headline + "\nThe candidate wrote on Monday.",
+                            entities=(Entity(id="e1", name=name, label="PERSON", variants=(name,)),),
+                            mentions=(Mention(0, len(name), name, "PERSON", entity="e1"),)))
+    assert next(e for e in resolve_entities(articles) if e.name == "Donald J").articles == 2
+
+
 @pytest.mark.issue(11)
 def test_entities_a_surname_read_as_a_place_is_the_person() -> None:
     articles = _articles(*[("Lindsay Lohan", "PERSON")] * 4, ("Lohan", "GPE"))
