@@ -291,13 +291,22 @@ def entity_report(pages: dict[str, str], golds: dict[str, str], sample: int) -> 
     for key in keys:
         article = clean_article(Article(id=key, text="", raw_text=pages[key], content_kind="text"))
         metadata = "\n\n".join(text for _, text in metadata_lines(article))
-        article = extract_entities(article, nlp(article.text), metadata_doc=nlp(metadata) if metadata else None)
+        doc, metadata_doc = nlp(article.text), nlp(metadata) if metadata else None
+        # the stage skips paragraphs cleaning flagged as not in the main language; read them too, to compare
+        # with the raw text, whose paragraphs nothing flags
+        every = extract_entities(article.replace(paragraphs=()), doc, metadata_doc=metadata_doc)
+        article = extract_entities(article, doc, metadata_doc=metadata_doc)
         gold, raw = found(golds[key]), found(pages[key])
         clean, meta = forms(article.mentions), forms(article.metadata_mentions)
         totals["gold"] += len(gold)
         totals["gold in raw"] += len(gold & raw)
         totals["gold in clean"] += len(gold & clean)
         totals["gold in clean+metadata"] += len(gold & (clean | meta))
+        totals["gold in all paragraphs"] += len(gold & forms(every.mentions))
+        totals["gold in all paragraphs+metadata"] += len(gold & forms(every.mentions + every.metadata_mentions))
+        if article.lang == "en":
+            totals["gold en"] += len(gold)
+            totals["gold en in clean+metadata"] += len(gold & (clean | meta))
         totals["raw"] += len(raw)
         totals["raw in clean+metadata"] += len(raw & (clean | meta))
         for name in gold & raw - clean - meta:
@@ -308,6 +317,10 @@ def entity_report(pages: dict[str, str], golds: dict[str, str], sample: int) -> 
     print(f"  story entities (on the gold body) {totals['gold']}: found on the raw page text "
           f"{totals['gold in raw'] / g:.3f}, in the stored clean text {totals['gold in clean'] / g:.3f}, "
           f"in the stored clean text + metadata mentions {totals['gold in clean+metadata'] / g:.3f}")
+    print(f"  the same with the paragraphs flagged as in another language read too: clean text "
+          f"{totals['gold in all paragraphs'] / g:.3f}, + metadata {totals['gold in all paragraphs+metadata'] / g:.3f}; "
+          f"on the pages in English ({totals['gold en']} story entities), stored "
+          f"{totals['gold en in clean+metadata'] / max(totals['gold en'], 1):.3f}")
     print(f"  entities on the raw page text {totals['raw']}: stored (clean text + metadata) "
           f"{totals['raw in clean+metadata'] / max(totals['raw'], 1):.3f}")
     print("  story entities found on the raw text but lost by cleaning, by the kind of line they went with: "
