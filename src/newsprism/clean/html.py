@@ -23,6 +23,8 @@ Main-text cascade:
    is), chosen over the first only when its prose score
    (:func:`prose_score`: characters in sentence-like lines, minus twice the
    characters in other lines) is :data:`SECOND_OPINION_MARGIN` times higher.
+   Its lines are the page's paragraphs: a line break in the page's source is a
+   space, as in a browser (old pages hard-wrap their paragraphs there).
    trafilatura's fast mode sometimes settles on one block of a page whose text
    is spread over several (old layouts with tables, blog posts whose title and
    date sit apart): on the 750 pages of the second dev set the chosen
@@ -346,6 +348,13 @@ def _readability_text(tree: HtmlElement) -> str:
     except Exception:  # readability's own errors on odd markup: no second candidate, the first stands
         LOGGER.debug("readability failed", exc_info=True)
         return ""
+    for elem in body.iter():
+        # a line break of the page's source is a space: a paragraph written over several source lines was
+        # judged line by line and lost to a worse first candidate (#12)
+        if elem.text and "\n" in elem.text and elem.tag != "pre":
+            elem.text = elem.text.replace("\n", " ")
+        if elem.tail and "\n" in elem.tail:
+            elem.tail = elem.tail.replace("\n", " ")
     for elem in body.iter("br"):  # hard-wrapped lines of one paragraph stay one line, as prose is judged by line
         elem.tail = " " + (elem.tail or "")
     for elem in body.iter(*_BLOCK_TAGS):

@@ -352,3 +352,18 @@ def test_html_second_opinion_is_skipped_when_it_cannot_win(monkeypatch: pytest.M
     monkeypatch.setattr(html_module, "_readability_text", fail)
     page = "<html><body><div>" + "".join(f"<div>{_PROSE} Paragraph {i}.</div>" for i in range(5)) + "</div></body></html>"
     assert "Paragraph 4." in extract_html(page, url=URL).text
+
+
+@pytest.mark.issue(12)
+def test_html_readability_candidate_is_judged_by_paragraphs_not_source_lines() -> None:
+    # an old page writes each paragraph over several lines of its source; readability's text was split
+    # there, each piece judged a short non-sentence line, and the candidate lost to a worse first one
+    from newsprism.clean.html import _load_html, _readability_text
+
+    sentence = ("The committee met on Tuesday evening to review the plans for the new library,\n"
+                "and after a long debate its members agreed to put the question to the voters\n"
+                "at the next election in the spring.")
+    page = "<html><body><div>" + "".join(f"<p>{sentence}</p>" for _ in range(4)) + "</div></body></html>"
+    text = _readability_text(_load_html(page))
+    assert text.split("\n") == [" ".join(sentence.split())] * 4
+    assert prose_score(text) > 0
