@@ -193,11 +193,14 @@ class SpeakerIndex:
                                            open_at - t.idx if t.idx < open_at else t.idx - close_at, t.idx < open_at))
             # the noun after a cue before the quote is what it names ("calling him “…”", "described it as
             # “…”"), not its speaker, unless the cue opens its clause ("Stated Stone: “…”") (#13)
-            attribution = self.speaker_of(cue, inverted=cue.idx > close_at or _opens_clause(cue))
+            inverted = cue.idx > close_at or _opens_clause(cue)
+            attribution = self.speaker_of(cue, inverted=inverted, describe=False)
             if attribution is not None:
                 return attribution
             nearby = self._adjacent_mention(open_at, close_at, para_start, para_end) or self._name_before_colon(open_at)
-            return _with_cue(nearby, cue, 0.6) if nearby else _with_cue(None, cue, 0.5)
+            # a name next to the quote comes first; then the cue's own subject even when it names no one (#13)
+            described = None if nearby else self.speaker_of(cue, inverted=inverted)
+            return _with_cue(nearby, cue, 0.6) if nearby else described or _with_cue(None, cue, 0.5)
         adjacent = self._according_to_source(window) or self._adjacent_mention(open_at, close_at, para_start, para_end)
         lead = self.text[para_start:open_at].rstrip()
         if adjacent is None and lead.endswith((":", ",")):
@@ -424,7 +427,7 @@ class SpeakerIndex:
 
     # -- speaker of a cue -------------------------------------------------------------------
 
-    def speaker_of(self, cue: Token, *, inverted: bool = True) -> Attribution | None:
+    def speaker_of(self, cue: Token, *, inverted: bool = True, describe: bool = True) -> Attribution | None:
         """The speaker of cue verb ``cue``, resolved to an entity when possible.
 
         Candidates are tried in order; the first that resolves to an entity wins,
@@ -432,6 +435,7 @@ class SpeakerIndex:
         """
         fallback: Attribution | None = None
         place: Attribution | None = None
+        unresolved: Token | None = None
         for candidate in self._subject_candidates(cue, inverted=inverted):
             resolved = self.resolve(candidate)
             if (resolved is not None and resolved.entity is not None and candidate.head != cue
@@ -449,8 +453,25 @@ class SpeakerIndex:
                 # speaks even when it names no one; a name further on is a listener or a bystander (#13)
                 return _with_cue(resolved, cue, resolved.confidence)
             fallback = fallback or resolved
+            if resolved is None and unresolved is None and candidate.dep_ in _SUBJECTS and candidate.head == cue:
+                unresolved = candidate
+        if describe and unresolved is not None:
+            fallback = fallback or self._described(unresolved)
         fallback = place or fallback
         return _with_cue(fallback, cue, fallback.confidence) if fallback else None
+
+    def _described(self, token: Token) -> Attribution | None:
+        """The words of a cue's own subject that resolve() could not read ("said the 46-year-old", "the two
+        write", "a voice-over in the ad states"): the speaker's text, with no entity (#13)."""
+        if token.lower_ in {"it", "this", "that", "there", "what"} or (token.ent_type_ in _WHEN
+                                                                      and not token.lower_.endswith("old")):
+            return None  # a time ("said Monday") never speaks; an age ("the 46-year-old", tagged DATE) does
+        left = token.left_edge if token.left_edge.i >= token.i - 5 else token
+        right = token.right_edge if token.right_edge.i <= token.i + 5 else token
+        if "\n" in self.text[left.idx:right.idx] or self.in_quote(left.idx) or self.in_quote(right.idx):
+            return None
+        return Attribution(None, self.text[left.idx:right.idx + len(right)], left.idx, right.idx + len(right),
+                           None, None, None, 0.4)
 
     def _subject_candidates(self, cue: Token, *, inverted: bool) -> list[Token]:
         # "Sanders was asked by host Bill Maher, “…”": the agent speaks, the passive subject listens (#13).

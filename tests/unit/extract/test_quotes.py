@@ -619,3 +619,21 @@ def test_quotes_relative_pronoun_speaker(  # type: ignore[no-untyped-def]
     article, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.text == content)
     assert (quote.speaker_text, speaker_name(article, quote)) == (speaker_text, speaker)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text"),
+    [
+        # a cue's own subject that names no one and resolves to nothing is still who speaks
+        ("The senators sent a letter to the director. “We do not understand the need for this,” the two said.",
+         "We do not understand the need for this,", "the two"),
+        ("She defended her husband. “He is an amazing leader,” said the 46-year-old.",
+         "He is an amazing leader,", "the 46-year-old"),
+    ],
+)
+def test_quotes_unresolved_subject_of_the_cue_speaks(  # type: ignore[no-untyped-def]
+        stages, text: str, content: str, speaker_text: str) -> None:
+    _, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert quote.speaker_text == speaker_text
