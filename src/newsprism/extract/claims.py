@@ -65,6 +65,8 @@ _SERVICE_NOUN = re.compile(r"\s+(?:emergency\s+)?(?:call(?:s|ers?)?\b|dispatch|o
                            r"requests?\b|numbers?\b|texts?\b)", re.IGNORECASE)
 #: The numbers listed after a label are labels too: "two sons, ages 16 and 6", "pages 5, 6 and 9".
 _LISTED = re.compile(r"(?:\d+(?:\s*,\s*|\s+(?:and|or|&)\s+))+$")
+#: Currencies written as a short word before the amount ("Rs 299", "Rs. 500 crore"): amounts, not names.
+_CURRENCY_SHORT = frozenset({"Rs", "Rp", "Sh", "Tk"})
 #: Pronouns whose antecedent owns a figure: "He rushed for 150 yards", "his 716 yards".
 _PERSONAL = frozenset({"he", "she", "his", "her"})
 
@@ -147,7 +149,7 @@ def _names_a_kind(item: dict[str, Any], token: Token, noun: Token) -> bool:
             or noun.i != token.i + 1 or token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    return before.lower_ in ("a", "an") or before.pos_ == "PROPN"
+    return before.lower_ in ("a", "an") or (before.pos_ == "PROPN" and before.text.rstrip(".") not in _CURRENCY_SHORT)
 
 
 def _phones(text: str) -> list[tuple[int, int]]:
@@ -465,7 +467,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                 and noun.dep_ != "compound":
             continue  # a label after a name, not a count: "CentOS 8", "Windows 10", "Bell 206"
         if token is not None and noun is not None and noun.i == token.i - 1 and noun.text.istitle() \
-                and not item["unit"]:
+                and not item["unit"] and noun.text.rstrip(".") not in _CURRENCY_SHORT:
             continue  # a capitalised word right before its number is a name with a number: "Destiny 2" (#17)
         if token is not None and noun is not None and _names_a_kind(item, token, noun):
             continue

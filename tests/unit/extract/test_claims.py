@@ -133,6 +133,8 @@ def test_claims_he_is_the_subject_not_the_last_named(text: str, owner: str | Non
         ("Police said 300 crew were rescued.", [300.0]),
         ("A 6.5 magnitude earthquake struck the island.", [6.5]),
         ("Officials said 12 people died and Police arrested 4 men.", [12.0, 4.0]),
+        ("The oxygen bar charges Rs 299 for fifteen minutes of pure air.", [299.0]),
+        ("He said he has spent Rs 24 lakh in the four attempts.", [24.0, 4.0]),
     ],
 )
 def test_claims_a_number_naming_a_kind_is_no_count(text: str, values: list[float]) -> None:
