@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from sys import intern
 from typing import Any
 
 from ..extract._lexicon import ROLE_NOUNS, TITLES
@@ -131,9 +132,13 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
             gaz = ""  # "Henry Lazenby US", "Shelby, North Carolina": a name with a place in it is not that place
         # where the gazetteer put it, even when the name is not its entry's
         placed = countries.get(entity.id, set()) | countries.get("text:" + entity.name, set())
-        rows.append(EntityMentionRow(article.id, position, entity.id, node_id(family, gaz, entity.name), entity.name,
-                                     entity.label, gaz, sorted(set(entity.variants or (entity.name,))),
-                                     sorted(placed) if family == "PLACE" else [], int(entity.id in in_headline)))
+        # one string for each id, name, label and place the corpus repeats, not one per row: a full link holds
+        # every article's rows (#17)
+        rows.append(EntityMentionRow(article.id, position, intern(entity.id), intern(node_id(family, gaz, entity.name)),
+                                     intern(entity.name), intern(entity.label) if entity.label else entity.label,
+                                     intern(gaz), sorted({intern(v) for v in entity.variants or (entity.name,)}),
+                                     sorted(map(intern, placed)) if family == "PLACE" else [],
+                                     int(entity.id in in_headline)))
     return rows
 
 
