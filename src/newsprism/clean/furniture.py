@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from ..model import normalize_for_hash
 from .dateline import find_dateline
 from .language import detect_language, guess_language
-from .notices import notice_spans
+from .notices import is_notice, notice_spans, sentences
 from .resources import (
     BRACKETED,
     CALL_CHANNEL,
@@ -103,6 +103,8 @@ _SET_OFF_WORDS, _SET_OFF_LONG, _SET_OFF_MAX, _TITLE_SHARE = 6, 12, 40, 0.6
 
 #: A notice this short may rest on any strong cue; a longer one only on "cookie" and its cognates.
 _NOTICE_SHORT = 12
+#: A page of at most this many words whose sentences are mostly site notices is a notice page.
+_NOTICE_PAGE_WORDS = 120
 
 #: Tag lines accepted right after the story; a longer run of short lines is a menu.
 _MAX_TAG_LINES = 6
@@ -174,6 +176,7 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
         if line.kind is None and scraped:
             _by_call_to_action(line)
     _share_bar_fields(lines)
+    _notice_page(lines)
     if scraped:
         _repeated(lines)
         _by_region(lines, languages=_date_languages(doc_lang, main_language))
@@ -244,6 +247,28 @@ def _by_notice(line: Line, *, doc_lang: str) -> None:
         return  # one mention of cookies is a story's ("cookies and coffee would be served"); see _by_region
     if sum(end - start for start, end in notice_spans(line.text)) * 2 >= len(line.text):
         _mark(line, "cookie", f"a site notice (cue {strong[0]!r})")
+
+
+def _notice_page(lines: Sequence[Line]) -> None:
+    """A page that is only a site notice, in any language: an access-block page or a cookie wall.
+
+    Each line of such a page may be too long for the line rules, which judge a long line by "cookie" alone
+    (a story may be about an IP address), so the page is judged whole: short, with at least two notice
+    sentences (:func:`~newsprism.clean.notices.is_notice`) holding half its characters, and no line told in
+    a story's voice. All its lines are then the notice, and cleaning leaves no text (``E103``) (#12).
+    """
+    kept = [line for line in lines if line.kind is None]
+    if not kept or sum(line.n_words for line in kept) > _NOTICE_PAGE_WORDS:
+        return
+    text = "\n".join(line.text for line in kept)
+    spans = [(start, end) for start, end in sentences(text) if text[start:end].strip()]
+    flagged = [end - start for start, end in spans if is_notice(text[start:end])]
+    if len(flagged) < 2 or sum(flagged) * 2 < sum(end - start for start, end in spans):
+        return
+    if any(_box_voice(line.text) for line in kept):
+        return  # a brief about cookies or consent, told as news
+    for line in kept:
+        _mark(line, "cookie", "a page that is only a site notice (an access block or a consent wall)")
 
 
 def _by_call_to_action(line: Line) -> None:

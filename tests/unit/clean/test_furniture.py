@@ -353,3 +353,19 @@ def test_furniture_line_between_the_date_and_the_story_is_no_headline(line: str)
     result = clean_text(text)
     assert line in {removal.text for removal in result.removals}
     assert clean_article(Article(id="t", text="", raw_text=text)).title == headline
+
+
+@pytest.mark.issue(12)
+def test_furniture_a_page_that_is_only_an_access_block_notice_leaves_no_text() -> None:
+    # each line is too long for the line rules, which judge a long line by "cookie" alone; the page is judged whole
+    page = ("Przykro nam, ale z adresu IP z którego się łączysz odnotowaliśmy ogromną ilość połączeń.\n\n"
+            "Podejrzewamy, że ktoś nadużył adresu IP, z którego korzystasz.\n\n"
+            "Jeśli chcesz połączyć się z nami zaznacz \"NIE JESTEM ROBOTEM\".\n\n"
+            "Twój adres IP: 192.0.2.44")
+    article = clean_article(Article(id="x", text="", raw_text=page, content_kind="text"))
+    assert article.text == ""
+    assert [issue.code for issue in article.issues] == ["E103"]
+    # a short story about the same things, told as news, stays
+    brief = ("Hackers sent the spam from an IP address inside the ministry's own network, police said on Tuesday.\n\n"
+             "The captcha on the ministry's login page had been broken for weeks, officials said.")
+    assert clean_text(brief).text == brief
