@@ -184,7 +184,7 @@ class Mention:
     ``Article.metadata_mentions`` points into the text of the field its ``source`` names: ``"title"`` (the
     headline), ``"media/<i>"`` (the ``text`` of ``Article.media[i]``: a caption, credit or alt text) or
     ``"removals/<i>"`` (the ``text`` of ``Article.removals[i]``: a byline or dateline) or ``"tags/<i>"``
-    (``Article.tags[i]``) (#12).
+    (``Article.tags[i]``) (#12); :func:`newsprism.extract.entities.metadata_field_text` gives that text.
     """
 
     start: int

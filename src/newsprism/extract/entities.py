@@ -143,11 +143,17 @@ def metadata_lines(article: Article) -> list[tuple[str, str]]:
     for i, tag in enumerate(article.tags):
         if tag.strip():
             found.setdefault(" ".join(tag.split()), f"tags/{i}")
-    return [(source, _field_text(article, source)) for source in found.values()]
+    return [(source, metadata_field_text(article, source)) for source in found.values()]
 
 
-def _field_text(article: Article, source: str) -> str:
-    """The text of the metadata field ``source`` names."""
+def metadata_field_text(article: Article, source: str) -> str:
+    """The text of the metadata field ``source`` names, into which a metadata mention's offsets point.
+
+    >>> from newsprism.model import Article, MediaItem
+    >>> article = Article(id="x", text="", title="Flood in Galati", media=(MediaItem("caption", "The dyke at dawn"),))
+    >>> metadata_field_text(article, "title"), metadata_field_text(article, "media/0")
+    ('Flood in Galati', 'The dyke at dawn')
+    """
     field, _, index = source.partition("/")
     if field == "title":
         return article.title or ""

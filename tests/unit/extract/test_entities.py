@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.config import Settings
+from newsprism.extract.entities import metadata_field_text
 from newsprism.model import Article, MediaItem, Paragraph, Removal
 from newsprism.pipeline import Pipeline
 from newsprism.registry import get_factory
@@ -90,15 +91,6 @@ def test_entities_kherson_example(kherson_text: str) -> None:
     assert {ev.rule for ev in surovikin.evidence} & {"surname_fuzzy", "fuzzy"}
 
 
-def _field_text(article: Article, source: str) -> str:
-    field, _, index = source.partition("/")
-    if field == "title":
-        return article.title or ""
-    if field == "tags":
-        return article.tags[int(index)]
-    return article.media[int(index)].text if field == "media" else article.removals[int(index)].text
-
-
 @pytest.mark.issue(12)
 def test_entities_read_metadata_lines(stage) -> None:  # type: ignore[no-untyped-def]
     """The headline, captions and credits cleaning kept as metadata are read: their names join the article's
@@ -113,7 +105,7 @@ def test_entities_read_metadata_lines(stage) -> None:  # type: ignore[no-untyped
         assert not mention.source and text[mention.start:mention.end] == mention.text
     assert article.metadata_mentions
     for mention in article.metadata_mentions:
-        assert _field_text(article, mention.source)[mention.start:mention.end] == mention.text
+        assert metadata_field_text(article, mention.source)[mention.start:mention.end] == mention.text
     sources = {m.text: m.source for m in article.metadata_mentions}
     assert sources["Kherson"] == "title" and sources["Moscow"] == "media/0"
     surovikin = [e for e in article.entities if "Surovikin" in e.variants]
