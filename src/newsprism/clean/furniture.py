@@ -254,15 +254,17 @@ def _notice_page(lines: Sequence[Line]) -> None:
 
     Each line of such a page may be too long for the line rules, which judge a long line by "cookie" alone
     (a story may be about an IP address), so the page is judged whole: short, with at least two notice
-    sentences (:func:`~newsprism.clean.notices.is_notice`) holding half its characters, and no line told in
-    a story's voice. All its lines are then the notice, and cleaning leaves no text (``E103``) (#12).
+    sentences (:func:`~newsprism.clean.notices.is_notice`) that hold a strong cue (cookies, captcha, "your IP
+    address", ad blocker) and half its characters, and no line told in a story's voice; weak cues alone ("log
+    in", "subscribe", "you") are what a short blog post says to its readers too. All its lines are then the notice, and cleaning leaves no text (``E103``) (#12).
     """
     kept = [line for line in lines if line.kind is None]
     if not kept or sum(line.n_words for line in kept) > _NOTICE_PAGE_WORDS:
         return
     text = "\n".join(line.text for line in kept)
     spans = [(start, end) for start, end in sentences(text) if text[start:end].strip()]
-    flagged = [end - start for start, end in spans if is_notice(text[start:end])]
+    flagged = [end - start for start, end in spans
+               if NOTICE_STRONG.search(text, start, end) and is_notice(text[start:end])]
     if len(flagged) < 2 or sum(flagged) * 2 < sum(end - start for start, end in spans):
         return
     if any(_box_voice(line.text) for line in kept):
