@@ -369,3 +369,12 @@ def test_furniture_a_page_that_is_only_an_access_block_notice_leaves_no_text() -
     brief = ("Hackers sent the spam from an IP address inside the ministry's own network, police said on Tuesday.\n\n"
              "The captcha on the ministry's login page had been broken for weeks, officials said.")
     assert clean_text(brief).text == brief
+
+
+@pytest.mark.issue(12)
+def test_furniture_a_short_post_to_its_readers_is_no_notice_page() -> None:
+    # weak cues alone ("you", "click", "sign up", "newsletter") are what a short post says to its readers
+    post = ("Having played the demo at the show, I got to try a few of the new powers.\n\n"
+            "You can chain a few of them together and get your enemies to fight each other. Click play below "
+            "to watch, and sign up to our newsletter if you want more.")
+    assert clean_text(post, content_kind="html").text == post
