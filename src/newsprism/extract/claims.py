@@ -97,8 +97,9 @@ def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
     if _AGE_AFTER.match(after) or before.endswith(("-", "/", ":")) or re.match(r"\s*(?:UTC|GMT|local time|hrs)\b|:\d",
                                                                                 after):
         return True  # ages, clock times ("1430 UTC", "15:30")
-    if (before.endswith('"') and after.startswith('"')) or (re.search(r"[A-Za-z],\s*$", before) and after.startswith(",")):
-        return True  # a quoted label ("19"), an age between commas ("Another brother, 22, was")
+    if (before.endswith('"') and after.startswith('"')) or (
+            re.search(r"[A-Za-z],\s*(?:(?:both|all|each|aged)\s+)?$", before) and after.startswith(",")):
+        return True  # a quoted label ("19"), an age between commas ("Another brother, 22, was", "…Hakim, both 51, died")
     # "Stremusov, 45 Key spokesman": a name, a comma, then a small number is an age.
     if re.search(r"[A-Z][\w'-]+,\s*$", before) and phrase.isdigit() and 1 <= int(phrase) <= 120:
         return True

@@ -60,6 +60,8 @@ def test_claims_range() -> None:
     "text",
     [
         "Stremusov, 45, was a spokesman.",       # an age
+        "Tennant and Hakim, both 51, died at the scene.",  # an age shared by those named (#17)
+        "The brothers, all 19, were charged.",             # an age shared by those named (#17)
         "The 45-year-old man was arrested.",     # an age
         "The law was passed in 2014.",           # a year
         "It happened on October 8.",             # a date
