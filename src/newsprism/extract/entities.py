@@ -74,12 +74,13 @@ class EntityStage(ParsedStage):
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Parse each article's text and its metadata lines in one batch, then extract per article."""
         batch = list(articles)
-        metadata = [_LINE_BREAK.join(text for _, text in metadata_lines(article)) for article in batch]
+        lines = [metadata_lines(article) for article in batch]
+        metadata = [_LINE_BREAK.join(text for _, text in found) for found in lines]
         texts = [article.text for article in batch]
         docs = self.parses.parse(texts + [text for text in metadata if text], model=self.settings.spacy_model)
         extra = iter(docs[len(batch):])
-        for article, doc, text in zip(batch, docs[:len(batch)], metadata, strict=True):
-            yield self.extract(article, doc, next(extra) if text else None)
+        for article, doc, text, found in zip(batch, docs[:len(batch)], metadata, lines, strict=True):
+            yield extract_entities(article, doc, metadata_doc=next(extra) if text else None, metadata=found)
 
 
 def make_stage(settings: Settings, *, parses: ParseCache | None = None) -> Stage:
@@ -87,13 +88,15 @@ def make_stage(settings: Settings, *, parses: ParseCache | None = None) -> Stage
     return EntityStage(settings, parses=parses)
 
 
-def extract_entities(article: Article, doc: Doc, *, metadata_doc: Doc | None = None) -> Article:
+def extract_entities(article: Article, doc: Doc, *, metadata_doc: Doc | None = None,
+                     metadata: list[tuple[str, str]] | None = None) -> Article:
     """Fill ``mentions``, ``metadata_mentions`` and ``entities`` of ``article`` from its parses.
 
     Args:
         article: The article; ``doc`` must be the parse of ``article.text``.
         doc: The spaCy parse.
         metadata_doc: The parse of the article's :func:`metadata_lines` joined by blank lines, if any.
+        metadata: Those lines, when the caller has them already (else they are found again).
 
     Returns:
         A copy of the article with mentions (character offsets into the text,
@@ -103,7 +106,7 @@ def extract_entities(article: Article, doc: Doc, *, metadata_doc: Doc | None = N
     """
     candidates = _candidates(article.text, doc, article.paragraphs)
     if metadata_doc is not None:
-        candidates += _metadata_candidates(metadata_lines(article), metadata_doc)
+        candidates += _metadata_candidates(metadata if metadata is not None else metadata_lines(article), metadata_doc)
     labels = names.vote_labels([(c.text, c.label, c.locative) for c in candidates])
     groups = names.group_names([(c.text, label) for c, label in zip(candidates, labels, strict=True)])
     entity_of: dict[int, str] = {}
