@@ -95,6 +95,10 @@ class Pipeline:
                 stages = [build(name, self.settings, resources=self.resources, parses=self.parses)
                           for name in self.settings.stages]
             self.stages: list[Stage] = list(stages)
+        for stage in self.stages:  # stages made alone parse once between them, as the registry's do
+            share = getattr(stage, "share_parses", None)
+            if share is not None:
+                share(self.parses)
         self.times = StageTimes()
         self._check_order()
 

@@ -138,16 +138,31 @@ def parse(texts: Sequence[str], *, model: str, batch_size: int = 32, cache: Pars
     return (cache or ParseCache()).parse(texts, model=model, batch_size=batch_size)
 
 
-class ParsedStage(StageBase):
-    """Base of the stages that read the shared parse: parse a batch once, then extract per article.
-
-    Subclasses set ``name``, ``requires`` and ``assigns`` and implement :meth:`extract`.
-    """
+class ParsingStage(StageBase):
+    """Base of the stages that parse with the shared pipeline and keep the parses in a :class:`ParseCache`."""
 
     def __init__(self, settings: Settings, *, parses: ParseCache | None = None) -> None:
         self.settings = settings
         #: the pipeline's cache, shared with the other parsing stages; a stage built alone has its own
         self.parses = parses if parses is not None else ParseCache()
+        self._own_parses = parses is None
+
+    def share_parses(self, parses: ParseCache) -> None:
+        """Use ``parses`` (a pipeline's) when this stage was built without one.
+
+        A pipeline given stages made alone (``Pipeline(settings, stages=[...])``) calls it, so they
+        still parse each article once between them instead of once each.
+        """
+        if self._own_parses:
+            self.parses = parses
+            self._own_parses = False
+
+
+class ParsedStage(ParsingStage):
+    """Base of the stages that read the shared parse: parse a batch once, then extract per article.
+
+    Subclasses set ``name``, ``requires`` and ``assigns`` and implement :meth:`extract`.
+    """
 
     def batch_context(self) -> AbstractContextManager[None]:
         """The memory zone the whole batch runs in (the later stages reuse the first one's parses)."""

@@ -35,7 +35,6 @@ from functools import cache, lru_cache
 
 from ..config import Settings
 from ..model import Article, Entity, Mention, Place
-from ..registry import StageBase
 from ._place_scan import (
     NAME_LABELS,
     NAME_LIKE_COUNTRIES,
@@ -61,7 +60,7 @@ from .gazetteer import (
     small_towns,
     spelled_out,
 )
-from .nlp import ParseCache
+from .nlp import ParseCache, ParsingStage
 
 STAGE = "extract.places"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -868,16 +867,12 @@ def _spacy_mentions(article: Article, settings: Settings, parses: ParseCache) ->
     return [Mention(e.start_char, e.end_char, e.text, e.label_, None, STAGE) for e in doc.ents]
 
 
-class PlacesStage(StageBase):
+class PlacesStage(ParsingStage):
     """Resolve places; falls back to spaCy's entities when no mentions were given."""
 
     name = STAGE
     requires = ("text", "mentions", "entities")
     assigns = ("places", "entities", "mentions", "metadata_mentions")
-
-    def __init__(self, settings: Settings, *, parses: ParseCache | None = None) -> None:
-        self.settings = settings
-        self.parses = parses if parses is not None else ParseCache()
 
     def process(self, article: Article) -> Article:
         """The article with its places, and the entities the gazetteer shows to be places relabelled."""

@@ -135,6 +135,33 @@ def test_stages_built_in_stages_write_only_what_they_assign(kherson_text: str) -
     assert unchecked == article
 
 
+@pytest.mark.issue(12)
+def test_stages_made_alone_still_parse_each_text_once_in_a_pipeline(kherson_text: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stages made by their factories without the pipeline's cache used to parse the article once
+    # each (four spaCy parses per article in bench/facts.py): the pipeline now shares its cache.
+    from newsprism.extract import nlp
+
+    real = nlp.load_nlp(Settings().spacy_model)
+    parsed: list[str] = []
+
+    class Counting:
+        def pipe(self, texts: Iterable[str], **options: object) -> Iterator[object]:
+            texts = list(texts)
+            parsed.extend(texts)
+            return real.pipe(texts, **options)  # type: ignore[arg-type]
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+    monkeypatch.setattr(nlp, "load_nlp", lambda model: Counting())
+    settings = Settings()
+    alone = Pipeline(settings, stages=[registry.get_factory(name)(settings) for name in settings.stages])
+    article = alone.process(kherson_text, published="2022-11-09")
+    assert parsed.count(article.text) == 1 and len(parsed) == len(set(parsed))
+    assert article == Pipeline(settings).process(kherson_text, published="2022-11-09")
+
+
 @pytest.mark.issue(14)
 def test_stages_batch_context_is_part_of_the_contract() -> None:
     stage = FunctionStage("test.noop", lambda article: article)
