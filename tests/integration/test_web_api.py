@@ -409,6 +409,29 @@ def test_web_story_sets_claims_side_by_side(client: AsgiClient) -> None:
     assert [td.get_text() for td in group.select("tr td:nth-of-type(2)")] == ["elespanol.com", "tass.com"]
 
 
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("second", "shown"), [
+    (("2022-11-09T20:00:00", "more than 120,000", 120000), "bounds only, consistent (115,000 – 120,000)"),
+    (("2022-11-12T08:00:00", "130,000", 130000), "rising, later figures higher (115,000 – 130,000)"),
+])
+def test_web_story_says_when_figures_are_bounds_or_a_rising_tally(tmp_path: Path, second: tuple[str, str, float],
+                                                                   shown: str) -> None:
+    # Two lower bounds of a toll, or a toll counted higher later, are no disagreement: the group says which.
+    published, number, value = second
+    first = _kherson(aid="a1a1a1a1a1a1a1a1", source="elespanol.com", published="2022-11-09T18:00:00",
+                     number="more than 115,000", value=115000, bound="more_than")
+    later = _kherson(aid="b2b2b2b2b2b2b2b2", source="tass.com", published=published, number=number, value=value,
+                     bound="more_than" if number.startswith("more") else "exact")
+    store = _fill(open_store(tmp_path / "bounds.db"), [first, later])
+    try:
+        data = AsgiClient(create_app(store)).get("/story/s1.json").json()
+        soup = BeautifulSoup(AsgiClient(create_app(store)).get("/story/s1").text, "html.parser")
+    finally:
+        store.close()
+    assert data["claim_groups"][0]["differs"] is False
+    assert shown in soup.select("#claims-side-by-side .claim-group")[0].get_text(" ", strip=True)
+
+
 @pytest.mark.parametrize(("path", "params", "count"), [
     ("/quotes.json", {"speaker": "Sergei Shoigu"}, 2),
     ("/quotes.json", {"cue": "SAID", "date_from": "2022-11-10", "date_to": "2022-11-10"}, 1),

@@ -28,6 +28,7 @@ _NATURAL = 100_000
 
 #: Verdicts of the link stage on a quantity's figures (newsprism.link.claims), as a reader says them.
 VERDICTS = {"disagreement": "SOURCES DISAGREE", "lower": "a later figure is lower", "revision": "later figures",
+            "rising": "rising, later figures higher", "bounds": "bounds only, consistent",
             "rounding": "the same figure, rounded", "scope": "several figures from one source",
             "undated": "dates too vague to compare", "same": "the same figure", "agree": "sources agree"}
 #: The mark of a quantity (or a figure) on which sources disagree.

@@ -37,7 +37,9 @@ A claim group is one quantity in one story:
 Copies of an article (duplicates) are no second source and are left out, as
 are quantities that only one article mentions: there is nothing to set side by
 side. The figures of a group are then compared (:func:`verdict`): ``agree``,
-``rounding``, ``revision`` (later figures, by the as-of dates), ``lower`` (a
+``rounding``, ``bounds`` (different figures a bound makes consistent: "more than
+26,000" and "more than 31,000"), ``revision`` (later figures, by the as-of
+dates), ``rising`` (later, higher figures of a tally that only grows), ``lower`` (a
 tally lower than an earlier one), ``scope`` (one source's two figures),
 ``undated`` or ``disagreement`` (different values from different sources at the
 same time); only a disagreement is flagged to the reader.
@@ -478,12 +480,23 @@ def _interval(row: ClaimRow) -> tuple[float, float]:
     return value, value
 
 
+#: Bounds that leave one side open: "more than 26,000" is no figure, it is every figure above it.
+_OPEN_BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most"})
+
+
 def relation(a: ClaimRow, b: ClaimRow) -> str:
-    """``same``, ``rounding`` or ``differs``: whether two figures can be one figure."""
+    """``same``, ``rounding``, ``bounds`` or ``differs``: whether two figures can be one figure.
+
+    ``bounds``: different figures that do not contradict each other because one or both are
+    bounds ("more than 26,000" dead and "more than 31,000", or "at least 26,000" and 31,000):
+    neither source is wrong, but they are no one figure either (#17).
+    """
     low_a, high_a = _interval(a)
     low_b, high_b = _interval(b)
     if low_a <= high_b and low_b <= high_a:
-        return "same"
+        if a.base_value == b.base_value:
+            return "same"
+        return "bounds" if a.bound in _OPEN_BOUNDS or b.bound in _OPEN_BOUNDS else "rounding"
     rounded = (a.bound == "about" or b.bound == "about" or _round(a.value) or _round(b.value))
     if rounded and abs(a.base_value - b.base_value) <= _ROUNDING * max(a.base_value, b.base_value):
         return "rounding"
@@ -530,11 +543,13 @@ def _sources(a: ClaimRow, b: ClaimRow) -> bool:
 def _judge(row: ClaimRow, earlier: ClaimRow, *, cumulative: bool) -> str:
     """How ``row`` relates to one earlier figure: same, rounding, revision, lower, scope, undated or disagreement."""
     found = relation(row, earlier)
+    apart = _days_apart(row.as_of, earlier.as_of)
+    if found == "bounds" and cumulative and apart and row.base_value > earlier.base_value:
+        return "rising"  # "more than 20" dead, then "more than 30" days later: the toll rose
     if found != "differs":
         return found
     if not _sources(row, earlier):
         return "scope"  # one source giving two figures: two parts, or a total and a part
-    apart = _days_apart(row.as_of, earlier.as_of)
     if apart is None:
         return "undated"
     if apart == 0:
@@ -543,12 +558,14 @@ def _judge(row: ClaimRow, earlier: ClaimRow, *, cumulative: bool) -> str:
     if cumulative and lower:
         # A tally that only grows cannot fall by the next day: the sources disagree.
         return "disagreement" if apart <= 1 else "lower"
-    return "revision"
+    # a later, higher figure of a tally that only grows is the tally rising, not a figure revised (#17)
+    return "rising" if cumulative else "revision"
 
 
 _NOTES = {"same": "same", "rounding": "rounded", "revision": "later figure", "scope": "another figure in the same source",
-          "undated": "dates too vague to tell", "lower": "lower than an earlier figure"}
-_RANK = ("disagreement", "lower", "revision", "undated", "scope", "rounding")
+          "undated": "dates too vague to tell", "lower": "lower than an earlier figure",
+          "rising": "later and higher, the tally rose", "bounds": "a bound, consistent with the other figures"}
+_RANK = ("disagreement", "lower", "revision", "rising", "undated", "bounds", "scope", "rounding")
 
 
 def verdict(group: Sequence[ClaimRow], *, cumulative: bool = False) -> list[ClaimRow]:
@@ -557,7 +574,9 @@ def verdict(group: Sequence[ClaimRow], *, cumulative: bool = False) -> list[Clai
     ``disagreement`` when two sources give figures that cannot be one at the same time
     (for a tally that only grows, the dead or the evacuated, also a lower figure the next
     day); ``lower`` for a tally lower than an earlier one, later on; ``revision`` for later
-    figures; ``undated`` when the dates to tell are missing; ``scope`` when one source gives
+    figures; ``rising`` for later, higher figures of a tally that only grows; ``undated`` when
+    the dates to tell are missing; ``bounds`` when the figures differ but a bound holds them
+    all ("more than 26,000" dead beside "more than 31,000"); ``scope`` when one source gives
     two figures (four dead in one county, nine in all); ``rounding``; else ``agree``. Only a
     disagreement is flagged to the reader.
     """

@@ -190,8 +190,10 @@ class StoryClaim(ClaimRow):
     """A claim of a story, as the link stage set it beside the others."""
 
     context: Context
-    verdict: str = Field(description="The link stage's verdict on its quantity: agree, rounding, revision, "
-                                     "disagreement, or empty.")
+    verdict: str = Field(description="The link stage's verdict on its quantity: agree, rounding, bounds (figures "
+                                     "that differ but a bound makes consistent), revision, rising (later, higher "
+                                     "figures of a tally that only grows), lower, scope, undated, disagreement, "
+                                     "or empty.")
     note: str
 
 

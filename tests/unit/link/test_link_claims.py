@@ -75,7 +75,11 @@ def test_claims_a_figure_nobody_names_is_set_beside_nothing() -> None:
 @pytest.mark.parametrize(("first", "second", "verdict"), [
     ((115000, "about", "2022-11-09"), (115000, "exact", "2022-11-09"), "agree"),
     ((115000, "exact", "2022-11-09"), (114600, "exact", "2022-11-09"), "rounding"),
-    ((4, "exact", "2023-04-10"), (9, "exact", "2023-04-12"), "revision"),     # the toll rose
+    ((4, "exact", "2023-04-10"), (9, "exact", "2023-04-12"), "rising"),     # the toll rose (#17)
+    ((20, "more_than", "2023-04-10"), (30, "more_than", "2023-04-12"), "rising"),  # and so did its bound
+    ((26000, "more_than", "2023-04-12"), (31000, "more_than", "2023-04-12"), "bounds"),  # two bounds, no one figure
+    ((26000, "at_least", "2023-04-12"), (31000, "exact", "2023-04-12"), "bounds"),
+    ((115000, "about", "2022-11-09"), (112000, "exact", "2022-11-09"), "rounding"),
     ((80000, "exact", "2023-04-12"), (57000, "exact", "2023-04-12"), "disagreement"),
     ((115000, "more_than", "2022-11-09"), (70000, "about", "2022-11-10"), "disagreement"),  # a tally cannot fall
     ((115000, "exact", "2022-11-01"), (70000, "exact", "2022-11-09"), "lower"),
@@ -89,6 +93,20 @@ def test_claims_verdict(first: tuple[float, str, str], second: tuple[float, str,
                                         "what": "resident", "as_of": second[2]}))
     (group,) = _groups(a, b).values()
     assert {r.verdict for r in group} == {verdict}
+
+
+@pytest.mark.issue(17)
+def test_claims_two_lower_bounds_of_a_toll_are_bounds_not_agreement() -> None:
+    # Real lines of two outlets on the same day, each recalling an earlier earthquake's toll.
+    extra = {"counted": "people killed", "verb": "killed", "what": "people", "bound": "more_than", "as_of": "2003-12"}
+    bbc = _article("a", "news.bbc.co.uk", "2005-11-28", "A 6.7-strength quake killed more than 26,000 people in the "
+                   "ancient city of Bam in December 2003.", ("more than 26,000", 26000, extra))
+    payvand = _article("b", "payvand.com", "2005-11-28", "Iranians are still haunted by harrowing images of the "
+                       "world's worst disaster in December 2003, in which more than 31,000 people were killed in the "
+                       "ancient city of Bam.", ("more than 31,000", 31000, extra))
+    (group,) = _groups(bbc, payvand).values()
+    assert [(r.value, r.verdict) for r in group] == [(26000, "bounds"), (31000, "bounds")]
+    assert group[1].note == "a bound, consistent with the other figures"
 
 
 def test_claims_a_part_is_not_the_total() -> None:
