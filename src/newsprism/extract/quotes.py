@@ -67,6 +67,9 @@ _TITLE_MAX_WORDS = 10
 _SHOW_BEFORE = re.compile(r"(?:[’']s|\bon)\s*$")
 _SPEECH_WORD = re.compile(r"\b(?:" + "|".join(SPEECH_SURFACE) + r")\b", re.IGNORECASE)
 _OPEN_CONTEXT = " \t\n([{—–-:;,/"
+#: Scraped text mixes curly and straight marks within one paragraph ("“A," she said. "B.”"): the other kind of
+#: double mark closes a quote too, so the cue between two quotes is not read as part of one long quote (#13).
+_MIXED_CLOSERS = {"“": '"', '"': "”"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,11 +223,19 @@ def _opens(text: str, i: int, p_start: int) -> bool:
 
 def _find_closer(text: str, begin: int, end: int, mark: str) -> int | None:
     closers = QUOTE_CLOSERS[mark]
+    other = _MIXED_CLOSERS.get(mark, "")
+    inner = 0  # quotes of the other kind opened inside this one ("“The so-called "deal" is dead,”")
     for j in range(begin, end):
         char = text[j]
+        before = text[j - 1]
+        if other and char in other + "“" and char not in closers:
+            opens = char == "“" or char == '"' and before.isspace()
+            if opens or inner:
+                inner += 1 if opens else -1
+                continue
+            return j
         if char not in closers:
             continue
-        before = text[j - 1]
         after = text[j + 1] if j + 1 < len(text) else " "
         if before.isspace():
             if char == mark and mark not in APOSTROPHE_MARKS and char != '"':

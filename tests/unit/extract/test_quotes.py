@@ -637,3 +637,21 @@ def test_quotes_unresolved_subject_of_the_cue_speaks(  # type: ignore[no-untyped
     _, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.text == content)
     assert quote.speaker_text == speaker_text
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scraped text mixes curly and straight marks: either double mark closes, so the cue stays outside
+        ("“Our roads are crumbling,\" she said. \"Families endure blackouts.”",
+         ["Our roads are crumbling,", "Families endure blackouts."]),
+        ("\"We are not done yet,” he said. “The count goes on.\"", ["We are not done yet,", "The count goes on."]),
+        # a quote of the other kind inside one stays inside it
+        ("“The so-called \"deal\" is dead,” he said.", ["The so-called \"deal\" is dead,"]),
+        ("\"He read the question: “Do you agree?” Forty-three said yes.\"",
+         ["He read the question: “Do you agree?” Forty-three said yes."]),
+    ],
+)
+def test_quotes_mixed_curly_and_straight_marks(text: str, expected: list[str]) -> None:
+    assert direct(text) == expected
