@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from lxml.etree import XPath  # type: ignore[import-untyped]  # lxml ships no stubs
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 #: A shop page's main text (a product description) is shorter than this; a news story with a shop
 #: link in its menu is longer (the extraction dev sets' stories: median over 3,000 characters).
 SHOP_TEXT_CHARS = 1_200
+_ITEMTYPES = XPath("//@itemtype")
 _PRODUCT_TYPES = frozenset({"product", "productgroup", "offer", "aggregateoffer", "individualproduct",
                             "productmodel"})
 _ARTICLE_TYPE = re.compile(r"article|posting|report|blog", re.IGNORECASE)
@@ -67,8 +70,8 @@ def declared_kind(tree: HtmlElement, json_ld: Iterable[dict[str, Any]]) -> str |
         return "product"
     if "article" in og:
         return "article"
-    itemtypes = {(e.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].casefold()
-                 for e in tree.iter() if isinstance(e.tag, str) and e.get("itemtype")}
+    # the attribute values by XPath, in C: a walk over every element in Python cost more than the rest (#12)
+    itemtypes = {str(value).rstrip("/").rsplit("/", 1)[-1].casefold() for value in _ITEMTYPES(tree) if value}
     if any(_ARTICLE_TYPE.search(t) for t in itemtypes):
         return "article"
     return "product" if (types | itemtypes) & _PRODUCT_TYPES else None
