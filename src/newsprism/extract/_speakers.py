@@ -16,7 +16,10 @@ A cue verb's speaker is found in this order:
 
 With no speech verb that governs the quote, the verb the quote hangs from
 is the cue when its subject stands outside the quote ("“…” beamed Donald
-Hartley", "the attendees chanted, “…”").
+Hartley", "the attendees chanted, “…”"). When the parse gives no speaker,
+word order does: a cue word right after the closing mark with a noun phrase
+before or after it ("“…” a voice-over in the ad states", "“…?” asked the
+boy, who …") names the speaker even where the parse tagged the cue a noun.
 
 A cue in a gerund after a preposition ("ended his speech by saying “…”")
 takes the subject of the verb the preposition hangs from, and a cue set in
@@ -27,6 +30,7 @@ clause around it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -76,6 +80,11 @@ _RELATIVE = frozenset({"who", "which", "that"})
 #: A line opening with up to six capitalised words and a colon ("McCain Challenger Kelli Ward: …").
 _HEADLINE_SPEAKER = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*):\s")
 #: What may stand between a name and the quote it introduces: "Name:", "Name, said:", "Name said,“…" (#13).
+#: Words after a closing mark that are its cue by word order, whatever the parse tagged them (#13).
+_CUE_WORDS = frozenset(SPEECH_SURFACE) - {"according", "say"} | {"states", "notes", "read", "reads"}
+#: A speaker phrase next to such a cue is at most this many tokens ("a voice-over in the ad").
+_PHRASE_MAX_TOKENS = 7
+_PHRASE_OPENERS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 _LEAD_IN = re.compile(r"^[\s,]*(?:(?:" + "|".join(SPEECH_SURFACE) + r")\s*[,:]|:)\s*$", re.IGNORECASE)
 
 
@@ -200,8 +209,11 @@ class SpeakerIndex:
             nearby = self._adjacent_mention(open_at, close_at, para_start, para_end) or self._name_before_colon(open_at)
             # a name next to the quote comes first; then the cue's own subject even when it names no one (#13)
             described = None if nearby else self.speaker_of(cue, inverted=inverted)
-            return _with_cue(nearby, cue, 0.6) if nearby else described or _with_cue(None, cue, 0.5)
-        adjacent = self._according_to_source(window) or self._adjacent_mention(open_at, close_at, para_start, para_end)
+            if nearby:
+                return _with_cue(nearby, cue, 0.6)
+            return described or self._word_order_speaker(close_at, para_end) or _with_cue(None, cue, 0.5)
+        adjacent = (self._according_to_source(window) or self._adjacent_mention(open_at, close_at, para_start, para_end)
+                    or self._word_order_speaker(close_at, para_end))
         lead = self.text[para_start:open_at].rstrip()
         if adjacent is None and lead.endswith((":", ",")):
             adjacent = self.clause_subject(len(self.text[:open_at].rstrip())) or self._name_before_colon(open_at)
@@ -340,6 +352,37 @@ class SpeakerIndex:
             ):
                 return Attribution(mention.entity, mention.text, mention.start, mention.end, None, None, None, 0.6)
         return self._untagged_name_after(close_at, para_end)
+
+    def _word_order_speaker(self, close_at: int, para_end: int) -> Attribution | None:
+        """ "“…” the two write.", "“…” a voice-over in the ad states.", "“…,” said the woman, who …": a cue word
+        right after the closing mark, with a noun phrase before or after it, when the parse tagged the cue a noun or
+        hung the phrase elsewhere (#13). Word order decides: the phrase is the speaker, named or not."""
+        mark = self.doc.char_span(close_at, close_at + 1, alignment_mode="expand")
+        if mark is None or len(mark) == 0:
+            return None
+        tokens: list[Token] = []
+        for token in self.doc[mark[-1].i + 1:mark[-1].i + 2 + _PHRASE_MAX_TOKENS]:
+            if token.idx >= para_end or token.is_space or token.is_punct and token.text not in ",-" or (
+                    token.text == "," and tokens):
+                break
+            if token.text != "," and not self.in_quote(token.idx):
+                tokens.append(token)
+        cue_at = next((k for k, t in enumerate(tokens) if t.lower_ in _CUE_WORDS and t.is_lower), None)
+        if cue_at is None:
+            return None
+        cue = tokens[cue_at]
+        phrase = tokens[:cue_at] if cue_at else _noun_phrase(tokens[1:])
+        if not phrase or phrase[0].pos_ not in _PHRASE_OPENERS or any(t.pos_ in {"VERB", "AUX"} for t in phrase):
+            return None
+        ends = next((k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k), len(phrase))
+        heads = [t for t in phrase[:ends] if t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
+        if not heads or heads[-1].ent_type_ in _WHEN and not heads[-1].lower_.endswith("old"):
+            return None
+        resolved = self.resolve(heads[-1])
+        if resolved is None or resolved.entity is None:
+            start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+            resolved = Attribution(None, self.text[start:end], start, end, None, None, None, 0.5)
+        return _with_cue(resolved, cue, min(resolved.confidence, 0.55))
 
     def _untagged_name_after(self, close_at: int, para_end: int) -> Attribution | None:
         """ "“…,” Trump barked": a surname the entity stage left untagged here but named elsewhere (#13)."""
@@ -657,6 +700,15 @@ class SpeakerIndex:
             root = root.head
         # A main-clause or speech-verb subject, not one inside reported content.
         return root.dep_ in _SUBJECTS and (root.head.dep_ in {"ROOT", "conj"} or root.head.lemma_ in SPEECH_VERBS)
+
+
+def _noun_phrase(tokens: list[Token]) -> list[Token]:
+    """The noun phrase that opens ``tokens`` ("the woman" of "the woman who …"), up to its last noun."""
+    run = list(itertools.takewhile(lambda t: t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or t.text == "-",
+                                   tokens))
+    while run and run[-1].pos_ not in {"NOUN", "PROPN"}:
+        run.pop()
+    return run
 
 
 def _verb_above(token: Token) -> Token | None:

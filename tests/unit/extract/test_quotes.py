@@ -655,3 +655,23 @@ def test_quotes_unresolved_subject_of_the_cue_speaks(  # type: ignore[no-untyped
 )
 def test_quotes_mixed_curly_and_straight_marks(text: str, expected: list[str]) -> None:
     assert direct(text) == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text", "cue"),
+    [
+        # the parse tags the cue a noun or hangs the phrase elsewhere: word order names the speaker
+        ("The last question came from a young child.\n“How big is that wall?” asked the boy, who was wearing a red"
+         " hat, as the audience laughed.", "How big is that wall?", "the boy", "asked"),
+        ("The group released an ad on Tuesday.\n“They know she is the only one strong enough to stop Wall Street"
+         " abuses,” a voice-over in the ad states.", "They know she is the only one", "a voice-over in the ad", "states"),
+        ("The campaign sent an email on Saturday.\n\"Our political revolution has already forced a former senator to"
+         " change her mind,\" read the email.", "Our political revolution", "the email", "read"),
+    ],
+)
+def test_quotes_speaker_by_word_order_after_the_quote(  # type: ignore[no-untyped-def]
+        stages, text: str, content: str, speaker_text: str, cue: str) -> None:
+    _, quotes = quotes_of(stages, text)
+    (quote,) = [q for q in quotes if q.text.startswith(content)]
+    assert (quote.speaker_text, quote.cue) == (speaker_text, cue)
