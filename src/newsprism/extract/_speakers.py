@@ -563,13 +563,31 @@ class SpeakerIndex:
                 and "\n" not in self.text[min(t.idx, cue.idx):max(t.idx, cue.idx)]]
 
     def clause_subject(self, before: int) -> Attribution | None:
-        """The subject of the clause that ends just before ``before`` ("Chakrapani proposed: “…”")."""
+        """The subject of the clause that ends just before ``before`` ("Chakrapani proposed: “…”").
+
+        1. The subject of the sentence's root, outside quotes.
+        2. When the parse ran the clause into the quote it introduces, so that the root is a word of the
+           quote ("Trump issued the following statement: “…”", "Clinton has since apologized for what
+           happened: “…”"), the subject of the last verb of the clause that has one naming someone (#13).
+        """
         token = self.doc.char_span(before - 1, before, alignment_mode="expand")
         if token is None or len(token) == 0:
             return None
         root = token[0].sent.root
         for candidate in [c for c in root.children if c.dep_ in _SUBJECTS]:
             if not self.in_quote(candidate.idx):
+                resolved = self.resolve(candidate)
+                if resolved is not None and resolved.entity is not None:
+                    return resolved
+        if not self.in_quote(root.idx) and root.i < token[0].i:
+            return None
+        line_start = self.text.rfind("\n", 0, before - 1) + 1
+        for verb in reversed(self.doc[token[0].sent.start:token[0].i]):
+            if verb.idx < line_start:
+                break
+            if verb.pos_ not in {"VERB", "AUX"} or self.in_quote(verb.idx):
+                continue
+            for candidate in [c for c in verb.children if c.dep_ in _SUBJECTS and c.idx >= line_start]:
                 resolved = self.resolve(candidate)
                 if resolved is not None and resolved.entity is not None:
                     return resolved

@@ -675,3 +675,24 @@ def test_quotes_speaker_by_word_order_after_the_quote(  # type: ignore[no-untype
     _, quotes = quotes_of(stages, text)
     (quote,) = [q for q in quotes if q.text.startswith(content)]
     assert (quote.speaker_text, quote.cue) == (speaker_text, cue)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the parse runs the clause before the colon into the quote: the clause's own verb names the speaker
+        ("After the attack, Donald Trump issued the following statement:\n\n“Our prayers are with all those"
+         " affected by the horrible attacks in Munich. This cannot continue.”", "Our prayers", "Donald Trump"),
+        ("Hillary Clinton has since apologized for what happened: \"Yes, I should have used two email addresses,"
+         " one for personal matters and one for my work. Not doing so was a mistake.\"", "Yes, I should",
+         "Hillary Clinton"),
+        # a speech verb before the colon: unchanged
+        ("Bernie Sanders, a senator from Vermont, told supporters in Ohio: \"We will keep fighting until the last"
+         " vote is counted in every state.\"", "We will keep fighting", "Bernie Sanders"),
+    ],
+)
+def test_quotes_speaker_of_a_clause_run_into_its_quote(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    (quote,) = [q for q in quotes if q.text.startswith(content)]
+    assert speaker_name(article, quote) == speaker
