@@ -52,7 +52,7 @@ from typing import Any
 from ..decisions import Decision, ManualGroups, replay
 from ..model import Article
 from ..store.links import EntityMentionRow
-from .entity_names import Key, NameNode, mention_records, name_nodes
+from .entity_names import Key, NameNode, mend_nodes, mention_records, raw_nodes
 from .entity_rules import block_keys, compatible, evidence, extends, node_blocks
 from .features import fold_name
 
@@ -156,7 +156,14 @@ def resolve_mentions(records: Sequence[EntityMentionRow], *, decisions: Sequence
         for row in records:
             names.setdefault(row.article_id, set()).add(fold_name(row.name))
         names_of = lambda ids: {i: names.get(i, set()) for i in ids}  # noqa: E731
-    nodes = name_nodes(records)
+    return resolve_nodes(raw_nodes(records), decisions=decisions, crowded=crowded, names_of=names_of)
+
+
+def resolve_nodes(nodes: dict[Key, NameNode], *, decisions: Sequence[Decision], crowded: Collection[str],
+                  names_of: Callable[[Collection[str]], Mapping[str, set[str]]]) -> list[CorpusEntity]:
+    """:func:`resolve_mentions` of the name nodes of the article entities, not yet mended (:func:`raw_nodes`,
+    or :func:`~newsprism.link.entity_names.totals_nodes` of their stored totals)."""
+    nodes = mend_nodes(nodes)
     constraints = replay(decisions)
     clusters = _Clusters(nodes, constraints, crowded=crowded, names_of=names_of)
     for (a, b), (score, rule) in sorted(_edges(nodes, crowded).items(), key=lambda kv: (-kv[1][0], kv[0])):

@@ -39,12 +39,13 @@ from ..store.links import (
     EntityKeyRow,
     EntityMemberRow,
     EntityMentionRow,
+    EntityNodeRow,
     EntityPairRow,
     LinkRow,
     Patch,
 )
-from .entities import MAX_BLOCK, CorpusEntity, crowded_blocks, resolve_mentions
-from .entity_names import NameNode, mention_records
+from .entities import MAX_BLOCK, CorpusEntity, crowded_blocks, resolve_mentions, resolve_nodes
+from .entity_names import NameNode, NodeTotals, mention_records, node_totals, totals_nodes
 from .entity_rules import compatible, evidence, extends, node_blocks
 from .features import fold_name
 
@@ -187,6 +188,11 @@ def link_entities(store: Any, changed: Mapping[str, Article], removed: Collectio
             rows = {a.id: mention_records(a) for a in store.iter_articles() if a.id not in gone}
             rows.update({i: mention_records(a) for i, a in changed.items()})
             return resolve_records([row for i in sorted(rows) for row in rows[i]], decisions=decisions)
+        if mentions and not store.link_total(EntityNodeRow):  # linked before the node totals were kept (#17)
+            gone = set(removed) | set(changed)
+            kept = [r for r in store.link_rows(EntityMentionRow) if r.article_id not in gone]
+            records = kept + [row for a in changed.values() for row in mention_records(a)]
+            return resolve_records(sorted(records, key=lambda r: (r.article_id, r.position)), decisions=decisions)
         return _incremental(store, changed, removed, decisions=decisions, totals=(entities, merged))
     return resolve_records([row for i in sorted(changed) for row in mention_records(changed[i])], decisions=decisions)
 
@@ -206,9 +212,11 @@ def resolve_records(records: list[EntityMentionRow], *, decisions: Sequence[Deci
     found = resolve_mentions(records, decisions=decisions, crowded=crowded)
     entity_rows, member_rows = _entity_rows(found)
     mapping = {(m.article_id, m.entity_id): m.corpus_id for m in member_rows}
+    totals = node_totals(records)
     tables: dict[type[LinkRow], list[Any]] = {
         CorpusEntityRow: entity_rows, EntityMemberRow: member_rows, EntityMentionRow: records,
-        EntityKeyRow: key_rows, EntityPairRow: [EntityPairRow(a, b) for a, b in sorted(pairs)]}
+        EntityKeyRow: key_rows, EntityPairRow: [EntityPairRow(a, b) for a, b in sorted(pairs)],
+        EntityNodeRow: [totals[n].row() for n in sorted(totals)]}
     return EntityLinks(tables, {}, len(found), _merged(member_rows), None, lambda ids: mapping)
 
 
@@ -225,10 +233,14 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
     old_rows = [r for r in old_rows if r.article_id in moved]
     new_rows = [r for r in new_rows if r.article_id in moved]
     touched = {r.node for r in old_rows} | {r.node for r in new_rows}
-    counts = store.link_counts(EntityMentionRow, "node", sorted(touched)) if touched else {}
-    after = Counter(counts) - Counter(r.node for r in old_rows) + Counter(r.node for r in new_rows)
-    added = {n for n in touched if not counts.get(n) and after[n] > 0}
-    gone = {n for n in touched if counts.get(n) and after[n] <= 0}
+    # the totals of the nodes the changed articles have or had, with those articles' rows taken out and put in
+    stored = {r.node: r for r in store.link_rows(EntityNodeRow, node=sorted(touched))} if touched else {}
+    sums = {n: NodeTotals(stored[n]) if n in stored else NodeTotals.empty(n) for n in touched}
+    for rows, sign in ((old_rows, -1), (new_rows, 1)):
+        for row in rows:
+            sums[row.node].add(row, sign)
+    added = {n for n in touched if n not in stored and sums[n].members}
+    gone = {n for n in touched if n in stored and not sums[n].members}
     keys = _Keys(store, added, gone)
     crowded = _Crowded(store, keys)
     repair = _repair(keys, crowded, added, gone)
@@ -239,7 +251,8 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
     keys.load({f"n:{name}" for name in names})
     seeds = touched | {n for name in sorted(names) for n in keys.before(f"n:{name}") | keys.after(f"n:{name}")}
     reached = _walk(store, keys, seeds, new_pairs, groups.members)
-    found = _resolve(store, reached - gone, moved, new_rows, decisions, crowded)
+    found = _resolve(store, reached - gone, moved, new_rows, decisions, crowded,
+                     {n: t.row() for n, t in sums.items() if t.members})
     names_reached = sorted({n.split("|", 2)[2] for n in reached})
     old_members = store.link_rows(EntityMemberRow, name=names_reached) if names_reached else []
     old_ids = {m.corpus_id for m in old_members}
@@ -256,7 +269,8 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
         EntityMentionRow: Patch("article_id", moved, new_rows),
         EntityKeyRow: Patch("node", added | gone, [EntityKeyRow(k, n) for k, n in sorted(
             (k, n) for n in added for k in node_keys(n))]),
-        EntityPairRow: Patch(("a", "b"), repair | gone, [EntityPairRow(a, b) for a, b in sorted(new_pairs)])}
+        EntityPairRow: Patch(("a", "b"), repair | gone, [EntityPairRow(a, b) for a, b in sorted(new_pairs)]),
+        EntityNodeRow: Patch("node", touched, [sums[n].row() for n in sorted(touched) if sums[n].members])}
     count = totals[0] - len(old_ids) + len(found)
     merged = totals[1] - merged_before + _merged(member_rows)
     stale = set(changed) | set(removed)
@@ -383,11 +397,12 @@ def _walk(store: Any, keys: _Keys, seeds: set[str], new_pairs: set[tuple[str, st
 
 
 def _resolve(store: Any, nodes: set[str], moved: set[str], new_rows: list[EntityMentionRow],
-             decisions: Sequence[Decision], crowded: _Crowded) -> list[CorpusEntity]:
-    """The corpus entities of these nodes, from their article entities (stored, and the changed articles')."""
-    stored = [r for r in store.link_rows(EntityMentionRow, node=sorted(nodes)) if r.article_id not in moved] \
-        if nodes else []
-    records = sorted(stored + [r for r in new_rows if r.node in nodes], key=lambda r: (r.article_id, r.position))
+             decisions: Sequence[Decision], crowded: _Crowded, patched: Mapping[str, EntityNodeRow]
+             ) -> list[CorpusEntity]:
+    """The corpus entities of these nodes, from their totals: stored, or ``patched`` with the changed articles'
+    rows; no article entity of the nodes is read (#17)."""
+    todo = sorted(n for n in nodes if n not in patched)
+    totals = (store.link_rows(EntityNodeRow, node=todo) if todo else []) + [patched[n] for n in nodes if n in patched]
     fresh = _by_article(new_rows)
     names: dict[str, set[str]] = {}
 
@@ -400,4 +415,5 @@ def _resolve(store: Any, nodes: set[str], moved: set[str], new_rows: list[Entity
             names[article_id].add(fold_name(name))
         return {i: names[i] for i in ids}
 
-    return resolve_mentions(records, decisions=decisions, crowded=crowded.after_set(nodes), names_of=names_of)
+    return resolve_nodes(totals_nodes(totals), decisions=decisions, crowded=crowded.after_set(nodes),
+                         names_of=names_of)

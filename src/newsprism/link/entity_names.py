@@ -24,7 +24,7 @@ from typing import Any
 from ..extract._lexicon import ROLE_NOUNS, TITLES
 from ..extract.names import name_parts, strip_title
 from ..model import Article, Place
-from ..store.links import EntityMentionRow
+from ..store.links import EntityMentionRow, EntityNodeRow
 from .features import fold_name, idf, label_family, tokens
 from .resources import GENERIC_PLACE_WORDS, NAME_STOP_WORDS, PLACE_QUALIFIERS
 
@@ -145,6 +145,11 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
 def name_nodes(records: Iterable[EntityMentionRow]) -> dict[Key, NameNode]:
     """The name nodes of a corpus's article entities (:func:`mention_records`, by article in order), with
     headline words, labels and places mended."""
+    return mend_nodes(raw_nodes(records))
+
+
+def raw_nodes(records: Iterable[EntityMentionRow]) -> dict[Key, NameNode]:
+    """The name nodes of these article entities before they are mended (:func:`mend_nodes`)."""
     nodes: dict[Key, NameNode] = {}
     for row in records:
         family = row.node.split("|", 1)[0]  # the row's own node: a place read as another label is a place (#17)
@@ -156,7 +161,78 @@ def name_nodes(records: Iterable[EntityMentionRow]) -> dict[Key, NameNode]:
         node.sources.append((row.article_id, fold_name(row.name)))
         node.countries.update(row.countries)
         node.headline |= bool(row.headline)
+    return nodes
+
+
+def mend_nodes(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
+    """Headline words and labels mended (:func:`name_nodes`), in place: the nodes of the names, in the order of
+    their first article entity."""
     return _vote_families(_strip_headline_words(nodes))
+
+
+class NodeTotals:
+    """What the article entities of one name node add up to, kept as an
+    :class:`~newsprism.store.links.EntityNodeRow`: rows are added and taken away (an article changed or gone),
+    and the node is made again from the totals alone, as :func:`name_nodes` makes it from the rows (#17)."""
+
+    __slots__ = ("node", "members", "labels", "variants", "countries", "headline")
+
+    def __init__(self, row: EntityNodeRow) -> None:
+        self.node = row.node
+        self.members: dict[tuple[str, int], str] = {(m[0], int(m[1])): m[2] for m in row.members}
+        self.labels, self.variants = Counter(row.labels), Counter(row.variants)
+        self.countries, self.headline = Counter(row.countries), row.headline
+
+    @classmethod
+    def empty(cls, node: str) -> NodeTotals:
+        return cls(EntityNodeRow(node, [], {}, {}, {}, 0))
+
+    def add(self, row: EntityMentionRow, sign: int = 1) -> None:
+        """Count one article entity of the node in (``sign`` 1) or out (-1)."""
+        if sign > 0:
+            self.members[(row.article_id, row.position)] = row.entity_id
+        else:
+            self.members.pop((row.article_id, row.position), None)
+        for counter, values in ((self.labels, [row.label or ""]), (self.variants, row.variants),
+                                (self.countries, row.countries)):
+            for value in values:
+                counter[value] += sign
+                if counter[value] <= 0:
+                    del counter[value]
+        self.headline += sign * int(bool(row.headline))
+
+    def row(self) -> EntityNodeRow:
+        return EntityNodeRow(self.node, [[a, p, e] for (a, p), e in sorted(self.members.items())],
+                             dict(self.labels), dict(self.variants), dict(self.countries), self.headline)
+
+
+def node_totals(records: Iterable[EntityMentionRow]) -> dict[str, NodeTotals]:
+    """The totals of every name node of these article entities."""
+    found: dict[str, NodeTotals] = {}
+    for row in records:
+        totals = found.get(row.node)
+        if totals is None:
+            totals = found[row.node] = NodeTotals.empty(row.node)
+        totals.add(row)
+    return found
+
+
+def totals_nodes(totals: Iterable[EntityNodeRow]) -> dict[Key, NameNode]:
+    """The name nodes of these totals before they are mended (:func:`mend_nodes`), as :func:`name_nodes` makes
+    them from every article entity of theirs: in the order of their first article entity."""
+    nodes: dict[Key, NameNode] = {}
+    for row in sorted((r for r in totals if r.members), key=lambda r: (r.members[0][0], r.members[0][1])):
+        family, gazetteer, name = row.node.split("|", 2)
+        node = nodes[(family, name, gazetteer)] = NameNode(family, name, gazetteer)
+        node.labels.update(row.labels)
+        node.members = [(m[0], m[2]) for m in row.members]
+        node.articles = {m[0] for m in row.members}
+        node.variants = set(row.variants)
+        folded = fold_name(name)
+        node.sources = [(m[0], folded) for m in row.members]
+        node.countries = set(row.countries)
+        node.headline = row.headline > 0
+    return nodes
 
 
 def _strip_headline_words(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:

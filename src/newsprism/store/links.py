@@ -300,6 +300,24 @@ class EntityPairRow(LinkRow):
 
 
 @dataclass(frozen=True, slots=True)
+class EntityNodeRow(LinkRow):
+    """What the article entities of one name node add up to (:mod:`newsprism.link.entity_keys`): its members
+    (``[article_id, position, entity_id]`` by article and position) and how many of them give each label,
+    variant and country and stand in a headline line, so a link run re-resolves a node without reading its
+    article entities one by one (#17)."""
+
+    TABLE = "link_entity_nodes"
+    ORDER = "node"
+    JSON = frozenset({"members", "labels", "variants", "countries"})
+    node: str
+    members: list[list[Any]]
+    labels: dict[str, int]
+    variants: dict[str, int]
+    countries: dict[str, int]
+    headline: int
+
+
+@dataclass(frozen=True, slots=True)
 class Patch:
     """Part of one link table replaced: the rows whose ``column`` (or one of the ``columns``) has one of
     ``values`` give way to ``rows``."""
@@ -313,7 +331,7 @@ class Patch:
 LINK_ROWS: tuple[type[LinkRow], ...] = (DuplicateRow, LineageRow, StoryRow, StoryArticleRow, CorpusEntityRow,
                                         EntityMemberRow, ClaimGroupRow, FurnitureRow, MinhashRow, VectorRow,
                                         BandRow, StoryKeyRow, ArticleStateRow, StoryEdgeRow, InputRow, CueRow,
-                                        EntityMentionRow, EntityKeyRow, EntityPairRow)
+                                        EntityMentionRow, EntityKeyRow, EntityPairRow, EntityNodeRow)
 #: table -> columns, in insertion order (the web reads these tables by name).
 LINK_COLUMNS: dict[str, tuple[str, ...]] = {row.TABLE: tuple(f.name for f in fields(row))  # type: ignore[arg-type]
                                             for row in LINK_ROWS}

@@ -14,6 +14,7 @@ import pytest
 
 from newsprism.decisions import Decision
 from newsprism.link.entity_keys import EntityLinks, link_entities, node_keys
+from newsprism.link.entity_names import mention_records, node_totals, raw_nodes, totals_nodes
 from newsprism.link.features import fold_name
 from newsprism.model import Article, Entity, Place
 from newsprism.store import Store, open_store
@@ -22,12 +23,14 @@ from newsprism.store.links import (
     EntityKeyRow,
     EntityMemberRow,
     EntityMentionRow,
+    EntityNodeRow,
     EntityPairRow,
     LinkRow,
 )
 
 WIKINEWS = Path(__file__).resolve().parents[3] / "examples" / "wikinews" / "articles.jsonl"
-TABLES: tuple[type[LinkRow], ...] = (CorpusEntityRow, EntityMemberRow, EntityMentionRow, EntityKeyRow, EntityPairRow)
+TABLES: tuple[type[LinkRow], ...] = (CorpusEntityRow, EntityMemberRow, EntityMentionRow, EntityKeyRow, EntityPairRow,
+                                     EntityNodeRow)
 #: Capitalised runs of words: the names the articles below are given.
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}\b")
 _LABELS = ("PERSON", "PERSON", "GPE", "ORG", "NORP")
@@ -117,6 +120,64 @@ def test_entity_keys_walk_only_the_names_a_new_article_reaches(store: Store) -> 
     assert rewritten and len(rewritten) < len(store.link_rows(CorpusEntityRow)) / 4
     assert {m.article_id for m in links.patches[EntityMemberRow].rows} >= {new.id}
     assert links.patches[EntityMentionRow].values == {new.id}
+
+
+def test_entity_keys_resolve_from_node_totals_not_article_entities(store: Store, tmp_path: Path) -> None:
+    articles = _articles(80)
+    _write(store, link_entities(store, {a.id: a for a in articles[:70]}, (), decisions=[], incremental=False))
+    read: list[tuple[str, dict[str, object]]] = []
+    link_rows = store.link_rows
+
+    def spy(kind: type[LinkRow], **match: object) -> list[LinkRow]:
+        read.append((kind.TABLE, match))
+        return link_rows(kind, **match)
+
+    store.link_rows = spy  # type: ignore[method-assign]
+    changed = {a.id: a for a in articles[70:]}
+    _write(store, link_entities(store, changed, (), decisions=[], incremental=True))
+    # the stored article entities read are the changed articles' own (to take their old rows out), never a node's
+    assert [m for table, m in read if table == EntityMentionRow.TABLE] == [{"article_id": sorted(changed)}]
+    nodes = [m["node"] for table, m in read if table == EntityNodeRow.TABLE]
+    assert nodes and all(isinstance(n, list) and n for n in nodes)
+    full = open_store(tmp_path / "full.db")
+    _write(full, link_entities(full, {a.id: a for a in articles}, (), decisions=[], incremental=False))
+    assert _tables(store) == _tables(full)
+    full.close()
+
+
+def test_entity_keys_node_totals_make_the_nodes_their_rows_make() -> None:
+    articles = _articles(60)
+    rows = [row for a in articles for row in mention_records(a)]
+    totals = node_totals(rows)
+    for row in [r for a in articles[::3] for r in mention_records(a)]:  # taken out and put back
+        totals[row.node].add(row, -1)
+    for row in [r for a in articles[::3] for r in mention_records(a)]:
+        totals[row.node].add(row)
+    made, read = totals_nodes(t.row() for t in totals.values()), raw_nodes(rows)
+    assert list(made) == list(read)  # the same nodes in the same order: the first mended takes a name first
+    assert all(vars_of(made[k]) == vars_of(read[k]) for k in read)
+    once = node_totals([r for a in articles[1:] for r in mention_records(a)])
+    for row in mention_records(articles[0]):
+        totals[row.node].add(row, -1)  # an article gone: its nodes' totals are those of the corpus without it
+    assert {n: t.row() for n, t in totals.items() if t.members} == {n: t.row() for n, t in once.items()}
+
+
+def vars_of(node: object) -> dict[str, object]:
+    return {f: getattr(node, f) for f in ("family", "name", "gazetteer", "labels", "articles", "members", "variants",
+                                          "sources", "countries", "headline")}
+
+
+def test_entity_keys_corpus_linked_before_node_totals_links_in_full_once(store: Store, tmp_path: Path) -> None:
+    articles = _articles(60)
+    _write(store, link_entities(store, {a.id: a for a in articles[:50]}, (), decisions=[], incremental=False))
+    store.replace_links({EntityNodeRow: []})  # as a corpus linked before the totals were kept
+    links = link_entities(store, {a.id: a for a in articles[50:]}, (), decisions=[], incremental=True)
+    assert links.tables and not links.patches
+    _write(store, links)
+    full = open_store(tmp_path / "full.db")
+    _write(full, link_entities(full, {a.id: a for a in articles}, (), decisions=[], incremental=False))
+    assert _tables(store) == _tables(full)
+    full.close()
 
 
 @pytest.mark.parametrize(("node", "expected", "absent"), [
