@@ -19,10 +19,11 @@ Cascade for each number phrase found by :data:`._numbers.NUMBER_RE`:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
-from ..model import Article, Claim, Mention, TimeRef
+from ..model import Article, Claim, Mention, Quote, TimeRef
 from ._numbers import (
     BOUND_RE,
     BOUNDS,
@@ -69,6 +70,18 @@ _LISTED = re.compile(r"(?:\d+(?:\s*,\s*|\s+(?:and|or|&)\s+))+$")
 _CURRENCY_SHORT = frozenset({"Rs", "Rp", "Sh", "Tk"})
 #: Pronouns whose antecedent owns a figure: "He rushed for 150 yards", "his 716 yards".
 _PERSONAL = frozenset({"he", "she", "his", "her"})
+#: A power of ten written with the indefinite article: "a million", "a thousand", "an hundred".
+_INDEFINITE_ROUND = re.compile(r"an?\s+(?:hundred|thousand|million|billion|trillion)", re.IGNORECASE)
+#: Words after such a figure that make it part of a real quantity: "a million more", "a hundred and twelve",
+#: "a thousand of the 5,000", "a million dollars" (its unit).
+#: ... or that compare it: "a million votes higher than Marco", "half a million fewer votes".
+_ROUND_COMPARED = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:higher|lower|more|fewer|less|ahead|behind|above|below)\b",
+                             re.IGNORECASE)
+_FRACTION_BEFORE = re.compile(r"\b(?:half|quarter|third)\s+$", re.IGNORECASE)
+#: A speaker's "I" in the figure's clause: "I ate and drank and dated a million guys".
+_SPEAKER_I = re.compile(r"\bI(?:['’](?:ve|d|m))?\s+(?:[\w'’]+\s+){0,5}$")
+_ROUND_GOES_ON = re.compile(r"\s*(?:more\b|and\b|or\b|to\b|-|–|of\s+(?:the|these|those|them|its|their)\b)",
+                            re.IGNORECASE)
 
 
 def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
@@ -100,6 +113,9 @@ def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
     if (before.endswith('"') and after.startswith('"')) or (
             re.search(r"[A-Za-z],\s*(?:(?:both|all|each|aged)\s+)?$", before) and after.startswith(",")):
         return True  # a quoted label ("19"), an age between commas ("Another brother, 22, was", "…Hakim, both 51, died")
+    if phrase[:1].isupper() and phrase.isalpha() and re.match(r"\s+[A-Z][a-z]", after) \
+            and re.search(r"\b[a-z][\w'’-]*\s+$", before):
+        return True  # a number word capitalised mid-sentence is part of a name: "our One Home Depot investments"
     # "Stremusov, 45 Key spokesman": a name, a comma, then a small number is an age.
     if re.search(r"[A-Z][\w'-]+,\s*$", before) and phrase.isdigit() and 1 <= int(phrase) <= 120:
         return True
@@ -151,6 +167,38 @@ def _names_a_kind(item: dict[str, Any], token: Token, noun: Token) -> bool:
         return False
     before = token.doc[token.i - 1]
     return before.lower_ in ("a", "an") or (before.pos_ == "PROPN" and before.text.rstrip(".") not in _CURRENCY_SHORT)
+
+
+def figure_of_speech(text: str, start: int, end: int, value_text: str, *, bound: str, unit: str | None,
+                     quotes: Sequence[Quote]) -> bool:
+    """Whether a figure is a speaker's figure of speech, not a count: a power of ten with the indefinite
+    article, with no bound, no unit and no comparison, in a speaker's words ("I dated a million guys",
+    "I've told you a thousand times"): inside a direct quote, between quote marks of its paragraph, or
+    after a speaker's "I" in its clause (#17).
+
+    Reporters write a count in figures or hedge it ("about a million", "more than a thousand"); a
+    speaker's bare "a million" is a way of saying "very many", and outlets quoting the same words
+    would set it side by side as one figure. ``start`` and ``end`` are the claim's span, which
+    holds its bound and currency sign when it has them.
+
+    >>> from newsprism.model import Quote
+    >>> text = '"I dated a million guys," she said.'
+    >>> figure_of_speech(text, 9, 18, "a million", bound="exact", unit=None, quotes=[Quote(0, 25, text[:25], "direct")])
+    True
+    >>> text = "Police said a million people marched."
+    >>> figure_of_speech(text, 12, 21, "a million", bound="exact", unit=None, quotes=[])
+    False
+    """
+    if bound != "exact" or unit or not _INDEFINITE_ROUND.fullmatch(value_text) or _ROUND_GOES_ON.match(text, end) \
+            or _ROUND_COMPARED.match(text, end) or _FRACTION_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    if any(q.kind == "direct" and q.start <= start and end <= q.end for q in quotes):
+        return True
+    # the quote stage may miss a long quote; its marks still say whose words these are, and so does "I"
+    paragraph = text.rfind("\n", 0, start) + 1
+    if sum(text.count(mark, paragraph, start) for mark in ('"', "“", "”")) % 2:
+        return True
+    return bool(_SPEAKER_I.search(text, max(paragraph, start - 40), start))
 
 
 def _phones(text: str) -> list[tuple[int, int]]:
@@ -471,6 +519,9 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                 and not item["unit"] and noun.text.rstrip(".") not in _CURRENCY_SHORT:
             continue  # a capitalised word right before its number is a name with a number: "Destiny 2" (#17)
         if token is not None and noun is not None and _names_a_kind(item, token, noun):
+            continue
+        if figure_of_speech(text, item["start"], item["end"], item["value_text"], bound=item["bound"],
+                            unit=item["unit"], quotes=article.quotes):
             continue
         if token is not None and noun is not None and "\n" in text[min(token.idx, noun.idx):max(token.idx, noun.idx)]:
             # A headline has no full stop, so the parse runs it into the first sentence: in "... death toll

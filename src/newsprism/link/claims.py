@@ -84,6 +84,10 @@ _NO_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|Prof
 _TOTAL = re.compile(r"\b(?:so far|to date|in total|a total of|all told|altogether|in all|cumulative(?:ly)?|"
                     r"(?:in|during|over) (?:the|their|its|his|her) (?:\w+ )?(?:operations|missions|raids|seasons|"
                     r"years|games|matches))\b", re.IGNORECASE)
+#: A rate right before the noun a figure is the base of: "the [15%] tariffs on $125 billion", "a [10 percent]
+#: levy on $300bn of goods".
+_RATE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?:-|\s)+(?:[A-Za-z][\w'’-]*\s+){0,2}"
+                          r"[A-Za-z][\w'’-]*\s+(?:on|of|for)\s+$", re.IGNORECASE)
 #: Who may hold a figure that is no tally of an event: "the Red Sox offered", "Aetna's earnings".
 _HOLDER_LABELS = frozenset({"PERSON", "ORG"})
 #: Figures dated this long before the story's first day are another time ("the 1918 flu killed 50 million").
@@ -262,6 +266,15 @@ def _all_told(quantity: str, claim: Claim, text: str) -> str:
     return " (all told)" if _TOTAL.search(text, start, min(ends) if ends else len(text)) else ""
 
 
+def _rate(claim: Claim, text: str) -> str:
+    """`` (at 15%)`` for a figure that is the base of a rate its phrase names ("the 15% tariffs on about $125
+    billion worth of goods"): another rate's base, or a figure of the same noun with no rate ("his tariffs
+    on $360 billion worth of goods", all of them), is another set of things, not the same figure revised (#17).
+    """
+    found = _RATE_BEFORE.search(text, max(0, claim.start - 60), claim.start)
+    return f" (at {float(found.group(1)):g}%)" if found else ""
+
+
 def _era(as_of: str | None, start: date | None) -> str:
     day = day_of(as_of) or (date(int(as_of[:4]), 1, 1) if as_of and as_of[:4].isdigit() else None)
     if day is None or start is None or (start - day).days <= _OTHER_ERA_DAYS:
@@ -299,8 +312,8 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
                 named[(article.id, index)] = _named_in_sentence(article, claim, entity_of)
                 as_of = claim.as_of or (article.published or "")[:10] or None
                 holder, among = share_holder(article, claim, entity_of)
-                label = _label(quantity, claim.unit) + among + _scope(claim, article) + _all_told(
-                    quantity, claim, article.text) + _era(as_of, days[0] if days else None)
+                label = _label(quantity, claim.unit) + among + _rate(claim, article.text) + _scope(claim, article) + \
+                    _all_told(quantity, claim, article.text) + _era(as_of, days[0] if days else None)
                 found.setdefault(label, []).append((holder or _owner(article, claim, entity_of), ClaimRow(
                     story_id=story_id, quantity=label, article_id=article.id, claim_index=index,
                     value=claim.value, bound=claim.bound, counted=claim.counted,

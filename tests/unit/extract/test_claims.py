@@ -258,3 +258,34 @@ def test_claims_a_pronoun_owner_is_the_person_named_before() -> None:
     article = next(make_stage(Settings()).pipe([article]))
     owners = {c.value: next((e.name for e in article.entities if e.id == c.about), None) for c in article.claims}
     assert owners == {269: "Pierre Thomas"}
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A speaker's "a million" with no bound is a figure of speech (a real line, quoted by three outlets).
+        ("\"I had fun. I ate and drank whatever. I dated a million guys, but I'm so happy with where I'm at "
+         "right now,\" she told the magazine.", False),
+        ("\"I have told them a thousand times to stop,\" the coach said.", False),
+        ("Reid claimed her crazy past was far behind her. 'I partied. I had fun. I ate and drank whatever. "
+         "I dated a million guys, but I'm so happy with where I'm at right now, 'she told the magazine.", False),
+        # Rows that must not change: the reporter's own words, a bound, a figure that goes on, a sum of money.
+        ("A million people marched in Paris on Sunday, police said.", True),
+        ("\"With more than a thousand detected so far, blazars are the most common sources,\" he said.", True),
+        ("\"We need a million more troops to win this war,\" the general said.", True),
+        ("\"The fine is a million dollars,\" the lawyer said.", True),
+        ("\"On Tuesday I was a million votes higher than Marco,\" Trump said.", True),
+        ("\"George W. Bush got half a million fewer votes than Al Gore in 2000,\" he points out.", True),
+    ],
+)
+def test_claims_a_speakers_round_figure_of_speech_is_no_count(text: str, kept: bool) -> None:
+    article = newsprism.process(text)
+    assert any(c.value in (1_000, 500_000, 1_000_000) for c in article.claims) is kept
+
+
+@pytest.mark.issue(17)
+def test_claims_a_capitalised_number_word_inside_a_name_is_no_count() -> None:
+    # A real line of the mixed corpus: "One Home Depot" is a company's programme, not one of anything.
+    assert not newsprism.process("The company said our One Home Depot investments paid off in the quarter.").claims
+    assert [c.value for c in newsprism.process("One person died and two were hurt.").claims] == [1, 2]

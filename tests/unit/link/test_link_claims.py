@@ -58,7 +58,7 @@ def test_claims_money_percent_and_counts_never_share_a_group() -> None:
                  ("25%", 25, {"unit": "%", "what": "tariff"}), ("$250bn", 250e9, {"unit": "USD", "what": "tariff"}),
                  ("195,600", 195600, {"counted": "jobs", "what": "job"}))
     groups = _groups(a, b)
-    assert set(groups) == {"tariff (%)", "tariff (USD)", "job"}
+    assert set(groups) == {"tariff (%)", "tariff (USD) (at 25%)", "job"}
     assert all(len({r.unit for r in g}) == 1 and g[0].verdict == "agree" for g in groups.values())
 
 
@@ -93,6 +93,28 @@ def test_claims_verdict(first: tuple[float, str, str], second: tuple[float, str,
                                         "what": "resident", "as_of": second[2]}))
     (group,) = _groups(a, b).values()
     assert {r.verdict for r in group} == {verdict}
+
+
+@pytest.mark.issue(17)
+def test_claims_the_base_of_one_rate_is_not_all_the_goods_revised() -> None:
+    # Real lines of two outlets on the US-China tariffs: all the goods under tariff, and the tranche under
+    # the 15% rate; the same words about the same rate from another outlet still set side by side.
+    extra = {"unit": "USD", "counted": "worth of Chinese goods", "what": "worth"}
+    nyt = _article("a", "nytimes.com", "2019-11-18", "But Mr. Trump continues to give mixed signals about whether "
+                   "any of his tariffs on $360 billion worth of Chinese goods will ever be removed.",
+                   ("$360 billion", 360e9, extra))
+    deccan = _article("b", "deccanherald.com", "2019-11-20", "Beijing also wants Trump to eliminate the 15% tariffs "
+                      "on about $125 billion worth of Chinese goods imposed on Sept. 1.",
+                      ("about $125 billion", 125e9, {**extra, "bound": "about"}))
+    nyt, deccan = (replace(a, mentions=(Mention(a.text.index("Trump"), a.text.index("Trump") + 5, "Trump", "PERSON"),))
+                   for a in (nyt, deccan))  # both sentences name whose tariffs they are
+    assert not _groups(nyt, deccan)  # two sets of goods: nothing to set side by side
+    other = _article("c", "reuters.com", "2019-11-21", "China wants the 15 percent tariffs on $125 billion of "
+                     "Chinese goods lifted.", ("$125 billion", 125e9, extra))
+    (group,) = _groups(nyt, deccan, other).values()
+    assert [(r.site, r.value, r.verdict) for r in group] == [("deccanherald.com", 125e9, "agree"),
+                                                             ("reuters.com", 125e9, "agree")]
+    assert group[0].quantity == "worth (USD) (at 15%)"
 
 
 @pytest.mark.issue(17)
