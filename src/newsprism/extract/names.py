@@ -42,6 +42,11 @@ _LEADING = re.compile(r"^[\s(\[{\"'“”‘’«»\-–—]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _TRANSLIT = tuple((re.compile(pattern), repl) for pattern, repl in TRANSLIT_RULES)
 _NON_LETTER = re.compile(r"[^a-z]")
+_DIGITS = re.compile(r"\d+")
+#: Brackets an editor adds inside a quote: "[Hillary] Clinton".
+_EDITORIAL = re.compile(r"[\[\]{}]")
+_CITATION = re.compile(r"\[\d+\]?")  # a note mark run into a name: "Association.[3"
+_GLUED_DIGITS = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
 #: Words an acronym leaves out ("World Health Organization" is WHO; mixed-case forms such as "BoE" are not matched).
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "el", "on", "in"})
 
@@ -138,20 +143,25 @@ def name_parts(name: str) -> tuple[tuple[str, ...], str]:
 def compare_words(a: str, b: str) -> MergeEvidence | None:
     """How two name words match: exactly, by transliteration, or fuzzily.
 
+    Digits are no letters to fold: words whose digits differ are two words ("Trump2016", a hashtag,
+    is no spelling of "Trump"; "G20" is not "G7") (#17).
+
     Returns:
         Evidence whose ``rule`` is ``"exact"``, ``"transliteration"`` or
         ``"fuzzy"`` (``variant`` is ``a``), or ``None`` when they differ.
 
     >>> compare_words("Surovkin", "Surovikin").rule
     'fuzzy'
-    >>> compare_words("Obama", "Osama") is None
-    True
+    >>> compare_words("Obama", "Osama") is None, compare_words("Trump2016", "Trump") is None
+    (True, True)
     """
     from rapidfuzz.distance import JaroWinkler
     from rapidfuzz.fuzz import ratio
 
     if a.casefold() == b.casefold():
         return MergeEvidence(a, "exact", 1.0)
+    if _DIGITS.findall(a) != _DIGITS.findall(b):
+        return None
     key_a, key_b = translit_key(a), translit_key(b)
     if not key_a or not key_b:
         return None
@@ -164,6 +174,28 @@ def compare_words(a: str, b: str) -> MergeEvidence | None:
     if score >= FUZZY_RATIO or jaro >= FUZZY_JARO_WINKLER:
         return MergeEvidence(a, "fuzzy", round(max(score / 100.0, jaro), 3))
     return None
+
+
+def name_surface(text: str) -> str:
+    """A name as a reader writes it: without an editor's brackets, which the model reads into the name
+    when a quote supplies a word ("[Hillary] Clinton" is read "Hillary] Clinton") (#17).
+
+    >>> name_surface("Hillary] Clinton"), name_surface("S]evengill"), name_surface("Bible Association.[3")
+    ('Hillary Clinton', 'Sevengill', 'Bible Association.')
+    """
+    if not _EDITORIAL.search(text):
+        return text
+    return " ".join(_EDITORIAL.sub("", _CITATION.sub("", text)).split()) or text
+
+
+def glued_digits(text: str) -> bool:
+    """Whether a word of ``text`` glues letters and digits, as a hashtag or a handle does ("Trump2016"):
+    no spelling of a person's name (#17).
+
+    >>> glued_digits("Trump2016"), glued_digits("Donald Trump"), glued_digits("50 Cent")
+    (True, False, False)
+    """
+    return bool(_GLUED_DIGITS.search(text))
 
 
 def is_acronym_of(short: str, name: str) -> bool:

@@ -22,7 +22,7 @@ from sys import intern
 from typing import Any
 
 from ..extract._lexicon import ROLE_NOUNS, TITLES
-from ..extract.names import name_parts, strip_title
+from ..extract.names import glued_digits, name_parts, name_surface, strip_title
 from ..model import Article, Place
 from ..store.links import EntityMentionRow, EntityNodeRow
 from .features import fold_name, idf, label_family, tokens
@@ -134,12 +134,22 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
         placed = countries.get(entity.id, set()) | countries.get("text:" + entity.name, set())
         # one string for each id, name, label and place the corpus repeats, not one per row: a full link holds
         # every article's rows (#17)
-        rows.append(EntityMentionRow(article.id, position, intern(entity.id), intern(node_id(family, gaz, entity.name)),
-                                     intern(entity.name), intern(entity.label) if entity.label else entity.label,
-                                     intern(gaz), sorted({intern(v) for v in entity.variants or (entity.name,)}),
+        name = name_surface(entity.name)  # "Hillary] Clinton": an editor's bracket is no part of a name (#17)
+        rows.append(EntityMentionRow(article.id, position, intern(entity.id), intern(node_id(family, gaz, name)),
+                                     intern(name), intern(entity.label) if entity.label else entity.label,
+                                     intern(gaz), sorted({intern(v) for v in _spellings(entity.variants, name, family)}),
                                      sorted(map(intern, placed)) if family == "PLACE" else [],
                                      int(entity.id in in_headline)))
     return rows
+
+
+def _spellings(variants: Iterable[str], name: str, family: str) -> set[str]:
+    """An article entity's spellings as a reader writes them: without an editor's brackets, and for a person
+    or a people, without a hashtag's form of the name ("#Trump2016" is no spelling of Trump) (#17)."""
+    found = {name_surface(v) for v in variants} or {name}
+    if family in ("PERSON", "NORP") and not glued_digits(name):
+        found = {v for v in found if not glued_digits(v)} or {name}
+    return found
 
 
 def name_nodes(records: Iterable[EntityMentionRow]) -> dict[Key, NameNode]:

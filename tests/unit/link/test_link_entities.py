@@ -287,3 +287,20 @@ def test_entities_organisation_spelt_two_ways_and_acronyms_exact() -> None:
     groups = _groups(_articles(("Betty Ford Center", "ORG"), ("Betty Ford Centre", "ORG"), ("THR", "ORG"),
                                ("Three Rivers", "ORG")))
     assert {"Betty Ford Center", "Betty Ford Centre"} in groups and {"THR"} in groups
+
+
+@pytest.mark.issue(17)
+def test_entities_spellings_are_names_a_reader_writes() -> None:
+    # Real lines of the mixed corpus: a campaign hashtag the article read as Trump ("Thank you Indiana!
+    # #Trump2016") and a quote an editor completed ("the same way that Secretary [Hillary] Clinton has").
+    trump = Article(id="a0", text="", entities=(
+        Entity("e1", "Donald Trump", "PERSON", ("Donald Trump", "Trump", "Trump2016")),))
+    edited = Article(id="a1", text="", entities=(Entity("e1", "Hillary] Clinton", "PERSON", ("Hillary] Clinton",)),))
+    clinton = Article(id="a2", text="", entities=(
+        Entity("e1", "Hillary Clinton", "PERSON", ("Hillary Clinton", "Clinton")),))
+    hashtag = Article(id="a3", text="", entities=(Entity("e1", "Trump2016", "PERSON", ("Trump2016",)),))
+    found = {e.name: e for e in resolve_entities([trump, edited, clinton, hashtag])}
+    assert found["Donald Trump"].variants == ["Donald Trump", "Trump"]
+    assert found["Hillary Clinton"].variants == ["Clinton", "Hillary Clinton"]
+    assert found["Hillary Clinton"].articles == 2
+    assert found["Trump2016"].articles == 1  # a hashtag alone is no spelling of the person
