@@ -372,14 +372,14 @@ def _readability_text(tree: HtmlElement) -> str:
 
 
 def prose_score(text: str) -> float:
-    """How much of ``text`` reads as running prose: characters of sentence-like lines minus twice the
+    r"""How much of ``text`` reads as running prose: characters of sentence-like lines minus twice the
     characters of other lines (menus, link lists, labels, dates).
 
     Used to choose between two extractions of one page: the one with more prose and less furniture
     wins. A line is sentence-like when it has at least 10 words and ends like a sentence, or has 20.
 
     >>> prose_score("Home\nNews\nSport")
-    -30.0
+    -26.0
     >>> prose_score("The council voted on Tuesday to rebuild the old harbour wall before winter.") > 0
     True
     """
