@@ -11,8 +11,9 @@ through :func:`pyformat`, the one place ``?`` becomes psycopg's ``%s``.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -78,6 +79,19 @@ class Dialect:
                 f"SELECT value AS {column} FROM json_each(?)"
         return (f"SELECT CAST(value AS {as_type}) AS {column} "
                 "FROM json_array_elements_text(CAST(? AS json)) AS t(value)")
+
+    def rowid_among(self, column: str, rowids: Sequence[int]) -> tuple[str, list[Any]]:
+        """A condition that the full-text ``column`` is one of ``rowids`` (not empty), and its arguments.
+
+        SQLite is told the range and tests the list itself: given the list, FTS5 runs the match once
+        per row id, and a prefix query merges the doclists of all its words each time (20 snippets of
+        ``report*`` took 70 ms of CPU at 100,000 articles, 4 ms this way).
+        """
+        values = json.dumps(list(rowids))
+        if self.name == "sqlite":
+            return f"{column} BETWEEN ? AND ? AND +{column} IN ({self.json_values()})", \
+                [min(rowids), max(rowids), values]
+        return f"{column} IN ({self.json_values(as_type='BIGINT')})", [values]
 
     def fts_query(self, text: str) -> str:
         """User input as this backend's full-text query string ("" when it has no words)."""

@@ -13,10 +13,12 @@ looks at a bounded number of them:
 2. When there are no more than that, ranking, the total and the facets are
    exact. Otherwise the page ranks the candidates by relevance, the total is
    counted up to :data:`COUNT_CAP`, and the page says so. Sorting by date
-   stays exact: up to :data:`COUNT_CAP` matches are sorted, more are found by
-   walking the date index (they are dense, so the walk ends early).
-3. Snippets are made for the page's hits only (one indexed lookup each),
-   never for every match: SQLite computes result columns before sorting.
+   stays exact: up to :data:`COUNT_CAP` matches (and every match of a prefix
+   query) are read, and their page is read off the date index when they are
+   dense enough (:func:`_walk_dates`), else sorted; more are found by walking
+   the date index and testing each article (they are dense, so the walk ends early).
+3. Snippets are made for the page's hits only, in one query, never for
+   every match: SQLite computes result columns before sorting.
 4. Facets and the histogram aggregate the first :data:`FACET_CAP` candidates.
 
 The filters, each written once (:func:`_filters`):
@@ -56,6 +58,8 @@ _MARKS = re.compile("([\x02\x03])")
 RANK_CAP = 2_000
 COUNT_CAP = 10_000
 FACET_CAP = 500
+#: A page sorted by date is read off the date index when it lies within this many times its end.
+WALK_SPAN = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,15 +213,38 @@ def _by_date(conn: Conn, match: str, where: str, args: list[Any], candidates: li
     """
     d = dialect_of(conn)
     if candidates is not None:
-        if not candidates:  # up to COUNT_CAP matches, or a prefix query: sort the whole match set
+        if not candidates:  # up to COUNT_CAP matches, or a prefix query: read the whole match set
             candidates = conn.execute(f"SELECT {d.fts_rowid} FROM {_fts_from(d, where)} "
                                       f"WHERE {d.fts_match}{where}", [match, *args]).fetchall()
+            if len(candidates) > RANK_CAP and (walked := _walk_dates(
+                    conn, {int(c[0]) for c in candidates}, where, args, limit=limit, offset=offset)) is not None:
+                return walked
         sql = (f"SELECT rowid FROM articles WHERE rowid IN ({d.json_values(as_type='BIGINT')}) "
                f"ORDER BY published DESC{d.nulls_last}, rowid DESC LIMIT ? OFFSET ?")
         return [r[0] for r in conn.execute(sql, (json.dumps([c[0] for c in candidates]), limit, offset))]
     sql = (f"SELECT a.rowid FROM articles a WHERE {d.fts_exists}{where} "
            f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC LIMIT ? OFFSET ?")
     return [r[0] for r in conn.execute(sql, [match, *args, limit, offset])]
+
+
+def _walk_dates(conn: Conn, matched: set[int], where: str, args: list[Any], *, limit: int,
+                offset: int) -> list[int] | None:
+    """A page of the ``matched`` articles, newest first, read off the date index, or ``None`` when the page
+    lies beyond the first :data:`WALK_SPAN` times ``offset + limit`` articles.
+
+    Sorting thousands of matches by date costs time in proportion to them (51 ms for the 37,910 matches
+    of ``report*`` at 100,000 articles); a page of matches that dense is among the first hundreds of
+    articles in date order (12 ms to find).
+    """
+    d = dialect_of(conn)
+    need = offset + limit
+    span = need * WALK_SPAN
+    rows = conn.execute(f"SELECT a.rowid FROM articles a WHERE 1=1{where} "
+                        f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC LIMIT {span}", args).fetchall()
+    found = [int(r[0]) for r in rows if int(r[0]) in matched]
+    if len(found) < need and len(rows) == span:  # the page lies further on: the caller sorts the matches
+        return None
+    return found[offset:need]
 
 
 def _count(conn: Conn, match: str, where: str, args: list[Any]) -> int:
@@ -238,14 +265,13 @@ def _hit(r: Any, *, score: float = 0.0) -> PageHit:
 def _hits(conn: Conn, match: str, rowids: list[int], scores: dict[int, float]) -> list[PageHit]:
     d = dialect_of(conn)
     columns = _HIT_COLUMNS.format(source=source_sql(dialect=d))
-    hits = []
-    for rowid in rowids:  # 3. snippets for this page only
-        r = conn.execute(
-            f"SELECT {columns}, {d.fts_snippet}, {d.fts_title} "
-            f"FROM {d.fts_from_joined} WHERE {d.fts_match} AND {d.fts_rowid} = ?", (match, rowid)).fetchone()
-        if r is not None:
-            hits.append(_hit(r, score=scores.get(int(rowid), 0.0)))
-    return hits
+    if not rowids:
+        return []
+    among, args = d.rowid_among(d.fts_rowid, rowids)
+    found = {int(r[-1]): r for r in conn.execute(  # 3. snippets for this page only, in one query
+        f"SELECT {columns}, {d.fts_snippet}, {d.fts_title}, {d.fts_rowid} "
+        f"FROM {d.fts_from_joined} WHERE {d.fts_match} AND {among}", [match, *args])}
+    return [_hit(found[int(rowid)], score=scores.get(int(rowid), 0.0)) for rowid in rowids if int(rowid) in found]
 
 
 def _browse(conn: Conn, query: SearchQuery, where: str, args: list[Any], feats: Features) -> SearchPage:

@@ -72,3 +72,53 @@ def test_dialect_undated_articles_sort_last_on_both_stores(store: Store, publish
                for name, date in zip("abc", published, strict=True)])
     page = store.reader().search(SearchQuery(sort="date"))
     assert [hit.id[0] for hit in page.hits] == order
+
+
+@pytest.mark.issue(17)
+def test_dialect_a_page_of_snippets_comes_from_one_query_in_rank_order(store: Store) -> None:
+    """The snippets of a page are read in one full-text query, each on its own hit: a prefix query merges the
+    postings of every word with its prefix each time it runs, which made 20 snippets cost 20 merges."""
+    import sqlite3
+
+    from newsprism.store.dialect import MARK_OPEN
+    from newsprism.store.search import SearchQuery
+
+    words = ("report", "reported", "reporter", "reports", "reporting")
+    store.add([Article(id=f"{n:016x}", text=f"Item {n}. " + " ".join(words[: 1 + n % 5]) + " in the town.",
+                       title=f"Item {n}", source="s", published=f"2022-11-{1 + n % 28:02d}") for n in range(30)])
+    conn = store.reader()._connect()
+    run: list[str] = []
+    if isinstance(conn, sqlite3.Connection):
+        conn.set_trace_callback(run.append)
+    try:
+        page = store.reader().search(SearchQuery("report*", limit=20, offset=5))
+    finally:
+        if isinstance(conn, sqlite3.Connection):
+            conn.set_trace_callback(None)
+    assert page.total == 30 and len(page.hits) == 20
+    assert [hit.score for hit in page.hits] == sorted((hit.score for hit in page.hits), reverse=True)
+    assert all(MARK_OPEN in hit.snippet and hit.title == f"Item {int(hit.id, 16)}" for hit in page.hits)
+    assert all(hit.snippet.startswith(f"Item {int(hit.id, 16)}.") for hit in page.hits)  # each hit its own text
+    if isinstance(conn, sqlite3.Connection):
+        assert sum("snippet(" in sql for sql in run) == 1
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("span", [64, 1])  # the page read off the date index, or past its span: the matches sorted
+def test_dialect_a_dense_prefix_query_by_date_is_exact(store: Store, monkeypatch: pytest.MonkeyPatch,
+                                                       span: int) -> None:
+    from newsprism.store import search as search_module
+    from newsprism.store.search import SearchQuery
+
+    monkeypatch.setattr(search_module, "RANK_CAP", 4)  # more matches than ranked: the date order is found apart
+    monkeypatch.setattr(search_module, "WALK_SPAN", span)
+    days = [None if n % 7 == 0 else f"2022-{1 + n % 12:02d}-{1 + (n * 5) % 28:02d}" for n in range(60)]
+    store.add([Article(id=f"{n:016x}", text=f"Item {n}: " + ("reports from the town." if n % 3 else "a quiet day."),
+                       source="s", published=days[n], lang="es" if n % 4 == 0 else "en") for n in range(60)])
+    matching = [n for n in range(60) if n % 3 and n % 4]
+    dated = sorted((n for n in matching if days[n]), key=lambda n: (days[n], n), reverse=True)
+    expected = dated + sorted((n for n in matching if not days[n]), reverse=True)  # undated last, newest first
+    for offset in (0, 5, 30):
+        page = store.reader().search(SearchQuery("report*", sort="date", lang="en", limit=5, offset=offset))
+        assert [int(hit.id, 16) for hit in page.hits] == expected[offset:offset + 5]
+        assert page.has_next == (offset + 5 < len(expected))
