@@ -21,11 +21,13 @@ from functools import cache
 
 from ._numbers import small_number
 from ._time_resolve import (
+    QUARTER_ENDED,
     Context,
     Resolved,
     _month_year,
     _unanchored,
     _week,
+    quarter_ended,
     quarter_of_anchor,
     r_ago,
     r_year,
@@ -85,9 +87,6 @@ def r_ago_in_period(m: re.Match[str], ctx: Context) -> Resolved:
     return r_ago(m, ctx)
 
 
-_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>\d{1,2})\b")
-
-
 def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter".
 
@@ -109,11 +108,11 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
         return Resolved(f"{year.group()}-Q{ordinal or (focus[1] if focus else 0)}", "quarter")
     if year:
         return Resolved(year.group(), "year")
-    ended = _ENDED.match(ctx.text, m.end())
+    ended = QUARTER_ENDED.match(ctx.text, m.end())
     if not back and ended and ended["mon"].lower() in MONTHS and ctx.anchor is not None:
         month = MONTHS[ended["mon"].lower()]
         if ordinal:
-            return quarter_of_anchor(ordinal, ctx)
+            return quarter_ended(ordinal, m.end(), ctx) or quarter_of_anchor(ordinal, ctx)
         if focus is not None:
             # A fiscal quarter already named ("the fiscal first quarter") is the one that ended then.
             return Resolved(f"{focus[0]:04d}-Q{focus[1]}", "quarter", note="the reporting quarter")

@@ -265,6 +265,9 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved:
         # "the previous Friday": before the day the text was talking about.
         step = -((base.weekday() - weekday) % 7 or 7) if rel == "previous" else (weekday - base.weekday()) % 7 or 7
         return Resolved((base + dt.timedelta(days=step)).isoformat(), "day", note=_note(note, "relative to an earlier date in the text"))
+    apposed = _apposed_day(ctx, m.start(), weekday) if not rel else None
+    if apposed is not None:
+        return Resolved(apposed, "day", note=note)
     back = (anchor.weekday() - weekday) % 7
     if rel in ("next", "coming", "following", "upcoming"):
         day = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
@@ -281,6 +284,21 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved:
     else:
         day = anchor - dt.timedelta(days=back)
     return Resolved(day.isoformat(), "day", note=note)
+
+
+#: What stands between a day and a weekday in apposition to it: "Tomorrow, a Tuesday", "today (Monday)".
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:an?\s+|which is\s+|that is\s+)?|\(\s*)")
+
+
+def _apposed_day(ctx: Context, start: int, weekday: int) -> str | None:
+    """The day named right before, when the weekday stands in apposition to it and it falls on that weekday
+    ("Tomorrow, a Tuesday, is ..."): the weekday names that day, not the one the tense would pick (#13)."""
+    if not ctx.previous or not 0 <= ctx.previous_end <= start or not _APPOSITION.fullmatch(ctx.text, ctx.previous_end, start):
+        return None
+    value = ctx.previous[-1][0][:10]
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value) or dt.date.fromisoformat(value).weekday() != weekday:
+        return None
+    return value
 
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0,
@@ -476,7 +494,24 @@ def r_quarter(m: re.Match[str], ctx: Context) -> Resolved:
         ORDINALS.get(m["ord"].lower()) or int(m["ord"][0]))
     if groups.get("y"):
         return Resolved(f"{m['y']}-Q{quarter}", "quarter", names_period=True)
-    return quarter_of_anchor(quarter, ctx)
+    return quarter_ended(quarter, m.end(), ctx) or quarter_of_anchor(quarter, ctx)
+
+
+#: The day a quarter or year ended, written right after it: "the second quarter ended Oct. 31".
+QUARTER_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?P<verb>ended|ending|ends|to)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+"
+                           r"(?P<d>\d{1,2})\b")
+
+
+def quarter_ended(quarter: int, end: int, ctx: Context) -> Resolved | None:
+    """ "the second quarter ended Oct. 31": the quarter of the year in which that day fell, by "ended" the last
+    such day before publication ("In the comparable year-ago quarter, the second quarter ended Oct. 31" written
+    on Oct. 27, 1989 is 1988's), else by the tense; ``None`` without such a day (#13)."""
+    ended = QUARTER_ENDED.match(ctx.text, end)
+    if ended is None or ended["mon"].lower() not in MONTHS or ctx.anchor is None:
+        return None
+    past = Context(ctx.anchor, "past", ctx.text) if ended["verb"].lower() == "ended" else ctx
+    year = _month_year(MONTHS[ended["mon"].lower()], int(ended["d"]), past, ctx.anchor)
+    return Resolved(f"{year:04d}-Q{quarter}", "quarter", names_period=True)
 
 
 def quarter_of_anchor(quarter: int, ctx: Context) -> Resolved:

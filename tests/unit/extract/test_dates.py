@@ -642,3 +642,38 @@ def test_dates_nothing_counts_from_overnight() -> None:
     text = ("London share prices closed sharply lower Friday in active trading. Shares were depressed by overnight "
             "losses in New York. The index shed 47.3 points, down 4.5% from the previous Friday.")
     assert ("previous Friday", "1989-10-20") in _values(text, "1989-10-30")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ('The next primary election is scheduled for tomorrow.\n\nTomorrow, a Tuesday, is referred to as "Super '
+         'Tuesday".', "2020-03-02", ("Tuesday", "2020-03-03")),
+        # rows that must not change: a weekday after a date it does not restate
+        ("Nevada held its caucuses on February 22, and South Carolina held its primary on Saturday.", "2020-03-02",
+         ("Saturday", "2020-02-29")),
+        ("It holds 1.1 million shares, including 254,200 bought from Sept. 14 to Thursday.", "1989-10-30",
+         ("Thursday", "1989-10-26")),
+    ],
+)
+def test_dates_a_weekday_in_apposition_names_the_day_just_given(text: str, published: str,
+                                                                 expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss of about "
+         "$12.5 million.", "1989-10-27", ("the second quarter", "1988-Q2")),
+        # rows that must not change: the quarter just ended is this year's
+        ("It reported a net loss of $8.1 million for the third quarter ended Sept. 30.", "1989-11-01",
+         ("the third quarter", "1989-Q3")),
+        ("Net income rose 21% for the fourth quarter ended Aug. 26.", "1989-11-01", ("the fourth quarter", "1989-Q4")),
+    ],
+)
+def test_dates_a_quarter_ended_on_a_day_is_that_days_year(text: str, published: str,
+                                                          expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
