@@ -101,7 +101,8 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     ordinal = next((q for word, q in _ORDINAL.items() if re.search(rf"\b{word}\b", mods)), None)
     focus = focus_quarter(ctx)
     # "the quarter a year ago" is the year-ago quarter.
-    back = 1 if _YEAR_BACK.search(mods) or _A_YEAR_BACK.match(ctx.text, m.end()) else 0
+    # "last year's quarter" too (#13).
+    back = 1 if _YEAR_BACK.search(mods) or m["ly"] or _A_YEAR_BACK.match(ctx.text, m.end()) else 0
     if "current" in mods and unit == "quarter" and ctx.anchor is not None:
         return Resolved(f"{ctx.anchor.year:04d}-Q{(ctx.anchor.month - 1) // 3 + 1}", "quarter")
     if year and (ordinal or focus):
@@ -120,6 +121,10 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
         return Resolved(f"{end_year:04d}-Q{(month - 1) // 3 + 1}", "quarter", names_period=True)
     if ordinal and not back:
         return quarter_of_anchor(ordinal, ctx)
+    if focus is None and m["ly"] and ctx.anchor is not None:
+        # "last year's third quarter" outside an earnings story: still last year's.
+        before = ctx.anchor.year - 1
+        return Resolved(f"{before:04d}-Q{ordinal}", "quarter") if ordinal else Resolved(f"{before:04d}", "year")
     if focus is None:
         return Resolved(None, "quarter", resolved=False, note="not a time")
     return Resolved(f"{focus[0] - back:04d}-Q{ordinal or focus[1]}", "quarter", note="the reporting quarter")

@@ -333,6 +333,9 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
     if rel.startswith(("the ", "past")) and _AND_A_HALF.match(ctx.text, m.end()):
         # "in the past year and a half": a length of time after all.
         return Resolved("P18M" if unit == "year" else f"P1{UNIT_CODES.get(unit, 'X')}", unit, kind="duration")
+    if unit == "quarter" and rel == "this" and ctx.direction != "future" and _reported_before(ctx):
+        # "This quarter's loss includes pretax charges" in a story on last quarter's results: that quarter (#13).
+        return Resolved(ctx.period, "quarter", note="the reporting quarter")
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1, "the past": -1, "past": -1,
             "the last": -1, "the next": 1, "the coming": 1}.get(rel, 0)
     if unit == "weekend" and rel in ("past", "the past", "the last") and ctx.anchor is not None:
@@ -345,6 +348,13 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return _unanchored(None, unit)
     return _shift_unit(ctx.anchor, unit, step)
+
+
+def _reported_before(ctx: Context) -> bool:
+    """Whether the story reports a quarter before the publication's (an earnings story's reporting quarter)."""
+    if ctx.anchor is None or ctx.period is None or not re.fullmatch(r"\d{4}-Q[1-4]", ctx.period):
+        return False
+    return ctx.period < f"{ctx.anchor.year:04d}-Q{(ctx.anchor.month - 1) // 3 + 1}"
 
 
 def _previous_date(ctx: Context, unit: str) -> dt.date | None:

@@ -343,7 +343,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     previous_end = -1
     period: str | None = None
     for start, end, name, match in _candidates(text):
-        direction = tense(text, start, end) if name in _TENSED and not _modifier(text, start, end, name) else None
+        tensed = name in _TENSED or name == "rel_unit" and match["unit"].lower() == "quarter"
+        direction = tense(text, start, end) if tensed and not _modifier(text, start, end, name) else None
         ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous),
                       previous_end=previous_end, period=period)
         result: Resolved = _RESOLVERS[name](match, ctx)

@@ -677,3 +677,27 @@ def test_dates_a_weekday_in_apposition_names_the_day_just_given(text: str, publi
 def test_dates_a_quarter_ended_on_a_day_is_that_days_year(text: str, published: str,
                                                           expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+_EARNINGS = ("Price Stern Sloan Inc. reported a net loss of $8.1 million, or $2.14 a share, for the third quarter ended "
+             "Sept. 30. These results compare with net income of $1.8 million for the corresponding period last year. ")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        ("This quarter's loss includes pretax charges of $4.9 million.", ("This quarter", "1989-Q3")),
+        ("U.K. sales for last year's quarter were about $3 million.", ("last year's quarter", "1988-Q3")),
+        # rows that must not change: a quarter still ahead is the publication's
+        ("The company will post a loss this quarter.", ("this quarter", "1989-Q4")),
+    ],
+)
+def test_dates_this_quarter_and_last_years_quarter_of_an_earnings_story(follow: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(_EARNINGS + follow, "1989-11-01")
+
+
+@pytest.mark.issue(13)
+def test_dates_this_quarter_and_last_years_quarter_outside_an_earnings_story() -> None:
+    assert ("This quarter", "1989-Q4") in _values("This quarter's loss includes pretax charges.", "1989-11-01")
+    assert ("last year's quarter", "1988") in _values("U.K. sales for last year's quarter were small.", "1989-11-01")
