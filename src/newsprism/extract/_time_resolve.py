@@ -305,9 +305,37 @@ _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnig
               "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
+#: "today" of the present age, not of the day of writing (TimeML ``PRESENT_REF``): "the person I am today",
+#: "Easter Island is today a barren place", "even today", "women of today", "many of today's computers".
+_AGE_TODAY_BEFORE = re.compile(r"(?:\b(?:(?:I|you|we|they)\s+(?:am|are)|I['’]m|(?:you|we|they)['’]re|even|(?:many|most|some|all|"
+                               r"much|few)\s+of|(?:world|women|men|youth|society|generation|people)\s+of)|\b(?P<be>is|are))\s+$",
+                               re.IGNORECASE)
+#: After "is" or "are", "today" is the age when a noun phrase follows: "Easter Island is today a barren place".
+_AGE_AFTER_BE = re.compile(r"\s+(?:an?|one\s+of|home\s+to|part\s+of)\b", re.IGNORECASE)
+#: After a pronoun and its "am" / "are", only the clause's end makes it the age ("We are today announcing" is the day).
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"”)]|$)")
+_PRONOUN_BE = re.compile(r"(?:I|you|we|they)(?:\s+(?:am|are)|['’]m|['’]re)\s+$", re.IGNORECASE)
+_AGE_TODAY_AFTER = re.compile(r"['’]s\s+(?:world|society|generation|youth|standards)\b", re.IGNORECASE)
+
+
+def _present_age(m: re.Match[str], ctx: Context) -> bool:
+    """Whether "today" means the present age rather than the day of writing (#13)."""
+    before = ctx.text[max(0, m.start() - 25):m.start()]
+    if _AGE_TODAY_AFTER.match(ctx.text, m.start("w") + 5):
+        return True
+    found = _AGE_TODAY_BEFORE.search(before)
+    if found is None:
+        return False
+    if found["be"]:
+        return bool(_AGE_AFTER_BE.match(ctx.text, m.end()))
+    return not _PRONOUN_BE.search(before) or bool(_CLAUSE_END.match(ctx.text, m.end()))
+
+
 def r_today(m: re.Match[str], ctx: Context) -> Resolved:
     word = " ".join(m["w"].lower().split())
     note = m["pod"] or ("night" if word in ("tonight", "overnight") else None)
+    if word == "today" and not m["pod"] and _present_age(m, ctx):
+        return Resolved("PRESENT_REF", "unknown")
     if ctx.anchor is None:
         return _unanchored(None, "day", note)
     return Resolved((ctx.anchor + dt.timedelta(days=_DAY_WORDS[word])).isoformat(), "day", note=note)

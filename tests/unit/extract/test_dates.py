@@ -701,3 +701,23 @@ def test_dates_this_quarter_and_last_years_quarter_of_an_earnings_story(follow: 
 def test_dates_this_quarter_and_last_years_quarter_outside_an_earnings_story() -> None:
     assert ("This quarter", "1989-Q4") in _values("This quarter's loss includes pretax charges.", "1989-11-01")
     assert ("last year's quarter", "1988") in _values("U.K. sales for last year's quarter were small.", "1989-11-01")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"It made me the person I am today."', "PRESENT_REF"),
+        ("Easter Island is today a relatively barren place with scanty resources.", "PRESENT_REF"),
+        ("Intel's microprocessors are the chips of choice in many of today's personal computers.", "PRESENT_REF"),
+        ("Women of today are no less to any men, be it in any field.", "PRESENT_REF"),
+        ("But even today, sex work means some sort of dirty work.", "PRESENT_REF"),
+        # rows that must not change: the day of writing
+        ("Prosecutor Krzysztof Sierak told reporters today psychiatric assessments will be carried out.", "2020-03-06"),
+        ('He said, "Today, I am leaving the race for the same reason."', "2020-03-06"),
+        ("Prime Minister Theresa May is to step down today.", "2020-03-06"),
+        ("As of today, Chinese officials confirmed it has infected 200 people.", "2020-03-06"),
+    ],
+)
+def test_dates_today_of_the_present_age_is_present_ref(text: str, expected: str) -> None:
+    assert [value for surface, value in _values(text, "2020-03-06") if surface.lower() == "today"] == [expected]
