@@ -190,7 +190,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
-def tense(text: str, start: int, end: int) -> Direction:
+def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Direction:
     """Past or future, from the tense cues of the expression's sentence.
 
     1. A deadline word just before it ("until", "by", "payable", "expires")
@@ -203,8 +203,10 @@ def tense(text: str, start: int, end: int) -> Direction:
        will") comes between ("said Friday", "told the press on Tuesday"), since
        otherwise it frames what was said and dates nothing in it (#13); nor
        does any cue before such a framing verb.
-       "would" looks ahead as "will" does ("announced it would meet on Monday";
-       a future seen from a moment long past is rare in news), and an "-ed"
+       "would" looks ahead as "will" does ("said the split would be paid in
+       January"; a future seen from a moment long past is rare in news), but
+       for a weekday it gives ``"near"`` (a weekday ahead of a moment told in
+       the past is within days of it), and an "-ed"
        word in the clause of a future cue is a participle ("will redeem
        preferred shares"), not a past tense.
        A future seen from a past moment ("was expected to", "was due to",
@@ -225,6 +227,10 @@ def tense(text: str, start: int, end: int) -> Direction:
             cues.clear()  # what it frames starts here: a verb before it dates the telling, not the words told
             continue
         direction: Direction = "future" if FUTURE_CUES.fullmatch(m.group()) else "past"
+        if direction == "future" and weekday and m.group().lower() == "would":
+            # "predicted that Humberto would pass by Bermuda Wednesday night", written on Thursday: a weekday
+            # seen ahead from a moment told in the past is the nearer one, not next week's (#13).
+            direction = "near"
         if direction == "future" and (_PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start())
                                       or _FUTURE_IN_PAST.match(m.group()) or _bare_participle(before, m)):
             # "was expected to end on December 15", "was projected on November 7": a future seen from a
@@ -344,7 +350,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     period: str | None = None
     for start, end, name, match in _candidates(text):
         tensed = name in _TENSED or name == "rel_unit" and match["unit"].lower() == "quarter"
-        direction = tense(text, start, end) if tensed and not _modifier(text, start, end, name) else None
+        direction = (tense(text, start, end, weekday=name == "rel_weekday")
+                     if tensed and not _modifier(text, start, end, name) else None)
         ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous),
                       previous_end=previous_end, period=period)
         result: Resolved = _RESOLVERS[name](match, ctx)

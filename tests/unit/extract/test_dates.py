@@ -721,3 +721,20 @@ def test_dates_this_quarter_and_last_years_quarter_outside_an_earnings_story() -
 )
 def test_dates_today_of_the_present_age_is_present_ref(text: str, expected: str) -> None:
     assert [value for surface, value in _values(text, "2020-03-06") if surface.lower() == "today"] == [expected]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The NHC predicted that Humberto would pass by Bermuda Wednesday night, before beginning to weaken.",
+         "2019-09-19", ("Wednesday night", "2019-09-18")),
+        ("During that meeting, it was agreed a partial lockdown would be instated on Saturday.", "2020-12-21",
+         ("Saturday", "2020-12-19")),
+        # rows that must not change: the nearer weekday is ahead, and a month after "would" still looks ahead
+        ("He said the two leaders would meet on Friday.", "2022-11-09", ("Friday", "2022-11-11")),
+        ("It said new flights would leave Bombay from August 6.", "1998-02-13", ("August 6", "1998-08-06")),
+    ],
+)
+def test_dates_a_weekday_after_would_is_the_nearer_one(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
