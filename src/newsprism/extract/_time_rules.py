@@ -174,7 +174,7 @@ _P = [
     # "For the week, the index dropped 3.8%", "the week's most active session": the week the story is about (#13).
     ("the_week", r"(?:\b(?:[Ff]or|through|throughout)\s+|(?<![\w-])(?=[Tt]he\s+week['’]s\s))(?P<x>[Tt]he\s+week)\b(?![\s-]+(?:ago|earlier|"
                  r"before|after|ended|ending|of|that|when|following|in\s+which)\b|-)"),
-    ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year)))\b"),
+    ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year|{_WEEKDAY})))\b"),
     ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old|\s+old\b|\s+of\s+age\b)"),
 ]
 

@@ -738,3 +738,12 @@ def test_dates_today_of_the_present_age_is_present_ref(text: str, expected: str)
 )
 def test_dates_a_weekday_after_would_is_the_nearer_one(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+def test_dates_each_weekday_is_a_set_as_every_weekday_is() -> None:
+    text = ("It said two new flights would leave Bombay on Monday and Tuesday nights from March 30, with the third "
+            "departing each Thursday from August 6.")
+    refs = {t.text: t for t in find_times(text, published="1998-02-13")}
+    assert (refs["each Thursday"].value, refs["each Thursday"].kind) == ("XXXX-WXX-4", "set")
+    assert ("every Thursday", "XXXX-WXX-4") in _values("The third departs every Thursday.", "1998-02-13")
