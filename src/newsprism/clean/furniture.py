@@ -65,6 +65,7 @@ from .resources import (
     STORY_OPENING,
     TEASER_TIME,
     TERMINAL,
+    URL,
     WORD,
 )
 
@@ -625,19 +626,56 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
 
     Under ten words only a line that names a picture counts ("image", "photo"): shorter ones are as
     often sub-headings in sentence case, and are left to the alt-text rule (#12).
+
+    A picture's lines come in twos and threes (alt text, caption, a credit or a heading after them), so the
+    paragraph that opens the gap may sit above up to :data:`_SET_OFF_RUN` such lines, and the gap may close
+    on a paragraph below them or on a short heading that a paragraph follows (#12).
     """
+    if not 0 < i < len(kept) - 1 or not _set_off_form(kept, i):
+        return False
+    before = i - 1
+    while before > 0 and i - before < _SET_OFF_RUN and not _opens_gap(kept, before) and _set_off_form(kept, before):
+        before -= 1
+    after = i + 1
+    while after < len(kept) - 1 and after - before <= _SET_OFF_RUN and not _closes_gap(kept, after) \
+            and _set_off_form(kept, after):
+        after += 1
+    return _opens_gap(kept, before) and _closes_gap(kept, after) and after - before - 1 <= _SET_OFF_RUN
+
+
+#: Lines with no final stop that a gap between two paragraphs may hold, all of them captions.
+_SET_OFF_RUN = 3
+#: A social handle ("by @trevorjd14"), not an e-mail address.
+_HANDLE = re.compile(r"(?<![\w.])@\w")
+#: A heading that closes a gap is a line of at most this many words with a paragraph after it.
+_HEADING_WORDS = 8
+
+
+def _opens_gap(kept: Sequence[Line], i: int) -> bool:
+    """A paragraph that ends a sentence, or the dateline that opens the story: what a picture follows.
+
+    The dateline opens the story as a paragraph does: a line between it and the first paragraph is set off as
+    the lead picture's caption is (#12)."""
     line = kept[i]
-    if not 0 < i < len(kept) - 1 or line.n_words < _SET_OFF_WORDS or line.n_words > _SET_OFF_MAX:
+    return line.prose and _ends_sentence(line) or (i == 0 and DATELINE.match(line.text) is not None)
+
+
+def _closes_gap(kept: Sequence[Line], i: int) -> bool:
+    """A paragraph that ends a sentence, or a short heading with a paragraph after it: what a picture precedes."""
+    line = kept[i]
+    if line.prose:
+        return _ends_sentence(line)
+    return line.n_words <= _HEADING_WORDS and i + 1 < len(kept) and kept[i + 1].prose and _subheading(kept, i)
+
+
+def _set_off_form(kept: Sequence[Line], i: int) -> bool:
+    """Whether a line between paragraphs reads as a caption set off from them, by its own form."""
+    line = kept[i]
+    if line.kind is not None or line.title or line.n_words < _SET_OFF_WORDS or line.n_words > _SET_OFF_MAX:
         return False
     if line.n_words < _SET_OFF_LONG and not IMAGE_WORDS.search(line.text) \
             and (_subheading(kept, i) or _story_voice(line.text)):
         return False  # a short line is as often a sub-heading ("Some of 2019's best tech gadgets")
-    before, after = kept[i - 1], kept[i + 1]
-    # the dateline opens the story as a paragraph does: a line between it and the first paragraph is set off
-    # as the lead picture's caption is (#12)
-    opens = before.prose and _ends_sentence(before) or (i == 1 and DATELINE.match(before.text) is not None)
-    if not (opens and after.prose and _ends_sentence(after)):
-        return False
     text = line.text.rstrip()
     if TERMINAL.search(text) or text.endswith(("”", '"', "’", "'", ")")) or HEADING_START.match(text):
         return False
@@ -645,6 +683,8 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
         return False  # a lead-in ("True confession: …"), sentences with the last stop missing, an emoji
     if not (text[:1].isupper() or text[:1].isdigit()) or _speech(text):
         return False  # a year may open it ("2020 Audi e-tron Sportback revealed as…"); list numbers are headings
+    if URL.search(text) or _HANDLE.search(text):
+        return False  # an embedded post ("… https://t.co/… by @name"): a picture's caption holds no link
     content = [w for w in line.words if w.lower() not in STOP_WORDS]
     if not content:
         return False

@@ -310,6 +310,37 @@ def test_furniture_captions_one_after_another_are_each_set_off() -> None:
 
 
 @pytest.mark.issue(12)
+def test_furniture_two_picture_lines_between_paragraphs_are_both_set_off() -> None:
+    """A picture's alt text and caption one after the other: neither has a paragraph on both sides (#12)."""
+    alt = "Fears of contamination broke out after a husband and wife died from the deadly plague in Mongolia, in May"
+    caption = "Officials were seen in Mongolia attempting to control the potential spread of the plague"
+    _, result = _between_story(f"{alt}\n\n{caption}")
+    kinds = {removal.text: removal.kind for removal in result.removals}
+    assert kinds.get(alt) == "caption" and kinds.get(caption) == "caption"
+
+
+@pytest.mark.issue(12)
+def test_furniture_caption_before_a_subheading_is_set_off_and_the_subheading_stays() -> None:
+    caption = "Firefighters work through the night at the scene of the warehouse fire on the edge of the city"
+    heading = "Risks to the bridge repairs"
+    after = "The repairs carry risks: the engineers found more rust than expected, and the bridge may stay shut longer."
+    result = clean_text(f"{_STORY_BEFORE}\n\n{caption}\n\n{heading}\n\n{after}\n\n{_STORY_AFTER}")
+    assert {removal.text: removal.kind for removal in result.removals}.get(caption) == "caption"
+    assert heading in result.text
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("post", [
+    "Yes this is real and yes the state spent nearly half a million dollars on it: https://t.co/Nc0nKoXGBP",
+    "The 9to5Mac BundleHunt delivers over 40 top apps from just $1 each https://t.co/y5Wn5UBP8S by @trevorjd14",
+])
+def test_furniture_embedded_post_between_paragraphs_is_no_caption(post: str) -> None:
+    """An embedded post quoted in the story holds a link or a handle, as a picture's caption does not (#12)."""
+    removed, result = _between_story(post)
+    assert removed is None and post.split("https://")[1].split()[0] in result.text
+
+
+@pytest.mark.issue(12)
 def test_furniture_line_between_the_dateline_and_the_first_paragraph_is_set_off() -> None:
     """Wikinews texts open with their dateline; the lead picture's caption comes before the first paragraph."""
     caption = "Firefighters on the roof of the warehouse on the edge of the city after the blaze"
