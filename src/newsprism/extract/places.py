@@ -87,6 +87,8 @@ _SUFFIX = re.compile(r"^(?:the\s+)?(?P<name>.+?)\s+(?:County|Province|Region|Obl
 _FACILITY = re.compile(r"^(?:the\s+)?(?P<name>[A-Z].*?)\s+(?:(?:International|Regional|Municipal|General|University|"
                        r"Central|Main)\s+)?(?P<kind>Airport|Airfield|Air Base|Hospital|Medical Cent(?:er|re)|"
                        r"(?:Railway |Train |Bus )?Station|Port|Harbou?r|Stadium|Bridge)\b", re.I)
+#: How many times bigger than a place of that very name a town found only by an alias must be to stay a namesake.
+_ALIAS_BEFORE_OWN = 100
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|of|to)$")
 
 
@@ -159,13 +161,14 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     # A hand-written entry replaces its GeoNames twin (better coordinates for big regions).
     curated = {(e.type, e.country) for e in found if e.curated}
     found = [e for e in found if e.curated or (e.type, e.country) not in curated]
-    # A town found only by one of its aliases, smaller than a place of that very name, is no namesake:
-    # "Quebec" is also an old name of New Britain, Connecticut.
+    # A town found only by one of its aliases is no namesake beside a place of that very name unless it is
+    # far bigger: "Quebec" is also an old name of New Britain, Connecticut, and "Southold" one of South Bend,
+    # 18 times the size of Southold; "Canton" still finds Guangzhou (#13).
     key = name_key(text)
     own = max((e.population for e in found if _own_name(e.own_key, key)), default=None)
     if own is not None:
         found = [e for e in found
-                 if _own_name(e.own_key, key) or e.type != "city" or e.population >= own]
+                 if _own_name(e.own_key, key) or e.type != "city" or e.population >= own * _ALIAS_BEFORE_OWN]
     return text, found
 
 
@@ -322,11 +325,14 @@ _SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "From", "To", "
 
 #: The rest of a country's name the model cut in two: "Trinidad| and Tobago", "Bosnia| and Herzegovina".
 _AND_NAME = re.compile(r" and (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?")
+#: The next capitalised word of a place's name the model cut after its first word ("Boa| Vista").
+_NEXT_WORD = re.compile(r" [A-Z][\w'’-]+")
 
 
 def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
     """Place mentions joined with " and <Name>" when the whole is a country ("Trinidad" + "Tobago" labelled
-    a person are Trinidad and Tobago); the mentions inside the whole are dropped (#13)."""
+    a person are Trinidad and Tobago), or with the next word when the whole is a place's own name ("Boa" +
+    "Vista"); the mentions inside the whole are dropped (#13)."""
     out: list[Mention] = []
     joined = -1
     for mention in mentions:
@@ -335,6 +341,14 @@ def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.label in PLACE_LABELS and (rest := _AND_NAME.match(text, mention.end)) and any(
                 e.type == "country" for e in gazetteer().lookup(text[mention.start:rest.end()])):
             mention = dataclasses.replace(mention, end=rest.end(), text=text[mention.start:rest.end()])
+            joined = mention.end
+        elif mention.label in PLACE_LABELS and (rest := _NEXT_WORD.match(text, mention.end)) and (
+                whole := text[mention.start:rest.end()]) and any(
+                e.type in ("city", "region", "country") and e.own_key == name_key(whole)
+                for e in gazetteer().lookup(whole)):
+            # "living in Boa| Vista" (a place and an organisation to the model): the town whose own name is
+            # the whole, not the one the first word is an alias of (Boma, Congo) (#13).
+            mention = dataclasses.replace(mention, end=rest.end(), text=whole)
             joined = mention.end
         out.append(mention)
     return out

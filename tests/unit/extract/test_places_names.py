@@ -1,0 +1,44 @@
+"""A place's own name before the aliases GeoNames lists for other places (#13): rows that must change and
+rows that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.places import resolve_places
+from newsprism.model import Article, Mention, Place
+
+
+def _resolve(text: str, labelled: list[tuple[str, str]]) -> list[Place]:
+    """Resolve ``text`` given mentions as ``(surface, label)``; each surface is found in order."""
+    mentions, cursor = [], 0
+    for surface, label in labelled:
+        start = text.index(surface, cursor)
+        mentions.append(Mention(start, start + len(surface), surface, label))
+        cursor = start + 1
+    return resolve_places(Article(id="t", text=text), mentions)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "surface", "expected"),
+    [
+        # "Southold" is also an alias of South Bend, Indiana, 18 times its size: the town of that name wins.
+        ("a body buried in the basement of his old colonial-era home in the town of Southold.",
+         [("Southold", "GPE")], "Southold", ("Southold", "US")),
+        # An alias far bigger than the town of that name still wins.
+        ("The ship sailed from Canton with a cargo of tea.", [("Canton", "GPE")], "Canton", ("Guangzhou", "CN")),
+        # A place's name the model cut in two: the whole is the town's own name ("Boa" alone is Boma, Congo).
+        ("An estimated 40,000 have entered through the isolated northern state of Roraima and are living in "
+         "Boa Vista, the state capital.", [("Roraima", "GPE"), ("Boa", "GPE"), ("Vista", "ORG")], "Boa Vista",
+         ("Boa Vista", "BR")),
+        ("infrastructure on the Tijuana River in Baja California will start in 10 days",
+         [("Baja", "GPE")], "Baja California", ("Baja California", "MX")),
+        # A place and the next capitalised word that together name no place stay apart.
+        ("The New York Times reported the story first.", [("New York", "GPE")], "New York", ("New York", "US")),
+    ],
+)
+def test_places_own_name_before_alias(text: str, labelled: list[tuple[str, str]], surface: str,
+                                      expected: tuple[str, str]) -> None:
+    found = {p.text: (p.name, p.country) for p in _resolve(text, labelled)}
+    assert found.get(surface) == expected
