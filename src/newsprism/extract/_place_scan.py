@@ -347,11 +347,17 @@ def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: b
         return None  # "Thurgood Marshall in Marshall": a word of a person's name, whatever stands before it
     kinds = _kinds(entries)
     # Capitals are a place only in the dateline ("HORRY COUNTY, SC (WMBF) -"), not in shouted text.
-    shouted = text[start:end].isupper() and len(text[start:end]) > 1 and (dateline(text) or (-1,))[0] != start
+    shouted = text[start:end].isupper() and len(text[start:end]) > 1 and (dateline(text) or (-1,))[0] != start and (
+        not credited_dateline(text, start, end))
     if strong and not shouted:
         return Found(_mention(start, end, text), strong), True
     if shouted or label is not None or person is not None:
         return None
+    if not whole and index and text[start - 1:start] == "-" and kinds & {"country", "demonym"} and (
+            _ADJECTIVE.match(text, end) and text[end:end + 1] == " "):
+        # The second part of a compound before the noun it qualifies: "the Syrian-Turkish border", "the
+        # U.S.-Mexico border" (#13).
+        return Found(_mention(start, end, text), "in a compound of places"), True
     if not whole:
         run_end = _NAME_END.search(text, end)
         name = text[start:run_end.start() if run_end else len(text)]
@@ -400,7 +406,7 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
     codes = container(text, end)
     if codes and any(e.admin1 in codes or e.country in codes for e in entries if e.type in ("city", "county")):
         return "City, State"
-    if (line := dateline(text)) and line[0] == start:
+    if (line := dateline(text)) and line[0] == start or credited_dateline(text, start, end):
         return "dateline"
     if _AFTER_A_NAME.search(text, max(0, start - 40), start) and _CLAUSE_END.match(text, end) and any(
             e.type in ("region", "county", "country") for e in entries):
@@ -495,6 +501,22 @@ def dateline(text: str) -> tuple[int, int, str] | None:
         if match and gazetteer().lookup(city := match["city"].rstrip(".,")):
             return start, start + len(city), city
     return None
+
+
+#: After a dateline's town in capitals: an optional region, an agency's or station's credit in brackets and a
+#: dash or colon ("SAN DIEGO (AP) -", "ALBUQUERQUE, N.M. (AP) -", "SOUTH WAZIRISTAN, April 5 (APP):").
+_CREDIT_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*"
+                           r"\([A-Z][A-Za-z]{1,9}(?:/[A-Z][A-Za-z]{1,9})?\)\s*(?:-{1,2}|[—–:])")
+#: What may stand before a dateline: a line's start, or a sentence's end (pages that run stories together).
+_BEFORE_DATELINE = re.compile(r"(?:^|\n|[.!?”\"]\s)\s*$")
+
+
+def credited_dateline(text: str, start: int, end: int) -> bool:
+    """Whether a town in capitals opens a dateline with an agency's credit anywhere in the text, not only the
+    story's first: "... his conduct. ALBUQUERQUE, N.M. (AP) - Documents show" (pages that hold several
+    stories, a live page's entries) (#13)."""
+    return (text[start:end].isupper() and bool(_CREDIT_AFTER.match(text, end))
+            and bool(_BEFORE_DATELINE.search(text, max(0, start - 4), start)))
 
 
 def _line_start(head: str, start: int) -> bool:

@@ -42,3 +42,28 @@ def test_places_own_name_before_alias(text: str, labelled: list[tuple[str, str]]
                                       expected: tuple[str, str]) -> None:
     found = {p.text: (p.name, p.country) for p in _resolve(text, labelled)}
     assert found.get(surface) == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # A second dateline with an agency's credit after a sentence: a page that runs two stories together.
+        ("ALBUQUERQUE, N.M. (AP) - Documents show a New Mexico official took in $440,000 by renting property. "
+         "However, Herrell did not disclose that income on ethics disclosure statements. SAN DIEGO (AP) - The "
+         "U.S. National Guard faces a vastly different environment",
+         [("N.M", "GPE"), ("AP", "ORG"), ("New Mexico", "GPE"), ("Herrell", "PERSON"), ("AP", "ORG"),
+          ("U.S. National Guard", "ORG")], {"ALBUQUERQUE": "US", "SAN DIEGO": "US"}),
+        # Capitals with no credit and dash stay shouted text.
+        ("Fans waved banners reading LIVERPOOL (RED) all night.", [], {}),
+        # The second part of a compound of places before its noun.
+        ("Turkey fired on Qamishli and other towns along the Syrian-Turkish border on Tuesday.",
+         [("Turkey", "GPE"), ("Syrian", "NORP")], {"Turkish": "TR"}),
+        ("She opened a bottle of Coca-Cola on the train.", [], {}),
+    ],
+)
+def test_places_datelines_and_compounds(text: str, labelled: list[tuple[str, str]], expected: dict[str, str]
+                                        ) -> None:
+    found = {p.text: p.country for p in _resolve(text, labelled) if p.text in ("SAN DIEGO", "ALBUQUERQUE",
+                                                                               "LIVERPOOL", "Turkish", "Cola")}
+    assert found == expected
