@@ -124,13 +124,15 @@ def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
 _CAPITAL_PAIR = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]+) (?=([A-ZÀ-Þ][a-zà-ÿ]+)\b)")
 
 
-def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list[Split]:
+def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_only: bool = False) -> list[Split]:
     """Where spaces are missing in ``text`` (one line or paragraph).
 
     Args:
         text: The text to look at.
         vocabulary: Counts of the whole document's words (see :func:`document_vocabulary`).
         lang: Language of the word frequencies.
+        marks_only: Only the boundaries a mark shows, which need no word list: a quote (rule 1) and a stop
+            before a capitalised word (rule 2), as in a line written in another language than ``lang``.
 
     Returns:
         The splits, in text order, at most one per position.
@@ -138,7 +140,7 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
     >>> find_glued("the city of Khersonis the capital", vocabulary=Counter({"khersonis": 1}))
     [Split(start=12, end=21, index=19, reason='function word "is" glued to "Kherson"')]
     """
-    if not knows_words(lang):
+    if not marks_only and not knows_words(lang):
         return []
     splits: dict[int, Split] = {}
     # rules 1 and 2 need a quote or a stop before a letter: most lines have none, and their patterns'
@@ -157,6 +159,8 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en") -> list
         if len(m.group(1)) < 2:  # "J.Smith": an initial
             continue
         splits[m.end(2)] = Split(m.start(), m.end(), m.end(2), f'no space after "{m.group(2)}"')
+    if marks_only:
+        return [_whole_token(text, splits[i]) for i in sorted(splits)]
     for m in _PUNCT_GLUE.finditer(text) if stops else ():
         left, right = m.group(1), m.group(3)
         if not right.islower() or right in DOMAIN_ENDINGS or min(zipf(left, lang), zipf(right, lang)) < _PUNCT_ZIPF:

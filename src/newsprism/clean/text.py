@@ -226,11 +226,13 @@ def _repair_line(part: MappedText, fixes: list[tuple[int, int, str]], *, line: L
                  main_language: str, glued: bool) -> tuple[MappedText, list[Repair]]:
     """Split glued words in one kept line; return it with its repairs (spans in the line)."""
     repairs = [Repair(a, b, before, part.text[a:b], kind="mojibake", reason="fixed by ftfy") for a, b, before in fixes]
-    if not glued or (line.lang not in (None, main_language) and not _other_script(line.text)):
-        # a line in another script (an interview's Hindi beside its English) keeps its Latin words in the
-        # story's language: those are repaired; a line in another Latin-script language is left (#12)
+    if not glued:
         return part, repairs
-    splits = find_glued(part.text, vocabulary=vocabulary, lang=main_language)
+    # a line in another script (an interview's Hindi beside its English) keeps its Latin words in the story's
+    # language: those are repaired; a line in another Latin-script language gets only the splits a quote or a
+    # stop before a capital shows ("Kostendruck.Der", "embaixo!Obrigado"), which need no word list (#12)
+    marks_only = line.lang not in (None, main_language) and not _other_script(line.text)
+    splits = find_glued(part.text, vocabulary=vocabulary, lang=main_language, marks_only=marks_only)
     for split in reversed(splits):  # right to left keeps earlier indexes valid
         before = part.text[split.start:split.end]
         part = part.insert(split.index, " ")

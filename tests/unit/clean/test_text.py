@@ -225,3 +225,16 @@ def test_text_glued_words_repaired_in_scraped_text_only() -> None:
     assert "Kherson is" in clean_text(text, content_kind="text").text
     html = clean_text(text, content_kind="html")
     assert html.text == text and not html.repairs
+
+
+@pytest.mark.issue(12)
+def test_text_stop_glued_in_another_language_is_repaired_and_its_compounds_kept() -> None:
+    """A paragraph in another language than the main one gets the splits a stop before a capital shows, which
+    need no word list; its compounds, which an English word list would cut, stay whole (#12)."""
+    text = ("Die Kliniken in Bayern stehen seit Jahren unter großem Kostendruck.Der Bund will die Pflege stärken, "
+            "doch die Länder zögern noch immer mit ihren Zusagen.\n\n"
+            "Die Krankenhausgesellschaft fordert deshalb mehr Geld für die Digitalisierung der Patientenakten "
+            "und für neue Stellen in der Pflege.")
+    result = clean_text(text, main_language="en")
+    assert "Kostendruck. Der Bund" in result.text
+    assert [(repair.before, repair.after) for repair in result.repairs] == [("Kostendruck.Der", "Kostendruck. Der")]
