@@ -32,6 +32,7 @@ of them is kept in ``link_articles``) or whose duplicate group may have.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -396,18 +397,7 @@ def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapp
     posting.counts({k for ks in keys_of.values() for k in ks})
     open_keys = {x: [k for k in ks if posting.after(k) <= MAX_POSTING] for x, ks in keys_of.items()}
     _prefetch(days, ids)
-    window = settings.story_window_days
-    candidates: dict[str, list[str]] = {}
-    for x, ks in open_keys.items():
-        if (dx := days.get(x)) is None:  # an undated article is compared with every article of its keys
-            keys.load(ks)
-            members = {y for k in ks for y in keys.after(k)}
-        else:  # the stored members within the window, by the store's index, and the changed articles' new keys
-            first, last = _day_after(dx, -window), _day_after(dx, window)
-            members = {y for _, y in posting.store.story_candidates(ks, first=first, last=last)} - keys.gone
-            members |= {y for k in ks for y in keys.added.get(k, ())
-                        if not ((dy := days.get(y)) and abs((dx - dy).days) > window)}
-        candidates[x] = sorted(members - {x})
+    candidates = _candidates(open_keys, posting.store, keys, days, window=settings.story_window_days)
     _prefetch(feats, set(candidates) | {y for ys in candidates.values() for y in ys})
     found: dict[tuple[str, str], float] = {}
     for x, ys in candidates.items():
@@ -415,6 +405,46 @@ def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapp
             pair = (min(x, y), max(x, y))
             if pair not in found and (score := feature_similarity(feats[pair[0]], feats[pair[1]])) >= threshold:
                 found[pair] = score
+    return found
+
+
+def _candidates(open_keys: Mapping[str, Sequence[str]], store: Any, keys: _Keys, days: Mapping[str, date | None],
+                *, window: int) -> dict[str, list[str]]:
+    """Each article's candidates (now) through its open keys: the articles of those keys within ``window`` days
+    of it, or undated; an undated article's are every article of its keys. The members of every key are read
+    in one query per chunk of keys for all the articles, not one query per article (#17), and each article's
+    window is cut from its keys' members sorted by day."""
+    dated = {x: day for x in open_keys if (day := days.get(x)) is not None}
+    keys.load({k for x, ks in open_keys.items() if x not in dated for k in ks})  # undated: every member
+    # the stored members of the dated articles' keys within the widest window, by day (undated ones apart)
+    by_day: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    wanted = {k for x in dated for k in open_keys[x]}
+    if wanted:
+        first, last = _day_after(min(dated.values()), -window), _day_after(max(dated.values()), window)
+        for key, y, day in store.story_members(wanted, first=first, last=last):
+            if y not in keys.gone:
+                on_days, ids, undated = by_day.setdefault(key, ([], [], []))
+                if day is None:
+                    undated.append(y)
+                else:
+                    on_days.append(day)
+                    ids.append(y)
+        for on_days, ids, _ in by_day.values():
+            order = sorted(range(len(ids)), key=lambda n: on_days[n])
+            on_days[:], ids[:] = [on_days[n] for n in order], [ids[n] for n in order]
+    found: dict[str, list[str]] = {}
+    for x, ks in open_keys.items():
+        if (dx := dated.get(x)) is None:  # an undated article is compared with every article of its keys
+            members = {y for k in ks for y in keys.after(k)}
+        else:  # the stored members within the window, and the changed articles' new keys
+            first, last = _day_after(dx, -window), _day_after(dx, window)
+            members = set()
+            for k in ks:
+                on_days, ids, undated = by_day.get(k, ([], [], []))
+                members.update(ids[bisect_left(on_days, first):bisect_right(on_days, last)], undated)
+            members |= {y for k in ks for y in keys.added.get(k, ())
+                        if not ((dy := days.get(y)) and abs((dx - dy).days) > window)}
+        found[x] = sorted(members - {x})
     return found
 
 
