@@ -89,6 +89,9 @@ _FACILITY = re.compile(r"^(?:the\s+)?(?P<name>[A-Z].*?)\s+(?:(?:International|Re
                        r"(?:Railway |Train |Bus )?Station|Port|Harbou?r|Stadium|Bridge)\b", re.I)
 #: How many times bigger than a place of that very name a town found only by an alias must be to stay a namesake.
 _ALIAS_BEFORE_OWN = 100
+#: The words before a place that ends an institution's name ("the College of| Wooster", "the University of
+#: Colorado at| Boulder", "The| Wooster professor"): the name's, not a place of the article's own (#13).
+_NAME_OPENS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of|at)\s+(?:the\s+)?|\b[A-Z][\w'’]*[ -])$")
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|of|to)$")
 
 
@@ -269,6 +272,15 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
             # Maybe a town the model took for an organisation: kept only if the article's
             # other places put it in the same region (see resolve_places).
             chosen.append((dataclasses.replace(mention, label=_TENTATIVE), "labelled ORG, a town by name", None))
+        elif mention.label == "PERSON" and " " not in mention.text.strip() and mention.text not in long_names and (
+                mention.text[:1].isupper() and not mention.text.isupper()) and not _NAME_OPENS_BEFORE.search(
+                text, max(0, mention.start - 40), mention.start) and any(
+                e.type == "city" and e.population >= _ORG_TOWN_POPULATION and e.own_key == name_key(mention.text)
+                for e in _namesakes(mention.text)[1]):
+            # A lone word the model took for a person that no person of the article bears in a longer name,
+            # and a town's own name: kept only if the article's other places put it in that town's region
+            # ("Owerri" in a story from Imo State) (#13).
+            chosen.append((dataclasses.replace(mention, label=_TENTATIVE), "labelled PERSON, a town by name", None))
         elif mention.label in ("PERSON", "ORG"):
             blocked.append((mention.start, mention.end))
     taken = [(m.start, m.end) for m, _, _ in chosen] + blocked

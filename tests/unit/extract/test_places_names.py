@@ -67,3 +67,28 @@ def test_places_datelines_and_compounds(text: str, labelled: list[tuple[str, str
     found = {p.text: p.country for p in _resolve(text, labelled) if p.text in ("SAN DIEGO", "ALBUQUERQUE",
                                                                                "LIVERPOOL", "Turkish", "Cola")}
     assert found == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "surface", "expected"),
+    [
+        # A lone word the model calls a person, a town's own name in the region the article names.
+        ("The occupants were going to a dance competition, according to the mayor of Yartsevo via news agency "
+         "Interfax. The bus overturned in Smolensk Oblast.",
+         [("Yartsevo", "PERSON"), ("Interfax", "ORG"), ("Smolensk Oblast", "GPE")], "Yartsevo", "RU"),
+        # Not in a region the article names: a person's name stays a person's.
+        ("Yartsevo said the occupants were going to a dance competition in Moscow.",
+         [("Yartsevo", "PERSON"), ("Moscow", "GPE")], "Yartsevo", None),
+        # The end of an institution's name is no place of the article's own (the dev set's rule).
+        ("researchers from the College of Wooster in Ohio reported a new mechanism",
+         [("Wooster", "PERSON"), ("Ohio", "GPE")], "Wooster", None),
+        # A person of the article bears the word in a longer name.
+        ("Karen Alley of Ohio said so. Alley added that the shelf was thin.",
+         [("Karen Alley", "PERSON"), ("Ohio", "GPE"), ("Alley", "PERSON")], "Alley", None),
+    ],
+)
+def test_places_person_label_town_of_the_region(text: str, labelled: list[tuple[str, str]], surface: str,
+                                                expected: str | None) -> None:
+    found = {p.text: p.country for p in _resolve(text, labelled)}
+    assert found.get(surface) == expected
