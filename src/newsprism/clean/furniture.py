@@ -640,7 +640,11 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
     while after < len(kept) - 1 and after - before <= _SET_OFF_RUN and not _closes_gap(kept, after) \
             and _set_off_form(kept, after):
         after += 1
-    return _opens_gap(kept, before) and _closes_gap(kept, after) and after - before - 1 <= _SET_OFF_RUN
+    if not (_opens_gap(kept, before) and _closes_gap(kept, after) and after - before - 1 <= _SET_OFF_RUN):
+        return False
+    if after - before == 2 and kept[after].prose:
+        return True
+    return all(kept[j].n_words >= _SET_OFF_LONG or IMAGE_WORDS.search(kept[j].text) for j in range(before + 1, after))
 
 
 #: Lines with no final stop that a gap between two paragraphs may hold, all of them captions.
@@ -665,7 +669,7 @@ def _closes_gap(kept: Sequence[Line], i: int) -> bool:
     line = kept[i]
     if line.prose:
         return _ends_sentence(line)
-    return line.n_words <= _HEADING_WORDS and i + 1 < len(kept) and kept[i + 1].prose and _subheading(kept, i)
+    return line.n_words <= _HEADING_WORDS and i + 1 < len(kept) and kept[i + 1].prose
 
 
 def _set_off_form(kept: Sequence[Line], i: int) -> bool:

@@ -330,6 +330,20 @@ def test_furniture_caption_before_a_subheading_is_set_off_and_the_subheading_sta
 
 
 @pytest.mark.issue(12)
+def test_furniture_caption_before_any_heading_is_set_off_but_a_short_line_before_a_byline_stays() -> None:
+    """A long caption before a short heading is set off whatever the heading says; a short line with no paragraph
+    on one side is as often a sub-heading above an analyst's byline, and stays (#12)."""
+    caption = "Firefighters work through the night at the scene of the warehouse fire on the edge of the city"
+    result = clean_text(f"{_STORY_BEFORE}\n\n{caption}\n\nWhat comes next\n\n{_STORY_AFTER}")
+    assert {removal.text: removal.kind for removal in result.removals}.get(caption) == "caption"
+    assert "What comes next" in result.text
+    heading = "One chapter over, another barely begun"
+    byline = "Caroline Hawley, BBC diplomatic correspondent"
+    result = clean_text(f"{_STORY_BEFORE}\n\n{heading}\n\n{byline}\n\n{_STORY_AFTER}")
+    assert heading in result.text
+
+
+@pytest.mark.issue(12)
 @pytest.mark.parametrize("post", [
     "Yes this is real and yes the state spent nearly half a million dollars on it: https://t.co/Nc0nKoXGBP",
     "The 9to5Mac BundleHunt delivers over 40 top apps from just $1 each https://t.co/y5Wn5UBP8S by @trevorjd14",
