@@ -187,7 +187,10 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Dot product of two unit vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    get = b.get
+    # the shared stems' products in ``a``'s order, without adding the others' zeros: the same sum to the last
+    # bit, in two thirds of the time; scoring the candidates of new articles is most of a story step (#17)
+    return sum([v * found for w, v in a.items() if (found := get(w)) is not None], 0.0)
 
 
 @dataclass(slots=True)

@@ -400,11 +400,14 @@ def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapp
     candidates = _candidates(open_keys, posting.store, keys, days, window=settings.story_window_days)
     _prefetch(feats, set(candidates) | {y for ys in candidates.values() for y in ys})
     found: dict[tuple[str, str], float] = {}
+    seen: set[tuple[str, str]] = set()  # a pair of two new articles is the candidate of both: scored once
     for x, ys in candidates.items():
         for y in ys:
             pair = (min(x, y), max(x, y))
-            if pair not in found and (score := feature_similarity(feats[pair[0]], feats[pair[1]])) >= threshold:
-                found[pair] = score
+            if pair not in seen:
+                seen.add(pair)
+                if (score := feature_similarity(feats[pair[0]], feats[pair[1]])) >= threshold:
+                    found[pair] = score
     return found
 
 

@@ -295,3 +295,33 @@ def test_incremental_link_clusters_from_stored_edges_without_scoring_them_again(
     assert {"a1", "a2", "a8"} <= {r.article_id for r in store.link_rows(StoryArticleRow, story_id=story)}
     assert ("a1", "a2") in stored and not old & stored, sorted(old & stored)
     assert _tables(store) == _full([*articles, flood], tmp_path)
+
+
+@pytest.mark.issue(17)
+def test_incremental_link_scores_a_pair_of_two_new_articles_once(store: Store, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.link import incremental
+    from newsprism.model import Entity
+
+    galati = Entity(id="e1", name="Galati", label="GPE", variants=("Galati",), mentions=1)
+    articles = corpus()
+    store.add(articles)
+    link_corpus(store)
+    scored: list[tuple[str, str]] = []
+
+    def counted(a: object, b: object, original: object = incremental.feature_similarity) -> float:
+        scored.append(tuple(sorted((a.id, b.id))))  # type: ignore[attr-defined]
+        return original(a, b)  # type: ignore[operator, no-any-return]
+    monkeypatch.setattr(incremental, "feature_similarity", counted)
+    # two new articles of one town and week, each the other's candidate, about other things than the flood
+    match = Article(id="a8", text="Otelul Galati beat Dinamo 2-1 on Sunday with a late goal from the captain.",
+                    title="Otelul Galati win late", url="https://sport.example/8", published="2023-04-16",
+                    entities=(galati,))
+    show = Article(id="a9", text="A festival of folk music opens in Galati on Friday, with bands from Moldova.",
+                   title="Folk festival opens in Galati", url="https://culture.example/9", published="2023-04-14",
+                   entities=(galati,))
+    store.add([match, show])
+    link_corpus(store)
+    assert ("a8", "a9") in scored
+    assert len(scored) == len(set(scored)), sorted(p for p in set(scored) if scored.count(p) > 1)
+    assert _tables(store) == _full([*articles, match, show], tmp_path)
