@@ -309,7 +309,7 @@ def _by_call_to_action(line: Line) -> None:
         return  # one channel needs a button's imperative, or a short line to the reader ("Thanks for signing up!")
     if not (reader or imperatives) and line.n_words > 6:
         return
-    if STORY_OPENING.match(line.text):
+    if STORY_OPENING.match(line.text) and not _SECOND_PERSON.match(line.text):
         return  # "And you'll have a lot less money in your bank account."
     if _box_voice(line.text):
         return
@@ -319,6 +319,8 @@ def _by_call_to_action(line: Line) -> None:
     _mark(line, "subscribe", f"a call to action (cue {channels[0].strip()!r})")
 
 
+#: A line opening with the reader as its subject ("You have activated your account…"), as a box speaks.
+_SECOND_PERSON = re.compile(r"\s*you\b(?!'ll|’ll)", re.IGNORECASE)
 #: Words in a box whose call to action is one sentence among slogans ("The best in culture… Subscribe now…").
 _CALL_MAX = 40
 _NEXT_STOP = re.compile(r"[.!?](?=\s|$)|\.(?=[A-Z]{2})")

@@ -286,6 +286,10 @@ def test_furniture_short_description_set_off_is_a_caption_unless_it_heads_the_ne
     # a story about subscriptions, told in the story's voice, stays
     ("The paper said it had lost 10,000 subscribers since the bridge closed.", None),
     ("And you will have a lot less money in your bank account.", None),
+    # the reader as the subject is how a box speaks; a story telling the reader something reports it (#12)
+    ("You have succesfully subscribed. Thank you! An email with an activation link has just been sent to your email "
+     "address. Please activate your subscription by clicking on the activation link inside the email.", "subscribe"),
+    ("You can still reach the council by email, a spokesman said, although its offices are closed.", None),
     ("Residents were told to sign up for flood alerts by email before the works begin in March.", None),
     ('The council urged residents to "sign up for the alerts by email as soon as they can" before the works.',
      None),
