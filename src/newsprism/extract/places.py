@@ -558,7 +558,10 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     places = []
     for mention, name, found in candidates:
         evidence, within = why.get((mention.start, mention.end), ("after a locative word, one letter off a place", None))
-        if not found and (local := geography.small_town(text, mention, name, written_after=mention.label != "GPE")):
+        # A facility's label is the model's guess for a small town as often as a place's ("between Coggeshall
+        # and Marks Tey"): both are placed by the region the article names (#13).
+        if not found and (local := geography.small_town(text, mention, name,
+                                                        written_after=mention.label not in ("GPE", "FAC"))):
             found, evidence = [local], f"{evidence}; a town under 5,000 people where the article places it"
         if not found:
             if mention.label == "GPE":

@@ -92,3 +92,22 @@ def test_places_person_label_town_of_the_region(text: str, labelled: list[tuple[
                                                 expected: str | None) -> None:
     found = {p.text: p.country for p in _resolve(text, labelled)}
     assert found.get(surface) == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # A small town the model calls a facility, in the region the article names.
+        ("The road was closed until around 2.15pm, with congestion backing up between Coggeshall and Marks Tey. "
+         "The Essex and Herts Air Ambulance was sent to the scene.",
+         [("Coggeshall", "FAC"), ("Marks Tey", "PERSON"), ("Essex", "GPE")], "GB"),
+        # Nothing in the article says where it is: a facility's name stays one.
+        ("The road was closed until around 2.15pm, with congestion backing up near Coggeshall.",
+         [("Coggeshall", "FAC")], None),
+    ],
+)
+def test_places_facility_label_small_town(text: str, labelled: list[tuple[str, str]], expected: str | None
+                                          ) -> None:
+    found = {p.text: p.country for p in _resolve(text, labelled)}
+    assert found.get("Coggeshall") == expected
