@@ -54,6 +54,7 @@ from .gazetteer import (
     airports,
     curated_surfaces,
     demonym,
+    fold,
     gazetteer,
     name_key,
     region_abbreviation,
@@ -355,7 +356,7 @@ def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
             mention = dataclasses.replace(mention, end=rest.end(), text=text[mention.start:rest.end()])
             joined = mention.end
         elif mention.label in PLACE_LABELS and (rest := _NEXT_WORD.match(text, mention.end)) and (
-                whole := text[mention.start:rest.end()]) and any(
+                fold(mention.text) in gazetteer().openings) and (whole := text[mention.start:rest.end()]) and any(
                 e.type in ("city", "region", "country") and e.own_key == name_key(whole)
                 for e in gazetteer().lookup(whole)):
             # "living in Boa| Vista" (a place and an organisation to the model): the town whose own name is
