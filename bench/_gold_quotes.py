@@ -16,7 +16,8 @@ Scoring (one-to-one greedy matching, best overlap first):
 
 1. content: a system quote matches a gold content when their character overlap
    is at least half of each span (a discontinuous gold content counts its parts);
-2. kind of a gold content, read from its quote marks: ``direct`` when all its
+2. kind of a gold content, read from its quote marks (curly, straight, or the
+   doubled apostrophes of wire and archive text, ``''…''``): ``direct`` when all its
    words lie inside quote marks, ``mixed`` when some do, ``indirect`` when none;
    recall by gold kind, precision by the system's kind (textacy finds direct
    quotes only, so all of its quotes count as ``direct``);
@@ -62,7 +63,8 @@ import _scoring as sc  # noqa: E402 - the bench folder is not a package
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 KINDS = ("direct", "mixed", "indirect")
-_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+#: Quoted stretches: curly, straight, and the doubled apostrophes of wire and archive text (''…'', ``…'').
+_QUOTED = re.compile(r"“[^”\n]*”|(?:''|``)[^\n]*?''|\"[^\"\n]*\"")
 _WORD = re.compile(r"[^\W_]+")
 #: Words that open a source without naming anyone ("The campaign", "He").
 _NOT_NAMES = frozenset("the a an he she it they his her its their this that these those mr mrs ms dr".split())

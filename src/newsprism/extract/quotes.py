@@ -70,6 +70,11 @@ _OPEN_CONTEXT = " \t\n([{—–-:;,/"
 #: Scraped text mixes curly and straight marks within one paragraph ("“A," she said. "B.”"): the other kind of
 #: double mark closes a quote too, so the cue between two quotes is not read as part of one long quote (#13).
 _MIXED_CLOSERS = {"“": '"', '"': "”"}
+#: A doubled apostrophe or a double backtick standing for a double quote mark, as wire and archive text writes
+#: quotes; a run of three apostrophes is a single quote closing inside a double one and is left alone (#13).
+_ASCII_PAIR = re.compile(r"(?<!')''(?!')|``")
+#: What a doubled apostrophe that opens a quote follows (a comma before one closes the quote it ends).
+_PAIR_OPENS_AFTER = " \t\n([{—–"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +155,35 @@ def find_direct_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list
     >>> [text[q.start:q.end] for q in find_direct_quotes(text, [(0, len(text))])]
     ['We will win,']
     """
+    text = _ascii_pairs(text)
     found: list[QuoteSpan] = []
     index = 0
     while index < len(paragraphs):
         spans, index = _scan_paragraph(text, paragraphs, index)
         found.extend(span for span in spans if not _is_scare_quote(text, span) and not _is_title(text, span))
     return found
+
+
+def _ascii_pairs(text: str) -> str:
+    """``text`` with each doubled apostrophe or double backtick that stands for a double quote mark written as one
+    straight mark, at the same offsets (#13).
+
+    Wire and archive text writes quotes as ``''…''`` or ````…''``: a pair after a space, a line start, a bracket
+    or a dash opens a quote and becomes a space and a mark; any other pair closes one and becomes a mark and a
+    space.
+
+    >>> _ascii_pairs("''We stay,'' she said. ``Never,'' he said.")
+    ' "We stay,"  she said.  "Never,"  he said.'
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    return _ASCII_PAIR.sub(_one_mark, text)
+
+
+def _one_mark(match: re.Match[str]) -> str:
+    start = match.start()
+    opens = match.group() == "``" or start == 0 or match.string[start - 1] in _PAIR_OPENS_AFTER
+    return ' "' if opens else '" '
 
 
 def _scan_paragraph(text: str, paragraphs: Sequence[tuple[int, int]], index: int) -> tuple[list[QuoteSpan], int]:
@@ -449,7 +477,7 @@ def _unquoted_words(text: str, start: int, end: int, inside: list[QuoteSpan]) ->
 
 def _has_marks(content: str) -> bool:
     """A short quoted fragment the scan left out as a scare quote ("was “dead on arrival”")."""
-    return any(mark in content for mark in "“”«»\"")
+    return any(mark in content for mark in "“”«»\"") or "''" in content
 
 
 def quoted_fragments(text: str, quote: Quote) -> list[tuple[int, int]]:

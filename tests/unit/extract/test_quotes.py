@@ -696,3 +696,32 @@ def test_quotes_speaker_of_a_clause_run_into_its_quote(stages, text: str, conten
     article, quotes = quotes_of(stages, text)
     (quote,) = [q for q in quotes if q.text.startswith(content)]
     assert speaker_name(article, quote) == speaker
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire and archive text writes double quotes as two apostrophes or two backticks
+        ("''We will not leave this city until the last family is safe,'' said Mayor Anne Hidalgo.",
+         ["We will not leave this city until the last family is safe,"]),
+        ("Yeltsin denied it. ``I have not lost my grip on the country,'' he told reporters.",
+         ["I have not lost my grip on the country,"]),
+        # an apostrophe inside stays inside; a short term in such marks is still a scare quote
+        ("''We don't know yet who sent the letters,'' he said.",
+         ["We don't know yet who sent the letters,"]),
+        ("the debate over the so-called ''death tax'' went on", []),
+    ],
+)
+def test_quotes_doubled_apostrophes_are_quote_marks(text: str, expected: list[str]) -> None:
+    assert direct(text) == expected
+
+
+@pytest.mark.issue(13)
+def test_quotes_doubled_apostrophes_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("Donald Trump did not deny it during the debate.\n''I pay my taxes like everyone else,'' Mr. Trump said,"
+            " and the crowd laughed.")
+    article, quotes = quotes_of(stages, text)
+    (quote,) = quotes
+    assert (quote.kind, quote.text, speaker_name(article, quote)) == (
+        "direct", "I pay my taxes like everyone else,", "Donald Trump")
