@@ -116,6 +116,17 @@ REPORT_VERBS = frozenset(
     }
 )
 
+#: Verbs (lemmas) that name or judge something in the speaker's own words: "Clinton called half of Trump's
+#: supporters “deplorables”", "Christie described Clinton as a “disgrace”". With a quoted fragment among their
+#: objects, the objects and the fragment are what the subject said, one mixed quote (#13).
+NAMING_VERBS = frozenset(
+    {
+        "call", "dub", "label", "brand", "term", "describe", "characterize", "characterise", "deem", "condemn",
+        "blast", "criticize", "criticise", "slam", "denounce", "praise", "hail", "laud", "dismiss", "decry", "liken",
+        "rate", "deride", "mock", "ridicule",
+    }
+)
+
 #: Words after a closing quote mark that show the quote is speech even when it is
 #: short ("“No,” he said.").
 SPEECH_SURFACE = (

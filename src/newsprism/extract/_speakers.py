@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Mention
 from ._antecedents import ORG_WINDOW_SENTENCES, agrees, credit_line, dateline, generic_org, person_genders
 from ._lexicon import (
+    NAMING_VERBS,
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
@@ -70,6 +71,12 @@ _SIGN_OFF = " ,\xa0—–―‒-"
 _NAME_MAX_TOKENS = 4
 #: A clause of this many tokens or fewer after a quote can be its cue ("Hannity pressed."), when it has no object.
 _TAIL_MAX_TOKENS = 10
+#: The parts of a naming verb's clause that hold what it calls something: "called [him] [a “liar”]",
+#: "described [Clinton] [as a “disgrace”]".
+_NAMED_PARTS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr", "dative"})
+#: Prepositions that bring what a naming verb calls something ("as a “disgrace”", "likened to a “snake”"), not
+#: when or where it was said ("during a campaign stop").
+_NAMED_PREPS = frozenset({"as", "to", "for"})
 _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
 #: Named times are when, never who: "said Monday", "said Thursday morning" (#13).
 _WHEN = frozenset({"DATE", "TIME"})
@@ -408,6 +415,8 @@ class SpeakerIndex:
         """Content span and attribution when ``token`` introduces reported speech."""
         if token.lower_ == "according":
             return self._according_to(token)
+        if token.lemma_.lower() in NAMING_VERBS and token.pos_ == "VERB":
+            return self._naming(token)
         if token.lemma_.lower() not in REPORT_VERBS or token.pos_ != "VERB":
             return None
         complements = [c for c in token.children if c.dep_ == "ccomp"]
@@ -434,6 +443,33 @@ class SpeakerIndex:
         if attribution is None or attribution.speaker_text is None:
             return None
         return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution
+
+    def _naming(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
+        """ "Clinton called half of Donald Trump’s supporters “deplorables.”", "Christie described Clinton as a
+        “disgrace”": what a verb that names or judges something says, when its objects hold a quoted fragment, is
+        those objects with the fragment, and its subject says it (#13). Without quote marks ("called him a liar")
+        it reports no one's words."""
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            return None  # "was called a charlatan by fellow physicians": the subject is named, not speaking
+        parts = [c for c in verb.children if c.i > verb.i and (
+            c.dep_ in _NAMED_PARTS or c.dep_ == "prep" and c.lower_ in _NAMED_PREPS)]
+        if not parts:
+            return None
+        para_start = self.text.rfind("\n", 0, verb.idx) + 1
+        para_end = self.text.find("\n", verb.idx)
+        para_end = len(self.text) if para_end < 0 else para_end
+        # "… the “suburbs of St. Petersburg” — a metaphor for …": what follows a dash is the writer's
+        tokens = _strip_punct(_before_dash([t for c in parts for t in c.subtree if para_start <= t.idx < para_end]))
+        if len(tokens) < 2:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        at = bisect.bisect_left(self._quote_starts, start)
+        if not (at < len(self.quotes) and self.quotes[at][0] < end) and not _marked(self.text[start:end]):
+            return None
+        attribution = self.speaker_of(verb, inverted=False)
+        if attribution is None or attribution.speaker_text is None:
+            return None
+        return (start, end), attribution
 
     def _parenthetical(self, token: Token) -> tuple[tuple[int, int], Attribution] | None:
         """ "The plan, she said, will fail": the clause around the cue is the content (#13)."""
@@ -739,6 +775,18 @@ def _verb_above(token: Token) -> Token | None:
         if node.pos_ == "VERB":
             return node
     return None
+
+
+def _before_dash(tokens: list[Token]) -> list[Token]:
+    """``tokens`` up to a dash set off by spaces, after which the writer speaks ("… – a metaphor for …")."""
+    dash = next((k for k, t in enumerate(tokens) if t.text in {"—", "–", "--"} or t.text == "-" and t.whitespace_),
+                len(tokens))
+    return tokens[:dash]
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` holds a quote mark (a fragment the quote scan left out as a scare quote)."""
+    return any(mark in text for mark in "“”«»\"") or "''" in text
 
 
 def _opens_clause(verb: Token) -> bool:

@@ -11,7 +11,8 @@
    she said, will fail") and "according to X, ...". Reported content that
    holds a quoted fragment is one ``mixed`` quote ("He said the vote was
    “rigged from the start”"), not a paraphrase plus a direct quote of the
-   fragment.
+   fragment; so are the objects of a verb that names or judges something in
+   quoted words ("Clinton called half of his supporters “deplorables”").
 3. Speakers are resolved in :mod:`newsprism.extract._speakers`: the subject of
    the cue verb, its appositive or the name after an inverted cue ("…”,
    ordered the Defense Minister, Sergei Shoigu"), and pronouns or roles ("He

@@ -725,3 +725,38 @@ def test_quotes_doubled_apostrophes_speaker(stages) -> None:  # type: ignore[no-
     (quote,) = quotes
     assert (quote.kind, quote.text, speaker_name(article, quote)) == (
         "direct", "I pay my taxes like everyone else,", "Donald Trump")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a verb that names or judges something in the speaker's own quoted words: one mixed quote of its
+        # objects and the fragment, the verb's subject speaking, not a direct quote of the fragment
+        ("Hillary Clinton called half of Donald Trump’s supporters “deplorables” at a fundraiser in New York.",
+         "half of Donald Trump’s supporters “deplorables”", "Hillary Clinton"),
+        ("New Jersey Gov. Chris Christie described Hillary Clinton as a “disgrace” in a radio interview.",
+         "Hillary Clinton as a “disgrace”", "Chris Christie"),
+        ("Bill Clinton criticized the Affordable Care Act as a “crazy system” on Monday.",
+         "the Affordable Care Act as a “crazy system”", "Bill Clinton"),
+    ],
+)
+def test_quotes_naming_verb_is_a_mixed_quote(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    (quote,) = quotes
+    assert (quote.kind, speaker_name(article, quote)) == ("mixed", speaker)
+    assert quote.text.startswith(content)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A process called “exfiltration” was used to move the files abroad.",   # no one calls it so here
+        "Christie called Clinton a liar in a radio interview on Wednesday.",      # no quoted words
+        "Oz was called a “charlatan” by fellow physicians for his weight-loss remedies.",  # the named one
+    ],
+)
+def test_quotes_naming_verb_without_a_speaker_or_marks(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    assert not [q for q in quotes if q.kind == "mixed"]
