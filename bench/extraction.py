@@ -30,7 +30,10 @@ the median over ``--repeats`` passes, and the newsprism/trafilatura ratio is
 printed. Each set is reported as a whole and per subset (``subsets.json``),
 with each system's worst single page (the median of its passes) and
 newsprism's slowest pages. ``--dump FILE`` writes every page's outputs and
-times as JSON Lines, for reading losses page by page.
+times as JSON Lines, for reading losses page by page; ``--misses MARGIN`` lists
+the pages where trafilatura or readability beats newsprism by more than
+MARGIN F1, with each system's precision and recall and the lengths of the texts
+(a loss of recall is body text cut, a loss of precision furniture kept).
 """
 
 from __future__ import annotations
@@ -215,6 +218,24 @@ def dump(path: Path, pages: list[Page], outputs: dict[str, dict[str, str]],
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def misses(pages: list[Page], outputs: dict[str, dict[str, str]], margin: float) -> None:
+    """The pages where an anchor beats newsprism by more than ``margin`` F1, worst first."""
+    from _metric import shingle_prf
+
+    anchors = [name for name in ("trafilatura-nc", "readability") if name in outputs]
+    rows = []
+    for page_id, _, _, gold, subset in pages:
+        scores = {name: shingle_prf(outputs[name][page_id], gold) for name in ("newsprism", "newsprism-read", *anchors)}
+        gap = max(scores[name][2] for name in anchors) - scores["newsprism"][2]
+        if gap > margin:
+            rows.append((gap, page_id, subset, scores, {name: len(outputs[name][page_id]) for name in scores}, len(gold)))
+    print(f"\npages where {' or '.join(anchors)} beats newsprism by more than {margin} F1: {len(rows)} "
+          f"(F1 lost {sum(row[0] for row in rows):.2f} in page units)")
+    for gap, page_id, subset, scores, lengths, gold_len in sorted(rows, key=lambda row: -row[0]):
+        print(f"  {page_id[:12]} {subset[:9]:9} -{gap:.2f} gold {gold_len} chars; " + "; ".join(
+            f"{name} P {p:.2f} R {r:.2f} ({lengths[name]})" for name, (p, r, _) in scores.items()))
+
+
 def compare_metadata(pages: list[Page]) -> None:
     """Coverage of each metadata field, newsprism vs ``trafilatura.extract_metadata``, and how often they agree.
 
@@ -261,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="timed passes over the pages (median reported)")
     parser.add_argument("--metadata", action="store_true", help="also compare metadata fields with trafilatura's")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N pages (by id) of each set")
+    parser.add_argument("--misses", type=float, default=None, metavar="MARGIN",
+                        help="list the pages where trafilatura or readability beats newsprism by more than MARGIN F1")
     parser.add_argument("--dump", type=Path, default=None,
                         help="write each page's outputs and times as JSON Lines (FILE, or FILE.<set> for several)")
     args = parser.parse_args(argv)
@@ -273,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         CLEAN_ERRORS.clear()
         outputs, times, medians = run_benchmark(pages, repeats=args.repeats)
         report(pages, outputs, times, medians)
+        if args.misses is not None:
+            misses(pages, outputs, args.misses)
         if args.dump:
             target = args.dump if len(args.folders) == 1 else args.dump.with_name(f"{args.dump.name}.{folder.name}")
             dump(target, pages, outputs, medians)

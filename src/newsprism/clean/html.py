@@ -113,6 +113,10 @@ _BODY_CLASS = re.compile(r"article-?body|story-?body|entry-content|post-?content
 # page's classed elements, and each one looked at in Python costs a proxy object. lxml's iter() picks
 # these tags in C: six times faster than the XPath with the same elements in the same order (#12)
 _BOX_TAGS = ("div", "section", "aside", "span", "p", "ul", "ol", "figcaption", "footer", "header")
+# trafilatura's comment-section rule (its REMOVE_COMMENTS_XPATH), matched from the attribute's start
+_COMMENTS_ID = re.compile(r"[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments")
+_COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+_COMMENT_TAGS = frozenset({"div", "section", "ol", "ul"})
 _COUNT_P = XPath("count(.//p)")
 _AUTHOR_LINKS = XPath('//a[@rel="author"]')
 _NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "aside", "menu", "iframe", "embed", "object",
@@ -199,7 +203,7 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
     # page's text only when the page declares no kind, the one case not_news reads it
     kind = declared_kind(tree, json_ld)
     page_text = tree.text_content() if kind is None else ""
-    media, related, blocks = _take_furniture(tree, url=url)
+    media, related, blocks, comments = _take_furniture(tree, url=url)
     if media:
         fields["media"] = media
     if related:
@@ -214,6 +218,8 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
     text = _drop_heading(text, headings)
     # 4. a second opinion, unless the page marked its article block; last, as readability rewrites the tree
     if not from_block and _count_elements(tree) <= MAX_SECOND_OPINION_ELEMENTS:
+        for elem in comments:  # trafilatura left them out already; readability would take them as text
+            _drop(elem)
         first = prose_score(text)
         if _can_beat(first, tree) and budget.left("readability's second candidate"):
             other = _drop_heading(_readability_text(tree), headings)
@@ -704,10 +710,12 @@ def _is_link_box(elem: HtmlElement) -> bool:
 
 
 def _take_furniture(tree: HtmlElement, *, url: str | None
-                    ) -> tuple[tuple[MediaItem, ...], tuple[Link, ...], list[HtmlElement]]:
+                    ) -> tuple[tuple[MediaItem, ...], tuple[Link, ...], list[HtmlElement], list[HtmlElement]]:
     """Captions, credits, figure images and related links: collected, then removed from the tree.
 
-    Also returns the elements whose class says they hold the article body.
+    Also returns the elements whose class says they hold the article body, and the readers'
+    comment sections (:func:`_is_comments`), which stay in the tree for trafilatura (it has its own
+    comment rules, and keeps a forum's posts) and are taken out before readability's pass.
 
     Only elements with a class or id are looked at, with one lower-cased regex:
     a Python test per element, or an XPath with many ``contains()``, costs
@@ -715,8 +723,9 @@ def _take_furniture(tree: HtmlElement, *, url: str | None
     """
     body = tree.find("body")
     if body is None:
-        return (), (), []
+        return (), (), [], []
     blocks: list[HtmlElement] = []
+    comments: list[HtmlElement] = []
     media: list[MediaItem] = []
     related: list[Link] = []
     taken: set[HtmlElement] = set()
@@ -726,6 +735,9 @@ def _take_furniture(tree: HtmlElement, *, url: str | None
             taken.add(figure)
     for elem in body.iter(*_BOX_TAGS):
         if elem.get("class") is None and elem.get("id") is None and elem.get("itemprop") is None:
+            continue
+        if _is_comments(elem):
+            comments.append(elem)
             continue
         names = f"{elem.get('class') or ''} {elem.get('id') or ''} {elem.get('itemprop') or ''}".lower()
         if _BODY_CLASS.search(names):
@@ -749,7 +761,19 @@ def _take_furniture(tree: HtmlElement, *, url: str | None
             taken.add(para)
     for elem in taken:
         _drop(elem)
-    return tuple(_dedup_media(media)[:_MAX_ITEMS]), tuple(_dedup_links(related)[:_MAX_ITEMS]), blocks
+    return tuple(_dedup_media(media)[:_MAX_ITEMS]), tuple(_dedup_links(related)[:_MAX_ITEMS]), blocks, comments
+
+
+def _is_comments(elem: HtmlElement) -> bool:
+    """A readers' comment section: a ``div``, ``section`` or list whose id or class starts with
+    "comment" (not "commentary"), or a Disqus thread; trafilatura's own rule, so that both candidates
+    see the page alike.
+
+    readability has no comment rules: on blog pages it took the article and its comments as one
+    block, whose prose outweighed trafilatura's text (Dragnet pages whose reference is the post).
+    """
+    return elem.tag in _COMMENT_TAGS and bool(_COMMENTS_ID.match(elem.get("id") or "")
+                                              or _COMMENTS_CLASS.search(elem.get("class") or ""))
 
 
 def _caption_items(text: str) -> list[MediaItem]:

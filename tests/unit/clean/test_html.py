@@ -367,3 +367,23 @@ def test_html_readability_candidate_is_judged_by_paragraphs_not_source_lines() -
     text = _readability_text(_load_html(page))
     assert text.split("\n") == [" ".join(sentence.split())] * 4
     assert prose_score(text) > 0
+
+
+@pytest.mark.issue(12)
+def test_html_readability_candidate_is_read_without_the_comment_section() -> None:
+    # an old blog layout (Dragnet pages): the post and its readers' comments side by side in one table
+    # cell, each comment a div whose class starts with "commentbody". trafilatura leaves the comments
+    # out; readability took post and comments as one block, whose prose outweighed the post alone
+    comment = ("I have followed this council for years and the harbour plan is the first sensible thing it has "
+               "done since the old pier was closed to the public. {}")
+    page = ("<html><head><title>Harbour wall</title></head><body><table class='main'><tr>"
+            "<td class='nav'>" + "".join(f"<a href='/s{i}'>Section {i}</a><br>" for i in range(6)) + "</td>"
+            "<td class='contentcell'><h2>Harbour wall</h2><div class='entry'>"
+            + "".join(f"<p>{_PROSE} Paragraph {i}.</p>" for i in range(3))
+            + "</div><h3>Comments</h3>"
+            + "".join(f"<div class='commentbody by-reader-{i}'><p>{comment.format(f'Reader {i}.')}</p>"
+                      f"<p>Posted by: Reader {i} at November 8, 2012 7:12 AM</p></div>" for i in range(8))
+            + "</td></tr></table></body></html>")
+    text = extract_html(page, url=URL).text
+    assert "Paragraph 2." in text
+    assert "Reader" not in text
