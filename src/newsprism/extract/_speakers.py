@@ -74,6 +74,10 @@ _TAIL_MAX_TOKENS = 10
 #: The parts of a naming verb's clause that hold what it calls something: "called [him] [a “liar”]",
 #: "described [Clinton] [as a “disgrace”]".
 _NAMED_PARTS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr", "dative"})
+#: A cue's own phrase between it and the comma that resumes its content ("the agency said in a June report,").
+_CUE_PHRASE_MAX_TOKENS = 8
+#: Participles that cite a source or a reason as speech does ("…, citing the strategic importance of …").
+_CITING = frozenset({"cite", "argue", "reason", "explain"})
 #: Prepositions that bring what a naming verb calls something ("as a “disgrace”", "likened to a “snake”"), not
 #: when or where it was said ("during a campaign stop").
 _NAMED_PREPS = frozenset({"as", "to", "for"})
@@ -433,6 +437,9 @@ class SpeakerIndex:
         para_end = self.text.find("\n", token.idx)
         para_end = len(self.text) if para_end < 0 else para_end
         tokens = [t for t in complement.subtree if para_start <= t.idx < para_end]
+        if complement.i < token.i:
+            tokens += _tail_after_cue(token, tokens, para_end)
+        tokens = _before_next_cue(tokens)
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
@@ -472,9 +479,14 @@ class SpeakerIndex:
         return (start, end), attribution
 
     def _parenthetical(self, token: Token) -> tuple[tuple[int, int], Attribution] | None:
-        """ "The plan, she said, will fail": the clause around the cue is the content (#13)."""
+        """ "The plan, she said, will fail": the clause around the cue is the content (#13). When the parse hangs the
+        cue on the clause's subject ("The difference now, he told me on Friday, is that …"), the clause is that
+        subject's verb."""
         inner = {t.i for t in token.subtree}
-        tokens = _strip_punct([t for t in token.head.subtree if t.i not in inner])
+        clause = token.head
+        if clause.pos_ not in {"VERB", "AUX"} and clause.dep_ in _SUBJECTS and clause.head.pos_ in {"VERB", "AUX"}:
+            clause = clause.head
+        tokens = _strip_punct([t for t in clause.subtree if t.i not in inner and t.sent == token.sent])
         if len(tokens) < 3 or tokens[0].i > token.i:
             return None
         attribution = self.speaker_of(token, inverted=True)
@@ -775,6 +787,46 @@ def _verb_above(token: Token) -> Token | None:
         if node.pos_ == "VERB":
             return node
     return None
+
+
+def _tail_after_cue(cue: Token, content: list[Token], para_end: int) -> list[Token]:
+    """ "The difference now, he told me on Friday, is that …", "Though that transition was relatively seamless, he
+    said, replacing Clinton would be …", "The middle one-fifth paid 8.9 percent, the agency said in a June report,
+    and those in the bottom fifth …": a cue set off by commas in the middle of its sentence reports the words
+    after it too, which the parse hung on the cue (#13), when the words before it cannot stand alone (no verb, or
+    a clause opening with "though", "if", "when") or the words after it open with "and" or "but". A clause
+    after it that the words before do not need is the writer's ("…, lawmakers said Friday, as they bristled at
+    …"); so is the words after an inverted cue's speaker ("…, said Brian Baker, a longtime …") and a new cue
+    ("…, he said, adding that …")."""
+    if not content or content[-1].i >= cue.i or not any(c.dep_ in _SUBJECTS and c.i < cue.i for c in cue.children):
+        return []
+    sent = cue.sent
+    comma = next((t for t in cue.doc[cue.i + 1:min(sent.end, cue.i + 1 + _CUE_PHRASE_MAX_TOKENS)] if t.text == ","),
+                 None)
+    if comma is None or comma.idx >= para_end:
+        return []
+    tail = _before_dash([t for t in cue.doc[comma.i + 1:sent.end] if t.idx < para_end])
+    words = [t for t in tail if not (t.is_punct or t.is_space)]
+    if len(words) < 3 or _opens_cue(words[0]):
+        return []
+    opening = next((t for t in content if not (t.is_punct or t.is_space)), content[0])
+    incomplete = not any(t.pos_ in {"VERB", "AUX"} for t in content) or (
+        opening.pos_ == "SCONJ" or opening.dep_ == "mark") and opening.lower_ not in {"that", "as"}
+    return tail if incomplete or words[0].lower_ in {"and", "but"} else []
+
+
+def _before_next_cue(tokens: list[Token]) -> list[Token]:
+    """Content up to a comma and a participle that cues more speech ("…, citing the strategic importance of …",
+    "…, saying that “…”"): what follows is another attribution of the same speaker (#13)."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text == "," and _opens_cue(tokens[k + 1]) and k >= 3:
+            return tokens[:k]
+    return tokens
+
+
+def _opens_cue(token: Token) -> bool:
+    """Whether ``token`` is a participle of a speech verb ("adding", "saying", "citing", "arguing")."""
+    return token.tag_ == "VBG" and (token.lemma_.lower() in SPEECH_VERBS or token.lemma_.lower() in _CITING)
 
 
 def _before_dash(tokens: list[Token]) -> list[Token]:

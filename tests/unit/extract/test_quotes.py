@@ -760,3 +760,31 @@ def test_quotes_naming_verb_is_a_mixed_quote(stages, text: str, content: str, sp
 def test_quotes_naming_verb_without_a_speaker_or_marks(stages, text: str) -> None:  # type: ignore[no-untyped-def]
     _, quotes = quotes_of(stages, text)
     assert not [q for q in quotes if q.kind == "mixed"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text"),
+    [
+        # a cue set off by commas in the middle of its content reports the words on both sides of it
+        ("Rick Rubin joined the network in 2010.\nThe difference now, he told me on Friday, is that he is the host of"
+         " a news program.", "The difference now, he told me on Friday, is that he is the host of a news program", "he"),
+        ("Households in the middle paid 9 percent of their income, the office said in its report, and the poorest"
+         " paid less than 1 percent.",
+         "Households in the middle paid 9 percent of their income, the office said in its report, and the poorest"
+         " paid less than 1 percent", "the office"),
+        # a clause the words before the cue do not need is the writer's
+        ("Donald Trump’s attacks on the president’s birth are an insult to all black Americans, lawmakers said on"
+         " Friday, as they criticised the questions about his legitimacy.",
+         "Donald Trump’s attacks on the president’s birth are an insult to all black Americans", "lawmakers"),
+        # a participle that cues more speech starts another content
+        ("Sen. David Perdue said the attacks did not cost Romney the election, arguing that divisions in his party"
+         " were a bigger hurdle.", "the attacks did not cost Romney the election", "David Perdue"),
+        ("Analysts said the border dispute has raised the country's standing in Washington, citing its long"
+         " frontier with China.", "the border dispute has raised the country's standing in Washington", "Analysts"),
+    ],
+)
+def test_quotes_reported_content_around_its_cue(stages, text: str, content: str, speaker_text: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.kind == "indirect" and q.speaker_text == speaker_text)
+    assert quote.text == content
