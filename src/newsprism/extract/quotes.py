@@ -72,8 +72,8 @@ _OPEN_CONTEXT = " \t\n([{—–-:;,/"
 #: double mark closes a quote too, so the cue between two quotes is not read as part of one long quote (#13).
 _MIXED_CLOSERS = {"“": '"', '"': "”"}
 #: A doubled apostrophe or a double backtick standing for a double quote mark, as wire and archive text writes
-#: quotes; a run of three apostrophes is a single quote closing inside a double one and is left alone (#13).
-_ASCII_PAIR = re.compile(r"(?<!')''(?!')|``")
+#: quotes; three apostrophes are a single quote and a double one, opening or closing together (#13).
+_ASCII_PAIR = re.compile(r"(?<!')'''?(?!')|``")
 #: What a doubled apostrophe that opens a quote follows (a comma before one closes the quote it ends).
 _PAIR_OPENS_AFTER = " \t\n([{—–"
 
@@ -184,6 +184,8 @@ def _ascii_pairs(text: str) -> str:
 def _one_mark(match: re.Match[str]) -> str:
     start = match.start()
     opens = match.group() == "``" or start == 0 or match.string[start - 1] in _PAIR_OPENS_AFTER
+    if len(match.group()) == 3:  # a single quote opening inside a double one, or closing inside it
+        return ' "\'' if opens else '\'" '
     return ' "' if opens else '" '
 
 

@@ -711,6 +711,11 @@ def test_quotes_speaker_of_a_clause_run_into_its_quote(stages, text: str, conten
         ("''We don't know yet who sent the letters,'' he said.",
          ["We don't know yet who sent the letters,"]),
         ("the debate over the so-called ''death tax'' went on", []),
+        # three apostrophes: a single quote closing (or opening) together with the double one
+        ("''She looked at me and said, 'You were not in line,''' the senator recalled.",
+         ["She looked at me and said, 'You were not in line,'"]),
+        ("'''Sir, we have no more seats,' the usher told me,'' she wrote.",
+         ["'Sir, we have no more seats,' the usher told me,"]),
     ],
 )
 def test_quotes_doubled_apostrophes_are_quote_marks(text: str, expected: list[str]) -> None:
