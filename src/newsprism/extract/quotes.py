@@ -433,7 +433,7 @@ def _reported_quotes(
         if touched and (start <= cue[0] < end or any(s.open_at < start - 1 or _close(s) >= limit for s in touched)):
             continue  # cuts a direct quote, or spans two halves of one around their cue
         if touched and (not _unquoted_words(text, start, end, touched) or min(s.open_at for s in touched) <= start
-                        or any(_closes_at_cue(text, s, attribution) for s in touched)):
+                        or any(_closes_at_cue(text, s, attribution, start) for s in touched)):
             # all quote, a quote that opens the content ("“…”, recalling …"), or one the cue follows ("X scolded
             # him: “…,” she said"): the direct quote stands
             continue
@@ -452,12 +452,16 @@ def _reported_quotes(
     return quotes, fragments
 
 
-def _closes_at_cue(text: str, span: QuoteSpan, attribution: Attribution) -> bool:
-    """Whether only the speaker and punctuation stand between the quote's closing mark and its cue."""
+def _closes_at_cue(text: str, span: QuoteSpan, attribution: Attribution, start: int) -> bool:
+    """Whether only the speaker and punctuation stand between the quote's closing mark and its cue, and the words
+    before the quote end their own clause ("McCaskill scolded him: “…,” she said"). A quote that goes on with the
+    words before it ("Not paying taxes “makes me smart,” Trump said", "With thousands of systems, “there is no
+    single point of failure,” he said") is a fragment of one mixed quote (#13)."""
     after = [at for at in (attribution.speaker_start, attribution.cue_start) if at is not None]
     if span.close_at is None or not after or min(after) <= span.close_at:
         return False
-    return not text[span.close_at + 1:min(after)].strip(" ,\xa0")
+    lead = text[start:span.open_at].rstrip(" \xa0")
+    return not text[span.close_at + 1:min(after)].strip(" ,\xa0") and (not lead or lead[-1] in ":.!?;")
 
 
 def _past_punctuation(text: str, end: int) -> int:

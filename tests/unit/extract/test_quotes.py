@@ -793,3 +793,22 @@ def test_quotes_reported_content_around_its_cue(stages, text: str, content: str,
     _, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.kind == "indirect" and q.speaker_text == speaker_text)
     assert quote.text == content
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a quote that goes on with the words before it, its cue after it: one mixed quote, not a direct one
+        ("Not paying federal taxes “makes me smart,” Donald Trump said during the debate.",
+         "Not paying federal taxes “makes me smart,”", "Donald Trump"),
+        ("With thousands of separate counting systems, “there is no single point of failure,” Jeh Johnson said on"
+         " Monday.", "With thousands of separate counting systems, “there is no single point of failure,”",
+         "Jeh Johnson"),
+    ],
+)
+def test_quotes_fragment_ending_reported_content_before_its_cue(  # type: ignore[no-untyped-def]
+        stages, text: str, content: str, speaker: str) -> None:
+    article, quotes = quotes_of(stages, text)
+    (quote,) = quotes
+    assert (quote.kind, quote.text, speaker_name(article, quote)) == ("mixed", content, speaker)
