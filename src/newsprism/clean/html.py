@@ -20,9 +20,13 @@ Main-text cascade:
    text wins;
 4. a second candidate from readability (trafilatura's copy of readability-lxml)
    on the same tree, unless 1 gave the text (the page said where its article
-   is), chosen over the first only when its prose score
-   (:func:`prose_score`: characters in sentence-like lines, minus twice the
-   characters in other lines) is :data:`SECOND_OPINION_MARGIN` times higher.
+   is), without the readers' comment sections, chosen over the first only
+   when its prose score (:func:`prose_score`: characters in sentence-like
+   lines, minus twice the characters in other lines) is
+   :data:`SECOND_OPINION_MARGIN` times higher. Only the part of it from the
+   first to the last line it shares with the first text is scored
+   (:func:`shared_span`): text readability adds around trafilatura's is mostly
+   what trafilatura cut on purpose (comments, other posts, related stories).
    Its lines are the page's paragraphs: a line break in the page's source is a
    space, as in a browser (old pages hard-wrap their paragraphs there).
    trafilatura's fast mode sometimes settles on one block of a page whose text
@@ -223,7 +227,7 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
         first = prose_score(text)
         if _can_beat(first, tree) and budget.left("readability's second candidate"):
             other = _drop_heading(_readability_text(tree), headings)
-            second = prose_score(other)
+            second = prose_score(shared_span(other, text))
             if other and second > first and second > SECOND_OPINION_MARGIN * first:
                 text = other
     if not text:
@@ -398,6 +402,35 @@ def prose_score(text: str) -> float:
         else:
             score -= 2 * len(line)
     return score
+
+
+def shared_span(text: str, other: str) -> str:
+    r"""The lines of ``text`` from the first to the last that ``other`` also holds, or all of ``text``
+    when it shares no line with ``other``.
+
+    A line is shared when at least half of its word triples (lower-cased; a line of fewer than three
+    words is one triple) are in ``other``. readability's candidate is scored by this span of it
+    against trafilatura's text: what readability adds inside trafilatura's span is body text that
+    trafilatura's rules dropped (an old page's blocks spread over table cells), while what it adds
+    before the first or after the last line they share is mostly what trafilatura's boundary rules
+    cut on purpose: a comment thread, the blog's other posts, a list of related stories (#12).
+
+    >>> shared_span("Menu\nThe council voted to rebuild the wall.\nIt will take weeks.\nOther posts",
+    ...             "The council voted to rebuild the wall. It will take weeks.")
+    'The council voted to rebuild the wall.\nIt will take weeks.'
+    """
+    triples = _triples(_WORD.findall(other.lower()))
+    lines = [line for line in text.split("\n") if line.strip()]
+    shared = [i for i, line in enumerate(lines) if _is_shared(_triples(_WORD.findall(line.lower())), triples)]
+    return "\n".join(lines[shared[0]: shared[-1] + 1]) if shared else text
+
+
+def _triples(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i: i + 3]) for i in range(max(1, len(words) - 2))} if words else set()
+
+
+def _is_shared(line: set[tuple[str, ...]], other: set[tuple[str, ...]]) -> bool:
+    return bool(line) and 2 * len(line & other) >= len(line)
 
 
 def _article_block(tree: HtmlElement, blocks: list[HtmlElement]) -> HtmlElement | None:

@@ -387,3 +387,35 @@ def test_html_readability_candidate_is_read_without_the_comment_section() -> Non
     text = extract_html(page, url=URL).text
     assert "Paragraph 2." in text
     assert "Reader" not in text
+
+
+_POSTS = [f"Post {i}: " + sentence for i, sentence in enumerate([
+    "The ferry company said on Monday that the winter timetable would start a week early this year.",
+    "Volunteers planted four hundred trees along the river path over the weekend despite the rain.",
+    "The primary school on Mill Lane will get a new roof after the council approved the repair money.",
+    "A local bakery won a national prize for its rye bread, beating more than two hundred entries.",
+    "The museum reopened its maritime gallery after a two-year restoration of the old lifeboat.",
+    "Residents asked the council for a pedestrian crossing outside the library on the high street.",
+])]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("first_paragraphs", "chosen"), [
+    # trafilatura kept the story and cut the blog's other posts after it: they do not count for readability
+    ([0, 1, 2], "first"),
+    # trafilatura dropped the middle of the story: what readability adds inside the shared span counts
+    ([0, 5], "readability"),
+])
+def test_html_second_opinion_is_scored_inside_the_span_it_shares_with_the_first(
+        monkeypatch: pytest.MonkeyPatch, first_paragraphs: list[int], chosen: str) -> None:
+    import newsprism.clean.html as html_module
+
+    story = [f"{_PROSE} Part {i} of the story." for i in range(3)]
+    paragraphs = story + _POSTS[:3] if chosen == "first" else [story[0], *_POSTS, story[1]]
+    first = "\n".join(paragraphs[i] for i in first_paragraphs)
+    monkeypatch.setattr(html_module, "_trafilatura_text", lambda tree, **_: first)
+    page = ("<html><head><title>Harbour wall</title></head><body><table><tr><td>"
+            + "".join(f"<a href='/s{i}'>Section {i}</a><br>" for i in range(6))
+            + "</td><td>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</td></tr></table></body></html>")
+    text = extract_html(page, url=URL).text
+    assert text == (first if chosen == "first" else "\n".join(paragraphs))
