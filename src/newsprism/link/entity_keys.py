@@ -251,28 +251,28 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
     keys.load({f"n:{name}" for name in names})
     seeds = touched | {n for name in sorted(names) for n in keys.before(f"n:{name}") | keys.after(f"n:{name}")}
     reached = _walk(store, keys, seeds, new_pairs, groups.members)
-    found = _resolve(store, reached - gone, moved, new_rows, decisions, crowded,
-                     {n: t.row() for n, t in sums.items() if t.members})
-    names_reached = sorted({n.split("|", 2)[2] for n in reached})
-    old_members = store.link_rows(EntityMemberRow, name=names_reached) if names_reached else []
-    old_ids = {m.corpus_id for m in old_members}
+    # the totals of the nodes reached, as stored (the changed articles' nodes are patched below)
+    untouched = sorted(reached - touched)
+    kept = store.link_rows(EntityNodeRow, node=untouched) if untouched else []
+    patched = [t.row() for n, t in sorted(sums.items()) if t.members]
+    found = _resolve(store, [*kept, *patched], moved, new_rows, decisions, crowded, reached - gone)
     entity_rows, member_rows = _entity_rows(found)
-    same = _unchanged(store, old_ids, old_members, entity_rows, member_rows)
+    members = _Members(store, [*kept, *stored.values()], moved, member_rows)
+    old_ids = members.old_ids
+    stored_rows = {r.corpus_id: r for r in store.link_rows(CorpusEntityRow, corpus_id=sorted(old_ids))} if old_ids else {}
+    same = {r.corpus_id for r in entity_rows if stored_rows.get(r.corpus_id) == r}
     values = (old_ids | {e.corpus_id for e in found}) - same
-    merged_before = _merged(old_members)
-    before_map = {(m.article_id, m.entity_id): m.corpus_id for m in old_members}
     mapping = {(m.article_id, m.entity_id): m.corpus_id for m in member_rows}
-    changed_articles = {key[0] for key in set(before_map) | set(mapping) if before_map.get(key) != mapping.get(key)}
     patches: dict[type[LinkRow], Patch] = {
         CorpusEntityRow: Patch("corpus_id", values, [r for r in entity_rows if r.corpus_id not in same]),
-        EntityMemberRow: Patch("corpus_id", values, [r for r in member_rows if r.corpus_id not in same]),
+        EntityMemberRow: members.patch(),
         EntityMentionRow: Patch("article_id", moved, new_rows),
         EntityKeyRow: Patch("node", added | gone, [EntityKeyRow(k, n) for k, n in sorted(
             (k, n) for n in added for k in node_keys(n))]),
         EntityPairRow: Patch(("a", "b"), repair | gone, [EntityPairRow(a, b) for a, b in sorted(new_pairs)]),
-        EntityNodeRow: Patch("node", touched, [sums[n].row() for n in sorted(touched) if sums[n].members])}
+        EntityNodeRow: Patch("node", touched, patched)}
     count = totals[0] - len(old_ids) + len(found)
-    merged = totals[1] - merged_before + _merged(member_rows)
+    merged = totals[1] - members.merged_before + _merged(member_rows)
     stale = set(changed) | set(removed)
 
     def entity_of(article_ids: Collection[str]) -> Mapping[tuple[str, str], str]:
@@ -280,19 +280,55 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
         stored = store.link_rows(EntityMemberRow, article_id=todo) if todo else []
         return {(m.article_id, m.entity_id): m.corpus_id for m in stored} | mapping
 
-    return EntityLinks({}, patches, count, merged, changed_articles | moved, entity_of)
+    return EntityLinks({}, patches, count, merged, members.changed_articles | moved, entity_of)
 
 
-def _unchanged(store: Any, old_ids: Collection[str], old_members: Sequence[EntityMemberRow],
-               entity_rows: Sequence[CorpusEntityRow], member_rows: Sequence[EntityMemberRow]) -> set[str]:
-    """The corpus entities re-resolved as they were stored (row and members): their rows are left alone."""
-    stored = {r.corpus_id: r for r in store.link_rows(CorpusEntityRow, corpus_id=sorted(old_ids))} if old_ids else {}
-    before: dict[str, set[EntityMemberRow]] = {}
-    after: dict[str, set[EntityMemberRow]] = {}
-    for rows, into in ((old_members, before), (member_rows, after)):
-        for m in rows:
-            into.setdefault(m.corpus_id, set()).add(m)
-    return {r.corpus_id for r in entity_rows if stored.get(r.corpus_id) == r and before.get(r.corpus_id) == after.get(r.corpus_id)}
+class _Members:
+    """The member rows an incremental run rewrites: those of the changed articles, and those of the name nodes
+    whose corpus entity or mended name changed (with every other node's of such a name); the others stay as
+    stored, so a run writes rows in proportion to what changed, not to the members of every entity it
+    re-resolved (#17).
+
+    Every article entity of one name node has one corpus entity and one mended name (a node's name, or the
+    full name its headline words are cut to), so one stored member row of each node with an article that did
+    not change tells what all of that node's rows were: only those rows, and the changed articles' own, are
+    read.
+    """
+
+    def __init__(self, store: Any, old_totals: Iterable[EntityNodeRow], moved: Collection[str],
+                 member_rows: Sequence[EntityMemberRow]) -> None:
+        self.moved, self.member_rows = set(moved), member_rows
+        # one article entity of each node, in an article that did not change
+        sample: dict[str, tuple[str, str]] = {}
+        of_node: dict[str, list[list[Any]]] = {}
+        for row in old_totals:
+            of_node[row.node] = row.members
+            if (member := next((m for m in row.members if m[0] not in self.moved), None)) is not None:
+                sample[row.node] = (member[0], member[2])
+        articles = sorted({a for a, _ in sample.values()} | self.moved)
+        old = {(r.article_id, r.entity_id): r for r in store.link_rows(EntityMemberRow, article_id=articles)} \
+            if articles else {}
+        new = {(r.article_id, r.entity_id): r for r in member_rows}
+        # the corpus entities and names as stored: of each node sampled, and of the changed articles' rows
+        stored = [old[k] for k in sample.values() if k in old] + [r for k, r in old.items() if k[0] in self.moved]
+        self.old_ids = {r.corpus_id for r in stored}
+        names: dict[str, set[str | None]] = {}
+        for r in stored:
+            names.setdefault(r.corpus_id, set()).add(r.name)
+        self.merged_before = sum(1 for n in names.values() if len(n) > 1)
+        self.names: set[str] = set()
+        self.changed_articles: set[str] = set()
+        for node, key in sorted(sample.items()):
+            before, after = old.get(key), new.get(key)
+            if before is None or after is None or (before.corpus_id, before.name) != (after.corpus_id, after.name):
+                self.names |= {r.name for r in (before, after) if r is not None and r.name is not None}
+                if before is None or after is None or before.corpus_id != after.corpus_id:
+                    self.changed_articles |= {m[0] for m in of_node[node]}
+
+    def patch(self) -> Patch:
+        """The rows of the changed articles and of the names whose rows changed, in place of the stored ones."""
+        rows = [r for r in self.member_rows if r.name in self.names or r.article_id in self.moved]
+        return Patch("article_id", self.moved, rows, also=(("name", self.names),))
 
 
 def _by_article(rows: Iterable[EntityMentionRow]) -> dict[str, list[EntityMentionRow]]:
@@ -396,13 +432,10 @@ def _walk(store: Any, keys: _Keys, seeds: set[str], new_pairs: set[tuple[str, st
     return found
 
 
-def _resolve(store: Any, nodes: set[str], moved: set[str], new_rows: list[EntityMentionRow],
-             decisions: Sequence[Decision], crowded: _Crowded, patched: Mapping[str, EntityNodeRow]
-             ) -> list[CorpusEntity]:
-    """The corpus entities of these nodes, from their totals: stored, or ``patched`` with the changed articles'
-    rows; no article entity of the nodes is read (#17)."""
-    todo = sorted(n for n in nodes if n not in patched)
-    totals = (store.link_rows(EntityNodeRow, node=todo) if todo else []) + [patched[n] for n in nodes if n in patched]
+def _resolve(store: Any, totals: Sequence[EntityNodeRow], moved: set[str], new_rows: list[EntityMentionRow],
+             decisions: Sequence[Decision], crowded: _Crowded, nodes: set[str]) -> list[CorpusEntity]:
+    """The corpus entities of these nodes, from their totals (``totals``: as stored, or patched with the
+    changed articles' rows); no article entity of the nodes is read (#17)."""
     fresh = _by_article(new_rows)
     names: dict[str, set[str]] = {}
 

@@ -320,11 +320,12 @@ class EntityNodeRow(LinkRow):
 @dataclass(frozen=True, slots=True)
 class Patch:
     """Part of one link table replaced: the rows whose ``column`` (or one of the ``columns``) has one of
-    ``values`` give way to ``rows``."""
+    ``values``, and those whose column of ``also`` has one of its own values, give way to ``rows``."""
 
     column: str | tuple[str, ...]
     values: Collection[Any]
     rows: Sequence[LinkRow]
+    also: tuple[tuple[str, Collection[Any]], ...] = ()
 
 
 #: Every link table's row type, in the order a link run writes them.
@@ -386,7 +387,14 @@ def _to_db(row: LinkRow) -> tuple[Any, ...]:
 
 
 def _columns(patch: Patch) -> tuple[str, ...]:
-    return (patch.column,) if isinstance(patch.column, str) else patch.column
+    return ((patch.column,) if isinstance(patch.column, str) else patch.column) + tuple(c for c, _ in patch.also)
+
+
+def _deletes(patch: Patch) -> list[tuple[str, list[Any]]]:
+    """(column, values) of each delete a patch makes."""
+    values = sorted(set(patch.values))
+    own = (patch.column,) if isinstance(patch.column, str) else patch.column
+    return [(column, values) for column in own] + [(column, sorted(set(more))) for column, more in patch.also]
 
 
 def _insert(db: _LinkDB, cursor: Any, kind: type[LinkRow], rows: Iterable[LinkRow]) -> None:
@@ -492,8 +500,7 @@ class LinkTables:
                 cursor.execute(db.sql(f"DELETE FROM {{t}}{kind.TABLE}"))
                 _insert(db, cursor, kind, rows)
             for kind, patch in patches.items():
-                values = sorted(set(patch.values))
-                for column in _columns(patch):
+                for column, values in _deletes(patch):
                     for i in range(0, len(values), _CHUNK):
                         chunk = values[i:i + _CHUNK]
                         cursor.execute(db.sql(f'DELETE FROM {{t}}{kind.TABLE} WHERE "{column}" IN '

@@ -122,6 +122,26 @@ def test_entity_keys_walk_only_the_names_a_new_article_reaches(store: Store) -> 
     assert links.patches[EntityMentionRow].values == {new.id}
 
 
+def test_entity_keys_write_the_member_rows_that_changed_only(store: Store, tmp_path: Path) -> None:
+    # a new article's names add to the article counts of entities many articles name: their rows change, but
+    # their members in the other articles stay as stored, so they are neither rewritten nor read (#17)
+    articles = _articles(80)
+    _write(store, link_entities(store, {a.id: a for a in articles[:70]}, (), decisions=[], incremental=False))
+    changed = {a.id: a for a in articles[70:]}
+    links = link_entities(store, changed, (), decisions=[], incremental=True)
+    rewritten = {row.corpus_id for row in links.patches[CorpusEntityRow].rows}
+    stored_members = [m for m in store.link_rows(EntityMemberRow) if m.corpus_id in rewritten]
+    rows = links.patches[EntityMemberRow].rows
+    others = [m for m in rows if m.article_id not in changed]
+    assert len(stored_members) > 300 and len(others) < len(stored_members) / 10
+    assert {m.article_id for m in rows} >= set(changed)
+    _write(store, links)
+    full = open_store(tmp_path / "full.db")
+    _write(full, link_entities(full, {a.id: a for a in articles}, (), decisions=[], incremental=False))
+    assert _tables(store) == _tables(full)
+    full.close()
+
+
 def test_entity_keys_resolve_from_node_totals_not_article_entities(store: Store, tmp_path: Path) -> None:
     articles = _articles(80)
     _write(store, link_entities(store, {a.id: a for a in articles[:70]}, (), decisions=[], incremental=False))
