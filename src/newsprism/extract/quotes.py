@@ -432,12 +432,13 @@ def _reported_quotes(
         limit = _past_punctuation(text, end)  # the closing mark may follow the content's last full stop
         if touched and (start <= cue[0] < end or any(s.open_at < start - 1 or _close(s) >= limit for s in touched)):
             continue  # cuts a direct quote, or spans two halves of one around their cue
-        if touched and (not _unquoted_words(text, start, end, touched) or min(s.open_at for s in touched) <= start
+        if touched and (not _unquoted_words(text, start, end, touched) or _opens_content(text, touched, start, end)
                         or any(_closes_at_cue(text, s, attribution, start) for s in touched)):
             # all quote, a quote that opens the content ("“…”, recalling …"), or one the cue follows ("X scolded
             # him: “…,” she said"): the direct quote stands
             continue
         if touched:
+            start = min(start, *(s.open_at for s in touched))  # the opening mark of a quote that opens the content
             end = max(end, *(_close(s) + 1 for s in touched if s.close_at is not None))
         else:  # a short fragment the scan left out: keep both of its marks in the content
             if start > 0 and text[start - 1] in "“«\"" and _has_marks(text[start:end]):
@@ -450,6 +451,17 @@ def _reported_quotes(
         fragments.update(touched)
         quotes.append(_quote(text, start, end, kind, attribution, 0.9))
     return quotes, fragments
+
+
+def _opens_content(text: str, touched: list[QuoteSpan], start: int, end: int) -> bool:
+    """Whether a quote opens the reported content and a clause of its own follows it ("“…”, recalling …"); a quote
+    the clause goes on from ("tells MSNBC that “exactly who did it” remains under investigation") is a fragment
+    of one mixed quote (#13)."""
+    first = min(touched, key=lambda span: span.open_at)
+    if first.open_at > start:
+        return False
+    rest = text[_close(first) + 1:end].lstrip(" \xa0")
+    return not rest or rest[0] in ",;:.!?—–-"
 
 
 def _closes_at_cue(text: str, span: QuoteSpan, attribution: Attribution, start: int) -> bool:

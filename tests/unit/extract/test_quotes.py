@@ -805,6 +805,9 @@ def test_quotes_reported_content_around_its_cue(stages, text: str, content: str,
         ("With thousands of separate counting systems, “there is no single point of failure,” Jeh Johnson said on"
          " Monday.", "With thousands of separate counting systems, “there is no single point of failure,”",
          "Jeh Johnson"),
+        # a quote that opens the content and that the content's clause goes on from
+        ("Jeh Johnson told MSNBC on Friday that “exactly who did it” remains under investigation.",
+         "“exactly who did it” remains under investigation", "Jeh Johnson"),
     ],
 )
 def test_quotes_fragment_ending_reported_content_before_its_cue(  # type: ignore[no-untyped-def]
