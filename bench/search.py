@@ -11,7 +11,10 @@ different selectivity:
   CLI and the web run too: snippets, capped count, facets over the first
   matches, histogram;
 - web: the ``/search.json`` endpoint in process, the same search through the
-  ASGI stack.
+  ASGI stack;
+- filtered: the same endpoint with each of :data:`FILTERS` (a site and a start
+  day, an entity, a place, an end day), by relevance and by date, and with no
+  query words (the filtered articles, newest first).
 
 Usage: python bench/search.py [--articles 100000] [--db /tmp/newsprism-bench.db] [--rounds 5]
 """
@@ -46,6 +49,10 @@ PEOPLE = ["Anna Weber", "Tom Hale", "Maria Costa", "Lena Park", "Jan Novak", "Ke
 PLACES = [("Paris", 48.85, 2.35), ("Berlin", 52.52, 13.4), ("Tokyo", 35.68, 139.69), ("Lagos", 6.45, 3.39),
           ("Lima", -12.05, -77.04), ("Sydney", -33.87, 151.21), ("Kyiv", 50.45, 30.52), ("Toronto", 43.65, -79.38)]
 SOURCES = ["wikinews.org", "example-news.com", "daily.example", "agency.example", "local.example"]
+#: Filtered forms, each run on every query by relevance and by date: a site since a day (a fifth of the
+#: articles, a third of those), a person and a place each named by a quarter of them, a bound on the date.
+FILTERS = {"site+from": {"site": "daily.example", "date_from": "2021-01-01"}, "entity": {"entity": "Joe Biden"},
+           "place": {"place": "Paris"}, "date_to": {"date_to": "2019-06-30"}}
 
 
 def _sentences() -> list[str]:
@@ -149,6 +156,10 @@ def main() -> None:
             for query in QUERIES:
                 found[query] = {"web": await timed(client, query), "web page 5": await timed(client, query, page=5),
                                 "web by date": await timed(client, query, sort="date")}
+            for name, params in FILTERS.items():
+                for query in ["", *QUERIES]:
+                    found[f"{name}|{query}"] = {"filtered": await timed(client, query, **params),
+                                                "filtered by date": await timed(client, query, sort="date", **params)}
         return found
 
     web_times = asyncio.run(run_web())
@@ -173,6 +184,20 @@ def main() -> None:
     for key, values in plain.items():
         print(f"{key:<11} p50 {_pct(values, .5):7.1f} ms   p95 {_pct(values, .95):7.1f} ms   max {max(values):7.1f} ms")
     print(f"web/anchor p95 ratio: {_pct(samples['web'], .95) / max(_pct(samples['anchor'], .95), 1e-9):.1f}")
+    print(f"\nfiltered, {len(FILTERS)} filters x {len(QUERIES) + 1} queries (and none) x {args.rounds} rounds")
+    print(f"{'filter':<11}{'relevance p50':>15}{'p95':>9}{'max':>9}{'by date p50':>14}{'p95':>9}{'max':>9}  (ms)")
+    for name in FILTERS:
+        rows = [times for key, times in web_times.items() if key.startswith(f"{name}|")]
+        line = f"{name:<11}"
+        for key in ("filtered", "filtered by date"):
+            values = [v for row in rows for v in row[key]]
+            line += f"{_pct(values, .5):>15.1f}{_pct(values, .95):>9.1f}{max(values):>9.1f}"
+        print(line)
+    every = [v for key, row in web_times.items() if "|" in key for values in row.values() for v in values]
+    print(f"every filtered form: p50 {_pct(every, .5):.1f} ms   p95 {_pct(every, .95):.1f} ms   max {max(every):.1f} ms")
+    slowest = sorted(((statistics.median(v), key, kind) for key, row in web_times.items() if "|" in key
+                      for kind, v in row.items()), reverse=True)[:3]
+    print("slowest: " + "; ".join(f"{key.replace('|', ' ')} {kind} {ms:.0f} ms" for ms, key, kind in slowest))
     store.close()
 
 

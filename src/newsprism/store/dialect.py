@@ -108,7 +108,10 @@ SQLITE = Dialect(
     name="sqlite",
     tables="SELECT name FROM sqlite_master WHERE type IN ('table', 'view')",
     instr="instr", greatest="max", nulls_last="", nulls_first="", fact_order="f.rowid",
-    fts_from="articles_fts", fts_from_joined="articles_fts JOIN articles a ON a.rowid = articles_fts.rowid",
+    # CROSS JOIN keeps the match outermost: with the articles outside, FTS5 runs the match once per filtered
+    # article, and a prefix query merges the doclists of all its words each time (a count of 'report*' on
+    # one site since a date took 37 s at 100,000 articles, 0.1 s this way)
+    fts_from="articles_fts", fts_from_joined="articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid",
     fts_rowid="articles_fts.rowid", fts_match="articles_fts MATCH ?",
     fts_exists="EXISTS (SELECT 1 FROM articles_fts f WHERE f.articles_fts MATCH ? AND f.rowid = a.rowid)",
     fts_rank="bm25(articles_fts, 4.0, 1.0)",
