@@ -116,6 +116,15 @@ REPORT_VERBS = frozenset(
     }
 )
 
+#: Verbs (lemmas) that report a request, an order or a promise through an infinitive: "Graham urged Republicans to
+#: join …", "Clinton pledged to push for …"; what is asked or promised is the reported content (#13).
+REQUEST_VERBS = frozenset(
+    {
+        "urge", "ask", "tell", "warn", "order", "advise", "instruct", "pledge", "promise", "vow", "threaten",
+        "demand", "encourage", "implore", "caution", "beg",
+    }
+)
+
 #: Verbs (lemmas) that name or judge something in the speaker's own words: "Clinton called half of Trump's
 #: supporters “deplorables”", "Christie described Clinton as a “disgrace”". With a quoted fragment among their
 #: objects, the objects and the fragment are what the subject said, one mixed quote (#13).

@@ -44,6 +44,7 @@ from ._lexicon import (
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
     REPORT_VERBS,
+    REQUEST_VERBS,
     ROLE_NOUNS,
     SPEECH_SURFACE,
     SPEECH_VERBS,
@@ -419,9 +420,14 @@ class SpeakerIndex:
         """Content span and attribution when ``token`` introduces reported speech."""
         if token.lower_ == "according":
             return self._according_to(token)
-        if token.lemma_.lower() in NAMING_VERBS and token.pos_ == "VERB":
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and (lemma in REQUEST_VERBS or lemma == "call"):
+            found = self._request(token)
+            if found is not None:
+                return found
+        if lemma in NAMING_VERBS and token.pos_ == "VERB":
             return self._naming(token)
-        if token.lemma_.lower() not in REPORT_VERBS or token.pos_ != "VERB":
+        if lemma not in REPORT_VERBS or token.pos_ != "VERB":
             return None
         complements = [c for c in token.children if c.dep_ == "ccomp"]
         # "…, however Bonham noted the swing was large": the clause after the cue is its content.
@@ -447,6 +453,34 @@ class SpeakerIndex:
         if len(tokens) < 3:
             return None
         attribution = self.speaker_of(token, inverted=complement.i < token.i)
+        if attribution is None or attribution.speaker_text is None:
+            return None
+        return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution
+
+    def _request(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
+        """ "Graham urged Republicans to join the ranks of …", "Mr. Obama told his advisers to figure out …",
+        "Clinton pledged to push for …", "Trump called for steep new tariffs": what a speech verb asks for, orders or
+        promises through an infinitive, or what it calls for, is its content, with the listener it asks (#13)."""
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            return None  # "was asked to resign": the subject is who was asked
+        if verb.lemma_.lower() == "call":
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
+            parts = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
+        else:
+            wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            parts = [] if wanted is None else [
+                *(c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < wanted.i), wanted]
+        if not parts:
+            return None
+        para_start = self.text.rfind("\n", 0, verb.idx) + 1
+        para_end = self.text.find("\n", verb.idx)
+        para_end = len(self.text) if para_end < 0 else para_end
+        tokens = sorted((t for c in parts for t in c.subtree if para_start <= t.idx < para_end), key=lambda t: t.i)
+        tokens = _strip_punct(_before_next_cue(_before_dash(tokens)))
+        if len(tokens) < 3:
+            return None
+        attribution = self.speaker_of(verb, inverted=False)
         if attribution is None or attribution.speaker_text is None:
             return None
         return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution

@@ -8,7 +8,9 @@
 2. Reported speech comes from the dependency parse: a speech verb with a
    clausal complement ("X said that ...", "X said having Y back was a
    boost"), a cue after or inside its content ("..., he says.", "The plan,
-   she said, will fail") and "according to X, ...". Reported content that
+   she said, will fail"), what a speech verb asks for or promises ("urged
+   Republicans to join ...", "called for new tariffs") and "according to X,
+   ...". Reported content that
    holds a quoted fragment is one ``mixed`` quote ("He said the vote was
    “rigged from the start”"), not a paraphrase plus a direct quote of the
    fragment; so are the objects of a verb that names or judges something in

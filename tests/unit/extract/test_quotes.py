@@ -815,3 +815,34 @@ def test_quotes_fragment_ending_reported_content_before_its_cue(  # type: ignore
     article, quotes = quotes_of(stages, text)
     (quote,) = quotes
     assert (quote.kind, quote.text, speaker_name(article, quote)) == ("mixed", content, speaker)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # what a speech verb asks for, orders or promises through an infinitive, or what it calls for
+        ("Lindsey Graham urged Republicans to join the ranks of those who accept climate science.",
+         "Republicans to join the ranks of those who accept climate science", "Lindsey Graham"),
+        ("Hillary Clinton pledged to push for a constitutional amendment on campaign finance.",
+         "to push for a constitutional amendment on campaign finance", "Hillary Clinton"),
+        ("Donald Trump called for steep new tariffs on goods from China and Mexico.",
+         "steep new tariffs on goods from China and Mexico", "Donald Trump"),
+    ],
+)
+def test_quotes_request_or_promise_is_reported_speech(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    (quote,) = quotes
+    assert (quote.kind, quote.text, speaker_name(article, quote)) == ("indirect", content, speaker)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator was asked to resign by his party.",   # the subject is who was asked
+        "She called for help.",                            # too short to be anyone's words
+    ],
+)
+def test_quotes_request_without_content(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(stages, text)[1] == []
