@@ -127,6 +127,8 @@ _NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "aside"
                 "select", "button", "input", "textarea", "video", "audio", "canvas")
 _LINKED_P_XPATH = XPath(".//p[a]")
 _WORD = re.compile(r"[^\W_]+")
+# a photo credit in brackets that ends a line: "(AP Photo/Lee Jin-man)", "[Photo: Reuters]"
+_CAPTION_END = re.compile(r"[(\[][\w .&/-]{0,40}\b(?:photo(?:graph)?|image|picture|foto)s?\b[^)\]\n]{0,80}[)\]]\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _COUNT_ELEMENTS = XPath("count(//*)")
 _COUNT_BR = XPath("count(//br)")
@@ -387,15 +389,22 @@ def prose_score(text: str) -> float:
 
     Used to choose between two extractions of one page: the one with more prose and less furniture
     wins. A line is sentence-like when it has at least 10 words and ends like a sentence, or has 20.
+    A line that ends with a photo credit in brackets is a caption and counts for nothing: a gallery's
+    captions are sentences, and readability's text of a page with a photo gallery was chosen for
+    them over the story (#12).
 
     >>> prose_score("Home\nNews\nSport")
     -26.0
     >>> prose_score("The council voted on Tuesday to rebuild the old harbour wall before winter.") > 0
     True
+    >>> prose_score("Bolt competes in a men's 200-meter semifinal at the Olympic Stadium. (AP Photo/Lee Jin-man)")
+    0.0
     """
     score = 0.0
     for line in text.split("\n"):
         line = line.strip()
+        if _CAPTION_END.search(line):
+            continue
         words = len(_WORD.findall(line))
         if words >= 2 * _PROSE_WORDS or (words >= _PROSE_WORDS and _SENTENCE_END.search(line)):
             score += len(line)
@@ -426,7 +435,7 @@ def shared_span(text: str, other: str) -> str:
 
 
 def _triples(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i: i + 3]) for i in range(max(1, len(words) - 2))} if words else set()
+    return set(zip(words, words[1:], words[2:], strict=False)) if len(words) > 2 else {tuple(words)} if words else set()
 
 
 def _is_shared(line: set[tuple[str, ...]], other: set[tuple[str, ...]]) -> bool:

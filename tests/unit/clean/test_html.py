@@ -419,3 +419,16 @@ def test_html_second_opinion_is_scored_inside_the_span_it_shares_with_the_first(
             + "</td><td>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</td></tr></table></body></html>")
     text = extract_html(page, url=URL).text
     assert text == (first if chosen == "first" else "\n".join(paragraphs))
+
+
+@pytest.mark.issue(12)
+def test_html_gallery_captions_are_not_prose() -> None:
+    # a story page with a photo gallery: readability took the gallery's captions, sentences each,
+    # and their prose outscored the story trafilatura had found
+    captions = "\n".join(
+        f"Jamaica's Usain Bolt competes in a men's 200-meter semifinal during the athletics in the Olympic "
+        f"Stadium at the 2012 Summer Olympics, London, Wednesday, Aug. 8, 2012. (AP Photo/{name})"
+        for name in ("David J. Phillip", "Lee Jin-man", "Mark Duncan", "Matt Dunham", "Anja Niedringhaus"))
+    story = "\n".join(f"{_PROSE} Paragraph {i}." for i in range(2))
+    assert prose_score(captions) == 0
+    assert prose_score(f"{story}\n{captions}") == prose_score(story)
