@@ -79,6 +79,8 @@ _NAMED_PARTS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr", "dative"})
 _CUE_PHRASE_MAX_TOKENS = 8
 #: Participles that cite a source or a reason as speech does ("…, citing the strategic importance of …").
 _CITING = frozenset({"cite", "argue", "reason", "explain"})
+#: Verbs that report a question: what is asked is the content ("asked whether …") (#13).
+_QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
 #: Prepositions that bring what a naming verb calls something ("as a “disgrace”", "likened to a “snake”"), not
 #: when or where it was said ("during a campaign stop").
 _NAMED_PREPS = frozenset({"as", "to", "for"})
@@ -425,6 +427,8 @@ class SpeakerIndex:
             found = self._request(token)
             if found is not None:
                 return found
+        if token.pos_ == "VERB" and lemma in _QUESTION_VERBS:
+            return self._question(token)
         if lemma in NAMING_VERBS and token.pos_ == "VERB":
             return self._naming(token)
         if lemma not in REPORT_VERBS or token.pos_ != "VERB":
@@ -478,6 +482,27 @@ class SpeakerIndex:
         para_end = len(self.text) if para_end < 0 else para_end
         tokens = sorted((t for c in parts for t in c.subtree if para_start <= t.idx < para_end), key=lambda t: t.i)
         tokens = _strip_punct(_before_next_cue(_before_dash(tokens)))
+        if len(tokens) < 3:
+            return None
+        attribution = self.speaker_of(verb, inverted=False)
+        if attribution is None or attribution.speaker_text is None:
+            return None
+        return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution
+
+    def _question(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
+        """ "Tapper asked whether Republicans would be able to hold on to the House", "A reporter asked him if they
+        planned to attend": the question a subject asks is its reported content, with its "whether" or "what" (#13).
+        A cue with no subject of its own ("When asked whether he would run, he declined") names who was asked."""
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None:
+            return None
+        para_start = self.text.rfind("\n", 0, verb.idx) + 1
+        para_end = self.text.find("\n", verb.idx)
+        para_end = len(self.text) if para_end < 0 else para_end
+        tokens = _strip_punct(_before_next_cue(_before_dash(
+            [t for t in clause.subtree if para_start <= t.idx < para_end])))
         if len(tokens) < 3:
             return None
         attribution = self.speaker_of(verb, inverted=False)

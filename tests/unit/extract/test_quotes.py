@@ -846,3 +846,14 @@ def test_quotes_request_or_promise_is_reported_speech(stages, text: str, content
 )
 def test_quotes_request_without_content(stages, text: str) -> None:  # type: ignore[no-untyped-def]
     assert quotes_of(stages, text)[1] == []
+
+
+@pytest.mark.issue(13)
+def test_quotes_question_is_reported_speech(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "Jake Tapper asked whether Republicans would be able to hold on to the House in November."
+    article, quotes = quotes_of(stages, text)
+    (quote,) = quotes
+    assert (quote.kind, quote.text, speaker_name(article, quote)) == (
+        "indirect", "whether Republicans would be able to hold on to the House in November", "Jake Tapper")
+    # with no subject of its own the cue names who was asked, not who asks
+    assert quotes_of(stages, "When asked whether he would run again, the governor declined to answer.")[1] == []
