@@ -26,7 +26,8 @@ import logging
 import time
 import uuid
 from array import array
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
@@ -74,12 +75,15 @@ from .delta import (
 from .duplicates import (
     BANDS,
     MAX_BUCKET,
+    MIN_SHINGLES,
     ROWS,
     SIGNATURE_VERSION,
     DupDoc,
     DuplicateGroup,
     band_keys,
+    compare,
     find_duplicates,
+    shingles,
     signature,
     text_digest,
 )
@@ -90,6 +94,7 @@ from .furniture import FurnitureSample, learn_furniture
 from .incremental import (
     BAND_KEYS,
     EDGES_VERSION,
+    Closure,
     Groups,
     bands_propose,
     closure,
@@ -190,8 +195,10 @@ def _duplicates(store: Any, docs: list[DupDoc], found: _Signatures, *, increment
         return _Dups(find_duplicates(docs, signatures=found.sigs, settings=settings), None, None, None)
     texts = {d.id: d.text for d in docs}
     new_keys = {i: band_keys(found.sigs[i], texts[i]) for i in sorted(found.changed | (set(also) & set(texts)))}
-    linked = closure(store, BAND_KEYS, new_keys=new_keys, removed=found.removed, proposes=bands_propose,
-                     neighbours=group_members(store, DuplicateRow, "group_id"))
+    linked = _verified_closure(store, new_keys, texts, corpus, settings=settings) if not found.removed else None
+    if linked is None:
+        linked = closure(store, BAND_KEYS, new_keys=new_keys, removed=found.removed, proposes=bands_propose,
+                         neighbours=group_members(store, DuplicateRow, "group_id"))
     others = sorted(linked.articles - set(found.sigs))
     corpus.load(others)
     sigs = dict(found.sigs)
@@ -206,6 +213,70 @@ def _duplicates(store: Any, docs: list[DupDoc], found: _Signatures, *, increment
     touched = {i for i in everyone if before.get(i) != after.get(i)}
     rows = [BandRow(key, i) for i, keys in new_keys.items() for key in keys]
     return _Dups(fresh, set(everyone), touched, Patch("article_id", set(new_keys) | found.removed, rows))
+
+
+def _verified_closure(store: Any, new_keys: Mapping[str, Sequence[str]], texts: Mapping[str, str], corpus: Corpus,
+                      *, settings: Settings) -> Closure | None:
+    """The articles whose duplicate groups may change when the articles of ``new_keys`` are new or got a new
+    text (none of them in a stored group, none removed): those articles, the stored articles that share a
+    bucket with one of them *and* are its copy (the pair verified on the shingles, as
+    :func:`~newsprism.link.duplicates.find_duplicates` verifies it), and the stored groups of those.
+
+    A stored article that shares a bucket with a new one but is not its copy keeps its group: the pairs of
+    stored articles keep their verdicts, and no bucket proposes other pairs than before unless it crosses
+    :data:`~newsprism.link.duplicates.MAX_BUCKET`. So where a corpus holds many articles sharing a bucket with
+    each new one, only the copies are taken in with their groups, not every bucket's members and their own
+    buckets' (#17). ``None`` when a new or changed article was in a stored group (its group may split) or a
+    bucket crosses the cap: the caller walks every bucket (:func:`~newsprism.link.incremental.closure`)."""
+    seeds = set(new_keys)
+    if not seeds or store.link_rows(DuplicateRow, article_id=sorted(seeds)):
+        return None
+    keys = sorted({k for ks in new_keys.values() for k in ks} | {r.band_key for r in store.link_rows(
+        BandRow, article_id=sorted(seeds))})
+    before = store.link_counts(BandRow, "band_key", keys)
+    leaving = Counter(r.band_key for r in store.link_rows(BandRow, article_id=sorted(seeds)))
+    adding = Counter(k for ks in new_keys.values() for k in ks)
+    after = {k: before.get(k, 0) - leaving[k] + adding[k] for k in keys}
+    if any(_proposes(k, before.get(k, 0)) != _proposes(k, after[k]) for k in keys):
+        return None
+    open_keys = sorted(k for k in adding if _proposes(k, after[k]))
+    members: dict[str, set[str]] = {}
+    for row in store.link_rows(BandRow, band_key=open_keys) if open_keys else ():
+        if row.article_id not in seeds:
+            members.setdefault(row.band_key, set()).add(row.article_id)
+    for i, ks in new_keys.items():
+        for k in ks:
+            members.setdefault(k, set()).add(i)
+    pairs = sorted({(min(i, j), max(i, j)) for i, ks in new_keys.items() for k in ks if k in members
+                    and _proposes(k, after[k]) for j in members[k] if j != i})
+    others = sorted({j for pair in pairs for j in pair} - seeds)
+    sites = {r.article_id: r.site for r in store.link_rows(InputRow, article_id=others)} if others else {}
+    read = dict(texts_minus_furniture(store, sites, corpus.lines_of)(others)) if others else {}
+    read.update((i, texts[i]) for i in seeds)
+    digests = {i: text_digest(t) for i, t in read.items()}
+    sets = {i: shingles(t) for i, t in read.items()}
+    least_jaccard, least_containment = settings.duplicate_min_jaccard, settings.duplicate_min_containment
+    copies: set[str] = set()
+    for a, b in pairs:
+        if digests[a] is not None and digests[a] == digests[b]:
+            copies |= {a, b}
+        elif len(sets[a]) >= MIN_SHINGLES and len(sets[b]) >= MIN_SHINGLES:
+            jaccard, containment = compare(sets[a], sets[b])
+            if jaccard >= least_jaccard or containment >= least_containment:
+                copies |= {a, b}
+    found = seeds | group_members(store, DuplicateRow, "group_id")(sorted(copies - seeds)) | copies
+    # the keys of every article found, with their members in the whole corpus: a crowded key proposes no pairs
+    theirs = store.link_rows(BandRow, article_id=sorted(found - seeds)) if found - seeds else []
+    counted = store.link_counts(BandRow, "band_key", sorted({r.band_key for r in theirs} - set(after)))
+    counts = {**counted, **after}
+    crowded = frozenset(k for k in {r.band_key for r in theirs} | set(keys)
+                        if not _proposes(k, counts.get(k, 0)))
+    return Closure(frozenset(found), crowded)
+
+
+def _proposes(key: str, members: int) -> bool:
+    """:func:`~newsprism.link.incremental.bands_propose` of a key by its number of members."""
+    return key.startswith("h:") or members <= MAX_BUCKET
 
 
 def _inputs_hash(article: Article) -> str:
@@ -516,7 +587,10 @@ def _incremental_run(store: Any, *, settings: Settings, steps: _Steps, how: str)
         story_count = store.link_total(StoryRow) - len(stories.replaced or ()) + len(stories.stories)
         steps.found = counted(story_count, "story", "stories")
     with steps.step("lineage", "finding copied and translated articles"):
-        lineage, lineage_ids = relink_lineage(store, corpus, feats, groups, relink=dups.relinked or set(),
+        # a copy's lineage follows its group, its original and their sites: the articles whose group or original
+        # changed, and the groups holding a changed article (its site or text may have), not the whole closure
+        relink = (dups.touched or set()) | {m for g in dups.groups if not gone.isdisjoint(g.members) for m in g.members}
+        lineage, lineage_ids = relink_lineage(store, corpus, feats, groups, relink=relink,
                                               changed=changed, removed=removed, settings=settings,
                                               sites_before=[r.site for r in before.values()])
         lineage_patch = Patch("article_id", lineage_ids, lineage)

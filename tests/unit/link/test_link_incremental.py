@@ -9,6 +9,7 @@ import random
 import uuid
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _link_corpus import corpus
@@ -125,6 +126,34 @@ def test_incremental_link_reads_the_band_keys_of_changed_articles_only(store: St
     groups = {r.group_id for r in store.link_rows(DuplicateRow, article_id="a9")}
     members = {r.article_id for r in store.link_rows(DuplicateRow, group_id=sorted(groups))}
     assert members >= {"a1", "a9"} and summary.duplicate_groups == 2
+
+
+def test_incremental_link_takes_in_a_bucket_mate_only_when_it_is_a_copy(store: Store, tmp_path: Path) -> None:
+    # a new article with three quarters of a stored one's words shares its LSH buckets but is no copy (Jaccard
+    # and containment below the thresholds): the stored one keeps its group and is not linked again (#17)
+    articles = _real_news()[:40]
+    store.add(articles)
+    link_corpus(store)
+    words = articles[3].text.split()
+    mixed = Article(id="n1", text=" ".join(words[: len(words) * 3 // 4] + articles[9].text.split()[: len(words) // 4]),
+                    title="A mixed text", url="https://elsewhere.example/n1", published=articles[3].published)
+    store.add([mixed])
+    written = store.replace_links
+    patches: dict[object, Any] = {}
+
+    def spy(tables: object, **kwargs: object) -> bool:
+        patches.update(kwargs["patches"])  # type: ignore[call-overload]
+        return written(tables, **kwargs)  # type: ignore[arg-type]
+
+    store.replace_links = spy  # type: ignore[method-assign]
+    link_corpus(store)
+    keys: dict[str, set[str]] = {}
+    for row in store.link_rows(BandRow, article_id=["n1", articles[3].id]):
+        keys.setdefault(row.article_id, set()).add(row.band_key)
+    assert keys["n1"] & keys[articles[3].id]  # a candidate pair
+    assert not store.link_rows(DuplicateRow, article_id="n1")
+    assert set(patches[DuplicateRow].values) == {"n1"}
+    assert _tables(store) == _full([*articles, mixed], tmp_path)
 
 
 def test_incremental_link_reclusters_only_the_stories_a_new_article_reaches(store: Store) -> None:
