@@ -143,36 +143,38 @@ class SearchPage:
 class _Where:
     """The filters as SQL: ``sql`` is `` AND``-joined conditions on ``articles a`` (empty without filters),
     ``args`` their values; ``among`` holds the filters that name their articles by a subquery, with their
-    values (they are in ``sql`` too)."""
+    values (they are in ``sql`` too), ``dates`` and ``date_args`` the bounds on the publication date."""
 
     sql: str
     args: list[Any]
     among: list[tuple[str, list[Any]]]
+    dates: str
+    date_args: list[Any]
 
 
 def _filters(query: SearchQuery, entity_names: Collection[str], feats: Features,
              dialect: Dialect) -> _Where:
     where, args = published_conditions(query.date_from, query.date_to)
+    dates, date_args = "".join(f" AND {w}" for w in where), list(args)
     simple = {source_sql(dialect=dialect) + " = ?": query.source, "a.site = ?": query.site, "a.lang = ?": query.lang}
     for sql, value in simple.items():
         if value:
             where.append(sql)
             args.append(value)
+    if query.story and not feats.stories:  # no stories: no article is in this one
+        where.append("1 = 0")
     among: list[tuple[str, list[Any]]] = []  # the filters that name their articles, by a subquery
     if query.place:
         among.append(("SELECT article_id FROM places WHERE coalesce(name, text) = ?", [query.place]))
     if query.entity:
         names = sorted(entity_names)
         among.append((f"SELECT article_id FROM entities WHERE name IN ({','.join('?' * len(names))})", names))
-    if query.story:
-        if feats.stories:
-            among.append(("SELECT article_id FROM story_articles WHERE story_id = ?", [query.story]))
-        else:  # no stories: no article is in this one
-            where.append("1 = 0")
+    if query.story and feats.stories:
+        among.append(("SELECT article_id FROM story_articles WHERE story_id = ?", [query.story]))
     for sql, values in among:
         where.append(f"a.id IN ({sql})")
         args += values
-    return _Where("".join(f" AND {w}" for w in where), args, among)
+    return _Where("".join(f" AND {w}" for w in where), args, among, dates, date_args)
 
 
 def _dated_from(conn: Conn, where: _Where) -> str:
@@ -213,7 +215,9 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
         found = [int(r[0]) for r in conn.execute(
             f"SELECT {d.fts_rowid} FROM {d.fts_from_joined} WHERE {d.fts_match}{where} "
             f"ORDER BY {d.fts_rowid} DESC LIMIT {COUNT_CAP + 1}", [match, *args])]
-        candidates = _scored(conn, match, found[:RANK_CAP + 1])
+        # by date, only the page's hits are scored
+        candidates = [(r, 0.0) for r in found[:RANK_CAP + 1]] if query.sort == "date" else \
+            _scored(conn, match, found[:RANK_CAP + 1])
         total = len(found)
         matched = found if total <= COUNT_CAP else None
     else:
@@ -236,6 +240,8 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
     else:
         ranked = [r[0] for r in sorted(candidates, key=lambda r: (r[1], -r[0]))]
         rowids = ranked[query.offset:query.offset + query.limit + 1]
+    if query.sort == "date":  # each hit its score, ranked among the candidates or not
+        scores = {int(r[0]): -float(r[1]) for r in _scored(conn, match, [int(r) for r in rowids[:query.limit]])}
     page = SearchPage(hits=_hits(conn, match, rowids[:query.limit], scores), total=min(total, COUNT_CAP),
                       total_exact=total <= COUNT_CAP, has_next=len(rowids) > query.limit,
                       ranked_among=None if exact else RANK_CAP)
@@ -288,13 +294,16 @@ def _walk_dates(conn: Conn, matched: set[int], w: _Where, *, limit: int,
 
     Sorting thousands of matches by date costs time in proportion to them (51 ms for the 37,910 matches
     of ``report*`` at 100,000 articles); a page of matches that dense is among the first hundreds of
-    articles in date order (12 ms to find).
+    articles in date order (12 ms to find). The matches passed the filters already: the walk bounds the
+    dates only, so that it runs on the date index (SQLite read the articles of a site since a day off the
+    site's index and sorted them, 22 ms at 100,000 articles) and a filter's subquery is not made again
+    (40 ms for a person named by a quarter of the articles).
     """
     d = dialect_of(conn)
     need = offset + limit
     span = need * WALK_SPAN
-    rows = conn.execute(f"SELECT a.rowid FROM {_dated_from(conn, w)} WHERE 1=1{w.sql} "
-                        f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC LIMIT {span}", w.args).fetchall()
+    rows = conn.execute(f"SELECT a.rowid FROM articles a WHERE 1=1{w.dates} "
+                        f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC LIMIT {span}", w.date_args).fetchall()
     found = [int(r[0]) for r in rows if int(r[0]) in matched]
     if len(found) < need and len(rows) == span:  # the page lies further on: the caller sorts the matches
         return None

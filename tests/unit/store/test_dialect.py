@@ -203,7 +203,8 @@ def test_dialect_a_broad_filter_walks_the_date_index(store: Store, monkeypatch: 
                                                      text: str) -> None:
     """Newest first, articles naming a person are read off the date index when the person is named by many
     (SQLite sorted every one of them: 131 ms for a page of one person named by a quarter of 100,000
-    articles), and sorted when few; either way the page is the same."""
+    articles), and sorted when few; either way the page is the same. Matches read with the filter are
+    walked in date order without it."""
     from newsprism.store import search as search_module
     from newsprism.store.search import SearchQuery
 
@@ -217,6 +218,8 @@ def test_dialect_a_broad_filter_walks_the_date_index(store: Store, monkeypatch: 
     for offset in (0, 5):
         page, run = _traced(store, SearchQuery(text, entity="Ana Lima", sort="date", limit=5, offset=offset))
         assert [int(hit.id, 16) for hit in page.hits] == named[offset:offset + 5]
-        if run:
+        if run and text.endswith("*"):  # the matches were read with the filter: the walk does not test it again
+            assert not any("ORDER BY a.published" in sql and "entities" in sql for sql in run)
+        elif run:
             walked = any("INDEXED BY articles_published" in sql for sql in run)
             assert walked == (few == 3)
