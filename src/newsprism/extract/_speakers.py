@@ -136,6 +136,7 @@ class SpeakerIndex:
             for token in span or ():
                 self._by_token[token.i] = mention
         self.roles = self._roles()
+        self._agreeing_cache: dict[tuple[str, frozenset[str]], tuple[list[Mention], list[int]]] = {}
         self._surnames: dict[str, set[str]] = {}
         for entity in article.entities:
             if entity.label == "PERSON":
@@ -418,20 +419,35 @@ class SpeakerIndex:
 
     # -- reported speech ---------------------------------------------------------------
 
+    def cue_tokens(self) -> list[Token]:
+        """The tokens that may introduce reported speech, in order: verbs and "according" (:meth:`reported`
+        answers no for any other). Read from the parse's arrays, so the other tokens, nine in ten, are never made."""
+        import numpy as np
+        from spacy.attrs import LOWER, POS
+        from spacy.symbols import VERB
+
+        if not len(self.doc):
+            return []
+        rows = self.doc.to_array([POS, LOWER])
+        according = self.doc.vocab.strings["according"]
+        return [self.doc[int(i)] for i in np.flatnonzero((rows[:, 0] == VERB) | (rows[:, 1] == according))]
+
     def reported(self, token: Token) -> tuple[tuple[int, int], Attribution] | None:
         """Content span and attribution when ``token`` introduces reported speech."""
         if token.lower_ == "according":
             return self._according_to(token)
+        if token.pos_ != "VERB":  # asked first: called for every token of the article
+            return None
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and (lemma in REQUEST_VERBS or lemma == "call"):
+        if lemma in REQUEST_VERBS or lemma == "call":
             found = self._request(token)
             if found is not None:
                 return found
-        if token.pos_ == "VERB" and lemma in _QUESTION_VERBS:
+        if lemma in _QUESTION_VERBS:
             return self._question(token)
-        if lemma in NAMING_VERBS and token.pos_ == "VERB":
+        if lemma in NAMING_VERBS:
             return self._naming(token)
-        if lemma not in REPORT_VERBS or token.pos_ != "VERB":
+        if lemma not in REPORT_VERBS:
             return None
         complements = [c for c in token.children if c.dep_ == "ccomp"]
         # "…, however Bonham noted the swing was large": the clause after the cue is its content.
@@ -790,11 +806,21 @@ class SpeakerIndex:
         start, end_char = left.idx, token.idx + len(token)
         return Attribution(found.entity, self.text[start:end_char], start, end_char, None, None, None, 0.65)
 
+    def _agreeing(self, pronoun: str, labels: frozenset[str]) -> tuple[list[Mention], list[int]]:
+        """The article's mentions outside quotes that ``pronoun`` (lower case) can stand for, and their starts; made
+        once per pronoun and label set, since an article's pronouns each looked through all its mentions."""
+        key = (pronoun, labels)
+        found = self._agreeing_cache.get(key)
+        if found is None:
+            mentions = [m for m in self.mentions if self.labels.get(m.entity or "") in labels
+                        and not self.in_quote(m.start)
+                        and agrees(pronoun, self.labels.get(m.entity or "", ""), self.genders.get(m.entity or ""))]
+            found = self._agreeing_cache[key] = (mentions, [m.start for m in mentions])
+        return found
+
     def _antecedent(self, token: Token, *, labels: set[str], role: str | None, confidence: float) -> Attribution | None:
-        end = bisect.bisect_left(self._starts, token.idx)
-        candidates = [m for m in self.mentions[:end]
-                      if self.labels.get(m.entity or "") in labels and not self.in_quote(m.start)
-                      and agrees(token.text, self.labels.get(m.entity or "", ""), self.genders.get(m.entity or ""))]
+        fitting_all, starts = self._agreeing(token.lower_, frozenset(labels))
+        candidates = fitting_all[:bisect.bisect_left(starts, token.idx)]
         if not candidates:
             return Attribution(None, token.text, token.idx, token.idx + len(token), None, None, None, 0.4)
         if role is not None:

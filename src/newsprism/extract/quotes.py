@@ -122,7 +122,7 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     spans = find_direct_quotes(article.text, paragraphs)
     index = SpeakerIndex(article, doc, [(s.start, s.end) for s in spans])
     direct = [(span, _direct_quote(article.text, span, index)) for span in spans]
-    reported, fragments = _reported_quotes(doc, index, spans, paragraphs)
+    reported, fragments = _reported_quotes(index, spans, paragraphs)
     kept = [quote for span, quote in direct if span not in fragments]
     quotes = _inherit_speakers(article.text, kept, paragraphs, index) + reported
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -409,7 +409,7 @@ def _opens_paragraph(text: str, paragraphs: Sequence[tuple[int, int]], paragraph
 
 
 def _reported_quotes(
-    doc: Doc, index: SpeakerIndex, spans: list[QuoteSpan], paragraphs: list[tuple[int, int]]
+    index: SpeakerIndex, spans: list[QuoteSpan], paragraphs: list[tuple[int, int]]
 ) -> tuple[list[Quote], set[QuoteSpan]]:
     """Reported and mixed quotes, and the direct quotes that are fragments of a mixed one.
 
@@ -420,7 +420,7 @@ def _reported_quotes(
     text = index.text
     fragments: set[QuoteSpan] = set()
     quotes: list[Quote] = []
-    for token in doc:
+    for token in index.cue_tokens():
         found = index.reported(token)
         if found is None:
             continue

@@ -857,3 +857,17 @@ def test_quotes_question_is_reported_speech(stages) -> None:  # type: ignore[no-
         "indirect", "whether Republicans would be able to hold on to the House in November", "Jake Tapper")
     # with no subject of its own the cue names who was asked, not who asks
     assert quotes_of(stages, "When asked whether he would run again, the governor declined to answer.")[1] == []
+
+
+@pytest.mark.issue(13)
+def test_quotes_cue_tokens_are_the_verbs_and_according(stages) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.extract._speakers import SpeakerIndex
+
+    text = ("According to the mayor, the bridge will reopen in May.\n\nShe said the repairs cost $2 million, and"
+            " residents who had waited for a year cheered.")
+    entities, _ = stages
+    article = next(iter(entities.pipe([Article(id="t", text=text)])))
+    doc = entities.parses.parse([text], model=entities.settings.spacy_model)[0]
+    expected = [t.i for t in doc if t.pos_ == "VERB" or t.lower_ == "according"]
+    assert [t.i for t in SpeakerIndex(article, doc, []).cue_tokens()] == expected
+    assert expected
