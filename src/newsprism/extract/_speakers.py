@@ -459,9 +459,7 @@ class SpeakerIndex:
         if complement is None or complement.i < token.i and not has_subject:
             return None
         # a sentence the parse ran over a paragraph break: the content stays in the cue's paragraph (#13)
-        para_start = self.text.rfind("\n", 0, token.idx) + 1
-        para_end = self.text.find("\n", token.idx)
-        para_end = len(self.text) if para_end < 0 else para_end
+        para_start, para_end = self._paragraph(token.idx)
         tokens = [t for t in complement.subtree if para_start <= t.idx < para_end]
         if complement.i < token.i:
             tokens += _tail_after_cue(token, tokens, para_end)
@@ -493,17 +491,7 @@ class SpeakerIndex:
                 *(c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < wanted.i), wanted]
         if not parts:
             return None
-        para_start = self.text.rfind("\n", 0, verb.idx) + 1
-        para_end = self.text.find("\n", verb.idx)
-        para_end = len(self.text) if para_end < 0 else para_end
-        tokens = sorted((t for c in parts for t in c.subtree if para_start <= t.idx < para_end), key=lambda t: t.i)
-        tokens = _strip_punct(_before_next_cue(_before_dash(tokens)))
-        if len(tokens) < 3:
-            return None
-        attribution = self.speaker_of(verb, inverted=False)
-        if attribution is None or attribution.speaker_text is None:
-            return None
-        return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution
+        return self._content_of(verb, sorted((t for c in parts for t in c.subtree), key=lambda t: t.i))
 
     def _question(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
         """ "Tapper asked whether Republicans would be able to hold on to the House", "A reporter asked him if they
@@ -514,11 +502,13 @@ class SpeakerIndex:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         if clause is None:
             return None
-        para_start = self.text.rfind("\n", 0, verb.idx) + 1
-        para_end = self.text.find("\n", verb.idx)
-        para_end = len(self.text) if para_end < 0 else para_end
-        tokens = _strip_punct(_before_next_cue(_before_dash(
-            [t for t in clause.subtree if para_start <= t.idx < para_end])))
+        return self._content_of(verb, list(clause.subtree))
+
+    def _content_of(self, verb: Token, tokens: list[Token]) -> tuple[tuple[int, int], Attribution] | None:
+        """The reported content of a cue subject's request or question: ``tokens`` in the cue's paragraph, up to a
+        dash or the next cue, of three tokens or more, with the cue's subject as its speaker."""
+        para_start, para_end = self._paragraph(verb.idx)
+        tokens = _strip_punct(_before_next_cue(_before_dash([t for t in tokens if para_start <= t.idx < para_end])))
         if len(tokens) < 3:
             return None
         attribution = self.speaker_of(verb, inverted=False)
@@ -537,9 +527,7 @@ class SpeakerIndex:
             c.dep_ in _NAMED_PARTS or c.dep_ == "prep" and c.lower_ in _NAMED_PREPS)]
         if not parts:
             return None
-        para_start = self.text.rfind("\n", 0, verb.idx) + 1
-        para_end = self.text.find("\n", verb.idx)
-        para_end = len(self.text) if para_end < 0 else para_end
+        para_start, para_end = self._paragraph(verb.idx)
         # "… the “suburbs of St. Petersburg” — a metaphor for …": what follows a dash is the writer's
         tokens = _strip_punct(_before_dash([t for c in parts for t in c.subtree if para_start <= t.idx < para_end]))
         if len(tokens) < 2:
@@ -590,6 +578,12 @@ class SpeakerIndex:
         attribution = Attribution(resolved.entity, resolved.speaker_text, resolved.speaker_start, resolved.speaker_end,
                                   "according to", token.idx, cue_end, resolved.confidence)
         return (content[0].idx, content[-1].idx + len(content[-1])), attribution
+
+    def _paragraph(self, at: int) -> tuple[int, int]:
+        """Start and end of the paragraph holding offset ``at``: a sentence the parse ran over a paragraph break
+        keeps its content in the cue's paragraph (#13)."""
+        end = self.text.find("\n", at)
+        return self.text.rfind("\n", 0, at) + 1, len(self.text) if end < 0 else end
 
     # -- speaker of a cue -------------------------------------------------------------------
 
