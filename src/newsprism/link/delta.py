@@ -339,11 +339,18 @@ def relink_claims(store: Any, corpus: Corpus, groups: Groups, stories: StoryLink
                   entity_of: Callable[[Collection[str]], Mapping[tuple[str, str], str]]
                   ) -> tuple[list[ClaimGroupRow], set[str]]:
     """Claims side by side in the stories re-clustered and the stories of the ``changed`` articles (facts,
-    text or corpus entities), and the story ids whose rows they replace."""
-    members = {s.story_id: set(s.articles) for s in stories.stories}
+    text, corpus entities or duplicate group), and the story ids whose rows they replace.
+
+    A story re-clustered as it was stored (its id is a hash of its members) none of whose members changed
+    keeps its rows: they are neither read nor written again (a run that reaches most of a dense corpus's
+    stories re-clusters them, but its new articles join few, #17)."""
+    changed, replaced = set(changed), stories.replaced or set()
+    members = {s.story_id: set(s.articles) for s in stories.stories
+               if s.story_id not in replaced or not changed.isdisjoint(s.articles)}
+    same = {s.story_id for s in stories.stories} - set(members)
     relinked = stories.relinked or set()
-    kept = {r.story_id for r in store.link_rows(StoryArticleRow, article_id=sorted(set(changed) - relinked))}
-    kept -= stories.replaced or set()
+    kept = {r.story_id for r in store.link_rows(StoryArticleRow, article_id=sorted(changed - relinked))}
+    kept -= replaced
     for row in store.link_rows(StoryArticleRow, story_id=sorted(kept)) if kept else ():
         members.setdefault(row.story_id, set()).add(row.article_id)
     ids = sorted({i for m in members.values() for i in m})
@@ -351,4 +358,4 @@ def relink_claims(store: Any, corpus: Corpus, groups: Groups, stories: StoryLink
     found = groups.of(ids)
     claims = align_claims(members, {i: corpus.article(i) for i in ids}, entity_of=entity_of(ids),
                           copies={i for i, g in found.items() if i != g.original})
-    return claim_rows(claims), (stories.replaced or set()) | kept
+    return claim_rows(claims), (replaced - same) | kept

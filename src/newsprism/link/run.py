@@ -600,7 +600,7 @@ def _incremental_run(store: Any, *, settings: Settings, steps: _Steps, how: str)
         steps.found = _entities_found(entities)
     with steps.step("claims", "setting claims side by side"):
         claims, claim_stories = relink_claims(store, corpus, groups, stories, entity_of=entities.entity_of,
-                                              changed=set(changed) | (entities.changed or set()))
+                                              changed=set(changed) | (entities.changed or set()) | (dups.touched or set()))
         claim_patch = Patch("story_id", claim_stories, claims)
         steps.found = f"claims of {counted(len(claim_stories), 'story', 'stories')} set side by side again"
     patches: dict[type[LinkRow], Patch] = {
