@@ -156,6 +156,15 @@ def compare(a: Collection[int], b: Collection[int]) -> tuple[float, float]:
     return inter / (len(a) + len(b) - inter), inter / min(len(a), len(b))
 
 
+def near_copies(a: Collection[int], b: Collection[int], *, settings: Settings) -> bool:
+    """Whether two texts with these shingle sets are near duplicates: each has :data:`MIN_SHINGLES` or more,
+    and their Jaccard or the smaller one's containment reaches the settings' least."""
+    if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
+        return False
+    jaccard, containment = compare(a, b)
+    return jaccard >= settings.duplicate_min_jaccard or containment >= settings.duplicate_min_containment
+
+
 #: An LSH bucket of more articles than this is boilerplate, not copies: it proposes no pairs.
 MAX_BUCKET = 500
 
@@ -269,7 +278,6 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
         Groups of two or more articles, sorted by group id.
     """
     settings = settings or Settings()
-    min_jaccard, min_containment = settings.duplicate_min_jaccard, settings.duplicate_min_containment
     ordered = sorted({d.id: d for d in docs}.values(), key=lambda d: d.id)
     by_id = {d.id: d for d in ordered}
     if texts is None:
@@ -297,10 +305,7 @@ def find_duplicates(docs: Iterable[DupDoc], *, signatures: Mapping[str, Sequence
         for a, b in batch:
             if uf.find(a) == uf.find(b) and digests[a] == digests[b]:
                 continue
-            if len(sets[a]) < MIN_SHINGLES or len(sets[b]) < MIN_SHINGLES:
-                continue
-            jaccard, containment = compare(sets[a], sets[b])
-            if jaccard >= min_jaccard or containment >= min_containment:
+            if near_copies(sets[a], sets[b], settings=settings):
                 uf.union(a, b)
     del pairs
     components: dict[str, list[str]] = {}

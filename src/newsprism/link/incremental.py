@@ -153,7 +153,12 @@ def closure(store: Any, table: KeyTable, *, new_keys: Mapping[str, Sequence[str]
 
 def bands_propose(key: str, members: Collection[str]) -> bool:
     """An LSH bucket proposes pairs unless crowded; a content hash always does."""
-    return key.startswith("h:") or len(members) <= MAX_BUCKET
+    return proposes(key, len(members))
+
+
+def proposes(key: str, count: int) -> bool:
+    """:func:`bands_propose` of a key by its number of members."""
+    return key.startswith("h:") or count <= MAX_BUCKET
 
 
 def group_members(store: Any, kind: type[LinkRow], column: str) -> Callable[[Collection[str]], set[str]]:

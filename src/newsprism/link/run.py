@@ -75,14 +75,13 @@ from .delta import (
 from .duplicates import (
     BANDS,
     MAX_BUCKET,
-    MIN_SHINGLES,
     ROWS,
     SIGNATURE_VERSION,
     DupDoc,
     DuplicateGroup,
     band_keys,
-    compare,
     find_duplicates,
+    near_copies,
     shingles,
     signature,
     text_digest,
@@ -100,6 +99,7 @@ from .incremental import (
     closure,
     group_members,
     link_stories,
+    proposes,
     stored_groups,
 )
 from .lineage import LineageDoc, find_cues, find_lineage
@@ -231,15 +231,14 @@ def _verified_closure(store: Any, new_keys: Mapping[str, Sequence[str]], texts: 
     seeds = set(new_keys)
     if not seeds or store.link_rows(DuplicateRow, article_id=sorted(seeds)):
         return None
-    keys = sorted({k for ks in new_keys.values() for k in ks} | {r.band_key for r in store.link_rows(
-        BandRow, article_id=sorted(seeds))})
-    before = store.link_counts(BandRow, "band_key", keys)
     leaving = Counter(r.band_key for r in store.link_rows(BandRow, article_id=sorted(seeds)))
+    keys = sorted({k for ks in new_keys.values() for k in ks} | set(leaving))
+    before = store.link_counts(BandRow, "band_key", keys)
     adding = Counter(k for ks in new_keys.values() for k in ks)
     after = {k: before.get(k, 0) - leaving[k] + adding[k] for k in keys}
-    if any(_proposes(k, before.get(k, 0)) != _proposes(k, after[k]) for k in keys):
+    if any(proposes(k, before.get(k, 0)) != proposes(k, after[k]) for k in keys):
         return None
-    open_keys = sorted(k for k in adding if _proposes(k, after[k]))
+    open_keys = sorted(k for k in adding if proposes(k, after[k]))
     members: dict[str, set[str]] = {}
     for row in store.link_rows(BandRow, band_key=open_keys) if open_keys else ():
         if row.article_id not in seeds:
@@ -248,35 +247,25 @@ def _verified_closure(store: Any, new_keys: Mapping[str, Sequence[str]], texts: 
         for k in ks:
             members.setdefault(k, set()).add(i)
     pairs = sorted({(min(i, j), max(i, j)) for i, ks in new_keys.items() for k in ks if k in members
-                    and _proposes(k, after[k]) for j in members[k] if j != i})
+                    and proposes(k, after[k]) for j in members[k] if j != i})
     others = sorted({j for pair in pairs for j in pair} - seeds)
     sites = {r.article_id: r.site for r in store.link_rows(InputRow, article_id=others)} if others else {}
     read = dict(texts_minus_furniture(store, sites, corpus.lines_of)(others)) if others else {}
     read.update((i, texts[i]) for i in seeds)
     digests = {i: text_digest(t) for i, t in read.items()}
     sets = {i: shingles(t) for i, t in read.items()}
-    least_jaccard, least_containment = settings.duplicate_min_jaccard, settings.duplicate_min_containment
     copies: set[str] = set()
     for a, b in pairs:
-        if digests[a] is not None and digests[a] == digests[b]:
+        if digests[a] is not None and digests[a] == digests[b] or near_copies(sets[a], sets[b], settings=settings):
             copies |= {a, b}
-        elif len(sets[a]) >= MIN_SHINGLES and len(sets[b]) >= MIN_SHINGLES:
-            jaccard, containment = compare(sets[a], sets[b])
-            if jaccard >= least_jaccard or containment >= least_containment:
-                copies |= {a, b}
     found = seeds | group_members(store, DuplicateRow, "group_id")(sorted(copies - seeds)) | copies
     # the keys of every article found, with their members in the whole corpus: a crowded key proposes no pairs
     theirs = store.link_rows(BandRow, article_id=sorted(found - seeds)) if found - seeds else []
     counted = store.link_counts(BandRow, "band_key", sorted({r.band_key for r in theirs} - set(after)))
     counts = {**counted, **after}
     crowded = frozenset(k for k in {r.band_key for r in theirs} | set(keys)
-                        if not _proposes(k, counts.get(k, 0)))
+                        if not proposes(k, counts.get(k, 0)))
     return Closure(frozenset(found), crowded)
-
-
-def _proposes(key: str, members: int) -> bool:
-    """:func:`~newsprism.link.incremental.bands_propose` of a key by its number of members."""
-    return key.startswith("h:") or members <= MAX_BUCKET
 
 
 def _inputs_hash(article: Article) -> str:
