@@ -224,7 +224,7 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
         candidates = conn.execute(
             f"SELECT {d.fts_rowid}, {d.fts_rank} FROM {d.fts_from} "
             f"WHERE {d.fts_match} ORDER BY {d.fts_rowid} DESC LIMIT {RANK_CAP + 1}", [match]).fetchall()
-        total = len(candidates) if len(candidates) <= RANK_CAP else _count(conn, match, where, args)
+        total = len(candidates) if len(candidates) <= RANK_CAP else _count(conn, match)
     exact = len(candidates) <= RANK_CAP
     candidates = candidates[:RANK_CAP]
     scores = {int(r[0]): -float(r[1]) for r in candidates}
@@ -311,11 +311,11 @@ def _walk_dates(conn: Conn, matched: set[int], w: _Where, *, limit: int,
     return found[offset:need]
 
 
-def _count(conn: Conn, match: str, where: str, args: list[Any]) -> int:
+def _count(conn: Conn, match: str) -> int:
+    """The matches of an unfiltered query, up to :data:`COUNT_CAP` and one (a filtered one counts as it reads)."""
     d = dialect_of(conn)
-    sql = (f"SELECT count(*) FROM (SELECT 1 FROM {_fts_from(d, where)} WHERE {d.fts_match}{where} "
-           f"LIMIT {COUNT_CAP + 1}) t")
-    return int(conn.execute(sql, [match, *args]).fetchone()[0])
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {d.fts_from} WHERE {d.fts_match} LIMIT {COUNT_CAP + 1}) t"
+    return int(conn.execute(sql, [match]).fetchone()[0])
 
 
 _HIT_COLUMNS = "a.id, a.url, {source}, a.site, a.published, a.lang"
