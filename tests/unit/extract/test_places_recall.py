@@ -6,20 +6,9 @@ import math
 import re
 
 import pytest
+from _places import resolve_labelled as _resolve
 
 from newsprism.extract.gazetteer import airports, gazetteer
-from newsprism.extract.places import resolve_places
-from newsprism.model import Article, Mention, Place
-
-
-def _resolve(text: str, labelled: list[tuple[str, str]]) -> list[Place]:
-    """Resolve ``text`` given mentions as ``(surface, label)``; each surface is found in order."""
-    mentions, cursor = [], 0
-    for surface, label in labelled:
-        start = text.index(surface, cursor)
-        mentions.append(Mention(start, start + len(surface), surface, label))
-        cursor = start + 1
-    return resolve_places(Article(id="t", text=text), mentions)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
