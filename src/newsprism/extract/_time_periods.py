@@ -30,6 +30,7 @@ from ._time_resolve import (
     quarter_ended,
     quarter_of_anchor,
     r_ago,
+    r_rel_unit,
     r_year,
 )
 from ._time_rules import MONTHS, SEASONS, UNIT_CODES
@@ -87,6 +88,35 @@ def r_ago_in_period(m: re.Match[str], ctx: Context) -> Resolved:
     return r_ago(m, ctx)
 
 
+#: A figure compared with "last year" just before it: "compared with a loss of $3 million last year", "from $504.2
+#: million, or $4.41 a share, last year"; the comparison word, then a figure ending right before the expression.
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+with|from|than|versus|vs\.)\s[^.;!?]{0,80}?(?:[$£€#]\s?\d[\d.,]*"
+                              r"(?:\s+(?:million|billion))?|\d[\d.,]*\s*(?:%|cents?|(?:million|billion)(?:\s+[a-z]+)?)|"
+                              r"a\s+share)\s*,?\s*$", re.IGNORECASE)
+#: "a 13% increase from last year's $1.55 billion": the comparison word before, the figure after.
+_COMPARED_AROUND = re.compile(r"\b(?:compared\s+with|from|than|versus|vs\.)\s+$", re.IGNORECASE)
+_FIGURE_AFTER = re.compile(r"['’]s\s+[$£€#]?\s?\d", re.IGNORECASE)
+
+
+def r_rel_unit_in_period(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "last year" as the other side of a figure's comparison in an earnings story ("posted earnings of $24
+    million, compared with a loss of $3 million last year"): the reporting quarter a year before, as "a year
+    earlier" is there; the year when the sentence reports a longer stretch (#13)."""
+    if (m["unit"].lower() == "year" and m["rel"].lower() == "last" and focus_quarter(ctx) is not None
+            and _compared(ctx.text, m.start(), m.end())):
+        found = year_before_focus(ctx, m.start())
+        if found is not None:
+            return found
+    return r_rel_unit(m, ctx)
+
+
+def _compared(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 160):start]
+    starts = [s.end() for s in _SENTENCE_START.finditer(window)]
+    clause = window[starts[-1] if starts else 0:]
+    return bool(_COMPARED_BEFORE.search(clause) or (_COMPARED_AROUND.search(clause) and _FIGURE_AFTER.match(text, end)))
+
+
 def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter".
 
@@ -105,6 +135,10 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     back = 1 if _YEAR_BACK.search(mods) or m["ly"] or _A_YEAR_BACK.match(ctx.text, m.end()) else 0
     if "current" in mods and unit == "quarter" and ctx.anchor is not None:
         return Resolved(f"{ctx.anchor.year:04d}-Q{(ctx.anchor.month - 1) // 3 + 1}", "quarter")
+    if year and not ordinal and unit == "period" and _over_months(ctx.text, m.start()):
+        # "In the first nine months, net was $306 million, compared with ... in the 1988 period": the stretch
+        # the sentence reports, which the year holds and the quarter does not (#13).
+        return Resolved(year.group(), "year", note="the reporting year")
     if year and (ordinal or focus):
         return Resolved(f"{year.group()}-Q{ordinal or (focus[1] if focus else 0)}", "quarter")
     if year:
@@ -133,13 +167,22 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
 def r_year_ago_adj(m: re.Match[str], ctx: Context) -> Resolved:
     """ "year-earlier profit": the reporting quarter a year before, else the year before publication."""
     focus = focus_quarter(ctx)
-    if focus is not None and _over_months(ctx.text, m.start()):
+    if focus is not None and (_over_months(ctx.text, m.start()) or _year_just_compared(ctx, m.start(), focus[0] - 1)):
         return Resolved(f"{focus[0] - 1:04d}", "year", note="the reporting year a year before")
     if focus is not None:
         return Resolved(f"{focus[0] - 1:04d}-Q{focus[1]}", "quarter", note="the reporting quarter a year before")
     if ctx.anchor is None:
         return _unanchored(None, "year")
     return Resolved(str(ctx.anchor.year - 1), "year")
+
+
+def _year_just_compared(ctx: Context, start: int, year: int) -> bool:
+    """Whether the comparison just made, in this sentence or the one before, was with the whole year before:
+    "The year-ago results included a charge" after "compared with a loss of $195 million in the 1988 period"
+    (of the nine months) means that year's results, not the quarter's (#13)."""
+    if not ctx.previous or ctx.previous[-1][0] != f"{year:04d}" or not 0 <= start - ctx.previous_end <= 200:
+        return False
+    return len(_SENTENCE_START.findall(ctx.text, ctx.previous_end, start)) <= 1
 
 
 def r_year_end(m: re.Match[str], ctx: Context) -> Resolved:
@@ -400,5 +443,5 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "period_ref": r_period_ref, "year_ago_adj": r_year_ago_adj, "holiday": r_holiday,
     "year_end": r_year_end, "this_year_kind": r_this_year_kind, "vague_ref": r_vague_ref, "year_words": r_year_words, "season_year_words": r_season_year_words,
     "event_span": r_event_anchored, "ago": r_ago_in_period, "year_range": r_year, "the_year": r_the_year,
-    "unit_part": r_unit_part, "the_week": r_the_week, "someday": r_someday, "nth_day": r_nth_day, "then": r_then,
+    "rel_unit": r_rel_unit_in_period, "unit_part": r_unit_part, "the_week": r_the_week, "someday": r_someday, "nth_day": r_nth_day, "then": r_then,
 }

@@ -747,3 +747,31 @@ def test_dates_each_weekday_is_a_set_as_every_weekday_is() -> None:
     refs = {t.text: t for t in find_times(text, published="1998-02-13")}
     assert (refs["each Thursday"].value, refs["each Thursday"].kind) == ("XXXX-WXX-4", "set")
     assert ("every Thursday", "XXXX-WXX-4") in _values("The third departs every Thursday.", "1998-02-13")
+
+
+_RESULTS = "Travelers Corp.'s third-quarter net income rose 11%, even though claims from the hurricane reduced results. "
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("follow", "expected"),
+    [
+        ("Its benefits group posted earnings of $24 million, compared with a loss of $3 million last year.",
+         ("last year", "1988-Q3")),
+        ("Sales in the latest period were $1.76 billion, a 13% increase from last year's $1.55 billion.",
+         ("last year", "1988-Q3")),
+        ("In the first nine months, net was $306 million, compared with a loss of $195 million in the 1988 period.",
+         ("the 1988 period", "1988")),
+        ("In the first nine months, net was $306 million, compared with a loss of $195 million in the 1988 period. "
+         "The year-ago results included a $415 million charge.", ("year-ago", "1988")),
+        ("Last year catastrophe losses totaled $5 million, when net was $235.5 million. The year-earlier results "
+         "have been restated.", ("year-earlier", "1988")),
+        # rows that must not change: a year named outright, a comparison over nine months, a quarter's comparison
+        ("The candy businesses had sales of about $154 million last year.", ("last year", "1988")),
+        ("In the nine months, net rose 4.3% to $525.8 million from $504.2 million last year.", ("last year", "1988")),
+        ("Revenue rose to $9 million from $7 million a year earlier. The year-earlier results were restated.",
+         ("year-earlier", "1988-Q3")),
+    ],
+)
+def test_dates_a_comparison_with_last_year_in_an_earnings_story(follow: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(_RESULTS + follow, "1989-11-02")
