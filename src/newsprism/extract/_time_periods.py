@@ -117,6 +117,11 @@ def _compared(text: str, start: int, end: int) -> bool:
     return bool(_COMPARED_BEFORE.search(clause) or (_COMPARED_AROUND.search(clause) and _FIGURE_AFTER.match(text, end)))
 
 
+#: A quarter in apposition, ended on a day: ", the second quarter ended Oct. 31".
+_APPOSED_QUARTER = re.compile(r",\s+(?:the|its)\s+(?:fiscal\s+)?(?P<ord>first|second|third|fourth)[- ]quarter(?=\s+(?:that\s+)?"
+                              r"(?:ended|ending)\b)", re.IGNORECASE)
+
+
 def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 third quarter".
 
@@ -133,6 +138,13 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     # "the quarter a year ago" is the year-ago quarter.
     # "last year's quarter" too (#13).
     back = 1 if _YEAR_BACK.search(mods) or m["ly"] or _A_YEAR_BACK.match(ctx.text, m.end()) else 0
+    apposed = _APPOSED_QUARTER.match(ctx.text, m.end())
+    if apposed is not None:
+        # "In the comparable year-ago quarter, the second quarter ended Oct. 31, ...": the quarter in apposition
+        # says which one it is, as a weekday's apposed day does (#13).
+        found = quarter_ended(_ORDINAL[apposed["ord"].lower()], apposed.end(), ctx)
+        if found is not None:
+            return Resolved(found.value, found.granularity, note="the quarter in apposition")
     if "current" in mods and unit == "quarter" and ctx.anchor is not None:
         return Resolved(f"{ctx.anchor.year:04d}-Q{(ctx.anchor.month - 1) // 3 + 1}", "quarter")
     if year and not ordinal and unit == "period" and _over_months(ctx.text, m.start()):

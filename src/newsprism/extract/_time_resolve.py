@@ -378,6 +378,14 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
     return _shift_unit(ctx.anchor, unit, step)
 
 
+def r_elided_last(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "as high a dividend this year as last", "more this week than last": "last" stands for the unit
+    before, whose noun the comparison leaves out (#13)."""
+    if ctx.anchor is None:
+        return _unanchored(None, m["unit"].lower())
+    return _shift_unit(ctx.anchor, m["unit"].lower(), -1)
+
+
 def _reported_before(ctx: Context) -> bool:
     """Whether the story reports a quarter before the publication's (an earnings story's reporting quarter)."""
     if ctx.anchor is None or ctx.period is None or not re.fullmatch(r"\d{4}-Q[1-4]", ctx.period):
@@ -675,6 +683,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Resolved]] = {
     "iso": r_iso, "slash": r_slash, "mdy": r_month_day, "dmy": r_month_day, "my": r_month_year,
     "rel_month": r_month, "mod_month": r_month, "ctx_month": r_month, "month_mod": r_month, "month_ctx": r_month,
     "rel_weekday": r_weekday, "today": r_today, "this_pod": r_this_pod, "rel_unit": r_rel_unit,
+    "elided_last": r_elided_last,
     "rel_season": r_season, "season_year": r_season, "ctx_season": r_season, "ago": r_ago, "in_n": r_in_n,
     "quarter": r_quarter, "q": r_quarter, "half": r_half, "decade": r_decade, "decade_short": r_decade,
     "decade_word": r_decade, "century": r_century, "mod_year": r_year, "year": r_year, "clock": r_clock,

@@ -775,3 +775,19 @@ _RESULTS = "Travelers Corp.'s third-quarter net income rose 11%, even though cla
 )
 def test_dates_a_comparison_with_last_year_in_an_earnings_story(follow: str, expected: tuple[str, str]) -> None:
     assert expected in _values(_RESULTS + follow, "1989-11-02")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A gain would mean nearly twice as high a dividend this year as last. If holders avoid tendering, the "
+         "offer lapses.", ("last", "1988")),
+        ("Shipments rose faster this month than last, the company said.", ("last", "1989-09")),
+        ("In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss of about "
+         "$12.5 million.", ("the comparable year-ago quarter", "1988-Q2")),
+    ],
+)
+def test_dates_an_elided_last_unit_and_an_apposed_quarter(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "1989-10-27")
+
