@@ -103,11 +103,26 @@ def r_rel_unit_in_period(m: re.Match[str], ctx: Context) -> Resolved:
     million, compared with a loss of $3 million last year"): the reporting quarter a year before, as "a year
     earlier" is there; the year when the sentence reports a longer stretch (#13)."""
     if (m["unit"].lower() == "year" and m["rel"].lower() == "last" and focus_quarter(ctx) is not None
-            and _compared(ctx.text, m.start(), m.end())):
+            and (_compared(ctx.text, m.start(), m.end()) or _RESULTS_AFTER.match(ctx.text, m.end()))
+            and not _WHOLE_YEAR.search(_sentence(ctx.text, m.start(), m.end()))):
         found = year_before_focus(ctx, m.start())
         if found is not None:
             return found
     return r_rel_unit(m, ctx)
+
+
+#: "Last year's results were hurt by charges": the results an earnings story compares, of its quarter.
+_RESULTS_AFTER = re.compile(r"['’]s\s+(?:results|earnings|profit|net\s+income|loss|sales|revenue)\b", re.IGNORECASE)
+#: A sentence about a whole year's figures keeps "last year" the year: "earnings of $4 a share for this year,
+#: up from last year's $3.27", "for the full year"; not "this year's third quarter".
+_WHOLE_YEAR = re.compile(r"\b(?:this|the|full|fiscal|calendar)[\s-]+year\b(?!-|['’]s\s+(?:\w+[\s-]+)?quarter)|\bannual\b",
+                         re.IGNORECASE)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = [s.end() for s in _SENTENCE_START.finditer(text, max(0, start - 200), start)]
+    right = _SENTENCE_START.search(text, end)
+    return text[left[-1] if left else max(0, start - 200):right.start() if right else len(text)]
 
 
 def _compared(text: str, start: int, end: int) -> bool:
@@ -164,7 +179,11 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
             # A fiscal quarter already named ("the fiscal first quarter") is the one that ended then.
             return Resolved(f"{focus[0]:04d}-Q{focus[1]}", "quarter", note="the reporting quarter")
         end_year = _month_year(month, int(ended["d"]), ctx, ctx.anchor)
-        return Resolved(f"{end_year:04d}-Q{(month - 1) // 3 + 1}", "quarter", names_period=True)
+        # The three months ending then: the calendar quarter that holds two of them, the middle one's ("the
+        # quarter ended July 31" is May to July, 1989-Q2; ended Jan. 31, the year before's fourth) (#13).
+        middle = month - 1 or 12
+        year = end_year - (middle == 12 and month == 1)
+        return Resolved(f"{year:04d}-Q{(middle - 1) // 3 + 1}", "quarter", names_period=True)
     if ordinal and not back:
         return quarter_of_anchor(ordinal, ctx)
     if focus is None and m["ly"] and ctx.anchor is not None:

@@ -166,7 +166,7 @@ _P = [
     ("year", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?![\w%/-]|[.,]\d)"),
     ("clock", r"\b(?P<x>(?P<hh>1[0-2]|0?[1-9])(?::(?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"),
     ("clock_mil", r"(?<![\d:.,])(?P<x>(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:UTC|GMT|Z)\b)"),
-    ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?:(?:about|around|approximately|roughly)\s+)?(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])"),
+    ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?:(?:about|around|approximately|roughly)\s+)?(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])(?!\s*(?:billion|million|trillion|thousand|percent|points?|cents?)\b|%)"),
     ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
     ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past(?!\s+(?:\d+|a few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)|in the future|at this time|formerly|as soon as possible|(?<!as )soon|at the moment|so far this year))\b"),
     # "for the year", "a high for the year", "the first nine months of the year": the story's year (#13);

@@ -791,3 +791,29 @@ def test_dates_a_comparison_with_last_year_in_an_earnings_story(follow: str, exp
 def test_dates_an_elided_last_unit_and_an_apposed_quarter(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "1989-10-27")
 
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("In the quarter ended July 31, Jayark had an average of 5.6 million shares outstanding.", "1989-10-30",
+         ("the quarter", "1989-Q2")),
+        ("In the quarter ended Jan. 31, the retailer had 40 stores.", "1990-03-01", ("the quarter", "1989-Q4")),
+        (_RESULTS + "Last year's results were hurt by $41.3 million in restructuring charges.", "1989-11-02",
+         ("Last year", "1988-Q3")),
+        # rows that must not change: a quarter ended with its calendar one, a sentence about the whole year
+        ("In the quarter ended Sept. 30, the thrift had 12 branches.", "1989-10-30", ("the quarter", "1989-Q3")),
+        (_RESULTS + "Some had predicted earnings of more than $4 a share for this year, up from last year's $3.27 "
+         "a share.", "1989-11-02", ("last year", "1988")),
+    ],
+)
+def test_dates_a_quarter_ended_mid_quarter_and_last_years_results(text: str, published: str,
+                                                                   expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+def test_dates_a_decimal_of_billions_is_no_clock() -> None:
+    text = "Sales, however, were little changed at 2.46 billion guilders, compared with 2.42 billion guilders."
+    assert find_times(text, published="1989-11-02") == []
