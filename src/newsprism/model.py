@@ -29,7 +29,7 @@ from typing import Any, Literal, TypeVar
 
 #: Version of the JSON form. Bump the minor part for added fields, the major
 #: part for renamed or removed ones.
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 ContentKind = Literal["html", "text"]
 Granularity = Literal["second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "unknown"]
@@ -252,6 +252,9 @@ class Claim:
     uses to set figures from different articles side by side. ``about`` is the
     entity the figure belongs to, when the text names one ("Biden won 1,357
     delegates"), so that two candidates' delegates are two quantities.
+    ``change`` is ``"up"`` or ``"down"`` when the figure is by how much a
+    quantity moved, not its level ("down five points per game", "rose 3
+    percent", "a drop of 200"): another quantity than the level itself.
     """
 
     start: int
@@ -271,6 +274,7 @@ class Claim:
     as_of: str | None = None
     confidence: float = 1.0
     stage: str = ""
+    change: Literal["up", "down"] | None = None
 
 
 @dataclass(frozen=True, slots=True)

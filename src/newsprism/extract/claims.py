@@ -14,13 +14,17 @@ Cascade for each number phrase found by :data:`._numbers.NUMBER_RE`:
    reporting verb in the sentence ("Surovikin emphasized that ..."); ``None``
    means the article's own source.
 4. ``as_of``: a time expression in the same sentence, else the publication date.
+5. ``change``: ``up`` or ``down`` when the words right before the figure say
+   by how much something moved ("down five points", "rose 3 percent", "a drop
+   of 200"), also for a figure coordinated with such a one ("down five points
+   and just over two rebounds"); a level ("rose to 12", "up from 5") has none.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..config import Settings
 from ..model import Article, Claim, Mention, Quote, TimeRef
@@ -225,6 +229,63 @@ def _numbers(text: str, times: list[TimeRef], foreign: list[tuple[int, int]]) ->
                                 "value_max": None, "unit": None}
         found.append(item)
     return _merge_ranges(text, found)
+
+
+#: Words right before a figure that make it by how much a quantity moved, not its level: "down five points",
+#: "rose 3 percent", "fell by 12", "cut by half", "a drop of five points", "an increase of 200". "Rose to 12"
+#: and "up from 5" give levels: only a change word right before the figure (its bound aside) counts.
+_UP_WORDS = ("up|rose|risen|rises?|rising|increased|increases|climbed|climbs|jumped|jumps|grew|grown|grows|soared|"
+             "surged|gained|gains|raised|boosted")
+_DOWN_WORDS = ("down|fell|fallen|falls|falling|dropped|drops|declined|declines|decreased|decreases|slipped|slid|"
+               "plunged|plummeted|sank|shrank|shrunk|dipped|cut|reduced|lowered|slashed|trimmed")
+_UP_NOUNS = "rise|increase|jump|hike|surge|gain|growth|boost"
+_DOWN_NOUNS = "drop|fall|decline|decrease|dip|cut|reduction|slump|plunge"
+#: A verb that takes what it moved as its object ("raised $5 million", "cut 300 jobs", "gained 300 followers")
+#: says a change only with "by".
+_CHANGE_WITH_BY = frozenset({"raised", "boosted", "cut", "reduced", "lowered", "slashed", "trimmed", "gained", "gains"})
+_CHANGE_BEFORE = re.compile(
+    rf"\b(?:(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})(?P<by>\s+by)?|(?:an?|the)\s+(?:[\w-]+\s+)?(?P<noun>{_UP_NOUNS}|{_DOWN_NOUNS})"
+    rf"\s+of)\s+$", re.IGNORECASE)
+_DOWN = re.compile(rf"(?:{_DOWN_WORDS}|{_DOWN_NOUNS})", re.IGNORECASE)
+
+
+def _change(text: str, start: int, doc: Doc, token: Token | None) -> Literal["up", "down"] | None:
+    """``"up"`` or ``"down"`` when the words right before a figure say it is by how much something moved."""
+    found = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return None
+    word = found.group("verb") or found.group("noun")
+    if found.group("verb") and word.lower() in _CHANGE_WITH_BY and not found.group("by"):
+        return None  # "cut 300 jobs": what was cut, a tally
+    cue = doc.char_span(found.start(), found.start() + len(found.group(0).split()[0]), alignment_mode="expand")
+    if cue is not None and _particle(cue[0], token):
+        return None  # "shot down 3 drones", "picked up 20 votes": a particle, no change
+    if token is not None and cue is not None and cue[0].sent != token.sent:
+        return None
+    return "down" if _DOWN.fullmatch(word) else "up"
+
+
+def _particle(cue: Token, token: Token | None) -> bool:
+    """Whether "up" or "down" belongs to the verb before it, whose object the figure counts."""
+    if cue.dep_ == "prt":
+        return True
+    if cue.lower_ not in ("up", "down") or cue.head.pos_ != "VERB" or token is None:
+        return False
+    counted = token.head if token.dep_ == "nummod" else token
+    return counted.dep_ == "dobj" and counted.head == cue.head
+
+
+def _shared_change(token: Token, noun: Token | None, moved: list[tuple[Token, str]]) -> Literal["up", "down"] | None:
+    """The change a figure shares with an earlier one it is coordinated with: "down almost five points per
+    game and just over two rebounds", "rose 5 percent and 3 percent"."""
+    head = (noun if noun is not None else token)
+    if head.dep_ != "conj":
+        return None
+    for earlier, direction in reversed(moved):
+        if earlier.sent == token.sent and earlier.i < token.i and (
+                head.head == earlier or head.head in earlier.ancestors):
+            return "down" if direction == "down" else "up"
+    return None
 
 
 def _merge_ranges(text: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -504,6 +565,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     mentions = sorted(article.mentions or [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
                       key=lambda m: m.start)
     claims = []
+    moved: list[tuple[Token, str]] = []  # the figures read as changes so far, for the ones coordinated with them
     for item in _numbers(text, times, foreign_ranges(article.paragraphs)):
         _qualify(text, item)
         token = _number_token(doc, item["start"], item["end"])
@@ -530,6 +592,11 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         if token is not None and item["unit"] and (not counted or counted.lower() in UNIT_WORDS):
             counted, measure_verb, noun = _measured(token, item["start"], item["end"])
             verb = verb or measure_verb
+        change = _change(text, item["start"], doc, token)
+        if change is None and token is not None:
+            change = _shared_change(token, noun, moved)
+        if change is not None and token is not None:
+            moved.append((token, change))
         sent = token.sent if token is not None else doc[:]
         claimant, claimant_text = _claimant(article, token, mentions) if token is not None else (None, None)
         claims.append(Claim(
@@ -537,7 +604,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             value_text=item["value_text"], bound=item["bound"], value_max=item["value_max"], unit=item["unit"],
             counted=counted, what=_what(noun), about=_about(token, noun, mentions) if token is not None else None,
             verb=verb, claimant=claimant, claimant_text=claimant_text,
-            as_of=_as_of(times, sent, item["start"], article.published), confidence=0.9 if counted else 0.5, stage=STAGE))
+            as_of=_as_of(times, sent, item["start"], article.published), confidence=0.9 if counted else 0.5, stage=STAGE,
+            change=change))
     return claims
 
 

@@ -9,7 +9,9 @@ A claim group is one quantity in one story:
    event they are counted in ("evacuated", "dead"), read from the claim's own
    counted phrase and verb, or from the words right after the figure (a bare
    figure in a breakdown, from its sentence before it); else the
-   counted or measured noun with its qualifiers (``Claim.what``); a figure whose
+   counted or measured noun with its qualifiers (``Claim.what``); a change
+   ("down five points", ``Claim.change``) is another quantity than the level it
+   moves, a rise another than a fall; a figure whose
    subject is unknown, or a small count of a common noun ("5 companies"), is
    set beside nothing;
 3. a compatible time: figures dated long before the story (a historical
@@ -172,6 +174,9 @@ def _people(what: str | None) -> bool:
 def quantity_of(claim: Claim, text: str) -> str | None:
     """The quantity a claim is about, or ``None`` when nothing says what it measures.
 
+    A change ("down five points", "rose 3 percent") is another quantity than the level it moves, and a
+    rise another than a fall: ``point (fall)``.
+
     >>> from newsprism.model import Claim
     >>> quantity_of(Claim(0, 6, "42,000", 42000.0, "42,000", counted="people", verb="evacuated", what="people"), "")
     'evacuated'
@@ -179,7 +184,16 @@ def quantity_of(claim: Claim, text: str) -> str | None:
     'cost'
     >>> quantity_of(Claim(0, 2, "34%", 34.0, "34%", unit="%", verb="were"), "") is None
     True
+    >>> quantity_of(Claim(0, 4, "five", 5.0, "five", counted="points", what="point", change="down"), "")
+    'point (fall)'
     """
+    quantity = _level_quantity(claim, text)
+    if quantity is None or claim.change is None:
+        return quantity
+    return f"{quantity} ({'rise' if claim.change == 'up' else 'fall'})"
+
+
+def _level_quantity(claim: Claim, text: str) -> str | None:
     dimension, _ = dimension_of(claim.unit)
     if dimension == "count" and _people(claim.what):
         own = " ".join(x for x in (claim.counted, claim.verb) if x)

@@ -291,3 +291,25 @@ def test_claims_a_capitalised_number_word_inside_a_name_is_no_count() -> None:
     # A real line of the mixed corpus: "One Home Depot" is a company's programme, not one of anything.
     assert not newsprism.process("The company said our One Home Depot investments paid off in the quarter.").claims
     assert [c.value for c in newsprism.process("One person died and two were hurt.").claims] == [1, 2]
+
+
+#: The sentences of two sports reports on one story (ECB+), where the change in a player's rebounds was set
+#: beside other articles' rebound counts as if both were levels.
+_DALEMBERT = ("Iguodala is averaging just 14.9 points per contest, a drop of five points per game from last season. "
+              "Dalembert is down almost five points per game (5.8 ppg) and just over two rebounds (8.0) per contest.")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "changes"), [
+    (_DALEMBERT, {14.9: None, 5: "down", 5.8: None, 2: "down", 8: None}),
+    ("Sales rose by 12 percent and profits fell 3 percent.", {12: "up", 3: "down"}),
+    ("The death toll rose to 40, up from 12 on Monday.", {40: None, 12: None}),   # levels, old and new
+    ("An increase of 200 jobs was announced.", {200: "up"}),
+    ("Troops shot down 3 drones and picked up 20 wounded.", {3: None, 20: None}),  # particles, tallies
+    ("The company cut 300 jobs and raised $5 million.", {300: None, 5e6: None}),   # what was cut or raised
+    ("The budget was cut by 300 million euros.", {300e6: "down"}),
+])
+def test_claims_a_change_is_no_level(text: str, changes: dict[float, str | None]) -> None:
+    """A figure the words before it say is by how much something moved carries ``change``; a level none."""
+    found = {c.value: c.change for c in _claims(text)}
+    assert {value: found.get(value, "missing") for value in changes} == changes

@@ -282,3 +282,16 @@ def test_claims_audit_finds_a_group_mixing_units() -> None:
 
 def _fields(row: ClaimRow) -> dict[str, object]:
     return {name: getattr(row, name) for name in ClaimRow.__dataclass_fields__}
+
+
+@pytest.mark.issue(17)
+def test_claims_a_change_is_not_set_beside_the_level_it_moves() -> None:
+    """"down ... just over two rebounds" says by how much a player's rebounds fell, not how many he takes."""
+    a = _article("a", "one.example", "2012-12-22", "Dalembert is down just over two rebounds per contest.",
+                 ("just over two", 2, {"counted": "rebounds", "what": "rebound", "change": "down"}))
+    b = _article("b", "two.example", "2012-12-22", "Dalembert takes 8 rebounds per contest.",
+                 ("8", 8, {"counted": "rebounds", "what": "rebound"}))
+    c = _article("c", "three.example", "2012-12-22", "Dalembert is down two rebounds per contest.",
+                 ("two", 2, {"counted": "rebounds", "what": "rebound", "change": "down"}))
+    groups = _groups(a, b, c)
+    assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"rebound (fall)": ["a", "c"]}
