@@ -536,10 +536,14 @@ def r_in_n(m: re.Match[str], ctx: Context) -> Resolved:
 
 def r_quarter(m: re.Match[str], ctx: Context) -> Resolved:
     groups = m.groupdict()
-    quarter = int(groups["q"]) if groups.get("q") else {"last": 4}.get(m["ord"].lower(), 0) or (
+    quarter = int(groups["q"]) if groups.get("q") else {"last": 4, "final": 4}.get(m["ord"].lower(), 0) or (
         ORDINALS.get(m["ord"].lower()) or int(m["ord"][0]))
     if groups.get("y"):
         return Resolved(f"{m['y']}-Q{quarter}", "quarter", names_period=True)
+    if groups.get("rel"):
+        year = _relative_year(m["rel"], m.start(), ctx)
+        return (Resolved(f"{year}-Q{quarter}", "quarter", names_period=True) if year
+                else _unanchored(f"XXXX-Q{quarter}", "quarter"))
     return quarter_ended(quarter, m.end(), ctx) or quarter_of_anchor(quarter, ctx)
 
 
@@ -575,8 +579,28 @@ def quarter_of_anchor(quarter: int, ctx: Context) -> Resolved:
 
 
 def r_half(m: re.Match[str], ctx: Context) -> Resolved:
-    first = (m["ord"] or m["two"]).lower() == "first"
-    return Resolved(f"{m['y']}-H{1 if first else 2}", "quarter")
+    half = 1 if (m["ord"] or m["two"]).lower() == "first" else 2
+    year = m["y"] or _relative_year(m["rel"], m.start(), ctx)
+    if year is None:
+        return _unanchored(f"XXXX-H{half}", "quarter")
+    return Resolved(f"{year}-H{half}", "quarter")
+
+
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _relative_year(rel: str, start: int, ctx: Context) -> str | None:
+    """The year of "of next year", "of last year", "of this year"; "of the year" is the year its sentence
+    names before it ("In 1997, sales rose in the second half of the year"), else the publication's."""
+    rel = rel.lower()
+    if rel == "the":
+        sentence = re.split(r"[.!?]\s+(?=[A-Z])|\n", ctx.text[max(0, start - 200):start])[-1]
+        named = re.findall(r"\b(?:1[5-9]|20)\d\d\b", sentence)
+        if named:
+            return named[-1]
+    if ctx.anchor is None:
+        return None
+    return f"{ctx.anchor.year + _YEAR_STEP.get(rel, 0):04d}"
 
 
 def r_decade(m: re.Match[str], ctx: Context) -> Resolved:

@@ -817,3 +817,21 @@ def test_dates_a_quarter_ended_mid_quarter_and_last_years_results(text: str, pub
 def test_dates_a_decimal_of_billions_is_no_clock() -> None:
     text = "Sales, however, were little changed at 2.46 billion guilders, compared with 2.42 billion guilders."
     assert find_times(text, published="1989-11-02") == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company expects sales to recover in the first quarter of next year.",
+         ("the first quarter of next year", "1999-Q1")),
+        ("Growth slowed in the second half of last year, the ministry said.", ("the second half of last year", "1997-H2")),
+        ("The number of cases in the first half of this year exceeded any other year.",
+         ("the first half of this year", "1998-H1")),
+        ("In 1997, exports rose in the second half of the year.", ("the second half of the year", "1997-H2")),
+        ("Prices rose in the final quarter of 1996.", ("the final quarter of 1996", "1996-Q4")),
+        ("Earnings for the fourth quarter of fiscal 1997 fell.", ("the fourth quarter of fiscal 1997", "1997-Q4")),
+    ],
+)
+def test_dates_quarters_and_halves_of_a_named_or_relative_year(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "1998-11-18")
