@@ -11,7 +11,8 @@ A claim group is one quantity in one story:
    figure in a breakdown, from its sentence before it); else the
    counted or measured noun with its qualifiers (``Claim.what``); a change
    ("down five points", ``Claim.change``) is another quantity than the level it
-   moves, a rise another than a fall; a figure whose
+   moves, a rise another than a fall; a part of a larger number ("30 of the
+   80 wounded") is set beside nothing; a figure whose
    subject is unknown, or a small count of a common noun ("5 companies"), is
    set beside nothing;
 3. a compatible time: figures dated long before the story (a historical
@@ -60,6 +61,10 @@ from .resources import EVENT_QUANTITIES, PEOPLE_NOUNS, SUBGROUP_NOUNS, UNIT_DIME
 
 #: Characters read around a figure for the event it counts: about the rest of its clause.
 _WINDOW = 60
+#: A count followed by "of the ..." is a part of a larger number: "30 of the 80 wounded remained in
+#: hospital", "six of the dead were children". Which part its words do not say in the key, so it is set
+#: beside nothing, never beside the whole.
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those|them|its|their|all)\b", re.IGNORECASE)
 #: Where a figure's clause ends when reading the places it is given for: a sentence or clause
 #: mark, or the next figure.
 _SCOPE_END = re.compile(r"[.;!?\n]|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
@@ -195,6 +200,8 @@ def quantity_of(claim: Claim, text: str) -> str | None:
 
 def _level_quantity(claim: Claim, text: str) -> str | None:
     dimension, _ = dimension_of(claim.unit)
+    if dimension == "count" and claim.value >= 1 and _PART_OF.match(text, claim.end):
+        return None  # a part of a larger number (#17)
     if dimension == "count" and _people(claim.what):
         own = " ".join(x for x in (claim.counted, claim.verb) if x)
         after = text[claim.end:claim.end + _WINDOW]

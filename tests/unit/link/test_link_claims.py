@@ -295,3 +295,16 @@ def test_claims_a_change_is_not_set_beside_the_level_it_moves() -> None:
                  ("two", 2, {"counted": "rebounds", "what": "rebound", "change": "down"}))
     groups = _groups(a, b, c)
     assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"rebound (fall)": ["a", "c"]}
+
+
+@pytest.mark.issue(17)
+def test_claims_a_part_of_a_larger_number_is_not_set_beside_the_whole() -> None:
+    """"30 of the 80 wounded remained in hospital": the 30 are some of the wounded, not another count of them."""
+    text = "He said 30 of the 80 wounded remained in hospital after the tremor."
+    a = _article("a", "one.example", "2005-02-23", text, ("30", 30, {"counted": "80 wounded", "what": "wounded"}),
+                 ("80", 80, {}))
+    b = _article("b", "two.example", "2005-02-23", "The quake left 80 people wounded, officials said.",
+                 ("80", 80, {"counted": "people", "what": "people"}))
+    groups = _groups(a, b)
+    assert {q: sorted((r.article_id, r.value) for r in rows) for q, rows in groups.items()} == {
+        "injured": [("a", 80), ("b", 80)]}
