@@ -182,8 +182,8 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
         # The three months ending then: the calendar quarter that holds two of them, the middle one's ("the
         # quarter ended July 31" is May to July, 1989-Q2; ended Jan. 31, the year before's fourth) (#13).
         middle = month - 1 or 12
-        year = end_year - (middle == 12 and month == 1)
-        return Resolved(f"{year:04d}-Q{(middle - 1) // 3 + 1}", "quarter", names_period=True)
+        held_by = end_year - (middle == 12 and month == 1)
+        return Resolved(f"{held_by:04d}-Q{(middle - 1) // 3 + 1}", "quarter", names_period=True)
     if ordinal and not back:
         return quarter_of_anchor(ordinal, ctx)
     if focus is None and m["ly"] and ctx.anchor is not None:
@@ -226,12 +226,18 @@ def r_year_end(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def r_this_year_kind(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "the current fiscal year", "the full year", "earlier in the year": the year the story is in."""
+    """ "the current fiscal year", "the full year", "earlier in the year": the year the story is in; "earlier in
+    the week", "later in the month": its week or month (#13)."""
+    unit = (m["unit"] or "year").lower()
     if ctx.anchor is None:
-        return _unanchored(None, "year")
+        return _unanchored(None, unit)
     which = (m["which"] or "").lower()
     back = which in ("latest", "past", "last", "previous", "prior")
     note = {"earlier": "early", "later": "late"}.get((m["shift"] or "").lower())
+    if unit == "week":
+        return Resolved(_week(ctx.anchor), "week", note=note)
+    if unit == "month":
+        return Resolved(ctx.anchor.isoformat()[:7], "month", note=note)
     return Resolved(str(ctx.anchor.year - back), "year", note=note)
 
 

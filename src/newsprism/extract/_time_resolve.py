@@ -595,7 +595,7 @@ def _relative_year(rel: str, start: int, ctx: Context) -> str | None:
     rel = rel.lower()
     if rel == "the":
         sentence = re.split(r"[.!?]\s+(?=[A-Z])|\n", ctx.text[max(0, start - 200):start])[-1]
-        named = re.findall(r"\b(?:1[5-9]|20)\d\d\b", sentence)
+        named: list[str] = re.findall(r"\b(?:1[5-9]|20)\d\d\b", sentence)
         if named:
             return named[-1]
     if ctx.anchor is None:

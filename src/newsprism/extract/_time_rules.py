@@ -146,7 +146,7 @@ _P = [
     ("nth_day", rf"(?:\bis|['’]s|\bmarks)\s+(?P<x>(?:the\s+)?(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)\s+(?:of|in|since)\b"),
     # "Until then", "since then": the last date the text gave (#13).
     ("then", r"\b(?P<pre>[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore)\s+(?P<x>then)\b(?![-‐])"),
-    ("this_year_kind", r"\b(?=the|earlier|later)(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+year))\b"),
+    ("this_year_kind", r"\b(?=the|earlier|later)(?P<x>(?:the\s+(?P<which>current|latest|full|past|last|previous|prior)?\s*fiscal\s+year(?!\s+(?:19|20)\d\d)|the\s+(?:current|full)\s+year|(?P<shift>earlier|later)\s+in\s+the\s+(?P<unit>year|month|week)))\b"),
     ("vague_ref", r"\b(?P<x>(?:the\s+)?(?P<w>(?:near|distant|foreseeable) future|(?<=at )a later date|(?<=in )past (?:years|decades)|near term|coming (?:days|weeks|months|quarters|years)|recent (?:days|weeks|months|quarters|years)|future quarters|(?:(?<=in )|(?<=over )|(?<=for ))the (?:short|long) term(?![\w-]))|(?:the\s+)?(?:past|last) (?:several|few) (?:days|weeks|months|quarters|years)|(?:years|months|weeks|decades) ago)\b"),
     ("year_words", rf"\b(?P<x>(?:(?P<mon>{_FULL_MONTH})\s+)?(?:the\s+year\s+)?(?P<w>{_YEAR_WORDS}))\b"),
     ("ago", rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|only|at least)\s+)?(?P<n>{_NUM_WORD})\s+(?P<unit>{_UNIT})\s+(?:or so\s+)?(?P<dir>ago|earlier|before|later|from now|hence))\b"),
@@ -250,7 +250,7 @@ PATTERN_CLASSES: dict[str, set[str]] = {
     "noon": {"dayword"}, "ref": {"ref"}, "month_of_rel": _month, "anaphor": {"unit", "dayword"},
     "weekend": {"unit"}, "set": {"set"}, "duration": _unit, "event_span": {"event"},
     "period_ref": {"period"}, "year_ago_adj": {"year"}, "holiday": {"holiday", "year"},
-    "year_range": _digit, "year_end": {"year"}, "this_year_kind": {"year"}, "vague_ref": {"vague"},
+    "year_range": _digit, "year_end": {"year"}, "this_year_kind": {"year", "monthweek"}, "vague_ref": {"vague"},
     "year_words": {"yearword"}, "the_year": {"year"}, "season_year_words": {"season"},
     "unit_part": {"monthweek"}, "the_week": {"monthweek"}, "someday": {"dayword_only", "someday"}, "nth_day": {"dayword_only"}, "then": {"then"},
 }

@@ -361,6 +361,13 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
                       granularity=result.granularity,  # type: ignore[arg-type]
                       kind=result.kind, resolved=result.resolved and result.value is not None,
                       anchor=anchor.isoformat() if anchor else None, note=result.note, stage=STAGE)
+        joined = _DAY_FROM_DAY.fullmatch(text, refs[-1].start, start) if refs else None
+        if joined is not None and ref.resolved and ref.kind == "date" and ref.granularity == "day" and ref.value:
+            # "the day after Christmas", "the day before Monday's vote": counted from the day named right after,
+            # not from the date the text gave before it, nor left as an event (#13).
+            ref = _counted_from(refs.pop(), ref, joined, text)
+            if previous and previous_end == joined.end(1):
+                previous.pop()
         refs.append(ref)
         if result.names_period and ref.resolved and _reported(ref.value, anchor, direction) and (
                 period is None or _RESULTS_QUARTER.search(text, start, min(len(text), end + 10))):
@@ -375,6 +382,20 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             previous_end = ref.end
         refs.extend(_range_end(text, ref, name))
     return _attach_clock_dates(refs, text)
+
+
+#: A day or week counted from the day named right after it: "the day after Christmas".
+_DAY_FROM_DAY = re.compile(r"((?:the|a|one)\s+(day|week)\s+(before|after))\s+", re.IGNORECASE)
+
+
+def _counted_from(shift: TimeRef, day: TimeRef, joined: re.Match[str], text: str) -> TimeRef:
+    """One expression of "the day after" and the day it counts from."""
+    week = joined.group(2).lower() == "week"
+    step = dt.timedelta(days=7 if week else 1)
+    when = dt.date.fromisoformat((day.value or "")[:10]) + (step if joined.group(3).lower() == "after" else -step)
+    value = f"{when.isocalendar()[0]:04d}-W{when.isocalendar()[1]:02d}" if week else when.isoformat()
+    return TimeRef(shift.start, day.end, text[shift.start:day.end], value, "week" if week else "day", "date", True,
+                   day.anchor, f"{joined.group(1).lower()} {day.text}", STAGE)
 
 
 def _modifier(text: str, start: int, end: int, name: str) -> bool:

@@ -835,3 +835,27 @@ def test_dates_a_decimal_of_billions_is_no_clock() -> None:
 )
 def test_dates_quarters_and_halves_of_a_named_or_relative_year(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "1998-11-18")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most stores reopened the day after Christmas.", ("the day after Christmas", "1997-12-26")),
+        ("He was arrested the day after Memorial Day.", ("the day after Memorial Day", "1998-05-26")),
+        ("The vote came the day before Monday's deadline.", ("the day before Monday", "1998-11-15")),
+        ("The move comes after the European Union sanctioned Iran earlier in the month.",
+         ("earlier in the month", "1998-11")),
+        ("Troops withdrew from the town earlier in the week.", ("earlier in the week", "1998-W47")),
+    ],
+)
+def test_dates_a_day_counted_from_a_named_day_and_parts_of_the_story_unit(text: str,
+                                                                         expected: tuple[str, str]) -> None:
+    assert expected in _values("Officials met reporters again to discuss the plan in the capital. " + text,
+                               "1998-11-18")
+
+
+@pytest.mark.issue(13)
+def test_dates_fiscal_year_before_a_year_is_that_year_alone() -> None:
+    surfaces = [t.text for t in find_times("The fiscal year 1999 budget was passed.", published="1998-11-18")]
+    assert surfaces == ["1999"]
