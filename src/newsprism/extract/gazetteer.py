@@ -244,12 +244,49 @@ class Gazetteer:
                     if e is not None and e.type in ("country", "continent", "region"))
         return frozenset(k.split(",", 1)[0] for k in keys)
 
+    @functools.cached_property
+    def _initialled(self) -> dict[str, tuple[int, ...]]:
+        out: dict[str, list[int]] = {}
+        for number, line in enumerate(self._rows):
+            if "\tregion\t" in line and (initials := initials_of(line.split("\t", 2)[1])):
+                out.setdefault(initials, []).append(number)
+        for number in range(len(self._rows), len(self._entries)):
+            entry = self._entries[number]
+            if entry is not None and entry.type in ("country", "region") and (initials := initials_of(entry.name)):
+                out.setdefault(initials, []).append(number)
+        for initials in [k for k in out if "&" in k]:
+            out.setdefault(initials.replace("&", ""), []).extend(out[initials])
+        return {k: tuple(v) for k, v in out.items()}
+
+    def initialled(self, initials: str) -> list[GazEntry]:
+        """Every country and first-level region whose name has these initials ("BC", "T&T").
+
+        >>> [e.name for e in gazetteer().initialled("T&T")]
+        ['Trinidad and Tobago']
+        """
+        return [self._entry(n) for n in self._initialled.get(initials, ())]
+
     def major_keys(self) -> tuple[str, ...]:
         """Lookup keys of every country and first-level region (to correct a misspelt one)."""
         return self._major
 
     def __contains__(self, text: str) -> bool:
         return name_key(text) in self._index
+
+
+_NO_INITIAL = frozenset({"of", "the", "de"})
+
+
+def initials_of(name: str) -> str:
+    """The initials a place's name is shortened to, "" for a name of one word.
+
+    >>> initials_of("Trinidad and Tobago"), initials_of("British Columbia"), initials_of("Ohio")
+    ('T&T', 'BC', '')
+    """
+    words = [w for w in re.split(r"[\s-]+", name.strip()) if w and w.casefold() not in _NO_INITIAL]
+    if len(words) < 2 or not all(w[0].isupper() or w in ("and", "&") for w in words):
+        return ""
+    return "".join("&" if w in ("and", "&") else w[0] for w in words)
 
 
 def _parse_row(line: str) -> GazEntry:

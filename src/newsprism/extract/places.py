@@ -579,7 +579,69 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
                             gazetteer_id=best.id, lat=best.lat, lon=best.lon, country=best.country, type=best.type,
                             entity=mention.entity, confidence=round(min(1.0, 0.5 + margin / 4), 2), stage=STAGE,
                             evidence=f"{evidence}; {reason}", within=within))
-    return _twin_regions(text, places)
+    places = _twin_regions(text, places)
+    if short := _initialisms(text, places, mentions):
+        places = sorted(places + short, key=lambda p: p.start)
+    return places
+
+
+#: A name in capitals made of initials: "BC", "SA", "T&T", "NSW" (not "U.S.", which the gazetteer spells).
+_INITIALISM = re.compile(r"(?<![\w&.’'$-])[A-Z](?:&?[A-Z]){1,3}(?![\w&’'$-]|\.\w)")
+
+
+def _own_geography(text: str, places: list[Place]) -> tuple[set[str], set[str]]:
+    """The ids of the regions and countries the article names (its places, the regions written after them:
+    "Nelson, B.C.") and the codes of the region and country most of its places are in (at least two, and
+    half of them), with the countries of its demonyms of two words ("South Africans")."""
+    ids: set[str] = set()
+    codes: set[str] = set()
+    admin1: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
+    for place in places:
+        if place.within or not place.gazetteer_id:
+            continue
+        ids.add(place.gazetteer_id)
+        ids.update(e.id for e in outer_places(text, place.end, postal=True))
+        if place.type == "demonym" and " " in place.text and place.country:
+            codes.add(place.country)
+        elif place.type in ("city", "county", "region") and (region := _admin1(place)):
+            admin1[region] += 1
+        if place.country and place.type != "demonym":
+            countries[place.country] += 1
+    for votes in (admin1, countries):
+        if votes and (top := votes.most_common(1)[0])[1] >= 2 and top[1] * 2 >= sum(votes.values()):
+            codes.add(top[0])
+    return ids, codes
+
+
+def _initialisms(text: str, places: list[Place], mentions: Iterable[Mention]) -> list[Place]:
+    """The initials of a region or country of the article's own geography: "SA" in a story naming South
+    Africa, "BC" ("FrontCounter BC") in a story of towns in British Columbia, "T&T" beside Trinidad (#13).
+    Only the article's own places are read so: "SA" is South Africa in one story, South Australia in another."""
+    taken = [(p.start, p.end) for p in places] + [(m.start, m.end) for m in mentions if m.label == "PERSON"]
+    names = [m for m in mentions if m.label in NAME_LABELS]
+    geography: tuple[set[str], set[str]] | None = None
+    out = []
+    for match in _INITIALISM.finditer(text):
+        start, end = match.span()
+        if not (found := gazetteer().initialled(match.group())) or match.group() in gazetteer() or any(
+                s < end and start < e for s, e in taken):
+            continue  # a form the gazetteer spells ("US") was judged already
+        ids, codes = geography = geography or _own_geography(text, places)
+        # One region may have two entries (GeoNames' and a hand-placed one): the better known.
+        found = sorted((e for e in found if e.id in ids or (e.admin1 if e.type == "region" else e.country) in codes),
+                       key=lambda e: (not e.curated, -e.population))
+        if len({e.admin1 if e.type == "region" else e.country for e in found}) != 1:
+            continue  # none of the article's own, or two
+        entry = found[0]
+        holder = next((m for m in names if m.start <= start and end <= m.end), None)
+        within = holder.text if holder is not None and (holder.start, holder.end) != (start, end) else None
+        out.append(Place(start, end, match.group(), name=entry.name, gazetteer_id=entry.id, lat=entry.lat,
+                         lon=entry.lon, country=entry.country, type=entry.type,
+                         entity=holder.entity if holder is not None and not within else None, confidence=0.7,
+                         stage=STAGE, evidence=f"the initials of {entry.name}, of the article's own geography",
+                         within=within))
+    return out
 
 
 class _Geography:

@@ -1,0 +1,47 @@
+"""Places written in forms other than their names (#13): initials, demonyms of two words, datelines in
+capitals. Rows that must change and rows that must not."""
+
+from __future__ import annotations
+
+import pytest
+from _places import resolve_labelled as _resolve
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # The initials of a country the article names, even by its demonym.
+        ("Millions of South Africans live near the mines. That SA holds the largest reserves is known.",
+         [("South Africans", "NORP"), ("SA", "ORG")], {"SA": ("South Africa", None)}),
+        # "T&T" beside Trinidad and Tobago, and inside an office's name, where it is a place of its own kind.
+        ("The minister of Trinidad and Tobago said the T&T Embassy in Washington was told.",
+         [("Trinidad and Tobago", "GPE"), ("T&T Embassy", "ORG"), ("Washington", "GPE")],
+         {"T&T": ("Trinidad and Tobago", "T&T Embassy")}),
+        # A province's initials where most of the article's towns are in it ("Nelson", "Castlegar").
+        ("FrontCounter BC opened an office in Nelson. Staff from Castlegar and Nelson will work there.",
+         [("FrontCounter BC", "ORG"), ("Nelson", "GPE"), ("Castlegar", "GPE"), ("Nelson", "GPE")],
+         {"BC": ("British Columbia", "FrontCounter BC")}),
+    ],
+)
+def test_places_initials_of_the_articles_own_places(text: str, labelled: list[tuple[str, str]],
+                                                    expected: dict[str, tuple[str, str | None]]) -> None:
+    found = {p.text: (p.name, p.within) for p in _resolve(text, labelled)}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "initials"),
+    [
+        # Nothing in the article is in South Africa, South Australia or Saudi Arabia.
+        ("The SA team won the final in Paris.", [("SA", "ORG"), ("Paris", "GPE")], "SA"),
+        # "BC" after a year, in a story of Greek towns.
+        ("The temple in Athens was built in 450 BC, near Piraeus.", [("Athens", "GPE"), ("Piraeus", "GPE")], "BC"),
+        # A currency, even in a story of American places.
+        ("The firm in Ohio paid US$5 million in Cleveland.", [("Ohio", "GPE"), ("Cleveland", "GPE")], "US"),
+    ],
+)
+def test_places_initials_need_the_articles_own_place(text: str, labelled: list[tuple[str, str]],
+                                                      initials: str) -> None:
+    assert initials not in {p.text for p in _resolve(text, labelled)}
