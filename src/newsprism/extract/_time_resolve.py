@@ -438,7 +438,7 @@ def _season_year(code: str, rel: str, anchor: dt.date, direction: Direction) -> 
 
 
 def r_season(m: re.Match[str], ctx: Context) -> Resolved:
-    code = SEASONS[m["season"].lower()]
+    code = SEASONS[(m["season"] or m.groupdict().get("season2") or "").lower()]
     if m.groupdict().get("y"):
         return Resolved(f"{m['y']}-{code}", "season", note=_mod(m))
     if ctx.anchor is None:

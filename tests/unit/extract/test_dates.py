@@ -859,3 +859,17 @@ def test_dates_a_day_counted_from_a_named_day_and_parts_of_the_story_unit(text: 
 def test_dates_fiscal_year_before_a_year_is_that_year_alone() -> None:
     surfaces = [t.text for t in find_times("The fiscal year 1999 budget was passed.", published="1998-11-18")]
     assert surfaces == ["1999"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plan covers the 1996-2000 period.", [("1996", "1996"), ("2000", "2000")]),
+        ("The company's 1997 sales totaled 3 billion dollars.", [("1997", "1997")]),
+        ("The ski season runs from late fall until early spring.", [("late fall", "1998-FA"), ("early spring", "1999-SP")]),
+    ],
+)
+def test_dates_a_period_of_a_year_range_years_of_accounts_and_seasons_with_a_modifier(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, "1998-11-18") == expected
