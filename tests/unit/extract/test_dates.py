@@ -873,3 +873,8 @@ def test_dates_fiscal_year_before_a_year_is_that_year_alone() -> None:
 def test_dates_a_period_of_a_year_range_years_of_accounts_and_seasons_with_a_modifier(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert _values(text, "1998-11-18") == expected
+
+
+@pytest.mark.issue(13)
+def test_dates_what_is_awaited_lies_ahead() -> None:
+    assert ("Friday", "1998-11-20") in _values("Investors await Friday's jobs report.", "1998-11-18")
