@@ -375,7 +375,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             # profit", "the quarter ended June 30"), not for one named in passing ("after a flat second quarter").
             period = ref.value
         if (ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40
-                and ref.text.lower() != "overnight"):
+                and ref.text.lower() != "overnight" and not (name in ("today", "this_pod") and _quoted(text, start))):
             # The dateline (first 40 characters) is the publication date, not a story date; "overnight" is
             # dated by publication only for want of better, so nothing counts from it ("the previous Friday").
             previous.append((ref.value, ref.granularity))
@@ -396,6 +396,15 @@ def _counted_from(shift: TimeRef, day: TimeRef, joined: re.Match[str], text: str
     value = f"{when.isocalendar()[0]:04d}-W{when.isocalendar()[1]:02d}" if week else when.isoformat()
     return TimeRef(shift.start, day.end, text[shift.start:day.end], value, "week" if week else "day", "date", True,
                    day.anchor, f"{joined.group(1).lower()} {day.text}", STAGE)
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation opened in its paragraph."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    opened = max(before.rfind("“"), before.rfind("``"))
+    if opened >= 0:  # curly marks, or the `` '' of wire copy
+        return max(before.rfind("”"), before.rfind("''")) < opened
+    return before.count('"') % 2 == 1
 
 
 def _modifier(text: str, start: int, end: int, name: str) -> bool:

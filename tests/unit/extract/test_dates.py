@@ -878,3 +878,11 @@ def test_dates_a_period_of_a_year_range_years_of_accounts_and_seasons_with_a_mod
 @pytest.mark.issue(13)
 def test_dates_what_is_awaited_lies_ahead() -> None:
     assert ("Friday", "1998-11-20") in _values("Investors await Friday's jobs report.", "1998-11-18")
+
+
+@pytest.mark.issue(13)
+def test_dates_that_day_counts_from_the_narrative_not_from_a_day_in_quoted_speech() -> None:
+    text = ("Thursday, October 3, 2019\n\nA vintage bomber crashed yesterday at 9:54 a.m. near the airport.\n"
+            "A surgeon said, \"We received a mass casualty alert following the plane crash this morning.\"\n"
+            "The airport was shut down after the incident and reopened later that day at 2 p.m.")
+    assert ("later that day", "2019-10-02") in _values(text, "2019-10-03")
