@@ -266,6 +266,19 @@ class Gazetteer:
         """
         return [self._entry(n) for n in self._initialled.get(initials, ())]
 
+    @functools.cached_property
+    def short_forms(self) -> dict[str, GazEntry]:
+        """Countries by the short form a demonym is made from, where their name has one: the first name of
+        "X and Y" ("bosnia", "trinidad") and the name after "El" ("salvador"): "Salvadoran" is of El Salvador,
+        not of the Brazilian city. A short form that is a country's or region's own name is left out."""
+        out: dict[str, GazEntry] = {}
+        for entry in self.countries.values():
+            key = entry.own_key
+            short = key.split(" and ", 1)[0] if " and " in key else key[3:] if key.startswith("el ") else ""
+            if short and short not in self.demonym_bases:
+                out[short] = entry
+        return out
+
     def major_keys(self) -> tuple[str, ...]:
         """Lookup keys of every country and first-level region (to correct a misspelt one)."""
         return self._major
@@ -514,7 +527,8 @@ def region_abbreviation(text: str, *, postal: bool = False) -> list[GazEntry]:
 #: "Europe", "Slovak" -> "Slovakia", "Lebanese" -> "Lebanon", "Polish" -> "Poland", "Turkish" -> "Turkey".
 _DEMONYM_RULES = (("ian", ""), ("ian", "ia"), ("ian", "a"), ("n", ""), ("an", "o"), ("an", "e"), ("an", "a"), ("an", ""),
                   ("ian", "y"), ("i", ""), ("ese", ""), ("ese", "a"), ("ese", "on"), ("ish", "ey"),
-                  ("ish", "and"), ("ish", "land"), ("ish", "en"), ("ish", ""), ("k", "kia"), ("b", "bia"))
+                  ("ish", "and"), ("ish", "land"), ("ish", "en"), ("ish", "istan"), ("ish", ""), ("k", "kia"),
+                  ("b", "bia"))
 #: The last letters of every demonym the rules read: other words are not tried (most capitalised words).
 _DEMONYM_ENDINGS = ("an", "i", "ese", "ish", "k", "b")
 
@@ -528,10 +542,14 @@ def _demonym(word: str) -> tuple[GazEntry, ...]:
         if not word.endswith(ending) or len(word) - len(ending) < 3:
             continue
         stem = word[: len(word) - len(ending)] + base
-        if (stem_key := name_key(stem)) not in bases and f"south {stem_key}" not in bases:
+        if (stem_key := name_key(stem)) in gaz.short_forms:
+            # "Bosnian" -> Bosnia and Herzegovina, "Salvadoran" -> El Salvador: the short form of a country.
+            found = [gaz.short_forms[stem_key]]
+        elif stem_key not in bases and f"south {stem_key}" not in bases:
             continue  # no country, continent or region is called so: most words tried are people's names
-        found = [e for e in gaz.lookup(stem) if e.type in ("country", "continent", "region")
-                 and e.own_key in (name_key(stem), name_key(f"South {stem}"))]
+        else:
+            found = [e for e in gaz.lookup(stem) if e.type in ("country", "continent", "region")
+                     and e.own_key in (name_key(stem), name_key(f"South {stem}"))]
         # The longest name wins: "Nigerian" is of Nigeria, not of Niger.
         if found and (best is None or len(stem) > best[0]):
             best = (len(stem), found[0])
@@ -548,6 +566,7 @@ def demonym(word: str) -> list[GazEntry]:
     >>> demonym("Egyptian")[0].country
     'EG'
     """
-    if len(word) < 4 or not word.endswith(_DEMONYM_ENDINGS) or not word[:1].isupper() or not word.isalpha():
-        return []
+    if len(word) < 4 or not word.endswith(_DEMONYM_ENDINGS) or not word[:1].isupper() or not (
+            word.isalpha() or word.count(" ") == 1 and word.replace(" ", "").isalpha() and word.istitle()):
+        return []  # one word, or two of a place's name of two ("North American", "Saint Lucian")
     return list(_demonym(word))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from _places import resolve_labelled as _resolve
 
+from newsprism.extract.gazetteer import demonym
+
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(
@@ -45,3 +47,30 @@ def test_places_initials_of_the_articles_own_places(text: str, labelled: list[tu
 def test_places_initials_need_the_articles_own_place(text: str, labelled: list[tuple[str, str]],
                                                       initials: str) -> None:
     assert initials not in {p.text for p in _resolve(text, labelled)}
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # A region's demonym ("-istan"), a country's by its short form ("El Salvador", "Bosnia and ...").
+        ("Kurdish", ("IQ", 36.2)), ("Salvadoran", ("SV", 13.7)), ("Bosnian", ("BA", 44.2)),
+        # Two words of a place's name of two.
+        ("Saint Lucian", ("LC", 13.9)), ("Latin American", (None, -14.0)),
+        # No such place: a person's name of two words, a city's people.
+        ("Jack Smith", None), ("Dallas Texan", None),
+    ],
+)
+def test_places_demonyms_of_regions_short_forms_and_two_words(word: str,
+                                                              expected: tuple[str | None, float] | None) -> None:
+    found = demonym(word)
+    assert ((found[0].country, round(found[0].lat, 1)) if found else None) == expected
+    assert all(e.type == "demonym" for e in found)
+
+
+@pytest.mark.issue(13)
+def test_places_demonym_of_two_words_keeps_its_whole_span() -> None:
+    places = _resolve("He was accused of a plot to kill the Saudi Arabian ambassador, and of Latin American ties.",
+                      [("Saudi Arabian", "NORP"), ("Latin American", "NORP")])
+    assert [(p.text, p.type, p.country) for p in places] == [("Saudi Arabian", "demonym", "SA"),
+                                                              ("Latin American", "demonym", None)]
