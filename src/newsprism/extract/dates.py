@@ -454,9 +454,12 @@ def _range_end(text: str, ref: TimeRef, name: str) -> list[TimeRef]:
 
 def _attach_clock_dates(refs: list[TimeRef], text: str) -> list[TimeRef]:
     """Give "2 p.m." the date of a day-level expression just before it ("on Monday at 2 p.m.") or right after
-    it ("at midnight Friday", "0300 UTC Monday morning")."""
+    it ("at midnight Friday", "0300 UTC Monday morning"); a clock and the day right after it are one expression."""
     out: list[TimeRef] = []
+    skip = -1
     for index, ref in enumerate(refs):
+        if index == skip:
+            continue
         prev = out[-1] if out else None
         after = refs[index + 1] if index + 1 < len(refs) else None
         day = prev if prev is not None and ref.start - prev.end <= 12 else None
@@ -467,7 +470,11 @@ def _attach_clock_dates(refs: list[TimeRef], text: str) -> list[TimeRef]:
             # "midnight Friday" is the night at the end of Friday, as readers and TIMEX3 (T24:00) take it;
             # "on October 9 at midnight" is left at its start.
             clock = "T24:00" if ref.text.lower() == "midnight" and day is after else ref.value[ref.value.index("T"):]
-            ref = TimeRef(ref.start, ref.end, ref.text, day.value + clock,
+            end = ref.end
+            if day is after and not text[ref.end:after.start].strip():
+                # "midnight Friday", "noon Thursday", "10 p.m. Wednesday": one expression, as TIMEX3 writes it.
+                end, skip = after.end, index + 1
+            ref = TimeRef(ref.start, end, text[ref.start:end], day.value + clock,
                           ref.granularity, ref.kind, True, ref.anchor, ref.note, ref.stage)
         out.append(ref)
     return out

@@ -589,8 +589,8 @@ def test_dates_a_vague_amount_ahead_is_future_ref(text: str, expected: tuple[str
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The ceasefire took effect at midnight Friday.", ("midnight", "2013-03-15T24:00")),
-        ("The quake struck at 4:53 a.m. Thursday morning.", ("4:53 a.m.", "2013-03-14T04:53")),
+        ("The ceasefire took effect at midnight Friday.", ("midnight Friday", "2013-03-15T24:00")),
+        ("The quake struck at 4:53 a.m. Thursday morning.", ("4:53 a.m. Thursday morning", "2013-03-14T04:53")),
         ("They meet on Monday at 2 p.m. in Paris.", ("2 p.m.", "2013-03-25T14:00")),
         ("Voting ends Sunday.", ("Sunday", "2013-03-24")),
     ],
@@ -886,3 +886,17 @@ def test_dates_that_day_counts_from_the_narrative_not_from_a_day_in_quoted_speec
             "A surgeon said, \"We received a mass casualty alert following the plane crash this morning.\"\n"
             "The airport was shut down after the incident and reopened later that day at 2 p.m.")
     assert ("later that day", "2019-10-02") in _values(text, "2019-10-03")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As of midday Thursday, the storm was about 90 miles east of the coast.",
+         [("midday Thursday", "2013-03-14T12:00")]),
+        ("A police spokesman said \"We were called at 8.10am today to reports of a collision.\"",
+         [("8.10am today", "2013-03-20T08:10")]),
+    ],
+)
+def test_dates_a_clock_and_the_day_after_it_are_one_expression(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, "2013-03-20") == expected
