@@ -263,6 +263,10 @@ def inner_places(text: str, mention: Mention) -> list[Found]:
 _BIG_TOWN_POPULATION = 100_000
 
 
+#: After a town that opens it, what makes a name the council of the county or town called so.
+_OWN_COUNCIL = re.compile(r"\s+(?:County|City|Town|Borough|District|Municipal District|City and County)\s+Council\b")
+
+
 def _opens_name(name: str, hit: str, found: list[GazEntry], *, org: bool) -> str:
     """Whether a region or town that opens a longer name is a place in it: ``sure``, ``tentative`` or ``""``.
 
@@ -270,7 +274,9 @@ def _opens_name(name: str, hit: str, found: list[GazEntry], *, org: bool) -> str
     a two-word name that could be a person's ("Victoria Vivians", "Tyler Williams") does not.
     """
     kinds = _kinds(found)
-    big = "named" in kinds or any(e.type == "city" and e.population >= _BIG_TOWN_POPULATION for e in found)
+    big = "named" in kinds or any(e.type == "city" and e.population >= _BIG_TOWN_POPULATION for e in found) or (
+        # "Cavan County Council", "Nenagh Town Council": the council of the county or town of that name (#13).
+        bool(_OWN_COUNCIL.match(name, name.find(hit) + len(hit))) and any(e.type == "city" for e in found))
     person_like = len(name.split()) == 2 and " " not in hit and not hit.isupper()
     if not (org or organisation_shaped(name)) and (person_like or "named" not in kinds and not big):
         return ""

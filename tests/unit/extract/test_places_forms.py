@@ -74,3 +74,20 @@ def test_places_demonym_of_two_words_keeps_its_whole_span() -> None:
                       [("Saudi Arabian", "NORP"), ("Latin American", "NORP")])
     assert [(p.text, p.type, p.country) for p in places] == [("Saudi Arabian", "demonym", "SA"),
                                                               ("Latin American", "demonym", None)]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # The council of a county or town names the place: a small town opening it is no longer tentative.
+        ("Grants came from Cavan County Council for the old buildings.", [("Cavan County Council", "ORG")],
+         [("Cavan", "IE", "Cavan County Council")]),
+        # Another organisation named after a small town stays tentative: nothing says where the article is.
+        ("Grants came from the Cavan Sustainable Energy Group for the old buildings.",
+         [("Cavan Sustainable Energy Group", "ORG")], []),
+    ],
+)
+def test_places_a_councils_name_places_its_town(text: str, labelled: list[tuple[str, str]],
+                                                expected: list[tuple[str, str, str]]) -> None:
+    assert [(p.text, p.country, p.within) for p in _resolve(text, labelled) if p.lat is not None] == expected
