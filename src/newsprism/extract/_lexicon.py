@@ -21,6 +21,24 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "near", "across", "outside", "inside", "around", "into", "towards", "toward"}
 )
 
+#: Nouns a name modifies only when it names an organisation: "Twitter users", "Twitter CEO Jack Dorsey",
+#: "the SpaceX headquarters". A person has no users, no shares and no chief executive (but staff: "Obama staff").
+ORGANISATION_HEADS = frozenset({
+    "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "president",
+    "executive", "executives", "employee", "employees", "user", "users", "account", "accounts",
+    "handle", "feed", "platform", "app", "shares", "stock", "shareholders", "headquarters", "website", "subscribers",
+})
+#: Nouns whose "of" a name follows only when it names an organisation: "chief operating officer of SpaceX".
+ORGANISATION_OF = frozenset({
+    "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "president",
+    "executive", "officer", "employee", "employees", "staff", "shareholders", "headquarters", "spokesman",
+    "spokeswoman", "spokesperson",
+})
+#: Verbs whose "on" or "via" a name follows when it names a medium one posts on: "posted on Twitter", "visit
+#: Arrowhead on Facebook, Twitter, and Instagram", "Reach the reporters on Twitter".
+MEDIUM_VERBS = frozenset({"post", "tweet", "share", "follow", "write", "say", "announce", "reach", "find", "visit",
+                          "like", "join", "trend", "stream", "broadcast", "publish", "upload"})
+
 #: Titles and title modifiers that may open a person's span or stand before it.
 TITLES = frozenset(
     {

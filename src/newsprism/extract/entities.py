@@ -7,7 +7,10 @@ spaCy's NER runs over the clean text (through the shared parse of
    crosses a paragraph break) and drops spans in paragraphs flagged foreign;
 2. fixes cheap label mistakes: a title before a span ("General X") or a
    personal appositive after it ("X, a war correspondent") makes it a PERSON,
-   and labels are voted per form over the article (:func:`names.vote_labels`);
+   words that only an organisation takes make a PERSON an organisation
+   ("Twitter users", "chief operating officer of SpaceX", "posted on
+   Twitter": :func:`_organisational`), and labels are voted per form over the
+   article (:func:`names.vote_labels`);
 3. groups the forms into entities with :func:`names.group_names`, which merges
    surnames, titles and transliteration variants and records why.
 
@@ -34,11 +37,20 @@ from ..config import Settings
 from ..model import Article, Entity, Mention, Paragraph
 from ..registry import Stage
 from . import names
-from ._lexicon import LATIN_SCRIPT_LANGUAGES, LOCATIVE_PREPOSITIONS, NAMED_LABELS, ROLE_NOUNS, TITLES
+from ._lexicon import (
+    LATIN_SCRIPT_LANGUAGES,
+    LOCATIVE_PREPOSITIONS,
+    MEDIUM_VERBS,
+    NAMED_LABELS,
+    ORGANISATION_HEADS,
+    ORGANISATION_OF,
+    ROLE_NOUNS,
+    TITLES,
+)
 from .nlp import ParseCache, ParsedStage
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 STAGE = "extract.entities"
 
@@ -107,7 +119,8 @@ def extract_entities(article: Article, doc: Doc, *, metadata_doc: Doc | None = N
     candidates = _candidates(article.text, doc, article.paragraphs)
     if metadata_doc is not None:
         candidates += _metadata_candidates(metadata if metadata is not None else metadata_lines(article), metadata_doc)
-    labels = names.vote_labels([(c.text, c.label, c.locative) for c in candidates])
+    labels = names.vote_labels([(c.text, c.label, c.locative) for c in candidates],
+                               organisations=_organisations(doc, candidates))
     groups = names.group_names([(c.text, label) for c, label in zip(candidates, labels, strict=True)])
     entity_of: dict[int, str] = {}
     entities: list[Entity] = []
@@ -204,6 +217,38 @@ def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_C
         previous = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         result.append(_Candidate(start, end, text[start:end], label, previous in LOCATIVE_PREPOSITIONS))
     return result
+
+
+def _organisations(doc: Doc, candidates: Sequence[_Candidate]) -> set[str]:
+    """The case-folded one-word forms labelled PERSON somewhere that the article also uses as an
+    organisation's name (:func:`_organisational`), at a mention or at a word the model left unlabelled
+    ("Twitter users")."""
+    persons = {c.text for c in candidates if c.label == "PERSON" and " " not in c.text and not c.source}
+    if not persons:
+        return set()
+    return {token.text.casefold() for token in doc if token.text in persons and _organisational(token)}
+
+
+def _organisational(root: Token) -> bool:
+    """Whether the words around a one-word name say it names an organisation, not a person (#17).
+
+    The small model labels "Twitter" and "SpaceX" persons; their own sentences say otherwise: the name
+    modifies a noun only an organisation has ("Twitter users", "Twitter CEO Jack Dorsey"), follows the "of"
+    of an officer's title ("chief operating officer of SpaceX"), or is where something is posted ("posted on
+    Twitter", "took to Twitter", "visit us on Facebook, Twitter, and Instagram").
+    """
+    if root.dep_ == "compound" and root.head.i > root.i and root.head.lower_ in ORGANISATION_HEADS:
+        return True
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "on Facebook, Twitter, and Instagram": the first of the list takes the "on"
+    if root.dep_ != "pobj":
+        return False
+    prep, governor = root.head, root.head.head
+    if prep.lower_ == "of":
+        return governor.lower_ in ORGANISATION_OF
+    if prep.lower_ in ("on", "via"):
+        return governor.pos_ == "VERB" and governor.lemma_.lower() in MEDIUM_VERBS
+    return prep.lower_ == "to" and governor.lemma_.lower() == "take"  # "took to Twitter"
 
 
 def _model_script(text: str, latin: bool) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -369,18 +369,21 @@ def _to_group(cluster: list[tuple[_Form, MergeEvidence | None]]) -> NameGroup:
     return group
 
 
-def vote_labels(items: Sequence[tuple[str, str, bool]]) -> list[str]:
+def vote_labels(items: Sequence[tuple[str, str, bool]], *, organisations: Collection[str] = ()) -> list[str]:
     """One NER label per name form, chosen by vote over the article.
 
     The small English model labels the same word differently from one sentence
     to the next ("Kherson" as GPE, then PERSON). Each mention votes for its
     label; a one-word PERSON after a locative preposition ("in Kherson") votes
     for a place instead. A one-word form that is the surname of a full PERSON
-    name becomes PERSON ("Coates" after "Alexander Coates").
+    name becomes PERSON ("Coates" after "Alexander Coates"). A form voted
+    PERSON that a sentence of the article gives an organisation's words
+    becomes ORG ("Twitter users"), unless it is such a surname.
 
     Args:
         items: ``(text, label, locative)`` per mention; ``locative`` tells
             whether a locative preposition comes just before.
+        organisations: The case-folded forms some mention of which has an organisation's words around it.
 
     Returns:
         The label for each item.
@@ -404,5 +407,7 @@ def vote_labels(items: Sequence[tuple[str, str, bool]]) -> list[str]:
             best = "PERSON"  # a tie with a person reading: names matter more than places for quotes
         if " " not in key and translit_key(key) in surnames:
             best = "PERSON"
+        elif best == "PERSON" and key in organisations:
+            best = "ORG"
         chosen[key] = best
     return [chosen[text.casefold()] for text, _, _ in items]

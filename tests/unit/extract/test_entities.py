@@ -133,3 +133,30 @@ def test_entities_kherson_pipeline_keeps_raw_entities(kherson_text: str) -> None
                if form not in related and not any(s.replace(" ", "") in form.replace(" ", "") for s in stored)}
     assert not missing
     assert {m.source.partition("/")[0] for m in article.metadata_mentions} >= {"title", "media", "tags"}
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "name"), [
+    # sentences of real articles in the mixed corpus, where the small model labels the name a person
+    ("The tagline drew ridicule on Monday, and Noem saw the Twitter reaction. Some Twitter users argued that "
+     "the material made it look as if those pictured were on drugs.", "Twitter"),
+    ("Gwynne Shotwell, president and chief operating officer of SpaceX, said that SpaceX would fly Starship "
+     "a lot before flying any missions with people on board.", "SpaceX"),
+    ("Then, last week, Taylor Swift posted on Twitter accusing Big Machine of trying to stop her.", "Twitter"),
+    ("Be sure to visit Arrowhead on Facebook, Twitter, and Instagram.", "Twitter"),
+])
+def test_entities_a_name_with_an_organisations_words_is_no_person(stage, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """A name that has users or a chief operating officer, or on which one posts, is an organisation."""
+    labels = {e.name: e.label for e in run(stage, text).entities}
+    assert labels.get(name) == "ORG", labels
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "name"), [
+    ("Obama administration officials met Obama staff on Tuesday. Obama said the talks went well.", "Obama"),
+    ("Reporters asked about sanctions on Putin. Putin said nothing.", "Putin"),
+    ("Kejriwal turned to Kumar for advice. Kumar said the city was a gas chamber.", "Kumar"),
+])
+def test_entities_a_persons_staff_and_topics_keep_him_a_person(stage, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    labels = {e.name: e.label for e in run(stage, text).entities}
+    assert labels.get(name) == "PERSON", labels
