@@ -70,6 +70,9 @@ _COUNTY_WORDS = (" county", " parish")
 _SCAN_TYPES = {"river", "sea", "landmark", "peninsula", "strait", "mountains", "ocean", "gulf", "canal", "island",
                "desert", "forest", "bay"}
 _TENTATIVE = "ORG?"
+#: A "person" that context makes a town under 5,000 people: placed only where the article places it, and
+#: dropped, not kept without a point, where it does not.
+_SMALL = "GPE?"
 #: A one-word ORG is tried as a town only when a town of that name has this many people: small towns share
 #: their names with too many firms and teams.
 _ORG_TOWN_POPULATION = 20_000
@@ -259,7 +262,13 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
             chosen.append((mention, f"labelled {mention.label}, a place by name or form", None))
         elif mention.label in ("PERSON", "ORG", "FAC", "PRODUCT") and (
                 why := _overruled(text, mention, long_names, persons)):
-            chosen.append((mention, why, None))
+            # A variant of two words is a place only where the article names the region that holds it:
+            # "Kasba Bonli" in a Rajasthan story is Bāonlī; "Sandy Point" in the Bahamas is not St Kitts' (#13).
+            alias = " " in mention.text.strip() and why.endswith(_BY_ALIAS)
+            chosen.append((dataclasses.replace(mention, label=_TENTATIVE) if alias else mention, why, None))
+        elif mention.label == "PERSON" and (why := _small_town_overruled(text, mention, long_names, persons)):
+            # Resolved as a place the model labelled: a small town only where the article places it (#13).
+            chosen.append((dataclasses.replace(mention, label=_SMALL), why, None))
         elif mention.label in ("ORG", "PERSON") and _FACILITY.match(mention.text) and _namesakes(mention.text)[1]:
             # "Hartford Hospital": kept when the article's other places are in that region.
             chosen.append((dataclasses.replace(mention, label=_TENTATIVE), "a facility named after a town", None))
@@ -461,11 +470,26 @@ def _overruled(text: str, mention: Mention, long_names: set[str], persons: list[
     key = name_key(name)
     entries = [e for e in found if _own_name(e.own_key, key)]
     own = bool(entries)
-    if not own and " " not in name and len(name) >= 5 and not name.isupper():
+    if not own and len(name) >= 5 and not name.isupper():
         entries = [e for e in found if e.type == "city"]
     if not entries or name in long_names:
         return ""  # "Thurgood Marshall in Marshall": the person's name, whatever stands before it
     why = strong_context(text, mention.start, mention.end, entries, weak_only=not own, persons=persons)
+    return f"labelled {mention.label}, but {why}{'' if own else _BY_ALIAS}" if why else ""
+
+
+_BY_ALIAS = ", a variant of a town's name"
+
+
+def _small_town_overruled(text: str, mention: Mention, long_names: set[str], persons: list[tuple[int, int]]
+                          ) -> str:
+    """Why a "person" the main gazetteer lacks is a town under 5,000 people: after "in", "near", "the town
+    of" or before the region that holds it ("Back in Kasba Bonli", "a market town in Rajasthan"), never after
+    the prepositions that also take people, and never a word of a longer person's name (#13)."""
+    name = mention.text.strip()
+    if name in long_names or name in gazetteer() or not (towns := small_towns(name)):
+        return ""
+    why = strong_context(text, mention.start, mention.end, towns, weak_only=True, persons=persons)
     return f"labelled {mention.label}, but {why}" if why else ""
 
 
@@ -562,7 +586,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
         # A facility's label is the model's guess for a small town as often as a place's ("between Coggeshall
         # and Marks Tey"): both are placed by the region the article names (#13).
         if not found and (local := geography.small_town(text, mention, name,
-                                                        written_after=mention.label not in ("GPE", "FAC"))):
+                                                        written_after=mention.label not in ("GPE", "FAC", _SMALL))):
             found, evidence = [local], f"{evidence}; a town under 5,000 people where the article places it"
         if not found:
             if mention.label == "GPE":

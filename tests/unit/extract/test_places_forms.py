@@ -91,3 +91,27 @@ def test_places_demonym_of_two_words_keeps_its_whole_span() -> None:
 def test_places_a_councils_name_places_its_town(text: str, labelled: list[tuple[str, str]],
                                                 expected: list[tuple[str, str, str]]) -> None:
     assert [(p.text, p.country, p.within) for p in _resolve(text, labelled) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # A town GeoNames lists under a variant of two words, which the model called a person, after "in":
+        # placed where the article names its region.
+        ("Back in Kasba Bonli, young men wait for work. It is a market town in Rajasthan state.",
+         [("Kasba Bonli", "PERSON"), ("Rajasthan", "GPE")], [("Kasba Bonli", "IN"), ("Rajasthan", "IN")]),
+        # The same variant where the article names no region of it: a namesake elsewhere is not taken.
+        ("The storm flattened homes in Sandy Point. The Bahamas asked for help.",
+         [("Sandy Point", "PERSON"), ("Bahamas", "GPE")], [("Bahamas", "BS")]),
+        # A town under 5,000 people the model called a person, after "in", in the country the article names.
+        ("Two teenagers died in Samos as Greece counted the damage.", [("Samos", "PERSON"), ("Greece", "GPE")],
+         [("Samos", "GR"), ("Greece", "GR")]),
+        # ... but not without a place's context: then the person stays one.
+        ("Officials met Samos as Greece counted the damage.", [("Samos", "PERSON"), ("Greece", "GPE")],
+         [("Greece", "GR")]),
+    ],
+)
+def test_places_person_label_town_by_context(text: str, labelled: list[tuple[str, str]],
+                                             expected: list[tuple[str, str]]) -> None:
+    assert [(p.text, p.country) for p in _resolve(text, labelled) if p.lat is not None] == expected
