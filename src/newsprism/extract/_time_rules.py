@@ -167,7 +167,7 @@ _P = [
     ("century", r"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?\s*)?(?P<c>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century)\b"),
     ("mod_year", rf"\b(?P<x>(?P<mod>{_MOD})[- ]?\s*(?P<y>{_YEAR}))\b"),
     ("year", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?![\w%/-]|[.,]\d)"),
-    ("clock", r"(?<![\d.:])\b(?P<x>(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"),
+    ("clock", r"\b(?P<x>(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))"),
     ("clock_mil", r"(?<![\d:.,])(?P<x>(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:UTC|GMT|Z)\b)"),
     ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?:(?:about|around|approximately|roughly)\s+)?(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])(?!\s*(?:billion|million|trillion|thousand|percent|points?|cents?)\b|%)"),
     ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
