@@ -601,6 +601,28 @@ def test_web_search_capped_paths_agree_with_exact(client: AsgiClient, monkeypatc
     assert ranked["ranked_among"] == (1 if exact["total"] > 1 else None)
 
 
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_web_search_a_filtered_total_says_how_far_it_counted(client: AsgiClient, monkeypatch: pytest.MonkeyPatch,
+                                                             sort: str) -> None:
+    """Under a filter the matches are counted up to a lower cap than without: the JSON gives that cap and
+    the page says "more than" it, not "more than 10,000" (which a filtered total never reached)."""
+    from newsprism.store import search
+
+    monkeypatch.setattr(search, "RANK_CAP", 1)  # more matches than ranked, as at scale
+    params = {"q": "Kherson", "date_from": "2022-11-01", "sort": sort}
+    exact = client.get("/search.json", params=params).json()
+    assert exact["total"] == 2 and exact["total_exact"] is True
+    monkeypatch.setattr(search, "FILTER_COUNT_CAP", 1)
+    capped = client.get("/search.json", params=params).json()
+    assert [h["id"] for h in capped["hits"]] == [h["id"] for h in exact["hits"]]
+    assert (capped["total"], capped["total_exact"], capped["count_cap"]) == (1, False, 1)
+    summary = BeautifulSoup(client.get("/search", params=params).text, "html.parser").select_one(".summary")
+    assert summary is not None and summary.get_text(" ", strip=True).startswith("more than 1 articles")
+    unfiltered = client.get("/search.json", params={"q": "Kherson", "sort": sort}).json()
+    assert unfiltered["count_cap"] == search.COUNT_CAP
+
+
 @pytest.mark.parametrize(("url", "kept"), [
     ("https://example.org/a?b=1#c", True),
     ("http://example.org", True),

@@ -62,13 +62,14 @@ class SearchOut(_Out):
     params: dict[str, Any]
     hits: list[Hit]
     total: int
-    total_exact: bool = Field(description="False when there are more than count_cap matches.")
+    total_exact: bool = Field(description="False when there are more than count_cap matches (total is then "
+                                          "count_cap).")
     has_next: bool
     ranked_among: int | None = Field(description="Set when relevance ranked only the newest matches.")
     facets: dict[str, list[FacetValue]]
     facets_exact: bool = Field(description="False when facets and histogram cover only facet_sample matches.")
     facet_sample: int
-    count_cap: int
+    count_cap: int = Field(description="How far matches were counted: lower under a filter.")
     histogram: list[Period]
 
 

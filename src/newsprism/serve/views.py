@@ -58,7 +58,7 @@ def search_view(corpus: Corpus, params: SearchParams) -> dict[str, Any]:
     return {"params": to_dict(params), "hits": hits, "total": page.total, "total_exact": page.total_exact,
             "has_next": page.has_next, "facets": facets, "facets_exact": page.facets_exact,
             "histogram": [{"period": p, "count": n} for p, n in charts.periods(page.histogram)],
-            "ranked_among": page.ranked_among, "facet_sample": search.FACET_CAP, "count_cap": search.COUNT_CAP}
+            "ranked_among": page.ranked_among, "facet_sample": search.FACET_CAP, "count_cap": page.count_cap}
 
 
 def _quote_linked(quote: QuoteRecord) -> dict[str, Any]:

@@ -12,11 +12,12 @@ looks at a bounded number of them:
    when walking its index by rowid, it cannot when sorting by score).
 2. When there are no more than that, ranking, the total and the facets are
    exact. Otherwise the page ranks the candidates by relevance, the total is
-   counted up to :data:`COUNT_CAP`, and the page says so. Sorting by date
-   stays exact: up to :data:`COUNT_CAP` matches (and every match of a prefix
-   query) are read, and their page is read off the date index when they are
-   dense enough (:func:`_walk_dates`), else sorted; more are found by walking
-   the date index and testing each article (they are dense, so the walk ends early).
+   counted up to :data:`COUNT_CAP` (up to :data:`FILTER_COUNT_CAP` under a
+   filter), and the page says so. Sorting by date stays exact: up to that many
+   matches (and every match of an unfiltered prefix query) are read, and their
+   page is read off the date index when they are dense enough
+   (:func:`_walk_dates`), else sorted; more are found by walking the date index
+   and testing each article (they are dense, so the walk ends early).
 3. Snippets are made for the page's hits only, in one query, never for
    every match: SQLite computes result columns before sorting.
 4. Facets and the histogram aggregate the first :data:`FACET_CAP` candidates.
@@ -57,6 +58,11 @@ from .reads import Features
 _MARKS = re.compile("([\x02\x03])")
 RANK_CAP = 2_000
 COUNT_CAP = 10_000
+#: Under a filter, matches are counted up to this many (not above :data:`COUNT_CAP`, nor below
+#: :data:`RANK_CAP`): each is tested against the filters on its article, about 3 µs a match, and a
+#: filter passing one match in fifteen read all 100,000 matches of "the" at 100,000 articles (325 ms)
+#: to count its 6,666.
+FILTER_COUNT_CAP = 2_000
 FACET_CAP = 500
 #: A page sorted by date is read off the date index when it lies within this many times its end.
 WALK_SPAN = 64
@@ -124,7 +130,8 @@ class PageHit:
 class SearchPage:
     """One page of search results with facets and the time histogram.
 
-    ``total`` is exact up to :data:`COUNT_CAP` (``total_exact``); ``ranked_among`` is set when relevance
+    ``total`` is exact up to ``count_cap`` (``total_exact``; else there are more than ``count_cap``):
+    :data:`COUNT_CAP`, or :data:`FILTER_COUNT_CAP` under a filter; ``ranked_among`` is set when relevance
     ranked only the newest :data:`RANK_CAP` matches; facets (value, count) and the histogram (day, count)
     aggregate the first :data:`FACET_CAP` matches (``facets_exact``).
     """
@@ -133,6 +140,7 @@ class SearchPage:
     total: int
     total_exact: bool
     has_next: bool
+    count_cap: int = COUNT_CAP
     ranked_among: int | None = None
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     facets_exact: bool = True
@@ -177,15 +185,18 @@ def _filters(query: SearchQuery, entity_names: Collection[str], feats: Features,
     return _Where("".join(f" AND {w}" for w in where), args, among, dates, date_args)
 
 
-def _dated_from(conn: Conn, where: _Where) -> str:
-    """The FROM clause reading filtered articles newest first.
+def _dated_from(conn: Conn, where: _Where, *, many: bool = False) -> str:
+    """The FROM clause reading filtered articles newest first; ``many`` when the filters are known to pass
+    more articles than were counted.
 
     SQLite drives such a read from a filter's subquery when there is one, and sorts every article it
     names: the 25,000 articles naming one person took 131 ms for a page (556 ms with a match tested on
     each) at 100,000 articles. Walking the date index and testing the filter on each article stops at
-    the page, so it is forced unless a filter names few articles, which are quicker sorted.
+    the page, so it is forced unless a filter names few articles, which are quicker sorted. Filters on
+    the article's own columns alone are read off the date index too when they pass many: SQLite read the
+    articles of a site off the site's index and tested the match on each (300 ms for 20,000 articles).
     """
-    if dialect_of(conn).name != "sqlite" or not where.among or any(
+    if dialect_of(conn).name != "sqlite" or not (where.among or many) or any(
             conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {FEW_TO_SORT + 1}) t", values).fetchone()[0]
             <= FEW_TO_SORT for sql, values in where.among):
         return "articles a"
@@ -208,18 +219,19 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
         return _browse(conn, query, w, feats)
     # 1. candidates, newest ingested first, with their scores
     matched: list[int] | None = None  # every match, when they were read
+    cap = max(min(FILTER_COUNT_CAP, COUNT_CAP), RANK_CAP) if where else COUNT_CAP  # the pass reads the candidates
     if where:
-        # The filters are tested once, in one pass reading up to COUNT_CAP matches (a filter's subquery is
+        # The filters are tested once, in one pass reading up to `cap` matches (a filter's subquery is
         # made again by each statement that holds it: 50 to 90 ms for one person named by a quarter of
-        # 100,000 articles), and only the candidates are scored.
+        # 100,000 articles), and only the candidates are scored (scoring in that pass doubled its cost).
         found = [int(r[0]) for r in conn.execute(
             f"SELECT {d.fts_rowid} FROM {d.fts_from_joined} WHERE {d.fts_match}{where} "
-            f"ORDER BY {d.fts_rowid} DESC LIMIT {COUNT_CAP + 1}", [match, *args])]
+            f"ORDER BY {d.fts_rowid} DESC LIMIT {cap + 1}", [match, *args])]
         # by date, only the page's hits are scored (a score for each of 2,000 took 12 to 26 ms)
         candidates = [(r, 0.0) for r in found[:RANK_CAP + 1]] if query.sort == "date" else \
             _scored(conn, match, found[:RANK_CAP + 1])
         total = len(found)
-        matched = found if total <= COUNT_CAP else None
+        matched = found if total <= cap else None
     else:
         candidates = conn.execute(
             f"SELECT {d.fts_rowid}, {d.fts_rank} FROM {d.fts_from} "
@@ -232,10 +244,10 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
     if query.sort == "date":
         if exact:
             matched = [int(r[0]) for r in candidates]
-        elif matched is None and (total <= COUNT_CAP or "*" in match):
+        elif matched is None and not where and (total <= COUNT_CAP or "*" in match):
             # up to COUNT_CAP matches, or a prefix query: read the whole match set
             matched = [int(r[0]) for r in conn.execute(
-                f"SELECT {d.fts_rowid} FROM {_fts_from(d, where)} WHERE {d.fts_match}{where}", [match, *args])]
+                f"SELECT {d.fts_rowid} FROM {d.fts_from} WHERE {d.fts_match}", [match])]
         rowids = _by_date(conn, match, w, matched, limit=query.limit + 1, offset=query.offset)
     else:
         ranked = [r[0] for r in sorted(candidates, key=lambda r: (r[1], -r[0]))]
@@ -243,30 +255,27 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
     if where and query.sort == "date":  # the hits among the candidates get their scores, as without filters
         scores = {int(r[0]): -float(r[1]) for r in _scored(
             conn, match, [int(r) for r in rowids[:query.limit] if int(r) in scores])}
-    page = SearchPage(hits=_hits(conn, match, rowids[:query.limit], scores), total=min(total, COUNT_CAP),
-                      total_exact=total <= COUNT_CAP, has_next=len(rowids) > query.limit,
+    page = SearchPage(hits=_hits(conn, match, rowids[:query.limit], scores), total=min(total, cap),
+                      total_exact=total <= cap, has_next=len(rowids) > query.limit, count_cap=cap,
                       ranked_among=None if exact else RANK_CAP)
     _facets(conn, page, [r[0] for r in candidates[:FACET_CAP]], feats)
     page.facets_exact = exact and total <= FACET_CAP
     return page
 
 
-def _fts_from(dialect: Dialect, where: str) -> str:
-    # SQLite: join the articles only when a filter needs them, the join doubles the cost
-    return dialect.fts_from_joined if where else dialect.fts_from
-
-
 def _by_date(conn: Conn, match: str, w: _Where, matched: list[int] | None, *, limit: int, offset: int) -> list[int]:
     """A page of matches, newest first, exactly.
 
     ``matched`` holds every match (sorted here, or read off the date index when they are many), or is
-    ``None``: more than :data:`COUNT_CAP` matches are dense enough that walking the date index and testing
-    each article ends after a few hundred probes (a prefix query, which would merge its doclists on every
-    probe, always comes with its matches).
+    ``None``: more matches than were counted are dense enough that walking the date index and testing
+    each article ends after a few hundred probes. A prefix query would merge its doclists on every
+    probe: unfiltered, it always comes with its matches; filtered, each article is tested against its
+    matches read once (reading every filtered match took 90 to 210 ms at 100,000 articles).
     """
     d = dialect_of(conn)
     if matched is None:
-        sql = (f"SELECT a.rowid FROM {_dated_from(conn, w)} WHERE 1=1{w.sql} AND {d.fts_exists} "
+        test = d.fts_in_matches if "*" in match else d.fts_exists
+        sql = (f"SELECT a.rowid FROM {_dated_from(conn, w, many=True)} WHERE 1=1{w.sql} AND {test} "
                f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC LIMIT ? OFFSET ?")
         return [r[0] for r in conn.execute(sql, [*w.args, match, limit, offset])]
     if len(matched) > RANK_CAP and (walked := _walk_dates(
@@ -351,7 +360,7 @@ def _browse(conn: Conn, query: SearchQuery, w: _Where, feats: Features) -> Searc
     total = int(conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles a{cond} LIMIT {COUNT_CAP + 1}) t",
                              args).fetchone()[0])
     page = SearchPage(hits=hits, total=min(total, COUNT_CAP), total_exact=total <= COUNT_CAP,
-                      has_next=len(rows) > query.limit)
+                      has_next=len(rows) > query.limit, count_cap=COUNT_CAP)
     sample = [r[0] for r in conn.execute(
         f"SELECT a.rowid FROM {dated}{cond} {order} LIMIT {FACET_CAP}", args)]
     _facets(conn, page, sample, feats)
