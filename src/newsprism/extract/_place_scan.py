@@ -108,7 +108,7 @@ def _runs(text: str, start: int = 0, end: int | None = None, *,
             parts = (p.span() for p in _PART.finditer(group))
         else:
             continue  # most runs are names of people and things: no word of them opens a place's name
-        words = []
+        words: list[tuple[int, int]] = []
         for part_start, part_end in parts:
             s, e = match.start() + part_start, match.start() + part_end
             word = text[s:e]
@@ -118,10 +118,20 @@ def _runs(text: str, start: int = 0, end: int | None = None, *,
                 e -= 1
             if e > s:
                 words.append((s, e))
-        while words and text[words[0][0]:words[0][1]] in _FUNCTION_WORDS:
-            words.pop(0)
-        if words:
-            yield words
+            if word[-1] == "." and e - s > 1 and e < s + len(word) and match.start() + part_end < match.end():
+                # A sentence ends inside the run ("in March. Tunis is..."): what follows is a run of its own,
+                # whose first word may be a whole name (#13); an initial ("John F. Kennedy") ends none.
+                yield from _opening(text, words)
+                words = []
+        yield from _opening(text, words)
+
+
+def _opening(text: str, words: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """A run's words without the function words that open a sentence ("The", "In"), if any are left."""
+    while words and text[words[0][0]:words[0][1]] in _FUNCTION_WORDS:
+        words = words[1:]
+    if words:
+        yield words
 
 
 #: Capitalised words that open a sentence, not a name ("The Bell 206", "In Suwon").
@@ -284,7 +294,7 @@ def _opens_name(name: str, hit: str, found: list[GazEntry], *, org: bool) -> str
 
 
 def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, int]],
-         names: list[tuple[int, int, str]]) -> list[Found]:
+         names: list[tuple[int, int, str]], placed: Collection[str] = ()) -> list[Found]:
     """Gazetteer names in the text outside the taken spans, kept on the evidence of their context.
 
     Args:
@@ -294,6 +304,8 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
             mention and its context is strong ("in Gainesville").
         names: Spans and labels of the other named mentions (organisations, works...): a lone name
             that is the whole mention needs strong context; one inside it is left to :func:`inner_places`.
+        placed: Names the article already places (labelled places, places inside names): a lone town of
+            one of these names is that place ("Cavan County Council" ... "for Cavan to upgrade").
     """
     found: list[tuple[Found, bool]] = []
     covered = bytearray(len(text) + 1)
@@ -331,7 +343,7 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
                     # "Lemay, Mo.", "HORRY COUNTY, SC": the state written after the town is a place too.
                     covered[state[0]:state[1]] = b"\x01" * (state[1] - state[0])
                     found.append((Found(_mention(*state, text), "the state written after a town"), True))
-    return _spread(text, found)
+    return _spread(text, found, placed)
 
 
 def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: bool, index: int,
@@ -439,7 +451,9 @@ _AFTER_A_NAME = re.compile(r"[A-Z][\w'’-]*,\s+$")
 #: Where a person lives, in local news' way: "Jodi Mahler of Bellmore", "Miss Abdhou, of Hayes", "John
 #: Smith, 45, of Slidell" (#13).
 _HOME_OF = re.compile(r"(?:,\s*(?:\d{1,3},\s*)?|\s+)of\s+$")
-_CLAUSE_END = re.compile(r"\s*(?:[.;:)\n]|\(|$)")
+#: What ends a clause after a region written after a place: a stop, a bracket, the end, or a comma before
+#: the clause goes on ("near New Quay, Ceredigion, on Wednesday", #13).
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)\n]|\(|$|,\s+[a-z])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 
 
@@ -537,12 +551,12 @@ def _line_start(head: str, start: int) -> bool:
         head[start - 2] in ".!?”\"" or bool(_SPACE.match(head, start - 2)))
 
 
-def _spread(text: str, found: list[tuple[Found, bool]]) -> list[Found]:
+def _spread(text: str, found: list[tuple[Found, bool]], placed: Collection[str] = ()) -> list[Found]:
     """Towns found by name alone are kept when listed beside a sure place ("Hilversum and Almelo") or when
     the same name is a sure place elsewhere in the article ("in Parkland" ... "Parkland students")."""
     sure = [f.mention for f, ok in found if ok]
     out = [f for f, ok in found if ok]
-    named = {m.text for m in sure}
+    named = {m.text for m in sure} | set(placed)
     out += [Found(f.mention, "placed elsewhere in the article", within=f.within) for f, ok in found
             if not ok and f.mention.text in named]
     pending = [f for f, ok in found if not ok and f.mention.text not in named]

@@ -302,7 +302,11 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     # Gazetteer names the model left unlabelled or called persons or organisations, kept by context (#13).
     named = [(m.start, m.end, m.label) for m in mentions if m.label not in PLACE_LABELS]
     spans = [(m.start, m.end) for m, _, _ in chosen]
-    chosen.extend(_as_pairs(scan(text, taken=spans, persons=persons, names=named)))
+    # A lone town by name is the place the article names so elsewhere, unless someone of the article bears
+    # the name ("Noma", as the woman is called, placed once by mistake) (#13).
+    personal = long_names | {m.text for m in mentions if m.label == "PERSON"}
+    placed = {m.text for m, _, _ in chosen if m.label not in (_TENTATIVE, _SMALL) and m.text not in personal}
+    chosen.extend(_as_pairs(scan(text, taken=spans, persons=persons, names=named, placed=placed)))
     chosen.extend(_listed(text, mentions, chosen, long_names))
     chosen.extend(_small_before_region(text, chosen, mentions, long_names))
     return sorted(chosen, key=lambda c: c[0].start)

@@ -115,3 +115,23 @@ def test_places_a_councils_name_places_its_town(text: str, labelled: list[tuple[
 def test_places_person_label_town_by_context(text: str, labelled: list[tuple[str, str]],
                                              expected: list[tuple[str, str]]) -> None:
     assert [(p.text, p.country) for p in _resolve(text, labelled) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # A county written after a town and a comma, before the clause goes on.
+        ("The bodies were found on a path near New Quay, Ceredigion, on Wednesday evening.", [("New Quay", "LOC")],
+         ["Ceredigion"]),
+        # A lone name no model labelled is the place the article names so elsewhere.
+        ("Ministers met in Tunis on Monday. Tunis is increasingly reliant on Algeria.",
+         [("Tunis", "GPE"), ("Algeria", "GPE")], ["Tunis", "Tunis", "Algeria"]),
+        # ... unless someone of the article bears the name.
+        ("Jack Tunis spoke first. Tunis said the deal held. Ministers met in Tunis on Monday.",
+         [("Jack Tunis", "PERSON"), ("Tunis", "GPE")], ["Tunis"]),
+    ],
+)
+def test_places_a_name_the_article_places_by_its_context(text: str, labelled: list[tuple[str, str]],
+                                                         expected: list[str]) -> None:
+    assert [p.text for p in _resolve(text, labelled) if p.lat is not None and p.text != "New Quay"] == expected
