@@ -218,6 +218,9 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
        election to be held on August 9").
     """
     left, right = _sentence_bounds(text, start, end)
+    opening = _OPENING_CLAUSE.match(text, left, start)
+    if opening is not None:
+        left = opening.end()  # "After Trump suggested it could ..., early August debate centered": the main clause's tense
     before = text[left:start]
     if MOVED_LATER.search(before[-90:]):
         return "future"
@@ -259,6 +262,9 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     return found
 
 
+#: A sentence opening with a subordinate clause up to its comma: its cues are not the main clause's.
+_OPENING_CLAUSE = re.compile(r"[\"“'‘(]?(?:After|Before|When|While|Although|Though|If|Unless|Because|Since|As|Once|Until)\s"
+                             r"[^,;:\"”]{3,150},\s+")
 _WEAK_PAST = re.compile(r"[a-z]{3,}ed")
 _PAST_AUX_BEFORE = re.compile(r"\b(?:was|were|had|had been)\s+$", re.IGNORECASE)
 _FUTURE_IN_PAST = re.compile(r"was\b|were\b|planned to", re.IGNORECASE)

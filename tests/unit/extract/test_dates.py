@@ -900,3 +900,10 @@ def test_dates_that_day_counts_from_the_narrative_not_from_a_day_in_quoted_speec
 )
 def test_dates_a_clock_and_the_day_after_it_are_one_expression(text: str, expected: list[tuple[str, str]]) -> None:
     assert _values(text, "2013-03-20") == expected
+
+
+@pytest.mark.issue(13)
+def test_dates_a_cue_in_an_opening_subordinate_clause_does_not_date_the_main_clause() -> None:
+    text = ("After the president suggested in a late July tweet that mail-in voting could result in fraud, early "
+            "August debate centered around the postal service.")
+    assert ("early August", "2020-08") in _values(text, "2020-09-30")
