@@ -227,13 +227,27 @@ def _facility(match: re.Match[str]) -> list[GazEntry]:
 _Taken = tuple[Mention, str, str | None]
 
 
+def _town_and_region(mention: Mention) -> list[Mention]:
+    """A place mention the model ran on over a comma into the region that holds it ("Thruxton, Hampshire",
+    "Donington Park, Leicestershire"): two mentions, as the text names two places (#13)."""
+    if mention.label not in PLACE_LABELS or ", " not in mention.text:
+        return [mention]
+    head, _, tail = mention.text.partition(", ")
+    if not any(e.type in ("region", "county", "country") and e.own_key == name_key(tail)
+               for e in gazetteer().lookup(tail)) and not region_abbreviation(tail):
+        return [mention]
+    start = mention.start + len(head) + 2
+    return [dataclasses.replace(mention, end=mention.start + len(head), text=head),
+            dataclasses.replace(mention, start=start, text=tail, label="GPE")]
+
+
 def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     """Place candidates with the reason each was taken and the longer name holding it (module docstring, 1.)."""
     chosen: list[_Taken] = []
     blocked: list[tuple[int, int]] = []
     text = article.text
     gaz = gazetteer()
-    mentions = _joined_countries(text, [_trim(m) for m in mentions])
+    mentions = _joined_countries(text, [part for m in mentions for part in _town_and_region(_trim(m))])
     place_texts = {m.text for m in mentions if m.label in PLACE_LABELS}
     # A name once placed by its form or container is a place in its other mentions too ("mayor of Fort Lee").
     place_texts |= {m.text for m in mentions if m.label in ("PERSON", "ORG") and _strong_place(text, m)}

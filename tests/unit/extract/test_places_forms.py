@@ -135,3 +135,21 @@ def test_places_person_label_town_by_context(text: str, labelled: list[tuple[str
 def test_places_a_name_the_article_places_by_its_context(text: str, labelled: list[tuple[str, str]],
                                                          expected: list[str]) -> None:
     assert [p.text for p in _resolve(text, labelled) if p.lat is not None and p.text != "New Quay"] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # One mention run on over a comma into the region that holds the town: two places.
+        ("The flight landed near Karipur, Kerala on Friday.", [("Karipur, Kerala", "GPE")], ["Kerala"]),
+        ("Round four is at Donington Park, Leicestershire, in April.", [("Donington Park, Leicestershire", "FAC")],
+         ["Leicestershire"]),
+        # What follows the comma is no region: the mention stays whole (the cathedral is placed by its town).
+        ("Mass was said in Manila Cathedral, Cardinal Tagle presiding.", [("Manila Cathedral, Cardinal Tagle", "FAC")],
+         ["Manila"]),
+    ],
+)
+def test_places_a_mention_run_on_into_its_region(text: str, labelled: list[tuple[str, str]],
+                                                 expected: list[str]) -> None:
+    assert [p.text for p in _resolve(text, labelled) if p.lat is not None] == expected
