@@ -166,6 +166,12 @@ class _Where:
 def _filters(query: SearchQuery, entity_names: Collection[str], feats: Features,
              dialect: Dialect) -> _Where:
     where, args = published_conditions(query.date_from, query.date_to)
+    if query.date_to and dialect.name == "sqlite":
+        # The same bound as a range of the date index, where substr() made SQLite test every newer article
+        # (83,000 of 100,000 for a page before mid-2019): the dates that do not start after the bound are
+        # those before its last character's successor, in SQLite's binary order.
+        where.append("a.published < ?")
+        args.append(query.date_to[:-1] + chr(ord(query.date_to[-1]) + 1))
     dates, date_args = "".join(f" AND {w}" for w in where), list(args)
     simple = {source_sql(dialect=dialect) + " = ?": query.source, "a.site = ?": query.site, "a.lang = ?": query.lang}
     for sql, value in simple.items():

@@ -254,6 +254,31 @@ def test_dialect_a_filtered_total_is_counted_up_to_its_own_cap(store: Store, mon
 
 
 @pytest.mark.issue(17)
+@pytest.mark.parametrize(("date_to", "kept"), [
+    ("2022-06-30", {"2022-06-29", "2022-06-30", "2022-06-30T10:00:59", "2022-06-30T10:01", "2022-06-30T23:59:59"}),
+    ("2022-06-30T10:00", {"2022-06-29", "2022-06-30", "2022-06-30T10:00:59"}),  # to the minute it names
+    ("2022-07-01", {"2022-06-29", "2022-06-30", "2022-06-30T10:00:59", "2022-06-30T10:01", "2022-06-30T23:59:59",
+                    "2022-07-01", "2022-07-01T00:00:00"}),
+])
+def test_dialect_an_end_day_is_read_as_a_range_of_the_date_index(store: Store, date_to: str, kept: set[str]) -> None:
+    """Newest first before an end day, SQLite reads the articles off the date index from that day on, where
+    it tested each newer article's date (83,000 of 100,000 for a page before mid-2019); the articles are
+    those published on or before the bound to its own precision, as before (#15)."""
+    from newsprism.store.search import SearchQuery
+
+    days = ["2022-06-29", "2022-06-30", "2022-06-30T10:00:59", "2022-06-30T10:01", "2022-06-30T23:59:59",
+            "2022-07-01", "2022-07-01T00:00:00", "2023-01-01"]
+    store.add([Article(id=f"{n:016x}", text=f"Item {n} spoke.", source="s", published=day)
+               for n, day in enumerate(days)])
+    for text in ("", "spoke"):
+        page, run = _traced(store, SearchQuery(text, date_to=date_to, sort="date"))
+        assert {hit.published for hit in page.hits} == kept and page.total == len(kept)
+        if run and not text:  # SQLite
+            walks = [plan for plan in _plans(store, [sql for sql in run if "ORDER BY a.published" in sql])]
+            assert walks and all("articles_published (published<?)" in plan for plan in walks), walks
+
+
+@pytest.mark.issue(17)
 @pytest.mark.parametrize("text", ["spoke", "spok*"])
 def test_dialect_a_filtered_match_looks_up_the_person_per_match(store: Store, text: str) -> None:
     """Reading matches newest first, a person's filter is one index lookup per match, not a list of every
