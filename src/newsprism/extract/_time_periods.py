@@ -152,7 +152,12 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     focus = focus_quarter(ctx)
     # "the quarter a year ago" is the year-ago quarter.
     # "last year's quarter" too (#13).
-    back = 1 if _YEAR_BACK.search(mods) or m["ly"] or _A_YEAR_BACK.match(ctx.text, m.end()) else 0
+    ly = (m["ly"] or "").split()[0].lower() if m["ly"] else ""
+    back = 1 if _YEAR_BACK.search(mods) or ly == "last" or _A_YEAR_BACK.match(ctx.text, m.end()) else 0
+    if ly in ("this", "next") and (ordinal or focus) and ctx.anchor is not None:
+        # "this year's third quarter", "next year's first quarter": one expression, that year's quarter (#13).
+        named = ctx.anchor.year + (ly == "next")
+        return Resolved(f"{named:04d}-Q{ordinal or (focus[1] if focus else 0)}", "quarter", names_period=bool(ordinal))
     apposed = _APPOSED_QUARTER.match(ctx.text, m.end())
     if apposed is not None:
         # "In the comparable year-ago quarter, the second quarter ended Oct. 31, ...": the quarter in apposition
@@ -186,7 +191,7 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
         return Resolved(f"{held_by:04d}-Q{(middle - 1) // 3 + 1}", "quarter", names_period=True)
     if ordinal and not back:
         return quarter_of_anchor(ordinal, ctx)
-    if focus is None and m["ly"] and ctx.anchor is not None:
+    if focus is None and ly == "last" and ctx.anchor is not None:
         # "last year's third quarter" outside an earnings story: still last year's.
         before = ctx.anchor.year - 1
         return Resolved(f"{before:04d}-Q{ordinal}", "quarter") if ordinal else Resolved(f"{before:04d}", "year")

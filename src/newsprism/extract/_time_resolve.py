@@ -315,6 +315,8 @@ _AGE_AFTER_BE = re.compile(r"\s+(?:an?|one\s+of|home\s+to|part\s+of)\b", re.IGNO
 #: After a pronoun and its "am" / "are", only the clause's end makes it the age ("We are today announcing" is the day).
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?\"”)]|$)")
 _PRONOUN_BE = re.compile(r"(?:I|you|we|they)(?:\s+(?:am|are)|['’]m|['’]re)\s+$", re.IGNORECASE)
+_AGE_OF = re.compile(r"\b(?:world|women|men|youth|society|generation|people|heroes|leaders|cars|jobs|city|cities|"
+                     r"technology|technologies|industries|workers|stars)\s+of\s+$", re.IGNORECASE)
 _AGE_TODAY_AFTER = re.compile(r"['’]s\s+(?:world|society|generation|youth|standards)\b", re.IGNORECASE)
 
 
@@ -336,6 +338,11 @@ def r_today(m: re.Match[str], ctx: Context) -> Resolved:
     note = m["pod"] or ("night" if word in ("tonight", "overnight") else None)
     if word == "today" and not m["pod"] and _present_age(m, ctx):
         return Resolved("PRESENT_REF", "unknown")
+    if word in ("tomorrow", "yesterday") and not m["pod"] and _AGE_OF.search(ctx.text, max(0, m.start() - 25), m.start()) \
+            and not _AGE_TODAY_AFTER.match(ctx.text, m.start("w") + len(word)):
+        # "the people of tomorrow", "the heroes of yesterday": an age ahead or gone, as "women of today" is the
+        # present one (#13); "the start of tomorrow's session" is still a day.
+        return Resolved("FUTURE_REF" if word == "tomorrow" else "PAST_REF", "unknown")
     if ctx.anchor is None:
         return _unanchored(None, "day", note)
     return Resolved((ctx.anchor + dt.timedelta(days=_DAY_WORDS[word])).isoformat(), "day", note=note)

@@ -907,3 +907,20 @@ def test_dates_a_cue_in_an_opening_subordinate_clause_does_not_date_the_main_cla
     text = ("After the president suggested in a late July tweet that mail-in voting could result in fraud, early "
             "August debate centered around the postal service.")
     assert ("early August", "2020-08") in _values(text, "2020-09-30")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Net sales for this year's third quarter were $14 million.", [("this year's third quarter", "1989-Q3")]),
+        ("The spin-off could be effective as early as next year's first quarter.",
+         [("next year's first quarter", "1990-Q1")]),
+        ("Acme said third-quarter profit rose. The quarter-to-quarter comparison was also enhanced by charges.",
+         [("third-quarter", "1989-Q3")]),
+        ('"If I were choosing the people of tomorrow, I would have chosen the people who are here," he said.',
+         [("tomorrow", "FUTURE_REF")]),
+    ],
+)
+def test_dates_a_quarter_of_this_or_next_year_and_ages_of_tomorrow(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, "1989-10-30") == expected
