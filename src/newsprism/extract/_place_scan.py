@@ -207,8 +207,9 @@ def _opens(word: str) -> bool:
 
 
 def not_a_place(text: str, end: int) -> bool:
-    """A disease's, breed's or product's name follows ("West Nile| virus", "Lassa| fever")."""
-    return bool(_NOT_PLACE_AFTER.match(text, end))
+    """A disease's, breed's or product's name follows ("West Nile| virus", "Lassa| fever"), or a currency's
+    sign ("US|$300")."""
+    return bool(_NOT_PLACE_AFTER.match(text, end)) or text.startswith("$", end)
 
 
 def _kinds(found: Iterable[GazEntry]) -> set[str]:
@@ -366,7 +367,7 @@ def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: b
     kinds = _kinds(entries)
     # Capitals are a place only in the dateline ("HORRY COUNTY, SC (WMBF) -"), not in shouted text.
     shouted = text[start:end].isupper() and len(text[start:end]) > 1 and (dateline(text) or (-1,))[0] != start and (
-        not credited_dateline(text, start, end))
+        not credited_dateline(text, start, end)) and not _capitals_alone(text, start, end)
     if strong and not shouted:
         return Found(_mention(start, end, text), strong), True
     if shouted or label is not None or person is not None:
@@ -404,6 +405,20 @@ def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: b
     if "city" in kinds or "county" in kinds:
         return Found(_mention(start, end, text), "a town by name"), False
     return None
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _capitals_alone(text: str, start: int, end: int) -> bool:
+    """Whether a name in capitals stands in running text, not in a line of capitals: the words next to it
+    are not in capitals ("A PARANAQUE court", "the 25th District of FLORIDA"; not "MARINE ENERGY WALES
+    ANNUAL CONFERENCE"; not an agency's credit glued to a dash, "Moscow, SANA- Russia's...") (#13)."""
+    if text.startswith(("-", "–", "—"), end) or not text[start:end].replace(" ", "").isalpha():
+        return False  # (abbreviations, "N.B.", have rules of their own)
+    before = _WORDS.findall(text, max(0, start - 30), start)[-1:]
+    after = _WORDS.findall(text, end, end + 30)[:1]
+    return bool(before or after) and not any(word.isupper() for word in before + after)
 
 
 def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, weak_only: bool = False,

@@ -153,3 +153,20 @@ def test_places_a_name_the_article_places_by_its_context(text: str, labelled: li
 def test_places_a_mention_run_on_into_its_region(text: str, labelled: list[tuple[str, str]],
                                                  expected: list[str]) -> None:
     assert [p.text for p in _resolve(text, labelled) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name in capitals in running text, as some outlets write places.
+        ("Congressman Mario Diaz-Balart (25th District of FLORIDA) spoke on Friday.", ["FLORIDA"]),
+        ("OKLAHOMA CITY The Latest on teachers rallying for higher pay.", ["OKLAHOMA CITY"]),
+        # A line of capitals, an agency's credit glued to a dash, a currency's sign: no place.
+        ("The MARINE ENERGY WALES ANNUAL CONFERENCE opens today.", []),
+        ("Moscow, SANA- Officials said the talks went well.", []),
+        ("Rebuilding will cost US$300 billion, officials said.", []),
+    ],
+)
+def test_places_names_in_capitals_in_running_text(text: str, expected: list[str]) -> None:
+    assert [p.text for p in _resolve(text, []) if p.lat is not None] == expected
