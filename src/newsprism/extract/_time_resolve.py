@@ -670,7 +670,8 @@ def r_ref(m: re.Match[str], ctx: Context) -> Resolved:
         return Resolved(str(ctx.anchor.year) if ctx.anchor else None, "year", resolved=ctx.anchor is not None)
     if word == "at the time":
         return Resolved(None, "unknown", resolved=False, note="refers to an earlier time in the text")
-    return Resolved(_REFS[word], "unknown")
+    # "at this crucial moment", "at this juncture": the present, as "at this time" is (#13).
+    return Resolved(_REFS.get(word, "PRESENT_REF"), "unknown")
 
 
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",

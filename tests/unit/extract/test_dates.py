@@ -924,3 +924,13 @@ def test_dates_a_cue_in_an_opening_subordinate_clause_does_not_date_the_main_cla
 )
 def test_dates_a_quarter_of_this_or_next_year_and_ages_of_tomorrow(text: str, expected: list[tuple[str, str]]) -> None:
     assert _values(text, "1989-10-30") == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text",
+    ["I don't think his majesty would be traveling at this crucial moment if the leadership did not want it.",
+     "I don't have any specific plans at this moment, but I would love to keep doing that."],
+)
+def test_dates_at_this_moment_is_the_present_as_at_this_time_is(text: str) -> None:
+    assert [value for _, value in _values(text, "1990-08-15")] == ["PRESENT_REF"]
