@@ -85,7 +85,9 @@ def shop_form(page_text: str) -> bool:
     >>> shop_form("Police said 12 people were hurt. Subscribe for $1 a week.")
     False
     """
-    return bool(_CART.search(page_text) and _PRICE.search(page_text))
+    # the price first: the cart words, thirty case-blind alternatives in several scripts, cost seven times as
+    # much to look for, and two pages in three have no price to go with them (#12, speed)
+    return bool(_PRICE.search(page_text) and _CART.search(page_text))
 
 
 def not_news(kind: str | None, *, page_text: str, text: str) -> str | None:
