@@ -9,13 +9,15 @@ the clean text can always be traced back to the raw text.
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import os
 import re
 import unicodedata
 
 from .offsets import MappedText, join
-from .resources import ODD_SPACE, SPACES, ZERO_WIDTH
+from .prefilter import longest_match, required_words
+from .resources import ODD_SPACE, ODD_SPACE_RUN, SPACES, ZERO_WIDTH
 
 _BLANKS = re.compile(r"\n\s*\n+")
 _NEEDS_FTFY = re.compile(r"[^\x00-\x7f]|&[#\w]+;")
@@ -53,9 +55,49 @@ def _ftfy_leaves(text: str) -> bool:
     :data:`_FTFY_OTHER`; and the text must already be NFC. Most non-ASCII lines (curly quotes, dashes,
     accented names) pass all three, and ftfy's full pass cost a tenth of cleaning on HTML pages (#12).
     """
-    from ftfy.badness import is_bad
+    return not _is_bad(text) and not _FTFY_OTHER.search(text) and unicodedata.is_normalized("NFC", text)
 
-    return not is_bad(text) and not _FTFY_OTHER.search(text) and unicodedata.is_normalized("NFC", text)
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: Past this many characters in a match of ftfy's badness pattern, windows would save little: the whole text is searched.
+_BADNESS_LONGEST = 16
+
+
+def _is_bad(text: str) -> bool:
+    """ftfy's ``is_bad(text)``, its badness pattern searched only around the non-ASCII characters.
+
+    Every match of that pattern holds a non-ASCII character and is a few characters long
+    (:func:`_badness_reach`), so no match lies outside these windows; the pattern has no lookaround,
+    so a match inside a window is one in the text. Searched over whole lines, where a curly quote
+    or a dash is most often the only non-ASCII character, it was a third of reading lines (#12, speed).
+    """
+    from ftfy.badness import BADNESS_RE
+
+    reach = _badness_reach()
+    if reach is None:  # a pattern this shortcut cannot vouch for: the whole text is searched
+        return BADNESS_RE.search(text) is not None
+    start = end = -1
+    for m in _NON_ASCII.finditer(text):
+        if m.start() - reach <= end:  # overlaps the window before: one window
+            end = m.end() + reach
+            continue
+        if end >= 0 and BADNESS_RE.search(text, start, end):
+            return True
+        start, end = max(m.start() - reach, 0), m.end() + reach
+    return end >= 0 and BADNESS_RE.search(text, start, end) is not None
+
+
+@functools.cache
+def _badness_reach() -> int | None:
+    """How far from a non-ASCII character a match of ftfy's badness pattern may reach (its longest match,
+    less one), or None unless every match of the pattern holds a non-ASCII character and none is longer
+    than a few characters: read from the pattern of the ftfy installed, which may change."""
+    from ftfy.badness import BADNESS_RE
+
+    longest = longest_match(BADNESS_RE)
+    if required_words(BADNESS_RE) != frozenset() or longest is None or not 0 < longest <= _BADNESS_LONGEST:
+        return None
+    return longest - 1
 
 
 def normalize_line(raw: str, start: int, end: int) -> tuple[MappedText, list[tuple[int, int, str]]]:
@@ -66,12 +108,20 @@ def normalize_line(raw: str, start: int, end: int) -> tuple[MappedText, list[tup
         the span of the new text in the line and the raw text it replaced.
     """
     line = MappedText.copied(raw, start, end)
-    # most lines of an extractor's output are plain: one search finds out, and the per-space work is
-    # skipped (it was a fifth of cleaning's time on HTML pages, #12)
-    if ODD_SPACE.search(line.text) or ZERO_WIDTH.search(line.text):
-        line = _spaces_fixed(line)
-    if not _NEEDS_FTFY.search(line.text):
-        return line, []
+    if line.text.isascii():
+        # in ASCII the odd spaces are two spaces or a tab, no zero-width character exists, and only an
+        # entity can need ftfy: substring tests find them without a regex scan of each line (#12, speed)
+        if "  " in line.text or "\t" in line.text:
+            line = _spaces_fixed(line)
+        if "&" not in line.text or not _NEEDS_FTFY.search(line.text):
+            return line, []
+    else:
+        # most lines of an extractor's output are plain: one search finds out, and the per-space work is
+        # skipped (it was a fifth of cleaning's time on HTML pages, #12)
+        if ODD_SPACE.search(line.text) or ZERO_WIDTH.search(line.text):
+            line = _spaces_fixed(line)
+        if not _NEEDS_FTFY.search(line.text):
+            return line, []
     pieces: list[MappedText] = []
     changes: list[tuple[int, int, str]] = []
     offset = 0
@@ -90,7 +140,8 @@ def _spaces_fixed(line: MappedText) -> MappedText:
     # the dropped characters as spans, kept text copied between them in slices: per-character work was
     # most of cleaning's time on a page that is one line of 118,000 characters (#12)
     drop = [(m.start(), m.end()) for m in ZERO_WIDTH.finditer(line.text)]
-    drop.extend((m.start() + 1, m.end()) for m in SPACES.finditer(line.text) if m.group() != " ")
+    # only the odd runs are found: a search for every run met each space between two words in Python (#12, speed)
+    drop.extend((m.start() + 1, m.end()) for m in ODD_SPACE_RUN.finditer(line.text))
     if drop:
         drop.sort()
         texts, origins, at = [], [], 0

@@ -110,6 +110,8 @@ _OTHER_SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # space characters b
 SPACES = re.compile(rf"[ {_OTHER_SPACES}]+")
 #: What normalising :data:`SPACES` changes: two plain spaces or more, or any other space character.
 ODD_SPACE = re.compile(rf" {{2,}}|[{_OTHER_SPACES}]")
+#: The runs of :data:`SPACES` that are not one plain space: two space characters or more, or another one alone.
+ODD_SPACE_RUN = re.compile(rf"[ {_OTHER_SPACES}]{{2,}}|[{_OTHER_SPACES}]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 TERMINAL = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[。！？」』）])$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)|[。！？]")
