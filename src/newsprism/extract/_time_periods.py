@@ -153,7 +153,7 @@ def r_period_ref(m: re.Match[str], ctx: Context) -> Resolved:
     # "the quarter a year ago" is the year-ago quarter.
     # "last year's quarter" too (#13).
     ly = (m["ly"] or "").split()[0].lower() if m["ly"] else ""
-    back = 1 if _YEAR_BACK.search(mods) or ly == "last" or _A_YEAR_BACK.match(ctx.text, m.end()) else 0
+    back = 1 if _YEAR_BACK.search(mods) or ly == "last" or _A_YEAR_BACK.match(ctx.text, m.end("unit")) else 0
     if ly in ("this", "next") and (ordinal or focus) and ctx.anchor is not None:
         # "this year's third quarter", "next year's first quarter": one expression, that year's quarter (#13).
         named = ctx.anchor.year + (ly == "next")

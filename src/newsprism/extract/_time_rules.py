@@ -59,7 +59,7 @@ PAST_CUES = re.compile(
 #: Tuesday", "the law takes effect Jan. 1"): news writes what is planned in this tense, so the date lies ahead.
 SCHEDULED = re.compile(
     r"(?:meets?|begins?|opens|reopens?|ends|closes|concludes|resumes?|leaves?|arrives?|travels?|go|goes|fly|flies|convenes?|testif(?:y|ies)|"
-    r"takes? (?:effect|office)|kicks? off|gathers?|departs?|debuts?|premieres?|holds?|hosts?|visits?|votes?)",
+    r"takes? (?:effect|office)|falls on|kicks? off|gathers?|departs?|debuts?|premieres?|holds?|hosts?|visits?|votes?)",
     re.IGNORECASE,
 )
 #: Reporting verbs: the time of the telling, a date only right before it ("said Friday").
@@ -137,7 +137,7 @@ _P = [
     ("season_year_words", rf"\b(?P<x>(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<w>{_YEAR_WORDS}))\b"),
     ("season_year", rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}))\b"),
     # "in the winter", and with a modifier and no article: "in late fall", "until early spring" (#13).
-    ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over|into|of|through|throughout|from)\s+(?P<x>the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<season>spring|summer|autumn|winter)|(?P<mod2>early|late|mid)[- ]?(?P<season2>spring|summer|autumn|fall|winter))\b"),
+    ("ctx_season", r"\b(?P<pre>in|during|by|until|since|over|into|of|through|throughout|from)\s+(?P<x>the\s+(?:(?P<mod>early|late|mid)[- ]?)?(?P<season>spring|summer|autumn|winter|fall(?!\s+(?:of|in|from|to)\b))|(?P<mod2>early|late|mid)[- ]?(?P<season2>spring|summer|autumn|fall|winter))\b"),
     ("year_end", r"\b(?P<x>(?:the\s+)?(?:end of (?:the|this) year|year-end|year end|year['’]s end))\b"),
     # "by the end of the month", "the middle of this week": the publication's month or week, with the part in the note.
     ("unit_part", r"\b(?P<x>the\s+(?P<part>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>month|week))\b"),
@@ -155,7 +155,7 @@ _P = [
     # "the fourth quarter of 1998", "the first quarter of next year" (#13).
     ("quarter", rf"\b(?P<x>(?:the\s+)?(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[- ]quarter(?:(?:\s+of)?\s+(?:fiscal\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>(?i:this|last|next))\s+year)?)\b"),
     ("q", rf"\b(?P<x>Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?)\b"),
-    ("period_ref", r"\b(?P<x>(?:the|this|that(?!\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\b)|(?P<ly>(?:last|this|next)\s+year['’]s))\s+(?P<mods>(?:(?:latest|most recent|current|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|fiscal|(?:19|20)\d\d(?![-–](?:19|20)?\d\d\b)|first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+){0,3})(?P<unit>quarter|period))\b(?![-‐](?:to|on|over)[-‐])"),
+    ("period_ref", r"\b(?P<x>(?:the|this|that(?!\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\b)|(?P<ly>(?:last|this|next)\s+year['’]s))\s+(?P<mods>(?:(?:latest|most recent|current|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|fiscal|(?:19|20)\d\d(?![-–](?:19|20)?\d\d\b)|first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+){0,3})(?P<unit>quarter|period)\b(?![-‐](?:to|on|over)[-‐])(?:\s+(?:a|one)\s+year\s+(?:ago|earlier|before)\b)?)"),
     ("year_ago_adj", r"\b(?P<x>year-(?:earlier|ago))\b"),
     ("holiday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|past|coming|previous|upcoming))\s+)?(?P<h>Thanksgiving(?: Day)?|Memorial Day|Labou?r Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day|Veterans['’]? Day|Good Friday|Easter(?: Sunday| Monday| [Ww]eek)?|Boxing Day|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|(?:the )?Fourth of July)(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?)(?![\w'’-]|\s+[A-Z])"),
     ("year_range", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?=\s*[-–]\s*(?:{_YEAR}|\d\d)(?![\w%/-]|[.,]\d))"),

@@ -934,3 +934,18 @@ def test_dates_a_quarter_of_this_or_next_year_and_ages_of_tomorrow(text: str, ex
 )
 def test_dates_at_this_moment_is_the_present_as_at_this_time_is(text: str) -> None:
     assert [value for _, value in _values(text, "1990-08-15")] == ["PRESENT_REF"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Sales in the second quarter rose 5 percent from the same period a year earlier.", "1999-08-05",
+         [("the second quarter", "1999-Q2"), ("the same period a year earlier", "1998-Q2")]),
+        ("The report will be released in the fall.", "1999-08-05", [("the fall", "1999-FA")]),
+        ("The anniversary of the bombings falls on Saturday.", "1999-08-05", [("Saturday", "1999-08-07")]),
+    ],
+)
+def test_dates_the_same_period_a_year_earlier_the_fall_and_a_day_a_date_falls_on(
+        text: str, published: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, published) == expected
