@@ -239,7 +239,7 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
         # made again by each statement that holds it: 50 to 90 ms for one person named by a quarter of
         # 100,000 articles), and only the candidates are scored (scoring in that pass doubled its cost).
         found = [int(r[0]) for r in conn.execute(
-            f"SELECT {d.fts_rowid} FROM {d.fts_from_joined} WHERE {d.fts_match}{w.probed} "
+            f"SELECT {d.fts_rowid} FROM {d.fts_from_keys} WHERE {d.fts_match}{w.probed} "
             f"ORDER BY {d.fts_rowid} DESC LIMIT {cap + 1}", [match, *args])]
         # by date, only the page's hits are scored (a score for each of 2,000 took 12 to 26 ms)
         candidates = [(r, 0.0) for r in found[:RANK_CAP + 1]] if query.sort == "date" else \
