@@ -949,3 +949,18 @@ def test_dates_at_this_moment_is_the_present_as_at_this_time_is(text: str) -> No
 def test_dates_the_same_period_a_year_earlier_the_fall_and_a_day_a_date_falls_on(
         text: str, published: str, expected: list[tuple[str, str]]) -> None:
     assert _values(text, published) == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France sent troops to Mali on Friday, a day after rebels captured Konna.",
+         ("a day after", "P1D", "relative to an event: rebels captured Konna")),
+        ("The singer was murdered a few weeks after publicly posting pictures of herself.",
+         ("a few weeks after", "PXW", "relative to an event: publicly posting pictures of herself")),
+    ],
+)
+def test_dates_an_event_opening_with_a_common_noun_or_a_gerund_is_still_an_event(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in [(t.text, t.value, t.note) for t in find_times(text, published="2013-01-14")]
