@@ -12,7 +12,8 @@ A claim group is one quantity in one story:
    counted or measured noun with its qualifiers (``Claim.what``); a change
    ("down five points", ``Claim.change``) is another quantity than the level it
    moves, a rise another than a fall; a part of a larger number ("30 of the
-   80 wounded") is set beside nothing; a figure whose
+   80 wounded") or more beyond it ("another 20,000 people marched") is set
+   beside nothing; a figure whose
    subject is unknown, or a small count of a common noun ("5 companies"), is
    set beside nothing;
 3. a compatible time: figures dated long before the story (a historical
@@ -74,6 +75,11 @@ _FRONTED = re.compile(r"\s*(?:In|At|Across|Near|Inside|Outside)\s[^,.;]{1,60},")
 _SPEAKER_AFTER = re.compile(r"\s+(?:officials?|authorities|government|ministry|minister|police|army|military|media|"
                             r"sources|spokes(?:man|woman|person)|president|state|agency|emergency)\b", re.IGNORECASE)
 _SCOPE_START = re.compile(_SCOPE_END.pattern + r"|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+#: A figure's clause that opens with "where" right after a comma.
+_WHERE = re.compile(r"where\b", re.IGNORECASE)
+#: Words right before a count that make it more of something beyond the figures given before ("another
+#: 20,000 people marched", "a further 12 were arrested"): a part, never the whole.
+_MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 #: Stops the words read after a figure: the next figure or the end of its clause.
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
                          r"thousands?|and|while|but|whereas)\b", re.IGNORECASE)
@@ -200,8 +206,9 @@ def quantity_of(claim: Claim, text: str) -> str | None:
 
 def _level_quantity(claim: Claim, text: str) -> str | None:
     dimension, _ = dimension_of(claim.unit)
-    if dimension == "count" and claim.value >= 1 and _PART_OF.match(text, claim.end):
-        return None  # a part of a larger number (#17)
+    if dimension == "count" and claim.value >= 1 and (
+            _PART_OF.match(text, claim.end) or _MORE.search(text, max(0, claim.start - 20), claim.start)):
+        return None  # a part of a larger number, or more beyond the figures given before (#17)
     if dimension == "count" and _people(claim.what):
         own = " ".join(x for x in (claim.counted, claim.verb) if x)
         after = text[claim.end:claim.end + _WINDOW]
@@ -254,10 +261,14 @@ def _scope(claim: Claim, article: Article) -> str:
     lead = (sentence, sentence + len(fronted.group())) if fronted and fronted.end() <= claim.start else (0, 0)
     for stop in _SCOPE_START.finditer(text, start, claim.start):
         start = stop.end()  # "57,000 in Romania and [80,000]": the places of the figure before are its own
+    # "in the northern city of Thessaloniki, where another 20,000 people marched": the place "where" stands
+    # for ends right before its comma.
+    comma = start - 1 if text.startswith(", ", start - 1) and _WHERE.match(text, start + 1) else -1
     tail = _SCOPE_END.search(text, claim.end)
     end = tail.start() if tail else len(text)
     names = sorted({p.name or p.text for p in article.places if p.type != "continent" and (
-        (start <= p.start and p.end <= end and not _speaker(text, p)) or (lead[0] <= p.start and p.end <= lead[1]))})
+        (start <= p.start and p.end <= end and not _speaker(text, p)) or (lead[0] <= p.start and p.end <= lead[1])
+        or p.end == comma)})
     return f" in {' and '.join(names)}" if names else ""
 
 

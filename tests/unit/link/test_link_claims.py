@@ -308,3 +308,26 @@ def test_claims_a_part_of_a_larger_number_is_not_set_beside_the_whole() -> None:
     groups = _groups(a, b)
     assert {q: sorted((r.article_id, r.value) for r in rows) for q, rows in groups.items()} == {
         "injured": [("a", 80), ("b", 80)]}
+
+
+@pytest.mark.issue(17)
+def test_claims_a_place_where_stands_for_and_more_beyond_a_figure_are_other_quantities() -> None:
+    """Three ECB+ reports of one strike: the marchers in Athens, and "another 20,000" in Thessaloniki."""
+    athens = "Police said as many as 20,000 people marched in Athens during the strike."
+    a = _article("a", "one.example", "2010-05-05", athens, ("as many as 20,000", 20000, {"counted": "people",
+                 "what": "people", "verb": "marched", "bound": "at_most"}),
+                 places=(Place(athens.index("Athens"), athens.index("Athens") + 6, "Athens", name="Athens"),))
+    north = "Violence also broke out in the northern city of Thessaloniki, where 20,000 people marched."
+    b = _article("b", "two.example", "2010-05-05", north, ("20,000", 20000, {"counted": "people", "what": "people",
+                 "verb": "marched"}),
+                 places=(Place(north.index("Thessaloniki"), north.index("Thessaloniki") + 12, "Thessaloniki",
+                               name="Thessaloniki"),))
+    more = "Violence also broke out in the north, where another 20,000 people marched."
+    c = _article("c", "three.example", "2010-05-05", more, ("20,000", 20000, {"counted": "people", "what": "people",
+                 "verb": "marched"}))
+    d = _article("d", "four.example", "2010-05-05", "As many as 20,000 people marched in Athens, police said.",
+                 ("As many as 20,000", 20000, {"counted": "people", "what": "people", "verb": "marched",
+                                               "bound": "at_most"}),
+                 places=(Place(29, 35, "Athens", name="Athens"),))
+    groups = _groups(a, b, c, d)
+    assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"protesters in Athens": ["a", "d"]}
