@@ -486,8 +486,9 @@ def _attach_clock_dates(refs: list[TimeRef], text: str) -> list[TimeRef]:
     return out
 
 
-#: Only a day written right after the clock ("midnight Friday", "2100 UTC, yesterday") is its day.
-_CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*)?")
+#: Only a day written right after the clock ("midnight Friday", "2100 UTC, yesterday", "at 8 p.m. on Feb. 28",
+#: "11:00 p.m. EDT on Sunday") is its day.
+_CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*)?|(?:\s+(?:local\s+time|[A-Z]{2,4}))?\s+on\s+")
 
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|-|$)")
