@@ -58,7 +58,7 @@ PAST_CUES = re.compile(
 #: Verbs of scheduled events in the simple present ("they meet separately Monday", "the talks resume on
 #: Tuesday", "the law takes effect Jan. 1"): news writes what is planned in this tense, so the date lies ahead.
 SCHEDULED = re.compile(
-    r"(?:meets?|begins?|opens|reopens?|ends|closes|concludes|resumes?|leaves?|arrives?|travels?|go|goes|fly|flies|convenes?|testif(?:y|ies)|"
+    r"(?:meets?|begins?|starts?|opens?|reopens?|ends?|closes?|concludes|resumes?|returns?|launch(?:es)?|leaves?|arrives?|travels?|go|goes|fly|flies|convenes?|testif(?:y|ies)|"
     r"takes? (?:effect|office)|falls on|kicks? off|gathers?|departs?|debuts?|premieres?|holds?|hosts?|visits?|votes?)",
     re.IGNORECASE,
 )

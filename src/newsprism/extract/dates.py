@@ -286,7 +286,7 @@ _PRESENT_AUX_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will be|['’]s|
 
 #: A scheduled event's verb governing the expression: at most three words between, no clause break.
 _SCHEDULED_BEFORE = re.compile(rf"\b(?:{SCHEDULED.pattern})(?:\s+(?!(?:and|but|or|that|which|who|after|when|while)\b)"
-                               r"[\w'’-]+){0,3}?\s+(?:on\s+|in\s+|at\s+|from\s+|until\s+|through\s+)?$", re.IGNORECASE)
+                               r"[\w'’.:-]+){0,3}?\s+(?:on\s+|in\s+|at\s+|from\s+|until\s+|through\s+)?$", re.IGNORECASE)
 #: Before a present verb, an infinitive's "to", an auxiliary, a determiner, a preposition or a number shows it is
 #: no present tense ("plans to meet", "did not meet", "a vote", "37 votes").
 _NO_PRESENT_BEFORE = re.compile(

@@ -979,3 +979,19 @@ def test_dates_an_event_opening_with_a_common_noun_or_a_gerund_is_still_an_event
 )
 def test_dates_a_clock_takes_the_day_after_on(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Congress returns from recess on Monday.", ("Monday", "2013-02-18")),
+        ("The trial starts Monday.", ("Monday", "2013-02-18")),
+        ("Schools open Monday after the storm.", ("Monday", "2013-02-18")),
+        ("Polls close at 8 p.m. Tuesday.", ("8 p.m. Tuesday", "2013-02-19T20:00")),
+        # rows that must not change: a past verb before the plural form
+        ("Shops remained open Monday.", ("Monday", "2013-02-11")),
+    ],
+)
+def test_dates_more_scheduled_verbs_in_the_present(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2013-02-14")
