@@ -658,6 +658,13 @@ def _own_geography(text: str, places: list[Place]) -> tuple[set[str], set[str]]:
     return ids, codes
 
 
+@lru_cache(maxsize=4096)
+def _initialled(initials: str) -> list[GazEntry]:
+    """The regions and countries with these initials; none for a form the gazetteer spells ("US"), which
+    the scan has judged already."""
+    return [] if initials in gazetteer() else gazetteer().initialled(initials)
+
+
 def _initialisms(text: str, places: list[Place], mentions: Iterable[Mention]) -> list[Place]:
     """The initials of a region or country of the article's own geography: "SA" in a story naming South
     Africa, "BC" ("FrontCounter BC") in a story of towns in British Columbia, "T&T" beside Trinidad (#13).
@@ -667,8 +674,8 @@ def _initialisms(text: str, places: list[Place], mentions: Iterable[Mention]) ->
     for match in _INITIALISM.finditer(text):
         start, end = match.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_INITIALS) or not (
-                found := gazetteer().initialled(match.group())) or match.group() in gazetteer():
-            continue  # a form the gazetteer spells ("US") was judged already
+                found := _initialled(match.group())):
+            continue
         if geography is None:
             geography = _own_geography(text, places)
             taken = [(p.start, p.end) for p in places] + [(m.start, m.end) for m in mentions if m.label == "PERSON"]
