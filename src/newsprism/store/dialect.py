@@ -50,6 +50,7 @@ class Dialect:
         fts_from_joined: The same, joined to ``articles a`` for filters.
         fts_from_keys: The same, joined to the columns a search filters on as ``a`` (``id``, ``published``,
             ``site``, ``lang``, ``url``, ``source``), read without the article's text.
+        filter_rows: The table holding those columns, one row per article with its ``rowid``.
         fts_rowid: The matching article's rowid.
         fts_match: The WHERE condition of a match (no placeholder: the query is in the FROM clause).
         fts_exists: A WHERE condition on ``articles a`` testing the match, with the query as its ``?``.
@@ -70,6 +71,7 @@ class Dialect:
     fts_from: str
     fts_from_joined: str
     fts_from_keys: str
+    filter_rows: str
     fts_rowid: str
     fts_match: str
     fts_exists: str
@@ -118,7 +120,7 @@ SQLITE = Dialect(
     # article, and a prefix query merges the doclists of all its words each time (a count of 'report*' on
     # one site since a date took 37 s at 100,000 articles, 0.1 s this way)
     fts_from="articles_fts", fts_from_joined="articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid",
-    fts_from_keys="articles_fts CROSS JOIN article_keys a ON a.rowid = articles_fts.rowid",
+    fts_from_keys="articles_fts CROSS JOIN article_keys a ON a.rowid = articles_fts.rowid", filter_rows="article_keys",
     fts_rowid="articles_fts.rowid", fts_match="articles_fts MATCH ?",
     fts_exists="EXISTS (SELECT 1 FROM articles_fts f WHERE f.articles_fts MATCH ? AND f.rowid = a.rowid)",
     # a list subquery, made once per statement: FTS5 runs EXISTS once per article, merging the doclists of
@@ -139,7 +141,7 @@ POSTGRES = Dialect(
     # fact tables have no rowid; they are only ever appended to, so the physical order is the stored order
     fact_order="f.ctid",
     fts_from=f"articles a CROSS JOIN {_TSQ} fq", fts_from_joined=f"articles a CROSS JOIN {_TSQ} fq",
-    fts_from_keys=f"articles a CROSS JOIN {_TSQ} fq",
+    fts_from_keys=f"articles a CROSS JOIN {_TSQ} fq", filter_rows="articles",
     fts_rowid="a.rowid", fts_match="a.tsv @@ fq",
     fts_exists=f"a.tsv @@ {_TSQ}", fts_in_matches=f"a.tsv @@ {_TSQ}",
     fts_rank="-ts_rank('{0.1, 0.2, 0.25, 1.0}', a.tsv, fq)",

@@ -367,15 +367,22 @@ def _hits(conn: Conn, match: str, rowids: list[int], scores: dict[int, float]) -
 def _browse(conn: Conn, query: SearchQuery, w: _Where, feats: Features) -> SearchPage:
     """No words: filtered articles, newest first."""
     d = dialect_of(conn)
-    cond, args, dated = " WHERE 1=1" + w.sql, w.args, _dated_from(conn, w)
+    cond, args = " WHERE 1=1" + w.sql, w.args
+    # Filters on the article's own columns are counted on their narrow rows (a site since a day at 100,000
+    # articles: 35 ms on the articles' rows, 15 there); a filter naming its articles drives the count, and
+    # dates alone are counted on the date index.
+    counted = "articles" if w.among or w.sql == w.dates else d.filter_rows
+    total = int(conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {counted} a{cond} LIMIT {COUNT_CAP + 1}) t",
+                             args).fetchone()[0])
+    # many filtered articles: a page of them lies early on the date index (SQLite read the articles of a
+    # site off the site's index and sorted those since a day: 41 ms for 500, 7 ms off the date index)
+    dated = _dated_from(conn, w, many=total > FEW_TO_SORT)
     order = f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC"
     columns = _HIT_COLUMNS.format(source=source_sql(dialect=d))
     rows = conn.execute(
         f"SELECT {columns}, substr(a.text, 1, 240), a.title FROM {dated}{cond} {order} LIMIT ? OFFSET ?",
         [*args, query.limit + 1, query.offset]).fetchall()
     hits = [_hit(r) for r in rows[:query.limit]]
-    total = int(conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM articles a{cond} LIMIT {COUNT_CAP + 1}) t",
-                             args).fetchone()[0])
     page = SearchPage(hits=hits, total=min(total, COUNT_CAP), total_exact=total <= COUNT_CAP,
                       has_next=len(rows) > query.limit, count_cap=COUNT_CAP)
     sample = [r[0] for r in conn.execute(
