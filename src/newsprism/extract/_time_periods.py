@@ -321,12 +321,14 @@ _RULES: dict[str, tuple[str, str, int]] = {
     "good friday": ("GB", "Good Friday", 0), "easter": ("GB", "Good Friday", 2),
     "easter sunday": ("GB", "Good Friday", 2), "easter monday": ("GB", "Good Friday", 3),
     "easter week": ("GB", "Good Friday", 3), "boxing day": ("GB", "Boxing Day", 0),
+    "black friday": ("US", "Thanksgiving Day", 1), "cyber monday": ("US", "Thanksgiving Day", 4),
 }
 #: Fixed-date holidays: (month, day).
 _FIXED: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
     "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14), "fourth of july": (7, 4),
     "the fourth of july": (7, 4), "veterans day": (11, 11), "veterans' day": (11, 11),
+    "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
 }
 
 

@@ -995,3 +995,16 @@ def test_dates_a_clock_takes_the_day_after_on(text: str, published: str, expecte
 )
 def test_dates_more_scheduled_verbs_in_the_present(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2013-02-14")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Shoppers flocked to stores on Black Friday.", "2013-12-03", ("Black Friday", "2013-11-29")),
+        ("Cyber Monday sales rose 20 percent.", "2013-12-05", ("Cyber Monday", "2013-12-02")),
+        ("The parade is held on St. Patrick's Day.", "2013-03-10", ("St. Patrick's Day", "2013-03-17")),
+    ],
+)
+def test_dates_holidays_of_shopping_and_saints(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
