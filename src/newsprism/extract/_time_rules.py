@@ -132,7 +132,7 @@ _P = [
     ("this_pod", r"\b(?P<x>(?P<rel>this|last|earlier this|later this)\s+(?P<pod>morning|afternoon|evening|night))\b"),
     ("rel_unit", rf"\b(?P<x>(?:the\s+)?(?P<rel>{_REL}|the past|the last|the next|the coming)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|fortnight))\b"),
     # "twice as high a dividend this year as last": the unit before, its noun left out (#13).
-    ("elided_last", r"\bthis\s+(?P<unit>week|month|year)\b[^.;:!?\n]{0,40}?\b(?:as|than|and|or)\s+(?P<x>last)(?=\s*[.,;:!?)]|\s*$|\s+(?:and|or|but)\b)"),
+    ("elided_last", r"\bthis\s+(?P<unit>week|month|year)\b[^.;:!?\n]{0,30}?\b(?:as|than|and|or)\s+(?P<x>last)(?=\s*[.,;:!?)]|\s*$|\s+(?:and|or|but)\b)"),
     ("rel_season", rf"\b(?P<x>(?P<rel>{_REL})\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
     ("season_year_words", rf"\b(?P<x>(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<w>{_YEAR_WORDS}))\b"),
     ("season_year", rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}))\b"),
@@ -237,6 +237,7 @@ _TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
     "dayword_only": ("day",),
     "monthweek": ("month", "week"),
     "then": ("then",),
+    "lastword": ("last",),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly", "every", "each"),
 }
 TRIGGER_WORDS: dict[str, set[str]] = {}
@@ -248,7 +249,7 @@ _month, _digit, _unit = {"month"}, {"digit"}, {"unit"}
 PATTERN_CLASSES: dict[str, set[str]] = {
     "iso": _digit, "slash": _digit, "mdy": _month, "dmy": _month, "my": _month, "rel_month": _month,
     "mod_month": _month, "ctx_month": _month, "month_mod": _month, "month_ctx": _month, "rel_weekday": {"weekday"},
-    "today": {"dayword"}, "this_pod": {"dayword"}, "rel_unit": _unit, "elided_last": _unit, "rel_season": {"season"},
+    "today": {"dayword"}, "this_pod": {"dayword"}, "rel_unit": _unit, "elided_last": {"lastword"}, "rel_season": {"season"},
     "season_year": {"season"}, "ctx_season": {"season"}, "ago": _unit, "in_n": _unit, "quarter": _unit,
     "q": _digit, "half": _unit, "decade": {"decade"}, "decade_short": {"decade"}, "decade_word": {"decadeword"},
     "century": {"centuryword"}, "mod_year": _digit, "year": _digit, "clock": _digit, "clock24": _digit, "clock_mil": _digit,
