@@ -224,13 +224,14 @@ def _by_cue(line: Line) -> None:
     # most lines hold no free cue: on an ASCII line one search for each rule's required words finds that out
     # in a third of the time of the cues' own searches (#12, speed); other lines are searched as they are
     lowered = line.text.lower() if line.text.isascii() else None
+    n_words = line.n_words
     for (kind, anchored, free, max_words), free_words in zip(FURNITURE_RULES, _CUE_WORDS, strict=True):
-        if line.n_words > max_words:
+        if n_words > max_words:
             continue
         m = anchored.search(line.text) if anchored else None
         if m is None and free is not None and kind not in _TRUSTED_ON_PROSE and guarded is None:
             # only the free cues of untrusted kinds ask, and those judge lines of at most 40 words (#12, speed)
-            guarded = line.prose and line.n_words >= 8 and not READER_ADDRESS.search(line.text)
+            guarded = line.prose and n_words >= 8 and not READER_ADDRESS.search(line.text)
         if m is None and free is not None and (kind in _TRUSTED_ON_PROSE or not guarded) and (
                 lowered is None or may_match(free_words, lowered)):
             m = free.search(line.text)
