@@ -170,6 +170,29 @@ def test_html_article_block_only_when_it_holds_the_text(html: str, kept: str) ->
     assert "Teaser" not in text
 
 
+_STORY = ("Alana Thompson is one of the breakout stars of the reality show, and now she has her own show. "
+          "She might only be six years old, but she is not holding back when it comes to her opinions.")
+_SIDE = "Another star's new baby was seen in town on Tuesday, and the photographs are on our sister site. "
+#: A blog theme that sets everything in <aside> boxes: the post, the widgets beside it, the teasers under it.
+ASIDE_LAYOUT_PAGE = ("<html><body><section id='contentWrap'><aside class='blogPost'><h1>Star hates singer</h1>"
+                     + "".join(f"<p>{_STORY} Paragraph {i} of the post.</p>" for i in range(5)) + "</aside>"
+                     + "<aside class='rgtBlock'>" + "".join(f"<p>{_SIDE}</p>" for _ in range(3)) + "</aside>"
+                     + "".join(f"<aside class='storyContent'><p>{_SIDE}</p></aside>" for _ in range(3))
+                     + "</section><div class='footer'><p>About us. Contact.</p></div></body></html>")
+#: A story page whose one <aside> is a sidebar: it is still dropped.
+ASIDE_SIDEBAR_PAGE = ("<html><body><article>" + "".join(f"<p>{_STORY} Paragraph {i}.</p>" for i in range(6))
+                      + "</article><aside><p>Sidebar teaser: a star's new baby.</p></aside></body></html>")
+
+
+@pytest.mark.issue(12)
+def test_html_story_in_an_aside_layout_is_read_and_a_sidebar_aside_still_dropped() -> None:
+    # <aside> used to be stripped before either extractor saw the page, story and all
+    assert "Paragraph 3 of the post" in extract_html(ASIDE_LAYOUT_PAGE, url=URL).text
+    text = extract_html(ASIDE_SIDEBAR_PAGE, url=URL).text
+    assert "Paragraph 5." in text
+    assert "Sidebar teaser" not in text
+
+
 # -- hostile and bad input -------------------------------------------------------
 
 NESTED = ("<html><body><article><p>" + "Shallow words that survive. " * 20 + "</p>" + "<div>" * 400 + "<p>Deep words.</p>"
