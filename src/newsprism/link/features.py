@@ -212,10 +212,13 @@ class DocFeatures:
     headline: str = ""
     #: False for a page that is not news (W104): it gets no keys and is linked to no copy in a story (#17)
     news: bool = True
+    #: the folded name of the person or organisation the article is most about (:func:`subject_of`), if any
+    subject: str | None = None
 
 
 #: Bumped whenever what :func:`features` computes changes, so that stored features are computed again.
-FEATURES_VERSION = 3  # 2: whether the page is news (W104, #17); 3: vectors stored as objects, in stem order
+FEATURES_VERSION = 4  # 2: whether the page is news (W104, #17); 3: vectors stored as objects, in stem order;
+# 4: the article's subject
 
 
 def features_data(doc: DocFeatures) -> dict[str, Any]:
@@ -234,7 +237,7 @@ def features_data(doc: DocFeatures) -> dict[str, Any]:
     return {"site": doc.site, "day": doc.day.isoformat() if doc.day else None, "title": doc.title,
             "vector": doc.vector, "title_vector": doc.title_vector,
             "names": sorted(doc.names), "places": sorted(doc.places), "headline": doc.headline,
-            **({} if doc.news else {"news": False})}
+            **({} if doc.news else {"news": False}), **({"subject": doc.subject} if doc.subject else {})}
 
 
 def features_from_data(article_id: str, data: Mapping[str, Any], *, semantic: np.ndarray | None = None
@@ -243,7 +246,7 @@ def features_from_data(article_id: str, data: Mapping[str, Any], *, semantic: np
     return DocFeatures(id=article_id, site=data["site"], day=day_of(data["day"]), title=data["title"],
                        vector=dict(data["vector"]), title_vector=dict(data["title_vector"]),
                        names=frozenset(data["names"]), places=frozenset(data["places"]), semantic=semantic,
-                       headline=data["headline"], news=data.get("news", True))
+                       headline=data["headline"], news=data.get("news", True), subject=data.get("subject"))
 
 
 def is_news(article: Article) -> bool:
@@ -276,7 +279,20 @@ def features(article: Article, *, semantic: np.ndarray | None = None) -> DocFeat
         id=article.id, site=site_of(article), day=day_of(article.published), title=title if news else "",
         vector=weighted_vector(text, lang=lang), title_vector=weighted_vector(title, lang=lang),
         names=_names(article) if news else frozenset(), places=frozenset(p for p in places if p and news),
-        semantic=semantic, headline=title.strip() or lead_sentence(text), news=news)
+        semantic=semantic, headline=title.strip() or lead_sentence(text), news=news,
+        subject=subject_of(article) if news else None)
+
+
+def subject_of(article: Article) -> str | None:
+    """The folded name of the person or organisation ``article`` names most, when named twice or more (ties
+    go to the one named first): what a story of one kind among many (a company's quarterly results, one
+    team's game) is about."""
+    best = None
+    for entity in article.entities:  # in the order of first mention
+        if label_family(entity.label) in ("PERSON", "ORG") and entity.mentions >= 2 and (
+                best is None or entity.mentions > best.mentions):
+            best = entity
+    return (fold_name(best.name) or None) if best is not None else None
 
 
 #: a headline stand-in is cut at a word boundary after this many characters

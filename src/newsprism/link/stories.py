@@ -7,7 +7,9 @@ meaning vectors of headline and lead (:mod:`newsprism.link.semantic`), the
 cosine of wordfreq-weighted vectors of word stems, the overlap of the names
 (entities) and places they mention, title similarity, and closeness of their
 publication dates. Meaning carries most weight: it holds across languages and
-rewordings, where words and names tell apart two events of one kind.
+rewordings, where words and names tell apart two events of one kind; a pair
+whose articles are each about someone the other never names (two companies'
+results of one day) scores half (:func:`other_subjects`).
 
 :func:`cluster_stories` blocks candidate pairs on shared names, places and
 rare title words within a date window, scores them, and merges clusters by
@@ -59,6 +61,38 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
+#: What a pair's score is multiplied by when each article is about someone the other never names.
+OTHER_SUBJECT = 0.5
+#: Words of organisations' names that tell none apart.
+_NAME_FILLER = frozenset({"corp", "co", "inc", "ltd", "plc", "group", "company", "the", "of", "and", "holdings",
+                          "association", "international", "national"})
+
+
+def _names_subject(doc: DocFeatures, subject: str) -> bool:
+    """Whether ``doc`` names ``subject`` (a folded name), in full or by one of its telling words."""
+    if subject in doc.names:
+        return True
+    words = {w for w in subject.split() if len(w) > 2 and w not in _NAME_FILLER}
+    return any(words & set(name.split()) for name in doc.names)
+
+
+def _script(name: str) -> str:
+    return "latin" if all(ord(c) < 0x250 for c in name if c.isalpha()) else "other"
+
+
+def other_subjects(a: DocFeatures, b: DocFeatures) -> bool:
+    """Whether two articles are two events of one kind: each is about a person or organisation
+    (:func:`newsprism.link.features.subject_of`) the other never names, as two companies' quarterly results
+    published on one day are. Names in another script than the other's names are no evidence: names are
+    not transliterated across scripts."""
+    if not a.subject or not b.subject:
+        return False
+    if not any(_script(n) == _script(a.subject) for n in b.names) or \
+            not any(_script(n) == _script(b.subject) for n in a.names):
+        return False
+    return not _names_subject(b, a.subject) and not _names_subject(a, b.subject)
+
+
 def feature_similarity(a: DocFeatures, b: DocFeatures) -> float:
     """Story similarity of two precomputed feature sets, in [0, 1]."""
     text = cosine(a.vector, b.vector)
@@ -74,6 +108,8 @@ def feature_similarity(a: DocFeatures, b: DocFeatures) -> float:
         score *= 0.6 + 0.4 * math.exp(-days / DATE_SCALE)
     else:
         score *= 0.8
+    if other_subjects(a, b):
+        score *= OTHER_SUBJECT
     return max(0.0, min(1.0, score))
 
 

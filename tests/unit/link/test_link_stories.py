@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 from _link_corpus import corpus
 
 from newsprism.link.features import features, features_of
-from newsprism.link.stories import cluster_stories, story_similarity
+from newsprism.link.stories import OTHER_SUBJECT, cluster_stories, feature_similarity, other_subjects, story_similarity
+from newsprism.model import Article, Entity
 
 
 def test_stories_similarity_orders_pairs() -> None:
@@ -83,3 +85,32 @@ def test_stories_merge_from_the_pairs_over_the_threshold_alone() -> None:
                          settings=settings, unscored=unscored) == expected
     assert merge_stories(dict(over), by_id, must_link=copies, threshold=threshold, average=average,
                          settings=settings) != expected  # a1-a3 counts in a1's and a3's means
+
+
+def _report(aid: str, text: str, *names: tuple[str, str, int]) -> Article:
+    return Article(id=aid, text=text, published="1989-10-26", lang="en",
+                   entities=tuple(Entity(id=f"e{i}", name=name, label=label, mentions=mentions)
+                                  for i, (name, label, mentions) in enumerate(names, start=1)))
+
+
+#: Two quarterly results published on one day (TimeBank): one kind of story, two companies.
+_COMPAQ = _report("compaq", "Compaq Computer Corp. said that its net income rose 51% in the third quarter. Compaq "
+                  "said revenue rose 38% to $730 million. Compaq shares closed at $101.",
+                  ("Compaq Computer Corp.", "ORG", 3), ("Houston", "GPE", 1))
+_DUPONT = _report("dupont", "Du Pont Co. reported that third-quarter profit grew a robust 19% from a year ago. Du "
+                  "Pont said revenue rose 9% to $8.5 billion. Du Pont shares closed at $113.",
+                  ("Du Pont Co.", "ORG", 3), ("Wilmington", "GPE", 1))
+_DUPONT_TOO = _report("dupont2", "Du Pont's chemicals and fibers lifted its profit by 19% in the third quarter, "
+                      "the Wilmington company said. Analysts had expected less of Du Pont.",
+                      ("Du Pont", "ORG", 2), ("Wilmington", "GPE", 1))
+
+
+@pytest.mark.issue(17)
+def test_stories_two_companies_results_are_two_events_of_one_kind() -> None:
+    """Each report is about a company the other never names: the pair scores half, below any threshold."""
+    compaq, dupont, dupont_too = features(_COMPAQ), features(_DUPONT), features(_DUPONT_TOO)
+    assert (compaq.subject, dupont.subject) == ("compak computer corp", "du pont co")
+    assert other_subjects(compaq, dupont)
+    assert not other_subjects(dupont, dupont_too)  # "Du Pont" names "Du Pont Co." by its telling words
+    plain = [replace(f, subject=None) for f in (compaq, dupont)]
+    assert feature_similarity(compaq, dupont) == pytest.approx(feature_similarity(*plain) * OTHER_SUBJECT)
