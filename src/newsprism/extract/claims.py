@@ -458,7 +458,10 @@ def _claimant(article: Article, number: Token, mentions: list[Mention]) -> tuple
         if token.lower_ == "according":
             subjects = [g for c in token.rights for g in c.children if c.dep_ == "prep" and g.dep_ == "pobj"]
         else:
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # A passive's subject is what is reported, not who reports it ("Violence was also reported in
+            # Thessaloniki, where 20,000 people joined"): its agent is ("was reported by the police") (#17).
+            subjects = [c for c in token.children if c.dep_ == "nsubj"] or [
+                g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         # The number must not sit inside the subject itself ("The journalist, who has 680,000 followers, said"),
         # and a verb whose clause does not hold the number speaks of something else ("520 have said they back
         # Clinton, 39 have said they back Sanders": the second "said" is not the source of the 520).

@@ -266,10 +266,21 @@ def _scope(claim: Claim, article: Article) -> str:
     comma = start - 1 if text.startswith(", ", start - 1) and _WHERE.match(text, start + 1) else -1
     tail = _SCOPE_END.search(text, claim.end)
     end = tail.start() if tail else len(text)
-    names = sorted({p.name or p.text for p in article.places if p.type != "continent" and (
+    names = sorted({_scope_name(p) for p in article.places if p.type != "continent" and (
         (start <= p.start and p.end <= end and not _speaker(text, p)) or (lead[0] <= p.start and p.end <= lead[1])
         or p.end == comma)})
     return f" in {' and '.join(names)}" if names else ""
+
+
+def _scope_name(place: Place) -> str:
+    """The name a place goes by in a quantity's scope: a nationality word is its country ("killed in a Greek
+    bank" and "killed in Greece" are one scope), when the gazetteer knows it."""
+    if place.type == "demonym" and place.country:
+        from ..extract.gazetteer import gazetteer  # loaded once per process
+
+        if (country := gazetteer().countries.get(place.country)) is not None:
+            return country.name
+    return place.name or place.text
 
 
 def _speaker(text: str, place: Place) -> bool:

@@ -313,3 +313,16 @@ def test_claims_a_change_is_no_level(text: str, changes: dict[float, str | None]
     """A figure the words before it say is by how much something moved carries ``change``; a level none."""
     found = {c.value: c.change for c in _claims(text)}
     assert {value: found.get(value, "missing") for value in changes} == changes
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "claimant"), [
+    # ECB+: the passive's subject is what is reported, not who reports it
+    ("Violence was also reported in Thessaloniki, where a further 20,000 people joined the city's demonstrations.",
+     None),
+    ("It was reported by the police that 20,000 people marched in Thessaloniki.", "police"),
+    ("Police said 18 people had been injured in the violence.", "Police"),
+])
+def test_claims_a_passive_reporting_verbs_subject_is_no_claimant(text: str, claimant: str | None) -> None:
+    (claim,) = [c for c in _claims(text) if c.value in (18, 20000)]
+    assert claim.claimant_text == claimant

@@ -331,3 +331,15 @@ def test_claims_a_place_where_stands_for_and_more_beyond_a_figure_are_other_quan
                  places=(Place(29, 35, "Athens", name="Athens"),))
     groups = _groups(a, b, c, d)
     assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"protesters in Athens": ["a", "d"]}
+
+
+@pytest.mark.issue(17)
+def test_claims_a_nationality_word_in_a_figures_clause_is_its_country() -> None:
+    """ "Three killed as rioters bomb Greek bank" and "killed at least three people in Greece": one scope."""
+    headline = "Three killed as rioters bomb Greek bank"
+    a = _article("a", "one.example", "2010-05-05", headline, ("Three", 3, {"verb": "killed"}),
+                 places=(Place(29, 34, "Greek", name="Greek", country="GR", type="demonym"),))
+    lead = "A firebomb attack on a bank in Greece killed three people today."
+    b = _article("b", "two.example", "2010-05-05", lead, ("three", 3, {"counted": "people", "what": "people",
+                 "verb": "killed"}), places=(Place(31, 37, "Greece", name="Greece", country="GR", type="country"),))
+    assert list(_groups(a, b)) == ["dead in Greece"]
