@@ -166,12 +166,11 @@ class _Where:
 def _filters(query: SearchQuery, entity_names: Collection[str], feats: Features,
              dialect: Dialect) -> _Where:
     where, args = published_conditions(query.date_from, query.date_to)
-    if query.date_to and dialect.name == "sqlite":
-        # The same bound as a range of the date index, where substr() made SQLite test every newer article
-        # (83,000 of 100,000 for a page before mid-2019): the dates that do not start after the bound are
-        # those before its last character's successor, in SQLite's binary order.
+    if query.date_to and (before := _before(query.date_to)):
+        # The same bound as a range of the date index, where substr() made both stores test every newer
+        # article (83,000 of 100,000 for a page before mid-2019: 0.9 s on PostgreSQL).
         where.append("a.published < ?")
-        args.append(query.date_to[:-1] + chr(ord(query.date_to[-1]) + 1))
+        args.append(before)
     dates, date_args = "".join(f" AND {w}" for w in where), list(args)
     simple = {source_sql(dialect=dialect) + " = ?": query.source, "a.site = ?": query.site, "a.lang = ?": query.lang}
     for sql, value in simple.items():
@@ -197,6 +196,21 @@ def _filters(query: SearchQuery, entity_names: Collection[str], feats: Features,
         args += values
     return _Where("".join(f" AND {w}" for w in where), args, "".join(f" AND {w}" for w in probed), among,
                   dates, date_args)
+
+
+def _before(date_to: str) -> str | None:
+    """A string every date that does not start after ``date_to`` sorts before: its last digit that is not
+    a 9 raised by one, the 9s after it dropped (``2022-06-29`` gives ``2022-06-3``), so that it holds digits
+    only and sorts as in byte order under a collation that ignores punctuation too; ``None`` when there is
+    no such digit.
+
+    >>> _before("2022-06-29"), _before("2022-11-09T10:00")
+    ('2022-06-3', '2022-11-09T10:01')
+    """
+    kept = date_to.rstrip("9")
+    if not kept or not kept[-1].isdigit():
+        return None
+    return kept[:-1] + chr(ord(kept[-1]) + 1)
 
 
 def _dated_from(conn: Conn, where: _Where, *, many: bool = False) -> str:
