@@ -275,6 +275,10 @@ def _particle(cue: Token, token: Token | None) -> bool:
     return counted.dep_ == "dobj" and counted.head == cue.head
 
 
+def _nominal_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _shared_change(token: Token, noun: Token | None, moved: list[tuple[Token, str]]) -> Literal["up", "down"] | None:
     """The change a figure shares with an earlier one it is coordinated with: "down almost five points per
     game and just over two rebounds", "rose 5 percent and 3 percent"."""
@@ -600,6 +604,12 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             change = _shared_change(token, noun, moved)
         if change is not None and token is not None:
             moved.append((token, change))
+            mover = noun if noun is not None and noun.pos_ == "VERB" else None
+            if noun is None:
+                mover = next((a for a in token.ancestors if a.pos_ == "VERB"), None)  # "Sales rose by 12 percent"
+            if mover is not None and (subject := _nominal_subject(mover)) is not None:
+                # "Revenue rose 15%": what moved is the verb's subject, not the verb
+                counted, verb, noun = _noun_phrase(subject), mover.text, subject
         sent = token.sent if token is not None else doc[:]
         claimant, claimant_text = _claimant(article, token, mentions) if token is not None else (None, None)
         claims.append(Claim(

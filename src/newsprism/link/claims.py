@@ -225,7 +225,7 @@ def _level_quantity(claim: Claim, text: str) -> str | None:
             sentence = text[max(text.rfind(".", 0, claim.start) + 1, claim.start - _WINDOW, 0):claim.start]
             return _last_event(sentence)
         return None  # people counted in no event named: nothing says which figures are one
-    if claim.what and (verb := _verb_stem(claim.verb)) and not claim.what.startswith(verb):
+    if claim.what and claim.change is None and (verb := _verb_stem(claim.verb)) and not claim.what.startswith(verb):
         return f"{claim.what} ({verb})"  # delegates won, delegates needed: two quantities
     return claim.what
 

@@ -326,3 +326,14 @@ def test_claims_a_change_is_no_level(text: str, changes: dict[float, str | None]
 def test_claims_a_passive_reporting_verbs_subject_is_no_claimant(text: str, claimant: str | None) -> None:
     (claim,) = [c for c in _claims(text) if c.value in (18, 20000)]
     assert claim.claimant_text == claimant
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "what"), [
+    ("Revenue rose 15% to $2.17 billion from $1.89 billion.", "revenue"),   # TimeBank
+    ("Net income fell 3 percent in the quarter.", "net income"),
+    ("Sales rose by 12 percent.", "sale"),
+])
+def test_claims_what_a_change_measures_is_the_subject_that_moved(text: str, what: str) -> None:
+    (claim,) = [c for c in _claims(text) if c.change]
+    assert claim.what == what
