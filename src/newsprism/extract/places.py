@@ -903,7 +903,10 @@ def _respell(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """
     from rapidfuzz.distance import Levenshtein
 
-    known = {name_key(name): name for _, name, found in candidates if found and len(name) >= 7}
+    # A nationality word is no place a name misspells: "Americas" is one letter off "American", "Indians" off
+    # "Indiana" (#17).
+    known = {name_key(name): name for _, name, found in candidates
+             if found and len(name) >= 7 and any(e.type != "demonym" for e in found)}
     # A misspelt region must be in a country the article already names ("Lousiana" beside New Orleans).
     countries = {found[0].country for _, _, found in candidates if found}
 

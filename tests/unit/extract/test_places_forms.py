@@ -170,3 +170,15 @@ def test_places_a_mention_run_on_into_its_region(text: str, labelled: list[tuple
 )
 def test_places_names_in_capitals_in_running_text(text: str, expected: list[str]) -> None:
     assert [p.text for p in _resolve(text, []) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "labelled"), [
+    # Read in the real mixed corpus, where "Americas" became a spelling of the NORP "American".
+    ("Sales in the Americas rose, while American buyers stayed cautious.", [("Americas", "LOC"), ("American", "NORP")]),
+    ("Indians gathered in Delhi; Indiana's governor did not.", [("Indians", "NORP"), ("Indiana", "GPE")]),
+])
+def test_places_a_nationality_word_is_no_place_a_name_misspells(text: str, labelled: list[tuple[str, str]]) -> None:
+    """A name one letter off a demonym of the article is not that demonym: "Americas", "Indiana"."""
+    found = {(p.text, p.type) for p in _resolve(text, labelled)}
+    assert ("Americas", "demonym") not in found and ("Indiana", "demonym") not in found
