@@ -480,6 +480,11 @@ def _resolve_subject(subject: Token, mentions: list[Mention]) -> tuple[str | Non
     start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
     for mention in mentions:
         if mention.start < end and mention.end > start and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
+            if mention.label in ("GPE", "NORP") and not mention.start <= subject.idx < mention.end:
+                # "US officials said", "Russian officials said": the place or nationality only says whose
+                # officials; they are the source, not the country (#17).
+                head = subject.doc[subject.left_edge.i:subject.i + 1]
+                return None, re.sub(r"^(?:the|a|an)\s+", "", head.text, flags=re.IGNORECASE)
             return mention.entity, mention.text
     if subject.pos_ == "PRON" and subject.lower_ in ("he", "she", "they") and (person := _antecedent(subject, mentions)):
         return person.entity, person.text

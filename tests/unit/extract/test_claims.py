@@ -337,3 +337,16 @@ def test_claims_a_passive_reporting_verbs_subject_is_no_claimant(text: str, clai
 def test_claims_what_a_change_measures_is_the_subject_that_moved(text: str, what: str) -> None:
     (claim,) = [c for c in _claims(text) if c.change]
     assert claim.what == what
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "claimant"), [
+    # read in the real mixed corpus, where "US officials said" gave the figures to the United States
+    ("US officials said 300 troops would leave.", "US officials"),
+    ("The US military said 12 soldiers were wounded.", "US military"),
+    ("Russian officials said 40 people died.", "Russian officials"),
+    ("Russia said 7 people died.", "Russia"),
+])
+def test_claims_a_place_that_only_says_whose_officials_is_no_claimant(text: str, claimant: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.claimant_text == claimant
