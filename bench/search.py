@@ -16,7 +16,12 @@ different selectivity:
   day, an entity, a place, an end day), by relevance and by date, and with no
   query words (the filtered articles, newest first).
 
-Usage: python bench/search.py [--articles 100000] [--db /tmp/newsprism-bench.db] [--rounds 5]
+With ``--postgres URL`` the corpus is copied, rows and row ids as they are,
+into the schema ``bench_search_<N>`` of that server (once, then reused), and
+the same forms are timed on the PostgreSQL store; the anchor is then a bare
+``to_tsquery`` match on the GIN index ordered by ``ts_rank``, first 20 rows.
+
+Usage: python bench/search.py [--articles 100000] [--db /tmp/newsprism-bench.db] [--rounds 5] [--postgres URL]
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ import asyncio
 import json
 import os
 import random
-import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -35,6 +39,7 @@ from typing import Any
 
 from newsprism.model import Article, Entity, Mention, Place
 from newsprism.store import open_store
+from newsprism.store.postgres import ts_query
 from newsprism.store.sqlite import SQLiteStore, fts_query
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,6 +107,38 @@ def build(path: Path, count: int) -> SQLiteStore:
     return store
 
 
+def copy_to_postgres(store: SQLiteStore, url: str) -> Any:
+    """The bench corpus copied into the schema ``bench_search_<N>`` of the server at ``url``, row ids kept, so
+    that both stores hold the same rows in the same order (reused when it already holds them)."""
+    from newsprism.store.postgres import PostgresStore
+    from newsprism.store.rows import ARTICLE_COLUMNS, FACT_COLUMNS
+
+    count = store.count()
+    schema = f"bench_search_{count}"
+    target = open_store(f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}")
+    assert isinstance(target, PostgresStore)
+    if target.count() == count:
+        return target
+    source = store._reader()
+    pg = target._conn
+    start = time.perf_counter()
+    tables = {"articles": ("rowid", *ARTICLE_COLUMNS),
+              **{table: ("article_id", *columns) for table, columns in FACT_COLUMNS.items()}}
+    for table, columns in tables.items():
+        pg.execute(f"TRUNCATE {schema}.{table}")
+        names = ", ".join(f'"{c}"' for c in columns)
+        order = " ORDER BY rowid" if table == "articles" else " ORDER BY article_id, rowid"
+        with pg.cursor() as cur, cur.copy(f"COPY {schema}.{table} ({names}) FROM STDIN") as copy:
+            for row in source.execute(f"SELECT {names} FROM {table}{order}"):
+                copy.write_row(row)
+    pg.execute(f"SELECT setval('{schema}.articles_rowid_seq', (SELECT max(rowid) FROM {schema}.articles))")
+    pg.execute(f"VACUUM ANALYZE {schema}.articles")
+    for table in FACT_COLUMNS:
+        pg.execute(f"VACUUM ANALYZE {schema}.{table}")
+    print(f"copied {count:,} articles to PostgreSQL schema {schema} in {time.perf_counter() - start:.0f} s")
+    return target
+
+
 def _time(func: Callable[[], Any], rounds: int) -> list[float]:
     times = []
     for _ in range(rounds):
@@ -121,9 +158,21 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--db", default="/tmp/newsprism-bench-search.db")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--postgres", metavar="URL", help="time a PostgreSQL copy of the corpus on this server")
     args = parser.parse_args()
-    store = build(Path(args.db), args.articles)
-    conn: sqlite3.Connection = store._reader()
+    store: Any = build(Path(args.db), args.articles)
+    if args.postgres:
+        sqlite_store, store = store, copy_to_postgres(store, args.postgres)
+        sqlite_store.close()
+        conn: Any = store._read_connection()
+        match_sql = "SELECT rowid FROM articles, to_tsquery('simple', np_unaccent(%s)) q WHERE tsv @@ q"
+        anchor_sql = f"{match_sql} ORDER BY ts_rank(tsv, q) DESC LIMIT 20"
+        native = ts_query
+    else:
+        conn = store._reader()
+        match_sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+        anchor_sql = f"{match_sql} ORDER BY bm25(articles_fts) LIMIT 20"
+        native = fts_query
 
     import httpx
 
@@ -132,8 +181,7 @@ def main() -> None:
     app = create_app(store)
 
     def anchor(query: str) -> None:
-        conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) "
-                     "LIMIT 20", (fts_query(query),)).fetchall()
+        conn.execute(anchor_sql, (native(query),)).fetchall()
 
     async def web(client: httpx.AsyncClient, query: str, **params: Any) -> None:
         response = await client.get("/search.json", params={"q": query, **params})
@@ -168,8 +216,7 @@ def main() -> None:
     print(f"{'query':<22}{'matches':>9}{'anchor':>10}{'store':>10}{'web':>10}{'web p5':>10}{'by date':>10}"
           "  (median ms)")
     for query in QUERIES:
-        matches = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                               (fts_query(query),)).fetchone()[0]
+        matches = conn.execute(f"SELECT count(*) FROM ({match_sql}) t", (native(query),)).fetchone()[0]
         row = {"anchor": _time(lambda q=query: anchor(q), args.rounds),
                "store": _time(lambda q=query: store.search(q), args.rounds), **web_times[query]}
         for key, values in row.items():
