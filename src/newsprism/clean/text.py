@@ -108,6 +108,7 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
         [Removal(line.start, line.end, line.kind or "", line.reason, text[line.start:line.end])
          for line in lines if line.kind is not None] + ([dateline.removal] if dateline and dateline.removal else []),
         key=lambda removal: removal.start))
+    text_lang = _lines_lang(kept)
     vocabulary = document_vocabulary(mapped[line.index].text for line in kept) if repair_glued else Counter()
     parts: list[MappedText] = []
     repairs: list[Repair] = []
@@ -126,7 +127,8 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
             parts.append(separator)
             position += len(separator.text)
         part, part_repairs = _repair_line(mapped[line.index], fixes[line.index], line=line, vocabulary=vocabulary,
-                                          main_language=main_language, glued=repair_glued and not spent)
+                                          main_language=main_language, doc_lang=text_lang,
+                                          glued=repair_glued and not spent)
         repairs.extend(_shifted(r, position) for r in part_repairs)
         foreign = line.lang is not None and line.lang != main_language
         paragraphs.append(Paragraph(position, position + len(part.text), line.lang, line.lang_score, foreign))
@@ -223,15 +225,20 @@ def _read_lines(text: str) -> tuple[list[Line], dict[int, MappedText], dict[int,
 
 
 def _repair_line(part: MappedText, fixes: list[tuple[int, int, str]], *, line: Line, vocabulary: Counter[str],
-                 main_language: str, glued: bool) -> tuple[MappedText, list[Repair]]:
-    """Split glued words in one kept line; return it with its repairs (spans in the line)."""
+                 main_language: str, doc_lang: str | None, glued: bool) -> tuple[MappedText, list[Repair]]:
+    """Split glued words in one kept line; return it with its repairs (spans in the line).
+
+    A line whose language the identifier is unsure of is in the document's language: in an Indonesian story
+    the main language's word list split "Zionis" and "mainan" into "Zion is" and "main an" (#12).
+    """
     repairs = [Repair(a, b, before, part.text[a:b], kind="mojibake", reason="fixed by ftfy") for a, b, before in fixes]
     if not glued:
         return part, repairs
     # a line in another script (an interview's Hindi beside its English) keeps its Latin words in the story's
     # language: those are repaired; a line in another Latin-script language gets only the splits a quote or a
     # stop before a capital shows ("Kostendruck.Der", "embaixo!Obrigado"), which need no word list (#12)
-    marks_only = line.lang not in (None, main_language) and not _other_script(line.text)
+    lang = line.lang or doc_lang
+    marks_only = lang not in (None, main_language) and not _other_script(line.text)
     splits = find_glued(part.text, vocabulary=vocabulary, lang=main_language, marks_only=marks_only)
     for split in reversed(splits):  # right to left keeps earlier indexes valid
         before = part.text[split.start:split.end]
@@ -286,6 +293,19 @@ def _tags(lines: list[Line]) -> tuple[str, ...]:
             body = TAG_LABEL.sub("", line.text)
             tags.extend(t.strip() for t in TAG_SPLIT.split(body) if t.strip() and t.strip() not in tags)
     return tuple(tags)
+
+
+def _lines_lang(lines: list[Line]) -> str | None:
+    """The language most of the kept lines' characters are identified in: the story's, as its lines tell it.
+
+    The document's language is told from one sample of its longest lines, which a long tag cloud of names
+    can lead (an Indonesian blog read as English, #12); the lines told one by one are the story itself.
+    """
+    weights: Counter[str] = Counter()
+    for line in lines:
+        if line.lang:
+            weights[line.lang] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else None
 
 
 def _main_lang(paragraphs: list[Paragraph]) -> str | None:

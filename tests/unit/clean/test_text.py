@@ -238,3 +238,21 @@ def test_text_stop_glued_in_another_language_is_repaired_and_its_compounds_kept(
     result = clean_text(text, main_language="en")
     assert "Kostendruck. Der Bund" in result.text
     assert [(repair.before, repair.after) for repair in result.repairs] == [("Kostendruck.Der", "Kostendruck. Der")]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.shared_data
+def test_text_lines_of_unsure_language_take_the_story_language_not_the_word_list() -> None:
+    """An Indonesian blog page whose longest line is a tag cloud of names: the document sample reads as English,
+    and its paragraphs the identifier is unsure of were cut by the English word list ("Zionis" into "Zion is",
+    "mainan" into "main an"). The lines the identifier is sure of tell the story's language (#12)."""
+    import json
+
+    path = _shared() / "data" / "extraction-dev" / "page-text.json"
+    if not path.exists():
+        pytest.skip(f"the extraction dev set is not at {path} (set NEWSPRISM_SHARED)")
+    pages = json.loads(path.read_text("utf-8"))["output"]
+    key = next(k for k in pages if k.startswith("7837c9d6"))
+    result = clean_text(pages[key]["articleBody"])
+    assert "dipelihara Zionis Yahudi" in result.text and "alat mainan musuh" in result.text
+    assert not [repair.before for repair in result.repairs if repair.kind == "glued_word"]
