@@ -367,7 +367,7 @@ CALL_READER = re.compile(
 )
 #: A sentence opening with an imperative, as a box's buttons and offers do ("Get…", "Sign up", "Stay current…").
 CALL_IMPERATIVE = re.compile(
-    r"(?:^|[.!?]\s+|\s{2,})(?:get|sign|join|stay|keep|subscribe|enter|choose|want|don'?t|click|tap|follow|register"
+    r"(?:^|[.!?]\s*|\s{2,}|(?-i:(?<=[a-z])(?=[A-Z])))(?:get|sign|join|stay|keep|subscribe|enter|choose|want|don'?t|click|tap|follow|register"
     r"|download|try|start|never|give|pick|manage|plus)\b",
     _I,
 )

@@ -283,6 +283,9 @@ def test_furniture_short_description_set_off_is_a_caption_unless_it_heads_the_ne
      "entertainment, politics and pop culture.", "subscribe"),
     ('Need more space? Subscribe to our sister title "All About Space" Magazine for the latest amazing news '
      "from the final frontier!", "subscribe"),
+    # a box whose heading and button lost their spaces: the imperative opens at a case boundary or after a stop
+    ("Breaking News EmailsGet breaking news alerts and special reports. The news and stories that matter, "
+     "delivered weekday mornings.SUBSCRIBE", "subscribe"),
     # a story about subscriptions, told in the story's voice, stays
     ("The paper said it had lost 10,000 subscribers since the bridge closed.", None),
     ("And you will have a lot less money in your bank account.", None),
