@@ -89,6 +89,10 @@ _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "da
 _WHEN = frozenset({"DATE", "TIME"})
 #: A place speaks only as the subject of its own cue, not as the subject of a clause the cue hangs from.
 _PLACES = frozenset({"GPE", "LOC"})
+#: Verbs through which a poll, a study, a video or a document reports a finding ("A new poll shows that …", "a 2014
+#: study found that …"), and through which a speaker agrees with one ("all agreed that …"): reported content when
+#: they take a clause (#13).
+_EVIDENCE_VERBS = frozenset({"show", "find", "agree"})
 #: Relative pronouns that stand for the noun their clause describes ("Barkley, who said").
 _RELATIVE = frozenset({"who", "which", "that"})
 #: A line opening with up to six capitalised words and a colon ("McCain Challenger Kelli Ward: …").
@@ -447,7 +451,7 @@ class SpeakerIndex:
             return self._question(token)
         if lemma in NAMING_VERBS:
             return self._naming(token)
-        if lemma not in REPORT_VERBS:
+        if lemma not in REPORT_VERBS and lemma not in _EVIDENCE_VERBS:
             return None
         complements = [c for c in token.children if c.dep_ == "ccomp"]
         # "…, however Bonham noted the swing was large": the clause after the cue is its content.

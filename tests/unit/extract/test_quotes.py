@@ -871,3 +871,24 @@ def test_quotes_cue_tokens_are_the_verbs_and_according(stages) -> None:  # type:
     expected = [t.i for t in doc if t.pos_ == "VERB" or t.lower_ == "according"]
     assert [t.i for t in SpeakerIndex(article, doc, []).cue_tokens()] == expected
     assert expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker_text"),
+    [
+        # a poll, a study or a video reports a finding through "show" or "find"
+        ("A new Quinnipiac University poll shows that Clinton leads Trump by five points in Pennsylvania.",
+         "Clinton leads Trump by five points in Pennsylvania", "A new Quinnipiac University poll"),
+        ("A 2014 study by the Brennan Center found that cases of voter impersonation were extremely rare.",
+         "cases of voter impersonation were extremely rare", "A 2014 study by the Brennan Center"),
+        # a speaker who agrees with a claim reports it
+        ("Economists at both banks agreed that the proposal would raise taxes on the wealthiest households.",
+         "the proposal would raise taxes on the wealthiest households", "Economists"),
+    ],
+)
+def test_quotes_finding_or_agreement_is_reported_speech(stages, text: str, content: str, speaker_text: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.kind == "indirect")
+    assert quote.text == content
+    assert quote.speaker_text is not None and quote.speaker_text in speaker_text  # the source or the name it holds
