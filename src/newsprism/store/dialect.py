@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -174,6 +175,25 @@ class PgConnection:
         """Run ``sql`` with ``params`` and return the cursor (tuple rows)."""
         cursor: Cursor = self.raw.execute(pyformat(sql), tuple(params))
         return cursor
+
+
+@contextmanager
+def matches_off_the_index(conn: Conn) -> Iterator[None]:
+    """Statements run inside read their full-text matches off the index alone (PostgreSQL's GIN bitmap).
+
+    PostgreSQL tests a match on a row by reading its ``tsvector`` out of line (TOAST, about 3 kB an
+    article), a cost its planner does not see: counting the matches of 'police' (17,700 of 100,000
+    articles) up to 10,001 scanned the table testing each row, 600 to 760 ms, where the index's bitmap
+    names the matches without testing them, 58 to 72 ms. The settings hold for one transaction. SQLite
+    reads its matches off FTS5 anyway: nothing to do there.
+    """
+    if not isinstance(conn, PgConnection):
+        yield
+        return
+    with conn.raw.transaction():
+        conn.raw.execute("SET LOCAL enable_seqscan = off")
+        conn.raw.execute("SET LOCAL enable_indexscan = off")
+        yield
 
 
 def dialect_of(conn: Conn) -> Dialect:

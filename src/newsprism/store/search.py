@@ -52,7 +52,16 @@ from typing import Any
 
 from ..codes import Code
 from .base import SearchFilters, SearchHit, SearchResult, check_search_values
-from .dialect import MARK_CLOSE, MARK_OPEN, Conn, Dialect, dialect_of, published_conditions, source_sql
+from .dialect import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    Conn,
+    Dialect,
+    dialect_of,
+    matches_off_the_index,
+    published_conditions,
+    source_sql,
+)
 from .reads import Features
 
 _MARKS = re.compile("([\x02\x03])")
@@ -282,8 +291,9 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
             matched = [int(r[0]) for r in candidates]
         elif matched is None and not where and (total <= COUNT_CAP or "*" in match):
             # up to COUNT_CAP matches, or a prefix query: read the whole match set
-            matched = [int(r[0]) for r in conn.execute(
-                f"SELECT {d.fts_rowid} FROM {d.fts_from} WHERE {d.fts_match}", [match])]
+            with matches_off_the_index(conn):
+                matched = [int(r[0]) for r in conn.execute(
+                    f"SELECT {d.fts_rowid} FROM {d.fts_from} WHERE {d.fts_match}", [match])]
         rowids = _by_date(conn, match, w, matched, limit=query.limit + 1, offset=query.offset)
     else:
         ranked = [r[0] for r in sorted(candidates, key=lambda r: (r[1], -r[0]))]
@@ -361,7 +371,8 @@ def _count(conn: Conn, match: str) -> int:
     """The matches of an unfiltered query, up to :data:`COUNT_CAP` and one (a filtered one counts as it reads)."""
     d = dialect_of(conn)
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {d.fts_from} WHERE {d.fts_match} LIMIT {COUNT_CAP + 1}) t"
-    return int(conn.execute(sql, [match]).fetchone()[0])
+    with matches_off_the_index(conn):  # nothing of a match is read but that it is one
+        return int(conn.execute(sql, [match]).fetchone()[0])
 
 
 _HIT_COLUMNS = "a.id, a.url, {source}, a.site, a.published, a.lang"
