@@ -174,6 +174,8 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             continue
         if m.start() and text[m.start() - 1] in "#@":  # hashtags and handles are glued on purpose
             continue
+        if text[m.start() - 1:m.start()].isdigit() or text[m.end():m.end() + 1].isdigit():
+            continue  # letters and digits in one token are a handle or a code ("theprocess12", "4hourelection")
         if _DOTTED.match(text, m.end()) or (m.start() and text[m.start() - 1] in "./"):
             continue  # part of a domain, file or path ("onmeth.com")
         if vocabulary.get(word.lower(), 0) > 1 or zipf(word, lang) > 0:

@@ -230,3 +230,14 @@ def test_glued_words_latin_words_in_a_line_of_another_script_are_repaired() -> N
     result = clean_text(text)
     assert "Apart from this, have you" in result.text
     assert [r.before for r in result.repairs if r.kind == "glued_word"] == ["fromthis,"]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "after"), [
+    # comment headers of a real page: a commenter's handle holds its digits
+    ("theprocess12 says:", "theprocess12 says:"),
+    ("4hourelection says:", "4hourelection says:"),
+    ("patsfan4lifesbchamps says:", "patsfan4lifesbchamps says:"),
+])
+def test_glued_words_letters_beside_digits_are_a_handle(text: str, after: str) -> None:
+    assert _repair(text) == after
