@@ -185,6 +185,8 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             if pair is not None:
                 splits.setdefault(m.start() + pair[0], Split(m.start(), m.end(), m.start() + pair[0], pair[1]))
             continue
+        if word.islower() and _LABEL_LINE.match(text) and not text[:m.start()].strip():
+            continue  # a comment's header opens on its writer's handle, in lower case ("joetoronto says:")
         split = _split_word(word, vocabulary=vocabulary, lang=lang, in_name=_in_name(text, m.start(), m.end()))
         if split is not None:
             index, reason = split
@@ -213,6 +215,8 @@ def _unusual_words(words: list[str], lang: str) -> set[str]:
     return unusual - learnt
 
 
+#: A short line that labels what follows ("joetoronto says:", "Answer:"), as a comment's or a speaker's header does.
+_LABEL_LINE = re.compile(r"^\s*\S+(?:\s+\S+){0,2}:\s*$")
 _DOTTED = re.compile(r"[./@][^\W_]")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_])")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_])[^\W\d_]*[,;]?[^\S\n]+$")

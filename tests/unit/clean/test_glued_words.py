@@ -241,3 +241,10 @@ def test_glued_words_latin_words_in_a_line_of_another_script_are_repaired() -> N
 ])
 def test_glued_words_letters_beside_digits_are_a_handle(text: str, after: str) -> None:
     assert _repair(text) == after
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", ["joetoronto says:", "margoadams says:", "fartweasel says:"])
+def test_glued_words_a_comment_header_opens_on_its_writers_handle(text: str) -> None:
+    # comment headers of a real page: the handle is written whole on purpose
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
