@@ -560,9 +560,15 @@ def _is_big_place(text: str) -> bool:
     return any(e.curated or e.population >= _BIG_PLACE_POPULATION for e in gazetteer().lookup(text))
 
 
-def _as_of(times: list[TimeRef], sent: Span, offset: int, published: str | None) -> str | None:
+#: Words before a date that make it a term of the thing counted, not the time of the figure: "$125 million of
+#: debentures due Oct. 15, 1999", "notes maturing in 2030", "a lease expiring June 1".
+_TERM_BEFORE = re.compile(r"\b(?:due|maturing|matures|expiring|expires)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+
+
+def _as_of(times: list[TimeRef], sent: Span, offset: int, published: str | None, text: str) -> str | None:
     near = [ref for ref in times if sent.start_char <= ref.start < sent.end_char and ref.resolved
-            and ref.kind == "date" and ref.value and ref.value[:1].isdigit()]
+            and ref.kind == "date" and ref.value and ref.value[:1].isdigit()
+            and not _TERM_BEFORE.search(text, max(0, ref.start - 20), ref.start)]
     if near:
         return min(near, key=lambda ref: abs(ref.start - offset)).value
     moment = parse_published(published)
@@ -622,7 +628,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             value_text=item["value_text"], bound=item["bound"], value_max=item["value_max"], unit=item["unit"],
             counted=counted, what=_what(noun), about=_about(token, noun, mentions) if token is not None else None,
             verb=verb, claimant=claimant, claimant_text=claimant_text,
-            as_of=_as_of(times, sent, item["start"], article.published), confidence=0.9 if counted else 0.5, stage=STAGE,
+            as_of=_as_of(times, sent, item["start"], article.published, text), confidence=0.9 if counted else 0.5, stage=STAGE,
             change=change))
     return claims
 

@@ -350,3 +350,12 @@ def test_claims_what_a_change_measures_is_the_subject_that_moved(text: str, what
 def test_claims_a_place_that_only_says_whose_officials_is_no_claimant(text: str, claimant: str) -> None:
     (claim,) = _claims(text)
     assert claim.claimant_text == claimant
+
+
+@pytest.mark.issue(17)
+def test_claims_a_due_date_is_no_as_of() -> None:
+    """TimeBank: the debentures' due date is a term of what is counted, not the time of the figure."""
+    text = ("Sun Microsystems Inc., a computer maker, announced the effectiveness of its registration statement "
+            "for $125 million of 6 3/8% convertible subordinated debentures due Oct. 15, 1999.")
+    (claim,) = [c for c in _claims(text) if c.value == 125e6]
+    assert claim.as_of == "2022-11-09"  # the publication date the test articles carry
