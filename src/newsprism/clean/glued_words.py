@@ -349,6 +349,8 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
         if score is not None and in_name and right not in GLUE_FUNCTION_WORDS \
                 and not _word_after_name(left, right, vocabulary=vocabulary, lang=lang):
             continue  # in a run of capitalised words only a function word glued on is sure ("Shoiguto")
+        if score is not None and in_name and right == "is" and not vocabulary.get(left.lower(), 0):
+            continue  # but "-is" ends names ("Al Goldis", "Davis") unless the text names the left part alone
         if score is not None:
             candidates.append((score, index))
     if not candidates:

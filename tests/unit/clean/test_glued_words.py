@@ -248,3 +248,10 @@ def test_glued_words_letters_beside_digits_are_a_handle(text: str, after: str) -
 def test_glued_words_a_comment_header_opens_on_its_writers_handle(text: str) -> None:
     # comment headers of a real page: the handle is written whole on purpose
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+def test_glued_words_a_name_ending_in_is_stays_in_a_run_of_capitalised_words() -> None:
+    # a photo credit of a real page: "-is" ends names ("Davis", "Goldis"), and "Gold" stands nowhere alone
+    text = "Al Goldis, Associated Press"
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
