@@ -1,11 +1,15 @@
 """What a pronoun or a generic noun phrase stands for, for speaker resolution (#13).
 
-1. Each person's gender is read from the article itself, never guessed from a
-   name list: a title or role word at a mention ("Mrs. Lopez", "Lopez, a
-   congresswoman") counts three votes; a gendered pronoun later in a sentence
-   where that person is the only one named ("Lopez said her plan ...") or
-   opening the next sentence ("She ...") counts one. No votes, or a tie, leaves
-   the gender open: such a person agrees with any pronoun.
+1. Each person's gender is read from the article: a title or role word at a
+   mention ("Mrs. Lopez", "Lopez, a congresswoman") counts three votes; a
+   gendered pronoun later in a sentence where that person is the only one named
+   ("Lopez said her plan ...") or opening the next sentence ("She ...") counts
+   one. A full name's first name counts six, two titles' worth, when nearly
+   everyone given it is of one sex (``data/first_names.tsv.gz``, from US birth
+   records: "Donald", "Melanie"; not "Jordan" or "Chris"), so that a story
+   about an unnamed woman whose "she" falls after "Donald Trump" does not make
+   him a woman. No votes, or a tie, leaves the gender open: such a person
+   agrees with any pronoun.
 2. A pronoun agrees in gender and number: "he"/"she" only with a person of that
    gender or an open one, "they" only with an organisation or a group
    (a named person is one person), "it" only with an organisation.
@@ -20,9 +24,12 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Mention
@@ -33,6 +40,8 @@ if TYPE_CHECKING:
 
 #: Votes a title or role word is worth against one pronoun.
 _TITLE_VOTES = 3
+#: Votes a full name's first name is worth, when the birth records give it to one sex.
+_FIRST_NAME_VOTES = 6
 #: Sentences back in which an organisation must be the only one for "the agency" to stand for it.
 ORG_WINDOW_SENTENCES = 4
 _CREDIT = re.compile(r"^\W*(?:photo|image|picture|video|credit|graphic)s?\b|\b(?:getty images|ap photo|shutterstock)\b",
@@ -52,10 +61,31 @@ def pronoun_gender(word: str) -> str | None:
     return "pl" if lower in PLURAL_PRONOUNS else None
 
 
+@cache
+def first_name_genders() -> dict[str, str]:
+    """``"m"`` or ``"f"`` of each first name (lower case) that the birth records give to one sex."""
+    data = resources.files("newsprism").joinpath("data", "first_names.tsv.gz").read_bytes()
+    return dict(line.split("\t", 1) for line in gzip.decompress(data).decode("utf-8").splitlines())
+
+
+def name_gender(name: str) -> str | None:
+    """The gender of a full name's first name ("Donald Trump": ``"m"``), else ``None`` (one word, or a first name
+    given to both sexes)."""
+    words = name.split()
+    if len(words) < 2:
+        return None  # "Clinton", "Carson": a surname alone may be someone's first name
+    return first_name_genders().get(words[0].lower())
+
+
 def person_genders(doc: Doc, by_token: dict[int, Mention], *, is_person: Callable[[Mention], bool],
-                   in_quote: Callable[[int], bool]) -> dict[str, str]:
-    """Gender (``"m"`` or ``"f"``) of each person entity the article gives evidence for."""
+                   in_quote: Callable[[int], bool], names: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Gender (``"m"`` or ``"f"``) of each person entity the article gives evidence for; ``names`` are the person
+    entities' canonical names by id."""
     votes: dict[str, Counter[str]] = {}
+    for entity, name in (names or {}).items():
+        gender = name_gender(name)
+        if gender:
+            votes.setdefault(entity, Counter())[gender] += _FIRST_NAME_VOTES
     for i, mention in by_token.items():
         if not is_person(mention) or mention.entity is None:
             continue

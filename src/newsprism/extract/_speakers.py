@@ -142,6 +142,7 @@ class SpeakerIndex:
         self.roles = self._roles()
         self._agreeing_cache: dict[tuple[str, frozenset[str]], tuple[list[Mention], list[int]]] = {}
         self._surnames: dict[str, set[str]] = {}
+        self._names = {entity.id: entity.name for entity in article.entities if entity.label == "PERSON"}
         for entity in article.entities:
             if entity.label == "PERSON":
                 for name in (entity.name, *entity.variants):
@@ -152,7 +153,7 @@ class SpeakerIndex:
     def genders(self) -> dict[str, str]:
         """Gender of each person the article gives evidence for; read only when a pronoun needs it."""
         return person_genders(self.doc, self._by_token, in_quote=self.in_quote,
-                              is_person=lambda m: self.labels.get(m.entity or "") == "PERSON")
+                              is_person=lambda m: self.labels.get(m.entity or "") == "PERSON", names=self._names)
 
     # -- look-ups ---------------------------------------------------------------
 

@@ -892,3 +892,28 @@ def test_quotes_finding_or_agreement_is_reported_speech(stages, text: str, conte
     quote = next(q for q in quotes if q.kind == "indirect")
     assert quote.text == content
     assert quote.speaker_text is not None and quote.speaker_text in speaker_text  # the source or the name it holds
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # no title and no pronoun says who is a man: the first names do ("Kevin" is a man's, "Melanie" a woman's)
+        ("Melanie Austin drove from Ohio to see the rally. Kevin Brady stayed at the hotel.\n"
+         "“It was worth every mile,” she said.", "Melanie Austin"),
+        ("Kevin Brady waited at the gate. Melanie Austin stayed at the hotel.\n"
+         "“We came too early,” he said.", "Kevin Brady"),
+    ],
+)
+def test_quotes_pronoun_agrees_with_the_first_name(stages, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    assert speaker_name(article, next(q for q in quotes if q.kind == "direct")) == speaker
+
+
+@pytest.mark.issue(13)
+def test_first_name_gender_needs_a_full_name() -> None:
+    from newsprism.extract._antecedents import name_gender
+
+    assert (name_gender("Donald Trump"), name_gender("Hillary Clinton")) == ("m", "f")
+    # a surname alone may be a first name too; a first name given to both sexes says nothing
+    assert (name_gender("Clinton"), name_gender("Jordan Peele"), name_gender("Chris Christie")) == (None, None, None)
