@@ -256,3 +256,20 @@ def test_text_lines_of_unsure_language_take_the_story_language_not_the_word_list
     result = clean_text(pages[key]["articleBody"])
     assert "dipelihara Zionis Yahudi" in result.text and "alat mainan musuh" in result.text
     assert not [repair.before for repair in result.repairs if repair.kind == "glued_word"]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.shared_data
+def test_text_a_page_no_line_of_which_is_identified_and_that_holds_no_english_is_not_repaired_as_english() -> None:
+    """An Indonesian page with Arabic verses whose language the identifier is unsure of, line by line and as a
+    whole: its words are not English ones glued ("hadits" is not "had its") (#12)."""
+    import json
+
+    path = _shared() / "data" / "extraction-dev" / "page-text.json"
+    if not path.exists():
+        pytest.skip(f"the extraction dev set is not at {path} (set NEWSPRISM_SHARED)")
+    pages = json.loads(path.read_text("utf-8"))["output"]
+    key = next(k for k in pages if k.startswith("21486419"))
+    result = clean_text(pages[key]["articleBody"])
+    assert "Dari hadits Abu Hurairah" in result.text
+    assert not [repair.before for repair in result.repairs if repair.kind == "glued_word"]
