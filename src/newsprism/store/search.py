@@ -75,6 +75,11 @@ FILTER_COUNT_CAP = 2_000
 FACET_CAP = 500
 #: A page sorted by date is read off the date index when it lies within this many times its end.
 WALK_SPAN = 64
+#: On PostgreSQL the newest matches of a query expected in fewer than this share of the articles are read
+#: off the full-text index, within a range of the newest articles made this many times wider each time it
+#: holds too few of them (:func:`_newest`).
+DENSE = 0.4
+WINDOW_GROWTH = 8
 #: A filter naming no more articles than this is read by sorting them, a broader one off the date index.
 FEW_TO_SORT = 2_000
 
@@ -278,9 +283,7 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
         total = len(found)
         matched = found if total <= cap else None
     else:
-        candidates = conn.execute(
-            f"SELECT {d.fts_rowid}, {d.fts_rank} FROM {d.fts_from} "
-            f"WHERE {d.fts_match} ORDER BY {d.fts_rowid} DESC LIMIT {RANK_CAP + 1}", [match]).fetchall()
+        candidates = _newest(conn, match, limit=RANK_CAP + 1)
         total = len(candidates) if len(candidates) <= RANK_CAP else _count(conn, match)
     exact = len(candidates) <= RANK_CAP
     candidates = candidates[:RANK_CAP]
@@ -307,6 +310,41 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
     _facets(conn, page, [r[0] for r in candidates[:FACET_CAP]], feats)
     page.facets_exact = exact and total <= FACET_CAP
     return page
+
+
+def _newest(conn: Conn, match: str, *, limit: int) -> list[Any]:
+    """``(rowid, rank)`` of the newest ``limit`` matches of an unfiltered query, newest first.
+
+    FTS5 walks its matches newest first and stops. PostgreSQL walking its row ids tests each row's
+    tsvector, read out of line (TOAST) for every test: right for a common word, whose matches are found
+    within a few thousand rows, but the 2,001 newest of the 11,018 matches of 'covid' tested 18,500 rows
+    at 100,000 articles (390 ms). A query the planner expects in fewer than :data:`DENSE` of the articles
+    is read off the GIN index's bitmap ANDed with a range of the newest row ids, wide enough for twice
+    ``limit`` matches by that estimate, which names the matches of the range without a test; the range
+    grows :data:`WINDOW_GROWTH` times until it holds ``limit`` matches or every row. Only the rows kept
+    are scored.
+    """
+    d = dialect_of(conn)
+    walk = (f"SELECT {d.fts_rowid}, {d.fts_rank} FROM {d.fts_from} WHERE {d.fts_match} "
+            f"ORDER BY {d.fts_rowid} DESC LIMIT {limit}")
+    if d.name == "sqlite":
+        return conn.execute(walk, [match]).fetchall()
+    top = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
+    plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {d.fts_from} WHERE {d.fts_match}", [match])
+    expected = max(float(plan.fetchone()[0][0]["Plan"]["Plan Rows"]), 1.0)
+    if expected >= DENSE * top:
+        return conn.execute(walk, [match]).fetchall()
+    span = int(2 * limit * top / expected)
+    while True:
+        low = top - span
+        with matches_off_the_index(conn):
+            rows = conn.execute(
+                f"SELECT a.rowid, {d.fts_rank} FROM (SELECT a.rowid, a.tsv, fq FROM {d.fts_from} "
+                f"WHERE {d.fts_match} AND a.rowid > ? ORDER BY a.rowid DESC LIMIT {limit}) a",
+                [match, low]).fetchall()
+        if len(rows) >= limit or low <= 0:
+            return rows
+        span *= WINDOW_GROWTH
 
 
 def _by_date(conn: Conn, match: str, w: _Where, matched: list[int] | None, *, limit: int, offset: int) -> list[int]:
