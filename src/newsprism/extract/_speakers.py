@@ -93,6 +93,10 @@ _PLACES = frozenset({"GPE", "LOC"})
 #: study found that …"), and through which a speaker agrees with one ("all agreed that …"): reported content when
 #: they take a clause (#13).
 _EVIDENCE_VERBS = frozenset({"show", "find", "agree"})
+#: Steps up from the last word of an appositive ("Baghdad" of "Warren, a military spokesman in Baghdad,") to the
+#: name it describes, and the links it may climb.
+_APPOSITIVE_STEPS = 5
+_APPOSITIVE_PARTS = frozenset({"pobj", "prep", "appos", "amod", "compound", "npadvmod", "nummod", "poss"})
 #: Relative pronouns that stand for the noun their clause describes ("Barkley, who said").
 _RELATIVE = frozenset({"who", "which", "that"})
 #: A line opening with up to six capitalised words and a colon ("McCain Challenger Kelli Ward: …").
@@ -681,8 +685,29 @@ class SpeakerIndex:
             found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if (m := self.mention_at(t)) is not None
                       and self.labels.get(m.entity or "") in _NEXT_TO_QUOTE and not _in_phrase(t, cue)]
         # A sentence can run over a paragraph break in scraped text: keep the cue's paragraph.
-        return [t for t in found if not self.in_quote(t.idx) and not _listener(t, cue)
+        kept = [t for t in found if not self.in_quote(t.idx) and not _listener(t, cue)
                 and "\n" not in self.text[min(t.idx, cue.idx):max(t.idx, cue.idx)]]
+        described = None if kept else self._described_before(cue)
+        # the name an appositive before the cue describes speaks even where the parse hung it on a medium's date
+        return kept or ([described] if described is not None and not self.in_quote(described.idx)
+                        and "\n" not in self.text[described.idx:cue.idx] else [])
+
+    def _described_before(self, cue: Token) -> Token | None:
+        """ "…, Col. Steven H. Warren, a military spokesman in Baghdad, said, “…”" parsed with no subject, the name
+        hung on a date before it: the person whose appositive ends at the comma before the cue is its subject by
+        word order (#13)."""
+        if cue.i < 2 or cue.doc[cue.i - 1].text != ",":
+            return None
+        node = cue.doc[cue.i - 2]
+        for _ in range(_APPOSITIVE_STEPS):
+            named = self.mention_at(node)
+            if (named is not None and self.labels.get(named.entity or "") == "PERSON"
+                    and node.right_edge.i >= cue.i - 2 and any(c.dep_ == "appos" for c in node.children)):
+                return node
+            if node.head == node or node.head.i >= cue.i or node.dep_ not in _APPOSITIVE_PARTS:
+                return None
+            node = node.head
+        return None
 
     def clause_subject(self, before: int) -> Attribution | None:
         """The subject of the clause that ends just before ``before`` ("Chakrapani proposed: “…”").

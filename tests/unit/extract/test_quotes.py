@@ -917,3 +917,12 @@ def test_first_name_gender_needs_a_full_name() -> None:
     assert (name_gender("Donald Trump"), name_gender("Hillary Clinton")) == ("m", "f")
     # a surname alone may be a first name too; a first name given to both sexes says nothing
     assert (name_gender("Clinton"), name_gender("Jordan Peele"), name_gender("Chris Christie")) == (None, None, None)
+
+
+@pytest.mark.issue(13)
+def test_quotes_speaker_described_by_an_appositive_before_the_cue(stages) -> None:  # type: ignore[no-untyped-def]
+    # the parse hangs the name on the date before it and leaves the cue with no subject
+    text = ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad,"
+            " said, “I mean, a raid is a combat operation. There is no way around that.”")
+    article, quotes = quotes_of(stages, text)
+    assert [speaker_name(article, q) for q in quotes] == ["Steven H. Warren"]
