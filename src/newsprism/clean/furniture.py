@@ -591,7 +591,8 @@ def _in_story(lines: Sequence[Line]) -> None:
             before = kept[i - 1] if i > 0 else None
             if before is not None and before.kind is None and _caption_like(before):
                 _mark(before, "caption", "the line just before a photo credit")
-        elif _alt_text_like(line) and _isolated(kept, i) and not _subheading(kept, i):
+        elif _alt_text_like(line) and _isolated(kept, i) and not _subheading(kept, i) \
+                and not _story_voice(line.text):
             _mark(line, "alt_text", "a short description fragment with no sentence around it")
     # 2. A gallery sets captions one after another: once one is out, the next is judged against the prose
     # around both, which it sits between now (#12); with none out, no line has new neighbours
@@ -794,7 +795,13 @@ def _reported(text: str) -> bool:
 def _story_voice(text: str) -> bool:
     """Told in the story's voice, as a caption never is: "I", "we", "you", "was"/"had", or a pronoun or link word
     opening it ("He is currently held…", "Below, we analyze…", "Now you know…") (#12)."""
-    return bool(FIRST_PERSON.search(text) or PAST_AUXILIARY.search(text) or STORY_OPENING.match(text))
+    return bool(FIRST_PERSON.search(text) or PAST_AUXILIARY.search(text) or STORY_OPENING.match(text)
+                or _POSSESSIVE_OPENING.match(text))
+
+
+#: "Your…", "Our…", "My…" opening a line: FIRST_PERSON asks for these in lower case, inside a sentence, and a
+#: heading to the reader ("Your go-forward plan for business focus") opens on one (#12).
+_POSSESSIVE_OPENING = re.compile(r"\s*(?:your|our|my)\b", re.IGNORECASE)
 
 
 def _subheading(kept: Sequence[Line], i: int) -> bool:

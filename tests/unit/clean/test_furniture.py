@@ -430,3 +430,16 @@ def test_furniture_a_short_post_to_its_readers_is_no_notice_page() -> None:
             "You can chain a few of them together and get your enemies to fight each other. Click play below "
             "to watch, and sign up to our newsletter if you want more.")
     assert clean_text(post, content_kind="html").text == post
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line", [
+    # sub-headings of real pages: a heading to the reader, or a pronoun opening it, is the story's voice, which
+    # alt text, describing a picture, never takes
+    "Your go-forward plan for business focus",
+    "Our ruling",
+    "Welcome to my business focus strategy lesson",
+])
+def test_furniture_a_short_heading_in_the_story_voice_is_no_alt_text(line: str) -> None:
+    removed, result = _between_story(line)
+    assert removed is None and line in result.text
