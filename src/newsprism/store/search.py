@@ -38,7 +38,9 @@ The filters, each written once (:func:`_filters`):
 
 On PostgreSQL the same steps run on the store's ``tsvector`` column, with
 ``ts_rank`` and ``ts_headline``: full-text is the only per-database branch
-(the fragments are in ``store/dialect.py``).
+(the fragments are in ``store/dialect.py``). Testing a match there reads the
+row's ``tsvector`` out of line, so matches are counted, and the newest of them
+found (:func:`_newest`), off the GIN index's bitmap rather than row by row.
 """
 
 from __future__ import annotations
