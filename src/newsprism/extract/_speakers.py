@@ -454,6 +454,8 @@ class SpeakerIndex:
                 return found
         if lemma in _QUESTION_VERBS:
             return self._question(token)
+        if lemma == "cite":
+            return self._cited(token)
         if lemma in NAMING_VERBS:
             return self._naming(token)
         if lemma not in REPORT_VERBS and lemma not in _EVIDENCE_VERBS:
@@ -512,6 +514,18 @@ class SpeakerIndex:
         if clause is None:
             return None
         return self._content_of(verb, list(clause.subtree))
+
+    def _cited(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
+        """ "Clinton cited derogatory comments Trump had made about Machado", "…, he said, citing low economic
+        growth and unemployment": what a speaker cites, its object with what it is cited as, is reported (#13).
+        A passive ("the bureau cited in the tweet") names what was cited, not who cites."""
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            return None
+        parts = [c for c in verb.children if c.i > verb.i and (
+            c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in _NAMED_PREPS)]
+        if not any(c.dep_ == "dobj" for c in parts):
+            return None
+        return self._content_of(verb, sorted((t for c in parts for t in c.subtree if t.i > verb.i), key=lambda t: t.i))
 
     def _content_of(self, verb: Token, tokens: list[Token]) -> tuple[tuple[int, int], Attribution] | None:
         """The reported content of a cue subject's request or question: ``tokens`` in the cue's paragraph, up to a

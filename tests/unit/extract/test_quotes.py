@@ -926,3 +926,21 @@ def test_quotes_speaker_described_by_an_appositive_before_the_cue(stages) -> Non
             " said, “I mean, a raid is a combat operation. There is no way around that.”")
     article, quotes = quotes_of(stages, text)
     assert [speaker_name(article, q) for q in quotes] == ["Steven H. Warren"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # what a speaker cites is reported, with what it is cited as
+        ("At Monday's debate, Hillary Clinton cited derogatory comments Donald Trump had made about the pageant"
+         " winner.", "derogatory comments Donald Trump had made about the pageant winner", "Hillary Clinton"),
+        ("John McCain said the anger was real, citing low economic growth and rising inequality.",
+         "low economic growth and rising inequality", "John McCain"),
+    ],
+)
+def test_quotes_what_a_speaker_cites_is_reported(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert (quote.kind, speaker_name(article, quote)) == ("indirect", speaker)
+
