@@ -37,7 +37,8 @@ ORGANISATION_OF = frozenset({
 #: Verbs whose "on" or "via" a name follows when it names a medium one posts on: "posted on Twitter", "visit
 #: Arrowhead on Facebook, Twitter, and Instagram", "Reach the reporters on Twitter".
 MEDIUM_VERBS = frozenset({"post", "tweet", "share", "follow", "write", "say", "announce", "reach", "find", "visit",
-                          "like", "join", "trend", "stream", "broadcast", "publish", "upload"})
+                          "like", "join", "trend", "stream", "broadcast", "publish", "upload", "note", "indicate",
+                          "go"})
 
 #: Titles and title modifiers that may open a person's span or stand before it.
 TITLES = frozenset(

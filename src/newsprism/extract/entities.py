@@ -248,7 +248,7 @@ def _organisational(root: Token) -> bool:
         return governor.lower_ in ORGANISATION_OF
     if prep.lower_ in ("on", "via"):
         return governor.pos_ == "VERB" and governor.lemma_.lower() in MEDIUM_VERBS
-    return prep.lower_ == "to" and governor.lemma_.lower() == "take"  # "took to Twitter"
+    return prep.lower_ == "to" and governor.lemma_.lower() == "take"  # "took to Twitter"; "turned to" a person too
 
 
 def _model_script(text: str, latin: bool) -> bool:

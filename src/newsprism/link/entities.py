@@ -269,6 +269,21 @@ def _choose(clusters: _Clusters, partial: Key, fitting: list[Key]) -> tuple[str,
     return f"the dominant one of that name ({counts[best]} of {sum(counts.values())} articles)", best
 
 
+#: How many times more articles a partial name needs than every full name of its entity to name the entity.
+PARTIAL_NAMES = 5
+
+
+def _canonical(full: list[NameNode], group: list[NameNode]) -> NameNode:
+    """The name an entity goes by: its full name in most articles ("Donald Trump", not "Trump"), unless a
+    partial name is far more common than every full one, which is then a span the model ran on ("Twitter"
+    in 39 articles, not "Twitter the Federal Aviation Administration" in one) (#17)."""
+    def order(n: NameNode) -> tuple[int, int, str]:
+        return -len(n.articles), -len(n.name), n.name
+
+    best_full, best = min(full, key=order), min(group, key=order)
+    return best if len(best.articles) >= PARTIAL_NAMES * len(best_full.articles) else best_full
+
+
 def _entity(keys: list[Key], nodes: dict[Key, NameNode], evidence: list[dict[str, Any]],
             constraints: ManualGroups) -> CorpusEntity:
     group = [nodes[k] for k in keys]
@@ -277,7 +292,7 @@ def _entity(keys: list[Key], nodes: dict[Key, NameNode], evidence: list[dict[str
     forced = sorted({constraints.canonical(n) for n in names if n in constraints.head} & names)
     full = [n for n in group if not n.partial] or group
     canonical = next((n for n in group if forced and n.name == forced[0]), None) or \
-        min(full, key=lambda n: (-len(n.articles), -len(n.name), n.name))
+        _canonical(full, group)
     labels = Counter[str]()
     for node in group:
         labels.update(node.labels)

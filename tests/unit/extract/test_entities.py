@@ -160,3 +160,14 @@ def test_entities_a_name_with_an_organisations_words_is_no_person(stage, text: s
 def test_entities_a_persons_staff_and_topics_keep_him_a_person(stage, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     labels = {e.name: e.label for e in run(stage, text).entities}
     assert labels.get(name) == "PERSON", labels
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("text", [
+    # more sentences of the real mixed corpus
+    "The fire service indicated on Twitter the baby girl was critically ill.",
+    "It also credited Leonov with making the spacewalk possible, noting on Twitter that his venture began it.",
+])
+def test_entities_where_one_notes_something_is_a_medium(stage, text: str) -> None:  # type: ignore[no-untyped-def]
+    labels = {e.name: e.label for e in run(stage, text).entities}
+    assert labels.get("Twitter") != "PERSON", labels

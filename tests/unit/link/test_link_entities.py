@@ -304,3 +304,17 @@ def test_entities_spellings_are_names_a_reader_writes() -> None:
     assert found["Hillary Clinton"].variants == ["Clinton", "Hillary Clinton"]
     assert found["Hillary Clinton"].articles == 2
     assert found["Trump2016"].articles == 1  # a hashtag alone is no spelling of the person
+
+
+@pytest.mark.issue(17)
+def test_entities_a_span_run_on_in_one_article_does_not_name_the_entity() -> None:
+    """The real mixed corpus named an entity of 39 articles after a span the model ran on in one of them."""
+    from newsprism.link.entities import _canonical
+    from newsprism.link.entity_names import NameNode
+
+    run_on = NameNode("ORG", "Twitter the Federal Aviation Administration", "", articles={"a1"})
+    one_word = NameNode("ORG", "Twitter", "", articles={f"a{i}" for i in range(39)})
+    assert _canonical([run_on], [run_on, one_word]).name == "Twitter"
+    full = NameNode("PERSON", "Donald Trump", "", articles={f"a{i}" for i in range(150)})
+    surname = NameNode("PERSON", "Trump", "", articles={f"a{i}" for i in range(212)})
+    assert _canonical([full], [full, surname]).name == "Donald Trump"
