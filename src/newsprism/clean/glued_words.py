@@ -131,8 +131,9 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
         text: The text to look at.
         vocabulary: Counts of the whole document's words (see :func:`document_vocabulary`).
         lang: Language of the word frequencies.
-        marks_only: Only the boundaries a mark shows, which need no word list: a quote (rule 1) and a stop
-            before a capitalised word (rule 2), as in a line written in another language than ``lang``.
+        marks_only: Only the boundaries that need no word list: a quote (rule 1), a stop before a capitalised
+            word (rule 2), and a lower-to-upper case boundary whose two words the text writes alone elsewhere
+            ("sejarahIslam" beside "sejarah" and "Islam"), as in a line written in another language than ``lang``.
 
     Returns:
         The splits, in text order, at most one per position.
@@ -160,6 +161,12 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             continue
         splits[m.end(2)] = Split(m.start(), m.end(), m.end(2), f'no space after "{m.group(2)}"')
     if marks_only:
+        for m in _CAMEL_TOKEN.finditer(text) if _CAMEL.search(text) else ():
+            left, right = m.group(1), m.group(2)
+            if vocabulary.get(left.lower(), 0) and vocabulary.get(right.lower(), 0) \
+                    and vocabulary.get((left + right).lower(), 0) == 1:
+                splits.setdefault(m.start(2), Split(m.start(), m.end(), m.start(2),
+                                                    f'case boundary between "{left}" and "{right}", words this text uses alone'))
         return [_whole_token(text, splits[i]) for i in sorted(splits)]
     for m in _PUNCT_GLUE.finditer(text) if stops else ():
         left, right = m.group(1), m.group(3)
@@ -217,6 +224,8 @@ def _unusual_words(words: list[str], lang: str) -> set[str]:
 
 #: A short line that labels what follows ("joetoronto says:", "Answer:"), as a comment's or a speaker's header does.
 _LABEL_LINE = re.compile(r"^\s*\S+(?:\s+\S+){0,2}:\s*$")
+#: A token of two letter runs joined at a lower-to-upper case boundary ("sejarahIslam", "VideoYasir").
+_CAMEL_TOKEN = re.compile(r"(?<![\w@#./])([^\W\d_]*[a-zà-ÿ]{2})([A-ZÀ-Þ][a-zà-ÿ]{2,})(?![\w@./])")
 _DOTTED = re.compile(r"[./@][^\W_]")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_])")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_])[^\W\d_]*[,;]?[^\S\n]+$")

@@ -273,3 +273,18 @@ def test_text_a_page_no_line_of_which_is_identified_and_that_holds_no_english_is
     result = clean_text(pages[key]["articleBody"])
     assert "Dari hadits Abu Hurairah" in result.text
     assert not [repair.before for repair in result.repairs if repair.kind == "glued_word"]
+
+
+@pytest.mark.issue(12)
+def test_text_case_boundary_glue_in_another_language_is_split_by_the_words_the_text_uses_alone() -> None:
+    """In a paragraph in another language than the main one, a lower-to-upper case boundary whose two words the
+    text writes alone elsewhere is glue, with no word list needed; a compound written whole stays (#12)."""
+    text = ("Die Krankenhausgesellschaft fordert mehr Geld für die elektronischePatientenakte und für neue Stellen "
+            "in der Pflege, doch die Länder zögern noch immer mit ihren Zusagen.\n\n"
+            "Die elektronische Akte soll ab dem nächsten Jahr in allen Kliniken gelten. Eine Patientenakte auf "
+            "Papier ist dann nur noch auf Wunsch der Patienten vorgesehen.")
+    result = clean_text(text, main_language="en")
+    assert "die elektronische Patientenakte und" in result.text
+    assert "Krankenhausgesellschaft" in result.text
+    assert [(repair.before, repair.after) for repair in result.repairs] == [
+        ("elektronischePatientenakte", "elektronische Patientenakte")]
