@@ -93,6 +93,9 @@ _PLACES = frozenset({"GPE", "LOC"})
 #: study found that …"), and through which a speaker agrees with one ("all agreed that …"): reported content when
 #: they take a clause (#13).
 _EVIDENCE_VERBS = frozenset({"show", "find", "agree"})
+#: Verbs whose object is what the speaker says ("cited derogatory comments", "criticized the president's foreign
+#: policy", "accused the agency of covering up the hacks") (#13).
+_OBJECT_CUES = frozenset({"cite", "criticize", "criticise", "accuse", "praise", "defend"})
 #: Steps up from the last word of an appositive ("Baghdad" of "Warren, a military spokesman in Baghdad,") to the
 #: name it describes, and the links it may climb.
 _APPOSITIVE_STEPS = 5
@@ -454,10 +457,12 @@ class SpeakerIndex:
                 return found
         if lemma in _QUESTION_VERBS:
             return self._question(token)
-        if lemma == "cite":
-            return self._cited(token)
         if lemma in NAMING_VERBS:
-            return self._naming(token)
+            named = self._naming(token)
+            if named is not None or lemma not in _OBJECT_CUES:
+                return named
+        if lemma in _OBJECT_CUES:
+            return self._cited(token)
         if lemma not in REPORT_VERBS and lemma not in _EVIDENCE_VERBS:
             return None
         complements = [c for c in token.children if c.dep_ == "ccomp"]
@@ -517,12 +522,15 @@ class SpeakerIndex:
 
     def _cited(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
         """ "Clinton cited derogatory comments Trump had made about Machado", "…, he said, citing low economic
-        growth and unemployment": what a speaker cites, its object with what it is cited as, is reported (#13).
-        A passive ("the bureau cited in the tweet") names what was cited, not who cites."""
+        growth and unemployment", "the Wisconsin Republican criticized the president’s foreign policy", "It accused
+        the FDIC of trying to cover up the hacks": what a speaker cites, criticises, praises, defends or accuses
+        someone of, its object with what it is cited as, is reported (#13). A passive ("the bureau cited in the
+        tweet") names what was cited, not who cites."""
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             return None
+        preps = _NAMED_PREPS | ({"of"} if verb.lemma_.lower() == "accuse" else set())
         parts = [c for c in verb.children if c.i > verb.i and (
-            c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in _NAMED_PREPS)]
+            c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in preps)]
         if not any(c.dep_ == "dobj" for c in parts):
             return None
         return self._content_of(verb, sorted((t for c in parts for t in c.subtree if t.i > verb.i), key=lambda t: t.i))

@@ -944,3 +944,21 @@ def test_quotes_what_a_speaker_cites_is_reported(stages, text: str, content: str
     quote = next(q for q in quotes if q.text == content)
     assert (quote.kind, speaker_name(article, quote)) == ("indirect", speaker)
 
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # what a speaker criticises, praises, defends or accuses someone of is reported, marks or none
+        ("In an interview on Thursday, Paul Ryan criticized the president's foreign policy in the Middle East.",
+         "the president's foreign policy in the Middle East", "Paul Ryan"),
+        ("Michelle Fields accused the campaign manager of grabbing her arm after a news conference.",
+         "the campaign manager of grabbing her arm after a news conference", "Michelle Fields"),
+    ],
+)
+def test_quotes_what_a_speaker_criticises_or_accuses_is_reported(  # type: ignore[no-untyped-def]
+        stages, text: str, content: str, speaker: str) -> None:
+    article, quotes = quotes_of(stages, text)
+    quote = next(q for q in quotes if q.text == content)
+    assert (quote.kind, speaker_name(article, quote)) == ("indirect", speaker)
