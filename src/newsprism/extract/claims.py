@@ -373,9 +373,8 @@ def _measured(token: Token, start: int, end: int) -> tuple[str | None, str | Non
             return f"{head.text} {' '.join(t.text for t in preps[0].subtree)}", None, None
         return None, None, None
     if head.pos_ in ("VERB", "AUX") and top.dep_ in ("dobj", "attr", "npadvmod"):
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
-        if head.lemma_ == "be" and subjects:
-            return _noun_phrase(subjects[0]), head.text, subjects[0]
+        if head.lemma_ == "be" and (subject := _nominal_subject(head)) is not None:
+            return _noun_phrase(subject), head.text, subject
         purpose = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "in", "on") and c.i > top.i]
         tail = " " + " ".join(t.text for t in purpose[0].subtree) if purpose and len(list(purpose[0].subtree)) <= 6 else ""
         return head.text + tail, head.text, head  # "cost $5 million": the verb says what the sum is

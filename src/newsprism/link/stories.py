@@ -85,12 +85,10 @@ def other_subjects(a: DocFeatures, b: DocFeatures) -> bool:
     (:func:`newsprism.link.features.subject_of`) the other never names, as two companies' quarterly results
     published on one day are. Names in another script than the other's names are no evidence: names are
     not transliterated across scripts."""
-    if not a.subject or not b.subject:
-        return False
-    if not any(_script(n) == _script(a.subject) for n in b.names) or \
-            not any(_script(n) == _script(b.subject) for n in a.names):
-        return False
-    return not _names_subject(b, a.subject) and not _names_subject(a, b.subject)
+    if not a.subject or not b.subject or _names_subject(b, a.subject) or _names_subject(a, b.subject):
+        return False  # most pairs that get here name each other's subject: the script test is left for the rest
+    return any(_script(n) == _script(a.subject) for n in b.names) and \
+        any(_script(n) == _script(b.subject) for n in a.names)
 
 
 def feature_similarity(a: DocFeatures, b: DocFeatures) -> float:
