@@ -178,8 +178,34 @@ def _plausible_year(text: str, match: re.Match[str]) -> bool:
         return False
     if COUNT_NOUN.match(after) and not YEAR_NOUNS.match(after) and not _YEAR_ONLY_BEFORE.search(before):
         return False
+    if _year_in_name(text, start) and not _YEAR_ONLY_BEFORE.search(before):
+        return False
     year = int(match["y"])
     return 1900 <= year <= 2100 or bool(_YEAR_CONTEXT.search(before))
+
+
+#: A capitalised word right before a bare year ("Reform Bill 2019", "Comicon 2019").
+_CAPITALISED_BEFORE = re.compile(r"\b(?P<w>[A-Z][^\W\d_]*)[ \t]+$")
+#: Capitalised words after which a year is still a date: function words that open a sentence or a title
+#: ("In 2019", "Since 1985", "For 1988"), months, seasons, eras.
+_DATE_WORDS_BEFORE_YEAR = re.compile(
+    r"(?:in|since|for|from|before|after|by|until|till|through|between|of|during|to|on|at|and|or|the|a|an|this|"
+    r"that|last|next|early|late|mid|around|about|circa|maybe|fiscal|calendar|year|ad|bc|bce|ce|"
+    r"spring|summer|autumn|fall|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+    r"march|april|june|july|august|september|october|november|december)", re.IGNORECASE)
+#: What ends a sentence before the word: a word that opens its sentence ("Maybe 2009", "Update: Circa 1990")
+#: is no name; a quotation mark is no sentence end here ('a program dubbed "Zrínyi 2026"').
+_OPENS_BEFORE = re.compile(r"(?:^|[.!?:;][\"”’')\]]?\s+|\n\s*)$")
+
+
+def _year_in_name(text: str, start: int) -> bool:
+    """A bare year after a capitalised word inside a sentence is part of a name: "the Reproductive Health Care
+    Reform Bill 2019", "a joint venture called Orion 1980", "Toronto Comicon 2019", "US Championship 2018".
+    The dev set's guidelines leave years inside names of laws, events and models untagged, as TimeML does (#13)."""
+    word = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    if word is None or _DATE_WORDS_BEFORE_YEAR.fullmatch(word["w"]):
+        return False
+    return not _OPENS_BEFORE.search(text, max(0, word.start() - 4), word.start())
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
