@@ -37,6 +37,7 @@ from ._time_rules import (
     DEADLINE,
     DIGITS,
     FUTURE_CUES,
+    MONTHS,
     MOVED_LATER,
     PAST_CUES,
     PATTERN_CLASSES,
@@ -46,6 +47,7 @@ from ._time_rules import (
     STATIVE,
     TRIGGER_MARGIN,
     TRIGGER_WORDS,
+    WEEKDAYS,
     YEAR_NOUNS,
 )
 
@@ -106,7 +108,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
                 end -= 2
             if name in ("year", "year_range") and not _plausible_year(text, match):
                 continue
-            if name in ("today", "set", "ref") and _in_title(text, start, end):
+            if name in ("today", "set", "ref") and _in_title(text, start, end) or _quoted_title(text, start, end, name):
                 continue
             found.append((start, end, name, match))
     # Longest span wins; on equal spans the earlier (more specific) pattern does.
@@ -167,6 +169,21 @@ def _in_title(text: str, start: int, end: int) -> bool:
     before = re.search(r"(?:^|\s)[A-Z][\w.]*[^\W.]\s$|(?:^|\s)[A-Z]\.[A-Z]\.\s$", text[max(0, start - 20):start])
     opens = not text[:start].strip() or re.search(r"[.!?][\"”’')]?\s+$|\n\s*$", text[max(0, start - 5):start])
     return bool(before) or (not opens and bool(re.match(r"\s[A-Z]\w", text[end:end + 3])))
+
+
+#: An opening quotation mark right before an expression.
+_QUOTE_BEFORE = re.compile(r"(?:[\"“‘]|``)$")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _quoted_title(text: str, start: int, end: int, name: str) -> bool:
+    """ 'speaking on ABC News' "This Week,"', 'said on ABC-TV's "This Week With David Brinkley"': an expression
+    that opens a quotation with a capital on a word English writes in lower case is the title of a programme,
+    a book or a film, not a time (#13). Months, weekdays and holidays are capitalised anyway."""
+    if name == "holiday" or not _QUOTE_BEFORE.search(text, max(0, start - 2), start):
+        return False
+    return any(word[0].isupper() and word.lower() not in MONTHS and word.lower() not in WEEKDAYS
+               for word in _WORD.findall(text, start, end)[1:])
 
 
 def _plausible_year(text: str, match: re.Match[str]) -> bool:

@@ -367,6 +367,25 @@ def test_dates_a_year_inside_a_name_is_no_date(text: str, published: str, kept: 
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(
+    ("text", "published", "kept"),
+    [
+        # TimeBank's sentences: a programme's title in quotation marks.
+        ('Secretary of State James Baker, speaking on ABC News\' "This Week," said the request gives the U.S. a basis.',
+         "1990-08-13", []),
+        ('Baker said on ABC-TV\'s "This Week With David Brinkley" that the series of attacks would go on.',
+         "1991-02-25", []),
+        # Quoted words that open with a time, and a month or a weekday, are still times.
+        ('George Kimbrell said "This year\'s count is a temporary reprieve."', "2019-01-24", [("This year", "2019")]),
+        ('He said "Last Friday was the worst day" of the campaign.', "2020-07-06", [("Last Friday", "2020-07-03")]),
+        ('The plan, called "March 2021", was dropped.', "2020-07-06", [("March 2021", "2021-03")]),
+    ],
+)
+def test_dates_a_quoted_title_is_no_time(text: str, published: str, kept: list[tuple[str, str]]) -> None:
+    assert _values(text, published) == kept
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
     ("text", "surface", "value", "event"),
     [
         ("The speech came one week after an attack on oil plants.", "one week after", "P1W", "an attack on oil plants"),
