@@ -40,7 +40,8 @@ On PostgreSQL the same steps run on the store's ``tsvector`` column, with
 ``ts_rank`` and ``ts_headline``: full-text is the only per-database branch
 (the fragments are in ``store/dialect.py``). Testing a match there reads the
 row's ``tsvector`` out of line, so matches are counted, and the newest of them
-found (:func:`_newest`), off the GIN index's bitmap rather than row by row.
+found (:func:`~newsprism.store.dialect.newest_matches`), off the GIN index's bitmap rather than row by
+row.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,7 @@ from .dialect import (
     Dialect,
     dialect_of,
     matches_off_the_index,
+    newest_matches,
     published_conditions,
     source_sql,
 )
@@ -77,11 +79,6 @@ FILTER_COUNT_CAP = 2_000
 FACET_CAP = 500
 #: A page sorted by date is read off the date index when it lies within this many times its end.
 WALK_SPAN = 64
-#: On PostgreSQL the newest matches of a query expected in fewer than this share of the articles are read
-#: off the full-text index, within a range of the newest articles made this many times wider each time it
-#: holds too few of them (:func:`_newest`).
-DENSE = 0.4
-WINDOW_GROWTH = 8
 #: A filter naming no more articles than this is read by sorting them, a broader one off the date index.
 FEW_TO_SORT = 2_000
 
@@ -278,13 +275,13 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
         # of matches again (a site since a day: 40 ms for 'said', 23 in one pass). By date, only the
         # page's hits are scored (a score for each of 2,000 took 12 to 26 ms).
         rank = query.sort != "date"
-        rows = _newest(conn, match, limit=cap + 1, probed=w.probed, args=args, ranked=rank)
+        rows = newest_matches(conn, match, limit=cap + 1, probed=w.probed, args=args, ranked=rank)
         found = [int(r[0]) for r in rows]
         candidates = [(int(r[0]), r[1] if rank else 0.0) for r in rows[:RANK_CAP + 1]]
         total = len(found)
         matched = found if total <= cap else None
     else:
-        candidates = _newest(conn, match, limit=RANK_CAP + 1)
+        candidates = newest_matches(conn, match, limit=RANK_CAP + 1)
         total = len(candidates) if len(candidates) <= RANK_CAP else _count(conn, match)
     exact = len(candidates) <= RANK_CAP
     candidates = candidates[:RANK_CAP]
@@ -311,45 +308,6 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
     _facets(conn, page, [r[0] for r in candidates[:FACET_CAP]], feats)
     page.facets_exact = exact and total <= FACET_CAP
     return page
-
-
-def _newest(conn: Conn, match: str, *, limit: int, probed: str = "", args: Sequence[Any] = (),
-            ranked: bool = True) -> list[Any]:
-    """``(rowid, rank)`` (``(rowid,)`` unless ``ranked``) of the newest ``limit`` matches that pass the
-    filters ``probed`` (with ``args``), newest first.
-
-    FTS5 walks its matches newest first and stops. PostgreSQL walking its row ids tests each row's
-    tsvector, read out of line (TOAST) for every test: right for a common word, whose matches are found
-    within a few thousand rows, but the 2,001 newest of the 11,018 matches of 'covid' tested 18,500 rows
-    at 100,000 articles (390 ms), and under a place named by a quarter of the articles, 73,000 (1.2 s).
-    Matches the planner expects in fewer than :data:`DENSE` of the articles are read off the GIN index's
-    bitmap ANDed with a range of the newest row ids, wide enough for twice ``limit`` of them by that
-    estimate, which names the matches of the range without a test (the filters are then tested on each);
-    the range grows :data:`WINDOW_GROWTH` times until it holds ``limit`` or every row. Only the rows kept
-    are scored.
-    """
-    d = dialect_of(conn)
-    rank = f", {d.fts_rank}" if ranked else ""
-    source = d.fts_from_keys if probed else d.fts_from
-    walk = (f"SELECT {d.fts_rowid}{rank} FROM {source} WHERE {d.fts_match}{probed} "
-            f"ORDER BY {d.fts_rowid} DESC LIMIT {limit}")
-    if d.name == "sqlite":
-        return conn.execute(walk, [match, *args]).fetchall()
-    top = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
-    plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {source} WHERE {d.fts_match}{probed}", [match, *args])
-    expected = max(float(plan.fetchone()[0][0]["Plan"]["Plan Rows"]), 1.0)
-    if expected >= DENSE * top:
-        return conn.execute(walk, [match, *args]).fetchall()
-    span = int(2 * limit * top / expected)
-    while True:
-        low = top - span
-        with matches_off_the_index(conn):
-            rows = conn.execute(
-                f"SELECT a.rowid{rank} FROM (SELECT a.rowid, a.tsv, fq FROM {source} WHERE {d.fts_match}{probed} "
-                f"AND a.rowid > ? ORDER BY a.rowid DESC LIMIT {limit}) a", [match, *args, low]).fetchall()
-        if len(rows) >= limit or low <= 0:
-            return rows
-        span *= WINDOW_GROWTH
 
 
 def _by_date(conn: Conn, match: str, w: _Where, matched: list[int] | None, *, limit: int, offset: int) -> list[int]:
