@@ -89,6 +89,11 @@ _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "da
 _WHEN = frozenset({"DATE", "TIME"})
 #: A place speaks only as the subject of its own cue, not as the subject of a clause the cue hangs from.
 _PLACES = frozenset({"GPE", "LOC"})
+#: A place or a nationality modifying a common noun says whose it is ("US officials"), never who speaks.
+_WHOSE = frozenset({"GPE", "LOC", "NORP"})
+#: ... unless the noun is the state itself ("the Chinese government said").
+_STATE_NOUNS = frozenset({"government", "administration", "regime", "state", "authorities"})
+_WHOSE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 #: Verbs through which a poll, a study, a video or a document reports a finding ("A new poll shows that …", "a 2014
 #: study found that …"), and through which a speaker agrees with one ("all agreed that …"): reported content when
 #: they take a clause (#13).
@@ -822,8 +827,14 @@ class SpeakerIndex:
         if not found:
             return None
         people = [(m, i) for m, i in found if self.labels.get(m.entity or "") == "PERSON"]
-        chosen = people or found
-        return min(chosen, key=lambda mi: abs(mi[1] - token.i))[0]
+        chosen, at = min(people or found, key=lambda mi: abs(mi[1] - token.i))
+        if (self.labels.get(chosen.entity or "") in _WHOSE and token.pos_ == "NOUN"
+                and token.doc[at].head == token and token.doc[at].dep_ in _WHOSE_DEPS
+                and token.lemma_.lower() not in _STATE_NOUNS):
+            # "US officials said", "Russian officials said": the place or nationality that modifies the noun only
+            # says whose officials they are; the officials speak, not the country (#17)
+            return None
+        return chosen
 
     def _role(self, token: Token) -> Attribution:
         """A role noun: "the minister" refers back; "the Russian Defense Minister" is a new description."""

@@ -962,3 +962,21 @@ def test_quotes_what_a_speaker_criticises_or_accuses_is_reported(  # type: ignor
     article, quotes = quotes_of(stages, text)
     quote = next(q for q in quotes if q.text == content)
     assert (quote.kind, speaker_name(article, quote)) == ("indirect", speaker)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_text"),
+    [
+        # read in the real mixed corpus, where 32 quotes of "US officials said" were the United States'
+        ("“We will leave by May,” US officials said.", None, "US officials"),
+        ("“The strikes will go on,” Russian officials said on Monday.", None, "Russian officials"),
+        # a country that speaks, or its state, is still the country
+        ("“The strikes will go on,” Russia said on Monday.", "Russia", "Russia"),
+        ("“We are ready to talk,” said the Chinese government.", "Chinese", "Chinese"),
+    ],
+)
+def test_quotes_a_place_that_only_says_whose_officials_does_not_speak(  # type: ignore[no-untyped-def]
+        stages, text: str, speaker: str | None, speaker_text: str) -> None:
+    article, (quote,) = quotes_of(stages, text)
+    assert (speaker_name(article, quote), quote.speaker_text) == (speaker, speaker_text)
