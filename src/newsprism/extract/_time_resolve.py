@@ -228,7 +228,12 @@ def r_anaphor(m: re.Match[str], ctx: Context) -> Resolved:
     elif m["dir"]:
         shift = _ANAPHOR_SHIFT[m["dir"].lower()]
     want = {"day": 10, "week": 10, "month": 7, "year": 4}[unit]
+    # A day told in the past tense is not one still ahead: "the new policy is to take effect on December 10 ...
+    # the new rules were released later the same day" is the letter's day, not December 10 (#13).
+    latest = ctx.anchor.isoformat()[:want] if ctx.anchor is not None and ctx.direction == "past" else None
     for value, _granularity in reversed(ctx.previous):
+        if latest is not None and value[:want] > latest:
+            continue
         if len(value) >= want and value[:4].isdigit() and (want < 10 or value[7:8] == "-"):
             if unit in ("day", "week"):
                 day = dt.date.fromisoformat(value[:10]) + dt.timedelta(days=shift)

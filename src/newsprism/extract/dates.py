@@ -56,7 +56,8 @@ _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
 _RESOLVERS = {**RESOLVERS, **PERIOD_RESOLVERS}
 #: Patterns whose value depends on the tense around them; the others skip the (costly) tense scan.
 _TENSED = {"mdy", "dmy", "rel_month", "mod_month", "ctx_month", "month_ctx", "weekend", "rel_weekday", "rel_season",
-           "season_year", "ctx_season", "in_n", "quarter", "q", "period_ref", "holiday", "year_end", "unit_part"}
+           "season_year", "ctx_season", "in_n", "quarter", "q", "period_ref", "holiday", "year_end", "unit_part",
+           "anaphor"}
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$", re.IGNORECASE)
 #: Before an "-ed" word, a determiner or preposition makes it an adjective ("in preferred shares").
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|in|of|for|with|"

@@ -589,6 +589,24 @@ def test_dates_then_past_and_one_day_without_their_cue(text: str, surface: str, 
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Wikinews story of Sunday, March 17, 2019: the attacks were on Friday, the next hearing is on April 5.
+        ("Tarrant was charged with one count of murder pertaining to a mass shooting in Christchurch on Friday. "
+         "Judge Paul Kellar ordered the accused remain in custody until his next court appearance on April 5. "
+         "The second attack reportedly was in Linwood Mosque, killing at least eight people, on the same day.",
+         ("the same day", "2019-03-15")),
+        # Told as ahead, "the same day" keeps the date just given.
+        ("The judge said his next court appearance is on April 5. His lawyer will file a motion on the same day.",
+         ("the same day", "2019-04-05")),
+    ],
+)
+def test_dates_a_day_told_in_the_past_refers_to_no_date_still_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2019-03-17")
+
+
+@pytest.mark.issue(13)
 def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
     text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
             "in its oil supply in September.")
