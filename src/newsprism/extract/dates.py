@@ -398,6 +398,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     previous: list[tuple[str, str]] = []
     previous_end = -1
     period: str | None = None
+    dateline = _dateline_end(text)
     for start, end, name, match in _candidates(text):
         tensed = name in _TENSED or name == "rel_unit" and match["unit"].lower() == "quarter"
         direction = (tense(text, start, end, weekday=name == "rel_weekday")
@@ -424,14 +425,23 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             # Once set, the reporting quarter changes only for another quarter's results ("third-quarter
             # profit", "the quarter ended June 30"), not for one named in passing ("after a flat second quarter").
             period = ref.value
-        if (ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start > 40
+        if (ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start >= dateline
                 and ref.text.lower() != "overnight" and not (name in ("today", "this_pod") and _quoted(text, start))):
-            # The dateline (first 40 characters) is the publication date, not a story date; "overnight" is
+            # The dateline is the publication date, not a story date; "overnight" is
             # dated by publication only for want of better, so nothing counts from it ("the previous Friday").
             previous.append((ref.value, ref.granularity))
             previous_end = ref.end
         refs.extend(_range_end(text, ref, name))
     return _attach_clock_dates(refs, text)
+
+
+def _dateline_end(text: str) -> int:
+    """Where a dateline can end: within the first 40 characters, and on the text's first line. A story that
+    opens on its second line ("Sunday, October 27, 2019\\n\\nOn Friday, the Department announced ...") dates
+    its events from that line on, so "later the same day" counts from its Friday (#13)."""
+    first = len(text) - len(text.lstrip())
+    newline = text.find("\n", first)
+    return min(41, newline) if newline >= 0 else 41
 
 
 #: A day or week counted from the day named right after it: "the day after Christmas".

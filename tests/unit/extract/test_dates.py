@@ -607,6 +607,25 @@ def test_dates_a_day_told_in_the_past_refers_to_no_date_still_ahead(text: str, e
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Wikinews stories whose first sentence, on the line after the dateline, starts within 40 characters.
+        ("Monday, December 16, 2019\n\nOn Friday, United States District Judge Clark Waddoups reconsidered his "
+         "decision made the previous day.", "2019-12-16", ("the previous day", "2019-12-12")),
+        ("Sunday, November 10, 2019\n\nOn Friday, the Task Force released a statement saying an attack that day on "
+         "an Iraqi air base produced no casualties.", "2019-11-10", ("that day", "2019-11-08")),
+        # The dateline itself is still no story date.
+        ("Monday, December 16, 2019 The judge reconsidered the decision the previous day.", "2019-12-16",
+         ("the previous day", "2019-12-15")),
+    ],
+)
+def test_dates_a_story_that_opens_after_its_dateline_counts_from_its_first_date(
+        text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
 def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
     text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
             "in its oil supply in September.")
