@@ -42,10 +42,14 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
 #: Words whose presence before a temporal expression makes it point forward.
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|'ll|shall|forecasts?|forecasted|anticipated|expected|predicts?|predicted|projected|could(?! have)|might(?! have)|would(?! have)|(?-i:may)(?! have)|(?:is|are|was|were) to|(?:is|are|was|were) due|plans? to|planning to|planned (?:for|to)|scheduled|"
-    r"set to|is expected to|are expected to|expects? to|going to|intends? to|upcoming|awaits?|awaiting|would (?:be|take|hold) place|"
+    r"set to|is expected to|are expected to|expects? to|going to|intends? to|(?:agreed|decided|voted|promised|pledged|vowed|threatened|offered|refused|willingness) to|upcoming|awaits?|awaiting|would (?:be|take|hold) place|"
     r"to be held|to take place|next|coming|from now|hence|slated|(?:is|are|am) (?-i:[a-z]{3,}ing)(?<!\bbeing))\b",
     re.IGNORECASE,
 )
+#: An intention told in the past, with its infinitive ("agreed to purchase", "voted to lift", "their
+#: willingness to participate"): what the infinitive dates comes after the telling, so it may lie ahead.
+INTENT_CUES = re.compile(r"(?:agreed|decided|voted|promised|pledged|vowed|threatened|offered|refused|willingness) to",
+                         re.IGNORECASE)
 PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|told|announced|reported|added|died|killed|began|ended|held|took|came|"
     r"went|met|made|left|won|lost|brought|bought|sold|paid|fell|rose|gave|got|found|became|saw|grew|led|kept|"

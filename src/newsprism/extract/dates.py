@@ -37,6 +37,7 @@ from ._time_rules import (
     DEADLINE,
     DIGITS,
     FUTURE_CUES,
+    INTENT_CUES,
     MONTHS,
     MOVED_LATER,
     PAST_CUES,
@@ -278,7 +279,12 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
             # "predicted that Humberto would pass by Bermuda Wednesday night", written on Thursday: a weekday
             # seen ahead from a moment told in the past is the nearer one, not next week's (#13).
             direction = "near"
-        if direction == "future" and (_PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start())
+        if direction == "future" and INTENT_CUES.fullmatch(m.group()):
+            # "Thermo Electron, which agreed to purchase the line for $22 million in February": a future seen
+            # from a past moment, the nearer occurrence; a weekday stays the past one ("the cabinet voted to lift
+            # it on Saturday afternoon, and announced the decision that night") (#13).
+            direction = "past" if weekday else "near"
+        elif direction == "future" and (_PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start())
                                       or _FUTURE_IN_PAST.match(m.group()) or _bare_participle(before, m)):
             # "was expected to end on December 15", "was projected on November 7": a future seen from a
             # past moment, or a passive past; the nearer occurrence decides.
@@ -298,7 +304,7 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
         # argued', the verb dates the telling, not the words quoted.
         closing = _CLOSING_QUOTE.search(text, end, right)
         after = [m for m in _cues(text[end:closing.start() if closing else right])
-                 if not _INFINITIVE_CUE.match(m.group())]
+                 if not _INFINITIVE_CUE.match(m.group()) and not INTENT_CUES.fullmatch(m.group())]
         found = None if not after else "future" if FUTURE_CUES.fullmatch(after[0].group()) else "past"
     if DEADLINE.search(before[-30:]) and not stative:
         # "gave them until May": a deadline set in the past may still lie ahead; "was envoy until May" may not.

@@ -626,6 +626,27 @@ def test_dates_a_story_that_opens_after_its_dateline_counts_from_its_first_date(
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # TimeBank and Wikinews: what an intention told in the past dates comes after the telling.
+        ("Milton Roy was approached by Thermo Electron, which agreed to purchase Milton Roy's liquid-chromatography "
+         "line for $22 million in February.", "1989-10-30", ("February", "1990-02")),
+        ("The campaigns made a series of statements regarding their willingness to participate in a virtual debate "
+         "on October 15.", "2020-10-12", ("October 15", "2020-10-15")),
+        # A weekday stays the one gone by; an intention after the expression does not date it.
+        ("The island nation's cabinet unanimously voted to lift it on Saturday afternoon.", "2020-01-01",
+         ("Saturday afternoon", "2019-12-28")),
+        ("Barr and Ross refused to hand over the documents. On June 12, minutes before the Committee voted to refer "
+         "them to the full House, Trump claimed executive privilege.", "2019-07-20", ("June 12", "2019-06-12")),
+    ],
+)
+def test_dates_an_intention_told_in_the_past_looks_to_the_nearer_occurrence(
+        text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
 def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
     text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
             "in its oil supply in September.")
