@@ -537,7 +537,7 @@ def _attach_clock_dates(refs: list[TimeRef], text: str) -> list[TimeRef]:
             # "on October 9 at midnight" is left at its start.
             clock = "T24:00" if ref.text.lower() == "midnight" and day is after else ref.value[ref.value.index("T"):]
             end = ref.end
-            if day is after and not text[ref.end:after.start].strip():
+            if day is after and _CLOCK_ZONE_DAY.fullmatch(text, ref.end, after.start):
                 # "midnight Friday", "noon Thursday", "10 p.m. Wednesday": one expression, as TIMEX3 writes it.
                 end, skip = after.end, index + 1
             ref = TimeRef(ref.start, end, text[ref.start:end], day.value + clock,
@@ -547,8 +547,11 @@ def _attach_clock_dates(refs: list[TimeRef], text: str) -> list[TimeRef]:
 
 
 #: Only a day written right after the clock ("midnight Friday", "2100 UTC, yesterday", "at 8 p.m. on Feb. 28",
-#: "11:00 p.m. EDT on Sunday") is its day.
-_CLOCK_THEN_DAY = re.compile(r"\s*(?:,\s*)?|(?:\s+(?:local\s+time|[A-Z]{2,4}))?\s+on\s+")
+#: "11:00 p.m. EDT on Sunday", "until 5 p.m. EST Nov. 9") is its day.
+_CLOCK_THEN_DAY = re.compile(r"(?:\s+(?:local\s+time|[A-Z]{2,4}))?\s*(?:,\s*)?|(?:\s+(?:local\s+time|[A-Z]{2,4}))?\s+on\s+")
+#: Nothing, or a time zone and its comma: what may stand inside one expression of a clock and its day
+#: ("noon Thursday", "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6", as TIMEX3 writes them).
+_CLOCK_ZONE_DAY = re.compile(r"\s*|\s+[A-Z]{2,4}\s*,?\s*")
 
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?:/|-|$)")

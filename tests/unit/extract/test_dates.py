@@ -699,6 +699,22 @@ def test_dates_a_clock_takes_the_day_after_it(text: str, expected: tuple[str, st
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # TimeBank: a time zone, and its comma, stand inside one expression of a clock and its day.
+        ("Dow Jones said it extended its $18-a-share offer for Telerate Inc. common stock until 5 p.m. EST Nov. 9.",
+         "1989-11-02", [("5 p.m. EST Nov. 9", "1989-11-09T17:00")]),
+        ("Dow Jones launched a $18-a-share offer for the 33% of Telerate it doesn't already own until 5 p.m. EST, "
+         "Nov. 6.", "1989-10-30", [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]),
+    ],
+)
+def test_dates_a_clock_its_time_zone_and_its_day_are_one_expression(
+        text: str, published: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, published) == expected
+
+
+@pytest.mark.issue(13)
 def test_dates_for_the_week_is_a_week_of_the_story_year() -> None:
     text = "The Nasdaq Composite Index tumbled 5.39, or 1.2%, to 452.76 on Friday. For the week, the index dropped 3.8%."
     refs = {t.text: t for t in find_times(text, published="1989-10-30")}
