@@ -38,6 +38,9 @@ class Context:
     previous_end: int = -1
     #: The last quarter the text named itself ("third-quarter profit"): an earnings story's reporting period.
     period: str | None = None
+    #: The year a sentence opens with ("In 2016, ...", "In the 2016 election, ..."): a month it names without
+    #: a year is of that year.
+    frame_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,8 @@ def r_month_day(m: re.Match[str], ctx: Context) -> Resolved:
     elif of_rel and ctx.anchor is not None:
         # "July 13 to 17 of last year"
         year = ctx.anchor.year + _REL_STEP[of_rel.group(1).lower()]
+    elif ctx.frame_year is not None:
+        year = ctx.frame_year  # "In 2016, ... on June 7": the year the sentence is set in (#13)
     elif ctx.anchor is None:
         return _unanchored(f"XXXX-{month:02d}-{day:02d}", "day", note)
     else:
@@ -186,6 +191,8 @@ def r_month(m: re.Match[str], ctx: Context) -> Resolved:
     pre = (m.groupdict().get("pre") or "").lower()
     note = _note(_mod(m), pre if pre in ("since", "until", "till", "by", "before", "after", "from") else None)
     anchor = ctx.anchor
+    if ctx.frame_year is not None and not rel:
+        return Resolved(f"{ctx.frame_year:04d}-{month:02d}", "month", note=note)  # "In 2016, ... until June" (#13)
     if anchor is None:
         return _unanchored(f"XXXX-{month:02d}", "month", note)
     if rel in ("last", "past", "previous"):

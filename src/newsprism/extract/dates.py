@@ -409,8 +409,9 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
         tensed = name in _TENSED or name == "rel_unit" and match["unit"].lower() == "quarter"
         direction = (tense(text, start, end, weekday=name == "rel_weekday")
                      if tensed and not _modifier(text, start, end, name) else None)
+        frame = _frame_year(text, start) if name in _FRAMED and direction != "future" else None
         ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous),
-                      previous_end=previous_end, period=period)
+                      previous_end=previous_end, period=period, frame_year=frame)
         result: Resolved = _RESOLVERS[name](match, ctx)
         if result.note == "not a time":
             continue
@@ -439,6 +440,23 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             previous_end = ref.end
         refs.extend(_range_end(text, ref, name))
     return _attach_clock_dates(refs, text)
+
+
+#: Months and days that take their year from the sentence's opening frame when they have none of their own.
+_FRAMED = {"mdy", "dmy", "mod_month", "ctx_month", "month_mod", "month_ctx"}
+#: A sentence that opens in a year: "In 2016,", "In the 2016 United States presidential election,", "During
+#: late 1989".
+_FRAME_YEAR = re.compile(r"[\"“'‘(]?(?:In|During|Throughout)\s+(?:the\s+)?(?:(?:early|late|mid)[- ]?\s*)?"
+                         r"(?P<y>1[5-9]\d\d|20\d\d)\b(?![-–/]|\s*(?:%|percent))")
+
+
+def _frame_year(text: str, start: int) -> int | None:
+    """The year a sentence opens with, when the expression comes after it ("In the 2016 United States
+    presidential election, Sanders continued his bid ... until June": June 2016, not the June before
+    publication) (#13)."""
+    left, _ = _sentence_bounds(text, start, start)
+    frame = _FRAME_YEAR.match(text, left)
+    return int(frame["y"]) if frame is not None and frame.end() <= start else None
 
 
 def _dateline_end(text: str) -> int:

@@ -647,6 +647,25 @@ def test_dates_an_intention_told_in_the_past_looks_to_the_nearer_occurrence(
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Wikinews, April 15, 2020: the sentence opens in 2016.
+        ("In the 2016 United States presidential election, Sanders continued his bid against then-presumptive "
+         "nominee Hillary Clinton for roughly two months longer, until June, and didn't endorse her until July.",
+         [("2016", "2016"), ("two months", "P2M"), ("June", "2016-06"), ("July", "2016-07")]),
+        ("In 2016, the party met on June 7.", [("2016", "2016"), ("June 7", "2016-06-07")]),
+        # A year elsewhere in the sentence, a relative month or a future keeps the publication's reckoning.
+        ("The firm, founded in 1998, moved to Boston in March.", [("1998", "1998"), ("March", "2020-03")]),
+        ("In 2016, it had five stores; it will open ten more in June.", [("2016", "2016"), ("June", "2020-06")]),
+        ("In 2016, as last March, the talks failed.", [("2016", "2016"), ("last March", "2020-03")]),
+    ],
+)
+def test_dates_a_sentence_that_opens_in_a_year_sets_its_months(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, "2020-04-15") == expected
+
+
+@pytest.mark.issue(13)
 def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
     text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
             "in its oil supply in September.")
