@@ -387,7 +387,7 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
             "the last": -1, "the next": 1, "the coming": 1}.get(rel, 0)
     if unit == "weekend" and rel in ("past", "the past", "the last") and ctx.anchor is not None:
         step = 0 if ctx.anchor.weekday() >= 5 else -1  # "this past weekend": the one just gone, today's on a Sunday
-    base = _previous_date(ctx, unit) if rel in ("following", "previous") else None
+    base = _previous_date(ctx, unit) if rel in ("following", "previous") or _told_next(m, ctx) else None
     if base is not None:
         # "the following year" after "May 22, 1995" is 1996: it counts from the text's date, not publication.
         shifted = _shift_unit(base, unit, step)
@@ -395,6 +395,18 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return _unanchored(None, unit)
     return _shift_unit(ctx.anchor, unit, step)
+
+
+#: Before "the next year", a preposition of extent makes it the year ahead of now ("over the next year or so",
+#: "In the next year, this must be given priority").
+_EXTENT_BEFORE = re.compile(r"\b(?:in|over|within|during|for|through|throughout|until|till|by)\s+$", re.IGNORECASE)
+
+
+def _told_next(m: re.Match[str], ctx: Context) -> bool:
+    """ "Bayes withdrew in March 2019. The next month, the party nominated a new ticket": in a clause told in the
+    past, "the next month" is the one after the text's date, as "the following month" is (#13)."""
+    return (m["rel"].lower() == "next" and m["x"][:4].lower() == "the " and ctx.direction == "past"
+            and not _EXTENT_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()))
 
 
 def r_elided_last(m: re.Match[str], ctx: Context) -> Resolved:

@@ -406,7 +406,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     period: str | None = None
     dateline = _dateline_end(text)
     for start, end, name, match in _candidates(text):
-        tensed = name in _TENSED or name == "rel_unit" and match["unit"].lower() == "quarter"
+        tensed = name in _TENSED or name == "rel_unit" and (match["unit"].lower() == "quarter"
+                                                            or match["x"][:9].lower() == "the next ")
         direction = (tense(text, start, end, weekday=name == "rel_weekday")
                      if tensed and not _modifier(text, start, end, name) else None)
         frame = _frame_year(text, start) if name in _FRAMED and direction != "future" else None

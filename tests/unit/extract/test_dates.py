@@ -666,6 +666,27 @@ def test_dates_a_sentence_that_opens_in_a_year_sets_its_months(text: str, expect
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Wikinews, October 2020: told in the past, "the next month" follows the text's own date.
+        ("In November 2018, the party nominated a ticket of Bill Bayes for President and C.L. Gammon for Vice "
+         "President. Bayes withdrew in March 2019. The next month, the party nominated a new ticket.", "2020-10-22",
+         ("The next month", "2019-04")),
+        ("He was not the party's first choice. Bayes withdrew in March 2019. Gammon assumed the presidential "
+         "nomination and the party nominated Collins for Vice President the next month.", "2020-10-22",
+         ("the next month", "2019-04")),
+        # A preposition of extent or a future: the unit after publication (TimeBank: "over the next year or so").
+        ("The plant, opened in 1980, will be closed over the next year or so.", "1989-11-02", ("the next year", "1990")),
+        ("Sales fell in March 2019. The next month will be harder.", "2020-10-22", ("The next month", "2020-11")),
+    ],
+)
+def test_dates_the_next_unit_told_in_the_past_follows_the_text_date(
+        text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
 def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
     text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
             "in its oil supply in September.")
