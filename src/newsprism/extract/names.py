@@ -10,7 +10,8 @@ every form of one person into one group, records why each variant joined
    folding transliteration (:func:`translit_key`);
 2. full names (two or more words) join only when their first names agree and
    their surnames agree exactly, by transliteration or by a fuzzy score;
-3. a one-word form joins the full name whose surname it matches best; when two
+3. a one-word form joins the full name whose surname it matches best, else the one
+   full name whose first name it is ("Hillary" beside "Hillary Clinton"); when two
    different people match equally well it stays on its own;
 4. the remaining one-word forms group among themselves by the same tests.
 
@@ -214,6 +215,17 @@ def is_acronym_of(short: str, name: str) -> bool:
         and all(w[:1].isupper() for w in words)
 
 
+def _given_alone(word: str, given: tuple[str, ...]) -> bool:
+    """Whether the one word ``word`` is the first given name of a full name, written out (not an initial).
+
+    A surname match always ranks above it, so "Paul" beside "Rand Paul" and "Paul Ryan" is Rand Paul; two
+    full names with that first name tie and the word stays on its own ("Bill" beside Bill Clinton and
+    Bill Gates) (#17).
+    """
+    first = given[0].rstrip(".")
+    return len(first) > 1 and first.casefold() == word.casefold()
+
+
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     # Only the first given name is compared: "George W. Bush" = "George Bush".
     first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
@@ -311,7 +323,7 @@ def _best_cluster(
         evidence = _match_cluster(form, cluster)
         if evidence is not None:
             strength = {"exact": 3.0, "acronym": 2.5, "transliteration": 2.0,
-                        "fuzzy": 1.0}[evidence.rule.rsplit("_", 1)[-1]]
+                        "fuzzy": 1.0, "name": -0.5}[evidence.rule.rsplit("_", 1)[-1]]
             ranked.append((strength + evidence.score, index, evidence))
     if not ranked:
         return None, None
@@ -347,6 +359,9 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
                 evidence = compare_words(form.surname, other.given[-1])
             if evidence and other.given and not form.given:
                 evidence = MergeEvidence(form.text, "surname_" + evidence.rule, evidence.score)
+            elif evidence is None and other.given and not form.given and _given_alone(form.surname, other.given):
+                # "Hillary" beside "Hillary Clinton": a first name used alone is its one full name's (#17)
+                evidence = MergeEvidence(form.text, "given_name", 1.0)
         if evidence and other.suffix and not form.suffix:
             # A bare "Trump" is the father before the son, who is written "Trump Jr.".
             evidence = MergeEvidence(evidence.variant, evidence.rule, evidence.score - _SUFFIX_DOUBT)

@@ -179,3 +179,19 @@ def test_names_canonical_is_most_frequent_full_form_on_ties() -> None:
 )
 def test_names_vote_labels(items: list[tuple[str, str, bool]], expected: list[str]) -> None:
     assert vote_labels(items) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("names", "grouped"), [
+    # read in the real mixed corpus: "Hillary" stood apart from "Hillary Clinton" in 96 articles naming both
+    (["Hillary Clinton", "Bill Clinton", "Clinton", "Hillary"],
+     [["Hillary Clinton", "Hillary"], ["Bill Clinton"], ["Clinton"]]),
+    (["Bernie Sanders", "Bernie"], [["Bernie Sanders", "Bernie"]]),
+    # a surname outranks a first name; two people of one first name leave it alone
+    (["Rand Paul", "Paul Ryan", "Paul"], [["Rand Paul", "Paul"], ["Paul Ryan"]]),
+    (["Bill Clinton", "Bill Gates", "Bill"], [["Bill Clinton"], ["Bill Gates"], ["Bill"]]),
+    # an initial is no first name
+    (["J. Smith", "J"], [["J. Smith"], ["J"]]),
+])
+def test_names_a_first_name_alone_is_its_one_full_names(names: list[str], grouped: list[list[str]]) -> None:
+    assert [g.variants for g in group_names([(n, "PERSON") for n in names])] == grouped
