@@ -102,9 +102,10 @@ _YEAR_WORDS = (
 )
 _MOD = r"(?i:early|earlier in|mid|late|later in|the (?:start|beginning|middle|end) of|the first half of|the second half of)"
 _REL = r"(?i:last|next|this|past|coming|previous|following|upcoming)"
+#: A count of units: digits, a number in words up to ninety-nine ("twenty-four hours", "thirty five days"; the
+#: tens alone dropped the units, "twenty-four hours" was four), or a vague amount.
 _NUM_WORD = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|a few|several|a couple of|some|many)"
+    rf"(?:\d+|a|an|{_TENS}(?:[\s-]+{_UNITS})?|{_TEENS}|{_UNITS}|a hundred|a few|several|a couple of|some|many)"
 )
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
 _CONTEXT = (
@@ -184,7 +185,7 @@ _P = [
     ("the_week", r"(?:\b(?:[Ff]or|through|throughout)\s+|(?<![\w-])(?=[Tt]he\s+week['’]s\s))(?P<x>[Tt]he\s+week)\b(?![\s-]+(?:ago|earlier|"
                  r"before|after|ended|ending|of|that|when|following|in\s+which)\b|-)"),
     ("set", rf"\b(?P<x>(?P<w>daily|weekly|monthly|annually|yearly|nightly|hourly|every\s+(?:(?:other|second|single)\s+)?(?:day|week|month|year|morning|night|evening|{_WEEKDAY}|summer|winter|spring|autumn)|each\s+(?:day|week|month|year|{_WEEKDAY})))\b"),
-    ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old|\s+old\b|\s+of\s+age\b)"),
+    ("duration", rf"\b(?P<x>(?:(?P<approx>about|around|nearly|almost|more than|over|at least|some)\s+)?(?P<n>\d+|a|an|{_TENS}(?:[\s-]+{_UNITS})?|{_TEENS}|{_UNITS}|a hundred|a few|several|a couple of|many|few)[- ](?P<unit>{_UNIT}))\b(?!-old|\s+(?:old|older|younger)\b|\s+of\s+age\b)"),
 ]
 
 _CASELESS = {

@@ -687,6 +687,26 @@ def test_dates_the_next_unit_told_in_the_past_follows_the_text_date(
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # TimeBank and Wikinews: a count in words past twenty, or in the teens, is the whole number.
+        ("In the last twenty four hours, the value of the Indonesian stock market fell.",
+         [("twenty four hours", "PT24H")]),
+        ("He went on to serve in the House of Representatives for twenty three years.", [("twenty three years", "P23Y")]),
+        ("Negron served eight years of a thirty-five year sentence.", [("eight years", "P8Y"), ("thirty-five year", "P35Y")]),
+        ("The civil war has been ongoing for seventeen years.", [("seventeen years", "P17Y")]),
+        ("Iraq proposed to open its presidential sites for no more than sixty days.", [("more than sixty days", "P60D")]),
+        # Ages and age differences are no lengths of time.
+        ("I feel like I'm a hundred years older than the kids my age here.", []),
+        ("A twenty-two-year-old man was arrested.", []),
+    ],
+)
+def test_dates_counts_in_words_are_whole_numbers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, "1998-01-08") == expected
+
+
+@pytest.mark.issue(13)
 def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
     text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
             "in its oil supply in September.")
