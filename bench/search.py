@@ -132,8 +132,7 @@ def copy_to_postgres(store: SQLiteStore, url: str) -> Any:
             for row in source.execute(f"SELECT {names} FROM {table}{order}"):
                 copy.write_row(row)
     pg.execute(f"SELECT setval('{schema}.articles_rowid_seq', (SELECT max(rowid) FROM {schema}.articles))")
-    pg.execute(f"VACUUM ANALYZE {schema}.articles")
-    for table in FACT_COLUMNS:
+    for table in ("articles", "article_search", *FACT_COLUMNS):  # statistics for the planner, visibility map
         pg.execute(f"VACUUM ANALYZE {schema}.{table}")
     print(f"copied {count:,} articles to PostgreSQL schema {schema} in {time.perf_counter() - start:.0f} s")
     return target
@@ -165,7 +164,7 @@ def main() -> None:
         sqlite_store, store = store, copy_to_postgres(store, args.postgres)
         sqlite_store.close()
         conn: Any = store._read_connection()
-        match_sql = "SELECT rowid FROM articles, to_tsquery('simple', np_unaccent(%s)) q WHERE tsv @@ q"
+        match_sql = "SELECT rowid FROM article_search, to_tsquery('simple', np_unaccent(%s)) q WHERE tsv @@ q"
         anchor_sql = f"{match_sql} ORDER BY ts_rank(tsv, q) DESC LIMIT 20"
         native = ts_query
     else:

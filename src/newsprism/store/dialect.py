@@ -60,6 +60,10 @@ class Dialect:
         fts_rank: Relevance, lower is better (SQLite's bm25 convention); title words weigh four times.
         fts_snippet: The matched words in context, between ``char(2)`` and ``char(3)`` (``MARK_OPEN``, ``MARK_CLOSE``).
         fts_title: The whole title with the matched words marked.
+        prefix_probe_costly: Testing a prefix query on one article costs about as much as reading all its
+            matches (FTS5 merges the doclists of every word with the prefix for each test), so a page by date
+            reads the matches of an unfiltered prefix query once rather than testing articles on the date
+            index; PostgreSQL tests the article's own vector.
     """
 
     name: str
@@ -80,6 +84,7 @@ class Dialect:
     fts_rank: str
     fts_snippet: str
     fts_title: str
+    prefix_probe_costly: bool
 
     def json_values(self, *, as_type: str = "TEXT", column: str = "value") -> str:
         """A subquery of the values of a JSON array given as the one ``?``, in a column named ``column``."""
@@ -130,6 +135,7 @@ SQLITE = Dialect(
     fts_rank="bm25(articles_fts, 4.0, 1.0)",
     fts_snippet="snippet(articles_fts, 1, char(2), char(3), ' … ', 28)",
     fts_title="highlight(articles_fts, 0, char(2), char(3))",
+    prefix_probe_costly=True,
 )
 
 # The tsvector weighs title words "A" and body words "B"; 1.0 against 0.25 keeps SQLite's 4:1.
@@ -141,14 +147,20 @@ POSTGRES = Dialect(
     instr="strpos", greatest="greatest", nulls_last=" NULLS LAST", nulls_first=" NULLS FIRST",
     # fact tables have no rowid; they are only ever appended to, so the physical order is the stored order
     fact_order="f.ctid",
-    fts_from=f"articles a CROSS JOIN {_TSQ} fq", fts_from_joined=f"articles a CROSS JOIN {_TSQ} fq",
-    fts_from_keys=f"articles a CROSS JOIN {_TSQ} fq", filter_rows="articles",
-    fts_rowid="a.rowid", fts_match="a.tsv @@ fq",
-    fts_exists=f"a.tsv @@ {_TSQ}", fts_in_matches=f"a.tsv @@ {_TSQ}",
-    fts_rank="-ts_rank('{0.1, 0.2, 0.25, 1.0}', a.tsv, fq)",
+    # The vector lives in article_search (migration 097), a narrow row per article holding it inline and the
+    # columns a search filters on: the match and the rank name it unqualified, as no other table has one.
+    fts_from=f"article_search a CROSS JOIN {_TSQ} fq",
+    fts_from_joined=f"articles a JOIN article_search USING (rowid) CROSS JOIN {_TSQ} fq",
+    fts_from_keys=f"article_search a CROSS JOIN {_TSQ} fq", filter_rows="articles",
+    fts_rowid="a.rowid", fts_match="tsv @@ fq",
+    fts_exists=f"EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.rowid AND s.tsv @@ {_TSQ})",
+    fts_in_matches=f"EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.rowid AND s.tsv @@ {_TSQ})",
+    fts_rank="-ts_rank('{0.1, 0.2, 0.25, 1.0}', tsv, fq)",
     # one fragment: the matched words with context on both sides, as FTS5's snippet() gives
     fts_snippet=f"ts_headline('simple', a.text, fq, {_MARKS}', MaxFragments=1, MaxWords=28, MinWords=12')",
     fts_title=f"ts_headline('simple', coalesce(a.title, ''), fq, {_MARKS}', HighlightAll=true')",
+    # a prefix query tested on one article is a search of the article's own vector, read in its row
+    prefix_probe_costly=False,
 )
 
 
@@ -181,11 +193,11 @@ class PgConnection:
 def matches_off_the_index(conn: Conn) -> Iterator[None]:
     """Statements run inside read their full-text matches off the index alone (PostgreSQL's GIN bitmap).
 
-    PostgreSQL tests a match on a row by reading its ``tsvector`` out of line (TOAST, about 3 kB an
-    article), a cost its planner does not see: counting the matches of 'police' (17,700 of 100,000
-    articles) up to 10,001 scanned the table testing each row, 600 to 760 ms, where the index's bitmap
-    names the matches without testing them, 58 to 72 ms. The settings hold for one transaction. SQLite
-    reads its matches off FTS5 anyway: nothing to do there.
+    PostgreSQL's planner does not count what testing a match on a row costs: counting the matches of
+    'police' (17,700 of 100,000 articles) up to 10,001 scanned the table testing each row's vector, then
+    read out of line (TOAST), 600 to 760 ms, where the index's bitmap names the matches without testing
+    them, 58 to 72 ms. The settings hold for one transaction. SQLite reads its matches off FTS5 anyway:
+    nothing to do there.
     """
     if not isinstance(conn, PgConnection):
         yield
@@ -210,14 +222,15 @@ def newest_matches(conn: Conn, match: str, *, limit: int, probed: str = "", args
     newest first.
 
     FTS5 walks its matches newest first and stops. PostgreSQL walking its row ids tests each row's
-    tsvector, read out of line (TOAST) for every test: right for a common word, whose matches are found
-    within a few thousand rows, but the 2,001 newest of the 11,018 matches of 'covid' tested 18,500 rows
-    at 100,000 articles (390 ms), and under a place named by a quarter of the articles, 73,000 (1.2 s).
+    tsvector: right for a common word, whose matches are found within a few thousand rows, but the 2,001
+    newest of the 11,018 matches of 'covid' tested 18,500 rows at 100,000 articles (390 ms with the vector
+    out of line), and under a place named by a quarter of the articles, 73,000 (1.2 s).
     Matches the planner expects in fewer than :data:`DENSE` of the articles are read off the GIN index's
     bitmap ANDed with a range of the newest row ids, wide enough for twice ``limit`` of them by that
     estimate, which names the matches of the range without a test (the filters are then tested on each);
-    the range grows :data:`WINDOW_GROWTH` times until it holds ``limit`` or every row. Only the rows kept
-    are scored.
+    the range grows :data:`WINDOW_GROWTH` times until it holds ``limit`` or every row. The rows of the
+    range are scored as they are read, their vectors in the row: carried through the sort to score only
+    the rows kept, 2.7 kB each, they spilled it to disk.
     """
     d = dialect_of(conn)
     rank = f", {d.fts_rank}" if ranked else ""
@@ -236,8 +249,8 @@ def newest_matches(conn: Conn, match: str, *, limit: int, probed: str = "", args
         low = top - span
         with matches_off_the_index(conn):
             rows = conn.execute(
-                f"SELECT a.rowid{rank} FROM (SELECT a.rowid, a.tsv, fq FROM {source} WHERE {d.fts_match}{probed} "
-                f"AND a.rowid > ? ORDER BY a.rowid DESC LIMIT {limit}) a", [match, *args, low]).fetchall()
+                f"SELECT a.rowid{rank} FROM {source} WHERE {d.fts_match}{probed} "
+                f"AND a.rowid > ? ORDER BY a.rowid DESC LIMIT {limit}", [match, *args, low]).fetchall()
         if len(rows) >= limit or low <= 0:
             return rows
         span *= WINDOW_GROWTH

@@ -1,8 +1,8 @@
 """The team store: PostgreSQL, same interface and tables as the SQLite store.
 
-Full-text search uses a generated ``tsvector`` column (title weighted above
-text, accents folded with ``unaccent``) and a GIN index; snippets come from
-``ts_headline``. The store lives in the first schema of the connection's
+Full-text search uses a ``tsvector`` per article (title weighted above text,
+accents folded with ``unaccent``) kept by triggers in a narrow table,
+``article_search``, with a GIN index; snippets come from ``ts_headline``. The store lives in the first schema of the connection's
 ``search_path`` (created if missing), so several corpora can share a server.
 """
 

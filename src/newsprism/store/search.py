@@ -36,12 +36,12 @@ The filters, each written once (:func:`_filters`):
 - ``place``: a place by its gazetteer name (or as written when unresolved).
 - ``story``: the articles of one story (none when the corpus has no stories).
 
-On PostgreSQL the same steps run on the store's ``tsvector`` column, with
+On PostgreSQL the same steps run on the ``tsvector`` of each article's narrow
+search row (``article_search``, beside the columns the filters test), with
 ``ts_rank`` and ``ts_headline``: full-text is the only per-database branch
-(the fragments are in ``store/dialect.py``). Testing a match there reads the
-row's ``tsvector`` out of line, so matches are counted, and the newest of them
-found (:func:`~newsprism.store.dialect.newest_matches`), off the GIN index's bitmap rather than row by
-row.
+(the fragments are in ``store/dialect.py``). Matches are counted, and the
+newest of them found (:func:`~newsprism.store.dialect.newest_matches`), off
+the GIN index's bitmap rather than by testing row after row.
 """
 
 from __future__ import annotations
@@ -290,8 +290,8 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
     if query.sort == "date":
         if exact:
             matched = [int(r[0]) for r in candidates]
-        elif matched is None and not where and (total <= COUNT_CAP or "*" in match):
-            # up to COUNT_CAP matches, or a prefix query: read the whole match set
+        elif matched is None and not where and (total <= COUNT_CAP or ("*" in match and d.prefix_probe_costly)):
+            # up to COUNT_CAP matches, or a prefix query costly to test per article: read the whole match set
             with matches_off_the_index(conn):
                 matched = [int(r[0]) for r in conn.execute(
                     f"SELECT {d.fts_rowid} FROM {d.fts_from} WHERE {d.fts_match}", [match])]
@@ -321,7 +321,7 @@ def _by_date(conn: Conn, match: str, w: _Where, matched: list[int] | None, *, li
     """
     d = dialect_of(conn)
     if matched is None:
-        test = d.fts_in_matches if "*" in match else d.fts_exists
+        test = d.fts_in_matches if "*" in match and d.prefix_probe_costly else d.fts_exists
         dated = _dated_from(conn, w, many=True)
         sql = (f"SELECT a.rowid FROM {dated} WHERE 1=1{_walked(dated, w)} AND {test} "
                f"ORDER BY a.published DESC{d.nulls_last}, a.rowid DESC LIMIT ? OFFSET ?")
