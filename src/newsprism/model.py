@@ -29,7 +29,7 @@ from typing import Any, Literal, TypeVar
 
 #: Version of the JSON form. Bump the minor part for added fields, the major
 #: part for renamed or removed ones.
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 ContentKind = Literal["html", "text"]
 Granularity = Literal["second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "unknown"]
@@ -255,6 +255,9 @@ class Claim:
     ``change`` is ``"up"`` or ``"down"`` when the figure is by how much a
     quantity moved, not its level ("down five points per game", "rose 3
     percent", "a drop of 200"): another quantity than the level itself.
+    ``outlook`` is ``"expected"`` when the figure is what will be or is
+    forecast ("will have more than 4.7 million shares", "expected to reach
+    300"), not what is or was: a forecast is set beside forecasts only.
     """
 
     start: int
@@ -275,6 +278,7 @@ class Claim:
     confidence: float = 1.0
     stage: str = ""
     change: Literal["up", "down"] | None = None
+    outlook: Literal["expected"] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,7 @@ def render_article(article: Article, *, show_text: bool = True) -> str:
         f"{q.kind:<8} {names.get(q.speaker or '', q.speaker_text) or '?'} ({q.cue or '-'}): “{_short(q.text, 80)}”"
         for q in article.quotes))
     out += _section("Claims", (
-        f"{c.bound:<9} {c.value_text:<10} {c.counted or '?'}" + (f"  ({c.change})" if c.change else "")
+        f"{c.bound:<9} {c.value_text:<10} {c.counted or '?'}" + (f"  ({c.change})" if c.change else "") + (f"  ({c.outlook})" if c.outlook else "")
         + (f"  — {names.get(c.claimant or '', c.claimant_text)}" if c.claimant or c.claimant_text else "")
         + (f"  as of {c.as_of}" if c.as_of else "")
         for c in article.claims))

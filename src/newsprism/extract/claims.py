@@ -275,6 +275,40 @@ def _particle(cue: Token, token: Token | None) -> bool:
     return counted.dep_ == "dobj" and counted.head == cue.head
 
 
+#: Auxiliaries that put a figure in the future, or in the future of a past ("said 300 troops would leave").
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
+#: Verbs whose infinitive complement is not yet a fact: "expected to reach 300", "plans to cut 2,000 jobs".
+_OUTLOOK_VERBS = frozenset({"expect", "forecast", "project", "predict", "plan", "aim", "intend", "hope", "set",
+                            "go", "seek", "propose", "want", "target"})
+#: Steps from the number up to the verb whose tense or mood is read.
+_OUTLOOK_STEPS = 4
+
+
+def _outlook(token: Token | None) -> Literal["expected"] | None:
+    """``"expected"`` when the figure is what will or is expected to be, not what is or was: the verb it
+    hangs from has a future auxiliary ("will have more than 4.7 million shares", "would leave") or is the
+    infinitive of a verb of plans and forecasts ("expected to reach 300", "plans to cut 2,000 jobs")."""
+    if token is None:
+        return None
+    verb = token
+    for _ in range(_OUTLOOK_STEPS):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
+            break
+        if verb.head == verb or (verb.dep_ == "prep" and verb.lower_ == "from"):
+            return None  # "would increase its stores to 450 from 360": where it starts is what is
+        verb = verb.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
+        return "expected"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OUTLOOK_VERBS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return "expected"
+    return None
+
+
 def _nominal_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
 
@@ -628,7 +662,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             counted=counted, what=_what(noun), about=_about(token, noun, mentions) if token is not None else None,
             verb=verb, claimant=claimant, claimant_text=claimant_text,
             as_of=_as_of(times, sent, item["start"], article.published, text), confidence=0.9 if counted else 0.5, stage=STAGE,
-            change=change))
+            change=change, outlook=_outlook(token)))
     return claims
 
 

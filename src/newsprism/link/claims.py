@@ -11,7 +11,8 @@ A claim group is one quantity in one story:
    figure in a breakdown, from its sentence before it); else the
    counted or measured noun with its qualifiers (``Claim.what``); a change
    ("down five points", ``Claim.change``) is another quantity than the level it
-   moves, a rise another than a fall; a part of a larger number ("30 of the
+   moves, a rise another than a fall, and a forecast (``Claim.outlook``: "will
+   have 4.7 million shares") another than what is; a part of a larger number ("30 of the
    80 wounded") or more beyond it ("another 20,000 people marched") is set
    beside nothing; a figure whose
    subject is unknown, or a small count of a common noun ("5 companies"), is
@@ -197,11 +198,16 @@ def quantity_of(claim: Claim, text: str) -> str | None:
     True
     >>> quantity_of(Claim(0, 4, "five", 5.0, "five", counted="points", what="point", change="down"), "")
     'point (fall)'
+    >>> quantity_of(Claim(0, 3, "4.7 million", 4.7e6, "4.7 million", counted="shares", what="share",
+    ...                   outlook="expected"), "")
+    'share (expected)'
     """
     quantity = _level_quantity(claim, text)
-    if quantity is None or claim.change is None:
-        return quantity
-    return f"{quantity} ({'rise' if claim.change == 'up' else 'fall'})"
+    if quantity is not None and claim.change is not None:
+        quantity = f"{quantity} ({'rise' if claim.change == 'up' else 'fall'})"
+    if quantity is not None and claim.outlook is not None:
+        quantity = f"{quantity} (expected)"  # what will be is set beside forecasts, not beside what is (#17)
+    return quantity
 
 
 def _level_quantity(claim: Claim, text: str) -> str | None:

@@ -359,3 +359,21 @@ def test_claims_a_due_date_is_no_as_of() -> None:
             "for $125 million of 6 3/8% convertible subordinated debentures due Oct. 15, 1999.")
     (claim,) = [c for c in _claims(text) if c.value == 125e6]
     assert claim.as_of == "2022-11-09"  # the publication date the test articles carry
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "outlooks"), [
+    # read in the real mixed corpus, where shares after a split were set beside the shares outstanding
+    ("After the split, the company will have more than 4.7 million shares outstanding.", [("4.7 million", "expected")]),
+    ("The maker of specialty chemicals has about 5.9 million shares outstanding.", [("5.9 million", None)]),
+    ("US officials said 300 troops would leave by May.", [("300", "expected")]),
+    ("Sales are expected to reach $300 million next year.", [("300 million", "expected")]),
+    ("The company plans to cut 2,000 jobs.", [("2,000", "expected")]),
+    # a hedge is no forecast; a past figure beside a future one keeps its tense; a starting point is what is
+    ("As many as 300 people may have died in the flood.", [("300", None)]),
+    ("The storm killed 12 people and will cost $2 billion.", [("12", None), ("2 billion", "expected")]),
+    ("Ratners would increase the number of its U.S. stores to about 450 stores from 360.",
+     [("450", "expected"), ("360", None)]),
+])
+def test_claims_a_forecast_is_expected(text: str, outlooks: list[tuple[str, str | None]]) -> None:
+    assert [(c.value_text, c.outlook) for c in _claims(text)] == outlooks

@@ -343,3 +343,17 @@ def test_claims_a_nationality_word_in_a_figures_clause_is_its_country() -> None:
     b = _article("b", "two.example", "2010-05-05", lead, ("three", 3, {"counted": "people", "what": "people",
                  "verb": "killed"}), places=(Place(31, 37, "Greece", name="Greece", country="GR", type="country"),))
     assert list(_groups(a, b)) == ["dead in Greece"]
+
+
+@pytest.mark.issue(17)
+def test_claims_a_forecast_is_not_set_beside_what_is() -> None:
+    """"will have more than 4.7 million shares" after a split is not the 5.9 million outstanding now."""
+    a = _article("a", "one.example", "1989-10-27", "The company has about 5.9 million shares outstanding.",
+                 ("about 5.9 million", 5.9e6, {"counted": "shares", "what": "share", "bound": "about"}))
+    b = _article("b", "two.example", "1989-10-27", "It will have more than 4.7 million shares outstanding.",
+                 ("more than 4.7 million", 4.7e6, {"counted": "shares", "what": "share", "bound": "more_than",
+                                                   "outlook": "expected"}))
+    c = _article("c", "three.example", "1989-10-27", "It will have 4.8 million shares outstanding.",
+                 ("4.8 million", 4.8e6, {"counted": "shares", "what": "share", "outlook": "expected"}))
+    groups = _groups(a, b, c)
+    assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"share (expected)": ["b", "c"]}
