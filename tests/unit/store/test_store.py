@@ -140,3 +140,39 @@ def test_store_most_quoted_names_people_not_pronouns(store: Store) -> None:
                 Quote(start=43, end=67, text=text[43:67], kind="indirect", speaker="e1", speaker_text="Sergei Shoigu")))
     store.add([article])
     assert store.reader().highlights().most_quoted == [("Sergei Shoigu", 1)]
+
+
+@pytest.mark.issue(17)
+def test_store_a_finished_threads_read_connection_serves_the_next_thread(store: Store) -> None:
+    """PostgreSQL's read connections are pooled: a thread without one takes the connection a finished thread
+    left (a web server's worker threads end after a few idle seconds, and a search on a new connection cost
+    70 to 90 ms more), while threads alive at the same time never share one."""
+    import threading
+
+    from newsprism.store.search import SearchQuery
+
+    if not hasattr(store, "_read_connection"):
+        pytest.skip("SQLite opens a read connection per thread of its own")
+    store.add([Article(id=f"{n:016x}", text=f"Item {n}: a report.", source="s") for n in range(3)])
+    seen: list[tuple[int, list[str]]] = []
+
+    def search(barrier: threading.Barrier | None = None) -> None:
+        pid = int(store._read_connection().info.backend_pid)  # type: ignore[attr-defined]
+        if barrier is not None:
+            barrier.wait(timeout=10)  # both threads hold their connection at once
+        seen.append((pid, sorted(hit.id for hit in store.reader().search(SearchQuery("report")).hits)))
+
+    def run(*threads: threading.Thread) -> None:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    for _ in range(3):
+        run(threading.Thread(target=search))
+    assert len({pid for pid, _ in seen}) == 1
+    assert all(hits == [f"{n:016x}" for n in range(3)] for _, hits in seen)
+    seen.clear()
+    barrier = threading.Barrier(2)
+    run(threading.Thread(target=search, args=(barrier,)), threading.Thread(target=search, args=(barrier,)))
+    assert len({pid for pid, _ in seen}) == 2
