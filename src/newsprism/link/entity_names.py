@@ -14,6 +14,7 @@ of a small model reading headlines and of label votes are mended:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from functools import cached_property
 from sys import intern
 from typing import Any
 
+from ..extract._antecedents import first_name_genders
 from ..extract._lexicon import ROLE_NOUNS, TITLES
 from ..extract.names import glued_digits, name_parts, name_surface, strip_title
 from ..model import Article, Place
@@ -341,19 +343,26 @@ def _names_entry(place: Place) -> bool:
     return words - entry <= GENERIC_PLACE_WORDS
 
 
+#: A given name as people write it: letters, with dots, hyphens and apostrophes ("J.", "Jean-Luc", "D'Arcy").
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
 def _vote_families(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
     """Move a name written in a minority family into the family its articles give it.
 
     A one-word name needs a clear majority, counting the articles where it is the surname of
     a person's full name ("Lohan" read as a place in 4 articles, as Lindsay Lohan's surname in
-    20); a name of several words, the same words in every article, goes with the plurality
-    ("Betty Ford Center" read as a person 6 times and as an organisation 13 times).
+    20), unless no full name of the corpus ends with it, it is no first name, and it is read as a person
+    elsewhere: then its person readings are the model's guess at a word it does not know, and it goes
+    with the plurality ("Twitter"), as a name of several words, the same words in every article, does ("Betty Ford
+    Center" read as a person 6 times and as an organisation 13 times).
     """
     by_name: dict[str, list[NameNode]] = {}
     surnames = Counter[str]()
     for node in nodes.values():
         by_name.setdefault(node.folded, []).append(node)
-        if node.family == "PERSON" and node.person[0]:
+        if node.family == "PERSON" and node.person[0] and all(_NAME_WORD.fullmatch(g) for g in node.person[0]):
+            # a handle before a name is no given name: "@realDonaldTrump Twitter" gives no surname (#17)
             surnames[fold_name(node.person[1])] += len(node.articles)
     for name, group in by_name.items():
         families = Counter[str]()
@@ -369,7 +378,14 @@ def _vote_families(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
             # A one word "person" no full name in the corpus has as surname, that the gazetteer places
             # elsewhere in the corpus, is that place ("Wasilla" read as a person).
             top, count = "PLACE", families["PLACE"]
-        elif (single and count < FAMILY_VOTE * sum(families.values())) or (rest and rest[0][1] == count):
+        elif rest and rest[0][1] == count:
+            continue
+        elif single and count < FAMILY_VOTE * sum(families.values()) and not (
+                top != "PERSON" and "PERSON" in families and not surnames[name]
+                and name not in first_name_genders()):
+            # a one-word "person" no full name of the corpus holds as its surname, and no first name of the
+            # birth records, is the model's guess at a word it does not know: the plurality decides
+            # ("Twitter", read as an organisation in 95 articles and as a person in 91) (#17)
             continue
         # namesakes the gazetteer placed in two places are places: a vote never makes two towns one entity
         entries = {node.gazetteer for node in group if node.family == "PLACE" and node.gazetteer}

@@ -318,3 +318,21 @@ def test_entities_a_span_run_on_in_one_article_does_not_name_the_entity() -> Non
     full = NameNode("PERSON", "Donald Trump", "", articles={f"a{i}" for i in range(150)})
     surname = NameNode("PERSON", "Trump", "", articles={f"a{i}" for i in range(212)})
     assert _canonical([full], [full, surname]).name == "Donald Trump"
+
+
+@pytest.mark.issue(17)
+def test_entities_a_one_word_person_no_one_is_called_goes_with_the_plurality() -> None:
+    """Read in the real mixed corpus: "Twitter" an organisation in 95 articles and a person in 91, two corpus
+    entities; a handle before it ("@realDonaldTrump Twitter") is no full name that makes it a surname."""
+    articles = _articles(*[("Twitter", "ORG")] * 5, *[("Twitter", "PERSON")] * 4, ("@realDonaldTrump Twitter", "PERSON"))
+    resolved = [e for e in resolve_entities(articles) if e.name == "Twitter"]
+    assert [(e.label, e.articles) for e in resolved] == [("ORG", 9)]
+
+
+@pytest.mark.issue(17)
+def test_entities_a_first_name_or_a_surname_still_needs_a_clear_majority() -> None:
+    sean = _articles(*[("Sean", "ORG")] * 5, *[("Sean", "PERSON")] * 4)
+    assert sorted(e.label for e in resolve_entities(sean) if e.name == "Sean") == ["ORG", "PERSON"]
+    lohan = _articles(*[("Lohan", "ORG")] * 5, *[("Lohan", "PERSON")] * 4, ("Lindsay Lohan", "PERSON"))
+    people = [e for e in resolve_entities(lohan) if e.label == "PERSON"]
+    assert [(e.name, e.articles) for e in people] == [("Lindsay Lohan", 5)]
