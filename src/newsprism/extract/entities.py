@@ -213,10 +213,23 @@ def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_C
         start, end = span
         if not any(c.isalpha() for c in text[start:end]) or not _model_script(text[start:end], latin):
             continue
+        if ent.label_ != "NORP" and _lower_word(text[start:end]):
+            continue
         label = "PERSON" if ent.label_ != "PERSON" and _looks_personal(ent) else ent.label_
         previous = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         result.append(_Candidate(start, end, text[start:end], label, previous in LOCATIVE_PREPOSITIONS))
     return result
+
+
+def _lower_word(span: str) -> bool:
+    """Whether a span is one word in lower case in a script that has capitals: no name, but a word the model
+    misread ("un" of a Spanish sentence as the UN, "state", "n’t" as a place, "marijuana" as a person) (#17).
+    A nationality or a group stays ("democrats", "muslim"): lower case is how those are often written.
+
+    >>> _lower_word("un"), _lower_word("n’t"), _lower_word("UN"), _lower_word("eBay"), _lower_word("new york")
+    (True, True, False, False, False)
+    """
+    return " " not in span and span == span.lower() and span != span.upper()
 
 
 def _organisations(doc: Doc, candidates: Sequence[_Candidate]) -> set[str]:
