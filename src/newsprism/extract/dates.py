@@ -57,8 +57,7 @@ _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
 _RESOLVERS = {**RESOLVERS, **PERIOD_RESOLVERS}
 #: Patterns whose value depends on the tense around them; the others skip the (costly) tense scan.
 _TENSED = {"mdy", "dmy", "rel_month", "mod_month", "ctx_month", "month_ctx", "weekend", "rel_weekday", "rel_season",
-           "season_year", "ctx_season", "in_n", "quarter", "q", "period_ref", "holiday", "year_end", "unit_part",
-           "anaphor"}
+           "season_year", "ctx_season", "in_n", "quarter", "q", "period_ref", "holiday", "year_end", "unit_part"}
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$", re.IGNORECASE)
 #: Before an "-ed" word, a determiner or preposition makes it an adjective ("in preferred shares").
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|in|of|for|with|"
@@ -270,21 +269,18 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     if MOVED_LATER.search(before[-90:]):
         return "future"
     cues: list[tuple[int, Direction]] = []
+    framed = 0
     for m in _cues(before):
         if REPORTING.fullmatch(m.group()) and not _DATES_REPORT.fullmatch(before[m.end():]):
             cues.clear()  # what it frames starts here: a verb before it dates the telling, not the words told
+            framed = m.end()
             continue
         direction: Direction = "future" if FUTURE_CUES.fullmatch(m.group()) else "past"
         if direction == "future" and weekday and m.group().lower() == "would":
             # "predicted that Humberto would pass by Bermuda Wednesday night", written on Thursday: a weekday
             # seen ahead from a moment told in the past is the nearer one, not next week's (#13).
             direction = "near"
-        if direction == "future" and INTENT_CUES.fullmatch(m.group()):
-            # "Thermo Electron, which agreed to purchase the line for $22 million in February": a future seen
-            # from a past moment, the nearer occurrence; a weekday stays the past one ("the cabinet voted to lift
-            # it on Saturday afternoon, and announced the decision that night") (#13).
-            direction = "past" if weekday else "near"
-        elif direction == "future" and (_PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start())
+        if direction == "future" and (_PAST_AUX_BEFORE.search(before, max(0, m.start() - 12), m.start())
                                       or _FUTURE_IN_PAST.match(m.group()) or _bare_participle(before, m)):
             # "was expected to end on December 15", "was projected on November 7": a future seen from a
             # past moment, or a passive past; the nearer occurrence decides.
@@ -293,6 +289,7 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
             cues.append((m.start(), direction))
     while len(cues) > 1 and _participle_after_future(before, cues[-2], cues[-1][0]):
         cues.pop()  # "will redeem Series H preferred shares on Oct. 31": "preferred" is no past tense
+    _add_intent(cues, before, max(framed, cues[-1][0] if cues else 0), weekday=weekday)
     scheduled = _scheduled(before)
     if scheduled is not None and (not cues or cues[-1][0] < scheduled):
         cues.append((scheduled, "future"))  # "they meet separately Monday": a plan, told in the present
@@ -304,7 +301,7 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
         # argued', the verb dates the telling, not the words quoted.
         closing = _CLOSING_QUOTE.search(text, end, right)
         after = [m for m in _cues(text[end:closing.start() if closing else right])
-                 if not _INFINITIVE_CUE.match(m.group()) and not INTENT_CUES.fullmatch(m.group())]
+                 if not _INFINITIVE_CUE.match(m.group())]
         found = None if not after else "future" if FUTURE_CUES.fullmatch(after[0].group()) else "past"
     if DEADLINE.search(before[-30:]) and not stative:
         # "gave them until May": a deadline set in the past may still lie ahead; "was envoy until May" may not.
@@ -343,6 +340,21 @@ _NO_PRESENT_BEFORE = re.compile(
     r"(?:\b(?:to|the|a|an|his|her|its|their|our|my|your|this|that|these|those|of|for|in|on|at|with|by|after|before|"
     r"during|did|does|do|could|would|should|might|may|must|can|will|shall|not|never|new|first|last|next)|['’]s|"
     r"n['’]t|\d)\s+$", re.IGNORECASE)
+
+
+def _add_intent(cues: list[tuple[int, Direction]], before: str, start: int, *, weekday: bool) -> None:
+    """An intention told in the past with its infinitive, at or after the last cue ("Thermo Electron, which agreed
+    to purchase the line for $22 million in February", "their willingness to participate in a debate on October
+    15"): what it dates comes after the telling, so the nearer occurrence; a weekday stays the past one ("the
+    cabinet voted to lift it on Saturday afternoon, and announced the decision that night") (#13). Looked for
+    only from ``start`` (the last cue, or the words a reporting verb frames), which keeps the cue scan as it was."""
+    found = list(INTENT_CUES.finditer(before, start))
+    if not found:
+        return
+    intent = found[-1]
+    if cues and cues[-1][0] == intent.start():
+        cues.pop()  # "agreed" is a past cue too: the intention's reading wins
+    cues.append((intent.start(), "past" if weekday else "near"))
 
 
 def _scheduled(before: str) -> int | None:
@@ -405,12 +417,14 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     previous_end = -1
     period: str | None = None
     dateline = _dateline_end(text)
+    told_ahead = False  # whether the text gave a date after publication: only then does "that day" need a tense
+    year_told: tuple[int, int] | None = None  # where the last bare year ends, and the year, for "In 2016, ..."
     for start, end, name, match in _candidates(text):
-        tensed = name in _TENSED or name == "rel_unit" and (match["unit"].lower() == "quarter"
-                                                            or match["x"][:9].lower() == "the next ")
+        tensed = (name in _TENSED or name == "anaphor" and told_ahead
+                  or name == "rel_unit" and (match["unit"].lower() == "quarter" or match["x"][:9].lower() == "the next "))
         direction = (tense(text, start, end, weekday=name == "rel_weekday")
                      if tensed and not _modifier(text, start, end, name) else None)
-        frame = _frame_year(text, start) if name in _FRAMED and direction != "future" else None
+        frame = _frame_year(text, start, year_told) if name in _FRAMED and direction != "future" else None
         ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous),
                       previous_end=previous_end, period=period, frame_year=frame)
         result: Resolved = _RESOLVERS[name](match, ctx)
@@ -428,6 +442,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             if previous and previous_end == joined.end(1):
                 previous.pop()
         refs.append(ref)
+        if name in ("year", "mod_year") and ref.value and ref.value.isdigit():
+            year_told = (end, int(ref.value))
         if result.names_period and ref.resolved and _reported(ref.value, anchor, direction) and (
                 period is None or _RESULTS_QUARTER.search(text, start, min(len(text), end + 10))):
             # Once set, the reporting quarter changes only for another quarter's results ("third-quarter
@@ -439,25 +455,29 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             # dated by publication only for want of better, so nothing counts from it ("the previous Friday").
             previous.append((ref.value, ref.granularity))
             previous_end = ref.end
+            told_ahead = told_ahead or anchor is not None and ref.value > anchor.isoformat()
         refs.extend(_range_end(text, ref, name))
     return _attach_clock_dates(refs, text)
 
 
 #: Months and days that take their year from the sentence's opening frame when they have none of their own.
 _FRAMED = {"mdy", "dmy", "mod_month", "ctx_month", "month_mod", "month_ctx"}
-#: A sentence that opens in a year: "In 2016,", "In the 2016 United States presidential election,", "During
-#: late 1989".
-_FRAME_YEAR = re.compile(r"[\"“'‘(]?(?:In|During|Throughout)\s+(?:the\s+)?(?:(?:early|late|mid)[- ]?\s*)?"
-                         r"(?P<y>1[5-9]\d\d|20\d\d)\b(?![-–/]|\s*(?:%|percent))")
+#: What opens a sentence set in a year, right before the year: "In 2016,", "In the 2016 United States presidential
+#: election,", "During late 1989".
+_FRAME_BEFORE_YEAR = re.compile(r"(?:^|[.!?][\"”’')]?\s+|\n\s*)[\"“'‘(]?(?:In|During|Throughout)\s+(?:the\s+)?"
+                                r"(?:(?:early|late|mid)[- ]?\s*)?$")
 
 
-def _frame_year(text: str, start: int) -> int | None:
-    """The year a sentence opens with, when the expression comes after it ("In the 2016 United States
-    presidential election, Sanders continued his bid ... until June": June 2016, not the June before
-    publication) (#13)."""
-    left, _ = _sentence_bounds(text, start, start)
-    frame = _FRAME_YEAR.match(text, left)
-    return int(frame["y"]) if frame is not None and frame.end() <= start else None
+def _frame_year(text: str, start: int, year_told: tuple[int, int] | None) -> int | None:
+    """The year the expression's sentence opens with ("In the 2016 United States presidential election, Sanders
+    continued his bid ... until June": June 2016, not the June before publication) (#13). Only the last bare
+    year the text gave can be it, which keeps the check to the few sentences that name a year."""
+    if year_told is None or start - year_told[0] > 300 or _SENTENCE_END.search(text, year_told[0], start):
+        return None
+    year_start = year_told[0] - 4
+    if not _FRAME_BEFORE_YEAR.search(text, max(0, year_start - 40), year_start):
+        return None
+    return year_told[1]
 
 
 def _dateline_end(text: str) -> int:
