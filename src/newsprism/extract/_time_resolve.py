@@ -709,6 +709,9 @@ def r_set(m: re.Match[str], ctx: Context) -> Resolved:
     last = word.split()[-1]
     if last in WEEKDAYS:
         return Resolved(f"XXXX-WXX-{WEEKDAYS[last] + 1}", "day", kind="set")
+    if last in SEASONS:
+        # "every summer" is each summer of any year, as TIMEX3 writes a set of seasons; it was one day (#13).
+        return Resolved(f"XXXX-{SEASONS[last]}", "season", kind="set")
     code = UNIT_CODES.get(last, "D")
     every = 2 if re.search(r"\b(?:other|second)\b", word) else 1
     return Resolved(f"P{every}{code}" if code != "H" else f"PT{every}H", "unknown", kind="set")

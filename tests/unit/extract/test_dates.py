@@ -924,6 +924,16 @@ def test_dates_each_weekday_is_a_set_as_every_weekday_is() -> None:
     assert ("every Thursday", "XXXX-WXX-4") in _values("The third departs every Thursday.", "1998-02-13")
 
 
+@pytest.mark.issue(13)
+def test_dates_every_season_is_a_set_of_seasons() -> None:
+    # Wikinews (an interview): "every summer" was one day, P1D.
+    text = "And I just hated the idea of every summer having to find a friend and just like be with them."
+    refs = {t.text: t for t in find_times(text, published="2020-04-20")}
+    assert (refs["every summer"].value, refs["every summer"].kind) == ("XXXX-SU", "set")
+    assert ("every winter", "XXXX-WI") in _values("The herders move south every winter.", "2020-04-20")
+    assert ("every day", "P1D") in _values("The herders move south every day.", "2020-04-20")
+
+
 _RESULTS = "Travelers Corp.'s third-quarter net income rose 11%, even though claims from the hurricane reduced results. "
 
 
