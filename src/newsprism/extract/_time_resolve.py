@@ -385,8 +385,11 @@ def r_rel_unit(m: re.Match[str], ctx: Context) -> Resolved:
         return Resolved(ctx.period, "quarter", note="the reporting quarter")
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1, "the past": -1, "past": -1,
             "the last": -1, "the next": 1, "the coming": 1}.get(rel, 0)
-    if unit == "weekend" and rel in ("past", "the past", "the last") and ctx.anchor is not None:
-        step = 0 if ctx.anchor.weekday() >= 5 else -1  # "this past weekend": the one just gone, today's on a Sunday
+    if unit == "weekend" and (rel in ("past", "the past", "the last") or rel == "this" and ctx.direction == "past") \
+            and ctx.anchor is not None:
+        # "this past weekend": the one just gone, today's on a Sunday; so is "this weekend" told in the past
+        # ("Tropical Depression Three formed over the Bahamas this weekend", written on a Tuesday) (#13).
+        step = 0 if ctx.anchor.weekday() >= 5 else -1
     base = _previous_date(ctx, unit) if rel in ("following", "previous") or _told_next(m, ctx) else None
     if base is not None:
         # "the following year" after "May 22, 1995" is 1996: it counts from the text's date, not publication.

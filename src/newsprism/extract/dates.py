@@ -265,6 +265,7 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     opening = _OPENING_CLAUSE.match(text, left, start)
     if opening is not None:
         left = opening.end()  # "After Trump suggested it could ..., early August debate centered": the main clause's tense
+    left = _inside_quotation(text, left, start)
     before = text[left:start]
     if MOVED_LATER.search(before[-90:]):
         return "future"
@@ -340,6 +341,21 @@ _NO_PRESENT_BEFORE = re.compile(
     r"(?:\b(?:to|the|a|an|his|her|its|their|our|my|your|this|that|these|those|of|for|in|on|at|with|by|after|before|"
     r"during|did|does|do|could|would|should|might|may|must|can|will|shall|not|never|new|first|last|next)|['’]s|"
     r"n['’]t|\d)\s+$", re.IGNORECASE)
+
+
+def _inside_quotation(text: str, left: int, start: int) -> int:
+    """Where the words quoted around the expression begin, when a quotation opens between ``left`` and it and is
+    not closed: the telling's verbs before the mark date the telling, not the words ('artist Leisha Riddell
+    emphasized the need for boundaries, saying "this weekend, I'm becoming part of the couch"') (#13)."""
+    span = text[left:start]
+    for opening, closing in (("“", "”"), ("``", "''")):  # curly marks, and the `` '' of wire copy
+        at = span.rfind(opening)
+        if at >= 0 and span.rfind(closing) < at:
+            return left + at + len(opening)
+    plain = span.rfind('"')
+    if plain >= 0 and span.count('"') % 2 == 1:
+        return left + plain + 1
+    return left
 
 
 def _add_intent(cues: list[tuple[int, Direction]], before: str, start: int, *, weekday: bool) -> None:
@@ -421,7 +437,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     year_told: tuple[int, int] | None = None  # where the last bare year ends, and the year, for "In 2016, ..."
     for start, end, name, match in _candidates(text):
         tensed = (name in _TENSED or name == "anaphor" and told_ahead
-                  or name == "rel_unit" and (match["unit"].lower() == "quarter" or match["x"][:9].lower() == "the next "))
+                  or name == "rel_unit" and (match["unit"].lower() in ("quarter", "weekend")
+                                             or match["x"][:9].lower() == "the next "))
         direction = (tense(text, start, end, weekday=name == "rel_weekday")
                      if tensed and not _modifier(text, start, end, name) else None)
         frame = _frame_year(text, start, year_told) if name in _FRAMED and direction != "future" else None

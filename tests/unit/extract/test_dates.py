@@ -707,6 +707,26 @@ def test_dates_counts_in_words_are_whole_numbers(text: str, expected: list[tuple
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Wikinews: "this weekend" told in the past, on a weekday, is the weekend just gone.
+        ("Tuesday, July 23, 2019\n\nTropical Depression Three formed over the Bahamas this weekend, before heading "
+         "towards Florida.", "2019-07-23", ("this weekend", "2019-W29-WE")),
+        ("A memorial was held for the group as part of a Blessing of the Bikes ceremony this weekend in Columbia.",
+         "2019-06-24", ("this weekend", "2019-W25-WE")),
+        # Ahead, or in words quoted after a past verb, it is the coming one.
+        ("G7 was already scheduled to meet this weekend.", "2019-08-23", ("this weekend", "2019-W34-WE")),
+        ('Artist Leisha Riddell emphasized the need for boundaries, saying "this weekend, I\'m becoming part of the '
+         'couch."', "2019-09-02", ("this weekend", "2019-W36-WE")),
+    ],
+)
+def test_dates_this_weekend_told_in_the_past_is_the_one_gone_by(
+        text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
 def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
     text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
             "in its oil supply in September.")
