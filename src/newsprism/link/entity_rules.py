@@ -187,11 +187,21 @@ def extends(a: NameNode, b: NameNode) -> bool:
     """Whether ``b`` has a name the partial name ``a`` stands for (its surname, its words, its place name)."""
     if a.family == "PERSON" and b.person[0] and same_person_word(a.person[1], b.person[1]) is not None:
         return True
-    if a.family == "PLACE" and (a.folded == b.folded or spelling(a, b)) and not (
+    if a.family == "PLACE" and (a.folded == b.folded or (spelling(a, b) and not _demonym(b))) and not (
             a.countries and b.countries and a.countries.isdisjoint(b.countries)) and not _postal_form(a):
         return True  # a name placed in one country never joins a place in another
     return a.family not in ("PERSON", "PLACE") and not b.partial and (
         acronym(a, b) or (len(b.words) > len(a.words) and words_subset(a, b)))
+
+
+def _demonym(node: NameNode) -> bool:
+    """Whether a placed name is a nationality word ("American", placed in its country): another word, never
+    a spelling of a place's name ("the Americas" is no misspelt "American") (#17)."""
+    if not node.gazetteer:
+        return False
+    from ..extract.gazetteer import gazetteer  # loaded once per process; few names get here
+
+    return any(entry.id == node.gazetteer and entry.type == "demonym" for entry in gazetteer().lookup(node.name))
 
 
 def _postal_form(node: NameNode) -> bool:

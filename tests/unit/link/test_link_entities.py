@@ -336,3 +336,14 @@ def test_entities_a_first_name_or_a_surname_still_needs_a_clear_majority() -> No
     lohan = _articles(*[("Lohan", "ORG")] * 5, *[("Lohan", "PERSON")] * 4, ("Lindsay Lohan", "PERSON"))
     people = [e for e in resolve_entities(lohan) if e.label == "PERSON"]
     assert [(e.name, e.articles) for e in people] == [("Lindsay Lohan", 5)]
+
+
+@pytest.mark.issue(17)
+def test_entities_a_place_name_is_no_misspelt_nationality() -> None:
+    """Read in the real mixed corpus: "the Americas", unplaced, joined the nationality "American" as a
+    spelling of it; a misspelt place still joins its place ("Lousiana")."""
+    articles = [*_placed(("American", "x:American", "US")),
+                Article(id="q", text="", entities=(Entity(id="e1", name="Americas", label="LOC", variants=("Americas",)),)),
+                *_placed(("Louisiana", "gn:4331987", "US")),
+                Article(id="r", text="", entities=(Entity(id="e1", name="Lousiana", label="GPE", variants=("Lousiana",)),))]
+    assert sorted(sorted(g) for g in _groups(articles)) == [["American"], ["Americas"], ["Louisiana", "Lousiana"]]
