@@ -247,8 +247,9 @@ def r_anaphor(m: re.Match[str], ctx: Context) -> Resolved:
                 return Resolved(day.isoformat() if unit == "day" else _week(day), unit,
                                 note=_note(pod, "refers to an earlier date"))
             return Resolved(value[:want], unit, note="refers to an earlier date")
-    if ctx.anchor is not None and unit == "day":
-        # No date before it: "later in the day" then means the day of the article.
+    if ctx.anchor is not None and unit == "day" and not (shift > 0 and ctx.direction == "past"):
+        # No date before it: "later in the day" then means the day of the article; but a day after it told in
+        # the past ("The next day, the Commission ... announced") counts from a date the text never gave (#13).
         return Resolved((ctx.anchor + dt.timedelta(days=shift)).isoformat(), "day",
                         note=_note(pod, "refers to the publication day"))
     return Resolved(None, unit, resolved=False, note="refers to an earlier date not found")
@@ -522,6 +523,9 @@ def _relative_to_previous(n: int | None, unit: str, sign: int, ctx: Context) -> 
     if base is None:
         if ctx.anchor is None:
             return _unanchored(None, unit)
+        if sign > 0 and ctx.direction == "past":
+            # "Two days later, he returned to the campaign trail" with no date before: not days after publication.
+            return Resolved(None, unit, resolved=False, note="relative to an earlier date not found")
         start = ctx.anchor
     else:
         start = dt.date(int(base[:4]), int(base[5:7]) if need >= 7 else 1, int(base[8:10]) if need >= 10 else 1)

@@ -433,10 +433,12 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     previous_end = -1
     period: str | None = None
     dateline = _dateline_end(text)
-    told_ahead = False  # whether the text gave a date after publication: only then does "that day" need a tense
+    # Whether the text gave a date after publication, or any day: only then does "that day" need a tense.
+    told_ahead = told_day = False
     year_told: tuple[int, int] | None = None  # where the last bare year ends, and the year, for "In 2016, ..."
     for start, end, name, match in _candidates(text):
-        tensed = (name in _TENSED or name == "anaphor" and told_ahead
+        tensed = (name in _TENSED or name == "anaphor" and (told_ahead or not told_day)
+                  or name == "ago" and not told_day and match["dir"].lower() == "later"
                   or name == "rel_unit" and (match["unit"].lower() in ("quarter", "weekend")
                                              or match["x"][:9].lower() == "the next "))
         direction = (tense(text, start, end, weekday=name == "rel_weekday")
@@ -473,6 +475,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             previous.append((ref.value, ref.granularity))
             previous_end = ref.end
             told_ahead = told_ahead or anchor is not None and ref.value > anchor.isoformat()
+            told_day = told_day or len(ref.value) >= 10
         refs.extend(_range_end(text, ref, name))
     return _attach_clock_dates(refs, text)
 

@@ -727,6 +727,23 @@ def test_dates_this_weekend_told_in_the_past_is_the_one_gone_by(
 
 
 @pytest.mark.issue(13)
+def test_dates_a_day_after_an_unnamed_date_told_in_the_past_stays_unresolved() -> None:
+    # Wikinews, November 2, 2020: the story never dates the debate, so neither "the next day" nor "two days later"
+    # is days after publication.
+    text = ("Viewers regarded the debate as markedly more civil than the prior Trump-Biden debate. The next day, "
+            "the Commission on Presidential Debates announced changes. Trump's doctors said the President no longer "
+            "posed a risk of spreading the virus. Two days later, he returned to the campaign trail.")
+    refs = {t.text: t for t in find_times(text, published="2020-11-02")}
+    assert (refs["The next day"].value, refs["The next day"].resolved) == (None, False)
+    assert (refs["Two days later"].value, refs["Two days later"].resolved) == (None, False)
+    # Ahead, or after a date the text gave, they still count.
+    assert ("the next day", "2020-11-03") in _values("The talks will resume the next day.", "2020-11-02")
+    assert ("Two days later", "2020-10-09") in _values(
+        "Mike Pence and Kamala Harris met in a debate held on October 7. Two days later, he returned to the trail.",
+        "2020-11-02")
+
+
+@pytest.mark.issue(13)
 def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
     text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
             "in its oil supply in September.")
