@@ -435,7 +435,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     dateline = _dateline_end(text)
     # Whether the text gave a date after publication, or any day: only then does "that day" need a tense.
     told_ahead = told_day = False
-    year_told: tuple[int, int] | None = None  # where the last bare year ends, and the year, for "In 2016, ..."
+    year_told: tuple[int, int] | None = None  # where the last year named ends, and the year, for "In 2016, ..."
     for start, end, name, match in _candidates(text):
         tensed = (name in _TENSED or name == "anaphor" and (told_ahead or not told_day)
                   or name == "ago" and not told_day and match["dir"].lower() == "later"
@@ -461,7 +461,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             if previous and previous_end == joined.end(1):
                 previous.pop()
         refs.append(ref)
-        if name in ("year", "mod_year") and ref.value and ref.value.isdigit():
+        if (name in ("year", "mod_year") or name == "rel_unit" and match["unit"].lower() == "year") \
+                and ref.value and ref.value.isdigit():
             year_told = (end, int(ref.value))
         if result.names_period and ref.resolved and _reported(ref.value, anchor, direction) and (
                 period is None or _RESULTS_QUARTER.search(text, start, min(len(text), end + 10))):
@@ -488,12 +489,18 @@ _FRAME_BEFORE_YEAR = re.compile(r"(?:^|[.!?][\"”’')]?\s+|\n\s*)[\"“'‘(]?
                                 r"(?:(?:early|late|mid)[- ]?\s*)?$")
 
 
+#: A year ("last year", "2016") written right before a month or a day that has none: "Last year August 8".
+_YEAR_THEN_MONTH = re.compile(r",?\s+(?:in\s+|on\s+)?")
+
+
 def _frame_year(text: str, start: int, year_told: tuple[int, int] | None) -> int | None:
     """The year the expression's sentence opens with ("In the 2016 United States presidential election, Sanders
     continued his bid ... until June": June 2016, not the June before publication) (#13). Only the last bare
     year the text gave can be it, which keeps the check to the few sentences that name a year."""
     if year_told is None or start - year_told[0] > 300 or _SENTENCE_END.search(text, year_told[0], start):
         return None
+    if _YEAR_THEN_MONTH.fullmatch(text, year_told[0], start):
+        return year_told[1]  # "Last year August 8 was one of the happiest days": August 8 of last year
     year_start = year_told[0] - 4
     if not _FRAME_BEFORE_YEAR.search(text, max(0, year_start - 40), year_start):
         return None

@@ -666,6 +666,16 @@ def test_dates_a_sentence_that_opens_in_a_year_sets_its_months(text: str, expect
 
 
 @pytest.mark.issue(13)
+def test_dates_a_year_written_right_before_a_day_sets_its_year() -> None:
+    # Wikinews, September 3, 2020: the day is August 8 of last year, and "a year later" counts from it.
+    text = ('His daughter, and member of the INC, Sharmistha Mukherjee wrote, "Last year August 8 was one of the '
+            'happiest days for me as my dad received Bharat Ratna. Exactly a year later on August 10 he fell '
+            'critically ill."')
+    values = _values(text, "2020-09-03")
+    assert ("August 8", "2019-08-08") in values and ("a year later", "2020") in values
+
+
+@pytest.mark.issue(13)
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
