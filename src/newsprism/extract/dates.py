@@ -226,10 +226,18 @@ def _year_in_name(text: str, start: int) -> bool:
     return not _OPENS_BEFORE.search(text, max(0, word.start() - 4), word.start())
 
 
+#: Initials ending in a full stop ("p.m.", "a.m.", "U.S."): no sentence ends there.
+_INITIALS_BEFORE = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
-        left = m.end()
+    # One character past ``start``: the look-ahead for a sentence's capital must see the expression's own first
+    # letter, or a sentence that opens with the expression ("... March 2019. The next month will be harder")
+    # took the tense of the sentence before (#13).
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), min(len(text), start + 1)):
+        if m.end() < start or m.end() == start and not _INITIALS_BEFORE.search(text, max(0, m.start() - 6), m.start() + 1):
+            left = m.end()  # "Polls close at 8 p.m. Tuesday": initials are no sentence end
     right_match = _SENTENCE_END.search(text, end)
     return left, right_match.start() if right_match else len(text)
 

@@ -754,6 +754,15 @@ def test_dates_a_day_after_an_unnamed_date_told_in_the_past_stays_unresolved() -
 
 
 @pytest.mark.issue(13)
+def test_dates_a_sentence_that_opens_with_the_expression_has_its_own_tense() -> None:
+    # The sentence before no longer lends its past tense to one that opens with the expression.
+    text = "The two sides met for hours in Geneva on Monday. Tuesday the talks will resume in Vienna."
+    assert ("Tuesday", "2022-11-15") in _values(text)
+    # Initials before a weekday end no sentence: the scheduled verb before them still governs it.
+    assert ("8 p.m. Tuesday", "2013-02-19T20:00") in _values("Polls close at 8 p.m. Tuesday.", "2013-02-14")
+
+
+@pytest.mark.issue(13)
 def test_dates_a_verb_before_a_framing_reporting_verb_dates_the_telling_only() -> None:
     text = ("Reports attributed to the ministry said Saudi Arabia told oil companies, big and small, of a cutback "
             "in its oil supply in September.")
