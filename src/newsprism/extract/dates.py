@@ -477,7 +477,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             # Once set, the reporting quarter changes only for another quarter's results ("third-quarter
             # profit", "the quarter ended June 30"), not for one named in passing ("after a flat second quarter").
             period = ref.value
-        if (ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and ref.start >= dateline
+        if (ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and not _in_dateline(ref, text, dateline)
                 and ref.text.lower() != "overnight" and not (name in ("today", "this_pod") and _quoted(text, start))):
             # The dateline is the publication date, not a story date; "overnight" is
             # dated by publication only for want of better, so nothing counts from it ("the previous Friday").
@@ -515,13 +515,25 @@ def _frame_year(text: str, start: int, year_told: tuple[int, int] | None) -> int
     return year_told[1]
 
 
-def _dateline_end(text: str) -> int:
-    """Where a dateline can end: within the first 40 characters, and on the text's first line. A story that
-    opens on its second line ("Sunday, October 27, 2019\\n\\nOn Friday, the Department announced ...") dates
-    its events from that line on, so "later the same day" counts from its Friday (#13)."""
+def _dateline_end(text: str) -> tuple[int, int]:
+    """Where a dateline can be: from the text's first character to 40 characters on, on its first line. A story
+    that opens on its second line ("Sunday, October 27, 2019\\n\\nOn Friday, the Department announced ...")
+    dates its events from that line on, so "later the same day" counts from its Friday (#13)."""
     first = len(text) - len(text.lstrip())
     newline = text.find("\n", first)
-    return min(41, newline) if newline >= 0 else 41
+    return first, min(first + 41, newline) if newline >= 0 else first + 41
+
+
+#: A word in lower case: what a dateline's place and agency ("MOSCOW, Nov. 9 (AP) -") never have before its date.
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+def _in_dateline(ref: TimeRef, text: str, dateline: tuple[int, int]) -> bool:
+    """Whether an expression is the dateline's date: in the dateline's place, a date with its day or year
+    written in figures, with only a place or an agency before it. A first sentence that names a day early ("On
+    Monday, police arrested a man. The next day ...") dates its story, which "the next day" counts from (#13)."""
+    first, end = dateline
+    return ref.start < end and any(c.isdigit() for c in ref.text) and not _LOWER_WORD.search(text, first, ref.start)
 
 
 #: A day or week counted from the day named right after it: "the day after Christmas".

@@ -629,6 +629,25 @@ def test_dates_a_story_that_opens_after_its_dateline_counts_from_its_first_date(
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        # Wikinews stories with no dateline line: the first sentence's day is the story's.
+        ("On Tuesday, the United States Democratic Party held primary elections in Arizona, Florida, and Illinois. "
+         "Ohio delayed its voting. The same day, the President of the United States spoke.", "2020-03-20",
+         ("The same day", "2020-03-17")),
+        ("On Monday, police arrested a man. The next day he was charged.", "2022-11-09", ("The next day", "2022-11-08")),
+        # A dateline's date (a place, an agency, a day in figures) is still no story date.
+        ("MOSCOW, Nov. 9 (AP) - Police arrested a man on Monday. The next day he was charged.", "2022-11-09",
+         ("The next day", "2022-11-08")),
+    ],
+)
+def test_dates_a_first_sentence_that_names_a_day_dates_the_story(
+        text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
         # TimeBank and Wikinews: what an intention told in the past dates comes after the telling.
         ("Milton Roy was approached by Thermo Electron, which agreed to purchase Milton Roy's liquid-chromatography "
          "line for $22 million in February.", "1989-10-30", ("February", "1990-02")),
