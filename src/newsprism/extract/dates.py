@@ -172,8 +172,8 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return bool(before) or (not opens and bool(re.match(r"\s[A-Z]\w", text[end:end + 3])))
 
 
-#: An opening quotation mark right before an expression.
-_QUOTE_BEFORE = re.compile(r"(?:[\"“‘]|``)$")
+#: The last character of an opening quotation mark right before an expression ('"', '“', '‘', the `` of wire copy).
+_QUOTE_MARKS = "\"“‘`"
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -181,7 +181,7 @@ def _quoted_title(text: str, start: int, end: int, name: str) -> bool:
     """ 'speaking on ABC News' "This Week,"', 'said on ABC-TV's "This Week With David Brinkley"': an expression
     that opens a quotation with a capital on a word English writes in lower case is the title of a programme,
     a book or a film, not a time (#13). Months, weekdays and holidays are capitalised anyway."""
-    if name == "holiday" or not _QUOTE_BEFORE.search(text, max(0, start - 2), start):
+    if name == "holiday" or not start or text[start - 1] not in _QUOTE_MARKS:  # a string test: it runs for every match
         return False
     return any(word[0].isupper() and word.lower() not in MONTHS and word.lower() not in WEEKDAYS
                for word in _WORD.findall(text, start, end)[1:])
@@ -477,7 +477,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             # Once set, the reporting quarter changes only for another quarter's results ("third-quarter
             # profit", "the quarter ended June 30"), not for one named in passing ("after a flat second quarter").
             period = ref.value
-        if (ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit() and not _in_dateline(ref, text, dateline)
+        if (ref.resolved and ref.kind == "date" and ref.value and ref.value[:4].isdigit()
+                and not (ref.start < dateline[1] and _in_dateline(ref, text, dateline))
                 and ref.text.lower() != "overnight" and not (name in ("today", "this_pod") and _quoted(text, start))):
             # The dateline is the publication date, not a story date; "overnight" is
             # dated by publication only for want of better, so nothing counts from it ("the previous Friday").
