@@ -123,6 +123,8 @@ _BOX_TAGS = ("div", "section", "aside", "span", "p", "ul", "ol", "figcaption", "
 _COMMENTS_ID = re.compile(r"[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments")
 _COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
 _COMMENT_TAGS = frozenset({"div", "section", "ol", "ul"})
+#: Words of which every id or class the two patterns above match holds one, once lower-cased.
+_COMMENT_WORDS = ("comment", "comol", "disqus_thread")
 _COUNT_P = XPath("count(.//p)")
 _AUTHOR_LINKS = XPath('//a[@rel="author"]')
 _NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "aside", "menu", "iframe", "embed", "object",
@@ -131,7 +133,9 @@ _LINKED_P_XPATH = XPath(".//p[a]")
 _WORD = re.compile(r"[^\W_]+")
 # a photo credit in brackets that ends a line: "(AP Photo/Lee Jin-man)", "[Photo: Reuters]"
 _CAPTION_END = re.compile(r"[(\[][\w .&/-]{0,40}\b(?:photo(?:graph)?|image|picture|foto)s?\b[^)\]\n]{0,80}[)\]]\s*$", re.I)
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+#: The last character of a stripped line that ends like a sentence, and of one that may end with a photo credit.
+_SENTENCE_LAST = (".", "!", "?", ":", ";", '"', "”", "’", ")", "]")
+_CAPTION_LAST = (")", "]")
 _COUNT_ELEMENTS = XPath("count(//*)")
 _COUNT_BR = XPath("count(//br)")
 _MARKUP = re.compile(r"<(?:div|p|table|span|body|head|title|br|h[1-6])\b", re.I)
@@ -219,13 +223,13 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
     if "published" not in fields and (date := _find_date(tree, url=url)):
         fields["published"] = date  # before stripping: htmldate also reads JSON-LD and scripts in the body
     _strip_non_content(tree)
-    headings = [fields.get("title") or "", *(_clean(h.text_content()) for h in tree.iter("h1"))]
+    headings = _heading_words([fields.get("title") or "", *(_clean(h.text_content()) for h in tree.iter("h1"))])
     budget = _Budget(deadline)
     text, from_block = _main_text(tree, url=url, fallback_chars=fallback_chars, block=_article_block(tree, blocks),
                                   budget=budget)
     text = _drop_heading(text, headings)
     # 4. a second opinion, unless the page marked its article block; last, as readability rewrites the tree
-    if not from_block and _count_elements(tree) <= MAX_SECOND_OPINION_ELEMENTS:
+    if not from_block and _at_most_elements(tree, html, MAX_SECOND_OPINION_ELEMENTS):
         for elem in comments:  # trafilatura left them out already; readability would take them as text
             _drop(elem)
         first = prose_score(text)
@@ -371,11 +375,17 @@ def _can_beat(score: float, tree: HtmlElement) -> bool:
 
 
 def _readability_text(tree: HtmlElement) -> str:
-    """readability's main text of ``tree`` (which it rewrites), a line per block element."""
-    from trafilatura.external import try_readability
+    """readability's main text of ``tree`` (which it rewrites), a line per block element.
+
+    trafilatura's ``try_readability``, whose summary is parsed back with :func:`_parser` rather than with
+    ``lxml.html``'s element classes, looked up in Python for each element the loops below touch (#12, speed).
+    """
+    from lxml.html import fromstring
+    from trafilatura.readability_lxml import Document
 
     try:
-        body = try_readability(tree)
+        summary = Document(tree, min_text_length=25).summary()
+        body = fromstring(summary.encode("utf8", "surrogatepass"), parser=_parser())
     except Exception:  # readability's own errors on odd markup: no second candidate, the first stands
         LOGGER.debug("readability failed", exc_info=True)
         return ""
@@ -414,14 +424,31 @@ def prose_score(text: str) -> float:
     score = 0.0
     for line in text.split("\n"):
         line = line.strip()
-        if _CAPTION_END.search(line):
+        # the line is stripped, so the two end-anchored patterns can match only on its last character: a
+        # test of that character skips their searches on most lines (#12, speed)
+        if line.endswith(_CAPTION_LAST) and _CAPTION_END.search(line):
             continue
-        words = len(_WORD.findall(line))
-        if words >= 2 * _PROSE_WORDS or (words >= _PROSE_WORDS and _SENTENCE_END.search(line)):
+        # n words need n - 1 characters between them: a shorter line cannot hold _PROSE_WORDS words
+        words = _words_up_to(line, 2 * _PROSE_WORDS) if len(line) >= 2 * _PROSE_WORDS - 1 else 0
+        if words >= 2 * _PROSE_WORDS or (words >= _PROSE_WORDS and line.endswith(_SENTENCE_LAST)):
             score += len(line)
         else:
             score -= 2 * len(line)
     return score
+
+
+def _words_up_to(line: str, limit: int) -> int:
+    """The number of words in ``line``, counted up to ``limit``: the prose score asks no more, and a page
+    whose markup has no paragraphs is one line of thousands of words (#12, speed).
+
+    >>> _words_up_to("one two three", 20), _words_up_to("one two three", 2)
+    (3, 2)
+    """
+    count = 0
+    for count, _ in enumerate(_WORD.finditer(line), start=1):
+        if count == limit:
+            break
+    return count
 
 
 def shared_span(text: str, other: str) -> str:
@@ -487,20 +514,43 @@ def _trafilatura_text(tree: HtmlElement, *, url: str | None, fast: bool) -> str:
     return text if isinstance(text, str) else ""
 
 
-def _count_elements(tree: HtmlElement) -> int:
-    return int(_COUNT_ELEMENTS(tree))
+def _at_most_elements(tree: HtmlElement, html: str, limit: int) -> bool:
+    """Whether ``tree``, parsed from ``html`` (and only made smaller since), has at most ``limit`` elements.
+
+    The parser makes an element of each tag, and adds at most one for each run of text between tags (a
+    paragraph it opens, ``<html>``, ``<head>`` and ``<body>``): a page with fewer than ``limit / 2 - 2``
+    ``<`` characters is under the limit without counting, the count being a walk over the whole tree (#12, speed).
+    """
+    return 2 * html.count("<") + 4 <= limit or int(_COUNT_ELEMENTS(tree)) <= limit
 
 
-def _drop_heading(text: str, headings: list[str]) -> str:
+def _heading_words(headings: list[str]) -> list[list[str]]:
+    """The lower-cased words of the first four headings (the page title, then its ``<h1>`` elements), each
+    a list for :func:`_drop_heading`; headings with no word are left out, as no line can repeat them."""
+    return [words for heading in headings[:4] if (words := _WORD.findall(heading.lower()))]
+
+
+def _drop_heading(text: str, headings: list[list[str]]) -> str:
     """The text without a first line that repeats the page title: the title is metadata, not body.
 
-    Compared on lower-cased words, so that punctuation and spacing differences do not matter.
+    Compared on lower-cased words (``headings`` as :func:`_heading_words` gives them), so that punctuation
+    and spacing differences do not matter.
     """
     first, _, rest = text.partition("\n")
-    words = _WORD.findall(first.lower())
-    if words and any(_WORD.findall(heading.lower()) == words for heading in headings[:4]):
+    lowered = first.lower()
+    if any(_same_words(lowered, words) for words in headings):
         return rest.lstrip("\n")
     return text
+
+
+def _same_words(text: str, words: list[str]) -> bool:
+    """Whether the words of ``text`` are ``words``, read one at a time: the first line of a text is often a
+    whole paragraph, and it differs from a heading at its first word or two (#12, speed)."""
+    count = 0
+    for count, m in enumerate(_WORD.finditer(text), start=1):
+        if count > len(words) or m.group() != words[count - 1]:
+            return False
+    return count == len(words)
 
 
 def _find_date(tree: HtmlElement, *, url: str | None) -> str | None:
@@ -794,12 +844,15 @@ def _take_furniture(tree: HtmlElement, *, url: str | None
             media.extend(_figure_media(figure, url=url))
             taken.add(figure)
     for elem in body.iter(*_BOX_TAGS):
-        if elem.get("class") is None and elem.get("id") is None and elem.get("itemprop") is None:
+        classes, ident, prop = elem.get("class"), elem.get("id"), elem.get("itemprop")
+        if classes is None and ident is None and prop is None:
             continue
-        if _is_comments(elem):
+        names = f"{classes or ''} {ident or ''} {prop or ''}".lower()
+        # every comment section's names hold one of these words, lower-cased: most classed elements are
+        # told apart by substring tests before the comment rule's patterns are tried (#12, speed)
+        if any(word in names for word in _COMMENT_WORDS) and _is_comments(elem.tag, classes, ident):
             comments.append(elem)
             continue
-        names = f"{elem.get('class') or ''} {elem.get('id') or ''} {elem.get('itemprop') or ''}".lower()
         if _BODY_CLASS.search(names):
             blocks.append(elem)
             continue
@@ -824,16 +877,15 @@ def _take_furniture(tree: HtmlElement, *, url: str | None
     return tuple(_dedup_media(media)[:_MAX_ITEMS]), tuple(_dedup_links(related)[:_MAX_ITEMS]), blocks, comments
 
 
-def _is_comments(elem: HtmlElement) -> bool:
-    """A readers' comment section: a ``div``, ``section`` or list whose id or class starts with
-    "comment" (not "commentary"), or a Disqus thread; trafilatura's own rule, so that both candidates
-    see the page alike.
+def _is_comments(tag: str, classes: str | None, ident: str | None) -> bool:
+    """Whether an element (its tag, class and id) is a readers' comment section: a ``div``, ``section``
+    or list whose id or class starts with "comment" (not "commentary"), or a Disqus thread;
+    trafilatura's own rule, so that both candidates see the page alike.
 
     readability has no comment rules: on blog pages it took the article and its comments as one
     block, whose prose outweighed trafilatura's text (Dragnet pages whose reference is the post).
     """
-    return elem.tag in _COMMENT_TAGS and bool(_COMMENTS_ID.match(elem.get("id") or "")
-                                              or _COMMENTS_CLASS.search(elem.get("class") or ""))
+    return tag in _COMMENT_TAGS and bool(_COMMENTS_ID.match(ident or "") or _COMMENTS_CLASS.search(classes or ""))
 
 
 def _caption_items(text: str) -> list[MediaItem]:
