@@ -43,6 +43,7 @@ from .resources import (
     CAPTION_CREDIT_START,
     CAPTION_LABEL,
     CAPTION_WITH_CREDIT,
+    COOKIE_PARTS,
     COOKIE_WORD,
     DATELINE,
     ENGLISH_FUNCTION_WORDS,
@@ -143,12 +144,22 @@ def _is_prose(line: Line) -> bool:
     another script is judged by length and punctuation alone.
     """
     n = line.n_words
-    latin = line.latin
-    ratio = _stop_ratio(line) if latin else 1.0
-    if (n >= 15 or len(line.text) >= 120) and ratio >= 0.2:
+    if not line.latin:  # the stop-word ratio counts as met
+        return n >= 15 or len(line.text) >= 120 or (_sentence_mark(line.text) and (n >= 5 or len(line.text) >= 30))
+    # each test only when the ones before leave the answer open: the stop words are counted for a line of
+    # five words or more, the sentence ends looked for only when the count is not enough (#12, speed)
+    long = n >= 15 or len(line.text) >= 120
+    if n < 5 and not long:
+        return False
+    ratio = _stop_ratio(line)
+    if long and ratio >= 0.2:
         return True
-    ends = bool(TERMINAL.search(line.text)) or bool(SENTENCE_END.search(line.text))
-    return ends and ((n >= 5 and ratio >= 0.15) or (not latin and len(line.text) >= 30))
+    return n >= 5 and ratio >= 0.15 and _sentence_mark(line.text)
+
+
+def _sentence_mark(text: str) -> bool:
+    """Whether ``text`` ends like a sentence or holds a sentence end."""
+    return TERMINAL.search(text) is not None or SENTENCE_END.search(text) is not None
 
 
 def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
@@ -270,11 +281,14 @@ def _may_say_cookie(text: str) -> bool:
     """Whether :data:`~newsprism.clean.resources.COOKIE_WORD` is in ``text``.
 
     An ASCII line can hold only its ASCII spelling, and a substring test finds that many times faster than the
-    case-blind regex, which tries each alternative at every character (#12, speed).
+    case-blind regex, which tries each alternative at every character (#12, speed); another line is searched
+    only when its lower-cased text holds a part of a spelling (:data:`~newsprism.clean.resources.COOKIE_PARTS`):
+    a line with a curly quote is not ASCII, and those were most of the searches.
     """
+    lowered = text.lower()
     if text.isascii():
-        return "cookie" in text.lower()
-    return COOKIE_WORD.search(text) is not None
+        return "cookie" in lowered
+    return any(part in lowered for part in COOKIE_PARTS) and COOKIE_WORD.search(text) is not None
 
 
 def _notice_page(lines: Sequence[Line]) -> None:

@@ -400,6 +400,9 @@ NOTICE_STRONG = _any_of((
 
 #: The word "cookie" and its cognates: the one strong cue a long line may be judged on.
 COOKIE_WORD = re.compile(r"cookie|\bçerez|\bciasteczk|куки|كوكيز|ملفات تعريف الارتباط|クッキー|쿠키", re.IGNORECASE)
+#: A part of each spelling of :data:`COOKIE_WORD` that a lower-cased text holds wherever the pattern matches:
+#: without "i" and "s", which "İ", "ı" and "ſ" match case-blind but do not lower-case to.
+COOKIE_PARTS = ("cook", "çerez", "teczk", "куки", "كوكيز", "ملفات تعريف الارتباط", "クッキー", "쿠키")
 
 #: Two of these (or one with a strong cue) make a notice.
 NOTICE_WEAK = _any_of((
