@@ -27,7 +27,7 @@ from ..validate import main_language as check_language
 from .dateline import find_dateline
 from .furniture import Line, classify, make_line
 from .glued_words import document_vocabulary, find_glued, load_word_lists
-from .language import line_languages
+from .language import forget_answers, line_languages
 from .normalize import normalize_line
 from .offsets import MappedText, join, segments_of
 from .resources import BRACKETED, ENGLISH_FUNCTION_WORDS, NON_LATIN, RELATED_LABEL, TAG_LABEL, TAG_SPLIT, URL
@@ -88,6 +88,7 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
             from deep inside, #15).
     """
     main_language = check_language(main_language, name="main_language")
+    forget_answers()
     # an extractor's output has the page's words as the page wrote them: on the two extraction dev sets 168
     # of the 185 splits that told for or against them split a word the page's own text writes whole
     # ("Ameris Bank", "Riveredge", "electromobility"), and the search was a quarter of cleaning's time (#12)
