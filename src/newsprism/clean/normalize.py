@@ -17,7 +17,7 @@ import unicodedata
 
 from .offsets import MappedText, join
 from .prefilter import longest_match, required_words
-from .resources import ODD_SPACE, ODD_SPACE_RUN, SPACES, ZERO_WIDTH
+from .resources import ODD_SPACE_RUN, OTHER_SPACE, SPACES, ZERO_WIDTH
 
 _BLANKS = re.compile(r"\n\s*\n+")
 _NEEDS_FTFY = re.compile(r"[^\x00-\x7f]|&[#\w]+;")
@@ -33,7 +33,7 @@ def fix_unicode(text: str) -> str:
     >>> fix_unicode("cafÃ©")
     'café'
     """
-    if not _NEEDS_FTFY.search(text):  # mojibake needs non-ASCII; skip ftfy's cost
+    if text.isascii() and ("&" not in text or not _NEEDS_FTFY.search(text)):  # mojibake needs non-ASCII
         return text
     if "\n" not in text and _ftfy_leaves(text):
         return text
@@ -117,10 +117,12 @@ def normalize_line(raw: str, start: int, end: int) -> tuple[MappedText, list[tup
             return line, []
     else:
         # most lines of an extractor's output are plain: one search finds out, and the per-space work is
-        # skipped (it was a fifth of cleaning's time on HTML pages, #12)
-        if ODD_SPACE.search(line.text) or ZERO_WIDTH.search(line.text):
+        # skipped (it was a fifth of cleaning's time on HTML pages, #12); the search for two spaces is a
+        # substring test, as a pattern that may begin with a space stops at every space (#12, speed)
+        if "  " in line.text or OTHER_SPACE.search(line.text):
             line = _spaces_fixed(line)
-        if not _NEEDS_FTFY.search(line.text):
+        # a line that is still not ASCII holds what the pattern looks for; one made ASCII by its spaces may not
+        if line.text.isascii() and ("&" not in line.text or not _NEEDS_FTFY.search(line.text)):
             return line, []
     pieces: list[MappedText] = []
     changes: list[tuple[int, int, str]] = []
@@ -152,7 +154,7 @@ def _spaces_fixed(line: MappedText) -> MappedText:
         texts.append(line.text[at:])
         origins.append(line.origin[at:])
         line = MappedText("".join(texts), tuple(itertools.chain.from_iterable(origins)))
-    if SPACES.search(line.text.replace(" ", "")):  # a lone tab or no-break space becomes a space
+    if OTHER_SPACE.search(line.text):  # a lone tab or no-break space becomes a space (zero-width ones are gone)
         line = MappedText(SPACES.sub(" ", line.text), line.origin)
     return line
 

@@ -113,6 +113,9 @@ ODD_SPACE = re.compile(rf" {{2,}}|[{_OTHER_SPACES}]")
 #: The runs of :data:`SPACES` that are not one plain space: two space characters or more, or another one alone.
 ODD_SPACE_RUN = re.compile(rf"[ {_OTHER_SPACES}]{{2,}}|[{_OTHER_SPACES}]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+#: A space character besides the plain space, or a zero-width one: with a test for two plain spaces, what
+#: :data:`ODD_SPACE` and :data:`ZERO_WIDTH` find, in one scan that does not stop at every plain space.
+OTHER_SPACE = re.compile(rf"[{_OTHER_SPACES}\u200b\u200c\u200d\u2060\ufeff]")
 TERMINAL = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[。！？」』）])$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)|[。！？]")
 HAS_DIGIT = re.compile(r"\d")
