@@ -81,6 +81,8 @@ _WHERE = re.compile(r"where\b", re.IGNORECASE)
 #: Words right before a count that make it more of something beyond the figures given before ("another
 #: 20,000 people marched", "a further 12 were arrested"): a part, never the whole.
 _MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
+#: Before a figure that is the whole a part is of: "two of the three victims died" (the dead are two) (#17).
+_WHOLE_OF = re.compile(r"\w\s+(?:out\s+)?of\s+(?:the|these|those|its|their|all)\s+$", re.IGNORECASE)
 #: Stops the words read after a figure: the next figure or the end of its clause.
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
                          r"thousands?|and|while|but|whereas)\b", re.IGNORECASE)
@@ -217,6 +219,11 @@ def _level_quantity(claim: Claim, text: str) -> str | None:
         return None  # a part of a larger number, or more beyond the figures given before (#17)
     if dimension == "count" and _people(claim.what):
         own = " ".join(x for x in (claim.counted, claim.verb) if x)
+        if _WHOLE_OF.search(text, max(0, claim.start - 30), claim.start):
+            # the people a part is of ("two of the three victims died"): the verb after them is the part's;
+            # only their own noun says what they are counted in ("30 of the 80 wounded") (#17)
+            noun = claim.counted if claim.counted is not None else " ".join(text[claim.end:].split()[:1])
+            return _event(noun)
         after = text[claim.end:claim.end + _WINDOW]
         after = after[:m.start()] if (m := _CLAUSE_END.search(after, 1)) else after
         # A bare figure's own words come first: in "18 people had been injured and 12 arrested" the parse

@@ -357,3 +357,16 @@ def test_claims_a_forecast_is_not_set_beside_what_is() -> None:
                  ("4.8 million", 4.8e6, {"counted": "shares", "what": "share", "outlook": "expected"}))
     groups = _groups(a, b, c)
     assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"share (expected)": ["b", "c"]}
+
+
+@pytest.mark.issue(17)
+def test_claims_the_whole_a_part_is_of_is_not_counted_in_the_parts_event() -> None:
+    """Read in the real mixed corpus: "two of the three victims died" gave three dead beside "One victim died"."""
+    text = "Local evening news in Michigan originally reported that two of the three victims died."
+    a = _article("a", "one.example", "2007-04-12", text, ("three", 3, {"counted": "victims", "what": "victim"}))
+    b = _article("b", "two.example", "2007-04-09", "One victim died in the Monday morning attack.",
+                 ("One", 1, {"counted": "victim died", "verb": "died", "what": "victim"}))
+    c = _article("c", "three.example", "2007-04-10", "A victim died; in all one victim died.",
+                 ("one", 1, {"counted": "victim died", "verb": "died", "what": "victim"}))
+    groups = _groups(a, b, c)
+    assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"dead": ["b", "c"]}
