@@ -598,6 +598,20 @@ def _is_big_place(text: str) -> bool:
 _TERM_BEFORE = re.compile(r"\b(?:due|maturing|matures|expiring|expires)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 
 
+#: A preposition of time right before a bare whole number: "before 9", "until 11", "since 7".
+_CLOCK_BEFORE = re.compile(r"\b(?:before|after|until|till|since)\s+$", re.IGNORECASE)
+_HOURS = 24
+
+
+def _clock_hour(text: str, item: dict[str, Any]) -> bool:
+    """Whether a bare figure with no unit is an hour of the day: a whole number up to 24 right after a
+    preposition of time ("began before 9.", "open until 11")."""
+    value = item["value"]
+    return (not item["unit"] and item["bound"] == "exact" and value == int(value) and 0 < value <= _HOURS
+            and item["value_text"].isdigit()
+            and _CLOCK_BEFORE.search(text, max(0, item["start"] - 10), item["start"]) is not None)
+
+
 def _as_of(times: list[TimeRef], sent: Span, offset: int, published: str | None, text: str) -> str | None:
     near = [ref for ref in times if sent.start_char <= ref.start < sent.end_char and ref.resolved
             and ref.kind == "date" and ref.value and ref.value[:1].isdigit()
@@ -643,6 +657,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         if token is not None and item["unit"] and (not counted or counted.lower() in UNIT_WORDS):
             counted, measure_verb, noun = _measured(token, item["start"], item["end"])
             verb = verb or measure_verb
+        if counted is None and _clock_hour(text, item):
+            continue  # "the blaze began before 9.": an hour the dates stage did not take, not a figure (#17)
         change = _change(text, item["start"], doc, token)
         if change is None and token is not None:
             change = _shared_change(token, noun, moved)

@@ -377,3 +377,16 @@ def test_claims_a_due_date_is_no_as_of() -> None:
 ])
 def test_claims_a_forecast_is_expected(text: str, outlooks: list[tuple[str, str | None]]) -> None:
     assert [(c.value_text, c.outlook) for c in _claims(text)] == outlooks
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "figures"), [
+    # read in the real mixed corpus, where the hour a fire began was set beside the people evacuated
+    ("The blaze began on the roof of the store in Banstead, Surrey, before 9.", []),
+    ("The shop stays open until 11 on Fridays.", []),
+    # a count after the same words is still a count
+    ("After 9 people died, the city closed the bridge.", ["9"]),
+    ("The toll rose to 12 after 3 more bodies were found.", ["12", "3"]),
+])
+def test_claims_an_hour_after_a_preposition_of_time_is_no_figure(text: str, figures: list[str]) -> None:
+    assert [c.value_text for c in _claims(text)] == figures
