@@ -373,7 +373,10 @@ def _can_beat(score: float, tree: HtmlElement) -> bool:
     # pages are decided by these two counts, with no list of the page's words made (#12, speed)
     if bar >= len(text) + breaks:
         return False
-    if text.isascii() and bar < len(text) - sum(map(text.count, _ASCII_SPACES)) + breaks:
+    # each character other than an ASCII one may be a space: a page with a few (a no-break space, a curly
+    # quote) is decided as an ASCII page is
+    others = 0 if text.isascii() else len(text) - len(text.encode("ascii", "ignore"))
+    if bar < len(text) - sum(map(text.count, _ASCII_SPACES)) - others + breaks:
         return True
     # the length of the text with its spaces collapsed, as _clean gives it: split() and a regex over
     # ``\s`` know the same spaces, and the split costs a third of the regex's rewrite of the page; the
