@@ -187,7 +187,7 @@ def extends(a: NameNode, b: NameNode) -> bool:
     """Whether ``b`` has a name the partial name ``a`` stands for (its surname, its words, its place name)."""
     if a.family == "PERSON" and b.person[0] and same_person_word(a.person[1], b.person[1]) is not None:
         return True
-    if a.family == "PLACE" and (a.folded == b.folded or (spelling(a, b) and not _demonym(b))) and not (
+    if a.family == "PLACE" and (a.folded == b.folded or (spelling(a, b) and b.family == "PLACE" and not _demonym(b))) and not (
             a.countries and b.countries and a.countries.isdisjoint(b.countries)) and not _postal_form(a):
         return True  # a name placed in one country never joins a place in another
     return a.family not in ("PERSON", "PLACE") and not b.partial and (

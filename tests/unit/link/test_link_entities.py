@@ -7,7 +7,8 @@ import pytest
 from newsprism.decisions import Decision
 from newsprism.link.audit import places_in_two_countries
 from newsprism.link.entities import resolve_entities
-from newsprism.link.entity_names import mention_records, name_nodes
+from newsprism.link.entity_names import NameNode, mention_records, name_nodes
+from newsprism.link.entity_rules import extends
 from newsprism.model import Article, Entity, Mention, Place
 
 
@@ -339,11 +340,14 @@ def test_entities_a_first_name_or_a_surname_still_needs_a_clear_majority() -> No
 
 
 @pytest.mark.issue(17)
-def test_entities_a_place_name_is_no_misspelt_nationality() -> None:
-    """Read in the real mixed corpus: "the Americas", unplaced, joined the nationality "American" as a
-    spelling of it; a misspelt place still joins its place ("Lousiana")."""
-    articles = [*_placed(("American", "x:American", "US")),
-                Article(id="q", text="", entities=(Entity(id="e1", name="Americas", label="LOC", variants=("Americas",)),)),
-                *_placed(("Louisiana", "gn:4331987", "US")),
-                Article(id="r", text="", entities=(Entity(id="e1", name="Lousiana", label="GPE", variants=("Lousiana",)),))]
-    assert sorted(sorted(g) for g in _groups(articles)) == [["American"], ["Americas"], ["Louisiana", "Lousiana"]]
+@pytest.mark.parametrize(("partial", "full", "joins"), [
+    # read in the real mixed corpus: "the Americas", unplaced, joined "American" (a nationality, and a headline's
+    # "AMERICAN" placed in the United States as its demonym) as a spelling of it
+    (("Americas", ""), ("PLACE", "AMERICAN", "x:American"), False),
+    (("Americas", ""), ("NORP", "American", ""), False),
+    # a misspelt place still stands for its place
+    (("Lousiana", ""), ("PLACE", "Louisiana", "gn:4331987"), True),
+])
+def test_entities_a_place_name_is_no_misspelt_nationality(partial: tuple[str, str], full: tuple[str, str, str],
+                                                         joins: bool) -> None:
+    assert extends(NameNode("PLACE", *partial), NameNode(*full)) is joins
