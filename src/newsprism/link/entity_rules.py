@@ -195,13 +195,13 @@ def extends(a: NameNode, b: NameNode) -> bool:
 
 
 def _demonym(node: NameNode) -> bool:
-    """Whether a placed name is a nationality word ("American", placed in its country): another word, never
-    a spelling of a place's name ("the Americas" is no misspelt "American") (#17)."""
-    if not node.gazetteer:
-        return False
+    """Whether a name is a nationality word ("American", placed in its country or read unplaced in a
+    headline's capitals): another word, never a spelling of a place's name ("the Americas" is no misspelt
+    "American") (#17)."""
     from ..extract.gazetteer import gazetteer  # loaded once per process; few names get here
 
-    return any(entry.id == node.gazetteer and entry.type == "demonym" for entry in gazetteer().lookup(node.name))
+    return any(entry.type == "demonym" and (not node.gazetteer or entry.id == node.gazetteer)
+               for entry in gazetteer().lookup(node.name))
 
 
 def _postal_form(node: NameNode) -> bool:

@@ -345,6 +345,7 @@ def test_entities_a_first_name_or_a_surname_still_needs_a_clear_majority() -> No
     # "AMERICAN" placed in the United States as its demonym) as a spelling of it
     (("Americas", ""), ("PLACE", "AMERICAN", "x:American"), False),
     (("Americas", ""), ("NORP", "American", ""), False),
+    (("Americas", ""), ("PLACE", "AMERICAN", ""), False),
     # a misspelt place still stands for its place
     (("Lousiana", ""), ("PLACE", "Louisiana", "gn:4331987"), True),
 ])
