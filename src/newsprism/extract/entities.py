@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -215,6 +216,8 @@ def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_C
             continue
         if ent.label_ != "NORP" and _lower_word(text[start:end]):
             continue
+        if _time_zone(text, start, end):
+            continue
         label = "PERSON" if ent.label_ != "PERSON" and _looks_personal(ent) else ent.label_
         previous = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         result.append(_Candidate(start, end, text[start:end], label, previous in LOCATIVE_PREPOSITIONS))
@@ -230,6 +233,23 @@ def _lower_word(span: str) -> bool:
     (True, True, False, False, False)
     """
     return " " not in span and span == span.lower() and span != span.upper()
+
+
+#: Time zones written after a clock: "(0120 UTC)", "9:54 a.m. ET", "5 p.m. EST".
+_TIME_ZONES = frozenset({"UTC", "GMT", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST",
+                         "PDT", "CET", "CEST", "BST", "EET", "EEST", "WET", "MSK", "IST", "JST", "KST", "AEST", "AEDT"})
+_CLOCK_BEFORE = re.compile(r"\d(?:\s*[ap]\.?m\.?)?\s*$", re.IGNORECASE)
+
+
+def _time_zone(text: str, start: int, end: int) -> bool:
+    """Whether a span is a time zone right after a clock ("at 2:20 a.m. local time (0120 UTC)"): part of a
+    time, which the model reads as an organisation (#17).
+
+    >>> text = "at 9:54 a.m. ET (1354 UTC) during an attempt; UTC said"
+    >>> _time_zone(text, 13, 15), _time_zone(text, 22, 25), _time_zone(text, 46, 49)
+    (True, True, False)
+    """
+    return text[start:end] in _TIME_ZONES and _CLOCK_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _organisations(doc: Doc, candidates: Sequence[_Candidate]) -> set[str]:

@@ -171,3 +171,11 @@ def test_entities_a_persons_staff_and_topics_keep_him_a_person(stage, text: str,
 def test_entities_where_one_notes_something_is_a_medium(stage, text: str) -> None:  # type: ignore[no-untyped-def]
     labels = {e.name: e.label for e in run(stage, text).entities}
     assert labels.get("Twitter") != "PERSON", labels
+
+
+@pytest.mark.issue(17)
+def test_entities_a_time_zone_after_a_clock_is_no_organisation(stage) -> None:  # type: ignore[no-untyped-def]
+    """Wikinews writes each time twice ("at 2:20 a.m. local time (0120 UTC)"): "UTC" was an organisation in
+    39 of the demo's articles."""
+    text = "The attack began at about 2:20 a.m. local time (0120 UTC), according to BBC News."
+    assert [(e.name, e.label) for e in run(stage, text).entities] == [("BBC News", "ORG")]
