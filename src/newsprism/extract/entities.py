@@ -216,7 +216,7 @@ def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_C
             continue
         if ent.label_ != "NORP" and _lower_word(text[start:end]):
             continue
-        if _time_zone(text, start, end):
+        if _time_zone(text, start, end) or (ent.label_ == "ORG" and _title_office(text, start, end)):
             continue
         label = "PERSON" if ent.label_ != "PERSON" and _looks_personal(ent) else ent.label_
         previous = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -250,6 +250,23 @@ def _time_zone(text: str, start: int, end: int) -> bool:
     (True, True, False)
     """
     return text[start:end] in _TIME_ZONES and _CLOCK_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+_TITLE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
+
+
+def _title_office(text: str, start: int, end: int) -> bool:
+    """Whether a one-word organisation completes a title with "of": "Secretary of State", "Minister of
+    Defence" name an office, whose holder the title goes with, not an organisation called "State" (#17).
+
+    >>> text = "Secretary of State Hillary Clinton and the State Department"
+    >>> _title_office(text, 13, 18), _title_office(text, 47, 52)
+    (True, False)
+    """
+    if " " in text[start:end].strip():
+        return False
+    found = _TITLE_OF.search(text, max(0, start - 20), start)
+    return found is not None and found.group(1).lower() in TITLES
 
 
 def _organisations(doc: Doc, candidates: Sequence[_Candidate]) -> set[str]:

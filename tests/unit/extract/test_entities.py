@@ -179,3 +179,15 @@ def test_entities_a_time_zone_after_a_clock_is_no_organisation(stage) -> None:  
     39 of the demo's articles."""
     text = "The attack began at about 2:20 a.m. local time (0120 UTC), according to BBC News."
     assert [(e.name, e.label) for e in run(stage, text).entities] == [("BBC News", "ORG")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "entities"), [
+    # read in the real mixed corpus, where "State" of "Secretary of State" was an organisation in 158 articles
+    ("The plan was advanced by then-Secretary of State Hillary Clinton in 2011.", [("Hillary Clinton", "PERSON")]),
+    # an organisation named with "of" keeps its name
+    ("The Bank of England raised rates on Thursday.", [("Bank of England", "ORG")]),
+])
+def test_entities_an_office_named_by_a_title_is_no_organisation(  # type: ignore[no-untyped-def]
+        stage, text: str, entities: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.label) for e in run(stage, text).entities] == entities
