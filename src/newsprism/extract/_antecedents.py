@@ -33,7 +33,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Mention
-from ._lexicon import FEMALE_PRONOUNS, FEMALE_WORDS, MALE_PRONOUNS, MALE_WORDS, PLURAL_PRONOUNS
+from ._lexicon import FEMALE_PRONOUNS, FEMALE_WORDS, MALE_PRONOUNS, MALE_WORDS, PLURAL_PRONOUNS, STATE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -175,3 +175,16 @@ def dateline(text: str, start: int, end: int) -> bool:
     """Whether the place name at ``start:end`` opens its paragraph as a dateline ("Washington (AFP) – ...")."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and bool(_DATELINE_TAIL.match(text[end:end + 60]))
+
+
+#: How a place or a nationality modifies the noun whose owner it only names ("US officials", "Russia's army").
+_WHOSE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def only_says_whose(noun: Token, modifier: Token) -> bool:
+    """Whether a place or nationality ``modifier`` only says whose ``noun`` is: "US officials said", "Russian
+    officials said" are spoken by officials, not by the United States or Russia; a country's state speaks for
+    it ("the Chinese government said"). Shared by the quote and claims stages, so a quote and a figure of one
+    sentence have one source (#17)."""
+    return (noun.pos_ == "NOUN" and modifier.head == noun and modifier.dep_ in _WHOSE_DEPS
+            and noun.lemma_.lower() not in STATE_NOUNS)

@@ -214,3 +214,6 @@ TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
     (r"(?:ii|ie|ei)$", "i"),
     (r"(?<=[^aeiou])e$", ""),
 )
+
+#: Nouns that stand for a country's state, which speaks for the country ("the Chinese government said").
+STATE_NOUNS = frozenset({"government", "administration", "regime", "state", "authority"})

@@ -37,7 +37,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
-from ._antecedents import ORG_WINDOW_SENTENCES, agrees, credit_line, dateline, generic_org, person_genders
+from ._antecedents import (
+    ORG_WINDOW_SENTENCES,
+    agrees,
+    credit_line,
+    dateline,
+    generic_org,
+    only_says_whose,
+    person_genders,
+)
 from ._lexicon import (
     NAMING_VERBS,
     ORG_NOUNS,
@@ -91,9 +99,6 @@ _WHEN = frozenset({"DATE", "TIME"})
 _PLACES = frozenset({"GPE", "LOC"})
 #: A place or a nationality modifying a common noun says whose it is ("US officials"), never who speaks.
 _WHOSE = frozenset({"GPE", "LOC", "NORP"})
-#: ... unless the noun is the state itself ("the Chinese government said").
-_STATE_NOUNS = frozenset({"government", "administration", "regime", "state", "authorities"})
-_WHOSE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 #: Verbs through which a poll, a study, a video or a document reports a finding ("A new poll shows that …", "a 2014
 #: study found that …"), and through which a speaker agrees with one ("all agreed that …"): reported content when
 #: they take a clause (#13).
@@ -828,12 +833,8 @@ class SpeakerIndex:
             return None
         people = [(m, i) for m, i in found if self.labels.get(m.entity or "") == "PERSON"]
         chosen, at = min(people or found, key=lambda mi: abs(mi[1] - token.i))
-        if (self.labels.get(chosen.entity or "") in _WHOSE and token.pos_ == "NOUN"
-                and token.doc[at].head == token and token.doc[at].dep_ in _WHOSE_DEPS
-                and token.lemma_.lower() not in _STATE_NOUNS):
-            # "US officials said", "Russian officials said": the place or nationality that modifies the noun only
-            # says whose officials they are; the officials speak, not the country (#17)
-            return None
+        if self.labels.get(chosen.entity or "") in _WHOSE and only_says_whose(token, token.doc[at]):
+            return None  # "US officials said": the officials speak, not the country (#17)
         return chosen
 
     def _role(self, token: Token) -> Attribution:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..config import Settings
 from ..model import Article, Claim, Mention, Quote, TimeRef
+from ._antecedents import only_says_whose
 from ._numbers import (
     BOUND_RE,
     BOUNDS,
@@ -299,8 +300,6 @@ def _outlook(token: Token | None) -> Literal["expected"] | None:
         verb = verb.head
     else:
         return None
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in verb.children):
         return "expected"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OUTLOOK_VERBS and any(
@@ -513,9 +512,9 @@ def _resolve_subject(subject: Token, mentions: list[Mention]) -> tuple[str | Non
     start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
     for mention in mentions:
         if mention.start < end and mention.end > start and mention.label in ("PERSON", "ORG", "GPE", "NORP"):
-            if mention.label in ("GPE", "NORP") and not mention.start <= subject.idx < mention.end:
-                # "US officials said", "Russian officials said": the place or nationality only says whose
-                # officials; they are the source, not the country (#17).
+            modifier = subject.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if mention.label in ("GPE", "NORP") and modifier is not None and only_says_whose(subject, modifier.root):
+                # "US officials said": the officials are the source, not the country (#17)
                 head = subject.doc[subject.left_edge.i:subject.i + 1]
                 return None, re.sub(r"^(?:the|a|an)\s+", "", head.text, flags=re.IGNORECASE)
             return mention.entity, mention.text
@@ -599,17 +598,16 @@ _TERM_BEFORE = re.compile(r"\b(?:due|maturing|matures|expiring|expires)\s+(?:in\
 
 
 #: A preposition of time right before a bare whole number: "before 9", "until 11", "since 7".
-_CLOCK_BEFORE = re.compile(r"\b(?:before|after|until|till|since)\s+$", re.IGNORECASE)
+_TIME_PREPOSITION = re.compile(r"\b(?:before|after|until|till|since)\s+$", re.IGNORECASE)
 _HOURS = 24
 
 
 def _clock_hour(text: str, item: dict[str, Any]) -> bool:
     """Whether a bare figure with no unit is an hour of the day: a whole number up to 24 right after a
     preposition of time ("began before 9.", "open until 11")."""
-    value = item["value"]
-    return (not item["unit"] and item["bound"] == "exact" and value == int(value) and 0 < value <= _HOURS
-            and item["value_text"].isdigit()
-            and _CLOCK_BEFORE.search(text, max(0, item["start"] - 10), item["start"]) is not None)
+    return (not item["unit"] and item["bound"] == "exact" and item["value_text"].isdigit()
+            and 0 < item["value"] <= _HOURS
+            and _TIME_PREPOSITION.search(text, max(0, item["start"] - 10), item["start"]) is not None)
 
 
 def _as_of(times: list[TimeRef], sent: Span, offset: int, published: str | None, text: str) -> str | None:

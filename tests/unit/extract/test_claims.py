@@ -390,3 +390,10 @@ def test_claims_a_forecast_is_expected(text: str, outlooks: list[tuple[str, str 
 ])
 def test_claims_an_hour_after_a_preposition_of_time_is_no_figure(text: str, figures: list[str]) -> None:
     assert [c.value_text for c in _claims(text)] == figures
+
+
+@pytest.mark.issue(17)
+def test_claims_a_countrys_government_speaks_for_it_as_in_quotes() -> None:
+    """The claims and quote stages share one rule: "the Chinese government said" is China's word in both."""
+    (claim,) = _claims("The Chinese government said 40 people died.")
+    assert claim.claimant_text == "Chinese"
