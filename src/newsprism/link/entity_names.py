@@ -352,10 +352,10 @@ def _vote_families(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
 
     A one-word name needs a clear majority, counting the articles where it is the surname of
     a person's full name ("Lohan" read as a place in 4 articles, as Lindsay Lohan's surname in
-    20), unless no full name of the corpus ends with it, it is no first name, and it is read as a person
-    elsewhere: then its person readings are the model's guess at a word it does not know, and it goes
-    with the plurality ("Twitter"), as a name of several words, the same words in every article, does ("Betty Ford
-    Center" read as a person 6 times and as an organisation 13 times).
+    20). A name of several words, the same words in every article, goes with the plurality ("Betty
+    Ford Center" read as a person 6 times and as an organisation 13 times); so does a one-word name read
+    as a person that no full name of the corpus ends with and that is no first name: its person readings
+    are the model's guess at a word it does not know ("Twitter").
     """
     by_name: dict[str, list[NameNode]] = {}
     surnames = Counter[str]()

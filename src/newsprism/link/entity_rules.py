@@ -187,11 +187,17 @@ def extends(a: NameNode, b: NameNode) -> bool:
     """Whether ``b`` has a name the partial name ``a`` stands for (its surname, its words, its place name)."""
     if a.family == "PERSON" and b.person[0] and same_person_word(a.person[1], b.person[1]) is not None:
         return True
-    if a.family == "PLACE" and (a.folded == b.folded or (spelling(a, b) and b.family == "PLACE" and not _demonym(b))) and not (
+    if a.family == "PLACE" and (a.folded == b.folded or _misspelt_place(a, b)) and not (
             a.countries and b.countries and a.countries.isdisjoint(b.countries)) and not _postal_form(a):
         return True  # a name placed in one country never joins a place in another
     return a.family not in ("PERSON", "PLACE") and not b.partial and (
         acronym(a, b) or (len(b.words) > len(a.words) and words_subset(a, b)))
+
+
+def _misspelt_place(a: NameNode, b: NameNode) -> bool:
+    """Whether ``a`` is a spelling of the place ``b`` ("Lousiana" of "Louisiana"); a nationality word is no
+    place to misspell ("the Americas" is not "American") (#17)."""
+    return b.family == "PLACE" and spelling(a, b) and not _demonym(b)
 
 
 def _demonym(node: NameNode) -> bool:
