@@ -40,8 +40,12 @@ def _plainly_english(words: list[str]) -> bool:
     False
     """
     sample = words[:60]
-    hits = _english_hits(sample)
-    return hits >= 3 and hits * 5 >= len(sample)
+    return _plain_share(_english_hits(sample), len(sample))
+
+
+def _plain_share(hits: int, words: int) -> bool:
+    """Whether ``hits`` English function words among ``words`` make plain English prose (a fifth, three at least)."""
+    return hits >= 3 and hits * 5 >= words
 
 
 def _english_hits(words: list[str]) -> int:
@@ -125,7 +129,7 @@ def line_languages(texts: Sequence[str], *, doc_lang: str | None,
             continue
         sample = line_words[:60]
         hits = _english_hits(sample)  # counted once, for both tests (#12, speed)
-        if hits >= 3 and hits * 5 >= len(sample):  # _plainly_english
+        if _plain_share(hits, len(sample)):  # _plainly_english, its count kept for the test below
             found[i] = ("en", ENGLISH_SHORTCUT_SCORE)
             continue
         if doc_lang == "en" and not hits:
