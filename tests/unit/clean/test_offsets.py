@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.clean.normalize import normalize_line, normalize_text
-from newsprism.clean.offsets import MappedText, join, segments_of
+from newsprism.clean.offsets import MappedText, join, segments_of, segments_of_parts
 from newsprism.model import Segment
 
 
@@ -27,6 +27,46 @@ def test_offsets_join_inserts_separator() -> None:
     joined = join([MappedText.copied(raw, 0, 3), MappedText.copied(raw, 4, 7)], "\n\n")
     assert joined.text == "one\n\ntwo"
     assert segments_of(joined, raw) == (Segment(0, 0, 3), Segment(5, 4, 3))
+
+
+def test_offsets_parts_give_the_runs_of_their_join() -> None:
+    raw = "one two\n\nthree  four\tfive"
+    parts = [
+        MappedText.copied(raw, 0, 7),
+        MappedText.copied(raw, 7, 9),  # a copied separator: the run goes on
+        MappedText.copied(raw, 9, 14),
+        MappedText.inserted(" "),  # an inserted one breaks it
+        MappedText.copied(raw, 16, 20).insert(2, " "),
+        MappedText(raw[20:25].replace("\t", " "), range(20, 25)),  # a range whose text no longer matches raw
+    ]
+    joined = join(parts, "")
+    assert segments_of_parts(parts, raw) == segments_of(joined, raw)
+    assert segments_of_parts(parts, raw)[0] == Segment(0, 0, 14)
+    assert segments_of_parts([], raw) == ()
+
+
+@pytest.mark.parametrize("length", [10, 300, 2000])
+def test_offsets_long_and_short_parts_give_the_same_runs(length: int) -> None:
+    raw = ("ab\u00a0cd  ef" * (length // 10 + 1))[:length]
+    line, _ = normalize_line(raw, 0, len(raw))
+    text = "".join(char.upper() if i % 7 == 0 else char for i, char in enumerate(line.text))
+    edited = MappedText(text, tuple(line.origin)).insert(length // 2, "-")
+    expected = []
+    for i, (char, at) in enumerate(zip(edited.text, edited.origin, strict=True)):
+        if at >= 0 and raw[at] == char:
+            if expected and expected[-1][0] + expected[-1][2] == i and expected[-1][1] + expected[-1][2] == at:
+                expected[-1][2] += 1
+            else:
+                expected.append([i, at, 1])
+    assert len(expected) > 2
+    assert segments_of(edited, raw) == tuple(Segment(*run) for run in expected)
+
+
+def test_offsets_a_copied_slice_holds_no_tuple_of_offsets() -> None:
+    line = MappedText.copied("x" * 1000, 10, 900)
+    assert line.origin == range(10, 900)
+    assert line.slice(5, 10).origin == range(15, 20)
+    assert line.insert(1, "y").origin[:3] == (10, -1, 11)
 
 
 @pytest.mark.parametrize(("raw", "text"), [
