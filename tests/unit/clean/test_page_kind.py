@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from newsprism.clean.html import extract_html
+from newsprism.clean.page_kind import has_price
 from newsprism.codes import Code
 from newsprism.link.features import features
 from newsprism.link.stories import cluster_stories
@@ -81,3 +85,26 @@ def test_page_kind_copies_of_a_shop_page_make_no_story(tmp_path: object) -> None
         assert summary.duplicate_groups == 1  # copies either way
         stories.append(summary.stories)
     assert stories == [1, 0]
+
+
+#: The price pattern as one search, before it was split by the character each form begins with.
+_ONE_PRICE_PATTERN = re.compile(
+    r"(?:[$€£¥₩₹₽₺]|US\$|R\$|CHF|zł)\s?\d[\d,.\s]{0,12}\d|"
+    r"\d[\d,.]{0,12}\s?(?:円|元|원|€|zł|руб|₽|TL|kr|Kč)(?:\s?\(税込\))?")
+
+
+@pytest.mark.parametrize("text", [
+    "価格 : 32,800円(税込)", "US$ 5", "R$12,50", "CHF 1'200", "CHF 120", "zł 3", "3 zł", "19,99 €", "€ 19,99",
+    "1.234.567.890.123 kr", "12345678901234567 kr", "Ukraine", "TLDR 7", "7 TL", "5руб", "no price here",
+    "$", "$a1", "1 2 kr", "1  kr", "\u00a09\u00a0€",
+])
+def test_a_price_is_found_as_one_pattern_found_it(text: str) -> None:
+    assert has_price(text) == bool(_ONE_PRICE_PATTERN.search(text))
+
+
+def test_a_price_is_found_as_one_pattern_found_it_in_random_text() -> None:
+    rng = random.Random(12)
+    alphabet = "0123456789,. \u00a0\t$€£¥₩₹₽₺CHFzłруб円元원TLkrKčUSR(税込)ab\n"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert has_price(text) == bool(_ONE_PRICE_PATTERN.search(text)), text
