@@ -15,7 +15,7 @@ import os
 import re
 import unicodedata
 
-from .offsets import MappedText, join
+from .offsets import MappedText, Spans, join
 from .prefilter import longest_match, required_words
 from .resources import ODD_SPACE_RUN, OTHER_SPACE, SPACES, ZERO_WIDTH
 
@@ -127,13 +127,17 @@ def normalize_line(raw: str, start: int, end: int) -> tuple[MappedText, list[tup
     pieces: list[MappedText] = []
     changes: list[tuple[int, int, str]] = []
     offset = 0
+    fixed_any = False
     for piece in _pieces(line):
         fixed = fix_unicode(piece.text)
         if fixed != piece.text:
             piece, piece_changes = _aligned(piece, fixed)
             changes.extend((offset + a, offset + b, before) for a, b, before in piece_changes)
+            fixed_any = True
         pieces.append(piece)
         offset += len(piece.text)
+    if not fixed_any:  # the pieces joined again are the line: it keeps its offsets as slices (#12, speed)
+        return line, changes
     return (pieces[0] if len(pieces) == 1 else join(pieces, "")), changes
 
 
@@ -153,7 +157,10 @@ def _spaces_fixed(line: MappedText) -> MappedText:
             at = end
         texts.append(line.text[at:])
         origins.append(line.origin[at:])
-        line = MappedText("".join(texts), tuple(itertools.chain.from_iterable(origins)))
+        # a line copied from the raw text stays slices of it: no offset is listed (#12, speed)
+        ranges = [origin for origin in origins if isinstance(origin, range)]
+        kept = Spans(ranges) if len(ranges) == len(origins) else tuple(itertools.chain.from_iterable(origins))
+        line = MappedText("".join(texts), kept)
     if OTHER_SPACE.search(line.text):  # a lone tab or no-break space becomes a space (zero-width ones are gone)
         line = MappedText(SPACES.sub(" ", line.text), line.origin)
     return line

@@ -9,8 +9,11 @@ the compact :class:`~newsprism.model.Segment` runs an article keeps.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from ..model import Segment
 
@@ -22,9 +25,10 @@ _NUMPY_CHARS = 256
 class MappedText:
     """A string and, per character, its raw-text offset (``-1`` if inserted).
 
-    ``origin`` is a ``range`` for a slice of the raw text (and slices of it), a tuple otherwise: most
-    lines are copied as they stand, and a tuple of one number per character was a sixth of cleaning's
-    time on HTML pages (#12, speed).
+    ``origin`` is a ``range`` for a slice of the raw text (and slices of it), :class:`Spans` for slices
+    of it put end to end (a line whose extra spaces were dropped), a tuple otherwise: most lines are
+    copied as they stand, and a tuple of one number per character was a sixth of cleaning's time on
+    HTML pages (#12, speed).
     """
 
     text: str
@@ -56,6 +60,54 @@ class MappedText:
 
     def __add__(self, other: MappedText) -> MappedText:
         return MappedText(self.text + other.text, (*self.origin, *other.origin))
+
+
+class Spans(Sequence[int]):
+    """Raw offsets that are slices of the raw text put end to end: ``range`` objects, read as one sequence.
+
+    A line that loses a few characters (a second space, a zero-width one) is a few slices of the raw text;
+    their offsets are not listed one by one (#12, speed).
+    """
+
+    __slots__ = ("_ends", "ranges")
+
+    def __init__(self, ranges: Iterable[range]) -> None:
+        self.ranges = tuple(r for r in ranges if len(r))
+        self._ends = list(itertools.accumulate(map(len, self.ranges)))
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return tuple(self)[index]
+            # the slices that overlap ``start:stop``, each cut to it
+            kept: list[range] = []
+            i = bisect.bisect_right(self._ends, start)
+            while i < len(self.ranges) and (first := self._ends[i] - len(self.ranges[i])) < stop:
+                kept.append(self.ranges[i][max(start - first, 0):stop - first])
+                i += 1
+            return Spans(kept)
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("Spans index out of range")
+        i = bisect.bisect_right(self._ends, index)
+        return self.ranges[i][index - (self._ends[i - 1] if i else 0)]
+
+    def __iter__(self) -> Iterator[int]:
+        return itertools.chain.from_iterable(self.ranges)
+
+    def __repr__(self) -> str:
+        return f"Spans({list(self.ranges)!r})"
 
 
 def join(parts: Iterable[MappedText], separator: str) -> MappedText:
@@ -94,6 +146,8 @@ def segments_of_parts(parts: Iterable[MappedText], raw: str) -> tuple[Segment, .
         origin = part.origin
         if isinstance(origin, range) and origin.step == 1 and part.text == raw[origin.start:origin.stop]:
             found: Iterable[tuple[int, int, int]] = [(0, origin.start, len(origin))] if len(origin) else []
+        elif isinstance(origin, Spans):
+            found = _spans_runs(part.text, origin, raw)
         else:
             found = _runs(part, raw)
         for start, raw_start, length in found:
@@ -104,6 +158,26 @@ def segments_of_parts(parts: Iterable[MappedText], raw: str) -> tuple[Segment, .
                 runs.append([position + start, raw_start, length])
         position += len(part.text)
     return tuple(Segment(start=start, raw_start=raw_start, length=length) for start, raw_start, length in runs)
+
+
+def _spans_runs(text: str, origin: Spans, raw: str) -> list[tuple[int, int, int]]:
+    """:func:`_runs` of a text whose origin is :class:`Spans`: a slice whose text is still the raw text's is one
+    run; the others are read character by character."""
+    runs: list[tuple[int, int, int]] = []
+    at = 0
+    for span in origin.ranges:
+        piece = text[at:at + len(span)]
+        if span.step == 1 and piece == raw[span.start:span.stop]:
+            found = [(0, span.start, len(span))]
+        else:
+            found = _runs(MappedText(piece, span), raw)
+        for start, raw_start, length in found:
+            if runs and runs[-1][0] + runs[-1][2] == at + start and runs[-1][1] + runs[-1][2] == raw_start:
+                runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2] + length)
+            else:
+                runs.append((at + start, raw_start, length))
+        at += len(span)
+    return runs
 
 
 def _runs(mapped: MappedText, raw: str) -> list[tuple[int, int, int]]:
@@ -134,9 +208,12 @@ def _numpy_runs(mapped: MappedText, raw: str) -> list[tuple[int, int, int]]:
 
     origin = np.asarray(mapped.origin, dtype=np.int64)
     clean_chars = np.frombuffer(mapped.text.encode("utf-32-le"), dtype=np.uint32)
-    raw_chars = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32)
     copied = origin >= 0
-    copied[copied] = raw_chars[origin[copied]] == clean_chars[copied]
+    if copied.any():
+        # only the raw characters the part maps to are read: the raw text is the whole document (#12, speed)
+        low = int(origin[copied].min())
+        raw_chars = np.frombuffer(raw[low:int(origin.max()) + 1].encode("utf-32-le"), dtype=np.uint32)
+        copied[copied] = raw_chars[origin[copied] - low] == clean_chars[copied]
     # a run breaks where a character is not copied or does not follow its predecessor in the raw text
     follows = np.zeros(len(origin), dtype=bool)
     follows[1:] = (origin[1:] == origin[:-1] + 1) & copied[:-1]

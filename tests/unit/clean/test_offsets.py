@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsprism.clean.normalize import normalize_line, normalize_text
-from newsprism.clean.offsets import MappedText, join, segments_of, segments_of_parts
+from newsprism.clean.offsets import MappedText, Spans, join, segments_of, segments_of_parts
 from newsprism.model import Segment
 
 
@@ -67,6 +69,43 @@ def test_offsets_a_copied_slice_holds_no_tuple_of_offsets() -> None:
     assert line.origin == range(10, 900)
     assert line.slice(5, 10).origin == range(15, 20)
     assert line.insert(1, "y").origin[:3] == (10, -1, 11)
+
+
+def test_offsets_spans_read_as_their_offsets_end_to_end() -> None:
+    rng = random.Random(3)
+    for _ in range(300):
+        ranges, at = [], rng.randint(0, 50)
+        for _ in range(rng.randint(0, 5)):
+            length = rng.randint(0, 6)
+            ranges.append(range(at, at + length))
+            at += length + rng.randint(1, 3)
+        spans, flat = Spans(ranges), [offset for span in ranges for offset in span]
+        assert list(spans) == flat
+        assert len(spans) == len(flat)
+        assert [spans[i] for i in range(-len(flat), len(flat))] == flat + flat
+        for start in range(-2, len(flat) + 2):
+            for end in range(-2, len(flat) + 2):
+                assert list(spans[start:end]) == flat[start:end]
+                assert list(spans[start:end:2]) == flat[start:end:2]
+    with pytest.raises(IndexError):
+        Spans([range(3)])[3]
+
+
+def test_offsets_a_line_that_loses_spaces_keeps_slices_and_the_same_runs() -> None:
+    raw = "x\nThe  mayor\u200b said\u00a0so   today.\n"
+    line, _ = normalize_line(raw, 2, len(raw) - 1)
+    assert line.text == "The mayor said so today."
+    assert isinstance(line.origin, Spans)
+    as_tuple = MappedText(line.text, tuple(line.origin))
+    assert segments_of(line, raw) == segments_of(as_tuple, raw)
+    assert segments_of(line, raw)[:2] == (Segment(0, 2, 4), Segment(4, 7, 5))
+
+
+def test_offsets_a_long_line_ftfy_leaves_keeps_its_range() -> None:
+    raw = "“Quoted” words, " * 100
+    line, changes = normalize_line(raw, 0, len(raw) - 1)
+    assert changes == []
+    assert line.origin == range(0, len(raw) - 1)
 
 
 @pytest.mark.parametrize(("raw", "text"), [
