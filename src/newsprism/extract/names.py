@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import MergeEvidence
+from ._antecedents import first_name_genders
 from ._lexicon import LEADING_DETERMINERS, NAME_SUFFIXES, SURNAME_PARTICLES, TITLES, TRANSLIT_RULES
 
 #: Minimum rapidfuzz ratio (0-100) between transliteration keys of two surnames.
@@ -38,7 +39,7 @@ FUZZY_JARO_WINKLER = 0.94
 #: Fuzzy matching needs keys at least this long: short names collide too often.
 FUZZY_MIN_LENGTH = 5
 
-_TRAILING = re.compile(r"[\s.,;:!?)\]}\"'“”‘’«»\-–—]+$")
+_TRAILING = re.compile(r"[\s.,;:!?()\[\]{}/\"'“”‘’«»\-–—]+$")
 _LEADING = re.compile(r"^[\s(\[{\"'“”‘’«»\-–—]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _TRANSLIT = tuple((re.compile(pattern), repl) for pattern, repl in TRANSLIT_RULES)
@@ -84,6 +85,8 @@ def clean_span(text: str) -> tuple[int, int]:
         poss = _POSSESSIVE.search(text[start:end])
         if poss and end - start - len(poss.group()) >= 2:
             end -= len(poss.group())
+        if (bracket := text.rfind("(", start, end)) > start and ")" not in text[bracket:end]:
+            end = bracket  # "Associated Press (AP": the bracket opens what the name is called, no word of it (#17)
         if (start, end) == before:
             return start, end
 
@@ -127,18 +130,30 @@ def translit_key(name: str) -> str:
 def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     """Given names and surname of a title-stripped person name.
 
-    A particle opens the surname ("van", "von", "bin", "de la"): "Van Halen" has no given name.
+    A particle opens the surname ("van", "von", "bin", "de la"): "Van Halen" has no given name. A particle
+    that opens the name with a capital and that the birth records give as a first name is one ("Ben Carson",
+    "Al Gore": else a bare "Carson" is no surname of his) (#17).
 
     >>> name_parts("Martin Luther King Jr.")
     (('Martin', 'Luther'), 'King')
-    >>> name_parts("Richard von Weizsäcker"), name_parts("Van Halen")
-    ((('Richard',), 'von Weizsäcker'), ((), 'Van Halen'))
+    >>> name_parts("Richard von Weizsäcker"), name_parts("Van Halen"), name_parts("Ben Carson")
+    ((('Richard',), 'von Weizsäcker'), ((), 'Van Halen'), (('Ben',), 'Carson'))
     """
     words = [w for w in name.split() if w.casefold() not in NAME_SUFFIXES] or name.split()
     if not words:
         return (), ""
-    cut = next((i for i, w in enumerate(words[:-1]) if w.casefold() in SURNAME_PARTICLES), len(words) - 1)
+    cut = next((i for i, w in enumerate(words[:-1]) if w.casefold() in SURNAME_PARTICLES
+                and not (i == 0 and _first_name(w))), len(words) - 1)
     return tuple(words[:cut]), " ".join(words[cut:])
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised word the birth records give as a first name ("Ben", "Al"; not "van", "De")."""
+    return word[:1].isupper() and word.casefold() in first_name_genders()
+
+
+#: A Roman numeral in capitals ("II", "XIV"): a number, as a name writes a war, a monarch or a sequel (#17).
+ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 
 
 def compare_words(a: str, b: str) -> MergeEvidence | None:
@@ -161,8 +176,8 @@ def compare_words(a: str, b: str) -> MergeEvidence | None:
 
     if a.casefold() == b.casefold():
         return MergeEvidence(a, "exact", 1.0)
-    if _DIGITS.findall(a) != _DIGITS.findall(b):
-        return None
+    if _DIGITS.findall(a) != _DIGITS.findall(b) or ROMAN_NUMERAL.fullmatch(a) or ROMAN_NUMERAL.fullmatch(b):
+        return None  # "Henry VII" is not "Henry VIII" (#17)
     key_a, key_b = translit_key(a), translit_key(b)
     if not key_a or not key_b:
         return None
@@ -227,7 +242,10 @@ def _given_alone(word: str, given: tuple[str, ...]) -> bool:
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    # Only the first given name is compared: "George W. Bush" = "George Bush".
+    """First given names agree, and middle names by their initial when both have one: "George W. Bush" is
+    "George Bush", but not "George H.W. Bush", his father (#17)."""
+    if len(a) > 1 and len(b) > 1 and a[1][:1].casefold() != b[1][:1].casefold():
+        return False
     first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
     if len(first_a) == 1 or len(first_b) == 1:  # an initial: "J. Smith"
         return first_a[0].casefold() == first_b[0].casefold()

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from ..codes import Code
+from ..extract.names import ROMAN_NUMERAL
 from ..model import Article
 from .resources import FOLDS, INITIAL_FOLDS, LABEL_FAMILY, LEADING_ABBREVIATIONS
 
@@ -53,9 +54,18 @@ def fold_name(name: str) -> str:
     True
     >>> fold_name("Mt. Cook") == fold_name("Mount Cook")
     True
+
+    A Roman numeral is a number, not letters to fold: "World War II" is not "World War I" (#17).
+
+    >>> fold_name("World War II") == fold_name("World War I")
+    False
     """
     words = []
-    for n, word in enumerate(WORD.findall(strip_accents(name).casefold())):
+    for n, written in enumerate(WORD.findall(strip_accents(name))):
+        word = written.casefold()
+        if ROMAN_NUMERAL.fullmatch(written):
+            words.append(word)
+            continue
         if n == 0:
             word = LEADING_ABBREVIATIONS.get(word, word)
         for old, new in FOLDS:
@@ -217,8 +227,8 @@ class DocFeatures:
 
 
 #: Bumped whenever what :func:`features` computes changes, so that stored features are computed again.
-FEATURES_VERSION = 4  # 2: whether the page is news (W104, #17); 3: vectors stored as objects, in stem order;
-# 4: the article's subject
+FEATURES_VERSION = 5  # 2: whether the page is news (W104, #17); 3: vectors stored as objects, in stem order;
+# 4: the article's subject; 5: a Roman numeral kept in folded names ("World War II" is not "World War I")
 
 
 def features_data(doc: DocFeatures) -> dict[str, Any]:
