@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Mention
-from .gazetteer import GazEntry, demonym, fold, gazetteer, name_key, region_abbreviation, spelled_out
+from .gazetteer import GazEntry, demonym, fold, gazetteer, name_key, region_abbreviation, spelled_out, written_as
 
 STAGE = "extract.places"
 
@@ -180,10 +180,7 @@ def _own_names(name: str) -> list[GazEntry]:
     key = name_key(name)
     if key in _NOT_ALONE:
         return []
-    found = gazetteer().lookup(name)
-    if len(key) < 4 and not name.isupper():
-        # "Act", "Bed": a short alias counts only in capitals ("ACT", "NSW").
-        found = [e for e in found if e.own_key == key]
+    found = written_as(name, gazetteer().lookup(name))  # "Act", "Bed": a short alias only in capitals ("ACT")
     full = spelled_out(key)
     return [e for e in found if e.type not in ("city", "county") or e.curated or e.own_key == key
             or spelled_out(e.own_key) == full]

@@ -508,6 +508,36 @@ def _abbreviated(name: str) -> tuple[GazEntry, ...]:
     return tuple(regions[:1])
 
 
+#: A word at least this frequent in English (wordfreq Zipf; "god" 5.5, "we" 7.3) is the word when it is written
+#: without the accents of a town's own name ("Göd", "Wé"); "zurich" and "malmo" are no words (1.8, 1.4).
+_COMMON_WORD_ZIPF = 4.5
+
+
+def written_as(text: str, found: Sequence[GazEntry]) -> list[GazEntry]:
+    """The entries of ``found`` that ``text`` can name as it is written (#17).
+
+    A short alias counts only in capitals: "ACT", "SUN" and "LAS" (airports' codes GeoNames lists as
+    variants) are places; "Act", "Sun", "Las" and "Us" are words. A common English word written without the
+    accents of a town's own name is the word: "from God" is not Göd, Hungary; "We" is not Wé.
+
+    >>> [e.name for e in written_as("Sun", gazetteer().lookup("Sun"))], written_as("God", gazetteer().lookup("God"))
+    ([], [])
+    """
+    key = name_key(text)
+    if len(key) < 4 and not text.isupper():
+        found = [e for e in found if e.own_key == key]
+    if found and text.isascii() and " " not in text.strip() and _common_word(key):
+        found = [e for e in found if e.name.isascii() or e.curated]
+    return list(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_word(key: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(key, "en") >= _COMMON_WORD_ZIPF
+
+
 def region_abbreviation(text: str, *, postal: bool = False) -> list[GazEntry]:
     """The state or province an abbreviation stands for ("Ky.", "W.Va."); with ``postal``, also the
     postal codes and the abbreviations that are common words ("SC", "Miss."), which only a town

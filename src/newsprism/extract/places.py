@@ -60,6 +60,7 @@ from .gazetteer import (
     region_abbreviation,
     small_towns,
     spelled_out,
+    written_as,
 )
 from .nlp import ParseCache, ParsingStage
 
@@ -135,27 +136,28 @@ def _own_name(entry_key: str, key: str) -> bool:
 def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     """The name to look up and its gazetteer entries (cached: callers never change the list)."""
     gaz = gazetteer()
-    found = region_abbreviation(text) or gaz.lookup(text)  # "Ill." is Illinois, not a town once called so
+    # "Ill." is Illinois, not a town once called so; "Sun" is no airport's code (SUN), "God" not Göd (#17)
+    found = region_abbreviation(text) or written_as(text, gaz.lookup(text))
     if not found and "," in text:
         # "Winchester, Hampshire": the first part is the place, the rest only narrows it.
         text = text.split(",")[0].rstrip()
-        found = gaz.lookup(text)
+        found = written_as(text, gaz.lookup(text))
     if not found and (m := _DIRECTION.match(text)):
         # "Northern Syria": the place it is part of is the nearest point we have; but "Central American"
         # is not American (#13).
-        found = [e for e in gaz.lookup(m["name"]) if e.type != "demonym"]
+        found = [e for e in written_as(m["name"], gaz.lookup(m["name"])) if e.type != "demonym"]
         text = m["name"] if found else text
     if not found and "-" in text:
         # "Kitchener-Waterloo": twin cities; the first one stands for both.
         text = text.split("-")[0]
-        found = gaz.lookup(text)
+        found = written_as(text, gaz.lookup(text))
     if not found and (m := _SUFFIX.match(text)):
         text = m["name"]
-        found = gaz.lookup(text)
+        found = written_as(text, gaz.lookup(text))
     if not found and (m := _GLUED.match(text)):
         # A word glued to the next one by a lost space ("Khersonis"): try the left part.
         text = m["name"]
-        found = gaz.lookup(text)
+        found = written_as(text, gaz.lookup(text))
     if not found and (m := _FACILITY.match(text)):
         found = _facility(m)
     if not found and text.count(" ") <= 1:
@@ -255,8 +257,11 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     long_names = {word for m in mentions if m.label == "PERSON" and " " in m.text.strip() for word in m.text.split()
                   if not (word.isupper() and any(e.type == "country" for e in gaz.lookup(word)))}
     persons = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
+    # What the dates stage read as a time is none of a place's name: "Nov. 1" is not Nov, Tajikistan; "Sat.,
+    # Mar 3" is neither San Antonio nor Maracaibo, whose airports' codes GeoNames lists (#17).
+    times = [(t.start, t.end) for t in article.times]
     for mention in mentions:
-        if not_a_place(text, mention.end):
+        if not_a_place(text, mention.end) or any(s <= mention.start and mention.end <= e for s, e in times):
             # "West Nile virus", "Lassa fever": a disease's name, not a place (#13).
             blocked.append((mention.start, mention.end))
         elif mention.label in PLACE_LABELS:
@@ -307,7 +312,7 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
             chosen.append((dataclasses.replace(mention, label=_TENTATIVE), "labelled PERSON, a town by name", None))
         elif mention.label in ("PERSON", "ORG"):
             blocked.append((mention.start, mention.end))
-    taken = [(m.start, m.end) for m, _, _ in chosen] + blocked
+    taken = [(m.start, m.end) for m, _, _ in chosen] + blocked + times
     for match in _scan_pattern().finditer(text):
         span = match.span()
         if all(span[1] <= s or span[0] >= e for s, e in taken) and not _shouted(text, match):
@@ -315,7 +320,7 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
             taken.append(span)
     # Gazetteer names the model left unlabelled or called persons or organisations, kept by context (#13).
     named = [(m.start, m.end, m.label) for m in mentions if m.label not in PLACE_LABELS]
-    spans = [(m.start, m.end) for m, _, _ in chosen]
+    spans = [(m.start, m.end) for m, _, _ in chosen] + times
     # A lone town by name is the place the article names so elsewhere, unless someone of the article bears
     # the name ("Noma", as the woman is called, placed once by mistake) (#13).
     personal = long_names | {m.text for m in mentions if m.label == "PERSON"}
@@ -607,9 +612,11 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
                                                         written_after=mention.label not in ("GPE", "FAC", _SMALL))):
             found, evidence = [local], f"{evidence}; a town under 5,000 people where the article places it"
         if not found:
-            if mention.label == "GPE":
+            if mention.label == "GPE" and not mention.text[:1].islower() and not gazetteer().lookup(name):
                 # Kept (without coordinates) so an analyst sees a place the gazetteer lacks; LOC and FAC
-                # names the gazetteer lacks are mostly not places on a map ("Mars", "the Gay Village").
+                # names the gazetteer lacks are mostly not places on a map ("Mars", "the Gay Village"). A
+                # name it knows only in another form is the word it is written as ("Us", "Las"), and words in
+                # lower case are no name ("la", "los que" in Spanish, which the English model labels) (#17).
                 places.append(Place(mention.start, mention.end, mention.text, entity=mention.entity,
                                     confidence=0.0, stage=STAGE, evidence=f"{evidence}; not in the gazetteer"))
             continue
@@ -880,6 +887,12 @@ def _lookup(text: str, mention: Mention) -> tuple[str, list[GazEntry]]:
         # "at Heathrow", "Schiphol" labelled a facility, "Heathrow airport": the airport, not a town of
         # that name in Florida (#13).
         return mention.text, found
+    if text[mention.end:mention.end + 1] == "." and _WHERE_STATES_GO.search(text, max(0, mention.start - 3),
+                                                                          mention.start) and (
+            state := region_abbreviation(mention.text + ".", postal=True)):
+        # "STATE COLLEGE, Pa.", "Charlie Dent (R-Pa.)": a state's abbreviation where news writes one, not a
+        # town called Pa in Burkina Faso (#17).
+        return mention.text + ".", state
     name, found = _namesakes(_abbreviation(text, mention))
     if found or text[max(0, mention.start - 2):mention.start] != ", ":
         return name, found
@@ -889,6 +902,8 @@ def _lookup(text: str, mention: Mention) -> tuple[str, list[GazEntry]]:
     return mention.text, region_abbreviation(mention.text, postal=True)
 
 
+#: What stands before a state's abbreviation: a town and its comma, or a party's letter or a bracket ("(R-Pa.)").
+_WHERE_STATES_GO = re.compile(r"(?:,\s|\(|\b[RDI]-)$")
 _AIRPORT_AFTER = re.compile(r"(?:['’]s)?\s+(?:international\s+)?airport\b", re.I)
 #: A capitalised word after a locative preposition: a place the model may have missed ("in Magnitigorsk").
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|into|outside)\s+([A-Z][a-z]{6,})\b")
