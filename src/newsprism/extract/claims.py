@@ -56,8 +56,10 @@ _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 _RANGE = re.compile(r"^\s*(?:and|to|-|–)\s*")
 _OF_THE_PAST = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:past|last|previous|next|first)\s+\w+", re.IGNORECASE)
 _OF_THE_PAST_BEFORE = re.compile(r"\b(?:out\s+)?of\s+(?:the\s+)?(?:past|last|previous|next|first)\s+$", re.IGNORECASE)
-_STREET = re.compile(r"\s+(?:[A-Z][\w'-]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Drive|Dr|"
-                     r"Way|Place|Pl|Court|Ct|Square|Sq|Highway|Hwy|Parkway|Pkwy)\b\.?")
+#: What makes the number before it an address: a street's name ("200 American Blvd"), or the block of a street, as
+#: police reports give one ("the 12000 block of East 223rd Street", #17).
+_STREET = re.compile(r"\s+(?:(?:[A-Z][\w'-]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Drive|"
+                     r"Dr|Way|Place|Pl|Court|Ct|Square|Sq|Highway|Hwy|Parkway|Pkwy)\b\.?|block\s+of\b)")
 _NAME_TYPES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "PERSON", "GPE", "NORP", "LANGUAGE"})
 #: A code right before a number makes it an identifier: "HR 6819", "SB 1070", "Rm. 111", "§ 1201". Not a
 #: currency code ("USD 50") or a currency's short form ("Rs. 500 crore"), which are amounts.
