@@ -120,7 +120,7 @@ class Vectors:
         self.found.update({i: found.get(i) for i in hashes})
 
     def prefetch(self, ids: Collection[str]) -> None:
-        todo = sorted(set(ids) - set(self.found))
+        todo = sorted({i for i in ids if i not in self.found})
         if todo and self.store is not None:
             for row in self.store.link_rows(VectorRow, article_id=todo):
                 self.found[row.article_id] = from_text(row.vector)
@@ -156,7 +156,7 @@ class Features(dict[str, DocFeatures]):
 
     def prefetch(self, ids: Collection[str]) -> None:
         """Read the stored features (and meaning vectors) of many articles at once."""
-        todo = sorted(set(ids) - set(self) - self.fresh - self.unstored)
+        todo = sorted({i for i in ids if i not in self and i not in self.fresh and i not in self.unstored})
         if not todo or self.store is None:
             return
         stored = {r.article_id: r.data for r in self.store.link_rows(ArticleStateRow, article_id=todo)
@@ -180,7 +180,7 @@ class Days(dict[str, date | None]):
         return super().get(key, default)
 
     def prefetch(self, ids: Collection[str]) -> None:
-        todo = sorted(set(ids) - set(self))
+        todo = sorted({i for i in ids if i not in self})
         for row in self.store.link_rows(InputRow, article_id=todo) if todo else ():
             self[row.article_id] = date.fromisoformat(row.day) if row.day else None
         for i in todo:

@@ -126,7 +126,7 @@ class _Keys:
         self.stored: dict[str, set[str]] = {}
 
     def load(self, keys: Collection[str]) -> None:
-        todo = sorted(set(keys) - set(self.stored))
+        todo = sorted({k for k in keys if k not in self.stored})
         for key in todo:
             self.stored[key] = set()
         for row in self.store.link_rows(EntityKeyRow, key=todo) if todo else ():
@@ -364,7 +364,7 @@ class _Crowded:
         return self.counted[key]
 
     def count(self, keys: Collection[str]) -> None:
-        todo = sorted(set(keys) - set(self.counted))
+        todo = sorted({k for k in keys if k not in self.counted})
         found = self.store.link_counts(EntityKeyRow, "key", todo) if todo else {}
         for key in todo:
             self.counted[key] = int(found.get(key, 0))

@@ -32,6 +32,8 @@ of them is kept in ``link_articles``) or whose duplicate group may have.
 
 from __future__ import annotations
 
+import heapq
+import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -58,8 +60,9 @@ from .stories import (
     StoryCluster,
     cluster_stories,
     feature_similarity,
-    merge_stories,
+    joins,
     score_pairs,
+    story_cluster,
     story_keys,
 )
 
@@ -102,7 +105,7 @@ class _Keys:
         return [(getattr(r, self.column), r.article_id) for r in self.store.link_rows(self.kind, article_id=sorted(ids))]
 
     def load(self, keys: Collection[str]) -> None:
-        todo = sorted(set(keys) - set(self.before))
+        todo = sorted({k for k in keys if k not in self.before})
         for key in todo:
             self.before[key] = set()
         for row in self.store.link_rows(self.kind, **{self.column: todo}) if todo else ():
@@ -182,7 +185,7 @@ class Groups:
 
     def of(self, ids: Collection[str]) -> dict[str, DuplicateGroup]:
         """The group of each of ``ids`` that is in one."""
-        todo = sorted(set(ids) - set(self.group))
+        todo = sorted({i for i in ids if i not in self.group})
         if todo and self.relinked is not None:
             todo = [i for i in todo if i not in self.relinked]
             rows = self.store.link_rows(DuplicateRow, article_id=todo) if todo else []
@@ -274,32 +277,21 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     posting = _Postings(store, keys, changed | removed)
     crossing = {k for k in posting.touched if (posting.before(k) <= MAX_POSTING) != (posting.after(k) <= MAX_POSTING)}
     keys.load(crossing)
-    rescored = (changed | {i for k in crossing for i in keys.before[k] | keys.after(k)}) - removed
+    # a key that becomes too common only takes pairs away: its members are not scored again (#17)
+    closing = {k for k in crossing if posting.after(k) > MAX_POSTING}
+    rescored = (changed | {i for k in crossing - closing for i in keys.before[k] | keys.after(k)}) - removed
     edges = _edges(rescored, posting, keys, new_keys, feats, days, threshold=threshold, settings=settings)
     gone = rescored | removed
-    old = {(r.a, r.b) for col in ("a", "b") for r in store.link_rows(StoryEdgeRow, **{col: sorted(gone)})} if gone else set()
-    old_stories = group_members(store, StoryArticleRow, "story_id")
-    kept: dict[tuple[str, str], float] = {}  # the stored edges the walk reads, of articles whose scores stand
-
-    def neighbours(ids: Collection[str]) -> set[str]:
-        found = old_stories(ids) | {m for g in groups.of(ids).values() for m in g.members}
-        for col in ("a", "b"):
-            for r in store.link_rows(StoryEdgeRow, **{col: sorted(ids)}):
-                if r.a not in gone and r.b not in gone:
-                    kept[(r.a, r.b)] = r.score
-                    found |= {r.a, r.b}
-        return found | {y for x, y in edges if x in ids} | {x for x, y in edges if y in ids}
-
-    seeds = gone | set(touched) | {i for pair in old | set(edges) for i in pair}
-    found = _walk(seeds, neighbours) - removed
-    # the clusters merge through the pairs over the threshold alone: the stored ones as they were scored and the
-    # new ones, so no old pair is scored again (#17); only the articles those pairs reach are read
-    scored = kept | edges
-    copies = [(g.original, m) for g in groups.of(found).values() for m in g.members if m != g.original]
-    _prefetch(feats, {i for pair in [*scored, *copies] for i in pair})
-    must_link = [(original, m) for original, m in copies if feats[m].news]
-    fresh = merge_stories(scored, feats, must_link=must_link, threshold=threshold, average=average,
-                          settings=settings, unscored=_Unscored(posting, feats, scored, settings.story_window_days))
+    closed = _Closed(store, closing, keys, posting, gone)
+    # the merges replayed in their order from the new and changed articles, the others decided as stored: only the
+    # stories a merge of this run can change are read, not every story the stored edges reach (#17)
+    replay = _Replay(store, feats, groups, gone=gone, removed=removed, dropped=closed.dropped, average=average,
+                     settings=settings)
+    found, clusters = replay.run(gone | set(touched) | closed.seeds, edges)
+    for x, y in _Unscored(posting, feats, replay.scores, settings.story_window_days)(clusters) if clusters else ():
+        replay.scores[(x, y)] = feature_similarity(feats[x], feats[y])
+    fresh = sorted((story_cluster(ids, feats, replay.scores) for ids in clusters),
+                   key=lambda s: (s.start or "", s.story_id))
     replaced = {r.story_id for r in store.link_rows(StoryArticleRow, article_id=sorted(found | removed))}
     keyed = changed | removed
     story_rows, member_rows = _story_rows(fresh)
@@ -308,7 +300,8 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
         StoryArticleRow: Patch("article_id", found | removed, member_rows),
         StoryKeyRow: Patch("article_id", keyed, [StoryKeyRow(k, i) for i, ks in new_keys.items() for k in ks]),
         ArticleStateRow: Patch("article_id", keyed, [_state(i, hashes, days, feats) for i in sorted(changed)]),
-        StoryEdgeRow: Patch(("a", "b"), gone, [StoryEdgeRow(a, b, v) for (a, b), v in sorted(edges.items())])}
+        StoryEdgeRow: Patch(("a", "b"), gone | closed.lost,
+                            [StoryEdgeRow(a, b, v) for (a, b), v in sorted((edges | closed.kept).items())])}
     return StoryLinks(fresh, {}, patches, found, replaced)
 
 
@@ -334,7 +327,7 @@ class _Postings:
 
     def counts(self, todo: Collection[str]) -> dict[str, int]:
         """Members of each key after the change."""
-        missing = sorted(set(todo) - set(self.counted))
+        missing = sorted({k for k in todo if k not in self.counted})
         found = self.store.link_counts(StoryKeyRow, "key", missing) if missing else {}
         for key in missing:
             self.counted[key] = found.get(key, 0)
@@ -350,7 +343,7 @@ class _Postings:
 
     def prefetch(self, ids: Collection[str]) -> None:
         """Read the stored keys of many articles at once."""
-        todo = sorted(set(ids) - set(self.stored) - self.keys.gone)
+        todo = sorted({i for i in ids if i not in self.stored and i not in self.keys.gone})
         for key, i in self.keys.of(todo) if todo else ():
             self.stored.setdefault(i, set()).add(key)
         for i in todo:
@@ -364,6 +357,221 @@ class _Postings:
                 self.stored.setdefault(i, set()).add(key)
             self.stored.setdefault(article_id, set())
         return self.stored[article_id]
+
+
+class _Closed:
+    """What keys that become too common (more than :data:`MAX_POSTING` articles) change, with no pair scored: such
+    a key only takes candidate pairs away. A stored edge of two of its members that share no other open key is
+    ``dropped`` (the articles that lose one, ``lost``, have their other stored edges, ``kept``, written again with
+    them); a stored story holding two members of one such key is made again (``seeds``: its members' means may
+    count a pair under the threshold that is no candidate now). Scoring every candidate of every member again, as
+    a key that opens needs, took most of a story step: each key that closes has some 400 members (#17)."""
+
+    def __init__(self, store: Any, closing: Collection[str], keys: _Keys, posting: _Postings,
+                 gone: Collection[str]) -> None:
+        gone = set(gone)
+        members = {k: keys.after(k) - gone for k in sorted(closing)}
+        ids = sorted({i for ms in members.values() for i in ms})
+        self.dropped: set[tuple[str, str]] = set()
+        self.kept: dict[tuple[str, str], float] = {}
+        self.seeds: set[str] = set()
+        self.lost: set[str] = set()
+        if not ids:
+            return
+        posting.prefetch(ids)
+        counts = posting.counts({k for i in ids for k in posting.keys_of(i)})
+        open_keys = {i: {k for k in posting.keys_of(i) if counts[k] <= MAX_POSTING} for i in ids}
+        stored = {(r.a, r.b): r.score for column in ("a", "b") for r in store.link_rows(StoryEdgeRow, **{column: ids})
+                  if r.a not in gone and r.b not in gone}
+        self.dropped = {(a, b) for a, b in stored if a in open_keys and b in open_keys
+                        and open_keys[a].isdisjoint(open_keys[b])}
+        self.lost = {i for pair in self.dropped for i in pair}
+        self.kept = {(a, b): v for (a, b), v in stored.items()
+                     if (a in self.lost or b in self.lost) and (a, b) not in self.dropped}
+        story_of = {r.article_id: r.story_id for r in store.link_rows(StoryArticleRow, article_id=ids)}
+        for ms in members.values():
+            shared = Counter(story_of[m] for m in ms if m in story_of)
+            self.seeds |= {m for m in ms if shared.get(story_of.get(m, ""), 0) > 1}
+
+
+#: A pair in the order merges take them (:func:`~newsprism.link.stories.merge_stories`): strongest first, then by
+#: ids; ``(-score, a, b)``.
+_Event = tuple[float, str, str]
+
+
+class _Replay:
+    """The average-link merges of an incremental run, decided again only where they can differ from the last run's.
+
+    :func:`~newsprism.link.stories.merge_stories` takes the pairs over the threshold (and duplicate pairs) in one
+    order and merges two clusters through a pair when they join (:func:`~newsprism.link.stories.joins`), a
+    decision that reads nothing but the two clusters. Replayed in that order, a cluster is *clean* while it is
+    the cluster the last run had at the same point (the stored stories are what that run ended with):
+
+    - a pair of two clean clusters is decided as last time: kept apart when they are in two stored stories
+      (clusters only grow, so the last run never merged them), decided again, from the same scores, when they
+      are in one;
+    - a pair with a *dirty* cluster (new, changed or removed articles, or what merged with them) is decided
+      again; what it merges is dirty, and when it merges nothing, two clusters of one stored story are dirty
+      all the same (the last run may have merged them at that point); two stored stories kept apart by both
+      runs stay as they were.
+
+    So a run reads only the stored stories a merge of its own reaches, not every story the stored edges of its
+    new articles lead to (on a dense corpus that walk reached most stories, #17). A stored story is read whole
+    (members, stored edges, duplicate pairs) when one of its articles is first met, and its pairs before that
+    point are replayed then (until then none of its clusters was touched). At the end every clean cluster is a
+    stored story, unchanged; the dirty clusters are what is written again, and hold every member of every stored
+    story any of them touched.
+    """
+
+    def __init__(self, store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *, gone: Collection[str],
+                 removed: Collection[str], dropped: Collection[tuple[str, str]], average: float,
+                 settings: Settings) -> None:
+        self.store, self.feats, self.groups, self.dropped = store, feats, groups, set(dropped)
+        self.gone, self.removed = set(gone) | set(removed), set(removed)  # stored edges of ``gone`` are not read
+        self.average, self.settings = average, settings
+        self.was_in: dict[str, str] = {}  # a removed article -> its stored story
+        #: scores of the pairs known: stored edges read, new edges, duplicate pairs (1.0), pairs scored in merges
+        self.scores: dict[tuple[str, str], float] = {}
+        self.must: set[tuple[str, str]] = set()
+        self.story: dict[str, str] = {}  # article -> its stored story ("" + id when it was in none)
+        self.members_of: dict[str, list[str]] = {}  # stored story -> its members (removed ones left out)
+        self.inside: dict[str, set[tuple[str, str]]] = {}  # stored story -> its pairs
+        self.outside: dict[str, set[tuple[str, str]]] = {}  # article -> its pairs with other stories' articles
+        self.opened: set[str] = set()
+        self.cluster_of: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
+        self.dirty: set[str] = set()  # dirty clusters
+        self.dirty_articles: set[str] = set()
+        self.heap: list[_Event] = []
+        self.seen: set[tuple[str, str]] = set()  # pairs queued or replayed
+
+    def run(self, seeds: Collection[str], edges: Mapping[tuple[str, str], float]) -> tuple[set[str], list[list[str]]]:
+        """Replay the merges from ``seeds`` (their stored stories are dirty from the start: the new, changed and
+        removed articles and those whose duplicate group changed) and ``edges`` (the new pairs over the threshold,
+        each of a seed). Returns the articles re-clustered and the members of each story they make."""
+        start: _Event = (-math.inf, "", "")
+        self._load(set(seeds) | {i for pair in edges for i in pair})
+        for pair, score in edges.items():
+            if pair not in self.must:
+                self.scores[pair] = score
+        for story in sorted({s for i in seeds if (s := self.story.get(i) or self.was_in.get(i))}):
+            self._open(story, start, dirty=True)
+        for pair in sorted(edges):
+            self._push(pair, start)
+        while self.heap:
+            event = heapq.heappop(self.heap)
+            for i in event[1:]:
+                if i not in self.story:
+                    self._load([i])
+                if self.story[i] not in self.opened:
+                    self._open(self.story[i], event, dirty=False)
+            self._decide(event)
+        clusters = [sorted(self.members[c]) for c in sorted(self.dirty) if len(self.members[c]) > 1]
+        return set(self.dirty_articles), clusters
+
+    def _load(self, ids: Collection[str]) -> None:
+        """Read the stored stories of ``ids`` (and of their duplicates) not read yet: members, stored edges
+        (but those of articles whose scores changed) and duplicate pairs, each pair kept as a pair of one story
+        or of two."""
+        todo = sorted({i for i in ids if i not in self.story})
+        if not todo:
+            return
+        todo = sorted(set(todo) | {m for g in self.groups.of(todo).values() for m in g.members if m not in self.story})
+        rows = self.store.link_rows(StoryArticleRow, article_id=todo)
+        stories = sorted({r.story_id for r in rows if r.story_id not in self.members_of})
+        found = {r.article_id: r.story_id for r in self.store.link_rows(StoryArticleRow, story_id=stories)} \
+            if stories else {}
+        for i in todo:
+            found.setdefault(i, "\0" + i)  # in no story: a story of its own
+        for i in self.removed.intersection(found):
+            self.was_in[i] = found[i]
+        new = sorted(i for i in found if i not in self.story and i not in self.removed)
+        for i in new:
+            self.story[i] = found[i]
+            self.members_of.setdefault(found[i], []).append(i)
+        _prefetch(self.feats, new)
+        pairs: set[tuple[str, str]] = set()
+        for group in self.groups.of(new).values():
+            for m in group.members:
+                if m != group.original and self.feats[m].news:
+                    pair = (min(group.original, m), max(group.original, m))
+                    self.must.add(pair)
+                    self.scores[pair] = 1.0
+                    pairs.add(pair)
+        for column in ("a", "b"):
+            for r in self.store.link_rows(StoryEdgeRow, **{column: new}) if new else ():
+                if r.a not in self.gone and r.b not in self.gone and (r.a, r.b) not in self.dropped:
+                    if (r.a, r.b) not in self.must:
+                        self.scores[(r.a, r.b)] = r.score
+                    pairs.add((r.a, r.b))
+        for a, b in pairs:
+            if self.story.get(a) is not None and self.story.get(a) == self.story.get(b):
+                self.inside.setdefault(self.story[a], set()).add((a, b))
+            else:
+                self.outside.setdefault(a, set()).add((a, b))
+                self.outside.setdefault(b, set()).add((a, b))
+
+    def _open(self, story: str, at: _Event, *, dirty: bool) -> None:
+        """Start the clusters of a stored story, each article alone, and replay its pairs before ``at``."""
+        self.opened.add(story)
+        members = self.members_of.get(story, [])
+        for m in members:
+            self.cluster_of[m], self.members[m] = m, [m]
+        if dirty:
+            self.dirty.update(members)
+            self.dirty_articles.update(members)
+        for pair in sorted(self.inside.pop(story, ()), key=self._event):
+            if pair in self.seen:
+                continue
+            if self._event(pair) < at:
+                self.seen.add(pair)
+                self._decide(self._event(pair))
+            else:
+                self._push(pair, at)
+        if dirty:
+            for m in members:
+                for pair in self.outside.get(m, ()):
+                    self._push(pair, at)
+
+    def _event(self, pair: tuple[str, str]) -> _Event:
+        return (-self.scores[pair], *pair)
+
+    def _push(self, pair: tuple[str, str], after: _Event) -> None:
+        if pair not in self.seen and self._event(pair) > after:
+            self.seen.add(pair)
+            heapq.heappush(self.heap, self._event(pair))
+
+    def _decide(self, event: _Event) -> None:
+        a, b = event[1], event[2]
+        ca, cb = self.cluster_of[a], self.cluster_of[b]
+        if ca == cb:
+            return
+        dirty = [c for c in (ca, cb) if c in self.dirty]
+        one_story = self.story[a] == self.story[b]
+        if not dirty and not one_story:
+            return  # two stored stories the last run kept apart, as they were
+        if joins(self.members[ca], self.members[cb], -event[0], self.scores, self.feats, average=self.average,
+                 settings=self.settings):
+            keep, gone = min(ca, cb), max(ca, cb)
+            for member in self.members[gone]:
+                self.cluster_of[member] = keep
+            self.members[keep] += self.members.pop(gone)
+            if dirty:
+                self.dirty -= {ca, cb}
+                self._dirty(keep, event)
+        elif dirty and one_story:
+            self._dirty(ca, event)
+            self._dirty(cb, event)
+
+    def _dirty(self, cluster: str, event: _Event) -> None:
+        """Mark a cluster dirty at ``event``: its articles' pairs with other stories after it are queued."""
+        self.dirty.add(cluster)
+        fresh = [m for m in self.members[cluster] if m not in self.dirty_articles]
+        self.dirty_articles.update(fresh)
+        pairs = {pair for m in fresh for pair in self.outside.get(m, ())}
+        self._load({i for pair in pairs for i in pair})
+        for pair in sorted(pairs):
+            self._push(pair, event)
 
 
 class _Unscored:
@@ -468,11 +676,3 @@ def _prefetch(mapping: Mapping[str, Any], ids: Collection[str]) -> None:
     if callable(prefetch):
         prefetch(ids)
 
-
-def _walk(seeds: Collection[str], neighbours: Callable[[Collection[str]], set[str]]) -> set[str]:
-    found, frontier = set(seeds), set(seeds)
-    while frontier:
-        reached = neighbours(frontier)
-        frontier = reached - found
-        found |= reached
-    return found

@@ -24,6 +24,7 @@ import hashlib
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..config import Settings
 from ..model import Article
@@ -70,14 +71,32 @@ _NAME_FILLER = frozenset({"corp", "co", "inc", "ltd", "plc", "group", "company",
 
 def _names_subject(doc: DocFeatures, subject: str) -> bool:
     """Whether ``doc`` names ``subject`` (a folded name), in full or by one of its telling words."""
-    if subject in doc.names:
-        return True
-    words = {w for w in subject.split() if len(w) > 2 and w not in _NAME_FILLER}
-    return any(words & set(name.split()) for name in doc.names)
+    return subject in doc.names or not _telling_words(subject).isdisjoint(_name_words(doc.names))
 
 
+# An article's names and subject are asked about for each of its candidate pairs, hundreds of times in a run
+# that scores new articles against their candidates: their words and scripts are found once (#17).
+@lru_cache(maxsize=1 << 16)
+def _telling_words(subject: str) -> frozenset[str]:
+    """The words of a subject's name that may stand for it (not ``corp``, ``group``...)."""
+    return frozenset(w for w in subject.split() if len(w) > 2 and w not in _NAME_FILLER)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_words(names: frozenset[str]) -> frozenset[str]:
+    """Every word of the names."""
+    return frozenset(w for name in names for w in name.split())
+
+
+@lru_cache(maxsize=1 << 16)
 def _script(name: str) -> str:
     return "latin" if all(ord(c) < 0x250 for c in name if c.isalpha()) else "other"
+
+
+@lru_cache(maxsize=1 << 16)
+def _scripts(names: frozenset[str]) -> frozenset[str]:
+    """The scripts the names are written in."""
+    return frozenset(_script(n) for n in names)
 
 
 def other_subjects(a: DocFeatures, b: DocFeatures) -> bool:
@@ -87,8 +106,7 @@ def other_subjects(a: DocFeatures, b: DocFeatures) -> bool:
     not transliterated across scripts."""
     if not a.subject or not b.subject or _names_subject(b, a.subject) or _names_subject(a, b.subject):
         return False  # most pairs that get here name each other's subject: the script test is left for the rest
-    return any(_script(n) == _script(a.subject) for n in b.names) and \
-        any(_script(n) == _script(b.subject) for n in a.names)
+    return _script(a.subject) in _scripts(b.names) and _script(b.subject) in _scripts(a.names)
 
 
 def feature_similarity(a: DocFeatures, b: DocFeatures) -> float:
@@ -231,8 +249,7 @@ def merge_stories(scores: dict[tuple[str, str], float], feats: Mapping[str, DocF
         ca, cb = cluster_of[a], cluster_of[b]
         if ca == cb:
             continue
-        if score >= 1.0 or (_span(members[ca] + members[cb], feats) <= settings.story_max_span_days
-                            and _average_link(members[ca], members[cb], scores, feats) >= average):
+        if joins(members[ca], members[cb], score, scores, feats, average=average, settings=settings):
             keep, gone = min(ca, cb), max(ca, cb)
             for member in members[gone]:
                 cluster_of[member] = keep
@@ -240,8 +257,17 @@ def merge_stories(scores: dict[tuple[str, str], float], feats: Mapping[str, DocF
     found = [sorted(ids) for ids in members.values() if len(ids) > 1]
     for x, y in unscored(found) if unscored is not None and found else ():
         scores[(x, y)] = feature_similarity(feats[x], feats[y])
-    stories = [_story(ids, feats, scores) for ids in found]
+    stories = [story_cluster(ids, feats, scores) for ids in found]
     return sorted(stories, key=lambda s: (s.start or "", s.story_id))
+
+
+def joins(a: list[str], b: list[str], score: float, scores: dict[tuple[str, str], float],
+          feats: Mapping[str, DocFeatures], *, average: float, settings: Settings) -> bool:
+    """Whether clusters ``a`` and ``b`` merge through a pair of theirs scoring ``score``: a duplicate pair
+    (1.0) always does; else their span must stay within ``story_max_span_days`` and their mean pair score (the
+    cross pairs missing from ``scores`` are scored and added, in ``a`` then ``b`` order) reach ``average``."""
+    return score >= 1.0 or (_span(a + b, feats) <= settings.story_max_span_days
+                            and _average_link(a, b, scores, feats) >= average)
 
 
 def _span(ids: list[str], by_id: Mapping[str, DocFeatures]) -> int:
@@ -262,7 +288,10 @@ def _average_link(a: list[str], b: list[str], scores: dict[tuple[str, str], floa
     return total / (len(a) * len(b))
 
 
-def _story(ids: list[str], by_id: Mapping[str, DocFeatures], scores: Mapping[tuple[str, str], float]) -> StoryCluster:
+def story_cluster(ids: list[str], by_id: Mapping[str, DocFeatures], scores: Mapping[tuple[str, str], float]
+                  ) -> StoryCluster:
+    """The story of these members (sorted): its id (a hash of them), label, dates, sources and each member's
+    mean score with the others (a pair missing from ``scores`` counts as zero)."""
     mean = {i: sum(scores.get((min(i, j), max(i, j)), 0.0) for j in ids if j != i) / (len(ids) - 1) for i in ids}
     days = sorted(d.isoformat() for i in ids if (d := by_id[i].day))
     central = min(ids, key=lambda i: (-round(mean[i], 6), not by_id[i].title, i))

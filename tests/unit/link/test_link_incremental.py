@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _link_corpus import corpus
+from _link_corpus import FLOOD, FLOOD_2, corpus
 
 from newsprism.link.run import link_corpus
 from newsprism.model import Article
@@ -354,3 +354,43 @@ def test_incremental_link_scores_a_pair_of_two_new_articles_once(store: Store, t
     assert ("a8", "a9") in scored
     assert len(scored) == len(set(scored)), sorted(p for p in set(scored) if scored.count(p) > 1)
     assert _tables(store) == _full([*articles, match, show], tmp_path)
+
+
+@pytest.mark.issue(17)
+def test_incremental_link_drops_the_pairs_of_a_key_that_becomes_too_common(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from itertools import combinations
+
+    from newsprism.link import incremental, run, stories
+    from newsprism.model import Entity
+
+    sentences = [s.rstrip(".") + "." for s in (FLOOD + " " + FLOOD_2).split(". ")]
+    galati = Entity(id="e1", name="Galati", label="GPE", variants=("Galati",), mentions=1)
+    people = [Entity(id="e2", name=name, label="PERSON", variants=(name,), mentions=1)
+              for name in ("Stefan Dumitrescu", "Oleksandr Hrytsenko")]
+    # reports of one flood, two sentences of six each (none a copy of another), all naming Galati, each one of two
+    # officials: with Galati's key open they pair across the officials, once it is too common they cannot
+    made = [Article(id=f"g{n:02d}", text=" ".join(pair), title=f"Danube floods near Galati, report {n}",
+                    url=f"https://site{n % 3}.example/{n}", published=f"2023-04-{11 + n % 5:02d}",
+                    entities=(galati, people[n % 2])) for n, pair in enumerate(combinations(sentences, 2))]
+    for module in (stories, incremental, run):
+        monkeypatch.setattr(module, "MAX_POSTING", len(made) - 1)
+    store.add(made[:-1])
+    link_corpus(store)
+    before = {(r.a, r.b) for r in store.link_rows(StoryEdgeRow)}
+    scored: list[set[str]] = []
+    edges = incremental._edges
+
+    def counted(ids: set[str], *args: Any, **kwargs: Any) -> Any:
+        scored.append(set(ids))
+        return edges(ids, *args, **kwargs)
+
+    monkeypatch.setattr(incremental, "_edges", counted)
+    store.add(made[-1:])
+    link_corpus(store)
+    after = {(r.a, r.b) for r in store.link_rows(StoryEdgeRow)}
+    # the key closed: the pairs it alone made are gone, and no article of it but the new one was scored again
+    assert scored == [{made[-1].id}]
+    assert {(a, b) for a, b in before - after if int(a[1:]) % 2 != int(b[1:]) % 2}, sorted(before - after)
+    assert not {(a, b) for a, b in after if int(a[1:]) % 2 != int(b[1:]) % 2 and made[-1].id not in (a, b)}
+    assert _tables(store) == _full(made, tmp_path)
