@@ -271,6 +271,9 @@ CAPTION_WITH_CREDIT = re.compile(
     r"|(?:photo|foto|image|credit)\s*:\s*[\w .'’/-]{2,60})\s*$",
     _I,
 )
+#: What an ASCII line holds wherever :data:`CAPTION_WITH_CREDIT` matches it, once lower-cased: the closing
+#: bracket of its two bracketed forms, or the word its other two forms open with.
+CAPTION_WITH_CREDIT_PARTS = (")", "credit", "photo", "foto", "image")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"

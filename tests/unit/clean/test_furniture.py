@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from _fixtures import load, names
 
 from newsprism.clean import clean_article, clean_text, line_hash
+from newsprism.clean.resources import CAPTION_WITH_CREDIT, CAPTION_WITH_CREDIT_PARTS
 from newsprism.clean.text import CleanResult
 from newsprism.model import Article
 
@@ -443,3 +446,23 @@ def test_furniture_a_short_post_to_its_readers_is_no_notice_page() -> None:
 def test_furniture_a_short_heading_in_the_story_voice_is_no_alt_text(line: str) -> None:
     removed, result = _between_story(line)
     assert removed is None and line in result.text
+
+
+def test_every_ascii_line_the_credit_pattern_matches_holds_one_of_its_parts() -> None:
+    tokens = ["credit", "Credit", "CREDIT", "photo", "PHOTO", "foto", "Image", "AP", "AFP", "Getty", "(", ")", "/",
+              ":", "...", "…", " ", "  ", "John", "Smith", ".", "'", "-", "x", "3"]
+    rng = random.Random(35)
+    matched = 0
+    for _ in range(20_000):
+        line = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 12)))
+        if CAPTION_WITH_CREDIT.search(line) and line.isascii():
+            matched += 1
+            assert any(part in line.lower() for part in CAPTION_WITH_CREDIT_PARTS), line
+    assert matched > 100
+
+
+def test_a_caption_with_a_credit_is_told_without_its_pattern_on_most_lines() -> None:
+    result = clean_text("The council met on Tuesday to vote on the new harbour wall.\n"
+                        "Smoke rises over the port. (AP Photo/Jane Doe)\n"
+                        "The wall will cost more than planned, the council said on Tuesday.", content_kind="html")
+    assert [removal.kind for removal in result.removals] == ["caption"]
