@@ -122,8 +122,10 @@ def copy_to_postgres(store: SQLiteStore, url: str) -> Any:
     source = store._reader()
     pg = target._conn
     start = time.perf_counter()
-    tables = {"articles": ("rowid", *ARTICLE_COLUMNS),
-              **{table: ("article_id", *columns) for table, columns in FACT_COLUMNS.items()}}
+    # the facts before the articles: an article's search row, written when its rows are in, takes the names of
+    # its entities and places then, where facts copied after it would update every row once more
+    tables = {**{table: ("article_id", *columns) for table, columns in FACT_COLUMNS.items()},
+              "articles": ("rowid", *ARTICLE_COLUMNS)}
     for table, columns in tables.items():
         pg.execute(f"TRUNCATE {schema}.{table}")
         names = ", ".join(f'"{c}"' for c in columns)

@@ -2,7 +2,8 @@
 
 Full-text search uses a ``tsvector`` per article (title weighted above text,
 accents folded with ``unaccent``) kept by triggers in a narrow table,
-``article_search``, with a GIN index; snippets come from ``ts_headline``. The store lives in the first schema of the connection's
+``article_search``, with a GIN index, beside the names of the article's
+entities and places (each indexed too); snippets come from ``ts_headline``. The store lives in the first schema of the connection's
 ``search_path`` (created if missing), so several corpora can share a server.
 """
 
@@ -35,6 +36,12 @@ from .rows import (
 
 if TYPE_CHECKING:
     from .reader import CorpusReader
+
+
+#: The tables a migration writes anew, vacuumed once it is committed: a rewritten table has an empty visibility
+#: map, and a count of matches off the full-text index's bitmap reads every page it names until a vacuum sets it
+#: (autovacuum does not count a rewrite as writes, so it may not come for a long time).
+REWRITES: dict[int, tuple[str, ...]] = {98: ("article_search",)}
 
 
 def _now() -> str:
@@ -91,6 +98,7 @@ class PostgresStore(LinkTables):
         from psycopg import errors as pg_errors
 
         conn = self._conn
+        rewritten: set[str] = set()
         with self._lock, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(74201)")  # one migrator at a time
             try:
@@ -110,6 +118,9 @@ class PostgresStore(LinkTables):
                 conn.execute(entry.read_text("utf-8").replace("{schema}", self.schema))
                 conn.execute(f"INSERT INTO {self.schema}.meta VALUES ('schema_version', %s) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (m.group(1),))
+                rewritten.update(REWRITES.get(int(m.group(1)), ()))
+        for table in sorted(rewritten):  # outside the transaction, as VACUUM must be
+            conn.execute(f"VACUUM (ANALYZE) {self.schema}.{table}")
 
     def _t(self, table: str) -> str:
         return f"{self.schema}.{table}"
