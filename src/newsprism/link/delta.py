@@ -181,8 +181,8 @@ class Days(dict[str, date | None]):
 
     def prefetch(self, ids: Collection[str]) -> None:
         todo = sorted({i for i in ids if i not in self})
-        for row in self.store.link_rows(InputRow, article_id=todo) if todo else ():
-            self[row.article_id] = date.fromisoformat(row.day) if row.day else None
+        for article_id, day in self.store.link_pairs(InputRow, "article_id", "day", todo) if todo else ():
+            self[article_id] = date.fromisoformat(day) if day else None
         for i in todo:
             self.setdefault(i, None)
 
