@@ -292,7 +292,8 @@ def _opens_name(name: str, hit: str, found: list[GazEntry], *, org: bool) -> str
 
 
 def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, int]],
-         names: list[tuple[int, int, str]], placed: Collection[str] = ()) -> list[Found]:
+         names: list[tuple[int, int, str]], placed: Collection[str] = (),
+         foreign: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Gazetteer names in the text outside the taken spans, kept on the evidence of their context.
 
     Args:
@@ -304,6 +305,8 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
             that is the whole mention needs strong context; one inside it is left to :func:`inner_places`.
         placed: Names the article already places (labelled places, places inside names): a lone town of
             one of these names is that place ("Cavan County Council" ... "for Cavan to upgrade").
+        foreign: Spans of text in another language, where a longer name is not one English writes: a town
+            opening a German compound ("Corona-Krise") is no place of it (#17).
     """
     found: list[tuple[Found, bool]] = []
     covered = bytearray(len(text) + 1)
@@ -333,6 +336,8 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
             if 1 in covered[start:end]:
                 continue
             whole = len(words) == 1 or (words[0][0], words[-1][1]) == (start, end)
+            if not whole and any(s <= start < e for s, e in foreign):
+                continue
             item = _judge(text, start, end, entries, whole=whole, index=index, persons=persons, names=names)
             if item is not None:
                 found.append(item)

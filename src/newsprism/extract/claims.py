@@ -631,7 +631,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                       key=lambda m: m.start)
     claims = []
     moved: list[tuple[Token, str]] = []  # the figures read as changes so far, for the ones coordinated with them
-    for item in _numbers(text, times, foreign_ranges(article.paragraphs)):
+    for item in _numbers(text, times, foreign_ranges(article.paragraphs, article.lang)):
         _qualify(text, item)
         token = _number_token(doc, item["start"], item["end"])
         if token is not None and token.ent_type_ in _NAME_TYPES:

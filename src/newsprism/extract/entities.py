@@ -117,8 +117,9 @@ def extract_entities(article: Article, doc: Doc, *, metadata_doc: Doc | None = N
         field their ``source`` names) and entities (``"e1"``, ``"e2"``, ...),
         which count both.
     """
-    candidates = _candidates(article.text, doc, article.paragraphs)
-    if metadata_doc is not None:
+    candidates = _candidates(article.text, doc, article.paragraphs, article.lang)
+    # the headline and captions of a story in another language are in its language (see foreign_ranges)
+    if metadata_doc is not None and not foreign_language(article.paragraphs, article.lang):
         candidates += _metadata_candidates(metadata if metadata is not None else metadata_lines(article), metadata_doc)
     labels = names.vote_labels([(c.text, c.label, c.locative) for c in candidates],
                                organisations=_organisations(doc, candidates))
@@ -186,7 +187,7 @@ def _metadata_candidates(lines: Sequence[tuple[str, str]], doc: Doc) -> list[_Ca
         starts.append(position)
         position += len(text) + len(_LINE_BREAK)
     result = []
-    for c in _candidates(doc.text, doc, ()):
+    for c in _candidates(doc.text, doc, (), None):
         at = bisect.bisect_right(starts, c.start) - 1
         source, text = lines[at]
         start, end = c.start - starts[at], c.end - starts[at]
@@ -195,14 +196,23 @@ def _metadata_candidates(lines: Sequence[tuple[str, str]], doc: Doc) -> list[_Ca
     return result
 
 
-def foreign_ranges(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
-    """Character ranges of the paragraphs the clean stage flagged foreign."""
-    return [(p.start, p.end) for p in paragraphs if p.foreign]
+def foreign_ranges(paragraphs: Sequence[Paragraph], lang: str | None = None) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs the clean stage flagged foreign, and of those too short to tell
+    their language when the article's language ``lang`` is one it flags: a headline, a caption or a short line
+    of a German story is German, where the English model reads "Gefängnis" as a person and "Kinder" as a
+    nationality (#17)."""
+    unknown_foreign = foreign_language(paragraphs, lang)
+    return [(p.start, p.end) for p in paragraphs if p.foreign or (unknown_foreign and p.lang is None)]
 
 
-def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph]) -> list[_Candidate]:
+def foreign_language(paragraphs: Sequence[Paragraph], lang: str | None) -> bool:
+    """Whether ``lang``, an article's language, is one the clean stage flags foreign in its paragraphs."""
+    return lang is not None and any(p.foreign and p.lang == lang for p in paragraphs)
+
+
+def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph], lang: str | None) -> list[_Candidate]:
     # Doc.text rebuilds the whole string on every access: use the article's text.
-    foreign = foreign_ranges(paragraphs)
+    foreign = foreign_ranges(paragraphs, lang)
     latin = doc.lang_ in LATIN_SCRIPT_LANGUAGES
     result: list[_Candidate] = []
     for ent in doc.ents:

@@ -49,6 +49,7 @@ from ._place_scan import (
     scan,
     strong_context,
 )
+from .entities import foreign_ranges
 from .gazetteer import (
     GazEntry,
     airports,
@@ -325,7 +326,8 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     # the name ("Noma", as the woman is called, placed once by mistake) (#13).
     personal = long_names | {m.text for m in mentions if m.label == "PERSON"}
     placed = {m.text for m, _, _ in chosen if m.label not in (_TENTATIVE, _SMALL) and m.text not in personal}
-    chosen.extend(_as_pairs(scan(text, taken=spans, persons=persons, names=named, placed=placed)))
+    chosen.extend(_as_pairs(scan(text, taken=spans, persons=persons, names=named, placed=placed,
+                                 foreign=foreign_ranges(article.paragraphs, article.lang))))
     chosen.extend(_listed(text, mentions, chosen, long_names))
     chosen.extend(_small_before_region(text, chosen, mentions, long_names))
     return sorted(chosen, key=lambda c: c[0].start)
@@ -1028,8 +1030,12 @@ def relabel_places(entities: tuple[Entity, ...], mentions: tuple[Mention, ...], 
 
 
 def _spacy_mentions(article: Article, settings: Settings, parses: ParseCache) -> list[Mention]:
+    """The model's names, as the entities stage would read them: none in a paragraph in another language (a
+    German story gave "Zustand", "Sicherheit" and "Kunden" as unplaced places, #17)."""
     doc = parses.parse([article.text], model=settings.spacy_model)[0]
-    return [Mention(e.start_char, e.end_char, e.text, e.label_, None, STAGE) for e in doc.ents]
+    foreign = foreign_ranges(article.paragraphs, article.lang)
+    return [Mention(e.start_char, e.end_char, e.text, e.label_, None, STAGE) for e in doc.ents
+            if not any(s <= e.start_char < end for s, end in foreign)]
 
 
 class PlacesStage(ParsingStage):

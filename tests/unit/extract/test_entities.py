@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.config import Settings
-from newsprism.extract.entities import metadata_field_text
+from newsprism.extract.entities import foreign_ranges, metadata_field_text
 from newsprism.model import Article, MediaItem, Paragraph, Removal
 from newsprism.pipeline import Pipeline
 from newsprism.registry import get_factory
@@ -191,3 +191,16 @@ def test_entities_a_time_zone_after_a_clock_is_no_organisation(stage) -> None:  
 def test_entities_an_office_named_by_a_title_is_no_organisation(  # type: ignore[no-untyped-def]
         stage, text: str, entities: list[tuple[str, str]]) -> None:
     assert [(e.name, e.label) for e in run(stage, text).entities] == entities
+
+
+@pytest.mark.issue(17)
+def test_entities_a_short_line_of_a_story_in_another_language_is_in_its_language() -> None:
+    # Read in the real mixed corpus: the short lines of German stories, too short for the language identifier,
+    # gave the English model's "Gefängnis" (a person), "Kinder" (a nationality), "Lockerungen" (a product).
+    text = "Gefängnis für Journalistin\n\nDie Polizei in Hamburg hat am Montag eine Journalistin festgenommen."
+    paragraphs = (Paragraph(0, 26, None), Paragraph(28, len(text), "de", 0.99, True))
+    assert foreign_ranges(paragraphs, "de") == [(0, 26), (28, len(text))]
+    assert foreign_ranges(paragraphs, None) == [(28, len(text))]
+    # a short line of an English story stays English, and so is read
+    english = (Paragraph(0, 26, None), Paragraph(28, len(text), "en", 0.99, False), Paragraph(28, 30, "de", 0.9, True))
+    assert foreign_ranges(english, "en") == [(28, 30)]

@@ -8,7 +8,7 @@ from _places import resolve_labelled as _resolve
 
 from newsprism.extract.gazetteer import demonym
 from newsprism.extract.places import resolve_places
-from newsprism.model import Article, Mention, TimeRef
+from newsprism.model import Article, Mention, Paragraph, TimeRef
 
 
 @pytest.mark.issue(13)
@@ -225,3 +225,14 @@ def test_places_what_the_dates_stage_read_as_a_time_is_no_place() -> None:
     assert [p.text for p in places] == ["Dallas", "Austin"]
     # without the times, the month's abbreviation is a town of that name: the rule is the dates stage's spans
     assert "Nov" in [p.text for p in resolve_places(Article(id="t", text=text), mentions)]
+
+
+@pytest.mark.issue(17)
+def test_places_in_another_language_no_town_opens_a_compound() -> None:
+    # Read in the real mixed corpus: German stories' "Corona-Krise" placed Corona, California, 104 times.
+    text = "Aber nur in der Corona-Krise erhalten Sie Hilfe in Berlin."
+    german = Article(id="t", text=text, lang="de", paragraphs=(Paragraph(0, len(text), "de", 0.99, True),))
+    assert [(p.text, p.name) for p in resolve_places(german, [])] == [("Berlin", "Berlin")]
+    # the same words in a paragraph of the main language are read as before
+    english = german.replace(lang="en", paragraphs=(Paragraph(0, len(text), "en", 0.99, False),))
+    assert "Corona" in [p.text for p in resolve_places(english, [])]
