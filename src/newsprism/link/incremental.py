@@ -363,8 +363,9 @@ class _Closed:
     """What keys that become too common (more than :data:`MAX_POSTING` articles) change, with no pair scored: such
     a key only takes candidate pairs away. A stored edge of two of its members that share no other open key is
     ``dropped`` (the articles that lose one, ``lost``, have their other stored edges, ``kept``, written again with
-    them); a stored story holding two members of one such key is made again (``seeds``: its members' means may
-    count a pair under the threshold that is no candidate now). Scoring every candidate of every member again, as
+    them); a stored story two of whose members shared such a key and share no open key now is made again
+    (``seeds``: its members' means may count a pair under the threshold that is no candidate now; a dropped edge
+    between two stored stories changes neither, the last run kept them apart). Scoring every candidate of every member again, as
     a key that opens needs, took most of a story step: each key that closes has some 400 members (#17)."""
 
     def __init__(self, store: Any, closing: Collection[str], keys: _Keys, posting: _Postings,
@@ -388,10 +389,18 @@ class _Closed:
         self.lost = {i for pair in self.dropped for i in pair}
         self.kept = {(a, b): v for (a, b), v in stored.items()
                      if (a in self.lost or b in self.lost) and (a, b) not in self.dropped}
-        story_of = {r.article_id: r.story_id for r in store.link_rows(StoryArticleRow, article_id=ids)}
-        for ms in members.values():
-            shared = Counter(story_of[m] for m in ms if m in story_of)
-            self.seeds |= {m for m in ms if shared.get(story_of.get(m, ""), 0) > 1}
+        # a stored story is made again when two of its members shared a key that closed and share no open key now
+        closing_of: dict[str, set[str]] = {}
+        for key, ms in members.items():
+            for m in ms:
+                closing_of.setdefault(m, set()).add(key)
+        by_story: dict[str, list[str]] = {}
+        for r in store.link_rows(StoryArticleRow, article_id=ids):
+            by_story.setdefault(r.story_id, []).append(r.article_id)
+        for ms in by_story.values():
+            if any(not closing_of[x].isdisjoint(closing_of[y]) and open_keys[x].isdisjoint(open_keys[y])
+                   for n, x in enumerate(ms) for y in ms[n + 1:]):
+                self.seeds.update(ms)
 
 
 #: A pair in the order merges take them (:func:`~newsprism.link.stories.merge_stories`): strongest first, then by
