@@ -256,13 +256,14 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
     kept = store.link_rows(EntityNodeRow, node=untouched) if untouched else []
     patched = [t.row() for n, t in sorted(sums.items()) if t.members]
     found = _resolve(store, [*kept, *patched], moved, new_rows, decisions, crowded, reached - gone)
-    entity_rows, member_rows = _entity_rows(found)
-    members = _Members(store, [*kept, *stored.values()], moved, member_rows)
+    # member rows are made only for the members written again (and read for the articles asked about): a run
+    # reaches most name nodes of a corpus whose articles share their names, and writes the rows of few (#17)
+    entity_rows = [CorpusEntityRow(e.corpus_id, e.name, e.label, e.variants, e.evidence, e.articles) for e in found]
+    members = _Members(store, [*kept, *stored.values()], moved, found)
     old_ids = members.old_ids
     stored_rows = {r.corpus_id: r for r in store.link_rows(CorpusEntityRow, corpus_id=sorted(old_ids))} if old_ids else {}
     same = {r.corpus_id for r in entity_rows if stored_rows.get(r.corpus_id) == r}
     values = (old_ids | {e.corpus_id for e in found}) - same
-    mapping = {(m.article_id, m.entity_id): m.corpus_id for m in member_rows}
     patches: dict[type[LinkRow], Patch] = {
         CorpusEntityRow: Patch("corpus_id", values, [r for r in entity_rows if r.corpus_id not in same]),
         EntityMemberRow: members.patch(),
@@ -272,13 +273,15 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
         EntityPairRow: Patch(("a", "b"), repair | gone, [EntityPairRow(a, b) for a, b in sorted(new_pairs)]),
         EntityNodeRow: Patch("node", touched, patched)}
     count = totals[0] - len(old_ids) + len(found)
-    merged = totals[1] - members.merged_before + _merged(member_rows)
+    merged = totals[1] - members.merged_before + sum(1 for e in found if len({m[2] for m in e.members}) > 1)
     stale = set(changed) | set(removed)
 
     def entity_of(article_ids: Collection[str]) -> Mapping[tuple[str, str], str]:
         todo = sorted(set(article_ids) - stale)
         stored = store.link_rows(EntityMemberRow, article_id=todo) if todo else []
-        return {(m.article_id, m.entity_id): m.corpus_id for m in stored} | mapping
+        asked = set(article_ids)
+        return {(m.article_id, m.entity_id): m.corpus_id for m in stored} | {
+            (a, entity): e.corpus_id for e in found for a, entity, _ in e.members if a in asked}
 
     return EntityLinks({}, patches, count, merged, members.changed_articles | moved, entity_of)
 
@@ -296,8 +299,8 @@ class _Members:
     """
 
     def __init__(self, store: Any, old_totals: Iterable[EntityNodeRow], moved: Collection[str],
-                 member_rows: Sequence[EntityMemberRow]) -> None:
-        self.moved, self.member_rows = set(moved), member_rows
+                 found: Sequence[CorpusEntity]) -> None:
+        self.moved, self.found = set(moved), found
         # one article entity of each node, in an article that did not change
         sample: dict[str, tuple[str, str]] = {}
         of_node: dict[str, list[list[Any]]] = {}
@@ -308,7 +311,9 @@ class _Members:
         articles = sorted({a for a, _ in sample.values()} | self.moved)
         old = {(r.article_id, r.entity_id): r for r in store.link_rows(EntityMemberRow, article_id=articles)} \
             if articles else {}
-        new = {(r.article_id, r.entity_id): r for r in member_rows}
+        wanted = set(sample.values())
+        new = {(a, entity): (e.corpus_id, name) for e in found for a, entity, name in e.members
+               if (a, entity) in wanted}
         # the corpus entities and names as stored: of each node sampled, and of the changed articles' rows
         stored = [old[k] for k in sample.values() if k in old] + [r for k, r in old.items() if k[0] in self.moved]
         self.old_ids = {r.corpus_id for r in stored}
@@ -320,14 +325,16 @@ class _Members:
         self.changed_articles: set[str] = set()
         for node, key in sorted(sample.items()):
             before, after = old.get(key), new.get(key)
-            if before is None or after is None or (before.corpus_id, before.name) != (after.corpus_id, after.name):
-                self.names |= {r.name for r in (before, after) if r is not None and r.name is not None}
-                if before is None or after is None or before.corpus_id != after.corpus_id:
+            if before is None or after is None or (before.corpus_id, before.name) != after:
+                self.names |= {n for n in (before.name if before else None, after[1] if after else None)
+                               if n is not None}
+                if before is None or after is None or before.corpus_id != after[0]:
                     self.changed_articles |= {m[0] for m in of_node[node]}
 
     def patch(self) -> Patch:
         """The rows of the changed articles and of the names whose rows changed, in place of the stored ones."""
-        rows = [r for r in self.member_rows if r.name in self.names or r.article_id in self.moved]
+        rows = [EntityMemberRow(e.corpus_id, a, entity, name) for e in self.found for a, entity, name in e.members
+                if name in self.names or a in self.moved]
         return Patch("article_id", self.moved, rows, also=(("name", self.names),))
 
 
