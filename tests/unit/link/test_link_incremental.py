@@ -394,3 +394,28 @@ def test_incremental_link_drops_the_pairs_of_a_key_that_becomes_too_common(
     assert {(a, b) for a, b in before - after if int(a[1:]) % 2 != int(b[1:]) % 2}, sorted(before - after)
     assert not {(a, b) for a, b in after if int(a[1:]) % 2 != int(b[1:]) % 2 and made[-1].id not in (a, b)}
     assert _tables(store) == _full(made, tmp_path)
+
+
+@pytest.mark.issue(17)
+def test_incremental_link_of_a_corpus_that_lost_articles_equals_full(tmp_path: Path) -> None:
+    import sqlite3
+
+    articles = corpus() + _real_news()
+    store = open_store(tmp_path / "corpus.db")
+    try:
+        store.add(articles)
+        link_corpus(store)
+        gone = {"a2", "w003", "c001"}  # a story's article, and an original with its copy on another site
+        assert store.link_rows(StoryArticleRow, article_id="a2")
+    finally:
+        store.close()
+    with sqlite3.connect(tmp_path / "corpus.db") as db:  # no command removes articles: the table loses the rows
+        db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in sorted(gone)])
+    store = open_store(tmp_path / "corpus.db")
+    try:
+        steps: list[Step] = []
+        link_corpus(store, report=steps.append)
+        assert next(s.message for s in steps if s.name == "read" and s.finished).endswith("(incremental)")
+        assert _tables(store) == _full([a for a in articles if a.id not in gone], tmp_path)
+    finally:
+        store.close()
