@@ -83,7 +83,9 @@ def _shingle_list(text: str) -> list[int]:
     found = words(strip_accents(normalize_for_hash(text)))
     if len(found) < SHINGLE:
         return [zlib.crc32(" ".join(found).encode("utf-8"))] if found else []
-    return [zlib.crc32(" ".join(found[i:i + SHINGLE]).encode("utf-8")) for i in range(len(found) - SHINGLE + 1)]
+    # each word encoded once: the bytes of five joined by a space are those of the five words' text joined (#17)
+    encoded = [word.encode("utf-8") for word in found]
+    return [zlib.crc32(b" ".join(encoded[i:i + SHINGLE])) for i in range(len(found) - SHINGLE + 1)]
 
 
 @lru_cache(maxsize=1)

@@ -135,6 +135,8 @@ def words(text: str) -> list[str]:
     >>> words("Kherson 新作入荷")
     ['Kherson', '新', '作', '入', '荷']
     """
+    if not _UNSEGMENTED.search(text):  # most texts: no word to cut, one search for the text, not one a word (#17)
+        return WORD.findall(text)
     return [part for word in WORD.findall(text) for part in _split_unsegmented(word, 1)]
 
 
@@ -166,6 +168,8 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Floods 新作入荷")
     ['floods', '新作', '作入', '入荷']
     """
+    if not _UNSEGMENTED.search(text):
+        return [word.casefold() for word in WORD.findall(text)]
     return [part for word in WORD.findall(text) for part in _split_unsegmented(word.casefold(), 2)]
 
 
