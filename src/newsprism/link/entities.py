@@ -262,11 +262,27 @@ def _choose(clusters: _Clusters, partial: Key, fitting: list[Key]) -> tuple[str,
 
     counts = {c: len(articles(c)) for c in fitting}
     best = min(fitting, key=lambda c: (-counts[c], c))
-    if counts[best] < DOMINANT_SHARE * sum(counts.values()):
+    # Dominant among the full names some article wrote the partial name for, when the most common of all is
+    # one of them: "AP" is the Associated Press, whose articles write both, though seventy names have the
+    # initials A.P. ("Academic Press", "American Pie") and no article shortens them so (#17).
+    names = {nodes[k].name for k in clusters.members[partial]}
+    used = [c for c in fitting if any(_written_for(n, nodes[k]) for n in names for k in clusters.members[c])]
+    among = used if best in used else fitting
+    if counts[best] < DOMINANT_SHARE * sum(counts[c] for c in among):
         return None
     if nodes[partial].family == "PERSON" and not context(partial) & context(best):
         return None  # a bare surname also needs a name in common with its person's articles
-    return f"the dominant one of that name ({counts[best]} of {sum(counts.values())} articles)", best
+    return f"the dominant one of that name ({counts[best]} of {sum(counts[c] for c in among)} articles)", best
+
+
+def _written_for(name: str, node: NameNode) -> bool:
+    """Whether an article wrote ``name`` for ``node``'s name: among its variants, and for a person as the
+    surname ("Biden" for Joe Biden); a first name used alone ("George") stood for its full name in that article
+    only, and says nothing of the bare first names of other articles."""
+    if name not in node.variants:
+        return False
+    given = node.person[0] if node.family == "PERSON" else ()
+    return not given or given[0].casefold() != name.casefold()
 
 
 #: How many times more articles a partial name needs than every full name of its entity to name the entity.
