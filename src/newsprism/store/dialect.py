@@ -219,13 +219,7 @@ def matches_off_the_index(conn: Conn) -> Iterator[None]:
 
     Each statement is planned for its values (:func:`custom_plans`).
     """
-    if not isinstance(conn, PgConnection):
-        yield
-        return
-    with conn.raw.transaction():
-        custom_plans(conn)
-        conn.raw.execute("SET LOCAL enable_seqscan = off")
-        conn.raw.execute("SET LOCAL enable_indexscan = off")
+    with _planned_without(conn, "enable_seqscan", "enable_indexscan"):
         yield
 
 
@@ -250,13 +244,21 @@ def walking_dates(conn: Conn) -> Iterator[None]:
     in 497 articles of a corpus of few sentences, in 21,779: 27 ms for the fifth page, where walking the date
     order tests about a hundred rows a page).
     """
+    with _planned_without(conn, "enable_sort", "enable_bitmapscan"):
+        yield
+
+
+@contextmanager
+def _planned_without(conn: Conn, *methods: str) -> Iterator[None]:
+    """One transaction whose statements are planned for their values without these plan methods
+    (PostgreSQL's ``enable_*`` settings, held for the transaction); nothing to do on SQLite."""
     if not isinstance(conn, PgConnection):
         yield
         return
     with conn.raw.transaction():
         custom_plans(conn)
-        conn.raw.execute("SET LOCAL enable_sort = off")
-        conn.raw.execute("SET LOCAL enable_bitmapscan = off")
+        for method in methods:
+            conn.raw.execute(f"SET LOCAL {method} = off")
         yield
 
 
