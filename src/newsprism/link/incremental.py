@@ -397,10 +397,10 @@ class _Closed:
         by_story: dict[str, list[str]] = {}
         for r in store.link_rows(StoryArticleRow, article_id=ids):
             by_story.setdefault(r.story_id, []).append(r.article_id)
-        for ms in by_story.values():
+        for story in by_story.values():
             if any(not closing_of[x].isdisjoint(closing_of[y]) and open_keys[x].isdisjoint(open_keys[y])
-                   for n, x in enumerate(ms) for y in ms[n + 1:]):
-                self.seeds.update(ms)
+                   for n, x in enumerate(story) for y in story[n + 1:]):
+                self.seeds.update(story)
 
 
 #: A pair in the order merges take them (:func:`~newsprism.link.stories.merge_stories`): strongest first, then by
