@@ -143,41 +143,34 @@ def segments_of_parts(parts: Iterable[MappedText], raw: str) -> tuple[Segment, .
     runs: list[list[int]] = []  # [start, raw start, length]
     position = 0
     for part in parts:
-        origin = part.origin
-        if isinstance(origin, range) and origin.step == 1 and part.text == raw[origin.start:origin.stop]:
-            found: Iterable[tuple[int, int, int]] = [(0, origin.start, len(origin))] if len(origin) else []
-        elif isinstance(origin, Spans):
-            found = _spans_runs(part.text, origin, raw)
-        else:
-            found = _runs(part, raw)
-        for start, raw_start, length in found:
-            last = runs[-1] if runs else None
-            if last is not None and last[0] + last[2] == position + start and last[1] + last[2] == raw_start:
-                last[2] += length
-            else:
-                runs.append([position + start, raw_start, length])
+        _extend(runs, position, _part_runs(part.text, part.origin, raw))
         position += len(part.text)
     return tuple(Segment(start=start, raw_start=raw_start, length=length) for start, raw_start, length in runs)
 
 
-def _spans_runs(text: str, origin: Spans, raw: str) -> list[tuple[int, int, int]]:
-    """:func:`_runs` of a text whose origin is :class:`Spans`: a slice whose text is still the raw text's is one
-    run; the others are read character by character."""
-    runs: list[tuple[int, int, int]] = []
-    at = 0
-    for span in origin.ranges:
-        piece = text[at:at + len(span)]
-        if span.step == 1 and piece == raw[span.start:span.stop]:
-            found = [(0, span.start, len(span))]
+def _part_runs(text: str, origin: Sequence[int], raw: str) -> Iterable[Sequence[int]]:
+    """``(start, raw start, length)`` of the runs of one part: a slice of the raw text that is still its text is
+    one run; :class:`Spans` are read slice by slice; any other part character by character (:func:`_runs`)."""
+    if isinstance(origin, range) and origin.step == 1 and text == raw[origin.start:origin.stop]:
+        return [(0, origin.start, len(origin))] if len(origin) else []
+    if isinstance(origin, Spans):
+        runs: list[list[int]] = []
+        at = 0
+        for span in origin.ranges:
+            _extend(runs, at, _part_runs(text[at:at + len(span)], span, raw))
+            at += len(span)
+        return runs
+    return _runs(MappedText(text, origin), raw)
+
+
+def _extend(runs: list[list[int]], offset: int, found: Iterable[Sequence[int]]) -> None:
+    """Add the runs ``found`` at ``offset``, each lengthening the last one when it goes on in both texts."""
+    for start, raw_start, length in found:
+        last = runs[-1] if runs else None
+        if last is not None and last[0] + last[2] == offset + start and last[1] + last[2] == raw_start:
+            last[2] += length
         else:
-            found = _runs(MappedText(piece, span), raw)
-        for start, raw_start, length in found:
-            if runs and runs[-1][0] + runs[-1][2] == at + start and runs[-1][1] + runs[-1][2] == raw_start:
-                runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2] + length)
-            else:
-                runs.append((at + start, raw_start, length))
-        at += len(span)
-    return runs
+            runs.append([offset + start, raw_start, length])
 
 
 def _runs(mapped: MappedText, raw: str) -> list[tuple[int, int, int]]:
