@@ -204,6 +204,15 @@ def test_entities_a_mislabelled_name_joins_its_family() -> None:
     assert [(e.label, e.articles) for e in entities] == [("ORG", 5)]
 
 
+@pytest.mark.issue(17)
+def test_entities_a_first_name_read_as_a_person_keeps_its_readings_apart() -> None:
+    # "Joseph" is a first name of the birth records, though its folded key ("hosef") is not: three
+    # organisation readings of five do not make the person's readings an organisation's
+    articles = _articles(*[("Joseph", "ORG")] * 3, *[("Joseph", "PERSON")] * 2)
+    entities = [e for e in resolve_entities(articles) if e.name == "Joseph"]
+    assert sorted((e.label, e.articles) for e in entities) == [("ORG", 3), ("PERSON", 2)]
+
+
 def test_entities_manual_decisions() -> None:
     articles = _articles(("Sergei Surovikin", "PERSON"), ("Surovykin", "PERSON"), ("Dmitry Peskov", "PERSON"))
     split = _groups(articles, (Decision("split", ("Sergei Surovikin", "Surovykin")),))
