@@ -45,6 +45,7 @@ from ._lexicon import (
     NAMED_LABELS,
     ORGANISATION_HEADS,
     ORGANISATION_OF,
+    PLACE_LABELS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -121,6 +122,10 @@ def extract_entities(article: Article, doc: Doc, *, metadata_doc: Doc | None = N
     # the headline and captions of a story in another language are in its language (see foreign_ranges)
     if metadata_doc is not None and not foreign_language(article.paragraphs, article.lang):
         candidates += _metadata_candidates(metadata if metadata is not None else metadata_lines(article), metadata_doc)
+    diseases = _diseases(article.text, candidates)
+    if diseases:
+        # "tested positive for COVID-19": a disease is no person, organisation or place of the story (#17)
+        candidates = [c for c in candidates if not _disease(c, diseases)]
     labels = names.vote_labels([(c.text, c.label, c.locative) for c in candidates],
                                organisations=_organisations(doc, candidates))
     groups = names.group_names([(c.text, label) for c, label in zip(candidates, labels, strict=True)])
@@ -232,6 +237,54 @@ def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph], lang: str 
         previous = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         result.append(_Candidate(start, end, text[start:end], label, previous in LOCATIVE_PREPOSITIONS))
     return result
+
+
+#: Words before a name that say it names a disease: "died of", "tested positive for", "diagnosed with", "cases of".
+_DISEASE_BEFORE = re.compile(
+    r"(?:\b(?:died|dies|die|dying)\s+(?:of|from)|\btest(?:s|ed|ing)?\s+(?:positive|negative)\s+for|"
+    r"\b(?:diagnosed|infected|sick|ill|hospitali[sz]ed)\s+with|\b(?:cases|symptoms|outbreak)\s+of|"
+    r"\bdeaths?\s+(?:linked|related|due|attributed)\s+to|\bvaccin(?:e|es|ated|ation)\s+against)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+#: Words after a name that say it names a disease: "COVID-19, the disease caused by", "COVID-19-related deaths".
+_DISEASE_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:disease|illness|infection)\b|"
+                                 r"-related\b", re.IGNORECASE)
+#: A head noun after a name that only a disease takes ("the COVID-19 pandemic", "Zika virus"); a place takes some of
+#: them too ("the Wuhan virus"), so they count only against a name read as no place.
+_DISEASE_HEAD = re.compile(r"\s+(?:pandemic|epidemic|disease|virus|infections?|symptoms)\b", re.IGNORECASE)
+
+
+def _diseases(text: str, candidates: Sequence[_Candidate]) -> dict[str, bool]:
+    """The case-folded names the article writes as a disease's, each with whether that holds for a name read as a
+    place too (words around it) or only for one read as no place (a head noun after it) (#17).
+
+    The small model labels "COVID-19" an organisation or a person and "Ebola" a country; the article's own words
+    say what it is: "died of COVID-19", "tested positive for COVID-19", "the COVID-19 pandemic". Every occurrence
+    of the name is read, labelled by the model or not.
+
+    >>> found = _diseases("He died of COVID-19. The Ebola virus spread. Trump said so.",
+    ...                   [_Candidate(11, 19, "COVID-19", "ORG", False), _Candidate(25, 30, "Ebola", "GPE", False),
+    ...                    _Candidate(44, 49, "Trump", "PERSON", False)])
+    >>> sorted(found.items())
+    [('covid-19', True), ('ebola', False)]
+    """
+    found: dict[str, bool] = {}
+    for name in {c.text for c in candidates}:
+        key = name.casefold()
+        if found.get(key):
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if _DISEASE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _DISEASE_APPOSITIVE.match(text, m.end()):
+                found[key] = True
+                break
+            if _DISEASE_HEAD.match(text, m.end()):
+                found[key] = False
+    return found
+
+
+def _disease(candidate: _Candidate, diseases: dict[str, bool]) -> bool:
+    """Whether a candidate names a disease by :func:`_diseases`."""
+    strong = diseases.get(candidate.text.casefold())
+    return strong is not None and (strong or candidate.label not in PLACE_LABELS)
 
 
 def _lower_word(span: str) -> bool:

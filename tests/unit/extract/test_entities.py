@@ -194,6 +194,22 @@ def test_entities_an_office_named_by_a_title_is_no_organisation(  # type: ignore
 
 
 @pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "entities"), [
+    # read in the real mixed corpus, where "COVID-19" was an organisation in 46 articles and a person in 25
+    ("Herman Cain died from COVID-19 on Thursday. He had attended a rally in Tulsa without a mask.",
+     [("Herman Cain", "PERSON"), ("Tulsa", "GPE")]),
+    ("The NBA suspended its season over COVID-19 after a player tested positive for COVID-19.",
+     [("NBA", "ORG")]),
+    # a place before a disease's head noun stays a place; a name after "the death of" stays a person
+    ("The Wuhan virus reached Italy. Protests followed the death of George Floyd in Minneapolis.",
+     [("Wuhan", "GPE"), ("Italy", "GPE"), ("George Floyd", "PERSON"), ("Minneapolis", "GPE")]),
+])
+def test_entities_a_disease_the_article_names_so_is_no_entity(  # type: ignore[no-untyped-def]
+        stage, text: str, entities: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.label) for e in run(stage, text).entities] == entities
+
+
+@pytest.mark.issue(17)
 def test_entities_a_short_line_of_a_story_in_another_language_is_in_its_language() -> None:
     # Read in the real mixed corpus: the short lines of German stories, too short for the language identifier,
     # gave the English model's "Gefängnis" (a person), "Kinder" (a nationality), "Lockerungen" (a product).
