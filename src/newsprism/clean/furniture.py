@@ -462,6 +462,7 @@ def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -
         return
     first, last = best
     last = _trim_calls(lines, first, last)
+    last = _numbered_list_end(lines, last)
     last = _story_end(lines, last)
     title = _title_index(lines, first)
     tags = 0
@@ -498,6 +499,45 @@ def _trim_calls(lines: Sequence[Line], first: int, last: int) -> int:
             _mark(edge, "subscribe", "a call to the reader at the end of the story's run of prose")
         last -= 1
     return last
+
+
+#: A list item's number opening its line ("1) Lego…", "2. …", "#3 …", "12 Alex Bowman 2257…").
+_ITEM_NUMBER = re.compile(r"\s*#?(\d{1,3})(?:[.)]\s*|\s+)(?=\S)")
+#: Items a numbered list needs before it is the story's, and the lines that may sit between two of them.
+_LIST_ITEMS, _ITEM_GAP = 3, 3
+
+
+def _numbered_list_end(lines: Sequence[Line], last: int) -> int:
+    """The story runs on over a numbered list that opens right after its run of prose (#12).
+
+    A ranking, a results table or a shopping list counts its items 1, 2, 3… ("1) Lego Star Wars…",
+    "12 Alex Bowman 2257 1 0 7 12"): such lines are short and have no sentence, so the run of prose ends at
+    them, but a page's menus and teasers are not numbered in sequence. The list is the story's when its first
+    item is the line after the run (or the one after that), it counts on from 1 by one at each step with at
+    most :data:`_ITEM_GAP` lines between two items (an item's link or note), and it has
+    :data:`_LIST_ITEMS` items or more; the story then runs to its last item.
+    """
+    start = next((i for i in range(last + 1, min(last + 3, len(lines)))
+                  if lines[i].kind is None and _item_number(lines[i]) == 1), None)
+    if start is None:
+        return last
+    expected, end, i = 2, start, start + 1
+    while i < len(lines) and i - end <= _ITEM_GAP:
+        if lines[i].kind is None and _item_number(lines[i]) == expected:
+            expected, end = expected + 1, i
+        i += 1
+    return end if expected - 1 >= _LIST_ITEMS else last
+
+
+def _counts_on(run: Sequence[Line]) -> bool:
+    """Whether each line of ``run`` is numbered one more than the line before: a list's items, not a menu."""
+    numbers = [_item_number(line) for line in run]
+    return numbers[0] is not None and numbers == list(range(numbers[0], numbers[0] + len(run)))
+
+
+def _item_number(line: Line) -> int | None:
+    m = _ITEM_NUMBER.match(line.text)
+    return int(m.group(1)) if m else None
 
 
 def _dateline_alone(line: Line, languages: tuple[str, ...]) -> bool:
@@ -584,14 +624,15 @@ def _weight(line: Line) -> float:
 
 
 def _menus(lines: Sequence[Line]) -> None:
-    """Runs of four or more short unpunctuated lines inside the story are menus."""
+    """Runs of four or more short unpunctuated lines inside the story are menus, unless they count on (a
+    ranking's rows, #12)."""
     run: list[Line] = []
     for line in [*lines, None]:
         if line is not None and line.kind is None and not line.prose and line.n_words <= 4 \
                 and not TERMINAL.search(line.text):
             run.append(line)
             continue
-        if len(run) >= 4:
+        if len(run) >= 4 and not _counts_on(run):
             for item in run:
                 _mark(item, "navigation", f"one of {len(run)} short lines in a row (a menu)")
         run = []

@@ -466,3 +466,24 @@ def test_a_caption_with_a_credit_is_told_without_its_pattern_on_most_lines() -> 
                         "Smoke rises over the port. (AP Photo/Jane Doe)\n"
                         "The wall will cost more than planned, the council said on Tuesday.", content_kind="html")
     assert [removal.kind for removal in result.removals] == ["caption"]
+
+
+@pytest.mark.issue(12)
+def test_furniture_a_numbered_list_right_after_the_story_is_the_story_s() -> None:
+    """A ranking that opens right after the story's prose counts 1, 2, 3…: its rows are the story's, though short
+    and with no sentence in them; the menu after it is not numbered, and goes."""
+    rows = ["1 Kyle Busch 5040 5 1 17 27", "2 Martin Truex Jr. 5035 7 0 15 24", "3 Kevin Harvick 5033 4 6 15 26",
+            "4 Denny Hamlin 5027 6 3 19 24"]
+    menu = ["Home", "Sport", "Business", "Contact us"]
+    text = "\n\n".join([_STORY_BEFORE, _STORY_AFTER, "Final standings after 36 races:", *rows, *menu])
+    result = clean_text(text)
+    removed = {removal.text for removal in result.removals}
+    assert not removed & set(rows)
+    assert set(menu) <= removed
+
+
+@pytest.mark.issue(12)
+def test_furniture_lines_numbered_out_of_sequence_after_the_story_are_not_kept_as_a_list() -> None:
+    teasers = ["3 busted after raid finds drugs", "10 Places to Travel in 2020", "5 things to know today"]
+    result = clean_text("\n\n".join([_STORY_BEFORE, _STORY_AFTER, *teasers]))
+    assert set(teasers) <= {removal.text for removal in result.removals}
