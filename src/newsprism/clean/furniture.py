@@ -755,8 +755,8 @@ def _opens_gap(kept: Sequence[Line], i: int) -> bool:
 def _closes_gap(kept: Sequence[Line], i: int) -> bool:
     """A paragraph that ends a sentence, or a short heading with a paragraph after it: what a picture precedes."""
     line = kept[i]
-    if line.prose:
-        return _ends_sentence(line)
+    if line.prose:  # a paragraph that leads in to a quote or a list ends on a colon (#12)
+        return _ends_sentence(line) or line.text.rstrip().endswith(":")
     return line.n_words <= _HEADING_WORDS and i + 1 < len(kept) and kept[i + 1].prose
 
 

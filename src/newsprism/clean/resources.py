@@ -322,7 +322,7 @@ HEADING_START = re.compile(r"^\s*(?:how|why|what|when|where|who|which|q:|a:|step
 # -- captions by their form (#12) ---------------------------------------------------
 #: A caption's label or a gallery counter opening the line: "Media captionJulian Assange…", "Image: …", "2of4A shopper…".
 CAPTION_LABEL = re.compile(
-    r"^(?:media\s*caption\s*|(?:caption|image|photo|picture|pictured|file\s+photo|video|watch|foto|bild|imagen|gallery)"
+    r"^(?:(?:media|image|photo|video)\s*caption\s*|(?:caption|image|photo|picture|pictured|file\s+photo|video|watch|foto|bild|imagen|gallery)"
     r"\s*[:|]\s*)(?=[A-Z“\"'])|^\d+\s*of\s*\d+\s*(?=[A-Z])",
     _I,
 )
@@ -334,7 +334,9 @@ CAPTION_CREDIT_END = re.compile(
     r"(?:\s+file)?"
     r"|(?:(?<=[.!?)\]])|\s+[|/])\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Shutterstock|Statista|AP\s+file|Reuters\s+file)"
     r"|\s(?:Submitted|File|Courtesy|Handout)\s+(?:photo|image)|\[(?:File|Photo|Image)[^\]]*\]"
-    r"|[.!?]\s*(?:Photo|Photograph|Image)s?\s+(?:by|courtesy\s+of)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$"
+    r"|[.!?]\s*(?:Photo|Photograph|Image)s?\s+(?:by|courtesy\s+of)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    # a credit in brackets, the scraped page's credit line glued after it ("(Photo: Getty Images)Getty") (#12)
+    r"|\((?:Photo|Photograph|Image|Picture|Video|Credit|Foto)s?(?:\s+credit)?\s*:\s*[^()]{2,60}\)(?:\s*[A-Z][\w.'’-]*){0,3})\s*$"
 )
 #: A credit opening a caption: "Alex Wong | Getty ImagesKristi Noem, governor of South Dakota, …".
 CAPTION_CREDIT_START = re.compile(

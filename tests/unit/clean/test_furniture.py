@@ -487,3 +487,23 @@ def test_furniture_lines_numbered_out_of_sequence_after_the_story_are_not_kept_a
     teasers = ["3 busted after raid finds drugs", "10 Places to Travel in 2020", "5 things to know today"]
     result = clean_text("\n\n".join([_STORY_BEFORE, _STORY_AFTER, *teasers]))
     assert set(teasers) <= {removal.text for removal in result.removals}
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line", [
+    "Image caption Taylor Swift's seventh album, Lover, is the only one she owns the rights to",
+    "Not all duvets have real feathers in them. You can try one with synthetic stuffing. (Photo: Getty Images)Getty",
+])
+def test_furniture_caption_by_its_label_or_bracketed_credit(line: str) -> None:
+    result = clean_text(f"{_STORY_BEFORE}\n\n{line}\n\n{_STORY_AFTER}")
+    assert {removal.text: removal.kind for removal in result.removals}.get(line) == "caption"
+
+
+@pytest.mark.issue(12)
+def test_furniture_caption_set_off_before_a_paragraph_that_leads_in_to_a_quote() -> None:
+    caption = "Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur"
+    lead_in = "Officials said traffic would be diverted to the ring road, and the mayor added:"
+    text = f"{_STORY_BEFORE}\n\n{caption}\n\n{lead_in}\n\n{_STORY_AFTER}"
+    result = clean_text(text)
+    assert {removal.text: removal.kind for removal in result.removals}.get(caption) == "caption"
+    assert lead_in in result.text
