@@ -347,7 +347,12 @@ def _by_call_to_action(line: Line) -> None:
         return
     reader = CALL_READER.findall(line.text)
     imperatives = CALL_IMPERATIVE.findall(line.text)
-    if len({c.lower() for c in channels}) < 2 and not imperatives and not (reader and line.n_words <= 6):
+    # the reader told what was done with their account or address ("You have activated your account, please feel
+    # free to browse…"), as a box's message is, however few its call words (#12); "Your email list will grow" is
+    # a story's advice, not a message
+    message = line.n_words <= _MESSAGE_MAX and bool(_SECOND_PERSON.match(line.text) and reader)
+    if len({c.lower() for c in channels}) < 2 and not imperatives and not (reader and line.n_words <= 6) \
+            and not message:
         return  # one channel needs a button's imperative, or a short line to the reader ("Thanks for signing up!")
     if not (reader or imperatives) and line.n_words > 6:
         return
@@ -355,7 +360,7 @@ def _by_call_to_action(line: Line) -> None:
         return  # "And you'll have a lot less money in your bank account."
     if _box_voice(line.text):
         return
-    if len(channels) + len(reader) + len(imperatives) < 0.2 * line.n_words and not (
+    if len(channels) + len(reader) + len(imperatives) < 0.2 * line.n_words and not message and not (
             line.n_words <= _CALL_MAX and _channel_call(line.text)):
         return
     _mark(line, "subscribe", f"a call to action (cue {channels[0].strip()!r})")
@@ -363,6 +368,8 @@ def _by_call_to_action(line: Line) -> None:
 
 #: A line opening with the reader as its subject ("You have activated your account…"), as a box speaks.
 _SECOND_PERSON = re.compile(r"\s*you\b(?!'ll|’ll)", re.IGNORECASE)
+#: Words in a box's message to the reader about their account ("You have activated your account…").
+_MESSAGE_MAX = 25
 #: Words in a box whose call to action is one sentence among slogans ("The best in culture… Subscribe now…").
 _CALL_MAX = 40
 _NEXT_STOP = re.compile(r"[.!?](?=\s|$)|\.(?=[A-Z]{2})")

@@ -507,3 +507,13 @@ def test_furniture_caption_set_off_before_a_paragraph_that_leads_in_to_a_quote()
     result = clean_text(text)
     assert {removal.text: removal.kind for removal in result.removals}.get(caption) == "caption"
     assert lead_in in result.text
+
+
+@pytest.mark.issue(12)
+def test_furniture_a_box_s_message_about_the_reader_s_account_between_paragraphs_is_a_box() -> None:
+    box = "You have activated your account, please feel free to browse our exclusive contests, videos and content."
+    advice = "Your email list will begin to grow"
+    result = clean_text(f"{_STORY_BEFORE}\n\n{box}\n\n{_STORY_AFTER}\n\n{advice}\n\n{_STORY_AFTER}")
+    kinds = {removal.text: removal.kind for removal in result.removals}
+    assert kinds.get(box) == "subscribe"
+    assert advice not in kinds
