@@ -285,6 +285,8 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool
         if len(left) >= 3 and left.islower() and len(right) >= 3 and right[1:].islower() \
                 and zipf(left, lang) >= _LOWER_LEFT_ZIPF:
             return m.start(), f'case boundary between "{left}" and "{right}"'
+        if left[1:].islower() and right[1:].islower() and _first_name_and_surname(left, right):
+            return m.start(), f'case boundary between the first name "{left}" and "{right}"'  # a rare surname too
         if len(right) < 2 or not _known(right, vocabulary, lang, _RIGHT_ZIPF):
             continue
         if left.isupper() and len(left) >= 3 and _known(left, vocabulary, lang, _KNOWN_ZIPF):
@@ -334,6 +336,33 @@ def _capitalised_pair(left: str, right: str, *, vocabulary: Counter[str], lang: 
     return in_name and min(zipf(left, lang), zipf(right, lang)) >= _KNOWN_ZIPF
 
 
+def _first_name_and_surname(left: str, right: str) -> bool:
+    """A first name glued to the surname after it ("KrzysztofSierak", "JensStoltenberg", "JoshuaWong") (#12).
+
+    The birth records' first names (``data/first_names.tsv.gz``, names given to one sex) open few brands; a
+    right part that is itself a first name of the same sex is a double first name ("JohnPaul", "AnnMarie"), and
+    one under four letters is as often a name's own tail ("MaryAnn"), and a two-letter first name opens brands
+    ("MiVote"), as does an everyday word after a first name ("MarineTraffic"): surnames are rarer words.
+    """
+    names = _first_names()
+    sex = names.get(left.lower())
+    return (sex is not None and len(left) >= 3 and len(right) >= _SURNAME_MIN and names.get(right.lower()) != sex
+            and zipf(right) < _SURNAME_ZIPF)
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """``"m"`` or ``"f"`` of each first name (lower case) the birth records give to one sex."""
+    import gzip
+    from importlib import resources
+
+    data = resources.files("newsprism").joinpath("data", "first_names.tsv.gz").read_bytes()
+    return dict(line.split("\t", 1) for line in gzip.decompress(data).decode("utf-8").splitlines())
+
+
+#: A surname glued after a first name has at least this many letters, and is rarer than an everyday word
+#: ("Stoltenberg" 2.3, "Busch" 3.3; "Traffic" 4.9, and "Williams" 4.7 is left as written).
+_SURNAME_MIN, _SURNAME_ZIPF = 4, 4.5
 #: Name particles a capitalised word may be built on ("McDonald", "MacArthur", "DeSantis", "LeBron", "VanDyke").
 _NAME_PREFIXES = frozenset("mc mac de di da du le la van von der den del st ha".split())
 #: A right part this common is a grammar word, as brands end ("NewsNow"), not a glued name.

@@ -255,3 +255,22 @@ def test_glued_words_a_name_ending_in_is_stays_in_a_run_of_capitalised_words() -
     # a photo credit of a real page: "-is" ends names ("Davis", "Goldis"), and "Gold" stands nowhere alone
     text = "Al Goldis, Associated Press"
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "token", "split"), [
+    ("Prosecutor KrzysztofSierak told reporters the assessment would take weeks.", "KrzysztofSierak", 9),
+    ("The speech by JensStoltenberg opened the summit.", "JensStoltenberg", 4),
+])
+def test_glued_first_name_and_surname_are_split(text: str, token: str, split: int) -> None:
+    start = text.index(token)
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [(s.start, s.index) for s in splits] == [(start, start + split)]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    "Voters used the MiVote app.", "The ship was tracked on MarineTraffic last night.", "AnnMarie said no.",
+])
+def test_glued_brands_and_double_first_names_are_not_split_as_names(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
