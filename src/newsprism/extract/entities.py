@@ -126,6 +126,10 @@ def extract_entities(article: Article, doc: Doc, *, metadata_doc: Doc | None = N
     if diseases:
         # "tested positive for COVID-19": a disease is no person, organisation or place of the story (#17)
         candidates = [c for c in candidates if not _disease(c, diseases)]
+    awards = _awards(article.text, candidates)
+    if awards:
+        # "Oscar-winning actress", "won an Oscar": an award is no person (#17)
+        candidates = [c for c in candidates if not (c.label == "PERSON" and c.text.casefold() in awards)]
     labels = names.vote_labels([(c.text, c.label, c.locative) for c in candidates],
                                organisations=_organisations(doc, candidates))
     groups = names.group_names([(c.text, label) for c, label in zip(candidates, labels, strict=True)])
@@ -278,6 +282,37 @@ def _diseases(text: str, candidates: Sequence[_Candidate]) -> dict[str, bool]:
                 break
             if _DISEASE_HEAD.match(text, m.end()):
                 found[key] = False
+    return found
+
+
+#: A one-word name an award's: "Oscar-winning", "Grammy-nominated", "a Tony winner", "won an Emmy".
+#: ("the Trump nominee" is a person's, so a nominee counts only in the hyphened form.)
+_AWARD_AFTER = re.compile(r"-(?:winning|winner|winners|nominated|nominee|nominees|nomination)\b|"
+                          r"\s+(?:winner|winners|statuette)\b", re.IGNORECASE)
+_AWARD_BEFORE = re.compile(r"\b(?:won|wins?|winning|earned|earns?|received|receives?|got|gotten|nominated\s+for)\s+(?:an?|two|three|"
+                           r"four|five|several|\d+)\s+$", re.IGNORECASE)
+#: What ends a won award's noun phrase ("won an Oscar for", "won two Oscars."); "earned a Trump endorsement" goes on.
+_AWARD_ENDS = re.compile(r"\s*(?:[.,;:!?)]|$|(?:for|in|at|and|as|but|or|with|award)\b)", re.IGNORECASE)
+
+
+def _awards(text: str, candidates: Sequence[_Candidate]) -> set[str]:
+    """The case-folded one-word names labelled PERSON that the article writes as an award's (#17).
+
+    The small model labels "Oscar" a person in "Oscar-winning actress Susan Sarandon" and "won an Oscar";
+    no person is won, nominated for, or the first word of "-winning".
+
+    >>> sorted(_awards("The Oscar-winning actress met Oscar Isaac. Hope won a Grammy.",
+    ...                [_Candidate(4, 9, "Oscar", "PERSON", False), _Candidate(36, 41, "Oscar Isaac", "PERSON", False),
+    ...                 _Candidate(43, 47, "Hope", "PERSON", False), _Candidate(54, 60, "Grammy", "PERSON", False)]))
+    ['grammy', 'oscar']
+    """
+    found: set[str] = set()
+    for name in {c.text for c in candidates if c.label == "PERSON" and " " not in c.text}:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}s?(?![\w])", text):
+            if _AWARD_AFTER.match(text, m.end()) or (_AWARD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                                                     and _AWARD_ENDS.match(text, m.end())):
+                found.add(name.casefold())
+                break
     return found
 
 

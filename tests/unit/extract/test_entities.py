@@ -210,6 +210,22 @@ def test_entities_a_disease_the_article_names_so_is_no_entity(  # type: ignore[n
 
 
 @pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # read in the real mixed corpus, where "Oscar" was a person in 28 articles
+    ("New York (AFP) – Oscar-winning actress Susan Sarandon said she was not sure.", "Oscar", "Susan Sarandon"),
+    ("Clinton said he would have gotten an Oscar for the role, alluding to the actor's latest film.", "Oscar",
+     "Clinton"),
+    # a person who is won nothing stays: "earned a Trump endorsement", "the Trump nominee"
+    ("President Donald Trump spoke on Friday. The senator had earned a Trump endorsement, and the Trump nominee "
+     "won a Senate vote.", None, "Trump"),
+])
+def test_entities_an_award_the_article_names_so_is_no_person(  # type: ignore[no-untyped-def]
+        stage, text: str, absent: str | None, present: str) -> None:
+    people = {v for e in run(stage, text).entities if e.label == "PERSON" for v in e.variants}
+    assert present in people and absent not in people, people
+
+
+@pytest.mark.issue(17)
 def test_entities_a_short_line_of_a_story_in_another_language_is_in_its_language() -> None:
     # Read in the real mixed corpus: the short lines of German stories, too short for the language identifier,
     # gave the English model's "Gefängnis" (a person), "Kinder" (a nationality), "Lockerungen" (a product).
