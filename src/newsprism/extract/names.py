@@ -353,6 +353,8 @@ def _best_cluster(
 
 def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]]) -> MergeEvidence | None:
     best: MergeEvidence | None = None
+    if form.label != "PERSON" and _another_full_name(form, cluster):
+        return None
     for other, _ in cluster:
         if other.label != form.label:
             return None
@@ -386,6 +388,39 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
         if evidence and (best is None or evidence.score > best.score):
             best = evidence
     return best
+
+
+def _another_full_name(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]]) -> bool:
+    """Whether a name of several words would join a group that holds a name of other words (#17).
+
+    Only an acronym can join two such names ("DNC" fits both the Democratic National Committee and the
+    Democratic National Convention, "NAF" the Nigerian Air Force and the Nigerian Armed Forces): it may
+    stand for either, but the two are two things. Two spellings of one name stay one ("National Missile
+    Defence" and "Defense", "Sierra Nevada Corp" and "Corporation").
+
+    >>> committee, dnc, convention, corp = (_Form(t, "ORG", (), t, [i]) for i, t in enumerate(
+    ...     ["Democratic National Committee", "DNC", "Democratic National Convention", "Democratic National Comm"]))
+    >>> _another_full_name(convention, [(committee, None), (dnc, None)]), _another_full_name(dnc, [(committee, None)])
+    (True, False)
+    >>> _another_full_name(corp, [(committee, None)])
+    False
+    """
+    if " " not in form.text:
+        return False
+    return any(" " in other.text and not _spelled_alike(form.text, other.text) for other, _ in cluster)
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Whether two names of several words are one name spelled two ways: word for word the same, a
+    spelling or a shortening of each other, the longer allowed a tail ("Association for ... of the")."""
+    from rapidfuzz.distance import Levenshtein
+
+    def alike(x: str, y: str) -> bool:
+        x, y = x.casefold(), y.casefold()
+        return (x.startswith(y) or y.startswith(x) or compare_words(x, y) is not None
+                or (min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y, score_cutoff=1) <= 1))  # Defence
+
+    return all(alike(x, y) for x, y in zip(a.split(), b.split(), strict=False))
 
 
 def _to_group(cluster: list[tuple[_Form, MergeEvidence | None]]) -> NameGroup:

@@ -217,3 +217,18 @@ def test_names_a_first_name_alone_is_its_one_full_names(names: list[str], groupe
 ])
 def test_names_particles_and_middle_initials(names: list[str], grouped: list[list[str]]) -> None:
     assert [g.variants for g in group_names([(n, "PERSON") for n in names])] == grouped
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("names", "grouped"), [
+    # read in the real mixed corpus: "DNC" joined the committee and the convention in one article, and the
+    # corpus then listed the convention as a name of the committee
+    (["DNC", "DNC", "Democratic National Committee", "Democratic National Convention"],
+     [{"DNC", "Democratic National Committee"}, {"Democratic National Convention"}]),
+    (["NAF", "Nigerian Air Force", "Nigerian Armed Forces"], [{"NAF", "Nigerian Air Force"}, {"Nigerian Armed Forces"}]),
+    # two spellings of one name stay one
+    (["NMD", "National Missile Defence", "National Missile Defense"],
+     [{"NMD", "National Missile Defence", "National Missile Defense"}]),
+])
+def test_names_an_acronym_joins_no_two_full_names(names: list[str], grouped: list[set[str]]) -> None:
+    assert [set(g.variants) for g in group_names([(n, "ORG") for n in names])] == grouped
