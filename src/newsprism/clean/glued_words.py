@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from string import ascii_lowercase
 
+from ..first_names import first_name_genders
 from .resources import DOMAIN_ENDINGS, ENGLISH_STOP_WORDS, GLUE_FUNCTION_WORDS, STOP_WORDS
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -344,20 +345,10 @@ def _first_name_and_surname(left: str, right: str) -> bool:
     one under four letters is as often a name's own tail ("MaryAnn"), and a two-letter first name opens brands
     ("MiVote"), as does an everyday word after a first name ("MarineTraffic"): surnames are rarer words.
     """
-    names = _first_names()
+    names = first_name_genders()
     sex = names.get(left.lower())
     return (sex is not None and len(left) >= 3 and len(right) >= _SURNAME_MIN and names.get(right.lower()) != sex
             and zipf(right) < _SURNAME_ZIPF)
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    """``"m"`` or ``"f"`` of each first name (lower case) the birth records give to one sex."""
-    import gzip
-    from importlib import resources
-
-    data = resources.files("newsprism").joinpath("data", "first_names.tsv.gz").read_bytes()
-    return dict(line.split("\t", 1) for line in gzip.decompress(data).decode("utf-8").splitlines())
 
 
 #: A surname glued after a first name has at least this many letters, and is rarer than an everyday word

@@ -24,14 +24,12 @@
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..first_names import first_name_genders
 from ..model import Mention
 from ._lexicon import FEMALE_PRONOUNS, FEMALE_WORDS, MALE_PRONOUNS, MALE_WORDS, PLURAL_PRONOUNS, STATE_NOUNS
 
@@ -59,13 +57,6 @@ def pronoun_gender(word: str) -> str | None:
     if lower in FEMALE_PRONOUNS:
         return "f"
     return "pl" if lower in PLURAL_PRONOUNS else None
-
-
-@cache
-def first_name_genders() -> dict[str, str]:
-    """``"m"`` or ``"f"`` of each first name (lower case) that the birth records give to one sex."""
-    data = resources.files("newsprism").joinpath("data", "first_names.tsv.gz").read_bytes()
-    return dict(line.split("\t", 1) for line in gzip.decompress(data).decode("utf-8").splitlines())
 
 
 def name_gender(name: str) -> str | None:

@@ -28,8 +28,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..first_names import first_name_genders
 from ..model import MergeEvidence
-from ._antecedents import first_name_genders
 from ._lexicon import LEADING_DETERMINERS, NAME_SUFFIXES, SURNAME_PARTICLES, TITLES, TRANSLIT_RULES
 
 #: Minimum rapidfuzz ratio (0-100) between transliteration keys of two surnames.

@@ -22,9 +22,9 @@ from functools import cached_property
 from sys import intern
 from typing import Any
 
-from ..extract._antecedents import first_name_genders
 from ..extract._lexicon import ROLE_NOUNS, TITLES
 from ..extract.names import glued_digits, name_parts, name_surface, strip_title
+from ..first_names import first_name_genders
 from ..model import Article, Place
 from ..store.links import EntityMentionRow, EntityNodeRow
 from .features import fold_name, idf, label_family, tokens
