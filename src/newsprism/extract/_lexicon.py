@@ -49,7 +49,7 @@ TITLES = frozenset(
         "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope",
         "senator", "sen", "sen.", "rep", "rep.", "representative", "congressman", "congresswoman", "governor", "gov",
         "gov.", "mayor", "judge", "justice", "chancellor", "ambassador", "deputy", "chairman", "chairwoman", "chair",
-        "chief", "director", "spokesman", "spokeswoman", "spokesperson", "sheikh", "emir", "archbishop", "bishop",
+        "chief", "director", "spokesman", "spokeswoman", "spokesperson", "sheikh", "emir", "sultan", "archbishop", "bishop",
         "rabbi", "imam", "father", "reverend", "rev", "rev.", "premier", "foreign", "defense", "defence", "interior",
         "finance", "health", "education", "economy", "russian", "ukrainian", "us", "u.s.", "former",
         "acting", "supreme", "state", "federal", "opposition", "party", "leader", "head", "prosecutor", "crown",

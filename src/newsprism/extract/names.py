@@ -390,6 +390,28 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
     return best
 
 
+#: A first name as common as this as a word is the word as often ("German", "Nick", "Rocky", "Mac").
+_WORD_ZIPF = 4.0
+
+
+def _first_name_alone(text: str, label: str) -> bool:
+    """Whether a one-word name read with ``label`` can be a first name alone: the birth records' first name,
+    not in capitals ("TED"), no title ("the Sultan"), no everyday word, and no place the gazetteer knows when read as one ("Virginia",
+    "Charlotte")."""
+    from wordfreq import zipf_frequency
+
+    key = text.casefold()
+    if " " in key or len(key) < 3 or text.isupper() or key in TITLES or key not in first_name_genders():
+        return False
+    if zipf_frequency(key, "en") >= _WORD_ZIPF:
+        return False
+    if label in ("GPE", "LOC", "FAC"):
+        from .gazetteer import gazetteer  # loaded once per process; only first names read as places get here
+
+        return key not in gazetteer()
+    return True
+
+
 def _another_full_name(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]]) -> bool:
     """Whether a name of several words would join a group that holds a name of other words (#17).
 
@@ -465,15 +487,22 @@ def vote_labels(items: Sequence[tuple[str, str, bool]], *, organisations: Collec
         if label == "PERSON" and locative and " " not in text:
             label = "GPE"
         votes.setdefault(key, Counter())[label] += 1
-    surnames = {translit_key(name_parts(strip_title(text)[1])[1]) for text, label, _ in items
-                if label == "PERSON" and len(strip_title(text)[1].split()) > 1}
+    full_names = {strip_title(text)[1] for text, label, _ in items
+                  if label == "PERSON" and len(strip_title(text)[1].split()) > 1}
+    surnames = {translit_key(name_parts(name)[1]) for name in full_names}
+    firsts = Counter(name.split()[0].casefold() for name in full_names)
     chosen: dict[str, str] = {}
+    written = {text.casefold(): text for text, _, _ in items}
     for key, counter in votes.items():
         ranked = counter.most_common()
         best = ranked[0][0]
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1] and "PERSON" in counter:
             best = "PERSON"  # a tie with a person reading: names matter more than places for quotes
         if " " not in key and translit_key(key) in surnames:
+            best = "PERSON"
+        elif firsts[key] == 1 and _first_name_alone(written[key], best):
+            # "Melania" read as a place, "Tyrone" as an organisation, beside Melania Trump or Tyrone Hayes: the
+            # first name of the article's one full name that opens with it is that person's (#17)
             best = "PERSON"
         elif best == "PERSON" and key in organisations:
             best = "ORG"

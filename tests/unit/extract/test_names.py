@@ -232,3 +232,22 @@ def test_names_particles_and_middle_initials(names: list[str], grouped: list[lis
 ])
 def test_names_an_acronym_joins_no_two_full_names(names: list[str], grouped: list[set[str]]) -> None:
     assert [set(g.variants) for g in group_names([(n, "ORG") for n in names])] == grouped
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("items", "expected"), [
+    # read in the real mixed corpus: "Melania" a place in 11 articles that name Melania Trump
+    ([("Melania Trump", "PERSON", False), ("Melania", "GPE", False)], ["PERSON", "PERSON"]),
+    ([("Tyrone Hayes", "PERSON", False), ("Tyrone", "ORG", False)], ["PERSON", "PERSON"]),
+    # a first name that is a place, a word, a title or written in capitals keeps its reading
+    ([("Virginia Foxx", "PERSON", False), ("Virginia", "GPE", True)], ["PERSON", "GPE"]),
+    ([("Nick Jonas", "PERSON", False), ("Nick", "ORG", False)], ["PERSON", "ORG"]),
+    ([("Sultan Qaboos", "PERSON", False), ("Sultan", "GPE", False)], ["PERSON", "GPE"]),
+    ([("Ted Cruz", "PERSON", False), ("TED", "ORG", False)], ["PERSON", "ORG"]),
+    # two full names open with it: it may be either
+    ([("Melania Trump", "PERSON", False), ("Melania Knauss", "PERSON", False), ("Melania", "GPE", False)],
+     ["PERSON", "PERSON", "GPE"]),
+])
+def test_names_a_first_name_alone_is_read_as_its_persons(items: list[tuple[str, str, bool]],
+                                                         expected: list[str]) -> None:
+    assert vote_labels(items) == expected
