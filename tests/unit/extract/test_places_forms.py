@@ -236,3 +236,14 @@ def test_places_in_another_language_no_town_opens_a_compound() -> None:
     # the same words in a paragraph of the main language are read as before
     english = german.replace(lang="en", paragraphs=(Paragraph(0, len(text), "en", 0.99, False),))
     assert "Corona" in [p.text for p in resolve_places(english, [])]
+
+
+@pytest.mark.issue(17)
+def test_places_the_soviet_union_is_placed() -> None:
+    """Read in the real mixed corpus: "the Soviet Union" (35 mentions) and "USSR" (7) had no point, since
+    GeoNames lists no country that no longer is."""
+    text = "He grew up in the Soviet Union. The USSR collapsed in 1991, and Russia took its seat."
+    found = {p.text: (p.name, p.gazetteer_id) for p in _resolve(text, [("the Soviet Union", "GPE"), ("USSR", "GPE"),
+                                                                       ("Russia", "GPE")])}
+    assert found["USSR"][1] == found["the Soviet Union"][1] != found["Russia"][1], found
+    assert found["USSR"][0] == "Soviet Union"
