@@ -159,7 +159,7 @@ def corpus_lines(store: Any, db: str, *, links: bool = True) -> list[str]:
     if found.most_quoted:
         lines.append("Most quoted: " + "; ".join(f"{name} ({count})" for name, count in found.most_quoted))
     if found.stories:
-        lines.append("Stories across sources: " + "; ".join(
+        lines.append("Largest stories: " + "; ".join(
             f"{label} ({n(size, 'article')}, {n(sources, 'source')})" for label, size, sources in found.stories))
     if links:
         lines.append(f"Linking found {found.duplicate_groups} groups of duplicates and {found.copies} copied or "
