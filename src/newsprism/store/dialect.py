@@ -335,16 +335,19 @@ def dialect_of(conn: Conn) -> Dialect:
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 
 
-def source_sql(alias: str = "a", *, dialect: Dialect = SQLITE) -> str:
-    """SQL for the source an analyst recognises: the site name, else the URL's host, else where it was read.
+def source_sql(alias: str = "a", *, dialect: Dialect = SQLITE, read_from: bool = True) -> str:
+    """SQL for the source an analyst recognises: the site name, else the URL's host, else (with ``read_from``)
+    where it was read.
 
     JSON Lines and folder sources name a file and line per article, which
-    makes a useless facet; the host of the article's URL groups them.
+    makes a useless facet; the host of the article's URL groups them. Without
+    ``read_from`` an article of no site and no web address has no source
+    (SQL NULL): counted, each such record would be an outlet of its own.
     """
     instr = dialect.instr
     rest = f"substr({alias}.url, {instr}({alias}.url, '://') + 3)"
     host = f"CASE WHEN {alias}.url LIKE 'http%://%' THEN substr({rest}, 1, {instr}({rest} || '/', '/') - 1) END"
-    return f"coalesce({alias}.site, {host}, {alias}.source)"
+    return f"coalesce({alias}.site, {host}, {alias}.source)" if read_from else f"coalesce({alias}.site, {host})"
 
 
 def published_conditions(date_from: str | None, date_to: str | None, *,

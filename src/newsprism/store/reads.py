@@ -292,7 +292,8 @@ def stories(conn: Conn, *, limit: int = 100) -> list[StorySummary]:
     dialect = dialect_of(conn)
     rows = conn.execute(
         "SELECT s.story_id, s.label, count(sa.article_id), min(a.published), max(a.published), "
-        "count(DISTINCT " + source_sql(dialect=dialect) + ") FROM stories s JOIN story_articles sa "
+        # outlets as the link stage counts them: a record of no site and no web address is none of its own
+        "count(DISTINCT " + source_sql(dialect=dialect, read_from=False) + ") FROM stories s JOIN story_articles sa "
         "ON sa.story_id = s.story_id JOIN articles a ON a.id = sa.article_id GROUP BY s.story_id, s.label "
         f"ORDER BY 3 DESC, 4 DESC{dialect.nulls_last} LIMIT ?",
         (limit,)).fetchall()

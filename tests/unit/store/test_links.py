@@ -12,6 +12,7 @@ from newsprism.store.links import (
     CorpusEntityRow,
     EntityMemberRow,
     FurnitureRow,
+    StoryArticleRow,
     StoryKeyRow,
     StoryRow,
 )
@@ -117,3 +118,17 @@ def test_links_article_raw_texts_read_alone(store: Store) -> None:
     store.add([Article(id="r1", text="Clean text.", raw_text="Subscribe now\nClean text.", url="https://x.example/1"),
                Article(id="r2", text="No raw text kept.", url="https://x.example/2")])
     assert store.article_raw_texts(["r2", "r1", "gone"]) == {"r1": "Subscribe now\nClean text.", "r2": ""}
+
+
+@pytest.mark.issue(17)
+def test_links_a_storys_outlets_leave_out_records_of_no_site(store: Store) -> None:
+    """Read in the real mixed corpus: a story of 29 ECB+ records, 11 of them with a web address, was listed
+    with 29 sources, each record of no site counted by its file and line."""
+    store.add([Article(id=f"r{n}", text=f"Pirates were captured, report {n}.", source=f"ecbplus.jsonl:{n}")
+               for n in range(3)] + [
+        Article(id="w1", text="Pirates were captured.", url="https://www.thehindu.com/news/1", source="ecbplus.jsonl:9"),
+        Article(id="w2", text="Pirates were captured again.", site="rediff.com", source="ecbplus.jsonl:10")])
+    store.replace_links({StoryRow: [StoryRow("s1", "Pirates captured", None, None, ["rediff.com", "www.thehindu.com"], 5)],
+                         StoryArticleRow: [StoryArticleRow("s1", i, 0.5) for i in ("r0", "r1", "r2", "w1", "w2")]})
+    (story,) = store.reader().stories()
+    assert (story["articles"], story["sources"]) == (5, 2)
