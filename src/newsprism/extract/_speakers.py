@@ -219,7 +219,7 @@ class SpeakerIndex:
         para_end = self.text.find("\n", close_at)
         para_end = len(self.text) if para_end < 0 else para_end
         window = self._window(open_at, close_at, para_start, para_end)
-        cues = [t for t in window if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}
+        cues = [t for t in window if (t.lemma_.lower() in SPEECH_VERBS or _puts_it(t)) and t.pos_ in {"VERB", "AUX"}
                 and not (open_at <= t.idx <= close_at) and not self.in_quote(t.idx)]
         inside = {t.i for t in window if open_at < t.idx < close_at}
         # "“This is fantastic!” beamed Hartley", "“…” it reads", "the attendees chanted, “…”": with no
@@ -258,15 +258,37 @@ class SpeakerIndex:
         last = not self.text[close_at + 1:para_end].strip(" .,;:!?”’\"")
         if adjacent is None and last and lead.endswith("."):
             # "Iowa State's Dianne Bystrom agreed. “…”": the sentence before, in the same paragraph (#13)
-            adjacent = self.intro_speaker(para_start + len(lead), colon=False)
+            adjacent = (self.intro_speaker(para_start + len(lead), colon=False)
+                        or self._narrator_subject(para_start + len(lead)))
         alone = not lead and last
         if adjacent is None and alone and before:
             # "Cruz continued:" or "Clinton responded, saying …" closing the paragraph before one
             # that is all quote (#13)
-            adjacent = self.intro_speaker(len(before), colon=before.endswith(":"))
+            adjacent = self.intro_speaker(len(before), colon=before.endswith(":")) or self._narrator_subject(len(before))
         if adjacent is None:
             adjacent = self._headline_speaker(para_start, open_at)
         return adjacent
+
+    def _narrator_subject(self, end: int) -> Attribution | None:
+        """ "Mayor John Smith has opposed the plan for years.\\n\\n“It is a disaster.”": a paragraph that is all quote,
+        with no cue, after a paragraph of narration whose last sentence has a person for its subject, is that
+        person's; a pronoun subject ("He was angry.") is resolved as for a cue (#13). So is a quote that ends its
+        paragraph after such a sentence ("Sanders identified … as one of the reasons. “The younger people …”").
+        Narration that holds a direct quote, or whose last sentence's subject is no person, gives no speaker."""
+        line_start = self.text.rfind("\n", 0, end - 1) + 1
+        at = bisect.bisect_left(self._quote_starts, line_start)
+        if at < len(self.quotes) and self.quotes[at][0] < end:
+            return None  # a quote there has its own speaker, whom the quotes after it keep
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        root = span[0].sent.root
+        for subject in (c for c in root.children if c.dep_ in _SUBJECTS and c.idx >= line_start):
+            found = self.resolve(subject)
+            if found is not None and found.entity is not None and self.labels.get(found.entity) == "PERSON":
+                return Attribution(found.entity, found.speaker_text, found.speaker_start, found.speaker_end,
+                                   None, None, None, min(found.confidence, 0.45))
+        return None
 
     def _headline_speaker(self, para_start: int, open_at: int) -> Attribution | None:
         """ "Issa: Hillary Clinton’s ‘Honesty Is In Question.’", "Dr. Ben Carson: Hillary Clinton ‘Not Fit …’":
@@ -977,6 +999,11 @@ def _before_dash(tokens: list[Token]) -> list[Token]:
     dash = next((k for k, t in enumerate(tokens) if t.text in {"—", "–", "--"} or t.text == "-" and t.whitespace_),
                 len(tokens))
     return tokens[:dash]
+
+
+def _puts_it(verb: Token) -> bool:
+    """ "As Steven M. Rosenthal … put it, “…”", "as a Homeland Security memo put it": "put it" cues speech (#13)."""
+    return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
 
 
 def _marked(text: str) -> bool:

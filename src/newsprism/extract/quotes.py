@@ -124,7 +124,7 @@ def extract_quotes(article: Article, doc: Doc) -> Article:
     direct = [(span, _direct_quote(article.text, span, index)) for span in spans]
     reported, fragments = _reported_quotes(index, spans, paragraphs)
     kept = [quote for span, quote in direct if span not in fragments]
-    quotes = _inherit_speakers(article.text, kept, paragraphs, index) + reported
+    quotes = _inherit_speakers(article.text, kept, paragraphs, index, reported=reported)
     quotes.sort(key=lambda q: (q.start, q.end))
     return article.replace(quotes=tuple(quotes))
 
@@ -372,10 +372,13 @@ def _quote(text: str, start: int, end: int, kind: str, attribution: Attribution 
 
 
 def _inherit_speakers(text: str, quotes: list[Quote], paragraphs: Sequence[tuple[int, int]],
-                      index: SpeakerIndex) -> list[Quote]:
-    """A direct quote with no cue of its own continues the speaker's previous quote.
+                      index: SpeakerIndex, *, reported: Sequence[Quote] = ()) -> list[Quote]:
+    """A direct quote with no cue of its own continues the speaker's previous quote, direct, mixed or reported;
+    returns ``quotes`` so completed, then ``reported`` unchanged.
 
-    1. In the same paragraph ("“…,” said Devin Oldman, who helped. “I would think …”").
+    1. In the same paragraph ("“…,” said Devin Oldman, who helped. “I would think …”"; "DuVernay said she felt
+       it was worth examining because “most people don’t know about that loop-hole,” she said. “We have no
+       context …”", where the first quote is a fragment of the mixed one) (#13).
     2. In the paragraph before, when this quote opens its own paragraph and no
        other person is named in between (#13): the next paragraphs of a long
        statement. A paragraph with no quote breaks the run.
@@ -384,8 +387,12 @@ def _inherit_speakers(text: str, quotes: list[Quote], paragraphs: Sequence[tuple
     starts = [start for start, _ in paragraphs]
     out: list[Quote] = []
     last_paragraph = -2
-    for quote in quotes:
-        previous = out[-1] if out else None
+    previous: Quote | None = None
+    spoken = {id(quote) for quote in reported}
+    for quote in sorted([*quotes, *reported], key=lambda q: (q.start, q.end)):
+        if id(quote) in spoken:
+            previous, last_paragraph = quote, bisect.bisect_right(starts, quote.end) - 1
+            continue
         paragraph = bisect.bisect_right(starts, quote.start) - 1
         if quote.speaker_text is None and previous is not None and previous.speaker_text is not None:
             same = "\n" not in text[previous.end:quote.start]
@@ -397,8 +404,8 @@ def _inherit_speakers(text: str, quotes: list[Quote], paragraphs: Sequence[tuple
                     speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
                     confidence=round(min(previous.confidence, 0.8) * (0.8 if same else 0.75), 3))
         out.append(quote)
-        last_paragraph = bisect.bisect_right(starts, quote.end) - 1
-    return out
+        previous, last_paragraph = quote, bisect.bisect_right(starts, quote.end) - 1
+    return [*out, *reported]
 
 
 def _opens_paragraph(text: str, paragraphs: Sequence[tuple[int, int]], paragraph: int, quote: Quote) -> bool:

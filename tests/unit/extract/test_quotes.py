@@ -213,6 +213,33 @@ def test_quotes_speaker_carried_and_introduced(stages, text: str, fragment: str,
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a paragraph that is all quote, with no cue, after narration whose last sentence a person is the subject of
+        ("Mayor Lena Ortiz has opposed the plan for years.\n\n"
+         "“It is a disaster for the city and for everyone who lives in it.”", "It is a disaster", "Lena Ortiz"),
+        # ... a pronoun subject resolved as for a cue
+        ("Mayor Lena Ortiz met the residents on Monday. She was angry.\n\n"
+         "“It is a disaster for the city and for everyone who lives in it.”", "It is a disaster", "Lena Ortiz"),
+        # ... and the sentence before, in the quote's own paragraph
+        ("On Sunday, Senator Paul Grady named exhaustion with bigotry as one of the reasons to vote. "
+         "“The younger people are more than any generation in our history sick of it.”", "The younger people",
+         "Paul Grady"),
+        # a quote with no cue after a mixed quote of its paragraph keeps that quote's speaker
+        ("Senator Ana Ruiz called the bill “a disgrace to this chamber and to the voters.” “Nobody who reads it "
+         "can vote for it in good conscience.”", "Nobody who reads it", "Ana Ruiz"),
+        # "put it" cues speech, in the doubled apostrophes of archive text too
+        ("As Steven Moss, a tax lawyer at the Urban Policy Center, recently put it, ''Did the firm lower its taxes "
+         "through legal tax avoidance, or illegal tax evasion?''", "Did the firm lower", "Steven Moss"),
+    ],
+)
+def test_quotes_speaker_named_in_the_narration_before(stages, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, fragment)) == speaker
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
     ("text", "fragment"),
     [
         # a paragraph of narration breaks the run
