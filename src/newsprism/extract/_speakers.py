@@ -733,8 +733,10 @@ class SpeakerIndex:
             # follows is its subject by word order (#13)
             found.append(cue.doc[cue.i - 1])
         if inverted:
-            found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i]
-            found += [t for t in cue.doc[cue.i + 1:cue.i + 2] if self._lone_surname(t)]
+            # "Calling it “just another apology”, …": a pronoun object is what the cue names, never who speaks (#13)
+            found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i
+                      and not (c.dep_ == "dobj" and c.pos_ == "PRON")]
+            found += [t for t in cue.doc[cue.i + 1:cue.i + 2] if self._lone_surname(t) and not _in_phrase(t, cue)]
             # a name in a phrase after the cue ("calling for Sanders’ withdrawal") is not its speaker (#13)
             found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if (m := self.mention_at(t)) is not None
                       and self.labels.get(m.entity or "") in _NEXT_TO_QUOTE and not _in_phrase(t, cue)]
@@ -850,7 +852,8 @@ class SpeakerIndex:
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
         found = [(m, t.i) for t in token.subtree if (m := self.mention_at(t)) is not None and not self.in_quote(t.idx)
-                 and "\n" not in self.text[min(t.idx, token.idx):max(t.idx, token.idx)]]
+                 and "\n" not in self.text[min(t.idx, token.idx):max(t.idx, token.idx)]
+                 and not _whose_person(token, t)]
         if not found:
             return None
         people = [(m, i) for m, i in found if self.labels.get(m.entity or "") == "PERSON"]
@@ -860,12 +863,15 @@ class SpeakerIndex:
         return chosen
 
     def _role(self, token: Token) -> Attribution:
-        """A role noun: "the minister" refers back; "the Russian Defense Minister" is a new description."""
+        """A role noun: "the minister" refers back; "the Russian Defense Minister" is a new description. A role
+        whose only modifier is a name refers back too when someone it fits, or the subject of a recent sentence, is
+        there to refer to ("Karen Alley … The Wooster professor added") (#13)."""
         det = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
-        described = any(c.dep_ in {"compound", "amod", "prep", "relcl", "acl"} for c in token.children)
-        if det & {"the", "this", "that", "his", "her", "their"} and not described:
+        modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "prep", "relcl", "acl"}]
+        named = bool(modifiers) and all(c.dep_ == "compound" and c.ent_type_ for c in modifiers)
+        if det & {"the", "this", "that", "his", "her", "their"} and (not modifiers or named):
             found = self._antecedent(token, labels={"PERSON"}, role=token.lemma_.lower(), confidence=0.7)
-            if found is not None and found.entity is not None:
+            if found is not None and found.entity is not None and (not named or found.confidence >= 0.7):
                 return found
         left = token.left_edge if token.left_edge.i >= token.i - 5 else token
         start, end = left.idx, token.idx + len(token)
@@ -900,7 +906,8 @@ class SpeakerIndex:
 
     def _antecedent(self, token: Token, *, labels: set[str], role: str | None, confidence: float) -> Attribution | None:
         fitting_all, starts = self._agreeing(token.lower_, frozenset(labels))
-        candidates = fitting_all[:bisect.bisect_left(starts, token.idx)]
+        # "the Wooster professor": a name within the phrase is none of its antecedents
+        candidates = fitting_all[:bisect.bisect_left(starts, min(token.idx, token.left_edge.idx))]
         if not candidates:
             return Attribution(None, token.text, token.idx, token.idx + len(token), None, None, None, 0.4)
         if role is not None:
@@ -1004,6 +1011,26 @@ def _before_dash(tokens: list[Token]) -> list[Token]:
 def _puts_it(verb: Token) -> bool:
     """ "As Steven M. Rosenthal … put it, “…”", "as a Homeland Security memo put it": "put it" cues speech (#13)."""
     return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+
+
+#: Nouns of a person who speaks for another: "the Tesla spokesman" speaks for Tesla.
+_SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _whose_person(noun: Token, named: Token) -> bool:
+    """Whether ``named`` only says whose person ``noun`` is: "Clinton’s campaign manager said", "said University of
+    California, San Diego's chancellor", "the Wooster professor added" are spoken by the manager, the chancellor and
+    the professor, never by Clinton, the university or Wooster (#13). A name in a phrase or an appositive ("the
+    chancellor, Pradeep Khosla") does not count; nor does the company of a spokesman, who speaks for it."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in ROLE_NOUNS or lemma in _SPEAKING_FOR or named == noun:
+        return False
+    node = named
+    while node != noun:
+        if node.dep_ not in {"compound", "poss", "amod", "nmod", "case", "flat"} or node.head == node:
+            return False
+        node = node.head
+    return True
 
 
 def _marked(text: str) -> bool:

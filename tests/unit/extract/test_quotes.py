@@ -240,6 +240,27 @@ def test_quotes_speaker_named_in_the_narration_before(stages, text: str, fragmen
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a name that only says whose person speaks is not the speaker: the manager speaks, not Clinton
+        ("Mary Jones spoke first. “It is a disaster for the city and everyone in it,” said Clinton's campaign "
+         "manager.", "It is a disaster", None),
+        # a role whose only modifier is a name refers back to the person it fits, not to that name
+        ("Karen Alley studies ice at the college. “These effects matter a great deal,” the Wooster professor said.",
+         "These effects matter", "Karen Alley"),
+        # a pronoun object of the cue is what it names, not who speaks
+        ("Wojciech Polak said, “I am deeply disturbed.” Calling it “just another apology”, Anna Franowska of "
+         "“Have no fear”, an abuse victim support charity, told Reuters “it almost appears as if the statement was "
+         "prepared before the church officials saw the movie”.", "it almost appears", "Anna Franowska"),
+    ],
+)
+def test_quotes_speaker_is_the_person_not_whose(stages, text: str, fragment: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, fragment)) == speaker
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
     ("text", "fragment"),
     [
         # a paragraph of narration breaks the run
