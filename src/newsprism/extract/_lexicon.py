@@ -132,6 +132,10 @@ REPORT_VERBS = frozenset(
         "reveal", "disclose", "indicate", "observe", "remark", "conclude", "testify", "reiterate", "repeat",
         "caution", "boast", "lament", "counter", "retort", "proclaim", "affirm", "underline", "highlight",
         "specify", "clarify", "inform", "advise", "assure", "speculate", "order", "urge",
+        # speech verbs that take a clause as the others do ("demanded that police release the video", "joked that
+        # Trump ranks fourth") (#13)
+        "demand", "joke", "quip", "plead", "recount", "forecast", "reassure", "shout", "whisper", "exclaim",
+        "murmur", "command", "instruct",
     }
 )
 

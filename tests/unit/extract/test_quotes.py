@@ -1028,3 +1028,19 @@ def test_quotes_a_place_that_only_says_whose_officials_does_not_speak(  # type: 
         stages, text: str, speaker: str | None, speaker_text: str) -> None:
     article, (quote,) = quotes_of(stages, text)
     assert (speaker_name(article, quote), quote.speaker_text) == (speaker, speaker_text)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Mayor Lena Ortiz demanded that the police release the video of the shooting.",
+         "the police release the video of the shooting", "Lena Ortiz"),
+        ("Senator Paul Grady joked that his rival ranks fourth in a two-way race.",
+         "his rival ranks fourth in a two-way race", "Paul Grady"),
+    ],
+)
+def test_quotes_reported_by_speech_verbs_with_a_clause(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    (quote,) = [q for q in quotes if q.kind == "indirect"]
+    assert (quote.text, speaker_name(article, quote)) == (content, speaker)
