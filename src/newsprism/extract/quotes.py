@@ -449,6 +449,7 @@ def _reported_quotes(
         if touched:
             start = min(start, *(s.open_at for s in touched))  # the opening mark of a quote that opens the content
             end = max(end, *(_close(s) + 1 for s in touched if s.close_at is not None))
+            start, end = _whole_pairs(text, start, end)
         else:  # a short fragment the scan left out: keep both of its marks in the content
             if start > 0 and text[start - 1] in "“«\"" and _has_marks(text[start:end]):
                 start -= 1
@@ -469,7 +470,7 @@ def _opens_content(text: str, touched: list[QuoteSpan], start: int, end: int) ->
     first = min(touched, key=lambda span: span.open_at)
     if first.open_at > start:
         return False
-    rest = text[_close(first) + 1:end].lstrip(" \xa0")
+    rest = text[_close(first) + 1:end].lstrip(" \xa0'")
     return not rest or rest[0] in ",;:.!?—–-"
 
 
@@ -482,13 +483,23 @@ def _closes_at_cue(text: str, span: QuoteSpan, attribution: Attribution, start: 
     if span.close_at is None or not after or min(after) <= span.close_at:
         return False
     lead = text[start:span.open_at].rstrip(" \xa0")
-    return not text[span.close_at + 1:min(after)].strip(" ,\xa0") and (not lead or lead[-1] in ":.!?;")
+    return not text[span.close_at + 1:min(after)].strip(" ,\xa0'") and (not lead or lead[-1] in ":.!?;")
 
 
 def _past_punctuation(text: str, end: int) -> int:
-    while end < len(text) and text[end] in ".,;:!?”’»\"":
+    while end < len(text) and text[end] in ".,;:!?”’»\"'":
         end += 1
     return end
+
+
+def _whole_pairs(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` widened over a doubled apostrophe they cut in half: the scan reads ``''`` as one mark at
+    its inner apostrophe (#13)."""
+    if start > 0 and text[start - 1:start + 1] == "''":
+        start -= 1
+    if 0 < end < len(text) and text[end - 1:end + 1] == "''":
+        end += 1
+    return start, end
 
 
 def _close(span: QuoteSpan) -> int:

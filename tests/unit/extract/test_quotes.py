@@ -1044,3 +1044,15 @@ def test_quotes_reported_by_speech_verbs_with_a_clause(stages, text: str, conten
     article, quotes = quotes_of(stages, text)
     (quote,) = [q for q in quotes if q.kind == "indirect"]
     assert (quote.text, speaker_name(article, quote)) == (content, speaker)
+
+
+@pytest.mark.issue(13)
+def test_quotes_mixed_in_doubled_apostrophes(stages) -> None:  # type: ignore[no-untyped-def]
+    # archive text writes quote marks as doubled apostrophes: the words before the fragment are the same mixed quote
+    # as with curly marks, not a direct quote of the fragment
+    text = "The debate turned to taxes. Not paying taxes ''makes me smart,'' said Donald J. Trump."
+    article, quotes = quotes_of(stages, text)
+    (quote,) = quotes
+    assert (quote.kind, quote.text, speaker_name(article, quote)) == (
+        "mixed", "Not paying taxes ''makes me smart,''", "Donald J. Trump")
+    assert [text[s:e] for s, e in quoted_fragments(text, quote)] == ["makes me smart,"]
