@@ -989,11 +989,19 @@ def _tail_after_cue(cue: Token, content: list[Token], para_end: int) -> list[Tok
 
 def _before_next_cue(tokens: list[Token]) -> list[Token]:
     """Content up to a comma and a participle that cues more speech ("…, citing the strategic importance of …",
-    "…, saying that “…”"): what follows is another attribution of the same speaker (#13)."""
-    for k in range(1, len(tokens) - 1):
-        if tokens[k].text == "," and _opens_cue(tokens[k + 1]) and k >= 3:
+    "…, saying that “…”"), or up to "and" and a speech verb with no subject of its own ("said he would order a
+    review of the nation’s computer defenses and warned against potential hackers", where the parse hung the
+    second verb on the content's): what follows is another attribution of the same speaker (#13)."""
+    for k in range(3, len(tokens) - 1):
+        if tokens[k].text == "," and _opens_cue(tokens[k + 1]) or tokens[k].dep_ == "cc" and _conjoined_cue(tokens[k + 1]):
             return tokens[:k]
     return tokens
+
+
+def _conjoined_cue(token: Token) -> bool:
+    """Whether ``token`` is a finite speech verb with no subject of its own ("… and warned against …")."""
+    return (token.tag_ in {"VBD", "VBZ"} and token.lemma_.lower() in REPORT_VERBS
+            and not any(c.dep_ in _SUBJECTS for c in token.children))
 
 
 def _opens_cue(token: Token) -> bool:

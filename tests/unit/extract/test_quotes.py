@@ -1038,6 +1038,10 @@ def test_quotes_a_place_that_only_says_whose_officials_does_not_speak(  # type: 
          "the police release the video of the shooting", "Lena Ortiz"),
         ("Senator Paul Grady joked that his rival ranks fourth in a two-way race.",
          "his rival ranks fourth in a two-way race", "Paul Grady"),
+        # a speech verb conjoined with no subject of its own is the speaker's next statement, not this content
+        ("Donald Trump, speaking to a veterans group in Virginia, said he would order a thorough review of the "
+         "nation’s computer defenses and warned against potential hackers from China, Russia and North Korea.",
+         "he would order a thorough review of the nation’s computer defenses", "Donald Trump"),
     ],
 )
 def test_quotes_reported_by_speech_verbs_with_a_clause(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
