@@ -304,6 +304,35 @@ class SpeakerIndex:
             return None
         return _named(named[-1], 0.6)
 
+    def labelled_line(self, start: int, end: int) -> tuple[tuple[int, int], Attribution] | None:
+        """ "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp", "Rush Limbaugh: Hillary
+        Asking Moderator To Fact Check Trump ‘Reeks of Fear.’": a line that opens with the name of a person or an
+        organisation and a colon, as headlines and transcripts give who speaks, reports the rest of the line (#13).
+        The name is the whole run before the colon; a line holding a direct quote leaves it to that quote."""
+        match = _HEADLINE_SPEAKER.match(self.text, start, end)
+        if match is None:
+            return None
+        at = bisect.bisect_left(self._starts, match.start(1))
+        named = self.mentions[at] if at < len(self.mentions) else None
+        if (named is None or named.start != match.start(1) or named.end != match.end(1)
+                or self.labels.get(named.entity or "") not in _NEXT_TO_QUOTE):
+            # a headline's capitals hide names from the tagger: a surname of one person the article names will do
+            people = self._surnames.get(match.group(1), set())
+            if len(people) != 1:
+                return None
+            named = Mention(start=match.start(1), end=match.end(1), text=match.group(1), label="PERSON",
+                            entity=next(iter(people)))
+        content_start = match.end()
+        content_end = len(self.text[:end].rstrip())
+        if len(self.text[content_start:content_end].split()) < 3:
+            return None
+        quoted = bisect.bisect_left(self._quote_starts, start)
+        if quoted < len(self.quotes) and self.quotes[quoted][0] < end:
+            return None
+        colon = match.end(1)
+        attribution = Attribution(named.entity, named.text, named.start, named.end, ":", colon, colon + 1, 0.6)
+        return (content_start, content_end), attribution
+
     def _name_before_colon(self, open_at: int) -> Attribution | None:
         """ "… - Philip Bump: “…”", "Continued Stone: “…”": a run of capitalised proper nouns just before the
         colon that introduces the quote, as the speaker's text when the entity stage tagged no one there (#13)."""

@@ -14,7 +14,9 @@
    holds a quoted fragment is one ``mixed`` quote ("He said the vote was
    “rigged from the start”"), not a paraphrase plus a direct quote of the
    fragment; so are the objects of a verb that names or judges something in
-   quoted words ("Clinton called half of his supporters “deplorables”").
+   quoted words ("Clinton called half of his supporters “deplorables”"). A line
+   that opens with a speaker's name and a colon ("Pence: Gennifer Flowers Won’t
+   Be at Debate") reports the rest of the line.
 3. Speakers are resolved in :mod:`newsprism.extract._speakers`: the subject of
    the cue verb, its appositive or the name after an inverted cue ("…”,
    ordered the Defense Minister, Sergei Shoigu"), and pronouns or roles ("He
@@ -460,6 +462,12 @@ def _reported_quotes(
         kind = "mixed" if touched or _has_marks(text[start:end]) else "indirect"
         fragments.update(touched)
         quotes.append(_quote(text, start, end, kind, attribution, 0.9))
+    for p_start, p_end in paragraphs:
+        labelled = index.labelled_line(p_start, p_end)
+        if labelled is not None and not any(q.start < labelled[0][1] and labelled[0][0] < q.end for q in quotes):
+            (start, end), attribution = labelled
+            kind = "mixed" if _has_marks(text[start:end]) else "indirect"
+            quotes.append(_quote(text, start, end, kind, attribution, 0.8))
     return quotes, fragments
 
 

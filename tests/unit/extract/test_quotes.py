@@ -1060,3 +1060,22 @@ def test_quotes_mixed_in_doubled_apostrophes(stages) -> None:  # type: ignore[no
     assert (quote.kind, quote.text, speaker_name(article, quote)) == (
         "mixed", "Not paying taxes ''makes me smart,''", "Donald J. Trump")
     assert [text[s:e] for s, e in quoted_fragments(text, quote)] == ["makes me smart,"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a headline that opens with its speaker's name and a colon, the name untagged in the headline's capitals
+        ("Pence: Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp\n\n"
+         "Republican vice presidential nominee Mike Pence spoke on Sunday.",
+         "Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp", "Mike Pence"),
+        # a line opening with a word that is no one's name reports nothing
+        ("Update: the roads are closed again after the storm.", None, None),
+        ("Photo: John Smith, the mayor, at the opening of the new bridge.", None, None),
+    ],
+)
+def test_quotes_line_opening_with_a_speaker_and_a_colon(  # type: ignore[no-untyped-def]
+        stages, text: str, content: str | None, speaker: str | None) -> None:
+    article, quotes = quotes_of(stages, text)
+    assert [(q.text, speaker_name(article, q)) for q in quotes] == ([(content, speaker)] if content else [])
