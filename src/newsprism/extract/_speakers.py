@@ -110,6 +110,10 @@ _OBJECT_CUES = frozenset({"cite", "criticize", "criticise", "accuse", "praise", 
 #: name it describes, and the links it may climb.
 _APPOSITIVE_STEPS = 5
 _APPOSITIVE_PARTS = frozenset({"pobj", "prep", "appos", "amod", "compound", "npadvmod", "nummod", "poss"})
+#: Nouns that state what their owner said, as a speech verb does: "Trump’s claim that …" (#13).
+_NOMINAL_CUES = frozenset({"claim", "claims", "assertion", "assertions", "allegation", "allegations", "accusation",
+                           "accusations", "warning", "warnings", "insistence", "argument", "statement", "promise",
+                           "pledge", "suggestion", "contention", "admission", "denial", "prediction", "vow"})
 #: Relative pronouns that stand for the noun their clause describes ("Barkley, who said").
 _RELATIVE = frozenset({"who", "which", "that"})
 #: A line opening with up to six capitalised words and a colon ("McCain Challenger Kelli Ward: …").
@@ -503,12 +507,15 @@ class SpeakerIndex:
             return []
         rows = self.doc.to_array([POS, LOWER])
         according = self.doc.vocab.strings["according"]
-        return [self.doc[int(i)] for i in np.flatnonzero((rows[:, 0] == VERB) | (rows[:, 1] == according))]
+        nominal = np.isin(rows[:, 1], [self.doc.vocab.strings[word] for word in _NOMINAL_CUES])
+        return [self.doc[int(i)] for i in np.flatnonzero((rows[:, 0] == VERB) | (rows[:, 1] == according) | nominal)]
 
     def reported(self, token: Token) -> tuple[tuple[int, int], Attribution] | None:
         """Content span and attribution when ``token`` introduces reported speech."""
         if token.lower_ == "according":
             return self._according_to(token)
+        if token.lower_ in _NOMINAL_CUES and any(c.dep_ == "poss" for c in token.children):
+            return self._nominal(token)  # a noun, whatever the tagger says: it has an owner ("her warning")
         if token.pos_ != "VERB":  # asked first: called for every token of the article
             return None
         lemma = token.lemma_.lower()
@@ -647,6 +654,32 @@ class SpeakerIndex:
         attribution = self.speaker_of(token, inverted=True)
         if attribution is None or attribution.speaker_text is None:
             return None
+        return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution
+
+    def _nominal(self, noun: Token) -> tuple[tuple[int, int], Attribution] | None:
+        """ "Trump’s claim that there have been “thousands of shootings” in Chicago", "Clinton’s warning that the
+        deal would fail": the clause a speech noun states, opened by "that" with a subject of its own, is reported
+        by the noun's owner (#13). A clause whose "that" is its subject or object describes the noun ("the claim
+        that he made"), and a noun with no owner names no speaker."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                       and any(m.dep_ in _SUBJECTS or m.dep_ == "expl" for m in c.children)), None)
+        if owner is None or clause is None or self.in_quote(owner.idx) or owner.lower_ == "its":
+            return None
+        # "its" is left out: "the report was ridiculed for its prediction that …" is the report's, no entity's
+        owners = {"his": {"PERSON"}, "her": {"PERSON"}, "their": {"ORG", "NORP"}}
+        resolved = (self._antecedent(owner, labels=owners[owner.lower_], role=None, confidence=0.75)
+                    if owner.lower_ in owners else self.resolve(owner))
+        if resolved is None or resolved.entity is None:
+            return None
+        para_start, para_end = self._paragraph(noun.idx)
+        tokens = _strip_punct(_before_dash([t for t in clause.subtree if para_start <= t.idx < para_end
+                                            and not (t.dep_ == "mark" and t.lower_ == "that" and t.head == clause)]))
+        if len(tokens) < 3:
+            return None
+        attribution = Attribution(resolved.entity, resolved.speaker_text, resolved.speaker_start, resolved.speaker_end,
+                                  noun.lower_, noun.idx, noun.idx + len(noun), min(resolved.confidence, 0.6))
         return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])), attribution
 
     def _according_to(self, token: Token) -> tuple[tuple[int, int], Attribution] | None:

@@ -1079,3 +1079,22 @@ def test_quotes_line_opening_with_a_speaker_and_a_colon(  # type: ignore[no-unty
         stages, text: str, content: str | None, speaker: str | None) -> None:
     article, quotes = quotes_of(stages, text)
     assert [(q.text, speaker_name(article, q)) for q in quotes] == ([(content, speaker)] if content else [])
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a speech noun's "that" clause is what its owner said
+        ("PolitiFact checked Donald Trump's claim that there have been “thousands of shootings” in Chicago this year.",
+         "there have been “thousands of shootings” in Chicago this year", "Donald Trump"),
+        ("Hillary Clinton repeated her warning that the deal would fail within a year.",
+         "the deal would fail within a year", "Hillary Clinton"),
+        # a relative clause describes the noun, and a noun with no owner names no one
+        ("Donald Trump repeated the claim that he made on Monday about the wall.", None, None),
+        ("The claim that the vote was rigged has been rejected by every court.", None, None),
+    ],
+)
+def test_quotes_reported_by_a_speech_noun(stages, text: str, content: str | None, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    assert [(q.text, speaker_name(article, q)) for q in quotes] == ([(content, speaker)] if content else [])
