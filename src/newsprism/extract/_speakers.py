@@ -33,7 +33,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
@@ -223,7 +223,7 @@ class SpeakerIndex:
         para_end = self.text.find("\n", close_at)
         para_end = len(self.text) if para_end < 0 else para_end
         window = self._window(open_at, close_at, para_start, para_end)
-        cues = [t for t in window if (t.lemma_.lower() in SPEECH_VERBS or _puts_it(t)) and t.pos_ in {"VERB", "AUX"}
+        cues = [t for t in window if t.pos_ in {"VERB", "AUX"} and (t.lemma_.lower() in SPEECH_VERBS or _puts_it(t))
                 and not (open_at <= t.idx <= close_at) and not self.in_quote(t.idx)]
         inside = {t.i for t in window if open_at < t.idx < close_at}
         # "“This is fantastic!” beamed Hartley", "“…” it reads", "the attendees chanted, “…”": with no
@@ -507,14 +507,17 @@ class SpeakerIndex:
             return []
         rows = self.doc.to_array([POS, LOWER])
         according = self.doc.vocab.strings["according"]
-        nominal = np.isin(rows[:, 1], [self.doc.vocab.strings[word] for word in _NOMINAL_CUES])
-        return [self.doc[int(i)] for i in np.flatnonzero((rows[:, 0] == VERB) | (rows[:, 1] == according) | nominal)]
+        found = (rows[:, 0] == VERB) | (rows[:, 1] == according)
+        for word in _nominal_ids().intersection(rows[:, 1].tolist()):  # most articles hold none of them
+            found |= rows[:, 1] == word
+        return [self.doc[int(i)] for i in np.flatnonzero(found)]
 
     def reported(self, token: Token) -> tuple[tuple[int, int], Attribution] | None:
         """Content span and attribution when ``token`` introduces reported speech."""
-        if token.lower_ == "according":
+        lower = token.lower_
+        if lower == "according":
             return self._according_to(token)
-        if token.lower_ in _NOMINAL_CUES and any(c.dep_ == "poss" for c in token.children):
+        if lower in _NOMINAL_CUES and any(c.dep_ == "poss" for c in token.children):
             return self._nominal(token)  # a noun, whatever the tagger says: it has an owner ("her warning")
         if token.pos_ != "VERB":  # asked first: called for every token of the article
             return None
@@ -1076,6 +1079,14 @@ def _before_dash(tokens: list[Token]) -> list[Token]:
     dash = next((k for k, t in enumerate(tokens) if t.text in {"—", "–", "--"} or t.text == "-" and t.whitespace_),
                 len(tokens))
     return tokens[:dash]
+
+
+@cache
+def _nominal_ids() -> frozenset[int]:
+    """The string ids of :data:`_NOMINAL_CUES`, as the parse's arrays hold them (the same in every vocabulary)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(word) for word in _NOMINAL_CUES)
 
 
 def _puts_it(verb: Token) -> bool:
