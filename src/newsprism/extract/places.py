@@ -49,6 +49,7 @@ from ._place_scan import (
     scan,
     strong_context,
 )
+from ._place_sites import sites
 from .entities import foreign_ranges
 from .gazetteer import (
     GazEntry,
@@ -598,6 +599,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
         One :class:`Place` per candidate, with the evidence for it; unknown names keep ``gazetteer_id=None``.
     """
     text = article.text
+    mentions = list(mentions)
     taken = _candidates(article, mentions)
     why = {(m.start, m.end): (evidence, within) for m, evidence, within in taken}
     candidates = _respell(text, [(m, *_lookup(text, m)) for m, _, _ in taken])
@@ -634,6 +636,9 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     places = _twin_regions(text, places)
     if short := _initialisms(text, places, mentions):
         places = sorted(places + short, key=lambda p: p.start)
+    line = dateline(text)
+    if placed := sites(text, mentions, places, dateline=line[2] if line else None, stage=STAGE):
+        places = sorted(places + placed, key=lambda p: p.start)
     return places
 
 
@@ -1035,7 +1040,7 @@ def relabel_places(entities: tuple[Entity, ...], mentions: tuple[Mention, ...], 
     """
     resolved: dict[str, set[str]] = {}
     for place in places:
-        if place.entity and place.gazetteer_id and place.type and place.type != "demonym":
+        if place.entity and place.gazetteer_id and place.type and place.type not in ("demonym", "site"):
             resolved.setdefault(place.entity, set()).add("GPE" if place.type in _GPE_TYPES else "LOC")
     counts = Counter(m.entity for m in mentions if m.entity)
     placed = Counter(p.entity for p in places if p.entity and p.gazetteer_id)

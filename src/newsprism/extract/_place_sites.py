@@ -1,0 +1,160 @@
+"""Streets, buildings and venues the gazetteer lacks, placed at the town the text puts them in (#13).
+
+Local news names its streets, halls, hospitals and grounds far more often than any gazetteer lists
+them ("Collins Avenue", "the Central Mental Hospital", "Barclays Center"). Such a name is a place,
+and the town it stands in is a point within a few kilometres of it:
+
+1. **The town the text writes with it**: right after it ("the Central Mental Hospital in Dundrum",
+   "Kingsley Road in Estey's Bridge", "the Convention Centre, Dublin") or before it with a possessive
+   ("Seoul's Jamsil Stadium", "Derry's Altnagelvin Hospital").
+2. **The story's own town**: its dateline's town, or the town it places most often when no other
+   town is placed as often ("Royal Street" in a story of New Orleans streets). Names of institutions
+   ("Loyola University") take only a town written with them: a university is not where the story is.
+
+A name is a site by its last word ("Street", "Hospital", "Stadium"...), never by the model's label
+alone: the model's FAC label also covers masses, operations and people ("Easter Vigil", "Helen
+Kunz"). The site takes the town's point and entry with ``type="site"``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..model import Mention, Place
+
+#: The last word of a street's, building's or venue's name.
+_SITE_WORDS = frozenset({
+    "Street", "St.", "St", "Avenue", "Ave.", "Ave", "Road", "Rd.", "Rd", "Drive", "Boulevard", "Blvd.", "Blvd",
+    "Lane", "Square", "Place", "Parade", "Highway", "Bridge", "Stadium", "Arena", "Centre", "Center", "Hospital",
+    "Church", "Chapel", "Cathedral", "Basilica", "Hall", "Prison", "Theatre", "Theater", "Museum", "Library",
+    "Courthouse", "Station", "Estate", "Racecourse", "Hotel", "Tower", "Market", "Mall", "Plaza", "Canal", "Pier",
+    "Castle", "Palace", "Cottage", "Farm", "Campus", "Cemetery", "Park", "Gardens", "Inn"})
+#: The last word of an institution's name, or its first before "of": a site only where the text writes its
+#: town.
+_INSTITUTION_WORDS = frozenset({"University", "College", "School", "Academy", "Institute", "Embassy", "Consulate",
+                                "Court"})
+_INSTITUTION_OF = re.compile(rf"^(?:the\s+)?(?:{'|'.join(sorted(_INSTITUTION_WORDS))})\s+of\s")
+#: The first word of a national or international body's name: its seat is not where the story is
+#: ("the National Hurricane Center" in a story of Palm Beach County).
+_BODY = re.compile(r"^(?:the\s+)?(?:National|Federal|International|World|European|United|Royal|State)\s")
+#: What joins a site to the town written after it: "in", "near", a comma; an initialism may come first
+#: ("the New Bilibid Prison (NBP) in Muntinlupa").
+_TOWN_AFTER = re.compile(r"(?:\s*\([A-Z]{2,6}\))?(?:,\s*(?:located\s+)?(?:(?:in|near|at)\s+)?|\s+(?:in|near|at)\s+)"
+                         r"(?:the\s+)?")
+#: A name: capitalised words, numbers and the small words names carry ("Palais des Nations", "401 - 333
+#: Victoria St."); not a phrase the model ran into one ("Passing out Parade").
+_NAMED = re.compile(r"(?:(?:[A-Z0-9][\w'’.&+-]*|of|the|des|de|du|la|le|and|&|-)(?:\s+|$))+")
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
+#: Kinds of place a site stands in: a town (or a county, for a venue in the country).
+_TOWN_TYPES = frozenset({"city", "county"})
+
+
+def _town(place: Place) -> bool:
+    # A town named inside a longer name is still the town ("Derry" of "Derry's Altnagelvin Hospital").
+    return place.type in _TOWN_TYPES and place.gazetteer_id is not None
+
+
+def _story_town(places: Sequence[Place], dateline: str | None) -> Place | None:
+    """The story's own town (module docstring, 2.):
+
+    1. the dateline's town;
+    2. the town the article names most often, when no other is named as often;
+    3. the town around which most of the article's towns lie: the one with the most town mentions within
+       :data:`_LOCAL_KM` of it, when they are more than half of them all (a local story's towns cluster;
+       one that names towns across a country has no town of its own).
+    """
+    towns = [p for p in places if _town(p) and p.lat is not None and p.lon is not None]
+    # 1.
+    if dateline and (line := next((p for p in towns if p.text.casefold() == dateline.casefold()), None)):
+        return line
+    # 2.
+    counts = Counter(p.gazetteer_id for p in towns)
+    top = counts.most_common(2)
+    if top and (len(top) == 1 or top[0][1] > top[1][1]):
+        return next(p for p in towns if p.gazetteer_id == top[0][0])
+    # 3.
+    distinct = list({p.gazetteer_id: p for p in towns}.values())
+    near = {p.gazetteer_id: sum(_km(p, q) <= _LOCAL_KM for q in towns) for p in distinct}
+    best = max(distinct, key=lambda p: (near[p.gazetteer_id], counts[p.gazetteer_id]), default=None)
+    return best if best is not None and near[best.gazetteer_id] * 2 > len(towns) else None
+
+
+#: How far apart two towns of one local story may lie.
+_LOCAL_KM = 50.0
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places' points."""
+    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _written_town(text: str, start: int, end: int, by_start: dict[int, Place], by_end: dict[int, Place]
+                  ) -> Place | None:
+    """The town written with a site: after it ("in Dundrum", ", Dublin") or before it ("Seoul's")."""
+    if (after := _TOWN_AFTER.match(text, end)) and (town := by_start.get(after.end())) is not None:
+        return town
+    if (before := _POSSESSIVE_BEFORE.search(text, max(0, start - 3), start)) is not None:
+        return by_end.get(before.start())
+    return None
+
+
+def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, dateline: str | None = None,
+          stage: str = "") -> list[Place]:
+    """Places for the streets, buildings and venues among ``mentions`` (module docstring).
+
+    Args:
+        text: The article's text.
+        mentions: Named-entity mentions; those that overlap a place of ``places`` are left alone.
+        places: The places resolved so far.
+        dateline: The dateline's place name, if the article has one.
+        stage: The stage name the places are given.
+
+    Returns:
+        One :class:`Place` of ``type="site"`` per site placed, at its town's point.
+    """
+    towns = [p for p in places if _town(p)]
+    by_start = {p.start: p for p in towns}
+    by_end = {p.end: p for p in towns}
+    story: Place | None = None
+    story_read = False
+    spans = [(p.start, p.end) for p in places]
+    out = []
+    for mention in mentions:
+        name = mention.text
+        last = name[name.rfind(" ") + 1:]
+        site, institution = last in _SITE_WORDS, last in _INSTITUTION_WORDS or bool(_INSTITUTION_OF.match(name))
+        if not (site or institution) or mention.label not in ("FAC", "ORG", "PERSON") or " " not in name.strip():
+            continue  # most mentions: checked by their last word before anything else
+        start = mention.start
+        if (own := _POSSESSIVE.search(name)) and (
+                town := by_end.get(start + own.start())) is not None and " " in name[own.end():]:
+            # "Derry's Altnagelvin Hospital" as one mention: the town is placed, the site is what follows.
+            start, name = start + own.end(), name[own.end():]
+        elif any(s < mention.end and start < e for s, e in spans):
+            continue
+        else:
+            town = None
+        if not _NAMED.fullmatch(name):
+            continue
+        town = town or _written_town(text, start, mention.end, by_start, by_end)
+        why = f"a site in {town.name}, as the text writes it" if town else ""
+        if town is None and site and not institution and not _BODY.match(name):
+            if not story_read:
+                story, story_read = _story_town(places, dateline), True
+            town = story
+            why = f"a site of the story's own town, {town.name}" if town else ""
+        if town is None:
+            continue
+        out.append(dataclasses.replace(town, start=start, end=mention.end, text=text[start:mention.end],
+                                       type="site", entity=mention.entity, stage=stage or town.stage,
+                                       confidence=0.6 if why.endswith("writes it") else 0.3, evidence=why,
+                                       within=None))
+        spans.append((start, mention.end))
+    return out

@@ -1,0 +1,74 @@
+"""Streets, buildings and venues placed at the town the text puts them in (issue #13)."""
+
+from __future__ import annotations
+
+import pytest
+from _places import resolve_labelled as _resolve
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "site", "town"),
+    [
+        # The town written after the site, with "in" or a comma, an initialism between.
+        ("He is receiving care in the Central Mental Hospital in Dundrum, his lawyer said.",
+         [("Central Mental Hospital", "ORG"), ("Dundrum", "GPE")], "Central Mental Hospital", "Dundrum"),
+        ("They were sent to the New Bilibid Prison (NBP) in Muntinlupa on Friday.",
+         [("New Bilibid Prison", "ORG"), ("Muntinlupa", "GPE")], "New Bilibid Prison", "Muntinlupa"),
+        ("His debut was at the Convention Centre, Dublin with a solo concert.",
+         [("Convention Centre", "FAC"), ("Dublin", "GPE")], "Convention Centre", "Dublin"),
+        # A hospital whose namesake town (Saint Francis, Kansas) lies outside the article's regions is at the
+        # town the text writes after it (tests/unit/extract/test_places_recall.py kept it unplaced before).
+        ("Doctors at Saint Francis Hospital in Hartford, Connecticut, treated them.",
+         [("Saint Francis Hospital", "PERSON"), ("Hartford", "GPE"), ("Connecticut", "GPE")],
+         "Saint Francis Hospital", "Hartford"),
+        # An institution, only with the town written with it.
+        ("A researcher at Loyola University in Los Angeles reviewed the ballots.",
+         [("Loyola University", "ORG"), ("Los Angeles", "GPE")], "Loyola University", "Los Angeles"),
+        # The town before it, with a possessive, in the mention or apart.
+        ("Smog was thick near Seoul's Jamsil Stadium, where the game was called off.",
+         [("Seoul", "GPE"), ("Jamsil Stadium", "FAC")], "Jamsil Stadium", "Seoul"),
+        ("A new campus has opened at Derry’s Altnagelvin Hospital, the first of its kind in Northern Ireland.",
+         [("Derry’s Altnagelvin Hospital", "ORG"), ("Northern Ireland", "GPE")], "Altnagelvin Hospital", "Derry"),
+        # The story's own town: the one it names most often.
+        ("Fire crews in Winnipeg were called to the 200 block of River Avenue. Winnipeg police closed the road.",
+         [("Winnipeg", "GPE"), ("River Avenue", "FAC"), ("Winnipeg", "GPE")], "River Avenue", "Winnipeg"),
+        # ... or the one around which its towns lie: Kilburn, Brent and Hayes are in London.
+        ("The victim lived on the Mozart Estate. Two men from Kilburn, Brent and Hayes in London were charged.",
+         [("Mozart Estate", "ORG"), ("Kilburn", "GPE"), ("Brent", "GPE"), ("Hayes", "GPE"), ("London", "GPE")],
+         "Mozart Estate", "Kilburn"),
+    ],
+)
+def test_places_sites_at_their_town(text: str, labelled: list[tuple[str, str]], site: str, town: str) -> None:
+    places = {p.text: p for p in _resolve(text, labelled)}
+    assert site in places, places
+    assert places[site].type == "site"
+    assert places[site].lat is not None and places[site].lon is not None
+    town_place = next(p for p in places.values() if p.text.startswith(town) and p.type != "site")
+    assert (places[site].lat, places[site].lon) == (town_place.lat, town_place.lon)
+    assert places[site].gazetteer_id == town_place.gazetteer_id
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "surface"),
+    [
+        # An institution is not where the story is.
+        ("Hogg was rejected by UCLA and admitted to Loyola University. Los Angeles schools reacted.",
+         [("Loyola University", "ORG"), ("Los Angeles", "GPE")], "Loyola University"),
+        # Nor a national body, whatever its last word.
+        ("Palm Beach County is under a watch, the National Hurricane Center said. Palm Beach County opened shelters.",
+         [("Palm Beach County", "GPE"), ("National Hurricane Center", "ORG"), ("Palm Beach County", "GPE")],
+         "National Hurricane Center"),
+        # A mass, a person, a phrase the model ran into one name: no site's name.
+        ("Crowds attended the Easter Vigil in Manila on Saturday.", [("Easter Vigil", "FAC"), ("Manila", "GPE")],
+         "Easter Vigil"),
+        ("Cadets marched in the Passing out Parade in Maiduguri.",
+         [("Passing out Parade", "ORG"), ("Maiduguri", "GPE")], "Passing out Parade"),
+        # A story of two towns far apart, each named once, has no town of its own.
+        ("Shares rose in Tokyo and fell in Chicago. Traders met at the Grand Hyatt Hotel.",
+         [("Tokyo", "GPE"), ("Chicago", "GPE"), ("Grand Hyatt Hotel", "FAC")], "Grand Hyatt Hotel"),
+    ],
+)
+def test_places_sites_not_placed(text: str, labelled: list[tuple[str, str]], surface: str) -> None:
+    assert surface not in {p.text for p in _resolve(text, labelled)}
