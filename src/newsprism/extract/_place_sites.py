@@ -32,12 +32,16 @@ _SITE_WORDS = frozenset({
     "Lane", "Square", "Place", "Parade", "Highway", "Bridge", "Stadium", "Arena", "Centre", "Center", "Hospital",
     "Church", "Chapel", "Cathedral", "Basilica", "Hall", "Prison", "Theatre", "Theater", "Museum", "Library",
     "Courthouse", "Station", "Estate", "Racecourse", "Hotel", "Tower", "Market", "Mall", "Plaza", "Canal", "Pier",
-    "Castle", "Palace", "Cottage", "Farm", "Campus", "Cemetery", "Park", "Gardens", "Inn"})
+    "Castle", "Palace", "Cottage", "Farm", "Farms", "Campus", "Cemetery", "Park", "Gardens", "Inn", "Plantation",
+    "Lagoon"})
+#: The first word of a street's or building's name in the languages news borrows them from ("Rue Casa Calvo",
+#: "Palais des Nations", "Museum of Ice Cream").
+_SITE_FIRST = re.compile(r"^(?:the\s+)?(?:Rue|Palais|Museum\s+of|Camp)\s")
 #: The last word of an institution's name, or its first before "of": a site only where the text writes its
 #: town.
 _INSTITUTION_WORDS = frozenset({"University", "College", "School", "Academy", "Institute", "Embassy", "Consulate",
                                 "Court"})
-_INSTITUTION_OF = re.compile(rf"^(?:the\s+)?(?:{'|'.join(sorted(_INSTITUTION_WORDS))})\s+of\s")
+_INSTITUTION_OF = re.compile(rf"\b(?:{'|'.join(sorted(_INSTITUTION_WORDS))})\s+of\s")
 #: The first word of a national or international body's name: its seat is not where the story is
 #: ("the National Hurricane Center" in a story of Palm Beach County).
 _BODY = re.compile(r"^(?:the\s+)?(?:National|Federal|International|World|European|United|Royal|State)\s")
@@ -48,6 +52,9 @@ _TOWN_AFTER = re.compile(r"(?:\s*\([A-Z]{2,6}\))?(?:,\s*(?:located\s+)?(?:(?:in|
 #: A name: capitalised words, numbers and the small words names carry ("Palais des Nations", "401 - 333
 #: Victoria St."); not a phrase the model ran into one ("Passing out Parade").
 _NAMED = re.compile(r"(?:(?:[A-Z0-9][\w'’.&+-]*|of|the|des|de|du|la|le|and|&|-)(?:\s+|$))+")
+#: Labels a site's name may carry: the model's facilities, organisations, persons, and the locations and
+#: places the gazetteer could not resolve ("South Ingleside Avenue").
+_LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE"})
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 #: Kinds of place a site stands in: a town (or a county, for a venue in the country).
@@ -129,8 +136,9 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     for mention in mentions:
         name = mention.text
         last = name[name.rfind(" ") + 1:]
-        site, institution = last in _SITE_WORDS, last in _INSTITUTION_WORDS or bool(_INSTITUTION_OF.match(name))
-        if not (site or institution) or mention.label not in ("FAC", "ORG", "PERSON") or " " not in name.strip():
+        site = last in _SITE_WORDS or bool(_SITE_FIRST.match(name))
+        institution = last in _INSTITUTION_WORDS or bool(_INSTITUTION_OF.search(name))
+        if not (site or institution) or mention.label not in _LABELS or " " not in name.strip():
             continue  # most mentions: checked by their last word before anything else
         start = mention.start
         if (own := _POSSESSIVE.search(name)) and (

@@ -22,9 +22,16 @@ from _places import resolve_labelled as _resolve
         ("Doctors at Saint Francis Hospital in Hartford, Connecticut, treated them.",
          [("Saint Francis Hospital", "PERSON"), ("Hartford", "GPE"), ("Connecticut", "GPE")],
          "Saint Francis Hospital", "Hartford"),
+        # A name that opens like a building's, and a street the model called a location.
+        ("The briefing was held at the Palais des Nations in Geneva.",
+         [("Palais des Nations", "ORG"), ("Geneva", "GPE")], "Palais des Nations", "Geneva"),
+        ("The man, of the 6100 block of South Ingleside Avenue in Chicago, was charged.",
+         [("South Ingleside Avenue", "LOC"), ("Chicago", "GPE")], "South Ingleside Avenue", "Chicago"),
         # An institution, only with the town written with it.
         ("A researcher at Loyola University in Los Angeles reviewed the ballots.",
          [("Loyola University", "ORG"), ("Los Angeles", "GPE")], "Loyola University", "Los Angeles"),
+        ("She is studying at the Guildhall School of Music in London.",
+         [("Guildhall School of Music", "ORG"), ("London", "GPE")], "Guildhall School of Music", "London"),
         # The town before it, with a possessive, in the mention or apart.
         ("Smog was thick near Seoul's Jamsil Stadium, where the game was called off.",
          [("Seoul", "GPE"), ("Jamsil Stadium", "FAC")], "Jamsil Stadium", "Seoul"),
