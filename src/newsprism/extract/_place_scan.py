@@ -209,6 +209,16 @@ def not_a_place(text: str, end: int) -> bool:
     return bool(_NOT_PLACE_AFTER.match(text, end)) or text.startswith("$", end)
 
 
+#: A unit's symbol: two letters, the first a capital ("Pa", "Hz", "Gy"), right after a figure.
+_UNIT = re.compile(r"[A-Z][a-z]")
+_FIGURE_BEFORE = re.compile(r"\d\s?$")
+
+
+def a_unit(text: str, start: int, end: int) -> bool:
+    """Whether a name is a unit's symbol after a figure ("101325 Pa", "60 Hz"), not a town spelt so (#17)."""
+    return bool(_UNIT.fullmatch(text, start, end)) and bool(_FIGURE_BEFORE.search(text, max(0, start - 2), start))
+
+
 def _kinds(found: Iterable[GazEntry]) -> set[str]:
     """``country``, ``demonym``, ``named`` (regions, counties, blocs, hand-written features) or ``city``."""
     return {e.type if e.type in ("country", "demonym") else
@@ -352,7 +362,7 @@ def scan(text: str, *, taken: list[tuple[int, int]], persons: list[tuple[int, in
 def _judge(text: str, start: int, end: int, entries: list[GazEntry], *, whole: bool, index: int,
            persons: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> tuple[Found, bool] | None:
     """A scanned name as a place candidate (with whether it is sure), or ``None``; see the module docstring."""
-    if not_a_place(text, end) or _TITLE.search(text[max(0, start - 12):start]):
+    if not_a_place(text, end) or _TITLE.search(text[max(0, start - 12):start]) or a_unit(text, start, end):
         return None
     person = next(((s, e) for s, e in persons if s <= start and end <= e), None)
     label = next((lab for s, e, lab in names if s <= start and end <= e), None)

@@ -416,12 +416,17 @@ def small_towns(text: str) -> list[GazEntry]:
     """GeoNames towns under 5,000 people called ``text`` (their own name only), most populous first.
 
     Kept apart from :func:`gazetteer`: a small town is a namesake only where the main file knows no
-    place of that name and the article itself says where it is (#13).
+    place of that name and the article itself says where it is (#13). A short common English word not written
+    in capitals is the word: "told Us" is the magazine, not a village of 1,300 people in France (#17); a longer
+    one may be a place's name ("Virginia", a town in County Cavan), which wordfreq counts as a word too.
 
-    >>> small_towns("Coggeshall")[0].country
-    'GB'
+    >>> small_towns("Coggeshall")[0].country, small_towns("Us")
+    ('GB', [])
     """
-    return list(_small(name_key(text)))
+    key = name_key(text)
+    if len(key) < 4 and not text.isupper() and _common_word(key):
+        return []
+    return list(_small(key))
 
 
 #: Words an airport's name may carry or drop ("Bradley Airport" is "Bradley International Airport").

@@ -39,6 +39,7 @@ from ._place_scan import (
     NAME_LABELS,
     NAME_LIKE_COUNTRIES,
     Found,
+    a_unit,
     codes_of,
     container,
     dateline,
@@ -263,7 +264,12 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     # Mar 3" is neither San Antonio nor Maracaibo, whose airports' codes GeoNames lists (#17).
     times = [(t.start, t.end) for t in article.times]
     for mention in mentions:
-        if not_a_place(text, mention.end) or any(s <= mention.start and mention.end <= e for s, e in times):
+        if a_unit(text, mention.start, mention.end):
+            # "101325 Pa": a unit's symbol after a figure, not the town in Burkina Faso; the scan must not find
+            # it either (#17).
+            blocked.append((mention.start, mention.end))
+            times.append((mention.start, mention.end))
+        elif not_a_place(text, mention.end) or any(s <= mention.start and mention.end <= e for s, e in times):
             # "West Nile virus", "Lassa fever": a disease's name, not a place (#13).
             blocked.append((mention.start, mention.end))
         elif mention.label in PLACE_LABELS:
@@ -628,6 +634,9 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
         best, margin, reason = geography.choose(name, found, local=mention.label != _TENTATIVE)
         if mention.label == _TENTATIVE and not geography.confirms(name, best):
             continue
+        if name.endswith(".") and best.type == "region" and not region_abbreviation(name) and (
+                not geography.in_its_country(name, best)):
+            continue  # "101325 Pa." in a physics story: no state's abbreviation (#17)
         end = mention.start + len(name) if name != mention.text else mention.end
         places.append(Place(mention.start, end, text[mention.start:end], name=best.name,
                             gazetteer_id=best.id, lat=best.lat, lon=best.lon, country=best.country, type=best.type,
@@ -860,6 +869,11 @@ class _Geography:
                 return None  # two namesakes in one country and no region says which
         return max(local, key=lambda t: _score(t, countries, regions)) if local else None
 
+    def in_its_country(self, name: str, entry: GazEntry) -> bool:
+        """Whether another place of the article is in the entry's country, or a region is written after it."""
+        countries, _ = self._context(name_key(name))
+        return bool(entry.country and countries[entry.country]) or bool(self.held.get(name_key(name)))
+
     def confirms(self, name: str, entry: GazEntry) -> bool:
         """Whether the article names a region holding ``entry`` or writes one after it (a tentative place)."""
         key = name_key(name)
@@ -918,6 +932,10 @@ def _lookup(text: str, mention: Mention) -> tuple[str, list[GazEntry]]:
             state := region_abbreviation(mention.text + ".", postal=True)):
         # "STATE COLLEGE, Pa.", "Charlie Dent (R-Pa.)": a state's abbreviation where news writes one, not a
         # town called Pa in Burkina Faso (#17).
+        return mention.text + ".", state
+    if text[mention.end:mention.end + 1] == "." and (state := region_abbreviation(mention.text + ".", postal=True)):
+        # "moved to Pa. last year": the state or nothing, never a town spelt with its letters (Pa, Burkina
+        # Faso); a word that is also a title or a word ("Miss.", "Pa.") only in a story of that country (#17).
         return mention.text + ".", state
     name, found = _namesakes(_abbreviation(text, mention))
     if found or text[max(0, mention.start - 2):mention.start] != ", ":
