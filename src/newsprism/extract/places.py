@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 
 from ..config import Settings
 from ..model import Article, Entity, Mention, Place
+from ._antecedents import first_name_genders
 from ._place_scan import (
     NAME_LABELS,
     NAME_LIKE_COUNTRIES,
@@ -100,6 +101,8 @@ _ALIAS_BEFORE_OWN = 100
 #: The words before a place that ends an institution's name ("the College of| Wooster", "the University of
 #: Colorado at| Boulder", "The| Wooster professor"): the name's, not a place of the article's own (#13).
 _NAME_OPENS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:of|at)\s+(?:the\s+)?|\b[A-Z][\w'’]*[ -])$")
+#: A team's name ends in a plural ("Dallas Mavericks", "Seattle Seahawks", "Bolton Wanderers").
+_TEAM = re.compile(r"[a-z]s$|\b(?:United|City|FC|Albion|Athletic|Heat|Jazz|Magic|Thunder)$")
 _GLUED = re.compile(r"^(?P<name>[A-Z][\w'-]{3,}?)(?:is|the|which|was|has|and|in|of|to)$")
 
 
@@ -610,6 +613,9 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     why = {(m.start, m.end): (evidence, within) for m, evidence, within in taken}
     candidates = _respell(text, [(m, *_lookup(text, m)) for m, _, _ in taken])
     geography = _Geography(text, candidates)
+    # Names the article places by a mention of their own or its council's: a town opening an organisation's
+    # name is that town ("Cavan County Council" ... "Cavan Institute"), unless the name is a team's (#13).
+    sure = {name_key(name) for mention, name, found in candidates if found and mention.label != _TENTATIVE}
     for mention, name, found in candidates:
         if not found and text.startswith(", ", mention.end):
             geography.small_town(text, mention, name, written_after=True)
@@ -632,7 +638,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
                                     confidence=0.0, stage=STAGE, evidence=f"{evidence}; not in the gazetteer"))
             continue
         best, margin, reason = geography.choose(name, found, local=mention.label != _TENTATIVE)
-        if mention.label == _TENTATIVE and not geography.confirms(name, best):
+        if mention.label == _TENTATIVE and not geography.confirms(name, best) and not (
+                within and name_key(name) in sure and not _TEAM.search(within)):
             continue
         if name.endswith(".") and best.type == "region" and not region_abbreviation(name) and (
                 not geography.in_its_country(name, best)):
@@ -645,6 +652,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     places = _twin_regions(text, places)
     if short := _initialisms(text, places, mentions):
         places = sorted(places + short, key=lambda p: p.start)
+    if opened := _opening_names(text, mentions, places):
+        places = sorted(places + opened, key=lambda p: p.start)
     line = dateline(text)
     if placed := sites(text, mentions, places, dateline=line[2] if line else None, stage=STAGE):
         places = sorted(places + placed, key=lambda p: p.start)
@@ -667,6 +676,42 @@ def _written_as_a_place(text: str, name: str) -> bool:
     False
     """
     return re.search(rf"{_LOCATIVE_BEFORE}{re.escape(name)}(?!\w)", text) is not None
+
+
+#: Labels of a longer name a place of the article may open ("Abuja Chamber of Commerce" is a person to the model).
+_OPENED_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PERSON"})
+_OPENED_TYPES = frozenset({"city", "county", "region", "country"})
+_OPENED_END = re.compile(r"(?:['’]s)?\s")
+
+
+def _opening_names(text: str, mentions: Iterable[Mention], places: list[Place]) -> list[Place]:
+    """A town, county, region or country the article places by its own name, where it opens a longer name no
+    place was found in ("Abuja" ... "the Abuja Chamber of Commerce and Industry", "Allendale" ... "the
+    Allendale Women Helping Others Award"): one place per name in an article. A team's name is left alone
+    ("Dallas" ... "the Dallas Mavericks"), and a person's only when it reads as an organisation's (#13)."""
+    # A place named like a person's first name does not open a longer name as a place ("Helen" ... "Helen
+    # Kunz", whom the model called a facility).
+    own = {p.text: p for p in places if p.within is None and p.gazetteer_id and p.type in _OPENED_TYPES
+           and p.text.lower() not in first_name_genders()}
+    if not own:
+        return []
+    spans = [(p.start, p.end) for p in places]
+    out = []
+    for mention in mentions:
+        name = mention.text
+        if mention.label not in _OPENED_LABELS or " " not in name or _TEAM.search(name) or any(
+                s < mention.end and mention.start < e for s, e in spans):
+            continue
+        if mention.label == "PERSON" and not (organisation_shaped(name) or " of " in name):
+            continue
+        head = next((t for t in own if name.startswith(t) and _OPENED_END.match(name, len(t))), None)
+        if head is None:
+            continue
+        place = own[head]
+        out.append(dataclasses.replace(place, start=mention.start, end=mention.start + len(head), text=head,
+                                       entity=None, confidence=0.6, within=name,
+                                       evidence=f"opens the name {name!r}; placed elsewhere in the article"))
+    return out
 
 
 #: A name in capitals made of initials: "BC", "SA", "T&T", "NSW" (not "U.S.", which the gazetteer spells).

@@ -99,3 +99,28 @@ def test_places_facility_label_small_town(text: str, labelled: list[tuple[str, s
                                           ) -> None:
     found = {p.text: p.country for p in _resolve(text, labelled)}
     assert found.get("Coggeshall") == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # A town the article places by its own name opens its longer names too, whatever the model calls them.
+        ("A deal was signed in Abuja on Monday with the Abuja Chamber of Commerce and Industry.",
+         [("Abuja", "GPE"), ("Abuja Chamber of Commerce and Industry", "PERSON")], ["Abuja", "Abuja"]),
+        ("The club met in Allendale, New Jersey, to give the Allendale Women Helping Others Award.",
+         [("Allendale", "GPE"), ("New Jersey", "GPE"), ("Allendale Women Helping Others Award", "ORG")],
+         ["Allendale", "New Jersey", "Allendale"]),
+        # ... and a small town opening an organisation's name is confirmed by its council's name.
+        ("Works at Cavan County Council offices and at Cavan Institute will start in May.",
+         [("Cavan County Council", "ORG"), ("Cavan Institute", "ORG")], ["Cavan", "Cavan"]),
+        # Not a team's name, nor a place named like a first name opening a person's name.
+        ("Fans in Dallas cheered the Dallas Mavericks.", [("Dallas", "GPE"), ("Dallas Mavericks", "ORG")],
+         ["Dallas"]),
+        ("She moved to Helen, Georgia, where Helen Kunz runs a shop.",
+         [("Helen", "GPE"), ("Georgia", "GPE"), ("Helen Kunz", "FAC")], ["Helen", "Georgia"]),
+    ],
+)
+def test_places_a_place_opens_its_longer_names(text: str, labelled: list[tuple[str, str]], expected: list[str]
+                                               ) -> None:
+    assert [p.text for p in _resolve(text, labelled) if p.lat is not None] == expected
