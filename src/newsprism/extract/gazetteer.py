@@ -536,6 +536,15 @@ def written_as(text: str, found: Sequence[GazEntry]) -> list[GazEntry]:
     return list(found)
 
 
+def common_word(text: str) -> bool:
+    """Whether a name is also a common English word ("Centre", "City", "Reading"; not "Douma").
+
+    >>> common_word("Centre"), common_word("Douma")
+    (True, False)
+    """
+    return _common_word(name_key(text))
+
+
 @functools.lru_cache(maxsize=4096)
 def _common_word(key: str) -> bool:
     from wordfreq import zipf_frequency

@@ -56,6 +56,7 @@ from .entities import foreign_ranges
 from .gazetteer import (
     GazEntry,
     airports,
+    common_word,
     curated_surfaces,
     demonym,
     fold,
@@ -652,7 +653,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     places = _twin_regions(text, places)
     if short := _initialisms(text, places, mentions):
         places = sorted(places + short, key=lambda p: p.start)
-    if opened := _opening_names(text, mentions, places):
+    if opened := _opening_names(text, mentions, places) + _named_again(text, mentions, places):
         places = sorted(places + opened, key=lambda p: p.start)
     line = dateline(text)
     if placed := sites(text, mentions, places, dateline=line[2] if line else None, stage=STAGE):
@@ -712,6 +713,40 @@ def _opening_names(text: str, mentions: Iterable[Mention], places: list[Place]) 
                                        entity=None, confidence=0.6, within=name,
                                        evidence=f"opens the name {name!r}; placed elsewhere in the article"))
     return out
+
+
+def _named_again(text: str, mentions: Iterable[Mention], places: list[Place]) -> list[Place]:
+    """Other occurrences of a name a model's place label gave and the gazetteer resolved, where no model's
+    name covers them: one place per name in an article ("Douma" ... "Douma is surrounded", which the model
+    left unlabelled; "Douma" is a form GeoNames lists for Dūmā, so the scan of own names misses it) (#13)."""
+    # Not a common word the model labelled once ("Centre" for India's government, "City" for a club).
+    names = {p.text: p for p in places if p.within is None and p.gazetteer_id and p.type in _OPENED_TYPES
+             and len(p.text) >= 4 and p.text.lower() not in first_name_genders() and not common_word(p.text)}
+    # ... nor a name someone of the article bears ("Jack Tunis" ... "Tunis said").
+    borne = {word for m in mentions if m.label == "PERSON" for word in m.text.split()}
+    names = {text: place for text, place in names.items() if text not in borne}
+    if not names:
+        return []
+    taken = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in places]
+    out = []
+    for match in _names_pattern(tuple(sorted(names))).finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or not_a_place(text, end) or _TITLE_BEFORE.search(
+                text, max(0, start - 12), start):
+            continue
+        place = names[match.group()]
+        out.append(dataclasses.replace(place, start=start, end=end, entity=None, confidence=0.6,
+                                       evidence="named again; placed elsewhere in the article"))
+    return out
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.?\s+$")
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’.-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                      + r")(?![\w'’-])")
 
 
 #: A name in capitals made of initials: "BC", "SA", "T&T", "NSW" (not "U.S.", which the gazetteer spells).

@@ -124,3 +124,24 @@ def test_places_facility_label_small_town(text: str, labelled: list[tuple[str, s
 def test_places_a_place_opens_its_longer_names(text: str, labelled: list[tuple[str, str]], expected: list[str]
                                                ) -> None:
     assert [p.text for p in _resolve(text, labelled) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # A name the model labelled and the gazetteer resolved is that place where the model left it
+        # unlabelled; "Douma" is only a form GeoNames lists for Dūmā, so the scan of own names misses it.
+        ("The army pressed on in Douma. Douma is surrounded by government forces.", [("Douma", "GPE")],
+         ["Douma", "Douma"]),
+        ("Police in Slidell said the pool was unfenced. (Picture: Slidell PD)", [("Slidell", "GPE")],
+         ["Slidell", "Slidell"]),
+        # Not a common word labelled once, nor a word inside a model's other name.
+        ("The Centre told the states to act. The Centre will pay.", [("Centre", "GPE")], ["Centre"]),
+        ("He left Houston for good. Whitney Houston sang.", [("Houston", "GPE"), ("Whitney Houston", "PERSON")],
+         ["Houston"]),
+    ],
+)
+def test_places_a_name_placed_once_is_placed_again(text: str, labelled: list[tuple[str, str]], expected: list[str]
+                                                  ) -> None:
+    assert [p.text for p in _resolve(text, labelled) if p.lat is not None] == expected
