@@ -99,15 +99,13 @@ def _runs(text: str, start: int = 0, end: int | None = None, *,
     sentence's full stop ("Manbij." is "Manbij"; "U.S.", "St." and "W.Va." keep theirs); ``skip`` says,
     from a run's span, that none of its words need reading."""
     for match in _RUN.finditer(text, start, len(text) if end is None else end):
-        if skip is not None and skip(match.start(), match.end()):
-            continue
         group = match.group()
-        if " " not in group and "-" not in group:
-            parts: Iterable[tuple[int, int]] = ((0, len(group)),) if _opens(group) else ()
-        elif any(_opens(word) for word in _SPLIT.split(group)):
-            parts = (p.span() for p in _PART.finditer(group))
-        else:
+        if not _run_opens(group) or skip is not None and skip(match.start(), match.end()):
             continue  # most runs are names of people and things: no word of them opens a place's name
+        if " " not in group and "-" not in group:
+            parts: Iterable[tuple[int, int]] = ((0, len(group)),)
+        else:
+            parts = (p.span() for p in _PART.finditer(group))
         words: list[tuple[int, int]] = []
         for part_start, part_end in parts:
             s, e = match.start() + part_start, match.start() + part_end
@@ -124,6 +122,15 @@ def _runs(text: str, start: int = 0, end: int | None = None, *,
                 yield from _opening(text, words)
                 words = []
         yield from _opening(text, words)
+
+
+@lru_cache(maxsize=1 << 15)
+def _run_opens(group: str) -> bool:
+    """Whether a word of a run of capitalised words may open a place's name (runs repeat within an article and
+    across articles: "Donald Trump", "The White House")."""
+    if " " not in group and "-" not in group:
+        return _opens(group)
+    return any(_opens(word) for word in _SPLIT.split(group))
 
 
 def _opening(text: str, words: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
@@ -206,7 +213,10 @@ def _opens(word: str) -> bool:
 def not_a_place(text: str, end: int) -> bool:
     """A disease's, breed's or product's name follows ("West Nile| virus", "Lassa| fever"), or a currency's
     sign ("US|$300")."""
-    return bool(_NOT_PLACE_AFTER.match(text, end)) or text.startswith("$", end)
+    after = text[end:end + 1]
+    if after == "$":
+        return True
+    return after in (" ", "-") and bool(_NOT_PLACE_AFTER.match(text, end))
 
 
 #: A unit's symbol: two letters, the first a capital ("Pa", "Hz", "Gy"), right after a figure.
@@ -216,7 +226,8 @@ _FIGURE_BEFORE = re.compile(r"\d\s?$")
 
 def a_unit(text: str, start: int, end: int) -> bool:
     """Whether a name is a unit's symbol after a figure ("101325 Pa", "60 Hz"), not a town spelt so (#17)."""
-    return bool(_UNIT.fullmatch(text, start, end)) and bool(_FIGURE_BEFORE.search(text, max(0, start - 2), start))
+    return end - start == 2 and bool(_UNIT.fullmatch(text, start, end)) and bool(
+        _FIGURE_BEFORE.search(text, max(0, start - 2), start))
 
 
 def _kinds(found: Iterable[GazEntry]) -> set[str]:
@@ -240,6 +251,7 @@ _ORG_WORDS = re.compile(r"\s(?:Police|Council|Herald|Times|Post|Tribune|Journal|
 _OF_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*\s+of\s+(?:the\s+)?[A-Z]")
 
 
+@lru_cache(maxsize=1 << 14)
 def organisation_shaped(name: str) -> bool:
     """Whether a multi-word name ends like an organisation's ("Miami Herald", "Dublin City Council")."""
     return bool(_ORG_WORDS.search(name.strip()))

@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..model import Mention, Place
 
@@ -37,6 +38,7 @@ _SITE_WORDS = frozenset({
 #: The first word of a street's or building's name in the languages news borrows them from ("Rue Casa Calvo",
 #: "Palais des Nations", "Museum of Ice Cream").
 _SITE_FIRST = re.compile(r"^(?:the\s+)?(?:Rue|Palais|Museum\s+of|Camp)\s")
+_SITE_FIRST_LETTERS = frozenset("tRPMC")
 #: The last word of an institution's name, or its first before "of": a site only where the text writes its
 #: town.
 _INSTITUTION_WORDS = frozenset({"University", "College", "School", "Academy", "Institute", "Embassy", "Consulate",
@@ -64,6 +66,15 @@ _TOWN_TYPES = frozenset({"city", "county"})
 def _town(place: Place) -> bool:
     # A town named inside a longer name is still the town ("Derry" of "Derry's Altnagelvin Hospital").
     return place.type in _TOWN_TYPES and place.gazetteer_id is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _shape(name: str) -> tuple[bool, bool] | None:
+    """Whether a name of several words is a site's and an institution's, or ``None`` when it is neither."""
+    last = name[name.rfind(" ") + 1:]
+    site = last in _SITE_WORDS or name[:1] in _SITE_FIRST_LETTERS and bool(_SITE_FIRST.match(name))
+    institution = last in _INSTITUTION_WORDS or " of " in name and bool(_INSTITUTION_OF.search(name))
+    return (site, institution) if (site or institution) and " " in name.strip() else None
 
 
 def _story_town(places: Sequence[Place], dateline: str | None) -> Place | None:
@@ -126,6 +137,12 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     Returns:
         One :class:`Place` of ``type="site"`` per site placed, at its town's point.
     """
+    shaped = []
+    for mention in mentions:
+        if mention.label in _LABELS and (shape := _shape(mention.text)) is not None:
+            shaped.append((mention, *shape))
+    if not shaped:
+        return []  # most articles: no mention is named like a site
     towns = [p for p in places if _town(p)]
     by_start = {p.start: p for p in towns}
     by_end = {p.end: p for p in towns}
@@ -133,13 +150,8 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     story_read = False
     spans = [(p.start, p.end) for p in places]
     out = []
-    for mention in mentions:
+    for mention, site, institution in shaped:
         name = mention.text
-        last = name[name.rfind(" ") + 1:]
-        site = last in _SITE_WORDS or bool(_SITE_FIRST.match(name))
-        institution = last in _INSTITUTION_WORDS or bool(_INSTITUTION_OF.search(name))
-        if not (site or institution) or mention.label not in _LABELS or " " not in name.strip():
-            continue  # most mentions: checked by their last word before anything else
         start = mention.start
         if (own := _POSSESSIVE.search(name)) and (
                 town := by_end.get(start + own.start())) is not None and " " in name[own.end():]:

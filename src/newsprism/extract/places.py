@@ -204,6 +204,8 @@ _PLACE_WORDS = re.compile(r"^(?:Fort|Port|Mount|Lake|Cape)\s+[A-Z]|\s(?:County|P
 
 def _trim(mention: Mention) -> Mention:
     text = mention.text
+    if not text or text[0] not in _STRAY and text[-1] not in _STRAY:
+        return mention  # most mentions: nothing to trim
     lead = len(text) - len(text.lstrip(_STRAY))
     trail = len(text) - len(text.rstrip(_STRAY))
     if not (lead or trail) or lead + trail >= len(text):
@@ -214,6 +216,8 @@ def _trim(mention: Mention) -> Mention:
 
 def _in_container(text: str, mention: Mention) -> bool:
     """A name followed by ", <region or country>" that holds a town of that name ("Fort Lee, New Jersey")."""
+    if text[mention.end:mention.end + 1] != ",":
+        return False  # most names: no container to read
     codes = codes_of(outer_places(text, mention.end))
     return bool(codes) and any(e.type in ("city", "county") and (e.admin1 in codes or e.country in codes)
                                for e in _namesakes(mention.text)[1])
@@ -692,21 +696,24 @@ def _opening_names(text: str, mentions: Iterable[Mention], places: list[Place]) 
     ("Dallas" ... "the Dallas Mavericks"), and a person's only when it reads as an organisation's (#13)."""
     # A place named like a person's first name does not open a longer name as a place ("Helen" ... "Helen
     # Kunz", whom the model called a facility).
+    firsts = first_name_genders()
     own = {p.text: p for p in places if p.within is None and p.gazetteer_id and p.type in _OPENED_TYPES
-           and p.text.lower() not in first_name_genders()}
+           and p.text.lower() not in firsts}
     if not own:
         return []
+    by_initial: dict[str, list[str]] = {}
+    for text_of in own:
+        by_initial.setdefault(text_of[:1], []).append(text_of)
     spans = [(p.start, p.end) for p in places]
     out = []
     for mention in mentions:
         name = mention.text
-        if mention.label not in _OPENED_LABELS or " " not in name or _TEAM.search(name) or any(
-                s < mention.end and mention.start < e for s, e in spans):
+        if mention.label not in _OPENED_LABELS or (heads := by_initial.get(name[:1])) is None or " " not in name:
+            continue
+        head = next((t for t in heads if name.startswith(t) and _OPENED_END.match(name, len(t))), None)
+        if head is None or _TEAM.search(name) or any(s < mention.end and mention.start < e for s, e in spans):
             continue
         if mention.label == "PERSON" and not (organisation_shaped(name) or " of " in name):
-            continue
-        head = next((t for t in own if name.startswith(t) and _OPENED_END.match(name, len(t))), None)
-        if head is None:
             continue
         place = own[head]
         out.append(dataclasses.replace(place, start=mention.start, end=mention.start + len(head), text=head,
@@ -720,33 +727,36 @@ def _named_again(text: str, mentions: Iterable[Mention], places: list[Place]) ->
     name covers them: one place per name in an article ("Douma" ... "Douma is surrounded", which the model
     left unlabelled; "Douma" is a form GeoNames lists for Dūmā, so the scan of own names misses it) (#13)."""
     # Not a common word the model labelled once ("Centre" for India's government, "City" for a club).
+    firsts = first_name_genders()
     names = {p.text: p for p in places if p.within is None and p.gazetteer_id and p.type in _OPENED_TYPES
-             and len(p.text) >= 4 and p.text.lower() not in first_name_genders() and not common_word(p.text)}
+             and len(p.text) >= 4 and p.text.lower() not in firsts and not common_word(p.text)}
     # ... nor a name someone of the article bears ("Jack Tunis" ... "Tunis said").
     borne = {word for m in mentions if m.label == "PERSON" for word in m.text.split()}
     names = {text: place for text, place in names.items() if text not in borne}
     if not names:
         return []
-    taken = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in places]
+    spans = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in places]
+    # Most occurrences are the mentions themselves: their starts are skipped before any other test.
+    starts = {s for s, _ in spans}
     out = []
-    for match in _names_pattern(tuple(sorted(names))).finditer(text):
-        start, end = match.span()
-        if any(s < end and start < e for s, e in taken) or not_a_place(text, end) or _TITLE_BEFORE.search(
-                text, max(0, start - 12), start):
-            continue
-        place = names[match.group()]
-        out.append(dataclasses.replace(place, start=start, end=end, entity=None, confidence=0.6,
-                                       evidence="named again; placed elsewhere in the article"))
+    for name, place in names.items():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            # A whole word, in no model's name, not after a title ("St. Helens"), not a disease's ("Zika virus").
+            if start not in starts and (start == 0 or text[start - 1] not in _WORD_GOES_ON) and (
+                    text[end:end + 1] not in _WORD_GOES_ON) and not any(s < end and start < e for s, e in spans) and (
+                    not not_a_place(text, end) and not _TITLE_BEFORE.search(text, max(0, start - 12), start)):
+                out.append(dataclasses.replace(place, start=start, end=end, entity=None, confidence=0.6,
+                                               evidence="named again; placed elsewhere in the article"))
+                spans.append((start, end))
+            start = text.find(name, end)
     return out
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.?\s+$")
-
-
-@lru_cache(maxsize=256)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’.-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                      + r")(?![\w'’-])")
+#: Characters that continue a word: a name found inside one is not the name ("Parisian", "Tunis-based").
+_WORD_GOES_ON = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'’-_")
 
 
 #: A name in capitals made of initials: "BC", "SA", "T&T", "NSW" (not "U.S.", which the gazetteer spells).
