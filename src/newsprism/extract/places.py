@@ -34,8 +34,8 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from ..config import Settings
+from ..first_names import first_name_genders
 from ..model import Article, Entity, Mention, Place
-from ._antecedents import first_name_genders
 from ._place_scan import (
     NAME_LABELS,
     NAME_LIKE_COUNTRIES,
