@@ -18,6 +18,7 @@ same groups.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import zlib
 from collections import OrderedDict
@@ -100,14 +101,38 @@ def _permutations() -> tuple[Any, Any]:
 
 def signature(text: str) -> list[int]:
     """The MinHash signature of a text: for each of 128 hash permutations, the smallest shingle hash."""
+    return signature_of(shingle_array(text))
+
+
+def signature_of(values: Any) -> list[int]:
+    """:func:`signature` of a text whose shingles are ``values`` (:func:`shingle_array`)."""
     import numpy as np
 
-    values = np.fromiter(sorted(shingles(text)), dtype=np.uint64)
     if values.size == 0:
         return [_MAX32] * NUM_PERM
     a, b = _permutations()
-    hashed = (values[:, None] * a[None, :] + b[None, :]) % np.uint64(_PRIME) & np.uint64(_MAX32)
+    wide = values.astype(np.uint64)
+    hashed = (wide[:, None] * a[None, :] + b[None, :]) % np.uint64(_PRIME) & np.uint64(_MAX32)
     return [int(v) for v in hashed.min(axis=0)]
+
+
+def pack_shingles(values: Any) -> str:
+    """A shingle array (:func:`shingle_array`) as stored beside its text's signature: its 32-bit hashes, little
+    endian, in base 64 (a third of the digits of decimal numbers)."""
+    import numpy as np
+
+    return base64.b64encode(np.asarray(values, dtype="<u4").tobytes()).decode("ascii")
+
+
+def unpack_shingles(packed: str) -> Any:
+    """The shingle array :func:`pack_shingles` stored (sorted unique 32-bit hashes).
+
+    >>> unpack_shingles(pack_shingles(shingle_array("one two three four five six"))).size
+    2
+    """
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(packed), dtype="<u4").astype(np.uint32)
 
 
 def _order_key(doc: DupDoc) -> tuple[int, str, str]:
@@ -208,7 +233,7 @@ def _candidates(docs: Sequence[DupDoc], signatures: Mapping[str, Sequence[int]],
     return pairs
 
 
-def _shingle_array(text: str) -> Any:
+def shingle_array(text: str) -> Any:
     """:func:`shingles` as a sorted numpy array of unique 32-bit hashes."""
     import numpy as np
 
@@ -232,7 +257,7 @@ class _Sets:
         while len(self.kept) + len(todo) > max(KEPT_SETS, len(ids)) and self.kept:
             self.kept.popitem(last=False)
         for i, text in self.texts(todo).items():
-            self.kept[i] = _shingle_array(text)
+            self.kept[i] = shingle_array(text)
 
     def __getitem__(self, article_id: str) -> Any:
         if article_id not in self.kept:
@@ -329,7 +354,7 @@ def _groups(components: list[list[str]], by_id: Mapping[str, DupDoc], texts: Tex
             size += len(components[at])
             at += 1
         found = texts([i for ids in batch for i in ids])
-        sets = {i: _shingle_array(text) for i, text in found.items()}
+        sets = {i: shingle_array(text) for i, text in found.items()}
         for ids in batch:
             yield _group([replace(by_id[i], text=found[i]) for i in ids], sets, digests)
 

@@ -82,9 +82,11 @@ from .duplicates import (
     band_keys,
     find_duplicates,
     near_copies,
-    shingles,
-    signature,
+    pack_shingles,
+    shingle_array,
+    signature_of,
     text_digest,
+    unpack_shingles,
 )
 from .entity_keys import EntityLinks, link_entities, resolve_records
 from .entity_names import mention_records
@@ -148,13 +150,17 @@ def _signatures(store: Any, docs: list[DupDoc], *, removed: Collection[str] | No
     for doc in docs:
         chash = f"{SIGNATURE_VERSION}:{content_hash(doc.text)}"
         hit = cached.get(doc.id)
-        if hit and hit.content_hash == chash:
-            sig = [int(v) for v in hit.signature.split(",")]
-        else:
-            sig = signature(doc.text)
+        if hit is None or hit.content_hash != chash:
             found.changed.add(doc.id)
+            hit = None
+        if hit is not None and hit.shingles:
+            sig, packed_shingles = [int(v) for v in hit.signature.split(",")], hit.shingles
+        else:  # a text cut again, also when a row kept from before the shingles has the signature (#17)
+            values = shingle_array(doc.text)
+            sig = [int(v) for v in hit.signature.split(",")] if hit is not None else signature_of(values)
+            packed_shingles = pack_shingles(values)
         found.sigs[doc.id] = sig
-        found.rows.append(MinhashRow(doc.id, chash, ",".join(map(str, sig))))
+        found.rows.append(MinhashRow(doc.id, chash, ",".join(map(str, sig)), packed_shingles))
     return found
 
 
@@ -162,8 +168,8 @@ def _link_config(settings: Settings) -> str:
     """What a link run must share with the last one to link incrementally on top of it ("names": the rules that
     read a name's parts and fold its spelling, whose keys the entity step stores; 2, a numeral is no letters to
     fold and a first name no particle, #17)."""
-    return json.dumps({"signature": SIGNATURE_VERSION, "bands": [BANDS, ROWS, MAX_BUCKET], "inputs": 2, "labels": 2,
-                       "names": 2, "features": FEATURES_VERSION, "edges": EDGES_VERSION,
+    return json.dumps({"signature": SIGNATURE_VERSION, "shingles": 1, "bands": [BANDS, ROWS, MAX_BUCKET],
+                       "inputs": 2, "labels": 2, "names": 2, "features": FEATURES_VERSION, "edges": EDGES_VERSION,
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
                        "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,
                                    settings.story_average_text_only, settings.story_window_days,
@@ -251,11 +257,13 @@ def _verified_closure(store: Any, new_keys: Mapping[str, Sequence[str]], texts: 
     pairs = sorted({(min(i, j), max(i, j)) for i, ks in new_keys.items() for k in ks if k in members
                     and proposes(k, after[k]) for j in members[k] if j != i})
     others = sorted({j for pair in pairs for j in pair} - seeds)
-    sites = {r.article_id: r.site for r in store.link_rows(InputRow, article_id=others)} if others else {}
-    read = dict(texts_minus_furniture(store, sites, corpus.lines_of)(others)) if others else {}
+    digests, sets = _stored_shingles(store, others)
+    unread = sorted(set(others) - set(sets))  # a text with no words has no shingles stored: read it
+    sites = {r.article_id: r.site for r in store.link_rows(InputRow, article_id=unread)} if unread else {}
+    read = dict(texts_minus_furniture(store, sites, corpus.lines_of)(unread)) if unread else {}
     read.update((i, texts[i]) for i in seeds)
-    digests = {i: text_digest(t) for i, t in read.items()}
-    sets = {i: shingles(t) for i, t in read.items()}
+    digests.update((i, text_digest(t)) for i, t in read.items())
+    sets.update((i, shingle_array(t)) for i, t in read.items())
     copies: set[str] = set()
     for a, b in pairs:
         if digests[a] is not None and digests[a] == digests[b] or near_copies(sets[a], sets[b], settings=settings):
@@ -268,6 +276,20 @@ def _verified_closure(store: Any, new_keys: Mapping[str, Sequence[str]], texts: 
     crowded = frozenset(k for k in {r.band_key for r in theirs} | set(keys)
                         if not proposes(k, counts.get(k, 0)))
     return Closure(frozenset(found), crowded)
+
+
+def _stored_shingles(store: Any, ids: Sequence[str]) -> tuple[dict[str, str | None], dict[str, Any]]:
+    """The digest (:func:`~newsprism.link.duplicates.text_digest`) and shingle array of each stored article of
+    ``ids`` whose signature's row keeps its shingles, read from that row: its text minus furniture is the one
+    the row is of (an article whose text or furniture changed is linked again, not read here). A text with
+    shingles has words, so it is not blank and its digest is its content hash (#17)."""
+    digests: dict[str, str | None] = {}
+    sets: dict[str, Any] = {}
+    for row in store.link_rows(MinhashRow, article_id=list(ids)) if ids else ():
+        if row.shingles:
+            digests[row.article_id] = row.content_hash.split(":", 1)[1]
+            sets[row.article_id] = unpack_shingles(row.shingles)
+    return digests, sets
 
 
 def _inputs_hash(article: Article) -> str:
@@ -446,7 +468,8 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
     tables: dict[type[LinkRow], Iterable[Any]] = {
         DuplicateRow: _duplicate_rows(groups), LineageRow: lineage_rows(lineage), ClaimGroupRow: claim_rows(claims),
         FurnitureRow: furniture_rows(furniture), VectorRow: vector_rows,
-        MinhashRow: minhash_rows(ids, read.sigs, {i: d or read.blank[i] for i, d in read.digests.items()}),
+        MinhashRow: minhash_rows(ids, read.sigs, {i: d or read.blank[i] for i, d in read.digests.items()},
+                                 read.shingles),
         BandRow: band_rows(ids, read.sigs, read.digests), CueRow: read.cues, InputRow: read.inputs,
         **stories.tables, **entities.tables}
     counts = {"articles": len(ids), "duplicate_groups": len(groups),
@@ -463,6 +486,7 @@ class _Read:
 
     docs: list[DupDoc] = field(default_factory=list)  # without their texts
     sigs: dict[str, array[int]] = field(default_factory=dict)
+    shingles: dict[str, str] = field(default_factory=dict)  # packed, for the signature's row
     digests: dict[str, str | None] = field(default_factory=dict)  # text_digest of the text minus furniture
     blank: dict[str, str] = field(default_factory=dict)  # the content hash of a blank one (its signature's row)
     hashes: dict[str, str] = field(default_factory=dict)
@@ -482,10 +506,11 @@ def _read_full(store: Any, ids: list[str], lines_of: Callable[[str], set[str]],
     for batch in article_batches(store, ids, lines_of):
         docs = [_dup_doc(content) for _, content in batch]
         found = _signatures(store, docs, removed=())
-        for (article, content), doc in zip(batch, docs, strict=True):
+        for (article, content), doc, row in zip(batch, docs, found.rows, strict=True):
             i = article.id
             read.docs.append(replace(doc, text=""))
             read.sigs[i] = packed(found.sigs[i])
+            read.shingles[i] = row.shingles
             read.digests[i] = text_digest(doc.text)
             if read.digests[i] is None:
                 read.blank[i] = content_hash(doc.text)

@@ -68,12 +68,12 @@ def band_rows(ids: Iterable[str], sigs: Mapping[str, Sequence[int]],
             yield BandRow(key, i)
 
 
-def minhash_rows(ids: Iterable[str], sigs: Mapping[str, Sequence[int]],
-                 hashes: Mapping[str, str]) -> Iterator[MinhashRow]:
+def minhash_rows(ids: Iterable[str], sigs: Mapping[str, Sequence[int]], hashes: Mapping[str, str],
+                 shingles: Mapping[str, str]) -> Iterator[MinhashRow]:
     """The ``link_minhash`` rows of ``ids``: each signature under the content hash of its text (minus
-    furniture), as :func:`~newsprism.link.run._signatures` makes them."""
+    furniture), with its packed shingles, as :func:`~newsprism.link.run._signatures` makes them."""
     for i in ids:
-        yield MinhashRow(i, f"{SIGNATURE_VERSION}:{hashes[i]}", ",".join(map(str, sigs[i])))
+        yield MinhashRow(i, f"{SIGNATURE_VERSION}:{hashes[i]}", ",".join(map(str, sigs[i])), shingles[i])
 
 
 def texts_minus_furniture(store: Any, sites: Mapping[str, str | None],

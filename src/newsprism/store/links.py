@@ -164,13 +164,16 @@ class FurnitureRow(LinkRow):
 
 @dataclass(frozen=True, slots=True)
 class MinhashRow(LinkRow):
-    """A cached MinHash signature (comma-separated integers) of an article's text with this content hash."""
+    """A cached MinHash signature (comma-separated integers) of an article's text with this content hash, and
+    the text's shingles (:func:`~newsprism.link.duplicates.pack_shingles`): an incremental link verifies a new
+    article against the stored articles sharing a bucket with it on these, without reading their texts (#17)."""
 
     TABLE = "link_minhash"
     ORDER = "article_id"
     article_id: str
     content_hash: str
     signature: str
+    shingles: str
 
 
 @dataclass(frozen=True, slots=True)

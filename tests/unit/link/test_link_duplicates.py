@@ -5,7 +5,17 @@ import random
 import pytest
 from _link_corpus import FLOOD, FLOOD_2, STRIKE
 
-from newsprism.link.duplicates import DupDoc, choose_original, find_duplicates
+from newsprism.link.duplicates import (
+    DupDoc,
+    choose_original,
+    find_duplicates,
+    pack_shingles,
+    shingle_array,
+    shingles,
+    signature,
+    signature_of,
+    unpack_shingles,
+)
 
 REPUBLISHED = "Advertisement\nAlso read: ten things to do in Galati\n" + FLOOD + "\nTrending now: the best phones"
 
@@ -46,3 +56,13 @@ def test_duplicates_order_and_original() -> None:
 ])
 def test_duplicates_choose_original(docs: list[DupDoc], expected: str) -> None:
     assert choose_original(docs).id == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("text", [FLOOD, REPUBLISHED, "one two three", "", "Ünïcode wörds in a short text here"])
+def test_duplicates_packed_shingles_are_the_text_shingles(text: str) -> None:
+    # what an incremental link reads of a stored bucket-mate in place of its text: the same shingle set, and
+    # the same signature from it
+    values = unpack_shingles(pack_shingles(shingle_array(text)))
+    assert set(values.tolist()) == shingles(text) and list(values) == sorted(shingles(text))
+    assert signature_of(values) == signature(text)

@@ -23,6 +23,7 @@ from newsprism.store.links import (
     ArticleStateRow,
     BandRow,
     DuplicateRow,
+    MinhashRow,
     StoryArticleRow,
     StoryEdgeRow,
     StoryKeyRow,
@@ -154,6 +155,34 @@ def test_incremental_link_takes_in_a_bucket_mate_only_when_it_is_a_copy(store: S
     assert not store.link_rows(DuplicateRow, article_id="n1")
     assert set(patches[DuplicateRow].values) == {"n1"}
     assert _tables(store) == _full([*articles, mixed], tmp_path)
+
+
+@pytest.mark.issue(17)
+def test_incremental_link_verifies_a_bucket_mate_on_its_stored_shingles(store: Store, tmp_path: Path) -> None:
+    # a new article sharing buckets with stored ones is verified on the shingles kept beside their signatures:
+    # no stored text is read for it, and the groups are a full link's
+    articles = _real_news()[:40]
+    store.add(articles)
+    link_corpus(store)
+    words = articles[3].text.split()
+    mixed = Article(id="n1", text=" ".join(words[: len(words) * 3 // 4] + articles[9].text.split()[: len(words) // 4]),
+                    title="A mixed text", url="https://elsewhere.example/n1", published=articles[3].published)
+    copy = articles[5].replace(id="n2", url="https://elsewhere.example/n2", text=articles[5].text + "\nShare this.")
+    store.add([mixed, copy])
+    texts_read: list[str] = []
+    reading = store.article_texts
+
+    def spy(ids: Any) -> dict[str, str]:
+        texts_read.extend(ids)
+        return reading(ids)
+
+    store.article_texts = spy  # type: ignore[method-assign]
+    link_corpus(store)
+    assert articles[3].id not in texts_read  # a bucket-mate, no copy
+    (group,) = {r.group_id for r in store.link_rows(DuplicateRow, article_id="n2")}
+    assert {r.article_id for r in store.link_rows(DuplicateRow, group_id=group)} >= {"n2", articles[5].id}
+    assert store.link_rows(MinhashRow, article_id="n1")[0].shingles
+    assert _tables(store) == _full([*articles, mixed, copy], tmp_path)
 
 
 def test_incremental_link_reclusters_only_the_stories_a_new_article_reaches(store: Store) -> None:
