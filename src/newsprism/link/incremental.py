@@ -264,7 +264,7 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
         story_rows, member_rows = _story_rows(stories)
         return StoryLinks(stories, {
             StoryRow: story_rows, StoryArticleRow: member_rows,
-            StoryKeyRow: [StoryKeyRow(k, i) for i in hashes for k in sorted(story_keys(feats[i]))],
+            StoryKeyRow: [StoryKeyRow(k, i, _iso(days.get(i))) for i in hashes for k in sorted(story_keys(feats[i]))],
             # made while written: the stored features of every article are not held twice (#17)
             ArticleStateRow: (_state(i, hashes, days, feats) for i in hashes),
             StoryEdgeRow: [StoryEdgeRow(a, b, v) for (a, b), v in sorted(scored.items()) if v >= threshold]},
@@ -298,18 +298,21 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     patches: dict[type[LinkRow], Patch] = {
         StoryRow: Patch("story_id", replaced, story_rows),
         StoryArticleRow: Patch("article_id", found | removed, member_rows),
-        StoryKeyRow: Patch("article_id", keyed, [StoryKeyRow(k, i) for i, ks in new_keys.items() for k in ks]),
+        StoryKeyRow: Patch("article_id", keyed, [StoryKeyRow(k, i, _iso(days.get(i))) for i, ks in new_keys.items()
+                                                 for k in ks]),
         ArticleStateRow: Patch("article_id", keyed, [_state(i, hashes, days, feats) for i in sorted(changed)]),
         StoryEdgeRow: Patch(("a", "b"), gone | closed.lost,
                             [StoryEdgeRow(a, b, v) for (a, b), v in sorted((edges | closed.kept).items())])}
     return StoryLinks(fresh, {}, patches, found, replaced)
 
 
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def _state(article_id: str, hashes: Mapping[str, str], days: Mapping[str, date | None],
            feats: Mapping[str, DocFeatures]) -> ArticleStateRow:
-    day = days.get(article_id)
-    return ArticleStateRow(article_id, hashes[article_id], day.isoformat() if day else None,
-                           features_data(feats[article_id]))
+    return ArticleStateRow(article_id, hashes[article_id], _iso(days.get(article_id)), features_data(feats[article_id]))
 
 
 class _Postings:
@@ -641,27 +644,29 @@ def _candidates(open_keys: Mapping[str, Sequence[str]], store: Any, keys: _Keys,
     window is cut from its keys' members sorted by day."""
     dated = {x: day for x in open_keys if (day := days.get(x)) is not None}
     keys.load({k for x, ks in open_keys.items() if x not in dated for k in ks})  # undated: every member
-    # the stored members of the dated articles' keys within the widest window, by day (undated ones apart): the
-    # keys' members are read alone, without joining each to its day in the database, and the days of those
-    # members are read once; a key's members are most of the rows and few are within a window of a new article
-    # (501,379 rows for 1,000 articles added to 30,000, some 24 candidates each, #17)
+    # the stored members of the dated articles' keys within the window of one of those articles (or undated), with
+    # their days, read off the index of keys and days: a key's members are most of the rows and few are within a
+    # window of a new article (501,379 rows read and their days looked up for 1,000 articles added to 30,000, some
+    # 24 candidates each; the new articles' days span the corpus's, so one window around them all cut nothing, #17)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for x, day in dated.items():
+        for k in open_keys[x]:
+            spans.setdefault(k, []).append((day.toordinal() - window, day.toordinal() + window))
+    ranges = [(k, date.fromordinal(max(lo, 1)).isoformat(), date.fromordinal(min(hi, date.max.toordinal())).isoformat())
+              for k in sorted(spans) for lo, hi in _merged(spans[k])]
     by_day: dict[str, tuple[list[int], list[str], list[str]]] = {}
-    wanted = sorted({k for x in dated for k in open_keys[x]})
-    if wanted:
-        first, last = min(dated.values()).toordinal() - window, max(dated.values()).toordinal() + window
-        rows = [(key, y) for key, y in store.link_pairs(StoryKeyRow, "key", "article_id", wanted)
-                if y not in keys.gone]
-        _prefetch(days, {y for _, y in rows})
-        for key, y in rows:
-            on_days, ids, undated = by_day.setdefault(key, ([], [], []))
-            if (day := days.get(y)) is None:
-                undated.append(y)
-            elif first <= (ordinal := day.toordinal()) <= last:
-                on_days.append(ordinal)
-                ids.append(y)
-        for on_days, ids, _ in by_day.values():
-            order = sorted(range(len(ids)), key=lambda n: on_days[n])
-            on_days[:], ids[:] = [on_days[n] for n in order], [ids[n] for n in order]
+    rows = sorted((r.key, r.article_id, r.day) for r in store.link_rows_within(StoryKeyRow, "key", ranges, within="day")
+                  if r.article_id not in keys.gone) if ranges else []
+    for key, y, day in rows:
+        on_days, ids, undated = by_day.setdefault(key, ([], [], []))
+        if day is None:
+            undated.append(y)
+        else:
+            on_days.append(date.fromisoformat(day).toordinal())
+            ids.append(y)
+    for on_days, ids, _ in by_day.values():
+        order = sorted(range(len(ids)), key=lambda n: on_days[n])
+        on_days[:], ids[:] = [on_days[n] for n in order], [ids[n] for n in order]
     found: dict[str, list[str]] = {}
     for x, ks in open_keys.items():
         if (dx := dated.get(x)) is None:  # an undated article is compared with every article of its keys
@@ -675,6 +680,21 @@ def _candidates(open_keys: Mapping[str, Sequence[str]], store: Any, keys: _Keys,
             members |= {y for k in ks for y in keys.added.get(k, ())
                         if not ((dy := days.get(y)) and abs((dx - dy).days) > window)}
         found[x] = sorted(members - {x})
+    return found
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans of days joined.
+
+    >>> _merged([(10, 20), (1, 5), (18, 30), (6, 8)])
+    [(1, 8), (10, 30)]
+    """
+    found: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if found and lo <= found[-1][1] + 1:
+            found[-1] = (found[-1][0], max(found[-1][1], hi))
+        else:
+            found.append((lo, hi))
     return found
 
 

@@ -200,12 +200,15 @@ class BandRow(LinkRow):
 
 @dataclass(frozen=True, slots=True)
 class StoryKeyRow(LinkRow):
-    """A same-story blocking key of an article (``n:`` a name, ``p:`` a place, ``t:`` a rare title word)."""
+    """A same-story blocking key of an article (``n:`` a name, ``p:`` a place, ``t:`` a rare title word), with
+    the article's publication day (ISO, ``None`` when undated): an incremental link reads a key's members within
+    the story window of its new articles alone (:meth:`LinkTables.link_rows_within`, #17)."""
 
     TABLE = "link_story_keys"
     ORDER = "key, article_id"
     key: str
     article_id: str
+    day: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,6 +469,38 @@ class LinkTables:
             found += self._links.query(f'SELECT "{key}", "{value}" FROM {{t}}{kind.TABLE} WHERE "{key}" IN '
                                        f'({", ".join("?" * len(chunk))}) ORDER BY {kind.ORDER}', chunk)
         return [(k, v) for k, v in found]
+
+    def link_rows_within(self, kind: type[_R], column: str, ranges: Iterable[tuple[Any, Any, Any]], *,
+                         within: str) -> list[_R]:
+        """The rows of ``kind``'s table whose ``column`` is the first value of one of ``ranges`` and whose
+        ``within`` column lies between its other two (both included), and those whose ``column`` is one of
+        those values and whose ``within`` is ``NULL``; each row once, in no set order.
+
+        A key's members within some days of the articles that have it, read off an index on
+        ``(column, within)``, not every member of the key (#17).
+
+        >>> store.link_rows_within(StoryKeyRow, "key", [("n:galati", "2023-04-01", "2023-04-21")], within="day")  # doctest: +SKIP
+        """
+        columns = LINK_COLUMNS[kind.TABLE]
+        if unknown := sorted({column, within} - set(columns)):
+            raise TypeError(f"{kind.TABLE} has no column {unknown[0]!r}")
+        todo = sorted(set(ranges))
+        names = ", ".join(f't."{c}"' for c in columns)
+        found: set[tuple[Any, ...]] = set()
+        for i in range(0, len(todo), _CHUNK // 3):
+            chunk = todo[i:i + _CHUNK // 3]
+            values = ", ".join("(?, ?, ?)" for _ in chunk)
+            found.update(self._links.query(
+                f"WITH w(v, lo, hi) AS (VALUES {values}) SELECT {names} FROM w JOIN {{t}}{kind.TABLE} t "
+                f'ON t."{column}" = w.v AND t."{within}" BETWEEN w.lo AND w.hi',
+                [value for triple in chunk for value in triple]))
+        keys = sorted({first for first, _, _ in todo})
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i:i + _CHUNK]
+            found.update(self._links.query(
+                f'SELECT {names} FROM {{t}}{kind.TABLE} t WHERE t."{column}" IN ({", ".join("?" * len(chunk))}) '
+                f'AND t."{within}" IS NULL', chunk))
+        return [_from_db(kind, row) for row in found]
 
     def _rows(self, kind: type[_R], select: str, where: list[str], params: list[Any]) -> list[_R]:
         sql = select + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {kind.ORDER}"

@@ -284,6 +284,41 @@ def test_incremental_link_reads_the_stored_features_of_candidates(store: Store, 
 
 
 @pytest.mark.issue(17)
+def test_incremental_link_reads_the_members_of_its_keys_within_the_window(store: Store, tmp_path: Path) -> None:
+    # the flood's keys are shared by copies of it on days far apart, undated, and at the window's edges: only
+    # the members within the story window of the new article (or undated) are read from the stored keys
+    (a2,) = [a for a in corpus() if a.id == "a2"]
+    days = {"f0": "2023-01-02", "f1": "2023-04-02", "f2": "2023-04-22", "f3": None, "f4": "2023-08-30",
+            "f5": "2023-04-01"}
+    others = [a2.replace(id=i, url=f"https://elsewhere.example/{i}", published=day,
+                         text=a2.text.replace("Wednesday", f"the day {n}")) for n, (i, day) in enumerate(days.items())]
+    store.add([*corpus(), *others])
+    link_corpus(store)
+    flood = a2.replace(id="a8", url="https://elsewhere.example/8", published="2023-04-12",
+                       text=a2.text.replace("Wednesday", "Thursday"))
+    store.add([flood])
+    read: list[str] = []
+    within = store.link_rows_within
+    pairs = store.link_pairs
+
+    def spy_within(kind: Any, *args: Any, **kwargs: Any) -> Any:
+        rows = within(kind, *args, **kwargs)
+        read.extend(r.article_id for r in rows)
+        return rows
+
+    def spy_pairs(kind: Any, key: str, value: str, keys: Any) -> Any:
+        rows = pairs(kind, key, value, keys)
+        read.extend(v for _, v in rows if kind is StoryKeyRow)
+        return rows
+
+    store.link_rows_within = spy_within  # type: ignore[method-assign]
+    store.link_pairs = spy_pairs  # type: ignore[method-assign]
+    link_corpus(store)
+    assert {"f1", "f2", "f3"} <= set(read) and not {"f0", "f4", "f5"} & set(read)
+    assert _tables(store) == _full([*corpus(), *others, flood], tmp_path)
+
+
+@pytest.mark.issue(17)
 def test_incremental_link_stores_features_again_when_site_furniture_changes(store: Store, tmp_path: Path) -> None:
     slogan = "Read the Harbour Ledger every morning for the latest port news from our own reporters."
     bodies = ["Dockworkers at the port walked out on Monday over pay, the union said in a statement.",

@@ -101,7 +101,7 @@ def test_links_rows_made_while_written(store: Store) -> None:
 def test_links_story_members_within_the_window_by_key(store: Store) -> None:
     days = {"a": "2023-04-01", "b": "2023-04-09", "c": "2023-04-12", "d": None, "e": "2023-04-10"}
     store.replace_links({
-        StoryKeyRow: [StoryKeyRow("n:galati", i) for i in "abcd"] + [StoryKeyRow("p:gn:1", "e")],
+        StoryKeyRow: [StoryKeyRow("n:galati", i, None) for i in "abcd"] + [StoryKeyRow("p:gn:1", "e", "2023-04-13")],
         ArticleStateRow: [ArticleStateRow(i, "hash", day, {"title": i}) for i, day in days.items()]})
     found = store.story_members(["n:galati", "n:other"], first="2023-04-02", last="2023-04-12")
     # a is too early; e has another key; d is undated, so within every window
@@ -111,6 +111,21 @@ def test_links_story_members_within_the_window_by_key(store: Store) -> None:
         ("p:gn:1", "e", "2023-04-10")]
     (row,) = store.link_rows(ArticleStateRow, article_id="b")
     assert row.data == {"title": "b"}  # the stored features come back as they were written
+
+
+@pytest.mark.issue(17)
+def test_links_rows_within_a_range_of_their_key(store: Store) -> None:
+    # a key's members within the windows asked for it, off the index of keys and days, and its undated ones
+    days = {"a": "2023-04-01", "b": "2023-04-09", "c": "2023-04-12", "d": None, "e": "2023-04-10", "f": "2023-05-30"}
+    store.replace_links({StoryKeyRow: [StoryKeyRow("n:galati", i, days[i]) for i in "abcdf"]
+                         + [StoryKeyRow("p:gn:1", "e", days["e"])]})
+    ranges = [("n:galati", "2023-04-02", "2023-04-09"), ("n:galati", "2023-04-12", "2023-04-20"),
+              ("n:galati", "2023-05-29", "2023-05-30"), ("p:gn:1", "2023-01-01", "2023-01-02"), ("n:other", "2020", "2030")]
+    found = sorted(store.link_rows_within(StoryKeyRow, "key", ranges, within="day"), key=lambda r: r.article_id)
+    assert found == [StoryKeyRow("n:galati", i, days[i]) for i in "bcdf"]
+    assert store.link_rows_within(StoryKeyRow, "key", [], within="day") == []
+    with pytest.raises(TypeError):
+        store.link_rows_within(StoryKeyRow, "key", ranges, within="moment")
 
 
 @pytest.mark.issue(17)
