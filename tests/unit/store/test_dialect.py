@@ -341,6 +341,8 @@ def test_dialect_a_filtered_pass_reads_the_search_keys_that_follow_every_write(s
     with sqlite3.connect(path) as older:  # the file as the version before wrote it
         older.executescript("DROP TRIGGER article_keys_insert; DROP TRIGGER article_keys_update; "
                             "DROP TRIGGER article_keys_delete; DROP TABLE article_keys; "
+                            "DROP INDEX link_story_keys_key_day; ALTER TABLE link_story_keys DROP COLUMN day; "
+                            "ALTER TABLE link_minhash DROP COLUMN shingles; "
                             "UPDATE meta SET value = '95' WHERE key = 'schema_version';")
     reopened = open_store(path)
     try:

@@ -2,4 +2,4 @@
 -- verifies a new article against its stored bucket-mates without reading and cutting their texts again
 -- (#17). A corpus linked before has none: its next link run is a full one (the link configuration
 -- changed with them) and fills them.
-ALTER TABLE {schema}.link_minhash ADD COLUMN shingles TEXT NOT NULL DEFAULT ''
+ALTER TABLE {schema}.link_minhash ADD COLUMN IF NOT EXISTS shingles TEXT NOT NULL DEFAULT ''
