@@ -264,9 +264,10 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
     stored_rows = {r.corpus_id: r for r in store.link_rows(CorpusEntityRow, corpus_id=sorted(old_ids))} if old_ids else {}
     same = {r.corpus_id for r in entity_rows if stored_rows.get(r.corpus_id) == r}
     values = (old_ids | {e.corpus_id for e in found}) - same
+    member_rows = members.rows()
     patches: dict[type[LinkRow], Patch] = {
         CorpusEntityRow: Patch("corpus_id", values, [r for r in entity_rows if r.corpus_id not in same]),
-        EntityMemberRow: members.patch(),
+        EntityMemberRow: members.patch(member_rows),
         EntityMentionRow: Patch("article_id", moved, new_rows),
         EntityKeyRow: Patch("node", added | gone, [EntityKeyRow(k, n) for k, n in sorted(
             (k, n) for n in added for k in node_keys(n))]),
@@ -274,14 +275,16 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
         EntityNodeRow: Patch("node", touched, patched)}
     count = totals[0] - len(old_ids) + len(found)
     merged = totals[1] - members.merged_before + sum(1 for e in found if len({m[2] for m in e.members}) > 1)
-    stale = set(changed) | set(removed)
+    written: dict[str, list[EntityMemberRow]] = {}
+    for row in member_rows:
+        written.setdefault(row.article_id, []).append(row)
 
     def entity_of(article_ids: Collection[str]) -> Mapping[tuple[str, str], str]:
-        todo = sorted(set(article_ids) - stale)
-        stored = store.link_rows(EntityMemberRow, article_id=todo) if todo else []
-        asked = set(article_ids)
-        return {(m.article_id, m.entity_id): m.corpus_id for m in stored} | {
-            (a, entity): e.corpus_id for e in found for a, entity, _ in e.members if a in asked}
+        # the member rows as this run leaves them: the stored ones its patch keeps, and the ones it writes; not
+        # every member of every corpus entity it re-resolved looked through (most of the corpus's, #17)
+        todo = sorted(set(article_ids))
+        kept = [m for m in (store.link_rows(EntityMemberRow, article_id=todo) if todo else []) if members.kept(m)]
+        return {(m.article_id, m.entity_id): m.corpus_id for m in [*kept, *(r for i in todo for r in written.get(i, ()))]}
 
     return EntityLinks({}, patches, count, merged, members.changed_articles | moved, entity_of)
 
@@ -331,11 +334,18 @@ class _Members:
                 if before is None or after is None or before.corpus_id != after[0]:
                     self.changed_articles |= {m[0] for m in of_node[node]}
 
-    def patch(self) -> Patch:
-        """The rows of the changed articles and of the names whose rows changed, in place of the stored ones."""
-        rows = [EntityMemberRow(e.corpus_id, a, entity, name) for e in self.found for a, entity, name in e.members
+    def rows(self) -> list[EntityMemberRow]:
+        """The rows of the changed articles and of the names whose rows changed."""
+        return [EntityMemberRow(e.corpus_id, a, entity, name) for e in self.found for a, entity, name in e.members
                 if name in self.names or a in self.moved]
+
+    def patch(self, rows: list[EntityMemberRow]) -> Patch:
+        """:meth:`rows` in place of the stored ones."""
         return Patch("article_id", self.moved, rows, also=(("name", self.names),))
+
+    def kept(self, row: EntityMemberRow) -> bool:
+        """Whether a stored row stays as it is (:meth:`patch` writes no row in its place)."""
+        return row.article_id not in self.moved and row.name not in self.names
 
 
 def _by_article(rows: Iterable[EntityMentionRow]) -> dict[str, list[EntityMentionRow]]:

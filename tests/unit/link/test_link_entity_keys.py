@@ -98,6 +98,10 @@ def test_entity_keys_incremental_equals_full(store: Store, tmp_path: Path, seed:
         corpus.update(changed)
         for i in removed:
             del corpus[i]
+        # each article entity's corpus entity, as the claims step asks for it: the member rows as written (#17)
+        asked = sorted(corpus)[::3] + sorted(changed)
+        assert links.entity_of(asked) == {(m.article_id, m.entity_id): m.corpus_id
+                                          for m in store.link_rows(EntityMemberRow, article_id=asked)}
         assert bool(links.patches) == (n > 0) and bool(links.tables) == (n == 0)
     full_store = open_store(tmp_path / "full.db")
     for decision in decisions:
