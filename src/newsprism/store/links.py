@@ -576,20 +576,6 @@ class LinkTables:
             raise TypeError(f"{kind.TABLE} has no column {column!r}")
         return {row[0] for row in self._links.query(f'SELECT DISTINCT "{column}" FROM {{t}}{kind.TABLE}')}
 
-    def story_members(self, keys: Collection[str], *, first: str, last: str) -> list[tuple[str, str, str | None]]:
-        """(key, article_id, day) of the articles stored under these same-story blocking keys
-        (``link_story_keys``) whose day (``link_articles``) is from ``first`` to ``last`` (ISO dates) or unknown
-        (``None``), by key and id: the candidates of many articles at once, found by the keys' index in one query
-        per chunk of keys, each article's own window sorted out by the caller (#17)."""
-        todo, found = sorted(set(keys)), list[tuple[str, str, str | None]]()
-        for i in range(0, len(todo), _CHUNK):
-            chunk = todo[i:i + _CHUNK]
-            found += self._links.query(
-                "SELECT k.key, k.article_id, a.day FROM {t}link_story_keys k LEFT JOIN {t}link_articles a "
-                f"ON a.article_id = k.article_id WHERE k.key IN ({', '.join('?' * len(chunk))}) "
-                "AND (a.day IS NULL OR a.day BETWEEN ? AND ?) ORDER BY k.key, k.article_id", [*chunk, first, last])
-        return [(str(key), str(article_id), str(day) if day is not None else None) for key, article_id, day in found]
-
     def latest_inputs(self, site: str, *, limit: int) -> list[InputRow]:
         """The ``limit`` linked articles of ``site`` with the latest moment (then the greatest id), latest first:
         a site's furniture sample as the last link run left it."""

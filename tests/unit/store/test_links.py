@@ -8,7 +8,6 @@ from newsprism.decisions import Decision
 from newsprism.model import Article
 from newsprism.store import Store
 from newsprism.store.links import (
-    ArticleStateRow,
     CorpusEntityRow,
     EntityMemberRow,
     FurnitureRow,
@@ -95,22 +94,6 @@ def test_links_rows_made_while_written(store: Store) -> None:
     with pytest.raises(TypeError):
         store.replace_links({FurnitureRow: stray})
     assert len(store.link_rows(FurnitureRow)) == 12000  # the whole write was undone
-
-
-@pytest.mark.issue(17)
-def test_links_story_members_within_the_window_by_key(store: Store) -> None:
-    days = {"a": "2023-04-01", "b": "2023-04-09", "c": "2023-04-12", "d": None, "e": "2023-04-10"}
-    store.replace_links({
-        StoryKeyRow: [StoryKeyRow("n:galati", i, None) for i in "abcd"] + [StoryKeyRow("p:gn:1", "e", "2023-04-13")],
-        ArticleStateRow: [ArticleStateRow(i, "hash", day, {"title": i}) for i, day in days.items()]})
-    found = store.story_members(["n:galati", "n:other"], first="2023-04-02", last="2023-04-12")
-    # a is too early; e has another key; d is undated, so within every window
-    assert found == [("n:galati", "b", "2023-04-09"), ("n:galati", "c", "2023-04-12"), ("n:galati", "d", None)]
-    assert store.story_members(["n:galati", "p:gn:1"], first="2023-04-01", last="2023-04-10") == [
-        ("n:galati", "a", "2023-04-01"), ("n:galati", "b", "2023-04-09"), ("n:galati", "d", None),
-        ("p:gn:1", "e", "2023-04-10")]
-    (row,) = store.link_rows(ArticleStateRow, article_id="b")
-    assert row.data == {"title": "b"}  # the stored features come back as they were written
 
 
 @pytest.mark.issue(17)
