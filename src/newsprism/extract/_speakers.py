@@ -152,7 +152,8 @@ class SpeakerIndex:
         labels = {entity.id: entity.label for entity in article.entities}
         self.mentions = sorted((m for m in article.mentions if labels.get(m.entity or "") in _SPEAKER_LABELS
                                 and not credit_line(self._line(m.start), m.text)
-                                and not dateline(self.text, m.start, m.end)), key=lambda m: m.start)
+                                and not dateline(self.text, m.start, m.end)
+                                and not _turn_label(self.text, m.start, m.end)), key=lambda m: m.start)
         self.labels = labels
         self._starts = [m.start for m in self.mentions]
         self._by_token: dict[int, Mention] = {}
@@ -1003,6 +1004,19 @@ class SpeakerIndex:
             root = root.head
         # A main-clause or speech-verb subject, not one inside reported content.
         return root.dep_ in _SUBJECTS and (root.head.dep_ in {"ROOT", "conj"} or root.head.lemma_ in SPEECH_VERBS)
+
+
+def _turn_label(text: str, start: int, end: int) -> bool:
+    """Whether a name is the label of a turn of an interview's transcript ("((WN)) Had the federation ever
+    warned you?", "((Dorsa Derakhshani)) Well, ..."): it names who speaks the turn, and is no antecedent of a
+    "they" or "it" in the prose, nor a speaker found by its place in the text. The demo's Wikinews interviews
+    gave the interviewer "WN" 24 quotes its guests told within their own answers (#13).
+
+    >>> text = "((WN)) Why? ((Dorsa Derakhshani)) Well, they said no."
+    >>> _turn_label(text, 2, 4), _turn_label(text, 14, 31), _turn_label("WN said", 0, 2)
+    (True, True, False)
+    """
+    return text.startswith("((", max(0, start - 2)) and text.startswith("))", end)
 
 
 def _noun_phrase(tokens: list[Token]) -> list[Token]:

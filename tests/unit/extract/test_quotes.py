@@ -1098,3 +1098,15 @@ def test_quotes_line_opening_with_a_speaker_and_a_colon(  # type: ignore[no-unty
 def test_quotes_reported_by_a_speech_noun(stages, text: str, content: str | None, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
     article, quotes = quotes_of(stages, text)
     assert [(q.text, speaker_name(article, q)) for q in quotes] == ([(content, speaker)] if content else [])
+
+
+@pytest.mark.issue(13)
+def test_quotes_an_interview_turn_label_is_no_antecedent(stages) -> None:  # type: ignore[no-untyped-def]
+    """Read in the demo's Wikinews interviews, which label each turn "((WN))" or "((Name))": the interviewer
+    "WN" was the speaker of 24 quotes its guests told within their own answers."""
+    text = ("((WN)) Had the federation ever warned you to cover your hair?\n\n"
+            "((Dorsa Derakhshani)) Well, I quote, they said \"Even if you are not wearing the headscarf, at least "
+            "have it around your neck.\"")
+    article, quotes = quotes_of(stages, text)
+    speakers = {speaker_name(article, q) for q in quotes if "headscarf" in article.text[q.start:q.end]}
+    assert speakers and "WN" not in speakers, speakers
