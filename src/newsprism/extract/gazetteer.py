@@ -195,7 +195,7 @@ class Gazetteer:
                 found = [*found, *(n for n in self._index.get(full, ()) if self._entry(n).type == "city"
                                    and self._entry(n).own_key == full)]
             # Most names looked up are no place at all, or one (most of the first sight of a name).
-            cached = () if not found else (self._entry(found[0]),) if len(found) == 1 else tuple(
+            cached = () if not found else (self._entry(found[0]),) if len(found) == 1 else _without_twins(
                 sorted((self._entry(n) for n in dict.fromkeys(found)), key=lambda e: (not e.curated, -e.population)))
             if len(self._cache) > 200_000:
                 self._cache.clear()
@@ -309,6 +309,23 @@ def _parse_row(line: str) -> GazEntry:
                     key=keys.split("|", 1)[0])
 
 
+#: How near (degrees of latitude plus longitude, about 3 km) a GeoNames town lies to a hand-written entry of the
+#: same name for the two to be one place.
+_TWIN_DEGREES = 0.03
+
+
+def _without_twins(entries: list[GazEntry]) -> tuple[GazEntry, ...]:
+    """The entries of one name without the GeoNames towns that a hand-written entry of that name places at the
+    same point: "Hollywood" the landmark and Hollywood the Los Angeles district were two entries, each chosen by
+    some articles, so the corpus had two Hollywoods at one point (#17). A region near it stays ("Kyiv" the
+    city and the oblast), and so do the namesakes elsewhere (Hollywood, Florida)."""
+    curated = [e for e in entries if e.curated]
+    if not curated:
+        return tuple(entries)
+    return tuple(e for e in entries if e.curated or e.type != "city" or not any(
+        c.country == e.country and abs(c.lat - e.lat) + abs(c.lon - e.lon) < _TWIN_DEGREES for c in curated))
+
+
 @cache
 def curated_surfaces() -> tuple[tuple[str, str], ...]:
     """``(surface name, type)`` of every hand-written name and alias, as written in the file."""
@@ -356,7 +373,7 @@ def _read_extra(countries: dict[str, GazEntry]) -> list[tuple[GazEntry, list[str
 
 
 def _with_region(entry: GazEntry, keys: list[str], main: Gazetteer) -> GazEntry:
-    """A hand-written region or city with the first-level region code of its GeoNames twin.
+    """A hand-written region, city or landmark with the first-level region code of its GeoNames twin.
 
     So "Pasadena" near "California" still finds the Californian one, and "New York, New York"
     can be read as City, State.
@@ -378,7 +395,7 @@ def gazetteer() -> Gazetteer:
     gaz = Gazetteer([], rows=rows)
     countries = {e.country or "": e for e, _ in main_countries}
     extra = _read_extra(countries)
-    extra = [(_with_region(e, n, gaz), n) if e.type in ("region", "city") else (e, n) for e, n in extra]
+    extra = [(_with_region(e, n, gaz), n) if e.type in ("region", "city", "landmark") else (e, n) for e, n in extra]
     # Curated country coordinates replace the computed ones, so one country has one point; the
     # GeoNames aliases ("Russian Federation") move to the curated entry.
     curated = {e.country: n for e, n in extra if e.type == "country"}

@@ -260,3 +260,20 @@ def test_places_the_soviet_union_is_placed() -> None:
                                                                        ("Russia", "GPE")])}
     assert found["USSR"][1] == found["the Soviet Union"][1] != found["Russia"][1], found
     assert found["USSR"][0] == "Soviet Union"
+
+
+@pytest.mark.issue(17)
+def test_places_one_place_under_two_entries_is_one() -> None:
+    """Read in the real mixed corpus: "Hollywood" had a hand-written entry (the landmark) and a GeoNames one
+    (the Los Angeles district) at one point, each chosen by some articles, so the corpus had two Hollywoods.
+    Hollywood, Florida stays a place of its own, and so does the oblast beside the city of Kyiv."""
+    in_la = _resolve("The premiere took place in Hollywood on Monday.", [("Hollywood", "GPE")])
+    # an article of Californian places chose the district's entry
+    local = _resolve("Actors in Los Angeles, California, fear a strike. Whether Hollywood's big show goes on is "
+                     "unclear.", [("Los Angeles", "GPE"), ("California", "GPE"), ("Hollywood", "GPE")])
+    florida = _resolve("The storm hit Hollywood, Florida, on Monday.", [("Hollywood", "GPE"), ("Florida", "GPE")])
+    assert in_la[0].gazetteer_id == local[2].gazetteer_id == "x:Hollywood"
+    assert florida[0].gazetteer_id != "x:Hollywood" and florida[0].lat is not None and florida[0].lat < 27
+    from newsprism.extract.gazetteer import gazetteer
+
+    assert {e.type for e in gazetteer().lookup("Kyiv")} >= {"city", "region"}
