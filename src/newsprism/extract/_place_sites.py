@@ -123,6 +123,13 @@ def _written_town(text: str, start: int, end: int, by_start: dict[int, Place], b
     return None
 
 
+def _known_place(name: str) -> bool:
+    """Whether the gazetteer knows a name as a town, county or region: no street or building of one."""
+    from .gazetteer import gazetteer  # loaded once per process
+
+    return any(e.type in ("city", "county", "region") for e in gazetteer().lookup(name))
+
+
 def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, dateline: str | None = None,
           stage: str = "") -> list[Place]:
     """Places for the streets, buildings and venues among ``mentions`` (module docstring).
@@ -161,8 +168,8 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
             continue
         else:
             town = None
-        if not _NAMED.fullmatch(name):
-            continue
+        if not _NAMED.fullmatch(name) or _known_place(name):
+            continue  # a name the gazetteer knows is that place ("Carleton Place", a town of Ontario) (#17)
         town = town or _written_town(text, start, mention.end, by_start, by_end)
         why = f"a site in {town.name}, as the text writes it" if town else ""
         if town is None and site and not institution and not _BODY.match(name):

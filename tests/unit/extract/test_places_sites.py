@@ -79,3 +79,17 @@ def test_places_sites_at_their_town(text: str, labelled: list[tuple[str, str]], 
 )
 def test_places_sites_not_placed(text: str, labelled: list[tuple[str, str]], surface: str) -> None:
     assert surface not in {p.text for p in _resolve(text, labelled)}
+
+
+@pytest.mark.issue(17)
+def test_places_a_town_named_like_a_site_is_no_site() -> None:
+    # Read in the real mixed corpus: "Carleton Place", a town of Ontario, was a site of the story's Perth
+    # (its last word is a street's), and its corpus entity a place in two countries.
+    from newsprism.extract._place_sites import sites
+    from newsprism.model import Mention, Place
+
+    text = "Homes in Perth. 234 Park Crescent, Carleton Place. Another home in Perth."
+    perth = [Place(m, m + 5, "Perth", name="Perth", gazetteer_id="gn:2063523", lat=-31.95, lon=115.86,
+                   country="AU", type="city") for m in (9, 67)]
+    mention = Mention(35, 49, "Carleton Place", "FAC", "e3", "extract.entities")
+    assert sites(text, [mention], perth) == []
