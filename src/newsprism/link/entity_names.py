@@ -97,6 +97,11 @@ def looks_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+#: What opens the gazetteer key of a site's name node; its town's entry and its name follow
+#: ("site@gn:4887398/city hall").
+SITE_KEY = "site@"
+
+
 def node_id(family: str, gazetteer: str, name: str) -> str:
     """The id of the name node an article entity starts in (before headline words and label votes mend it).
 
@@ -111,6 +116,10 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
     gazetteer entry (a place whose words name it), countries and headline flag."""
     gazetteer = {p.entity: p.gazetteer_id for p in article.places if p.entity and _names_entry(p)}
     by_text = {p.text: p.gazetteer_id for p in article.places if _names_entry(p)}
+    # a street, building or venue placed at its town ("City Hall" in Chicago): one of that name in each town,
+    # never the town itself nor another site of it, which an entry shared would make one (#13, #17)
+    sites = {p.entity or p.text: f"{SITE_KEY}{p.gazetteer_id}/{' '.join(p.text.casefold().split())}"
+             for p in article.places if p.type == "site" and p.gazetteer_id}
     countries: dict[str, set[str]] = {}
     for p in article.places:
         if p.country:
@@ -132,6 +141,8 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
         gaz = (gazetteer.get(entity.id) or by_text.get(entity.name) or "") if family == "PLACE" else ""
         if gaz and entity.name not in by_text and _glued_to_place(entity.name, place_words.get(entity.id, set()), gaz):
             gaz = ""  # "Henry Lazenby US", "Shelby, North Carolina": a name with a place in it is not that place
+        if not gaz and family == "PLACE":
+            gaz = sites.get(entity.id) or sites.get(entity.name) or ""
         # where the gazetteer put it, even when the name is not its entry's
         placed = countries.get(entity.id, set()) | countries.get("text:" + entity.name, set())
         # one string for each id, name, label and place the corpus repeats, not one per row: a full link holds

@@ -383,3 +383,29 @@ def test_entities_a_partial_name_stands_for_the_full_names_articles_wrote_it_for
         Article(id=f"b{i}", text="", entities=(Entity(id="e1", name="Associated Press", label="ORG",
                                                       variants=("Associated Press",)),)) for i in range(2)]
     assert {"AP"} in _groups(unused)
+
+
+@pytest.mark.issue(17)
+def test_entities_a_site_is_one_of_its_name_in_each_town() -> None:
+    # Read in the real mixed corpus: "City Hall" placed (as a site) at Los Angeles, New York and Jerusalem
+    # made one corpus entity placed in two countries; a site is one of its name in each town, never the town
+    # itself nor another site of the same town.
+    def site(i: int, name: str, town: str, gid: str, country: str) -> Article:
+        return Article(id=f"s{i}", text=f"At {name} in {town}.",
+                       entities=(Entity(id="e1", name=name, label="FAC", variants=(name,)),
+                                 Entity(id="e2", name=town, label="GPE", variants=(town,))),
+                       places=(Place(3, 3 + len(name), name, name=town, gazetteer_id=gid, country=country,
+                                     type="site", entity="e1"),
+                               Place(7 + len(name), 7 + len(name) + len(town), town, name=town, gazetteer_id=gid,
+                                     country=country, type="city", entity="e2")))
+
+    articles = [site(0, "City Hall", "Los Angeles", "x:Los Angeles", "US"),
+                site(1, "City Hall", "Los Angeles", "x:Los Angeles", "US"),
+                site(2, "City Hall", "Jerusalem", "gn:281184", "IL"),
+                site(3, "Union Station", "Los Angeles", "x:Los Angeles", "US")]
+    entities = resolve_entities(articles)
+    assert not places_in_two_countries(entities, {a.id: a for a in articles})
+    groups = sorted(sorted({m[0] for m in e.members}) for e in entities if e.label == "FAC")
+    assert groups == [["s0", "s1"], ["s2"], ["s3"]]
+    town = next(e for e in entities if e.name == "Los Angeles")
+    assert sorted({m[0] for m in town.members}) == ["s0", "s1", "s3"] and town.label != "FAC"
