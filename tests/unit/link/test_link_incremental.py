@@ -129,15 +129,21 @@ def test_incremental_link_reads_the_band_keys_of_changed_articles_only(store: St
     assert members >= {"a1", "a9"} and summary.duplicate_groups == 2
 
 
+def _mixed(main: Article, other: Article) -> Article:
+    """An article of three quarters of ``main``'s words and a quarter of ``other``'s: it shares ``main``'s LSH
+    buckets but is no copy of it (Jaccard and containment below the thresholds)."""
+    words = main.text.split()
+    return Article(id="n1", text=" ".join(words[: len(words) * 3 // 4] + other.text.split()[: len(words) // 4]),
+                   title="A mixed text", url="https://elsewhere.example/n1", published=main.published)
+
+
 def test_incremental_link_takes_in_a_bucket_mate_only_when_it_is_a_copy(store: Store, tmp_path: Path) -> None:
     # a new article with three quarters of a stored one's words shares its LSH buckets but is no copy (Jaccard
     # and containment below the thresholds): the stored one keeps its group and is not linked again (#17)
     articles = _real_news()[:40]
     store.add(articles)
     link_corpus(store)
-    words = articles[3].text.split()
-    mixed = Article(id="n1", text=" ".join(words[: len(words) * 3 // 4] + articles[9].text.split()[: len(words) // 4]),
-                    title="A mixed text", url="https://elsewhere.example/n1", published=articles[3].published)
+    mixed = _mixed(articles[3], articles[9])
     store.add([mixed])
     written = store.replace_links
     patches: dict[object, Any] = {}
@@ -164,9 +170,7 @@ def test_incremental_link_verifies_a_bucket_mate_on_its_stored_shingles(store: S
     articles = _real_news()[:40]
     store.add(articles)
     link_corpus(store)
-    words = articles[3].text.split()
-    mixed = Article(id="n1", text=" ".join(words[: len(words) * 3 // 4] + articles[9].text.split()[: len(words) // 4]),
-                    title="A mixed text", url="https://elsewhere.example/n1", published=articles[3].published)
+    mixed = _mixed(articles[3], articles[9])
     copy = articles[5].replace(id="n2", url="https://elsewhere.example/n2", text=articles[5].text + "\nShare this.")
     store.add([mixed, copy])
     texts_read: list[str] = []
