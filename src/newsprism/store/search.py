@@ -62,6 +62,7 @@ from .dialect import (
     Conn,
     Dialect,
     dialect_of,
+    expected_matches,
     matches_off_the_index,
     newest_matches,
     published_conditions,
@@ -78,6 +79,10 @@ COUNT_CAP = 10_000
 #: filter passing one match in fifteen read all 100,000 matches of "the" at 100,000 articles (325 ms)
 #: to count its 6,666.
 FILTER_COUNT_CAP = 2_000
+#: A word the database's statistics expect in this many times :data:`COUNT_CAP` articles has more (:func:`_count`).
+SURELY_MORE = 1.5
+#: A PostgreSQL full-text query of one word or one prefix: ``'police'``, ``'report':*``.
+_ONE_TERM = re.compile(r"'(?:[^']|'')+'(?::\*)?")
 FACET_CAP = 500
 #: A page sorted by date is read off the date index when it lies within this many times its end.
 WALK_SPAN = 64
@@ -384,8 +389,17 @@ def _walk_dates(conn: Conn, matched: set[int], w: _Where, *, limit: int,
 
 
 def _count(conn: Conn, match: str) -> int:
-    """The matches of an unfiltered query, up to :data:`COUNT_CAP` and one (a filtered one counts as it reads)."""
+    """The matches of an unfiltered query, up to :data:`COUNT_CAP` and one (a filtered one counts as it reads).
+
+    PostgreSQL reads a heap page a match to count them off its index (the count of 'police' up to 10,001
+    read 8,816 pages at 100,000 articles, 40 to 125 ms): a single word or prefix the table's statistics
+    expect in :data:`SURELY_MORE` times :data:`COUNT_CAP` articles or more is counted as more than the cap
+    without reading them. The statistics sample the vectors (within about 2 % for such a word); a query of
+    several words is counted, as its estimate takes the words to be independent.
+    """
     d = dialect_of(conn)
+    if _ONE_TERM.fullmatch(match) and expected_matches(conn, match) >= SURELY_MORE * COUNT_CAP:
+        return COUNT_CAP + 1
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {d.fts_from} WHERE {d.fts_match} LIMIT {COUNT_CAP + 1}) t"
     with matches_off_the_index(conn):  # nothing of a match is read but that it is one
         return int(conn.execute(sql, [match]).fetchone()[0])

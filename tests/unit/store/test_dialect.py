@@ -609,3 +609,40 @@ def test_dialect_the_names_in_the_search_rows_follow_the_facts_and_an_older_corp
         assert _names_rows(reopened) == expected
     finally:
         reopened.close()
+
+
+@pytest.mark.issue(17)
+def test_dialect_a_word_the_statistics_expect_everywhere_is_not_counted(store: Store,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL reads a heap page a match to count them (8,816 pages for 'police' up to 10,001 at 100,000
+    articles): one word its statistics expect in far more articles than counted is more than the cap without
+    that read; a query of two words, whose estimate takes them to be independent, is counted. The pages are
+    those of a count on both stores."""
+    from contextlib import contextmanager
+
+    from newsprism.store import search as search_module
+    from newsprism.store.dialect import PgConnection
+    from newsprism.store.search import SearchQuery
+
+    monkeypatch.setattr(search_module, "RANK_CAP", 4)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 10)
+    store.add([Article(id=f"{n:016x}", text=f"Item {n}: the minister spoke{' of rain' * (n % 2)}.", source="s",
+                       published=f"2022-05-{1 + n % 28:02d}") for n in range(40)])
+    conn = store.reader()._connect()
+    if isinstance(conn, PgConnection):
+        conn.raw.execute("ANALYZE article_search")
+    counted: list[str] = []
+    real = search_module.matches_off_the_index
+
+    @contextmanager
+    def recorded(c: Any) -> Any:
+        counted.append("count")
+        with real(c):
+            yield
+
+    monkeypatch.setattr(search_module, "matches_off_the_index", recorded)
+    for text, expected in (("spoke", 40), ("spoke rain", 20)):
+        counted.clear()
+        page = store.reader().search(SearchQuery(text, limit=3))
+        assert (page.total, page.total_exact, len(page.hits)) == (10, False, 3), text
+        assert bool(counted) == (text == "spoke rain" or not isinstance(conn, PgConnection)), (text, expected)
