@@ -360,12 +360,14 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
         days = sorted(d for a in members if (d := day_of(a.published)))
         found: dict[str, list[tuple[str, ClaimRow]]] = {}
         named: dict[tuple[str, int], frozenset[str]] = {}
+        sentences: dict[tuple[str, int], tuple[int, int]] = {}
         for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
                 if quantity is None:
                     continue
                 named[(article.id, index)] = _named_in_sentence(article, claim, entity_of)
+                sentences[(article.id, index)] = _sentence(article.text, claim)
                 as_of = claim.as_of or (article.published or "")[:10] or None
                 holder, among = share_holder(article, claim, entity_of)
                 label = _label(quantity, claim.unit) + among + _rate(claim, article.text) + _scope(claim, article) + \
@@ -380,7 +382,7 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
             counts = [r.value for _, r in found[label] if not r.unit]
             if counts and _generic(quantity_of_label(label)) and max(counts) < _SMALL:
                 continue  # "5 companies", "2 sides": a common noun counts too many things to set side by side
-            for group in _by_owner(found[label]):
+            for group in _by_owner(_compared_apart(found[label], sentences)):
                 group = _comparable(_in_time(group), cumulative=cumulative)
                 if not cumulative:
                     group = _corroborated(group, named)
@@ -435,13 +437,17 @@ def share_holder(article: Article, claim: Claim,
     return (holders[1] if len(holders) > 1 else f"against {holders[0]}"), among
 
 
+def _sentence(text: str, claim: Claim) -> tuple[int, int]:
+    """The span of a figure's sentence: from the full stop or line break before it to the next."""
+    start = max(text.rfind(mark, 0, claim.start) for mark in (". ", "\n")) + 1
+    ends = [at for mark in (". ", "\n") if (at := text.find(mark, claim.end)) != -1]
+    return start, min(ends) if ends else len(text)
+
+
 def _named_in_sentence(article: Article, claim: Claim,
                        entity_of: Mapping[tuple[str, str], str] | None) -> frozenset[str]:
     """The persons and organisations named in a figure's sentence (corpus entities where known, else names)."""
-    text = article.text
-    start = max(text.rfind(mark, 0, claim.start) for mark in (". ", "\n")) + 1
-    ends = [at for mark in (". ", "\n") if (at := text.find(mark, claim.end)) != -1]
-    end = min(ends) if ends else len(text)
+    start, end = _sentence(article.text, claim)
     found = {(entity_of or {}).get((article.id, m.entity or ""), "") or fold_name(m.text)
              for m in article.mentions if start <= m.start and m.end <= end and m.label in _HOLDER_LABELS}
     if claim.about:
@@ -449,18 +455,51 @@ def _named_in_sentence(article: Article, claim: Claim,
     return frozenset(found)
 
 
+def _compared_apart(claims: list[tuple[str, ClaimRow]],
+                    sentences: Mapping[tuple[str, int], tuple[int, int]]) -> list[tuple[str, ClaimRow]]:
+    """The figures of one quantity, less those that one sentence sets against another of the same noun.
+
+    A sentence giving two different figures of one quantity (of one owner, when it names them) compares two
+    things it names apart: "around 8
+    million viewers, less than half of the 18 million viewers for CNN's Republican debate four days
+    earlier" are two debates' audiences, and neither is a report of the figure another source gives of a
+    third debate (#17). A range's two ends (a lower and an upper bound) are one figure.
+    """
+    by_sentence: dict[tuple[str, str, tuple[int, int]], list[ClaimRow]] = {}
+    for owner, row in claims:
+        key = (owner, row.article_id, sentences[(row.article_id, row.claim_index)])
+        by_sentence.setdefault(key, []).append(row)
+    compared = {id(row) for rows in by_sentence.values() for row in rows
+                if len({r.base_value for r in rows}) > 1 and not _range_ends(rows)}
+    return [(owner, row) for owner, row in claims if id(row) not in compared]
+
+
+def _range_ends(rows: list[ClaimRow]) -> bool:
+    """Two figures that bound one from below and from above ("more than 20 and fewer than 30")."""
+    bounds = {r.bound for r in rows}
+    return len(rows) == 2 and bool(bounds & _LOWER) and bool(bounds & _UPPER)
+
+
 def _corroborated(group: list[ClaimRow], named: Mapping[tuple[str, int], frozenset[str]]) -> list[ClaimRow]:
     """The figures another source backs: the same figure, or a figure whose sentence names the same
-    person or organisation.
+    person or organisation, when neither names a rival one.
 
     A quantity that is no tally of an event (an offer, a contract, earnings, a fall in
     per cent, yards) belongs to someone the sentence may not make its subject: one team's
     offer and another's, two companies' earnings. Without the same figure or a holder named
-    in both sentences, two sources' figures are no evidence of one quantity.
+    in both sentences, two sources' figures are no evidence of one quantity; and a name both
+    sentences give may be whom the figure is for, not whose it is: "the Boston Red Sox have made
+    Mark Teixeira an eight-year, $200 million offer" and "the Washington Nationals made Teixeira an
+    eight-year, $160 million offer" name the player in both and each a team the other does not (#17).
     """
     def backs(a: ClaimRow, b: ClaimRow) -> bool:
-        return _sources(a, b) and (relation(a, b) != "differs" or bool(
-            named.get((a.article_id, a.claim_index), frozenset()) & named.get((b.article_id, b.claim_index), frozenset())))
+        if not _sources(a, b):
+            return False
+        if relation(a, b) != "differs":
+            return True
+        names_a = named.get((a.article_id, a.claim_index), frozenset())
+        names_b = named.get((b.article_id, b.claim_index), frozenset())
+        return bool(names_a & names_b) and not (names_a - names_b and names_b - names_a)
 
     return [r for r in group if any(backs(r, o) for o in group)]
 
@@ -540,9 +579,9 @@ def _round(value: float) -> bool:
 
 def _interval(row: ClaimRow) -> tuple[float, float]:
     bound, value = row.bound, row.base_value
-    if bound in ("more_than", "at_least"):
+    if bound in _LOWER:
         return value, float("inf")
-    if bound in ("less_than", "at_most"):
+    if bound in _UPPER:
         return 0.0, value
     if bound == "about":
         return value * (1 - 2 * _ROUNDING), value * (1 + 2 * _ROUNDING)
@@ -550,7 +589,9 @@ def _interval(row: ClaimRow) -> tuple[float, float]:
 
 
 #: Bounds that leave one side open: "more than 26,000" is no figure, it is every figure above it.
-_OPEN_BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most"})
+_LOWER = frozenset({"more_than", "at_least"})
+_UPPER = frozenset({"less_than", "at_most"})
+_OPEN_BOUNDS = _LOWER | _UPPER
 
 
 def relation(a: ClaimRow, b: ClaimRow) -> str:

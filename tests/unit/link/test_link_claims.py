@@ -271,6 +271,54 @@ def test_claims_figures_that_are_no_tally_need_the_same_figure_or_the_same_holde
     assert {r.verdict for r in group} == {"agree"}
 
 
+@pytest.mark.issue(17)
+def test_claims_a_name_both_sentences_give_backs_no_two_holders() -> None:
+    """Real lines of two outlets: the player is named in both, each team in one; two offers, no revision."""
+    extra = {"counted": "offer", "what": "offer", "unit": "USD"}
+
+    def offer(aid: str, site: str, text: str, needle: str, value: float, *names: tuple[str, str]) -> Article:
+        mentions = tuple(Mention(text.index(n), text.index(n) + len(n), n, label, n.split()[-1]) for n, label in names)
+        return replace(_article(aid, site, "2008-12-15", text, (needle, value, extra)), mentions=mentions)
+
+    def groups(*articles: Article) -> list[list[ClaimRow]]:  # "Mark Teixeira" and "Teixeira": one corpus entity
+        entity_of = {(a.id, m.entity or ""): f"corpus:{m.entity}" for a in articles for m in a.mentions}
+        rows = align_claims({"s": [a.id for a in articles]}, {a.id: a for a in articles}, entity_of=entity_of)
+        return [[r for r in rows if r.quantity == q] for q in sorted({r.quantity for r in rows})]
+
+    red_sox = offer("a", "ocregister.com", "Dan Patrick reported on his show that the Boston Red Sox have made first "
+                    "baseman Mark Teixeira an eight-year, $200 million offer.", "$200 million", 2e8,
+                    ("Dan Patrick", "PERSON"), ("Boston Red Sox", "ORG"), ("Mark Teixeira", "PERSON"))
+    nationals = offer("b", "mlb.com", "Last week at the Winter Meetings, the Washington Nationals made Teixeira an "
+                      "eight-year, $160 million offer.", "$160 million", 1.6e8,
+                      ("Washington Nationals", "ORG"), ("Teixeira", "PERSON"))
+    assert not groups(red_sox, nationals)
+    again = offer("c", "boston.com", "The Boston Red Sox raised their offer to Mark Teixeira to $170 million.",
+                  "$170 million", 1.7e8, ("Boston Red Sox", "ORG"), ("Mark Teixeira", "PERSON"))
+    (group,) = groups(red_sox, nationals, again)  # the team and the player in both: one holder's offer
+    assert [(r.site, r.value) for r in group] == [("ocregister.com", 2e8), ("boston.com", 1.7e8)]
+
+
+@pytest.mark.issue(17)
+def test_claims_two_figures_one_sentence_compares_are_set_beside_nothing() -> None:
+    """Real lines of two outlets on three debates' audiences: each sentence compares two of them."""
+    extra = {"counted": "viewers", "what": "viewer"}
+    wash = _article("a", "wash-post", "2015-12-22", "But early ratings data suggests that sponsor ABC News probably "
+                    "got around 8 million viewers, less than half of the 18 million viewers for CNN's Republican "
+                    "debate four days earlier.", ("8 million", 8e6, {**extra, "bound": "about"}),
+                    ("18 million", 1.8e7, extra))
+    usa = _article("b", "usa-today", "2015-12-23", "As a result, the GOP debate audiences have been much larger -- "
+                   "as many as 24 million viewers for the top-rated GOP debate.",
+                   ("24 million", 2.4e7, {**extra, "bound": "at_most"}))
+    assert not _groups(wash, usa)
+    toll = {"counted": "people killed", "verb": "killed", "what": "people"}
+    ranged = _article("c", "one.example", "2015-12-22", "More than 20 and fewer than 30 people were killed.",
+                      ("20", 20, {**toll, "bound": "more_than"}), ("30", 30, {**toll, "bound": "less_than"}))
+    other = _article("d", "two.example", "2015-12-22", "At least 25 people were killed.",
+                     ("25", 25, {**toll, "bound": "at_least"}))
+    (group,) = _groups(ranged, other).values()  # a range's two ends are one figure
+    assert sorted(r.value for r in group) == [20, 25, 30]
+
+
 def test_claims_audit_finds_a_group_mixing_units() -> None:
     from newsprism.link.audit import claim_groups_mixing_units
 
