@@ -123,7 +123,11 @@ def evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
     if a.folded == b.folded or a.words == b.words:
         if a.gazetteer != b.gazetteer:
             return None  # an unplaced name is a partial name: it attaches later
-        return (1.0, "same name") if a.name.casefold() == b.name.casefold() else (1.0, "transliteration")
+        if a.name.casefold() == b.name.casefold():
+            return 1.0, "same name"
+        if (_spelt_out(a.name) or _spelt_out(b.name)) and _letters(a.name) != _letters(b.name):
+            return None  # CIA / CYA, HP / GP, DWI / DVI: letters read one by one are no spelling of a word
+        return 1.0, "transliteration"
     if a.family == "PLACE":
         if a.gazetteer and a.gazetteer == b.gazetteer:
             return 0.99, "gazetteer"
@@ -139,6 +143,17 @@ def evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
             _same_name_word(x, y) for x, y in zip(a.words, b.words, strict=True)):
         return 0.93, "spelling of each word"  # Betty Ford Centre / Center
     return None
+
+
+def _spelt_out(name: str) -> bool:
+    """A name of two to four capitals, read letter by letter ("CIA", "H.P."): folding its spelling as a
+    transliteration's would make other initials of it ("CYA" for "CIA") (#17)."""
+    letters = _letters(name)
+    return 2 <= len(letters) <= 4 and name.replace(".", "").isalpha() and name.replace(".", "").isupper()
+
+
+def _letters(name: str) -> str:
+    return name.replace(".", "").replace(" ", "").casefold()
 
 
 def same_word(a: str, b: str) -> MergeEvidence | None:

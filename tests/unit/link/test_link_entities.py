@@ -305,6 +305,15 @@ def test_entities_organisation_spelt_two_ways_and_acronyms_exact() -> None:
 
 
 @pytest.mark.issue(17)
+def test_entities_letters_read_one_by_one_are_no_transliteration() -> None:
+    # Pairs the mixed corpus joined as transliterations of each other: "CYA" among the names of the CIA.
+    groups = _groups(_articles(("CIA", "ORG"), ("CYA", "ORG"), ("DWI", "ORG"), ("DVI", "ORG"), ("C.I.A.", "ORG"),
+                               ("Surovikin", "PERSON"), ("Surovykin", "PERSON")))
+    assert {"CIA", "C.I.A."} in groups and {"CYA"} in groups and {"DWI"} in groups and {"DVI"} in groups
+    assert {"Surovikin", "Surovykin"} in groups  # a word's transliterations stay one
+
+
+@pytest.mark.issue(17)
 def test_entities_spellings_are_names_a_reader_writes() -> None:
     # Real lines of the mixed corpus: a campaign hashtag the article read as Trump ("Thank you Indiana!
     # #Trump2016") and a quote an editor completed ("the same way that Secretary [Hillary] Clinton has").
