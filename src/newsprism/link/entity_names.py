@@ -70,8 +70,15 @@ class NameNode:  # no slots: the derived name forms are cached on the instance
 
     @cached_property
     def words(self) -> tuple[str, ...]:
-        """Folded content words (dots dropped: "U.S." is "us")."""
-        return tuple(w for w in fold_name(self.name.replace(".", "")).split() if w not in NAME_STOP_WORDS)
+        """Folded content words (dots dropped: "U.S." is "us"); a function word in capitals is initials
+        ("L.A. Times" is not "Times", "IN" is Indiana) (#17)."""
+        written = self.name.replace(".", "")
+        folded = fold_name(written).split()
+        capitals = not written.isupper()  # in a name all in capitals, "THE" is a word like the others
+        kept = [f for w, f in zip(written.split(), folded, strict=False)
+                if f not in NAME_STOP_WORDS or (capitals and len(w) > 1 and w.isupper())]
+        return tuple(kept) if len(written.split()) == len(folded) else \
+            tuple(w for w in folded if w not in NAME_STOP_WORDS)
 
     @cached_property
     def person(self) -> tuple[tuple[str, ...], str, str]:

@@ -314,6 +314,21 @@ def test_entities_letters_read_one_by_one_are_no_transliteration() -> None:
 
 
 @pytest.mark.issue(17)
+@pytest.mark.parametrize(("a", "b", "rule"), [
+    ("L.A. Times", "LA Times", "transliteration"),
+    ("L.A. Times", "Times", None),  # the corpus joined them as one name: "LA" read as the article "la"
+    ("The Washington Post", "Washington Post", "transliteration"),
+    ("THE NEW YORK TIMES", "New York Times", "transliteration"),
+])
+def test_entities_a_function_word_in_capitals_is_initials(a: str, b: str, rule: str | None) -> None:
+    from newsprism.link.entity_names import NameNode
+    from newsprism.link.entity_rules import evidence
+
+    found = evidence(NameNode("ORG", a, ""), NameNode("ORG", b, ""))
+    assert (found[1] if found else None) == rule
+
+
+@pytest.mark.issue(17)
 def test_entities_spellings_are_names_a_reader_writes() -> None:
     # Real lines of the mixed corpus: a campaign hashtag the article read as Trump ("Thank you Indiana!
     # #Trump2016") and a quote an editor completed ("the same way that Secretary [Hillary] Clinton has").
