@@ -361,9 +361,14 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
         found: dict[str, list[tuple[str, ClaimRow]]] = {}
         named: dict[tuple[str, int], frozenset[str]] = {}
         sentences: dict[tuple[str, int], tuple[int, int]] = {}
+        elided: dict[tuple[str, tuple[int, int], str], set[float]] = {}
         for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
+                if quantity is None and not (claim.counted or claim.what):
+                    # "compared with fewer than 8 million": a figure of no noun of its own has the one before it
+                    elided.setdefault((article.id, _sentence(article.text, claim), claim.unit or ""), set()).add(
+                        claim.value * dimension_of(claim.unit)[1])
                 if quantity is None:
                     continue
                 named[(article.id, index)] = _named_in_sentence(article, claim, entity_of)
@@ -382,7 +387,7 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
             counts = [r.value for _, r in found[label] if not r.unit]
             if counts and _generic(quantity_of_label(label)) and max(counts) < _SMALL:
                 continue  # "5 companies", "2 sides": a common noun counts too many things to set side by side
-            for group in _by_owner(_compared_apart(found[label], sentences)):
+            for group in _by_owner(_compared_apart(found[label], sentences, elided)):
                 group = _comparable(_in_time(group), cumulative=cumulative)
                 if not cumulative:
                     group = _corroborated(group, named)
@@ -455,23 +460,31 @@ def _named_in_sentence(article: Article, claim: Claim,
     return frozenset(found)
 
 
-def _compared_apart(claims: list[tuple[str, ClaimRow]],
-                    sentences: Mapping[tuple[str, int], tuple[int, int]]) -> list[tuple[str, ClaimRow]]:
-    """The figures of one quantity, less those that one sentence sets against another of the same noun.
+def _compared_apart(claims: list[tuple[str, ClaimRow]], sentences: Mapping[tuple[str, int], tuple[int, int]],
+                    elided: Mapping[tuple[str, tuple[int, int], str], set[float]]) -> list[tuple[str, ClaimRow]]:
+    """The figures of one quantity, less those that one sentence sets against another figure of it.
 
-    A sentence giving two different figures of one quantity (of one owner, when it names them) compares two
-    things it names apart: "around 8
+    A sentence giving two different figures of one quantity compares two things it names apart: "around 8
     million viewers, less than half of the 18 million viewers for CNN's Republican debate four days
-    earlier" are two debates' audiences, and neither is a report of the figure another source gives of a
-    third debate (#17). A range's two ends (a lower and an upper bound) are one figure.
+    earlier" are two debates' audiences, and "as many as 24 million viewers for the top-rated GOP debate,
+    compared with fewer than 8 million for Saturday's Democratic encounter" a third and the first, the
+    noun of the second figure left out (#17). Neither side is a report of a figure another source gives:
+    a figure whose owner the sentence does not name is set beside nothing, as is one of two different
+    figures of the same owner. Figures of two named owners ("Biden won 1,357 delegates and Sanders won
+    1,076") stay their owners'. A range's two ends (a lower and an upper bound) are one figure.
     """
-    by_sentence: dict[tuple[str, str, tuple[int, int]], list[ClaimRow]] = {}
+    by_sentence: dict[tuple[str, tuple[int, int]], list[tuple[str, ClaimRow]]] = {}
     for owner, row in claims:
-        key = (owner, row.article_id, sentences[(row.article_id, row.claim_index)])
-        by_sentence.setdefault(key, []).append(row)
-    compared = {id(row) for rows in by_sentence.values() for row in rows
-                if len({r.base_value for r in rows}) > 1 and not _range_ends(rows)}
-    return [(owner, row) for owner, row in claims if id(row) not in compared]
+        by_sentence.setdefault((row.article_id, sentences[(row.article_id, row.claim_index)]), []).append((owner, row))
+    apart: set[int] = set()
+    for (article_id, span), rows in by_sentence.items():
+        others = elided.get((article_id, span, rows[0][1].unit), set())
+        if len({r.base_value for _, r in rows} | others) < 2 or _range_ends([r for _, r in rows]):
+            continue
+        for owner, row in rows:
+            if not owner or others or any(o == owner and r.base_value != row.base_value for o, r in rows):
+                apart.add(id(row))
+    return [(owner, row) for owner, row in claims if id(row) not in apart]
 
 
 def _range_ends(rows: list[ClaimRow]) -> bool:

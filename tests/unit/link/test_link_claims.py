@@ -302,14 +302,20 @@ def test_claims_a_name_both_sentences_give_backs_no_two_holders() -> None:
 def test_claims_two_figures_one_sentence_compares_are_set_beside_nothing() -> None:
     """Real lines of two outlets on three debates' audiences: each sentence compares two of them."""
     extra = {"counted": "viewers", "what": "viewer"}
-    wash = _article("a", "wash-post", "2015-12-22", "But early ratings data suggests that sponsor ABC News probably "
-                    "got around 8 million viewers, less than half of the 18 million viewers for CNN's Republican "
-                    "debate four days earlier.", ("8 million", 8e6, {**extra, "bound": "about"}),
-                    ("18 million", 1.8e7, extra))
+    text = ("But early ratings data suggests that sponsor ABC News probably got around 8 million viewers, less than "
+            "half of the 18 million viewers for CNN's Republican debate four days earlier.")
+    cnn = Entity("e1", "CNN", "ORG")
+    wash = _article("a", "wash-post", "2015-12-22", text, ("8 million", 8e6, {**extra, "bound": "about"}),
+                    ("18 million", 1.8e7, {**extra, "about": "e1"}), entities=(cnn,))
     usa = _article("b", "usa-today", "2015-12-23", "As a result, the GOP debate audiences have been much larger -- "
-                   "as many as 24 million viewers for the top-rated GOP debate.",
-                   ("24 million", 2.4e7, {**extra, "bound": "at_most"}))
-    assert not _groups(wash, usa)
+                   "as many as 24 million viewers for the top-rated GOP debate, compared with fewer than 8 million "
+                   "for Saturday's Democratic encounter.", ("24 million", 2.4e7, {**extra, "bound": "at_most"}),
+                   ("fewer than 8 million", 8e6, {"bound": "less_than"}))
+    assert not _groups(wash, usa)  # CNN's debate's 18 million is CNN's; the figures of no owner, compared
+    again = _article("c", "cnn.com", "2015-12-16", "The Republican debate drew 18 million viewers for CNN.",
+                     ("18 million", 1.8e7, {**extra, "about": "e1"}), entities=(cnn,))
+    (group,) = _groups(wash, usa, again).values()
+    assert sorted((r.site, r.value) for r in group) == [("cnn.com", 1.8e7), ("wash-post", 1.8e7)]
     toll = {"counted": "people killed", "verb": "killed", "what": "people"}
     ranged = _article("c", "one.example", "2015-12-22", "More than 20 and fewer than 30 people were killed.",
                       ("20", 20, {**toll, "bound": "more_than"}), ("30", 30, {**toll, "bound": "less_than"}))
