@@ -104,6 +104,10 @@ _TOTAL = re.compile(r"\b(?:so far|to date|in total|a total of|all told|altogethe
 #: levy on $300bn of goods".
 _RATE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?:-|\s)+(?:[A-Za-z][\w'’-]*\s+){0,2}"
                           r"[A-Za-z][\w'’-]*\s+(?:on|of|for)\s+$", re.IGNORECASE)
+#: What sets a figure against another in its sentence: "24 million viewers ..., compared with fewer than 8 million".
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|as against|against|versus|vs\.?|as opposed to)\s+"
+                       r"(?:(?:about|around|nearly|almost|only|just|some|fewer|less|more|than|over|under)\s+){0,2}$",
+                       re.IGNORECASE)
 #: Who may hold a figure that is no tally of an event: "the Red Sox offered", "Aetna's earnings".
 _HOLDER_LABELS = frozenset({"PERSON", "ORG"})
 #: Figures dated this long before the story's first day are another time ("the 1918 flu killed 50 million").
@@ -365,8 +369,10 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
         for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
-                if quantity is None and not (claim.counted or claim.what):
-                    # "compared with fewer than 8 million": a figure of no noun of its own has the one before it
+                if quantity is None and not (claim.counted or claim.what) and _COMPARED.search(
+                        article.text, max(0, claim.start - 40), claim.start):
+                    # "compared with fewer than 8 million": a figure of no noun of its own, set against another,
+                    # has the noun of the figure it is set against
                     elided.setdefault((article.id, _sentence(article.text, claim), claim.unit or ""), set()).add(
                         claim.value * dimension_of(claim.unit)[1])
                 if quantity is None:
