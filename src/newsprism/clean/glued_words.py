@@ -334,7 +334,19 @@ def _capitalised_pair(left: str, right: str, *, vocabulary: Counter[str], lang: 
         return False  # built as brands are, from words that build many compounds ("AirPods", "EuroAsia", "GiveWell")
     if vocabulary.get(right.lower(), 0) > 0 and _known(left, vocabulary, lang, _KNOWN_ZIPF):
         return True
-    return in_name and min(zipf(left, lang), zipf(right, lang)) >= _KNOWN_ZIPF
+    if in_name:
+        return min(zipf(left, lang), zipf(right, lang)) >= _KNOWN_ZIPF
+    # two everyday words glued once ("UnitedNations", "SupremeCourt", "CentralPark"): a name's words, as a brand's
+    # are not when it opens on a grammar word ("ThePrint") or ends on an adverb ("GiveDirectly"), and a brand
+    # is named again by its story, where this word is seen once (#12)
+    return (min(zipf(left, lang), zipf(right, lang)) >= _EVERYDAY_ZIPF and left.lower() not in STOP_WORDS
+            and not _adverb(right, lang))
+
+
+def _adverb(word: str, lang: str) -> bool:
+    """An English adverb: an "-ly" word built on a word ("Directly", "Weekly"; not "Italy", "Assembly")."""
+    lower = word.lower()
+    return lang == "en" and lower.endswith("ly") and zipf(lower[:-2], lang) >= _COMMON_ZIPF
 
 
 def _first_name_and_surname(left: str, right: str) -> bool:
@@ -362,6 +374,10 @@ _GRAMMAR_ZIPF = 6.0
 _BRAND_PARTS = 10
 #: A capitalised right part rarer than this is a name, not a word a brand is built from ("Sasse" 2.3; "Finder" 3.2).
 _NAME_ZIPF = 3.0
+#: Both parts of a capitalised pair glued once, outside a run of names, are words at least this common: among the
+#: few thousand commonest, as the words of a name of an institution are ("Supreme" 4.69, "Court" 5.41) and a coined
+#: brand's seldom both are ("Marine" 4.53 in "MarineTraffic", "Vessel" 4.27).
+_EVERYDAY_ZIPF = 4.6
 
 
 def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = False) -> tuple[int, str] | None:

@@ -274,3 +274,27 @@ def test_glued_first_name_and_surname_are_split(text: str, token: str, split: in
 ])
 def test_glued_brands_and_double_first_names_are_not_split_as_names(text: str) -> None:
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "token", "split"), [
+    # two everyday capitalised words glued once, outside a run of names, neither building brands
+    ("Delegates at the UnitedNations voted on Tuesday.", "UnitedNations", 6),
+    ("The case went to the SupremeCourt last year.", "SupremeCourt", 7),
+    ("Runners crossed CentralPark before dawn.", "CentralPark", 7),
+])
+def test_glued_words_everyday_capitalised_pair_seen_once_is_split(text: str, token: str, split: int) -> None:
+    start = text.index(token)
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [(s.start, s.index) for s in splits] == [(start, start + split)]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    # a brand opening on a grammar word, one ending on an adverb, one named again by its story
+    "Readers of ThePrint said so.",
+    "Donors gave through GiveDirectly last year.",
+    "The UnitedNations app was updated; UnitedNations users liked it.",
+])
+def test_glued_words_everyday_capitalised_pair_brand_forms_stay(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
