@@ -453,6 +453,11 @@ def _compound(left: str, right: str, lang: str) -> bool:
     _, starts, ends = _lexicon(lang)
     if _function_word(left, lang) or _function_word(right, lang) or _grammar_tail(left, right, lang):
         return False  # "thiswork", "forour", "Housein": grammar words glued to a word, which compounds are not made of
+    if right.lower() in ENGLISH_STOP_WORDS and zipf(left, lang) >= _COMMON_ZIPF:
+        # a grammar word after an ordinary word ("victoryover", "Britainout", "citiesover"): the compounds a
+        # grammar word ends ("takeover", "walkout") are listed words, which are never split, so the many that
+        # "-over" or "-out" end tell nothing of this one (#12)
+        return False
     return starts[left.lower()] >= _COMPOUND_PARTS or ends[right.lower()] >= _COMPOUND_PARTS
 
 

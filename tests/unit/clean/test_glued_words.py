@@ -298,3 +298,20 @@ def test_glued_words_everyday_capitalised_pair_seen_once_is_split(text: str, tok
 ])
 def test_glued_words_everyday_capitalised_pair_brand_forms_stay(text: str) -> None:
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "glued", "after"), [
+    # a grammar word after an ordinary word: the compounds "-over" and "-out" end are listed words
+    ("It was a victoryover the incumbent, the paper said.", "victoryover", "victory over"),
+    ("Analysts expect Britainout of the bloc by March.", "Britainout", "Britain out"),
+])
+def test_glued_words_grammar_word_after_a_word_is_not_a_compound(text: str, glued: str, after: str) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == [glued]
+    assert after in text[:splits[0].index] + " " + text[splits[0].index:]
+
+
+@pytest.mark.parametrize("text", ["The takeover and the walkout were both news.", "A sleepover ended early."])
+def test_glued_words_listed_compounds_of_grammar_words_stay(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
