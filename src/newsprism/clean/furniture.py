@@ -42,10 +42,12 @@ from .resources import (
     CAPTION_CREDIT_END,
     CAPTION_CREDIT_START,
     CAPTION_LABEL,
+    CAPTION_STAMP,
     CAPTION_WITH_CREDIT,
     CAPTION_WITH_CREDIT_PARTS,
     COOKIE_PARTS,
     COOKIE_WORD,
+    CREDIT_TAIL,
     DATELINE,
     ENGLISH_FUNCTION_WORDS,
     FIRST_PERSON,
@@ -697,6 +699,8 @@ def _caption_form(line: Line, *, inside: bool) -> str | None:
     paragraphs of the story (``inside``).
     """
     text = line.text.rstrip()
+    if 3 <= line.n_words <= _STAMPED_MAX and CAPTION_STAMP.search(text):
+        return "closes with a picture's agency credit or a video's time stamp, in brackets"
     if not 3 <= line.n_words <= 45:
         return None
     quoted = _quoted(text)
@@ -712,7 +716,29 @@ def _caption_form(line: Line, *, inside: bool) -> str | None:
     if PICTURE_REFERENCE.search(text) and sentences <= 2 and not text.endswith("?") \
             and not _reported(text) and not FIRST_PERSON.search(text):
         return "a description that points at a picture"
+    if _credit_tail(text) and not _speech(text) and not FIRST_PERSON.search(text):
+        return "a description closed by a name after its last sentence (the picture's credit)"
     return None
+
+
+#: Words of a caption that closes with a picture's stamp in brackets (agency captions run long).
+_STAMPED_MAX = 90
+
+
+def _credit_tail(text: str) -> bool:
+    """Whether ``text`` closes on a name after its last sentence, with no verb (:data:`CREDIT_TAIL`), and that
+    sentence's stop ends a word, not an abbreviation or a title ("… by Gen. Mark Milley", "U.S. Navy")."""
+    m = CREDIT_TAIL.search(text)
+    if m is None:
+        return False
+    before = text[:m.start()].rstrip()
+    word = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+    if word.isupper() or (len(word) <= 3 and word[:1].isupper()):
+        return False
+    # a description is written in sentence case; a teaser's headline in Title Case ("… Skulls. And Archaeologists
+    # Are Puzzled.") is no caption
+    content = [w for w in WORD.findall(before) if w.lower() not in STOP_WORDS]
+    return bool(content) and sum(1 for w in content if w[:1].isupper()) < _TITLE_SHARE * len(content)
 
 
 def _set_off(kept: Sequence[Line], i: int) -> bool:

@@ -268,7 +268,7 @@ FURNITURE_RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None
 #: A line that ends with a parenthesised or slashed credit is a caption.
 CAPTION_WITH_CREDIT = re.compile(
     r"(?:\bcredit\s*(?:\.{2,}|…|:)\s*[\w .'’/-]{2,60}|\(\s*(?:[A-Z][\w.'’-]*\s*){1,4}/\s*[\w .'’-]{2,40}\)|\(\s*(?:photo|foto|image|credit|AP|AFP|Reuters|Getty|EPA)[^)]{0,60}\)"
-    r"|(?:photo|foto|image|credit)\s*:\s*[\w .'’/-]{2,60})\s*$",
+    r"|(?:photo(?:graph)?|foto|image|credit)\s*:\s*[\w .'’/-]{2,60})\s*$",
     _I,
 )
 #: What an ASCII line holds wherever :data:`CAPTION_WITH_CREDIT` matches it, once lower-cased: the closing
@@ -341,6 +341,18 @@ CAPTION_CREDIT_END = re.compile(
 #: A credit opening a caption: "Alex Wong | Getty ImagesKristi Noem, governor of South Dakota, …".
 CAPTION_CREDIT_START = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|/]\s*(?:Getty\s+Images|AFP|AP|Reuters|EPA|Shutterstock)"
+)
+#: A picture's or a video's stamp closing a caption: an agency's photo credit in brackets ("(AP Photo/Jeffrey T.
+#: Barnes)"), which a caption of any length may end on, or when a video was published ("(Published Monday, Nov.
+#: 18, 2019)") (#12).
+CAPTION_STAMP = re.compile(
+    r"\((?:AP|AFP|EPA|Reuters|Getty)\b[^()]{0,10}\b(?:Photo|Images?)\b[^()]{0,60}\)\s*$"
+    r"|\((?:Published|Posted|Updated)\s+[^()]{0,40}\b(?:19|20)\d\d\)\s*$"
+)
+#: A name closing a description after its last sentence, with no verb: the picture's credit ("… for the immune
+#: system. RenderBurger for Quanta Magazine"): capitalised words, joined by "for", "via", "of", "and" (#12).
+CREDIT_TAIL = re.compile(
+    r"(?<=[a-z0-9)”\"’][.!?])\s+([A-Z][\w'’&-]*(?:,?\s+(?:for|via|of|and|[A-Z][\w'’&-]*\.?)){1,5})\s*$"
 )
 #: Words that point at a picture: "pictured", "(left)", "this image", "an artist's concept", "Satellite image of …".
 PICTURE_REFERENCE = re.compile(

@@ -517,3 +517,28 @@ def test_furniture_a_box_s_message_about_the_reader_s_account_between_paragraphs
     kinds = {removal.text: removal.kind for removal in result.removals}
     assert kinds.get(box) == "subscribe"
     assert advice not in kinds
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    # an agency's photo credit in brackets closes a caption however long: agency captions run to fifty words
+    ("Mayor Jane Cole (left) walks with the chief engineer Tom Reed (centre) and two inspectors along the old "
+     "bridge after the council voted to close it to traffic for the winter, on Tuesday, Nov. 19, 2019, in "
+     "Dayton, Ohio, where the river rose two metres overnight and flooded the lower town. (AP Photo/Jane Doe)",
+     "caption"),
+    # a video's publication stamp in brackets
+    ("A video shows the moment the old bridge gave way on Monday. (Published Monday, Nov. 18, 2019)", "caption"),
+    # a name after the last sentence, with no verb: the picture's credit
+    ("Cracks run along the pillars of the old bridge. Jane Doe for Bridge Magazine", "caption"),
+    # the Guardian's credit label
+    ("The old bridge at dawn, before the council closed it. Photograph: Jane Doe/AFP", "caption"),
+    # a sentence whose last words are a name after a title's stop, and a teaser's headline in Title Case, stay
+    ("The closure was approved on Monday by Gen. Mark Milley.", None),
+    ("The report on the bridge was written for the council by Dr. Jane Cole.", None),
+    ("Readers Will Love This Bridge. And Engineers Are Puzzled By It", None),
+])
+def test_furniture_caption_closed_by_a_credit_or_a_stamp(line: str, kind: str | None) -> None:
+    removed, result = _between_story(line)
+    assert removed == kind
+    if kind is None:
+        assert line in result.text
