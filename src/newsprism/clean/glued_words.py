@@ -19,7 +19,10 @@ to wordfreq *and* occurs once in the document:
    ``Greekisland``, ``theybelieve``), found by word-frequency segmentation:
    the best split must be far likelier than any other, and a short right part
    ("in", "as", "an") needs a common word on its left, since "-as", "-an",
-   "-in" end many names ("Saladas", "Judian").
+   "-in" end many names ("Saladas", "Judian");
+5. in a line in another language, one of that language's commonest short
+   words glued to a known word of it (``Webseitenund``, ``derHerstellung``),
+   by that language's word list.
 """
 
 from __future__ import annotations
@@ -132,9 +135,11 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
         text: The text to look at.
         vocabulary: Counts of the whole document's words (see :func:`document_vocabulary`).
         lang: Language of the word frequencies.
-        marks_only: Only the boundaries that need no word list: a quote (rule 1), a stop before a capitalised
-            word (rule 2), and a lower-to-upper case boundary whose two words the text writes alone elsewhere
-            ("sejarahIslam" beside "sejarah" and "Islam"), as in a line written in another language than ``lang``.
+        marks_only: For a line written in another language than the story's, ``lang`` being the line's: only
+            the boundaries that need no English rule: a quote (rule 1), a stop before a capitalised word (rule 2),
+            a lower-to-upper case boundary whose two words the text writes alone elsewhere ("sejarahIslam" beside
+            "sejarah" and "Islam") or after one of the line's grammar words ("derHerstellung"), and a grammar
+            word of the line's language glued to a known word of it (rule 5, "Webseitenund").
 
     Returns:
         The splits, in text order, at most one per position.
@@ -162,12 +167,25 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             continue
         splits[m.end(2)] = Split(m.start(), m.end(), m.end(2), f'no space after "{m.group(2)}"')
     if marks_only:
+        listed = knows_words(lang)  # the line's own language: its grammar words are looked up in its word list
         for m in _CAMEL_TOKEN.finditer(text) if _CAMEL.search(text) else ():
             left, right = m.group(1), m.group(2)
             if vocabulary.get(left.lower(), 0) and vocabulary.get(right.lower(), 0) \
                     and vocabulary.get((left + right).lower(), 0) == 1:
                 splits.setdefault(m.start(2), Split(m.start(), m.end(), m.start(2),
                                                     f'case boundary between "{left}" and "{right}", words this text uses alone'))
+            elif listed and left.islower() and _grammar_word(left, lang):
+                splits.setdefault(m.start(2), Split(m.start(), m.end(), m.start(2),
+                                                    f'case boundary after the grammar word "{left}"'))
+        if listed:
+            for m in _LONG_LETTERS.finditer(text):
+                word = m.group()
+                if word[1:].islower() and vocabulary.get(word.lower(), 0) <= 1 and zipf(word, lang) == 0 \
+                        and zipf(word) == 0 and not _DOTTED.match(text, m.end()):
+                    index = _grammar_split(word, lang)
+                    if index is not None:
+                        splits.setdefault(m.start() + index, Split(m.start(), m.end(), m.start() + index,
+                                                                   f'a grammar word glued: "{word[:index]}" and "{word[index:]}"'))
         return [_whole_token(text, splits[i]) for i in sorted(splits)]
     for m in _PUNCT_GLUE.finditer(text) if stops else ():
         left, right = m.group(1), m.group(3)
@@ -230,6 +248,38 @@ _CAMEL_TOKEN = re.compile(r"(?<![\w@#./])([^\W\d_]*[a-zà-ÿ]{2})([A-ZÀ-Þ][a-z
 _DOTTED = re.compile(r"[./@][^\W_]")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_])")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_])[^\W\d_]*[,;]?[^\S\n]+$")
+
+
+#: In a line in another language, a grammar word is one of its commonest short words ("und" 7.4, "que" 7.4, "dass"
+#: 6.7 in German and Portuguese), and the word glued to it a known word of the language.
+_GRAMMAR_ZIPF_OTHER, _GRAMMAR_MAX, _PART_ZIPF_OTHER = 6.0, 5, 3.0
+
+
+def _grammar_word(part: str, lang: str) -> bool:
+    """One of the commonest short words of ``lang`` ("der", "und", "que", "com"), whatever the language."""
+    return 2 <= len(part) <= _GRAMMAR_MAX and zipf(part, lang) >= _GRAMMAR_ZIPF_OTHER
+
+
+def _grammar_split(word: str, lang: str) -> int | None:
+    """Rule 5, in a line in another language than the story's: where a word unknown to that language is one of
+    its grammar words and a known word ("dassdie", "Webseitenund", "coisasque"), if there is one such place.
+
+    A grammar word that starts or ends many words of the language is a prefix or a suffix there ("mit-",
+    "auf-" in German): such words are compounds, and are left.
+    """
+    found = []
+    for index in range(3, len(word) - 2):
+        left, right = word[:index], word[index:]
+        if (_grammar_word(left, lang) and zipf(right, lang) >= _PART_ZIPF_OTHER and len(right) >= 3) \
+                or (_grammar_word(right, lang) and len(right) >= 3 and zipf(left, lang) >= _PART_ZIPF_OTHER):
+            found.append(index)
+    if len(found) != 1:
+        return None
+    _, starts, ends = _lexicon(lang)
+    left, right = word[:found[0]].lower(), word[found[0]:].lower()
+    if starts[left] >= _COMPOUND_PARTS or ends[right] >= _COMPOUND_PARTS:
+        return None
+    return found[0]
 
 
 def _parts_apart(word: str, *, vocabulary: Counter[str]) -> tuple[int, str] | None:

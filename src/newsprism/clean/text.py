@@ -118,7 +118,11 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
     previous: Line | None = None
     spent = False
     if budget is not None and repair_glued:
-        load_word_lists(main_language)  # once per process: the budget is the page's, not the loading's
+        # once per process: the budget is the page's, not the loading's; a line in another Latin-script language
+        # is repaired by its own language's word list (rule 5 of glued_words)
+        for lang in dict.fromkeys([main_language] + [line.lang for line in kept if line.lang and line.lang != main_language
+                                                     and not _other_script(line.text)]):
+            load_word_lists(lang)
     deadline = time.thread_time() + budget if budget is not None else None
     for line in kept:
         if repair_glued and not spent and deadline is not None and time.thread_time() >= deadline:
@@ -241,7 +245,8 @@ def _repair_line(part: MappedText, fixes: list[tuple[int, int, str]], *, line: L
     # stop before a capital shows ("Kostendruck.Der", "embaixo!Obrigado"), which need no word list (#12)
     lang = line.lang or doc_lang
     marks_only = lang not in (None, main_language) and not _other_script(line.text)
-    splits = find_glued(part.text, vocabulary=vocabulary, lang=main_language, marks_only=marks_only)
+    splits = find_glued(part.text, vocabulary=vocabulary, lang=lang if marks_only and lang else main_language,
+                        marks_only=marks_only)
     for split in reversed(splits):  # right to left keeps earlier indexes valid
         before = part.text[split.start:split.end]
         part = part.insert(split.index, " ")

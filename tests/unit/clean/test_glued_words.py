@@ -315,3 +315,35 @@ def test_glued_words_grammar_word_after_a_word_is_not_a_compound(text: str, glue
 @pytest.mark.parametrize("text", ["The takeover and the walkout were both news.", "A sleepover ended early."])
 def test_glued_words_listed_compounds_of_grammar_words_stay(text: str) -> None:
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "lang", "glued", "split"), [
+    # a line in another language than the story's: that language's grammar words, by its own word list
+    ("Er prüft den Plan für Webseitenund Apps.", "de", "Webseitenund", 9),
+    ("Wir fahren mit derBahn nach Berlin.", "de", "derBahn", 3),
+])
+def test_glued_words_grammar_word_of_the_lines_language(text: str, lang: str, glued: str, split: int) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]), lang=lang, marks_only=True)
+    assert [(text[s.start:s.end], s.index - s.start) for s in splits] == [(glued, split)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a grammar word that opens many words of the language is a prefix there: compounds stay
+    ("Der Mitautor und die Aufsichtsratsvorsitzende sprachen im Hauptbahnhof.", "de"),
+    ("O Andrade chegou ao parque com a Telecom.", "pt"),
+])
+def test_glued_words_compounds_of_the_lines_language_stay(text: str, lang: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text]), lang=lang, marks_only=True) == []
+
+
+@pytest.mark.issue(12)
+def test_glued_words_a_paragraph_in_another_language_is_repaired_by_its_word_list() -> None:
+    english = ("The regional government said on Tuesday that the new rail line would open next spring, two years "
+               "later than planned, after engineers found cracks in the tunnel walls near the old station.")
+    german = ("Die Landesregierung teilte am Dienstag mit, dass die neue Bahnstrecke im Frühjahr eröffnet wird, "
+              "zwei Jahre später als geplant, nachdem Ingenieure Risse in den Tunnelwänden und Webseitenund "
+              "derBahn gefunden hatten.")
+    result = clean_text(f"{english}\n\n{german}\n\n{english}", budget=1.0)
+    assert "Webseiten und der Bahn" in result.text
+    assert not result.budget_spent
