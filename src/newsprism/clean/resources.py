@@ -179,6 +179,8 @@ _RELATED = [
     r"^\s*(?:à\s+)?lire\s+(?:aussi|également|la\s+suite)\b", r"^\s*voir\s+aussi\b", r"^\s*sur\s+le\s+même\s+sujet\b",
     r"^\s*mehr\s+zum\s+thema\b", r"^\s*lesen\s+sie\s+(?:auch|mehr)\b", r"^\s*(?:auch\s+interessant|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren)",
     r"^\s*leggi\s+(?:anche|di\s+più)\b", r"^\s*(?:leia|veja)\s+(?:também|mais)\b", r"^\s*(?:читайте|смотрите)\s+также",
+    # a teaser's headline closed by the kind of media it links to ("… admits Kelly Clarkson [WATCH]") (#12)
+    r"^.*\[(?:watch|video|videos|photos?|gallery|listen|podcast|audio)\]\s*$",
 ]
 _CREDIT = [
     r"^\s*\(?(?:photo(?:graph)?s?|pictures?|images?|foto(?:grafía|grafia)?s?|bild|crédit(?:o)?s?|credits?|illustration|video|source|fuente|quelle)"

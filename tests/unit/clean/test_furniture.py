@@ -542,3 +542,18 @@ def test_furniture_caption_closed_by_a_credit_or_a_stamp(line: str, kind: str | 
     assert removed == kind
     if kind is None:
         assert line in result.text
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    # a teaser's headline closed by the kind of media it links to
+    ("Mayor eliminated on ‘The Show’: ‘I’m just really shocked,’ admits heartbroken host [WATCH]", "related"),
+    ("Old bridge comes down in seconds [VIDEO]", "related"),
+    # brackets that close a sentence of the story stay
+    ("The council said the closure would last until the spring [see map].", None),
+])
+def test_furniture_teaser_closed_by_its_media_tag(line: str, kind: str | None) -> None:
+    removed, result = _between_story(line)
+    assert removed == kind
+    if kind is None:
+        assert line in result.text
