@@ -45,6 +45,7 @@ from .resources import (
     CAPTION_STAMP,
     CAPTION_WITH_CREDIT,
     CAPTION_WITH_CREDIT_PARTS,
+    CONSENT,
     COOKIE_PARTS,
     COOKIE_WORD,
     CREDIT_TAIL,
@@ -352,13 +353,14 @@ def _by_call_to_action(line: Line) -> None:
     # the reader told what was done with their account or address ("You have activated your account, please feel
     # free to browse…"), as a box's message is, however few its call words (#12); "Your email list will grow" is
     # a story's advice, not a message
-    message = line.n_words <= _MESSAGE_MAX and bool(_SECOND_PERSON.match(line.text) and reader)
+    message = line.n_words <= _MESSAGE_MAX and bool(_SECOND_PERSON.match(line.text) and reader
+                                                    or CONSENT.match(line.text))  # a form's consent box (#12)
     if len({c.lower() for c in channels}) < 2 and not imperatives and not (reader and line.n_words <= 6) \
             and not message:
         return  # one channel needs a button's imperative, or a short line to the reader ("Thanks for signing up!")
-    if not (reader or imperatives) and line.n_words > 6:
+    if not (reader or imperatives or message) and line.n_words > 6:
         return
-    if STORY_OPENING.match(line.text) and not _SECOND_PERSON.match(line.text):
+    if STORY_OPENING.match(line.text) and not _SECOND_PERSON.match(line.text) and not CONSENT.match(line.text):
         return  # "And you'll have a lot less money in your bank account."
     if _box_voice(line.text):
         return

@@ -387,6 +387,13 @@ CALL_READER = re.compile(
     r"|voi|tuo|tua|você|seu|sua|saya|anda|kami|вы|ваш|ваша|мы|моё|мой|мне)\b",
     _I,
 )
+#: The reader's consent as a sign-up form's box words it for them to tick ("I agree that … can send me …", "Yes, I
+#: would like to receive…"), in several languages (#12).
+CONSENT = re.compile(
+    r"^\s*(?:yes[,!]?\s+)?(?:i\s+(?:agree|accept|consent|would\s+like|wish|want)|j'accepte|acepto|aceito|accetto"
+    r"|ich\s+(?:stimme|willige|möchte))\b",
+    _I,
+)
 #: A sentence opening with an imperative, as a box's buttons and offers do ("Get…", "Sign up", "Stay current…").
 CALL_IMPERATIVE = re.compile(
     r"(?:^|[.!?]\s*|\s{2,}|(?-i:(?<=[a-z])(?=[A-Z])))(?:get|sign|join|stay|keep|subscribe|enter|choose|want|don'?t|click|tap|follow|register"

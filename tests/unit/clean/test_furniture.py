@@ -557,3 +557,19 @@ def test_furniture_teaser_closed_by_its_media_tag(line: str, kind: str | None) -
     assert removed == kind
     if kind is None:
         assert line in result.text
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    # a sign-up form's consent box, worded for the reader to tick
+    ('I agree that Bridge News can send me the "Morning Bridge" newsletter.', "subscribe"),
+    ("Yes, I would like to receive the weekly email from Bridge News.", "subscribe"),
+    # the same words said by someone in the story stay
+    ('"I agree that we should sign up more inspectors," the mayor said of the newsletter.', None),
+    ("I agree with the engineers, and I want the old bridge reopened before the winter.", None),
+])
+def test_furniture_consent_box_of_a_sign_up_form(line: str, kind: str | None) -> None:
+    removed, result = _between_story(line)
+    assert removed == kind
+    if kind is None:
+        assert line in result.text
