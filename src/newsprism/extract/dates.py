@@ -21,6 +21,7 @@ The stage also checks the publication date itself (issues ``W301``-``W304``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -487,7 +488,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             told_ahead = told_ahead or anchor is not None and ref.value > anchor.isoformat()
             told_day = told_day or len(ref.value) >= 10
         refs.extend(_range_end(text, ref, name))
-    return _attach_clock_dates(refs, text)
+    return _attach_clock_dates(_order_ranges(refs, text), text)
 
 
 #: Months and days that take their year from the sentence's opening frame when they have none of their own.
@@ -603,6 +604,56 @@ def _range_end(text: str, ref: TimeRef, name: str) -> list[TimeRef]:
         return []
     value = f"{ref.value[:8]}{int(m.group(1)):02d}"
     return [TimeRef(m.start(1), m.end(1), m.group(1), value, "day", "date", True, ref.anchor, "end of a range", STAGE)]
+
+
+#: "from March to May", "between January and March", "Dec. 28 through Jan. 3": two ends of one range.
+_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|and|-|–)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_YEAR_DIGITS = re.compile(r"\d{4}|['’]\d\d\b")
+
+
+def _order_ranges(refs: list[TimeRef], text: str) -> list[TimeRef]:
+    """Make the two ends of a range without years run forward in time.
+
+    Each end is resolved alone, so "Between January and March, sales rose", written in February, gave this
+    January and last March. The end told in the past keeps its year and the start is the latest one before
+    it; otherwise the start keeps its year and the end is the first one after it.
+    """
+    out = list(refs)
+    for index in range(len(out) - 1):
+        first, second = out[index], out[index + 1]
+        if not (first.resolved and second.resolved and first.value and second.value and first.kind == second.kind == "date"
+                and first.granularity == second.granularity and first.granularity in ("day", "month")
+                and second.value < first.value and first.anchor
+                and _RANGE_JOIN.fullmatch(text, first.end, second.start)
+                and _RANGE_OPEN.search(text, max(0, first.start - 10), first.start)
+                and not _YEAR_DIGITS.search(first.text + " " + second.text)):
+            continue
+        if second.value <= first.anchor:
+            value, index_to = _shift_year(first.value, second.value, later=False), index
+        else:
+            value, index_to = _shift_year(second.value, first.value, later=True), index + 1
+        if value is not None:
+            out[index_to] = dataclasses.replace(out[index_to], value=value, note="ordered with the other end of its range")
+    return out
+
+
+def _shift_year(value: str, bound: str, *, later: bool) -> str | None:
+    """``value`` in the nearest year that puts it after ``bound`` (``later``) or before it."""
+    for step in (range(-1, 2) if later else range(1, -2, -1)):
+        year = int(bound[:4]) + step
+        candidate = f"{year:04d}{value[4:]}"
+        if (candidate >= bound if later else candidate <= bound) and (len(value) == 7 or _valid_day(candidate)):
+            return candidate
+    return None
+
+
+def _valid_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _attach_clock_dates(refs: list[TimeRef], text: str) -> list[TimeRef]:

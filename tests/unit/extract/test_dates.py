@@ -1268,3 +1268,21 @@ def test_dates_more_scheduled_verbs_in_the_present(text: str, expected: tuple[st
 )
 def test_dates_holidays_of_shopping_and_saints(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Resolved alone, the end told in the past was last year's March and the start this year's January.
+        ("Between January and March, sales rose.", "1998-02-13", [("January", "1997-01"), ("March", "1997-03")]),
+        ("From October to March, prices will be frozen.", "1998-02-13", [("October", "1998-10"), ("March", "1999-03")]),
+        # Ranges already in order, or with their years written, are left as they are.
+        ("Sales rose from November to January.", "1998-02-13", [("November", "1997-11"), ("January", "1998-01")]),
+        ("The show will run from Dec. 28 to Jan. 3.", "1998-02-13", [("Dec. 28", "1998-12-28"), ("Jan. 3", "1999-01-03")]),
+        ("It ran from December 1997 to March 1996.", "1998-02-13", [("December 1997", "1997-12"), ("March 1996", "1996-03")]),
+        # Two dates that are no range keep their own years.
+        ("In January he quit, and in March a new chief came.", "1998-02-13", [("January", "1998-01"), ("March", "1997-03")]),
+    ],
+)
+def test_dates_range_ends_run_forward(text: str, published: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, published) == expected
