@@ -275,6 +275,9 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     if opening is not None:
         left = opening.end()  # "After Trump suggested it could ..., early August debate centered": the main clause's tense
     left = _inside_quotation(text, left, start)
+    semicolon = text.rfind(";", left, start)
+    if semicolon >= 0:
+        left = semicolon + 1  # "On Monday the Senate will vote; on Tuesday the House voted": a clause of its own
     before = text[left:start]
     if MOVED_LATER.search(before[-90:]):
         return "future"

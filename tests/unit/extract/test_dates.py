@@ -1286,3 +1286,17 @@ def test_dates_holidays_of_shopping_and_saints(text: str, published: str, expect
 )
 def test_dates_range_ends_run_forward(text: str, published: str, expected: list[tuple[str, str]]) -> None:
     assert _values(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A semicolon closes a clause: the future of the first does not date the second's past.
+        ("On Monday, the Senate will vote; on Tuesday, the House voted.", [("Monday", "1998-02-16"), ("Tuesday", "1998-02-10")]),
+        ("The Senate will vote on Monday; the House passed it Tuesday.", [("Monday", "1998-02-16"), ("Tuesday", "1998-02-10")]),
+        # Nor the other way round.
+        ("The House voted on Tuesday; the Senate will vote on Monday.", [("Tuesday", "1998-02-10"), ("Monday", "1998-02-16")]),
+    ],
+)
+def test_dates_semicolon_starts_a_clause_of_its_own(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, "1998-02-13") == expected
