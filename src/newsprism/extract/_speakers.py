@@ -876,7 +876,8 @@ class SpeakerIndex:
         if lower in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in {"NOUN", "PROPN"}:
             # "Barkley, who said …", "the report, which notes, “…”": the noun the clause describes speaks; the
             # relative pronoun is the speaker's text, as "he" is (#13)
-            found = self.resolve(token.head.head)
+            found = self._relative_person(token) if lower == "who" else None
+            found = found or self.resolve(token.head.head)
             if found is None:
                 return None
             return Attribution(found.entity, token.text, token.idx, token.idx + len(token), None, None, None,
@@ -903,6 +904,16 @@ class SpeakerIndex:
             # "Russia’s TASS news agency": the name closest to the head noun speaks.
             start, end = left.idx, token.idx + len(token)
             return Attribution(None, self.text[start:end], start, end, None, None, None, 0.6)
+        return None
+
+    def _relative_person(self, who: Token) -> Attribution | None:
+        """The person a "who" clause describes when the parse hung it on the last noun of a longer phrase ("Marc H.
+        Morial, the chief executive of the National Urban League, who said …"): "who" stands for a person, so the
+        outermost noun of the phrase that names one speaks, not the league."""
+        for noun in _nouns_above(who.head.head)[:-1]:
+            found = self.resolve(noun)
+            if found is not None and found.entity is not None and self.labels.get(found.entity) == "PERSON":
+                return found
         return None
 
     def _lone_surname(self, token: Token) -> bool:
@@ -1017,6 +1028,21 @@ def _turn_label(text: str, start: int, end: int) -> bool:
     (True, True, False)
     """
     return text.startswith("((", max(0, start - 2)) and text.startswith("))", end)
+
+
+def _nouns_above(noun: Token) -> list[Token]:
+    """``noun`` and the nouns it hangs from through "of"-like phrases and appositives, outermost first: "Marc H.
+    Morial, the chief executive of the National Urban League" from "League" is Morial, executive, League."""
+    chain = [noun]
+    for _ in range(_APPOSITIVE_STEPS):
+        node = chain[-1]
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in {"NOUN", "PROPN"}:
+            chain.append(node.head.head)
+        elif node.dep_ == "appos" and node.head != node and node.head.pos_ in {"NOUN", "PROPN"}:
+            chain.append(node.head)
+        else:
+            break
+    return chain[::-1]
 
 
 def _noun_phrase(tokens: list[Token]) -> list[Token]:

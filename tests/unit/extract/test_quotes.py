@@ -660,6 +660,15 @@ def test_quotes_a_place_before_a_colon_does_not_speak(stages) -> None:  # type: 
          "We will win this state.", "who", "Jane Smith"),
         ("Voters in Ohio listened to Governor Tom Ridge, who told them, “Nothing will stop us now.”",
          "Nothing will stop us now.", "who", "Tom Ridge"),
+        # "who" hung on the last noun of a longer phrase stands for the person the phrase names, not the league
+        ("Marc H. Morial, the chief executive of the National Urban League, who said this is not the first "
+         "generation to be frustrated, urged people to vote.",
+         "this is not the first generation to be frustrated", "who", "Marc H. Morial"),
+        ("Susan Rice, the national security adviser to President Obama, who said the talks would resume, left.",
+         "the talks would resume", "who", "Susan Rice"),
+        # "which" stands for a thing or a group: the company the clause describes speaks
+        ("A spokesman for Google, which said the deal would close soon, declined to comment.",
+         "the deal would close soon", "which", "Google"),
     ],
 )
 def test_quotes_relative_pronoun_speaker(  # type: ignore[no-untyped-def]
