@@ -548,10 +548,10 @@ class SpeakerIndex:
             return None
         # a sentence the parse ran over a paragraph break: the content stays in the cue's paragraph (#13)
         para_start, para_end = self._paragraph(token.idx)
-        tokens = [t for t in complement.subtree if para_start <= t.idx < para_end]
+        tokens = [t for t in _joined_complements(complement, complements) if para_start <= t.idx < para_end]
         if complement.i < token.i:
             tokens += _tail_after_cue(token, tokens, para_end)
-        tokens = _before_next_cue(tokens)
+        tokens = _before_semicolon(_before_next_cue(tokens))
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
@@ -1090,6 +1090,29 @@ def _tail_after_cue(cue: Token, content: list[Token], para_end: int) -> list[Tok
     incomplete = not any(t.pos_ in {"VERB", "AUX"} for t in content) or (
         opening.pos_ == "SCONJ" or opening.dep_ == "mark") and opening.lower_ not in {"that", "as"}
     return tail if incomplete or words[0].lower_ in {"and", "but"} else []
+
+
+def _joined_complements(complement: Token, complements: list[Token]) -> list[Token]:
+    """The words of ``complement`` and of the clauses the parse hung beside it on the same cue, right after it or
+    joined to it by "and" or "but" ("Flynn said Trump has “enormous respect” for the military and his rubble
+    comment was instead an expression of frustration", parsed as two complements of "said", the second's subject
+    in the first): one content, not its first half."""
+    tokens = list(complement.subtree)
+    for other in sorted(c for c in complements if c.i > complement.i):
+        last = next(t for t in reversed(tokens) if not t.is_punct or t == tokens[0])
+        between = complement.doc[last.i + 1:other.left_edge.i]  # a comma closing the clause is between them
+        if between and not (all(t.is_punct and t.text == "," or t.dep_ == "cc" for t in between)
+                            and any(t.dep_ == "cc" for t in between)):
+            break
+        tokens = [*tokens[:tokens.index(last) + 1], *between, *other.subtree]
+    return tokens
+
+
+def _before_semicolon(tokens: list[Token]) -> list[Token]:
+    """Content up to a semicolon: what follows it is a clause of its own ("Republicans said the timing was not
+    intentional; they only learned on Friday of the arrangements"), the writer's, not the speaker's."""
+    cut = next((k for k, t in enumerate(tokens) if t.text == ";"), len(tokens))
+    return tokens[:cut]
 
 
 def _before_next_cue(tokens: list[Token]) -> list[Token]:

@@ -1119,3 +1119,24 @@ def test_quotes_an_interview_turn_label_is_no_antecedent(stages) -> None:  # typ
     article, quotes = quotes_of(stages, text)
     speakers = {speaker_name(article, q) for q in quotes if "headscarf" in article.text[q.start:q.end]}
     assert speakers and "WN" not in speakers, speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a semicolon ends the reported clause: what follows is the writer's
+        ("Republicans said the timing of the immunity news was not intentional; they only learned on Friday of "
+         "the arrangements.", "the timing of the immunity news was not intentional"),
+        # two complements the parse hung on one cue, the second's subject swallowed by the first: one content
+        ("But Flynn said Trump has “enormous respect” for the military and his rubble comment was instead an "
+         "expression of frustration with the strategy.",
+         "Trump has “enormous respect” for the military and his rubble comment was instead an expression of "
+         "frustration with the strategy"),
+        # a verb after the content's closing comma is the sentence's own, not a second content
+        ("Susan Rice, the national security adviser to President Obama, who said the talks would resume, left.",
+         "the talks would resume"),
+    ],
+)
+def test_quotes_reported_content_ends(stages, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    assert [q.text for q in quotes if q.kind != "direct"] == [content]
