@@ -648,7 +648,11 @@ class SpeakerIndex:
         """ "The plan, she said, will fail": the clause around the cue is the content (#13). When the parse hangs the
         cue on the clause's subject ("The difference now, he told me on Friday, is that …"), the clause is that
         subject's verb."""
-        inner = {t.i for t in token.subtree}
+        # "Though that transition was relatively seamless, he said, replacing Clinton would be …": a clause before
+        # the cue that the parse hung on it opens the content, it is no part of the cue
+        opening = {t.i for c in token.children if c.dep_ in {"advcl", "ccomp"} and c.right_edge.i < token.i
+                   for t in c.subtree}
+        inner = {t.i for t in token.subtree} - opening
         clause = token.head
         if clause.pos_ not in {"VERB", "AUX"} and clause.dep_ in _SUBJECTS and clause.head.pos_ in {"VERB", "AUX"}:
             clause = clause.head

@@ -1140,3 +1140,19 @@ def test_quotes_an_interview_turn_label_is_no_antecedent(stages) -> None:  # typ
 def test_quotes_reported_content_ends(stages, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     _, quotes = quotes_of(stages, text)
     assert [q.text for q in quotes if q.kind != "direct"] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a clause before a cue set off by commas, hung on the cue by the parse, opens the content
+        ("John Smith spoke on Monday. Though that transition was relatively seamless, he said, replacing Clinton "
+         "would be much more acrimonious and could lead to intense lobbying.",
+         "Though that transition was relatively seamless, he said, replacing Clinton would be much more acrimonious "
+         "and could lead to intense lobbying"),
+    ],
+)
+def test_quotes_clause_before_a_parenthetical_cue_opens_content(stages, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    assert [q.text for q in quotes] == [content]
+
