@@ -637,7 +637,8 @@ class SpeakerIndex:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         at = bisect.bisect_left(self._quote_starts, start)
-        if not (at < len(self.quotes) and self.quotes[at][0] < end) and not _marked(self.text[start:end]):
+        if not (at < len(self.quotes) and self.quotes[at][0] < end) and not _marked(self.text[start:end]) \
+                and not _judged(verb):
             return None
         attribution = self.speaker_of(verb, inverted=False)
         if attribution is None or attribution.speaker_text is None:
@@ -1110,6 +1111,14 @@ def _joined_complements(complement: Token, complements: list[Token]) -> list[Tok
             break
         tokens = [*tokens[:tokens.index(last) + 1], *between, *other.subtree]
     return tokens
+
+
+def _judged(verb: Token) -> bool:
+    """ "The Trump campaign called the charges unsubstantiated", "She called the decision a mistake": "call" with an
+    object and what the object is called, a judgement reported as the subject's, with or without quote marks. A name
+    as what it is called ("His parents called him John") names, and reports nothing."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "dobj" for c in verb.children) \
+        and any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} and c.pos_ != "PROPN" for c in verb.children)
 
 
 def _before_semicolon(tokens: list[Token]) -> list[Token]:

@@ -1156,3 +1156,30 @@ def test_quotes_clause_before_a_parenthetical_cue_opens_content(stages, text: st
     _, quotes = quotes_of(stages, text)
     assert [q.text for q in quotes] == [content]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # "call" with an object and what it is called reports a judgement, marks or not
+        ("The Trump campaign called the charges unsubstantiated and fabricated by disgruntled former employees.",
+         "the charges unsubstantiated and fabricated by disgruntled former employees"),
+        ("Critics called the decision a mistake.", "the decision a mistake"),
+    ],
+)
+def test_quotes_call_that_judges_reports(stages, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    assert [q.text for q in quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His parents called him John.",               # a name given, no judgement reported
+        "The company, called Acme Corp., makes tools.",  # a participle naming a thing
+        "She called the office on Monday.",           # a telephone call
+    ],
+)
+def test_quotes_call_that_names_reports_nothing(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    assert quotes == []
