@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..first_names import first_name_genders
 from ..model import Mention
 from .gazetteer import GazEntry, demonym, fold, gazetteer, name_key, region_abbreviation, spelled_out, written_as
 
@@ -257,6 +258,37 @@ def organisation_shaped(name: str) -> bool:
     return bool(_ORG_WORDS.search(name.strip()))
 
 
+#: The last word of a team's name of two words: a plural ("Texas Rangers", "Seattle Seahawks", "Bolton Wanderers")
+#: or a word clubs take ("Manchester United"); not a possessive, nor a word in "-ss" ("Burgess").
+_TEAM_WORD = re.compile(r"[A-Z][a-z]*[a-rt-z]s|United|City|FC|Albion|Athletic|Heat|Jazz|Magic|Thunder")
+
+
+@lru_cache(maxsize=1 << 14)
+def team_shaped(name: str) -> bool:
+    """Whether a name of two words is shaped like a team's: a capitalised word, then a plural or a club's word.
+
+    A person's name may have that shape too ("Tyler Williams", "Victoria Vivians"): the first word is read as a
+    place in it only when it is a big place's own name and nobody's first name (:func:`inner_places`).
+
+    >>> team_shaped("Texas Rangers"), team_shaped("Seattle Seahawks"), team_shaped("Queens Park Rangers")
+    (True, True, False)
+    """
+    words = name.strip().split(" ")
+    return len(words) == 2 and words[0][:1].isupper() and not words[0].isupper() and bool(
+        _TEAM_WORD.fullmatch(words[1]))
+
+
+def _team_place(name: str, hit: str, found: list[GazEntry], label: str) -> bool:
+    """Whether a team-shaped name opens with a place that names the team ("Texas" of "Texas Rangers", "Oakland" of
+    "Oakland Athletics"): a country, a region or county, or a town of 100,000 people, by its own name; for a name the
+    model did not call an organisation, not a first name either ("Victoria Vivians", "Tyler Williams")."""
+    if hit != name.split(" ")[0] or label != "ORG" and hit.lower() in first_name_genders():
+        return False
+    key = name_key(hit)
+    return any(e.own_key == key and (e.type in ("country", "region", "county") or e.type == "city" and (
+        e.population >= _BIG_TOWN_POPULATION)) for e in found)
+
+
 def inner_places(text: str, mention: Mention) -> list[Found]:
     """Places named inside a longer name ("Dublin City Council", "Bank of Japan", "BBC Russian Service").
 
@@ -267,6 +299,8 @@ def inner_places(text: str, mention: Mention) -> list[Found]:
     if (" " not in mention.text.strip() and "-" not in mention.text) or not_a_place(text, mention.end):
         return []
     org = organisation_shaped(mention.text) or _OF_NAME.search(mention.text) is not None
+    # A team is named after the place it plays for: that place is named inside it, as in an organisation's name.
+    team = not org and team_shaped(mention.text)
     # A compound of demonyms ("U.S.-Mexican", "Austro-Hungarian") is no organisation's name.
     within = None if mention.label == "NORP" else mention.text
     why = f"inside the name {mention.text!r}"
@@ -280,6 +314,8 @@ def inner_places(text: str, mention: Mention) -> list[Found]:
             if kinds & {"country", "demonym"}:
                 if "demonym" in kinds and _QUALIFIED.search(text, max(mention.start, start - 12), start):
                     continue  # "Central American", "Latin American": another region's people
+                out.append(Found(_mention(start, end, text), why, within=within))
+            elif team and index == 0 and _team_place(mention.text, text[start:end], found, mention.label):
                 out.append(Found(_mention(start, end, text), why, within=within))
             elif index == 0 and first and not (" " not in text[start:end] and organisation_shaped(f"The {text[start:end]}")) and (
                     verdict := _opens_name(mention.text, text[start:end], found, org=org)):

@@ -50,6 +50,7 @@ from ._place_scan import (
     outer_places,
     scan,
     strong_context,
+    team_shaped,
 )
 from ._place_sites import sites
 from .entities import foreign_ranges
@@ -307,7 +308,8 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
         elif mention.label in ("ORG", "PERSON") and _FACILITY.match(mention.text) and _namesakes(mention.text)[1]:
             # "Hartford Hospital": kept when the article's other places are in that region.
             chosen.append((dataclasses.replace(mention, label=_TENTATIVE), "a facility named after a town", None))
-        elif (mention.label in NAME_LABELS or mention.label == "PERSON" and organisation_shaped(mention.text)) and (
+        elif (mention.label in NAME_LABELS or mention.label == "PERSON" and (
+                organisation_shaped(mention.text) or team_shaped(mention.text))) and (
                 inner := inner_places(text, mention)):
             # "Dublin City Council", "the University of Alberta": the place inside the name (#13).
             chosen.extend(_as_pairs(inner))

@@ -75,12 +75,28 @@ def test_places_a_person_label_gives_way_only_to_strong_evidence() -> None:
         ("Omani Film Society", "ORG", ["Omani"]),              # a demonym anywhere in it
         ("Leeds Marsh", "ORG", []),                            # two words that could be a person's name
         ("Real Madrid", "ORG", []),                            # a town inside, not opening, the name
+        ("Texas Rangers", "ORG", ["Texas"]),                   # a team named after its region
+        ("Oakland Athletics", "ORG", ["Oakland"]),             # ... or its city
+        ("Seattle Seahawks", "PERSON", ["Seattle"]),           # a team the model took for a person
+        ("Victoria Vivians", "PERSON", []),                    # a person: Victoria is a first name
+        ("Tyler Williams", "PERSON", []),                      # a person: Tyler is a first name
+        ("Houston Rockets", "ORG", ["Houston"]),               # ... but the model's organisation is a team
+        ("Queens Park Rangers", "ORG", []),                    # three words: the place is not all before the last
+        ("Leeds Rhinos", "ORG", ["Leeds"]),                    # a plural after a big town
+        ("Leeds Burgess", "ORG", []),                          # a name in "-ss" is no plural
     ],
 )
 def test_places_inside_a_longer_name(name: str, label: str, expected: list[str]) -> None:
     text = f"A statement came from the {name} yesterday."
     mention = Mention(text.index(name), text.index(name) + len(name), name, label, None, "test")
     assert [f.mention.text for f in inner_places(text, mention)] == expected
+
+
+@pytest.mark.issue(13)
+def test_places_a_team_the_model_took_for_a_person_names_its_town() -> None:
+    places = _resolve("Fans of the Seattle Seahawks gathered.", {"Seattle Seahawks": "PERSON"})
+    assert [(p.text, p.country, p.within) for p in places] == [("Seattle", "US", "Seattle Seahawks")]
+    assert _resolve("Fans of Victoria Vivians gathered.", {"Victoria Vivians": "PERSON"}) == []
 
 
 @pytest.mark.issue(13)

@@ -114,9 +114,12 @@ def test_places_facility_label_small_town(text: str, labelled: list[tuple[str, s
         # ... and a small town opening an organisation's name is confirmed by its council's name.
         ("Works at Cavan County Council offices and at Cavan Institute will start in May.",
          [("Cavan County Council", "ORG"), ("Cavan Institute", "ORG")], ["Cavan", "Cavan"]),
-        # Not a team's name, nor a place named like a first name opening a person's name.
+        # A team's name opens with the big place it is named after, as an organisation's does; a smaller
+        # town placed elsewhere does not open one, nor a place named like a first name a person's name.
         ("Fans in Dallas cheered the Dallas Mavericks.", [("Dallas", "GPE"), ("Dallas Mavericks", "ORG")],
-         ["Dallas"]),
+         ["Dallas", "Dallas"]),
+        ("Fans in Bozeman cheered the Bozeman Icedogs.", [("Bozeman", "GPE"), ("Bozeman Icedogs", "ORG")],
+         ["Bozeman"]),
         ("She moved to Helen, Georgia, where Helen Kunz runs a shop.",
          [("Helen", "GPE"), ("Georgia", "GPE"), ("Helen Kunz", "FAC")], ["Helen", "Georgia"]),
     ],
