@@ -30,7 +30,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache, lru_cache
 
 from ..config import Settings
@@ -623,6 +623,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     # Names the article places by a mention of their own or its council's: a town opening an organisation's
     # name is that town ("Cavan County Council" ... "Cavan Institute"), unless the name is a team's (#13).
     sure = {name_key(name) for mention, name, found in candidates if found and mention.label != _TENTATIVE}
+    # Common words that may name regions vouch for no country, not even each other's ("Southern and Western").
+    words = {name_key(name) for mention, name, found in candidates if found and _word_for_a_region(mention, name)}
     for mention, name, found in candidates:
         if not found and text.startswith(", ", mention.end):
             geography.small_town(text, mention, name, written_after=True)
@@ -651,6 +653,9 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
         if name.endswith(".") and best.type == "region" and not region_abbreviation(name) and (
                 not geography.in_its_country(name, best)):
             continue  # "101325 Pa." in a physics story: no state's abbreviation (#17)
+        if best.type == "region" and name_key(name) in words and not geography.names_country(best.country,
+                                                                                          besides=words):
+            continue
         end = mention.start + len(name) if name != mention.text else mention.end
         places.append(Place(mention.start, end, text[mention.start:end], name=best.name,
                             gazetteer_id=best.id, lat=best.lat, lon=best.lon, country=best.country, type=best.type,
@@ -665,6 +670,17 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     if placed := sites(text, mentions, places, dateline=line[2] if line else None, stage=STAGE):
         places = sorted(places + placed, key=lambda p: p.start)
     return places
+
+
+def _word_for_a_region(mention: Mention, name: str) -> bool:
+    """Whether a name is a common word the model did not call a place: as a region ("the Centre" of India's
+    government is no region of Burkina Faso; "Southern" and "Western" in "Southern and Western governments" no
+    provinces of Zambia), kept only where the article names another place of that country (#13).
+
+    >>> _word_for_a_region(Mention(0, 6, "Centre", "ORG"), "Centre")
+    True
+    """
+    return mention.label not in ("GPE", "LOC") and " " not in name and common_word(name)
 
 
 def _written_as_a_place(text: str, name: str) -> bool:
@@ -967,6 +983,10 @@ class _Geography:
         """Whether another place of the article is in the entry's country, or a region is written after it."""
         countries, _ = self._context(name_key(name))
         return bool(entry.country and countries[entry.country]) or bool(self.held.get(name_key(name)))
+
+    def names_country(self, country: str | None, *, besides: Collection[str]) -> bool:
+        """Whether a name of the article other than those ``besides`` (keys) is first placed in ``country``."""
+        return country is not None and any(e.country == country for k, e in self.first.items() if k not in besides)
 
     def confirms(self, name: str, entry: GazEntry) -> bool:
         """Whether the article names a region holding ``entry`` or writes one after it (a tentative place)."""

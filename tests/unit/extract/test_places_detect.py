@@ -414,3 +414,24 @@ def test_places_namesakes_by_the_articles_own_geography(
 def test_places_small_town_before_the_region_that_holds_it(
         text: str, labels: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert [(p.text, p.country) for p in _resolve(text, labels) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # A common word the model did not call a place names no region abroad ...
+        ("In New Delhi the Centre told the court it needs time.", {"New Delhi": "GPE", "Centre": "ORG"},
+         ["New Delhi"]),
+        ("Southern and Western governments met in Lagos.", {"Southern": "NORP", "Western": "NORP", "Lagos": "GPE"},
+         ["Lagos"]),
+        # ... but it does where the article names another place of that region's country,
+        ("Farmers in Bertoua said the Centre had more rain.", {"Bertoua": "GPE", "Centre": "ORG"},
+         ["Bertoua", "Centre"]),
+        # ... and where the model called it a place.
+        ("Floods hit Centre this week.", {"Centre": "GPE"}, ["Centre"]),
+    ],
+)
+def test_places_a_common_word_names_a_region_only_in_its_country(text: str, labels: dict[str, str],
+                                                                 expected: list[str]) -> None:
+    assert [p.text for p in _resolve(text, labels) if p.lat is not None] == expected
