@@ -312,8 +312,12 @@ def inner_places(text: str, mention: Mention) -> list[Found]:
                 return []
             kinds = _kinds(found)
             if kinds & {"country", "demonym"}:
-                if "demonym" in kinds and _QUALIFIED.search(text, max(mention.start, start - 12), start):
-                    continue  # "Central American", "Latin American": another region's people
+                if "demonym" in kinds and (qualified := _QUALIFIED.search(text, max(mention.start, start - 12), start)):
+                    # "Central American", "Latin American": another region's people, named so when English
+                    # forms that region's demonym ("the North American Free Trade Agreement").
+                    if demonym(text[qualified.start():end]):
+                        out.append(Found(_mention(qualified.start(), end, text), why, within=within))
+                    continue
                 out.append(Found(_mention(start, end, text), why, within=within))
             elif team and index == 0 and _team_place(mention.text, text[start:end], found, mention.label):
                 out.append(Found(_mention(start, end, text), why, within=within))

@@ -84,6 +84,8 @@ def test_places_a_person_label_gives_way_only_to_strong_evidence() -> None:
         ("Queens Park Rangers", "ORG", []),                    # three words: the place is not all before the last
         ("Leeds Rhinos", "ORG", ["Leeds"]),                    # a plural after a big town
         ("Leeds Burgess", "ORG", []),                          # a name in "-ss" is no plural
+        ("North American Free Trade Agreement", "LAW", ["North American"]),  # a region's demonym, qualifier and all
+        ("Central American Bank", "ORG", []),                  # not "American": another region's people
     ],
 )
 def test_places_inside_a_longer_name(name: str, label: str, expected: list[str]) -> None:
