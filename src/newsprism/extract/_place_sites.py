@@ -11,8 +11,8 @@ and the town it stands in is a point within a few kilometres of it:
    town is placed as often ("Royal Street" in a story of New Orleans streets). Names of institutions
    ("Loyola University") take only a town written with them: a university is not where the story is.
 
-A name is a site by its last word ("Street", "Hospital", "Stadium"...), never by the model's label
-alone: the model's FAC label also covers masses, operations and people ("Easter Vigil", "Helen
+A name is a site by its last word ("Street", "Hospital", "Stadium"...), or by "at" before it and its town
+written after it ("at Terra Kulture in Lagos"), never by the model's label alone: the model's FAC label also covers masses, operations and people ("Easter Vigil", "Helen
 Kunz"). The site takes the town's point and entry with ``type="site"``.
 """
 
@@ -57,6 +57,9 @@ _NAMED = re.compile(r"(?:(?:[A-Z0-9][\w'’.&+-]*|of|the|des|de|du|la|le|and|&|-
 #: Labels a site's name may carry: the model's facilities, organisations, persons, and the locations and
 #: places the gazetteer could not resolve ("South Ingleside Avenue").
 _LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE"})
+#: Labels of a venue's name that "at" shows to be one: the model's facilities, organisations and events.
+_VENUE_LABELS = frozenset({"FAC", "ORG", "EVENT"})
+_AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 #: Kinds of place a site stands in: a town (or a county, for a venue in the country).
@@ -148,6 +151,10 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     for mention in mentions:
         if mention.label in _LABELS and (shape := _shape(mention.text)) is not None:
             shaped.append((mention, *shape))
+        elif mention.label in _VENUE_LABELS and _AT_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+            # "at Terra Kulture in Lagos", "at the Feis Ceoil in Dublin": a venue by the word before it, named
+            # like no site; like an institution's, placed only where the text writes its town (1.).
+            shaped.append((mention, False, True))
     if not shaped:
         return []  # most articles: no mention is named like a site
     towns = [p for p in places if _town(p)]

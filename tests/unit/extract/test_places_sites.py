@@ -32,6 +32,11 @@ from _places import resolve_labelled as _resolve
          [("Loyola University", "ORG"), ("Los Angeles", "GPE")], "Loyola University", "Los Angeles"),
         ("She is studying at the Guildhall School of Music in London.",
          [("Guildhall School of Music", "ORG"), ("London", "GPE")], "Guildhall School of Music", "London"),
+        # A venue named like no site, by "at" before it and its town written after it.
+        ("The band played at Blue Moon in Leeds on Friday.", [("Blue Moon", "ORG"), ("Leeds", "GPE")],
+         "Blue Moon", "Leeds"),
+        ("Thousands were at the Jazz Festival in Montreal.", [("Jazz Festival", "EVENT"), ("Montreal", "GPE")],
+         "Jazz Festival", "Montreal"),
         # The town before it, with a possessive, in the mention or apart.
         ("Smog was thick near Seoul's Jamsil Stadium, where the game was called off.",
          [("Seoul", "GPE"), ("Jamsil Stadium", "FAC")], "Jamsil Stadium", "Seoul"),
@@ -72,6 +77,10 @@ def test_places_sites_at_their_town(text: str, labelled: list[tuple[str, str]], 
          "Easter Vigil"),
         ("Cadets marched in the Passing out Parade in Maiduguri.",
          [("Passing out Parade", "ORG"), ("Maiduguri", "GPE")], "Passing out Parade"),
+        # A name after "at" with no town written after it, or a town without "at": no venue's.
+        ("Rates rose at Barclays on Monday, traders in Leeds said.", [("Barclays", "ORG"), ("Leeds", "GPE")],
+         "Barclays"),
+        ("The award came from Blue Moon in Leeds.", [("Blue Moon", "ORG"), ("Leeds", "GPE")], "Blue Moon"),
         # A story of two towns far apart, each named once, has no town of its own.
         ("Shares rose in Tokyo and fell in Chicago. Traders met at the Grand Hyatt Hotel.",
          [("Tokyo", "GPE"), ("Chicago", "GPE"), ("Grand Hyatt Hotel", "FAC")], "Grand Hyatt Hotel"),
