@@ -535,6 +535,10 @@ def _abbreviated(name: str) -> tuple[GazEntry, ...]:
 _COMMON_WORD_ZIPF = 4.5
 
 
+#: A letter, a full stop and a letter: initials written with stops ("P.A", "U.S.").
+_STOPPED = re.compile(r"\b[A-Za-z]\.[A-Za-z]\b")
+
+
 def written_as(text: str, found: Sequence[GazEntry]) -> list[GazEntry]:
     """The entries of ``found`` that ``text`` can name as it is written (#17).
 
@@ -544,10 +548,16 @@ def written_as(text: str, found: Sequence[GazEntry]) -> list[GazEntry]:
 
     >>> [e.name for e in written_as("Sun", gazetteer().lookup("Sun"))], written_as("God", gazetteer().lookup("God"))
     ([], [])
+    >>> written_as("P.A", gazetteer().lookup("P.A")), [e.name for e in written_as("U.S.", gazetteer().lookup("U.S."))]
+    ([], ['United States'])
     """
     key = name_key(text)
     if len(key) < 4 and not text.isupper():
         found = [e for e in found if e.own_key == key]
+    if "." in text and _STOPPED.search(text):
+        # Letters with full stops between them are initials ("P.A" of a law firm, "B.A" of a degree), not a
+        # town spelt as one word (Pa, Burkina Faso); the hand-written forms "U.S." and "D.C." are written so.
+        found = [e for e in found if e.curated or "." in e.name]
     if found and text.isascii() and " " not in text.strip() and _common_word(key):
         found = [e for e in found if e.name.isascii() or e.curated]
     return list(found)

@@ -437,3 +437,17 @@ def test_places_small_town_before_the_region_that_holds_it(
 def test_places_a_common_word_names_a_region_only_in_its_country(text: str, labels: dict[str, str],
                                                                  expected: list[str]) -> None:
     assert [p.text for p in _resolve(text, labels) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # Initials with full stops name no town spelt as one word (Pa, Burkina Faso) ...
+        ("The firm Smith & Jones, P.A. filed the suit.", {"P.A": "GPE"}, []),
+        # ... but the hand-written forms written so are places.
+        ("Talks in the U.S. went on.", {"U.S.": "GPE"}, ["U.S."]),
+    ],
+)
+def test_places_initials_with_stops_name_no_town(text: str, labels: dict[str, str], expected: list[str]) -> None:
+    assert [p.text for p in _resolve(text, labels) if p.lat is not None] == expected
