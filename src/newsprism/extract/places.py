@@ -291,6 +291,9 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
                                           or demonym(mention.text)):
             chosen.append((mention, "demonym" if any(e.type == "demonym" for e in gaz.lookup(mention.text))
                            else "labelled NORP, a place by name", None))
+        elif mention.label == "LANGUAGE" and _PLACE_NOUN_AFTER.match(text, mention.end) and demonym(mention.text):
+            # "the English city of Salisbury": the people's country, not their language (#13).
+            chosen.append((mention, "labelled LANGUAGE, a demonym before a place's noun", None))
         elif mention.label == "PERSON" and _demonym_before_noun(text, mention):
             chosen.append((mention, "labelled PERSON, a demonym before a noun", None))
         elif mention.label in ("PERSON", "ORG", "NORP", "PRODUCT") and (
@@ -494,6 +497,8 @@ def _demonym_before_noun(text: str, mention: Mention) -> bool:
             and bool(demonym(mention.text) or any(e.type == "demonym" for e in gazetteer().lookup(mention.text))))
 
 
+#: A place's noun after a language's name makes it its people's adjective: "the English city of Salisbury".
+_PLACE_NOUN_AFTER = re.compile(r" (?:city|town|village|county|countryside|coast|capital|port|seaside|island)\b")
 #: A lower-case word after a name, not a verb or a clause that a person's name takes ("Azerbaijani said").
 _LOWER_WORD_AFTER = re.compile(r" (?!(?:said|says|told|tells|is|was|has|had|will|would|and|who|added|wrote|asked|"
                                r"also|can|could|did|does|may|might|must|should)\b)[a-z]{3,}")

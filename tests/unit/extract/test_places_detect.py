@@ -451,3 +451,17 @@ def test_places_a_common_word_names_a_region_only_in_its_country(text: str, labe
 )
 def test_places_initials_with_stops_name_no_town(text: str, labels: dict[str, str], expected: list[str]) -> None:
     assert [p.text for p in _resolve(text, labels) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was found in the English city of Salisbury.", [("English", "GB"), ("Salisbury", "GB")]),
+        ("She speaks English at home.", []),                    # the language
+        ("The English version is out.", []),                    # the language's, before no place's noun
+    ],
+)
+def test_places_a_language_before_a_place_noun_is_its_people(text: str, expected: list[tuple[str, str]]) -> None:
+    places = _resolve(text, {"English": "LANGUAGE"} | ({"Salisbury": "GPE"} if "Salisbury" in text else {}))
+    assert [(p.text, p.country) for p in places] == expected
