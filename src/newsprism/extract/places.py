@@ -262,6 +262,8 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     text = article.text
     gaz = gazetteer()
     mentions = _joined_countries(text, [part for m in mentions for part in _town_and_region(_trim(m))])
+    if line := dateline(text):
+        mentions = _whole_dateline(mentions, line)
     place_texts = {m.text for m in mentions if m.label in PLACE_LABELS}
     # A name once placed by its form or container is a place in its other mentions too ("mayor of Fort Lee").
     place_texts |= {m.text for m in mentions if m.label in ("PERSON", "ORG") and _strong_place(text, m)}
@@ -419,6 +421,16 @@ def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
             joined = mention.end
         out.append(mention)
     return out
+
+
+def _whole_dateline(mentions: list[Mention], line: tuple[int, int, str]) -> list[Mention]:
+    """The dateline's town as one mention where the model cut it in two ("ST" + "LOUIS" of "ST. LOUIS -")."""
+    start, end, city = line
+    parts = [m for m in mentions if start <= m.start and m.end <= end]
+    if len(parts) < 2:
+        return mentions  # most articles: the dateline is one mention or none
+    whole = Mention(start, end, city, "GPE", None, STAGE)
+    return sorted([m for m in mentions if m not in parts] + [whole], key=lambda m: m.start)
 
 
 def _listed(text: str, mentions: list[Mention], chosen: list[_Taken], long_names: set[str]) -> list[_Taken]:

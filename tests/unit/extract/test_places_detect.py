@@ -465,3 +465,15 @@ def test_places_initials_with_stops_name_no_town(text: str, labels: dict[str, st
 def test_places_a_language_before_a_place_noun_is_its_people(text: str, expected: list[tuple[str, str]]) -> None:
     places = _resolve(text, {"English": "LANGUAGE"} | ({"Salisbury": "GPE"} if "Salisbury" in text else {}))
     assert [(p.text, p.country) for p in places] == expected
+
+
+@pytest.mark.issue(13)
+def test_places_a_dateline_the_model_cut_in_two_is_one_town() -> None:
+    text = "ST. LOUIS – Police announced the arrest of two men."
+    places = resolve_places(Article(id="t", text=text), [Mention(0, 2, "ST", "GPE", None, "test"),
+                                                           Mention(4, 9, "LOUIS", "GPE", None, "test")])
+    assert [(p.text, p.name, p.country) for p in places] == [("ST. LOUIS", "St. Louis", "US")]
+    # A dateline the model read as one name is left as it is.
+    text = "HELENA, Mont. (AP) - Montana and the company are at an impasse."
+    places = _resolve(text, {"HELENA": "GPE", "Montana": "GPE"})
+    assert [p.text for p in places][:1] == ["HELENA"]
