@@ -514,6 +514,12 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
         return "a place qualifying a local noun"
     if _LOCAL_OFFICE.match(text, end) and any(e.type in ("city", "county", "region") for e in entries):
         return "a place before its local office"
+    if text[end:end + 1] == ")" and _TITLED.fullmatch(text, start, end) and (bracket := _NAME_THEN_BRACKET.search(text, max(0, start - 4), start)) and not any(
+            e == bracket.start() + 1 for _, e in persons) and any(e.type in ("city", "county") for e in entries):
+        # "a fashion show by Fig Leaf Boutique (Maywood)": where a shop, club or firm is, as local news writes
+        # it; not a person's club or party ("Hazard (Chelsea)"), whose name the model labels a person's, nor
+        # an initialism ("the Boston Area Rapid Transit (BART)", "(PoP)").
+        return "a town in brackets after a name"
     return ""
 
 
@@ -534,6 +540,10 @@ _HOME_OF = re.compile(r"(?:,\s*(?:\d{1,3},\s*)?|\s+)of\s+$")
 #: the clause goes on ("near New Quay, Ceredigion, on Wednesday", #13).
 _CLAUSE_END = re.compile(r"\s*(?:[.;:)\n]|\(|$|,\s+[a-z])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+#: A name in words each capitalised and no more: "Maywood", "Red Oak"; not "BA", "PoP".
+_TITLED = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+#: The end of a capitalised name, then an opening bracket: "Fig Leaf Boutique (".
+_NAME_THEN_BRACKET = re.compile(r"[A-Za-z]\s\($")
 
 
 def _abbreviated_container(text: str, end: int) -> tuple[int, int] | None:

@@ -477,3 +477,19 @@ def test_places_a_dateline_the_model_cut_in_two_is_one_town() -> None:
     text = "HELENA, Mont. (AP) - Montana and the company are at an impasse."
     places = _resolve(text, {"HELENA": "GPE", "Montana": "GPE"})
     assert [p.text for p in places][:1] == ["HELENA"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # A town in brackets after a shop's or club's name is where it is ...
+        ("A show by Fig Leaf Boutique (Maywood) drew guests from Paterson, New Jersey.",
+         {"Fig Leaf Boutique": "ORG", "Paterson": "GPE", "New Jersey": "GPE"}, ["Maywood", "Paterson", "New Jersey"]),
+        # ... not a player's club, nor an initialism.
+        ("The goal came from Eden Hazard (Chelsea) late on.", {"Eden Hazard": "PERSON"}, []),
+        ("Riders of the Boston Area Rapid Transit (BART) waited.", {"Boston Area Rapid Transit": "ORG"}, ["Boston"]),
+    ],
+)
+def test_places_a_town_in_brackets_after_a_name(text: str, labels: dict[str, str], expected: list[str]) -> None:
+    assert [p.text for p in _resolve(text, labels) if p.lat is not None] == expected
