@@ -85,6 +85,8 @@ _SMALL = "GPE?"
 _ORG_TOWN_POPULATION = 20_000
 #: A NORP mention is a place only when a city or region of that name is this large: most such words are peoples.
 _NORP_PLACE_POPULATION = 100_000
+#: A first name that is one of a town's aliases names the town only when it is this large ("Jerson", Kherson).
+_BIG_ALIAS_POPULATION = 100_000
 #: A lone word labelled PERSON is a place only when it names a city this large (or a curated one): smaller
 #: towns are named like people ("Jordan", "Florence").
 _BIG_CITY_POPULATION = 1_000_000
@@ -672,6 +674,11 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
             continue  # "101325 Pa." in a physics story: no state's abbreviation (#17)
         if best.type == "region" and name_key(name) in words and not geography.names_country(best.country,
                                                                                           besides=words):
+            continue
+        if best.type == "city" and best.population < _BIG_ALIAS_POPULATION and " " not in name and (
+                name.lower() in first_name_genders()) and not _own_name(best.own_key, name_key(name)):
+            # A first name is a small town only by the town's own name: "Maria" (a storm) is no alias of Santa
+            # María Rayón, "Olivia" none of Oliva; a big city's alias is one ("Jerson" for Kherson) (#13).
             continue
         end = mention.start + len(name) if name != mention.text else mention.end
         places.append(Place(mention.start, end, text[mention.start:end], name=best.name,

@@ -493,3 +493,17 @@ def test_places_a_dateline_the_model_cut_in_two_is_one_town() -> None:
 )
 def test_places_a_town_in_brackets_after_a_name(text: str, labels: dict[str, str], expected: list[str]) -> None:
     assert [p.text for p in _resolve(text, labels) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Storm Maria hit hard.", []),                       # a first name, an alias of a small Mexican town
+        ("Troops left Jerson on Friday.", ["Jerson"]),        # a big city's alias, though a first name too
+        ("Rain fell on Florence today.", ["Florence"]),       # a town's own name
+    ],
+)
+def test_places_a_first_name_is_a_small_town_only_by_its_own_name(text: str, expected: list[str]) -> None:
+    name = expected[0] if expected else "Maria"
+    assert [p.text for p in _resolve(text, {name: "GPE"}) if p.lat is not None] == expected
