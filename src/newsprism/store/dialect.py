@@ -72,6 +72,9 @@ class Dialect:
             ``article_search``, migration 098), so a page of dense filtered matches by date is read walking it,
             the match and the filters tested on each row (:func:`walking_dates`); SQLite walks the articles'
             date index and looks each article up in FTS5.
+        count_reads_rows: Counting the matches of a query reads each match's row (PostgreSQL's heap pages,
+            to test the match and the row's visibility), so a page by date keeps the row ids the count read
+            rather than reading them again; FTS5 counts off its doclists, cheaper than handing the ids over.
     """
 
     name: str
@@ -95,6 +98,7 @@ class Dialect:
     prefix_probe_costly: bool
     names_in_row: bool
     keys_dated: bool
+    count_reads_rows: bool
 
     def json_values(self, *, as_type: str = "TEXT", column: str = "value") -> str:
         """A subquery of the values of a JSON array given as the one ``?``, in a column named ``column``."""
@@ -151,7 +155,7 @@ SQLITE = Dialect(
     fts_rank="bm25(articles_fts, 4.0, 1.0)",
     fts_snippet="snippet(articles_fts, 1, char(2), char(3), ' … ', 28)",
     fts_title="highlight(articles_fts, 0, char(2), char(3))",
-    prefix_probe_costly=True, names_in_row=False, keys_dated=False,
+    prefix_probe_costly=True, names_in_row=False, keys_dated=False, count_reads_rows=False,
 )
 
 # The tsvector weighs title words "A" and body words "B"; 1.0 against 0.25 keeps SQLite's 4:1.
@@ -178,7 +182,7 @@ POSTGRES = Dialect(
     # a prefix query tested on one article is a search of the article's own vector, read in its row
     prefix_probe_costly=False,
     # a filter under an entity or a place is an index of the search row, ANDed with the full-text one
-    names_in_row=True, keys_dated=True,
+    names_in_row=True, keys_dated=True, count_reads_rows=True,
 )
 
 

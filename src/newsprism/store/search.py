@@ -52,7 +52,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from ..codes import Code
 from .base import SearchFilters, SearchHit, SearchResult, check_search_values
@@ -294,7 +294,14 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
         matched = found if total <= cap else None
     else:
         candidates = newest_matches(conn, match, limit=RANK_CAP + 1)
-        total = len(candidates) if len(candidates) <= RANK_CAP else _count(conn, match)
+        if len(candidates) <= RANK_CAP:
+            total = len(candidates)
+        elif query.sort == "date" and d.count_reads_rows:  # the matches counted are those a page by date sorts
+            counted = _count(conn, match, ids=True)
+            total = counted if isinstance(counted, int) else len(counted)
+            matched = counted if isinstance(counted, list) and total <= COUNT_CAP else None
+        else:
+            total = _count(conn, match)
     exact = len(candidates) <= RANK_CAP
     candidates = candidates[:RANK_CAP]
     scores = {int(r[0]): -float(r[1]) for r in candidates}
@@ -388,7 +395,15 @@ def _walk_dates(conn: Conn, matched: set[int], w: _Where, *, limit: int,
     return found[offset:need]
 
 
-def _count(conn: Conn, match: str) -> int:
+@overload
+def _count(conn: Conn, match: str) -> int: ...
+
+
+@overload
+def _count(conn: Conn, match: str, *, ids: bool) -> int | list[int]: ...
+
+
+def _count(conn: Conn, match: str, *, ids: bool = False) -> int | list[int]:
     """The matches of an unfiltered query, up to :data:`COUNT_CAP` and one (a filtered one counts as it reads).
 
     PostgreSQL reads a heap page a match to count them off its index (the count of 'police' up to 10,001
@@ -396,13 +411,17 @@ def _count(conn: Conn, match: str) -> int:
     expect in :data:`SURELY_MORE` times :data:`COUNT_CAP` articles or more is counted as more than the cap
     without reading them. The statistics sample the vectors (within about 2 % for such a word); a query of
     several words is counted, as its estimate takes the words to be independent.
+
+    With ``ids``, the row ids of those matches (a page by date sorts them), or the count when it was not read.
     """
     d = dialect_of(conn)
     if _ONE_TERM.fullmatch(match) and expected_matches(conn, match) >= SURELY_MORE * COUNT_CAP:
         return COUNT_CAP + 1
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM {d.fts_from} WHERE {d.fts_match} LIMIT {COUNT_CAP + 1}) t"
+    matches = f"SELECT {d.fts_rowid} FROM {d.fts_from} WHERE {d.fts_match} LIMIT {COUNT_CAP + 1}"
     with matches_off_the_index(conn):  # nothing of a match is read but that it is one
-        return int(conn.execute(sql, [match]).fetchone()[0])
+        if ids:
+            return [int(r[0]) for r in conn.execute(matches, [match])]
+        return int(conn.execute(f"SELECT count(*) FROM ({matches}) t", [match]).fetchone()[0])
 
 
 _HIT_COLUMNS = "a.id, a.url, {source}, a.site, a.published, a.lang"
