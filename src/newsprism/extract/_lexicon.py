@@ -148,6 +148,13 @@ REQUEST_VERBS = frozenset(
     }
 )
 
+#: Verbs (lemmas) that state what their subject means to do or will not do, through an infinitive: "Clinton wants to
+#: sign up 5 million people", "he declined to release his tax returns", "the company agreed to clean up the
+#: mines". News reports them as its subject's stated aims, as it reports requests and promises (#13). Verbs of
+#: what someone does or has scheduled ("plans to visit Charlotte on Sunday", "refused to drop the gun", "decided to
+#: change course", "seeking to confirm their address") report acts, not stated positions, and are left out.
+INTENT_VERBS = frozenset({"want", "intend", "propose", "hope", "aim", "agree", "decline", "offer"})
+
 #: Verbs (lemmas) that name or judge something in the speaker's own words: "Clinton called half of Trump's
 #: supporters “deplorables”", "Christie described Clinton as a “disgrace”". With a quoted fragment among their
 #: objects, the objects and the fragment are what the subject said, one mixed quote (#13).

@@ -47,6 +47,7 @@ from ._antecedents import (
     person_genders,
 )
 from ._lexicon import (
+    INTENT_VERBS,
     NAMING_VERBS,
     ORG_NOUNS,
     ORG_PRONOUNS,
@@ -523,7 +524,7 @@ class SpeakerIndex:
         if token.pos_ != "VERB":  # asked first: called for every token of the article
             return None
         lemma = token.lemma_.lower()
-        if lemma in REQUEST_VERBS or lemma == "call":
+        if lemma in REQUEST_VERBS or lemma in INTENT_VERBS or lemma == "call":
             found = self._request(token)
             if found is not None:
                 return found

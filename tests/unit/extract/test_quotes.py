@@ -906,6 +906,35 @@ def test_quotes_request_without_content(stages, text: str) -> None:  # type: ign
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a stated aim or position through an infinitive is reported as requests and promises are
+        ("Hillary Clinton wants to make tuition at state universities free for most families.",
+         "to make tuition at state universities free for most families", "Hillary Clinton"),
+        ("Donald Trump proposed to cut the corporate tax rate to 15 percent.",
+         "to cut the corporate tax rate to 15 percent", "Donald Trump"),
+    ],
+)
+def test_quotes_stated_aim_is_reported_speech(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    (quote,) = quotes
+    assert (quote.kind, quote.text, speaker_name(article, quote)) == ("indirect", content, speaker)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor plans to visit the flooded streets on Sunday.",   # a schedule, not a stated position
+        "The driver refused to drop the gun when officers arrived.",  # an act
+    ],
+)
+def test_quotes_acts_and_schedules_are_not_reported_speech(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(stages, text)[1] == []
+
+
+@pytest.mark.issue(13)
 def test_quotes_question_is_reported_speech(stages) -> None:  # type: ignore[no-untyped-def]
     text = "Jake Tapper asked whether Republicans would be able to hold on to the House in November."
     article, quotes = quotes_of(stages, text)
