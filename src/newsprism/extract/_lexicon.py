@@ -155,6 +155,14 @@ REQUEST_VERBS = frozenset(
 #: change course", "seeking to confirm their address") report acts, not stated positions, and are left out.
 INTENT_VERBS = frozenset({"want", "intend", "propose", "hope", "aim", "agree", "decline", "offer"})
 
+#: Verbs (lemmas) that report what their subject believes, fears or expects through a clause: "Mr. Obama believes
+#: his efforts will be his legacy", "environmentalists worry that the cost could fall to taxpayers" (#13).
+BELIEF_VERBS = frozenset(
+    {
+        "believe", "think", "expect", "hope", "fear", "worry", "feel", "suspect", "assume", "doubt",
+    }
+)
+
 #: Verbs (lemmas) that name or judge something in the speaker's own words: "Clinton called half of Trump's
 #: supporters “deplorables”", "Christie described Clinton as a “disgrace”". With a quoted fragment among their
 #: objects, the objects and the fragment are what the subject said, one mixed quote (#13).

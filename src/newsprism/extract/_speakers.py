@@ -47,6 +47,7 @@ from ._antecedents import (
     person_genders,
 )
 from ._lexicon import (
+    BELIEF_VERBS,
     INTENT_VERBS,
     NAMING_VERBS,
     ORG_NOUNS,
@@ -536,7 +537,10 @@ class SpeakerIndex:
                 return named
         if lemma in _OBJECT_CUES:
             return self._cited(token)
-        if lemma not in REPORT_VERBS and lemma not in _EVIDENCE_VERBS:
+        if lemma in BELIEF_VERBS and lemma not in REPORT_VERBS:
+            if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
+                return None  # "it is believed that …", "he is expected to win": no one is named as believing it
+        elif lemma not in REPORT_VERBS and lemma not in _EVIDENCE_VERBS:
             return None
         complements = [c for c in token.children if c.dep_ == "ccomp"]
         # "…, however Bonham noted the swing was large": the clause after the cue is its content.

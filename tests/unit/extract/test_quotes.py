@@ -146,7 +146,7 @@ def test_quotes_reported_speech(stages, text: str, content: str, speaker: str) -
 @pytest.mark.parametrize(
     "text",
     [
-        "The city is quiet. Residents believe that the army will not return.",   # cognitive verb, not speech
+        "The city is quiet. Residents know that the army will not return.",   # a fact the writer vouches for
         "The “special military operation” began in February.",                    # scare quote
         "Prices rose by 5% in March, the highest rate since 2008.",
     ],
@@ -932,6 +932,31 @@ def test_quotes_stated_aim_is_reported_speech(stages, text: str, content: str, s
 )
 def test_quotes_acts_and_schedules_are_not_reported_speech(stages, text: str) -> None:  # type: ignore[no-untyped-def]
     assert quotes_of(stages, text)[1] == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # what a named subject believes, fears or expects through a clause is attributed to it
+        ("Barack Obama believes his efforts to slow global warming will be his most consequential legacy.",
+         "his efforts to slow global warming will be his most consequential legacy", "Barack Obama"),
+        ("Joe Manchin worries that the cost of cleaning up the mines could fall to taxpayers.",
+         "the cost of cleaning up the mines could fall to taxpayers", "Joe Manchin"),
+    ],
+)
+def test_quotes_belief_with_a_clause_is_reported(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, quotes = quotes_of(stages, text)
+    (quote,) = quotes
+    assert (quote.kind, quote.text, speaker_name(article, quote)) == ("indirect", content, speaker)
+
+
+@pytest.mark.issue(13)
+def test_quotes_belief_in_the_passive_names_no_one(stages) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(stages, "It is widely believed that the election will be close in Ohio.")[1] == []
+    # a group that holds the belief is its source, as PolNeAR annotates it, though it names no one
+    (quote,) = quotes_of(stages, "The city is quiet. Residents believe that the army will not return.")[1]
+    assert (quote.text, quote.speaker_text, quote.cue) == ("the army will not return", "Residents", "believe")
 
 
 @pytest.mark.issue(13)
