@@ -524,7 +524,8 @@ class SpeakerIndex:
             return self._nominal(token)  # a noun, whatever the tagger says: it has an owner ("her warning")
         if token.pos_ != "VERB":  # asked first: called for every token of the article
             return None
-        lemma = token.lemma_.lower()
+        # the small model reads "hopes", "hoped", "hoping" as forms of "hop"; the spelling says which verb it is
+        lemma = "hope" if lower.startswith(("hope", "hoping")) else token.lemma_.lower()
         if lemma in REQUEST_VERBS or lemma in INTENT_VERBS or lemma == "call":
             found = self._request(token)
             if found is not None:

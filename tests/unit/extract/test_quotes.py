@@ -914,6 +914,9 @@ def test_quotes_request_without_content(stages, text: str) -> None:  # type: ign
          "to make tuition at state universities free for most families", "Hillary Clinton"),
         ("Donald Trump proposed to cut the corporate tax rate to 15 percent.",
          "to cut the corporate tax rate to 15 percent", "Donald Trump"),
+        # "hopes" is no form of "hop" here, whatever the tagger's lemma says
+        ("Nancy Pelosi hopes to win back the House in November.",
+         "to win back the House in November", "Nancy Pelosi"),
     ],
 )
 def test_quotes_stated_aim_is_reported_speech(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
