@@ -955,6 +955,11 @@ def test_quotes_belief_with_a_clause_is_reported(stages, text: str, content: str
 
 
 @pytest.mark.issue(13)
+def test_quotes_a_lasting_preference_is_not_reported(stages) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(stages, "Most young voters support the plan to cut the cost of college.")[1] == []
+
+
+@pytest.mark.issue(13)
 def test_quotes_belief_in_the_passive_names_no_one(stages) -> None:  # type: ignore[no-untyped-def]
     assert quotes_of(stages, "It is widely believed that the election will be close in Ohio.")[1] == []
     # a group that holds the belief is its source, as PolNeAR annotates it, though it names no one
@@ -1069,6 +1074,13 @@ def test_quotes_what_a_speaker_cites_is_reported(stages, text: str, content: str
          "the president's foreign policy in the Middle East", "Paul Ryan"),
         ("Michelle Fields accused the campaign manager of grabbing her arm after a news conference.",
          "the campaign manager of grabbing her arm after a news conference", "Michelle Fields"),
+        # a public statement of a position on something: endorsing, rejecting or denouncing it
+        ("Mitch McConnell rejected the House version of the spending bill.",
+         "the House version of the spending bill", "Mitch McConnell"),
+        ("Bernie Sanders denounced the attacks on police officers in Dallas.",
+         "the attacks on police officers in Dallas", "Bernie Sanders"),
+        ("Hillary Clinton endorsed the plan to raise the minimum wage.",
+         "the plan to raise the minimum wage", "Hillary Clinton"),
     ],
 )
 def test_quotes_what_a_speaker_criticises_or_accuses_is_reported(  # type: ignore[no-untyped-def]
