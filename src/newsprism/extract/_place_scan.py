@@ -604,7 +604,7 @@ def dateline(text: str) -> tuple[int, int, str] | None:
     # for line starts first took a tenth of the stage's time (#13).
     for opening in _CITY_OPENS.finditer(head):
         start = opening.start()
-        if start != first and not _line_start(head, start):
+        if start != first and not _line_start(head, start) and not _after_credit(head, start):
             continue
         match = _DATELINE.match(head, start)
         if match and gazetteer().lookup(city := match["city"].rstrip(".,")):
@@ -626,6 +626,23 @@ def credited_dateline(text: str, start: int, end: int) -> bool:
     stories, a live page's entries) (#13)."""
     return (text[start:end].isupper() and bool(_CREDIT_AFTER.match(text, end))
             and bool(_BEFORE_DATELINE.search(text, max(0, start - 4), start)))
+
+
+#: The end of a byline's credit in ordinary letters right before a town in capitals ("..., Associated Press").
+_CREDIT_WORD_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+#: A town in capitals, whole: "WASHINGTON", "SAN DIEGO".
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?![\w])")
+
+
+def _after_credit(head: str, start: int) -> bool:
+    """Whether a town in capitals at ``start`` opens the story right after a byline's credit, with its own
+    agency's credit and a dash after it: "By JILL COLVIN, Associated Press WASHINGTON (AP) — China vowed",
+    which the model reads as one organisation's name (#13). Only in the first 600 characters, and only after
+    a word in ordinary letters, so a town is never cut out of a name in capitals ("NEW YORK")."""
+    if start > 600 or not _CREDIT_WORD_BEFORE.search(head, max(0, start - 30), start):
+        return False
+    city = _DATELINE_CITY.match(head, start)
+    return city is not None and bool(_CREDIT_AFTER.match(head, city.end()))
 
 
 def _line_start(head: str, start: int) -> bool:

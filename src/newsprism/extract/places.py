@@ -426,13 +426,18 @@ def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _whole_dateline(mentions: list[Mention], line: tuple[int, int, str]) -> list[Mention]:
-    """The dateline's town as one mention where the model cut it in two ("ST" + "LOUIS" of "ST. LOUIS -")."""
+    """The dateline's town as one mention where the model cut it in two ("ST" + "LOUIS" of "ST. LOUIS -"), or
+    ran it into the byline's credit before it ("Associated Press WASHINGTON", one organisation to the model,
+    keeps "Associated Press")."""
     start, end, city = line
     parts = [m for m in mentions if start <= m.start and m.end <= end]
-    if len(parts) < 2:
+    run_on = [m for m in mentions if m.start < start < m.end <= end]
+    if len(parts) < 2 and not run_on:
         return mentions  # most articles: the dateline is one mention or none
+    credits = [dataclasses.replace(m, end=m.start + len(credit), text=credit) for m in run_on
+               if (credit := m.text[:start - m.start].rstrip())]
     whole = Mention(start, end, city, "GPE", None, STAGE)
-    return sorted([m for m in mentions if m not in parts] + [whole], key=lambda m: m.start)
+    return sorted([m for m in mentions if m not in parts + run_on] + credits + [whole], key=lambda m: m.start)
 
 
 def _listed(text: str, mentions: list[Mention], chosen: list[_Taken], long_names: set[str]) -> list[_Taken]:

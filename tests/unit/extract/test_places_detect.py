@@ -165,6 +165,11 @@ def test_places_demonyms_are_typed_as_such() -> None:
         ("The mayor of Leeds said.", None),
         ("A caption under the photograph. " * 25 + "\n\nLEEDS — Rain fell.", "LEEDS"),  # after a caption
         ("Cases rose.\n\nSARS-CoV-2 spread in the spring.", None),                     # a hyphenated name
+        # Right after the byline's credit, with the agency's own credit and a dash after the town ...
+        ("By JILL COLVIN, Associated Press WASHINGTON (AP) — China vowed to fight.", "WASHINGTON"),
+        # ... but not without them, nor after a word in capitals.
+        ("By JILL COLVIN, Associated Press WASHINGTON said China would fight.", None),
+        ("By JILL COLVIN, ASSOCIATED PRESS WASHINGTON (AP) — China vowed to fight.", None),
     ],
 )
 def test_places_dateline(text: str, expected: str | None) -> None:
@@ -465,6 +470,13 @@ def test_places_initials_with_stops_name_no_town(text: str, labels: dict[str, st
 def test_places_a_language_before_a_place_noun_is_its_people(text: str, expected: list[tuple[str, str]]) -> None:
     places = _resolve(text, {"English": "LANGUAGE"} | ({"Salisbury": "GPE"} if "Salisbury" in text else {}))
     assert [(p.text, p.country) for p in places] == expected
+
+
+@pytest.mark.issue(13)
+def test_places_a_dateline_run_into_the_credit_is_a_town() -> None:
+    text = "By JILL COLVIN, Associated Press WASHINGTON (AP) — China vowed to fight the U.S."
+    places = _resolve(text, {"Associated Press WASHINGTON": "ORG", "China": "GPE"})
+    assert [(p.text, p.name) for p in places][:2] == [("WASHINGTON", "Washington, D.C."), ("China", "China")]
 
 
 @pytest.mark.issue(13)
