@@ -354,6 +354,7 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
                                  foreign=foreign_ranges(article.paragraphs, article.lang))))
     chosen.extend(_listed(text, mentions, chosen, long_names))
     chosen.extend(_small_before_region(text, chosen, mentions, long_names))
+    chosen.extend(_town_ending_a_name(text, chosen, mentions))
     return sorted(chosen, key=lambda c: c[0].start)
 
 
@@ -388,6 +389,39 @@ def _small_before_region(text: str, chosen: list[_Taken], mentions: list[Mention
                         None))
             spans.append((start, end))
     return out
+
+
+_NAME_LABELS_ENDING_IN_TOWNS = frozenset({"ORG", "FAC"})
+
+
+def _town_ending_a_name(text: str, chosen: list[_Taken], mentions: list[Mention]) -> list[_Taken]:
+    """The town an organisation's or facility's name ends with when the region written after it holds the town:
+    "GM’s Bowling Green, Kentucky facility", one organisation to the model. The longest closing words (up to
+    three, never the whole name) that are a town's or county's own name in that region; never a person's name
+    ("Sen. Ted Cruz, Texas") (#13)."""
+    spans = [(m.start, m.end) for m, _, _ in chosen]
+    out: list[_Taken] = []
+    for mention in mentions:
+        if (mention.label not in _NAME_LABELS_ENDING_IN_TOWNS or not _COMMA_CAPITAL.match(text, mention.end)
+                or any(s < mention.end and mention.start < e for s, e in spans)):
+            continue
+        words = list(_WORD_STARTS.finditer(mention.text))
+        if len(words) < 2 or not (holders := _holders(text, mention.end)):
+            continue
+        for word in words[max(1, len(words) - 3):]:
+            name = mention.text[word.start():].rstrip()
+            key = name_key(name)
+            if any(e.type in ("city", "county") and e.own_key == key and any(_holds(h, e) for h in holders)
+                   for e in gazetteer().lookup(name)):
+                start = mention.start + word.start()
+                out.append((Mention(start, start + len(name), name, "GPE", None, STAGE),
+                            f"ends the name {mention.text!r}, before the region that holds it", None))
+                break
+    return out
+
+
+#: Where a capitalised word of a name starts: "GM’s |Bowling |Green".
+_WORD_STARTS = re.compile(r"(?<![\w'’.-])[A-Z]")
 
 
 _SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "From", "To", "For", "By", "Of", "And", "But",

@@ -480,6 +480,29 @@ def test_places_a_dateline_run_into_the_credit_is_a_town() -> None:
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # The town an organisation's name ends with, where the region written after it holds the town ...
+        ("It will be built at GM’s Bowling Green, Kentucky facility.",
+         {"GM’s Bowling Green": "ORG", "Kentucky": "GPE"}, [("Bowling Green", "US.KY"), ("Kentucky", "US.KY")]),
+        # ... not a word the region does not hold, nor a person's name.
+        ("It was Ford Motor Company, Michigan said.", {"Ford Motor Company": "ORG", "Michigan": "GPE"},
+         [("Michigan", "US.MI")]),
+        ("Thanks to Mayor Tom Lexington, Kentucky voted.", {"Tom Lexington": "PERSON", "Kentucky": "GPE"},
+         [("Kentucky", "US.KY")]),
+    ],
+)
+def test_places_a_town_ending_a_name_before_its_region(text: str, labels: dict[str, str],
+                                                     expected: list[tuple[str, str]]) -> None:
+    from newsprism.extract.gazetteer import gazetteer
+
+    places = _resolve(text, labels)
+    admins = [next(e.admin1 for e in gazetteer().lookup(p.name or p.text) if e.id == p.gazetteer_id) for p in places]
+    assert [(p.text, admin) for p, admin in zip(places, admins, strict=True)] == expected
+
+
+@pytest.mark.issue(13)
 def test_places_a_dateline_the_model_cut_in_two_is_one_town() -> None:
     text = "ST. LOUIS – Police announced the arrest of two men."
     places = resolve_places(Article(id="t", text=text), [Mention(0, 2, "ST", "GPE", None, "test"),
