@@ -509,6 +509,11 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
             e.type in ("region", "county", "country") for e in entries):
         # "Brands Hatch Indy, Kent." "Knockhill, Fife.": the region written after a venue or town (#13).
         return "a region written after a place"
+    if _AFTER_INSTITUTION.search(text, max(0, start - 80), start) and _CLAUSE_END.match(text, end) and any(
+            e.type == "city" for e in entries):
+        # "the Federal University of Technology, Owerri (FUTO)": the town a university, college or hospital is
+        # in, written after its name as its own letterhead writes it (#13).
+        return "a town written after an institution's name"
     if _PLACE_MODIFIER.match(text, end) and (_ARTICLE_BEFORE.search(before) or text[end:end + 6] == "-based") and any(
             e.type in ("city", "county", "region", "country") for e in entries):
         return "a place qualifying a local noun"
@@ -533,6 +538,10 @@ _PLACE_MODIFIER = re.compile(r"(?:\s+(?:police|court|courthouse|man|woman|mother
 _LOCAL_OFFICE = re.compile(r" (?:Mayor|Deputy Mayor|Governor|Sheriff|Police Chief|Fire Chief|City Council|"
                            r"City Manager|County Commissioner)\b")
 _AFTER_A_NAME = re.compile(r"[A-Z][\w'’-]*,\s+$")
+#: An institution's name and a comma, before the town it is in: "Federal University of Technology, ", "Aga Khan
+#: Hospital, ", "Indian Institute of Science, ".
+_AFTER_INSTITUTION = re.compile(r"\b(?:University|College|Polytechnic|Institute|Hospital|Academy|Seminary)"
+                                r"(?: (?:of|for|and|the|[A-Z][\w&'’-]*)){0,5},\s+$")
 #: Where a person lives, in local news' way: "Jodi Mahler of Bellmore", "Miss Abdhou, of Hayes", "John
 #: Smith, 45, of Slidell" (#13).
 _HOME_OF = re.compile(r"(?:,\s*(?:\d{1,3},\s*)?|\s+)of\s+$")

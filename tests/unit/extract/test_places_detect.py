@@ -503,6 +503,22 @@ def test_places_a_town_ending_a_name_before_its_region(text: str, labels: dict[s
 
 
 @pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town written after a university's, college's or hospital's name and a comma is where it is ...
+        ("Eze, Vice Chancellor of the Federal University of Technology, Owerri (FUTO), spoke.", ["Owerri"]),
+        # ... not a person's name after another organisation's.
+        ("Eze, Vice Chancellor of the Federal Ministry of Technology, Owerri said.", []),
+    ],
+)
+def test_places_a_town_after_an_institutions_name(text: str, expected: list[str]) -> None:
+    labels = {"Federal University of Technology": "ORG", "Federal Ministry of Technology": "ORG", "Owerri": "PERSON"}
+    places = _resolve(text, {k: v for k, v in labels.items() if k in text})
+    assert [p.text for p in places if p.type == "city"] == expected
+
+
+@pytest.mark.issue(13)
 def test_places_a_dateline_the_model_cut_in_two_is_one_town() -> None:
     text = "ST. LOUIS – Police announced the arrest of two men."
     places = resolve_places(Article(id="t", text=text), [Mention(0, 2, "ST", "GPE", None, "test"),
