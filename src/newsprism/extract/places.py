@@ -726,7 +726,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
                             evidence=f"{evidence}; {reason}", within=within))
     places = _twin_regions(text, places)
     if short := _initialisms(text, places, mentions):
-        places = sorted(places + short, key=lambda p: p.start)
+        spans = {(p.start, p.end) for p in short}
+        places = sorted([p for p in places if (p.start, p.end) not in spans] + short, key=lambda p: p.start)
     if opened := _opening_names(text, mentions, places) + _named_again(text, mentions, places):
         places = sorted(places + opened, key=lambda p: p.start)
     line = dateline(text)
@@ -877,7 +878,21 @@ def _own_geography(text: str, places: list[Place]) -> tuple[set[str], set[str]]:
 def _initialled(initials: str) -> list[GazEntry]:
     """The regions and countries with these initials; none for a form the gazetteer spells ("US"), which
     the scan has judged already."""
-    return [] if initials in gazetteer() else gazetteer().initialled(initials)
+    if initials in gazetteer() and not all(_town_in_other_letters(e, initials) for e in gazetteer().lookup(initials)):
+        return []
+    return gazetteer().initialled(initials)
+
+
+def _town_in_other_letters(entry: GazEntry, initials: str) -> bool:
+    """Whether a gazetteer entry for initials is a town whose name only folds to them ("Wa", Ghana, for "WA")."""
+    return entry.type == "city" and entry.name != initials and entry.name.upper() == initials
+
+
+def _read_as_a_town(place: Place) -> bool:
+    """A place the model labelled whose initials the gazetteer read as a town's name ("WA" as Wa, Ghana): the
+    initials of a region of the article's own geography replace it."""
+    return place.text.isupper() and place.type == "city" and place.name is not None and (
+        place.name != place.text and place.name.upper() == place.text)
 
 
 def _initialisms(text: str, places: list[Place], mentions: Iterable[Mention]) -> list[Place]:
@@ -893,7 +908,8 @@ def _initialisms(text: str, places: list[Place], mentions: Iterable[Mention]) ->
             continue
         if geography is None:
             geography = _own_geography(text, places)
-            taken = [(p.start, p.end) for p in places] + [(m.start, m.end) for m in mentions if m.label == "PERSON"]
+            taken = [(p.start, p.end) for p in places if not _read_as_a_town(p)] + [
+                (m.start, m.end) for m in mentions if m.label == "PERSON"]
             names = [m for m in mentions if m.label in NAME_LABELS]
         if any(s < end and start < e for s, e in taken):
             continue

@@ -581,3 +581,21 @@ def test_places_a_countys_short_form_is_the_county_the_article_names(text: str, 
     place = next(p for p in _resolve(text, labels) if p.text == name)
     entry = next(e for e in gazetteer().lookup(place.name or name) if e.id == place.gazetteer_id)
     assert entry.admin1 == admin and (entry.type == "county") == (name == "Suffolk")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # Initials the gazetteer reads as a town's name ("Wa", Ghana) are a region of the article's geography ...
+        ("Beaches near Rockingham and Perth, Western Australia shut. Wastewater in WA is diluted.",
+         {"Rockingham": "GPE", "Perth": "GPE", "Western Australia": "GPE", "WA": "GPE"}, ("Western Australia", "AU")),
+        # ... and the town in a story of its own country.
+        ("The chief of WA said so in Accra and Kumasi, Ghana.",
+         {"WA": "GPE", "Accra": "GPE", "Kumasi": "GPE", "Ghana": "GPE"}, ("Wa", "GH")),
+    ],
+)
+def test_places_initials_read_as_a_town_are_the_articles_region(text: str, labels: dict[str, str],
+                                                                expected: tuple[str, str]) -> None:
+    places = [p for p in _resolve(text, labels) if p.text == "WA"]
+    assert [(p.name, p.country) for p in places] == [expected]
