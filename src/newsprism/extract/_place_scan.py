@@ -509,8 +509,8 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
             e.type in ("region", "county", "country") for e in entries):
         # "Brands Hatch Indy, Kent." "Knockhill, Fife.": the region written after a venue or town (#13).
         return "a region written after a place"
-    if _AFTER_INSTITUTION.search(text, max(0, start - 80), start) and _CLAUSE_END.match(text, end) and any(
-            e.type == "city" for e in entries):
+    if before.rstrip().endswith(",") and _CLAUSE_END.match(text, end) and _AFTER_INSTITUTION.search(
+            text, max(0, start - 80), start) and any(e.type == "city" for e in entries):
         # "the Federal University of Technology, Owerri (FUTO)": the town a university, college or hospital is
         # in, written after its name as its own letterhead writes it (#13).
         return "a town written after an institution's name"
