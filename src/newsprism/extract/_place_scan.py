@@ -318,6 +318,8 @@ def inner_places(text: str, mention: Mention) -> list[Found]:
                     if demonym(text[qualified.start():end]):
                         out.append(Found(_mention(qualified.start(), end, text), why, within=within))
                     continue
+                if kinds == {"demonym"} and _after_first_name(text, mention.start, start):
+                    continue  # "the Percy French Hotel": a person's surname, not the French
                 out.append(Found(_mention(start, end, text), why, within=within))
             elif team and index == 0 and _team_place(mention.text, text[start:end], found, mention.label):
                 out.append(Found(_mention(start, end, text), why, within=within))
@@ -326,6 +328,12 @@ def inner_places(text: str, mention: Mention) -> list[Found]:
                 # ("Bank of Japan" opens with a town called Bank: an institution's word is not a place.)
                 out.append(Found(_mention(start, end, text), why, tentative=verdict == "tentative", within=within))
     return out
+
+
+def _after_first_name(text: str, name_start: int, start: int) -> bool:
+    """Whether the word of a name right before ``start`` is a first name ("Percy" of "Percy French Hotel")."""
+    words = text[name_start:start].split()
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() in first_name_genders()
 
 
 #: A region or town at the head of a longer name is taken as a place in it when the town is this large (or

@@ -599,3 +599,18 @@ def test_places_initials_read_as_a_town_are_the_articles_region(text: str, label
                                                                 expected: tuple[str, str]) -> None:
     places = [p for p in _resolve(text, labels) if p.text == "WA"]
     assert [(p.name, p.country) for p in places] == [expected]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # A demonym after a first name inside a longer name is a person's surname ...
+        ("They met at the Percy French Hotel on Monday.", {"Percy French Hotel": "ORG"}, []),
+        # ... a demonym opening the name is still its people.
+        ("The American Red Cross said so.", {"American Red Cross": "ORG"}, ["American"]),
+    ],
+)
+def test_places_a_demonym_after_a_first_name_is_a_surname(text: str, labels: dict[str, str],
+                                                         expected: list[str]) -> None:
+    assert [p.text for p in _resolve(text, labels)] == expected
