@@ -58,6 +58,15 @@ def _between_story(line: str) -> tuple[str | None, CleanResult]:
     return {removal.text: removal.kind for removal in result.removals}.get(line), result
 
 
+def _removed_as(line: str, kind: str | None) -> CleanResult:
+    """``line`` between two paragraphs of a story is removed as ``kind``, or kept whole when ``None``."""
+    removed, result = _between_story(line)
+    assert removed == kind
+    if kind is None:
+        assert line in result.text
+    return result
+
+
 @pytest.mark.parametrize(("line", "kind"), [
     ("Share on Facebook", "share"),
     ("Follow us on Instagram", "share"),
@@ -94,10 +103,7 @@ def _between_story(line: str) -> tuple[str | None, CleanResult]:
     ("Residents can subscribe to text alerts about closures, the council said in a statement.", None),
 ])
 def test_furniture_line_in_context(line: str, kind: str | None) -> None:
-    removed, result = _between_story(line)
-    assert removed == kind
-    if kind is None:
-        assert line in result.text
+    result = _removed_as(line, kind)
     for paragraph in (_STORY_BEFORE + "\n\n" + _STORY_AFTER).split("\n\n"):
         assert paragraph in result.text
 
@@ -239,10 +245,7 @@ def test_furniture_caption_set_off_between_paragraphs(line: str, kind: str | Non
     ("— Bridge Watch (@bridgewatch) November 18, 2019", None),
 ])
 def test_furniture_caption_by_its_form(line: str, kind: str | None) -> None:
-    removed, result = _between_story(line)
-    assert removed == kind
-    if kind is None:
-        assert line in result.text
+    _removed_as(line, kind)
 
 
 @pytest.mark.issue(12)
@@ -301,10 +304,7 @@ def test_furniture_short_description_set_off_is_a_caption_unless_it_heads_the_ne
      None),
 ])
 def test_furniture_call_to_action_in_any_language(line: str, kind: str | None) -> None:
-    removed, result = _between_story(line)
-    assert removed == kind
-    if kind is None:
-        assert line in result.text
+    _removed_as(line, kind)
 
 
 @pytest.mark.issue(12)
@@ -538,10 +538,7 @@ def test_furniture_a_box_s_message_about_the_reader_s_account_between_paragraphs
     ("Readers Will Love This Bridge. And Engineers Are Puzzled By It", None),
 ])
 def test_furniture_caption_closed_by_a_credit_or_a_stamp(line: str, kind: str | None) -> None:
-    removed, result = _between_story(line)
-    assert removed == kind
-    if kind is None:
-        assert line in result.text
+    _removed_as(line, kind)
 
 
 @pytest.mark.issue(12)
@@ -553,10 +550,7 @@ def test_furniture_caption_closed_by_a_credit_or_a_stamp(line: str, kind: str | 
     ("The council said the closure would last until the spring [see map].", None),
 ])
 def test_furniture_teaser_closed_by_its_media_tag(line: str, kind: str | None) -> None:
-    removed, result = _between_story(line)
-    assert removed == kind
-    if kind is None:
-        assert line in result.text
+    _removed_as(line, kind)
 
 
 @pytest.mark.issue(12)
@@ -569,7 +563,4 @@ def test_furniture_teaser_closed_by_its_media_tag(line: str, kind: str | None) -
     ("I agree with the engineers, and I want the old bridge reopened before the winter.", None),
 ])
 def test_furniture_consent_box_of_a_sign_up_form(line: str, kind: str | None) -> None:
-    removed, result = _between_story(line)
-    assert removed == kind
-    if kind is None:
-        assert line in result.text
+    _removed_as(line, kind)

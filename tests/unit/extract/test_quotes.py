@@ -874,6 +874,13 @@ def test_quotes_fragment_ending_reported_content_before_its_cue(  # type: ignore
     assert (quote.kind, quote.text, speaker_name(article, quote)) == ("mixed", content, speaker)
 
 
+def _one_indirect(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """``text`` holds one quote, reported speech of ``content`` by ``speaker``."""
+    article, quotes = quotes_of(stages, text)
+    (quote,) = quotes
+    assert (quote.kind, quote.text, speaker_name(article, quote)) == ("indirect", content, speaker)
+
+
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
@@ -888,9 +895,7 @@ def test_quotes_fragment_ending_reported_content_before_its_cue(  # type: ignore
     ],
 )
 def test_quotes_request_or_promise_is_reported_speech(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    article, quotes = quotes_of(stages, text)
-    (quote,) = quotes
-    assert (quote.kind, quote.text, speaker_name(article, quote)) == ("indirect", content, speaker)
+    _one_indirect(stages, text, content, speaker)
 
 
 @pytest.mark.issue(13)
@@ -920,9 +925,7 @@ def test_quotes_request_without_content(stages, text: str) -> None:  # type: ign
     ],
 )
 def test_quotes_stated_aim_is_reported_speech(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    article, quotes = quotes_of(stages, text)
-    (quote,) = quotes
-    assert (quote.kind, quote.text, speaker_name(article, quote)) == ("indirect", content, speaker)
+    _one_indirect(stages, text, content, speaker)
 
 
 @pytest.mark.issue(13)
@@ -949,9 +952,7 @@ def test_quotes_acts_and_schedules_are_not_reported_speech(stages, text: str) ->
     ],
 )
 def test_quotes_belief_with_a_clause_is_reported(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    article, quotes = quotes_of(stages, text)
-    (quote,) = quotes
-    assert (quote.kind, quote.text, speaker_name(article, quote)) == ("indirect", content, speaker)
+    _one_indirect(stages, text, content, speaker)
 
 
 @pytest.mark.issue(13)

@@ -611,6 +611,26 @@ def test_dialect_the_names_in_the_search_rows_follow_the_facts_and_an_older_corp
         reopened.close()
 
 
+def _index_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A list that grows by one each time a search reads its matches off the full-text index (a count, or the
+    whole match set)."""
+    from contextlib import contextmanager
+
+    from newsprism.store import search as search_module
+
+    reads: list[str] = []
+    real = search_module.matches_off_the_index
+
+    @contextmanager
+    def recorded(c: Any) -> Any:
+        reads.append("read")
+        with real(c):
+            yield
+
+    monkeypatch.setattr(search_module, "matches_off_the_index", recorded)
+    return reads
+
+
 @pytest.mark.issue(17)
 def test_dialect_a_word_the_statistics_expect_everywhere_is_not_counted(store: Store,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
@@ -618,8 +638,6 @@ def test_dialect_a_word_the_statistics_expect_everywhere_is_not_counted(store: S
     articles): one word its statistics expect in far more articles than counted is more than the cap without
     that read; a query of two words, whose estimate takes them to be independent, is counted. The pages are
     those of a count on both stores."""
-    from contextlib import contextmanager
-
     from newsprism.store import search as search_module
     from newsprism.store.dialect import PgConnection
     from newsprism.store.search import SearchQuery
@@ -631,16 +649,7 @@ def test_dialect_a_word_the_statistics_expect_everywhere_is_not_counted(store: S
     conn = store.reader()._connect()
     if isinstance(conn, PgConnection):
         conn.raw.execute("ANALYZE article_search")
-    counted: list[str] = []
-    real = search_module.matches_off_the_index
-
-    @contextmanager
-    def recorded(c: Any) -> Any:
-        counted.append("count")
-        with real(c):
-            yield
-
-    monkeypatch.setattr(search_module, "matches_off_the_index", recorded)
+    counted = _index_reads(monkeypatch)
     for text, expected in (("spoke", 40), ("spoke rain", 20)):
         counted.clear()
         page = store.reader().search(SearchQuery(text, limit=3))
@@ -655,8 +664,6 @@ def test_dialect_a_page_by_date_sorts_the_matches_its_count_read(store: Store, m
     """On PostgreSQL a count reads every match's row; a page by date of more matches than ranked and no more
     than counted sorts the row ids that count read, where it read them all a second time (the 7,351 matches of
     "prime minister" at 100,000 articles: 132 against 79 ms). The page is the same on both stores."""
-    from contextlib import contextmanager
-
     from newsprism.store import search as search_module
     from newsprism.store.dialect import PgConnection
     from newsprism.store.search import SearchQuery
@@ -665,16 +672,7 @@ def test_dialect_a_page_by_date_sorts_the_matches_its_count_read(store: Store, m
     days = [f"2022-{1 + (n * 7) % 12:02d}-{1 + (n * 5) % 28:02d}" for n in range(30)]
     store.add([Article(id=f"{n:016x}", text=f"Item {n}: the prime minister spoke.", source="s", published=days[n])
                for n in range(30)])
-    reads: list[str] = []
-    real = search_module.matches_off_the_index
-
-    @contextmanager
-    def recorded(c: Any) -> Any:
-        reads.append("read")
-        with real(c):
-            yield
-
-    monkeypatch.setattr(search_module, "matches_off_the_index", recorded)
+    reads = _index_reads(monkeypatch)
     page = store.reader().search(SearchQuery('"prime minister"', sort="date", limit=5, offset=offset))
     newest = sorted(range(30), key=lambda n: (days[n], n), reverse=True)
     assert [int(hit.id, 16) for hit in page.hits] == newest[offset:offset + 5]
