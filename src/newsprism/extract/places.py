@@ -946,8 +946,6 @@ class _Geography:
         self.votes: dict[str, tuple[Counter[str], Counter[str]]] = {}
         #: Small towns placed by the region written after one mention of their name.
         self.towns: dict[str, GazEntry] = {}
-        #: The namesakes of each name.
-        self.found: dict[str, list[GazEntry]] = {}
         line = dateline(text)
         self.dateline = name_key(line[2]) if line else ""
         for mention, name, found in candidates:
@@ -958,7 +956,6 @@ class _Geography:
         for mention, name, found in candidates:
             key = name_key(name)
             if found and key not in self.first and mention.label != _TENTATIVE:
-                self.found[key] = found
                 # A name the article places by what it writes after it votes for that namesake, not for the
                 # most populous: "Parkland, Florida" must not vote for Washington, home of a bigger Parkland.
                 held = self.held.get(key, set())
@@ -1015,11 +1012,6 @@ class _Geography:
             # bigger namesakes are elsewhere (#13).
             scored = sorted(scored + [(_score(t, countries, regions, key), t) for t in towns], key=lambda p: -p[0])
         best_score, best = scored[0]
-        if best.type != "country" and (county := self._county_named(key)) and county.admin1 != best.admin1:
-            # "the Suffolk Times" in a story that names Suffolk County, New York: the county's short form, not
-            # the English county nor Suffolk, Virginia; a town inside the county keeps its name ("Orange") (#13).
-            self.chosen[key] = (county, 3.0, f"the short form of {county.name}, which the article names")
-            return self.chosen[key]
         margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
         if held & {best.admin1, best.country}:
             reason = "the region or country written after it"
@@ -1031,15 +1023,6 @@ class _Geography:
             reason = "the most populous namesake"
         self.chosen[key] = (best, margin, reason)
         return self.chosen[key]
-
-    def _county_named(self, key: str) -> GazEntry | None:
-        """The county the article names in full whose short form ``key`` is ("Suffolk County" for "Suffolk")."""
-        for word in _COUNTY_WORDS:
-            if (first := self.first.get(key + word)) and first.type == "county":
-                # Chosen as the county's own mentions are, by the article's places ("Suffolk County" of New
-                # York, not the bigger one of Massachusetts).
-                return self.choose(key + word, self.found[key + word])[0]
-        return None
 
     @staticmethod
     def _local_towns(name: str, regions: Counter[str]) -> list[GazEntry]:

@@ -562,29 +562,6 @@ def test_places_a_first_name_is_a_small_town_only_by_its_own_name(text: str, exp
 
 @pytest.mark.issue(13)
 @pytest.mark.parametrize(
-    ("text", "labels", "name", "admin"),
-    [
-        # A county's short form is the county the article names in full, chosen as that county is ...
-        ("The Suffolk Times reported. Police in Suffolk County, New York, said so.",
-         {"Suffolk Times": "ORG", "Suffolk County": "GPE", "New York": "GPE"}, "Suffolk", "US.NY"),
-        # ... but a town the county holds keeps its own name ...
-        ("Fires in Orange County, California spread. Orange residents fled.",
-         {"Orange County": "GPE", "California": "GPE", "Orange": "GPE"}, "Orange", "US.CA"),
-        # ... and without the county, the short form is what it was.
-        ("Farmers in Suffolk said so.", {"Suffolk": "GPE"}, "Suffolk", "GB.ENG"),
-    ],
-)
-def test_places_a_countys_short_form_is_the_county_the_article_names(text: str, labels: dict[str, str], name: str,
-                                                                     admin: str) -> None:
-    from newsprism.extract.gazetteer import gazetteer
-
-    place = next(p for p in _resolve(text, labels) if p.text == name)
-    entry = next(e for e in gazetteer().lookup(place.name or name) if e.id == place.gazetteer_id)
-    assert entry.admin1 == admin and (entry.type == "county") == (name == "Suffolk")
-
-
-@pytest.mark.issue(13)
-@pytest.mark.parametrize(
     ("text", "labels", "expected"),
     [
         # Initials the gazetteer reads as a town's name ("Wa", Ghana) are a region of the article's geography ...
