@@ -369,16 +369,17 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
         for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
+                span = _sentence(article.text, claim)
                 if quantity is None and not (claim.counted or claim.what) and _COMPARED.search(
                         article.text, max(0, claim.start - 40), claim.start):
                     # "compared with fewer than 8 million": a figure of no noun of its own, set against another,
                     # has the noun of the figure it is set against
-                    elided.setdefault((article.id, _sentence(article.text, claim), claim.unit or ""), set()).add(
+                    elided.setdefault((article.id, span, claim.unit or ""), set()).add(
                         claim.value * dimension_of(claim.unit)[1])
                 if quantity is None:
                     continue
-                named[(article.id, index)] = _named_in_sentence(article, claim, entity_of)
-                sentences[(article.id, index)] = _sentence(article.text, claim)
+                named[(article.id, index)] = _named_in_sentence(article, claim, span, entity_of)
+                sentences[(article.id, index)] = span
                 as_of = claim.as_of or (article.published or "")[:10] or None
                 holder, among = share_holder(article, claim, entity_of)
                 label = _label(quantity, claim.unit) + among + _rate(claim, article.text) + _scope(claim, article) + \
@@ -455,10 +456,10 @@ def _sentence(text: str, claim: Claim) -> tuple[int, int]:
     return start, min(ends) if ends else len(text)
 
 
-def _named_in_sentence(article: Article, claim: Claim,
+def _named_in_sentence(article: Article, claim: Claim, sentence: tuple[int, int],
                        entity_of: Mapping[tuple[str, str], str] | None) -> frozenset[str]:
-    """The persons and organisations named in a figure's sentence (corpus entities where known, else names)."""
-    start, end = _sentence(article.text, claim)
+    """The persons and organisations named in a figure's ``sentence`` (corpus entities where known, else names)."""
+    start, end = sentence
     found = {(entity_of or {}).get((article.id, m.entity or ""), "") or fold_name(m.text)
              for m in article.mentions if start <= m.start and m.end <= end and m.label in _HOLDER_LABELS}
     if claim.about:

@@ -74,11 +74,11 @@ class NameNode:  # no slots: the derived name forms are cached on the instance
         ("L.A. Times" is not "Times", "IN" is Indiana) (#17)."""
         written = self.name.replace(".", "")
         folded = fold_name(written).split()
-        capitals = not written.isupper()  # in a name all in capitals, "THE" is a word like the others
-        kept = [f for w, f in zip(written.split(), folded, strict=False)
-                if f not in NAME_STOP_WORDS or (capitals and len(w) > 1 and w.isupper())]
-        return tuple(kept) if len(written.split()) == len(folded) else \
-            tuple(w for w in folded if w not in NAME_STOP_WORDS)
+        parts = written.split()
+        if len(parts) != len(folded) or written.isupper():
+            parts = folded  # the fold cut words apart ("Jean-Claude"), or every word is in capitals ("THE NEW YORK")
+        return tuple(f for w, f in zip(parts, folded, strict=True)
+                     if f not in NAME_STOP_WORDS or (len(w) > 1 and w.isupper()))
 
     @cached_property
     def person(self) -> tuple[tuple[str, ...], str, str]:
@@ -99,9 +99,9 @@ class NameNode:  # no slots: the derived name forms are cached on the instance
         return self.family == "ORG" and len(self.words) == 1  # "Senate", "UN": which one?
 
 
-def looks_acronym(name: str) -> bool:
+def looks_acronym(name: str, *, longest: int = 6) -> bool:
     letters = name.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+    return 2 <= len(letters) <= longest and letters.isalpha() and letters.isupper()
 
 
 #: What opens the gazetteer key of a site's name node; its town's entry and its name follow

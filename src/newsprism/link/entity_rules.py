@@ -126,7 +126,9 @@ def evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
         if a.name.casefold() == b.name.casefold():
             return 1.0, "same name"
         if (_spelt_out(a.name) or _spelt_out(b.name)) and _letters(a.name) != _letters(b.name):
-            return None  # CIA / CYA, HP / GP, DWI / DVI: letters read one by one are no spelling of a word
+            # CIA / CYA, HP / GP, DWI / DVI: up to four capitals are read letter by letter, and folding their
+            # spelling as a transliteration's would make other initials of them (#17)
+            return None
         return 1.0, "transliteration"
     if a.family == "PLACE":
         if a.gazetteer and a.gazetteer == b.gazetteer:
@@ -146,10 +148,7 @@ def evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
 
 
 def _spelt_out(name: str) -> bool:
-    """A name of two to four capitals, read letter by letter ("CIA", "H.P."): folding its spelling as a
-    transliteration's would make other initials of it ("CYA" for "CIA") (#17)."""
-    letters = _letters(name)
-    return 2 <= len(letters) <= 4 and name.replace(".", "").isalpha() and name.replace(".", "").isupper()
+    return looks_acronym(name, longest=4)
 
 
 def _letters(name: str) -> str:

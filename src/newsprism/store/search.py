@@ -52,7 +52,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import Any
 
 from ..codes import Code
 from .base import SearchFilters, SearchHit, SearchResult, check_search_values
@@ -297,9 +297,9 @@ def search(conn: Conn, query: SearchQuery, *, entity_names: Collection[str], fea
         if len(candidates) <= RANK_CAP:
             total = len(candidates)
         elif query.sort == "date" and d.count_reads_rows:  # the matches counted are those a page by date sorts
-            counted = _count(conn, match, ids=True)
-            total = counted if isinstance(counted, int) else len(counted)
-            matched = counted if isinstance(counted, list) and total <= COUNT_CAP else None
+            ids = None if _surely_more(conn, match) else _match_ids(conn, match)
+            total = COUNT_CAP + 1 if ids is None else len(ids)
+            matched = ids if total <= COUNT_CAP else None
         else:
             total = _count(conn, match)
     exact = len(candidates) <= RANK_CAP
@@ -395,33 +395,35 @@ def _walk_dates(conn: Conn, matched: set[int], w: _Where, *, limit: int,
     return found[offset:need]
 
 
-@overload
-def _count(conn: Conn, match: str) -> int: ...
+def _count(conn: Conn, match: str) -> int:
+    """The matches of an unfiltered query, up to :data:`COUNT_CAP` and one (a filtered one counts as it reads)."""
+    if _surely_more(conn, match):
+        return COUNT_CAP + 1
+    d = dialect_of(conn)
+    with matches_off_the_index(conn):  # nothing of a match is read but that it is one
+        return int(conn.execute(f"SELECT count(*) FROM ({_matches_sql(d)}) t", [match]).fetchone()[0])
 
 
-@overload
-def _count(conn: Conn, match: str, *, ids: bool) -> int | list[int]: ...
+def _match_ids(conn: Conn, match: str) -> list[int]:
+    """The row ids of :func:`_count`'s matches, read as it reads them (a page by date sorts them)."""
+    with matches_off_the_index(conn):
+        return [int(r[0]) for r in conn.execute(_matches_sql(dialect_of(conn)), [match])]
 
 
-def _count(conn: Conn, match: str, *, ids: bool = False) -> int | list[int]:
-    """The matches of an unfiltered query, up to :data:`COUNT_CAP` and one (a filtered one counts as it reads).
+def _matches_sql(d: Dialect) -> str:
+    return f"SELECT {d.fts_rowid} FROM {d.fts_from} WHERE {d.fts_match} LIMIT {COUNT_CAP + 1}"
+
+
+def _surely_more(conn: Conn, match: str) -> bool:
+    """Whether an unfiltered query has more than :data:`COUNT_CAP` matches by the database's statistics alone.
 
     PostgreSQL reads a heap page a match to count them off its index (the count of 'police' up to 10,001
     read 8,816 pages at 100,000 articles, 40 to 125 ms): a single word or prefix the table's statistics
-    expect in :data:`SURELY_MORE` times :data:`COUNT_CAP` articles or more is counted as more than the cap
-    without reading them. The statistics sample the vectors (within about 2 % for such a word); a query of
-    several words is counted, as its estimate takes the words to be independent.
-
-    With ``ids``, the row ids of those matches (a page by date sorts them), or the count when it was not read.
+    expect in :data:`SURELY_MORE` times :data:`COUNT_CAP` articles or more has more, without reading them. The
+    statistics sample the vectors (within about 2 % for such a word); a query of several words is counted,
+    as its estimate takes the words to be independent. SQLite has no estimate and always counts.
     """
-    d = dialect_of(conn)
-    if _ONE_TERM.fullmatch(match) and expected_matches(conn, match) >= SURELY_MORE * COUNT_CAP:
-        return COUNT_CAP + 1
-    matches = f"SELECT {d.fts_rowid} FROM {d.fts_from} WHERE {d.fts_match} LIMIT {COUNT_CAP + 1}"
-    with matches_off_the_index(conn):  # nothing of a match is read but that it is one
-        if ids:
-            return [int(r[0]) for r in conn.execute(matches, [match])]
-        return int(conn.execute(f"SELECT count(*) FROM ({matches}) t", [match]).fetchone()[0])
+    return bool(_ONE_TERM.fullmatch(match)) and expected_matches(conn, match) >= SURELY_MORE * COUNT_CAP
 
 
 _HIT_COLUMNS = "a.id, a.url, {source}, a.site, a.published, a.lang"
