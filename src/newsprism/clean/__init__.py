@@ -110,11 +110,16 @@ def _find_headline(text: str, removals: tuple[Removal, ...]) -> tuple[str | None
     return headline(text), removals
 
 
+_CLOSERS = " \"'”’»)]"
+
+
 def headline(text: str) -> str | None:
     """The first line of a text document when it reads as a headline (short, alone, no final stop)."""
     head, _, rest = text.lstrip().partition("\n")
     head = head.strip()
-    if 3 <= len(head.split()) <= 25 and not head.endswith((".", ",", ";", ":")) and rest.startswith(("\n", "\r\n")):
+    # a stop behind a closing quote ends a sentence too: 'us."' or 'us. "' is the end of someone's words
+    if 3 <= len(head.split()) <= 25 and not head.rstrip(_CLOSERS).endswith((".", ",", ";", ":")) \
+            and rest.startswith(("\n", "\r\n")):
         return head
     return None
 

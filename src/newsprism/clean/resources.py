@@ -116,7 +116,8 @@ ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 #: A space character besides the plain space, or a zero-width one: with a test for two plain spaces, what
 #: :data:`ODD_SPACE` and :data:`ZERO_WIDTH` find, in one scan that does not stop at every plain space.
 OTHER_SPACE = re.compile(rf"[{_OTHER_SPACES}\u200b\u200c\u200d\u2060\ufeff]")
-TERMINAL = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[。！？」』）])$")
+#: a closing quote or bracket may follow the stop after a space, as text rebuilt from tokens writes it (`us. "`)
+TERMINAL = re.compile(r"(?:[.!?…:;](?:\s?[\"'”’»)\]])*|[。！？」』）])$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)|[。！？]")
 HAS_DIGIT = re.compile(r"\d")
 #: A speaker tag opening a line of an interview transcript: "((WN))", "Q:", "KEYSERS:".
@@ -402,7 +403,7 @@ CALL_IMPERATIVE = re.compile(
 )
 
 #: The story's own voice and tense, which a caption describing a picture does not take.
-FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|you|your)\b")
+FIRST_PERSON = re.compile(r"\b(?:I|we|us|me|my|our|you|your)\b")
 PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", _I)
 #: A pronoun or link word opening a line: the story going on, not a caption ("He is…", "Below, we…", "Now you…").
 STORY_OPENING = re.compile(

@@ -288,3 +288,18 @@ def test_text_case_boundary_glue_in_another_language_is_split_by_the_words_the_t
     assert "Krankenhausgesellschaft" in result.text
     assert [(repair.before, repair.after) for repair in result.repairs] == [
         ("elektronischePatientenakte", "elektronische Patientenakte")]
+
+
+def test_text_last_line_of_a_quote_run_over_lines_is_kept_and_no_headline() -> None:
+    # text rebuilt from tokens sets a space before the closing quote; the speech's last line is no alt text,
+    # and, standing first, no headline
+    quote = ('"What I feel when I see this," said one young man in a plastic helmet, "is that I am loving my '
+             'city more than ever.\nBecause we are all here.\nThe system has failed us.\nThe politicians failed '
+             'us. "\n"I do feel bad when I see property burned," said a man wearing a ski mask near the square.\n')
+    raw = "Violent protests in Europe borne out of deeper frustrations\n\n" + quote
+    cleaned = clean_article(Article(id="q1", text=raw, raw_text=raw))
+    assert "The politicians failed us." in cleaned.text
+    assert not [r for r in cleaned.removals if "politicians" in r.text]
+    assert cleaned.title == "Violent protests in Europe borne out of deeper frustrations"
+    lone = clean_article(Article(id="q2", text="The politicians failed us. \"\n\n" + quote, raw_text=""))
+    assert lone.title != 'The politicians failed us. "'
