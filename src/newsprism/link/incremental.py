@@ -286,7 +286,7 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     # the merges replayed in their order from the new and changed articles, the others decided as stored: only the
     # stories a merge of this run can change are read, not every story the stored edges reach (#17)
     replay = _Replay(store, feats, groups, gone=gone, removed=removed, dropped=closed.dropped, average=average,
-                     settings=settings)
+                     threshold=threshold, settings=settings)
     found, clusters = replay.run(gone | set(touched) | closed.seeds, edges)
     for x, y in _Unscored(posting, feats, replay.scores, settings.story_window_days)(clusters) if clusters else ():
         replay.scores[(x, y)] = feature_similarity(feats[x], feats[y])
@@ -437,10 +437,10 @@ class _Replay:
 
     def __init__(self, store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *, gone: Collection[str],
                  removed: Collection[str], dropped: Collection[tuple[str, str]], average: float,
-                 settings: Settings) -> None:
+                 threshold: float, settings: Settings) -> None:
         self.store, self.feats, self.groups, self.dropped = store, feats, groups, set(dropped)
         self.gone, self.removed = set(gone) | set(removed), set(removed)  # stored edges of ``gone`` are not read
-        self.average, self.settings = average, settings
+        self.average, self.threshold, self.settings = average, threshold, settings
         self.was_in: dict[str, str] = {}  # a removed article -> its stored story
         #: scores of the pairs known: stored edges read, new edges, duplicate pairs (1.0), pairs scored in merges
         self.scores: dict[tuple[str, str], float] = {}
@@ -563,7 +563,7 @@ class _Replay:
         if not dirty and not one_story:
             return  # two stored stories the last run kept apart, as they were
         if joins(self.members[ca], self.members[cb], -event[0], self.scores, self.feats, average=self.average,
-                 settings=self.settings):
+                 threshold=self.threshold, settings=self.settings):
             keep, gone = min(ca, cb), max(ca, cb)
             for member in self.members[gone]:
                 self.cluster_of[member] = keep

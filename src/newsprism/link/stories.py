@@ -249,7 +249,8 @@ def merge_stories(scores: dict[tuple[str, str], float], feats: Mapping[str, DocF
         ca, cb = cluster_of[a], cluster_of[b]
         if ca == cb:
             continue
-        if joins(members[ca], members[cb], score, scores, feats, average=average, settings=settings):
+        if joins(members[ca], members[cb], score, scores, feats, average=average, threshold=threshold,
+                 settings=settings):
             keep, gone = min(ca, cb), max(ca, cb)
             for member in members[gone]:
                 cluster_of[member] = keep
@@ -262,12 +263,31 @@ def merge_stories(scores: dict[tuple[str, str], float], feats: Mapping[str, DocF
 
 
 def joins(a: list[str], b: list[str], score: float, scores: dict[tuple[str, str], float],
-          feats: Mapping[str, DocFeatures], *, average: float, settings: Settings) -> bool:
+          feats: Mapping[str, DocFeatures], *, average: float, threshold: float, settings: Settings) -> bool:
     """Whether clusters ``a`` and ``b`` merge through a pair of theirs scoring ``score``: a duplicate pair
     (1.0) always does; else their span must stay within ``story_max_span_days`` and their mean pair score (the
-    cross pairs missing from ``scores`` are scored and added, in ``a`` then ``b`` order) reach ``average``."""
-    return score >= 1.0 or (_span(a + b, feats) <= settings.story_max_span_days
-                            and _average_link(a, b, scores, feats) >= average)
+    cross pairs missing from ``scores`` are scored and added, in ``a`` then ``b`` order) reach ``average``.
+
+    An undated article's time is unknown, so the story window never kept it from an event of its kind on
+    another day (#17):
+
+    1. when both clusters hold dated articles, their dated articles' cross pairs alone must reach
+       ``average``: undated members may join a story, never be what bridges two dated events;
+    2. when only one cluster holds dated articles, the undated cluster joins it on the evidence a single pair
+       needs to propose a merge: a mean of ``threshold``. Two undated clusters merge as two dated ones do.
+    """
+    if score >= 1.0:
+        return True
+    if _span(a + b, feats) > settings.story_max_span_days:
+        return False
+    mean = _average_link(a, b, scores, feats)
+    dated_a, dated_b = [x for x in a if feats[x].day], [y for y in b if feats[y].day]
+    if dated_a and dated_b:
+        # 1.
+        return mean >= average and (len(dated_a) + len(dated_b) == len(a) + len(b)
+                                    or _average_link(dated_a, dated_b, scores, feats) >= average)
+    # 2.
+    return mean >= (threshold if dated_a or dated_b else average)
 
 
 def _span(ids: list[str], by_id: Mapping[str, DocFeatures]) -> int:

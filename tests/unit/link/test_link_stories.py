@@ -114,3 +114,38 @@ def test_stories_two_companies_results_are_two_events_of_one_kind() -> None:
     assert not other_subjects(dupont, dupont_too)  # "Du Pont" names "Du Pont Co." by its telling words
     plain = [replace(f, subject=None) for f in (compaq, dupont)]
     assert feature_similarity(compaq, dupont) == pytest.approx(feature_similarity(*plain) * OTHER_SUBJECT)
+
+
+def _game(aid: str, published: str | None) -> Article:
+    return Article(id=aid, text="The Bears beat the Packers 24-17 at Soldier Field. Mitchell Trubisky threw for 250 "
+                   "yards and two touchdowns.", title="Bears beat Packers", published=published, lang="en")
+
+
+@pytest.mark.issue(17)
+def test_stories_an_undated_article_is_no_bridge_between_dated_events() -> None:
+    """With no date the story window cannot keep an undated article from a game of another week: it may join
+    a story of dated articles, but neither be what holds two dated games together nor join them on the
+    evidence two dated articles of one day need (the mean of a merge), only on what a single pair needs to
+    propose one (the threshold); two undated articles merge as before."""
+    from newsprism.config import Settings
+    from newsprism.link.stories import joins
+
+    settings = Settings()
+    threshold, average = settings.story_threshold, settings.story_average
+    feats = {f.id: f for f in map(features, [_game("d1", "2018-09-09"), _game("d2", "2018-09-16"),
+                                             _game("u1", None), _game("u2", None)])}
+
+    def merges(a: list[str], b: list[str], scores: dict[tuple[str, str], float]) -> bool:
+        return joins(a, b, max(scores.values()), dict(scores), feats, average=average, threshold=threshold,
+                     settings=settings)
+
+    # the two dated games score little together; the undated report is close to both
+    bridged = {("d1", "d2"): 0.1, ("d2", "u1"): 0.9}
+    assert (0.1 + 0.9) / 2 >= average and not merges(["d1", "u1"], ["d2"], bridged)
+    assert merges(["d1", "u1"], ["d2"], {("d1", "d2"): average, ("d2", "u1"): 0.9})
+    between = (average + threshold) / 2
+    assert not merges(["d1"], ["u1"], {("d1", "u1"): between})
+    assert not merges(["d1", "u2"], ["u1"], {("d1", "u1"): between, ("u1", "u2"): between})
+    assert merges(["d1"], ["u1"], {("d1", "u1"): threshold})
+    assert merges(["u2"], ["u1"], {("u1", "u2"): between})
+    assert merges(["d1", "d2"], ["u1", "u2"], {("d1", "d2"): 0.0, ("d1", "u1"): 1.0})  # copies always join
