@@ -20,7 +20,8 @@ A claim group is one quantity in one story:
 3. a compatible time: figures dated long before the story (a historical
    total quoted in a report) form a group of their own year, and a figure of
    no known time (an undated article) is set beside dated figures of
-   nothing;
+   nothing, and beside figures as undated as itself only when another source
+   gives the same figure;
 
 4. the same places: a figure given for a part ("57,000 in Romania") is
    another quantity than the total;
@@ -527,9 +528,17 @@ def _corroborated(group: list[ClaimRow], named: Mapping[tuple[str, int], frozens
 def _in_time(group: list[ClaimRow]) -> list[ClaimRow]:
     """The figures whose time is known, when any is: a figure of an undated article with no date
     of its own may be from another year's event under the same words ("70 injured" in the riots
-    of another year), so it is set beside figures as undated as itself only."""
+    of another year), so it is set beside figures as undated as itself only.
+
+    Among figures none of which has a time, only those another source gives the same figure for (or one a
+    rounding or a bound makes consistent) stay: with no time to tell them apart, two different figures are as
+    likely two events' as a disagreement ("a sit-down of about 1,000 in Athens" beside "10,000 gathered" in
+    another report; a running back's touchdowns of two seasons), and a reader can judge neither (#17).
+    """
     dated = [r for r in group if r.as_of]
-    return dated or group
+    if dated:
+        return dated
+    return [r for r in group if any(_sources(r, o) and relation(r, o) != "differs" for o in group)]
 
 
 def _comparable(group: list[ClaimRow], *, cumulative: bool) -> list[ClaimRow]:

@@ -424,3 +424,24 @@ def test_claims_the_whole_a_part_is_of_is_not_counted_in_the_parts_event() -> No
                  ("one", 1, {"counted": "victim died", "verb": "died", "what": "victim"}))
     groups = _groups(a, b, c)
     assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"dead": ["b", "c"]}
+
+
+@pytest.mark.issue(17)
+def test_claims_undated_figures_stand_beside_each_other_only_when_another_source_agrees() -> None:
+    """With no time for any figure, two reports' different figures may be two events' (a sit-down in Athens,
+    a march elsewhere on another day): only figures another source gives the same, or within a bound, stay."""
+    extra = {"counted": "people marched", "verb": "marched", "what": "people"}
+
+    def undated(aid: str, text: str, needle: str, value: float, bound: str = "exact") -> Article:
+        start = text.index(needle)
+        return Article(id=aid, text=text, site=None, claims=(Claim(
+            start=start, end=start + len(needle), text=needle, value=value, value_text=needle, bound=bound,
+            **extra),))  # type: ignore[arg-type]
+
+    sit_down = undated("a", "About 1,000 people marched to a sit-down in Athens.", "1,000", 1000, "about")
+    square = undated("b", "In the square 10,000 people marched against the government.", "10,000", 10000)
+    march = undated("c", "More than 10,000 people marched through the city.", "10,000", 10000, "more_than")
+    (group,) = _groups(sit_down, square, march).values()
+    assert sorted((r.article_id, r.value) for r in group) == [("b", 10000), ("c", 10000)]
+    assert {r.verdict for r in group} == {"agree"}
+    assert _groups(sit_down, square) == {}  # two different figures, no time to tell them apart: nothing to show
