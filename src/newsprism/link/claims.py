@@ -32,7 +32,9 @@ A claim group is one quantity in one story:
    another quantity than the dead;
 7. for a quantity that is no tally of an event (an offer, earnings, a share
    that fell), the same holder: another source must give the same figure, or
-   name in the figure's sentence a person or organisation the other names;
+   name in the figure's sentence a person or organisation the other names,
+   and a different figure whose sentence ties it to another day is another
+   event's (a game's yards a week before);
 8. for a quantity that is no tally of one event, the same reach: a total over
    several events ("923 rounds in their five operations so far") is another
    quantity than one event's figure;
@@ -367,6 +369,7 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
         named: dict[tuple[str, int], frozenset[str]] = {}
         sentences: dict[tuple[str, int], tuple[int, int]] = {}
         elided: dict[tuple[str, tuple[int, int], str], set[float]] = {}
+        dated_by_text: set[tuple[str, int]] = set()  # figures whose sentence says their day
         for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
@@ -380,6 +383,8 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
                 if quantity is None:
                     continue
                 named[(article.id, index)] = _named_in_sentence(article, claim, span, entity_of)
+                if claim.as_of and claim.as_of[:10] != (article.published or "")[:10]:
+                    dated_by_text.add((article.id, index))
                 sentences[(article.id, index)] = span
                 as_of = claim.as_of or (article.published or "")[:10] or None
                 holder, among = share_holder(article, claim, entity_of)
@@ -398,7 +403,7 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
             for group in _by_owner(_compared_apart(found[label], sentences, elided)):
                 group = _comparable(_in_time(group), cumulative=cumulative)
                 if not cumulative:
-                    group = _corroborated(group, named)
+                    group = _corroborated(group, named, dated_by_text)
                 if len({r.site or r.article_id for r in group}) > 1:
                     rows += verdict(sorted(group, key=lambda r: (r.as_of or "~", r.article_id, r.claim_index)),
                                     cumulative=cumulative)
@@ -501,9 +506,10 @@ def _range_ends(rows: list[ClaimRow]) -> bool:
     return len(rows) == 2 and bool(bounds & _LOWER) and bool(bounds & _UPPER)
 
 
-def _corroborated(group: list[ClaimRow], named: Mapping[tuple[str, int], frozenset[str]]) -> list[ClaimRow]:
+def _corroborated(group: list[ClaimRow], named: Mapping[tuple[str, int], frozenset[str]],
+                  dated_by_text: Collection[tuple[str, int]] = ()) -> list[ClaimRow]:
     """The figures another source backs: the same figure, or a figure whose sentence names the same
-    person or organisation, when neither names a rival one.
+    person or organisation, when neither names a rival one, and both are of one time.
 
     A quantity that is no tally of an event (an offer, a contract, earnings, a fall in
     per cent, yards) belongs to someone the sentence may not make its subject: one team's
@@ -512,12 +518,21 @@ def _corroborated(group: list[ClaimRow], named: Mapping[tuple[str, int], frozens
     sentences give may be whom the figure is for, not whose it is: "the Boston Red Sox have made
     Mark Teixeira an eight-year, $200 million offer" and "the Washington Nationals made Teixeira an
     eight-year, $160 million offer" name the player in both and each a team the other does not (#17).
+
+    Nor is a different figure of another day, where a sentence ties one of them to its day: such a quantity
+    is measured again at each event (a game, a session, a poll), so a figure of another day may be another
+    event's, no revision of it ("in the victory over the Falcons on Dec. 27, Thomas rushed for 63 yards"
+    beside "102 yards from scrimmage" in a report ten days later, #17). Figures dated by their reports alone
+    may still be a later report's revision.
     """
     def backs(a: ClaimRow, b: ClaimRow) -> bool:
         if not _sources(a, b):
             return False
         if relation(a, b) != "differs":
             return True
+        if ((a.article_id, a.claim_index) in dated_by_text or (b.article_id, b.claim_index) in dated_by_text) \
+                and _days_apart(a.as_of, b.as_of):
+            return False
         names_a = named.get((a.article_id, a.claim_index), frozenset())
         names_b = named.get((b.article_id, b.claim_index), frozenset())
         return bool(names_a & names_b) and not (names_a - names_b and names_b - names_a)

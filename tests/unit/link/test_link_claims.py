@@ -445,3 +445,25 @@ def test_claims_undated_figures_stand_beside_each_other_only_when_another_source
     assert sorted((r.article_id, r.value) for r in group) == [("b", 10000), ("c", 10000)]
     assert {r.verdict for r in group} == {"agree"}
     assert _groups(sit_down, square) == {}  # two different figures, no time to tell them apart: nothing to show
+
+
+@pytest.mark.issue(17)
+def test_claims_a_figure_its_sentence_ties_to_another_day_is_no_revision() -> None:
+    """A running back's yards are measured again at every game: the figure one report ties to a game's day is
+    no earlier version of another report's figure of ten days later; a later report's figure with no day of
+    its own beside one dated by its report alone is still a revision."""
+    extra = {"counted": "yards", "what": "yard"}
+    text_63 = "In the Saints 17-14 victory over the Falcons on Dec. 27, Pierre Thomas rushed for 63 yards."
+    text_102 = "Pierre Thomas had 102 yards from scrimmage and a touchdown in Week 16."
+
+    def report(aid: str, site: str, published: str, text: str, needle: str, value: float, as_of: str) -> Article:
+        found = _article(aid, site, published, text, (needle, value, {**extra, "as_of": as_of}))
+        name = "Pierre Thomas"
+        return replace(found, mentions=(Mention(text.index(name), text.index(name) + len(name), name, "PERSON"),))
+
+    game = report("a", "one.example", "2011-01-05", text_63, "63", 63, "2010-12-27")
+    later = report("b", "two.example", "2011-01-06", text_102, "102", 102, "2011-01-06")
+    assert not _groups(game, later)
+    earlier = report("c", "three.example", "2010-12-28", text_102.replace("102", "94"), "94", 94, "2010-12-28")
+    (group,) = _groups(earlier, later).values()
+    assert [(r.value, r.verdict) for r in group] == [(94, "revision"), (102, "revision")]
