@@ -520,7 +520,7 @@ def _corroborated(group: list[ClaimRow], named: Mapping[tuple[str, int], frozens
     eight-year, $160 million offer" name the player in both and each a team the other does not (#17).
 
     Nor is a different figure of another day, where a sentence ties one of them to its day: such a quantity
-    is measured again at each event (a game, a session, a poll), so a figure of another day may be another
+    is measured again at each event (a game, a trading day, a poll), so a figure of another day may be another
     event's, no revision of it ("in the victory over the Falcons on Dec. 27, Thomas rushed for 63 yards"
     beside "102 yards from scrimmage" in a report ten days later, #17). Figures dated by their reports alone
     may still be a later report's revision.
