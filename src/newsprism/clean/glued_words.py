@@ -508,7 +508,14 @@ def _compound(left: str, right: str, lang: str) -> bool:
         # grammar word ends ("takeover", "walkout") are listed words, which are never split, so the many that
         # "-over" or "-out" end tell nothing of this one (#12)
         return False
-    return starts[left.lower()] >= _COMPOUND_PARTS or ends[right.lower()] >= _COMPOUND_PARTS
+    opens, closes = starts[left.lower()], ends[right.lower()]
+    if opens >= _COMPOUND_PARTS:
+        return True  # a prefix ("un-", "non-", "hyper-", "under-") opens words of any kind
+    # a suffix ends words that open compounds too: "-able" ends many listed words and "crew-" opens 7
+    # ("crewable"); a word that opens none ("resemble", "collectively", "takes") glued to a part that ends many
+    # ("resembleone", "takestime") is two words. A name's coinages ("Obamagate") are never listed, so a
+    # capitalised left part is not asked (#12)
+    return closes >= _COMPOUND_PARTS and (opens > 0 or left[:1].isupper())
 
 
 def _grammar_tail(left: str, right: str, lang: str) -> bool:

@@ -312,6 +312,27 @@ def test_glued_words_grammar_word_after_a_word_is_not_a_compound(text: str, glue
     assert after in text[:splits[0].index] + " " + text[splits[0].index:]
 
 
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "glued", "after"), [
+    # "-one", "-time" and "-house" end many listed words, but no listed compound opens on these words
+    ("The new design does not resembleone of the old ones at all.", "resembleone", "resemble one"),
+    ("Recovery takestime after such an operation, the doctor said.", "takestime", "takes time"),
+    ("The votes were collectivelyhouse business until the reform.", "collectivelyhouse", "collectively house"),
+])
+def test_glued_words_suffix_after_a_word_that_opens_no_compound(text: str, glued: str, after: str) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == [glued]
+    assert after in text[:splits[0].index] + " " + text[splits[0].index:]
+
+
+@pytest.mark.parametrize("text", [
+    "The crewable capsule and the Obamagate story were both news.",  # "crew-" opens listed compounds; a name
+    "A noncontagious and hyperpersonalized feed.",  # prefixes open words of any kind
+])
+def test_glued_words_coined_compounds_stay(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
 @pytest.mark.parametrize("text", ["The takeover and the walkout were both news.", "A sleepover ended early."])
 def test_glued_words_listed_compounds_of_grammar_words_stay(text: str) -> None:
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
