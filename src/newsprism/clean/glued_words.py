@@ -380,8 +380,12 @@ def _capitalised_pair(left: str, right: str, *, vocabulary: Counter[str], lang: 
                                            or (vocabulary.get(left.lower(), 0) > 0 and left.lower() not in STOP_WORDS)):
         return True  # a rare word the text uses, as names are ("BenSasse" beside "Sasse"); brands end in words
     _, starts, ends = _lexicon(lang)
-    if not _function_word(left, lang) and max(starts[left.lower()], ends[right.lower()]) >= _BRAND_PARTS:
-        return False  # built as brands are, from words that build many compounds ("AirPods", "EuroAsia", "GiveWell")
+    opens, closes = starts[left.lower()], ends[right.lower()]
+    if not _function_word(left, lang) and (opens >= _BRAND_PARTS or (closes >= _BRAND_PARTS and opens > 0)):
+        # built as brands are, from words that build compounds ("AirPods", "EuroAsia", "GiveWell"); a word that
+        # opens none ("Strickland", "Blackfeet") before a part that ends many ("-street", "-nation") is a name's
+        # first word, not a brand's (#12)
+        return False
     if vocabulary.get(right.lower(), 0) > 0 and _known(left, vocabulary, lang, _KNOWN_ZIPF):
         return True
     if in_name:

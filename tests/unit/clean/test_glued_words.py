@@ -325,6 +325,16 @@ def test_glued_words_suffix_after_a_word_that_opens_no_compound(text: str, glued
     assert after in text[:splits[0].index] + " " + text[splits[0].index:]
 
 
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "glued"), [
+    # "-street" and "-nation" end many listed words, but no listed word opens on "Strickland" or "Blackfeet"
+    ("Police closed StricklandStreet on Monday. The street reopened on Friday.", "StricklandStreet"),
+    ("Members of the BlackfeetNation voted. The nation has lived there for centuries.", "BlackfeetNation"),
+])
+def test_glued_words_name_before_a_part_that_ends_many_words(text: str, glued: str) -> None:
+    assert [text[s.start:s.end] for s in find_glued(text, vocabulary=document_vocabulary([text]))] == [glued]
+
+
 @pytest.mark.parametrize("text", [
     "The crewable capsule and the Obamagate story were both news.",  # "crew-" opens listed compounds; a name
     "A noncontagious and hyperpersonalized feed.",  # prefixes open words of any kind
