@@ -49,6 +49,7 @@ from .resources import (
     COOKIE_PARTS,
     COOKIE_WORD,
     CREDIT_TAIL,
+    DATED_ROW,
     DATELINE,
     ENGLISH_FUNCTION_WORDS,
     FIRST_PERSON,
@@ -92,6 +93,7 @@ class Line:
     lang_score: float | None = None
     title: bool = False
     latin: bool = True
+    row: bool = False  # a row of a list or a schedule the story runs on over (#12)
 
     @property
     def n_words(self) -> int:
@@ -474,6 +476,7 @@ def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -
     first, last = best
     last = _trim_calls(lines, first, last)
     last = _numbered_list_end(lines, last)
+    last = _dated_list_end(lines, last)
     last = _story_end(lines, last)
     title = _title_index(lines, first)
     tags = 0
@@ -533,11 +536,62 @@ def _numbered_list_end(lines: Sequence[Line], last: int) -> int:
     if start is None:
         return last
     expected, end, i = 2, start, start + 1
+    rows = [start]
     while i < len(lines) and i - end <= _ITEM_GAP:
         if lines[i].kind is None and _item_number(lines[i]) == expected:
             expected, end = expected + 1, i
+            rows.append(i)
         i += 1
-    return end if expected - 1 >= _LIST_ITEMS else last
+    return _rows_end(lines, rows) if expected - 1 >= _LIST_ITEMS else last
+
+
+def _rows_end(lines: Sequence[Line], rows: list[int]) -> int:
+    """Mark the rows of a list the story runs on over, and return the last one's index.
+
+    Pass 5 judges a line between two of them as it judges one between two paragraphs: a caption or a teaser set
+    among a schedule's rows is as much inside the story as one set between its paragraphs.
+    """
+    for i in rows:
+        lines[i].row = True
+    return rows[-1]
+
+
+def _dated_list_end(lines: Sequence[Line], last: int) -> int:
+    """The story runs on over a schedule that opens right after its run of prose (#12).
+
+    A tour's or a season's dates ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "Aug. 2 -- DTE Energy
+    Music Theatre, Clarkston, MI") are short lines with no sentence, so the run of prose ends at them, as it does
+    at a numbered list. A schedule is told by its rows' dates: each row opens on a month and a day, in the order
+    of the calendar (a list of teasers is dated newest first, and with its year). The rows run on with at most
+    :data:`_ITEM_GAP` lines between two of them, and there are :data:`_LIST_ITEMS` or more.
+    """
+    start = next((i for i in range(last + 1, min(last + 3, len(lines)))
+                  if lines[i].kind is None and _row_date(lines[i]) is not None), None)
+    if start is None:
+        return last
+    rows, i = [start], start + 1
+    date = _row_date(lines[start])
+    while i < len(lines) and i - rows[-1] <= _ITEM_GAP:
+        following = _row_date(lines[i]) if lines[i].kind is None else None
+        if following is not None and date is not None and following >= date:
+            rows.append(i)
+            date = following
+        elif following is not None or not lines[i].latin:
+            break  # back in the calendar, or a line in another script: not the schedule's next row or its note
+        i += 1
+    return _rows_end(lines, rows) if len(rows) >= _LIST_ITEMS else last
+
+
+def _row_date(line: Line) -> tuple[int, int] | None:
+    """The month and day a schedule's row opens on, as numbers to order the rows by."""
+    m = DATED_ROW.match(line.text)
+    if m is None:
+        return None
+    month = _MONTHS.index(m.group(1)[:3].lower()) + 1
+    return month, int(m.group(2))
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _counts_on(run: Sequence[Line]) -> bool:
@@ -652,7 +706,7 @@ def _menus(lines: Sequence[Line]) -> None:
 def _in_story(lines: Sequence[Line]) -> None:
     """Pass 5: credits, captions, alt text and tags among the story's lines."""
     kept = [line for line in lines if line.kind is None]
-    last_prose = max((i for i, line in enumerate(kept) if line.prose), default=-1)
+    last_prose = max((i for i, line in enumerate(kept) if line.prose or line.row), default=-1)
     # 1. Each line by its form and its neighbours
     for i, line in enumerate(kept):
         if line.kind is not None or line.title:

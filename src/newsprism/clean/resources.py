@@ -287,6 +287,9 @@ DATELINE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\s*$",
     _I,
 )
+#: A row that opens on a month and a day ("June 9 – West Palm Beach", "Aug. 2 -- DTE Energy Music Theatre"): a
+#: schedule's row, keyed by its date. Group 1 is the month, group 2 the day.
+DATED_ROW = re.compile(rf"^\s*(?:{_WEEKDAY},?\s+)?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)", _I)
 #: A related-article line set in brackets, as scraped inline links often are.
 BRACKETED = re.compile(r"^\s*[\[【]\s*(.{12,}?)\s*[\]】]\s*$")
 #: The same in parentheses: a related link only when its language differs from the story's.

@@ -482,6 +482,33 @@ def test_furniture_a_numbered_list_right_after_the_story_is_the_story_s() -> Non
     assert set(menu) <= removed
 
 
+_TOUR = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ MIDFLORIDA Amphitheatre",
+         "June 17 – Nashville, TN @ Bridgestone Arena", "July 2 – Uncasville, CT @ Mohegan Sun Arena",
+         "Aug. 2 -- DTE Energy Music Theatre, Clarkston, MI"]
+
+
+@pytest.mark.issue(12)
+def test_furniture_a_schedule_right_after_the_story_is_the_story_s() -> None:
+    """A tour's dates after the story open on a month and a day, in the calendar's order: its rows are the
+    story's; a caption set among them is judged as one between paragraphs; the menu after it goes."""
+    caption = "Lazing away the summer: Some dormice start their hibernation early Sep 08, 2015"
+    menu = ["Home", "Sport", "Business", "Contact us"]
+    text = "\n\n".join([_STORY_BEFORE, _STORY_AFTER, "The band's tour dates:", *_TOUR[:2], caption, *_TOUR[2:], *menu])
+    result = clean_text(text)
+    removed = {removal.text: removal.kind for removal in result.removals}
+    assert not set(removed) & set(_TOUR)
+    assert removed.get(caption) == "caption"
+    assert set(menu) <= set(removed)
+
+
+@pytest.mark.issue(12)
+def test_furniture_teasers_dated_newest_first_after_the_story_are_not_a_schedule() -> None:
+    teasers = ["Dec 5 – Council approves harbour budget", "Nov 28 – Mayor opens new library wing",
+               "Nov 12 – Storm closes coastal road for two days", "Oct 30 – School board picks new chair"]
+    result = clean_text("\n\n".join([_STORY_BEFORE, _STORY_AFTER, *teasers]))
+    assert set(teasers) <= {removal.text for removal in result.removals}
+
+
 @pytest.mark.issue(12)
 def test_furniture_lines_numbered_out_of_sequence_after_the_story_are_not_kept_as_a_list() -> None:
     teasers = ["3 busted after raid finds drugs", "10 Places to Travel in 2020", "5 things to know today"]
