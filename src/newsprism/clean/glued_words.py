@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from string import ascii_lowercase
 
 from ..first_names import first_name_genders
 from .resources import DOMAIN_ENDINGS, ENGLISH_STOP_WORDS, GLUE_FUNCTION_WORDS, STOP_WORDS
+from .word_lists import FrequencyTable, common_words, frequency_table, segmented
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LONG_LETTERS = re.compile(r"[^\W\d_]{5,}")  # the letter runs of five letters or more, whole
@@ -83,10 +84,21 @@ class Split:
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str = "en") -> float:
-    """wordfreq's Zipf frequency of ``word`` (lower-cased), cached."""
+    """wordfreq's Zipf frequency of ``word`` (lower-cased), cached; read from the compact table of the language's
+    list (:mod:`.word_lists`), or from wordfreq itself for a language it segments."""
+    table = _table(lang)
+    if table is not None:
+        return table.zipf(word.lower())
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word.lower(), lang))
+
+
+def _table(lang: str) -> FrequencyTable | None:
+    try:
+        return None if segmented(lang) else frequency_table(lang)
+    except LookupError:  # a code langcodes cannot read
+        return None
 
 
 @lru_cache(maxsize=64)
@@ -98,6 +110,8 @@ def knows_words(lang: str) -> bool:
     those scripts has no spaces to restore anyway (``newsprism doctor`` says
     how to install them).
     """
+    if _table(lang) is not None:
+        return True
     from wordfreq import zipf_frequency
 
     try:
@@ -472,7 +486,7 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
 
 
 @lru_cache(maxsize=8)
-def _lexicon(lang: str) -> tuple[frozenset[str], Counter[str], Counter[str]]:
+def _lexicon(lang: str) -> tuple[Container[str], Counter[str], Counter[str]]:
     """wordfreq's commonest words of ``lang``, and how often each starts or ends another word of the list.
 
     A part that starts or ends many words ("un-", "non-", "over-", "-able", "-man", "-gate") builds
@@ -483,7 +497,15 @@ def _lexicon(lang: str) -> tuple[frozenset[str], Counter[str], Counter[str]]:
 
     from wordfreq import iter_wordlist
 
-    words = [w for w in islice(iter_wordlist(lang), _LEXICON_SIZE) if w.isalpha()]
+    # read from the file word by word where it can be, and held as the compact table's bands: wordfreq's own
+    # reader keeps the whole list, and a set of the commonest words cost another 15 MB a language (#17, memory)
+    table = _table(lang)
+    listed: Container[str]
+    if table is not None:
+        listed, words = common_words(table, _LEXICON_SIZE)
+    else:
+        words = [w for w in islice(iter_wordlist(lang), _LEXICON_SIZE) if w.isalpha()]
+        listed = frozenset(words)
     parts = frozenset(words[:_COMMON_PARTS])  # parts are common words, so rare junk entries ("smo") count for nothing
     starts: Counter[str] = Counter()
     ends: Counter[str] = Counter()
@@ -493,7 +515,7 @@ def _lexicon(lang: str) -> tuple[frozenset[str], Counter[str], Counter[str]]:
             if left in parts and right in parts and len(right) >= 3:  # two-letter parts ("ma"+"king") say nothing
                 starts[left] += 1
                 ends[right] += len(left) >= 3
-    return frozenset(words), starts, ends
+    return listed, starts, ends
 
 
 def _function_word(part: str, lang: str) -> bool:
