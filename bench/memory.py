@@ -2,6 +2,7 @@
 
     python bench/memory.py --n 100000                      # the full measurement
     python bench/memory.py --n 5000 --workers 1            # quick
+    python bench/memory.py --n 2000 --mixed                # texts in ten languages (#17)
 
 Texts: Wikinews articles (CC BY 2.5) from ../shared/data/wikinews/, repeated
 with variation by ``bench/throughput.py``'s ``make_corpus`` so that none is
@@ -12,11 +13,16 @@ summed RSS of its process tree and the number of stored articles are sampled
 every second. Printed: RSS at each tenth of the articles, the peak, and the
 slope of RSS against articles over the second half of the run (after the
 warm-up), in MB per 10,000 articles: flat memory means a slope near zero.
+
+With ``--mixed`` the texts are the scraped article texts of the SemEval-2022
+Task 8 pairs (../shared/data/semeval2022-task8-train/), in ten languages
+taken in turn: cleaning loads the word lists of each language it meets.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sqlite3
@@ -30,6 +36,29 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from throughput import make_corpus  # noqa: E402 - a sibling script, not a package
+
+
+def make_mixed_corpus(n: int, path: Path) -> None:
+    """Write ``n`` scraped texts of the SemEval-2022 Task 8 pairs as JSON Lines, their languages taken in turn."""
+    import csv
+    from collections import defaultdict
+
+    from throughput import SHARED
+
+    csv.field_size_limit(10**8)
+    by_lang: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with (SHARED / "data" / "semeval2022-task8-train" / "training_set.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for key, lang, side in (("text1", "lang1", 0), ("text2", "lang2", 1)):
+                if 200 < len(row[key]) < 20_000:
+                    page = row["pair_id"].split("_")[side]
+                    by_lang[row[lang]].append((f"https://example.org/{row[lang]}/{page}", row[key]))
+    langs = sorted(by_lang)
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            rows = by_lang[langs[i % len(langs)]]
+            url, text = rows[(i // len(langs)) % len(rows)]
+            out.write(json.dumps({"url": f"{url}?v={i}", "title": "", "text": f"{text}\n\nRef {i}."}) + "\n")
 
 
 def _stored(db: Path) -> int:
@@ -92,6 +121,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="Worker processes for the ingest (default 1).")
     parser.add_argument("--stages", default="clean.text", help="The 'stages' setting (default: clean.text only).")
     parser.add_argument("--keep", type=Path, default=None, help="Write the corpus and the database here.")
+    parser.add_argument("--mixed", action="store_true", help="Texts in ten languages instead of Wikinews's English.")
     parser.add_argument("--max-seconds", type=float, default=0, help="Stop the ingest after this long (0: never) "
                         "and report on the articles stored by then.")
     args = parser.parse_args()
@@ -102,7 +132,10 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         corpus, db = folder / f"memory-{args.n}.jsonl", folder / f"memory-{args.n}.db"
         db.unlink(missing_ok=True)
-        make_corpus(args.n, corpus)
+        if args.mixed:
+            make_mixed_corpus(args.n, corpus)
+        else:
+            make_corpus(args.n, corpus)
         cmd = [sys.executable, "-m", "newsprism", "--setting", "stages", args.stages, "ingest", str(corpus),
                "--db", str(db), "--workers", str(args.workers), "--no-progress"]
         start = time.perf_counter()
@@ -134,8 +167,11 @@ def report(samples: list[tuple[float, int, int]], *, n: int, seconds: float, sto
         at = next((s for s in samples if s[2] >= target), samples[-1])
         tenths.append(f"{k * 10}%: {at[1] / 2**20:.0f}")
     print("RSS (MB) at each tenth of the articles: " + ", ".join(tenths))
-    peak = max(s[1] for s in samples)
-    print(f"peak RSS {peak / 2**20:.0f} MB over {len(samples)} samples")
+    at, peak, count = max(samples, key=lambda s: s[1])
+    print(f"peak RSS {peak / 2**20:.0f} MB over {len(samples)} samples (at {at:.0f} s, {count:,} articles stored)")
+    storing = [rss for _, rss, count in samples if count < stored]
+    if storing:  # what the articles' processing holds, apart from the work after the last one is stored
+        print(f"peak RSS while articles were being stored {max(storing) / 2**20:.0f} MB")
     half = [(count, rss) for _, rss, count in samples if count >= n // 2]
     print(f"slope over the second half: {slope_per_10k(half):+.2f} MB per 10,000 articles")
 

@@ -21,7 +21,6 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import islice
 
 _BAND_BITS = 12  # wordfreq's lists go down to 900 centibels below 1 (Zipf 0): 12 bits hold the band
 _BAND_MASK = (1 << _BAND_BITS) - 1
@@ -100,13 +99,14 @@ def common_words(table: FrequencyTable, size: int) -> tuple[CommonWords, list[st
     """The first ``size`` entries of ``table``'s list: as a set, and as the list of those made of letters alone,
     commonest first (the list is the caller's to drop once read)."""
     words: list[str] = []
-    band, band_words = -1, list[str]()
-    for word, word_band in islice(iter_words(table.lang), size):
-        if word_band != band:
-            band, band_words = word_band, []
-        if word.isalpha():
-            words.append(word)
-            band_words.append(word)
+    band, band_words, count = -1, list[str](), 0
+    for listed_band, listed in iter_bands(table.lang):
+        band, listed = listed_band, listed[: size - count]
+        count += len(listed)
+        band_words = [word for word in listed if word.isalpha()]
+        words += band_words
+        if count >= size:
+            break
     return CommonWords(table, band, frozenset(band_words)), words
 
 
@@ -120,9 +120,9 @@ def _list_path(lang: str) -> tuple[str, str] | None:
     return (available[best], best) if best != "und" else None
 
 
-def iter_words(lang: str) -> Iterator[tuple[str, int]]:
-    """The words of ``lang``'s list with their bands, commonest first, read from the file one at a time (none
-    if wordfreq has no list for ``lang``)."""
+def iter_bands(lang: str) -> Iterator[tuple[int, list[str]]]:
+    """The bands of ``lang``'s list, commonest first, each with its words, read from the file one band at a time
+    (none if wordfreq has no list for ``lang``)."""
     import msgpack  # type: ignore[import-untyped]  # msgpack ships no stubs; wordfreq depends on it
 
     found = _list_path(lang)
@@ -135,8 +135,7 @@ def iter_words(lang: str) -> Iterator[tuple[str, int]]:
         if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
             raise ValueError(f"{found[0]} is not a word list in wordfreq's format: reinstall wordfreq")
         for band in range(bands - 1):
-            for _ in range(unpacker.read_array_header()):
-                yield unpacker.unpack(), band
+            yield band, unpacker.unpack()
 
 
 def segmented(lang: str) -> bool:
@@ -155,5 +154,9 @@ def frequency_table(lang: str) -> FrequencyTable | None:
     found = _list_path(lang)
     if found is None:
         return None
-    entries = array("Q", sorted(((hash(word) & _HASH_MASK) << _BAND_BITS) | band for word, band in iter_words(lang)))
+    keys: list[int] = []
+    for band, words in iter_bands(lang):
+        keys.extend([((key & _HASH_MASK) << _BAND_BITS) | band for key in map(hash, words)])
+    keys.sort()
+    entries = array("Q", keys)
     return FrequencyTable(lang, entries)
