@@ -152,8 +152,9 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
         marks_only: For a line written in another language than the story's, ``lang`` being the line's: only
             the boundaries that need no English rule: a quote (rule 1), a stop before a capitalised word (rule 2),
             a lower-to-upper case boundary whose two words the text writes alone elsewhere ("sejarahIslam" beside
-            "sejarah" and "Islam") or after one of the line's grammar words ("derHerstellung"), and a grammar
-            word of the line's language glued to a known word of it (rule 5, "Webseitenund").
+            "sejarah" and "Islam"), after one of the line's grammar words ("derHerstellung") or between a first
+            name and a surname ("KyleBusch"), and a grammar word of the line's language glued to a known word of
+            it (rule 5, "Webseitenund").
 
     Returns:
         The splits, in text order, at most one per position.
@@ -191,6 +192,10 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             elif listed and left.islower() and _grammar_word(left, lang):
                 splits.setdefault(m.start(2), Split(m.start(), m.end(), m.start(2),
                                                     f'case boundary after the grammar word "{left}"'))
+            elif left[1:].islower() and vocabulary.get((left + right).lower(), 0) <= 1 \
+                    and _first_name_and_surname(left, right):  # names are written alike in every language (#12)
+                splits.setdefault(m.start(2), Split(m.start(), m.end(), m.start(2),
+                                                    f'case boundary between the first name "{left}" and "{right}"'))
         if listed:
             for m in _LONG_LETTERS.finditer(text):
                 word = m.group()

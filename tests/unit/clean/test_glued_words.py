@@ -359,6 +359,17 @@ def test_glued_words_grammar_word_of_the_lines_language(text: str, lang: str, gl
     assert [(text[s.start:s.end], s.index - s.start) for s in splits] == [(glued, split)]
 
 
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "lang", "glued"), [
+    # a first name glued to a surname, in a line in another language: names are written alike in every language
+    ("O piloto KyleBusch venceu a corrida em Phoenix.", "pt", ["KyleBusch"]),
+    ("Il papa JohnPaul e il cantante AnnMarie erano là.", "it", []),  # double first names stay
+])
+def test_glued_words_first_name_and_surname_in_another_language(text: str, lang: str, glued: list[str]) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]), lang=lang, marks_only=True)
+    assert [text[s.start:s.end] for s in splits] == glued
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     # a grammar word that opens many words of the language is a prefix there: compounds stay
     ("Der Mitautor und die Aufsichtsratsvorsitzende sprachen im Hauptbahnhof.", "de"),
