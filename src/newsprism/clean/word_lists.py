@@ -29,7 +29,11 @@ _UNKNOWN = 1e-9  # wordfreq's floor for a word it does not list: Zipf 0
 
 
 class FrequencyTable:
-    """One language's word list: the frequency band of each word, by its hash."""
+    """One language's word list: the frequency band of each word, by its hash.
+
+    Built in the process that uses it: Python salts its string hash per process, so a table sent to another
+    process (pickled for a worker) would answer for other words. Nothing sends one; each worker builds its own.
+    """
 
     __slots__ = ("lang", "_entries")
 
