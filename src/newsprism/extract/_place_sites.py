@@ -11,6 +11,12 @@ and the town it stands in is a point within a few kilometres of it:
    town is placed as often ("Royal Street" in a story of New Orleans streets). Names of institutions
    ("Loyola University") take only a town written with them: a university is not where the story is.
 
+3. **A district written with its town**: "the Crown Heights neighborhood of Brooklyn", "Cairo's gated
+   suburb of Madinaty": the town's point, and the district's other mentions with it.
+4. **A road by its number** ("the A417", "via the A436, A40 and A429"), where its sentence speaks of roads
+   ("carriageway", "roundabout", "junction"...): the town written after it ("on the A120 at Coggeshall", "the
+   A429 Cirencester junction"), else the story's own town. An aircraft ("the A380") is not written so.
+
 A name is a site by its last word ("Street", "Hospital", "Stadium"...), or by "at" before it and its town
 written after it ("at Terra Kulture in Lagos"), never by the model's label alone: the model's FAC label also covers masses, operations and people ("Easter Vigil", "Helen
 Kunz"). The site takes the town's point and entry with ``type="site"``.
@@ -64,6 +70,22 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 #: Kinds of place a site stands in: a town (or a county, for a venue in the country).
 _TOWN_TYPES = frozenset({"city", "county"})
+#: The nouns of a town's parts: what the text calls a district it writes with its town (3.).
+_DISTRICT_NOUN = r"(?:neighbou?rhood|district|suburb|quarter|borough)"
+#: After a district's name: "(the Crown Heights) neighborhood of (Brooklyn)".
+_DISTRICT_OF = re.compile(rf"\s+{_DISTRICT_NOUN}\s+(?:of|in)\s+(?:the\s+)?")
+#: Before it, after its town: "(Cairo)'s gated suburb of (Madinaty)", "(Paris)’s 11th district of".
+_TOWN_S_DISTRICT = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?{_DISTRICT_NOUN}\s+of\s+$")
+#: A road by its number, in the letters of British and Irish road numbering ("the A417", "M25", "N7").
+_ROAD = re.compile(r"\b[Tt]he\s+(?P<road>[ABMN]\d{1,4}(?:\(M\))?)\b(?!-|\.\d)")
+#: More roads listed after one: "the A436, A40 and A429".
+_MORE_ROADS = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)(?P<road>[ABMN]\d{1,4}(?:\(M\))?)\b(?!-|\.\d)")
+#: Words of a sentence about roads: only there is "the A40" a road, not an aircraft or a paper size.
+_ROAD_WORDS = re.compile(r"\b(?:road|roads|carriageway|roundabout|junction|motorway|lane|lanes|southbound|"
+                         r"northbound|eastbound|westbound|traffic|lorry|diversion|closure|closed|crash|"
+                         r"collision|dual|slip)\b", re.I)
+#: A sentence's bounds around a road's number.
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _town(place: Place) -> bool:
@@ -155,15 +177,16 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
             # "at Terra Kulture in Lagos", "at the Feis Ceoil in Dublin": a venue by the word before it, named
             # like no site; like an institution's, placed only where the text writes its town (1.).
             shaped.append((mention, False, True))
-    if not shaped:
-        return []  # most articles: no mention is named like a site
+    roads = list(_roads(text))
+    if not shaped and not roads and not _DISTRICT_WORD.search(text):
+        return []  # most articles: no mention is named like a site, no road, no district
     towns = [p for p in places if _town(p)]
     by_start = {p.start: p for p in towns}
     by_end = {p.end: p for p in towns}
     story: Place | None = None
     story_read = False
     spans = [(p.start, p.end) for p in places]
-    out = []
+    out = _districts(text, mentions, spans, by_start, by_end, stage=stage)
     for mention, site, institution in shaped:
         name = mention.text
         start = mention.start
@@ -191,4 +214,66 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
                                        confidence=0.6 if why.endswith("writes it") else 0.3, evidence=why,
                                        within=None))
         spans.append((start, mention.end))
+    for start, end in roads:
+        if any(s < end and start < e for s, e in spans):
+            continue
+        town = _written_town(text, start, end, by_start, by_end) or (
+            by_start.get(end + 1) if text[end:end + 1] == " " else None)
+        why = f"a road at {town.name}, as the text writes it" if town else ""
+        if town is None:
+            if not story_read:
+                story, story_read = _story_town(places, dateline), True
+            town = story
+            why = f"a road of the story's own town, {town.name}" if town else ""
+        if town is not None:
+            out.append(dataclasses.replace(town, start=start, end=end, text=text[start:end], type="site",
+                                           entity=None, stage=stage or town.stage, evidence=why, within=None,
+                                           confidence=0.6 if why.endswith("writes it") else 0.3))
+            spans.append((start, end))
+    return sorted(out, key=lambda p: p.start)
+
+
+#: Whether a text names a town's part at all: the districts' test is skipped where none is written.
+_DISTRICT_WORD = re.compile(_DISTRICT_NOUN + r"\s+of\s", re.I)
+
+
+def _districts(text: str, mentions: Iterable[Mention], spans: list[tuple[int, int]], by_start: dict[int, Place],
+               by_end: dict[int, Place], *, stage: str) -> list[Place]:
+    """Districts the gazetteer lacks, at the town the text writes with them (module docstring, 3.), and the
+    district's other mentions of the same name; ``spans`` grows with each."""
+    mentions = [m for m in mentions if m.label in _LABELS]
+    found: dict[str, Place] = {}
+    for mention in mentions:
+        if mention.text in found or any(s < mention.end and mention.start < e for s, e in spans):
+            continue
+        town = None
+        if (after := _DISTRICT_OF.match(text, mention.end)) is not None:
+            town = by_start.get(after.end())
+        elif (before := _TOWN_S_DISTRICT.search(text, max(0, mention.start - 40), mention.start)) is not None:
+            town = by_end.get(before.start())
+        if town is not None and _NAMED.fullmatch(mention.text + " ") and not _known_place(mention.text):
+            found[mention.text] = dataclasses.replace(
+                town, type="site", stage=stage or town.stage, confidence=0.6, within=None,
+                evidence=f"a district of {town.name}, as the text writes it")
+    out = []
+    for mention in mentions:
+        if (district := found.get(mention.text)) is not None and not any(
+                s < mention.end and mention.start < e for s, e in spans):
+            out.append(dataclasses.replace(district, start=mention.start, end=mention.end, text=mention.text,
+                                           entity=mention.entity))
+            spans.append((mention.start, mention.end))
     return out
+
+
+def _roads(text: str) -> Iterable[tuple[int, int]]:
+    """The spans of road numbers in sentences about roads (module docstring, 4.)."""
+    for match in _ROAD.finditer(text):
+        opens = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        closes = end.start() if (end := _SENTENCE_END.search(text, match.end())) else len(text)
+        if not _ROAD_WORDS.search(text, opens, closes):
+            continue
+        yield match.span("road")
+        at = match.end()
+        while (more := _MORE_ROADS.match(text, at)) is not None:
+            yield more.span("road")
+            at = more.end()

@@ -676,7 +676,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     mentions = list(mentions)
     taken = _candidates(article, mentions)
     why = {(m.start, m.end): (evidence, within) for m, evidence, within in taken}
-    candidates = _respell(text, [(m, *_lookup(text, m)) for m, _, _ in taken])
+    candidates = [(m, name, _no_common_aliases(name, found))
+                  for m, name, found in _respell(text, [(m, *_lookup(text, m)) for m, _, _ in taken])]
     geography = _Geography(text, candidates)
     # Names the article places by a mention of their own or its council's: a town opening an organisation's
     # name is that town ("Cavan County Council" ... "Cavan Institute"), unless the name is a team's (#13).
@@ -734,6 +735,17 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     if placed := sites(text, mentions, places, dateline=line[2] if line else None, stage=STAGE):
         places = sorted(places + placed, key=lambda p: p.start)
     return places
+
+
+def _no_common_aliases(name: str, found: list[GazEntry]) -> list[GazEntry]:
+    """The namesakes of a common word ("City") without the small towns that list it only as an alias: "City"
+    is no name of Oakville, Connecticut, and its vote had sent "Manchester" of a football story there (#13).
+    Dropped before the article's geography is read, so such a town neither is chosen nor votes."""
+    if not found or " " in name.strip() or not common_word(name):
+        return found
+    key = name_key(name)
+    return [e for e in found if not (e.type == "city" and e.population < _BIG_ALIAS_POPULATION
+                                     and not _own_name(e.own_key, key))]
 
 
 def _word_for_a_region(mention: Mention, name: str) -> bool:

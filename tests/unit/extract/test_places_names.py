@@ -148,3 +148,15 @@ def test_places_a_place_opens_its_longer_names(text: str, labelled: list[tuple[s
 def test_places_a_name_placed_once_is_placed_again(text: str, labelled: list[tuple[str, str]], expected: list[str]
                                                   ) -> None:
     assert [p.text for p in _resolve(text, labelled) if p.lat is not None] == expected
+
+
+@pytest.mark.issue(13)
+def test_places_common_word_alias_neither_placed_nor_voting() -> None:
+    # "City" is listed as an alias of Oakville, Connecticut: it had been placed there, and its vote had sent
+    # Manchester to Manchester, Connecticut in a story of English football.
+    text = ("Police in the UK are looking into an attack on the Manchester City bus before the game. City fans "
+            "gathered outside the ground.")
+    places = _resolve(text, [("UK", "GPE"), ("Manchester", "GPE"), ("City", "GPE")])
+    found = {p.text: p.country for p in places}
+    assert "City" not in found
+    assert found["Manchester"] == "GB"

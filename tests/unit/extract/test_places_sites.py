@@ -102,3 +102,56 @@ def test_places_a_town_named_like_a_site_is_no_site() -> None:
                    country="AU", type="city") for m in (9, 67)]
     mention = Mention(35, 49, "Carleton Place", "FAC", "e3", "extract.entities")
     assert sites(text, [mention], perth) == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "site", "town"),
+    [
+        # A district the gazetteer lacks, written with its town after it or before it, and its other mentions.
+        ("A man was shot in the Crown Heights neighborhood of Brooklyn on Wednesday.",
+         [("Crown Heights", "LOC"), ("Brooklyn", "GPE")], "Crown Heights", "Brooklyn"),
+        ("The academy is in Cairo's gated suburb of Madinaty, where boys train daily.",
+         [("Cairo", "GPE"), ("Madinaty", "PERSON")], "Madinaty", "Cairo"),
+        # A road by its number where its sentence speaks of roads: at the town written after it ...
+        ("A cyclist was hurt in a crash on the A120 at Braintree on Monday.", [("Braintree", "GPE")],
+         "A120", "Braintree"),
+        # ... or the story's own town, for each road of a list.
+        ("Cirencester will see delays. The diversion will be in place via the A436, A40 and A429. Drivers in "
+         "Cirencester were warned.", [("Cirencester", "GPE"), ("Cirencester", "GPE")], "A40", "Cirencester"),
+        ("The A417 southbound carriageway will close at night, Cirencester councillors said.",
+         [("Cirencester", "GPE")], "A417", "Cirencester"),
+    ],
+)
+def test_places_districts_and_roads_at_their_town(text: str, labelled: list[tuple[str, str]], site: str,
+                                                  town: str) -> None:
+    places = {p.text: p for p in _resolve(text, labelled)}
+    assert site in places, places
+    assert places[site].type == "site"
+    town_place = next(p for p in places.values() if p.text == town)
+    assert (places[site].lat, places[site].lon) == (town_place.lat, town_place.lon)
+
+
+@pytest.mark.issue(13)
+def test_places_district_named_again_takes_its_town() -> None:
+    text = "He grew up in Cairo's gated suburb of Madinaty. Beyond the Madinaty academy, others opened."
+    places = [p for p in _resolve(text, [("Cairo", "GPE"), ("Madinaty", "PERSON"), ("Madinaty", "ORG")])
+              if p.text == "Madinaty"]
+    assert len(places) == 2 and places[0].lat == places[1].lat
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "surface"),
+    [
+        # An aircraft's or a paper's name is no road: its sentence says nothing of roads.
+        ("Passengers in Dubai boarded the A380 for its last flight.", [("Dubai", "GPE")], "A380"),
+        ("Print the A4 version in London, the council said.", [("London", "GPE")], "A4"),
+        # A district with no town written with it stays unplaced.
+        ("A man was shot in the Crown Heights neighborhood on Wednesday. Brooklyn police said so.",
+         [("Crown Heights", "LOC"), ("Brooklyn", "GPE")], "Crown Heights"),
+    ],
+)
+def test_places_no_road_or_district_without_their_words(text: str, labelled: list[tuple[str, str]],
+                                                        surface: str) -> None:
+    assert surface not in {p.text for p in _resolve(text, labelled)}
