@@ -164,10 +164,11 @@ def _namesakes(text: str) -> tuple[str, list[GazEntry]]:
     if not found and (m := _SUFFIX.match(text)):
         text = m["name"]
         found = written_as(text, gaz.lookup(text))
-    if not found and (m := _GLUED.match(text)):
-        # A word glued to the next one by a lost space ("Khersonis"): try the left part.
-        text = m["name"]
-        found = written_as(text, gaz.lookup(text))
+    if not found and (m := _GLUED.match(text)) and (glued := written_as(m["name"], gaz.lookup(m["name"]))):
+        # A word glued to the next one by a lost space ("Khersonis"): the left part, only where it is a place;
+        # a name that merely ends like such a word keeps its own letters ("Dunshaughlin" is no "Dunshaughl" +
+        # "in", and is then looked up among the small towns) (#13).
+        text, found = m["name"], glued
     if not found and (m := _FACILITY.match(text)):
         found = _facility(m)
     if not found and text.count(" ") <= 1:

@@ -160,3 +160,13 @@ def test_places_common_word_alias_neither_placed_nor_voting() -> None:
     found = {p.text: p.country for p in places}
     assert "City" not in found
     assert found["Manchester"] == "GB"
+
+
+@pytest.mark.issue(13)
+def test_places_name_ending_like_a_glued_word_keeps_its_letters() -> None:
+    # "Dunshaughlin" ends in "in": read as "Dunshaughl" glued to "in", it was looked up under the wrong
+    # letters among the small towns, and dropped.
+    text = "She performed in Dublin last year and now teaches at home near Dunshaughlin in Ireland."
+    places = _resolve(text, [("Dublin", "GPE"), ("Dunshaughlin", "GPE"), ("Ireland", "GPE")])
+    found = {p.text: (p.name, p.country) for p in places}
+    assert found.get("Dunshaughlin") == ("Dunshaughlin", "IE")
