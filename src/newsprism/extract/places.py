@@ -227,6 +227,23 @@ def _in_container(text: str, mention: Mention) -> bool:
                                for e in _namesakes(mention.text)[1])
 
 
+#: The prepositions that show a one-word name to be where something is or goes: "arrived at Schiphol".
+_TO_OR_AT = re.compile(r"\b(?:at|from|to|into|via|in|near|outside|over)\s+$")
+
+
+def _airport_by_its_name(text: str, mention: Mention) -> bool:
+    """Whether a lone word the model called a person or organisation is an airport's own name after a place's
+    preposition ("at Schiphol", "into Gatwick"): no town, first name or common word bears it ("City" is also
+    London City Airport's), nor initials (an airport's code is a firm's as often)."""
+    name = mention.text.strip()
+    if " " in name or len(name) < 5 or name.isupper() or not _TO_OR_AT.search(text, max(0, mention.start - 8),
+                                                                               mention.start):
+        return False
+    if name in gazetteer() or small_towns(name) or common_word(name) or name.lower() in first_name_genders():
+        return False
+    return bool(airports(name))
+
+
 def _strong_place(text: str, mention: Mention) -> bool:
     """A PERSON or ORG mention that names a place by its form or its container, not by a guess."""
     if _PLACE_WORDS.search(mention.text) and _namesakes(mention.text)[1]:
@@ -274,6 +291,7 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
     long_names = {word for m in mentions if m.label == "PERSON" and " " in m.text.strip() for word in m.text.split()
                   if not (word.isupper() and any(e.type == "country" for e in gaz.lookup(word)))}
     persons = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
+    runways = {m.text for m in mentions if m.label in ("PERSON", "ORG") and _airport_by_its_name(text, m)}
     # What the dates stage read as a time is none of a place's name: "Nov. 1" is not Nov, Tajikistan; "Sat.,
     # Mar 3" is neither San Antonio nor Maracaibo, whose airports' codes GeoNames lists (#17).
     times = [(t.start, t.end) for t in article.times]
@@ -301,6 +319,11 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
             chosen.append((mention, "labelled LANGUAGE, a demonym before a place's noun", None))
         elif mention.label == "PERSON" and _demonym_before_noun(text, mention):
             chosen.append((mention, "labelled PERSON, a demonym before a noun", None))
+        elif mention.label in ("PERSON", "ORG") and mention.text in runways:
+            # "arrived at Schiphol", then "Schiphol would have years to grow": an airport's own name, which no
+            # town bears, once a preposition shows it a place (#13).
+            chosen.append((dataclasses.replace(mention, label="FAC"), f"labelled {mention.label}, an airport's name "
+                           "after a place's preposition", None))
         elif mention.label in ("PERSON", "ORG", "NORP", "PRODUCT") and (
                 _mislabelled(mention, place_texts, long_names) or _named_feature(text, mention)):
             chosen.append((mention, f"labelled {mention.label}, a place by name or form", None))

@@ -170,3 +170,21 @@ def test_places_name_ending_like_a_glued_word_keeps_its_letters() -> None:
     places = _resolve(text, [("Dublin", "GPE"), ("Dunshaughlin", "GPE"), ("Ireland", "GPE")])
     found = {p.text: (p.name, p.country) for p in places}
     assert found.get("Dunshaughlin") == ("Dunshaughlin", "IE")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # An airport's own name after a place's preposition, and its other mention with it.
+        ("More than 75,000 flights arrived at Schiphol last year. Schiphol would have room to grow.",
+         [("Schiphol", "PERSON"), ("Schiphol", "PERSON")], {"Schiphol": "Amsterdam Airport Schiphol"}),
+        # No preposition, or a word that is also a common one ("City" is London City Airport's): left alone.
+        ("Schiphol said it would grow.", [("Schiphol", "PERSON")], {}),
+        ("The striker moved to City in the summer.", [("City", "ORG")], {}),
+    ],
+)
+def test_places_airport_by_its_own_name(text: str, labelled: list[tuple[str, str]], expected: dict[str, str]
+                                        ) -> None:
+    found = {p.text: p.name for p in _resolve(text, labelled) if p.type == "airport"}
+    assert found == expected
