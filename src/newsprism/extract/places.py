@@ -239,8 +239,8 @@ def _airport_by_its_name(text: str, mention: Mention) -> bool:
     if " " in name or len(name) < 5 or name.isupper() or not _TO_OR_AT.search(text, max(0, mention.start - 8),
                                                                                mention.start):
         return False
-    if name in gazetteer() or small_towns(name) or common_word(name) or name.lower() in first_name_genders():
-        return False
+    if _namesakes(name)[1] or small_towns(name) or common_word(name) or name.lower() in first_name_genders():
+        return False  # "Kitchener-Waterloo" is the twin towns, not their airport
     return bool(airports(name))
 
 

@@ -182,6 +182,8 @@ def test_places_name_ending_like_a_glued_word_keeps_its_letters() -> None:
         # No preposition, or a word that is also a common one ("City" is London City Airport's): left alone.
         ("Schiphol said it would grow.", [("Schiphol", "PERSON")], {}),
         ("The striker moved to City in the summer.", [("City", "ORG")], {}),
+        # Twin towns written as one are the towns, not the airport named after them.
+        ("She moved to Kitchener-Waterloo last year.", [("Kitchener-Waterloo", "ORG")], {}),
     ],
 )
 def test_places_airport_by_its_own_name(text: str, labelled: list[tuple[str, str]], expected: dict[str, str]
