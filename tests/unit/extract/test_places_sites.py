@@ -114,7 +114,7 @@ def test_places_a_town_named_like_a_site_is_no_site() -> None:
         ("The academy is in Cairo's gated suburb of Madinaty, where boys train daily.",
          [("Cairo", "GPE"), ("Madinaty", "PERSON")], "Madinaty", "Cairo"),
         # A road by its number where its sentence speaks of roads: at the town written after it ...
-        ("A cyclist was hurt in a crash on the A120 at Braintree on Monday.", [("Braintree", "GPE")],
+        ("A cyclist was hurt in a crash with a lorry on the A120 at Braintree on Monday.", [("Braintree", "GPE")],
          "A120", "Braintree"),
         # ... or the story's own town, for each road of a list.
         ("Cirencester will see delays. The diversion will be in place via the A436, A40 and A429. Drivers in "
