@@ -13,9 +13,10 @@ and the town it stands in is a point within a few kilometres of it:
 
 3. **A district written with its town**: "the Crown Heights neighborhood of Brooklyn", "Cairo's gated
    suburb of Madinaty": the town's point, and the district's other mentions with it.
-4. **A road by its number** ("the A417", "via the A436, A40 and A429") in a story of roads, where its sentence speaks of them
-   ("carriageway", "roundabout", "junction"...): the town written after it ("on the A120 at Coggeshall", "the
-   A429 Cirencester junction"), else the story's own town. An aircraft ("the A380") is not written so.
+4. **A road by its number** ("the A417", "via the A436, A40 and A429") in a story of roads, where its
+   sentence speaks of them ("carriageway", "roundabout", "junction"...): the town written after it ("on the
+   A120 at Coggeshall", "the A429 Cirencester junction"), else the story's own town. An aircraft ("the A380")
+   is not written so.
 
 A name is a site by its last word ("Street", "Hospital", "Stadium"...), or by "at" before it and its town
 written after it ("at Terra Kulture in Lagos"), never by the model's label alone: the model's FAC label also covers masses, operations and people ("Easter Vigil", "Helen
