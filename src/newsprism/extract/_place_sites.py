@@ -103,8 +103,18 @@ def _shape(name: str) -> tuple[bool, bool] | None:
     return (site, institution) if (site or institution) and " " in name.strip() else None
 
 
-def _story_town(places: Sequence[Place], dateline: str | None) -> Place | None:
-    """The story's own town (module docstring, 2.):
+def named_like_a_site(name: str) -> bool:
+    """Whether a name of several words ends like a street's, building's or venue's ("Washington Square")."""
+    shape = _shape(name)
+    return shape is not None and shape[0]
+
+
+def _story_town(places: Sequence[Place], dateline: str | None, persons: Sequence[tuple[int, int]] = ()
+                ) -> Place | None:
+    """The story's own town (module docstring, 2.), among the towns the model did not call persons (``persons``
+    are their spans): "Franklin", a street of New Orleans the model called a person and the gazetteer a town
+    in Louisiana, had been the town of a story of New Orleans streets; "McGregor", the fighter, the town of
+    a press conference at Barclays Center (#13):
 
     1. the dateline's town;
     2. the town the article names most often, when no other is named as often;
@@ -112,7 +122,8 @@ def _story_town(places: Sequence[Place], dateline: str | None) -> Place | None:
        :data:`_LOCAL_KM` of it, when they are more than half of them all (a local story's towns cluster;
        one that names towns across a country has no town of its own).
     """
-    towns = [p for p in places if _town(p) and p.lat is not None and p.lon is not None]
+    towns = [p for p in places if _town(p) and p.lat is not None and p.lon is not None
+             and not any(s <= p.start and p.end <= e for s, e in persons)]
     # 1.
     if dateline and (line := next((p for p in towns if p.text.casefold() == dateline.casefold()), None)):
         return line
@@ -170,6 +181,7 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     Returns:
         One :class:`Place` of ``type="site"`` per site placed, at its town's point.
     """
+    mentions = list(mentions)
     shaped = []
     for mention in mentions:
         if mention.label in _LABELS and (shape := _shape(mention.text)) is not None:
@@ -188,6 +200,7 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     story: Place | None = None
     story_read = False
     spans = [(p.start, p.end) for p in places]
+    persons = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
     out = _districts(text, mentions, spans, by_start, by_end, stage=stage) if districts else []
     for mention, site, institution in shaped:
         name = mention.text
@@ -206,7 +219,7 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
         why = f"a site in {town.name}, as the text writes it" if town else ""
         if town is None and site and not institution and not _BODY.match(name):
             if not story_read:
-                story, story_read = _story_town(places, dateline), True
+                story, story_read = _story_town(places, dateline, persons), True
             town = story
             why = f"a site of the story's own town, {town.name}" if town else ""
         if town is None:
@@ -224,7 +237,7 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
         why = f"a road at {town.name}, as the text writes it" if town else ""
         if town is None:
             if not story_read:
-                story, story_read = _story_town(places, dateline), True
+                story, story_read = _story_town(places, dateline, persons), True
             town = story
             why = f"a road of the story's own town, {town.name}" if town else ""
         if town is not None:

@@ -52,6 +52,7 @@ from ._place_scan import (
     strong_context,
     team_shaped,
 )
+from ._place_sites import named_like_a_site as _named_like_a_site
 from ._place_sites import sites
 from .entities import foreign_ranges
 from .gazetteer import (
@@ -77,6 +78,11 @@ _COUNTY_WORDS = (" county", " parish")
 _SCAN_TYPES = {"river", "sea", "landmark", "peninsula", "strait", "mountains", "ocean", "gulf", "canal", "island",
                "desert", "forest", "bay"}
 _TENTATIVE = "ORG?"
+#: Why a facility named like a site is a tentative town: kept where the article's region holds it or near a town
+#: it places.
+_FAC_TOWN = "labelled FAC, a town by name"
+#: How near a town the article places a facility's namesake town must lie to be that town.
+_NEAR_KM = 50.0
 #: A "person" that context makes a town under 5,000 people: placed only where the article places it, and
 #: dropped, not kept without a point, where it does not.
 _SMALL = "GPE?"
@@ -304,6 +310,12 @@ def _candidates(article: Article, mentions: Iterable[Mention]) -> list[_Taken]:
         elif not_a_place(text, mention.end) or any(s <= mention.start and mention.end <= e for s, e in times):
             # "West Nile virus", "Lassa fever": a disease's name, not a place (#13).
             blocked.append((mention.start, mention.end))
+        elif mention.label == "FAC" and _named_like_a_site(mention.text) and (found := _namesakes(mention.text)[1]) and all(
+                e.type == "city" and e.key == name_key(mention.text) for e in found):
+            # "Washington Square" in a story of New Orleans streets is the square, not the town in Pennsylvania:
+            # a facility named like a square or a park is a town of that name only where the article's region
+            # holds it or a town it places lies near ("Victoria Park" in a Hong Kong story) (#13).
+            chosen.append((dataclasses.replace(mention, label=_TENTATIVE), _FAC_TOWN, None))
         elif mention.label in PLACE_LABELS:
             inner = [] if _namesakes(mention.text)[1] else inner_places(text, mention)
             chosen.extend(_as_pairs(inner) or [(mention, f"labelled {mention.label}", None)])
@@ -731,7 +743,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
             continue
         best, margin, reason = geography.choose(name, found, local=mention.label != _TENTATIVE)
         if mention.label == _TENTATIVE and not geography.confirms(name, best) and not (
-                within and name_key(name) in sure and not _TEAM.search(within)):
+                within and name_key(name) in sure and not _TEAM.search(within)) and not (
+                evidence == _FAC_TOWN and geography.near(name, best)):
             continue
         if name.endswith(".") and best.type == "region" and not region_abbreviation(name) and (
                 not geography.in_its_country(name, best)):
@@ -1093,6 +1106,13 @@ class _Geography:
             if len({t.country for t in local}) != len(local):
                 return None  # two namesakes in one country and no region says which
         return max(local, key=lambda t: _score(t, countries, regions)) if local else None
+
+    def near(self, name: str, entry: GazEntry) -> bool:
+        """Whether a town, county or city-state (a country whose point is that near) another name of the
+        article is first placed at lies within :data:`_NEAR_KM` of the entry."""
+        key = name_key(name)
+        return any(k != key and e.type in ("city", "county", "country") and _km(e, entry) <= _NEAR_KM
+                   for k, e in self.first.items())
 
     def in_its_country(self, name: str, entry: GazEntry) -> bool:
         """Whether another place of the article is in the entry's country, or a region is written after it."""

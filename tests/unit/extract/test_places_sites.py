@@ -155,3 +155,34 @@ def test_places_district_named_again_takes_its_town() -> None:
 def test_places_no_road_or_district_without_their_words(text: str, labelled: list[tuple[str, str]],
                                                         surface: str) -> None:
     assert surface not in {p.text for p in _resolve(text, labelled)}
+
+
+@pytest.mark.issue(13)
+def test_places_story_town_is_no_town_the_model_called_a_person() -> None:
+    # "Franklin", a street of New Orleans the model called a person, is also a town of Louisiana: named twice,
+    # it had been the story's own town, and its streets sites of it.
+    text = ("Press Street marked the border. The area below Franklin was laid out later, and Franklin stayed "
+            "quiet. The New Orleans council met on Monday.")
+    labelled = [("Press Street", "FAC"), ("Franklin", "PERSON"), ("Franklin", "PERSON"), ("New Orleans", "GPE")]
+    places = {p.text: p for p in _resolve(text, labelled)}
+    assert places["Press Street"].name == "New Orleans"
+
+
+@pytest.mark.issue(13)
+def test_places_facility_named_like_a_square_is_no_far_town() -> None:
+    # "Washington Square" is a town of Pennsylvania to the gazetteer; in a story of New Orleans streets it is
+    # the square, and no town 1,700 km away (nor the story's town for its streets).
+    text = "The plan had an adjacent park (Washington Square) near Royal Street in New Orleans."
+    labelled = [("Washington Square", "FAC"), ("Royal Street", "FAC"), ("New Orleans", "GPE")]
+    places = {p.text: p for p in _resolve(text, labelled)}
+    assert "Washington Square" not in places
+    assert places["Royal Street"].name == "New Orleans"
+
+
+@pytest.mark.issue(13)
+def test_places_facility_named_like_a_park_near_the_story_is_that_town() -> None:
+    # Read on the Wikinews texts: "Victoria Park" of Hong Kong is a place GeoNames lists, 10 km from the
+    # city-state's point: a facility's namesake town near a place the article names stays.
+    text = "Protesters marched from Victoria Park toward the Central district of Hong Kong on Sunday."
+    places = {p.text: p for p in _resolve(text, [("Victoria Park", "FAC"), ("Hong Kong", "GPE")])}
+    assert places["Victoria Park"].country == "HK"
