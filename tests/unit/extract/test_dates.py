@@ -482,6 +482,10 @@ def test_dates_halves_seasons_modifiers_and_year_end(text: str, published: str, 
         ("State sentencing has been scheduled for July.", "2019-07-01", ("July", "2019-07")),
         # ... and a plain future still looks ahead.
         ("Brazil is expected to join in April.", "2013-05-10", ("April", "2014-04")),
+        # A likelihood looks ahead as an expectation does; seen from the past, the nearer occurrence.
+        ("The company is likely to report earnings on Monday.", "1989-11-01", ("Monday", "1989-11-06")),
+        ("The deal is unlikely to close before March, the company said.", "1989-11-01", ("March", "1990-03")),
+        ("The Senate was likely to vote on Wednesday.", "2019-08-04", ("Wednesday", "2019-08-07")),
     ],
 )
 def test_dates_future_seen_from_the_past(text: str, published: str, expected: tuple[str, str]) -> None:
