@@ -17,6 +17,8 @@ and the town it stands in is a point within a few kilometres of it:
    sentence speaks of them ("carriageway", "roundabout", "junction"...): the town written after it ("on the
    A120 at Coggeshall", "the A429 Cirencester junction"), else the story's own town. An aircraft ("the A380")
    is not written so.
+5. **Two streets named together** before the noun they share ("at State and Hubbard streets", "the
+   Chartres/Franklin intersection"), at the town written after them or the story's own, as roads are.
 
 A name is a site by its last word ("Street", "Hospital", "Stadium"...), or by "at" before it and its town
 written after it ("at Terra Kulture in Lagos"), never by the model's label alone: the model's FAC label also covers masses, operations and people ("Easter Vigil", "Helen
@@ -191,6 +193,8 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
             # like no site; like an institution's, placed only where the text writes its town (1.).
             shaped.append((mention, False, True))
     roads = list(_roads(text)) if any(word in text for word in _ROAD_STORY) else []
+    if " streets" in text or "intersection" in text:
+        roads += _street_pairs(text)
     districts = any(noun in text for noun in _DISTRICT_NOUNS)
     if not shaped and not roads and not districts:
         return []  # most articles: no mention is named like a site, no road, no district
@@ -234,12 +238,12 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
             continue
         town = _written_town(text, start, end, by_start, by_end) or (
             by_start.get(end + 1) if text[end:end + 1] == " " else None)
-        why = f"a road at {town.name}, as the text writes it" if town else ""
+        why = f"a road or street at {town.name}, as the text writes it" if town else ""
         if town is None:
             if not story_read:
                 story, story_read = _story_town(places, dateline, persons), True
             town = story
-            why = f"a road of the story's own town, {town.name}" if town else ""
+            why = f"a road or street of the story's own town, {town.name}" if town else ""
         if town is not None:
             out.append(dataclasses.replace(town, start=start, end=end, text=text[start:end], type="site",
                                            entity=None, stage=stage or town.stage, evidence=why, within=None,
@@ -282,6 +286,17 @@ def _districts(text: str, mentions: Iterable[Mention], spans: list[tuple[int, in
                                            entity=mention.entity))
             spans.append((mention.start, mention.end))
     return out
+
+
+#: Two streets named together before the noun they share: "State and Hubbard streets", "the Chartres/Franklin
+#: intersection" (5.).
+_STREET_PAIR = re.compile(r"(?<![\w'’.-])(?P<one>[A-Z][\w'’.-]*)(?:\s+and\s+|/)(?P<two>[A-Z][\w'’.-]*)\s+"
+                          r"(?:streets|avenues|roads|intersection)\b")
+
+
+def _street_pairs(text: str) -> list[tuple[int, int]]:
+    """The spans of two streets named together before "streets" or "intersection" (module docstring, 5.)."""
+    return [span for match in _STREET_PAIR.finditer(text) for span in (match.span("one"), match.span("two"))]
 
 
 def _roads(text: str) -> Iterable[tuple[int, int]]:

@@ -121,6 +121,11 @@ def test_places_a_town_named_like_a_site_is_no_site() -> None:
          "Cirencester were warned.", [("Cirencester", "GPE"), ("Cirencester", "GPE")], "A40", "Cirencester"),
         ("The A417 southbound carriageway will close at night, Cirencester councillors said.",
          [("Cirencester", "GPE")], "A417", "Cirencester"),
+        # Two streets named together before the noun they share, at the story's town.
+        ("Chicago police said the man collapsed at the corner of State and Hubbard streets. Chicago officers "
+         "came.", [("Chicago", "GPE"), ("State", "ORG"), ("Chicago", "GPE")], "Hubbard", "Chicago"),
+        ("Baton Rouge. A building overlooking the Chartres/Franklin intersection was a church. Baton Rouge grew.",
+         [("Baton Rouge", "GPE"), ("Baton Rouge", "GPE")], "Chartres", "Baton Rouge"),
     ],
 )
 def test_places_districts_and_roads_at_their_town(text: str, labelled: list[tuple[str, str]], site: str,
