@@ -74,7 +74,7 @@ _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 #: Kinds of place a site stands in: a town (or a county, for a venue in the country).
 _TOWN_TYPES = frozenset({"city", "county"})
 #: The nouns of a town's parts: what the text calls a district it writes with its town (3.).
-_DISTRICT_NOUN = r"(?:neighbou?rhood|district|suburb|quarter|borough)"
+_DISTRICT_NOUN = r"(?:neighbou?rhood|district|suburb|borough)"
 #: After a district's name: "(the Crown Heights) neighborhood of (Brooklyn)".
 _DISTRICT_OF = re.compile(rf"\s+{_DISTRICT_NOUN}\s+(?:of|in)\s+(?:the\s+)?")
 #: Before it, after its town: "(Cairo)'s gated suburb of (Madinaty)", "(Paris)’s 11th district of".
@@ -183,6 +183,9 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     Returns:
         One :class:`Place` of ``type="site"`` per site placed, at its town's point.
     """
+    towns = [p for p in places if _town(p)]
+    if not towns:
+        return []  # every site, road and district takes a town's point: none to take
     mentions = list(mentions)
     shaped = []
     for mention in mentions:
@@ -198,7 +201,6 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     districts = any(noun in text for noun in _DISTRICT_NOUNS)
     if not shaped and not roads and not districts:
         return []  # most articles: no mention is named like a site, no road, no district
-    towns = [p for p in places if _town(p)]
     by_start = {p.start: p for p in towns}
     by_end = {p.end: p for p in towns}
     story: Place | None = None
@@ -254,10 +256,10 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
 
 #: Whether a text names a town's part at all: the districts' test is skipped where none is written (a search
 #: for plain words, a tenth of a pattern's cost over a whole text).
-_DISTRICT_NOUNS = ("neighborhood", "neighbourhood", "district", "suburb", "quarter", "borough")
-#: Words only a story about roads writes: the road numbers are looked for only in such a story.
-_ROAD_STORY = ("carriageway", "roundabout", "motorway", "junction", "southbound", "northbound", "eastbound",
-               "westbound", "lorry", "diversion")
+_DISTRICT_NOUNS = ("neighbo", "district", "suburb", "borough")
+#: Words only a story about roads writes: the road numbers are looked for only in such a story ("bound" of
+#: "southbound"...; each word is a search through the whole text, so they are few).
+_ROAD_STORY = ("carriageway", "roundabout", "motorway", "bound", "lorry")
 
 
 def _districts(text: str, mentions: Iterable[Mention], spans: list[tuple[int, int]], by_start: dict[int, Place],

@@ -778,8 +778,9 @@ def _no_common_aliases(name: str, found: list[GazEntry]) -> list[GazEntry]:
     """The namesakes of a common word ("City") without the small towns that list it only as an alias: "City"
     is no name of Oakville, Connecticut, and its vote had sent "Manchester" of a football story there (#13).
     Dropped before the article's geography is read, so such a town neither is chosen nor votes."""
-    if not found or " " in name.strip() or not common_word(name):
-        return found
+    if not found or " " in name or not any(e.type == "city" and e.population < _BIG_ALIAS_POPULATION
+                                           for e in found) or not common_word(name):
+        return found  # most names: several words, a big place, or no common word
     key = name_key(name)
     return [e for e in found if not (e.type == "city" and e.population < _BIG_ALIAS_POPULATION
                                      and not _own_name(e.own_key, key))]

@@ -117,7 +117,8 @@ def test_places_a_town_named_like_a_site_is_no_site() -> None:
         ("A cyclist was hurt in a crash with a lorry on the A120 at Braintree on Monday.", [("Braintree", "GPE")],
          "A120", "Braintree"),
         # ... or the story's own town, for each road of a list.
-        ("Cirencester will see delays. The diversion will be in place via the A436, A40 and A429. Drivers in "
+        ("Cirencester will see delays at the roundabout. The diversion will be in place via the A436, A40 and A429. "
+         "Drivers in "
          "Cirencester were warned.", [("Cirencester", "GPE"), ("Cirencester", "GPE")], "A40", "Cirencester"),
         ("The A417 southbound carriageway will close at night, Cirencester councillors said.",
          [("Cirencester", "GPE")], "A417", "Cirencester"),
