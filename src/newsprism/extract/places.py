@@ -97,8 +97,10 @@ _BIG_ALIAS_POPULATION = 100_000
 #: towns are named like people ("Jordan", "Florence").
 _BIG_CITY_POPULATION = 1_000_000
 _DIRECTION_BEFORE = re.compile(r"\b(?:Central|North|South|East|West|Latin|Southeast|Northeast)[ -]$")
-_DIRECTION = re.compile(r"^(?:the\s+)?(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
-                        r"Northeastern|Northwestern|Southeastern|Southwestern|Upper|Lower)\s+(?P<name>[A-Z].+)$")
+#: A compass word before a place, in capitals or not, of one word or two ("Northern Syria", "north west London",
+#: "south-east England") (#13).
+_DIRECTION = re.compile(r"^(?:the\s+)?(?i:(?:north|south)[ -]?(?:east|west)(?:ern)?|northern|southern|eastern|"
+                        r"western|central|north|south|east|west|upper|lower)\s+(?P<name>[A-Z].+)$")
 _SUFFIX = re.compile(r"^(?:the\s+)?(?P<name>.+?)\s+(?:County|Province|Region|Oblast|State|District|Governorate|"
                      r"Prefecture|City|Municipality|Parish|Islands?)$")
 #: A facility named after the place it serves ("Hartford Hospital", "Frankfurt Airport", "Kherson hospital"):
@@ -757,8 +759,10 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
             # A first name is a small town only by the town's own name: "Maria" (a storm) is no alias of Santa
             # María Rayón, "Olivia" none of Oliva; a big city's alias is one ("Jerson" for Kherson) (#13).
             continue
-        end = mention.start + len(name) if name != mention.text else mention.end
-        places.append(Place(mention.start, end, text[mention.start:end], name=best.name,
+        start, end = mention.start, mention.start + len(name) if name != mention.text else mention.end
+        if name != mention.text and mention.text.endswith(name):
+            start, end = mention.end - len(name), mention.end  # "north west| London": the place, not "north "
+        places.append(Place(start, end, text[start:end], name=best.name,
                             gazetteer_id=best.id, lat=best.lat, lon=best.lon, country=best.country, type=best.type,
                             entity=mention.entity, confidence=round(min(1.0, 0.5 + margin / 4), 2), stage=STAGE,
                             evidence=f"{evidence}; {reason}", within=within))

@@ -190,3 +190,22 @@ def test_places_airport_by_its_own_name(text: str, labelled: list[tuple[str, str
                                         ) -> None:
     found = {p.text: p.name for p in _resolve(text, labelled) if p.type == "airport"}
     assert found == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "surface", "expected"),
+    [
+        # A compass word before a place, in lower case or of two words: the place, spanned as written.
+        ("Peddar, of Brent, north west London, denies the charges.", [("north west London", "GPE")], "London",
+         "London"),
+        ("Warships gathered in the Eastern Mediterranean on Friday.", [("Eastern Mediterranean", "LOC")],
+         "Mediterranean", "Mediterranean"),
+        ("Fighting went on in Northern Syria all week.", [("Northern Syria", "GPE")], "Syria", "Syria"),
+    ],
+)
+def test_places_compass_word_before_a_place(text: str, labelled: list[tuple[str, str]], surface: str,
+                                            expected: str) -> None:
+    # The place had been spanned from the compass word with the place's length ("Eastern Medit", "Northe").
+    found = {p.text: p.name for p in _resolve(text, labelled)}
+    assert found.get(surface) == expected
