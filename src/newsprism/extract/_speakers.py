@@ -545,7 +545,7 @@ class SpeakerIndex:
         if lemma in BELIEF_VERBS and lemma not in REPORT_VERBS:
             if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
                 return None  # "it is believed that …", "he is expected to win": no one is named as believing it
-        elif lemma not in REPORT_VERBS and lemma not in _EVIDENCE_VERBS:
+        elif lemma not in REPORT_VERBS and lemma not in _EVIDENCE_VERBS and not _points_out(token):
             return None
         complements = [c for c in token.children if c.dep_ == "ccomp"]
         # "…, however Bonham noted the swing was large": the clause after the cue is its content.
@@ -582,6 +582,8 @@ class SpeakerIndex:
         if verb.lemma_.lower() == "call":
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
             parts = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
+            if not parts:
+                parts = _called_on(verb)
         else:
             wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
@@ -1175,6 +1177,12 @@ def _nominal_ids() -> frozenset[int]:
     return frozenset(get_string_id(word) for word in _NOMINAL_CUES)
 
 
+def _points_out(verb: Token) -> bool:
+    """ "Politifact then pointed out that one shooting may have more than one victim": "point out" reports what it
+    points out, as "note" does (#13); "point" alone ("pointed at the crowd") reports nothing."""
+    return verb.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
 def _puts_it(verb: Token) -> bool:
     """ "As Steven M. Rosenthal … put it, “…”", "as a Homeland Security memo put it": "put it" cues speech (#13)."""
     return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
@@ -1247,6 +1255,21 @@ def _in_phrase(token: Token, cue: Token) -> bool:
             return True
         node, steps = node.head, steps + 1
     return False
+
+
+def _called_on(verb: Token) -> list[Token]:
+    """ "Schiff called on President Obama to retaliate against Russia", "the family called upon people to protest
+    peacefully": who is called on and what they are to do, an infinitive after them, are the request (#13); a call on
+    someone with no infinitive ("called on the senator at home") asks nothing."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} and c.i > verb.i), None)
+    listener = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if listener is None:
+        return []
+    wanted = next((c for c in (*verb.children, *listener.children) if c.dep_ in {"xcomp", "acl", "relcl"}
+                   and c.i > listener.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if wanted is None:
+        return []
+    return [listener] if wanted.head == listener else [listener, wanted]
 
 
 def _that_clause(verb: Token) -> Token | None:

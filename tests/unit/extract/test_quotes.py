@@ -149,6 +149,7 @@ def test_quotes_reported_speech(stages, text: str, content: str, speaker: str) -
         "The city is quiet. Residents know that the army will not return.",   # a fact the writer vouches for
         "The “special military operation” began in February.",                    # scare quote
         "Prices rose by 5% in March, the highest rate since 2008.",
+        "The guide pointed at the old bridge that the army had blown up.",  # "point" alone reports nothing
     ],
 )
 def test_quotes_none(stages, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -397,6 +398,9 @@ def test_quotes_not_mixed(stages, text: str) -> None:  # type: ignore[no-untyped
         # a parenthetical cue
         ("The repairs, Anna Kovalenko said, will take at least two more years.",
          "The repairs, Anna Kovalenko said, will take at least two more years", "Anna Kovalenko"),
+        # "point out" reports what it points out, as "note" does
+        ("Mayor Anna Kovalenko pointed out that the bridge had been closed twice before.",
+         "the bridge had been closed twice before", "Anna Kovalenko"),
     ],
 )
 def test_quotes_reported_cues(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
@@ -892,6 +896,9 @@ def _one_indirect(stages, text: str, content: str, speaker: str) -> None:  # typ
          "to push for a constitutional amendment on campaign finance", "Hillary Clinton"),
         ("Donald Trump called for steep new tariffs on goods from China and Mexico.",
          "steep new tariffs on goods from China and Mexico", "Donald Trump"),
+        # who is called on, and what they are to do
+        ("Adam Schiff called on President Obama to retaliate against Russia for the hacking.",
+         "President Obama to retaliate against Russia for the hacking", "Adam Schiff"),
     ],
 )
 def test_quotes_request_or_promise_is_reported_speech(stages, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
@@ -904,6 +911,7 @@ def test_quotes_request_or_promise_is_reported_speech(stages, text: str, content
     [
         "The senator was asked to resign by his party.",   # the subject is who was asked
         "She called for help.",                            # too short to be anyone's words
+        "Adam Schiff called on the governor at his home in Sacramento.",  # a visit, nothing asked of anyone
     ],
 )
 def test_quotes_request_without_content(stages, text: str) -> None:  # type: ignore[no-untyped-def]
