@@ -551,6 +551,8 @@ class SpeakerIndex:
         # "…, however Bonham noted the swing was large": the clause after the cue is its content.
         complement = next((c for c in complements if c.i > token.i), None) or (
             complements[-1] if complements else _that_clause(token))
+        if complement is None:
+            complement = _gerund(token)
         has_subject = any(c.dep_ in _SUBJECTS for c in token.children)
         if complement is None and token.dep_ == "parataxis" and has_subject:
             return self._parenthetical(token)
@@ -1131,6 +1133,13 @@ def _judged(verb: Token) -> bool:
     as what it is called ("His parents called him John") names, and reports nothing."""
     return verb.lemma_.lower() == "call" and any(c.dep_ == "dobj" for c in verb.children) \
         and any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} and c.pos_ != "PROPN" for c in verb.children)
+
+
+def _gerund(verb: Token) -> Token | None:
+    """ "Mr. Kasich reported having $1.3 million in cash on hand", "he denied having met the ambassador", "she recalled
+    seeing him at the rally": a gerund after a speech verb is what it reports, as a clause is (#13). An infinitive
+    ("said to be") or a participle of another clause is not."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
 
 
 def _before_semicolon(tokens: list[Token]) -> list[Token]:

@@ -398,6 +398,9 @@ def test_quotes_not_mixed(stages, text: str) -> None:  # type: ignore[no-untyped
         # a parenthetical cue
         ("The repairs, Anna Kovalenko said, will take at least two more years.",
          "The repairs, Anna Kovalenko said, will take at least two more years", "Anna Kovalenko"),
+        # a gerund after a speech verb is what it reports
+        ("Governor John Kasich reported having $1.3 million in cash on hand at the beginning of March.",
+         "having $1.3 million in cash on hand at the beginning of March", "John Kasich"),
         # "point out" reports what it points out, as "note" does
         ("Mayor Anna Kovalenko pointed out that the bridge had been closed twice before.",
          "the bridge had been closed twice before", "Anna Kovalenko"),
