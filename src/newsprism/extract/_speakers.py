@@ -107,11 +107,13 @@ _WHOSE = frozenset({"GPE", "LOC", "NORP"})
 _EVIDENCE_VERBS = frozenset({"show", "find", "agree"})
 #: Verbs whose object is what the speaker says ("cited derogatory comments", "criticized the president's foreign
 #: policy", "accused the agency of covering up the hacks"), and verbs that name a public statement of a position on
-#: it ("endorsed John Kasich for president", "rejected the Senate's bill", "denounced the attacks on police") (#13).
-#: Verbs of a lasting preference ("voters who support Sanders", "backed a group", "favor the plan") state no words
-#: of anyone's: on PolNeAR train they found one gold attribution for two false ones, and are left out.
+#: it ("endorsed John Kasich for president", "rejected the Senate's bill", "denounced the attacks on police"), what
+#: a speaker proposes, discusses or describes ("proposes doing away with the mandate", "discussed his commitment to
+#: veterans", "described the plan in detail") (#13). Verbs of a lasting preference ("voters who support Sanders",
+#: "backed a group", "favor the plan") state no words of anyone's: on PolNeAR train they found one gold attribution
+#: for two false ones, and are left out.
 _OBJECT_CUES = frozenset({"cite", "criticize", "criticise", "accuse", "praise", "defend", "endorse", "reject",
-                          "denounce"})
+                          "denounce", "propose", "discuss", "describe"})
 #: Steps up from the last word of an appositive ("Baghdad" of "Warren, a military spokesman in Baghdad,") to the
 #: name it describes, and the links it may climb.
 _APPOSITIVE_STEPS = 5

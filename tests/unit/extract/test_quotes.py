@@ -1093,6 +1093,11 @@ def test_quotes_what_a_speaker_cites_is_reported(stages, text: str, content: str
          "the attacks on police officers in Dallas", "Bernie Sanders"),
         ("Hillary Clinton endorsed the plan to raise the minimum wage.",
          "the plan to raise the minimum wage", "Hillary Clinton"),
+        # what a speaker proposes, discusses or describes
+        ("Senator Ted Cruz proposed a flat tax of ten percent on all income.",
+         "a flat tax of ten percent on all income", "Ted Cruz"),
+        ("At the event, Donald Trump discussed his commitment to improving mental health services for veterans.",
+         "his commitment to improving mental health services for veterans", "Donald Trump"),
     ],
 )
 def test_quotes_what_a_speaker_criticises_or_accuses_is_reported(  # type: ignore[no-untyped-def]
