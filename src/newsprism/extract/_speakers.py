@@ -114,6 +114,16 @@ _EVIDENCE_VERBS = frozenset({"show", "find", "agree"})
 #: for two false ones, and are left out.
 _OBJECT_CUES = frozenset({"cite", "criticize", "criticise", "accuse", "praise", "defend", "endorse", "reject",
                           "denounce", "propose", "discuss", "describe"})
+#: Speech verbs whose object, when they take no clause, is what is said: "announced his candidacy", "mentioned the
+#: clot's existence", "denied the allegations", "said the same thing" (#13). Speech verbs whose object is often a
+#: thing or the listener ("added a twist", "maintained a lead", "wrote a book", "posted a photo", "reported earnings",
+#: "told reporters") keep to their clauses.
+_SPOKEN_OBJECT = frozenset({
+    "say", "announce", "mention", "note", "acknowledge", "admit", "confirm", "deny", "reveal", "disclose",
+    "highlight", "stress", "emphasize", "emphasise", "underline", "reiterate", "recall", "recount", "tweet", "claim",
+    "allege", "predict", "estimate", "concede", "specify", "clarify", "affirm", "assert", "proclaim", "explain",
+    "suggest",
+})
 #: Steps up from the last word of an appositive ("Baghdad" of "Warren, a military spokesman in Baghdad,") to the
 #: name it describes, and the links it may climb.
 _APPOSITIVE_STEPS = 5
@@ -558,6 +568,8 @@ class SpeakerIndex:
         has_subject = any(c.dep_ in _SUBJECTS for c in token.children)
         if complement is None and token.dep_ == "parataxis" and has_subject:
             return self._parenthetical(token)
+        if complement is None and lemma in _SPOKEN_OBJECT:
+            return self._cited(token)
         if complement is None or complement.i < token.i and not has_subject:
             return None
         # a sentence the parse ran over a paragraph break: the content stays in the cue's paragraph (#13)
@@ -612,8 +624,9 @@ class SpeakerIndex:
         """ "Clinton cited derogatory comments Trump had made about Machado", "…, he said, citing low economic
         growth and unemployment", "the Wisconsin Republican criticized the president’s foreign policy", "It accused
         the FDIC of trying to cover up the hacks": what a speaker cites, criticises, praises, defends or accuses
-        someone of, its object with what it is cited as, is reported (#13). A passive ("the bureau cited in the
-        tweet") names what was cited, not who cites."""
+        someone of, its object with what it is cited as, is reported (#13); so is the object of a speech verb with no
+        clause ("announced his candidacy", :data:`_SPOKEN_OBJECT`). A passive ("the bureau cited in the tweet") names
+        what was cited, not who cites."""
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             return None
         preps = _NAMED_PREPS | ({"of"} if verb.lemma_.lower() == "accuse" else set())

@@ -150,6 +150,8 @@ def test_quotes_reported_speech(stages, text: str, content: str, speaker: str) -
         "The “special military operation” began in February.",                    # scare quote
         "Prices rose by 5% in March, the highest rate since 2008.",
         "The guide pointed at the old bridge that the army had blown up.",  # "point" alone reports nothing
+        "The mayor added a new bus line to the city's network last year.",  # a thing added, no words
+        "The governor told reporters at the bridge about the repairs.",  # the listener is no content
     ],
 )
 def test_quotes_none(stages, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -1093,6 +1095,11 @@ def test_quotes_what_a_speaker_cites_is_reported(stages, text: str, content: str
          "the attacks on police officers in Dallas", "Bernie Sanders"),
         ("Hillary Clinton endorsed the plan to raise the minimum wage.",
          "the plan to raise the minimum wage", "Hillary Clinton"),
+        # a speech verb with no clause: its object is what is said
+        ("On Monday, Senator Rand Paul announced his candidacy for the Republican nomination.",
+         "his candidacy for the Republican nomination", "Rand Paul"),
+        ("Hillary Clinton denied the allegations about her private email server.",
+         "the allegations about her private email server", "Hillary Clinton"),
         # what a speaker proposes, discusses or describes
         ("Senator Ted Cruz proposed a flat tax of ten percent on all income.",
          "a flat tax of ten percent on all income", "Ted Cruz"),
