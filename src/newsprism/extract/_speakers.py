@@ -124,6 +124,17 @@ _SPOKEN_OBJECT = frozenset({
     "allege", "predict", "estimate", "concede", "specify", "clarify", "affirm", "assert", "proclaim", "explain",
     "suggest",
 })
+#: Verbs of speech or writing about a topic, and the prepositions that bring it: "talked about the wall", "spoke of
+#: his brother", "referred to the governor as “Chris”", "pointed to her record", "commented on the ruling" (#13).
+_TOPIC_PREPS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("talk", "speak", "write", "joke", "complain", "boast", "testify", "tweet", "brag", "rant"),
+                    frozenset({"about", "of"})),
+    "comment": frozenset({"on", "about"}),
+    "refer": frozenset({"to"}),
+    "point": frozenset({"to"}),
+}
+#: Verbs whose infinitive did not take place: "declined to comment on …", "refused to talk about …".
+_NOT_DONE = frozenset({"decline", "refuse"})
 #: Steps up from the last word of an appositive ("Baghdad" of "Warren, a military spokesman in Baghdad,") to the
 #: name it describes, and the links it may climb.
 _APPOSITIVE_STEPS = 5
@@ -554,6 +565,10 @@ class SpeakerIndex:
                 return named
         if lemma in _OBJECT_CUES:
             return self._cited(token)
+        if lemma in _TOPIC_PREPS and lemma not in REPORT_VERBS:
+            topic = self._topic(token)
+            if topic is not None:
+                return topic
         if lemma in BELIEF_VERBS and lemma not in REPORT_VERBS:
             if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
                 return None  # "it is believed that …", "he is expected to win": no one is named as believing it
@@ -570,6 +585,8 @@ class SpeakerIndex:
             return self._parenthetical(token)
         if complement is None and lemma in _SPOKEN_OBJECT:
             return self._cited(token)
+        if complement is None and lemma in _TOPIC_PREPS:
+            return self._topic(token)
         if complement is None or complement.i < token.i and not has_subject:
             return None
         # a sentence the parse ran over a paragraph break: the content stays in the cue's paragraph (#13)
@@ -635,6 +652,22 @@ class SpeakerIndex:
         if not any(c.dep_ == "dobj" for c in parts):
             return None
         return self._content_of(verb, sorted((t for c in parts for t in c.subtree if t.i > verb.i), key=lambda t: t.i))
+
+    def _topic(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
+        """ "Trump talked about how he's going to build a wall", "Rihanna spoke about the importance of self-love",
+        "Trump refers to the governor as “Chris.”", "she pointed to attacks on her campaign": what a speaker talks,
+        speaks or writes about, or refers or points to, is reported, with what it is referred to as (#13). The
+        listener ("spoke to reporters") and the manner ("spoke on condition of anonymity") are not."""
+        if any(c.dep_ == "neg" for c in verb.children) or (
+                verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_DONE):
+            return None  # "declined to comment on the case", "did not talk about it": nothing was said
+        preps = _TOPIC_PREPS[verb.lemma_.lower()]
+        topic = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
+        if topic is None or not any(c.dep_ in {"pobj", "pcomp"} for c in topic.children):
+            return None
+        parts = [topic, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > topic.i)]
+        tokens = sorted((t for c in parts for t in c.subtree if t != topic), key=lambda t: t.i)
+        return self._content_of(verb, tokens)
 
     def _content_of(self, verb: Token, tokens: list[Token]) -> tuple[tuple[int, int], Attribution] | None:
         """The reported content of a cue subject's request or question: ``tokens`` in the cue's paragraph, up to a

@@ -152,6 +152,8 @@ def test_quotes_reported_speech(stages, text: str, content: str, speaker: str) -
         "The guide pointed at the old bridge that the army had blown up.",  # "point" alone reports nothing
         "The mayor added a new bus line to the city's network last year.",  # a thing added, no words
         "The governor told reporters at the bridge about the repairs.",  # the listener is no content
+        "The governor spoke to reporters at the bridge on Monday.",  # a listener, no topic
+        "The governor did not talk about the repairs to the old bridge.",  # nothing was said
     ],
 )
 def test_quotes_none(stages, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -1100,6 +1102,11 @@ def test_quotes_what_a_speaker_cites_is_reported(stages, text: str, content: str
          "his candidacy for the Republican nomination", "Rand Paul"),
         ("Hillary Clinton denied the allegations about her private email server.",
          "the allegations about her private email server", "Hillary Clinton"),
+        # what a speaker talks about, or refers or points to
+        ("At the rally, Donald Trump talked about how he would build a wall on the southern border.",
+         "how he would build a wall on the southern border", "Donald Trump"),
+        ("Hillary Clinton pointed to her record on health care for children in Arkansas.",
+         "her record on health care for children in Arkansas", "Hillary Clinton"),
         # what a speaker proposes, discusses or describes
         ("Senator Ted Cruz proposed a flat tax of ten percent on all income.",
          "a flat tax of ten percent on all income", "Ted Cruz"),
