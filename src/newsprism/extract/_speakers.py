@@ -616,7 +616,7 @@ class SpeakerIndex:
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
             parts = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
             if not parts:
-                parts = _called_on(verb)
+                parts = _called_for_clause(verb) or _called_on(verb)
         else:
             wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
@@ -624,7 +624,9 @@ class SpeakerIndex:
                 *(c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < wanted.i), wanted]
         if not parts:
             return None
-        return self._content_of(verb, sorted((t for c in parts for t in c.subtree), key=lambda t: t.i))
+        # "calling for the United States to take a stronger role": the clause's "for" opens it, it is no part of it
+        tokens = [t for c in parts for t in c.subtree if not (t.dep_ == "mark" and t.lower_ == "for" and t.head == c)]
+        return self._content_of(verb, sorted(tokens, key=lambda t: t.i))
 
     def _question(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
         """ "Tapper asked whether Republicans would be able to hold on to the House", "A reporter asked him if they
@@ -1312,6 +1314,14 @@ def _in_phrase(token: Token, cue: Token) -> bool:
             return True
         node, steps = node.head, steps + 1
     return False
+
+
+def _called_for_clause(verb: Token) -> list[Token]:
+    """ "Clinton is calling for the United States to take a stronger role in the conflict": the parse reads "for" as
+    opening a clause with its own subject and infinitive, which is what is called for (#13)."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)][:1]
 
 
 def _called_on(verb: Token) -> list[Token]:

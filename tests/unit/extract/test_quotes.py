@@ -903,6 +903,9 @@ def _one_indirect(stages, text: str, content: str, speaker: str) -> None:  # typ
          "to push for a constitutional amendment on campaign finance", "Hillary Clinton"),
         ("Donald Trump called for steep new tariffs on goods from China and Mexico.",
          "steep new tariffs on goods from China and Mexico", "Donald Trump"),
+        # who is called for, with what they are to do
+        ("Hillary Clinton is calling for the United States to take a stronger role in the conflict.",
+         "the United States to take a stronger role in the conflict", "Hillary Clinton"),
         # who is called on, and what they are to do
         ("Adam Schiff called on President Obama to retaliate against Russia for the hacking.",
          "President Obama to retaliate against Russia for the hacking", "Adam Schiff"),
