@@ -117,12 +117,14 @@ _OBJECT_CUES = frozenset({"cite", "criticize", "criticise", "accuse", "praise", 
 #: Speech verbs whose object, when they take no clause, is what is said: "announced his candidacy", "mentioned the
 #: clot's existence", "denied the allegations", "said the same thing" (#13). Speech verbs whose object is often a
 #: thing or the listener ("added a twist", "maintained a lead", "wrote a book", "posted a photo", "reported earnings",
-#: "told reporters") keep to their clauses.
+#: "told reporters") keep to their clauses. "show" states a poll's or a record's finding the same way ("A new poll
+#: shows Clinton leading in Ohio", "her medical records showed a clean bill of health"); "find" does not ("found the
+#: body", "found it difficult"): on PolNeAR train and dev it lost more than it found.
 _SPOKEN_OBJECT = frozenset({
     "say", "announce", "mention", "note", "acknowledge", "admit", "confirm", "deny", "reveal", "disclose",
     "highlight", "stress", "emphasize", "emphasise", "underline", "reiterate", "recall", "recount", "tweet", "claim",
     "allege", "predict", "estimate", "concede", "specify", "clarify", "affirm", "assert", "proclaim", "explain",
-    "suggest",
+    "suggest", "show",
 })
 #: Verbs of speech or writing about a topic, and the prepositions that bring it: "talked about the wall", "spoke of
 #: his brother", "referred to the governor as “Chris”", "pointed to her record", "commented on the ruling" (#13).

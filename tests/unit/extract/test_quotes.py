@@ -1105,6 +1105,9 @@ def test_quotes_what_a_speaker_cites_is_reported(stages, text: str, content: str
          "his candidacy for the Republican nomination", "Rand Paul"),
         ("Hillary Clinton denied the allegations about her private email server.",
          "the allegations about her private email server", "Hillary Clinton"),
+        # a poll's finding with no clause
+        ("A new Quinnipiac University poll shows Hillary Clinton leading Donald Trump in Ohio by five points.",
+         "Hillary Clinton leading Donald Trump in Ohio by five points", "Quinnipiac University"),
         # what a speaker talks about, or refers or points to
         ("At the rally, Donald Trump talked about how he would build a wall on the southern border.",
          "how he would build a wall on the southern border", "Donald Trump"),
