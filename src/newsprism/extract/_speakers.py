@@ -344,7 +344,9 @@ class SpeakerIndex:
         """ "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp", "Rush Limbaugh: Hillary
         Asking Moderator To Fact Check Trump ‘Reeks of Fear.’": a line that opens with the name of a person or an
         organisation and a colon, as headlines and transcripts give who speaks, reports the rest of the line (#13).
-        The name is the whole run before the colon; a line holding a direct quote leaves it to that quote."""
+        The name is the whole run before the colon; quoted words in the rest of the line are fragments of its one
+        mixed quote ("John McCain: Republican Populist Anger Appeals to ‘Bad Angels Of Our Nature.’"), and a line
+        that is all quote leaves it to the direct quote."""
         match = _HEADLINE_SPEAKER.match(self.text, start, end)
         if match is None:
             return None
@@ -363,8 +365,9 @@ class SpeakerIndex:
         if len(self.text[content_start:content_end].split()) < 3:
             return None
         quoted = bisect.bisect_left(self._quote_starts, start)
-        if quoted < len(self.quotes) and self.quotes[quoted][0] < end:
-            return None
+        inside = [q for q in self.quotes[quoted:] if q[0] < end]
+        if inside and (inside[0][0] < content_start or not _unquoted(self.text, content_start, content_end, inside)):
+            return None  # a quote before the colon, or a line that is all quote, is left to the direct quote
         colon = match.end(1)
         attribution = Attribution(named.entity, named.text, named.start, named.end, ":", colon, colon + 1, 0.6)
         return (content_start, content_end), attribution
@@ -1192,6 +1195,15 @@ def _gerund(verb: Token) -> Token | None:
     seeing him at the rally": a gerund after a speech verb is what it reports, as a clause is (#13). An infinitive
     ("said to be") or a participle of another clause is not."""
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+
+
+def _unquoted(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether words of ``text[start:end]`` stand outside every one of ``quotes``."""
+    chars = list(text[start:end])
+    for q_start, q_end in quotes:
+        for i in range(max(q_start, start), min(q_end, end)):
+            chars[i - start] = " "
+    return any(c.isalnum() for c in "".join(chars))
 
 
 def _before_semicolon(tokens: list[Token]) -> list[Token]:

@@ -466,7 +466,11 @@ def _reported_quotes(
         labelled = index.labelled_line(p_start, p_end)
         if labelled is not None and not any(q.start < labelled[0][1] and labelled[0][0] < q.end for q in quotes):
             (start, end), attribution = labelled
-            kind = "mixed" if _has_marks(text[start:end]) else "indirect"
+            # "John McCain: Republican Populist Anger Appeals to ‘Bad Angels Of Our Nature.’": the quoted words are
+            # fragments of the line's one mixed quote (#13)
+            inside = [s for s in spans if start <= s.open_at and _close(s) <= end]
+            fragments.update(inside)
+            kind = "mixed" if inside or _has_marks(text[start:end]) else "indirect"
             quotes.append(_quote(text, start, end, kind, attribution, 0.8))
     return quotes, fragments
 
