@@ -1114,6 +1114,11 @@ def test_quotes_what_a_speaker_cites_is_reported(stages, text: str, content: str
          "how he would build a wall on the southern border", "Donald Trump"),
         ("Hillary Clinton pointed to her record on health care for children in Arkansas.",
          "her record on health care for children in Arkansas", "Hillary Clinton"),
+        # public attack and praise, with no quoted words
+        ("In Ohio, Bernie Sanders attacked the trade record of his rival for the nomination.",
+         "the trade record of his rival for the nomination", "Bernie Sanders"),
+        ("Angela Merkel hailed the agreement on refugees as a breakthrough for Europe.",
+         "the agreement on refugees as a breakthrough for Europe", "Angela Merkel"),
         # what a speaker proposes, discusses or describes
         ("Senator Ted Cruz proposed a flat tax of ten percent on all income.",
          "a flat tax of ten percent on all income", "Ted Cruz"),
