@@ -661,7 +661,10 @@ class SpeakerIndex:
             c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in preps)]
         if not any(c.dep_ == "dobj" for c in parts):
             return None
-        return self._content_of(verb, sorted((t for c in parts for t in c.subtree if t.i > verb.i), key=lambda t: t.i))
+        tokens = sorted((t for c in parts for t in c.subtree if t.i > verb.i), key=lambda t: t.i)
+        # "Christie endorsed Trump", "Sanders attacked Clinton": a name alone is what the stance is about, where a
+        # short common phrase ("attacked him", "praised it") says nothing of its own
+        return self._content_of(verb, tokens, least=1 if _a_name(tokens) else 3)
 
     def _topic(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
         """ "Trump talked about how he's going to build a wall", "Rihanna spoke about the importance of self-love",
@@ -679,12 +682,13 @@ class SpeakerIndex:
         tokens = sorted((t for c in parts for t in c.subtree if t != topic), key=lambda t: t.i)
         return self._content_of(verb, tokens)
 
-    def _content_of(self, verb: Token, tokens: list[Token]) -> tuple[tuple[int, int], Attribution] | None:
+    def _content_of(self, verb: Token, tokens: list[Token], *, least: int = 3) -> tuple[tuple[int, int],
+                                                                                      Attribution] | None:
         """The reported content of a cue subject's request or question: ``tokens`` in the cue's paragraph, up to a
-        dash or the next cue, of three tokens or more, with the cue's subject as its speaker."""
+        dash or the next cue, of ``least`` tokens or more, with the cue's subject as its speaker."""
         para_start, para_end = self._paragraph(verb.idx)
         tokens = _strip_punct(_before_next_cue(_before_dash([t for t in tokens if para_start <= t.idx < para_end])))
-        if len(tokens) < 3:
+        if len(tokens) < least:
             return None
         attribution = self.speaker_of(verb, inverted=False)
         if attribution is None or attribution.speaker_text is None:
@@ -1207,6 +1211,12 @@ def _unquoted(text: str, start: int, end: int, quotes: list[tuple[int, int]]) ->
         for i in range(max(q_start, start), min(q_end, end)):
             chars[i - start] = " "
     return any(c.isalnum() for c in "".join(chars))
+
+
+def _a_name(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` are one proper name ("Trump", "the Clinton Foundation", "Donald Trump's"), punctuation aside."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    return any(t.pos_ == "PROPN" for t in words) and all(t.pos_ in {"PROPN", "DET", "PART"} for t in words)
 
 
 def _before_semicolon(tokens: list[Token]) -> list[Token]:

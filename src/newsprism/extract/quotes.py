@@ -53,6 +53,9 @@ STAGE = "extract.quotes"
 #: Quotes of this many words or fewer are scare quotes unless they read as speech.
 SCARE_MAX_WORDS = 3
 
+#: Reported content shorter than this is no one's words; each cue's own floor in tokens decides above it, so that a
+#: name alone can be what a stance is about ("Christie endorsed Trump") (#13).
+_MIN_REPORTED_CHARS = 3
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 _SPEECH_AFTER = re.compile(r"^\W{0,3}(?:\S+\s+){0,3}?(?:" + "|".join(SPEECH_SURFACE) + r")\b", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(r"(?::|\b(?:" + "|".join(SPEECH_SURFACE) + r")\b[^.!?]{0,3})\s*$", re.IGNORECASE)
@@ -434,7 +437,7 @@ def _reported_quotes(
         if found is None:
             continue
         (start, end), attribution = found
-        if end - start < 8 or not any(s <= start < e for s, e in paragraphs):
+        if end - start < _MIN_REPORTED_CHARS or not any(s <= start < e for s, e in paragraphs):
             continue
         cue = (attribution.cue_start or start, attribution.cue_end or end)
         if any(s.open_at <= cue[0] < _close(s) for s in spans):

@@ -154,6 +154,7 @@ def test_quotes_reported_speech(stages, text: str, content: str, speaker: str) -
         "The governor told reporters at the bridge about the repairs.",  # the listener is no content
         "The governor spoke to reporters at the bridge on Monday.",  # a listener, no topic
         "The governor did not talk about the repairs to the old bridge.",  # nothing was said
+        "Bernie Sanders attacked him again.",  # a short phrase that is no name says nothing of its own
     ],
 )
 def test_quotes_none(stages, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -1114,6 +1115,8 @@ def test_quotes_what_a_speaker_cites_is_reported(stages, text: str, content: str
          "how he would build a wall on the southern border", "Donald Trump"),
         ("Hillary Clinton pointed to her record on health care for children in Arkansas.",
          "her record on health care for children in Arkansas", "Hillary Clinton"),
+        # a name alone is what a stance is about
+        ("New Jersey Governor Chris Christie endorsed Donald Trump on Friday.", "Donald Trump", "Chris Christie"),
         # public attack and praise, with no quoted words
         ("In Ohio, Bernie Sanders attacked the trade record of his rival for the nomination.",
          "the trade record of his rival for the nomination", "Bernie Sanders"),
