@@ -46,7 +46,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..decisions import Decision, ManualGroups, replay
@@ -65,7 +65,9 @@ DOMINANT_SHARE = 0.8
 
 @dataclass(slots=True)
 class CorpusEntity:
-    """One row of ``corpus_entities`` with its members."""
+    """One row of ``corpus_entities`` with its members: ``(article_id, entity_id, name)``, given, or made
+    from its name nodes (``group``) when first asked for, so a run that re-resolves from stored totals reads
+    the members of the entities it writes alone (#17)."""
 
     corpus_id: str
     name: str
@@ -73,7 +75,19 @@ class CorpusEntity:
     variants: list[str]
     evidence: list[dict[str, Any]]
     articles: int
-    members: list[tuple[str, str, str]]  # (article_id, entity_id, name)
+    given: list[tuple[str, str, str]] | None = None
+    group: list[NameNode] = field(default_factory=list)
+
+    @property
+    def members(self) -> list[tuple[str, str, str]]:
+        if self.given is None:
+            self.given = sorted((aid, eid, n.name) for n in self.group for aid, eid in n.members)
+        return self.given
+
+    @property
+    def names(self) -> set[str]:
+        """The names of its members."""
+        return {n.name for n in self.group} if self.group else {m[2] for m in self.members}
 
 
 # -- clustering -----------------------------------------------------------------------
@@ -159,10 +173,16 @@ def resolve_mentions(records: Sequence[EntityMentionRow], *, decisions: Sequence
     return resolve_nodes(raw_nodes(records), decisions=decisions, crowded=crowded, names_of=names_of)
 
 
+#: How many articles an entity's name nodes have (``None``: count them), given its id and its nodes.
+ArticleCount = Callable[[str, list[NameNode]], int | None]
+
+
 def resolve_nodes(nodes: dict[Key, NameNode], *, decisions: Sequence[Decision], crowded: Collection[str],
-                  names_of: Callable[[Collection[str]], Mapping[str, set[str]]]) -> list[CorpusEntity]:
+                  names_of: Callable[[Collection[str]], Mapping[str, set[str]]],
+                  articles_of: ArticleCount | None = None) -> list[CorpusEntity]:
     """:func:`resolve_mentions` of the name nodes of the article entities, not yet mended (:func:`raw_nodes`,
-    or :func:`~newsprism.link.entity_names.totals_nodes` of their stored totals)."""
+    or :func:`~newsprism.link.entity_names.totals_nodes` of their stored totals); ``articles_of``: an entity's
+    article count when it is known without its members' articles (#17)."""
     nodes = mend_nodes(nodes)
     constraints = replay(decisions)
     clusters = _Clusters(nodes, constraints, crowded=crowded, names_of=names_of)
@@ -171,7 +191,7 @@ def resolve_nodes(nodes: dict[Key, NameNode], *, decisions: Sequence[Decision], 
             clusters.join(a, b, score, rule)
     _attach_partials(clusters)
     _apply_merges(clusters)
-    return sorted((_entity(keys, nodes, clusters.evidence[clusters.of[keys[0]]], constraints)
+    return sorted((_entity(keys, nodes, clusters.evidence[clusters.of[keys[0]]], constraints, articles_of)
                    for keys in clusters.clusters()), key=lambda e: e.corpus_id)
 
 
@@ -252,15 +272,15 @@ def _choose(clusters: _Clusters, partial: Key, fitting: list[Key]) -> tuple[str,
         return None
     nodes = clusters.nodes
 
-    def articles(cluster: Key) -> set[str]:
-        return set().union(*(nodes[k].articles for k in clusters.members[cluster]))
+    def articles(cluster: Key) -> int:
+        return _article_count([nodes[k] for k in clusters.members[cluster]])
 
     def context(cluster: Key) -> set[str]:
         sources = [source for k in clusters.members[cluster] for source in nodes[k].sources]
         names = clusters.names_of({article_id for article_id, _ in sources})
         return set().union(*(names[article_id] - {own} for article_id, own in sources))
 
-    counts = {c: len(articles(c)) for c in fitting}
+    counts = {c: articles(c) for c in fitting}
     best = min(fitting, key=lambda c: (-counts[c], c))
     # Dominant among the full names some article wrote the partial name for, when the most common of all is
     # one of them: "AP" is the Associated Press, whose articles write both, though seventy names have the
@@ -294,16 +314,20 @@ def _canonical(full: list[NameNode], group: list[NameNode]) -> NameNode:
     partial name is far more common than every full one, which is then a span the model ran on ("Twitter"
     in 39 articles, not "Twitter the Federal Aviation Administration" in one) (#17)."""
     def order(n: NameNode) -> tuple[int, int, str]:
-        return -len(n.articles), -len(n.name), n.name
+        return -n.article_count, -len(n.name), n.name
 
     best_full, best = min(full, key=order), min(group, key=order)
-    return best if len(best.articles) >= PARTIAL_NAMES * len(best_full.articles) else best_full
+    return best if best.article_count >= PARTIAL_NAMES * best_full.article_count else best_full
+
+
+def _article_count(group: list[NameNode]) -> int:
+    """How many articles name one of these nodes (one node's count is kept; several share articles)."""
+    return group[0].article_count if len(group) == 1 else len(set().union(*(n.articles for n in group)))
 
 
 def _entity(keys: list[Key], nodes: dict[Key, NameNode], evidence: list[dict[str, Any]],
-            constraints: ManualGroups) -> CorpusEntity:
+            constraints: ManualGroups, articles_of: ArticleCount | None) -> CorpusEntity:
     group = [nodes[k] for k in keys]
-    articles = set().union(*(n.articles for n in group))
     names = {n.name for n in group}
     forced = sorted({constraints.canonical(n) for n in names if n in constraints.head} & names)
     full = [n for n in group if not n.partial] or group
@@ -316,7 +340,7 @@ def _entity(keys: list[Key], nodes: dict[Key, NameNode], evidence: list[dict[str
     variants = sorted(set().union(*(n.variants for n in group)) | names)
     identity = f"{canonical.family}|{canonical.name}" + (f"|{canonical.gazetteer}" if canonical.gazetteer else "")
     corpus_id = "ce" + hashlib.sha1(identity.encode()).hexdigest()[:12]
-    rows = sorted((aid, eid, n.name) for n in group for aid, eid in n.members)
+    counted = articles_of(corpus_id, group) if articles_of is not None else None
     return CorpusEntity(corpus_id=corpus_id, name=canonical.name, label=label, variants=variants,
-                        evidence=sorted(evidence, key=lambda e: (e["a"], e["b"])), articles=len(articles),
-                        members=rows)
+                        evidence=sorted(evidence, key=lambda e: (e["a"], e["b"])),
+                        articles=_article_count(group) if counted is None else counted, group=group)

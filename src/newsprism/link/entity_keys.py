@@ -26,6 +26,7 @@ nodes, so they too equal a full recompute's.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,10 +45,12 @@ from ..store.links import (
     LinkRow,
     Patch,
 )
-from .entities import MAX_BLOCK, CorpusEntity, crowded_blocks, resolve_mentions, resolve_nodes
-from .entity_names import NameNode, NodeTotals, mention_records, node_totals, totals_nodes
+from .entities import MAX_BLOCK, ArticleCount, CorpusEntity, crowded_blocks, resolve_mentions, resolve_nodes
+from .entity_names import Member, NameNode, NodeTotals, mention_records, node_totals, totals_nodes
 from .entity_rules import compatible, evidence, extends, node_blocks
 from .features import fold_name
+
+log = logging.getLogger(__name__)
 
 EntityOf = Callable[[Collection[str]], Mapping[tuple[str, str], str]]
 
@@ -224,7 +227,8 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
                  decisions: Sequence[Decision], totals: tuple[int, int]) -> EntityLinks:
     """1. Seeds: the nodes of the changed articles' entities before and after, and of every decision.
     2. The nodes that appear or vanish; the pairs of those, of the nodes whose families or blocks they change.
-    3. The walk through keys, pairs and merges; the article entities of the nodes reached, resolved."""
+    3. The walk through keys, pairs and merges; the nodes reached resolved from their stored totals, their
+       members read only where a rule or a row written asks for them."""
     ids = sorted(set(changed) | set(removed))
     old_rows = store.link_rows(EntityMentionRow, article_id=ids) if ids else []
     new_rows = [row for i in sorted(changed) for row in mention_records(changed[i])]
@@ -233,14 +237,12 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
     old_rows = [r for r in old_rows if r.article_id in moved]
     new_rows = [r for r in new_rows if r.article_id in moved]
     touched = {r.node for r in old_rows} | {r.node for r in new_rows}
+    read = _MemberReader(store, moved, new_rows)
     # the totals of the nodes the changed articles have or had, with those articles' rows taken out and put in
     stored = {r.node: r for r in store.link_rows(EntityNodeRow, node=sorted(touched))} if touched else {}
-    sums = {n: NodeTotals(stored[n]) if n in stored else NodeTotals.empty(n) for n in touched}
-    for rows, sign in ((old_rows, -1), (new_rows, 1)):
-        for row in rows:
-            sums[row.node].add(row, sign)
-    added = {n for n in touched if n not in stored and sums[n].members}
-    gone = {n for n in touched if n in stored and not sums[n].members}
+    sums = _patched_totals(touched, stored, old_rows, new_rows, read)
+    added = {n for n in touched if n not in stored and sums[n].mentions}
+    gone = {n for n in touched if n in stored and not sums[n].mentions}
     keys = _Keys(store, added, gone)
     crowded = _Crowded(store, keys)
     repair = _repair(keys, crowded, added, gone)
@@ -254,14 +256,15 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
     # the totals of the nodes reached, as stored (the changed articles' nodes are patched below)
     untouched = sorted(reached - touched)
     kept = store.link_rows(EntityNodeRow, node=untouched) if untouched else []
-    patched = [t.row() for n, t in sorted(sums.items()) if t.members]
-    found = _resolve(store, [*kept, *patched], moved, new_rows, decisions, crowded, reached - gone)
+    patched = [t.row() for n, t in sorted(sums.items()) if t.mentions]
     # member rows are made only for the members written again (and read for the articles asked about): a run
     # reaches most name nodes of a corpus whose articles share their names, and writes the rows of few (#17)
+    members = _Members(store, [*kept, *stored.values()], moved, old_rows, new_rows, read)
+    found = _resolve(store, [*kept, *patched], moved, new_rows, decisions, crowded, reached - gone, read,
+                     members.articles_of)
+    members.compare(found)
     entity_rows = [CorpusEntityRow(e.corpus_id, e.name, e.label, e.variants, e.evidence, e.articles) for e in found]
-    members = _Members(store, [*kept, *stored.values()], moved, found)
-    old_ids = members.old_ids
-    stored_rows = {r.corpus_id: r for r in store.link_rows(CorpusEntityRow, corpus_id=sorted(old_ids))} if old_ids else {}
+    old_ids, stored_rows = members.old_ids, members.stored_rows
     same = {r.corpus_id for r in entity_rows if stored_rows.get(r.corpus_id) == r}
     values = (old_ids | {e.corpus_id for e in found}) - same
     member_rows = members.rows()
@@ -274,7 +277,7 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
         EntityPairRow: Patch(("a", "b"), repair | gone, [EntityPairRow(a, b) for a, b in sorted(new_pairs)]),
         EntityNodeRow: Patch("node", touched, patched)}
     count = totals[0] - len(old_ids) + len(found)
-    merged = totals[1] - members.merged_before + sum(1 for e in found if len({m[2] for m in e.members}) > 1)
+    merged = totals[1] - members.merged_before + sum(1 for e in found if len(e.names) > 1)
     written: dict[str, list[EntityMemberRow]] = {}
     for row in member_rows:
         written.setdefault(row.article_id, []).append(row)
@@ -286,7 +289,69 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
         kept = [m for m in (store.link_rows(EntityMemberRow, article_id=todo) if todo else []) if members.kept(m)]
         return {(m.article_id, m.entity_id): m.corpus_id for m in [*kept, *(r for i in todo for r in written.get(i, ()))]}
 
+    log.debug("entity members read for %d of %d name nodes", len(read.cache), len(reached))
     return EntityLinks({}, patches, count, merged, members.changed_articles | moved, entity_of)
+
+
+class _MemberReader:
+    """The members (``(article_id, position, entity_id)``, by article and position) of stored name nodes as a
+    run leaves them: the stored article entities of the articles that did not change, read off
+    ``link_entity_mentions`` by node when asked for, and the changed articles' own."""
+
+    def __init__(self, store: Any, moved: Collection[str], new_rows: Iterable[EntityMentionRow]) -> None:
+        self.store, self.moved = store, set(moved)
+        self.fresh: dict[str, list[Member]] = {}
+        for row in new_rows:
+            self.fresh.setdefault(row.node, []).append((row.article_id, row.position, row.entity_id))
+        self.cache: dict[str, list[Member]] = {}
+
+    def __call__(self, nodes: Collection[str]) -> dict[str, list[Member]]:
+        todo = sorted({n for n in nodes if n not in self.cache})
+        found: dict[str, list[Member]] = {n: [] for n in todo}
+        for node, article_id, position, entity_id in self.store.link_columns(
+                EntityMentionRow, "node", ("article_id", "position", "entity_id"), todo) if todo else ():
+            if article_id not in self.moved:
+                found[node].append((article_id, int(position), entity_id))
+        for node in todo:
+            self.cache[node] = sorted(found[node] + self.fresh.get(node, []))
+        return {n: self.cache[n] for n in nodes}
+
+    def unchanged(self, nodes: Collection[str]) -> dict[str, list[Member]]:
+        """The members of these nodes in the articles that did not change."""
+        return {n: [m for m in found if m[0] not in self.moved] for n, found in self(nodes).items()}
+
+    def fresh_members(self, node: str) -> list[tuple[str, str]]:
+        return [(a, e) for a, _, e in self.fresh.get(node, [])]
+
+
+def _patched_totals(touched: Collection[str], stored: Mapping[str, EntityNodeRow], old_rows: list[EntityMentionRow],
+                    new_rows: list[EntityMentionRow], read: _MemberReader) -> dict[str, NodeTotals]:
+    """The totals of the touched nodes with the changed articles' rows taken out and put in, article by
+    article; a node's first member read again only when its article changed."""
+    sums = {n: NodeTotals(stored[n]) if n in stored else NodeTotals.empty(n) for n in touched}
+    old_by, new_by = _by_article(old_rows), _by_article(new_rows)
+    for article_id in sorted(set(old_by) | set(new_by)):
+        before, after = _by_node(old_by.get(article_id, [])), _by_node(new_by.get(article_id, []))
+        for node in sorted(set(before) | set(after)):
+            sums[node].patch(before.get(node, []), after.get(node, []))
+    stale = sorted(n for n, t in sums.items() if t.mentions and (t.first is None or t.first[0] in read.moved))
+    again = read(stale) if stale else {}
+    for node, t in sums.items():
+        fresh = read.fresh.get(node, [])
+        if node in again:
+            t.first = again[node][0]
+        elif fresh and t.first is not None:
+            t.first = min(t.first, min(fresh))
+        if not t.mentions:
+            t.first = None
+    return sums
+
+
+def _by_node(rows: Iterable[EntityMentionRow]) -> dict[str, list[EntityMentionRow]]:
+    found: dict[str, list[EntityMentionRow]] = {}
+    for row in rows:
+        found.setdefault(row.node, []).append(row)
+    return found
 
 
 class _Members:
@@ -298,25 +363,30 @@ class _Members:
     Every article entity of one name node has one corpus entity and one mended name (a node's name, or the
     full name its headline words are cut to), so one stored member row of each node with an article that did
     not change tells what all of that node's rows were: only those rows, and the changed articles' own, are
-    read.
+    read. They also tell which nodes each stored corpus entity had, so an entity made again of the same nodes
+    has its article count patched by the changed articles' alone (:meth:`articles_of`).
     """
 
     def __init__(self, store: Any, old_totals: Iterable[EntityNodeRow], moved: Collection[str],
-                 found: Sequence[CorpusEntity]) -> None:
-        self.moved, self.found = set(moved), found
-        # one article entity of each node, in an article that did not change
+                 old_rows: Sequence[EntityMentionRow], new_rows: Sequence[EntityMentionRow],
+                 read: _MemberReader) -> None:
+        self.moved, self.read = set(moved), read
+        # one article entity of each node, in an article that did not change: its first member, or another
         sample: dict[str, tuple[str, str]] = {}
-        of_node: dict[str, list[list[Any]]] = {}
+        again = []
         for row in old_totals:
-            of_node[row.node] = row.members
-            if (member := next((m for m in row.members if m[0] not in self.moved), None)) is not None:
-                sample[row.node] = (member[0], member[2])
+            if row.first_member and row.first_member[0] not in self.moved:
+                sample[row.node] = (row.first_member[0], row.first_member[2])
+            else:
+                again.append(row.node)
+        for node, found in (read.unchanged(again) if again else {}).items():
+            if found:
+                sample[node] = (found[0][0], found[0][2])
+        self.sample = sample
         articles = sorted({a for a, _ in sample.values()} | self.moved)
         old = {(r.article_id, r.entity_id): r for r in store.link_rows(EntityMemberRow, article_id=articles)} \
             if articles else {}
-        wanted = set(sample.values())
-        new = {(a, entity): (e.corpus_id, name) for e in found for a, entity, name in e.members
-               if (a, entity) in wanted}
+        self.old = old
         # the corpus entities and names as stored: of each node sampled, and of the changed articles' rows
         stored = [old[k] for k in sample.values() if k in old] + [r for k, r in old.items() if k[0] in self.moved]
         self.old_ids = {r.corpus_id for r in stored}
@@ -324,20 +394,58 @@ class _Members:
         for r in stored:
             names.setdefault(r.corpus_id, set()).add(r.name)
         self.merged_before = sum(1 for n in names.values() if len(n) > 1)
+        self.stored_rows: dict[str, CorpusEntityRow] = {r.corpus_id: r for r in store.link_rows(
+            CorpusEntityRow, corpus_id=sorted(self.old_ids))} if self.old_ids else {}
+        # the nodes of each stored corpus entity, and each node's changed articles before and after
+        self.nodes_of: dict[str, set[str]] = {}
+        for node, key in sample.items():
+            if key in old:
+                self.nodes_of.setdefault(old[key].corpus_id, set()).add(node)
+        for r in old_rows:
+            if (member := old.get((r.article_id, r.entity_id))) is not None:
+                self.nodes_of.setdefault(member.corpus_id, set()).add(r.node)
+        self.before_in: dict[str, set[str]] = {}
+        self.after_in: dict[str, set[str]] = {}
+        for rows, into in ((old_rows, self.before_in), (new_rows, self.after_in)):
+            for r in rows:
+                into.setdefault(r.node, set()).add(r.article_id)
         self.names: set[str] = set()
         self.changed_articles: set[str] = set()
-        for node, key in sorted(sample.items()):
-            before, after = old.get(key), new.get(key)
-            if before is None or after is None or (before.corpus_id, before.name) != after:
-                self.names |= {n for n in (before.name if before else None, after[1] if after else None)
+        self.found: Sequence[CorpusEntity] = ()
+
+    def articles_of(self, corpus_id: str, group: list[NameNode]) -> int | None:
+        """The article count of an entity made of the same stored nodes as the stored entity of its id: the
+        stored count, less the changed articles it had, plus those it has; ``None`` when its nodes differ."""
+        nodes = {raw for n in group for raw in n.raw}
+        if corpus_id not in self.stored_rows or self.nodes_of.get(corpus_id) != nodes:
+            return None
+        before = set().union(*(self.before_in.get(n, ()) for n in nodes))
+        after = set().union(*(self.after_in.get(n, ()) for n in nodes))
+        return int(self.stored_rows[corpus_id].articles) - len(before) + len(after)
+
+    def compare(self, found: Sequence[CorpusEntity]) -> None:
+        """The names whose rows change, and the articles whose corpus entities do, with ``found``."""
+        self.found = found
+        after = {raw: (e.corpus_id, n.name) for e in found for n in e.group for raw in n.raw}
+        moving = []
+        for node, key in sorted(self.sample.items()):
+            before, now = self.old.get(key), after.get(node)
+            if before is None or now is None or (before.corpus_id, before.name) != now:
+                self.names |= {n for n in (before.name if before else None, now[1] if now else None)
                                if n is not None}
-                if before is None or after is None or before.corpus_id != after[0]:
-                    self.changed_articles |= {m[0] for m in of_node[node]}
+                if before is None or now is None or before.corpus_id != now[0]:
+                    moving.append(node)
+        for found_members in (self.read.unchanged(moving) if moving else {}).values():
+            self.changed_articles |= {m[0] for m in found_members}
 
     def rows(self) -> list[EntityMemberRow]:
         """The rows of the changed articles and of the names whose rows changed."""
-        return [EntityMemberRow(e.corpus_id, a, entity, name) for e in self.found for a, entity, name in e.members
-                if name in self.names or a in self.moved]
+        found = []
+        for e in self.found:
+            members = sorted((a, entity, n.name) for n in e.group
+                             for a, entity in (n.members if n.name in self.names else n.moved_members(self.moved)))
+            found += [EntityMemberRow(e.corpus_id, a, entity, name) for a, entity, name in members]
+        return found
 
     def patch(self, rows: list[EntityMemberRow]) -> Patch:
         """:meth:`rows` in place of the stored ones."""
@@ -450,9 +558,10 @@ def _walk(store: Any, keys: _Keys, seeds: set[str], new_pairs: set[tuple[str, st
 
 
 def _resolve(store: Any, totals: Sequence[EntityNodeRow], moved: set[str], new_rows: list[EntityMentionRow],
-             decisions: Sequence[Decision], crowded: _Crowded, nodes: set[str]) -> list[CorpusEntity]:
+             decisions: Sequence[Decision], crowded: _Crowded, nodes: set[str], read: _MemberReader,
+             articles_of: ArticleCount) -> list[CorpusEntity]:
     """The corpus entities of these nodes, from their totals (``totals``: as stored, or patched with the
-    changed articles' rows); no article entity of the nodes is read (#17)."""
+    changed articles' rows); a node's article entities are read only when a rule asks for its articles (#17)."""
     fresh = _by_article(new_rows)
     names: dict[str, set[str]] = {}
 
@@ -465,5 +574,5 @@ def _resolve(store: Any, totals: Sequence[EntityNodeRow], moved: set[str], new_r
             names[article_id].add(fold_name(name))
         return {i: names[i] for i in ids}
 
-    return resolve_nodes(totals_nodes(totals), decisions=decisions, crowded=crowded.after_set(nodes),
-                         names_of=names_of)
+    return resolve_nodes(totals_nodes(totals, read=read, fresh=read.fresh_members), decisions=decisions,
+                         crowded=crowded.after_set(nodes), names_of=names_of, articles_of=articles_of)

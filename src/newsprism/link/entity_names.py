@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from sys import intern
@@ -55,6 +55,17 @@ class NameNode:  # no slots: the derived name forms are cached on the instance
     evidence: list[dict[str, Any]] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
     headline: bool = False  # written in a title-cased line at least once
+    #: the stored name nodes (:func:`node_id`) mended into this one, kept for a run that re-resolves from totals
+    raw: list[str] = field(default_factory=list)
+
+    @property
+    def article_count(self) -> int:
+        """How many articles name this node (a count, so a node made from stored totals need not read them)."""
+        return len(self.articles)
+
+    def moved_members(self, moved: Collection[str]) -> list[tuple[str, str]]:
+        """The members (``(article_id, entity_id)``) of these articles."""
+        return [m for m in self.members if m[0] in moved]
 
     @property
     def key(self) -> Key:
@@ -200,29 +211,32 @@ def mend_nodes(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
     return _vote_families(_strip_headline_words(nodes))
 
 
+#: A name node's members: ``(article_id, position, entity_id)`` by article and position.
+Member = tuple[str, int, str]
+
+
 class NodeTotals:
     """What the article entities of one name node add up to, kept as an
-    :class:`~newsprism.store.links.EntityNodeRow`: rows are added and taken away (an article changed or gone),
-    and the node is made again from the totals alone, as :func:`name_nodes` makes it from the rows (#17)."""
+    :class:`~newsprism.store.links.EntityNodeRow`: counts only, no list of members, so a run patches them with
+    the rows of the articles that changed alone (#17). The article count moves by whole articles
+    (:meth:`patch`); the first member is made again by the caller when its article changed."""
 
-    __slots__ = ("node", "members", "labels", "variants", "countries", "headline")
+    __slots__ = ("node", "articles", "mentions", "first", "labels", "variants", "countries", "headline")
 
     def __init__(self, row: EntityNodeRow) -> None:
-        self.node = row.node
-        self.members: dict[tuple[str, int], str] = {(m[0], int(m[1])): m[2] for m in row.members}
+        self.node, self.articles, self.mentions = row.node, row.articles, row.mentions
+        self.first: Member | None = (row.first_member[0], int(row.first_member[1]), row.first_member[2]) \
+            if row.first_member else None
         self.labels, self.variants = Counter(row.labels), Counter(row.variants)
         self.countries, self.headline = Counter(row.countries), row.headline
 
     @classmethod
     def empty(cls, node: str) -> NodeTotals:
-        return cls(EntityNodeRow(node, [], {}, {}, {}, 0))
+        return cls(EntityNodeRow(node, 0, 0, [], {}, {}, {}, 0))
 
     def add(self, row: EntityMentionRow, sign: int = 1) -> None:
-        """Count one article entity of the node in (``sign`` 1) or out (-1)."""
-        if sign > 0:
-            self.members[(row.article_id, row.position)] = row.entity_id
-        else:
-            self.members.pop((row.article_id, row.position), None)
+        """Count one article entity of the node in (``sign`` 1) or out (-1); not its article (:meth:`patch`)."""
+        self.mentions += sign
         for counter, values in ((self.labels, [row.label or ""]), (self.variants, row.variants),
                                 (self.countries, row.countries)):
             for value in values:
@@ -231,35 +245,109 @@ class NodeTotals:
                     del counter[value]
         self.headline += sign * int(bool(row.headline))
 
+    def patch(self, old: Sequence[EntityMentionRow], new: Sequence[EntityMentionRow]) -> None:
+        """The rows of one article taken out (``old``, as stored) and put in (``new``)."""
+        for row in old:
+            self.add(row, -1)
+        for row in new:
+            self.add(row, 1)
+        self.articles += int(bool(new)) - int(bool(old))
+
     def row(self) -> EntityNodeRow:
-        return EntityNodeRow(self.node, [[a, p, e] for (a, p), e in sorted(self.members.items())],
+        return EntityNodeRow(self.node, self.articles, self.mentions, list(self.first) if self.first else [],
                              dict(self.labels), dict(self.variants), dict(self.countries), self.headline)
 
 
 def node_totals(records: Iterable[EntityMentionRow]) -> dict[str, NodeTotals]:
-    """The totals of every name node of these article entities."""
+    """The totals of every name node of these article entities (by article in order)."""
     found: dict[str, NodeTotals] = {}
+    last: dict[str, str] = {}
     for row in records:
         totals = found.get(row.node)
         if totals is None:
             totals = found[row.node] = NodeTotals.empty(row.node)
+            totals.first = (row.article_id, row.position, row.entity_id)
         totals.add(row)
+        if last.get(row.node) != row.article_id:
+            last[row.node] = row.article_id
+            totals.articles += 1
     return found
 
 
-def totals_nodes(totals: Iterable[EntityNodeRow]) -> dict[Key, NameNode]:
+#: The members of stored name nodes as a link run leaves them, asked for by node ids.
+MemberReader = Callable[[Collection[str]], dict[str, list[Member]]]
+
+
+class StoredNode(NameNode):
+    """A name node made from its stored totals (:class:`NodeTotals`): its article count is known, and its
+    members (with their articles and sources) are read only when a rule asks for them (#17); ``fresh``: its
+    members in the articles that changed, known without a read."""
+
+    def __init__(self, family: str, name: str, gazetteer: str, *, count: int, read: MemberReader,
+                 fresh: list[tuple[str, str]]) -> None:
+        super().__init__(family, name, gazetteer)
+        self._members: list[tuple[str, str]] | None = None
+        self._articles: set[str] | None = None
+        self._sources: list[tuple[str, str]] | None = None
+        self._count, self._read, self._fresh = count, read, fresh
+
+    def _load(self) -> tuple[list[tuple[str, str]], set[str], list[tuple[str, str]]]:
+        found = self._read(self.raw)
+        members = [m for node in self.raw for m in found.get(node, [])]
+        folded = self.folded
+        return [(a, e) for a, _, e in members], {a for a, _, _ in members}, [(a, folded) for a, _, _ in members]
+
+    @property
+    def members(self) -> list[tuple[str, str]]:
+        if self._members is None:
+            self._members, self._articles, self._sources = self._load()
+        return self._members
+
+    @members.setter
+    def members(self, value: list[tuple[str, str]]) -> None:
+        self._members = value
+
+    @property
+    def articles(self) -> set[str]:
+        if self._articles is None:
+            self._members, self._articles, self._sources = self._load()
+        return self._articles
+
+    @articles.setter
+    def articles(self, value: set[str]) -> None:
+        self._articles = value
+
+    @property
+    def sources(self) -> list[tuple[str, str]]:
+        if self._sources is None:
+            self._members, self._articles, self._sources = self._load()
+        return self._sources
+
+    @sources.setter
+    def sources(self, value: list[tuple[str, str]]) -> None:
+        self._sources = value
+
+    @property
+    def article_count(self) -> int:
+        return self._count if self._articles is None else len(self._articles)
+
+    def moved_members(self, moved: Collection[str]) -> list[tuple[str, str]]:
+        return self._fresh if self._members is None else [m for m in self._members if m[0] in moved]
+
+
+def totals_nodes(totals: Iterable[EntityNodeRow], *, read: MemberReader,
+                 fresh: Callable[[str], list[tuple[str, str]]]) -> dict[Key, NameNode]:
     """The name nodes of these totals before they are mended (:func:`mend_nodes`), as :func:`name_nodes` makes
-    them from every article entity of theirs: in the order of their first article entity."""
+    them from every article entity of theirs: in the order of their first article entity; ``read``: the members
+    of nodes, ``fresh``: a node's members in the articles that changed."""
     nodes: dict[Key, NameNode] = {}
-    for row in sorted((r for r in totals if r.members), key=lambda r: (r.members[0][0], r.members[0][1])):
+    for row in sorted((r for r in totals if r.mentions), key=lambda r: (r.first_member[0], r.first_member[1])):
         family, gazetteer, name = row.node.split("|", 2)
-        node = nodes[(family, name, gazetteer)] = NameNode(family, name, gazetteer)
+        node = nodes[(family, name, gazetteer)] = StoredNode(family, name, gazetteer, count=row.articles, read=read,
+                                                             fresh=fresh(row.node))
+        node.raw = [row.node]
         node.labels.update(row.labels)
-        node.members = [(m[0], m[2]) for m in row.members]
-        node.articles = {m[0] for m in row.members}
         node.variants = set(row.variants)
-        folded = fold_name(name)
-        node.sources = [(m[0], folded) for m in row.members]
         node.countries = set(row.countries)
         node.headline = row.headline > 0
     return nodes
@@ -381,11 +469,11 @@ def _vote_families(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
         by_name.setdefault(node.folded, []).append(node)
         if node.family == "PERSON" and node.person[0] and all(_NAME_WORD.fullmatch(g) for g in node.person[0]):
             # a handle before a name is no given name: "@realDonaldTrump Twitter" gives no surname (#17)
-            surnames[fold_name(node.person[1])] += len(node.articles)
+            surnames[fold_name(node.person[1])] += node.article_count
     for name, group in by_name.items():
         families = Counter[str]()
         for node in group:
-            families[node.family] += len(node.articles)
+            families[node.family] += node.article_count
         single = " " not in name
         if single and surnames[name]:
             families["PERSON"] = max(families["PERSON"], surnames[name])
@@ -430,3 +518,4 @@ def _absorb(into: NameNode, node: NameNode) -> None:
     into.evidence += node.evidence
     into.countries |= node.countries
     into.headline |= node.headline
+    into.raw += node.raw

@@ -170,7 +170,8 @@ def _link_config(settings: Settings) -> str:
     fold and a first name no particle; 3, a site's name is keyed by its town; "merges" 1, an undated article no
     bridge between dated ones and joining them on a pair's evidence, #17)."""
     return json.dumps({"signature": SIGNATURE_VERSION, "shingles": 1, "story_key_days": 1, "bands": [BANDS, ROWS, MAX_BUCKET],
-                       "inputs": 2, "labels": 2, "names": 3, "features": FEATURES_VERSION, "edges": EDGES_VERSION, "merges": 1,
+                       "inputs": 2, "labels": 2, "names": 3, "entity_nodes": 2, "features": FEATURES_VERSION, "edges": EDGES_VERSION,
+                       "merges": 1,
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
                        "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,
                                    settings.story_average_text_only, settings.story_window_days,

@@ -307,16 +307,19 @@ class EntityPairRow(LinkRow):
 
 @dataclass(frozen=True, slots=True)
 class EntityNodeRow(LinkRow):
-    """What the article entities of one name node add up to (:mod:`newsprism.link.entity_keys`): its members
-    (``[article_id, position, entity_id]`` by article and position) and how many of them give each label,
-    variant and country and stand in a headline line, so a link run re-resolves a node without reading its
-    article entities one by one (#17)."""
+    """What the article entities of one name node add up to (:mod:`newsprism.link.entity_keys`): how many
+    articles and article entities it has, the first of them (``[article_id, position, entity_id]``), and how
+    many of them give each label, variant and country and stand in a headline line, so a link run re-resolves
+    a node without reading its article entities, and patches these counts without reading or writing the list
+    of its members (#17)."""
 
     TABLE = "link_entity_nodes"
     ORDER = "node"
-    JSON = frozenset({"members", "labels", "variants", "countries"})
+    JSON = frozenset({"first_member", "labels", "variants", "countries"})
     node: str
-    members: list[list[Any]]
+    articles: int
+    mentions: int
+    first_member: list[Any]
     labels: dict[str, int]
     variants: dict[str, int]
     countries: dict[str, int]
@@ -469,6 +472,20 @@ class LinkTables:
             found += self._links.query(f'SELECT "{key}", "{value}" FROM {{t}}{kind.TABLE} WHERE "{key}" IN '
                                        f'({", ".join("?" * len(chunk))}) ORDER BY {kind.ORDER}', chunk)
         return [(k, v) for k, v in found]
+
+    def link_columns(self, kind: type[LinkRow], key: str, columns: Sequence[str],
+                     keys: Collection[Any]) -> list[tuple[Any, ...]]:
+        """``key`` and ``columns`` of each row of ``kind``'s table whose ``key`` column is one of ``keys``, in
+        the table's order, without decoding the rest of the row (a name node's members, say, #17)."""
+        if unknown := sorted({key, *columns} - set(LINK_COLUMNS[kind.TABLE])):
+            raise TypeError(f"{kind.TABLE} has no column {unknown[0]!r}")
+        names = ", ".join(f'"{c}"' for c in (key, *columns))
+        todo, found = sorted(set(keys)), list[tuple[Any, ...]]()
+        for i in range(0, len(todo), _CHUNK):
+            chunk = todo[i:i + _CHUNK]
+            found += self._links.query(f'SELECT {names} FROM {{t}}{kind.TABLE} WHERE "{key}" IN '
+                                       f'({", ".join("?" * len(chunk))}) ORDER BY {kind.ORDER}', chunk)
+        return [tuple(row) for row in found]
 
     def link_rows_within(self, kind: type[_R], column: str, ranges: Iterable[tuple[Any, Any, Any]], *,
                          within: str) -> list[_R]:
