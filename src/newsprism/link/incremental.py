@@ -623,7 +623,7 @@ def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapp
     open_keys = {x: [k for k in ks if posting.after(k) <= MAX_POSTING] for x, ks in keys_of.items()}
     _prefetch(days, ids)
     candidates = _candidates(open_keys, posting.store, keys, days, window=settings.story_window_days)
-    _prefetch(feats, set(candidates) | {y for ys in candidates.values() for y in ys})
+    scores = _scored_by_days(candidates, feats, days, keep=ids, threshold=threshold)
     found: dict[tuple[str, str], float] = {}
     seen: set[tuple[str, str]] = set()  # a pair of two new articles is the candidate of both: scored once
     for x, ys in candidates.items():
@@ -631,9 +631,44 @@ def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapp
             pair = (min(x, y), max(x, y))
             if pair not in seen:
                 seen.add(pair)
-                if (score := feature_similarity(feats[pair[0]], feats[pair[1]])) >= threshold:
+                if (score := scores[pair]) >= threshold:
                     found[pair] = score
     return found
+
+
+#: Articles scored against their candidates at a time, in the order of their days.
+_SCORED_AT_ONCE = 50
+
+
+def _scored_by_days(candidates: Mapping[str, Sequence[str]], feats: Mapping[str, DocFeatures],
+                    days: Mapping[str, date | None], *, keep: Collection[str],
+                    threshold: float) -> dict[tuple[str, str], float]:
+    """The score of every pair of an article and one of its candidates. The articles are taken by day, a few
+    at a time, with their candidates' stored features read for them and dropped once no later article needs
+    them (they are read again if a merge does), so the features held follow a few weeks of the corpus, not
+    every candidate of every new article (#17); ``keep``: articles whose features stay, as do those of a pair
+    reaching ``threshold`` (the stories the merges replayed next read are theirs)."""
+    order = sorted(candidates, key=lambda x: (days.get(x) or date.max, x))
+    chunks = [order[i:i + _SCORED_AT_ONCE] for i in range(0, len(order), _SCORED_AT_ONCE)]
+    needs = [set(chunk) | {y for x in chunk for y in candidates[x]} for chunk in chunks]
+    # only what the mapping read from the store is dropped: computed features (fresh or never stored) stay
+    held = set(keep) | getattr(feats, "fresh", set()) | getattr(feats, "unstored", set())
+    drop = feats.pop if isinstance(feats, dict) and hasattr(feats, "prefetch") else None
+    scores: dict[tuple[str, str], float] = {}
+    for n, (chunk, need) in enumerate(zip(chunks, needs, strict=True)):
+        _prefetch(feats, need)
+        for x in chunk:
+            for y in candidates[x]:
+                pair = (min(x, y), max(x, y))
+                if pair not in scores:
+                    scores[pair] = feature_similarity(feats[pair[0]], feats[pair[1]])
+                    if scores[pair] >= threshold:
+                        held.update(pair)
+        if drop is not None:
+            later = needs[n + 1] if n + 1 < len(needs) else set()
+            for y in need - later - held:
+                drop(y, None)
+    return scores
 
 
 def _candidates(open_keys: Mapping[str, Sequence[str]], store: Any, keys: _Keys, days: Mapping[str, date | None],

@@ -491,3 +491,50 @@ def test_incremental_link_of_a_corpus_that_lost_articles_equals_full(tmp_path: P
         assert _tables(store) == _full([a for a in articles if a.id not in gone], tmp_path)
     finally:
         store.close()
+
+
+class _StoredFeatures(dict[str, Any]):
+    """Story features read from a store on first use, as :class:`~newsprism.link.delta.Features` reads them:
+    counts the reads and the most it held at once."""
+
+    def __init__(self, stored: dict[str, Any]) -> None:
+        super().__init__()
+        self.stored, self.reads, self.most = stored, 0, 0
+        self.fresh: set[str] = set()
+        self.unstored: set[str] = set()
+
+    def __missing__(self, key: str) -> Any:
+        self.prefetch([key])
+        return self[key]
+
+    def prefetch(self, ids: Any) -> None:
+        for i in sorted(set(ids) - set(self)):
+            self[i] = self.stored[i]
+            self.reads += 1
+        self.most = max(self.most, len(self))
+
+
+def test_incremental_link_scores_candidates_by_days_dropping_features_behind() -> None:
+    from datetime import date, timedelta
+
+    from newsprism.link.features import features
+    from newsprism.link.incremental import _scored_by_days
+    from newsprism.link.stories import feature_similarity
+
+    articles = _real_news()[:150]
+    stored = {a.id: features(a) for a in articles}
+    ids = [a.id for a in articles]
+    days = {i: date(2024, 1, 1) + timedelta(days=n) for n, i in enumerate(ids)}
+    # 120 new articles, each compared with the articles of the ten days around it, as the story window cuts them
+    new = ids[:120]
+    candidates = {x: [y for y in ids if y != x and abs((days[x] - days[y]).days) <= 10] for x in new}
+    expected = {(min(x, y), max(x, y)): feature_similarity(stored[min(x, y)], stored[max(x, y)])
+                for x, ys in candidates.items() for y in ys}
+    threshold = sorted(expected.values())[-5]
+    feats = _StoredFeatures(stored)
+    scores = _scored_by_days(candidates, feats, days, keep=new[:3], threshold=threshold)
+    assert scores == expected  # every pair, the same score to the last bit
+    # the features held follow the days scored, not every candidate of every new article
+    assert feats.most < len(set(new) | {y for ys in candidates.values() for y in ys})
+    reaching = {a for pair, score in expected.items() if score >= threshold for a in pair}
+    assert set(new[:3]) <= set(feats) and {y for x in new for y in candidates[x] if y in reaching} <= set(feats)
