@@ -178,7 +178,7 @@ def corpus_entities(db: Any) -> list[CorpusEntity]:
         members.setdefault(row["corpus_id"], []).append((row["article_id"], row["entity_id"], row["name"]))
     return [CorpusEntity(corpus_id=row["corpus_id"], name=row["name"], label=row["label"],
                          variants=list(row["variants"]), evidence=list(row["evidence"]),
-                         articles=int(row["articles"]), given=members.get(row["corpus_id"], []))
+                         articles=int(row["articles"]), members=members.get(row["corpus_id"], []))
             for row in read_table(db, "corpus_entities")]
 
 

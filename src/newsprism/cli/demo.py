@@ -200,7 +200,7 @@ def _checks(tables: dict[str, list[dict[str, Any]]], articles: dict[str, Article
         members.setdefault(row["corpus_id"], []).append((row["article_id"], row["entity_id"], row["name"]))
     entities = [CorpusEntity(corpus_id=row["corpus_id"], name=row["name"], label=row["label"],
                              variants=row["variants"], evidence=[], articles=row["articles"],
-                             given=members.get(row["corpus_id"], [])) for row in tables["corpus_entities"]]
+                             members=members.get(row["corpus_id"], [])) for row in tables["corpus_entities"]]
     claims = [ClaimRow(**{**row, "unit": row["unit"] or "", "note": row["note"] or ""})
               for row in tables["claim_groups"]]
     found = {"person entities with two given names": persons_with_two_given_names(entities),

@@ -63,7 +63,7 @@ MAX_BLOCK = 1500
 DOMINANT_SHARE = 0.8
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class CorpusEntity:
     """One row of ``corpus_entities`` with its members: ``(article_id, entity_id, name)``, given, or made
     from its name nodes (``group``) when first asked for, so a run that re-resolves from stored totals reads
@@ -77,6 +77,12 @@ class CorpusEntity:
     articles: int
     given: list[tuple[str, str, str]] | None = None
     group: list[NameNode] = field(default_factory=list)
+
+    def __init__(self, corpus_id: str, name: str, label: str, variants: list[str], evidence: list[dict[str, Any]],
+                 articles: int, members: list[tuple[str, str, str]] | None = None, *,
+                 group: list[NameNode] | None = None) -> None:
+        self.corpus_id, self.name, self.label, self.variants = corpus_id, name, label, variants
+        self.evidence, self.articles, self.given, self.group = evidence, articles, members, group or []
 
     @property
     def members(self) -> list[tuple[str, str, str]]:
