@@ -168,7 +168,8 @@ def _link_config(settings: Settings) -> str:
     """What a link run must share with the last one to link incrementally on top of it ("names": the rules that
     read a name's parts and fold its spelling, whose keys the entity step stores; 2, a numeral is no letters to
     fold and a first name no particle; 3, a site's name is keyed by its town; "merges" 1, an undated article no
-    bridge between dated ones and joining them on a pair's evidence, #17)."""
+    bridge between dated ones and joining them on a pair's evidence; "entity_nodes" 2, a name node stores its counts
+    and first member instead of its member list, #17)."""
     return json.dumps({"signature": SIGNATURE_VERSION, "shingles": 1, "story_key_days": 1, "bands": [BANDS, ROWS, MAX_BUCKET],
                        "inputs": 2, "labels": 2, "names": 3, "entity_nodes": 2, "features": FEATURES_VERSION, "edges": EDGES_VERSION,
                        "merges": 1,
