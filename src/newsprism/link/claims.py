@@ -370,6 +370,7 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
         sentences: dict[tuple[str, int], tuple[int, int]] = {}
         elided: dict[tuple[str, tuple[int, int], str], set[float]] = {}
         dated_by_text: set[tuple[str, int]] = set()  # figures whose sentence says their day
+        unplaced: dict[str, str] = {}  # a quantity's name -> its name without the places it is given for
         for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
@@ -388,13 +389,16 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
                 sentences[(article.id, index)] = span
                 as_of = claim.as_of or (article.published or "")[:10] or None
                 holder, among = share_holder(article, claim, entity_of)
-                label = _label(quantity, claim.unit) + among + _rate(claim, article.text) + _scope(claim, article) + \
-                    _all_told(quantity, claim, article.text) + _era(as_of, days[0] if days else None)
+                head = _label(quantity, claim.unit) + among + _rate(claim, article.text)
+                tail = _all_told(quantity, claim, article.text) + _era(as_of, days[0] if days else None)
+                label = head + _scope(claim, article) + tail
+                unplaced[label] = head + tail
                 found.setdefault(label, []).append((holder or _owner(article, claim, entity_of), ClaimRow(
                     story_id=story_id, quantity=label, article_id=article.id, claim_index=index,
                     value=claim.value, bound=claim.bound, counted=claim.counted,
                     claimant_name=_claimant(article, claim), as_of=as_of, site=site_of(article),
                     unit=claim.unit or "")))
+        _place_unplaced(found, unplaced)
         for label in sorted(found):
             cumulative = quantity_of_label(label) in _CUMULATIVE
             counts = [r.value for _, r in found[label] if not r.unit]
@@ -408,6 +412,35 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
                     rows += verdict(sorted(group, key=lambda r: (r.as_of or "~", r.article_id, r.claim_index)),
                                     cumulative=cumulative)
     return rows
+
+
+def _place_unplaced(found: dict[str, list[tuple[str, ClaimRow]]], unplaced: Mapping[str, str]) -> None:
+    """Figures that give no place moved to the one place the story gives the same figure for.
+
+    "125 seats" and "125 seats in the parliament of Turkmenistan" in two reports of one election are one
+    figure, the place said in one and left out in the other: a figure with no place, equal (or rounded) to
+    a figure some source gives for the only place the story gives that quantity for, is that place's
+    figure (#17). A different figure with no place may be the total of which the place's is a part ("57,000
+    evacuated in Romania, 80,000 in all") and stays apart, as does any figure of a quantity the story gives
+    for two places (two countries' figures are two quantities).
+    """
+    placed: dict[str, list[str]] = {}
+    for label, bare in unplaced.items():
+        if label != bare:
+            placed.setdefault(bare, []).append(label)
+    for bare, labels in placed.items():
+        if len(labels) != 1 or bare not in found:
+            continue
+        target = found[labels[0]]
+        moved = [(o, replace(r, quantity=labels[0])) for o, r in found[bare]
+                 if any(relation(r, t) in ("same", "rounding") for _, t in target)]
+        if not moved:
+            continue
+        keys = {(r.article_id, r.claim_index) for _, r in moved}
+        target += moved
+        found[bare] = [(o, r) for o, r in found[bare] if (r.article_id, r.claim_index) not in keys]
+        if not found[bare]:
+            del found[bare]
 
 
 def share_holder(article: Article, claim: Claim,

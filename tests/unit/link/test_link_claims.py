@@ -467,3 +467,51 @@ def test_claims_a_figure_its_sentence_ties_to_another_day_is_no_revision() -> No
     earlier = report("c", "three.example", "2010-12-28", text_102.replace("102", "94"), "94", 94, "2010-12-28")
     (group,) = _groups(earlier, later).values()
     assert [(r.value, r.verdict) for r in group] == [(94, "revision"), (102, "revision")]
+
+
+@pytest.mark.issue(17)
+def test_claims_a_figure_giving_no_place_is_the_figure_of_the_one_place_given_for_it() -> None:
+    """ "125 seats" and "125 seats in the parliament of Turkmenistan": one figure, the place left out in one."""
+    placed = "Voters chose among 283 candidates for the 125 seats in the parliament of Turkmenistan."
+    at = placed.index("Turkmenistan")
+    turkmenistan = Place(at, at + 12, "Turkmenistan", name="Turkmenistan", country="TM", type="country")
+    seats = {"counted": "seats", "what": "seat"}
+    a = _article("a", "one.example", "2008-12-14", placed, ("125", 125, seats), places=(turkmenistan,))
+    b = _article("b", "two.example", "2008-12-14", placed, ("125", 125, seats), places=(turkmenistan,))
+    c = _article("c", "three.example", "2008-12-15", "Candidates ran for 125 seats, officials said.",
+                 ("125", 125, seats))
+    d = _article("d", "four.example", "2008-12-15", "All 125 seats went to candidates loyal to the president.",
+                 ("125", 125, seats))
+    groups = _groups(a, b, c, d)
+    assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {
+        "seat in Turkmenistan": ["a", "b", "c", "d"]}
+    assert {r.verdict for r in groups["seat in Turkmenistan"]} == {"agree"}
+
+
+@pytest.mark.issue(17)
+def test_claims_a_figure_giving_no_place_stays_apart_where_two_places_have_figures() -> None:
+    """The same figure for two countries: a report that names neither cannot be told to be either's."""
+    def placed(aid: str, site: str, country: str) -> Article:
+        text = f"Some 5,000 people were evacuated in {country} on Sunday."
+        at = text.index(country)
+        return _article(aid, site, "2023-04-12", text, ("5,000", 5000, {"counted": "people evacuated",
+                        "verb": "evacuated", "what": "people"}),
+                        places=(Place(at, at + len(country), country, name=country, type="country"),))
+    bare = "Some 5,000 people were evacuated on Sunday."
+    extra = {"counted": "people evacuated", "verb": "evacuated", "what": "people"}
+    groups = _groups(placed("a", "one.example", "Romania"), placed("b", "two.example", "Romania"),
+                     placed("c", "three.example", "Ukraine"), placed("d", "four.example", "Ukraine"),
+                     _article("e", "five.example", "2023-04-12", bare, ("5,000", 5000, extra)),
+                     _article("f", "six.example", "2023-04-12", bare, ("5,000", 5000, extra)))
+    assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {
+        "evacuated": ["e", "f"], "evacuated in Romania": ["a", "b"], "evacuated in Ukraine": ["c", "d"]}
+
+
+@pytest.mark.issue(17)
+def test_claims_a_multiplier_is_set_beside_multipliers_only() -> None:
+    """ "five times the legal limit" is a ratio: beside the same ratio, never as a count of legal limits."""
+    text = "His blood alcohol level was five times the legal limit."
+    ratio = {"unit": "times", "what": "legal limit", "counted": "legal limit"}
+    a = _article("a", "one.example", "2023-04-12", text, ("five times", 5, ratio))
+    b = _article("b", "two.example", "2023-04-12", text, ("five times", 5, ratio))
+    assert list(_groups(a, b)) == ["legal limit (ratio)"]
