@@ -599,6 +599,29 @@ def _is_big_place(text: str) -> bool:
 _TERM_BEFORE = re.compile(r"\b(?:due|maturing|matures|expiring|expires)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 
 
+#: "times" after a figure that makes it a multiplier: "five times the legal limit", "three times its normal level",
+#: "10 times higher than", "twelve times as many"; not occasions ("stabbed 12 times in the chest").
+_MULTIPLIER = re.compile(r"\s+times\s+(?=(?:the|its|their|his|her|our|your|that|this|those|these|what|as|more|less|"
+                         r"fewer|over)\b|[a-z]+er\s+than\b)", re.IGNORECASE)
+
+
+def _multiplier(text: str, item: dict[str, Any]) -> bool:
+    """Whether a figure with no unit multiplies what follows it ("more than five times the legal limit"): a ratio,
+    whose unit becomes ``times``; its span takes the word in (#17).
+
+    >>> item = {"start": 10, "end": 14, "unit": None}
+    >>> _multiplier("more than five times the legal limit", item), item["unit"], item["end"]
+    (True, 'times', 20)
+    >>> _multiplier("stabbed 12 times in the chest", {"start": 8, "end": 10, "unit": None})
+    False
+    """
+    found = None if item["unit"] else _MULTIPLIER.match(text, item["end"])
+    if found is None:
+        return False
+    item["unit"], item["end"] = "times", found.end() - (len(found.group()) - len(found.group().rstrip()))
+    return True
+
+
 #: A preposition of time right before a bare whole number: "before 9", "until 11", "since 7".
 _TIME_PREPOSITION = re.compile(r"\b(?:before|after|until|till|since)\s+$", re.IGNORECASE)
 _HOURS = 24
@@ -654,7 +677,12 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             # A headline has no full stop, so the parse runs it into the first sentence: in "... death toll
             # rises to 10\nThe sixth aftershock shook ..." the 10 is no count of aftershocks (#17).
             counted, verb, noun = None, None, None
-        if token is not None and item["unit"] and (not counted or counted.lower() in UNIT_WORDS):
+        if _multiplier(text, item):
+            # "five times the legal limit": a ratio to the noun, no count of it; "10 times higher": a ratio of
+            # nothing the words name (#17)
+            if noun is not None and noun.lower_ in ("time", "times"):
+                counted, noun = None, None
+        elif token is not None and item["unit"] and (not counted or counted.lower() in UNIT_WORDS):
             counted, measure_verb, noun = _measured(token, item["start"], item["end"])
             verb = verb or measure_verb
         if counted is None and _clock_hour(text, item):

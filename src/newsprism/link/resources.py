@@ -146,6 +146,7 @@ UNIT_DIMENSIONS: dict[str, tuple[str, float]] = {
     "MW": ("power", 1e6), "GW": ("power", 1e9), "kWh": ("energy", 3.6e6),
     "mph": ("speed", 0.44704), "km/h": ("speed", 1 / 3.6),
     "degC": ("degC", 1.0), "degF": ("degF", 1.0), "degrees": ("degrees", 1.0), "mol": ("amount", 1.0),
+    "times": ("ratio", 1.0),  # "five times the legal limit": a multiplier, no count of its noun
 }
 
 #: Lines shorter than this never count as learned site furniture.

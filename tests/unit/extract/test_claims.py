@@ -399,3 +399,22 @@ def test_claims_a_countrys_government_speaks_for_it_as_in_quotes() -> None:
     """The claims and quote stages share one rule: "the Chinese government said" is China's word in both."""
     (claim,) = _claims("The Chinese government said 40 people died.")
     assert claim.claimant_text == "Chinese"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "value", "bound", "what"), [
+    ("His blood alcohol level was more than five times the legal limit, police said.", 5, "more_than",
+     "legal limit"),
+    ("The river rose to three times its normal level on Sunday.", 3, "exact", "normal level"),
+    ("Prices of rice are 10 times higher than last year.", 10, "exact", None),
+])
+def test_claims_a_multiplier_is_a_ratio_not_a_count_of_its_noun(text: str, value: float, bound: str,
+                                                                 what: str | None) -> None:
+    claim = _claims(text)[0]
+    assert (claim.value, claim.bound, claim.unit, claim.what) == (value, bound, "times", what)
+    assert claim.text.endswith("times")
+
+
+def test_claims_occasions_are_counted_not_multiplied() -> None:
+    claim = _claims("The man was stabbed 12 times in the chest, police said.")[0]
+    assert (claim.value, claim.unit) == (12, None)
