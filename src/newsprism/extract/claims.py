@@ -600,9 +600,10 @@ _TERM_BEFORE = re.compile(r"\b(?:due|maturing|matures|expiring|expires)\s+(?:in\
 
 
 #: "times" after a figure that makes it a multiplier: "five times the legal limit", "three times its normal level",
-#: "10 times higher than", "twelve times as many"; not occasions ("stabbed 12 times in the chest").
-_MULTIPLIER = re.compile(r"\s+times\s+(?=(?:the|its|their|his|her|our|your|that|this|those|these|what|as|more|less|"
-                         r"fewer|over)\b|[a-z]+er\s+than\b)", re.IGNORECASE)
+#: "10 times higher than", "twelve times as many"; not occasions ("stabbed 12 times in the chest", "four times
+#: this month", "three times over the weekend").
+_MULTIPLIER = re.compile(r"\s+times\s+(?=(?:the|its|their|his|her|our|your|what|as|more|less|fewer|that\s+of)\b|"
+                         r"[a-z]+er\s+than\b)", re.IGNORECASE)
 
 
 def _multiplier(text: str, item: dict[str, Any]) -> bool:
