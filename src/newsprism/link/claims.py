@@ -111,6 +111,8 @@ _RATE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?:-|\s)
 _COMPARED = re.compile(r"\b(?:compared (?:with|to)|as against|against|versus|vs\.?|as opposed to)\s+"
                        r"(?:(?:about|around|nearly|almost|only|just|some|fewer|less|more|than|over|under)\s+){0,2}$",
                        re.IGNORECASE)
+#: Place types that are a whole country: "Greece", and "Greek" read as Greece.
+_COUNTRY_TYPES = frozenset({"country", "demonym"})
 #: Who may hold a figure that is no tally of an event: "the Red Sox offered", "Aetna's earnings".
 _HOLDER_LABELS = frozenset({"PERSON", "ORG"})
 #: Figures dated this long before the story's first day are another time ("the 1918 flu killed 50 million").
@@ -274,6 +276,12 @@ def _scope(claim: Claim, article: Article) -> str:
 
     A figure for a part (one country, one county) is another quantity than the total.
     """
+    names = sorted({_scope_name(p) for p in _scope_places(claim, article)})
+    return f" in {' and '.join(names)}" if names else ""
+
+
+def _scope_places(claim: Claim, article: Article) -> list[Place]:
+    """The places of :func:`_scope`."""
     text = article.text
     sentence = max(text.rfind(mark, 0, claim.start) for mark in (". ", "\n")) + 1
     start = max(text.rfind(mark, 0, claim.start) for mark in (". ", "; ", ", ", "\n")) + 1
@@ -286,10 +294,20 @@ def _scope(claim: Claim, article: Article) -> str:
     comma = start - 1 if text.startswith(", ", start - 1) and _WHERE.match(text, start + 1) else -1
     tail = _SCOPE_END.search(text, claim.end)
     end = tail.start() if tail else len(text)
-    names = sorted({_scope_name(p) for p in article.places if p.type != "continent" and (
+    return [p for p in article.places if p.type != "continent" and (
         (start <= p.start and p.end <= end and not _speaker(text, p)) or (lead[0] <= p.start and p.end <= lead[1])
-        or p.end == comma)})
-    return f" in {' and '.join(names)}" if names else ""
+        or p.end == comma)]
+
+
+def _region(places: Sequence[Place]) -> tuple[frozenset[str], bool]:
+    """The countries a figure's places lie in, and whether the places are those countries themselves."""
+    codes = frozenset(p.country or f"?{_scope_name(p)}" for p in places)
+    return codes, all(p.type in _COUNTRY_TYPES for p in places)
+
+
+def _within(narrow: tuple[frozenset[str], bool], broad: tuple[frozenset[str], bool]) -> bool:
+    """Whether places lie inside one country that the broader scope names ("Athens" inside "Greece")."""
+    return broad[1] and not narrow[1] and len(broad[0]) == 1 and narrow[0] == broad[0]
 
 
 def _scope_name(place: Place) -> str:
@@ -371,6 +389,7 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
         elided: dict[tuple[str, tuple[int, int], str], set[float]] = {}
         dated_by_text: set[tuple[str, int]] = set()  # figures whose sentence says their day
         unplaced: dict[str, str] = {}  # a quantity's name -> its name without the places it is given for
+        regions: dict[str, tuple[frozenset[str], bool]] = {}  # a quantity's name -> its countries (see _region)
         for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
@@ -391,14 +410,20 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
                 holder, among = share_holder(article, claim, entity_of)
                 head = _label(quantity, claim.unit) + among + _rate(claim, article.text)
                 tail = _all_told(quantity, claim, article.text) + _era(as_of, days[0] if days else None)
-                label = head + _scope(claim, article) + tail
+                places = _scope_places(claim, article)
+                names = sorted({_scope_name(p) for p in places})
+                label = head + (f" in {' and '.join(names)}" if names else "") + tail
                 unplaced[label] = head + tail
+                if places:
+                    codes, country = regions.get(label, (frozenset(), True))
+                    found_codes, found_country = _region(places)
+                    regions[label] = (codes | found_codes, country and found_country)
                 found.setdefault(label, []).append((holder or _owner(article, claim, entity_of), ClaimRow(
                     story_id=story_id, quantity=label, article_id=article.id, claim_index=index,
                     value=claim.value, bound=claim.bound, counted=claim.counted,
                     claimant_name=_claimant(article, claim), as_of=as_of, site=site_of(article),
                     unit=claim.unit or "")))
-        _place_unplaced(found, unplaced)
+        _place_unplaced(found, unplaced, regions)
         for label in sorted(found):
             cumulative = quantity_of_label(label) in _CUMULATIVE
             counts = [r.value for _, r in found[label] if not r.unit]
@@ -414,33 +439,44 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
     return rows
 
 
-def _place_unplaced(found: dict[str, list[tuple[str, ClaimRow]]], unplaced: Mapping[str, str]) -> None:
-    """Figures that give no place moved to the one place the story gives the same figure for.
+def _place_unplaced(found: dict[str, list[tuple[str, ClaimRow]]], unplaced: Mapping[str, str],
+                    regions: Mapping[str, tuple[frozenset[str], bool]]) -> None:
+    """Figures that give no place, or a country holding the place, moved to the place the story gives the same
+    figure for.
 
     "125 seats" and "125 seats in the parliament of Turkmenistan" in two reports of one election are one
     figure, the place said in one and left out in the other: a figure with no place, equal (or rounded) to
     a figure some source gives for the only place the story gives that quantity for, is that place's
-    figure (#17). A different figure with no place may be the total of which the place's is a part ("57,000
-    evacuated in Romania, 80,000 in all") and stays apart, as does any figure of a quantity the story gives
-    for two places (two countries' figures are two quantities).
+    figure (#17). So is a figure of the country that place lies in: "three killed in Greece" and "three
+    died in an Athens bank". A different figure with no place, or of the country, may be the total of which
+    the place's is a part ("57,000 evacuated in Romania, 80,000 in all") and stays apart, as does any
+    figure of a quantity the story gives for two places neither of which holds the other (two countries'
+    figures are two quantities).
     """
     placed: dict[str, list[str]] = {}
     for label, bare in unplaced.items():
         if label != bare:
             placed.setdefault(bare, []).append(label)
     for bare, labels in placed.items():
-        if len(labels) != 1 or bare not in found:
+        if len(labels) == 1:
+            narrow, broader = labels[0], [bare]
+        elif len(labels) == 2 and _within(regions[labels[0]], regions[labels[1]]):
+            narrow, broader = labels[0], [bare, labels[1]]
+        elif len(labels) == 2 and _within(regions[labels[1]], regions[labels[0]]):
+            narrow, broader = labels[1], [bare, labels[0]]
+        else:
             continue
-        target = found[labels[0]]
-        moved = [(o, replace(r, quantity=labels[0])) for o, r in found[bare]
-                 if any(relation(r, t) in ("same", "rounding") for _, t in target)]
-        if not moved:
-            continue
-        keys = {(r.article_id, r.claim_index) for _, r in moved}
-        target += moved
-        found[bare] = [(o, r) for o, r in found[bare] if (r.article_id, r.claim_index) not in keys]
-        if not found[bare]:
-            del found[bare]
+        target = found[narrow]
+        for label in broader:
+            moved = [(o, replace(r, quantity=narrow)) for o, r in found.get(label, [])
+                     if any(relation(r, t) in ("same", "rounding") for _, t in target)]
+            if not moved:
+                continue
+            keys = {(r.article_id, r.claim_index) for _, r in moved}
+            found[label] = [(o, r) for o, r in found[label] if (r.article_id, r.claim_index) not in keys]
+            target += moved
+            if not found[label]:
+                del found[label]
 
 
 def share_holder(article: Article, claim: Claim,

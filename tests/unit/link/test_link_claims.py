@@ -515,3 +515,30 @@ def test_claims_a_multiplier_is_set_beside_multipliers_only() -> None:
     a = _article("a", "one.example", "2023-04-12", text, ("five times", 5, ratio))
     b = _article("b", "two.example", "2023-04-12", text, ("five times", 5, ratio))
     assert list(_groups(a, b)) == ["legal limit (ratio)"]
+
+
+@pytest.mark.issue(17)
+def test_claims_a_figure_of_a_country_and_of_a_city_in_it_are_one_when_the_same() -> None:
+    """ "Three killed in Greece", "three died in an Athens bank", "3 dead": one figure; 12 across Greece is more."""
+    def told(aid: str, site: str, text: str, needle: str, value: int, where: str = "", kind: str = "city",
+             country: str = "GR") -> Article:
+        places = ()
+        if where:
+            at = text.index(where)
+            places = (Place(at, at + len(where), where, name=where, country=country, type=kind),)
+        return _article(aid, site, "2010-05-05", text, (needle, value, {"verb": "killed"}), places=places)
+
+    groups = _groups(
+        told("a", "one.example", "A firebomb attack on a bank in Greece killed three people.", "three", 3,
+             "Greece", "country"),
+        told("b", "two.example", "A fire-bomb attack on a bank in Greece killed three people.", "three", 3,
+             "Greece", "country"),
+        told("c", "three.example", "A petrol bomb hurled at an Athens bank killed three people.", "three", 3,
+             "Athens"),
+        told("d", "four.example", "A petrol bomb thrown into an Athens bank killed three people.", "three", 3,
+             "Athens"),
+        told("e", "five.example", "Riots killed 3 people on Wednesday.", "3", 3),
+        told("f", "six.example", "In all, riots killed 12 people in Greece.", "12", 12, "Greece", "country"),
+        told("g", "seven.example", "Riots across Greece killed 12 people this week.", "12", 12, "Greece", "country"))
+    assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {
+        "dead in Athens": ["a", "b", "c", "d", "e"], "dead in Greece": ["f", "g"]}
