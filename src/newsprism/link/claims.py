@@ -281,7 +281,7 @@ def _scope(claim: Claim, article: Article) -> str:
 
 
 def _scope_places(claim: Claim, article: Article) -> list[Place]:
-    """The places of :func:`_scope`."""
+    """The places of :func:`_scope`: the finest ones, a country left out where a place in it is named."""
     text = article.text
     sentence = max(text.rfind(mark, 0, claim.start) for mark in (". ", "\n")) + 1
     start = max(text.rfind(mark, 0, claim.start) for mark in (". ", "; ", ", ", "\n")) + 1
@@ -294,9 +294,13 @@ def _scope_places(claim: Claim, article: Article) -> list[Place]:
     comma = start - 1 if text.startswith(", ", start - 1) and _WHERE.match(text, start + 1) else -1
     tail = _SCOPE_END.search(text, claim.end)
     end = tail.start() if tail else len(text)
-    return [p for p in article.places if p.type != "continent" and (
+    places = [p for p in article.places if p.type != "continent" and (
         (start <= p.start and p.end <= end and not _speaker(text, p)) or (lead[0] <= p.start and p.end <= lead[1])
         or p.end == comma)]
+    # a country named beside a place inside it only says where that place is: "in an Athens bank" in "Greek
+    # riots" is Athens (#17)
+    inner = {p.country for p in places if p.country and p.type not in _COUNTRY_TYPES}
+    return [p for p in places if not (p.type in _COUNTRY_TYPES and p.country in inner)]
 
 
 def _region(places: Sequence[Place]) -> tuple[frozenset[str], bool]:

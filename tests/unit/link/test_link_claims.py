@@ -542,3 +542,16 @@ def test_claims_a_figure_of_a_country_and_of_a_city_in_it_are_one_when_the_same(
         told("g", "seven.example", "Riots across Greece killed 12 people this week.", "12", 12, "Greece", "country"))
     assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {
         "dead in Athens": ["a", "b", "c", "d", "e"], "dead in Greece": ["f", "g"]}
+
+
+@pytest.mark.issue(17)
+def test_claims_a_country_named_beside_a_place_in_it_says_where_the_place_is() -> None:
+    """ "Three die in an Athens bank during Greek riots": the figure is Athens's, as in a report naming Athens."""
+    both = "Three die in an Athens bank during Greek riots."
+    places = (Place(16, 22, "Athens", name="Athens", country="GR", type="city"),
+              Place(37, 42, "Greek", name="Greek", country="GR", type="demonym"))
+    a = _article("a", "one.example", "2010-05-05", both, ("Three", 3, {"verb": "die"}), places=places)
+    city = "Three people died when an Athens bank went up in flames."
+    b = _article("b", "two.example", "2010-05-05", city, ("Three", 3, {"counted": "people", "what": "people",
+                 "verb": "died"}), places=(Place(26, 32, "Athens", name="Athens", country="GR", type="city"),))
+    assert list(_groups(a, b)) == ["dead in Athens"]
