@@ -455,7 +455,8 @@ def _place_unplaced(found: dict[str, list[tuple[str, ClaimRow]]], unplaced: Mapp
     died in an Athens bank". A different figure with no place, or of the country, may be the total of which
     the place's is a part ("57,000 evacuated in Romania, 80,000 in all") and stays apart, as does any
     figure of a quantity the story gives for two places neither of which holds the other (two countries'
-    figures are two quantities).
+    figures are two quantities), and any figure whose owner would be a second one beside the place's ("the
+    ATF offered $35,000" beside "the FBI offered $35,000 in Oregon").
     """
     placed: dict[str, list[str]] = {}
     for label, bare in unplaced.items():
@@ -474,8 +475,8 @@ def _place_unplaced(found: dict[str, list[tuple[str, ClaimRow]]], unplaced: Mapp
         for label in broader:
             moved = [(o, replace(r, quantity=narrow)) for o, r in found.get(label, [])
                      if any(relation(r, t) in ("same", "rounding") for _, t in target)]
-            if not moved:
-                continue
+            if not moved or len({o for o, _ in target + moved if o}) > 1:
+                continue  # a figure another owner holds is another quantity (see _by_owner)
             keys = {(r.article_id, r.claim_index) for _, r in moved}
             found[label] = [(o, r) for o, r in found[label] if (r.article_id, r.claim_index) not in keys]
             target += moved

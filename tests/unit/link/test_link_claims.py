@@ -555,3 +555,22 @@ def test_claims_a_country_named_beside_a_place_in_it_says_where_the_place_is() -
     b = _article("b", "two.example", "2010-05-05", city, ("Three", 3, {"counted": "people", "what": "people",
                  "verb": "died"}), places=(Place(26, 32, "Athens", name="Athens", country="GR", type="city"),))
     assert list(_groups(a, b)) == ["dead in Athens"]
+
+
+@pytest.mark.issue(17)
+def test_claims_a_figure_giving_no_place_keeps_its_own_owner() -> None:
+    """The place's figure is the FBI's and the figure with no place the ATF's: two owners, nothing moved."""
+    fbi = Entity("e1", "FBI", "ORG")
+    atf = Entity("e1", "ATF", "ORG")
+    oregon = "The FBI offered a $35,000 reward in Oregon."
+    at = oregon.index("Oregon")
+    a = _article("a", "one.example", "2009-01-03", oregon, ("$35,000", 35000, {"unit": "USD", "what": "reward",
+                 "verb": "offered", "about": "e1"}), entities=(fbi,),
+                 places=(Place(at, at + 6, "Oregon", name="Oregon", country="US", type="region"),))
+    plain = "The ATF offered a $35,000 reward."
+    b = _article("b", "two.example", "2009-01-03", plain, ("$35,000", 35000, {"unit": "USD", "what": "reward",
+                 "verb": "offered", "about": "e1"}), entities=(atf,))
+    c = _article("c", "three.example", "2009-01-03", "A $35,000 reward was offered.",
+                 ("$35,000", 35000, {"unit": "USD", "what": "reward", "verb": "offered"}))
+    groups = _groups(a, b, c)
+    assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"reward (offer) (USD)": ["b", "c"]}
