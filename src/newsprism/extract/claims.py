@@ -429,6 +429,8 @@ def _counted(token: Token) -> tuple[str | None, str | None, Token | None]:
         noun = _of_object(token)
     anchor = noun or token
     verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") and anchor.head != anchor else None
+    if verb is None and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" and anchor.head.head.pos_ == "VERB":
+        verb = anchor.head.head  # "rushed for 63 yards", "sold for $5 million": the verb the figure is for (#17)
     if noun is None:
         return None, verb.text if verb is not None else None, None
     if noun.lower_ in DENOMINATORS:

@@ -420,3 +420,10 @@ def test_claims_a_multiplier_is_a_ratio_not_a_count_of_its_noun(text: str, value
 def test_claims_occasions_are_counted_not_multiplied(text: str) -> None:
     claim = _claims(text)[0]
     assert claim.unit is None
+
+
+@pytest.mark.issue(17)
+def test_claims_a_figure_after_for_takes_the_verb_it_is_for() -> None:
+    """ "Thomas rushed for 63 yards": rushing yards, not any yards of the game ("102 yards from scrimmage")."""
+    rushed = _claims("In the Saints' victory over the Falcons on Dec. 27, Thomas rushed for 63 yards.")[0]
+    assert (rushed.value, rushed.verb) == (63, "rushed")
