@@ -195,7 +195,8 @@ def resolve_nodes(nodes: dict[Key, NameNode], *, decisions: Sequence[Decision], 
     for (a, b), (score, rule) in sorted(_edges(nodes, crowded).items(), key=lambda kv: (-kv[1][0], kv[0])):
         if clusters.can_join(a, b):
             clusters.join(a, b, score, rule)
-    _attach_partials(clusters)
+    index = _full_index(clusters)
+    _attach_partials(clusters, index, settled=_settle_everyday(clusters, index))
     _apply_merges(clusters)
     return sorted((_entity(keys, nodes, clusters.evidence[clusters.of[keys[0]]], constraints, articles_of)
                    for keys in clusters.clusters()), key=lambda e: e.corpus_id)
@@ -245,16 +246,82 @@ def _edges(nodes: dict[Key, NameNode], crowded: Collection[str]) -> dict[tuple[K
     return edges
 
 
-def _attach_partials(clusters: _Clusters) -> None:
-    """A cluster of partial names joins the one cluster it fits, or a dominant one sharing its context."""
-    nodes = clusters.nodes
+def _full_index(clusters: _Clusters) -> dict[str, set[Key]]:
+    """The full names of each open blocking key: the candidates of the partial names of that key."""
     index: dict[str, set[Key]] = {}
-    for key, node in nodes.items():
+    for key, node in clusters.nodes.items():
         if not node.partial:
             for block in block_keys(node):
                 if _open(block, clusters.crowded):  # as a crowded key proposes no pair of full names (#17)
                     index.setdefault(block, set()).add(key)
-    heads = sorted(k for k, members in clusters.members.items() if all(nodes[m].partial for m in members))
+    return index
+
+
+def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[Key]:
+    """The names of an everyday word, one per article (:func:`~newsprism.link.entity_names.everyday_name`), as
+    one entity or one in each article; returns those settled here, which no later step attaches.
+
+    1. Each article's name may stand for the longer names of that article whose head is the word
+       ("Washington Post" for "Post"; not "Academy Awards" for "Academy").
+    2. Where the articles of the word write no two different such names, the word reads one way across the
+       corpus: its names join as one, and attach later as any partial name does ("Twitter").
+    3. Else the word is a word of several names ("Post": the Washington Post, the New York Post): each
+       article's name joins the one longer name of its article (when that name's whole cluster may take it), or
+       stays an entity of its own (#17).
+    """
+    nodes = clusters.nodes
+    words: dict[tuple[str, str], list[Key]] = {}
+    for key, node in nodes.items():
+        if node.scoped:
+            words.setdefault((node.family, node.folded), []).append(key)
+    alike: dict[tuple[str, str], list[Key]] = {}
+    for key, node in nodes.items():
+        if node.partial and (node.family, node.folded) in words:
+            alike.setdefault((node.family, node.folded), []).append(key)
+    settled: set[Key] = set()
+    for word, pieces in sorted(words.items()):
+        fits: dict[Key, set[Key]] = {}
+        for piece in sorted(pieces):
+            node = nodes[piece]
+            fits[piece] = {clusters.of[k] for block in block_keys(node) for k in index.get(block, ())
+                           if node.articles & nodes[k].articles and extends(node, nodes[k])
+                           and _head(nodes[k].folded) == node.words[0]}
+        if len(set().union(*fits.values())) < 2:
+            # one reading: with the word's other names of that family, written in capitals or kept to no article
+            same = sorted({clusters.of[k] for k in alike[word]
+                           if all(nodes[m].partial for m in clusters.members[clusters.of[k]])})
+            for other in same[1:]:
+                if clusters.can_join(same[0], other):
+                    clusters.join(same[0], other, 0.8, "one everyday word, one reading across the corpus")
+            continue
+        for piece, found in sorted(fits.items()):
+            if len(found) == 1 and clusters.can_join(piece, target := next(iter(found))):
+                clusters.join(target, piece, 0.8, "the longer name its article writes")
+        settled.update(pieces)
+    return settled
+
+
+#: Words after which a name says what its head is of ("Academy of Motion Picture Arts", "Post and Courier").
+_AFTER_HEAD = frozenset({"of", "for", "and", "de", "du", "des", "del", "on", "in", "at"})
+
+
+def _head(folded: str) -> str:
+    """The word a name is a name of: its last word before "of", "for", "and" ("Bank of America", "Post and
+    Courier"), else its last ("Washington Post"; "Academy Awards" are awards, not an academy).
+
+    >>> _head("bank of america"), _head("academy awards")
+    ('bank', 'awards')
+    """
+    words = folded.split()
+    before = next((words[:i] for i, w in enumerate(words) if w in _AFTER_HEAD and i), words)
+    return before[-1] if before else ""
+
+
+def _attach_partials(clusters: _Clusters, index: Mapping[str, set[Key]], *, settled: set[Key]) -> None:
+    """A cluster of partial names joins the one cluster it fits, or a dominant one sharing its context."""
+    nodes = clusters.nodes
+    heads = sorted(k for k, members in clusters.members.items()
+                   if all(nodes[m].partial for m in members) and settled.isdisjoint(members))
     for head in heads:
         members = clusters.members[head]
         candidates = {clusters.of[k] for m in members for block in block_keys(nodes[m]) for k in index.get(block, ())}
@@ -318,12 +385,21 @@ PARTIAL_NAMES = 5
 def _canonical(full: list[NameNode], group: list[NameNode]) -> NameNode:
     """The name an entity goes by: its full name in most articles ("Donald Trump", not "Trump"), unless a
     partial name is far more common than every full one, which is then a span the model ran on ("Twitter"
-    in 39 articles, not "Twitter the Federal Aviation Administration" in one) (#17)."""
-    def order(n: NameNode) -> tuple[int, int, str]:
-        return -n.article_count, -len(n.name), n.name
+    in 39 articles, not "Twitter the Federal Aviation Administration" in one) (#17). An everyday word's
+    names, one per article, count as one name (their articles summed: each is another article's)."""
+    written: Counter[tuple[str, str]] = Counter()
+    for node in group:
+        written[_as_written(node)] += node.article_count
+
+    def order(n: NameNode) -> tuple[int, int, str, str]:
+        return -written[_as_written(n)], -len(n.name), n.name, n.gazetteer
 
     best_full, best = min(full, key=order), min(group, key=order)
-    return best if best.article_count >= PARTIAL_NAMES * best_full.article_count else best_full
+    return best if written[_as_written(best)] >= PARTIAL_NAMES * written[_as_written(best_full)] else best_full
+
+
+def _as_written(node: NameNode) -> tuple[str, str]:
+    return node.name, "" if node.scoped else node.gazetteer
 
 
 def _article_count(group: list[NameNode]) -> int:
@@ -344,7 +420,9 @@ def _entity(keys: list[Key], nodes: dict[Key, NameNode], evidence: list[dict[str
         labels.update(node.labels)
     label = min(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     variants = sorted(set().union(*(n.variants for n in group)) | names)
-    identity = f"{canonical.family}|{canonical.name}" + (f"|{canonical.gazetteer}" if canonical.gazetteer else "")
+    # an everyday word's names joined as one go by the word alone, not by the article of one of them
+    scope = canonical.gazetteer if not (canonical.scoped and len(group) > 1) else ""
+    identity = f"{canonical.family}|{canonical.name}" + (f"|{scope}" if scope else "")
     corpus_id = "ce" + hashlib.sha1(identity.encode()).hexdigest()[:12]
     counted = articles_of(corpus_id, group) if articles_of is not None else None
     return CorpusEntity(corpus_id=corpus_id, name=canonical.name, label=label, variants=variants,

@@ -46,7 +46,7 @@ from ..store.links import (
     Patch,
 )
 from .entities import MAX_BLOCK, ArticleCount, CorpusEntity, crowded_blocks, resolve_mentions, resolve_nodes
-from .entity_names import Member, NameNode, NodeTotals, mention_records, node_totals, totals_nodes
+from .entity_names import Member, NameNode, NodeTotals, family_gazetteer, mention_records, node_totals, totals_nodes
 from .entity_rules import compatible, evidence, extends, node_blocks
 from .features import fold_name
 
@@ -93,7 +93,7 @@ def node_keys(node: str) -> set[str]:
 def _cast(node: str, family: str) -> NameNode:
     """A node as it reads in a family it may be voted into (cached: its name forms are derived once)."""
     _, gazetteer, name = node.split("|", 2)
-    return NameNode(family, name, gazetteer if family == "PLACE" else "")
+    return NameNode(family, name, family_gazetteer(gazetteer, family))
 
 
 def may_be_one(x: str, y: str, families: Collection[str]) -> bool:

@@ -14,6 +14,7 @@ of a small model reading headlines and of label votes are mended:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -27,7 +28,7 @@ from ..extract.names import glued_digits, name_parts, name_surface, strip_title
 from ..first_names import first_name_genders
 from ..model import Article, Place
 from ..store.links import EntityMentionRow, EntityNodeRow
-from .features import fold_name, idf, label_family, tokens
+from .features import NO_WORDFREQ, fold_name, idf, label_family, tokens
 from .resources import GENERIC_PLACE_WORDS, NAME_STOP_WORDS, PLACE_QUALIFIERS
 
 #: A name written in several label families moves to the family holding this share of its articles.
@@ -39,6 +40,16 @@ _COMMON_WORD_IDF = 13.8
 _ALIASED_TYPES = frozenset({"country", "region", "union", "continent"})
 
 Key = tuple[str, str, str]  # (family, name, gazetteer id or "")
+
+#: What opens the gazetteer key of a name node kept to its article: a one-word name that is an everyday word of
+#: its language ("ORG|in@a17|Post"), which says nothing of which Post, Time or State another article means (#17).
+ARTICLE_KEY = "in@"
+#: A word at least this common in its language (wordfreq, Zipf 4.5: "post" 5.4, "time" 6.3, "state" 5.8, "court"
+#: 5.4) is an everyday word; names are rarer ("Hamas" 3.6, "Reuters" 3.9).
+_EVERYDAY_IDF = (9 - 4.5) * math.log(10)
+#: Families whose one-word names are the same thing in every article they are written in: a person's surname
+#: (its own rules), a place (its gazetteer entry), a people or a language ("American", "English").
+_WORD_FAMILIES = frozenset({"PERSON", "PLACE", "NORP", "LANGUAGE"})
 
 
 @dataclass
@@ -101,8 +112,16 @@ class NameNode:  # no slots: the derived name forms are cached on the instance
         return tuple(g for g in given if g.rstrip(".").casefold() not in SUFFIXES), surname, suffix
 
     @property
+    def scoped(self) -> bool:
+        """Whether the node is an everyday word's name kept to its article (:func:`everyday_name`)."""
+        return self.gazetteer.startswith(ARTICLE_KEY)
+
+    @property
     def partial(self) -> bool:
-        """A name that stands for a longer one: a bare surname, a one-word organisation, an unplaced place."""
+        """A name that stands for a longer one: a bare surname, a one-word organisation, an unplaced place, an
+        everyday word's name kept to its article."""
+        if self.scoped:
+            return True
         if self.family == "PERSON":
             return not self.person[0]
         if self.family == "PLACE":
@@ -127,6 +146,30 @@ def node_id(family: str, gazetteer: str, name: str) -> str:
     'PLACE|703448|Kyiv'
     """
     return f"{family}|{gazetteer}|{name}"
+
+
+def everyday_name(name: str, lang: str | None) -> bool:
+    """Whether a name is one everyday word of its article's language, capitalised ("the Post", "Time",
+    "State"): a word so common says nothing of which thing another article means by it (#17).
+
+    >>> everyday_name("The Post", "en"), everyday_name("Hamas", "en"), everyday_name("AP", "en")
+    (True, False, False)
+    """
+    words = [w for w in name.split() if fold_name(w) not in NAME_STOP_WORDS]
+    if len(words) != 1 or (lang or "en") in NO_WORDFREQ:
+        return False
+    word = words[0]
+    # written as a word, not in capitals ("TIME", "AP": initials or a logo) nor glued to digits or signs
+    return len(word) > 2 and word.isalpha() and word[0].isupper() and word[1:].islower() \
+        and idf(word.lower(), lang or "en") <= _EVERYDAY_IDF
+
+
+def family_gazetteer(gazetteer: str, family: str) -> str:
+    """A node's gazetteer key in a family it is voted into: a place keeps its entry, an everyday word's name its
+    article (unless it becomes a family whose words are one thing everywhere)."""
+    if gazetteer.startswith(ARTICLE_KEY):
+        return "" if family in _WORD_FAMILIES else gazetteer
+    return gazetteer if family == "PLACE" else ""
 
 
 def mention_records(article: Article) -> list[EntityMentionRow]:
@@ -166,6 +209,8 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
         # one string for each id, name, label and place the corpus repeats, not one per row: a full link holds
         # every article's rows (#17)
         name = name_surface(entity.name)  # "Hillary] Clinton": an editor's bracket is no part of a name (#17)
+        if not gaz and family not in _WORD_FAMILIES and everyday_name(name, article.lang):
+            gaz = ARTICLE_KEY + article.id  # "Post": the Washington Post here, the New York Post there (#17)
         rows.append(EntityMentionRow(article.id, position, intern(entity.id), intern(node_id(family, gaz, name)),
                                      intern(name), intern(entity.label) if entity.label else entity.label,
                                      intern(gaz), sorted({intern(v) for v in _spellings(entity.variants, name, family)}),
@@ -480,7 +525,8 @@ def _vote_families(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
         if len(families) < 2:
             continue
         (top, count), *rest = families.most_common()
-        if single and "PERSON" in families and not surnames[name] and any(n.gazetteer for n in group):
+        if single and "PERSON" in families and not surnames[name] and any(n.gazetteer and not n.scoped
+                                                                           for n in group):
             # A one word "person" no full name in the corpus has as surname, that the gazetteer places
             # elsewhere in the corpus, is that place ("Wasilla" read as a person).
             top, count = "PLACE", families["PLACE"]
@@ -499,7 +545,7 @@ def _vote_families(nodes: dict[Key, NameNode]) -> dict[Key, NameNode]:
             if node.family != top and not (node.family == "PLACE" and len(entries) > 1):
                 del nodes[node.key]
                 old = node.family
-                node.family, node.gazetteer = top, node.gazetteer if top == "PLACE" else ""
+                node.family, node.gazetteer = top, family_gazetteer(node.gazetteer, top)
                 node.evidence.append({"a": node.name, "b": node.name, "rule": f"read as {old} in a few articles, "
                                       f"as {top} in most", "score": round(count / sum(families.values()), 4)})
                 nodes.setdefault(node.key, NameNode(top, node.name, node.gazetteer))

@@ -240,6 +240,8 @@ def node_blocks(node_id: str) -> set[str]:
 
 def block_keys(node: NameNode) -> set[str]:
     keys = {f"{node.family}|w:{translit_key(w)[:4]}" for w in node.words if len(w) >= 2}
+    if node.scoped:
+        return keys  # an everyday word, spelt as the word: only the longer names holding it are its candidates
     if len(node.words) == 1:
         keys.add(f"{node.family}|s:{translit_key(node.words[0])[:2]}")  # misspellings: Lousiana / Louisiana
     if node.gazetteer:

@@ -108,7 +108,7 @@ _UNSEGMENTED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30f
                           r"\u4e00-\u9fff\uf900-\ufaff]+")
 #: wordfreq tokenises these languages with MeCab or jieba, optional packages that may be missing:
 #: their words get a flat weight instead (a word of such a script is already specific).
-_NO_WORDFREQ = frozenset({"ja", "zh", "ko", "th", "lo", "my", "km"})
+NO_WORDFREQ = frozenset({"ja", "zh", "ko", "th", "lo", "my", "km"})
 #: The weight of a word in a script wordfreq cannot segment: a middling one, so it neither rules nor vanishes.
 _SCRIPT_IDF = 10.0
 
@@ -147,7 +147,7 @@ def idf(word: str, lang: str = "en") -> float:
     Words of scripts wordfreq can only read with optional tokenisers (Japanese,
     Chinese, Korean, Thai...) get a flat weight, so any script links without them.
     """
-    if lang in _NO_WORDFREQ or _UNSEGMENTED.search(word) or _is_hangul(word):
+    if lang in NO_WORDFREQ or _UNSEGMENTED.search(word) or _is_hangul(word):
         return _SCRIPT_IDF
     from wordfreq import word_frequency
 

@@ -7,7 +7,7 @@ import pytest
 from newsprism.decisions import Decision
 from newsprism.link.audit import places_in_two_countries
 from newsprism.link.entities import resolve_entities
-from newsprism.link.entity_names import NameNode, mention_records, name_nodes
+from newsprism.link.entity_names import NameNode, everyday_name, mention_records, name_nodes
 from newsprism.link.entity_rules import extends
 from newsprism.model import Article, Entity, Mention, Place
 
@@ -433,3 +433,57 @@ def test_entities_a_site_is_one_of_its_name_in_each_town() -> None:
     assert groups == [["s0", "s1"], ["s2"], ["s3"]]
     town = next(e for e in entities if e.name == "Los Angeles")
     assert sorted({m[0] for m in town.members}) == ["s0", "s1", "s3"] and town.label != "FAC"
+
+
+def _written(i: int, *names: tuple[str, str], lang: str = "en") -> Article:
+    """Article ``w{i}`` naming these (name, label) entities."""
+    return Article(id=f"w{i}", text="", lang=lang, entities=tuple(
+        Entity(id=f"e{n}", name=name, label=label, variants=(name,)) for n, (name, label) in enumerate(names)))
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("name", "lang", "everyday"), [
+    ("Post", "en", True), ("The Post", "en", True), ("Time", "en", True), ("State", "en", True),
+    ("Court", "en", True), ("Polizei", "de", True),
+    ("Hamas", "en", False), ("Reuters", "en", False),   # names, not words
+    ("AP", "en", False), ("TIME", "en", False),         # initials or a logo in capitals
+    ("Washington Post", "en", False),                   # a longer name says which
+    ("Post", "ja", False),                              # no word list to ask in that language
+])
+def test_entities_everyday_name(name: str, lang: str, everyday: bool) -> None:
+    assert everyday_name(name, lang) is everyday
+
+
+@pytest.mark.issue(17)
+def test_entities_an_everyday_word_is_no_identity_across_articles() -> None:
+    # Read in the real mixed corpus: "Post" was one organisation of 37 articles, the Washington Post's own
+    # "The Post" beside the New York Post and the Post and Courier; "Time" held TIME and "Time will tell".
+    articles = [_written(0, ("Washington Post", "ORG"), ("Post", "ORG")),
+                _written(1, ("Washington Post", "ORG"), ("Post", "ORG")),
+                _written(2, ("New York Post", "ORG"), ("Post", "ORG")),
+                _written(3, ("Post", "ORG"), ("Kherson", "GPE")),
+                _written(4, ("Post", "ORG"), ("Kherson", "GPE")),
+                _written(5, ("Washington Post", "ORG"), ("New York Post", "ORG"), ("Post", "ORG"))]
+    entities = resolve_entities(articles)
+    post = {m[0]: (e.name, e.articles) for e in entities for m in e.members if m[2] == "Post"}
+    # each article's "Post" is the longer name it writes, or of that article alone when it writes none or two
+    # ("New York" makes another name of it, so "Post" may not join the New York Post, but it is another reading)
+    assert post == {"w0": ("Washington Post", 3), "w1": ("Washington Post", 3), "w2": ("Post", 1),
+                    "w3": ("Post", 1), "w4": ("Post", 1), "w5": ("Post", 1)}
+    assert len({e.corpus_id for e in entities}) == len(entities)
+
+
+@pytest.mark.issue(17)
+def test_entities_an_everyday_word_read_one_way_stays_one_entity() -> None:
+    # A brand that is also a word ("Twitter", "Apple") whose articles name no two longer names holding it
+    # reads one way across the corpus: one entity, under its own name and id, as before.
+    articles = [_written(i, ("Twitter", "ORG"), ("Kherson", "GPE")) for i in range(4)] + \
+        [_written(4, ("Twitter", "ORG"), ("Twitter Inc.", "ORG"))]
+    (twitter,) = [e for e in resolve_entities(articles) if "Twitter" in e.variants]
+    assert twitter.name == "Twitter" and twitter.articles == 5
+    alone = [a for a in articles if a.id != "w4"]
+    (before,) = [e for e in resolve_entities(alone) if e.name == "Twitter"]
+    assert before.corpus_id == twitter.corpus_id  # keyed by the word, not by one article's name of it
+    # a name the model read otherwise in most articles goes with the vote, and loses its article's key
+    voted = [_written(i, ("Time", "PERSON")) for i in range(4)] + [_written(4, ("Time", "ORG"))]
+    assert [e.members for e in resolve_entities(voted) if e.name == "Time"][0].__len__() == 5

@@ -243,3 +243,32 @@ def test_entity_keys_node_keys(node: str, expected: set[str], absent: set[str]) 
 
     keys = node_keys(node)
     assert folded(expected) <= keys and not folded(absent) & keys
+
+
+@pytest.mark.issue(17)
+def test_entity_keys_an_everyday_word_added_and_removed_equals_full(store: Store, tmp_path: Path) -> None:
+    # "Post" kept to each article: one reading across the corpus until an article writes a second longer name
+    # holding it, then one per article or the longer name its article writes; and back when that article goes
+    def written(i: int, *names: tuple[str, str]) -> Article:
+        return Article(id=f"p{i:02d}", text="", lang="en", entities=tuple(
+            Entity(id=f"e{n}", name=name, label=label, variants=(name,)) for n, (name, label) in enumerate(names)))
+
+    articles = [written(i, ("Post", "ORG"), ("Kherson", "GPE")) for i in range(4)] + \
+        [written(4, ("Washington Post", "ORG"), ("Post", "ORG")), written(5, ("Jerusalem Post", "ORG"), ("Post", "ORG")),
+         written(6, ("Post", "PERSON"), ("Emily Post", "PERSON"))]
+    steps: list[tuple[list[Article], set[str]]] = [(articles[:4], set()), (articles[4:5], set()),
+                                                   (articles[5:], set()), ([], {"p05"}), ([], {"p00"})]
+    corpus: dict[str, Article] = {}
+    for n, (batch, removed) in enumerate(steps):
+        _write(store, link_entities(store, {a.id: a for a in batch}, removed, decisions=[], incremental=n > 0))
+        corpus.update({a.id: a for a in batch})
+        for i in removed:
+            del corpus[i]
+        full = open_store(tmp_path / f"full{n}.db")
+        _write(full, link_entities(full, corpus, (), decisions=[], incremental=False))
+        assert _tables(store) == _tables(full), n
+        full.close()
+        posts = {m.corpus_id for m in store.link_rows(EntityMemberRow) if m.name == "Post" and m.article_id < "p04"}
+        assert len(posts) == (4 if n == 2 else 1), n  # two longer names written: one per article
+    members = {m.article_id: m.corpus_id for m in store.link_rows(EntityMemberRow) if m.name == "Post"}
+    assert len({members[i] for i in ("p01", "p02", "p03", "p04")}) == 1  # one reading again: one entity
