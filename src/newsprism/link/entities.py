@@ -272,12 +272,12 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[
     nodes = clusters.nodes
     words: dict[tuple[str, str], list[Key]] = {}
     for key, node in nodes.items():
-        if node.scoped:
-            words.setdefault((node.family, node.folded), []).append(key)
+        if node.scoped:  # "The Post" and "Post" are one word's names
+            words.setdefault((node.family, node.words[0]), []).append(key)
     alike: dict[tuple[str, str], list[Key]] = {}
     for key, node in nodes.items():
-        if node.partial and (node.family, node.folded) in words:
-            alike.setdefault((node.family, node.folded), []).append(key)
+        if node.partial and len(node.words) == 1 and (node.family, node.words[0]) in words:
+            alike.setdefault((node.family, node.words[0]), []).append(key)
     settled: set[Key] = set()
     for word, pieces in sorted(words.items()):
         fits: dict[Key, set[Key]] = {}

@@ -461,15 +461,18 @@ def test_entities_an_everyday_word_is_no_identity_across_articles() -> None:
     articles = [_written(0, ("Washington Post", "ORG"), ("Post", "ORG")),
                 _written(1, ("Washington Post", "ORG"), ("Post", "ORG")),
                 _written(2, ("New York Post", "ORG"), ("Post", "ORG")),
-                _written(3, ("Post", "ORG"), ("Kherson", "GPE")),
+                _written(3, ("The Post", "ORG"), ("Kherson", "GPE")),
                 _written(4, ("Post", "ORG"), ("Kherson", "GPE")),
                 _written(5, ("Washington Post", "ORG"), ("New York Post", "ORG"), ("Post", "ORG"))]
     entities = resolve_entities(articles)
-    post = {m[0]: (e.name, e.articles) for e in entities for m in e.members if m[2] == "Post"}
+    post = {m[0]: (e.name, e.articles) for e in entities for m in e.members if m[2] in ("Post", "The Post")}
     # each article's "Post" is the longer name it writes, or of that article alone when it writes none or two
     # ("New York" makes another name of it, so "Post" may not join the New York Post, but it is another reading)
     assert post == {"w0": ("Washington Post", 3), "w1": ("Washington Post", 3), "w2": ("Post", 1),
-                    "w3": ("Post", 1), "w4": ("Post", 1), "w5": ("Post", 1)}
+                    "w3": ("The Post", 1), "w4": ("Post", 1), "w5": ("Post", 1)}
+    # with one longer name written, "The Post" and "Post" of the other articles read one way: one entity
+    one = resolve_entities(articles[:2] + articles[3:5])
+    assert [e.articles for e in one if e.name == "Washington Post"] == [4]
     assert len({e.corpus_id for e in entities}) == len(entities)
 
 
