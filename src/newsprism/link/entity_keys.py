@@ -46,7 +46,16 @@ from ..store.links import (
     Patch,
 )
 from .entities import MAX_BLOCK, ArticleCount, CorpusEntity, crowded_blocks, resolve_mentions, resolve_nodes
-from .entity_names import Member, NameNode, NodeTotals, family_gazetteer, mention_records, node_totals, totals_nodes
+from .entity_names import (
+    ARTICLE_KEY,
+    Member,
+    NameNode,
+    NodeTotals,
+    family_gazetteer,
+    mention_records,
+    node_totals,
+    totals_nodes,
+)
 from .entity_rules import compatible, evidence, extends, node_blocks
 from .features import fold_name
 
@@ -70,7 +79,7 @@ class EntityLinks:
 
 
 def node_keys(node: str) -> set[str]:
-    """Every key of a name node: ``f:`` folded names it is voted or mended with, ``b:`` its blocking keys
+    """Every key of a name node: ``f:`` folded names it is voted, mended or weighed with, ``b:`` its blocking keys
     (without label family), ``n:`` its name.
 
     >>> sorted(node_keys("PERSON||Sergei Surovikin"))[:3]
@@ -79,6 +88,8 @@ def node_keys(node: str) -> set[str]:
     family, gazetteer, name = node.split("|", 2)
     folded = fold_name(name)
     keys = {f"f:{folded}", f"n:{name}"} | {f"b:{block}" for block in node_blocks(node)}
+    if gazetteer.startswith(ARTICLE_KEY):  # an everyday word's names are weighed together ("The Post", "Post")
+        keys.add(f"f:{NameNode(family, name, gazetteer).words[0]}")
     if family == "PERSON":
         given, surname, _ = NameNode(family, name, gazetteer).person
         if given:
