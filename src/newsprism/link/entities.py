@@ -276,7 +276,8 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[
             words.setdefault((node.family, node.words[0]), []).append(key)
     alike: dict[tuple[str, str], list[Key]] = {}
     for key, node in nodes.items():
-        if node.partial and len(node.words) == 1 and (node.family, node.words[0]) in words:
+        if node.partial and node.words and (node.family, node.words[0]) in words and (
+                node.scoped or len(node.words) == 1):
             alike.setdefault((node.family, node.words[0]), []).append(key)
     settled: set[Key] = set()
     for word, pieces in sorted(words.items()):

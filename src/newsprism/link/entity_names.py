@@ -152,10 +152,11 @@ def everyday_name(name: str, lang: str | None) -> bool:
     """Whether a name is one everyday word of its article's language, capitalised ("the Post", "Time",
     "State"): a word so common says nothing of which thing another article means by it (#17).
 
-    >>> everyday_name("The Post", "en"), everyday_name("Hamas", "en"), everyday_name("AP", "en")
+    >>> everyday_name("The Post", "en"), everyday_name("LA Times", "en"), everyday_name("Hamas", "en")
     (True, False, False)
     """
-    words = [w for w in name.split() if fold_name(w) not in NAME_STOP_WORDS]
+    # the words of :attr:`NameNode.words`: a function word in capitals is initials ("LA Times" is two words)
+    words = [w for w in name.replace(".", "").split() if fold_name(w) not in NAME_STOP_WORDS or (len(w) > 1 and w.isupper())]
     if len(words) != 1 or (lang or "en") in NO_WORDFREQ:
         return False
     word = words[0]

@@ -447,7 +447,7 @@ def _written(i: int, *names: tuple[str, str], lang: str = "en") -> Article:
     ("Court", "en", True), ("Polizei", "de", True),
     ("Hamas", "en", False), ("Reuters", "en", False),   # names, not words
     ("AP", "en", False), ("TIME", "en", False),         # initials or a logo in capitals
-    ("Washington Post", "en", False),                   # a longer name says which
+    ("Washington Post", "en", False), ("LA Times", "en", False),  # a longer name says which
     ("Post", "ja", False),                              # no word list to ask in that language
 ])
 def test_entities_everyday_name(name: str, lang: str, everyday: bool) -> None:
