@@ -52,7 +52,7 @@ from typing import Any
 from ..decisions import Decision, ManualGroups, replay
 from ..model import Article
 from ..store.links import EntityMentionRow
-from .entity_names import Key, NameNode, mend_nodes, mention_records, raw_nodes
+from .entity_names import ARTICLE_KEY, Key, NameNode, mend_nodes, mention_records, raw_nodes
 from .entity_rules import block_keys, compatible, evidence, extends, node_blocks
 from .features import fold_name
 
@@ -241,6 +241,8 @@ def _edges(nodes: dict[Key, NameNode], crowded: Collection[str]) -> dict[tuple[K
             continue
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
+                if a[2].startswith(ARTICLE_KEY) and b[2].startswith(ARTICLE_KEY):
+                    continue  # two articles' names of an everyday word: never evidence (and many of them)
                 if (a, b) not in edges and (found := evidence(nodes[a], nodes[b])) is not None:
                     edges[(a, b)] = found
     return edges
@@ -414,16 +416,15 @@ def _entity(keys: list[Key], nodes: dict[Key, NameNode], evidence: list[dict[str
     names = {n.name for n in group}
     forced = sorted({constraints.canonical(n) for n in names if n in constraints.head} & names)
     full = [n for n in group if not n.partial] or group
-    canonical = next((n for n in group if forced and n.name == forced[0]), None) or \
+    canonical = min((n for n in group if forced and n.name == forced[0]), key=lambda n: n.gazetteer, default=None) or \
         _canonical(full, group)
     labels = Counter[str]()
     for node in group:
         labels.update(node.labels)
     label = min(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     variants = sorted(set().union(*(n.variants for n in group)) | names)
-    # an everyday word's names joined as one go by the word alone, not by the article of one of them
-    scope = canonical.gazetteer if not (canonical.scoped and len(group) > 1) else ""
-    identity = f"{canonical.family}|{canonical.name}" + (f"|{scope}" if scope else "")
+    # an everyday word's names joined as one go by the first article's (:func:`_canonical` orders them so)
+    identity = f"{canonical.family}|{canonical.name}" + (f"|{canonical.gazetteer}" if canonical.gazetteer else "")
     corpus_id = "ce" + hashlib.sha1(identity.encode()).hexdigest()[:12]
     counted = articles_of(corpus_id, group) if articles_of is not None else None
     return CorpusEntity(corpus_id=corpus_id, name=canonical.name, label=label, variants=variants,

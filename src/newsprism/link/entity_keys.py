@@ -165,6 +165,8 @@ def _pairs(todo: Iterable[str], members: Callable[[str], set[str]], crowded: Col
     seen: set[tuple[str, str]] = set()
     for node in sorted(todo):
         others = {o for block in node_blocks(node) if block not in crowded for o in members(f"b:{block}")} - {node}
+        if _scoped(node):  # two articles' names of an everyday word are weighed together through its key
+            others = {o for o in others if not _scoped(o)}
         for other in sorted(others):
             pair = (min(node, other), max(node, other))
             if pair in seen:
@@ -173,6 +175,10 @@ def _pairs(todo: Iterable[str], members: Callable[[str], set[str]], crowded: Col
             if may_be_one(*pair, families_of(pair[0]) & families_of(pair[1])):
                 found.add(pair)
     return found
+
+
+def _scoped(node: str) -> bool:
+    return node.split("|", 2)[1].startswith(ARTICLE_KEY)
 
 
 def _entity_rows(entities: Sequence[CorpusEntity]) -> tuple[list[CorpusEntityRow], list[EntityMemberRow]]:
