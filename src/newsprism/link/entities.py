@@ -265,9 +265,11 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[
 
     1. Each article's name may stand for the longer names of that article whose head is the word
        ("Washington Post" for "Post"; not "Academy Awards" for "Academy").
-    2. Where the articles of the word write no two different such names, the word reads one way across the
-       corpus: its names join as one, and attach later as any partial name does ("Twitter").
-    3. Else the word is a word of several names ("Post": the Washington Post, the New York Post): each
+    2. Where the articles of the word write no two different such names, or most of them write none, the
+       word reads one way across the corpus: its names join as one, and attach later as any partial name does
+       ("Twitter", 3 of 105 articles writing a longer name; "Congress", 14 of 222).
+    3. Else the word is a short form of several names ("Post": 29 of 37 articles write the Washington Post or
+       the New York Post; "Times", "Court", "Party"): each
        article's name joins the one longer name of its article (when that name's whole cluster may take it), or
        stays an entity of its own (#17).
     """
@@ -289,7 +291,8 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[
             fits[piece] = {clusters.of[k] for block in block_keys(node) for k in index.get(block, ())
                            if node.articles & nodes[k].articles and extends(node, nodes[k])
                            and _head(nodes[k].folded) == node.words[0]}
-        if len(set().union(*fits.values())) < 2:
+        spelt = set().union(*(nodes[p].articles for p, found in fits.items() if found))
+        if len(set().union(*fits.values())) < 2 or 2 * len(spelt) <= len(set().union(*(nodes[p].articles for p in pieces))):
             # one reading: with the word's other names of that family, written in capitals or kept to no article
             same = sorted({clusters.of[k] for k in alike[word]
                            if all(nodes[m].partial for m in clusters.members[clusters.of[k]])})

@@ -247,17 +247,18 @@ def test_entity_keys_node_keys(node: str, expected: set[str], absent: set[str]) 
 
 @pytest.mark.issue(17)
 def test_entity_keys_an_everyday_word_added_and_removed_equals_full(store: Store, tmp_path: Path) -> None:
-    # "Post" kept to each article: one reading across the corpus until an article writes a second longer name
-    # holding it, then one per article or the longer name its article writes; and back when that article goes
+    # "Post" kept to each article: one reading across the corpus until most of its articles write a longer name
+    # holding it, two of them different; then one per article or the longer name its article writes; and back
     def written(i: int, *names: tuple[str, str]) -> Article:
         return Article(id=f"p{i:02d}", text="", lang="en", entities=tuple(
             Entity(id=f"e{n}", name=name, label=label, variants=(name,)) for n, (name, label) in enumerate(names)))
 
-    articles = [written(i, ("The Post" if i == 3 else "Post", "ORG"), ("Kherson", "GPE")) for i in range(4)] + \
-        [written(4, ("Washington Post", "ORG"), ("Post", "ORG")), written(5, ("Jerusalem Post", "ORG"), ("Post", "ORG")),
-         written(6, ("Post", "PERSON"), ("Emily Post", "PERSON"))]
-    steps: list[tuple[list[Article], set[str]]] = [(articles[:3], set()), (articles[3:4], set()), (articles[4:5], set()),
-                                                   (articles[5:], set()), ([], {"p05"}), ([], {"p00"})]
+    articles = [written(i, ("The Post" if i == 2 else "Post", "ORG"), ("Kherson", "GPE")) for i in range(3)] + \
+        [written(3, ("Washington Post", "ORG"), ("Post", "ORG")), written(4, ("Jerusalem Post", "ORG"), ("Post", "ORG")),
+         written(5, ("Washington Post", "ORG"), ("Post", "ORG")), written(6, ("Jerusalem Post", "ORG"), ("Post", "ORG")),
+         written(7, ("Post", "PERSON"), ("Emily Post", "PERSON"))]
+    steps: list[tuple[list[Article], set[str]]] = [(articles[:2], set()), (articles[2:3], set()), (articles[3:4], set()),
+                                                   (articles[4:], set()), ([], {"p04"}), ([], {"p00"})]
     corpus: dict[str, Article] = {}
     for n, (batch, removed) in enumerate(steps):
         _write(store, link_entities(store, {a.id: a for a in batch}, removed, decisions=[], incremental=n > 0))
@@ -269,7 +270,8 @@ def test_entity_keys_an_everyday_word_added_and_removed_equals_full(store: Store
         assert _tables(store) == _tables(full), n
         full.close()
         posts = {m.corpus_id for m in store.link_rows(EntityMemberRow) if m.name in ("Post", "The Post")
-                 and m.article_id < "p04"}
-        assert len(posts) == (4 if n == 3 else 1), n  # two longer names written: one per article (#17)
+                 and m.article_id < "p03"}
+        # most articles writing two longer names holding it: one entity per article (#17)
+        assert len(posts) == {3: 3, 5: 2}.get(n, 1), n
     members = {m.article_id: m.corpus_id for m in store.link_rows(EntityMemberRow) if m.name in ("Post", "The Post")}
-    assert len({members[i] for i in ("p01", "p02", "p03", "p04")}) == 1  # one reading again: one entity
+    assert members["p03"] == members["p05"] != members["p01"]  # the Washington Post's
