@@ -278,10 +278,9 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[
     for key, node in nodes.items():
         if node.scoped:  # "The Post" and "Post" are one word's names
             words.setdefault((node.family, node.words[0]), []).append(key)
-    alike: dict[tuple[str, str], list[Key]] = {}
+    alike: dict[tuple[str, str], list[Key]] = {}  # every name of the word, kept to its article or not ("TIME")
     for key, node in nodes.items():
-        if node.partial and node.words and (node.family, node.words[0]) in words and (
-                node.scoped or len(node.words) == 1):
+        if node.words and (node.family, node.words[0]) in words and (node.scoped or len(node.words) == 1):
             alike.setdefault((node.family, node.words[0]), []).append(key)
     settled: set[Key] = set()
     for word, pieces in sorted(words.items()):
@@ -295,10 +294,12 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[
         if len(set().union(*fits.values())) < 2 or 2 * len(spelt) <= len(set().union(*(nodes[p].articles for p in pieces))):
             # one reading: with the word's other names of that family, written in capitals or kept to no article
             same = sorted({clusters.of[k] for k in alike[word]
-                           if all(nodes[m].partial for m in clusters.members[clusters.of[k]])})
+                           if all(nodes[m].words == (word[1],) for m in clusters.members[clusters.of[k]])})
             for other in same[1:]:
                 if clusters.can_join(same[0], other):
                     clusters.join(same[0], other, 0.8, "one everyday word, one reading across the corpus")
+            if word[0] != "ORG":
+                settled.update(pieces)  # as before: only an organisation's one word stands for a longer name
             continue
         for piece, found in sorted(fits.items()):
             if len(found) == 1 and clusters.can_join(piece, target := next(iter(found))):

@@ -487,6 +487,11 @@ def test_entities_an_everyday_word_read_one_way_stays_one_entity() -> None:
     assert twitter.name == "Twitter" and twitter.articles == 6
     ids = [e.corpus_id for e in resolve_entities(articles[::-1])]
     assert twitter.corpus_id in ids and len(set(ids)) == len(ids)  # the same id, whatever the order
+    # the word in capitals, and a title of one word, join its one reading as they did
+    assert [e.articles for e in resolve_entities(articles + [_written(6, ("TWITTER", "ORG"))])
+            if "Twitter" in e.variants] == [7]
+    bible = [_written(i, ("Bible", "WORK_OF_ART")) for i in range(3)] + [_written(3, ("BIBLE", "WORK_OF_ART"))]
+    assert [e.articles for e in resolve_entities(bible)] == [4]
     # a name the model read otherwise in most articles goes with the vote, and loses its article's key
     voted = [_written(i, ("Time", "PERSON")) for i in range(4)] + [_written(4, ("Time", "ORG"))]
     assert [e.members for e in resolve_entities(voted) if e.name == "Time"][0].__len__() == 5
