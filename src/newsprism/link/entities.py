@@ -196,7 +196,11 @@ def resolve_nodes(nodes: dict[Key, NameNode], *, decisions: Sequence[Decision], 
         if clusters.can_join(a, b):
             clusters.join(a, b, score, rule)
     index = _full_index(clusters)
-    _attach_partials(clusters, index, settled=_settle_everyday(clusters, index))
+    settled, later = _settle_everyday(clusters, index)
+    _attach_partials(clusters, index, settled=settled)
+    for piece, longer in later:  # after the other partial names, which stood for their names before (#17)
+        if clusters.can_join(piece, longer):
+            clusters.join(longer, piece, 0.8, "the longer name its article writes")
     _apply_merges(clusters)
     return sorted((_entity(keys, nodes, clusters.evidence[clusters.of[keys[0]]], constraints, articles_of)
                    for keys in clusters.clusters()), key=lambda e: e.corpus_id)
@@ -259,9 +263,11 @@ def _full_index(clusters: _Clusters) -> dict[str, set[Key]]:
     return index
 
 
-def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[Key]:
+def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]
+                     ) -> tuple[set[Key], list[tuple[Key, Key]]]:
     """The names of an everyday word, one per article (:func:`~newsprism.link.entity_names.everyday_name`), as
-    one entity or one in each article; returns those settled here, which no later step attaches.
+    one entity or one in each article; returns those settled here, which no later step attaches, and the
+    longer name each of them joins once the other partial names are attached.
 
     1. Each article's name may stand for the longer names of that article whose head is the word
        ("Washington Post" for "Post"; not "Academy Awards" for "Academy").
@@ -283,13 +289,14 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[
         if node.words and (node.family, node.words[0]) in words and (node.scoped or len(node.words) == 1):
             alike.setdefault((node.family, node.words[0]), []).append(key)
     settled: set[Key] = set()
+    later: list[tuple[Key, Key]] = []
     for word, pieces in sorted(words.items()):
         fits: dict[Key, set[Key]] = {}
         for piece in sorted(pieces):
             node = nodes[piece]
             fits[piece] = {clusters.of[k] for block in block_keys(node) for k in index.get(block, ())
                            if node.articles & nodes[k].articles and extends(node, nodes[k])
-                           and _head(nodes[k].folded) == node.words[0]}
+                           and _head(nodes[k].folded) == node.words[0]}  # clusters of full names: no piece in them
         spelt = set().union(*(nodes[p].articles for p, found in fits.items() if found))
         if len(set().union(*fits.values())) < 2 or 2 * len(spelt) <= len(set().union(*(nodes[p].articles for p in pieces))):
             # one reading: with the word's other names of that family, written in capitals or kept to no article
@@ -301,11 +308,9 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]) -> set[
             if word[0] != "ORG":
                 settled.update(pieces)  # as before: only an organisation's one word stands for a longer name
             continue
-        for piece, found in sorted(fits.items()):
-            if len(found) == 1 and clusters.can_join(piece, target := next(iter(found))):
-                clusters.join(target, piece, 0.8, "the longer name its article writes")
+        later += [(piece, next(iter(found))) for piece, found in sorted(fits.items()) if len(found) == 1]
         settled.update(pieces)
-    return settled
+    return settled, later
 
 
 #: Words after which a name says what its head is of ("Academy of Motion Picture Arts", "Post and Courier").

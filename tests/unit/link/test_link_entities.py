@@ -495,3 +495,19 @@ def test_entities_an_everyday_word_read_one_way_stays_one_entity() -> None:
     # a name the model read otherwise in most articles goes with the vote, and loses its article's key
     voted = [_written(i, ("Time", "PERSON")) for i in range(4)] + [_written(4, ("Time", "ORG"))]
     assert [e.members for e in resolve_entities(voted) if e.name == "Time"][0].__len__() == 5
+
+
+@pytest.mark.issue(17)
+def test_entities_an_everyday_word_joins_its_longer_name_after_the_other_partial_names() -> None:
+    # Read in the real corpus: "Party" joined the Chinese Communist Party of its article first, so "CCP" could no
+    # longer join that entity (no initials of "Party") and went to the Commercial Crew Program, the only other
+    # name of those initials; the other partial names are attached first, as before.
+    articles = [_written(0, ("Chinese Communist Party", "ORG"), ("Party", "ORG")),
+                _written(1, ("Democratic Party", "ORG"), ("Party", "ORG")),
+                _written(2, ("CCP", "ORG"), ("Kherson", "GPE")),
+                _written(3, ("Commercial Crew Program", "ORG"), ("Kherson", "GPE"))]
+    entities = resolve_entities(articles)
+    ccp = {m[2]: e.name for e in entities for m in e.members}["CCP"]
+    assert ccp != "Commercial Crew Program"
+    assert {m[0]: e.name for e in entities for m in e.members if m[2] == "Party"} == {
+        "w0": "Chinese Communist Party", "w1": "Democratic Party"}
