@@ -283,11 +283,11 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]
     words: dict[tuple[str, str], list[Key]] = {}
     for key, node in nodes.items():
         if node.scoped:  # "The Post" and "Post" are one word's names
-            words.setdefault((node.family, node.words[0]), []).append(key)
+            words.setdefault((node.family, _written_word(node)), []).append(key)
     alike: dict[tuple[str, str], list[Key]] = {}  # every name of the word, kept to its article or not ("TIME")
     for key, node in nodes.items():
-        if node.words and (node.family, node.words[0]) in words and (node.scoped or len(node.words) == 1):
-            alike.setdefault((node.family, node.words[0]), []).append(key)
+        if len(node.words) == 1 and (node.family, _written_word(node)) in words:
+            alike.setdefault((node.family, _written_word(node)), []).append(key)
     settled: set[Key] = set()
     later: list[tuple[Key, Key]] = []
     for word, pieces in sorted(words.items()):
@@ -301,7 +301,8 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]
         if len(set().union(*fits.values())) < 2 or 2 * len(spelt) <= len(set().union(*(nodes[p].articles for p in pieces))):
             # one reading: with the word's other names of that family, written in capitals or kept to no article
             same = sorted({clusters.of[k] for k in alike[word]
-                           if all(nodes[m].words == (word[1],) for m in clusters.members[clusters.of[k]])})
+                           if all(len(nodes[m].words) == 1 and _written_word(nodes[m]) == word[1]
+                                  for m in clusters.members[clusters.of[k]])})
             for other in same[1:]:
                 if clusters.can_join(same[0], other):
                     clusters.join(same[0], other, 0.8, "one everyday word, one reading across the corpus")
@@ -311,6 +312,12 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]
         later += [(piece, next(iter(found))) for piece, found in sorted(fits.items()) if len(found) == 1]
         settled.update(pieces)
     return settled, later
+
+
+def _written_word(node: NameNode) -> str:
+    """The last word of a name as written, in lower case: "TIME" is "time", but "QE" is not "KEY" nor "ART"
+    "Arts", which the transliteration fold makes one word (#17)."""
+    return node.name.replace(".", "").split()[-1].casefold() if node.name.split() else ""
 
 
 #: Words after which a name says what its head is of ("Academy of Motion Picture Arts", "Post and Courier").
