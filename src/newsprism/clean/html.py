@@ -125,6 +125,9 @@ _COMMENT_TAGS = frozenset({"div", "section", "ol", "ul"})
 #: Words of which every id or class the two patterns above match holds one, once lower-cased: one search in C
 #: for any of them, where a test per word in Python met each classed element three times (#12, speed).
 _COMMENT_WORDS = re.compile("comment|comol|disqus_thread")
+#: Any of the three patterns above a classed element is tested with: most such elements match none, and one
+#: search of their alternation finds that out in half the time of the three searches (#12, speed).
+_ANY_BOX_NAME = re.compile("|".join(p.pattern for p in (_COMMENT_WORDS, _BODY_CLASS, _BOX_CLASS)))
 _COUNT_P = XPath("count(.//p)")
 _AUTHOR_LINKS = XPath('//a[@rel="author"]')
 _NOT_CONTENT = ("script", "style", "noscript", "template", "svg", "nav", "aside", "menu", "iframe", "embed", "object",
@@ -895,6 +898,8 @@ def _take_furniture(tree: HtmlElement, *, url: str | None
         if classes is None and ident is None and prop is None:
             continue
         names = f"{classes or ''} {ident or ''} {prop or ''}".lower()
+        if _ANY_BOX_NAME.search(names) is None:
+            continue
         # every comment section's names hold one of these words, lower-cased: most classed elements are
         # told apart by substring tests before the comment rule's patterns are tried (#12, speed)
         if _COMMENT_WORDS.search(names) and _is_comments(elem.tag, classes, ident):

@@ -455,3 +455,31 @@ def test_html_gallery_captions_are_not_prose() -> None:
     story = "\n".join(f"{_PROSE} Paragraph {i}." for i in range(2))
     assert prose_score(captions) == 0
     assert prose_score(f"{story}\n{captions}") == prose_score(story)
+
+
+@pytest.mark.parametrize("names", [
+    "article-body main", "comments-area  ", "comment-list", "related-posts  ", "wp-caption aligncenter  ",
+    "photo caption  ", "entry-content  ", "disqus_thread", "site-header nav", "col-md-8 main-col  ",
+    "outbrain-widget", "most-read-list", "commentary-box", "storybody  ", "  articlebody",
+])
+def test_html_box_name_prefilter_agrees_with_its_three_patterns(names: str) -> None:
+    # a classed element whose names none of the three patterns match is skipped after one search: that search
+    # must fail exactly when all three do, or a comment section, article block or box would be missed (#12)
+    from newsprism.clean import html
+
+    parts = (html._COMMENT_WORDS, html._BODY_CLASS, html._BOX_CLASS)
+    assert (html._ANY_BOX_NAME.search(names) is None) == all(p.search(names) is None for p in parts)
+
+
+def test_html_box_name_prefilter_keeps_boxes_blocks_and_comments() -> None:
+    story = "".join(f"<p>The council met on Tuesday and voted to rebuild the harbour wall, item {i}.</p>" for i in range(6))
+    page = ("<html><head><title>Harbour</title></head><body><div class='site-header nav'>Menu</div>"
+            f"<div class='article-body'>{story}</div>"
+            "<div class='wp-caption'>The old wall in March. Photo: Jane Roe</div>"
+            "<div class='related-posts'><a href='/a'>Earlier plans for the harbour</a> <a href='/b'>Storm damage</a></div>"
+            "<div id='comments' class='comments-area'><p>First! Great read, thanks for this article.</p></div>"
+            "</body></html>")
+    result = extract_html(page, url=URL)
+    assert "rebuild the harbour wall" in result.text and "First!" not in result.text and "Menu" not in result.text
+    assert any(item.kind == "caption" for item in result.fields["media"])
+    assert [link.text for link in result.fields["related"]] == ["Earlier plans for the harbour", "Storm damage"]
