@@ -81,7 +81,8 @@ class StoryRow(LinkRow):
     """A story: its label, first and last day, sites and number of articles."""
 
     TABLE = "stories"
-    ORDER = "start, story_id"
+    #: undated stories last on either store (SQLite sorts NULL first, PostgreSQL last)
+    ORDER = "start IS NULL, start, story_id"
     JSON = frozenset({"sources"})
     story_id: str
     label: str | None
