@@ -87,6 +87,9 @@ _ROUND_COMPARED = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:higher|lower|more|fewer|l
 _FRACTION_BEFORE = re.compile(r"\b(?:half|quarter|third)\s+$", re.IGNORECASE)
 #: A speaker's "I" in the figure's clause: "I ate and drank and dated a million guys".
 _SPEAKER_I = re.compile(r"\bI(?:['’](?:ve|d|m))?\s+(?:[\w'’]+\s+){0,5}$")
+#: A full stop right after an article or a possessive ends no sentence: it is the point of a decimal written
+#: without its leading zero, set off from its digits ("pointed a. 357 caliber revolver", "his. 22 rifle").
+_POINT_AFTER_ARTICLE = re.compile(r"(?:^|\s)(?:a|an|the|its|their|my|your|our)\.\s+$")
 _ROUND_GOES_ON = re.compile(r"\s*(?:more\b|and\b|or\b|to\b|-|–|of\s+(?:the|these|those|them|its|their)\b)",
                             re.IGNORECASE)
 
@@ -107,8 +110,8 @@ def _is_noise(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "six of the past seven (contests)": a record, not two quantities
     if _STREET.match(after):
         return True  # "200 American Blvd": an address
-    if re.search(r"(?:^|\s)\.$", before) or _DECADE.match(after):
-        return True  # a calibre or fraction (".357 Magnum"), a decade in words ("the nineteen fifties")
+    if re.search(r"(?:^|\s)\.$", before) or _DECADE.match(after) or _POINT_AFTER_ARTICLE.search(before):
+        return True  # a calibre or fraction (".357 Magnum", "a. 357 revolver"), a decade in words ("the nineteen fifties")
     if re.search(r"\b(?:was|is|aged)\s+$", before) and re.match(r"\s*(?:[,.;]|and\b|when\b)", after):
         return True  # "He was 101 and died"
     if phrase[:1].isupper() and re.search(r"[a-z][A-Z][a-z]+\s+$|\b[A-Z][a-z]+\s+$", before[-15:]) \
@@ -477,7 +480,59 @@ def _what(noun: Token | None) -> str | None:
     qualifiers = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 3
                   and t.is_alpha and not t.like_num and t.lower_ not in DENOMINATORS and t.lower_ not in UNIT_WORDS
                   and t.pos_ in ("ADJ", "NOUN", "PROPN")]
-    return " ".join([*qualifiers, noun.lemma_.lower()])
+    if (people := _nationality(noun, qualifiers)) is not None:
+        return people
+    return " ".join([*qualifiers, noun.lemma_.lower(), *_rate_or_reckoning(noun)])
+
+
+#: Prepositions whose bare object qualifies the unit a figure is counted in: a rate ("21 points per game") or
+#: where a tally is reckoned from ("102 yards from scrimmage").
+_UNIT_PREPOSITIONS = frozenset({"per", "from"})
+
+
+def _rate_or_reckoning(noun: Token) -> list[str]:
+    """The words right after the counted noun that make it another quantity than the noun alone: "per" or "from"
+    and one bare common word ("points per game", "yards from scrimmage"); ``[]`` otherwise (#17).
+
+    A points-per-game figure is no total of points, and yards from scrimmage are not any yards a game gives;
+    "refugees from Syria" (a place), "people from the area" (a determiner) keep the noun's key.
+    """
+    prep = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if prep is None or prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in _UNIT_PREPOSITIONS:
+        return []
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    # (a coordination the parse hangs on the object, "from scrimmage and a touchdown", qualifies nothing)
+    if len(objects) != 1 or (word := objects[0]).i != prep.i + 1 or word.ent_type_ in ("GPE", "LOC", "FAC") \
+            or any(c.dep_ not in ("cc", "conj", "punct") for c in word.children) \
+            or not word.is_lower or not word.is_alpha or word.tag_ not in ("NN", "NNP"):
+        return []
+    return [prep.lower_, word.lemma_.lower()]
+
+
+#: Nouns that say no more than "people of a country" after a nationality: "12 Somali nationals" are "12 Somali".
+_NATIONALS = frozenset({"national", "citizen", "native"})
+
+
+def _nationality(noun: Token, qualifiers: list[str]) -> str | None:
+    """The key of a nationality's people: its demonym in the singular, whether it stands alone ("12 Somali",
+    "11 Yemenis") or before a noun saying only that they are its people ("12 Somali nationals") (#17).
+
+    Other nouns keep their own key ("12 Somali pirates" are pirates), as does "people": a count of people
+    is read by the event it is of.
+    """
+    from .gazetteer import demonym, gazetteer
+
+    lemma = noun.lemma_.lower()
+    if lemma in _NATIONALS and len(qualifiers) == 1:
+        word = next((t.text for t in noun.lefts if t.lemma_.lower() == qualifiers[0]), "")
+    elif not qualifiers and noun.text[:1].isupper():
+        word = noun.text
+    else:
+        return None
+    for form in (word[:-1] if word.endswith("s") else None, word):  # "Somalis" counts Somali
+        if form and (demonym(form) or any(e.type == "demonym" for e in gazetteer().lookup(form))):
+            return form.lower()
+    return None
 
 
 def _with_conjuncts(verb: Token) -> str:

@@ -427,3 +427,45 @@ def test_claims_a_figure_after_for_takes_the_verb_it_is_for() -> None:
     """ "Thomas rushed for 63 yards": rushing yards, not any yards of the game ("102 yards from scrimmage")."""
     rushed = _claims("In the Saints' victory over the Falcons on Dec. 27, Thomas rushed for 63 yards.")[0]
     assert (rushed.value, rushed.verb) == (63, "rushed")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "what"), [
+    ("The navy said 12 Somali were detained aboard the mother ship.", "somali"),
+    ("The navy said 12 Somali nationals were detained aboard the mother ship.", "somali"),
+    ("Among those held were 11 Yemenis, the statement said.", "yemeni"),
+    ("Authorities deported 11 Yemeni nationals on Monday.", "yemeni"),
+    ("Police arrested 40 Egyptian citizens near the border.", "egyptian"),
+])
+def test_claims_a_nationality_alone_counts_its_people(text: str, what: str) -> None:
+    """ "12 Somali" and "12 Somali nationals" are one quantity, not two groups of one figure."""
+    assert _claims(text)[0].what == what
+
+
+@pytest.mark.issue(17)
+def test_claims_a_nationality_before_another_noun_keeps_that_noun() -> None:
+    assert _claims("The navy captured 23 Somali pirates in the Gulf of Aden.")[0].what == "somali pirate"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("text", [
+    "Officers said he pointed a. 357 caliber revolver at them.",
+    "She grabbed a. 357 Magnum and used it to force her way past the guard.",
+    "Police said he had a .22 rifle in the car.",
+])
+def test_claims_a_calibre_is_no_count(text: str) -> None:
+    """A decimal written without its leading zero, its point set off after "a", counts no calibres."""
+    assert not [c for c in _claims(text) if c.value in (357, 22, 0.357, 0.22)]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "what"), [
+    ("Thomas had 102 yards from scrimmage and a touchdown in the win.", "yard from scrimmage"),
+    ("He averaged 21 points per game last season.", "point per game"),
+    ("Thomas had 102 yards in the win.", "yard"),
+    ("Police said 30 soldiers from Chad were killed.", "soldier"),
+    ("About 200 people from the area were evacuated.", "people"),
+])
+def test_claims_a_rate_or_reckoning_after_the_unit_is_in_its_key(text: str, what: str) -> None:
+    """ "102 yards from scrimmage" is not any 102 yards of a game; "soldiers from Chad" are soldiers."""
+    assert _claims(text)[0].what == what
