@@ -482,26 +482,25 @@ def _what(noun: Token | None) -> str | None:
                   and t.pos_ in ("ADJ", "NOUN", "PROPN")]
     if (people := _nationality(noun, qualifiers)) is not None:
         return people
-    return " ".join([*qualifiers, noun.lemma_.lower(), *_rate_or_reckoning(noun)])
+    return " ".join([*qualifiers, noun.lemma_.lower(), *_rate(noun)])
 
 
-#: Prepositions whose bare object qualifies the unit a figure is counted in: a rate ("21 points per game") or
-#: where a tally is reckoned from ("102 yards from scrimmage").
-_UNIT_PREPOSITIONS = frozenset({"per", "from"})
+#: Prepositions whose bare object qualifies the unit a figure is counted in: a rate ("21 points per game"). Not
+#: "from" ("102 yards from scrimmage"): as often it is the verb's, "spare 5 million immigrants from deportation".
+_UNIT_PREPOSITIONS = frozenset({"per"})
 
 
-def _rate_or_reckoning(noun: Token) -> list[str]:
-    """The words right after the counted noun that make it another quantity than the noun alone: "per" or "from"
-    and one bare common word ("points per game", "yards from scrimmage"); ``[]`` otherwise (#17).
+def _rate(noun: Token) -> list[str]:
+    """The words right after the counted noun that make it a rate, another quantity than the noun alone: "per"
+    and one bare common word ("points per game", "cents per gallon"); ``[]`` otherwise (#17).
 
-    A points-per-game figure is no total of points, and yards from scrimmage are not any yards a game gives;
-    "refugees from Syria" (a place), "people from the area" (a determiner) keep the noun's key.
+    A points-per-game figure is no total of points.
     """
     prep = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if prep is None or prep.head != noun or prep.dep_ != "prep" or prep.lower_ not in _UNIT_PREPOSITIONS:
         return []
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    # (a coordination the parse hangs on the object, "from scrimmage and a touchdown", qualifies nothing)
+    # (a coordination the parse hangs on the object, "per game and a touchdown", qualifies nothing)
     if len(objects) != 1 or (word := objects[0]).i != prep.i + 1 or word.ent_type_ in ("GPE", "LOC", "FAC") \
             or any(c.dep_ not in ("cc", "conj", "punct") for c in word.children) \
             or not word.is_lower or not word.is_alpha or word.tag_ not in ("NN", "NNP"):

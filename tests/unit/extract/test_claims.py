@@ -460,12 +460,12 @@ def test_claims_a_calibre_is_no_count(text: str) -> None:
 
 @pytest.mark.issue(17)
 @pytest.mark.parametrize(("text", "what"), [
-    ("Thomas had 102 yards from scrimmage and a touchdown in the win.", "yard from scrimmage"),
+    ("He averaged 21 points per game and a rebound last season.", "point per game"),
     ("He averaged 21 points per game last season.", "point per game"),
-    ("Thomas had 102 yards in the win.", "yard"),
-    ("Police said 30 soldiers from Chad were killed.", "soldier"),
-    ("About 200 people from the area were evacuated.", "people"),
+    ("Gas prices are expected to rise 75 cents per gallon.", "cent per gallon"),
+    ("He scored 21 points in the win.", "point"),
+    ("The council voted to spare 500 tenants from eviction.", "tenant"),
 ])
-def test_claims_a_rate_or_reckoning_after_the_unit_is_in_its_key(text: str, what: str) -> None:
-    """ "102 yards from scrimmage" is not any 102 yards of a game; "soldiers from Chad" are soldiers."""
+def test_claims_a_rate_after_the_unit_is_in_its_key(text: str, what: str) -> None:
+    """ "21 points per game" is no total of 21 points; "tenants from eviction" are tenants."""
     assert _claims(text)[0].what == what
