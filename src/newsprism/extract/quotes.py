@@ -404,9 +404,13 @@ def _inherit_speakers(text: str, quotes: list[Quote], paragraphs: Sequence[tuple
             follows = (paragraph == last_paragraph + 1 and _opens_paragraph(text, paragraphs, paragraph, quote)
                        and not index.other_person_between(previous.end, paragraphs[paragraph][1], previous.speaker))
             if same or follows:
+                # "“…,” Rubio said. “…”": in the same paragraph the words go on under the cue of the quote before
+                cue = ((previous.cue, previous.cue_start, previous.cue_end) if same and previous.kind == "direct"
+                       else (quote.cue, quote.cue_start, quote.cue_end))
                 quote = dataclasses.replace(
                     quote, speaker=previous.speaker, speaker_text=previous.speaker_text,
                     speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
+                    cue=cue[0], cue_start=cue[1], cue_end=cue[2],
                     confidence=round(min(previous.confidence, 0.8) * (0.8 if same else 0.75), 3))
         out.append(quote)
         previous, last_paragraph = quote, bisect.bisect_right(starts, quote.end) - 1

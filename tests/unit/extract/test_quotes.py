@@ -106,9 +106,15 @@ SPEAKER_CASES = [
      "We were stunned,", "Maria Lopez", "said"),
     ("Anna Kovalenko told Reuters: “The statement was prepared before anyone saw the film.”",
      "The statement was prepared before anyone saw the film.", "Anna Kovalenko", "told"),
-    # continuation: the second quote has no cue of its own
+    # continuation: the second quote has no cue of its own; it goes on under the first one's
     ("“We are safe,” said Devin Oldman, who runs the shelter. “We have food for a month.”",
-     "We have food for a month.", "Devin Oldman", None),
+     "We have food for a month.", "Devin Oldman", "said"),
+    ("“There should be a lot of systems, beyond databases,” the businessman replied. “We should have a lot of "
+     "systems, and today you can do it.”", "We should have a lot of systems, and today you can do it.", None,
+     "replied"),
+    ("“A slow economy, in combination with out-migration, has us on an unsustainable path,” the website explains. "
+     "“The truth is we welcome all, no matter the ideology.”", "The truth is we welcome all, no matter the ideology.",
+     None, "explains"),
 ]
 
 
