@@ -66,6 +66,9 @@ class LazyGroup(click.Group):
 def _configure_logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    # wordfreq says which list it uses for a language it lists under another code ("tl" read as "fil"): a note
+    # for -v, not a warning about the user's documents
+    logging.getLogger("wordfreq").setLevel(logging.WARNING if verbose else logging.ERROR)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
