@@ -236,3 +236,14 @@ def test_entities_a_short_line_of_a_story_in_another_language_is_in_its_language
     # a short line of an English story stays English, and so is read
     english = (Paragraph(0, 26, None), Paragraph(28, len(text), "en", 0.99, False), Paragraph(28, 30, "de", 0.9, True))
     assert foreign_ranges(english, "en") == [(28, 30)]
+
+
+def test_entities_a_name_run_into_the_next_is_the_one_holding_its_root(stage) -> None:  # type: ignore[no-untyped-def]
+    """A "that" left out ("announced on Twitter the Federal Aviation Administration ...") ran two names into one in
+    the demo's Wikinews articles; a name's own "the" stays ("Bank of the West")."""
+    text = ("The city of Calabasas announced on Twitter the Federal Aviation Administration and the National "
+            "Transportation Safety Board will investigate the crash. The team played at the Bank of the West Arena.")
+    names = [(e.name, e.label) for e in run(stage, text).entities]
+    assert ("Federal Aviation Administration", "ORG") in names
+    assert not [n for n, _ in names if n.startswith("Twitter the")]
+    assert any(n.startswith("Bank of the West") for n, _ in names)
