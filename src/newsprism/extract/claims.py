@@ -519,7 +519,7 @@ def _nationality(noun: Token, qualifiers: list[str]) -> str | None:
     Other nouns keep their own key ("12 Somali pirates" are pirates), as does "people": a count of people
     is read by the event it is of.
     """
-    from .gazetteer import demonym, gazetteer
+    from .gazetteer import is_demonym
 
     lemma = noun.lemma_.lower()
     if lemma in _NATIONALS and len(qualifiers) == 1:
@@ -529,7 +529,7 @@ def _nationality(noun: Token, qualifiers: list[str]) -> str | None:
     else:
         return None
     for form in (word[:-1] if word.endswith("s") else None, word):  # "Somalis" counts Somali
-        if form and (demonym(form) or any(e.type == "demonym" for e in gazetteer().lookup(form))):
+        if form and is_demonym(form):
             return form.lower()
     return None
 

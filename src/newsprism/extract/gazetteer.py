@@ -631,6 +631,11 @@ def _demonym(word: str) -> tuple[GazEntry, ...]:
                      curated=e.curated),)
 
 
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` is a demonym: formed the regular way (:func:`demonym`) or listed as one ("Somali")."""
+    return bool(demonym(word)) or any(e.type == "demonym" for e in gazetteer().lookup(word))
+
+
 def demonym(word: str) -> list[GazEntry]:
     """The country or continent a demonym stands for, by the regular ways English forms one.
 

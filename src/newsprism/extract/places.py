@@ -63,6 +63,7 @@ from .gazetteer import (
     demonym,
     fold,
     gazetteer,
+    is_demonym,
     name_key,
     region_abbreviation,
     small_towns,
@@ -585,7 +586,7 @@ def _named_feature(text: str, mention: Mention) -> bool:
 def _demonym_before_noun(text: str, mention: Mention) -> bool:
     """A one-word "person" that is a demonym qualifying the noun after it: "Azerbaijani soldiers" (#13)."""
     return (" " not in mention.text and bool(_LOWER_WORD_AFTER.match(text, mention.end))
-            and bool(demonym(mention.text) or any(e.type == "demonym" for e in gazetteer().lookup(mention.text))))
+            and is_demonym(mention.text))
 
 
 #: A place's noun after a language's name makes it its people's adjective: "the English city of Salisbury".
