@@ -40,7 +40,7 @@ FUZZY_JARO_WINKLER = 0.94
 FUZZY_MIN_LENGTH = 5
 
 _TRAILING = re.compile(r"[\s.,;:!?()\[\]{}/\"'“”‘’«»\-–—]+$")
-_LEADING = re.compile(r"^[\s(\[{\"'“”‘’«»\-–—]+")
+_LEADING = re.compile(r"[\s(\[{\"'“”‘’«»\-–—]+")  # matched at the span's current start
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _TRANSLIT = tuple((re.compile(pattern), repl) for pattern, repl in TRANSLIT_RULES)
 _NON_LETTER = re.compile(r"[^a-z]")

@@ -27,6 +27,8 @@ from newsprism.extract.names import clean_span, compare_words, group_names, stri
         ("AP Photo/", "AP Photo"),
         ("AC/DC", "AC/DC"),
         ("(Reuters)", "Reuters"),
+        ('the "Blue House', "Blue House"),   # the quote after an article the model kept
+        ("the “United States", "United States"),
     ],
 )
 def test_names_clean_span(text: str, expected: str) -> None:
