@@ -8,8 +8,11 @@ and the town it stands in is a point within a few kilometres of it:
    "Kingsley Road in Estey's Bridge", "the Convention Centre, Dublin") or before it with a possessive
    ("Seoul's Jamsil Stadium", "Derry's Altnagelvin Hospital").
 2. **The story's own town**: its dateline's town, or the town it places most often when no other
-   town is placed as often ("Royal Street" in a story of New Orleans streets). Names of institutions
-   ("Loyola University") take only a town written with them: a university is not where the story is.
+   town is placed as often ("Royal Street" in a story of New Orleans streets); where the story has no
+   town of its own, the one town the site's sentence names ("Doctors at the Alder Hey Children's Hospital
+   where Alfie is admitted in Liverpool"). Names of institutions ("Loyola University") take only a town
+   written with them: a university is not where the story is. Nor does a national body's ("the National
+   Hurricane Center"); a street is none, whatever its first word ("Royal Street").
 
 3. **A district written with its town**: "the Crown Heights neighborhood of Brooklyn", "Cairo's gated
    suburb of Madinaty": the town's point, and the district's other mentions with it.
@@ -152,6 +155,26 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+#: The last word of a street's name: a street is no body's seat, whatever its first word ("Royal Street",
+#: "State Street").
+_STREET_WORDS = frozenset({"Street", "St.", "St", "Avenue", "Ave.", "Ave", "Road", "Rd.", "Rd", "Drive",
+                           "Boulevard", "Blvd.", "Blvd", "Lane", "Parade", "Highway"})
+
+
+def _street(name: str) -> bool:
+    return name[name.rfind(" ") + 1:] in _STREET_WORDS
+
+
+def _sentence_town(text: str, start: int, end: int, towns: Sequence[Place]) -> Place | None:
+    """The one town placed in a site's sentence, when its sentence names one and no other ("Doctors at the
+    Alder Hey Children's Hospital where Alfie is admitted in Liverpool"); a sentence that names two towns
+    ("flew from Toronto to the Rogers Centre in ...") settles nothing."""
+    opens = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    closes = found.start() if (found := _SENTENCE_END.search(text, end)) else len(text)
+    inside = {p.gazetteer_id: p for p in towns if opens <= p.start and p.end <= closes and p.lat is not None}
+    return next(iter(inside.values())) if len(inside) == 1 else None
+
+
 def _written_town(text: str, start: int, end: int, by_start: dict[int, Place], by_end: dict[int, Place]
                   ) -> Place | None:
     """The town written with a site: after it ("in Dundrum", ", Dublin") or before it ("Seoul's")."""
@@ -223,11 +246,13 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
             continue  # a name the gazetteer knows is that place ("Carleton Place", a town of Ontario) (#17)
         town = town or _written_town(text, start, mention.end, by_start, by_end)
         why = f"a site in {town.name}, as the text writes it" if town else ""
-        if town is None and site and not institution and not _BODY.match(name):
+        if town is None and site and not institution and (not _BODY.match(name) or _street(name)):
             if not story_read:
                 story, story_read = _story_town(places, dateline, persons), True
             town = story
             why = f"a site of the story's own town, {town.name}" if town else ""
+            if town is None and (town := _sentence_town(text, start, mention.end, towns)) is not None:
+                why = f"a site of the one town its sentence names, {town.name}"
         if town is None:
             continue
         out.append(dataclasses.replace(town, start=start, end=mention.end, text=text[start:mention.end],
@@ -313,3 +338,4 @@ def _roads(text: str) -> Iterable[tuple[int, int]]:
         while (more := _MORE_ROADS.match(text, at)) is not None:
             yield more.span("road")
             at = more.end()
+

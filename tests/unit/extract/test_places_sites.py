@@ -45,6 +45,14 @@ from _places import resolve_labelled as _resolve
         # The story's own town: the one it names most often.
         ("Fire crews in Winnipeg were called to the 200 block of River Avenue. Winnipeg police closed the road.",
          [("Winnipeg", "GPE"), ("River Avenue", "FAC"), ("Winnipeg", "GPE")], "River Avenue", "Winnipeg"),
+        # ... or, where the story has no town of its own, the one town the site's sentence names.
+        ("Doctors at the Alderbank Children's Hospital where the boy is admitted in Liverpool said so. Rome "
+         "offered care. Judges in London ruled.",
+         [("Alderbank Children's Hospital", "FAC"), ("Liverpool", "GPE"), ("Rome", "GPE"), ("London", "GPE")],
+         "Alderbank Children's Hospital", "Liverpool"),
+        # A street is no national body's seat, whatever its first word.
+        ("Crowds filled Royal Street on Sunday. New Orleans police closed it. New Orleans reopened it later.",
+         [("Royal Street", "ORG"), ("New Orleans", "GPE"), ("New Orleans", "GPE")], "Royal Street", "New Orleans"),
         # ... or the one around which its towns lie: Kilburn, Brent and Hayes are in London.
         ("The victim lived on the Mozart Estate. Two men from Kilburn, Brent and Hayes in London were charged.",
          [("Mozart Estate", "ORG"), ("Kilburn", "GPE"), ("Brent", "GPE"), ("Hayes", "GPE"), ("London", "GPE")],
@@ -81,6 +89,10 @@ def test_places_sites_at_their_town(text: str, labelled: list[tuple[str, str]], 
         ("Rates rose at Barclays on Monday, traders in Leeds said.", [("Barclays", "ORG"), ("Leeds", "GPE")],
          "Barclays"),
         ("The award came from Blue Moon in Leeds.", [("Blue Moon", "ORG"), ("Leeds", "GPE")], "Blue Moon"),
+        # A sentence naming two towns settles no site's town.
+        ("Fans flew from Toronto to Chicago to see the game at the Kestrel Stadium. Rome was quiet.",
+         [("Toronto", "GPE"), ("Chicago", "GPE"), ("Kestrel Stadium", "FAC"), ("Rome", "GPE")],
+         "Kestrel Stadium"),
         # A story of two towns far apart, each named once, has no town of its own.
         ("Shares rose in Tokyo and fell in Chicago. Traders met at the Grand Hyatt Hotel.",
          [("Tokyo", "GPE"), ("Chicago", "GPE"), ("Grand Hyatt Hotel", "FAC")], "Grand Hyatt Hotel"),
@@ -192,3 +204,4 @@ def test_places_facility_named_like_a_park_near_the_story_is_that_town() -> None
     text = "Protesters marched from Victoria Park toward the Central district of Hong Kong on Sunday."
     places = {p.text: p for p in _resolve(text, [("Victoria Park", "FAC"), ("Hong Kong", "GPE")])}
     assert places["Victoria Park"].country == "HK"
+
