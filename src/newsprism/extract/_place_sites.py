@@ -22,6 +22,9 @@ and the town it stands in is a point within a few kilometres of it:
    is not written so.
 5. **Two streets named together** before the noun they share ("at State and Hubbard streets", "the
    Chartres/Franklin intersection"), at the town written after them or the story's own, as roads are.
+6. **A place the gazetteer lacks** that the model called a place and the text writes as one ("26 applicants
+   in Portroe"), at the story's own town where the text names that town near it
+   (:func:`unplaced_at_the_story_town`).
 
 A name is a site by its last word ("Street", "Hospital", "Stadium"...), or by "at" before it and its town
 written after it ("at Terra Kulture in Lagos"), never by the model's label alone: the model's FAC label also covers masses, operations and people ("Easter Vigil", "Helen
@@ -339,3 +342,52 @@ def _roads(text: str) -> Iterable[tuple[int, int]]:
             yield more.span("road")
             at = more.end()
 
+
+def unplaced_at_the_story_town(text: str, places: Sequence[Place], mentions: Iterable[Mention], *,
+                               dateline: str | None = None) -> list[Place]:
+    """``places`` with the places the gazetteer lacks (kept without a point: "Khayelitsha", "Toomevara")
+    placed at the story's own town (:func:`_story_town`) where the text names that town near them (within
+    :data:`_PASSAGE` characters): a local story's villages, townships and districts lie around its town, a
+    few kilometres off, and no offline gazetteer lists most of them (#13). Left without a point where the
+    story has no town of its own or names it only far from them (on the Wikinews texts these were mostly
+    no places: "in Robotics", "the Qur'an", "in Olympiads"), where the text writes a region or country
+    after it that does not hold the story's town ("the port town of Mokha, Yemen" in a story from Abu
+    Dhabi), and so is a name in capitals alone.
+
+    Only the names the model called places and the text writes as places are kept so; locations the
+    gazetteer lacks are not placed this way: they are rivers, seas and regions as often as a town's parts
+    ("Eastern Ghouta" of a story from Moscow, "the eastern Pacific").
+    """
+    if all(p.gazetteer_id is not None for p in places):
+        return list(places)
+    persons = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
+    story = _story_town(places, dateline, persons)
+    if story is None:
+        return list(places)
+    named = [p.start for p in places if p.gazetteer_id == story.gazetteer_id and p.type != "site"]
+    return [dataclasses.replace(story, start=p.start, end=p.end, text=p.text, type="site", entity=p.entity,
+                                stage=p.stage, confidence=0.2, within=None,
+                                evidence=f"{p.evidence}; placed at the story's own town, {story.name}, named near it")
+            if p.gazetteer_id is None and not _capitals(p.text) and any(abs(at - p.start) <= _PASSAGE for at in named)
+            and _held(text, p.end, story) else p for p in places]
+
+
+def _held(text: str, end: int, town: Place) -> bool:
+    """Whether the region or country written after a name (", Yemen") holds ``town``; true where none is."""
+    from ._place_scan import container
+    from .gazetteer import gazetteer
+
+    if not (codes := container(text, end)):
+        return True
+    entry = next((e for e in gazetteer().lookup(town.name or town.text) if e.id == town.gazetteer_id), None)
+    return town.country in codes or (entry is not None and entry.admin1 in codes)
+
+
+#: How near a place the gazetteer lacks the text must name the story's town: about three sentences.
+_PASSAGE = 400
+
+
+def _capitals(name: str) -> bool:
+    """Whether a name is written in capitals alone: an initialism or a shouted word ("BOV", "MURALS") is no
+    village's name to place by the story alone."""
+    return not any(c.islower() for c in name)

@@ -22,6 +22,8 @@ Cascade:
    "Georgia" near "Atlanta").
 4. A city named like its region becomes the region in "City, State" pairs and
    in lists of regions ("New York, New York"; "Maine, New York, New Jersey").
+5. Streets, buildings, districts and roads at their town, and places the
+   gazetteer lacks at the story's own town named near them (``_place_sites``).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ from ._place_scan import (
     team_shaped,
 )
 from ._place_sites import named_like_a_site as _named_like_a_site
-from ._place_sites import sites
+from ._place_sites import sites, unplaced_at_the_story_town
 from .entities import foreign_ranges
 from .gazetteer import (
     GazEntry,
@@ -776,7 +778,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     line = dateline(text)
     if placed := sites(text, mentions, places, dateline=line[2] if line else None, stage=STAGE):
         places = sorted(places + placed, key=lambda p: p.start)
-    return places
+    return unplaced_at_the_story_town(text, places, mentions, dateline=line[2] if line else None)
 
 
 def _no_common_aliases(name: str, found: list[GazEntry]) -> list[GazEntry]:

@@ -205,3 +205,40 @@ def test_places_facility_named_like_a_park_near_the_story_is_that_town() -> None
     places = {p.text: p for p in _resolve(text, [("Victoria Park", "FAC"), ("Hong Kong", "GPE")])}
     assert places["Victoria Park"].country == "HK"
 
+
+@pytest.mark.issue(13)
+def test_places_village_the_gazetteer_lacks_at_the_story_town() -> None:
+    # A local story's villages lie around its town; the gazetteer lists few of them. Kept without a point
+    # before, such a name written as a place takes the story's town's point, typed a site.
+    text = ("There are 26 applicants in Carrigdrum with 24 in Ballyfeeny. Nenagh has the most, and Nenagh "
+            "councillors met on Monday.")
+    labelled = [("Carrigdrum", "GPE"), ("Ballyfeeny", "GPE"), ("Nenagh", "GPE"), ("Nenagh", "GPE")]
+    places = {p.text: p for p in _resolve(text, labelled)}
+    nenagh = places["Nenagh"]
+    for village in ("Carrigdrum", "Ballyfeeny"):
+        assert places[village].type == "site"
+        assert (places[village].lat, places[village].lon) == (nenagh.lat, nenagh.lon)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "surface"),
+    [
+        # No town of its own: two towns far apart, each named once.
+        ("Applicants in Carrigdrum waited. Shares rose in Tokyo and fell in Chicago.",
+         [("Carrigdrum", "GPE"), ("Tokyo", "GPE"), ("Chicago", "GPE")], "Carrigdrum"),
+        # The story's town named only far from it: no passage puts them together.
+        ("Applicants in Carrigdrum waited. " + "The scheme was reviewed again. " * 15 + "Nenagh has the most, "
+         "and Nenagh councillors met.", [("Carrigdrum", "GPE"), ("Nenagh", "GPE"), ("Nenagh", "GPE")],
+         "Carrigdrum"),
+        # A country written after it that does not hold the story's town.
+        ("Applicants in Carrigdrum, Peru waited. Nenagh has the most, and Nenagh councillors met.",
+         [("Carrigdrum", "GPE"), ("Peru", "GPE"), ("Nenagh", "GPE"), ("Nenagh", "GPE")], "Carrigdrum"),
+        # A name in capitals alone is an initialism or a shouted word as often as a village.
+        ("Staff in BLORVEN were told. Nenagh has the most, and Nenagh councillors met.",
+         [("BLORVEN", "GPE"), ("Nenagh", "GPE"), ("Nenagh", "GPE")], "BLORVEN"),
+    ],
+)
+def test_places_village_the_gazetteer_lacks_not_placed(text: str, labelled: list[tuple[str, str]],
+                                                                 surface: str) -> None:
+    assert all(p.lat is None for p in _resolve(text, labelled) if p.text == surface)
