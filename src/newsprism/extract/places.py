@@ -860,6 +860,37 @@ def _opening_names(text: str, mentions: Iterable[Mention], places: list[Place]) 
         out.append(dataclasses.replace(place, start=mention.start, end=mention.start + len(head), text=head,
                                        entity=None, confidence=0.6, within=name,
                                        evidence=f"opens the name {name!r}; placed elsewhere in the article"))
+    return out + _closing_names(mentions, own, spans)
+
+
+#: What stands before a place that closes an organisation's name: "Baseball Toronto", "IBA-Karachi".
+_CLOSING_BEFORE = frozenset(" -")
+
+
+def _closing_names(mentions: Iterable[Mention], own: dict[str, Place], spans: list[tuple[int, int]]
+                   ) -> list[Place]:
+    """A town, county, region or country the article places by its own name, where it closes an
+    organisation's name no place was found in ("Dubai" ... "Smart Dubai", "Karachi" ... "IBA-Karachi"): the
+    body's place, as a place opening a name is (#13). Only the model's organisations: a person's last name
+    is a namesake more often ("Jack London"), and so is a name someone of the article bears ("Judit Polgár"
+    ... "[Judit Polgár]") or writes after a first name."""
+    mentions = list(mentions)
+    firsts = first_name_genders()
+    borne = {word for m in mentions if m.label == "PERSON" for word in m.text.split()}
+    own = {text: place for text, place in own.items() if text not in borne}
+    out = []
+    for mention in mentions:
+        name = mention.text
+        if mention.label != "ORG" or any(s < mention.end and mention.start < e for s, e in spans):
+            continue
+        head = next((t for t in own if name.endswith(t) and len(name) > len(t) + 1
+                     and name[-len(t) - 1] in _CLOSING_BEFORE), None)
+        if head is None or (before := name[:-len(head) - 1].split()) and before[-1].lower() in firsts:
+            continue  # "Judit Polgár", a person to any reader, an organisation to the model
+        place = own[head]
+        out.append(dataclasses.replace(place, start=mention.end - len(head), end=mention.end, text=head,
+                                       entity=None, confidence=0.6, within=name,
+                                       evidence=f"closes the name {name!r}; placed elsewhere in the article"))
     return out
 
 

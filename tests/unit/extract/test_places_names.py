@@ -122,6 +122,21 @@ def test_places_facility_label_small_town(text: str, labelled: list[tuple[str, s
          ["Bozeman"]),
         ("She moved to Helen, Georgia, where Helen Kunz runs a shop.",
          [("Helen", "GPE"), ("Georgia", "GPE"), ("Helen Kunz", "FAC")], ["Helen", "Georgia"]),
+        # It closes an organisation's name too, after a space or a hyphen ...
+        ("Keegan Matheson, the editor in chief of Baseball Toronto, a subscription website, said so. Buffalo fans "
+         "agreed he belonged to Toronto.",
+         [("Keegan Matheson", "PERSON"), ("Baseball Toronto", "ORG"), ("Buffalo", "GPE"), ("Toronto", "GPE")],
+         ["Toronto", "Buffalo", "Toronto"]),
+        ("The Connecting California column ran. Voters in Sacramento, California agree.",
+         [("Connecting California", "ORG"), ("Sacramento", "GPE"), ("California", "GPE")],
+         ["California", "Sacramento", "California"]),
+        ("She studied at IBA-Karachi. Karachi has grown.", [("IBA-Karachi", "ORG"), ("Karachi", "GPE")],
+         ["Karachi", "Karachi"]),
+        # ... but not a person's, nor one whose place comes after a first name.
+        ("He left Houston for good, as Whitney Houston did.",
+         [("Houston", "GPE"), ("Whitney Houston", "PERSON")], ["Houston"]),
+        ("She played in Polgár once. Judit Polgár won.", [("Polgár", "GPE"), ("Judit Polgár", "ORG")],
+         ["Polgár"]),
     ],
 )
 def test_places_a_place_opens_its_longer_names(text: str, labelled: list[tuple[str, str]], expected: list[str]
