@@ -870,7 +870,8 @@ _CLOSING_BEFORE = frozenset(" -")
 def _closing_names(mentions: Iterable[Mention], own: dict[str, Place], spans: list[tuple[int, int]]
                    ) -> list[Place]:
     """A town, county, region or country the article places by its own name, where it closes an
-    organisation's name no place was found in ("Dubai" ... "Smart Dubai", "Karachi" ... "IBA-Karachi"): the
+    organisation's name no place was found in, or stands inside it after its first word ("Dubai" ...
+    "Smart Dubai", "Karachi" ... "IBA-Karachi", "Wales" ... "the Marine Energy Wales Annual Conference"): the
     body's place, as a place opening a name is (#13). Only the model's organisations: a person's last name
     is a namesake more often ("Jack London"), and so is a name someone of the article bears ("Judit Polgár"
     ... "[Judit Polgár]") or writes after a first name."""
@@ -883,15 +884,23 @@ def _closing_names(mentions: Iterable[Mention], own: dict[str, Place], spans: li
         name = mention.text
         if mention.label != "ORG" or any(s < mention.end and mention.start < e for s, e in spans):
             continue
-        head = next((t for t in own if name.endswith(t) and len(name) > len(t) + 1
-                     and name[-len(t) - 1] in _CLOSING_BEFORE), None)
-        if head is None or (before := name[:-len(head) - 1].split()) and before[-1].lower() in firsts:
+        found = next(((head, at) for head in own if (at := _inside(name, head)) > 0), None)
+        if found is None or (before := name[:found[1]].split()) and before[-1].lower() in firsts:
             continue  # "Judit Polgár", a person to any reader, an organisation to the model
-        place = own[head]
-        out.append(dataclasses.replace(place, start=mention.end - len(head), end=mention.end, text=head,
-                                       entity=None, confidence=0.6, within=name,
-                                       evidence=f"closes the name {name!r}; placed elsewhere in the article"))
+        head, at = found
+        out.append(dataclasses.replace(own[head], start=mention.start + at, end=mention.start + at + len(head),
+                                       text=head, entity=None, confidence=0.6, within=name,
+                                       evidence=f"inside the name {name!r}; placed elsewhere in the article"))
     return out
+
+
+def _inside(name: str, head: str) -> int:
+    """Where ``head`` closes ``name`` (after a space or a hyphen) or stands in it between spaces, after its first
+    word; -1 where it does neither."""
+    if name.endswith(head) and len(name) > len(head) + 1 and name[-len(head) - 1] in _CLOSING_BEFORE:
+        return len(name) - len(head)
+    at = name.find(f" {head} ")
+    return at + 1 if at > 0 else -1
 
 
 def _named_again(text: str, mentions: Iterable[Mention], places: list[Place]) -> list[Place]:

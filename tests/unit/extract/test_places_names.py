@@ -224,3 +224,31 @@ def test_places_compass_word_before_a_place(text: str, labelled: list[tuple[str,
     # The place had been spanned from the compass word with the place's length ("Eastern Medit", "Northe").
     found = {p.text: p.name for p in _resolve(text, labelled)}
     assert found.get(surface) == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [
+        ("Baseball Toronto", "ORG", "Toronto"),                          # closing the name
+        ("IBA-Toronto", "ORG", "Toronto"),                               # after a hyphen
+        ("Marine Energy Toronto Annual Conference", "ORG", "Toronto"),  # inside it, after its first word
+        ("Toronto Police", "ORG", None),                                 # opening it: another rule's
+        ("Maple Torontonians", "ORG", None),                             # part of a word
+        ("Judit Toronto", "ORG", None),                                  # after a first name
+        ("Whitney Toronto", "PERSON", None),                             # a person's name
+    ],
+)
+def test_places_a_place_closes_or_stands_inside_a_name(name: str, label: str, expected: str | None) -> None:
+    # Called on the final places: "Toronto" placed by its own mention at the end of the text.
+    from newsprism.extract.places import _closing_names
+    from newsprism.model import Mention, Place
+
+    text = f"{name} said so. Fans in Toronto agreed."
+    at = text.index("Toronto", len(name))
+    toronto = Place(at, at + 7, "Toronto", name="Toronto", gazetteer_id="gn:6167865", lat=43.7, lon=-79.4,
+                    country="CA", type="city")
+    found = _closing_names([Mention(0, len(name), name, label)], {"Toronto": toronto}, [(at, at + 7)])
+    assert [p.text for p in found] == ([expected] if expected else [])
+    if expected:
+        assert text[found[0].start:found[0].end] == expected and found[0].within == name
