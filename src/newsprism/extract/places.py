@@ -773,6 +773,8 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
     if short := _initialisms(text, places, mentions):
         spans = {(p.start, p.end) for p in short}
         places = sorted([p for p in places if (p.start, p.end) not in spans] + short, key=lambda p: p.start)
+    if listed := _small_towns_listed(text, mentions, places):
+        places = sorted(places + listed, key=lambda p: p.start)
     if opened := _opening_names(text, mentions, places) + _named_again(text, mentions, places):
         places = sorted(places + opened, key=lambda p: p.start)
     line = dateline(text)
@@ -901,6 +903,46 @@ def _inside(name: str, head: str) -> int:
         return len(name) - len(head)
     at = name.find(f" {head} ")
     return at + 1 if at > 0 else -1
+
+
+#: How near the town it is listed with a small town must lie: a list of villages is of one district.
+_LISTED_KM = 50.0
+
+
+def _small_towns_listed(text: str, mentions: Iterable[Mention], places: list[Place]) -> list[Place]:
+    """Towns under 5,000 people the model called persons or organisations, listed beside a town the article
+    places ("between Coggeshall and Marks Tey", "Portroe, Toomevara and Nenagh"), where a small town of that
+    name lies within :data:`_LISTED_KM` of it: the villages of a local story are listed together (#13). Not a
+    word of a longer person's name, nor a name in capitals alone."""
+    towns = [p for p in places if p.type == "city" and p.lat is not None and p.within is None]
+    if not towns:
+        return []
+    mentions = list(mentions)
+    long_names = {word for m in mentions if m.label == "PERSON" and " " in m.text.strip() for word in m.text.split()}
+    spans = [(p.start, p.end) for p in places]
+    out = []
+    for mention in mentions:
+        name = mention.text
+        if (mention.label not in ("PERSON", "ORG") or name.isupper() or name in long_names
+                or any(s < mention.end and mention.start < e for s, e in spans)):
+            continue
+        beside = [t for t in towns if (t.end <= mention.start and _LIST_SEP.fullmatch(text[t.end:mention.start])
+                                       or t.start >= mention.end and _LIST_SEP.fullmatch(text[mention.end:t.start]))]
+        if not beside or name in gazetteer() or not (found := small_towns(name)):
+            continue
+        near = [e for e in found for t in beside if _km_to(e, t) <= _LISTED_KM]
+        if near:
+            out.append(Place(mention.start, mention.end, name, name=near[0].name, gazetteer_id=near[0].id,
+                             lat=near[0].lat, lon=near[0].lon, country=near[0].country, type=near[0].type,
+                             entity=mention.entity, confidence=0.6, stage=STAGE,
+                             evidence=f"labelled {mention.label}, a town under 5,000 people listed beside a town near it"))
+    return out
+
+
+def _km_to(entry: GazEntry, place: Place) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (entry.lat, entry.lon, place.lat, place.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _named_again(text: str, mentions: Iterable[Mention], places: list[Place]) -> list[Place]:

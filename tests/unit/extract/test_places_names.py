@@ -252,3 +252,26 @@ def test_places_a_place_closes_or_stands_inside_a_name(name: str, label: str, ex
     assert [p.text for p in found] == ([expected] if expected else [])
     if expected:
         assert text[found[0].start:found[0].end] == expected and found[0].within == name
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # A small town the model called a person, listed beside a town near it: the village of that story.
+        ("Traffic backed up between Colchester and Marks Tey on Monday.",
+         [("Colchester", "GPE"), ("Marks Tey", "PERSON")], "GB"),
+        ("Crews came from Porthmadog, Harlech and Caernarfon.",
+         [("Porthmadog", "GPE"), ("Harlech", "ORG"), ("Caernarfon", "GPE")], "GB"),
+        # Not beside a placed town, nor a word of a person's longer name.
+        ("Marks Tey said on Monday that drivers in Colchester waited.",
+         [("Marks Tey", "PERSON"), ("Colchester", "GPE")], None),
+        ("Crews came from Porthmadog and Harlech. Jane Harlech said so.",
+         [("Porthmadog", "GPE"), ("Harlech", "ORG"), ("Jane Harlech", "PERSON")], None),
+    ],
+)
+def test_places_small_town_listed_beside_a_town_near_it(text: str, labelled: list[tuple[str, str]],
+                                                       expected: str | None) -> None:
+    name = "Marks Tey" if "Marks Tey" in text else "Harlech"
+    found = [p for p in _resolve(text, labelled) if p.text == name and p.lat is not None]
+    assert [p.country for p in found][:1] == ([expected] if expected else [])
