@@ -905,6 +905,8 @@ def _inside(name: str, head: str) -> int:
     return at + 1 if at > 0 else -1
 
 
+#: A place's word before a name: "moved to", "the village of".
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|near|to|from|into|outside|around|village of|town of)\s+$")
 #: How near the town it is listed with a small town must lie: a list of villages is of one district.
 _LISTED_KM = 50.0
 
@@ -912,8 +914,9 @@ _LISTED_KM = 50.0
 def _small_towns_listed(text: str, mentions: Iterable[Mention], places: list[Place]) -> list[Place]:
     """Towns under 5,000 people the model called persons or organisations, listed beside a town the article
     places ("between Coggeshall and Marks Tey", "Portroe, Toomevara and Nenagh"), where a small town of that
-    name lies within :data:`_LISTED_KM` of it: the villages of a local story are listed together (#13). Not a
-    word of a longer person's name, nor a name in capitals alone."""
+    name lies within :data:`_LISTED_KM` of it: the villages of a local story are listed together (#13); or
+    written after a place's word ("switching to Middlestown") where one lies that near any town the article
+    places. Not a word of a longer person's name, nor a name in capitals alone."""
     towns = [p for p in places if p.type == "city" and p.lat is not None and p.within is None]
     if not towns:
         return []
@@ -928,6 +931,8 @@ def _small_towns_listed(text: str, mentions: Iterable[Mention], places: list[Pla
             continue
         beside = [t for t in towns if (t.end <= mention.start and _LIST_SEP.fullmatch(text[t.end:mention.start])
                                        or t.start >= mention.end and _LIST_SEP.fullmatch(text[mention.end:t.start]))]
+        if not beside and _PLACE_WORD_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+            beside = towns  # "before switching to Middlestown": near any town the article places
         if not beside or name in gazetteer() or not (found := small_towns(name)):
             continue
         near = [e for e in found for t in beside if _km_to(e, t) <= _LISTED_KM]

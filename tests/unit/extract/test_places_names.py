@@ -263,15 +263,20 @@ def test_places_a_place_closes_or_stands_inside_a_name(name: str, label: str, ex
          [("Colchester", "GPE"), ("Marks Tey", "PERSON")], "GB"),
         ("Crews came from Porthmadog, Harlech and Caernarfon.",
          [("Porthmadog", "GPE"), ("Harlech", "ORG"), ("Caernarfon", "GPE")], "GB"),
-        # Not beside a placed town, nor a word of a person's longer name.
+        # ... or written after a place's word, near a town the article places.
+        ("They lived in Huddersfield for years, before switching to Kirkburton in 1990.",
+         [("Huddersfield", "GPE"), ("Kirkburton", "ORG")], "GB"),
+        # Not beside a placed town or after a place's word, nor a word of a person's longer name.
+        ("They lived in Huddersfield for years. Kirkburton said so in 1990.",
+         [("Huddersfield", "GPE"), ("Kirkburton", "PERSON")], None),
         ("Marks Tey said on Monday that drivers in Colchester waited.",
          [("Marks Tey", "PERSON"), ("Colchester", "GPE")], None),
         ("Crews came from Porthmadog and Harlech. Jane Harlech said so.",
          [("Porthmadog", "GPE"), ("Harlech", "ORG"), ("Jane Harlech", "PERSON")], None),
     ],
 )
-def test_places_small_town_listed_beside_a_town_near_it(text: str, labelled: list[tuple[str, str]],
+def test_places_small_town_beside_a_town_near_it(text: str, labelled: list[tuple[str, str]],
                                                        expected: str | None) -> None:
-    name = "Marks Tey" if "Marks Tey" in text else "Harlech"
+    name = next(n for n in ("Marks Tey", "Harlech", "Kirkburton") if n in text)
     found = [p for p in _resolve(text, labelled) if p.text == name and p.lat is not None]
     assert [p.country for p in found][:1] == ([expected] if expected else [])
