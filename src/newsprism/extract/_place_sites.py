@@ -124,6 +124,9 @@ def _story_town(places: Sequence[Place], dateline: str | None, persons: Sequence
     in Louisiana, had been the town of a story of New Orleans streets; "McGregor", the fighter, the town of
     a press conference at Barclays Center (#13):
 
+    0. only towns of the country the article's places are in most often, when one leads: "Delft", which the
+       gazetteer knows only in the Netherlands, named as often as Cape Town in a story of Cape Town's
+       townships, made no town the story's own;
     1. the dateline's town;
     2. the town the article names most often, when no other is named as often;
     3. the town around which most of the article's towns lie: the one with the most town mentions within
@@ -132,6 +135,10 @@ def _story_town(places: Sequence[Place], dateline: str | None, persons: Sequence
     """
     towns = [p for p in places if _town(p) and p.lat is not None and p.lon is not None
              and not any(s <= p.start and p.end <= e for s, e in persons)]
+    # 0.
+    countries = Counter(p.country for p in places if p.country and p.type != "site").most_common(2)
+    if countries and (len(countries) == 1 or countries[0][1] > countries[1][1]):
+        towns = [p for p in towns if p.country == countries[0][0]]
     # 1.
     if dateline and (line := next((p for p in towns if p.text.casefold() == dateline.casefold()), None)):
         return line

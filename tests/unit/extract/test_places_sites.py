@@ -53,6 +53,12 @@ from _places import resolve_labelled as _resolve
         # A street is no national body's seat, whatever its first word.
         ("Crowds filled Royal Street on Sunday. New Orleans police closed it. New Orleans reopened it later.",
          [("Royal Street", "ORG"), ("New Orleans", "GPE"), ("New Orleans", "GPE")], "Royal Street", "New Orleans"),
+        # ... among the towns of the country its places are in most often: Delft of the Netherlands, named
+        # as often as Cape Town, does not make a tie.
+        ("Residents of Delft marched to Cape Town. Delft is poor, Cape Town police said, and South Africa must "
+         "act. The clinic referred her to Kestrel Hospital.",
+         [("Delft", "GPE"), ("Cape Town", "GPE"), ("Delft", "GPE"), ("Cape Town", "GPE"), ("South Africa", "GPE"),
+          ("Kestrel Hospital", "FAC")], "Kestrel Hospital", "Cape Town"),
         # ... or the one around which its towns lie: Kilburn, Brent and Hayes are in London.
         ("The victim lived on the Mozart Estate. Two men from Kilburn, Brent and Hayes in London were charged.",
          [("Mozart Estate", "ORG"), ("Kilburn", "GPE"), ("Brent", "GPE"), ("Hayes", "GPE"), ("London", "GPE")],
