@@ -353,13 +353,13 @@ def _roads(text: str) -> Iterable[tuple[int, int]]:
 def unplaced_at_the_story_town(text: str, places: Sequence[Place], mentions: Iterable[Mention], *,
                                dateline: str | None = None) -> list[Place]:
     """``places`` with the places the gazetteer lacks (kept without a point: "Khayelitsha", "Toomevara")
-    placed at the story's own town (:func:`_story_town`) where the text names that town near them (within
-    :data:`_PASSAGE` characters): a local story's villages, townships and districts lie around its town, a
-    few kilometres off, and no offline gazetteer lists most of them (#13). Left without a point where the
-    story has no town of its own or names it only far from them (on the Wikinews texts these were mostly
-    no places: "in Robotics", "the Qur'an", "in Olympiads"), where the text writes a region or country
-    after it that does not hold the story's town ("the port town of Mokha, Yemen" in a story from Abu
-    Dhabi), and so is a name in capitals alone.
+    placed at the story's own town (:func:`_story_town`) where it is the dateline's or the text names it
+    near them (within :data:`_PASSAGE` characters): a local story's villages, townships and districts lie
+    around its town, a few kilometres off, and no offline gazetteer lists most of them (#13). Left without a
+    point where the story has no town of its own or names it only far from them (on the Wikinews texts
+    these were mostly no places: "in Robotics", "the Qur'an", "in Olympiads"), where the text writes a
+    region or country after it that does not hold the story's town ("the port town of Mokha, Yemen" in a
+    story from Abu Dhabi), and so is a name in capitals alone.
 
     Only the names the model called places and the text writes as places are kept so; locations the
     gazetteer lacks are not placed this way: they are rivers, seas and regions as often as a town's parts
@@ -372,11 +372,14 @@ def unplaced_at_the_story_town(text: str, places: Sequence[Place], mentions: Ite
     if story is None:
         return list(places)
     named = [p.start for p in places if p.gazetteer_id == story.gazetteer_id and p.type != "site"]
+    # The dateline's town is where the whole story is told from: near every name of it.
+    everywhere = bool(dateline) and story.text.casefold() == (dateline or "").casefold()
+    why = "its dateline" if everywhere else "named near it"
     return [dataclasses.replace(story, start=p.start, end=p.end, text=p.text, type="site", entity=p.entity,
                                 stage=p.stage, confidence=0.2, within=None,
-                                evidence=f"{p.evidence}; placed at the story's own town, {story.name}, named near it")
-            if p.gazetteer_id is None and not _capitals(p.text) and any(abs(at - p.start) <= _PASSAGE for at in named)
-            and _held(text, p.end, story) else p for p in places]
+                                evidence=f"{p.evidence}; placed at the story's own town, {story.name}, {why}")
+            if p.gazetteer_id is None and not _capitals(p.text) and _held(text, p.end, story) and (
+                everywhere or any(abs(at - p.start) <= _PASSAGE for at in named)) else p for p in places]
 
 
 def _held(text: str, end: int, town: Place) -> bool:

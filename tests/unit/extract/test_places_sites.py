@@ -227,6 +227,15 @@ def test_places_village_the_gazetteer_lacks_at_the_story_town() -> None:
 
 
 @pytest.mark.issue(13)
+def test_places_village_the_gazetteer_lacks_at_the_dateline_town() -> None:
+    # The dateline's town is where the whole story is told from: near every name of it.
+    text = ("NENAGH (AP) — Councillors met on Monday. " + "The scheme was reviewed again. " * 15
+            + "There are 26 applicants in Carrigdrum.")
+    places = {p.text: p for p in _resolve(text, [("NENAGH", "GPE"), ("Carrigdrum", "GPE")])}
+    assert places["Carrigdrum"].type == "site" and places["Carrigdrum"].lat == places["NENAGH"].lat
+
+
+@pytest.mark.issue(13)
 @pytest.mark.parametrize(
     ("text", "labelled", "surface"),
     [
