@@ -884,10 +884,11 @@ def _closing_names(mentions: Iterable[Mention], own: dict[str, Place], spans: li
     out = []
     for mention in mentions:
         name = mention.text
-        if mention.label != "ORG" or any(s < mention.end and mention.start < e for s, e in spans):
+        if mention.label != "ORG" or (found := next(((head, at) for head in own if head in name
+                                                     and (at := _inside(name, head)) > 0), None)) is None:
             continue
-        found = next(((head, at) for head in own if (at := _inside(name, head)) > 0), None)
-        if found is None or (before := name[:found[1]].split()) and before[-1].lower() in firsts:
+        if (before := name[:found[1]].split()) and before[-1].lower() in firsts or any(
+                s < mention.end and mention.start < e for s, e in spans):
             continue  # "Judit Polgár", a person to any reader, an organisation to the model
         head, at = found
         out.append(dataclasses.replace(own[head], start=mention.start + at, end=mention.start + at + len(head),
@@ -907,6 +908,8 @@ def _inside(name: str, head: str) -> int:
 
 #: A place's word before a name: "moved to", "the village of".
 _PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|near|to|from|into|outside|around|village of|town of)\s+$")
+#: A list's separator right before a name: "Coggeshall and| Marks Tey".
+_SEP_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 #: How near the town it is listed with a small town must lie: a list of villages is of one district.
 _LISTED_KM = 50.0
 
@@ -922,18 +925,23 @@ def _small_towns_listed(text: str, mentions: Iterable[Mention], places: list[Pla
         return []
     mentions = list(mentions)
     long_names = {word for m in mentions if m.label == "PERSON" and " " in m.text.strip() for word in m.text.split()}
-    spans = [(p.start, p.end) for p in places]
+    by_end = {t.end: t for t in towns}
+    by_start = {t.start: t for t in towns}
+    gaz = gazetteer()
     out = []
     for mention in mentions:
         name = mention.text
-        if (mention.label not in ("PERSON", "ORG") or name.isupper() or name in long_names
-                or any(s < mention.end and mention.start < e for s, e in spans)):
+        if (mention.label not in ("PERSON", "ORG") or name.isupper() or name in long_names or name in gaz
+                or not (found := small_towns(name))):
             continue
-        beside = [t for t in towns if (t.end <= mention.start and _LIST_SEP.fullmatch(text[t.end:mention.start])
-                                       or t.start >= mention.end and _LIST_SEP.fullmatch(text[mention.end:t.start]))]
-        if not beside and _PLACE_WORD_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        start = mention.start
+        before = _SEP_BEFORE.search(text, max(0, start - 8), start)
+        after = _LIST_SEP.match(text, mention.end)
+        beside = [t for t in (by_end.get(before.start()) if before else None, by_start.get(after.end()) if after else None)
+                  if t is not None]
+        if not beside and _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start):
             beside = towns  # "before switching to Middlestown": near any town the article places
-        if not beside or name in gazetteer() or not (found := small_towns(name)):
+        if not beside or any(p.start < mention.end and mention.start < p.end for p in places):
             continue
         near = [e for e in found for t in beside if _km_to(e, t) <= _LISTED_KM]
         if near:
