@@ -524,11 +524,12 @@ def _listed(text: str, mentions: list[Mention], chosen: list[_Taken], long_names
     pending = []
     for mention in mentions:
         if (mention.label not in ("PERSON", "ORG", "PRODUCT") or " " in mention.text or mention.text in long_names
-                or any(s < mention.end and mention.start < e for s, e in spans)):
-            continue
-        key, found = name_key(mention.text), gazetteer().lookup(mention.text)
-        if mention.text.isupper() or not any(e.type in ("city", "county") and e.key == key for e in found):
+                or mention.text.isupper()):
             continue  # "NATO and the EU": an acronym names the organisation, not a town called Nato
+        key, found = name_key(mention.text), gazetteer().lookup(mention.text)
+        if not any(e.type in ("city", "county") and e.key == key for e in found) or any(
+                s < mention.end and mention.start < e for s, e in spans):
+            continue  # most names: no town's own name (the spans are read only for those that are)
         pending.append(mention)
     out: list[_Taken] = []
     # A list grows from the place it holds: "Žilina, Nitra, Prešov and Košice" (a place, an organisation,
@@ -1331,7 +1332,7 @@ def _respell(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
         if not found and mention.label in ("GPE", "LOC") and len(name) >= 7 and " " not in name:
             if alt := near(name, known):
                 found = gazetteer().lookup(known[alt])
-            elif alt := near(name, _major_by_initial().get(name_key(name)[:1], ())):
+            elif alt := near(name, _major_of_shape(name_key(name))):
                 found = [e for e in gazetteer().lookup(alt) if e.type in ("country", "region")
                          and e.country in countries]
         out.append((mention, name, found))
@@ -1349,13 +1350,21 @@ def _respell(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 @cache
-def _major_by_initial() -> dict[str, tuple[str, ...]]:
-    """Country and region keys by first letter: a misspelling keeps its first letter, and scanning
-    every key for each unknown name was a tenth of the stage's time."""
-    out: dict[str, list[str]] = {}
-    for key in gazetteer().major_keys():
-        out.setdefault(key[:1], []).append(key)
+def _major_by_shape() -> dict[tuple[str, int], tuple[tuple[int, str], ...]]:
+    """Country and region keys by first letter and length, each with its rank: a misspelling keeps its first
+    letter and is one letter longer or shorter at most, and scanning every key for each unknown name was a
+    tenth of the stage's time."""
+    out: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    for rank, key in enumerate(gazetteer().major_keys()):
+        out.setdefault((key[:1], len(key)), []).append((rank, key))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _major_of_shape(key: str) -> list[str]:
+    """The country and region keys a misspelling ``key`` may be of, in the gazetteer's order."""
+    shapes = _major_by_shape()
+    return [k for _, k in sorted(item for size in (len(key) - 1, len(key), len(key) + 1)
+                                 for item in shapes.get((key[:1], size), ()))]
 
 
 _LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
