@@ -932,8 +932,7 @@ def _small_towns_listed(text: str, mentions: Iterable[Mention], places: list[Pla
     out = []
     for mention in mentions:
         name = mention.text
-        if (mention.label not in ("PERSON", "ORG") or name.isupper() or name in long_names or name in gaz
-                or not (found := small_towns(name))):
+        if mention.label not in ("PERSON", "ORG") or name.isupper() or name in long_names or name in gaz:
             continue
         start = mention.start
         before = _SEP_BEFORE.search(text, max(0, start - 8), start)
@@ -942,7 +941,8 @@ def _small_towns_listed(text: str, mentions: Iterable[Mention], places: list[Pla
                   if t is not None]
         if not beside and _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start):
             beside = towns  # "before switching to Middlestown": near any town the article places
-        if not beside or any(p.start < mention.end and mention.start < p.end for p in places):
+        if not beside or not (found := small_towns(name)) or any(
+                p.start < mention.end and mention.start < p.end for p in places):
             continue
         near = [e for e in found for t in beside if _km_to(e, t) <= _LISTED_KM]
         if near:
