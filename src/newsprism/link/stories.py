@@ -308,6 +308,31 @@ def _average_link(a: list[str], b: list[str], scores: dict[tuple[str, str], floa
     return total / (len(a) * len(b))
 
 
+#: Quotation marks that open and that close a quotation (a straight mark does both).
+_OPENING = frozenset("\"'“‘«„‚")
+_CLOSING = frozenset("\"'”’»“")
+_DOUBLE = frozenset("\"“”«»„")
+
+
+def pull_quote(title: str) -> bool:
+    """Whether a title is a quotation, not a headline: wholly quoted ("'Pluralism and openess '", "“We will
+    not leave”"), or the open or closed end of one, its other mark elsewhere ('The politicians failed us.
+    "') (#17).
+
+    >>> pull_quote("'Pluralism and openess '"), pull_quote('"We will win": Greek students march on')
+    (True, False)
+    >>> pull_quote("Obama's plan"), pull_quote('The politicians failed us. "')
+    (False, True)
+    """
+    text = title.strip().rstrip(" .,;:!?…")
+    if len(text) < 2:
+        return False
+    if text[0] in _OPENING and text[-1] in _CLOSING:
+        return True
+    doubles = [c for c in text if c in _DOUBLE]
+    return len(doubles) == 1 and (text[0] in _DOUBLE or text[-1] in _DOUBLE)
+
+
 def story_cluster(ids: list[str], by_id: Mapping[str, DocFeatures], scores: Mapping[tuple[str, str], float]
                   ) -> StoryCluster:
     """The story of these members (sorted): its id (a hash of them), label, dates, sources and each member's
@@ -315,8 +340,11 @@ def story_cluster(ids: list[str], by_id: Mapping[str, DocFeatures], scores: Mapp
     mean = {i: sum(scores.get((min(i, j), max(i, j)), 0.0) for j in ids if j != i) / (len(ids) - 1) for i in ids}
     days = sorted(d.isoformat() for i in ids if (d := by_id[i].day))
     central = min(ids, key=lambda i: (-round(mean[i], 6), not by_id[i].title, i))
-    # the most central article with a title names the story; the central one's first sentence otherwise
-    named = next((i for i in sorted(ids, key=lambda i: (-round(mean[i], 6), i)) if by_id[i].title), central)
+    # the most central article with a title names the story, a title that is no quotation before one that is
+    # (a pull quote says what someone said, not what happened: "'Pluralism and openess '"); the central one's
+    # first sentence otherwise
+    named = min((i for i in ids if by_id[i].title), key=lambda i: (pull_quote(by_id[i].title), -round(mean[i], 6), i),
+                default=central)
     sources = sorted({s for i in ids if (s := by_id[i].site)})
     return StoryCluster(story_id="s" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12],
                         label=by_id[named].headline or central, start=days[0] if days else None,

@@ -149,3 +149,23 @@ def test_stories_an_undated_article_is_no_bridge_between_dated_events() -> None:
     assert merges(["d1"], ["u1"], {("d1", "u1"): threshold})
     assert merges(["u2"], ["u1"], {("u1", "u2"): between})
     assert merges(["d1", "d2"], ["u1", "u2"], {("d1", "d2"): 0.0, ("d1", "u1"): 1.0})  # copies always join
+
+
+def test_stories_are_named_by_a_headline_before_a_pull_quote() -> None:
+    # A title that is a quotation ("'Pluralism and openess '", the last line of one) says what someone said, not
+    # what happened: a member's headline names the story, even a less central one; a quote only when no member
+    # has a headline (#17).
+    from newsprism.link.stories import pull_quote
+
+    assert pull_quote("'Pluralism and openess '") and pull_quote("“We will not leave.”")
+    assert pull_quote('The politicians failed us. "') and pull_quote('"Enough is enough".')
+    assert not pull_quote('"We will win": students march on Athens') and not pull_quote("Obama's plan")
+    assert not pull_quote('"Hamilton" wins eleven Tony awards') and not pull_quote("Riots hit Athens")
+    docs = corpus()
+    story = next(s for s in cluster_stories([features(a) for a in docs]) if "a5" in s.articles)
+    quoted = [a.replace(title=f"'{a.title}'") if a.id != "a5" else a for a in docs]
+    named = next(s for s in cluster_stories([features(a) for a in quoted]) if "a5" in s.articles)
+    assert named.articles == story.articles and named.label == docs[4].title
+    all_quoted = [a.replace(title=f"'{a.title}'") for a in docs]
+    named = next(s for s in cluster_stories([features(a) for a in all_quoted]) if "a5" in s.articles)
+    assert named.label == f"'{story.label}'"
