@@ -280,3 +280,21 @@ def test_places_small_town_beside_a_town_near_it(text: str, labelled: list[tuple
     name = next(n for n in ("Marks Tey", "Harlech", "Kirkburton") if n in text)
     found = [p for p in _resolve(text, labelled) if p.text == name and p.lat is not None]
     assert [p.country for p in found][:1] == ([expected] if expected else [])
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("text", "labelled", "expected"),
+    [
+        # "the States" of an Australian article are its states: a common plural names the United States only
+        # beside another place in it.
+        ("Unlike the States, the Commonwealth in Canberra controls income tax, and Sydney relies on grants.",
+         [("States", "GPE"), ("Canberra", "GPE"), ("Sydney", "GPE")], None),
+        ("She left Sydney for the States in 2009 and now lives in Chicago.",
+         [("Sydney", "GPE"), ("States", "GPE"), ("Chicago", "GPE")], "United States"),
+    ],
+)
+def test_places_a_common_plural_names_a_country_beside_its_places(
+        text: str, labelled: list[tuple[str, str]], expected: str | None) -> None:
+    found = {p.text: p.name for p in _resolve(text, labelled) if p.gazetteer_id}
+    assert found.get("States") == expected
