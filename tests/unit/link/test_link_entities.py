@@ -515,3 +515,24 @@ def test_entities_an_everyday_word_joins_its_longer_name_after_the_other_partial
     assert ccp != "Commercial Crew Program"
     assert {m[0]: e.name for e in entities for m in e.members if m[2] == "Party"} == {
         "w0": "Chinese Communist Party", "w1": "Democratic Party"}
+
+
+def test_entities_a_seat_of_power_is_typed_by_what_it_does() -> None:
+    # "The White House said" is the government, "a vigil outside the White House" the building: the corpus entity
+    # takes the type of most articles' readings, whatever label the model gave the name; the names stay one
+    # entity, placed at the seat's entry (#17).
+    def seat(article_id: str, text: str, label: str) -> Article:
+        starts = [i for i in range(len(text)) if text.startswith("White House", i)]
+        return Article(id=article_id, text=text,
+                       entities=(Entity(id="e1", name="White House", label=label, variants=("White House",)),),
+                       mentions=tuple(Mention(s, s + 11, "White House", label, entity="e1") for s in starts),
+                       places=(Place(starts[0], starts[0] + 11, "White House", name="White House",
+                                     gazetteer_id="x:White House", country="US", type="seat", entity="e1"),))
+
+    acting = [seat("a1", "The White House said on Tuesday it would veto the bill.", "GPE"),
+              seat("a2", "White House officials met at the White House.", "FAC")]
+    building = [seat("b1", "Hundreds gathered outside the White House and near the White House.", "GPE")]
+    entity, = resolve_entities(acting + building)
+    assert (entity.name, entity.label, entity.articles) == ("White House", "ORG", 3)
+    entity, = resolve_entities(building + acting[:1] + [seat("b2", "A dinner at the White House.", "ORG")])
+    assert entity.label == "FAC"
