@@ -572,6 +572,18 @@ def common_word(text: str) -> bool:
     return _common_word(name_key(text))
 
 
+def common_plural(name: str) -> bool:
+    """Whether a name is the plural of a common word, written as a word ("States", "Islands", "Lakes"): the
+    United States' "the States" are every federation's states, and an article names the country so only where
+    it places something else in it (#17).
+
+    >>> common_plural("States"), common_plural("Philippines"), common_plural("America")
+    (True, False, False)
+    """
+    return " " not in name and len(name) > 3 and name[-1] == "s" and name[:1].isupper() and name[1:].islower() \
+        and common_word(name) and common_word(name[:-1])
+
+
 @functools.lru_cache(maxsize=4096)
 def _common_word(key: str) -> bool:
     from wordfreq import zipf_frequency

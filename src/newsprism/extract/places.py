@@ -60,6 +60,7 @@ from .entities import foreign_ranges
 from .gazetteer import (
     GazEntry,
     airports,
+    common_plural,
     common_word,
     curated_surfaces,
     demonym,
@@ -758,7 +759,7 @@ def resolve_places(article: Article, mentions: Iterable[Mention]) -> list[Place]
         if best.type == "region" and name_key(name) in words and not geography.names_country(best.country,
                                                                                           besides=words):
             continue
-        if best.type in _PLURAL_TYPES and _common_plural(name) and not geography.in_its_country(name, best):
+        if best.type in _PLURAL_TYPES and common_plural(name) and not geography.in_its_country(name, best):
             continue  # "the States" of an Australian article are its states, not the United States (#17)
         if best.type == "city" and best.population < _BIG_ALIAS_POPULATION and " " not in name and (
                 name.lower() in first_name_genders()) and not _own_name(best.own_key, name_key(name)):
@@ -800,18 +801,6 @@ def _no_common_aliases(name: str, found: list[GazEntry]) -> list[GazEntry]:
 
 #: Place types a common plural may name only beside another place of that country.
 _PLURAL_TYPES = frozenset({"country", "region", "union"})
-
-
-def _common_plural(name: str) -> bool:
-    """Whether a name is the plural of a common word, written as a word ("States", "Islands", "Lakes"): the
-    United States' "the States" are every federation's states, and an article names the country so only where
-    it places something else in it (#17).
-
-    >>> _common_plural("States"), _common_plural("Philippines"), _common_plural("America")
-    (True, False, False)
-    """
-    return " " not in name and len(name) > 3 and name[-1] == "s" and name[:1].isupper() and name[1:].islower() \
-        and common_word(name) and common_word(name[:-1])
 
 
 def _word_for_a_region(mention: Mention, name: str) -> bool:

@@ -211,7 +211,8 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
         # one string for each id, name, label and place the corpus repeats, not one per row: a full link holds
         # every article's rows (#17)
         name = name_surface(entity.name)  # "Hillary] Clinton": an editor's bracket is no part of a name (#17)
-        if not gaz and family not in _WORD_FAMILIES and everyday_name(name, article.lang):
+        if not gaz and (family not in _WORD_FAMILIES and everyday_name(name, article.lang)
+                        or family == "PLACE" and _declined(name)):
             gaz = ARTICLE_KEY + article.id  # "Post": the Washington Post here, the New York Post there (#17)
         rows.append(EntityMentionRow(article.id, position, intern(entity.id), intern(node_id(family, gaz, name)),
                                      intern(name), seats.get(entity.id) or (intern(entity.label) if entity.label else entity.label),
@@ -245,6 +246,16 @@ def _seat_labels(article: Article) -> dict[str, str]:
             located = bool(before) and before[-1].casefold() in _IN_A_BUILDING
             building[mention.entity] = building.get(mention.entity, True) and located
     return {entity: "FAC" if located else "ORG" for entity, located in building.items()}
+
+
+def _declined(name: str) -> bool:
+    """Whether a place's name the article leaves unplaced is a common plural the gazetteer knows as a place
+    (:func:`~newsprism.extract.gazetteer.common_plural`): the place stage would not read it as that place here
+    ("the States" of an Australian article, its own states), so it is no evidence of the place another article
+    names so; kept to its article, it joins no entity of the gazetteer's place (#17)."""
+    from ..extract.gazetteer import common_plural, gazetteer  # loaded once per process; few names get here
+
+    return common_plural(name) and bool(gazetteer().lookup(name))
 
 
 def _spellings(variants: Iterable[str], name: str, family: str) -> set[str]:

@@ -536,3 +536,20 @@ def test_entities_a_seat_of_power_is_typed_by_what_it_does() -> None:
     assert (entity.name, entity.label, entity.articles) == ("White House", "ORG", 3)
     entity, = resolve_entities(building + acting[:1] + [seat("b2", "A dinner at the White House.", "ORG")])
     assert entity.label == "FAC"
+
+
+def test_entities_a_common_word_left_unplaced_joins_no_place_of_that_name() -> None:
+    # "the States" of an Australian article (its states) is left unplaced by the place stage, while an American
+    # article places "the States" at the United States: the unplaced word is no evidence of that place, and stays
+    # an entity of its own article (#17).
+    us = Article(id="u1", text="She moved to the States.",
+                 entities=(Entity(id="e1", name="States", label="GPE", variants=("States",)),
+                           Entity(id="e2", name="United States", label="GPE", variants=("United States",))),
+                 places=(Place(17, 23, "States", name="United States", gazetteer_id="x:United States",
+                               country="US", entity="e1"),
+                         Place(30, 43, "United States", name="United States", gazetteer_id="x:United States",
+                               country="US", entity="e2")))
+    au = [Article(id=f"a{i}", text="Unlike the States, Canberra taxes income.", lang="en",
+                  entities=(Entity(id="e1", name="States", label="GPE", variants=("States",)),)) for i in (1, 2)]
+    groups = _groups([us, *au])
+    assert {"States", "United States"} in groups and groups.count({"States"}) == 2
