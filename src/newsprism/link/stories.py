@@ -311,7 +311,8 @@ def _average_link(a: list[str], b: list[str], scores: dict[tuple[str, str], floa
 #: Quotation marks that open and that close a quotation (a straight mark does both).
 _OPENING = frozenset("\"'“‘«„‚")
 _CLOSING = frozenset("\"'”’»“")
-_DOUBLE = frozenset("\"“”«»„")
+#: Marks whose one end alone says a quotation (a guillemet alone is a list's or a breadcrumb's: "» Books").
+_DOUBLE = frozenset("\"“”„")
 
 
 def pull_quote(title: str) -> bool:
@@ -328,7 +329,10 @@ def pull_quote(title: str) -> bool:
     if len(text) < 2:
         return False
     if text[0] in _OPENING and text[-1] in _CLOSING:
-        return True
+        # one quotation, not two quoted names with words between ("‘Black Lives Matter’ Sends ... ‘Instead Of’");
+        # a mark before a letter is an apostrophe ("'It's over'")
+        return next(i for i in range(1, len(text)) if text[i] in _CLOSING and (
+            i + 1 == len(text) or not text[i + 1].isalnum())) == len(text) - 1
     doubles = [c for c in text if c in _DOUBLE]
     return len(doubles) == 1 and (text[0] in _DOUBLE or text[-1] in _DOUBLE)
 

@@ -161,6 +161,8 @@ def test_stories_are_named_by_a_headline_before_a_pull_quote() -> None:
     assert pull_quote('The politicians failed us. "') and pull_quote('"Enough is enough".')
     assert not pull_quote('"We will win": students march on Athens') and not pull_quote("Obama's plan")
     assert not pull_quote('"Hamilton" wins eleven Tony awards') and not pull_quote("Riots hit Athens")
+    assert not pull_quote("» Books to understand the future") and pull_quote("« Nous resterons »")
+    assert not pull_quote("‘Black Lives Matter’ Sends a Message - ‘Instead Of Pimping’") and pull_quote("'It's over'")
     docs = corpus()
     story = next(s for s in cluster_stories([features(a) for a in docs]) if "a5" in s.articles)
     quoted = [a.replace(title=f"'{a.title}'") if a.id != "a5" else a for a in docs]
