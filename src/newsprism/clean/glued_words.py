@@ -22,7 +22,11 @@ to wordfreq *and* occurs once in the document:
    "-in" end many names ("Saladas", "Judian");
 5. in a line in another language, one of that language's commonest short
    words glued to a known word of it (``Webseitenund``, ``derHerstellung``),
-   by that language's word list.
+   by that language's word list;
+6. before rules 3 and 4, an unknown word, or one with a capital inside, whose
+   two parts the document writes apart more often than together
+   (``gunownership`` beside "gun ownership", ``theengine`` twice beside "the
+   engine" eight times), whatever word frequencies say of its parts.
 """
 
 from __future__ import annotations
@@ -129,17 +133,70 @@ def load_word_lists(lang: str) -> None:
         _lexicon(lang)
 
 
-def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
+class DocumentVocabulary(Counter[str]):
+    """A document's word counts (see :func:`document_vocabulary`) that also answers how often it writes two
+    words one after the other, counted from its text the first time a glued word asks (#12)."""
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.texts = tuple(texts)
+        self._pairs: Counter[str] | None = None
+
+    def pair_count(self, left: str, right: str) -> int:
+        """How often the document writes ``left`` and ``right`` apart, one space between them, in their case but
+        for a sentence's first capital ("gun ownership" for "Gunownership"; "Linked In" is not "LinkedIn")."""
+        if self._pairs is None:
+            self._pairs = Counter()
+            for text in self.texts:
+                self._pairs.update(f"{a} {b}" for a, b in _WORD_PAIR.findall(text))
+        lefts = {left, left[:1].swapcase() + left[1:]} if left[1:].islower() else {left}
+        return sum(self._pairs.get(f"{part} {right}", 0) for part in lefts)
+
+
+def document_vocabulary(texts: Iterable[str]) -> DocumentVocabulary:
     """Lower-cased letter runs of a document and how often each occurs, and the pairs of capitalised words
     it writes apart ("supreme court"), under their two words joined by a space."""
-    counts: Counter[str] = Counter()
-    for text in texts:
+    counts = DocumentVocabulary(texts)
+    for text in counts.texts:
         counts.update(map(str.lower, _LETTERS.findall(text)))
         counts.update(f"{a} {b}".lower() for a, b in _CAPITAL_PAIR.findall(text))
     return counts
 
 
 _CAPITAL_PAIR = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]+) (?=([A-ZÀ-Þ][a-zà-ÿ]+)\b)")
+_WORD_PAIR = re.compile(r"\b([^\W\d_]+) (?=([^\W\d_]+)\b)")
+
+
+def _pair_count(vocabulary: Counter[str], left: str, right: str) -> int:
+    """How often the document writes ``left`` and ``right`` apart: every pair for a :class:`DocumentVocabulary`,
+    the capitalised pairs only for a plain count."""
+    if isinstance(vocabulary, DocumentVocabulary):
+        return vocabulary.pair_count(left, right)
+    return vocabulary.get(f"{left} {right}".lower(), 0)
+
+
+def _written_apart(word: str, *, vocabulary: Counter[str]) -> tuple[int, str] | None:
+    """Where the document writes ``word``'s two parts apart more often than it writes them together (#12).
+
+    A glued pair of words is seldom glued everywhere its text uses it: "gun ownership" written ten times and
+    "gunownership" once, "the engine" eight times and "theengine" twice. The document's own spelling settles
+    what word frequencies cannot: a compound's parts ("nosedown"), a close call between two readings
+    ("therepose"), a name's particle ("Billde" beside "Bill de Blasio"). Of several such places the one written
+    apart most often wins, and a tie is left as written.
+    """
+    together = max(vocabulary.get(word.lower(), 0), 1)
+    best: list[tuple[int, int]] = []
+    for index in range(2, len(word) - 1):
+        count = _pair_count(vocabulary, word[:index], word[index:])
+        if count > together:
+            best.append((count, index))
+    if not best:
+        return None
+    best.sort(reverse=True)
+    if len(best) > 1 and best[0][0] == best[1][0]:
+        return None
+    index = best[0][1]
+    return index, f'"{word[:index]}" and "{word[index:]}" glued, which this text writes apart'
 
 
 def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_only: bool = False) -> list[Split]:
@@ -223,7 +280,14 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             continue  # letters and digits in one token are a handle or a code ("theprocess12", "4hourelection")
         if _DOTTED.match(text, m.end()) or (m.start() and text[m.start() - 1] in "./"):
             continue  # part of a domain, file or path ("onmeth.com")
-        if vocabulary.get(word.lower(), 0) > 1 or zipf(word, lang) > 0:
+        known = zipf(word, lang) > 0
+        if not known or not word[1:].islower():
+            # a known word with no capital inside is never split: "backup" beside "back up" is two words (#12)
+            apart = _written_apart(word, vocabulary=vocabulary)
+            if apart is not None:
+                splits.setdefault(m.start() + apart[0], Split(m.start(), m.end(), m.start() + apart[0], apart[1]))
+                continue
+        if vocabulary.get(word.lower(), 0) > 1 or known:
             if word[1:].islower():  # no capital inside: no case boundary to look at
                 continue
             pair = _parts_apart(word, vocabulary=vocabulary)

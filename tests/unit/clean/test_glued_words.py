@@ -389,3 +389,38 @@ def test_glued_words_a_paragraph_in_another_language_is_repaired_by_its_word_lis
     result = clean_text(f"{english}\n\n{german}\n\n{english}", budget=1.0)
     assert "Webseiten und der Bahn" in result.text
     assert not result.budget_spent
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "glued", "after"), [
+    # a compound's parts by word frequencies alone, but the text writes them apart
+    ("The law on gun ownership passed. Rules on gunownership vary. Gun ownership rose.", "gunownership",
+     "gun ownership"),
+    # two readings ("the repose", "there pose"): the text's own spelling settles it
+    ("They sat in the repose of the garden; the repose was brief, and therepose lasted.", "therepose",
+     "the repose"),
+    # glued twice, written apart more often
+    ("the engine failed; theengine stalled; the engine was old; theengine was new; the engine again",
+     "theengine", "the engine"),
+    # a name's particle, in a run of capitalised words
+    ("Mayor Bill de Blasio spoke. Later Mayor Billde Blasio left. Bill de Blasio said so.", "Billde", "Bill de"),
+])
+def test_glued_words_parts_the_text_writes_apart_are_split(text: str, glued: str, after: str) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert {text[s.start:s.end] for s in splits} == {glued}
+    for split in reversed(splits):
+        text = text[:split.index] + " " + text[split.index:]
+    assert after in text
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    # a known word is not two because its parts meet elsewhere
+    "Make a backup of the files and back up the photos; back up everything.",
+    # nor a brand whose parts meet in another case
+    "The post he linked in the email and linked in the note was on LinkedIn.",
+    # a tie between two places is left as written
+    "then on Monday the non-voters, then on Tuesday the non-members, and thenon Friday",
+])
+def test_glued_words_parts_written_apart_leave_words_and_brands(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
