@@ -249,6 +249,14 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             elif listed and left.islower() and _grammar_word(left, lang):
                 splits.setdefault(m.start(2), Split(m.start(), m.end(), m.start(2),
                                                     f'case boundary after the grammar word "{left}"'))
+            elif listed and left.islower() and len(left) >= 3 and zipf(left, lang) >= _LOWER_LEFT_ZIPF \
+                    and _known(right, vocabulary, lang, _RIGHT_ZIPF) and zipf(left + right, lang) == 0 \
+                    and zipf(left + right) == 0:
+                # a known lower-case word before a capitalised one ("besondereRolle", "sagteDer"), as in the
+                # story's language: brands that start in lower case start with one or two letters ("iPhone"), or
+                # are known words of their own ("easyJet") (#12)
+                splits.setdefault(m.start(2), Split(m.start(), m.end(), m.start(2),
+                                                    f'case boundary between "{left}" and "{right}"'))
             elif left[1:].islower() and vocabulary.get((left + right).lower(), 0) <= 1 \
                     and _first_name_and_surname(left, right):  # names are written alike in every language (#12)
                 splits.setdefault(m.start(2), Split(m.start(), m.end(), m.start(2),

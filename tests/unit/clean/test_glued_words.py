@@ -424,3 +424,17 @@ def test_glued_words_parts_the_text_writes_apart_are_split(text: str, glued: str
 ])
 def test_glued_words_parts_written_apart_leave_words_and_brands(text: str) -> None:
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "lang", "glued"), [
+    # a known lower-case word before a capitalised one, in a line of another language
+    ("Der Sprecher sagteDer Zug fährt heute nicht.", "de", ["sagteDer"]),
+    ("Es ist im Allgemeinen sehr windig und festEin Sturm zieht auf.", "de", ["festEin"]),
+    # a brand that starts in lower case is a known word of its own
+    ("Der Flug mit easyJet nach Berlin fiel aus.", "de", []),
+])
+def test_glued_words_lower_case_word_before_a_capital_in_another_language(text: str, lang: str,
+                                                                          glued: list[str]) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]), lang=lang, marks_only=True)
+    assert [text[s.start:s.end] for s in splits] == glued
