@@ -640,6 +640,17 @@ def _word_after_name(left: str, right: str, *, vocabulary: Counter[str], lang: s
             and vocabulary.get(left.lower(), 0) > 0)
 
 
+#: Two-letter words that are also Latin and Greek endings of words a list may lack ("magellanicus", "arthritis",
+#: "neuron"): after a rarer word they are no sign of glue.
+_CLASSICAL_ENDINGS = frozenset("us is as an on or um".split())
+
+
+def _opens_nothing(left: str, lang: str) -> bool:
+    """A lower-case word of five letters or more that starts no listed compound ("chimed", "telluric",
+    "undersides"): a word glued to what follows, not a compound's first half (#12)."""
+    return left.islower() and len(left) >= 5 and _lexicon(lang)[1][left] == 0
+
+
 def _misspelt(word: str, lang: str) -> bool:
     """Whether ``word`` is one edit from a common word ("diplayed", "spokeman", "pressue"): a typo, not glue.
 
@@ -679,6 +690,8 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
     if len(right) == 2:
         # "-as", "-an", "-in" end many names ("Saladas", "Judian"): only after a common word ("Fridayin")
         floor = _SHORT_RIGHT_LEFT_ZIPF if left[:1].isupper() else _COMMON_ZIPF + 0.5  # names are capitalised
+        if _opens_nothing(left, lang) and right.lower() not in _CLASSICAL_ENDINGS:
+            floor = _LOWER_LEFT_ZIPF  # "chimedin", "undersidesof": a word no compound starts with
         # a name that stands alone elsewhere in the document may take one too ("Mubarakon")
         named = seen_left and left[:1].isupper() and len(left) > _MIN_LEFT
         # a three-letter grammar word before one is glue too ("notby", "arein"): it ends no name
@@ -700,5 +713,8 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
             return None  # "Havenbond", "Goldsworthy": a compound name, unless its first part is common or seen
         # a rarer lower-case word before a common one ("zebras" + "evolved"): names are capitalised
         floor = _FUNCTION_LEFT_ZIPF if left.islower() and right_zipf >= _SHORT_PART_ZIPF else _COMMON_ZIPF
-        ok = left_zipf >= floor and sure_right and long_enough and left_zipf + right_zipf >= _PAIR_ZIPF
+        pair = _PAIR_ZIPF
+        if _opens_nothing(left, lang) and _lexicon(lang)[2][right.lower()] == 0:
+            floor, pair = _LOWER_LEFT_ZIPF, _PAIR_ZIPF - 1.0  # "telluricplanet": neither part builds compounds
+        ok = left_zipf >= floor and sure_right and long_enough and left_zipf + right_zipf >= pair
     return left_zipf + right_zipf if ok else None

@@ -438,3 +438,27 @@ def test_glued_words_lower_case_word_before_a_capital_in_another_language(text: 
                                                                           glued: list[str]) -> None:
     splits = find_glued(text, vocabulary=document_vocabulary([text]), lang=lang, marks_only=True)
     assert [text[s.start:s.end] for s in splits] == glued
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "glued", "after"), [
+    # a rarer lower-case word that starts no listed compound, before a two-letter grammar word or a common word
+    ("Her colleagues chimedin with their own views.", "chimedin", "chimed in"),
+    ("The workers clockedin before dawn.", "clockedin", "clocked in"),
+    ("The party was led by hobbyistprogrammers from the city.", "hobbyistprogrammers", "hobbyist programmers"),
+])
+def test_glued_words_a_word_that_opens_no_compound(text: str, glued: str, after: str) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == [glued]
+    assert after in text[:splits[0].index] + " " + text[splits[0].index:]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    # a Latin or Greek ending is no grammar word glued on
+    "The penguin Spheniscus magellanicus nests there.",
+    # a prefix that opens many listed words keeps its compound
+    "The firm was underdelivering on its promises.",
+])
+def test_glued_words_a_word_that_opens_no_compound_leaves_endings(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
