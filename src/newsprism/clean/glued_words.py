@@ -612,6 +612,12 @@ def _compound(left: str, right: str, lang: str) -> bool:
         # "-over" or "-out" end tell nothing of this one (#12)
         return False
     opens, closes = starts[left.lower()], ends[right.lower()]
+    if left.islower() and min(zipf(left, lang), zipf(right, lang)) >= _EVERYDAY_ZIPF and closes < _HEAD_PARTS:
+        # two everyday lower-case words, the second one that hardly ends a listed compound ("car" 5.5 + "accident"
+        # 4.7, "time" + "whether", "back" + "certain"): a prefix's compounds the list lacks are made on rarer
+        # words ("underdelivering", "nanoinfluencers"), and on everyday ones that end many ("backglass": "-glass"
+        # ends 8, "lifepath", "keywoman") (#12)
+        return False
     if opens >= _COMPOUND_PARTS:
         return True  # a prefix ("un-", "non-", "hyper-", "under-") opens words of any kind
     # a suffix ends words that open compounds too: "-able" ends many listed words and "crew-" opens 7
@@ -640,6 +646,9 @@ def _word_after_name(left: str, right: str, *, vocabulary: Counter[str], lang: s
             and vocabulary.get(left.lower(), 0) > 0)
 
 
+#: An everyday word that ends fewer listed compounds than this is no compound's head ("-accident" 0, "-look" 2;
+#: "-flight" 4, "-glass" 8).
+_HEAD_PARTS = 3
 #: Two-letter words that are also Latin and Greek endings of words a list may lack ("magellanicus", "arthritis",
 #: "neuron"): after a rarer word they are no sign of glue.
 _CLASSICAL_ENDINGS = frozenset("us is as an on or um".split())

@@ -462,3 +462,27 @@ def test_glued_words_a_word_that_opens_no_compound(text: str, glued: str, after:
 ])
 def test_glued_words_a_word_that_opens_no_compound_leaves_endings(text: str) -> None:
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "glued", "after"), [
+    # two everyday words, the second one that hardly ends a listed compound, after a part that starts many
+    ("He was hurt in a caraccident last year.", "caraccident", "car accident"),
+    ("They argued for a long timewhether to stay.", "timewhether", "time whether"),
+    ("Officials say a firebroke out overnight.", "firebroke", "fire broke"),
+])
+def test_glued_words_everyday_words_are_no_compound(text: str, glued: str, after: str) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == [glued]
+    assert after in text[:splits[0].index] + " " + text[splits[0].index:]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [
+    # an everyday word that ends many listed compounds is a compound's head ("-glass", "-flight", "-woman")
+    "The pinball machine has a new backglass and a freeflight mode.",
+    # a capitalised compound is a name ("Windfields")
+    "They moved to St. Andrew-Windfields last spring.",
+])
+def test_glued_words_everyday_compound_heads_stay(text: str) -> None:
+    assert find_glued(text, vocabulary=document_vocabulary([text])) == []
