@@ -709,6 +709,8 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
     elif len(left) == 2:
         ok = left.lower() in STOP_WORDS and left.islower() and right_zipf >= _COMMON_ZIPF
     else:
+        # a rarer lower-case word the text uses alone, before an ordinary one ("moai" + "date", "lithic" + "edge")
+        seen_word = seen_left and left.islower() and len(left) >= _MIN_LEFT and right_zipf >= _SHORT_PART_ZIPF
         seen_left = seen_left and left[:1].isupper()
         long_enough = len(left) >= _MIN_LEFT or (left.islower() and left in STOP_WORDS) \
             or (len(left) == 3 and left.islower() and left_zipf >= _SHORT_LEFT_ZIPF) \
@@ -716,7 +718,7 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         # a short rare right part is often a chance split of a name ("Rosa"+"vita", "Islam"+"bol")
         sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF) \
             or (left.islower() and left in ENGLISH_STOP_WORDS and right_zipf >= _COMMON_ZIPF)  # "thesaga", "andnuns"
-        if seen_left:  # a name that stands alone elsewhere in the document ("Rudaw" in "Rudawreports")
+        if seen_left or seen_word:  # a name that stands alone elsewhere in the document ("Rudaw" in "Rudawreports")
             left_zipf = max(left_zipf, _COMMON_ZIPF)
         elif left[:1].isupper() and left_zipf < _SHORT_RIGHT_LEFT_ZIPF:
             return None  # "Havenbond", "Goldsworthy": a compound name, unless its first part is common or seen

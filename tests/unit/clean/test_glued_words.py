@@ -486,3 +486,12 @@ def test_glued_words_everyday_words_are_no_compound(text: str, glued: str, after
 ])
 def test_glued_words_everyday_compound_heads_stay(text: str) -> None:
     assert find_glued(text, vocabulary=document_vocabulary([text])) == []
+
+
+@pytest.mark.issue(12)
+def test_glued_words_a_rare_word_the_text_uses_alone_before_an_ordinary_one() -> None:
+    text = "The moai stand on the coast. Each moai was carved from tuff. The moaidate is still argued."
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.index] + " " + text[s.index:s.end] for s in splits] == ["moai date"]
+    alone = "The moaidate is still argued."  # the same word with no trace of its first part alone
+    assert find_glued(alone, vocabulary=document_vocabulary([alone])) == []
