@@ -55,7 +55,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -215,11 +215,12 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
     if tree is None:
         issues.append(Issue(Code.NO_HTML_STRUCTURE, "no HTML structure found in the page (plain text or a fragment?)", STAGE))
         return HtmlExtract(text="", issues=issues)
-    json_ld = list(_jsonld_objects(tree))  # parsed once, for the metadata and the page's kind
-    fields = page_metadata(tree, url=url, json_ld=json_ld)
+    elements = _by_tag(tree, _METADATA_TAGS)
+    json_ld = list(_jsonld_objects(elements["script"]))  # parsed once, for the metadata and the page's kind
+    fields = page_metadata(tree, url=url, json_ld=json_ld, elements=elements)
     # read on the whole page, before its furniture (a shop's cart and prices) is taken out (#17); the
     # page's text only when the page declares no kind, the one case not_news reads it
-    kind = declared_kind(tree, json_ld)
+    kind = declared_kind(tree, json_ld, metas=elements["meta"])
     page_text = tree.text_content() if kind is None else ""
     media, related, blocks, comments = _take_furniture(tree, url=url)
     if media:
@@ -228,11 +229,12 @@ def _extract(html: str, *, url: str | None, fallback_chars: int, issues: list[Is
         fields["related"] = related
     if "published" not in fields and (date := _find_date(tree, url=url)):
         fields["published"] = date  # before stripping: htmldate also reads JSON-LD and scripts in the body
-    _strip_non_content(tree)
-    headings = _heading_words([fields.get("title") or "", *(_clean(h.text_content()) for h in tree.iter("h1"))])
+    _strip_non_content(tree, asides=bool(elements["aside"]))
+    stripped = _by_tag(tree, ("h1", "article"))  # nothing changes the tree between the two reads
+    headings = _heading_words([fields.get("title") or "", *(_clean(h.text_content()) for h in stripped["h1"])])
     budget = _Budget(deadline)
-    text, from_block = _main_text(tree, url=url, fallback_chars=fallback_chars, block=_article_block(tree, blocks),
-                                  budget=budget)
+    text, from_block = _main_text(tree, url=url, fallback_chars=fallback_chars,
+                                  block=_article_block(tree, [*stripped["article"], *blocks]), budget=budget)
     text = _drop_heading(text, headings)
     # 4. a second opinion, unless the page marked its article block; last, as readability rewrites the tree
     if not from_block and _at_most_elements(tree, html, MAX_SECOND_OPINION_ELEMENTS):
@@ -344,7 +346,7 @@ def _parse(html: str, issues: list[Issue]) -> HtmlElement | None:
     return tree
 
 
-def _strip_non_content(tree: HtmlElement) -> None:
+def _strip_non_content(tree: HtmlElement, *, asides: bool = True) -> None:
     """Remove elements that never hold article text, once metadata and furniture have been read.
 
     trafilatura removes them too, but only after several XPath passes over the
@@ -352,15 +354,16 @@ def _strip_non_content(tree: HtmlElement) -> None:
     F1 on the dev set. ``<form>`` and ``<footer>`` stay: some sites wrap the
     whole page in a form. On a page whose ``<aside>`` elements hold most of its
     paragraphs, ``<aside>`` is the theme's box for everything, the story's post
-    included: they become ``<div>`` elements, read as any other block (#12).
+    included: they become ``<div>`` elements, read as any other block (#12). ``asides=False`` says the page
+    has no ``<aside>``, so that none is looked for (#12, speed).
     """
     from lxml.etree import strip_elements
 
     body = tree.find("body")
     if body is None:
         return
-    asides = [aside for aside in body.iter("aside") if next(aside.iterancestors("aside"), None) is None]
-    if asides and sum(_COUNT_P(aside) for aside in asides) >= max(3, ASIDE_SHARE * _COUNT_P(body)):
+    outer = [aside for aside in body.iter("aside") if next(aside.iterancestors("aside"), None) is None] if asides else []
+    if outer and sum(_COUNT_P(aside) for aside in outer) >= max(3, ASIDE_SHARE * _COUNT_P(body)):
         for aside in body.iter("aside"):
             aside.tag = "div"
     strip_elements(body, *_NOT_CONTENT, with_tail=False)
@@ -559,15 +562,17 @@ def _shares(line: str, other: set[tuple[str, ...]]) -> bool:
 
 
 def _article_block(tree: HtmlElement, blocks: list[HtmlElement]) -> HtmlElement | None:
-    """The smallest marked article block (``<article>``, ``itemprop=articleBody``, a body class)
-    that holds at least :data:`BLOCK_SHARE` of the page's paragraphs.
+    """The smallest of the marked article blocks ``blocks`` (the page's ``<article>`` elements, then those with
+    ``itemprop=articleBody`` or a body class) that holds at least :data:`BLOCK_SHARE` of the page's paragraphs.
 
     Counting paragraphs is done by XPath (in C); measuring their text in Python
     would cost what the smaller tree saves.
     """
+    if not blocks:  # most pages mark none: their paragraphs are not counted (#12, speed)
+        return None
     total = _COUNT_P(tree)
     best: tuple[float, HtmlElement] | None = None
-    for block in [*tree.iter("article"), *blocks]:
+    for block in blocks:
         if block.getroottree().getroot() is not tree:  # inside furniture taken out of the page
             continue
         count = _COUNT_P(block)
@@ -644,10 +649,24 @@ def _clean(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
-def _metas(tree: HtmlElement) -> dict[str, list[str]]:
+#: The tags the page's metadata is read from, found in one walk (:func:`_by_tag`) where each had its own, with a
+#: seventh for the page's kind; and ``<aside>``, whose absence spares a walk when the page is stripped (#12, speed).
+_METADATA_TAGS = ("script", "meta", "link", "title", "h1", "time", "aside")
+
+
+def _by_tag(tree: HtmlElement, tags: tuple[str, ...]) -> dict[str, list[HtmlElement]]:
+    """The elements of each of ``tags`` in ``tree``, in the page's order (as ``tree.iter(tag)`` gives them), found in
+    one walk: a walk over the tree costs about as much whatever tags it looks for (#12, speed)."""
+    found: dict[str, list[HtmlElement]] = {tag: [] for tag in tags}
+    for elem in tree.iter(*tags):
+        found[elem.tag].append(elem)
+    return found
+
+
+def _metas(meta_elements: Iterable[HtmlElement]) -> dict[str, list[str]]:
     """``<meta>`` contents by lower-cased property, name or itemprop."""
     metas: dict[str, list[str]] = {}
-    for meta in tree.iter("meta"):
+    for meta in meta_elements:
         content = _clean(meta.get("content"))
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
         if content and key:
@@ -655,9 +674,10 @@ def _metas(tree: HtmlElement) -> dict[str, list[str]]:
     return metas
 
 
-def _jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
-    """Every JSON object in the page's JSON-LD scripts, ``@graph`` members included."""
-    for script in tree.iter("script"):
+def _jsonld_objects(scripts: Iterable[HtmlElement]) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD scripts (``scripts``: its ``<script>`` elements), ``@graph`` members
+    included."""
+    for script in scripts:
         if "ld+json" not in (script.get("type") or "") or not script.text or len(script.text) > _MAX_JSONLD_CHARS:
             continue
         try:
@@ -761,9 +781,10 @@ def split_authors(values: Iterable[str]) -> tuple[str, ...]:
     return _unique(names)
 
 
-def _canonical(tree: HtmlElement, metas: dict[str, list[str]], url: str | None) -> str | None:
-    """The canonical URL, unless it is a bare home page (some sites point every article at it)."""
-    hrefs = [link.get("href") or "" for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"]
+def _canonical(links: Iterable[HtmlElement], metas: dict[str, list[str]], url: str | None) -> str | None:
+    """The canonical URL (from the page's ``<link>`` elements or its metadata), unless it is a bare home page
+    (some sites point every article at it)."""
+    hrefs = [link.get("href") or "" for link in links if (link.get("rel") or "").lower() == "canonical"]
     for href in [*hrefs, *metas.get("og:url", [])]:
         absolute = urljoin(url or "", str(href).strip())
         parts = urlsplit(absolute)
@@ -800,8 +821,8 @@ def _known_languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
-def page_metadata(tree: HtmlElement, *, url: str | None = None,
-                  json_ld: Iterable[dict[str, Any]] | None = None) -> dict[str, Any]:
+def page_metadata(tree: HtmlElement, *, url: str | None = None, json_ld: Iterable[dict[str, Any]] | None = None,
+                  elements: Mapping[str, list[HtmlElement]] | None = None) -> dict[str, Any]:
     """Article fields declared by the page: JSON-LD, OpenGraph, ``<meta>`` and ``<link>`` tags.
 
     Args:
@@ -809,14 +830,18 @@ def page_metadata(tree: HtmlElement, *, url: str | None = None,
         url: The page's URL, to resolve relative links.
         json_ld: The page's JSON-LD objects when the caller has parsed them already; else they are
             read from ``tree``.
+        elements: The page's elements of each of :data:`_METADATA_TAGS` (:func:`_by_tag`) when the caller
+            has found them already; else they are found in ``tree``.
 
     Returns:
         Article field values (see :class:`HtmlExtract`), without ``media``
         and ``related``; fields the page does not declare are absent.
     """
-    metas, ld = _metas(tree), _article_ld(_jsonld_objects(tree) if json_ld is None else json_ld)
-    h1 = [_clean(e.text_content()) for e in tree.iter("h1")]
-    title_tag = [_clean(e.text_content()) for e in tree.iter("title")]
+    elements = _by_tag(tree, _METADATA_TAGS) if elements is None else elements
+    metas = _metas(elements["meta"])
+    ld = _article_ld(_jsonld_objects(elements["script"]) if json_ld is None else json_ld)
+    h1 = [_clean(e.text_content()) for e in elements["h1"]]
+    title_tag = [_clean(e.text_content()) for e in elements["title"]]
     authors = split_authors(_names(ld.get("author")) or metas.get("author", []) + metas.get("article:author", [])
                             + metas.get("parsely-author", []) + metas.get("dc.creator", []) + metas.get("sailthru.author", [])
                             or _bylines(tree))
@@ -829,7 +854,7 @@ def page_metadata(tree: HtmlElement, *, url: str | None = None,
                                      metas.get("og:published_time"), metas.get("datepublished"),
                                      metas.get("parsely-pub-date"), metas.get("pubdate"), metas.get("publish-date"),
                                      metas.get("sailthru.date"), metas.get("dc.date"), metas.get("date"),
-                                     [t.get("datetime") or "" for t in tree.iter("time") if t.get("pubdate") is not None
+                                     [t.get("datetime") or "" for t in elements["time"] if t.get("pubdate") is not None
                                       or t.get("itemprop") == "datePublished"])),
         "site": _first(metas.get("og:site_name"), _names(ld.get("publisher")), metas.get("application-name")),
         "lang": _lang(tree, metas, ld),
@@ -840,7 +865,7 @@ def page_metadata(tree: HtmlElement, *, url: str | None = None,
                          *(k for v in metas.get("news_keywords", []) + metas.get("keywords", []) for k in v.split(","))]),
         "categories": _unique([*metas.get("article:section", []), *_strings(ld.get("articleSection")),
                                *metas.get("parsely-section", [])]),
-        "canonical_url": _canonical(tree, metas, url),
+        "canonical_url": _canonical(elements["link"], metas, url),
     }
     return {k: v for k, v in fields.items() if v}
 
@@ -915,11 +940,17 @@ def _take_furniture(tree: HtmlElement, *, url: str | None
     media: list[MediaItem] = []
     related: list[Link] = []
     taken: set[HtmlElement] = set()
-    for figure in body.iter("figure"):
+    # the figures and the box elements found in one walk over the body, where each had its own: reading a figure
+    # changes nothing in the tree, and the figures are still read first (#12, speed)
+    figures: list[HtmlElement] = []
+    boxes: list[HtmlElement] = []
+    for elem in body.iter("figure", *_BOX_TAGS):
+        (figures if elem.tag == "figure" else boxes).append(elem)
+    for figure in figures:
         if not taken.intersection(figure.iterancestors("figure")):
             media.extend(_figure_media(figure, url=url))
             taken.add(figure)
-    for elem in body.iter(*_BOX_TAGS):
+    for elem in boxes:
         classes, ident, prop = elem.get("class"), elem.get("id"), elem.get("itemprop")
         if classes is None and ident is None and prop is None:
             continue

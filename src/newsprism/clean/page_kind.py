@@ -55,13 +55,16 @@ _AMOUNT_BEFORE = re.compile(r"\d[\d,.]{0,12}\s?\Z")
 _AMOUNT_CHARS = 14
 
 
-def declared_kind(tree: HtmlElement, json_ld: Iterable[dict[str, Any]]) -> str | None:
+def declared_kind(tree: HtmlElement, json_ld: Iterable[dict[str, Any]], *,
+                  metas: Iterable[HtmlElement] | None = None) -> str | None:
     """What the page says it is: ``"product"`` (step 1 of the cascade), ``"article"`` (then its form does
     not count), else ``None``.
 
     Args:
         tree: The parsed page.
         json_ld: The page's JSON-LD objects (``@graph`` members included).
+        metas: The page's ``<meta>`` elements when the caller has found them already; else they are found
+            in ``tree``.
     """
     types: set[str] = set()
     for item in json_ld:
@@ -69,7 +72,7 @@ def declared_kind(tree: HtmlElement, json_ld: Iterable[dict[str, Any]]) -> str |
         types |= {t.casefold() for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)}
     if any(_ARTICLE_TYPE.search(t) for t in types):
         return "article"
-    og = {(m.get("content") or "").strip().casefold() for m in tree.iter("meta")
+    og = {(m.get("content") or "").strip().casefold() for m in (tree.iter("meta") if metas is None else metas)
           if (m.get("property") or m.get("name") or "").strip().casefold() == "og:type"}
     if any(t.startswith("product") or t == "og:product" for t in og):
         return "product"

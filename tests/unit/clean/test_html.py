@@ -516,3 +516,19 @@ def test_html_repair_looks_for_every_character_trafilatura_deletes() -> None:
     from newsprism.clean.html import _INVALID_XML
 
     assert set(_INVALID_XML) == {chr(c) for c in range(0x110000) if INVALID_XML_CHARS.match(chr(c))}
+
+
+@pytest.mark.issue(12)
+def test_html_elements_found_in_one_walk_are_each_tags_own() -> None:
+    # the metadata's tags are found in one walk where each had its own (#12, speed): each tag's elements, in
+    # the page's order, as a walk for that tag alone finds them; a prefixed name is not the tag
+    from newsprism.clean.html import _METADATA_TAGS, _by_tag, _load_html
+
+    page = ('<html><head><title>T</title><meta name="a" content="1"><script>x</script><link rel="canonical" href="/a">'
+            '<og:meta content="2"></og:meta></head><body><h1>One<time datetime="2020">t</time></h1><aside><h1>Two</h1>'
+            '<svg:title>s</svg:title><meta itemprop="b" content="3"></aside><article><script>y</script></article></body></html>')
+    tree = _load_html(page)
+    found = _by_tag(tree, _METADATA_TAGS)
+    assert set(found) == set(_METADATA_TAGS)
+    for tag in _METADATA_TAGS:
+        assert found[tag] == list(tree.iter(tag)) and found[tag]
