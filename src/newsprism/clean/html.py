@@ -401,7 +401,12 @@ def _can_beat(score: float, tree: HtmlElement) -> bool:
     """
     body = tree.find("body")  # a page whose body is not the root's child is measured whole
     text = (body if body is not None else tree).text_content()
-    bar, breaks = SECOND_OPINION_MARGIN * score, int(_COUNT_BR(tree)) + 1
+    bar = SECOND_OPINION_MARGIN * score
+    # the <br> elements are counted (a walk over the tree) only where the answer depends on their number: the
+    # bound adds one for none, so a bar under the text's length plus one fails the first test below whatever
+    # their number, and a bar the second test passes with one passes it with more (#12, speed)
+    counted = bar >= len(text) + 1
+    breaks = int(_COUNT_BR(tree)) + 1 if counted else 1
     # the collapsed text lies between the text's characters other than spaces and the whole text: most
     # pages are decided by these two counts, with no list of the page's words made (#12, speed)
     if bar >= len(text) + breaks:
@@ -409,8 +414,13 @@ def _can_beat(score: float, tree: HtmlElement) -> bool:
     # each character other than an ASCII one may be a space: a page with a few (a no-break space, a curly
     # quote) is decided as an ASCII page is
     others = 0 if text.isascii() else len(text) - len(text.encode("ascii", "ignore"))
-    if bar < len(text) - sum(map(text.count, _ASCII_SPACES)) - others + breaks:
+    solid = len(text) - sum(map(text.count, _ASCII_SPACES)) - others
+    if bar < solid + breaks:
         return True
+    if not counted:
+        breaks = int(_COUNT_BR(tree)) + 1
+        if bar < solid + breaks:
+            return True
     # the length of the text with its spaces collapsed, as _clean gives it: split() and a regex over
     # ``\s`` know the same spaces, and the split costs a third of the regex's rewrite of the page; the
     # words' lengths and one space between each two are that length, with no joined copy made

@@ -532,3 +532,22 @@ def test_html_elements_found_in_one_walk_are_each_tags_own() -> None:
     assert set(found) == set(_METADATA_TAGS)
     for tag in _METADATA_TAGS:
         assert found[tag] == list(tree.iter(tag)) and found[tag]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("body", [
+    "<p>Plain words in a paragraph.</p>",
+    "<p>Lines<br>broken<br>by<br/>breaks</p><div>\t  spaced\u00a0out  \n text </div>",
+    "<p>\u2003wide\u3000spaces and “curly” quotes, café</p>" + "<br>" * 30,
+    "",
+])
+def test_html_second_opinion_bound_is_the_collapsed_text_and_breaks(body: str) -> None:
+    # the bound readability's prose score cannot pass: the page's text with its spaces collapsed, plus one and a
+    # space for each <br>; its tests count the <br> elements only where the answer depends on them (#12, speed)
+    from newsprism.clean.html import SECOND_OPINION_MARGIN, _can_beat, _load_html
+
+    tree = _load_html(f"<html><body>{body}</body></html>")
+    bound = len(" ".join(tree.find("body").text_content().split())) + len(tree.findall(".//br")) + 1
+    for score in range(-5, bound + 5):
+        for part in (0.0, 0.4):
+            assert _can_beat(score + part, tree) == (SECOND_OPINION_MARGIN * (score + part) < bound)
