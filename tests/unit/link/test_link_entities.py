@@ -553,3 +553,27 @@ def test_entities_a_common_word_left_unplaced_joins_no_place_of_that_name() -> N
                   entities=(Entity(id="e1", name="States", label="GPE", variants=("States",)),)) for i in (1, 2)]
     groups = _groups([us, *au])
     assert {"States", "United States"} in groups and groups.count({"States"}) == 2
+
+
+@pytest.mark.issue(17)
+def test_entities_an_everyday_word_of_many_articles_asks_each_pair_of_forms_once(monkeypatch) -> None:
+    # An everyday word's name is a node per article: joining n of them one by one asked every pair across the
+    # growing cluster, n² verdicts (hours and 16 GB for a full link of 100,000 articles). A verdict reads the
+    # names' forms, so each pair of forms is asked once, with the same entity.
+    from newsprism.link import entities as module
+
+    calls = 0
+    real = module.compatible
+
+    def counted(a: NameNode, b: NameNode) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(module, "compatible", counted)
+    n = 300
+    articles = [_written(i, (("Twitter", "TWITTER", "The Twitter")[i % 3], "ORG"), ("Kherson", "GPE"))
+                for i in range(n)]
+    (twitter,) = [e for e in resolve_entities(articles) if "Twitter" in e.variants]
+    assert twitter.articles == n
+    assert calls < 5 * n  # 20,100 before
