@@ -169,7 +169,7 @@ def _link_config(settings: Settings) -> str:
     read a name's parts and fold its spelling, whose keys the entity step stores; 2, a numeral is no letters to
     fold and a first name no particle; 3, a site's name is keyed by its town; 4, an everyday word's one-word name is
     a node of its article; 5, an unplaced common plural is a node of its article and a seat of power is typed by
-    what it does; "labels" 3, a pull quote names a story only when no member has another title; "merges" 1, an
+    what it does; "labels" 3, a pull quote names a story last, after a member's first sentence; "merges" 1, an
     undated article no bridge between dated ones and joining them on a pair's evidence; "entity_nodes" 2, a name
     node stores its counts and first member instead of its member list, #17)."""
     return json.dumps({"signature": SIGNATURE_VERSION, "shingles": 1, "story_key_days": 1, "bands": [BANDS, ROWS, MAX_BUCKET],

@@ -337,6 +337,11 @@ def pull_quote(title: str) -> bool:
     return len(doubles) == 1 and (text[0] in _DOUBLE or text[-1] in _DOUBLE)
 
 
+def _label_rank(title: str) -> int:
+    """0 for a headline, 1 for no title (the first sentence stands in), 2 for a pull quote."""
+    return 1 if not title else 2 if pull_quote(title) else 0
+
+
 def story_cluster(ids: list[str], by_id: Mapping[str, DocFeatures], scores: Mapping[tuple[str, str], float]
                   ) -> StoryCluster:
     """The story of these members (sorted): its id (a hash of them), label, dates, sources and each member's
@@ -344,11 +349,10 @@ def story_cluster(ids: list[str], by_id: Mapping[str, DocFeatures], scores: Mapp
     mean = {i: sum(scores.get((min(i, j), max(i, j)), 0.0) for j in ids if j != i) / (len(ids) - 1) for i in ids}
     days = sorted(d.isoformat() for i in ids if (d := by_id[i].day))
     central = min(ids, key=lambda i: (-round(mean[i], 6), not by_id[i].title, i))
-    # the most central article with a title names the story, a title that is no quotation before one that is
-    # (a pull quote says what someone said, not what happened: "'Pluralism and openess '"); the central one's
-    # first sentence otherwise
-    named = min((i for i in ids if by_id[i].title), key=lambda i: (pull_quote(by_id[i].title), -round(mean[i], 6), i),
-                default=central)
+    # the most central article with a title names the story; else the most central one's first sentence; a
+    # title that is a quotation last (a pull quote says what someone said, not what happened: "'Pluralism and
+    # openess '", beside members of no title whose first sentences say what happened)
+    named = min(ids, key=lambda i: (_label_rank(by_id[i].title), -round(mean[i], 6), i))
     sources = sorted({s for i in ids if (s := by_id[i].site)})
     return StoryCluster(story_id="s" + hashlib.sha1(" ".join(ids).encode()).hexdigest()[:12],
                         label=by_id[named].headline or central, start=days[0] if days else None,

@@ -171,3 +171,7 @@ def test_stories_are_named_by_a_headline_before_a_pull_quote() -> None:
     all_quoted = [a.replace(title=f"'{a.title}'") for a in docs]
     named = next(s for s in cluster_stories([features(a) for a in all_quoted]) if "a5" in s.articles)
     assert named.label == f"'{story.label}'"
+    # members of no title say what happened in their first sentence: one of them before the quotation
+    untitled = [a.replace(title=f"'{a.title}'" if a.id == "a5" else "") for a in docs]
+    named = next(s for s in cluster_stories([features(a) for a in untitled]) if "a5" in s.articles)
+    assert set(named.articles) == set(story.articles) and not named.label.startswith("'")
