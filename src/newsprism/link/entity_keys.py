@@ -371,6 +371,10 @@ def _by_node(rows: Iterable[EntityMentionRow]) -> dict[str, list[EntityMentionRo
     return found
 
 
+#: Articles whose stored member rows are read at a time.
+_MEMBERS_READ = 500
+
+
 class _Members:
     """The member rows an incremental run rewrites: those of the changed articles, and those of the name nodes
     whose corpus entity or mended name changed (with every other node's of such a name); the others stay as
@@ -401,8 +405,14 @@ class _Members:
                 sample[node] = (found[0][0], found[0][2])
         self.sample = sample
         articles = sorted({a for a, _ in sample.values()} | self.moved)
-        old = {(r.article_id, r.entity_id): r for r in store.link_rows(EntityMemberRow, article_id=articles)} \
-            if articles else {}
+        # only the sampled rows and the changed articles' are kept, read a batch of articles at a time: a sampled
+        # article has the rows of all its entities, and a run samples an article of most of a corpus's nodes (#17)
+        wanted = set(sample.values())
+        old: dict[tuple[str, str], EntityMemberRow] = {}
+        for at in range(0, len(articles), _MEMBERS_READ):
+            for r in store.link_rows(EntityMemberRow, article_id=articles[at:at + _MEMBERS_READ]):
+                if r.article_id in self.moved or (r.article_id, r.entity_id) in wanted:
+                    old[(r.article_id, r.entity_id)] = r
         self.old = old
         # the corpus entities and names as stored: of each node sampled, and of the changed articles' rows
         stored = [old[k] for k in sample.values() if k in old] + [r for k, r in old.items() if k[0] in self.moved]
