@@ -353,9 +353,16 @@ def relink_claims(store: Any, corpus: Corpus, groups: Groups, stories: StoryLink
     kept -= replaced
     for row in store.link_rows(StoryArticleRow, story_id=sorted(kept)) if kept else ():
         members.setdefault(row.story_id, set()).add(row.article_id)
-    ids = sorted({i for m in members.values() for i in m})
-    corpus.load(ids)
-    found = groups.of(ids)
-    claims = align_claims(members, {i: corpus.article(i) for i in ids}, entity_of=entity_of(ids),
-                          copies={i for i, g in found.items() if i != g.original})
-    return claim_rows(claims), (replaced - same) | kept
+    from .stream import story_batches  # the stream module reads the corpus through this one's Corpus
+
+    claims: list[ClaimGroupRow] = []
+    # a story's figures are set side by side apart from the others': the members of a batch of stories are read
+    # at a time and let go, not every member of every story joined held to the end of the run (#17)
+    for part in story_batches({story: sorted(ids) for story, ids in members.items()}):
+        ids = sorted({i for m in part.values() for i in m})
+        held = {i: article for i in ids if (article := corpus.slim.get(i)) is not None}
+        held.update((a.id, slim(a)) for a in store.articles_by_id([i for i in ids if i not in held]))
+        found = groups.of(ids)
+        claims += claim_rows(align_claims(part, held, entity_of=entity_of(ids),
+                                          copies={i for i, g in found.items() if i != g.original}))
+    return claims, (replaced - same) | kept
