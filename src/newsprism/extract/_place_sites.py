@@ -34,13 +34,13 @@ Kunz"). The site takes the town's point and entry with ``type="site"``.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ..model import Mention, Place
+from .gazetteer import km_between
 
 #: The last word of a street's, building's or venue's name.
 _SITE_WORDS = frozenset({
@@ -149,7 +149,7 @@ def _story_town(places: Sequence[Place], dateline: str | None, persons: Sequence
         return next(p for p in towns if p.gazetteer_id == top[0][0])
     # 3.
     distinct = list({p.gazetteer_id: p for p in towns}.values())
-    near = {p.gazetteer_id: sum(_km(p, q) <= _LOCAL_KM for q in towns) for p in distinct}
+    near = {p.gazetteer_id: sum(km_between(p, q) <= _LOCAL_KM for q in towns) for p in distinct}
     best = max(distinct, key=lambda p: (near[p.gazetteer_id], counts[p.gazetteer_id]), default=None)
     return best if best is not None and near[best.gazetteer_id] * 2 > len(towns) else None
 
@@ -158,11 +158,6 @@ def _story_town(places: Sequence[Place], dateline: str | None, persons: Sequence
 _LOCAL_KM = 50.0
 
 
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places' points."""
-    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 #: The last word of a street's name: a street is no body's seat, whatever its first word ("Royal Street",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import gzip
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -27,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -658,3 +660,18 @@ def demonym(word: str) -> list[GazEntry]:
             word.isalpha() or word.count(" ") == 1 and word.replace(" ", "").isalpha() and word.istitle()):
         return []  # one word, or two of a place's name of two ("North American", "Saint Lucian")
     return list(_demonym(word))
+
+
+class _Point(Protocol):
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
+
+
+def km_between(a: _Point, b: _Point) -> float:
+    """Great-circle distance in kilometres between two points (a gazetteer entry or a place; a missing
+    coordinate reads as 0)."""
+    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))

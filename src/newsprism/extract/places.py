@@ -67,6 +67,7 @@ from .gazetteer import (
     fold,
     gazetteer,
     is_demonym,
+    km_between,
     name_key,
     region_abbreviation,
     small_towns,
@@ -951,19 +952,13 @@ def _small_towns_listed(text: str, mentions: Iterable[Mention], places: list[Pla
         if not beside or not (found := small_towns(name)) or any(
                 p.start < mention.end and mention.start < p.end for p in places):
             continue
-        near = [e for e in found for t in beside if _km_to(e, t) <= _LISTED_KM]
+        near = [e for e in found for t in beside if km_between(e, t) <= _LISTED_KM]
         if near:
             out.append(Place(mention.start, mention.end, name, name=near[0].name, gazetteer_id=near[0].id,
                              lat=near[0].lat, lon=near[0].lon, country=near[0].country, type=near[0].type,
                              entity=mention.entity, confidence=0.6, stage=STAGE,
                              evidence=f"labelled {mention.label}, a town under 5,000 people listed beside a town near it"))
     return out
-
-
-def _km_to(entry: GazEntry, place: Place) -> float:
-    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (entry.lat, entry.lon, place.lat, place.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _named_again(text: str, mentions: Iterable[Mention], places: list[Place]) -> list[Place]:
@@ -1222,7 +1217,7 @@ class _Geography:
         """Whether a town, county or city-state (a country whose point is that near) another name of the
         article is first placed at lies within :data:`_NEAR_KM` of the entry."""
         key = name_key(name)
-        return any(k != key and e.type in ("city", "county", "country") and _km(e, entry) <= _NEAR_KM
+        return any(k != key and e.type in ("city", "county", "country") and km_between(e, entry) <= _NEAR_KM
                    for k, e in self.first.items())
 
     def in_its_country(self, name: str, entry: GazEntry) -> bool:
@@ -1263,14 +1258,8 @@ def _holds(holder: GazEntry, town: GazEntry) -> bool:
         return holder.admin1 == town.admin1
     # Hand-written counties (Yorkshire, Northamptonshire) carry their country alone.
     return (holder.admin1 or holder.country) == (town.admin1 if holder.admin1 else town.country) and (
-        _km(holder, town) <= _COUNTY_KM)
+        km_between(holder, town) <= _COUNTY_KM)
 
-
-def _km(a: GazEntry, b: GazEntry) -> float:
-    """Great-circle distance between two entries' points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _held_by(text: str, end: int) -> set[str]:
