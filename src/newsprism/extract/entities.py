@@ -130,6 +130,7 @@ def extract_entities(article: Article, doc: Doc, *, metadata_doc: Doc | None = N
     if awards:
         # "Oscar-winning actress", "won an Oscar": an award is no person (#17)
         candidates = [c for c in candidates if not (c.label == "PERSON" and c.text.casefold() in awards)]
+    candidates = _storms(article.text, candidates)
     labels = names.vote_labels([(c.text, c.label, c.locative) for c in candidates],
                                organisations=_organisations(doc, candidates))
     groups = names.group_names([(c.text, label) for c, label in zip(candidates, labels, strict=True)])
@@ -241,6 +242,52 @@ def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph], lang: str 
         previous = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         result.append(_Candidate(start, end, text[start:end], label, previous in LOCATIVE_PREPOSITIONS))
     return result
+
+
+#: A kind of storm before a storm's own name: "Hurricane Sandy", "Tropical Storm Barry", "Superstorm Sandy",
+#: "Typhoon Phanfone", "Cyclone Idai". The name is a word, not a common one ("the National Hurricane Center").
+_STORM = re.compile(r"(?:(?:Tropical|Subtropical|Post-Tropical|Winter)\s+)?(?:Super)?(?:[Ss]torm|Hurricane|Typhoon|"
+                    r"Cyclone)\s+(?P<name>[A-Z][a-z]+)\b(?!\s+[A-Z])")
+#: A storm's name as common as this as a word is the word ("Hurricane Center", "Storm Warning").
+_STORM_NAME_ZIPF = 5.0
+
+
+def _storms(text: str, candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    """The candidates with each named storm an event, whole, and its own name alone an event too (#17).
+
+    The small model reads "Hurricane Sandy" as an organisation and "Storm Barry" as a person, cuts "Tropical" off,
+    and misses "Sandy" alone ("Sandy left millions without power"), so the corpus typed the storm an organisation.
+    A storm the text names so is one event: a candidate within or on its words becomes its span, labelled
+    ``EVENT``; the name alone, where the model read it or missed it, is the same event, unless a capitalised word
+    goes on ("Sandy Hook") or comes before ("Sandy Koufax" is read as written).
+
+    >>> [(c.text, c.label) for c in _storms("Tropical Storm Barry grew. Barry hit Texas.",
+    ...                                       [_Candidate(9, 20, "Storm Barry", "PERSON", False)])]
+    [('Tropical Storm Barry', 'EVENT'), ('Barry', 'EVENT')]
+    """
+    from wordfreq import zipf_frequency
+
+    storms = [m.span() for m in _STORM.finditer(text) if zipf_frequency(m["name"].lower(), "en") < _STORM_NAME_ZIPF]
+    if not storms:
+        return list(candidates)
+    body = [c for c in candidates if not c.source and not any(c.start < e and s < c.end for s, e in storms)]
+    found = [_Candidate(s, e, text[s:e], "EVENT", False) for s, e in storms]
+    for name in {text[s:e].split()[-1] for s, e in storms}:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if any(f.start <= m.start() < f.end for f in found) or _capitalised_beside(text, m.start(), m.end()):
+                continue
+            if any(c.start < m.end() and m.start() < c.end and (c.start, c.end) != m.span() for c in body):
+                continue  # inside a longer name the model read
+            body = [c for c in body if (c.start, c.end) != m.span()]
+            found.append(_Candidate(m.start(), m.end(), name, "EVENT", False))
+    return [*sorted([*body, *found], key=lambda c: c.start), *(c for c in candidates if c.source)]
+
+
+def _capitalised_beside(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word comes just before ``start`` (in the sentence) or just after ``end``."""
+    after = re.match(r"[ \t]+([A-Z])", text[end:end + 3])
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30):start])
+    return bool(after) or bool(before and before[1][0].isupper() and not re.search(r"[.!?:]", text[start - 3:start]))
 
 
 #: Words before a name that say it names a disease: "died of", "tested positive for", "diagnosed with", "cases of".

@@ -363,6 +363,8 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
                 evidence = MergeEvidence(form.text, "exact", 1.0)
             elif is_acronym_of(form.text, other.text) or is_acronym_of(other.text, form.text):
                 evidence = MergeEvidence(form.text, "acronym", 1.0)
+            elif form.label == "EVENT" and (_own_name_of(form.text, other.text) or _own_name_of(other.text, form.text)):
+                evidence = MergeEvidence(form.text, "own_name", 1.0)  # "Sandy" of "Hurricane Sandy"
             else:
                 evidence = None
         elif form.suffix != other.suffix and (form.suffix or form.given):
@@ -388,6 +390,13 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
         if evidence and (best is None or evidence.score > best.score):
             best = evidence
     return best
+
+
+def _own_name_of(short: str, full: str) -> bool:
+    """Whether one word is the last of a longer event's name, its own name after the kind of event ("Sandy" of
+    "Hurricane Sandy", "Barry" of "Tropical Storm Barry")."""
+    words = full.split()
+    return " " not in short and len(words) > 1 and words[-1].casefold() == short.casefold()
 
 
 #: A first name as common as this as a word is the word as often ("German", "Nick", "Rocky", "Mac").

@@ -210,6 +210,24 @@ def test_entities_a_disease_the_article_names_so_is_no_entity(  # type: ignore[n
 
 
 @pytest.mark.issue(17)
+@pytest.mark.parametrize(("text", "entities"), [
+    # read in the real mixed corpus, where "Hurricane Sandy" was an organisation in most articles
+    ("Hurricane Sandy slammed into the coast on Monday, the National Hurricane Center said. Sandy left millions "
+     "without power, and Sandy Koufax said so.",
+     [("Hurricane Sandy", "EVENT", {"Hurricane Sandy", "Sandy"}),
+      ("National Hurricane Center", "ORG", {"National Hurricane Center"}),
+      ("Sandy Koufax", "PERSON", {"Sandy Koufax"})]),
+    # the model reads "Storm Barry" as a person and cuts "Tropical" off
+    ("Officials said Tropical Storm Barry would strengthen. Typhoon Phanfone hit Japan.",
+     [("Tropical Storm Barry", "EVENT", {"Tropical Storm Barry"}), ("Typhoon Phanfone", "EVENT", {"Typhoon Phanfone"}),
+      ("Japan", "GPE", {"Japan"})]),
+])
+def test_entities_a_named_storm_is_one_event(  # type: ignore[no-untyped-def]
+        stage, text: str, entities: list[tuple[str, str, set[str]]]) -> None:
+    assert [(e.name, e.label, set(e.variants)) for e in run(stage, text).entities] == entities
+
+
+@pytest.mark.issue(17)
 @pytest.mark.parametrize(("text", "absent", "present"), [
     # read in the real mixed corpus, where "Oscar" was a person in 28 articles
     ("New York (AFP) – Oscar-winning actress Susan Sarandon said she was not sure.", "Oscar", "Susan Sarandon"),
