@@ -37,7 +37,15 @@ from ..store.links import (
 )
 from .claims import ClaimRow, align_claims
 from .features import DocFeatures, content_of, day_of, features, features_from_data, site_of
-from .furniture import SAMPLE_PER_SITE, FurnitureLine, FurnitureSample, learn_furniture, strip_furniture
+from .furniture import (
+    SAMPLE_PER_SITE,
+    FurnitureLine,
+    FurnitureSample,
+    learn_furniture,
+    page_text,
+    strip_furniture,
+    strip_title,
+)
 from .incremental import Groups, StoryLinks
 from .lineage import LineageLink, find_cues, name_key, resolve_source
 from .semantic import VECTOR_VERSION, encode, from_text, lead, to_text
@@ -92,9 +100,10 @@ class Corpus:
         if (found := self.stripped.get(article_id)) is None:
             article = self.article(article_id)
             lines = self.lines_of(site_of(article) or "")
-            text = strip_furniture(article.text, lines)
+            text, title = strip_furniture(article.text, lines), strip_title(article.title, lines)
             # the same article when nothing was stripped: a full run holds every article once, not twice
-            found = self.stripped[article_id] = article if text == article.text else article.replace(text=text)
+            found = self.stripped[article_id] = article if text == article.text and title == (article.title or "") \
+                else article.replace(text=text, title=title or None)
         return found
 
 
@@ -210,8 +219,10 @@ def relearn_furniture(store: Any, changed: Sequence[Article], before: Mapping[st
         chosen = [i for i, _ in sample.chosen()]
         if set(chosen) == {r.article_id for r in old} and not set(chosen) & gone:
             continue  # the same sample, none of it rewritten: the same furniture
-        raws = {i: a.raw_text or "" for i, a in mine.items()}
-        raws.update(store.article_raw_texts([i for i in chosen if i not in mine]))
+        raws = {i: page_text(a.title, a.raw_text) for i, a in mine.items()}
+        others = [i for i in chosen if i not in mine]
+        titles = store.article_titles(others)
+        raws.update((i, page_text(titles.get(i), raw)) for i, raw in store.article_raw_texts(others).items())
         learned[site] = learn_furniture([(i, site, raws[i]) for i in chosen], settings=settings)
     return learned
 
@@ -222,9 +233,12 @@ def restripped(store: Any, site: str, old: set[str], new: set[str], *, skip: Col
     ids = [r.article_id for r in store.link_rows(InputRow, site=site) if r.article_id not in skip]
     found: set[str] = set()
     for at in range(0, len(ids), 500):
-        for i, text in store.article_texts(ids[at:at + 500]).items():
+        batch = ids[at:at + 500]
+        for i, text in store.article_texts(batch).items():
             if strip_furniture(text, old) != strip_furniture(text, new):
                 found.add(i)
+        found.update(i for i, title in store.article_titles(batch).items()
+                     if strip_title(title, old) != strip_title(title, new))
     return found
 
 

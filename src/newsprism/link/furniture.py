@@ -6,6 +6,10 @@ of one site's articles (both settings) is that site's furniture: a cookie notice
 newsletter box. The hashes are the clean stage's
 :func:`~newsprism.clean.line_hash`, so the cleaner can drop them from later
 articles of the site (``known_furniture``).
+
+An article's title is read as one more line of its page (:func:`page_text`): a title a site gives many of its
+pages is the site's name ("Rand's Blog", "Official Blog of the National Football League"), no headline, and the
+link steps read such an article as untitled (:func:`strip_title`).
 """
 
 from __future__ import annotations
@@ -109,6 +113,18 @@ class FurnitureSample:
     def chosen(self) -> list[tuple[str, str]]:
         """``(article_id, site)`` of the sample, sorted."""
         return sorted((article_id, site) for site, heap in self.heaps.items() for _, article_id in heap)
+
+
+def page_text(title: str | None, raw_text: str | None) -> str:
+    """What furniture is learned from of one article: its title as the first line of its raw text."""
+    return f"{title or ''}\n{raw_text or ''}"
+
+
+def strip_title(title: str | None, hashes: set[str]) -> str:
+    """``title``, or ``""`` where it is one of a site's furniture lines (the site's name on every page)."""
+    if not title or not hashes:
+        return title or ""
+    return "" if _line_hash(title.strip()) in hashes else title
 
 
 def strip_furniture(text: str, hashes: set[str]) -> str:

@@ -91,7 +91,7 @@ from .duplicates import (
 from .entity_keys import EntityLinks, link_entities, resolve_records
 from .entity_names import mention_records
 from .features import FEATURES_VERSION, day_of, features, is_news, site_of
-from .furniture import FurnitureSample, learn_furniture
+from .furniture import FurnitureSample, learn_furniture, page_text
 from .incremental import (
     BAND_KEYS,
     EDGES_VERSION,
@@ -171,10 +171,11 @@ def _link_config(settings: Settings) -> str:
     a node of its article; 5, an unplaced common plural is a node of its article and a seat of power is typed by
     what it does; "labels" 3, a pull quote names a story last, after a member's first sentence; "merges" 1, an
     undated article no bridge between dated ones and joining them on a pair's evidence; "entity_nodes" 2, a name
-    node stores its counts and first member instead of its member list, #17)."""
+    node stores its counts and first member instead of its member list; "site_titles" 1, a title a site gives many
+    of its pages is its furniture, #17)."""
     return json.dumps({"signature": SIGNATURE_VERSION, "shingles": 1, "story_key_days": 1, "bands": [BANDS, ROWS, MAX_BUCKET],
                        "inputs": 2, "labels": 3, "names": 5, "entity_nodes": 2, "features": FEATURES_VERSION, "edges": EDGES_VERSION,
-                       "merges": 1,
+                       "merges": 1, "site_titles": 1,
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
                        "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,
                                    settings.story_average_text_only, settings.story_window_days,
@@ -423,7 +424,9 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
     with steps.step("furniture", "learning each site's repeated lines"):
         chosen = dict(sample.chosen())
         raws = store.article_raw_texts(chosen)  # the raw texts alone, not every sampled article decoded whole
-        furniture = learn_furniture(((i, chosen[i], raws[i]) for i in sorted(raws)), settings=settings)
+        titles = store.article_titles(chosen)
+        furniture = learn_furniture(((i, chosen[i], page_text(titles.get(i), raws[i])) for i in sorted(raws)),
+                                    settings=settings)
         for line in furniture:
             lines.setdefault(line.site, set()).add(line.line_hash)
         steps.found = f"{counted(len(furniture), 'line')} of site furniture"

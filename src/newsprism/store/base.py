@@ -225,6 +225,10 @@ class Store(Protocol):
         """The clean text of each of these stored articles."""
         ...
 
+    def article_titles(self, ids: Collection[str]) -> dict[str, str]:
+        """The title of each of these stored articles (``""`` for none)."""
+        ...
+
     def link_state(self) -> str | None:
         """What the last link run recorded of how it linked (``None`` before any)."""
         ...

@@ -667,6 +667,15 @@ class LinkTables:
                                            chunk))
         return found
 
+    def article_titles(self, ids: Collection[str]) -> dict[str, str]:
+        """The title of each of these stored articles (``""`` for none; no other field is read)."""
+        todo, found = sorted(set(ids)), dict[str, str]()
+        for i in range(0, len(todo), _CHUNK):
+            chunk = todo[i:i + _CHUNK]
+            found.update((str(article_id), title or "") for article_id, title in self._links.query(
+                f'SELECT id, title FROM {{t}}articles WHERE id IN ({", ".join("?" * len(chunk))})', chunk))
+        return found
+
     def article_raw_texts(self, ids: Collection[str]) -> dict[str, str]:
         """The raw text (as read, before cleaning) of each of these stored articles, read by the database from
         the stored form, without decoding the rest of the article: what site furniture is learned from (#17)."""

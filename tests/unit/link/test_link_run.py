@@ -94,3 +94,40 @@ def test_run_reads_mentions_stored_with_the_articles(store: Store) -> None:
     corpus_of = {(m.article_id, m.entity_id): m.corpus_id for m in store.link_rows(EntityMemberRow)}
     assert corpus_of[("h", "e1")] == corpus_of[("l0", "e1")]
     assert {"Lindsay Lohan"} in [set(row.variants) for row in store.link_rows(CorpusEntityRow)]
+
+
+#: Four posts of one gardening blog on four subjects, each titled with the blog's name (as many a blog page is).
+_BLOG_POSTS = [
+    "Tomato seedlings in the garden need sun, water and good soil; plant them out in the garden in May.",
+    "Roses in the garden want pruning in March: cut the old wood, water the soil and feed the plants.",
+    "A garden pond needs clean water; plants around it shade the soil and keep the garden cool.",
+    "Compost for the garden: kitchen peelings, leaves and water, turned each week into rich soil for plants.",
+]
+
+
+def _blog_post(n: int) -> Article:
+    return Article(id=f"b{n}", text=_BLOG_POSTS[n], raw_text=_BLOG_POSTS[n], title="The Weekend Gardener's Blog",
+                   url=f"https://weekend.example/post-{n}", published=f"2023-05-0{n + 1}T09:00:00+00:00")
+
+
+@pytest.mark.issue(17)
+def test_run_a_title_a_site_gives_many_pages_is_no_headline(store: Store, tmp_path: object) -> None:
+    """Read in the real corpus: a blog's pages, each titled with the blog's name, were one story labelled by it.
+    The title is the site's furniture; each post is read as untitled, in a full link and an incremental one."""
+    from newsprism.link.run import link_corpus as link
+    from newsprism.store.links import FurnitureRow, StoryRow
+
+    store.add([_blog_post(n) for n in range(4)])
+    link(store, full=True)
+    assert "The Weekend Gardener's Blog" in {r.line_text for r in store.link_rows(FurnitureRow)}
+    stories = store.link_rows(StoryRow)
+    assert not [r for r in stories if r.size > 1]  # before: one story of the four, labelled by the blog's name
+    # two posts linked first (too few to call the title furniture), two later: the first two are read again
+    other = open_store(f"{tmp_path}/other.db")
+    other.add([_blog_post(n) for n in range(2)])
+    link(other)
+    other.add([_blog_post(n) for n in range(2, 4)])
+    link(other)
+    mine, theirs = _tables(store), _tables(other)
+    other.close()
+    assert mine == theirs
