@@ -552,7 +552,9 @@ def _offset(anchor: dt.date, n: int, unit: str) -> Resolved:
 
 
 _SUPERLATIVE = re.compile(r"\b(?:first|time|highest|lowest|most|least|best|worst|biggest|largest|fastest|"
-                          r"strongest|weakest|record|ever|only)\b[^.!?]{0,40}$", re.IGNORECASE)
+                          r"strongest|weakest|record|ever|only)\b[^.!?]{0,40}$|"
+                          # "a dress she hasn't worn in six months": a negated perfect counts the time since
+                          r"\b(?:has|have|had)(?:n['’]t|\s+not)\b[^.!?,;]{0,40}$", re.IGNORECASE)
 
 
 _OR_MORE = re.compile(r"\s+or\s+(?:more|two|three|four|five|\d+)\b", re.IGNORECASE)

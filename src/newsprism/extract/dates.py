@@ -288,7 +288,9 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
             cues.clear()  # what it frames starts here: a verb before it dates the telling, not the words told
             framed = m.end()
             continue
-        direction: Direction = "future" if FUTURE_CUES.fullmatch(m.group()) else "past"
+        # Which list found the cue, not a second match of its text: "'ll" cannot match again alone (the list's
+        # word boundary needs a letter before the apostrophe), so "he'll be" was read as a past.
+        direction: Direction = "future" if m.re is FUTURE_CUES else "past"
         if direction == "future" and weekday and m.group().lower() == "would":
             # "predicted that Humberto would pass by Bermuda Wednesday night", written on Thursday: a weekday
             # seen ahead from a moment told in the past is the nearer one, not next week's (#13).
@@ -309,13 +311,18 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     nearest = cues[-1] if cues else None
     found: Direction = nearest[1] if nearest else None
     stative = bool(nearest and STATIVE.match(before, nearest[0]))
-    if nearest is None:
+    verb_after = _clause_verb_after(text, end) if nearest is None or nearest[0] == scheduled else None
+    if verb_after is not None:
+        # "Trevor Noah on Thursday showed ...", "Her allies on Monday predicted ...": the clause's own verb right
+        # after the expression dates it, before a first cue further on or a present read in a noun ("host").
+        found = verb_after
+    elif nearest is None:
         # A quotation closing after the expression ends what can date it: in '"... in November," Jorgensen
         # argued', the verb dates the telling, not the words quoted.
         closing = _CLOSING_QUOTE.search(text, end, right)
         after = [m for m in _cues(text[end:closing.start() if closing else right])
                  if not _INFINITIVE_CUE.match(m.group())]
-        found = None if not after else "future" if FUTURE_CUES.fullmatch(after[0].group()) else "past"
+        found = None if not after else "future" if after[0].re is FUTURE_CUES else "past"
     if DEADLINE.search(before[-30:]) and not stative:
         # "gave them until May": a deadline set in the past may still lie ahead; "was envoy until May" may not.
         return None if found == "past" else "future"
@@ -385,6 +392,27 @@ def _add_intent(cues: list[tuple[int, Direction]], before: str, start: int, *, w
     cues.append((intent.start(), "past" if weekday else "near"))
 
 
+#: The clause's verb right after the expression, with no comma between ("the Senate on Tuesday voted").
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b(?!\s+by\b)")
+_NOT_VERBS = {"ago", "last", "earlier", "previously", "says", "next", "coming", "hence"}
+
+
+def _clause_verb_after(text: str, end: int) -> Direction:
+    """The tense of a verb right after the expression, where the expression stands between a subject and its
+    verb ("Trevor Noah on Thursday showed", "allies on Monday predicted", "the House on Friday will vote"):
+    that verb dates it. A verb in "-ed" is a past tense there even when it is a future cue before an expression
+    ("predicted that ... would"), and one followed by "by" is a participle ("Monday followed by ..."), no verb."""
+    m = _VERB_AFTER.match(text, end)
+    if m is None or m.group(1) in _NOT_VERBS:
+        return None
+    word = m.group(1)
+    if word in ("will", "shall"):
+        return "future"
+    if PAST_CUES.fullmatch(word):
+        return "past"
+    return None
+
+
 def _scheduled(before: str) -> int | None:
     """Where a scheduled event's verb in the simple present governs the expression ("the talks resume on
     Tuesday", "they meet separately Monday", "the law takes effect Jan. 1"), else ``None``. News writes what
@@ -393,10 +421,28 @@ def _scheduled(before: str) -> int | None:
     if match is None:
         return None
     preceding = before[max(0, match.start() - 25):match.start()]
-    word = re.search(r"([\w'’]+)\s+$", preceding)
+    word = re.search(r"([\w'’-]+)\s+$", preceding)
     if _NO_PRESENT_BEFORE.search(preceding) or (word is not None and PAST_CUES.fullmatch(word.group(1))):
         return None
+    if word is not None and _noun_before_bare_form(word.group(1), before[match.start():]):
+        return None
     return match.start()
+
+
+#: Plural subjects that do not end in "s", the pronouns that take a verb's bare form, and adverbs that may stand
+#: between a subject and its verb ("he'll probably go", "they then travel").
+_BARE_FORM_SUBJECTS = {"i", "we", "you", "they", "people", "children", "men", "women", "police", "staff", "also",
+                       "then", "again", "still", "now", "soon", "just", "only", "often", "first", "both", "all"}
+
+
+def _noun_before_bare_form(word: str, rest: str) -> bool:
+    """ "radio host Hugh Hewitt on Thursday", "off to a rocky start Monday": a verb's bare form after a singular
+    word in lower case is a noun, not a plan told in the present (a singular subject takes "hosts", "starts");
+    the bare form follows a plural ("the talks resume") or a pronoun ("they meet")."""
+    verb = re.match(r"[a-z]+", rest)
+    if verb is None or verb.group().endswith("s") or not word.islower():
+        return False
+    return word not in _BARE_FORM_SUBJECTS and not word.endswith(("s", "ly"))
 
 
 def _bare_participle(before: str, m: re.Match[str]) -> bool:

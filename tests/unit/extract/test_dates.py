@@ -1304,3 +1304,43 @@ def test_dates_range_ends_run_forward(text: str, published: str, expected: list[
 )
 def test_dates_semicolon_starts_a_clause_of_its_own(text: str, expected: list[tuple[str, str]]) -> None:
     assert _values(text, "1998-02-13") == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The verb right after the expression dates it, as in "subject, day, verb".
+        ("The county clerk on Tuesday certified the count.", ("Tuesday", "2013-02-12")),
+        ("Party elders on Monday forecasted a narrow win.", ("Monday", "2013-02-11")),
+        ("The board on Friday will name a new chair.", ("Friday", "2013-02-15")),
+        # A verb's bare form after a singular word in lower case is a noun: no plan told in the present.
+        ("She spoke to morning host Ann Ruiz on Tuesday.", ("Tuesday", "2013-02-12")),
+        ("The season got off to a slow start Monday.", ("Monday", "2013-02-11")),
+        # rows that must not change: a plural or a pronoun before the bare form, a singular before the "-s" form
+        ("The talks resume on Tuesday.", ("Tuesday", "2013-02-19")),
+        ("They visit the plant on Monday.", ("Monday", "2013-02-18")),
+        ("The mayor hosts the summit on Monday.", ("Monday", "2013-02-18")),
+        ("He will probably go to the summit on Monday.", ("Monday", "2013-02-18")),
+    ],
+)
+def test_dates_the_verb_after_the_expression_and_nouns_of_plans(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2013-02-14")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "'ll" is a future, straight or curly.
+        ("She'll be back in March.", ("March", "2013-03")),
+        ("She’ll be back in March.", ("March", "2013-03")),
+        # A refusal to say, or a call not returned, is the telling: it is past.
+        ("The minister wouldn’t say Tuesday when the bill returns.", ("Tuesday", "2013-02-12")),
+        ("The firm could not be reached for comment Monday.", ("Monday", "2013-02-11")),
+        # A negated perfect counts the time since: a length, not a date ahead.
+        ("He'll sing a song he hasn't sung in ten years.", ("ten years", "P10Y")),
+    ],
+)
+def test_dates_contracted_future_and_refusals_to_say(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2013-02-14")
