@@ -671,6 +671,9 @@ def _order_ranges(refs: list[TimeRef], text: str) -> list[TimeRef]:
     out = list(refs)
     for index in range(len(out) - 1):
         first, second = out[index], out[index + 1]
+        if _weekday_range(first, second, text):
+            out[index], out[index + 1] = _order_weekdays(first, second)
+            continue
         if not (first.resolved and second.resolved and first.value and second.value and first.kind == second.kind == "date"
                 and first.granularity == second.granularity and first.granularity in ("day", "month")
                 and second.value < first.value and first.anchor
@@ -685,6 +688,38 @@ def _order_ranges(refs: list[TimeRef], text: str) -> list[TimeRef]:
         if value is not None:
             out[index_to] = dataclasses.replace(out[index_to], value=value, note="ordered with the other end of its range")
     return out
+
+
+#: "Wednesday through Sunday", "Monday to Friday", "Saturday-Sunday": two weekdays that bound one stretch.
+_WEEKDAY_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|-|–)\s*", re.IGNORECASE)
+
+
+def _weekday_range(first: TimeRef, second: TimeRef, text: str) -> bool:
+    if not (first.resolved and second.resolved and first.value and second.value and first.anchor
+            and first.kind == second.kind == "date" and len(first.value) == len(second.value) == 10
+            and first.text.lower() in WEEKDAYS and second.text.lower() in WEEKDAYS):
+        return False
+    return bool(_WEEKDAY_JOIN.fullmatch(text, first.end, second.start)
+                or text[first.end:second.start].strip().lower() == "and"
+                and _RANGE_OPEN.search(text, max(0, first.start - 10), first.start))
+
+
+def _order_weekdays(first: TimeRef, second: TimeRef) -> tuple[TimeRef, TimeRef]:
+    """The two ends of a range of weekdays, less than a week apart and in order.
+
+    Each end is resolved alone, and a deadline word ("through", "until") sends the end ahead: a poll "taken
+    Wednesday through Sunday", written on a Tuesday, ran from the Wednesday before to the Sunday just gone, not
+    to next Sunday. As for months, the end told in the past keeps its day and the start is the latest one
+    before it; otherwise the start keeps its day and the end is the first one after it.
+    """
+    start, end = dt.date.fromisoformat(first.value or ""), dt.date.fromisoformat(second.value or "")
+    gap = (end.weekday() - start.weekday()) % 7 or 7
+    if (end - start).days == gap:
+        return first, second
+    note = "ordered with the other end of its range"
+    if second.value and first.anchor and second.value <= first.anchor:
+        return dataclasses.replace(first, value=(end - dt.timedelta(days=gap)).isoformat(), note=note), second
+    return first, dataclasses.replace(second, value=(start + dt.timedelta(days=gap)).isoformat(), note=note)
 
 
 def _shift_year(value: str, bound: str, *, later: bool) -> str | None:

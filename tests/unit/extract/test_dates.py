@@ -1344,3 +1344,21 @@ def test_dates_the_verb_after_the_expression_and_nouns_of_plans(text: str, expec
 )
 def test_dates_contracted_future_and_refusals_to_say(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2013-02-14")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "through" alone sends an end ahead; the range runs from its start, less than a week.
+        ("The survey, taken Friday through Tuesday, has a margin of error of 4 points.",
+         [("Friday", "2013-02-08"), ("Tuesday", "2013-02-12")]),
+        ("The offices will be shut Monday to Friday.", [("Monday", "2013-02-18"), ("Friday", "2013-02-22")]),
+        ("The fair ran Monday through Wednesday.", [("Monday", "2013-02-11"), ("Wednesday", "2013-02-13")]),
+        # rows that must not change: a range already in order, two days that are no range
+        ("Shops will close Friday through Sunday.", [("Friday", "2013-02-15"), ("Sunday", "2013-02-17")]),
+        ("He left on Monday and she arrived on Friday.", [("Monday", "2013-02-11"), ("Friday", "2013-02-08")]),
+    ],
+)
+def test_dates_weekday_ranges_run_forward(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, "2013-02-14") == expected
