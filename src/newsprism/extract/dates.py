@@ -67,7 +67,9 @@ _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|t
 #: Tuesday", "said in a statement on Monday"; a comma or "that" starts what was said, which it does not date.
 _DATES_REPORT = re.compile(r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b|which\b)[\w.'’-]+){0,5}?\s+(?:on\s+|at\s+|in\s+)?",
                            re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
+#: A sentence's end; a title's full stop before a name ("Gov. Earl Ray Tomblin", "Sen. Ted Cruz") is none.
+_SENTENCE_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|Lt|St|Jr|Sr|Mt|Ft))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev|Adm|Maj|Hon))"
+                           r"(?<!\b(?:Capt|Prof|Supt|Cmdr))[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
 #: Words after which a four-digit number can only be a year ("fiscal 1989 sales").
 _YEAR_ONLY_BEFORE = re.compile(r"\b(?:fiscal|calendar|FY|since|until|in the|the year)\s+$", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|year|"
@@ -281,6 +283,8 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     before = text[left:start]
     if MOVED_LATER.search(before[-90:]):
         return "future"
+    if _SINCE_BEFORE.search(before[-12:]):
+        return "past"  # "Since October, officials have told residents ...": what a span runs from has begun
     cues: list[tuple[int, Direction]] = []
     framed = 0
     for m in _cues(before):
@@ -320,8 +324,9 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
         # A quotation closing after the expression ends what can date it: in '"... in November," Jorgensen
         # argued', the verb dates the telling, not the words quoted.
         closing = _CLOSING_QUOTE.search(text, end, right)
-        after = [m for m in _cues(text[end:closing.start() if closing else right])
-                 if not _INFINITIVE_CUE.match(m.group())]
+        reach = min(closing.start() if closing else right, end + _AFTER_REACH)
+        after = [m for m in _cues(text[end:reach])
+                 if not _INFINITIVE_CUE.match(m.group()) and not _QUALIFIER_CUE.fullmatch(m.group())]
         found = None if not after else "future" if after[0].re is FUTURE_CUES else "past"
     if DEADLINE.search(before[-30:]) and not stative:
         # "gave them until May": a deadline set in the past may still lie ahead; "was envoy until May" may not.
@@ -337,6 +342,12 @@ _PAST_AUX_BEFORE = re.compile(r"\b(?:was|were|had|had been)\s+$", re.IGNORECASE)
 _FUTURE_IN_PAST = re.compile(r"was\b|were\b|planned to", re.IGNORECASE)
 #: Infinitives ("to be held on August 9") qualify a noun; after the expression they date nothing before them.
 _INFINITIVE_CUE = re.compile(r"to\s", re.IGNORECASE)
+#: Nor do "next" and "coming" after it: they qualify a noun ("the stuff coming out of their taps").
+_QUALIFIER_CUE = re.compile(r"next|coming", re.IGNORECASE)
+#: How far after the expression its clause's verb is looked for ("On Monday, the chairman of the committee, John
+#: Smith, said"): a cue further on is in another clause ("..., who is popular and whose support she will need").
+_AFTER_REACH = 120
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _CLOSING_QUOTE = re.compile(r"[”»]|(?<=[\w.,!?])\"")
 #: A day used as a modifier ("the November 13 deadline", "a July 25 meeting"): no verb's tense governs it.
 _DAY_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)

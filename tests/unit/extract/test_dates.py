@@ -1362,3 +1362,25 @@ def test_dates_contracted_future_and_refusals_to_say(text: str, expected: tuple[
 )
 def test_dates_weekday_ranges_run_forward(text: str, expected: list[tuple[str, str]]) -> None:
     assert _values(text, "2013-02-14") == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # What a span runs "since" has begun.
+        ("Since March the plant has been idle.", "2016-01-19", ("March", "2015-03")),
+        ("Since October, residents have boiled the water coming out of their taps.", "2016-01-19",
+         ("October", "2015-10")),
+        # "coming" after the expression qualifies a noun: no future.
+        ("In October, the water coming out of the taps turned brown.", "2016-01-19", ("October", "2015-10")),
+        # A title's full stop ends no sentence: the verb after the name still dates the expression.
+        ("In January, Gov. Ann Lee of the state praised the plan.", "2016-10-02", ("January", "2016-01")),
+        ("On Monday, Sen. Mary Cole will open the hearing.", "2016-10-05", ("Monday", "2016-10-10")),
+        # A cue far on in the sentence is another clause's.
+        ("But the protests on Friday, and a scandal that has suddenly taken a new turn toward the courts, have hurt "
+         "the mayor's standing with the governor, whose support she will need.", "2016-10-05", ("Friday", "2016-09-30")),
+    ],
+)
+def test_dates_since_titles_and_the_reach_of_a_cue_after(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
