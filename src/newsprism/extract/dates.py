@@ -62,12 +62,15 @@ _TENSED = {"mdy", "dmy", "rel_month", "mod_month", "ctx_month", "month_ctx", "we
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$", re.IGNORECASE)
 #: Before an "-ed" word, a determiner or preposition makes it an adjective ("in preferred shares").
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|in|of|for|with|"
-                               r"million|billion)\s+$", re.IGNORECASE)
+                               r"million|billion)\s+$|\d\s+$|\w-$", re.IGNORECASE)
 #: What may stand between a reporting verb and the expression it dates: "said Friday", "told the press on
 #: Tuesday", "said in a statement on Monday"; a comma or "that" starts what was said, which it does not date.
 _DATES_REPORT = re.compile(r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b|which\b)[\w.'’-]+){0,5}?\s+(?:on\s+|at\s+|in\s+)?",
                            re.IGNORECASE)
 #: A sentence's end; a title's full stop before a name ("Gov. Earl Ray Tomblin", "Sen. Ted Cruz") is none.
+#: "said the gathering in September would be its last": after "said", a noun phrase opens the words said
+#: (a subject), where "told the press on Tuesday" names who was told.
+_SAID_CLAUSE = re.compile(r"(?<=said|says)\s+(?:the|a|an|his|her|its|their|our|these|those)\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|Lt|St|Jr|Sr|Mt|Ft))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev|Adm|Maj|Hon))"
                            r"(?<!\b(?:Capt|Prof|Supt|Cmdr))[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
 #: Words after which a four-digit number can only be a year ("fiscal 1989 sales").
@@ -283,12 +286,13 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     before = text[left:start]
     if MOVED_LATER.search(before[-90:]):
         return "future"
-    if _SINCE_BEFORE.search(before[-12:]):
+    if _SINCE_BEFORE.search(before[-60:]):
         return "past"  # "Since October, officials have told residents ...": what a span runs from has begun
     cues: list[tuple[int, Direction]] = []
     framed = 0
     for m in _cues(before):
-        if REPORTING.fullmatch(m.group()) and not _DATES_REPORT.fullmatch(before[m.end():]):
+        if REPORTING.fullmatch(m.group()) and (not _DATES_REPORT.fullmatch(before[m.end():])
+                                               or _SAID_CLAUSE.match(before, m.end())):
             cues.clear()  # what it frames starts here: a verb before it dates the telling, not the words told
             framed = m.end()
             continue
@@ -347,8 +351,10 @@ _QUALIFIER_CUE = re.compile(r"next|coming", re.IGNORECASE)
 #: How far after the expression its clause's verb is looked for ("On Monday, the chairman of the committee, John
 #: Smith, said"): a cue further on is in another clause ("..., who is popular and whose support she will need").
 _AFTER_REACH = 120
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
-_CLOSING_QUOTE = re.compile(r"[”»]|(?<=[\w.,!?])\"")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:[a-z]+ing\b[^,;:.!?]{0,40}\s)?$", re.IGNORECASE)
+#: A quotation mark after the expression, closing ('"... in November," Jorgensen argued') or opening ("In July,
+#: she put it: ``RT is providing a view you won't get''"): the words on its other side are not the clause's.
+_CLOSING_QUOTE = re.compile(r"[“”«»\"]|``|''")
 #: A day used as a modifier ("the November 13 deadline", "a July 25 meeting"): no verb's tense governs it.
 _DAY_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}\b")

@@ -1384,3 +1384,28 @@ def test_dates_weekday_ranges_run_forward(text: str, expected: list[tuple[str, s
 )
 def test_dates_since_titles_and_the_reach_of_a_cue_after(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An "-ed" word after a number or a hyphen is an adjective, no past tense.
+        ("Heading into the final races in June, she leads him by 200 pledged delegates.", "2016-05-24",
+         ("June", "2016-06")),
+        ("He wants the seat before the vote in July, but a well-funded rival stands in his way.", "2016-05-24",
+         ("July", "2016-07")),
+        # "since" with its gerund: the span has begun.
+        ("Since announcing in October that she would retire, the judge has heard few cases.", "2016-05-24",
+         ("October", "2015-10")),
+        # After "said", a noun phrase opens the words said: the telling does not date them.
+        ("On Thursday, the mayor said the festival in September would be the town's last.", "2016-05-24",
+         ("September", "2016-09")),
+        # A quotation opening after the expression: its words are the speaker's, not the clause's.
+        ('As she put it to a reporter in July, the agency is "giving a view you won\'t get elsewhere."', "2016-09-19",
+         ("July", "2016-07")),
+    ],
+)
+def test_dates_adjectives_in_ed_since_said_and_quotations_after(text: str, published: str,
+                                                                 expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
