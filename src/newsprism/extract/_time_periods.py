@@ -356,9 +356,21 @@ def holiday_date(name: str, year: int) -> dt.date | None:
     return found + dt.timedelta(days=shift) if found else None
 
 
+#: A lower-case word after a holiday's bare name that makes the name qualify a thing ("Christmas trees",
+#: "Halloween masks"); the words of a time or a clause that follow a date are not such words.
+_HOLIDAY_THING = re.compile(r"\s+(?!(?:holidays?|season|break|weekend|period|vacation|recess|week|weeks|day|days|eve|"
+                            r"morning|night|afternoon|evening|time|and|or|but|the|a|an|this|that|was|were|is|are|will|"
+                            r"would|for|with|from|when|while|as|at|in|on|of|to|by|until|before|after|last|next|this|"
+                            r"each|every|itself|when|where|which|who|he|she|it|they|we|i|you)\b)[a-z]{3,}\b(?!['’-])")
+
+
 def r_holiday(m: re.Match[str], ctx: Context) -> Resolved:
-    """A holiday in the year it names, else the occurrence "last"/"next" or the tense picks, else the nearest."""
+    """A holiday in the year it names, else the occurrence "last"/"next" or the tense picks, else the nearest.
+
+    A bare name before a noun it qualifies ("Christmas trees from Oregon", "Halloween masks") is no time."""
     name = m["h"]
+    if " " not in name and not m["y"] and not m["rel"] and _HOLIDAY_THING.match(ctx.text, m.end()):
+        return Resolved(None, "unknown", resolved=False, note="not a time")
     week = name.lower().endswith("week")
     grain = "week" if week else "day"
 

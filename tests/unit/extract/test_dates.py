@@ -1409,3 +1409,19 @@ def test_dates_since_titles_and_the_reach_of_a_cue_after(text: str, published: s
 def test_dates_adjectives_in_ed_since_said_and_quotations_after(text: str, published: str,
                                                                  expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A holiday's bare name qualifying a thing is no time ...
+        ("The farm ships Christmas trees to three states.", []),
+        ("Stores sold out of Halloween masks by noon.", [("noon", "2016-10-05T12:00")]),
+        # ... but it is before a word of time, a clause or nothing.
+        ("The office closes for the Christmas holiday.", [("Christmas", "2016-12-25")]),
+        ("She will be home for Christmas and New Year's Day.", [("Christmas", "2016-12-25"), ("New Year's Day", "2017-01-01")]),
+    ],
+)
+def test_dates_a_holiday_qualifying_a_thing_is_no_time(text: str, kept: list[tuple[str, str]]) -> None:
+    assert _values(text, "2016-10-05") == kept
