@@ -339,6 +339,16 @@ def _calendar(country: str, year: int) -> dict[str, dt.date]:
     return {name: day for day, name in holidays.country_holidays(country, years=year).items()}
 
 
+def _super_tuesday(year: int) -> dt.date | None:
+    """The day most US states hold their presidential primaries: the first Tuesday of March of an election year
+    since 2012 (March 6, 2012; March 1, 2016; March 3, 2020; March 5, 2024). Other years had none, or one set
+    otherwise (February 5, 2008), so the name is not resolved there."""
+    if year % 4 or year < 2012:
+        return None
+    first = dt.date(year, 3, 1)
+    return first + dt.timedelta(days=(1 - first.weekday()) % 7)
+
+
 def holiday_date(name: str, year: int) -> dt.date | None:
     """The date of a holiday named in a text, in ``year``.
 
@@ -346,6 +356,8 @@ def holiday_date(name: str, year: int) -> dt.date | None:
     '2022-11-24'
     """
     key = " ".join(name.lower().replace("’", "'").split())
+    if key == "super tuesday":
+        return _super_tuesday(year)
     if key in _FIXED:
         month, day = _FIXED[key]
         return dt.date(year, month, day)
@@ -377,9 +389,10 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved:
     def value(day: dt.date) -> str:
         return _week(day) if week else day.isoformat()
 
-    if m["y"]:
-        day = holiday_date(name, int(m["y"]))
-        return Resolved(value(day) if day else None, grain, resolved=day is not None)
+    if m["y"] or m["y0"]:  # "Christmas 2015", "the 2016 Thanksgiving"; "the 1988 Super Tuesday" at least its year
+        year = int(m["y"] or m["y0"])
+        day = holiday_date(name, year)
+        return Resolved(value(day), grain) if day else Resolved(str(year), "year")
     if ctx.anchor is None:
         return _unanchored(None, grain)
     anchor = ctx.anchor
@@ -391,7 +404,7 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved:
     ahead = [d for d in days if d >= anchor]
     if (rel in ("last", "past", "previous") or (not rel and ctx.direction == "past")) and past:
         return Resolved(value(past[-1]), grain)
-    if rel in ("next", "coming", "this", "upcoming") or ctx.direction == "future":
+    if (rel in ("next", "coming", "this", "upcoming") or ctx.direction == "future") and ahead:
         return Resolved(value(ahead[0]), grain)
     return Resolved(value(min(days, key=lambda d: (abs((d - anchor).days), d))), grain)
 

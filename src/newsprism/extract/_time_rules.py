@@ -174,7 +174,7 @@ _P = [
     ("q", rf"\b(?P<x>Q(?P<q>[1-4])\s*(?P<y>{_YEAR})?)\b"),
     ("period_ref", r"\b(?P<x>(?:the|this|that(?!\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\b)|(?P<ly>(?:last|this|next)\s+year['’]s))\s+(?P<mods>(?:(?:latest|most recent|current|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|fiscal|(?:19|20)\d\d(?![-–](?:19|20)?\d\d\b)|first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+){0,3})(?P<unit>quarter|period)\b(?![-‐](?:to|on|over)[-‐])(?:\s+(?:a|one)\s+year\s+(?:ago|earlier|before)\b)?)"),
     ("year_ago_adj", r"\b(?P<x>year-(?:earlier|ago))\b"),
-    ("holiday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|past|coming|previous|upcoming))\s+)?(?P<h>Thanksgiving(?: Day)?|Memorial Day|Labou?r Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day|Veterans['’]? Day|Good Friday|Easter(?: Sunday| Monday| [Ww]eek)?|Boxing Day|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|(?:the )?Fourth of July|Black Friday|Cyber Monday|(?:St\.?|Saint) Patrick['’]s Day)(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?)(?![\w'’-]|\s+[A-Z])"),
+    ("holiday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this|past|coming|previous|upcoming))\s+|(?P<y0>{_YEAR})\s+)?(?P<h>Thanksgiving(?: Day)?|Memorial Day|Labou?r Day|Martin Luther King(?: Jr\.)? Day|Presidents['’]? Day|Columbus Day|Veterans['’]? Day|Good Friday|Easter(?: Sunday| Monday| [Ww]eek)?|Boxing Day|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|(?:the )?Fourth of July|Black Friday|Cyber Monday|Super Tuesday|(?:St\.?|Saint) Patrick['’]s Day)(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?)(?![\w'’-]|\s+[A-Z]|\s+(?:\d{{1,2}}|II)\b)"),
     ("year_range", rf"(?<![\w$£€#.,/-])(?P<x>(?P<y>{_YEAR}))(?=\s*[-–]\s*(?:{_YEAR}|\d\d)(?![\w%/-]|[.,]\d))"),
     # "the last half of 1989", "the second half of next year", "the first half of the year" (#13).
     ("half", rf"\b(?P<x>(?:the\s+)?(?:(?P<ord>first|second|last|latter)\s+half|(?P<two>first|last)\s+two\s+quarters)\s+of\s+(?:(?P<y>{_YEAR})\b|(?P<rel>this|last|next|the)\s+year\b(?![\s-]+(?:ago|earlier|before|after|ended|ending))))"),
@@ -243,7 +243,7 @@ _TRIGGER_CLASSES: dict[str, tuple[str, ...]] = {
     "decadeword": tuple(DECADE_WORDS),
     "holiday": ("thanksgiving", "christmas", "easter", "halloween", "memorial", "labor", "labour", "martin",
                 "presidents", "columbus", "veterans", "good", "boxing", "valentine", "fourth", "black", "cyber",
-                "patrick"),
+                "patrick", "super"),
     "year": ("year",),
     "centuryword": ("century", "centuries"),
     "event": ("before", "after", "following", "prior"),

@@ -1425,3 +1425,21 @@ def test_dates_adjectives_in_ed_since_said_and_quotations_after(text: str, publi
 )
 def test_dates_a_holiday_qualifying_a_thing_is_no_time(text: str, kept: list[tuple[str, str]]) -> None:
     assert _values(text, "2016-10-05") == kept
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Super Tuesday: the first Tuesday of March of an election year since 2012, whatever the tense.
+        ("The senator hopes to sweep the South on Super Tuesday.", "2016-02-04", ("Super Tuesday", "2016-03-01")),
+        ("After Super Tuesday, two candidates quit.", "2020-03-20", ("Super Tuesday", "2020-03-03")),
+        ("Super Tuesday changed the race.", "2018-05-01", ("Super Tuesday", None)),
+        # A year before a holiday is its year; when the holiday has no date that year, the year stays.
+        ("Prices peaked around the 2014 Thanksgiving.", "2016-02-04", ("2014 Thanksgiving", "2014-11-27")),
+        ("The state voted in the 1988 Super Tuesday.", "2016-02-04", ("1988 Super Tuesday", "1988")),
+    ],
+)
+def test_dates_super_tuesday_and_a_year_before_a_holiday(text: str, published: str,
+                                                        expected: tuple[str, str | None]) -> None:
+    assert expected in [(t.text, t.value) for t in find_times(text, published=published)]
