@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ._numbers import small_number
-from ._time_rules import DECADE_WORDS, MONTHS, ORDINALS, SEASON_START, SEASONS, UNIT_CODES, WEEKDAYS
+from ._time_rules import DECADE_WORDS, MONTHS, ORDINALS, PAST_CUES, SEASON_START, SEASONS, UNIT_CODES, WEEKDAYS
 
 #: The tense's pointer: ``"near"`` is a future seen from a past moment ("was expected to end on December 15"),
 #: which may lie either side of publication: the nearer occurrence; ``None`` is no cue at all.
@@ -162,10 +162,40 @@ def r_month_day(m: re.Match[str], ctx: Context) -> Resolved:
         return _unanchored(f"XXXX-{month:02d}-{day:02d}", "day", note)
     else:
         year = _month_year(month, day, ctx, ctx.anchor)
+        if ctx.direction == "past" and _weeks_ahead(year + 1, month, day, ctx.anchor) and not _past_for_sure(m, ctx):
+            year += 1
         if m.groupdict().get("wd"):
             year = _weekday_year(WEEKDAYS[m["wd"].lower()], month, day, year)
     value = _iso_day(year, month, day)
     return Resolved(value, "day", resolved=value is not None, note=note)
+
+
+#: How near ahead a day named without its year must fall for its past reading, almost a year back, to give way.
+_NEAR_AHEAD_DAYS = 35
+#: Unless the text says it is a year back: "In the comparable year-ago quarter, the second quarter ended Oct. 31".
+_A_YEAR_BACK_BEFORE = re.compile(r"\b(?:year-ago|year-earlier|prior-year|comparable|a year (?:ago|earlier|before)|"
+                                 r"last year)\b[^.!?]*$", re.IGNORECASE)
+
+
+_VERB_BEFORE = re.compile(r"(?:\b([a-z]+)\s+)?\b([a-z]+)\s+(?:on\s+|in\s+)?$")
+
+
+def _past_for_sure(m: re.Match[str], ctx: Context) -> bool:
+    """The past reading stands when the text says the day is a year back, or a past verb governs the day itself
+    ("the plant, which opened on Oct. 31", "the law took effect Jan. 1"), not an event named before it ("before the caucuses on Feb. 1")."""
+    before = ctx.text[max(0, m.start() - 80):m.start()]
+    verb = _VERB_BEFORE.search(before)
+    return bool(_A_YEAR_BACK_BEFORE.search(before)
+                or verb and any(word and PAST_CUES.fullmatch(word) for word in verb.groups()))
+
+
+def _weeks_ahead(year: int, month: int, day: int, anchor: dt.date) -> bool:
+    """Whether a day named without a year falls within five weeks after publication in ``year``. A past tense
+    then still means the coming one: a writer names the year of a day almost a year gone, not of one weeks
+    ahead ("The debate came 15 days before the Iowa caucuses on Feb. 1", "Clinton campaigned before the
+    primary on June 7") (#13)."""
+    value = _iso_day(year, month, day)
+    return value is not None and 0 < (dt.date.fromisoformat(value) - anchor).days <= _NEAR_AHEAD_DAYS
 
 
 def _weekday_year(weekday: int, month: int, day: int, year: int) -> int:

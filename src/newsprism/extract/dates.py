@@ -355,8 +355,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[a-z]+ing\b[^,;:.!?]{0,40}\s)?$", re.I
 #: A quotation mark after the expression, closing ('"... in November," Jorgensen argued') or opening ("In July,
 #: she put it: ``RT is providing a view you won't get''"): the words on its other side are not the clause's.
 _CLOSING_QUOTE = re.compile(r"[“”«»\"]|``|''")
-#: A day used as a modifier ("the November 13 deadline", "a July 25 meeting"): no verb's tense governs it.
-_DAY_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+#: A day used as a modifier ("the November 13 deadline", "a July 25 meeting", "the state's June 7 primary"): no
+#: verb's tense governs it.
+_DAY_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$|\w['’]s\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}\b")
 _NOT_A_NOUN = re.compile(r"the|and|for|with|when|after|before|this|that|its|his|her|their|our|was|were|will|"
                          r"would|has|had|have|are|but|from|into|only|also|last|next|alone|\w+ed|\w+ly", re.IGNORECASE)

@@ -1443,3 +1443,21 @@ def test_dates_a_holiday_qualifying_a_thing_is_no_time(text: str, kept: list[tup
 def test_dates_super_tuesday_and_a_year_before_a_holiday(text: str, published: str,
                                                         expected: tuple[str, str | None]) -> None:
     assert expected in [(t.text, t.value) for t in find_times(text, published=published)]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day after a possessive qualifies the noun after it: no verb's tense governs it.
+        ("Both toured the state before the county's June 7 runoff.", ("June 7", "2016-06-07")),
+        # A day a few weeks ahead, named after an event in a sentence told in the past, is the coming one ...
+        ("The forum came ten days before the runoff on June 7.", ("June 7", "2016-06-07")),
+        ("The judge ordered him to appear in court June 10.", ("June 10", "2016-06-10")),
+        # ... but not when a past verb governs the day itself, or the text says it is a year back.
+        ("The bridge, which reopened on June 7, carries trains.", ("June 7", "2015-06-07")),
+        ("In the year-ago quarter, the one ended June 7, sales fell.", ("June 7", "2015-06-07")),
+    ],
+)
+def test_dates_a_day_weeks_ahead_named_in_the_past(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2016-05-24")
