@@ -71,8 +71,8 @@ _DATES_REPORT = re.compile(r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b|which\b)[\w.
 #: "said the gathering in September would be its last": after "said", a noun phrase opens the words said
 #: (a subject), where "told the press on Tuesday" names who was told.
 _SAID_CLAUSE = re.compile(r"(?<=said|says)\s+(?:the|a|an|his|her|its|their|our|these|those)\s", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|Lt|St|Jr|Sr|Mt|Ft))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev|Adm|Maj|Hon))"
-                           r"(?<!\b(?:Capt|Prof|Supt|Cmdr))[.!?]\s+(?=[A-Z\"“‘'(])|\n+")
+_SENTENCE_END = re.compile(r"[.!?](?<!\b(?:Mr|Ms|Dr|Lt|St|Jr|Sr|Mt|Ft)\.)(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev|Adm|Maj|Hon)\.)"
+                           r"(?<!\b(?:Capt|Prof|Supt|Cmdr)\.)\s+(?=[A-Z\"“‘'(])|\n+")
 #: Words after which a four-digit number can only be a year ("fiscal 1989 sales").
 _YEAR_ONLY_BEFORE = re.compile(r"\b(?:fiscal|calendar|FY|since|until|in the|the year)\s+$", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|year|"
