@@ -150,7 +150,8 @@ _P = [
     ("rel_unit", rf"\b(?P<x>(?:the\s+)?(?P<rel>{_REL}|the past|the last|the next|the coming)\s+(?P<unit>week|weekend|month|year|decade|century|quarter|fortnight))\b"),
     # "twice as high a dividend this year as last": the unit before, its noun left out (#13).
     ("elided_last", r"\bthis\s+(?P<unit>week|month|year)\b[^.;:!?\n]{0,30}?\b(?:as|than|and|or)\s+(?P<x>last)(?=\s*[.,;:!?)]|\s*$|\s+(?:and|or|but)\b)"),
-    ("rel_season", rf"\b(?P<x>(?P<rel>{_REL})\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
+    # "this fall in prices", "this fall from grace": the noun, not the season.
+    ("rel_season", rf"\b(?P<x>(?P<rel>{_REL})\s+(?P<season>spring|summer|autumn|fall(?!\s+(?:in|from)\s+(?-i:[a-z]))|winter))\b"),
     ("season_year_words", rf"\b(?P<x>(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<w>{_YEAR_WORDS}))\b"),
     ("season_year", rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|late|mid)[- ]?\s*)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR}))\b"),
     # "in the winter", and with a modifier and no article: "in late fall", "until early spring" (#13).

@@ -61,8 +61,8 @@ _TENSED = {"mdy", "dmy", "rel_month", "mod_month", "ctx_month", "month_ctx", "we
            "season_year", "ctx_season", "in_n", "quarter", "q", "period_ref", "holiday", "year_end", "unit_part"}
 _AUX_BEFORE = re.compile(r"\b(?:be|been|being|have|has|get|gets|is|are|am)\s+$", re.IGNORECASE)
 #: Before an "-ed" word, a determiner or preposition makes it an adjective ("in preferred shares").
-_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|in|of|for|with|"
-                               r"million|billion)\s+$|\d\s+$|\w-$", re.IGNORECASE)
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|in|of|for|with|on|at|"
+                               r"from|into|than|million|billion)\s+$|\d\s+$|\w-$", re.IGNORECASE)
 #: What may stand between a reporting verb and the expression it dates: "said Friday", "told the press on
 #: Tuesday", "said in a statement on Monday"; a comma or "that" starts what was said, which it does not date.
 _DATES_REPORT = re.compile(r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b|which\b)[\w.'’-]+){0,5}?\s+(?:on\s+|at\s+|in\s+)?",

@@ -1461,3 +1461,18 @@ def test_dates_super_tuesday_and_a_year_before_a_holiday(text: str, published: s
 )
 def test_dates_a_day_weeks_ahead_named_in_the_past(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2016-05-24")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # An "-ed" word after a preposition is an adjective ("on unforced errors"), no past tense.
+        ("He needs to cut down on unforced errors in the fall debates.", [("the fall", "2016-FA")]),
+        # "this fall in prices" is the noun; "last fall in Denver" the season.
+        ("Exports recovered after this fall in prices.", []),
+        ("They met last fall in Denver.", [("last fall", "2015-FA")]),
+    ],
+)
+def test_dates_adjectives_after_prepositions_and_a_fall_in_prices(text: str, kept: list[tuple[str, str]]) -> None:
+    assert _values(text, "2016-08-17") == kept
