@@ -548,6 +548,11 @@ def _relative_to_previous(n: int | None, unit: str, sign: int, ctx: Context) -> 
     need = _GRAIN_LEN.get(unit)
     if n is None or need is None:
         return Resolved(None, unit, resolved=False, note="relative to another event")
+    latest = _calendar_value(ctx.previous[-1][0]) if ctx.previous else ""
+    if need == 10 and len(latest) == 7 and "W" not in ctx.previous[-1][0]:
+        # "The court voted in February to stall the plan. The justice died four days later": the day is not
+        # known, the month is; an older day the text gave is not where the count starts (#13).
+        return Resolved(latest, "month", note="relative to an earlier month in the text")
     calendar_values = (_calendar_value(v) for v, _ in reversed(ctx.previous))
     base = next((v for v in calendar_values if len(v) >= need), None)
     if base is None:

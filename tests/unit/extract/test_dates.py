@@ -1476,3 +1476,10 @@ def test_dates_a_day_weeks_ahead_named_in_the_past(text: str, expected: tuple[st
 )
 def test_dates_adjectives_after_prepositions_and_a_fall_in_prices(text: str, kept: list[tuple[str, str]]) -> None:
     assert _values(text, "2016-08-17") == kept
+
+
+@pytest.mark.issue(13)
+def test_dates_days_counted_from_a_month_stay_in_that_month() -> None:
+    text = ("On April 2, the firm opened a branch. The court voted 5 to 4 in March to block the rule. The judge who "
+            "wrote the ruling retired two days later.")
+    assert ("two days later", "2016-03") in _values(text, "2016-05-10")
