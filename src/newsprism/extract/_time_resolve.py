@@ -318,6 +318,10 @@ def r_weekday(m: re.Match[str], ctx: Context) -> Resolved:
         day = anchor - dt.timedelta(days=back or 7)
     elif rel == "this":
         day = anchor + dt.timedelta(days=weekday - anchor.weekday())
+        if ctx.direction == "past" and day > anchor:
+            # "This Sunday, French inventor Franky Zapata successfully crossed the Channel", written on a
+            # Tuesday: the Sunday just gone, as "this weekend" told in the past is (#13).
+            day = anchor - dt.timedelta(days=back)
     elif ctx.direction == "future":
         day = anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
     elif ctx.direction == "near":

@@ -57,6 +57,7 @@ PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|told|announced|reported|added|died|killed|began|ended|held|took|came|"
     r"went|met|made|left|won|lost|brought|bought|sold|paid|fell|rose|gave|got|found|became|saw|grew|led|kept|"
     r"spent|sent|built|sought|drew|chose|wrote|spoke|broke|fought|stood|felt|heard|knew|laid|"
+    r"sued|used|owed|fled|tied|lied|eyed|axed|"
     r"(?:may|might|must|should) have|"
     r"(?<=not\s|n't\s|n’t\s)(?:say|comment|confirm|elaborate|specify|be\s+reached)|"
     r"ago|last|earlier|previously|as of|(?-i:[a-z]{3,}ed))\b",

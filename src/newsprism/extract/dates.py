@@ -319,7 +319,8 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     nearest = cues[-1] if cues else None
     found: Direction = nearest[1] if nearest else None
     stative = bool(nearest and STATIVE.match(before, nearest[0]))
-    verb_after = _clause_verb_after(text, end) if nearest is None or nearest[0] == scheduled else None
+    own_clause = nearest is None or nearest[0] == scheduled or _CLAUSE_BREAK_OR_DASH.search(before, nearest[0])
+    verb_after = _clause_verb_after(text, end) if own_clause else None
     if verb_after is not None:
         # "Trevor Noah on Thursday showed ...", "Her allies on Monday predicted ...": the clause's own verb right
         # after the expression dates it, before a first cue further on or a present read in a noun ("host").
@@ -362,6 +363,8 @@ _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}\b")
 _NOT_A_NOUN = re.compile(r"the|and|for|with|when|after|before|this|that|its|his|her|their|our|was|were|will|"
                          r"would|has|had|have|are|but|from|into|only|also|last|next|alone|\w+ed|\w+ly", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|which|who|after|when|as|because)\b")
+#: A cue before such a break, or a dash, is another clause's: "is sapping her support — a poll on Wednesday showed".
+_CLAUSE_BREAK_OR_DASH = re.compile(r"[,;:(—–]|\s-\s|\b(?:and|but|while|which|who|after|when|as|because)\b")
 
 
 _PLAN_PARTICIPLE = re.compile(r"scheduled|slated|planned for|expected|anticipated|projected|predicted|forecasted",

@@ -1483,3 +1483,22 @@ def test_dates_days_counted_from_a_month_stay_in_that_month() -> None:
     text = ("On April 2, the firm opened a branch. The court voted 5 to 4 in March to block the rule. The judge who "
             "wrote the ruling retired two days later.")
     assert ("two days later", "2016-03") in _values(text, "2016-05-10")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "this" with a weekday told in the past is the one just gone.
+        ("This Sunday, a swimmer crossed the lake.", ("This Sunday", "2019-08-04")),
+        ("This Sunday, a swimmer will cross the lake.", ("This Sunday", "2019-08-11")),
+        # Short past tenses in "-ed" are past tenses too.
+        ("The union sued the city on Friday, seeking a ruling to block the law that will take effect soon.",
+         ("Friday", "2019-08-02")),
+        # A verb right after the expression is its clause's, whatever came before a dash.
+        ("Turnout is falling — a survey on Wednesday showed a drop.", ("Wednesday", "2019-07-31")),
+    ],
+)
+def test_dates_this_weekday_told_in_the_past_short_past_tenses_and_a_dash(text: str,
+                                                                          expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2019-08-06")
