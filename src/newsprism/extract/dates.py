@@ -330,6 +330,8 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
         # argued', the verb dates the telling, not the words quoted.
         closing = _CLOSING_QUOTE.search(text, end, right)
         reach = min(closing.start() if closing else right, end + _AFTER_REACH)
+        question = _QUESTION_AFTER.search(text, end, reach)
+        reach = question.start() if question else reach
         after = [m for m in _cues(text[end:reach])
                  if not _INFINITIVE_CUE.match(m.group()) and not _QUALIFIER_CUE.fullmatch(m.group())]
         found = None if not after else "future" if after[0].re is FUTURE_CUES else "past"
@@ -352,6 +354,9 @@ _QUALIFIER_CUE = re.compile(r"next|coming", re.IGNORECASE)
 #: How far after the expression its clause's verb is looked for ("On Monday, the chairman of the committee, John
 #: Smith, said"): a cue further on is in another clause ("..., who is popular and whose support she will need").
 _AFTER_REACH = 120
+#: Nor past a question it frames: "Asked on Monday whether Mr. Clinton would hold a post" (the "would" is the
+#: question's).
+_QUESTION_AFTER = re.compile(r"\b(?:whether|why|how)\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[a-z]+ing\b[^,;:.!?]{0,40}\s)?$", re.IGNORECASE)
 #: A quotation mark after the expression, closing ('"... in November," Jorgensen argued') or opening ("In July,
 #: she put it: ``RT is providing a view you won't get''"): the words on its other side are not the clause's.

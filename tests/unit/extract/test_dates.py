@@ -1502,3 +1502,9 @@ def test_dates_days_counted_from_a_month_stay_in_that_month() -> None:
 def test_dates_this_weekday_told_in_the_past_short_past_tenses_and_a_dash(text: str,
                                                                           expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2019-08-06")
+
+
+@pytest.mark.issue(13)
+def test_dates_a_cue_inside_a_question_after_the_expression_is_the_questions() -> None:
+    assert ("Monday", "2016-05-16") in _values("Asked on Monday whether the mayor would run again, she laughed.",
+                                               "2016-05-18")
