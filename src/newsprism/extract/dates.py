@@ -319,8 +319,10 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     nearest = cues[-1] if cues else None
     found: Direction = nearest[1] if nearest else None
     stative = bool(nearest and STATIVE.match(before, nearest[0]))
-    own_clause = nearest is None or nearest[0] == scheduled or _CLAUSE_BREAK_OR_DASH.search(before, nearest[0])
-    verb_after = _clause_verb_after(text, end) if own_clause else None
+    verb_after = _clause_verb_after(text, end)
+    if verb_after is not None and nearest is not None and nearest[0] != scheduled \
+            and not _CLAUSE_BREAK_OR_DASH.search(before, nearest[0]):
+        verb_after = None  # a cue of the expression's own clause before it decides
     if verb_after is not None:
         # "Trevor Noah on Thursday showed ...", "Her allies on Monday predicted ...": the clause's own verb right
         # after the expression dates it, before a first cue further on or a present read in a noun ("host").
