@@ -41,7 +41,7 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
 
 #: Words whose presence before a temporal expression makes it point forward.
 FUTURE_CUES = re.compile(
-    r"\b(?:will|won['’]t|['’]ll|shall|forecasts?|forecasted|anticipated|expected|predicts?|predicted|projected|could(?! have)|might(?! have)|would(?! have)|(?-i:may)(?! have)|(?:is|are|was|were) to|(?:is|are|was|were) due|plans? to|planning to|planned (?:for|to)|scheduled|"
+    r"\b(?:will|won't|won’t|'ll|’ll|shall|forecasts?|forecasted|anticipated|expected|predicts?|predicted|projected|could(?! have)|might(?! have)|would(?! have)|(?-i:may)(?! have)|(?:is|are|was|were) to|(?:is|are|was|were) due|plans? to|planning to|planned (?:for|to)|scheduled|"
     r"set to|is expected to|are expected to|expects? to|going to|intends? to|(?:un)?likely to|upcoming|awaits?|awaiting|"
     r"would (?:be|take|hold) place|"
     r"to be held|to take place|next|coming|from now|hence|slated|(?:is|are|am) (?-i:[a-z]{3,}ing)(?<!\bbeing))\b",
@@ -51,18 +51,20 @@ FUTURE_CUES = re.compile(
 #: willingness to participate"): what the infinitive dates comes after the telling, so it may lie ahead.
 INTENT_CUES = re.compile(r"\b(?:agreed|decided|voted|promised|pledged|vowed|threatened|offered|refused|willingness)"
                          r"\s+to\b", re.IGNORECASE)
-#: "Past" includes the report of a refusal ("wouldn't say Tuesday", "could not be reached for comment Saturday"):
-#: a negated saying is the telling, not a plan.
 PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|told|announced|reported|added|died|killed|began|ended|held|took|came|"
     r"went|met|made|left|won|lost|brought|bought|sold|paid|fell|rose|gave|got|found|became|saw|grew|led|kept|"
     r"spent|sent|built|sought|drew|chose|wrote|spoke|broke|fought|stood|felt|heard|knew|laid|"
-    r"sued|used|owed|fled|tied|lied|eyed|axed|"
     r"(?:may|might|must|should) have|"
-    r"(?<=not\s|n't\s|n’t\s)(?:say|comment|confirm|elaborate|specify|be\s+reached)|"
-    r"ago|last|earlier|previously|as of|(?-i:[a-z]{3,}ed))\b",
+    r"ago|last|earlier|previously|as of|(?-i:[a-z]{2,}ed)(?<!\bneed)(?<!\bseed)(?<!\bfeed)(?<!\breed)(?<!\bheed)(?<!\bdeed)(?<!\bweed)(?<!\bsled)"
+    r"(?<!\baged)(?<!\bshed))\b",
     re.IGNORECASE,
 )
+
+#: The report of a refusal is a past cue too ("wouldn't say Tuesday", "could not be reached for comment Saturday"):
+#: a negated saying is the telling, not a plan. Apart from PAST_CUES, and looked for only in a span holding a
+#: negation, since a look-behind among the cues was tried at every word of every span.
+REFUSAL = re.compile(r"(?:\bnot|n['’]t)\s+(?:say|comment|confirm|elaborate|specify|be\s+reached)\b", re.IGNORECASE)
 
 #: Verbs of scheduled events in the simple present ("they meet separately Monday", "the talks resume on
 #: Tuesday", "the law takes effect Jan. 1"): news writes what is planned in this tense, so the date lies ahead.

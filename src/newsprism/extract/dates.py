@@ -44,6 +44,7 @@ from ._time_rules import (
     PAST_CUES,
     PATTERN_CLASSES,
     PATTERNS,
+    REFUSAL,
     REPORTING,
     SCHEDULED,
     STATIVE,
@@ -494,6 +495,8 @@ def _cues(span: str) -> list[re.Match[str]]:
     # Both checks look at the word just before the cue: searching the whole span before it cost a tenth of the stage.
     found += [m for m in PAST_CUES.finditer(span) if not _AUX_BEFORE.search(span, max(0, m.start() - 20), m.start())
               and not (m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(span, max(0, m.start() - 20), m.start()))]
+    if "not" in span or "n't" in span or "n’t" in span:
+        found += REFUSAL.finditer(span)
     return sorted(found, key=lambda m: m.start())
 
 
