@@ -247,13 +247,19 @@ def _level_quantity(claim: Claim, text: str) -> str | None:
             sentence = text[max(text.rfind(".", 0, claim.start) + 1, claim.start - _WINDOW, 0):claim.start]
             return _last_event(sentence)
         return None  # people counted in no event named: nothing says which figures are one
-    if claim.what and claim.change is None and (verb := _verb_stem(claim.verb)) and not claim.what.startswith(verb):
+    if claim.what and claim.change is None and (verb := _verb_base(claim.verb)) and not claim.what.startswith(verb):
         return f"{claim.what} ({verb})"  # delegates won, delegates needed: two quantities
     return claim.what
 
 
-def _verb_stem(verb: str | None) -> str | None:
-    """A content verb's stem ("needed" -> "need"); ``None`` for a verb that says nothing of the figure."""
+def _verb_base(verb: str | None) -> str | None:
+    """A content verb's base form ("needed" -> "need", "averaged" -> "average", "running" -> "run"); ``None`` for
+    a verb that says nothing of the figure. Its ending cut, the commonest word of the rest, the rest with an "e"
+    or without a doubled last letter is it: the groups' names are read ("point per game (averag)" before).
+
+    >>> [_verb_base(v) for v in ("needed", "averaged", "running", "refused", "raises", "falling", "were")]
+    ['need', 'average', 'run', 'refuse', 'raise', 'fall', None]
+    """
     if not verb or not verb.isalpha():
         return None
     word = verb.casefold()
@@ -261,7 +267,9 @@ def _verb_stem(verb: str | None) -> str | None:
         return None
     for ending in ("ing", "ed", "es", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
+            stem = word[: -len(ending)]
+            doubled = [stem[:-1]] if stem[-1] == stem[-2] and stem[-1] not in "aeiou" else []
+            return min([stem, stem + "e", *doubled], key=idf)
     return word
 
 
