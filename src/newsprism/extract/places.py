@@ -1428,6 +1428,40 @@ def relabel_places(entities: tuple[Entity, ...], mentions: tuple[Mention, ...], 
             tuple(dataclasses.replace(m, label=new_label[m.entity]) if m.entity in new_label else m for m in mentions))
 
 
+def short_forms_at_their_name(entities: tuple[Entity, ...], places: list[Place]) -> list[Place]:
+    """An entity's initials or abbreviation placed apart from its full name take the full name's place.
+
+    The entity stage joins "LA" to "Los Angeles" in a film review; the place stage reads each name on its own,
+    and "LA" alone is Louisiana's code, so the review's Los Angeles was placed in Louisiana and the corpus
+    joined it to the state (#17). Only a short form follows ("LA", "L.A.", "Calif."): two full names of one
+    entity placed apart are left as the place stage read them.
+
+    >>> la = Place(0, 11, "Los Angeles", name="Los Angeles", gazetteer_id="x:la", entity="e1")
+    >>> code = Place(20, 22, "LA", name="Louisiana", gazetteer_id="gn:1", type="region", entity="e1")
+    >>> [p.name for p in short_forms_at_their_name((Entity("e1", "Los Angeles", "GPE"),), [la, code])]
+    ['Los Angeles', 'Los Angeles']
+    """
+    names = {e.id: e.name for e in entities}
+    whole = {p.entity: p for p in places if p.entity and p.gazetteer_id and p.text == names.get(p.entity)}
+    if not whole:
+        return places
+    out = []
+    for place in places:
+        full = whole.get(place.entity) if place.entity else None
+        if full is not None and place.gazetteer_id != full.gazetteer_id and _short_form(place.text):
+            place = dataclasses.replace(place, name=full.name, gazetteer_id=full.gazetteer_id, lat=full.lat,
+                                        lon=full.lon, country=full.country, type=full.type,
+                                        evidence=f"the short form of {full.text}, placed so in this article")
+        out.append(place)
+    return out
+
+
+def _short_form(text: str) -> bool:
+    """Initials ("LA", "L.A.") or an abbreviation ("Calif.")."""
+    letters = text.replace(".", "")
+    return letters.isalpha() and (letters.isupper() and len(letters) <= 4 or text.endswith("."))
+
+
 def _spacy_mentions(article: Article, settings: Settings, parses: ParseCache) -> list[Mention]:
     """The model's names, as the entities stage would read them: none in a paragraph in another language (a
     German story gave "Zustand", "Sicherheit" and "Kunden" as unplaced places, #17)."""
@@ -1447,7 +1481,7 @@ class PlacesStage(ParsingStage):
     def process(self, article: Article) -> Article:
         """The article with its places, and the entities the gazetteer shows to be places relabelled."""
         mentions = article.mentions or _spacy_mentions(article, self.settings, self.parses)
-        places = resolve_places(article, mentions)
+        places = short_forms_at_their_name(article.entities, resolve_places(article, mentions))
         entities, mentions = relabel_places(article.entities, article.mentions, places)
         # a name in a caption or the headline is the same entity: its mentions there take the new label too (#12)
         labels = {entity.id: entity.label for entity in entities}

@@ -277,3 +277,20 @@ def test_places_one_place_under_two_entries_is_one() -> None:
     from newsprism.extract.gazetteer import gazetteer
 
     assert {e.type for e in gazetteer().lookup("Kyiv")} >= {"city", "region"}
+
+
+@pytest.mark.issue(17)
+def test_places_an_entitys_initials_take_its_full_names_place() -> None:
+    """Read in the real corpus: a film review's "LA", joined to "Los Angeles" by the entity stage, was placed in
+    Louisiana (its code), and the corpus joined the review's Los Angeles to the state. A name written in full
+    twice is left as read."""
+    from newsprism.config import Settings
+    from newsprism.model import Entity
+    from newsprism.registry import get_factory
+
+    text = "The film is set in an overly-ripe Los Angeles. Betty is too perky, LA is too bright, the cabbie too kind."
+    la, code = text.index("Los Angeles"), text.index("LA is")
+    article = Article(id="t", text=text, entities=(Entity("e1", "Los Angeles", "GPE", variants=("Los Angeles", "LA")),),
+                      mentions=(Mention(la, la + 11, "Los Angeles", "GPE", "e1"), Mention(code, code + 2, "LA", "GPE", "e1")))
+    places = get_factory("extract.places")(Settings()).process(article).places
+    assert [(p.text, p.name) for p in places] == [("Los Angeles", "Los Angeles"), ("LA", "Los Angeles")]
