@@ -44,6 +44,7 @@ a run over the whole corpus finds there: a link run re-resolves only that part.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ from ..decisions import Decision, ManualGroups, replay
 from ..model import Article
 from ..store.links import EntityMentionRow
 from .entity_names import ARTICLE_KEY, Key, NameNode, mend_nodes, mention_records, raw_nodes
-from .entity_rules import block_keys, compatible, evidence, extends, node_blocks
+from .entity_rules import block_keys, compatible, compatible_evidence, extends, node_blocks
 from .features import fold_name
 
 #: A blocking key shared by more names than this is too common to compare all pairs of.
@@ -103,8 +104,11 @@ class _Clusters:
     """Union of name nodes where every pair across two joined clusters must be compatible."""
 
     def __init__(self, nodes: dict[Key, NameNode], constraints: ManualGroups, *, crowded: Collection[str],
-                 names_of: Callable[[Collection[str]], Mapping[str, set[str]]]) -> None:
+                 names_of: Callable[[Collection[str]], Mapping[str, set[str]]],
+                 verdicts: Mapping[tuple[Key, Key], bool] | None = None) -> None:
         self.nodes = nodes
+        #: :func:`compatible` of pairs already asked (in that order), by :func:`_edges`
+        self.verdicts = verdicts or {}
         self.constraints = constraints
         self.crowded = crowded
         self.names_of = names_of
@@ -117,7 +121,8 @@ class _Clusters:
         if (found := self._compatible.get((a, b))) is not None:
             return found
         manual = self.constraints.together(a[1], b[1])
-        ok = manual if manual is not None else compatible(self.nodes[a], self.nodes[b])
+        known = manual if manual is not None else self.verdicts.get((a, b))
+        ok = known if known is not None else compatible(self.nodes[a], self.nodes[b])
         if remember:
             self._compatible[(a, b)] = self._compatible[(b, a)] = ok
         return ok
@@ -225,8 +230,9 @@ def resolve_nodes(nodes: dict[Key, NameNode], *, decisions: Sequence[Decision], 
     article count when it is known without its members' articles (#17)."""
     nodes = mend_nodes(nodes)
     constraints = replay(decisions)
-    clusters = _Clusters(nodes, constraints, crowded=crowded, names_of=names_of)
-    for (a, b), (score, rule) in sorted(_edges(nodes, crowded).items(), key=lambda kv: (-kv[1][0], kv[0])):
+    edges, verdicts = _edges(nodes, crowded)
+    clusters = _Clusters(nodes, constraints, crowded=crowded, names_of=names_of, verdicts=verdicts)
+    for (a, b), (score, rule) in sorted(edges.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if clusters.can_join(a, b):
             clusters.join(a, b, score, rule)
     index = _full_index(clusters)
@@ -267,23 +273,32 @@ def _open(block: str, crowded: Collection[str]) -> bool:
     return block.split("|", 1)[1] not in crowded
 
 
-def _edges(nodes: dict[Key, NameNode], crowded: Collection[str]) -> dict[tuple[Key, Key], tuple[float, str]]:
+def _edges(nodes: dict[Key, NameNode], crowded: Collection[str]
+           ) -> tuple[dict[tuple[Key, Key], tuple[float, str]], dict[tuple[Key, Key], bool]]:
+    """The evidence of each pair of names sharing an open block, and the :func:`compatible` verdict of every pair
+    asked: a pair sharing several blocks is asked once, and clustering reads its verdict again (#17)."""
     blocks: dict[str, list[Key]] = {}
     for key, node in nodes.items():
         for block in block_keys(node):
             blocks.setdefault(block, []).append(key)
     edges: dict[tuple[Key, Key], tuple[float, str]] = {}
+    verdicts: dict[tuple[Key, Key], bool] = {}
     for block in sorted(blocks):
-        keys = sorted(blocks[block])
         if not _open(block, crowded):
             continue
+        keys = sorted(blocks[block])
+        # two articles' names of an everyday word are never evidence (and many of them): such a name is paired
+        # with the block's other names alone
+        plain = [j for j, key in enumerate(keys) if not key[2].startswith(ARTICLE_KEY)]
         for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if a[2].startswith(ARTICLE_KEY) and b[2].startswith(ARTICLE_KEY):
-                    continue  # two articles' names of an everyday word: never evidence (and many of them)
-                if (a, b) not in edges and (found := evidence(nodes[a], nodes[b])) is not None:
+            scoped = a[2].startswith(ARTICLE_KEY)
+            for b in [keys[j] for j in plain[bisect_right(plain, i):]] if scoped else keys[i + 1:]:
+                if (a, b) in verdicts:
+                    continue  # asked in another block they share
+                ok = verdicts[(a, b)] = compatible(nodes[a], nodes[b])
+                if ok and (found := compatible_evidence(nodes[a], nodes[b])) is not None:
                     edges[(a, b)] = found
-    return edges
+    return edges, verdicts
 
 
 def _full_index(clusters: _Clusters) -> dict[str, set[Key]]:
@@ -328,9 +343,11 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]
         fits: dict[Key, set[Key]] = {}
         for piece in sorted(pieces):
             node = nodes[piece]
+            # clusters of full names: no piece in them; the names' words before their articles, which a run that
+            # re-resolves from stored totals reads (#17)
             fits[piece] = {clusters.of[k] for block in block_keys(node) for k in index.get(block, ())
-                           if node.articles & nodes[k].articles and extends(node, nodes[k])
-                           and _head(nodes[k].folded) == node.words[0]}  # clusters of full names: no piece in them
+                           if _head(nodes[k].folded) == node.words[0] and extends(node, nodes[k])
+                           and node.articles & nodes[k].articles}
         spelt = set().union(*(nodes[p].articles for p, found in fits.items() if found))
         if len(set().union(*fits.values())) < 2 or 2 * len(spelt) <= len(set().union(*(nodes[p].articles for p in pieces))):
             # one reading: with the word's other names of that family, written in capitals or kept to no article

@@ -68,7 +68,13 @@ def _person_compatible(a: NameNode, b: NameNode) -> bool:
 
 
 def _qualifiers(node: NameNode) -> frozenset[str]:
-    return frozenset(w for w in tokens(node.name) if w in PLACE_QUALIFIERS)
+    return _qualifiers_of(node.name)
+
+
+@lru_cache(maxsize=65_536)
+def _qualifiers_of(name: str) -> frozenset[str]:
+    """The place qualifiers of a name (cached: a run asks them of one name for every pair it is in, #17)."""
+    return frozenset(w for w in tokens(name) if w in PLACE_QUALIFIERS)
 
 
 def words_subset(a: NameNode, b: NameNode) -> bool:
@@ -77,9 +83,11 @@ def words_subset(a: NameNode, b: NameNode) -> bool:
     return bool(short) and all(any(_same_name_word(w, v) for v in long) for w in short)
 
 
+@lru_cache(maxsize=262_144)
 def _same_name_word(a: str, b: str) -> bool:
     """Two words of an organisation's name are one: equal, or spelt apart when long enough
-    (a short word or acronym must be equal: THR is not "three")."""
+    (a short word or acronym must be equal: THR is not "three"). Cached: the words of a corpus's names are
+    compared again in every pair of names that hold them (#17)."""
     return a == b or (min(len(a), len(b)) > 4 and compare_words(a, b) is not None)
 
 
@@ -118,8 +126,12 @@ def evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
 
     Partial names (:attr:`NameNode.partial`) get none here: they attach in a later step.
     """
-    if not compatible(a, b):
-        return None
+    return compatible_evidence(a, b) if compatible(a, b) else None
+
+
+def compatible_evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
+    """:func:`evidence` of two names :func:`compatible` found compatible (a caller that keeps the verdict asks
+    it once)."""
     if a.folded == b.folded or a.words == b.words:
         if a.gazetteer != b.gazetteer:
             return None  # an unplaced name is a partial name: it attaches later
