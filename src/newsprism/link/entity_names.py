@@ -187,7 +187,7 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
         if p.country:
             countries.setdefault(p.entity or "", set()).add(p.country)
             countries.setdefault("text:" + p.text, set()).add(p.country)
-    in_headline = {m.entity for m in article.mentions if _title_cased_line(article.text, m.start)}
+    in_headline = _in_headline(article)
     # an entity the place stage placed by its whole name is a place, whatever the model called it
     # ("Manchester" read as a PRODUCT in a music review): it keeps its entry, so a namesake stays apart
     placed_whole = {(p.entity, p.text) for p in article.places if p.entity and _names_entry(p)}
@@ -480,6 +480,21 @@ def _headline_word(word: str) -> bool:
 def _role_word(word: str) -> bool:
     """A title or role before a name ("Comedian", "Crown Prince"); a given name is none."""
     return word in TITLES or word in ROLE_NOUNS
+
+
+def _in_headline(article: Article) -> set[str | None]:
+    """The entities of the mentions standing in a title-cased line, each line read once (an article's lines
+    hold many mentions)."""
+    text = article.text
+    lines: dict[int, bool] = {}
+    found: set[str | None] = set()
+    for mention in article.mentions:
+        start = text.rfind("\n", 0, mention.start) + 1
+        if start not in lines:
+            lines[start] = _title_cased_line(text, mention.start)
+        if lines[start]:
+            found.add(mention.entity)
+    return found
 
 
 def _title_cased_line(text: str, at: int) -> bool:
