@@ -18,6 +18,7 @@ their cached meaning vectors (:class:`Vectors`).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -51,12 +52,17 @@ from .lineage import LineageLink, find_cues, name_key, resolve_source
 from .semantic import VECTOR_VERSION, encode, from_text, lead, to_text
 from .stories import feature_similarity
 
+#: The fields of an article linking never reads: :func:`slim` leaves them at their defaults, and the articles a
+#: run reads are read without decoding them (an article's quotes, dates and paragraphs are most of its records,
+#: #17).
+LEFT_OUT = ("raw_text", "removals", "repairs", "segments", "paragraphs", "quotes", "times", "media", "related")
+_DEFAULTS = {f.name: f.default for f in fields(Article) if f.name in LEFT_OUT}
+
 
 def slim(article: Article) -> Article:
     """Only what linking reads of an article (a run may hold many). Mentions stay: corpus entities read
     which names stand in a headline, and claims which names share a figure's sentence."""
-    return article.replace(raw_text="", removals=(), repairs=(), segments=(), paragraphs=(), quotes=(), times=(),
-                           media=(), related=())
+    return article.replace(**_DEFAULTS)
 
 
 def moment_of(article: Article) -> str | None:
@@ -87,7 +93,7 @@ class Corpus:
         """Read the articles of ``ids`` not read yet."""
         todo = [i for i in ids if i not in self.slim]
         if todo:
-            self.add(self.store.articles_by_id(todo))
+            self.add(self.store.articles_by_id(todo, without=LEFT_OUT))
 
     def article(self, article_id: str) -> Article:
         """The article as stored (slim)."""
@@ -375,7 +381,7 @@ def relink_claims(store: Any, corpus: Corpus, groups: Groups, stories: StoryLink
     for part in story_batches({story: sorted(ids) for story, ids in members.items()}):
         ids = sorted({i for m in part.values() for i in m})
         held = {i: article for i in ids if (article := corpus.slim.get(i)) is not None}
-        held.update((a.id, slim(a)) for a in store.articles_by_id([i for i in ids if i not in held]))
+        held.update((a.id, a) for a in store.articles_by_id([i for i in ids if i not in held], without=LEFT_OUT))
         found = groups.of(ids)
         claims += claim_rows(align_claims(part, held, entity_of=entity_of(ids),
                                           copies={i for i, g in found.items() if i != g.original}))

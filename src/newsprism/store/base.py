@@ -217,8 +217,9 @@ class Store(Protocol):
         """The version of each stored article (of ``ids``, else of all)."""
         ...
 
-    def articles_by_id(self, ids: Collection[str]) -> Iterator[Article]:
-        """The stored articles with these ids, read in batches."""
+    def articles_by_id(self, ids: Collection[str], *, without: Collection[str] = ()) -> Iterator[Article]:
+        """The stored articles with these ids, read in batches (the fields of ``without`` left at their
+        defaults)."""
         ...
 
     def article_texts(self, ids: Collection[str]) -> dict[str, str]:

@@ -247,9 +247,9 @@ def test_incremental_link_reads_only_the_articles_a_change_reaches(store: Store,
     read: list[str] = []
     reading = store.articles_by_id
 
-    def counted(ids: object) -> object:
+    def counted(ids: object, **options: object) -> object:
         read.extend(ids)  # type: ignore[call-overload]
-        return reading(ids)  # type: ignore[arg-type]
+        return reading(ids, **options)  # type: ignore[arg-type]
 
     store.articles_by_id = counted  # type: ignore[method-assign]
     (a1,) = [a for a in corpus() if a.id == "a1"]

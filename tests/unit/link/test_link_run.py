@@ -8,6 +8,7 @@ import pytest
 from _link_corpus import corpus
 
 from newsprism.decisions import Decision
+from newsprism.link.delta import LEFT_OUT, slim
 from newsprism.link.run import link_corpus
 from newsprism.model import Article
 from newsprism.store import Store, open_store
@@ -31,6 +32,16 @@ def test_run_links_both_backends(store: Store) -> None:
     assert {"Oleksandr Hrytsenko", "Aleksandr Gritsenko"} <= set(gritsenko[0]["variants"])  # type: ignore[call-overload]
     values = sorted(r["value"] for r in tables["claim_groups"] if r["quantity"] == "evacuated")  # type: ignore[type-var]
     assert values == [42000, 80000]
+
+
+@pytest.mark.issue(17)
+def test_run_reads_articles_without_decoding_what_it_leaves_out(store: Store) -> None:
+    articles = corpus()
+    store.add(articles)
+    ids = [a.id for a in articles]
+    whole = list(store.articles_by_id(ids))
+    assert any(a.raw_text for a in whole)  # something to leave out
+    assert list(store.articles_by_id(ids, without=LEFT_OUT)) == [slim(a) for a in whole]
 
 
 def test_run_same_tables_whatever_the_order(store: Store, tmp_path: object) -> None:

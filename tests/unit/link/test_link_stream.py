@@ -55,8 +55,8 @@ def test_full_link_in_small_batches_gives_the_same_tables(store: Store, tmp_path
     monkeypatch.setattr(duplicates, "KEPT_SETS", 1)
     monkeypatch.setattr(stream, "BATCH", 1)
     calls: list[int] = []
-    monkeypatch.setattr(other, "articles_by_id", lambda ids, read=other.articles_by_id: (calls.append(len(ids)),
-                                                                                        read(ids))[1])
+    monkeypatch.setattr(other, "articles_by_id", lambda ids, read=other.articles_by_id, **options: (
+        calls.append(len(ids)), read(ids, **options))[1])
     link_corpus(other, full=True)
     small = _tables(other)
     other.close()
