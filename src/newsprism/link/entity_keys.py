@@ -143,8 +143,8 @@ class _Keys:
         todo = sorted({k for k in keys if k not in self.stored})
         for key in todo:
             self.stored[key] = set()
-        for row in self.store.link_rows(EntityKeyRow, key=todo) if todo else ():
-            self.stored[row.key].add(row.node)
+        for key, node in self.store.link_pairs(EntityKeyRow, "key", "node", todo):
+            self.stored[key].add(node)
 
     def before(self, key: str) -> set[str]:
         self.load([key])
@@ -410,16 +410,18 @@ class _Members:
         wanted = set(sample.values())
         old: dict[tuple[str, str], EntityMemberRow] = {}
         for at in range(0, len(articles), _MEMBERS_READ):
-            for r in store.link_rows(EntityMemberRow, article_id=articles[at:at + _MEMBERS_READ]):
-                if r.article_id in self.moved or (r.article_id, r.entity_id) in wanted:
-                    old[(r.article_id, r.entity_id)] = r
+            # the columns alone: a row is made only of those kept
+            for article_id, corpus_id, entity_id, name in store.link_columns(
+                    EntityMemberRow, "article_id", ("corpus_id", "entity_id", "name"), articles[at:at + _MEMBERS_READ]):
+                if article_id in self.moved or (article_id, entity_id) in wanted:
+                    old[(article_id, entity_id)] = EntityMemberRow(corpus_id, article_id, entity_id, name)
         self.old = old
         # the corpus entities and names as stored: of each node sampled, and of the changed articles' rows
         stored = [old[k] for k in sample.values() if k in old] + [r for k, r in old.items() if k[0] in self.moved]
         self.old_ids = {r.corpus_id for r in stored}
         names: dict[str, set[str | None]] = {}
-        for r in stored:
-            names.setdefault(r.corpus_id, set()).add(r.name)
+        for stored_row in stored:
+            names.setdefault(stored_row.corpus_id, set()).add(stored_row.name)
         self.merged_before = sum(1 for n in names.values() if len(n) > 1)
         self.stored_rows: dict[str, CorpusEntityRow] = {r.corpus_id: r for r in store.link_rows(
             CorpusEntityRow, corpus_id=sorted(self.old_ids))} if self.old_ids else {}
@@ -574,7 +576,7 @@ def _walk(store: Any, keys: _Keys, seeds: set[str], new_pairs: set[tuple[str, st
         keys.load(fkeys)
         reached = {n for k in fkeys for n in keys.before(k) | keys.after(k)}
         for column, other in (("a", "b"), ("b", "a")):
-            reached |= {getattr(r, other) for r in store.link_rows(EntityPairRow, **{column: batch})}
+            reached |= {node for _, node in store.link_pairs(EntityPairRow, column, other, batch)}
         reached |= {o for n in batch for o in paired.get(n, ())}
         names = {m for n in batch for m in merged_with(n.split("|", 2)[2])} - {n.split("|", 2)[2] for n in batch}
         keys.load({f"n:{name}" for name in names})

@@ -102,14 +102,14 @@ class _Keys:
 
     def of(self, ids: Collection[str]) -> list[tuple[str, str]]:
         """(key, article_id) stored for ``ids``."""
-        return [(getattr(r, self.column), r.article_id) for r in self.store.link_rows(self.kind, article_id=sorted(ids))]
+        return [(key, i) for i, key in self.store.link_pairs(self.kind, "article_id", self.column, ids)]
 
     def load(self, keys: Collection[str]) -> None:
         todo = sorted({k for k in keys if k not in self.before})
         for key in todo:
             self.before[key] = set()
-        for row in self.store.link_rows(self.kind, **{self.column: todo}) if todo else ():
-            self.before[getattr(row, self.column)].add(row.article_id)
+        for key, article_id in self.store.link_pairs(self.kind, self.column, "article_id", todo):
+            self.before[key].add(article_id)
 
     def after(self, key: str) -> set[str]:
         return (self.before[key] - self.gone) | self.added.get(key, set())
@@ -270,7 +270,7 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
             StoryEdgeRow: [StoryEdgeRow(a, b, v) for (a, b), v in sorted(scored.items()) if v >= threshold]},
             {})
     removed = set(removed)
-    stored = {r.article_id: r.features for r in store.link_rows(ArticleStateRow, article_id=sorted(set(hashes) | removed))}
+    stored = dict(store.link_pairs(ArticleStateRow, "article_id", "features", set(hashes) | removed))
     changed = {i for i in hashes if stored.get(i) != hashes[i]}
     new_keys = {i: sorted(story_keys(feats[i])) for i in sorted(changed)}
     keys = _Keys(store, STORY_KEYS, new_keys, removed)
@@ -489,10 +489,9 @@ class _Replay:
         if not todo:
             return
         todo = sorted(set(todo) | {m for g in self.groups.of(todo).values() for m in g.members if m not in self.story})
-        rows = self.store.link_rows(StoryArticleRow, article_id=todo)
-        stories = sorted({r.story_id for r in rows if r.story_id not in self.members_of})
-        found = {r.article_id: r.story_id for r in self.store.link_rows(StoryArticleRow, story_id=stories)} \
-            if stories else {}
+        rows = self.store.link_pairs(StoryArticleRow, "article_id", "story_id", todo)
+        stories = sorted({story for _, story in rows if story not in self.members_of})
+        found = {i: story for story, i in self.store.link_pairs(StoryArticleRow, "story_id", "article_id", stories)}
         for i in todo:
             found.setdefault(i, "\0" + i)  # in no story: a story of its own
         for i in self.removed.intersection(found):
@@ -511,11 +510,11 @@ class _Replay:
                     self.scores[pair] = 1.0
                     pairs.add(pair)
         for column in ("a", "b"):
-            for r in self.store.link_rows(StoryEdgeRow, **{column: new}) if new else ():
-                if r.a not in self.gone and r.b not in self.gone and (r.a, r.b) not in self.dropped:
-                    if (r.a, r.b) not in self.must:
-                        self.scores[(r.a, r.b)] = r.score
-                    pairs.add((r.a, r.b))
+            for _, a, b, score in self.store.link_columns(StoryEdgeRow, column, ("a", "b", "score"), new):
+                if a not in self.gone and b not in self.gone and (a, b) not in self.dropped:
+                    if (a, b) not in self.must:
+                        self.scores[(a, b)] = score
+                    pairs.add((a, b))
         for a, b in pairs:
             if self.story.get(a) is not None and self.story.get(a) == self.story.get(b):
                 self.inside.setdefault(self.story[a], set()).add((a, b))

@@ -56,6 +56,7 @@ from ..store.links import (
 )
 from .claims import ClaimRow, align_claims
 from .delta import (
+    LEFT_OUT,
     Corpus,
     Days,
     Features,
@@ -70,7 +71,6 @@ from .delta import (
     relink_claims,
     relink_lineage,
     restripped,
-    slim,
 )
 from .duplicates import (
     BANDS,
@@ -470,7 +470,7 @@ def _full_run(store: Any, *, settings: Settings, steps: _Steps, how: str) -> _Re
         claims: list[ClaimRow] = []
         for part in story_batches(shared):  # a story's figures are set side by side apart from the others'
             both = sorted({i for members in part.values() for i in members})
-            claims += align_claims(part, {a.id: slim(a) for a in store.articles_by_id(both)},
+            claims += align_claims(part, {a.id: a for a in store.articles_by_id(both, without=LEFT_OUT)},
                                    entity_of=entities.entity_of(both), copies=copies)
         steps.found = f"{counted(len(claims), 'figure')} side by side"
     tables: dict[type[LinkRow], Iterable[Any]] = {
@@ -585,7 +585,7 @@ def _incremental_run(store: Any, *, settings: Settings, steps: _Steps, how: str)
     gone = set(changed) | set(removed)
     hashes = {i: _inputs_hash(corpus.content(i)) for i in changed}
     with steps.step("duplicates", "finding duplicates"):
-        states = {r.article_id: r.features for r in store.link_rows(ArticleStateRow, article_id=changed)} if changed else {}
+        states = dict(store.link_pairs(ArticleStateRow, "article_id", "features", changed))
         docs = [_dup_doc(corpus.content(i)) for i in changed]
         found = _signatures(store, docs, removed=removed)
         dups = _duplicates(store, docs, found, incremental=True, settings=settings, corpus=corpus,
