@@ -302,12 +302,13 @@ def _span(ids: list[str], by_id: Mapping[str, DocFeatures]) -> int:
 def _average_link(a: list[str], b: list[str], scores: dict[tuple[str, str], float],
                   by_id: Mapping[str, DocFeatures]) -> float:
     total = 0.0
+    known = scores.get  # a replayed merge asks this of every pair across two clusters (#17)
     for x in a:
         for y in b:
-            pair = (min(x, y), max(x, y))
-            if pair not in scores:  # not blocked together: score it now, once
-                scores[pair] = feature_similarity(by_id[x], by_id[y])
-            total += scores[pair]
+            pair = (x, y) if x < y else (y, x)
+            if (score := known(pair)) is None:  # not blocked together: score it now, once
+                score = scores[pair] = feature_similarity(by_id[x], by_id[y])
+            total += score
     return total / (len(a) * len(b))
 
 
