@@ -53,7 +53,7 @@ from typing import Any
 from ..decisions import Decision, ManualGroups, replay
 from ..model import Article
 from ..store.links import EntityMentionRow
-from .entity_names import ARTICLE_KEY, Key, NameNode, mend_nodes, mention_records, raw_nodes
+from .entity_names import ARTICLE_KEY, Key, NameNode, mend_nodes, mention_records, raw_nodes, read_members
 from .entity_rules import block_keys, compatible, compatible_evidence, extends, node_blocks
 from .features import fold_name
 
@@ -339,15 +339,18 @@ def _settle_everyday(clusters: _Clusters, index: Mapping[str, set[Key]]
             alike.setdefault((node.family, _written_word(node)), []).append(key)
     settled: set[Key] = set()
     later: list[tuple[Key, Key]] = []
+    # the full names each piece may stand for by their words; their articles, which a run re-resolving from stored
+    # totals reads, are read at once for all of them, not a name at a time (#17)
+    longer = {piece: {k for block in block_keys(nodes[piece]) for k in index.get(block, ())
+                      if _head(nodes[k].folded) == nodes[piece].words[0] and extends(nodes[piece], nodes[k])}
+              for pieces in words.values() for piece in pieces}
+    read_members([nodes[k] for piece, found in longer.items() for k in (piece, *found)])
     for word, pieces in sorted(words.items()):
         fits: dict[Key, set[Key]] = {}
         for piece in sorted(pieces):
             node = nodes[piece]
-            # clusters of full names: no piece in them; the names' words before their articles, which a run that
-            # re-resolves from stored totals reads (#17)
-            fits[piece] = {clusters.of[k] for block in block_keys(node) for k in index.get(block, ())
-                           if _head(nodes[k].folded) == node.words[0] and extends(node, nodes[k])
-                           and node.articles & nodes[k].articles}
+            # clusters of full names: no piece in them
+            fits[piece] = {clusters.of[k] for k in longer[piece] if node.articles & nodes[k].articles}
         spelt = set().union(*(nodes[p].articles for p, found in fits.items() if found))
         if len(set().union(*fits.values())) < 2 or 2 * len(spelt) <= len(set().union(*(nodes[p].articles for p in pieces))):
             # one reading: with the word's other names of that family, written in capitals or kept to no article
