@@ -280,13 +280,13 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     # a key that becomes too common only takes pairs away: its members are not scored again (#17)
     closing = {k for k in crossing if posting.after(k) > MAX_POSTING}
     rescored = (changed | {i for k in crossing - closing for i in keys.before[k] | keys.after(k)}) - removed
-    edges = _edges(rescored, posting, keys, new_keys, feats, days, threshold=threshold, settings=settings)
+    edges, scored = _edges(rescored, posting, keys, new_keys, feats, days, threshold=threshold, settings=settings)
     gone = rescored | removed
     closed = _Closed(store, closing, keys, posting, gone)
     # the merges replayed in their order from the new and changed articles, the others decided as stored: only the
     # stories a merge of this run can change are read, not every story the stored edges reach (#17)
     replay = _Replay(store, feats, groups, gone=gone, removed=removed, dropped=closed.dropped, average=average,
-                     threshold=threshold, settings=settings)
+                     threshold=threshold, settings=settings, scored=scored)
     found, clusters = replay.run(gone | set(touched) | closed.seeds, edges)
     for x, y in _Unscored(posting, feats, replay.scores, settings.story_window_days)(clusters) if clusters else ():
         replay.scores[(x, y)] = feature_similarity(feats[x], feats[y])
@@ -437,13 +437,14 @@ class _Replay:
 
     def __init__(self, store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *, gone: Collection[str],
                  removed: Collection[str], dropped: Collection[tuple[str, str]], average: float,
-                 threshold: float, settings: Settings) -> None:
+                 threshold: float, settings: Settings, scored: Mapping[tuple[str, str], float]) -> None:
         self.store, self.feats, self.groups, self.dropped = store, feats, groups, set(dropped)
         self.gone, self.removed = set(gone) | set(removed), set(removed)  # stored edges of ``gone`` are not read
         self.average, self.threshold, self.settings = average, threshold, settings
         self.was_in: dict[str, str] = {}  # a removed article -> its stored story
-        #: scores of the pairs known: stored edges read, new edges, duplicate pairs (1.0), pairs scored in merges
-        self.scores: dict[tuple[str, str], float] = {}
+        #: scores of the pairs known: the candidate pairs scored (``scored``; a merge asks many of them again, #17),
+        #: stored edges read, new edges, duplicate pairs (1.0, whatever their score), pairs scored in merges
+        self.scores: dict[tuple[str, str], float] = dict(scored)
         self.must: set[tuple[str, str]] = set()
         self.story: dict[str, str] = {}  # article -> its stored story ("" + id when it was in none)
         self.members_of: dict[str, list[str]] = {}  # stored story -> its members (removed ones left out)
@@ -613,8 +614,9 @@ class _Unscored:
 
 def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapping[str, Sequence[str]],
            feats: Mapping[str, DocFeatures], days: Mapping[str, date | None], *, threshold: float,
-           settings: Settings) -> dict[tuple[str, str], float]:
-    """The candidate pairs of ``ids`` (now) whose similarity reaches ``threshold``, as a full run blocks them."""
+           settings: Settings) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
+    """The candidate pairs of ``ids`` (now) whose similarity reaches ``threshold``, as a full run blocks them, and
+    the score of every candidate pair of theirs."""
     # every lookup in batches (keys, their counts, days, stored features), then the pairs scored
     posting.prefetch(ids)
     keys_of = {x: list(new_keys.get(x) or posting.keys_of(x)) for x in sorted(ids)}
@@ -632,7 +634,7 @@ def _edges(ids: Collection[str], posting: _Postings, keys: _Keys, new_keys: Mapp
                 seen.add(pair)
                 if (score := scores[pair]) >= threshold:
                     found[pair] = score
-    return found
+    return found, scores
 
 
 #: Articles scored against their candidates at a time, in the order of their days.
