@@ -303,8 +303,10 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
         # the member rows as this run leaves them: the stored ones its patch keeps, and the ones it writes; not
         # every member of every corpus entity it re-resolved looked through (most of the corpus's, #17)
         todo = sorted(set(article_ids))
-        kept = [m for m in (store.link_rows(EntityMemberRow, article_id=todo) if todo else []) if members.kept(m)]
-        return {(m.article_id, m.entity_id): m.corpus_id for m in [*kept, *(r for i in todo for r in written.get(i, ()))]}
+        found = {(article_id, entity_id): corpus_id for article_id, corpus_id, entity_id, name in store.link_columns(
+            EntityMemberRow, "article_id", ("corpus_id", "entity_id", "name"), todo) if members.kept(article_id, name)}
+        found.update(((m.article_id, m.entity_id), m.corpus_id) for i in todo for m in written.get(i, ()))
+        return found
 
     log.debug("entity members read for %d of %d name nodes", len(read.cache), len(reached))
     return EntityLinks({}, patches, count, merged, members.changed_articles | moved, entity_of)
@@ -480,9 +482,10 @@ class _Members:
         """:meth:`rows` in place of the stored ones."""
         return Patch("article_id", self.moved, rows, also=(("name", self.names),))
 
-    def kept(self, row: EntityMemberRow) -> bool:
-        """Whether a stored row stays as it is (:meth:`patch` writes no row in its place)."""
-        return row.article_id not in self.moved and row.name not in self.names
+    def kept(self, article_id: str, name: str | None) -> bool:
+        """Whether a stored row of this article and name stays as it is (:meth:`patch` writes no row in its
+        place)."""
+        return article_id not in self.moved and name not in self.names
 
 
 def _by_article(rows: Iterable[EntityMentionRow]) -> dict[str, list[EntityMentionRow]]:
