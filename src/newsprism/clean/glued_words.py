@@ -168,24 +168,21 @@ def _whole_words(text: str, needle: str) -> int:
 
 
 def document_vocabulary(texts: Iterable[str]) -> DocumentVocabulary:
-    """Lower-cased letter runs of a document and how often each occurs, and the pairs of capitalised words
-    it writes apart ("supreme court"), under their two words joined by a space."""
+    """Lower-cased letter runs of a document and how often each occurs; the pairs it writes apart are read
+    from its text when asked (:meth:`DocumentVocabulary.pair_count`)."""
     counts = DocumentVocabulary(texts)
     for text in counts.texts:
         counts.update(map(str.lower, _LETTERS.findall(text)))
-        counts.update(f"{a} {b}".lower() for a, b in _CAPITAL_PAIR.findall(text))
     return counts
 
 
-_CAPITAL_PAIR = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]+) (?=([A-ZÀ-Þ][a-zà-ÿ]+)\b)")
-
-
 def _pair_count(vocabulary: Counter[str], left: str, right: str) -> int:
-    """How often the document writes ``left`` and ``right`` apart: every pair for a :class:`DocumentVocabulary`,
-    the capitalised pairs only for a plain count."""
-    if isinstance(vocabulary, DocumentVocabulary):
-        return vocabulary.pair_count(left, right)
-    return vocabulary.get(f"{left} {right}".lower(), 0)
+    """How often the document writes ``left`` and ``right`` apart; a plain count of words knows no pairs.
+
+    One path for every rule that asks (#12): the capitalised pairs were once counted into the vocabulary as
+    well, a second count of the same thing that could disagree with this one on case and word edges.
+    """
+    return vocabulary.pair_count(left, right) if isinstance(vocabulary, DocumentVocabulary) else 0
 
 
 def _written_apart(word: str, *, vocabulary: Counter[str]) -> tuple[int, str] | None:
@@ -483,7 +480,7 @@ def _capitalised_pair(left: str, right: str, *, vocabulary: Counter[str], lang: 
         return False
     if left.lower() in _NAME_PREFIXES or right.lower() in STOP_WORDS or zipf(right, lang) >= _GRAMMAR_ZIPF:
         return False
-    if vocabulary.get(f"{left} {right}".lower(), 0) > 0:
+    if _pair_count(vocabulary, left, right) > 0:
         return True  # the text writes the two apart elsewhere ("SupremeCourt" beside "Supreme Court") (#12)
     if zipf(right, lang) < _NAME_ZIPF and (vocabulary.get(right.lower(), 0) > 0
                                            or (vocabulary.get(left.lower(), 0) > 0 and left.lower() not in STOP_WORDS)):
