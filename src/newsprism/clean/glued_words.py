@@ -67,7 +67,10 @@ _PAIR_ZIPF = 6.5       # the two parts together: "Hubble" 3.1 + "telescope" 3.8
 _SHORT_PART_ZIPF = 4.0  # a right part under five letters must be this common ("wise" 4.5; "vita" 3.5)
 _SHORT_LEFT_ZIPF = 4.5  # a three-letter left part must be a common word ("one", "new")
 _FUNCTION_LEFT_ZIPF = 2.5  # "tampered" (2.95) + "with"
+_ZIPF_WORD = 9.0       # Zipf is log10 of a word's count per billion: two words' Zipf as a pair is their sum less 9
+_TYPO_MARGIN = 2.0     # a typo's word is this much likelier than the two words it would be glued from ("spokeman" 2.4)
 _SEGMENT_MARGIN = 1.0  # the best split must beat the next by this much (Zipf is a log10 scale)
+_SEEN_GLUED = 2        # a page repeats one glue twice at most (a summary and its story); a name recurs more
 _FUNCTION_BONUS = 2.0  # a function word glued on is the commonest glue: its split wins a close call
 _LEXICON_SIZE = 150_000  # wordfreq's commonest words looked at for compounds and typos
 _COMMON_PARTS = 30_000   # parts of compounds are among the commonest words (Zipf about 3 and up)
@@ -310,17 +313,19 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             if apart is not None:
                 splits.setdefault(m.start() + apart[0], Split(m.start(), m.end(), m.start() + apart[0], apart[1]))
                 continue
-        if vocabulary.get(word.lower(), 0) > 1 or known:
-            if word[1:].islower():  # no capital inside: no case boundary to look at
-                continue
-            pair = _parts_apart(word, vocabulary=vocabulary)
+        seen = vocabulary.get(word.lower(), 0)
+        if seen > 1 or known:
+            pair = None if word[1:].islower() else _parts_apart(word, vocabulary=vocabulary)
             if pair is not None:
                 splits.setdefault(m.start() + pair[0], Split(m.start(), m.end(), m.start() + pair[0], pair[1]))
-            continue
+            if pair is not None or known or seen > _SEEN_GLUED:
+                continue
         if word.islower() and _LABEL_LINE.match(text) and not text[:m.start()].strip():
             continue  # a comment's header opens on its writer's handle, in lower case ("joetoronto says:")
         split = _split_word(word, vocabulary=vocabulary, lang=lang, in_name=_in_name(text, m.start(), m.end()))
-        if split is not None:
+        if split is not None and (seen <= 1 or (not word[1:].islower() and vocabulary.get(word[:split[0]].lower(), 0))):
+            # a word seen twice is a name ("Khersonis", "Hillicon" twice) unless a case boundary shows the glue and
+            # its first part stands alone in the text too ("theFrench" twice beside "the"): a glue a page repeats (#12)
             index, reason = split
             splits.setdefault(m.start() + index, Split(m.start(), m.end(), m.start() + index, reason))
     return [_whole_token(text, splits[i]) for i in sorted(splits)]
@@ -444,6 +449,8 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool
             return m.start(), f'case boundary between "{left}" and "{right}"'
         if left[1:].islower() and right[1:].islower() and _first_name_and_surname(left, right):
             return m.start(), f'case boundary between the first name "{left}" and "{right}"'  # a rare surname too
+        if left[1:].islower() and right[1:].islower() and _word_and_first_name(left, right, lang):
+            return m.start(), f'case boundary between "{left}" and the first name "{right}"'
         if len(right) < 2 or not _known(right, vocabulary, lang, _RIGHT_ZIPF):
             continue
         if left.isupper() and len(left) >= 3 and _known(left, vocabulary, lang, _KNOWN_ZIPF):
@@ -523,6 +530,19 @@ def _first_name_and_surname(left: str, right: str) -> bool:
             and zipf(right) < _SURNAME_ZIPF)
 
 
+def _word_and_first_name(left: str, right: str, lang: str) -> bool:
+    """A word glued before a first name ("SecretaryRick Perry", "StateCorey Stapleton", "VideoYasir") (#12).
+
+    A title or an office names a person next; a first name that is also an everyday word ("Max" 4.7, "Will")
+    is left, as brands end in such words ("CarMax"), and so is a left part that is a first name itself (a double
+    first name, or a first name and a surname, which the rule before judges).
+    """
+    names = first_name_genders()
+    lower = left.lower()
+    return (len(left) >= 3 and lower not in names and lower not in _NAME_PREFIXES and zipf(left, lang) >= _COMMON_ZIPF
+            and len(right) >= _SURNAME_MIN and right.lower() in names and zipf(right) < _SURNAME_ZIPF)
+
+
 #: A surname glued after a first name has at least this many letters, and is rarer than an everyday word
 #: ("Stoltenberg" 2.3, "Busch" 3.3; "Traffic" 4.9, and "Williams" 4.7 is left as written).
 _SURNAME_MIN, _SURNAME_ZIPF = 4, 4.5
@@ -538,6 +558,11 @@ _NAME_ZIPF = 3.0
 #: few thousand commonest, as the words of a name of an institution are ("Supreme" 4.69, "Court" 5.41) and a coined
 #: brand's seldom both are ("Marine" 4.53 in "MarineTraffic", "Vessel" 4.27).
 _EVERYDAY_ZIPF = 4.6
+#: Two lower-case words both this common would be listed if they made a compound ("little" 5.75 + "red" 5.32;
+#: "key" 5.12 + "woman", "back" + "glass" 4.85 are compounds' parts).
+_LISTED_PARTS_ZIPF = 5.2
+#: A right part this long ends no place name's compound ("-between", "-security"; "-sierra", "-villa" do).
+_LONG_RIGHT = 7
 
 
 def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = False) -> tuple[int, str] | None:
@@ -552,7 +577,7 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
         left, right = word[:index], word[index:]
         score = _split_score(left, right, vocabulary=vocabulary, lang=lang)
         if score is not None and in_name and right not in GLUE_FUNCTION_WORDS \
-                and not _word_after_name(left, right, vocabulary=vocabulary, lang=lang):
+                and not _word_after_name(left, right, vocabulary=vocabulary, lang=lang) and not _no_head(right, lang):
             continue  # in a run of capitalised words only a function word glued on is sure ("Shoiguto")
         if score is not None and in_name and right == "is" and not vocabulary.get(left.lower(), 0):
             continue  # but "-is" ends names ("Al Goldis", "Davis") unless the text names the left part alone
@@ -568,7 +593,7 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
     if _compound(left, right, lang):
         return None
     if not (_function_word(left.lower(), lang) or _function_word(right, lang) or _grammar_tail(left, right, lang)) \
-            and _misspelt(word, lang):
+            and _misspelt(word, lang, than=zipf(left, lang) + zipf(right, lang) - _ZIPF_WORD):
         return None
     if _word_elsewhere(word, lang):  # last: the costliest look-up
         return None
@@ -627,6 +652,10 @@ def _compound(left: str, right: str, lang: str) -> bool:
         # "-over" or "-out" end tell nothing of this one (#12)
         return False
     opens, closes = starts[left.lower()], ends[right.lower()]
+    if left.islower() and min(zipf(left, lang), zipf(right, lang)) >= _LISTED_PARTS_ZIPF:
+        # two of the commonest words ("went" + "back", "many" + "men", "find" + "one"): a compound of them would
+        # be common enough to be listed, so an unlisted one is two words, whatever else "-back" ends (#12)
+        return False
     if left.islower() and min(zipf(left, lang), zipf(right, lang)) >= _EVERYDAY_ZIPF and closes < _HEAD_PARTS:
         # two everyday lower-case words, the second one that hardly ends a listed compound ("car" 5.5 + "accident"
         # 4.7, "time" + "whether", "back" + "certain"): a prefix's compounds the list lacks are made on rarer
@@ -661,6 +690,14 @@ def _word_after_name(left: str, right: str, *, vocabulary: Counter[str], lang: s
             and vocabulary.get(left.lower(), 0) > 0)
 
 
+def _no_head(right: str, lang: str) -> bool:
+    """A common lower-case word of five letters or more that ends no listed compound ("established",
+    "presidential", "nomination"): glued after a name ("United Kingdomestablished"), where the words that end
+    surnames end many ("-worthy", "-house", "-field", "-stone") (#12)."""
+    return (right.islower() and len(right) >= 5 and zipf(right, lang) >= _SHORT_PART_ZIPF
+            and _lexicon(lang)[2][right] < _HEAD_PARTS)
+
+
 #: An everyday word that ends fewer listed compounds than this is no compound's head ("-accident" 0, "-look" 2;
 #: "-flight" 4, "-glass" 8).
 _HEAD_PARTS = 3
@@ -675,10 +712,13 @@ def _opens_nothing(left: str, lang: str) -> bool:
     return left.islower() and len(left) >= 5 and _lexicon(lang)[1][left] == 0
 
 
-def _misspelt(word: str, lang: str) -> bool:
+def _misspelt(word: str, lang: str, *, than: float = 0.0) -> bool:
     """Whether ``word`` is one edit from a common word ("diplayed", "spokeman", "pressue"): a typo, not glue.
 
-    The edits are Norvig's: a letter deleted, two swapped, one replaced or inserted.
+    The edits are Norvig's: a letter deleted, two swapped, one replaced or inserted. The word must also be far
+    likelier than the two words read glued, ``than`` (their Zipf frequency as a pair): "displayed" (4.2) beside
+    "dip" + "layed" (-2.5) is a typo, "courage" (4.3) beside "your" + "age" (2.9) is no reason to leave
+    "yourage" (#12).
     """
     lower = word.lower()
     common = _lexicon(lang)[0]
@@ -692,7 +732,8 @@ def _misspelt(word: str, lang: str) -> bool:
     everyday = _everyday_words(lang)
     if everyday is not None:  # one set operation instead of a look-up per variant: half of repair's time (#12, speed)
         variants &= everyday
-    return any(v in common and zipf(v, lang) >= _COMMON_ZIPF for v in variants)
+    floor = max(_COMMON_ZIPF, than + _TYPO_MARGIN)
+    return any(v in common and zipf(v, lang) >= floor for v in variants)
 
 
 @lru_cache(maxsize=8)
@@ -753,8 +794,12 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
             or (left.islower() and left in ENGLISH_STOP_WORDS and right_zipf >= _COMMON_ZIPF)  # "thesaga", "andnuns"
         if seen_left or seen_word:  # a name that stands alone elsewhere in the document ("Rudaw" in "Rudawreports")
             left_zipf = max(left_zipf, _COMMON_ZIPF)
-        elif left[:1].isupper() and left_zipf < _SHORT_RIGHT_LEFT_ZIPF:
-            return None  # "Havenbond", "Goldsworthy": a compound name, unless its first part is common or seen
+        elif left[:1].isupper() and left_zipf < _SHORT_RIGHT_LEFT_ZIPF \
+                and not (len(right) >= _LONG_RIGHT and _no_head(right, lang)):
+            # "Havenbond", "Goldsworthy": a compound name, unless its first part is common or seen, or the second
+            # is a long word that ends no compound ("Negotiationsbetween", "Iraniansecurity"); place names end in
+            # shorter ones ("Biancavilla", "Montecanal", "Mirasierra") (#12)
+            return None
         # a rarer lower-case word before a common one ("zebras" + "evolved"): names are capitalised
         floor = _FUNCTION_LEFT_ZIPF if left.islower() and right_zipf >= _SHORT_PART_ZIPF else _COMMON_ZIPF
         pair = _PAIR_ZIPF

@@ -495,3 +495,26 @@ def test_glued_words_a_rare_word_the_text_uses_alone_before_an_ordinary_one() ->
     assert [text[s.start:s.index] + " " + text[s.index:s.end] for s in splits] == ["moai date"]
     alone = "The moaidate is still argued."  # the same word with no trace of its first part alone
     assert find_glued(alone, vocabulary=document_vocabulary([alone])) == []
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("before", "after"), [
+    # a typo's word must be far likelier than the two words: "littered" is not, beside "little" + "red"
+    ("She wore a littlered coat to the hearing.", "She wore a little red coat to the hearing."),
+    # two of the commonest words would be listed if they made a compound
+    ("After the vote the men wentback home.", "After the vote the men went back home."),
+    # a long word that ends no compound, glued after a name in a run of capitalised words
+    ("Officials of the United Kingdomestablished a panel.", "Officials of the United Kingdom established a panel."),
+    ("Negotiationsbetween the two sides stalled.", "Negotiations between the two sides stalled."),
+    # a title before a first name
+    ("Energy SecretaryRick Perry met them.", "Energy Secretary Rick Perry met them."),
+])
+def test_glued_words_split_by_word_statistics(before: str, after: str) -> None:
+    assert _repair(before) == after
+
+
+@pytest.mark.issue(12)
+def test_glued_words_case_boundary_glued_twice_is_split() -> None:
+    text = "He flew to theFrench capital. Later theFrench minister met the press."
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.index] for s in splits] == ["the", "the"]
