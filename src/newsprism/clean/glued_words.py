@@ -375,8 +375,9 @@ def _grammar_split(word: str, lang: str) -> int | None:
     """Rule 5, in a line in another language than the story's: where a word unknown to that language is one of
     its grammar words and a known word ("dassdie", "Webseitenund", "coisasque"), if there is one such place.
 
-    A grammar word that starts or ends many words of the language is a prefix or a suffix there ("mit-",
-    "auf-" in German): such words are compounds, and are left.
+    A left part that starts many words of the language is a prefix there ("mit-", "auf-" in German): such words
+    are compounds, and are left. That many words end in a grammar word's letters ("-que", "-die", "-das") says
+    nothing of the kind: it left the very words this rule is for ("coisasque", "universodas") (#12).
     """
     found = []
     for index in range(3, len(word) - 2):
@@ -386,9 +387,7 @@ def _grammar_split(word: str, lang: str) -> int | None:
             found.append(index)
     if len(found) != 1:
         return None
-    _, starts, ends = _lexicon(lang)
-    left, right = word[:found[0]].lower(), word[found[0]:].lower()
-    if starts[left] >= _COMPOUND_PARTS or ends[right] >= _COMPOUND_PARTS:
+    if _lexicon(lang)[1][word[:found[0]].lower()] >= _COMPOUND_PARTS:
         return None
     return found[0]
 

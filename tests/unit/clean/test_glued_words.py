@@ -518,3 +518,14 @@ def test_glued_words_case_boundary_glued_twice_is_split() -> None:
     text = "He flew to theFrench capital. Later theFrench minister met the press."
     splits = find_glued(text, vocabulary=document_vocabulary([text]))
     assert [text[s.start:s.index] for s in splits] == ["the", "the"]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "lang", "glued"), [
+    ("A story in English.\nEles estão vendo problemas em coisasque aqui são comuns.", "pt", "coisasque"),
+    ("A story in English.\nOnde já se viu inseri-las no universodas letras e dos sons?", "pt", "universodas"),
+])
+def test_glued_words_grammar_word_many_words_end_in(text: str, lang: str, glued: str) -> None:
+    line = text.splitlines()[1]
+    splits = find_glued(line, vocabulary=document_vocabulary([text]), lang=lang, marks_only=True)
+    assert [line[s.start:s.end] for s in splits] == [glued]
