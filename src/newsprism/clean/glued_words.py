@@ -31,6 +31,7 @@ to wordfreq *and* occurs once in the document:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Container, Iterable
@@ -70,6 +71,8 @@ _FUNCTION_LEFT_ZIPF = 2.5  # "tampered" (2.95) + "with"
 _ZIPF_WORD = 9.0       # Zipf is log10 of a word's count per billion: two words' Zipf as a pair is their sum less 9
 _TYPO_MARGIN = 2.0     # a typo's word is this much likelier than the two words it would be glued from ("spokeman" 2.4)
 _SEGMENT_MARGIN = 1.0  # the best split must beat the next by this much (Zipf is a log10 scale)
+_TEXT_WEIGHT = 0.1      # the document's own word counts, mixed into the language's when two splits are weighed
+_SHORT_SEEN = 2        # a three-letter word the text names alone this often is one of its words
 _SEEN_GLUED = 2        # a page repeats one glue twice at most (a summary and its story); a name recurs more
 _FUNCTION_BONUS = 2.0  # a function word glued on is the commonest glue: its split wins a close call
 _LEXICON_SIZE = 150_000  # wordfreq's commonest words looked at for compounds and typos
@@ -146,6 +149,13 @@ class DocumentVocabulary(Counter[str]):
         self.texts = tuple(texts)
         self._joined: str | None = None
         self._pairs: dict[tuple[str, str], int] = {}
+        self._words: int | None = None
+
+    def words(self) -> int:
+        """How many words the document has (letter runs), counted once."""
+        if self._words is None:
+            self._words = sum(count for word, count in self.items() if " " not in word)
+        return self._words
 
     def pair_count(self, left: str, right: str) -> int:
         """How often the document writes ``left`` and ``right`` apart, one space between them, in their case but
@@ -569,7 +579,9 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
 
     A split scores the Zipf frequencies of its two parts (a part that stands alone elsewhere in the
     document counts as known); it must clear each part's floor, and beat the next split by
-    :data:`_SEGMENT_MARGIN`, so a word with two readings is left as written.
+    :data:`_SEGMENT_MARGIN`, so a word with two readings is left as written. The margin is taken on the
+    frequencies the document itself gives its words (:func:`_in_text`): a story about yeast reads "theyeast"
+    as "the yeast", not "they east" (#12).
     """
     candidates: list[tuple[float, int]] = []
     for index in range(2, len(word) - 1):
@@ -581,7 +593,7 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
         if score is not None and in_name and right == "is" and not vocabulary.get(left.lower(), 0):
             continue  # but "-is" ends names ("Al Goldis", "Davis") unless the text names the left part alone
         if score is not None:
-            candidates.append((score, index))
+            candidates.append((score + _in_text(left, vocabulary, lang) + _in_text(right, vocabulary, lang), index))
     if not candidates:
         return None
     candidates.sort(reverse=True)
@@ -599,6 +611,22 @@ def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = 
     if right.lower() in GLUE_FUNCTION_WORDS or len(right) <= 3:
         return index, f'function word "{right}" glued to "{left}"'
     return index, f'two words glued: "{left}" and "{right}"'
+
+
+def _in_text(part: str, vocabulary: Counter[str], lang: str) -> float:
+    """How much likelier ``part`` is in this document than in the language, in Zipf units (0 if no likelier).
+
+    The document's own count of the word, as a share of its words, is mixed into wordfreq's frequency with
+    weight :data:`_TEXT_WEIGHT` (a cache model of the text): "yeast" said twelve times in a story of a
+    thousand words is as likely there as "the" is anywhere.
+    """
+    count = vocabulary.get(part.lower(), 0)
+    if not count:
+        return 0.0
+    total = vocabulary.total() if not isinstance(vocabulary, DocumentVocabulary) else vocabulary.words()
+    language = 10 ** zipf(part, lang)
+    mixed = (1 - _TEXT_WEIGHT) * language + _TEXT_WEIGHT * 10**_ZIPF_WORD * count / max(total, 1)
+    return max(0.0, math.log10(mixed) - math.log10(max(language, 1.0)))
 
 
 @lru_cache(maxsize=8)
@@ -765,9 +793,13 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
     if right.lower() not in words or (left.lower() not in words and not seen_left and right not in GLUE_FUNCTION_WORDS):
         return None  # a part outside the list is rarer than any floor below: no need to look it up
     left_zipf, right_zipf = zipf(left, lang), zipf(right, lang)
+    # a three-letter word the text names alone again and again ("Kit" in "Kitfor", "Mac" in "Macis", "Pro" in
+    # "AirPods Proon") takes a grammar word glued on: it is a word of the story, not a chance start of a name; a
+    # longer word after it may make a compound of its own ("modpacks") (#12)
+    short_seen = len(left) == 3 and vocabulary.get(left.lower(), 0) >= _SHORT_SEEN
     if right in GLUE_FUNCTION_WORDS:  # "Khersonis", "Shoiguto", "Crimeathe": a known or seen word before it
         known = left_zipf >= (_KNOWN_ZIPF if left[:1].isupper() else _FUNCTION_LEFT_ZIPF) or seen_left
-        long_enough = len(left) >= _MIN_LEFT or (len(left) == 3 and left_zipf >= _SHORT_LEFT_ZIPF)  # "shehad"
+        long_enough = len(left) >= _MIN_LEFT or (len(left) == 3 and left_zipf >= _SHORT_LEFT_ZIPF) or short_seen
         return left_zipf + right_zipf + _FUNCTION_BONUS if known and long_enough else None
     if len(right) == 2:
         # "-as", "-an", "-in" end many names ("Saladas", "Judian"): only after a common word ("Fridayin")
@@ -778,7 +810,9 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         named = seen_left and left[:1].isupper() and len(left) > _MIN_LEFT
         # a three-letter grammar word before one is glue too ("notby", "arein"): it ends no name
         grammar = left.islower() and left in ENGLISH_STOP_WORDS
-        ok = right.lower() in _SHORT_RIGHT and (len(left) >= _MIN_LEFT or grammar) and (left_zipf >= floor or named)
+        named = named or (short_seen and left[:1].isupper())
+        ok = right.lower() in _SHORT_RIGHT and (len(left) >= _MIN_LEFT or grammar or short_seen) \
+            and (left_zipf >= floor or named)
     elif len(left) == 2:
         ok = left.lower() in STOP_WORDS and left.islower() and right_zipf >= _COMMON_ZIPF
     else:

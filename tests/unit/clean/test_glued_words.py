@@ -529,3 +529,19 @@ def test_glued_words_grammar_word_many_words_end_in(text: str, lang: str, glued:
     line = text.splitlines()[1]
     splits = find_glued(line, vocabulary=document_vocabulary([text]), lang=lang, marks_only=True)
     assert [line[s.start:s.end] for s in splits] == [glued]
+
+
+@pytest.mark.issue(12)
+def test_glued_words_text_frequencies_settle_two_readings() -> None:
+    # "theyeast" reads "they east" by the language's counts; a story about yeast reads "the yeast"
+    text = ("Yeast was grown in the lab. The yeast survived the cold, and yeast cells divided. "
+            "Will theyeast survive in a vacuum? The team tested yeast again.")
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [(text[s.start:s.index], text[s.index:s.end]) for s in splits] == [("the", "yeast")]
+
+
+@pytest.mark.issue(12)
+def test_glued_words_grammar_word_after_a_short_word_of_the_story() -> None:
+    text = "The Kit costs $20. The Kit has two sensors. Wyze Sense Starter Kitfor $20 is on sale."
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == ["Kitfor"]
