@@ -162,12 +162,17 @@ class DocumentVocabulary(Counter[str]):
         for a sentence's first capital ("gun ownership" for "Gunownership"; "Linked In" is not "LinkedIn")."""
         count = self._pairs.get((left, right))
         if count is None:
-            if self._joined is None:
-                self._joined = "\n".join(self.texts)
             lefts = (left, left[:1].swapcase() + left[1:]) if left[1:].islower() else (left,)
             # a search for the one pair: few words get here, and counting every pair of the text cost more (#12, speed)
-            count = self._pairs[(left, right)] = sum(_whole_words(self._joined, f"{part} {right}") for part in lefts)
+            count = self._pairs[(left, right)] = sum(self.written(f"{part} {right}") for part in lefts)
         return count
+
+    def written(self, words: str) -> int:
+        """How often the document writes ``words`` as they are, case and all, with no letter or digit on either
+        side."""
+        if self._joined is None:
+            self._joined = "\n".join(self.texts)
+        return _whole_words(self._joined, words)
 
 
 def _whole_words(text: str, needle: str) -> int:
@@ -187,6 +192,11 @@ def document_vocabulary(texts: Iterable[str]) -> DocumentVocabulary:
     for text in counts.texts:
         counts.update(map(str.lower, _LETTERS.findall(text)))
     return counts
+
+
+def _written_alone(vocabulary: Counter[str], word: str) -> bool:
+    """Whether the document writes ``word`` alone, in its case; a plain count of words does not know."""
+    return isinstance(vocabulary, DocumentVocabulary) and vocabulary.written(word) > 0
 
 
 def _pair_count(vocabulary: Counter[str], left: str, right: str) -> int:
@@ -501,6 +511,10 @@ def _capitalised_pair(left: str, right: str, *, vocabulary: Counter[str], lang: 
     if zipf(right, lang) < _NAME_ZIPF and (vocabulary.get(right.lower(), 0) > 0
                                            or (vocabulary.get(left.lower(), 0) > 0 and left.lower() not in STOP_WORDS)):
         return True  # a rare word the text uses, as names are ("BenSasse" beside "Sasse"); brands end in words
+    if _written_alone(vocabulary, left) and _written_alone(vocabulary, right):
+        # both words stand alone in the text as written, capital and all ("SpaceTelescope" beside "Space" and
+        # "Telescope" in "Space Telescope Science Institute"): words of the story's names, whatever they build (#12)
+        return True
     _, starts, ends = _lexicon(lang)
     opens, closes = starts[left.lower()], ends[right.lower()]
     if not _function_word(left, lang) and (opens >= _BRAND_PARTS or (closes >= _BRAND_PARTS and opens > 0)):

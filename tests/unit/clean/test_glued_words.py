@@ -545,3 +545,12 @@ def test_glued_words_grammar_word_after_a_short_word_of_the_story() -> None:
     text = "The Kit costs $20. The Kit has two sensors. Wyze Sense Starter Kitfor $20 is on sale."
     splits = find_glued(text, vocabulary=document_vocabulary([text]))
     assert [text[s.start:s.end] for s in splits] == ["Kitfor"]
+
+
+@pytest.mark.issue(12)
+def test_glued_words_capitalised_words_the_text_writes_alone() -> None:
+    # "Space-" builds many words, as brands' parts do; the story writes both words alone, capitalised
+    text = ("The Space Telescope Science Institute runs the mission. The James Webb SpaceTelescope launched "
+            "later. Each Telescope team reports to it.")
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == ["SpaceTelescope"]
