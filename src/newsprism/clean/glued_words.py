@@ -706,10 +706,11 @@ def _compound(left: str, right: str, lang: str) -> bool:
     if opens >= _COMPOUND_PARTS:
         return True  # a prefix ("un-", "non-", "hyper-", "under-") opens words of any kind
     # a suffix ends words that open compounds too: "-able" ends many listed words and "crew-" opens 7
-    # ("crewable"); a word that opens none ("resemble", "collectively", "takes") glued to a part that ends many
-    # ("resembleone", "takestime") is two words. A name's coinages ("Obamagate") are never listed, so a
-    # capitalised left part is not asked (#12)
-    return closes >= _COMPOUND_PARTS and (opens > 0 or left[:1].isupper())
+    # ("crewable"); a word that opens none or one or two ("resemble", "takes", "defensive", "effective") glued to
+    # a part that ends many ("resembleone", "takestime", "defensiveend", "effectiveways") is two words: one listed
+    # word it starts is a chance ("effectiveness"), not a habit of building. A name's coinages ("Obamagate") are
+    # never listed, so a capitalised left part is not asked (#12)
+    return closes >= _COMPOUND_PARTS and (opens >= _HEAD_PARTS or left[:1].isupper())
 
 
 def _grammar_tail(left: str, right: str, lang: str) -> bool:
