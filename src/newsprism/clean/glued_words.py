@@ -216,17 +216,22 @@ def _written_apart(word: str, *, vocabulary: Counter[str]) -> tuple[int, str] | 
     what word frequencies cannot: a compound's parts ("nosedown"), a close call between two readings
     ("therepose"), a name's particle ("Billde" beside "Bill de Blasio"). Of several such places the one written
     apart most often wins, and a tie is left as written.
+
+    A word with no capital inside gets here only when no word list knows it: written apart as often as together
+    is enough for it ("Saturatedfield" beside "saturated field", "passdefended" twice beside "pass defended"
+    twice). A CamelCase word must be written apart more often, as a brand's parts may be ("Marine Traffic").
     """
     together = max(vocabulary.get(word.lower(), 0), 1)
+    need = together if word[1:].islower() else together + 1
     lower = word.lower()
     best: list[tuple[int, int]] = []
     for index in range(2, len(word) - 1):
         # both parts stand alone in the text if it writes them apart: most words stop here, and the pairs are
         # counted only for a document where one does not (#12, speed)
-        if vocabulary.get(lower[:index], 0) <= together or vocabulary.get(lower[index:], 0) <= together:
+        if vocabulary.get(lower[:index], 0) < need or vocabulary.get(lower[index:], 0) < need:
             continue
         count = _pair_count(vocabulary, word[:index], word[index:])
-        if count > together:
+        if count >= need:
             best.append((count, index))
     if not best:
         return None

@@ -560,3 +560,11 @@ def test_glued_words_capitalised_words_the_text_writes_alone() -> None:
 def test_glued_words_word_that_starts_few_compounds_before_a_common_ending() -> None:
     text = "The club signed a defensiveend from Ohio last week."
     assert _repair(text) == "The club signed a defensive end from Ohio last week."
+
+
+@pytest.mark.issue(12)
+def test_glued_words_unknown_word_written_apart_as_often() -> None:
+    # "-down" ends many listed words, so word lists alone leave it; the text writes it apart once, glued once
+    text = "The pilot kept the nose down. Then the nosedown attitude held."
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == ["nosedown"]
