@@ -50,7 +50,10 @@ _OPEN_QUOTE = re.compile(r"(?<=[^\W\d_])[“‘«](?=[A-Z])")
 _PUNCT_GLUE = re.compile(r"(?<![.\w/@:])([^\W\d_]{2,})([.!?])([^\W\d_]{3,})(?![.\w/@])")
 # a full stop between a word that ends in lower case and a capitalised word ("year.In", "Dr.Tomasz"):
 # abbreviations ("U.S.The", "e.g.The") are left, as are domains and files ("news.Google.com")
-_STOP_BEFORE_CAPITAL = re.compile(r"(?<![.\w/@:’'-])([^\W\d_]*[a-zà-ÿ])([.!?])([A-ZÀ-Þ][a-zà-ÿ]+)(?![.\w/@-])")
+# a hyphenated word on either side is a word too ("off-air.The", "face.Sixty-six"), and an abbreviation after the
+# stop ("assessment.Rep. Frank") is no domain (#12)
+_STOP_BEFORE_CAPITAL = re.compile(r"(?:(?<=[^\W\d_]-)|(?<![.\w/@:’'-]))([^\W\d_]*[a-zà-ÿ])([.!?])([A-ZÀ-Þ][a-zà-ÿ]+)"
+                                  r"(?![\w/@]|\.\w|-(?![^\W\d_]))")
 _QUOTE_GLUE = re.compile(r"[”’\"»“‘«][A-Z]")  # what rule 1's two patterns both need
 _STOP_GLUE = re.compile(r"[.!?]\S")  # what rule 2's two patterns both need
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")  # a lower-case letter, then a capital

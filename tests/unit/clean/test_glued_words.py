@@ -568,3 +568,13 @@ def test_glued_words_unknown_word_written_apart_as_often() -> None:
     text = "The pilot kept the nose down. Then the nosedown attitude held."
     splits = find_glued(text, vocabulary=document_vocabulary([text]))
     assert [text[s.start:s.end] for s in splits] == ["nosedown"]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("before", "after"), [
+    ("The station went off-air.The regulator said so.", "The station went off-air. The regulator said so."),
+    ("Shots hit him in the arm.Twenty-two people were hurt.", "Shots hit him in the arm. Twenty-two people were hurt."),
+    ("They backed that view.Sen. Jones agreed.", "They backed that view. Sen. Jones agreed."),
+])
+def test_glued_words_stop_beside_a_hyphenated_word_or_an_abbreviation(before: str, after: str) -> None:
+    assert _repair(before) == after
