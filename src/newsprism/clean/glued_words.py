@@ -532,6 +532,8 @@ def _capitalised_pair(left: str, right: str, *, vocabulary: Counter[str], lang: 
         return False
     if vocabulary.get(right.lower(), 0) > 0 and _known(left, vocabulary, lang, _KNOWN_ZIPF):
         return True
+    if _written_alone(vocabulary, right) and len(left) >= _MIN_LEFT:
+        return True  # a rare name before a word the text writes alone, capitalised ("ParanalObservatory") (#12)
     if in_name:
         return min(zipf(left, lang), zipf(right, lang)) >= _KNOWN_ZIPF
     # two everyday words glued once ("UnitedNations", "SupremeCourt", "CentralPark"): a name's words, as a brand's
@@ -551,14 +553,16 @@ def _first_name_and_surname(left: str, right: str) -> bool:
     """A first name glued to the surname after it ("KrzysztofSierak", "JensStoltenberg", "JoshuaWong") (#12).
 
     The birth records' first names (``data/first_names.tsv.gz``, names given to one sex) open few brands; a
-    right part that is itself a first name of the same sex is a double first name ("JohnPaul", "AnnMarie"), and
-    one under four letters is as often a name's own tail ("MaryAnn"), and a two-letter first name opens brands
-    ("MiVote"), as does an everyday word after a first name ("MarineTraffic"): surnames are rarer words.
+    right part that is itself a first name of the same sex is a double first name ("JohnPaul", "AnnMarie") unless
+    it is long, as the second names of double first names are not and surnames the records also give as first
+    names are ("TroyRoberts", "CoryBooker", "AustinDillon"), and one under four letters is as often a name's own
+    tail ("MaryAnn"), and a two-letter first name opens brands ("MiVote"), as does an everyday word after a first
+    name ("MarineTraffic"): surnames are rarer words.
     """
     names = first_name_genders()
     sex = names.get(left.lower())
-    return (sex is not None and len(left) >= 3 and len(right) >= _SURNAME_MIN and names.get(right.lower()) != sex
-            and zipf(right) < _SURNAME_ZIPF)
+    return (sex is not None and len(left) >= 3 and len(right) >= _SURNAME_MIN
+            and (names.get(right.lower()) != sex or len(right) >= _SURNAME_LONG) and zipf(right) < _SURNAME_ZIPF)
 
 
 def _word_and_first_name(left: str, right: str, lang: str) -> bool:
@@ -577,6 +581,8 @@ def _word_and_first_name(left: str, right: str, lang: str) -> bool:
 #: A surname glued after a first name has at least this many letters, and is rarer than an everyday word
 #: ("Stoltenberg" 2.3, "Busch" 3.3; "Traffic" 4.9, and "Williams" 4.7 is left as written).
 _SURNAME_MIN, _SURNAME_ZIPF = 4, 4.5
+#: A first name of the same sex this long after a first name is a surname ("Roberts", "Dillon"; "Marie", "Paul").
+_SURNAME_LONG = 6
 #: Name particles a capitalised word may be built on ("McDonald", "MacArthur", "DeSantis", "LeBron", "VanDyke").
 _NAME_PREFIXES = frozenset("mc mac de di da du le la van von der den del st ha".split())
 #: A right part this common is a grammar word, as brands end ("NewsNow"), not a glued name.

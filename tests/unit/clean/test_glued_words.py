@@ -578,3 +578,25 @@ def test_glued_words_unknown_word_written_apart_as_often() -> None:
 ])
 def test_glued_words_stop_beside_a_hyphenated_word_or_an_abbreviation(before: str, after: str) -> None:
     assert _repair(before) == after
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("before", "after"), [
+    # a rare name before a word the text writes alone, capitalised
+    ("Data came from the TololoObservatory in Chile.", "Data came from the Tololo Observatory in Chile."),
+])
+def test_glued_words_names_by_the_text(before: str, after: str) -> None:
+    text = before + " The Observatory said so."
+    vocabulary = document_vocabulary([text])
+    splits = find_glued(text, vocabulary=vocabulary)
+    for split in reversed(splits):
+        text = text[:split.index] + " " + text[split.index:]
+    assert text == after + " The Observatory said so."
+
+
+@pytest.mark.issue(12)
+def test_glued_words_long_surname_also_a_first_name_in_another_language() -> None:
+    # "Dillon" is a boy's name in the records, as "Kevin" is; long as surnames are, it is no second first name
+    text = "Il pilota KevinDillon ha vinto la gara."
+    splits = find_glued(text, vocabulary=document_vocabulary([text]), lang="it", marks_only=True)
+    assert [text[s.start:s.end] for s in splits] == ["KevinDillon"]
