@@ -629,11 +629,23 @@ def _story_end(lines: Sequence[Line], last: int) -> int:
     line that is not a sentence), those lines are the story's own last words: an interview's "Thank
     you." and "Bye.", a sports report's last line of results with no full stop (#12).
     """
-    rest = [line for line in lines[last + 1:]]
+    rest = lines[last + 1:]
     if rest and all(line.kind is None and (_short_sentence(line) or _plain_sentence(line)) and not _calls_to_reader(line)
                     for line in rest):
         return len(lines) - 1
+    # a box the page sets among the story's paragraphs (a consent notice, a newsletter box) is passed over when
+    # what follows it is full sentences of prose: the story's last paragraph ("Mubarak was the President of Egypt
+    # from 1981 until 2011."), not the box's own slogan ("Stay up to date with Ascom.") (#12)
+    after = [line for line in rest if line.kind not in _BOX_KINDS]
+    if after and len(after) < len(rest) and all(
+            line.kind is None and _plain_sentence(line) and _short_sentence(line) and not _calls_to_reader(line)
+            for line in after):
+        return len(lines) - 1
     return last
+
+
+#: Boxes a page sets between a story's paragraphs, marked by their cues before the story's run is found.
+_BOX_KINDS = frozenset({"cookie", "subscribe"})
 
 
 def _calls_to_reader(line: Line) -> bool:

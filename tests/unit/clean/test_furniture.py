@@ -591,3 +591,32 @@ def test_furniture_teaser_closed_by_its_media_tag(line: str, kind: str | None) -
 ])
 def test_furniture_consent_box_of_a_sign_up_form(line: str, kind: str | None) -> None:
     _removed_as(line, kind)
+
+
+_COUNCIL = [
+    "The council met on Tuesday to vote on the new budget for the coming year, which had been delayed twice since "
+    "spring.",
+    "Members argued for three hours over the cost of repairing the bridge on the river road, which engineers called "
+    "unsafe.",
+    "The mayor said the city could not wait any longer and that work on the bridge would begin in the first week of "
+    "June.",
+    "Opposition members said the plan raised taxes too quickly, and asked for a second reading before any money was "
+    "spent.",
+]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("box", "last", "kept"), [
+    # the story's last sentence after a consent notice set among its paragraphs stays
+    ("This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out "
+     "if you wish. Accept Read More",
+     "The budget passed by seven votes to four, and the first payments to the builders are due at the end of the "
+     "month.", True),
+    # a box's own slogan after it goes with it
+    ("Sign up for our newsletter and get the best of the week delivered to your inbox every Friday.",
+     "Stay up to date with us.", False),
+])
+def test_furniture_story_end_passes_over_a_box(box: str, last: str, kept: bool) -> None:
+    result = clean_text("\n\n".join([*_COUNCIL, box, last]))
+    assert box not in result.text
+    assert (last in result.text) is kept
