@@ -351,9 +351,11 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
         if word.islower() and _LABEL_LINE.match(text) and not text[:m.start()].strip():
             continue  # a comment's header opens on its writer's handle, in lower case ("joetoronto says:")
         split = _split_word(word, vocabulary=vocabulary, lang=lang, in_name=_in_name(text, m.start(), m.end()))
-        if split is not None and (seen <= 1 or (not word[1:].islower() and vocabulary.get(word[:split[0]].lower(), 0))):
-            # a word seen twice is a name ("Khersonis", "Hillicon" twice) unless a case boundary shows the glue and
-            # its first part stands alone in the text too ("theFrench" twice beside "the"): a glue a page repeats (#12)
+        if split is not None and (seen <= 1 or (vocabulary.get(word[:split[0]].lower(), 0)
+                                                 and (not word[1:].islower() or _no_head(word[split[0]:], lang)))):
+            # a word seen twice is a name ("Khersonis", "Hillicon" twice) unless its first part stands alone in the
+            # text too and a case boundary shows the glue ("theFrench" twice beside "the") or the second part is a
+            # long word that ends no compound ("Statespresidential" twice beside "States"): a glue a page repeats (#12)
             index, reason = split
             splits.setdefault(m.start() + index, Split(m.start(), m.end(), m.start() + index, reason))
     return [_whole_token(text, splits[i]) for i in sorted(splits)]
@@ -862,8 +864,11 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
             # is a long word that ends no compound ("Negotiationsbetween", "Iraniansecurity"); place names end in
             # shorter ones ("Biancavilla", "Montecanal", "Mirasierra") (#12)
             return None
-        # a rarer lower-case word before a common one ("zebras" + "evolved"): names are capitalised
+        # a rarer lower-case word before a common one ("zebras" + "evolved"): names are capitalised; a name before
+        # a long word that ends no compound may be as rare as names are ("Hadiagainst", "Rudawreports") (#12)
         floor = _FUNCTION_LEFT_ZIPF if left.islower() and right_zipf >= _SHORT_PART_ZIPF else _COMMON_ZIPF
+        if left[:1].isupper() and len(right) >= _LONG_RIGHT and _no_head(right, lang):
+            floor = _KNOWN_ZIPF
         pair = _PAIR_ZIPF
         if _opens_nothing(left, lang) and _lexicon(lang)[2][right.lower()] == 0:
             floor, pair = _LOWER_LEFT_ZIPF, _PAIR_ZIPF - 1.0  # "telluricplanet": neither part builds compounds

@@ -600,3 +600,16 @@ def test_glued_words_long_surname_also_a_first_name_in_another_language() -> Non
     text = "Il pilota KevinDillon ha vinto la gara."
     splits = find_glued(text, vocabulary=document_vocabulary([text]), lang="it", marks_only=True)
     assert [text[s.start:s.end] for s in splits] == ["KevinDillon"]
+
+
+@pytest.mark.issue(12)
+def test_glued_words_rare_name_before_a_long_word_that_ends_no_compound() -> None:
+    assert _repair("The forces of President Karzaiagainst the rebels held.") == \
+        "The forces of President Karzai against the rebels held."
+
+
+@pytest.mark.issue(12)
+def test_glued_words_twice_glued_before_a_long_word_that_ends_no_compound() -> None:
+    text = "The United States economy grew. The Stateslegislation passed, and Stateslegislation was signed."
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == ["Stateslegislation", "Stateslegislation"]
