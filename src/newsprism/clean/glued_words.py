@@ -352,10 +352,12 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             continue  # a comment's header opens on its writer's handle, in lower case ("joetoronto says:")
         split = _split_word(word, vocabulary=vocabulary, lang=lang, in_name=_in_name(text, m.start(), m.end()))
         if split is not None and (seen <= 1 or (vocabulary.get(word[:split[0]].lower(), 0)
-                                                 and (not word[1:].islower() or _no_head(word[split[0]:], lang)))):
+                                                 and (not word[1:].islower() or _no_head(word[split[0]:], lang)
+                                                      or _grammar_glue(word[:split[0]], word[split[0]:])))):
             # a word seen twice is a name ("Khersonis", "Hillicon" twice) unless its first part stands alone in the
             # text too and a case boundary shows the glue ("theFrench" twice beside "the") or the second part is a
-            # long word that ends no compound ("Statespresidential" twice beside "States"): a glue a page repeats (#12)
+            # long word that ends no compound ("Statespresidential" twice beside "States") or either part is a
+            # grammar word ("theflu", "copewith" twice): a glue a page repeats (#12)
             index, reason = split
             splits.setdefault(m.start() + index, Split(m.start(), m.end(), m.start() + index, reason))
     return [_whole_token(text, splits[i]) for i in sorted(splits)]
@@ -439,6 +441,11 @@ def _parts_apart(word: str, *, vocabulary: Counter[str]) -> tuple[int, str] | No
     if together < 2 or min(vocabulary.get(left.lower(), 0), vocabulary.get(right.lower(), 0)) < together:
         return None
     return at, f'case boundary between "{left}" and "{right}", words this text uses apart'
+
+
+def _grammar_glue(left: str, right: str) -> bool:
+    """Either part an English grammar word ("the" + "flu", "cope" + "with", "who" + "are")."""
+    return left.lower() in ENGLISH_STOP_WORDS or right.lower() in ENGLISH_STOP_WORDS
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -602,6 +609,8 @@ _EVERYDAY_ZIPF = 4.6
 _LISTED_PARTS_ZIPF = 5.2
 #: A right part this long ends no place name's compound ("-between", "-security"; "-sierra", "-villa" do).
 _LONG_RIGHT = 7
+#: A right part this common after a common three-letter word: among the commonest thousand or so ("told" 5.2).
+_EVERYDAY_RIGHT_ZIPF = 5.0
 
 
 def _segment(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool = False) -> tuple[int, str] | None:
@@ -744,8 +753,12 @@ def _word_after_name(left: str, right: str, *, vocabulary: Counter[str], lang: s
     In a run of capitalised words a surname may end in a word ("Goldsworthy"); but when the text names the
     left part alone elsewhere and the right part is an ordinary word of four letters or more, they were two.
     """
-    return (right.islower() and len(right) >= 4 and zipf(right, lang) >= _SHORT_PART_ZIPF
-            and vocabulary.get(left.lower(), 0) > 0)
+    if not (right.islower() and vocabulary.get(left.lower(), 0) > 0):
+        return False
+    # or a two-letter grammar word after such a name ("Esperon", "Lakerson", "Cookat"): "-on" ends "Nixon" too,
+    # but no text names "Nix" alone (#12)
+    return (len(right) >= 4 and zipf(right, lang) >= _SHORT_PART_ZIPF) \
+        or (right in _SHORT_RIGHT and len(left) >= _MIN_LEFT)
 
 
 def _no_head(right: str, lang: str) -> bool:
@@ -762,6 +775,8 @@ _HEAD_PARTS = 3
 #: Two-letter words that are also Latin and Greek endings of words a list may lack ("magellanicus", "arthritis",
 #: "neuron"): after a rarer word they are no sign of glue.
 _CLASSICAL_ENDINGS = frozenset("us is as an on or um".split())
+#: Two-letter words that end names as syllables do ("Gunan", "Sanhe", "Sheno", "Bernardin"), and the classical endings.
+_NAME_ENDINGS = _CLASSICAL_ENDINGS | frozenset("in no so he".split())
 
 
 def _opens_nothing(left: str, lang: str) -> bool:
@@ -842,7 +857,11 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         # a three-letter grammar word before one is glue too ("notby", "arein"): it ends no name
         grammar = left.islower() and left in ENGLISH_STOP_WORDS
         named = named or (short_seen and left[:1].isupper())
-        ok = right.lower() in _SHORT_RIGHT and (len(left) >= _MIN_LEFT or grammar or short_seen) \
+        # so is a common three-letter word ("howdo", "Howdo"), unless the two letters end names as syllables do
+        # ("Gunan", "Sanhe", "Hisor") (#12)
+        common = len(left) == 3 and left[1:].islower() and left_zipf >= _SHORT_LEFT_ZIPF \
+            and (left.islower() or right.lower() not in _NAME_ENDINGS)
+        ok = right.lower() in _SHORT_RIGHT and (len(left) >= _MIN_LEFT or grammar or short_seen or common) \
             and (left_zipf >= floor or named)
     elif len(left) == 2:
         ok = left.lower() in STOP_WORDS and left.islower() and right_zipf >= _COMMON_ZIPF
@@ -852,7 +871,10 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         seen_left = seen_left and left[:1].isupper()
         long_enough = len(left) >= _MIN_LEFT or (left.islower() and left in STOP_WORDS) \
             or (len(left) == 3 and left.islower() and left_zipf >= _SHORT_LEFT_ZIPF) \
-            or left.lower() in ENGLISH_STOP_WORDS  # "onemillion", "gunownership", "Thename"
+            or left.lower() in ENGLISH_STOP_WORDS \
+            or (len(left) == 3 and left_zipf >= _SHORT_LEFT_ZIPF and right_zipf >= _EVERYDAY_RIGHT_ZIPF)
+        # "onemillion", "gunownership", "Thename"; a common three-letter word opening a sentence before an everyday
+        # word ("Howdoes", "Eatbreakfast", "Sontold") (#12)
         # a short rare right part is often a chance split of a name ("Rosa"+"vita", "Islam"+"bol")
         sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF) \
             or (left.islower() and left in ENGLISH_STOP_WORDS and right_zipf >= _COMMON_ZIPF)  # "thesaga", "andnuns"

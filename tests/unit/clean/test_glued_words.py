@@ -613,3 +613,17 @@ def test_glued_words_twice_glued_before_a_long_word_that_ends_no_compound() -> N
     text = "The United States economy grew. The Stateslegislation passed, and Stateslegislation was signed."
     splits = find_glued(text, vocabulary=document_vocabulary([text]))
     assert [text[s.start:s.end] for s in splits] == ["Stateslegislation", "Stateslegislation"]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "glued"), [
+    # a grammar word glued twice, its other part a word the text uses alone
+    ("She caught the cold. Then theflu came, and theflu stayed a week.", ["theflu", "theflu"]),
+    # a common three-letter word opening a sentence before an everyday word
+    ("Many asked about it. Howdoes the plan work?", ["Howdoes"]),
+    # a two-letter grammar word after a name the text uses alone, in a run of capitalised words
+    ("Esper spoke first. Defense Secretary Mark Esperat the Pentagon said so.", ["Esperat"]),
+])
+def test_glued_words_grammar_words_by_the_text(text: str, glued: list[str]) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == glued
