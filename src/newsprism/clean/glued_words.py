@@ -152,6 +152,7 @@ class DocumentVocabulary(Counter[str]):
         self.texts = tuple(texts)
         self._joined: str | None = None
         self._pairs: dict[tuple[str, str], int] = {}
+        self._written: dict[str, int] = {}
         self._words: int | None = None
 
     def words(self) -> int:
@@ -173,9 +174,12 @@ class DocumentVocabulary(Counter[str]):
     def written(self, words: str) -> int:
         """How often the document writes ``words`` as they are, case and all, with no letter or digit on either
         side."""
-        if self._joined is None:
-            self._joined = "\n".join(self.texts)
-        return _whole_words(self._joined, words)
+        count = self._written.get(words)
+        if count is None:
+            if self._joined is None:
+                self._joined = "\n".join(self.texts)
+            count = self._written[words] = _whole_words(self._joined, words)
+        return count
 
 
 def _whole_words(text: str, needle: str) -> int:
