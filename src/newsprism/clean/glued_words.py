@@ -338,7 +338,12 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             continue  # letters and digits in one token are a handle or a code ("theprocess12", "4hourelection")
         if _DOTTED.match(text, m.end()) or (m.start() and text[m.start() - 1] in "./"):
             continue  # part of a domain, file or path ("onmeth.com")
-        known = zipf(word, lang) > 0
+        negation = _negation_split(word, text[m.end():m.end() + 2], lang)
+        if negation is not None:  # "peoplearen't", "theydon't": the contraction's stem glued on (#12)
+            splits.setdefault(m.start() + negation, Split(m.start(), m.end(), m.start() + negation,
+                                                          f'"{word[:negation]}" glued to "{word[negation:]}’t"'))
+            continue
+        known = zipf(word, lang) > 0 and not _listed_glue(word, lang)
         if not known or not word[1:].islower():
             # a known word with no capital inside is never split: "backup" beside "back up" is two words (#12)
             apart = _written_apart(word, vocabulary=vocabulary)
@@ -383,9 +388,37 @@ def _unusual_words(words: list[str], lang: str) -> set[str]:
         return unusual
     if len(plain) > _PLAIN_WORDS_MAX:
         plain.clear()
-    learnt = {word for word in unusual if word[1:].islower() and zipf(word, lang) > 0}
+    # a word listed only at the list's rarest is looked at each time: it may be web glue ("thatit", "theydon't")
+    learnt = {word for word in unusual if word[1:].islower() and zipf(word, lang) >= _KNOWN_ZIPF}
     plain |= learnt
     return unusual - learnt
+
+
+#: The stems of English negative contractions, cut off before their "'t" ("aren't", "didn't", "won't").
+_NEGATION_STEMS = frozenset("aren isn wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn can".split())
+
+
+def _negation_split(word: str, after: str, lang: str) -> int | None:
+    """Where a negative contraction's stem is glued to the word before it, the "'t" following ("peoplearen't",
+    "Democratsdidn't"), if the word before is an ordinary word (#12)."""
+    if lang != "en" or after not in ("'t", "’t") or not word[1:].islower():
+        return None
+    for stem in _NEGATION_STEMS:
+        left = word[: -len(stem)]
+        if word.lower().endswith(stem) and len(left) >= 2 and zipf(left, lang) >= _COMMON_ZIPF \
+                and zipf(word, lang) < _KNOWN_ZIPF:
+            return len(left)
+    return None
+
+
+def _listed_glue(word: str, lang: str) -> bool:
+    """Two English grammar words glued, listed by wordfreq only at its rarest ("thatit", "butit" at Zipf 1.3):
+    the web text the list was counted from had the same glue (#12). Capitalised, such a token is a name
+    ("Wasif", "Juston")."""
+    if lang != "en" or not word.islower() or zipf(word, lang) >= _KNOWN_ZIPF:
+        return False
+    lower = word.lower()
+    return any(lower[:i] in ENGLISH_STOP_WORDS and lower[i:] in ENGLISH_STOP_WORDS for i in range(1, len(lower)))
 
 
 #: A short line that labels what follows ("joetoronto says:", "Answer:"), as a comment's or a speaker's header does.

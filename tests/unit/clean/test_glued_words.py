@@ -627,3 +627,17 @@ def test_glued_words_twice_glued_before_a_long_word_that_ends_no_compound() -> N
 def test_glued_words_grammar_words_by_the_text(text: str, glued: list[str]) -> None:
     splits = find_glued(text, vocabulary=document_vocabulary([text]))
     assert [text[s.start:s.end] for s in splits] == glued
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("text", "glued"), [
+    # wordfreq lists these at its rarest, from web text with the same glue
+    ("He said thatit would rain.", ["thatit"]),
+    # a negative contraction's stem glued to the word before
+    ("Most votersaren't sure, and the partiesdidn’t say.", ["votersaren't", "partiesdidn’t"]),
+    # names and real words stay
+    ("Wasif and Juston met. I can't go, it won't work, and they don't know.", []),
+])
+def test_glued_words_grammar_glue_the_word_list_has_seen(text: str, glued: list[str]) -> None:
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == glued
