@@ -360,13 +360,15 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
         if word.islower() and _LABEL_LINE.match(text) and not text[:m.start()].strip():
             continue  # a comment's header opens on its writer's handle, in lower case ("joetoronto says:")
         split = _split_word(word, vocabulary=vocabulary, lang=lang, in_name=_in_name(text, m.start(), m.end()))
-        if split is not None and (seen <= 1 or (vocabulary.get(word[:split[0]].lower(), 0)
-                                                 and (not word[1:].islower() or _no_head(word[split[0]:], lang)
-                                                      or _grammar_glue(word[:split[0]], word[split[0]:])))):
+        if split is not None and (seen <= 1 or _long_function_word(word[split[0]:])
+                                  or (vocabulary.get(word[:split[0]].lower(), 0)
+                                      and (not word[1:].islower() or _no_head(word[split[0]:], lang)
+                                           or _grammar_glue(word[:split[0]], word[split[0]:])))):
             # a word seen twice is a name ("Khersonis", "Hillicon" twice) unless its first part stands alone in the
             # text too and a case boundary shows the glue ("theFrench" twice beside "the") or the second part is a
             # long word that ends no compound ("Statespresidential" twice beside "States") or either part is a
-            # grammar word ("theflu", "copewith" twice): a glue a page repeats (#12)
+            # grammar word ("theflu" twice); a grammar word of four letters or more ends no name ("copewith"
+            # twice): a glue a page repeats (#12)
             index, reason = split
             splits.setdefault(m.start() + index, Split(m.start(), m.end(), m.start() + index, reason))
     return [_whole_token(text, splits[i]) for i in sorted(splits)]
@@ -478,6 +480,11 @@ def _parts_apart(word: str, *, vocabulary: Counter[str]) -> tuple[int, str] | No
     if together < 2 or min(vocabulary.get(left.lower(), 0), vocabulary.get(right.lower(), 0)) < together:
         return None
     return at, f'case boundary between "{left}" and "{right}", words this text uses apart'
+
+
+def _long_function_word(right: str) -> bool:
+    """A grammar word of four letters or more that glue joins most often ("with", "that", "from", "said")."""
+    return right in GLUE_FUNCTION_WORDS and len(right) >= _MIN_LEFT
 
 
 def _grammar_glue(left: str, right: str) -> bool:

@@ -641,3 +641,10 @@ def test_glued_words_grammar_words_by_the_text(text: str, glued: list[str]) -> N
 def test_glued_words_grammar_glue_the_word_list_has_seen(text: str, glued: list[str]) -> None:
     splits = find_glued(text, vocabulary=document_vocabulary([text]))
     assert [text[s.start:s.end] for s in splits] == glued
+
+
+@pytest.mark.issue(12)
+def test_glued_words_long_grammar_word_glued_twice() -> None:
+    text = "Families must dealwith the heat, and towns must dealwith the water."
+    splits = find_glued(text, vocabulary=document_vocabulary([text]))
+    assert [text[s.start:s.end] for s in splits] == ["dealwith", "dealwith"]
