@@ -653,6 +653,8 @@ _EVERYDAY_ZIPF = 4.6
 _LISTED_PARTS_ZIPF = 5.2
 #: A right part this long ends no place name's compound ("-between", "-security"; "-sierra", "-villa" do).
 _LONG_RIGHT = 7
+#: A short right part after an ordinary lower-case word of five letters or more ("zinc" 3.6, "vest" 3.6).
+_SHORT_AFTER_WORD_ZIPF = 3.5
 #: A right part this common after a common three-letter word: among the commonest thousand or so ("told" 5.2).
 _EVERYDAY_RIGHT_ZIPF = 5.0
 
@@ -921,7 +923,11 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         # word ("Howdoes", "Eatbreakfast", "Sontold") (#12)
         # a short rare right part is often a chance split of a name ("Rosa"+"vita", "Islam"+"bol")
         sure_right = right_zipf >= _SHORT_PART_ZIPF or (len(right) >= 5 and right_zipf >= _RIGHT_ZIPF) \
-            or (left.islower() and left in ENGLISH_STOP_WORDS and right_zipf >= _COMMON_ZIPF)  # "thesaga", "andnuns"
+            or (left.islower() and left in ENGLISH_STOP_WORDS and right_zipf >= _COMMON_ZIPF) \
+            or (left.islower() and len(left) > _MIN_LEFT and left_zipf >= _SHORT_PART_ZIPF
+                and right_zipf >= _SHORT_AFTER_WORD_ZIPF)
+        # "thesaga", "andnuns"; after an ordinary lower-case word, a rarer short one ("givenzinc", "suicidevest"):
+        # the short rare parts that split names by chance come after a name's capital (#12)
         if seen_left or seen_word:  # a name that stands alone elsewhere in the document ("Rudaw" in "Rudawreports")
             left_zipf = max(left_zipf, _COMMON_ZIPF)
         elif left[:1].isupper() and left_zipf < _SHORT_RIGHT_LEFT_ZIPF \

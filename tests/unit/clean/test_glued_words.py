@@ -648,3 +648,9 @@ def test_glued_words_long_grammar_word_glued_twice() -> None:
     text = "Families must dealwith the heat, and towns must dealwith the water."
     splits = find_glued(text, vocabulary=document_vocabulary([text]))
     assert [text[s.start:s.end] for s in splits] == ["dealwith", "dealwith"]
+
+
+@pytest.mark.issue(12)
+def test_glued_words_rarer_short_word_after_an_ordinary_one() -> None:
+    assert _repair("Doctors said he had takenzinc and rest.") == "Doctors said he had taken zinc and rest."
+    assert _repair("The team met Rosavita in Rome.") == "The team met Rosavita in Rome."  # a name's chance parts
