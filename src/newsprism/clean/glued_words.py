@@ -941,6 +941,8 @@ def _split_score(left: str, right: str, *, vocabulary: Counter[str], lang: str) 
         floor = _FUNCTION_LEFT_ZIPF if left.islower() and right_zipf >= _SHORT_PART_ZIPF else _COMMON_ZIPF
         if left[:1].isupper() and len(right) >= _LONG_RIGHT and _no_head(right, lang):
             floor = _KNOWN_ZIPF
+        elif left.islower() and len(left) > _MIN_LEFT + 1 and right.lower() in ENGLISH_STOP_WORDS:
+            floor = _KNOWN_ZIPF  # a rare long word before a grammar word ("predeceasedher", "crestingthrough")
         pair = _PAIR_ZIPF
         if _opens_nothing(left, lang) and _lexicon(lang)[2][right.lower()] == 0:
             floor, pair = _LOWER_LEFT_ZIPF, _PAIR_ZIPF - 1.0  # "telluricplanet": neither part builds compounds

@@ -654,3 +654,8 @@ def test_glued_words_long_grammar_word_glued_twice() -> None:
 def test_glued_words_rarer_short_word_after_an_ordinary_one() -> None:
     assert _repair("Doctors said he had takenzinc and rest.") == "Doctors said he had taken zinc and rest."
     assert _repair("The team met Rosavita in Rome.") == "The team met Rosavita in Rome."  # a name's chance parts
+
+
+@pytest.mark.issue(12)
+def test_glued_words_rare_long_word_before_a_grammar_word() -> None:
+    assert _repair("The sailors were becalmedunder the cliffs.") == "The sailors were becalmed under the cliffs."
