@@ -525,7 +525,8 @@ def _split_word(word: str, *, vocabulary: Counter[str], lang: str, in_name: bool
         # a lower-case word before a capitalised one ("oceanographerWalter", "includingMakilala"): brands that
         # start in lower case start with one or two letters ("iPhone", "eBay"), so the name after may be rare
         if len(left) >= 3 and left.islower() and len(right) >= 3 and right[1:].islower() \
-                and zipf(left, lang) >= _LOWER_LEFT_ZIPF:
+                and (zipf(left, lang) >= _LOWER_LEFT_ZIPF or right.lower() in first_name_genders()):
+            # a rare word too, before a first name ("geochemistSeth") (#12)
             return m.start(), f'case boundary between "{left}" and "{right}"'
         if left[1:].islower() and right[1:].islower() and _first_name_and_surname(left, right):
             return m.start(), f'case boundary between the first name "{left}" and "{right}"'  # a rare surname too

@@ -659,3 +659,8 @@ def test_glued_words_rarer_short_word_after_an_ordinary_one() -> None:
 @pytest.mark.issue(12)
 def test_glued_words_rare_long_word_before_a_grammar_word() -> None:
     assert _repair("The sailors were becalmedunder the cliffs.") == "The sailors were becalmed under the cliffs."
+
+
+@pytest.mark.issue(12)
+def test_glued_words_rare_lower_case_word_before_a_first_name() -> None:
+    assert _repair("The study's volcanologistMaria Lopez said so.") == "The study's volcanologist Maria Lopez said so."
