@@ -228,6 +228,17 @@ def test_entities_a_named_storm_is_one_event(  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.issue(17)
+def test_entities_a_first_name_and_a_rare_word_read_as_an_organisation_is_a_person(stage) -> None:  # type: ignore[no-untyped-def]
+    """Read in the real corpus, where "Carly Fiorina" was an organisation in 28 articles; an organisation named
+    by a first name and a common word, or a plural, stays one."""
+    text = ("Carly Fiorina said on Tuesday that she would stay in the race. Fiorina, a former chief executive of "
+            "Hewlett-Packard, spoke in Iowa. Students at Stanford University and Cosmo Pharmaceuticals staff listened.")
+    labels = {e.name: (e.label, set(e.variants)) for e in run(stage, text).entities}
+    assert labels["Carly Fiorina"] == ("PERSON", {"Carly Fiorina", "Fiorina"})
+    assert labels["Stanford University"][0] == labels["Cosmo Pharmaceuticals"][0] == "ORG"
+
+
+@pytest.mark.issue(17)
 @pytest.mark.parametrize(("text", "absent", "present"), [
     # read in the real mixed corpus, where "Oscar" was a person in 28 articles
     ("New York (AFP) – Oscar-winning actress Susan Sarandon said she was not sure.", "Oscar", "Susan Sarandon"),
