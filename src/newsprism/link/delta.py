@@ -17,6 +17,7 @@ their cached meaning vectors (:class:`Vectors`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import fields
 from datetime import date
@@ -174,11 +175,14 @@ class Features(dict[str, DocFeatures]):
         todo = sorted({i for i in ids if i not in self and i not in self.fresh and i not in self.unstored})
         if not todo or self.store is None:
             return
-        stored = {r.article_id: r.data for r in self.store.link_rows(ArticleStateRow, article_id=todo)
-                  if r.data is not None}
+        # the stored data alone, decoded here, whose vectors are the features' own: no row objects, no copies (a
+        # run adding articles reads the features of their every candidate, #17)
+        stored = dict(self.store.link_pairs(ArticleStateRow, "article_id", "data", todo))
+        stored = {article_id: data for article_id, data in stored.items() if data is not None}
         self.vectors.prefetch(stored)
         for article_id, data in stored.items():
-            self[article_id] = features_from_data(article_id, data, semantic=self.vectors.get(article_id))
+            self[article_id] = features_from_data(article_id, json.loads(data), semantic=self.vectors.get(article_id),
+                                                  own=True)
         self.unstored |= set(todo) - set(stored)
 
 

@@ -254,11 +254,14 @@ def features_data(doc: DocFeatures) -> dict[str, Any]:
             **({} if doc.news else {"news": False}), **({"subject": doc.subject} if doc.subject else {})}
 
 
-def features_from_data(article_id: str, data: Mapping[str, Any], *, semantic: np.ndarray | None = None
-                       ) -> DocFeatures:
-    """The features :func:`features_data` stored, with the article's meaning vector."""
+def features_from_data(article_id: str, data: Mapping[str, Any], *, semantic: np.ndarray | None = None,
+                       own: bool = False) -> DocFeatures:
+    """The features :func:`features_data` stored, with the article's meaning vector; ``own``: ``data`` was
+    decoded for them alone, so they keep its vectors, not copies."""
+    vector, title_vector = (data["vector"], data["title_vector"]) if own else (
+        dict(data["vector"]), dict(data["title_vector"]))
     return DocFeatures(id=article_id, site=data["site"], day=day_of(data["day"]), title=data["title"],
-                       vector=dict(data["vector"]), title_vector=dict(data["title_vector"]),
+                       vector=vector, title_vector=title_vector,
                        names=frozenset(data["names"]), places=frozenset(data["places"]), semantic=semantic,
                        headline=data["headline"], news=data.get("news", True), subject=data.get("subject"))
 

@@ -67,3 +67,8 @@ def test_features_stored_as_objects_come_back_in_the_same_order() -> None:
     # the same stems in the same order: a cosine sums the same products in the same order, to the last bit
     assert list(read.vector.items()) == list(doc.vector.items()) and read == doc
     assert list(read.title_vector) == sorted(read.title_vector) == ["danub", "flood", "reach", "reni"]
+    # data decoded for the features alone gives them its vectors: the same features, none copied
+    fresh = json.loads(stored)
+    own = features_from_data("a", fresh, own=True)
+    assert own == doc and list(own.vector.items()) == list(doc.vector.items())
+    assert own.vector is fresh["vector"] and read.vector is not data["vector"]
