@@ -276,11 +276,30 @@ def _personal_name(text: str) -> bool:
 
 
 #: A kind of storm before a storm's own name: "Hurricane Sandy", "Tropical Storm Barry", "Superstorm Sandy",
-#: "Typhoon Phanfone", "Cyclone Idai". The name is a word, not a common one ("the National Hurricane Center").
+#: "Typhoon Phanfone", "Cyclone Idai". The name is a first name or a rare word (:func:`_storm_name`).
 _STORM = re.compile(r"(?:(?:Tropical|Subtropical|Post-Tropical|Winter)\s+)?(?:Super)?(?:[Ss]torm|Hurricane|Typhoon|"
                     r"Cyclone)\s+(?P<name>[A-Z][a-z]+)\b(?!\s+[A-Z])")
-#: A storm's name as common as this as a word is the word ("Hurricane Center", "Storm Warning").
-_STORM_NAME_ZIPF = 5.0
+#: A storm's name that is no first name and as common as this as a word is the word ("Hurricane Center", "Storm
+#: Warning").
+_STORM_NAME_ZIPF = 4.5
+
+
+def _storm_name(name: str) -> bool:
+    """Whether the word after a kind of storm is a storm's name: a first name of the birth records ("Michael",
+    however common) or a rare word ("Phanfone", "Idai"), and no plural of a common noun ("Hurricane Hunters",
+    the squadron that flies into them).
+
+    >>> [_storm_name(n) for n in ("Michael", "Phanfone", "Center", "Hunters")]
+    [True, True, False, False]
+    """
+    from wordfreq import zipf_frequency
+
+    from ..first_names import first_name_genders
+
+    word = name.lower()
+    if word.endswith("s") and zipf_frequency(word[:-1], "en") >= _SURNAME_ZIPF:
+        return False
+    return word in first_name_genders() or zipf_frequency(word, "en") < _STORM_NAME_ZIPF
 
 
 def _storms(text: str, candidates: Sequence[_Candidate]) -> list[_Candidate]:
@@ -296,9 +315,7 @@ def _storms(text: str, candidates: Sequence[_Candidate]) -> list[_Candidate]:
     ...                                       [_Candidate(9, 20, "Storm Barry", "PERSON", False)])]
     [('Tropical Storm Barry', 'EVENT'), ('Barry', 'EVENT')]
     """
-    from wordfreq import zipf_frequency
-
-    storms = [m.span() for m in _STORM.finditer(text) if zipf_frequency(m["name"].lower(), "en") < _STORM_NAME_ZIPF]
+    storms = [m.span() for m in _STORM.finditer(text) if _storm_name(m["name"])]
     if not storms:
         return list(candidates)
     body = [c for c in candidates if not c.source and not any(c.start < e and s < c.end for s, e in storms)]
