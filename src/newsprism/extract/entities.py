@@ -249,30 +249,35 @@ def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph], lang: str 
 
 #: A first name this common as a word is the word as often ("Will", "Grant"); a surname this common is a word of
 #: an organisation's name as often ("University", "Research", "Police").
-_FIRST_NAME_ZIPF, _SURNAME_ZIPF = 4.0, 3.5
+#: A word this common is a word as often as a surname or a storm's name ("University", "Research", "Police").
+_SURNAME_ZIPF = 3.5
+
+
+def _plural_of_common(word: str) -> bool:
+    """Whether a word is the plural of a common noun ("Inns", "Hunters", "Pharmaceuticals")."""
+    from wordfreq import zipf_frequency
+
+    word = word.lower()
+    return word.endswith("s") and zipf_frequency(word[:-1], "en") >= _SURNAME_ZIPF
 
 
 def _personal_name(text: str) -> bool:
-    """Whether a name the model read as an organisation is written as a person's: a first name of the birth
-    records, no everyday word, before one rare capitalised word that is no plural of a common noun ("Carly
-    Fiorina", "Magnus Carlsen"; not "Stanford University", "Cosmo Pharmaceuticals", "Jameson Inns").
+    """Whether a name the model read as an organisation is written as a person's: a first name that can stand
+    alone (:func:`~newsprism.extract.names.first_name_alone`: the birth records', no everyday word) before one rare
+    capitalised word that is no plural of a common noun ("Carly Fiorina", "Magnus Carlsen"; not "Stanford
+    University", "Cosmo Pharmaceuticals", "Jameson Inns").
 
     >>> [_personal_name(n) for n in ("Carly Fiorina", "Stanford University", "Jameson Inns", "Carly")]
     [True, False, False, False]
     """
     from wordfreq import zipf_frequency
 
-    from ..first_names import first_name_genders
-
     words = text.split()
     if len(words) != 2 or not all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words):
         return False
-    first, last = (w.lower() for w in words)
-    if first not in first_name_genders() or zipf_frequency(first, "en") >= _FIRST_NAME_ZIPF:
-        return False
-    if zipf_frequency(last, "en") >= _SURNAME_ZIPF:
-        return False
-    return not (last.endswith("s") and zipf_frequency(last[:-1], "en") >= _SURNAME_ZIPF)
+    first, last = words
+    return names.first_name_alone(first, "ORG") and zipf_frequency(last.lower(), "en") < _SURNAME_ZIPF \
+        and not _plural_of_common(last)
 
 
 #: A kind of storm before a storm's own name: "Hurricane Sandy", "Tropical Storm Barry", "Superstorm Sandy",
@@ -296,10 +301,9 @@ def _storm_name(name: str) -> bool:
 
     from ..first_names import first_name_genders
 
-    word = name.lower()
-    if word.endswith("s") and zipf_frequency(word[:-1], "en") >= _SURNAME_ZIPF:
+    if _plural_of_common(name):
         return False
-    return word in first_name_genders() or zipf_frequency(word, "en") < _STORM_NAME_ZIPF
+    return name.lower() in first_name_genders() or zipf_frequency(name.lower(), "en") < _STORM_NAME_ZIPF
 
 
 def _storms(text: str, candidates: Sequence[_Candidate]) -> list[_Candidate]:

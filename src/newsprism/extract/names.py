@@ -403,7 +403,7 @@ def _own_name_of(short: str, full: str) -> bool:
 _WORD_ZIPF = 4.0
 
 
-def _first_name_alone(text: str, label: str) -> bool:
+def first_name_alone(text: str, label: str) -> bool:
     """Whether a one-word name read with ``label`` can be a first name alone: the birth records' first name,
     not in capitals ("TED"), no title ("the Sultan"), no everyday word, and no place the gazetteer knows when read as one ("Virginia",
     "Charlotte")."""
@@ -509,7 +509,7 @@ def vote_labels(items: Sequence[tuple[str, str, bool]], *, organisations: Collec
             best = "PERSON"  # a tie with a person reading: names matter more than places for quotes
         if " " not in key and translit_key(key) in surnames:
             best = "PERSON"
-        elif firsts[key] == 1 and _first_name_alone(written[key], best):
+        elif firsts[key] == 1 and first_name_alone(written[key], best):
             # "Melania" read as a place, "Tyrone" as an organisation, beside Melania Trump or Tyrone Hayes: the
             # first name of the article's one full name that opens with it is that person's (#17)
             best = "PERSON"

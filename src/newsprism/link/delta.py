@@ -46,7 +46,7 @@ from .furniture import (
     learn_furniture,
     page_text,
     strip_furniture,
-    strip_title,
+    title_minus_furniture,
 )
 from .incremental import Groups, StoryLinks
 from .lineage import LineageLink, find_cues, name_key, resolve_source
@@ -107,7 +107,7 @@ class Corpus:
         if (found := self.stripped.get(article_id)) is None:
             article = self.article(article_id)
             lines = self.lines_of(site_of(article) or "")
-            text, title = strip_furniture(article.text, lines), strip_title(article.title, lines)
+            text, title = strip_furniture(article.text, lines), title_minus_furniture(article.title, lines)
             # the same article when nothing was stripped: a full run holds every article once, not twice
             found = self.stripped[article_id] = article if text == article.text and title == (article.title or "") \
                 else article.replace(text=text, title=title or None)
@@ -248,7 +248,7 @@ def restripped(store: Any, site: str, old: set[str], new: set[str], *, skip: Col
             if strip_furniture(text, old) != strip_furniture(text, new):
                 found.add(i)
         found.update(i for i, title in store.article_titles(batch).items()
-                     if strip_title(title, old) != strip_title(title, new))
+                     if title_minus_furniture(title, old) != title_minus_furniture(title, new))
     return found
 
 

@@ -9,7 +9,7 @@ articles of the site (``known_furniture``).
 
 An article's title is read as one more line of its page (:func:`page_text`): a title a site gives many of its
 pages is the site's name ("Rand's Blog", "Official Blog of the National Football League"), no headline, and the
-link steps read such an article as untitled (:func:`strip_title`).
+link steps read such an article as untitled (:func:`title_minus_furniture`).
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def page_text(title: str | None, raw_text: str | None) -> str:
     return f"{title or ''}\n{raw_text or ''}"
 
 
-def strip_title(title: str | None, hashes: set[str]) -> str:
+def title_minus_furniture(title: str | None, hashes: set[str]) -> str:
     """``title``, or ``""`` where it is one of a site's furniture lines (the site's name on every page)."""
     if not title or not hashes:
         return title or ""
