@@ -218,7 +218,8 @@ def test_entities_a_disease_the_article_names_so_is_no_entity(  # type: ignore[n
       ("National Hurricane Center", "ORG", {"National Hurricane Center"}),
       ("Sandy Koufax", "PERSON", {"Sandy Koufax"})]),
     # a storm named by a first name as common as a word ("Michael") is a storm too
-    ("Hurricane Michael made landfall on Wednesday in Florida.",
+    # (the model reads "Michael" alone as a person and leaves "Hurricane" out)
+    ("Officials said Hurricane Michael would strengthen before it reached Florida.",
      [("Hurricane Michael", "EVENT", {"Hurricane Michael"}), ("Florida", "GPE", {"Florida"})]),
     # the model reads "Storm Barry" as a person and cuts "Tropical" off
     ("Officials said Tropical Storm Barry would strengthen. Typhoon Phanfone hit Japan.",
