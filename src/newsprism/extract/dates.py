@@ -368,8 +368,13 @@ _CLOSING_QUOTE = re.compile(r"[“”«»\"]|``|''")
 #: verb's tense governs it.
 _DAY_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$|\w['’]s\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}\b")
+#: Words that open no noun: function words, prepositions and conjunctions ("win in November because of",
+#: "to win in November without a unified party", "gains in November among ...": no modifier).
 _NOT_A_NOUN = re.compile(r"the|and|for|with|when|after|before|this|that|its|his|her|their|our|was|were|will|"
-                         r"would|has|had|have|are|but|from|into|only|also|last|next|alone|\w+ed|\w+ly", re.IGNORECASE)
+                         r"would|has|had|have|are|but|from|into|only|also|last|next|alone|because|without|among|"
+                         r"amid|against|despite|within|while|where|since|until|unless|though|although|than|then|"
+                         r"over|under|about|across|through|toward|towards|via|per|onto|upon|nor|yet|not|\w+ed|\w+ly",
+                         re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:and|but|while|which|who|after|when|as|because)\b")
 #: A cue before such a break, or a dash, is another clause's: "is sapping her support — a poll on Wednesday showed".
 _CLAUSE_BREAK_OR_DASH = re.compile(r"[,;:(—–]|\s-\s|\b(?:and|but|while|which|who|after|when|as|because)\b")

@@ -512,6 +512,11 @@ def test_dates_future_seen_from_the_past(text: str, published: str, expected: tu
         ("Monday's bid for October elections failed.", "2019-09-11", ("October", "2019-10")),
         # ... but a month followed by a verb or a clause keeps the tense's reading.
         ("The bid failed in October and was dropped.", "2019-09-11", ("October", "2018-10")),
+        # ... and so does a month before a preposition or a conjunction, which opens no noun (#13).
+        ("It will be hard for him to win in November without a united party.", "2016-05-12", ("November", "2016-11")),
+        ("Most said they are less likely to vote for him in November because of it.", "2016-04-22",
+         ("November", "2016-11")),
+        ("The panel questioned her for eight hours in October over the attack.", "2016-06-08", ("October", "2015-10")),
         # A verb after a closing quotation mark dates the telling, not the words quoted.
         ("\"We are the real choice for voters in November,\" she argued.", "2020-10-29", ("November", "2020-11")),
     ],
