@@ -452,7 +452,7 @@ def _scheduled(before: str) -> int | None:
     Tuesday", "they meet separately Monday", "the law takes effect Jan. 1"), else ``None``. News writes what
     is planned in this tense (#13); a past verb, an auxiliary or "to" before it leaves the tense to them."""
     match = _SCHEDULED_BEFORE.search(before, max(0, len(before) - 60))
-    if match is None:
+    if match is None or _in_name(before, match.start()):
         return None
     preceding = before[max(0, match.start() - 25):match.start()]
     word = re.search(r"([\w'’-]+)\s+$", preceding)
@@ -461,6 +461,12 @@ def _scheduled(before: str) -> int | None:
     if word is not None and _noun_before_bare_form(word.group(1), before[match.start():]):
         return None
     return match.start()
+
+
+def _in_name(before: str, start: int) -> bool:
+    """ "said on NBC's ''Meet the Press'' on Sunday", "told CBS' Face the Nation on Sunday": a verb written with a
+    capital inside its clause is a word of a programme's or a film's name, no plan told in the present (#13)."""
+    return before[start].isupper() and bool(before[:start].strip(" \t\"“‘'`("))
 
 
 #: Plural subjects that do not end in "s", the pronouns that take a verb's bare form, and adverbs that may stand

@@ -1513,3 +1513,18 @@ def test_dates_this_weekday_told_in_the_past_short_past_tenses_and_a_dash(text: 
 def test_dates_a_cue_inside_a_question_after_the_expression_is_the_questions() -> None:
     assert ("Monday", "2016-05-16") in _values("Asked on Monday whether the mayor would run again, she laughed.",
                                                "2016-05-18")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb with a capital inside its clause names a programme: no plan told in the present.
+        ("Mr. Khan said on NBC's ''Meet the Press'' on Sunday that he was hurt.", ("Sunday", "2016-07-31")),
+        # rows that must not change: the verb opening its sentence, and in lower case
+        ("Meet us on Sunday at the park, the organisers said.", ("Sunday", "2016-08-07")),
+        ("The two leaders meet on Sunday in Paris.", ("Sunday", "2016-08-07")),
+    ],
+)
+def test_dates_a_capitalised_verb_inside_a_clause_is_a_name(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2016-08-01")
