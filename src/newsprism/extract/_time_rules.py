@@ -47,6 +47,12 @@ FUTURE_CUES = re.compile(
     r"to be held|to take place|next|coming|from now|hence|slated|(?:is|are|am) (?-i:[a-z]{3,}ing)(?<!\bbeing))\b",
     re.IGNORECASE,
 )
+#: Modals of the present and the future ("a candidate who can win in November", "must not only win in November",
+#: "should beat her at the polls in November"): what they govern in their own clause has not happened yet. Apart
+#: from FUTURE_CUES because they date only names of days, months and seasons: "can happen in 4 years" and "can
+#: accept in a year" are lengths and rates. A negated "can" is a present inability, no plan ("some stores can't run
+#: the Wednesday special").
+MODAL_CUES = re.compile(r"\b(?:can|must|should)\b(?!['’]t|\s+(?:not\s+)?have\b)", re.IGNORECASE)
 #: An intention told in the past, with its infinitive ("agreed to purchase", "voted to lift", "their
 #: willingness to participate"): what the infinitive dates comes after the telling, so it may lie ahead.
 INTENT_CUES = re.compile(r"\b(?:agreed|decided|voted|promised|pledged|vowed|threatened|offered|refused|willingness)"

@@ -39,6 +39,7 @@ from ._time_rules import (
     DIGITS,
     FUTURE_CUES,
     INTENT_CUES,
+    MODAL_CUES,
     MONTHS,
     MOVED_LATER,
     PAST_CUES,
@@ -249,7 +250,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
-def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Direction:
+def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool = False) -> Direction:
     """Past or future, from the tense cues of the expression's sentence.
 
     1. A deadline word just before it ("until", "by", "payable", "expires")
@@ -271,7 +272,11 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
        A future seen from a past moment ("was expected to", "was due to",
        "planned to") gives ``"near"``: the nearer occurrence either side.
        A scheduled event's verb in the simple present just before it ("they
-       meet separately Monday", "takes effect Jan. 1") looks ahead.
+       meet separately Monday", "takes effect Jan. 1") looks ahead. With
+       ``modal``, "can", "must" and "should" look ahead within their own
+       clause ("a candidate who can win in November"), and an "-ed" word after
+       them is a past ("cannot afford another debate like the one he delivered
+       Monday").
     3. If there is none, the first cue after it ("On Friday, officials said"),
        short of a closing quotation mark and leaving out infinitives ("an
        election to be held on August 9").
@@ -290,16 +295,23 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
     if _SINCE_BEFORE.search(before[-60:]):
         return "past"  # "Since October, officials have told residents ...": what a span runs from has begun
     cues: list[tuple[int, Direction]] = []
+    modals: set[int] = set()
     framed = 0
-    for m in _cues(before):
+    for m in _cues(before, modal=modal):
         if REPORTING.fullmatch(m.group()) and (not _DATES_REPORT.fullmatch(before[m.end():])
                                                or _SAID_CLAUSE.match(before, m.end())):
             cues.clear()  # what it frames starts here: a verb before it dates the telling, not the words told
             framed = m.end()
             continue
+        if m.re is MODAL_CUES:
+            if _CLAUSE_BREAK.search(before, m.end()) or _NOUN_DATED_BEFORE.search(before, m.end()):
+                # "should ignore the critics who on Sunday cast ...": the modal's clause has ended; "should get a
+                # boost from the win Tuesday": the day dates the noun right before it, not what the modal governs.
+                continue
+            modals.add(m.start())
         # Which list found the cue, not a second match of its text: "'ll" cannot match again alone (the list's
         # word boundary needs a letter before the apostrophe), so "he'll be" was read as a past.
-        direction: Direction = "future" if m.re is FUTURE_CUES else "past"
+        direction: Direction = "future" if m.re is FUTURE_CUES or m.re is MODAL_CUES else "past"
         if direction == "future" and weekday and m.group().lower() == "would":
             # "predicted that Humberto would pass by Bermuda Wednesday night", written on Thursday: a weekday
             # seen ahead from a moment told in the past is the nearer one, not next week's (#13).
@@ -311,7 +323,7 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False) -> Directio
             direction = "near"
         if not cues or cues[-1][0] != m.start():  # "expected" is both: the future reading wins
             cues.append((m.start(), direction))
-    while len(cues) > 1 and _participle_after_future(before, cues[-2], cues[-1][0]):
+    while len(cues) > 1 and cues[-2][0] not in modals and _participle_after_future(before, cues[-2], cues[-1][0]):
         cues.pop()  # "will redeem Series H preferred shares on Oct. 31": "preferred" is no past tense
     _add_intent(cues, before, max(framed, cues[-1][0] if cues else 0), weekday=weekday)
     scheduled = _scheduled(before)
@@ -385,6 +397,8 @@ _PLAN_PARTICIPLE = re.compile(r"scheduled|slated|planned for|expected|anticipate
 _PRESENT_AUX_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will be|['’]s|['’]re)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+#: A determiner and a noun right before a day, with no preposition: the day dates that noun ("the win Tuesday").
+_NOUN_DATED_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+[a-z]+\s+$", re.IGNORECASE)
 #: A scheduled event's verb governing the expression: at most three words between, no clause break.
 _SCHEDULED_BEFORE = re.compile(rf"\b(?:{SCHEDULED.pattern})(?:\s+(?!(?:and|but|or|that|which|who|after|when|while)\b)"
                                r"[\w'’.:-]+){0,3}?\s+(?:on\s+|in\s+|at\s+|from\s+|until\s+|through\s+)?$", re.IGNORECASE)
@@ -500,9 +514,11 @@ def _participle_after_future(before: str, previous: tuple[int, Direction], start
     return not REPORTING.fullmatch(word.group()) and not _CLAUSE_BREAK.search(before, previous[0], start)
 
 
-def _cues(span: str) -> list[re.Match[str]]:
+def _cues(span: str, *, modal: bool = False) -> list[re.Match[str]]:
     """Tense cues in ``span`` in text order; a participle after "be" or "have" ("will be held") is none."""
     found = [m for m in FUTURE_CUES.finditer(span)]
+    if modal:
+        found += MODAL_CUES.finditer(span)
     # Both checks look at the word just before the cue: searching the whole span before it cost a tenth of the stage.
     found += [m for m in PAST_CUES.finditer(span) if not _AUX_BEFORE.search(span, max(0, m.start() - 20), m.start())
               and not (m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(span, max(0, m.start() - 20), m.start()))]
@@ -541,7 +557,7 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
                   or name == "ago" and not told_day and match["dir"].lower() == "later"
                   or name == "rel_unit" and (match["unit"].lower() in ("quarter", "weekend")
                                              or match["x"][:9].lower() == "the next "))
-        direction = (tense(text, start, end, weekday=name == "rel_weekday")
+        direction = (tense(text, start, end, weekday=name == "rel_weekday", modal=name in _NAMED)
                      if tensed and not _modifier(text, start, end, name) else None)
         frame = _frame_year(text, start, year_told) if name in _FRAMED and direction != "future" else None
         ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous),
@@ -582,6 +598,9 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
     return _attach_clock_dates(_order_ranges(refs, text), text)
 
 
+#: Names of days, months, seasons and holidays: the expressions a modal's clause dates ahead.
+_NAMED = {"mdy", "dmy", "rel_month", "mod_month", "ctx_month", "month_ctx", "weekend", "rel_weekday", "rel_season",
+          "season_year", "ctx_season", "holiday"}
 #: Months and days that take their year from the sentence's opening frame when they have none of their own.
 _FRAMED = {"mdy", "dmy", "mod_month", "ctx_month", "month_mod", "month_ctx"}
 #: What opens a sentence set in a year, right before the year: "In 2016,", "In the 2016 United States presidential

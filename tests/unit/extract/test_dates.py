@@ -1528,3 +1528,31 @@ def test_dates_a_cue_inside_a_question_after_the_expression_is_the_questions() -
 )
 def test_dates_a_capitalised_verb_inside_a_clause_is_a_name(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2016-08-01")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "can", "must" and "should" look ahead in their own clause.
+        ("She drew support from voters who cared most about a candidate who can win in November.",
+         ("November", "2016-11")),
+        ("Sanders said the party must support Clinton in November.", ("November", "2016-11")),
+        ("He declared that they should beat her at the polls in November.", ("November", "2016-11")),
+        ("Mrs. Clinton must not only win in November, but also draw new voters.", ("November", "2016-11")),
+        # rows that must not change: a negated "can" is an inability, a past modal a past, a clause ended after
+        # the modal is another's, a day after a noun dates the noun, and an "-ed" verb after a modal is a past
+        ("Some stores can't run the Monday special.", ("Monday", "2016-03-07")),
+        ("He should have voted in November.", ("November", "2015-11")),
+        ("Trump should ignore the critics who on Sunday attacked him.", ("Sunday", "2016-03-06")),
+        ("He should also get a boost from the win Tuesday.", ("Tuesday", "2016-03-08")),
+        ("What he cannot afford is another debate like the one he delivered Monday.", ("Monday", "2016-03-07")),
+    ],
+)
+def test_dates_a_modal_looks_ahead_in_its_own_clause(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2016-03-09")
+
+
+@pytest.mark.issue(13)
+def test_dates_a_modal_dates_no_length() -> None:
+    assert ("4 years", "P4Y") in _values("A lot can happen in 4 years.", "2016-03-09")
