@@ -144,7 +144,7 @@ _P = [
     ("mod_month", rf"\b(?P<x>(?P<mod>(?i:early|mid|late))[- ]\s*(?P<mon>{_FULL_MONTH}|May))\b"),
     ("ctx_month", rf"\b(?P<pre>{_CONTEXT})\s+(?P<x>(?P<mon>{_FULL_MONTH}|May))\b(?!\s+\d)"),
     # A month as a modifier: "under a June agreement", "the April report" (#13); no verb governs it, so it
-    # is the nearer occurrence, not the tense's.
+    # is the nearer occurrence, not the tense's, unless its clause looks ahead ("will ... the November elections").
     ("month_mod", rf"\b(?P<pre>a|an|the|its|their|his|her)\s+(?P<x>(?P<mon>{_FULL_MONTH}|May))(?=\s+[a-z]{{3,}}\b)"),
     ("month_ctx", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}))(?=\s+(?:and|or|to|through)\s+{_MONTH}\b)"),
     ("month_of_rel", rf"\b(?P<x>(?P<mon>{_FULL_MONTH}|May)(?:\s+(?P<d>{_DAY}))?,?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the previous|the following))\s+year)\b"),

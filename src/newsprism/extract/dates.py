@@ -250,7 +250,8 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
-def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool = False) -> Direction:
+def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool = False,
+          progressive: bool = True) -> Direction:
     """Past or future, from the tense cues of the expression's sentence.
 
     1. A deadline word just before it ("until", "by", "payable", "expires")
@@ -276,7 +277,8 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool
        ``modal``, "can", "must" and "should" look ahead within their own
        clause ("a candidate who can win in November"), and an "-ed" word after
        them is a past ("cannot afford another debate like the one he delivered
-       Monday").
+       Monday"). Without ``progressive``, a present progressive ("is
+       continuing to") is no future cue.
     3. If there is none, the first cue after it ("On Friday, officials said"),
        short of a closing quotation mark and leaving out infinitives ("an
        election to be held on August 9").
@@ -302,6 +304,8 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool
                                                or _SAID_CLAUSE.match(before, m.end())):
             cues.clear()  # what it frames starts here: a verb before it dates the telling, not the words told
             framed = m.end()
+            continue
+        if not progressive and _PROGRESSIVE.fullmatch(m.group()):
             continue
         if m.re is MODAL_CUES:
             if _CLAUSE_BREAK.search(before, m.end()) or _NOUN_DATED_BEFORE.search(before, m.end()):
@@ -397,6 +401,7 @@ _PLAN_PARTICIPLE = re.compile(r"scheduled|slated|planned for|expected|anticipate
 _PRESENT_AUX_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will be|['’]s|['’]re)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+_PROGRESSIVE = re.compile(r"(?:is|are|am)\s+\w+ing", re.IGNORECASE)
 #: A determiner and a noun right before a day, with no preposition: the day dates that noun ("the win Tuesday").
 _NOUN_DATED_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+[a-z]+\s+$", re.IGNORECASE)
 #: A scheduled event's verb governing the expression: at most three words between, no clause break.
@@ -559,6 +564,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
                                              or match["x"][:9].lower() == "the next "))
         direction = (tense(text, start, end, weekday=name == "rel_weekday", modal=name in _NAMED)
                      if tensed and not _modifier(text, start, end, name) else None)
+        if name == "month_mod" and _modifier_ahead(text, start, end, match, anchor):
+            direction = "future"
         frame = _frame_year(text, start, year_told) if name in _FRAMED and direction != "future" else None
         ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous),
                       previous_end=previous_end, period=period, frame_year=frame)
@@ -596,6 +603,18 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
             told_day = told_day or len(ref.value) >= 10
         refs.extend(_range_end(text, ref, name))
     return _attach_clock_dates(_order_ranges(refs, text), text)
+
+
+def _modifier_ahead(text: str, start: int, end: int, match: re.Match[str], anchor: dt.date | None) -> bool:
+    """A month before a noun in a clause that looks ahead ("Abortion will become a larger issue in the November
+    elections", "states that will matter most in a November matchup"), written in spring: the coming one, not
+    the nearer one a modifier otherwise takes (#13). Not the month just ended, whose reports and figures a plan
+    speaks of ("will get the release of the November jobs report", written on December 1), nor after a present
+    progressive, which tells a state as often as a plan ("is continuing to try to sell itself, under a June
+    agreement")."""
+    if anchor is None or (MONTHS[match["mon"].lower()] - anchor.month) % 12 == 11:
+        return False
+    return tense(text, start, end, progressive=False) == "future"
 
 
 #: Names of days, months, seasons and holidays: the expressions a modal's clause dates ahead.

@@ -1556,3 +1556,23 @@ def test_dates_a_modal_looks_ahead_in_its_own_clause(text: str, expected: tuple[
 @pytest.mark.issue(13)
 def test_dates_a_modal_dates_no_length() -> None:
     assert ("4 years", "P4Y") in _values("A lot can happen in 4 years.", "2016-03-09")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A month before a noun, in a clause that looks ahead, is the coming one.
+        ("Abortion will become a larger issue in the November elections.", "2016-06-28", ("November", "2016-11")),
+        ("The bill would put a measure on the November ballot.", "2016-03-10", ("November", "2016-11")),
+        # rows that must not change: with no cue, the nearer one; the month just ended; after a present progressive
+        ("Turnout in the November elections was low.", "2016-01-12", ("November", "2015-11")),
+        ("Investors will get the release of the November jobs report on Friday.", "2015-12-01",
+         ("November", "2015-11")),
+        ("The bank is continuing to try to sell itself, under a June agreement with its holders.", "1989-10-27",
+         ("June", "1989-06")),
+    ],
+)
+def test_dates_a_month_modifier_in_a_clause_that_looks_ahead(text: str, published: str,
+                                                             expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
