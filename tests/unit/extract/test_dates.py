@@ -504,6 +504,8 @@ def test_dates_future_seen_from_the_past(text: str, published: str, expected: tu
         ("Other games scheduled for Wednesday were still held.", "2020-03-13", ("Wednesday", "2020-03-11")),
         # ... while "is scheduled" still looks ahead.
         ("The next game is scheduled for Wednesday.", "2020-03-13", ("Wednesday", "2020-03-18")),
+        # "set for" is a plan as "set to" is.
+        ("The trial is set for November.", "2016-05-29", ("November", "2016-11")),
         # An infinitive after the expression dates a noun, not the expression.
         ("On Thursday, a candidate in the election to be held on August 9 held a rally.", "2020-08-03",
          ("Thursday", "2020-07-30")),
