@@ -17,7 +17,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ._numbers import small_number
-from ._time_rules import DECADE_WORDS, MONTHS, ORDINALS, PAST_CUES, SEASON_START, SEASONS, UNIT_CODES, WEEKDAYS
+from ._time_rules import (
+    DECADE_WORDS,
+    FUTURE_CUES,
+    MONTHS,
+    ORDINALS,
+    PAST_CUES,
+    SEASON_START,
+    SEASONS,
+    UNIT_CODES,
+    WEEKDAYS,
+)
 
 #: The tense's pointer: ``"near"`` is a future seen from a past moment ("was expected to end on December 15"),
 #: which may lie either side of publication: the nearer occurrence; ``None`` is no cue at all.
@@ -367,10 +377,44 @@ _AGE_OF = re.compile(r"\b(?:world|women|men|youth|society|generation|people|hero
 _AGE_TODAY_AFTER = re.compile(r"['’]s\s+(?:world|society|generation|youth|standards)\b", re.IGNORECASE)
 
 
+#: "today" opening its clause: "Today, there are ...", "And today, the right to work is ...", "..., but today they".
+_TODAY_OPENS = re.compile(r"(?:^|[.!?][\"”’')]?\s+|\n\s*|;\s*|[\"“‘]\s*)(?:(?:And|But|Yet|Now)\s+)?$|,\s+(?:but|and|yet)\s+$")
+#: The clause's verb, if "be" or "have" in the simple present ("'s" is too often a possessive; "I am" tells the
+#: speaker's state on the day: "Today I am with him and his family").
+_PRESENT_BE_HAVE = re.compile(r"\b(?:is|are|has|have)\b|['’]re\b", re.IGNORECASE)
+#: A day named before in the sentence: "today" set against it is that day ("celebrated yesterday, and today there is").
+_OTHER_DAY_BEFORE = re.compile(r"\b(?:yesterday|tomorrow)\b[^.!?]*$", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"[.;:!?\"”]")
+#: After "is" or "has", what makes an event of the day: a progressive, a participle, a plan ("is expected to").
+_WORD_AFTER = re.compile(r"\s+(?:not\s+)?([\w'’]+)")
+_EVENT_AFTER_BE = re.compile(r"\s+(?:not\s+)?(?:\w+ing|\w+ed|been|due|set|about|to|going)\b", re.IGNORECASE)
+
+
+def _present_state_today(m: re.Match[str], ctx: Context) -> bool:
+    """ "Today, there are 11 million undocumented people", "And today, the right to work is equal to ...", "They were
+    never allies, but today they have a common analysis": "today" opening a clause that states how things are, in
+    "be" or "have" of the simple present, is the present age (TimeML ``PRESENT_REF``); "Today, I am asking",
+    "Today, the state held elections", "Today is a day for celebration" stay the day (#13)."""
+    if m["x"].lower() != "today" or ctx.text.startswith("’s", m.end()) or not _TODAY_OPENS.search(ctx.text, max(0, m.start() - 12), m.start()) \
+            or _OTHER_DAY_BEFORE.search(ctx.text, max(0, m.start() - 200), m.start()):
+        return False  # "Today's judgment" is the day's
+    stop = _CLAUSE_STOP.search(ctx.text, m.end(), m.end() + 100)
+    limit = stop.start() if stop else min(len(ctx.text), m.end() + 100)
+    verb = _PRESENT_BE_HAVE.search(ctx.text, m.end(), limit)
+    if verb is None or not ctx.text[m.end():verb.start()].strip(" ,"):  # "Today is ...": the day itself
+        return False
+    between = ctx.text[m.end():verb.start()]
+    if PAST_CUES.search(between) or FUTURE_CUES.search(between):
+        return False
+    after = _WORD_AFTER.match(ctx.text, verb.end())
+    return after is not None and not _EVENT_AFTER_BE.match(ctx.text, verb.end()) and not FUTURE_CUES.fullmatch(after[1]) \
+        and not PAST_CUES.fullmatch(after[1])  # "has held", "is expected to": an event of the day
+
+
 def _present_age(m: re.Match[str], ctx: Context) -> bool:
     """Whether "today" means the present age rather than the day of writing (#13)."""
     before = ctx.text[max(0, m.start() - 25):m.start()]
-    if _AGE_TODAY_AFTER.match(ctx.text, m.start("w") + 5):
+    if _AGE_TODAY_AFTER.match(ctx.text, m.start("w") + 5) or _present_state_today(m, ctx):
         return True
     found = _AGE_TODAY_BEFORE.search(before)
     if found is None:
