@@ -777,7 +777,8 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESEN
          "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
          "at the moment": "PRESENT_REF", "at this time": "PRESENT_REF", "as soon as possible": "FUTURE_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
          "in recent years": "PAST_REF", "in recent months": "PAST_REF", "in recent weeks": "PAST_REF",
-         "in the past": "PAST_REF", "formerly": "PAST_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF"}
+         "in the past": "PAST_REF", "formerly": "PAST_REF", "in the future": "FUTURE_REF", "soon": "FUTURE_REF",
+         "into the future": "FUTURE_REF"}  # "air strikes will continue well into the future" (#13)
 
 
 def r_ref(m: re.Match[str], ctx: Context) -> Resolved:

@@ -198,7 +198,7 @@ _P = [
     ("clock_mil", r"(?<![\d:.,])(?P<x>(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:UTC|GMT|Z)\b)"),
     ("clock24", r"\b(?P<pre>at|by|from|until|around|before|after)\s+(?:(?:about|around|approximately|roughly)\s+)?(?P<x>(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))(?:\s*(?:GMT|UTC|local time|hrs|h)\b)?(?![\d])(?!\s*(?:billion|million|trillion|thousand|percent|points?|cents?)\b|%)"),
     ("noon", r"\b(?P<x>(?P<w>noon|midday|midnight))\b"),
-    ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past(?!\s+(?:\d+|a few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)|in the future|at this time|at this (?:[a-z]+ )?(?:moment|juncture)|at this (?:crucial|critical|difficult|decisive|late|early) time|formerly|as soon as possible|(?<!as )soon|at the moment|so far this year))\b"),
+    ("ref", r"\b(?P<x>(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|in recent years|in recent months|in recent weeks|in the past(?!\s+(?:\d+|a few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)|in(?:to)? the future|at this time|at this (?:[a-z]+ )?(?:moment|juncture)|at this (?:crucial|critical|difficult|decisive|late|early) time|formerly|as soon as possible|(?<!as )soon|at the moment|so far this year))\b"),
     # "for the year", "a high for the year", "the first nine months of the year": the story's year (#13);
     # "this time of the year" is any year.
     ("the_year", r"(?<!time )\b(?P<pre>[Ff]or|of|during|through|throughout|in)\s+(?P<x>the\s+year)\b(?![\s-]+(?:ago|earlier|before|"

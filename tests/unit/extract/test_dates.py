@@ -251,6 +251,7 @@ def test_dates_day_before_a_dated_day_is_still_resolved() -> None:
         ("He promised it by the year two thousand.", ANCHOR, ("the year two thousand", "2000")),
         # Vague references to the present's neighbourhood.
         ("Rates should ease in the near future.", ANCHOR, ("the near future", "FUTURE_REF")),
+        ("Air strikes will continue well into the future.", ANCHOR, ("into the future", "FUTURE_REF")),
         ("Prices have fallen over the past few months.", ANCHOR, ("the past few months", "PAST_REF")),
         # A quarter given by its end date names the reporting period.
         ("The carrier earned $5 million in the quarter ended Sept. 30, up from a year earlier.", ANCHOR,
