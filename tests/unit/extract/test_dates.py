@@ -1591,3 +1591,10 @@ def test_dates_a_modal_dates_no_length() -> None:
 def test_dates_a_month_modifier_in_a_clause_that_looks_ahead(text: str, published: str,
                                                              expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+def test_dates_a_sentence_ends_before_a_closing_quotation_mark() -> None:
+    text = ("She said he would be ''in charge of the economy.'' On a campaign swing before the primary on May 10, she "
+            "said he had ''got to come out of retirement.''")
+    assert ("May 10", "2016-05-10") in _values(text, "2016-05-18")
