@@ -377,7 +377,9 @@ _AFTER_REACH = 120
 #: Nor past a question it frames: "Asked on Monday whether Mr. Clinton would hold a post" (the "would" is the
 #: question's).
 _QUESTION_AFTER = re.compile(r"\b(?:whether|why|how)\b", re.IGNORECASE)
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:[a-z]+ing\b[^,;:.!?]{0,40}\s)?$", re.IGNORECASE)
+#: "since" with its gerund ("Since announcing in October") or a determiner ("since their Oct. 13 debate").
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:[a-z]+ing\b[^,;:.!?]{0,40}\s|(?:the|their|his|her|its|our)\s+)?$",
+                           re.IGNORECASE)
 #: A quotation mark after the expression, closing ('"... in November," Jorgensen argued') or opening ("In July,
 #: she put it: ``RT is providing a view you won't get''"): the words on its other side are not the clause's.
 _CLOSING_QUOTE = re.compile(r"[“”«»\"]|``|''")

@@ -1418,6 +1418,8 @@ def test_dates_since_titles_and_the_reach_of_a_cue_after(text: str, published: s
         # "since" with its gerund: the span has begun.
         ("Since announcing in October that she would retire, the judge has heard few cases.", "2016-05-24",
          ("October", "2015-10")),
+        # ... or with a determiner: a day used as a modifier after "since" has passed (#13).
+        ("She will take the stage after good weeks since their Oct. 13 debate.", "2015-11-13", ("Oct. 13", "2015-10-13")),
         # After "said", a noun phrase opens the words said: the telling does not date them.
         ("On Thursday, the mayor said the festival in September would be the town's last.", "2016-05-24",
          ("September", "2016-09")),
