@@ -55,8 +55,10 @@ FUTURE_CUES = re.compile(
 MODAL_CUES = re.compile(r"\b(?:can|must|should)\b(?!['’]t|\s+(?:not\s+)?have\b)", re.IGNORECASE)
 #: An intention told in the past, with its infinitive ("agreed to purchase", "voted to lift", "their
 #: willingness to participate"): what the infinitive dates comes after the telling, so it may lie ahead.
+#: A day may stand between the verb and its "to" ("vowed Tuesday to remain in the fight through June 7", "agreed
+#: last week to").
 INTENT_CUES = re.compile(r"\b(?:agreed|decided|voted|promised|pledged|vowed|threatened|offered|refused|willingness)"
-                         r"\s+to\b", re.IGNORECASE)
+                         r"(?:\s+(?:on\s+)?(?-i:[A-Z][a-z]+day)|\s+(?:yesterday|today|(?:last|this) week))?\s+to\b", re.IGNORECASE)
 PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|told|announced|reported|added|died|killed|began|ended|held|took|came|"
     r"went|met|made|left|won|lost|brought|bought|sold|paid|fell|rose|gave|got|found|became|saw|grew|led|kept|"

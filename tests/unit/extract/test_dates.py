@@ -665,6 +665,9 @@ def test_dates_a_first_sentence_that_names_a_day_dates_the_story(
          "line for $22 million in February.", "1989-10-30", ("February", "1990-02")),
         ("The campaigns made a series of statements regarding their willingness to participate in a virtual debate "
          "on October 15.", "2020-10-12", ("October 15", "2020-10-15")),
+        # A day may stand between the verb and its "to" (#13).
+        ("The campaign vowed Tuesday to remain in the fight through the primary on June 7.", "2016-04-28",
+         ("June 7", "2016-06-07")),
         # A weekday stays the one gone by; an intention after the expression does not date it.
         ("The island nation's cabinet unanimously voted to lift it on Saturday afternoon.", "2020-01-01",
          ("Saturday afternoon", "2019-12-28")),
