@@ -279,7 +279,9 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool
        clause ("a candidate who can win in November"), and an "-ed" word after
        them is a past ("cannot afford another debate like the one he delivered
        Monday"). Without ``progressive``, a present progressive ("is
-       continuing to") is no future cue.
+       continuing to") is no future cue. A past after "if" and its subject, in
+       a sentence with "would", is a hypothesis ("how ties would fare if he
+       won the election on Nov. 8"): no cue, or the nearer weekday.
     3. If there is none, the first cue after it ("On Friday, officials said"),
        short of a closing quotation mark and leaving out infinitives ("an
        election to be held on August 9").
@@ -308,6 +310,10 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool
             continue
         if not progressive and _PROGRESSIVE.fullmatch(m.group()):
             continue
+        hypothesis = m.re is PAST_CUES and bool(_HYPOTHESIS_BEFORE.search(before, max(0, m.start() - 40), m.start())
+                                                 and _WOULD.search(text, left, right))
+        if hypothesis and not weekday:
+            continue  # "how ties would fare if he won the election on Nov. 8": the past of a hypothesis
         if m.re is MODAL_CUES:
             if _CLAUSE_BREAK.search(before, m.end()) or _NOUN_DATED_BEFORE.search(before, m.end()):
                 # "should ignore the critics who on Sunday cast ...": the modal's clause has ended; "should get a
@@ -316,7 +322,7 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool
             modals.add(m.start())
         # Which list found the cue, not a second match of its text: "'ll" cannot match again alone (the list's
         # word boundary needs a letter before the apostrophe), so "he'll be" was read as a past.
-        direction: Direction = "future" if m.re is FUTURE_CUES or m.re is MODAL_CUES else "past"
+        direction: Direction = "future" if m.re is FUTURE_CUES or m.re is MODAL_CUES else "near" if hypothesis else "past"
         if direction == "future" and weekday and m.group().lower() == "would":
             # "predicted that Humberto would pass by Bermuda Wednesday night", written on Thursday: a weekday
             # seen ahead from a moment told in the past is the nearer one, not next week's (#13).
@@ -404,6 +410,9 @@ _PLAN_PARTICIPLE = re.compile(r"scheduled|slated|planned for|expected|anticipate
 _PRESENT_AUX_BEFORE = re.compile(r"\b(?:is|are|am|be|been|being|will be|['’]s|['’]re)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+#: "if" and a subject of up to three words before a verb; with "would" in the sentence, its past is a hypothesis.
+_HYPOTHESIS_BEFORE = re.compile(r"\bif\s+(?:[\w'’.-]+\s+){1,3}$", re.IGNORECASE)
+_WOULD = re.compile(r"\bwould\b|['’]d\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"(?:is|are|am)\s+\w+ing", re.IGNORECASE)
 #: A determiner and a noun right before a day, with no preposition: the day dates that noun ("the win Tuesday").
 _NOUN_DATED_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that)\s+[a-z]+\s+$", re.IGNORECASE)

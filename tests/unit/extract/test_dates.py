@@ -1603,3 +1603,21 @@ def test_dates_a_sentence_ends_before_a_closing_quotation_mark() -> None:
     text = ("She said he would be ''in charge of the economy.'' On a campaign swing before the primary on May 10, she "
             "said he had ''got to come out of retirement.''")
     assert ("May 10", "2016-05-10") in _values(text, "2016-05-18")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The past of a hypothesis ("if" and its subject, with "would" in the sentence) is no past ...
+        ("He was asked how ties would fare if he won the presidential election on Nov. 8.", "2016-05-16",
+         ("Nov. 8", "2016-11-08")),
+        # ... and gives the nearer weekday.
+        ("Even if Sanders managed to split delegates in Tuesday's contests, he would need more.", "2016-03-16",
+         ("Tuesday", "2016-03-15")),
+        # rows that must not change: a past after "if" with no "would" in the sentence
+        ("He asked if the board met on Nov. 8.", "2016-05-16", ("Nov. 8", "2015-11-08")),
+    ],
+)
+def test_dates_the_past_of_a_hypothesis_is_no_past(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
