@@ -543,11 +543,23 @@ def _season_year(code: str, rel: str, anchor: dt.date, direction: Direction) -> 
         return anchor.year if ended else anchor.year - 1
     if rel in ("next", "coming", "following", "upcoming"):
         return anchor.year + 1 if started else anchor.year
-    if rel == "this" or direction in (None, "near"):
+    if rel == "this":
         return anchor.year
+    if direction in (None, "near"):
+        return _running_season_year(start, anchor)
     if direction == "future":
         return anchor.year + 1 if ended else anchor.year
     return anchor.year if started else anchor.year - 1
+
+
+def _running_season_year(start: int, anchor: dt.date) -> int:
+    """With no tense, the season running at the anchor or ended less than three months before it, else the one of
+    the anchor's year: "a 20-point lead for much of the fall", written in February, is the fall just gone, and
+    "the winter" in January the one running since December, not the next (#13)."""
+    now = anchor.year * 12 + anchor.month - 1
+    last = anchor.year - 1
+    began = last * 12 + start - 1
+    return last if began <= now < began + 6 else anchor.year
 
 
 def r_season(m: re.Match[str], ctx: Context) -> Resolved:

@@ -69,13 +69,14 @@ _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|t
 #: Tuesday", "said in a statement on Monday"; a comma or "that" starts what was said, which it does not date.
 _DATES_REPORT = re.compile(r"(?:\s+(?!that\b|it\b|he\b|she\b|they\b|which\b)[\w.'’-]+){0,5}?\s+(?:on\s+|at\s+|in\s+)?",
                            re.IGNORECASE)
-#: A sentence's end, a closing quotation mark included ("... inner cities.'' On a campaign swing"); a title's full
-#: stop before a name ("Gov. Earl Ray Tomblin", "Sen. Ted Cruz") is none.
+#: A sentence's end, a closing quotation mark included ("... inner cities.'' On a campaign swing"), or before a dash
+#: ("COULD IT BE MISLEADING? - Donald Trump has ..."); a title's full stop before a name ("Gov. Earl Ray Tomblin",
+#: "Sen. Ted Cruz") is none.
 #: "said the gathering in September would be its last": after "said", a noun phrase opens the words said
 #: (a subject), where "told the press on Tuesday" names who was told.
 _SAID_CLAUSE = re.compile(r"(?<=said|says)\s+(?:the|a|an|his|her|its|their|our|these|those)\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?<!\b(?:Mr|Ms|Dr|Lt|St|Jr|Sr|Mt|Ft)\.)(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev|Adm|Maj|Hon)\.)"
-                           r"(?<!\b(?:Capt|Prof|Supt|Cmdr)\.)(?:''|[\"”’])?\s+(?=[A-Z\"“‘'(])|\n+")
+                           r"(?<!\b(?:Capt|Prof|Supt|Cmdr)\.)(?:''|[\"”’])?\s+(?=[A-Z\"“‘'(]|[-–—]\s)|\n+")
 #: Words after which a four-digit number can only be a year ("fiscal 1989 sales").
 _YEAR_ONLY_BEFORE = re.compile(r"\b(?:fiscal|calendar|FY|since|until|in the|the year)\s+$", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|year|"

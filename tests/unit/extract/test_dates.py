@@ -1621,3 +1621,21 @@ def test_dates_a_sentence_ends_before_a_closing_quotation_mark() -> None:
 )
 def test_dates_the_past_of_a_hypothesis_is_no_past(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # With no tense, a season running or ended less than three months ago is that one ...
+        ("NEW POLL, BUT COULD IT MISLEAD? - Trump has enjoyed a lead in the polls for much of the fall.", "2016-02-03",
+         ("the fall", "2015-FA")),
+        ("Heating bills in the winter are high.", "2016-01-20", ("the winter", "2015-WI")),
+        # ... else the one of the publication's year.
+        ("All the talk is about the party's position heading into the fall.", "2016-06-09", ("the fall", "2016-FA")),
+        ("Heating bills in the winter are high.", "2016-10-20", ("the winter", "2016-WI")),
+    ],
+)
+def test_dates_a_season_with_no_tense_is_the_one_running_or_just_gone(text: str, published: str,
+                                                                      expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
