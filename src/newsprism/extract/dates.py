@@ -532,6 +532,10 @@ def _participle_after_future(before: str, previous: tuple[int, Direction], start
     return not REPORTING.fullmatch(word.group()) and not _CLAUSE_BREAK.search(before, previous[0], start)
 
 
+#: "last" after "to" or a modal is the verb ("a fight it expects to last into the spring"), no past cue.
+_VERB_LAST_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must)\s+$|['’]ll\s+$", re.IGNORECASE)
+
+
 def _cues(span: str, *, modal: bool = False) -> list[re.Match[str]]:
     """Tense cues in ``span`` in text order; a participle after "be" or "have" ("will be held") is none."""
     found = [m for m in FUTURE_CUES.finditer(span)]
@@ -539,7 +543,8 @@ def _cues(span: str, *, modal: bool = False) -> list[re.Match[str]]:
         found += MODAL_CUES.finditer(span)
     # Both checks look at the word just before the cue: searching the whole span before it cost a tenth of the stage.
     found += [m for m in PAST_CUES.finditer(span) if not _AUX_BEFORE.search(span, max(0, m.start() - 20), m.start())
-              and not (m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(span, max(0, m.start() - 20), m.start()))]
+              and not (m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(span, max(0, m.start() - 20), m.start()))
+              and not (m.group().lower() == "last" and _VERB_LAST_BEFORE.search(span, max(0, m.start() - 12), m.start()))]
     if "not" in span or "n't" in span or "n’t" in span:
         found += REFUSAL.finditer(span)
     return sorted(found, key=lambda m: m.start())

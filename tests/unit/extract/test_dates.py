@@ -1639,3 +1639,9 @@ def test_dates_the_past_of_a_hypothesis_is_no_past(text: str, published: str, ex
 def test_dates_a_season_with_no_tense_is_the_one_running_or_just_gone(text: str, published: str,
                                                                       expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+def test_dates_last_after_to_is_a_verb() -> None:
+    text = "The campaign is braced for a fight it expects to last into the spring."
+    assert ("the spring", "2016-SP") in _values(text, "2016-02-09")
