@@ -44,7 +44,7 @@ FUTURE_CUES = re.compile(
     r"\b(?:will|won't|won’t|'ll|’ll|shall|forecasts?|forecasted|anticipated|expected|predicts?|predicted|projected|could(?! have)|might(?! have)|would(?! have)|(?-i:may)(?! have)|(?:is|are|was|were) to|(?:is|are|was|were) due|plans? to|planning to|planned (?:for|to)|scheduled|"
     r"set (?:to|for)|is expected to|are expected to|expects? to|going to|intends? to|(?:un)?likely to|upcoming|awaits?|awaiting|"
     r"would (?:be|take|hold) place|"
-    r"to be held|to take place|next|coming|from now|hence|slated|(?:is|are|am) (?-i:[a-z]{3,}ing)(?<!\bbeing))\b",
+    r"to be held|to take place|next|coming(?!\s+(?:out|from|off|up|down|into|through|under|together)\b)|from now|hence|slated|(?:is|are|am) (?-i:[a-z]{3,}ing)(?<!\bbeing))\b",
     re.IGNORECASE,
 )
 #: Modals of the present and the future ("a candidate who can win in November", "must not only win in November",

@@ -362,6 +362,8 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool
         after = [m for m in _cues(text[end:reach])
                  if not _INFINITIVE_CUE.match(m.group()) and not _QUALIFIER_CUE.fullmatch(m.group())]
         found = None if not after else "future" if after[0].re is FUTURE_CUES else "past"
+        if found == "future" and _FUTURE_IN_PAST.match(after[0].group()):
+            found = "near"  # "On Friday morning, world leaders were to gather again": a plan seen from the past
     if DEADLINE.search(before[-30:]) and not stative:
         # "gave them until May": a deadline set in the past may still lie ahead; "was envoy until May" may not.
         return None if found == "past" else "future"

@@ -1645,3 +1645,23 @@ def test_dates_a_season_with_no_tense_is_the_one_running_or_just_gone(text: str,
 def test_dates_last_after_to_is_a_verb() -> None:
     text = "The campaign is braced for a fight it expects to last into the spring."
     assert ("the spring", "2016-SP") in _values(text, "2016-02-09")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A plan seen from the past after the expression gives the nearer day, as before it.
+        ("On Friday morning, world leaders were to gather again at the United Nations.", "2016-04-23",
+         ("Friday morning", "2016-04-22")),
+        # "coming" before a particle is a participle, no plan ahead.
+        ("For all the cheers coming out of her headquarters Monday night, she still has work to do.", "2016-09-29",
+         ("Monday night", "2016-09-26")),
+        # rows that must not change: a plan told after the expression, and "coming" before a noun
+        ("On Friday, world leaders will gather again at the United Nations.", "2016-04-23", ("Friday", "2016-04-29")),
+        ("On Monday, the coming storm will hit the coast.", "2016-09-29", ("Monday", "2016-10-03")),
+    ],
+)
+def test_dates_a_plan_in_the_past_after_the_expression_and_coming_out(text: str, published: str,
+                                                                      expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
