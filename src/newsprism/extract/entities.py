@@ -4,7 +4,8 @@ spaCy's NER runs over the clean text (through the shared parse of
 :mod:`newsprism.extract.nlp`); this module then
 
 1. cleans each span (leading "the", possessive "’s", punctuation, a span that
-   crosses a paragraph break) and drops spans in paragraphs flagged foreign;
+   crosses a paragraph break) and drops spans in paragraphs flagged foreign,
+   but for the names a paragraph in another script writes in the model's ("KBS" in Korean prose);
 2. fixes cheap label mistakes: a title before a span ("General X") or a
    personal appositive after it ("X, a war correspondent") makes it a PERSON,
    words that only an organisation takes make a PERSON an organisation
@@ -225,8 +226,10 @@ def foreign_language(paragraphs: Sequence[Paragraph], lang: str | None) -> bool:
 
 def _candidates(text: str, doc: Doc, paragraphs: Sequence[Paragraph], lang: str | None) -> list[_Candidate]:
     # Doc.text rebuilds the whole string on every access: use the article's text.
-    foreign = foreign_ranges(paragraphs, lang)
     latin = doc.lang_ in LATIN_SCRIPT_LANGUAGES
+    # a paragraph in a language of another script keeps the names it writes in the model's ("KBS", "Instagram"):
+    # the model reads them as it reads them in English, and the script check below drops the rest
+    foreign = [(s, e) for s, e in foreign_ranges(paragraphs, lang) if not (latin and _other_script(text[s:e]))]
     result: list[_Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS or any(s <= ent.start_char < e for s, e in foreign):
@@ -514,6 +517,20 @@ def _organisational(root: Token) -> bool:
     if prep.lower_ in ("on", "via"):
         return governor.pos_ == "VERB" and governor.lemma_.lower() in MEDIUM_VERBS
     return prep.lower_ == "to" and governor.lemma_.lower() == "take"  # "took to Twitter"; "turned to" a person too
+
+
+#: A letter of the Latin script (basic, Latin-1, extended A and B, extended additional).
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF]")
+
+
+def _other_script(text: str) -> bool:
+    """Whether most letters of ``text`` are in a script other than Latin (Korean, Cyrillic, Japanese prose).
+
+    >>> _other_script("주말 밤 9시 MBC와 SBS는 막장극의 대결로 붙는 경우가 흔하다."), _other_script("Der Patient und die Akte")
+    (True, False)
+    """
+    letters = sum(map(str.isalpha, text))
+    return letters > 0 and 2 * len(_LATIN_LETTER.findall(text)) < letters
 
 
 def _model_script(text: str, latin: bool) -> bool:

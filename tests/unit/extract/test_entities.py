@@ -70,6 +70,29 @@ def test_entities_skip_foreign_paragraphs(stage) -> None:  # type: ignore[no-unt
     assert all(m.start < len(english) for m in article.mentions)
 
 
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("foreign", "lang", "names"),
+    [
+        ("하지만 그 때문에 드라마의 승부수가 금방 읽히며 이유리의 연기까지 식상하게 다가오는 단점이 있다. 더구나 이유리는 KBS "
+         "주말극 <아버지가 이상해>의 변혜영을 통해 평범하고 유쾌한 인물의 감정을 극적으로 소화하는 센스를 보여준 적이 있다.",
+         "ko", {"KBS"}),
+        ("Пить можно и обычную, и минеральную воду, и чай, и кофе, и Coca-Cola Light - любой напиток без углеводов.",
+         "ru", {"Coca-Cola Light"}),
+    ],
+)
+def test_entities_a_paragraph_in_another_script_keeps_the_names_it_writes_in_latin(  # type: ignore[no-untyped-def]
+        stage, foreign: str, lang: str, names: set[str]) -> None:
+    # Read on the cleaning bench's Korean and Russian pages: the channel and the drink the English model finds in
+    # the raw text were lost with the whole paragraph; its words in Hangul or Cyrillic are still no names.
+    english = "The broadcaster said on Monday that the series would end in March."
+    text = english + "\n\n" + foreign
+    paragraphs = (Paragraph(0, len(english), "en"), Paragraph(len(english) + 2, len(text), lang, 1.0, True))
+    found = {m.text for m in run(stage, text, paragraphs).mentions if m.start > len(english)}
+    assert names <= found
+    assert all(m.isascii() for m in found), found
+
 def test_entities_person_label_from_full_name(stage) -> None:  # type: ignore[no-untyped-def]
     text = ("Alexander Coates, a war correspondent for Komsomolskaya Pravda, wrote in his channel. "
             "Coates has 680,000 followers.")
