@@ -308,7 +308,7 @@ def entity_report(pages: dict[str, str], golds: dict[str, str], sample: int) -> 
 
     keys = sorted(golds)[:sample]
     totals: Counter[str] = Counter()
-    lost: Counter[str] = Counter()
+    lost: Counter[tuple[str, str]] = Counter()
     for key in keys:
         article = clean_article(Article(id=key, text="", raw_text=pages[key], content_kind="text"))
         metadata = "\n\n".join(text for _, text in metadata_lines(article))
@@ -330,9 +330,12 @@ def entity_report(pages: dict[str, str], golds: dict[str, str], sample: int) -> 
             totals["gold en in clean+metadata"] += len(gold & (clean | meta))
         totals["raw"] += len(raw)
         totals["raw in clean+metadata"] += len(raw & (clean | meta))
+        read_flagged = forms(every.mentions + every.metadata_mentions)
+        page = "en" if article.lang == "en" else "other"
         for name in gold & raw - clean - meta:
-            kind = next((r.kind for r in article.removals if name in " ".join(r.text.lower().split())), "?")
-            lost[kind] += 1
+            kind = "flagged" if name in read_flagged else next(
+                (r.kind for r in article.removals if name in " ".join(r.text.lower().split())), "span differs")
+            lost[page, kind] += 1
     print(f"\nentities (the entity stage's mentions, per page) on {len(keys)} pages")
     g = max(totals["gold"], 1)
     print(f"  story entities (on the gold body) {totals['gold']}: found on the raw page text "
@@ -344,8 +347,11 @@ def entity_report(pages: dict[str, str], golds: dict[str, str], sample: int) -> 
           f"{totals['gold en in clean+metadata'] / max(totals['gold en'], 1):.3f}")
     print(f"  entities on the raw page text {totals['raw']}: stored (clean text + metadata) "
           f"{totals['raw in clean+metadata'] / max(totals['raw'], 1):.3f}")
-    print("  story entities found on the raw text but lost by cleaning, by the kind of line they went with: "
-          + ", ".join(f"{kind} {n}" for kind, n in lost.most_common()))
+    print("  story entities found on the raw text but lost by cleaning, by the kind of line they went with "
+          "('flagged': in a paragraph flagged as in another language; 'span differs': kept, read otherwise):")
+    for page in ("en", "other"):
+        print(f"    on the pages in {'English' if page == 'en' else 'other languages'}: "
+              + ", ".join(f"{kind} {n}" for (where, kind), n in lost.most_common() if where == page))
 
 
 def trafilatura_check(folder: Path, golds: dict[str, str], sample: int) -> None:
