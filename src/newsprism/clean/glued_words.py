@@ -93,6 +93,9 @@ class Split:
     end: int
     index: int
     reason: str
+    #: Only word frequencies say so: two plain words ("Greekisland") or two capitalised ones ("BundleHunt") with
+    #: no mark, grammar word or use elsewhere in the text to show the glue (see :func:`weak_alone`).
+    weak: bool = False
 
 
 @lru_cache(maxsize=200_000)
@@ -370,8 +373,38 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             # grammar word ("theflu" twice); a grammar word of four letters or more ends no name ("copewith"
             # twice): a glue a page repeats (#12)
             index, reason = split
-            splits.setdefault(m.start() + index, Split(m.start(), m.end(), m.start() + index, reason))
+            splits.setdefault(m.start() + index, Split(m.start(), m.end(), m.start() + index, reason,
+                                                       weak=_by_frequency(word, index, reason)))
     return [_whole_token(text, splits[i]) for i in sorted(splits)]
+
+
+def _by_frequency(word: str, index: int, reason: str) -> bool:
+    """Whether a split of ``word`` at ``index`` rests on word frequencies alone: no grammar word on either side, no use
+    of its parts elsewhere in the text, and no lower-case letter before a capital ("theUkrainian") to show it; two
+    plain words ("Greekisland", "Singleframe") or two capitalised ones ("BundleHunt", "TexAuto")."""
+    if "function word" in reason or "this text" in reason or "grammar word" in reason:
+        return False
+    left, right = word[:index], word[index:]
+    if left.lower() in ENGLISH_STOP_WORDS or right.lower() in ENGLISH_STOP_WORDS:
+        return False  # "andimmigration", "werebroken": a grammar word glued on, which compounds are not made of
+    return right[:1].islower() or (left[:1].isupper() and left[1:].islower())
+
+
+def weak_alone(splits: Iterable[Split]) -> bool:
+    """Whether every split a document's lines gave is a weak one (:attr:`Split.weak`), which are then all dropped.
+
+    A page loses its spaces as its markup was flattened, and that leaves its marks: a stop or a quote before the
+    next sentence ("year.In"), a grammar word glued on ("ofKherson"). A page with none of them whose only "glue"
+    is two words a dictionary lacks as one is a page of compounds and brands ("Singleframe", "cyberstalker",
+    "BundleHunt", "Riveredge"): of the 13 words that 181 real scraped pages write whole and the rules split, 11 were
+    such words on pages with no other glue (#12).
+    """
+    found = False
+    for split in splits:
+        if not split.weak:
+            return False
+        found = True
+    return found
 
 
 #: Per language, words seen to be known to wordfreq with no capital inside: rule 3 and 4 never split them.
@@ -511,7 +544,7 @@ def _whole_token(text: str, split: Split) -> Split:
         start -= 1
     while end < len(text) and not text[end].isspace():
         end += 1
-    return Split(start, end, split.index, split.reason)
+    return Split(start, end, split.index, split.reason, split.weak)
 
 
 def _known(part: str, vocabulary: Counter[str], lang: str, threshold: float) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,7 +26,7 @@ from ..model import Link, MediaItem, Paragraph, Removal, Repair, Segment
 from ..validate import main_language as check_language
 from .dateline import find_dateline
 from .furniture import Line, classify, make_line
-from .glued_words import document_vocabulary, find_glued, load_word_lists
+from .glued_words import Split, document_vocabulary, find_glued, load_word_lists, weak_alone
 from .language import forget_answers, line_languages
 from .normalize import normalize_line
 from .offsets import MappedText, segments_of_parts
@@ -124,16 +124,21 @@ def clean_text(text: str, *, content_kind: str = "text", main_language: str = "e
                                                      and not _other_script(line.text)]):
             load_word_lists(lang)
     deadline = time.thread_time() + budget if budget is not None else None
-    for line in kept:
-        if repair_glued and not spent and deadline is not None and time.thread_time() >= deadline:
+    found: dict[int, list[Split]] = {}
+    for line in kept if repair_glued else ():
+        if deadline is not None and time.thread_time() >= deadline:
             spent = True  # a pathological page (#12): the rest of its lines are kept as they are
+            break
+        found[line.index] = _glued_in_line(mapped[line.index], line=line, vocabulary=vocabulary,
+                                           main_language=main_language, doc_lang=text_lang)
+    if weak_alone(split for splits in found.values() for split in splits):
+        found = {}
+    for line in kept:
         if previous is not None:
             separator = _separator(text, previous, line)
             parts.append(separator)
             position += len(separator.text)
-        part, part_repairs = _repair_line(mapped[line.index], fixes[line.index], line=line, vocabulary=vocabulary,
-                                          main_language=main_language, doc_lang=text_lang,
-                                          glued=repair_glued and not spent)
+        part, part_repairs = _repair_line(mapped[line.index], fixes[line.index], found.get(line.index, ()))
         repairs.extend(_shifted(r, position) for r in part_repairs)
         foreign = line.lang is not None and line.lang != main_language
         paragraphs.append(Paragraph(position, position + len(part.text), line.lang, line.lang_score, foreign))
@@ -230,23 +235,27 @@ def _read_lines(text: str) -> tuple[list[Line], dict[int, MappedText], dict[int,
     return lines, mapped, fixes
 
 
-def _repair_line(part: MappedText, fixes: list[tuple[int, int, str]], *, line: Line, vocabulary: Counter[str],
-                 main_language: str, doc_lang: str | None, glued: bool) -> tuple[MappedText, list[Repair]]:
-    """Split glued words in one kept line; return it with its repairs (spans in the line).
+def _glued_in_line(part: MappedText, *, line: Line, vocabulary: Counter[str], main_language: str,
+                   doc_lang: str | None) -> list[Split]:
+    """Where one kept line has glued words.
 
     A line whose language the identifier is unsure of is in the document's language: in an Indonesian story
     the main language's word list split "Zionis" and "mainan" into "Zion is" and "main an" (#12).
     """
-    repairs = [Repair(a, b, before, part.text[a:b], kind="mojibake", reason="fixed by ftfy") for a, b, before in fixes]
-    if not glued:
-        return part, repairs
     # a line in another script (an interview's Hindi beside its English) keeps its Latin words in the story's
     # language: those are repaired; a line in another Latin-script language gets only the splits a quote or a
     # stop before a capital shows ("Kostendruck.Der", "embaixo!Obrigado"), which need no word list (#12)
     lang = line.lang or doc_lang
     marks_only = lang not in (None, main_language) and not _other_script(line.text)
-    splits = find_glued(part.text, vocabulary=vocabulary, lang=lang if marks_only and lang else main_language,
-                        marks_only=marks_only)
+    return find_glued(part.text, vocabulary=vocabulary, lang=lang if marks_only and lang else main_language,
+                      marks_only=marks_only)
+
+
+def _repair_line(part: MappedText, fixes: list[tuple[int, int, str]],
+                 splits: Sequence[Split]) -> tuple[MappedText, list[Repair]]:
+    """Split the glued words found in one kept line, fix its mojibake; return it with its repairs (spans in the
+    line)."""
+    repairs = [Repair(a, b, before, part.text[a:b], kind="mojibake", reason="fixed by ftfy") for a, b, before in fixes]
     for split in reversed(splits):  # right to left keeps earlier indexes valid
         before = part.text[split.start:split.end]
         part = part.insert(split.index, " ")

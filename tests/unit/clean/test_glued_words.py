@@ -664,3 +664,22 @@ def test_glued_words_rare_long_word_before_a_grammar_word() -> None:
 @pytest.mark.issue(12)
 def test_glued_words_rare_lower_case_word_before_a_first_name() -> None:
     assert _repair("The study's volcanologistMaria Lopez said so.") == "The study's volcanologist Maria Lopez said so."
+
+
+@pytest.mark.issue(12)
+def test_glued_words_a_page_with_no_mark_of_lost_spaces_keeps_its_compounds() -> None:
+    # real scraped pages: a product page's brand and a column's coinage, each on a page with no other glue
+    brand = ("The camera ships with a Singleframe mode for slow scenes.\n\n"
+             "Reviewers praised the battery, which lasts two days.")
+    assert [r.before for r in clean_text(brand).repairs if r.kind == "glued_word"] == []
+    coinage = "Analysts still recall the Cleggmania of the first debate.\n\nThe party's vote fell in May."
+    assert [r.before for r in clean_text(coinage).repairs if r.kind == "glued_word"] == []
+
+
+@pytest.mark.issue(12)
+def test_glued_words_a_page_whose_spaces_were_lost_gets_its_plain_word_glue_split() -> None:
+    # the same kind of split on a page that shows lost spaces elsewhere (a stop before the next sentence)
+    text = ("Fishermen sailed past the Greekisland at dawn.\n\n"
+            "The coast guard met them that year.In the end, the boats were counted.")
+    repaired = [r.before for r in clean_text(text).repairs if r.kind == "glued_word"]
+    assert repaired == ["Greekisland", "year.In"]
