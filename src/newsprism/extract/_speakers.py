@@ -89,6 +89,8 @@ _NAMED_PARTS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr", "dative"})
 _CUE_PHRASE_MAX_TOKENS = 8
 #: Participles that cite a source or a reason as speech does ("…, citing the strategic importance of …").
 _CITING = frozenset({"cite", "argue", "reason", "explain"})
+#: The links a cue with no subject hangs from the clause that says who speaks.
+_CLIMBED = frozenset({"conj", "xcomp", "advcl", "parataxis", "dep"})
 #: Verbs that report a question: what is asked is the content ("asked whether …") (#13).
 _QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
 #: Prepositions that bring what a naming verb calls something ("as a “disgrace”", "likened to a “snake”"), not
@@ -287,7 +289,11 @@ class SpeakerIndex:
             described = None if nearby else self.speaker_of(cue, inverted=inverted)
             if nearby:
                 return _with_cue(nearby, cue, 0.6)
-            return described or self._word_order_speaker(close_at, para_end) or _with_cue(None, cue, 0.5)
+            found = described or self._word_order_speaker(close_at, para_end)
+            if found is not None:
+                return found
+            agent = self._participle_agent(cue)
+            return _with_cue(agent, cue, agent.confidence if agent is not None else 0.5)
         adjacent = (self._according_to_source(window) or self._adjacent_mention(open_at, close_at, para_start, para_end)
                     or self._word_order_speaker(close_at, para_end))
         lead = self.text[para_start:open_at].rstrip()
@@ -830,6 +836,36 @@ class SpeakerIndex:
         fallback = place or fallback
         return _with_cue(fallback, cue, fallback.confidence) if fallback else None
 
+    def _participle_agent(self, cue: Token) -> Attribution | None:
+        """ "Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark as a compliment -- “That makes me
+        smart” -- and, when questioned after the debate, asserting, “Of course, I pay federal taxes.”": a participle cue
+        with no subject of its own, which the parse hung on a verb inside a quote, is said by the subject of the
+        narration's last clause before it that names someone (#13)."""
+        if cue.tag_ not in {"VBG", "VBN"} or any(c.dep_ in _SUBJECTS for c in cue.children):
+            return None
+        verb = cue
+        for _ in range(3):
+            if verb.head == verb or verb.dep_ not in _CLIMBED:
+                return None
+            verb = verb.head
+            if self.in_quote(verb.idx):
+                break
+        else:
+            return None
+        line_start = self.text.rfind("\n", 0, cue.idx) + 1
+        for before in reversed(cue.doc[cue.sent.start:cue.i]):
+            if before.idx < line_start:
+                break
+            if before.pos_ not in {"VERB", "AUX"} or self.in_quote(before.idx):
+                continue
+            for subject in (c for c in before.children if c.dep_ in _SUBJECTS and line_start <= c.idx < cue.idx):
+                found = self.resolve(subject)
+                if found is not None and found.entity is not None:
+                    return Attribution(found.entity, found.speaker_text, found.speaker_start, found.speaker_end,
+                                       None, None, None, min(found.confidence, 0.6))
+                return None  # the nearest clause before the cue has a subject that names no one
+        return None
+
     def _described(self, token: Token) -> Attribution | None:
         """The words of a cue's own subject that resolve() could not read ("said the 46-year-old", "the two
         write", "a voice-over in the ad states"): the speaker's text, with no entity (#13)."""
@@ -950,7 +986,7 @@ class SpeakerIndex:
             return _named(mention, 0.9)
         if token.ent_type_ in _WHEN:
             return None
-        described = self._named_in_phrase(token)
+        described = self._named_in_phrase(token) or self._appositive_name(token)
         if described is not None:
             return _named(described, 0.85)
         lower = token.lower_
@@ -1019,6 +1055,18 @@ class SpeakerIndex:
         if self.labels.get(chosen.entity or "") in _WHOSE and only_says_whose(token, token.doc[at]):
             return None  # "US officials said": the officials speak, not the country (#17)
         return chosen
+
+    def _appositive_name(self, token: Token) -> Mention | None:
+        """ "One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said …", "someone,
+        seemingly Honcharuk, says …": a number or an indefinite pronoun that names no one is the name its appositive
+        gives (#13)."""
+        if token.pos_ not in {"NUM", "PRON"} or token.lower_ in PERSON_PRONOUNS or token.lower_ in ORG_PRONOUNS:
+            return None
+        for appositive in (c for c in token.children if c.dep_ == "appos"):
+            found = self.mention_at(appositive)
+            if found is not None and self.labels.get(found.entity or "") in _NEXT_TO_QUOTE:
+                return found
+        return None
 
     def _role(self, token: Token) -> Attribution:
         """A role noun: "the minister" refers back; "the Russian Defense Minister" is a new description. A role

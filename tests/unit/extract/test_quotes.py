@@ -1308,3 +1308,30 @@ def test_quotes_call_that_judges_reports(stages, text: str, content: str) -> Non
 def test_quotes_call_that_names_reports_nothing(stages, text: str) -> None:  # type: ignore[no-untyped-def]
     _, quotes = quotes_of(stages, text)
     assert quotes == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a number that names no one is the name its appositive gives, for a mixed quote (not the next quote's speaker) ...
+        ("One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it was previously "
+         "given “assurances from the US that it would not allow any Turkish military operations against the region.” "
+         "Kino Gabriel said, “The statement was a surprise.”", "assurances from the US", "Syrian Democratic Forces"),
+        # ... and for reported speech
+        ("One of the authors of that 2013 report, Ari Fleischer, said the nomination will test their conclusions.",
+         "the nomination will test", "Ari Fleischer"),
+    ],
+)
+def test_quotes_speaker_named_by_an_appositive(stages, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, fragment)) == speaker
+
+
+@pytest.mark.issue(13)
+def test_quotes_participle_cue_hung_on_a_quote_takes_the_narration_subject(stages) -> None:  # type: ignore[no-untyped-def]
+    # the parse makes "makes" of the first quote the sentence's root, with "asserting" under it
+    text = ("Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a compliment -- "
+            "“That makes me smart” -- and, when questioned after the debate, asserting, “Of course, I pay federal taxes.”")
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, "I pay federal taxes")) == "Trump"
