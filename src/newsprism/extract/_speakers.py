@@ -824,7 +824,7 @@ class SpeakerIndex:
                 continue
             if resolved is not None and resolved.entity is not None:
                 return _with_cue(resolved, cue, resolved.confidence)
-            if resolved is not None and _described_subject(candidate, cue):
+            if resolved is not None and (_described_subject(candidate, cue) or _pronoun_subject(candidate, cue)):
                 # "“…” an intelligence source told Fox News", "a man yelled “…”": the cue's own subject
                 # speaks even when it names no one; a name further on is a listener or a bystander (#13)
                 return _with_cue(resolved, cue, resolved.confidence)
@@ -1005,7 +1005,8 @@ class SpeakerIndex:
         if lower in PERSON_PRONOUNS or lower in ORG_PRONOUNS:
             # Number agreement: "they" is a group or an organisation, never one named person (#13).
             labels = {"PERSON"} if lower in {"he", "she"} else ({"ORG"} if lower == "it" else {"ORG", "NORP"})
-            return self._antecedent(token, labels=labels, role=None, confidence=0.75)
+            found = self._antecedent(token, labels=labels, role=None, confidence=0.75)
+            return self._nearer_thing(token, found) if lower in ORG_PRONOUNS else found
         if token.lemma_.lower() in ROLE_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
             return self._role(token)
         if token.lemma_.lower() in ORG_NOUNS and token.pos_ == "NOUN":
@@ -1021,6 +1022,41 @@ class SpeakerIndex:
             # "Russia’s TASS news agency": the name closest to the head noun speaks.
             start, end = left.idx, token.idx + len(token)
             return Attribution(None, self.text[start:end], start, end, None, None, None, 0.6)
+        return None
+
+    def _nearer_thing(self, pronoun: Token, found: Attribution | None) -> Attribution | None:
+        """ "The letter also accuses one of the journalists … It also accused another reporter …", "“…,” the newspaper
+        admitted. “…,” it added": "it" or "they" stands for the nearest subject before it of its number, named or not,
+        not for an organisation named further back (#13). That subject's own organisation speaks when it has one
+        ("the newspaper": the one paper named before); a letter, an email or a plan names no one."""
+        subject = self._subject_before(pronoun)
+        if subject is None or found is None or found.entity is None:
+            return found
+        named = self.mention_at(subject)
+        if named is not None and named.entity == found.entity:
+            return found
+        nearest = [m for m in self.mentions if m.entity == found.entity and m.start < pronoun.idx]
+        if nearest and nearest[-1].start > subject.idx:
+            return found  # the organisation is named after that subject: it is the nearer one
+        resolved = self.resolve(subject)
+        entity = resolved.entity if resolved is not None else None
+        if entity is not None and self.labels.get(entity) not in {"ORG", "NORP"}:
+            entity = None
+        return Attribution(entity, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), None, None, None,
+                           0.7 if entity else 0.4)
+
+    def _subject_before(self, pronoun: Token) -> Token | None:
+        """The last common or proper noun before ``pronoun``, in its sentence or the two before, outside quotes, that
+        is a clause's subject of the pronoun's number and names no person."""
+        plural = pronoun.lower_ == "they"
+        start = self._recent_sentences(pronoun, 2)
+        for token in reversed(self.doc[:pronoun.i]):
+            if token.idx < start:
+                return None
+            if (token.dep_ in _SUBJECTS and token.pos_ in {"NOUN", "PROPN"} and not self.in_quote(token.idx)
+                    and (token.tag_ in {"NNS", "NNPS"}) == plural):
+                named = self.mention_at(token)
+                return None if named is not None and self.labels.get(named.entity or "") == "PERSON" else token
         return None
 
     def _relative_person(self, who: Token) -> Attribution | None:
@@ -1363,6 +1399,12 @@ def _described_subject(token: Token, cue: Token) -> bool:
     dets = [c.lower_ for c in token.children if c.dep_ in {"det", "poss"}]
     # "analysts said", "aides said": a bare plural is a group the article leaves unnamed
     return token.pos_ == "NOUN" and (bool(set(dets) & _INDEFINITE) or token.tag_ == "NNS" and not dets)
+
+
+def _pronoun_subject(token: Token, cue: Token) -> bool:
+    """Whether ``token`` is "it" or "they" as ``cue``'s own subject ("Bob, they said, ordered them to wait"): it speaks
+    even when it stands for no one the article names, before any name in the clause it reports (#13)."""
+    return token.head == cue and token.dep_ in _SUBJECTS and token.lower_ in ORG_PRONOUNS
 
 
 def _listener(token: Token, cue: Token) -> bool:

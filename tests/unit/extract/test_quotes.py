@@ -1335,3 +1335,33 @@ def test_quotes_participle_cue_hung_on_a_quote_takes_the_narration_subject(stage
             "“That makes me smart” -- and, when questioned after the debate, asserting, “Of course, I pay federal taxes.”")
     article, _ = quotes_of(stages, text)
     assert speaker_name(article, quote_with(article, "I pay federal taxes")) == "Trump"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "speaker_text"),
+    [
+        # "it" stands for the letter, the subject just before it, not for the company named further back
+        ("Exxon Mobil sent a letter to Columbia University on Monday. The letter accuses one of the journalists of "
+         "ignoring information favorable to the company. It also says that another reporter misrepresented herself.",
+         "another reporter misrepresented", None, "It"),
+        # "they" stands for the officials, a plural subject that names no one, not for the party named before
+        ("The Democratic Party held its meeting on Tuesday. Several party officials attended the session. They said "
+         "the rules for the convention would not change.", "the rules for the convention", None, "They"),
+    ],
+)
+def test_quotes_it_and_they_stand_for_the_nearest_subject(stages, text: str, fragment: str, speaker: str | None,  # type: ignore[no-untyped-def]
+                                                        speaker_text: str) -> None:
+    article, _ = quotes_of(stages, text)
+    quote = quote_with(article, fragment)
+    assert (speaker_name(article, quote), quote.speaker_text) == (speaker, speaker_text)
+
+
+@pytest.mark.issue(13)
+def test_quotes_they_said_in_the_middle_speaks_without_a_name(stages) -> None:  # type: ignore[no-untyped-def]
+    # "they" stands for no one the article names; the name inside the content it reports is not its speaker
+    text = ("Former Navy SEALs who worked with the CIA base described the night to reporters. "
+            "Bob, they said, ordered them to wait before leaving the compound.")
+    article, _ = quotes_of(stages, text)
+    quote = quote_with(article, "ordered them to wait")
+    assert quote.speaker_text == "they" and speaker_name(article, quote) != "Bob"
