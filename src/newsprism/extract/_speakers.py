@@ -89,6 +89,8 @@ _NAMED_PARTS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr", "dative"})
 _CUE_PHRASE_MAX_TOKENS = 8
 #: Participles that cite a source or a reason as speech does ("…, citing the strategic importance of …").
 _CITING = frozenset({"cite", "argue", "reason", "explain"})
+#: Verbs whose "it" holds the place of the clause after them ("it is clear that …", "it seems …", "it takes time to …").
+_EXTRAPOSING = frozenset({"be", "seem", "appear", "take", "remain", "become"})
 #: The links a cue with no subject hangs from the clause that says who speaks.
 _CLIMBED = frozenset({"conj", "xcomp", "advcl", "parataxis", "dep"})
 #: Verbs that report a question: what is asked is the content ("asked whether …") (#13).
@@ -813,6 +815,8 @@ class SpeakerIndex:
         place: Attribution | None = None
         unresolved: Token | None = None
         for candidate in self._subject_candidates(cue, inverted=inverted):
+            if candidate.lower_ == "it" and candidate.dep_ in _SUBJECTS and _expletive(candidate):
+                return None  # "it was revealed that she had used …": no one speaks, least of all a name after it
             resolved = self.resolve(candidate)
             if (resolved is not None and resolved.entity is not None and candidate.head != cue
                     and candidate.head.lemma_.lower() not in SPEECH_VERBS
@@ -1002,6 +1006,8 @@ class SpeakerIndex:
         if lower in {"i", "we"}:
             # a first-person narrator ("“Your Honor,” I said"): the writer speaks, who is no entity here
             return Attribution(None, token.text, token.idx, token.idx + len(token), None, None, None, 0.5)
+        if lower == "it" and _expletive(token):
+            return None
         if lower in PERSON_PRONOUNS or lower in ORG_PRONOUNS:
             # Number agreement: "they" is a group or an organisation, never one named person (#13).
             labels = {"PERSON"} if lower in {"he", "she"} else ({"ORG"} if lower == "it" else {"ORG", "NORP"})
@@ -1399,6 +1405,16 @@ def _described_subject(token: Token, cue: Token) -> bool:
     dets = [c.lower_ for c in token.children if c.dep_ in {"det", "poss"}]
     # "analysts said", "aides said": a bare plural is a group the article leaves unnamed
     return token.pos_ == "NOUN" and (bool(set(dets) & _INDEFINITE) or token.tag_ == "NNS" and not dets)
+
+
+def _expletive(token: Token) -> bool:
+    """Whether "it" only holds the place of a clause that follows: "it's fair to say that …", "It should be noted
+    that …", "it is said", "it takes time to …", "It seems …". Such an "it" stands for no one and says nothing (#13)."""
+    verb = token.head
+    if token.dep_ == "expl" or token.dep_ == "nsubjpass":
+        return True
+    return (token.dep_ == "nsubj" and verb.lemma_.lower() in _EXTRAPOSING
+            and any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > verb.i for c in verb.children))
 
 
 def _pronoun_subject(token: Token, cue: Token) -> bool:

@@ -1365,3 +1365,19 @@ def test_quotes_they_said_in_the_middle_speaks_without_a_name(stages) -> None:  
     article, _ = quotes_of(stages, text)
     quote = quote_with(article, "ordered them to wait")
     assert quote.speaker_text == "they" and speaker_name(article, quote) != "Bob"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an "it" that holds the place of the clause after it says nothing, and no name after it speaks instead
+        "Hillary Clinton came under heavy criticism when it was revealed in March that she had used a personal email "
+        "account as secretary of state.",
+        "Even in Iowa, it is premature to assume Mr. Cruz has victory locked down.",
+        "The Federal Reserve meets on Friday. It is expected to show another solid gain of 200,000 jobs.",
+    ],
+)
+def test_quotes_placeholder_it_reports_nothing(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    _, quotes = quotes_of(stages, text)
+    assert quotes == []
