@@ -208,6 +208,33 @@ class SpeakerIndex:
                 for name in (entity.name, *entity.variants):
                     if name.split():
                         self._surnames.setdefault(name.split()[-1], set()).add(entity.id)
+        self._add_untagged_subjects()
+
+    def _add_untagged_subjects(self) -> None:
+        """ "Trump quickly disavowed the KKK …, but he slammed the media": a clause's subject that is the surname of
+        exactly one person the article names, where the tagger read a verb and the entity stage saw no one, is a
+        mention of that person, so that the pronouns after it can stand for it (#13)."""
+        import numpy as np
+        from spacy.attrs import ORTH
+
+        unique = {self.doc.vocab.strings[name]: next(iter(ids)) for name, ids in self._surnames.items()
+                  if len(ids) == 1 and name[:1].isupper()}
+        if not unique or not len(self.doc):
+            return
+        orths = self.doc.to_array([ORTH])
+        added = []
+        for i in np.flatnonzero(np.isin(orths, list(unique))):
+            token = self.doc[int(i)]
+            if (token.i in self._by_token or token.dep_ not in _SUBJECTS or token.ent_type_ not in {"", "PERSON"}
+                    or any(c.dep_ == "compound" for c in token.children) or self.in_quote(token.idx)):
+                continue
+            mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text, label="PERSON",
+                              entity=unique[int(orths[i])])
+            self._by_token[token.i] = mention
+            added.append(mention)
+        if added:
+            self.mentions = sorted([*self.mentions, *added], key=lambda m: m.start)
+            self._starts = [m.start for m in self.mentions]
 
     @cached_property
     def genders(self) -> dict[str, str]:

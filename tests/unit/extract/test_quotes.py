@@ -1381,3 +1381,15 @@ def test_quotes_they_said_in_the_middle_speaks_without_a_name(stages) -> None:  
 def test_quotes_placeholder_it_reports_nothing(stages, text: str) -> None:  # type: ignore[no-untyped-def]
     _, quotes = quotes_of(stages, text)
     assert quotes == []
+
+
+@pytest.mark.issue(13)
+def test_quotes_untagged_surname_subject_speaks(stages) -> None:  # type: ignore[no-untyped-def]
+    # the tagger leaves this "Steele" untagged; as the subject of "said" it is the one Steele the article names,
+    # not Perez, named after it inside the relative clause
+    text = ("Thomas Perez was born in Buffalo. \"He is not a showboater, not flash, an everyday guy,\" said Michael "
+            "Steele, the former head of the Republican National Committee. Steele, who was lieutenant governor of "
+            "Maryland when Perez was on the council, said Perez could help smooth Clinton's relationship with many "
+            "Republicans.")
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, "Perez could help smooth")) == "Michael Steele"
