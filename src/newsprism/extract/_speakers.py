@@ -78,6 +78,13 @@ _NEXT_TO_QUOTE = frozenset({"PERSON", "ORG"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
 #: What may stand between a quote and the name that signs it: "“…” ― Jorge Falcon", "“…”, Name" (#13).
 _SIGN_OFF = " ,\xa0—–―‒-"
+#: A title or role between a closing mark and the name that signs the quote ("Texas delegate", "Mr."): its links to
+#: the name, and its length at most.
+_TITLE_DEPS = frozenset({"compound", "amod", "det", "nmod", "poss", "case", "nummod"})
+_SIGN_OFF_MAX_CHARS = 40
+#: A signature's cue stands within this many tokens after the name ("Mr. Daniloff, now 81 and retired in Cambridge,
+#: Mass., said").
+_CUE_AFTER_TOKENS = 16
 #: A name before a colon is at most this many tokens ("Former Secretary Hillary Rodham Clinton:").
 _NAME_MAX_TOKENS = 4
 #: A clause of this many tokens or fewer after a quote can be its cue ("Hannity pressed."), when it has no object.
@@ -512,11 +519,34 @@ class SpeakerIndex:
                 continue  # "“Si Vis Pacem Para Bellum,” Latin for …", "“…” New York’s new …" (#13)
             gap_after = self.text[close_at + 1:mention.start] if mention.start > close_at else None
             gap_before = self.text[mention.end:open_at] if mention.end <= open_at else None
-            if (mention.start < para_end and gap_after is not None and len(gap_after.strip(_SIGN_OFF)) == 0) or (
-                mention.start >= para_start and gap_before is not None and _LEAD_IN.match(gap_before)
-            ):
+            after = gap_after is not None and mention.start < para_end and (
+                not gap_after.strip(_SIGN_OFF) or self._title_before(gap_after, close_at, mention))
+            if after or (mention.start >= para_start and gap_before is not None and _LEAD_IN.match(gap_before)):
                 return Attribution(mention.entity, mention.text, mention.start, mention.end, None, None, None, 0.6)
         return self._untagged_name_after(close_at, para_end)
+
+    def _title_before(self, gap: str, close_at: int, mention: Mention) -> bool:
+        """ "''…,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said", "“…,” Texas delegate Bill Eastland,
+        wearing a cowboy hat …, said": between the closing mark and the name stand only the words of the name's own
+        title or role, each modifying a word after it up to the name (#13). The parse may hang such a name anywhere;
+        word order makes it the quote's signature."""
+        if len(gap) > _SIGN_OFF_MAX_CHARS or "\n" in gap:
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        words = [t for t in self.doc[max(0, span[0].i - _NAME_MAX_TOKENS):span[0].i]
+                 if t.idx > close_at and not (t.is_punct or t.is_space)]
+        shown = self.text[close_at + 1:mention.start].strip(_SIGN_OFF + "'\"”’")
+        if not words or shown != self.text[words[0].idx:mention.start].strip() or span.root.dep_ == "poss":
+            return False  # "the Post's senior politics editor Steven Ginsberg said": the paper only says whose
+        if not all(t.dep_ in _TITLE_DEPS and span[0].i >= t.head.i > t.i or span[0].i <= t.head.i <= span[-1].i
+                   for t in words):
+            return False
+        # the cue follows in the same sentence ("…, said"); a name that goes on to do something else is no signature
+        following = self.doc[span[-1].i + 1:min(span[-1].i + 1 + _CUE_AFTER_TOKENS, span.sent.end)]
+        return any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not self.in_quote(t.idx)
+                   for t in following)
 
     def _word_order_speaker(self, close_at: int, para_end: int) -> Attribution | None:
         """ "“…” the two write.", "“…” a voice-over in the ad states.", "“…,” said the woman, who …": a cue word

@@ -1393,3 +1393,30 @@ def test_quotes_untagged_surname_subject_speaks(stages) -> None:  # type: ignore
             "Republicans.")
     article, _ = quotes_of(stages, text)
     assert speaker_name(article, quote_with(article, "Perez could help smooth")) == "Michael Steele"
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the parse hangs the name on the quote or on a participle; word order makes it the quote's signature
+        ("Not everyone was claiming success.\n\n“We’ve had more successful conventions than this one,” Texas delegate "
+         "Bill Eastland, wearing a cowboy hat and campaign pins, said matter-of-factly as confetti flew.",
+         "more successful conventions", "Bill Eastland"),
+        ("Mr. Reagan was criticized for the trade.\n\n''If Reagan had gone with Kemp, I would have been sitting in "
+         "Siberia for a long time,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone this week.",
+         "sitting in Siberia", "Daniloff"),
+    ],
+)
+def test_quotes_name_with_its_title_after_the_quote_signs_it(stages, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, fragment)) == speaker
+
+
+@pytest.mark.issue(13)
+def test_quotes_owner_before_a_title_does_not_sign(stages) -> None:  # type: ignore[no-untyped-def]
+    # "the Post's senior politics editor Steven Ginsberg": the paper only says whose editor speaks
+    text = ("Carson turned the story back on the Post.\n\n\"Dr. Carson invited both Bob and me to his house today,\" "
+            "the Post's senior politics editor Steven Ginsberg said in a statement.")
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, "invited both Bob")) != "Post"
