@@ -85,6 +85,8 @@ _SIGN_OFF_MAX_CHARS = 40
 #: A signature's cue stands within this many tokens after the name ("Mr. Daniloff, now 81 and retired in Cambridge,
 #: Mass., said").
 _CUE_AFTER_TOKENS = 16
+#: The line after a quote that signs it: a dash, then the name ("- Clinton.", "-President Obama, tweeting …").
+_SIGNATURE = re.compile(r"\s*\n\s*[-–—―]\s*(?=[A-Z])")
 #: A name before a colon is at most this many tokens ("Former Secretary Hillary Rodham Clinton:").
 _NAME_MAX_TOKENS = 4
 #: A clause of this many tokens or fewer after a quote can be its cue ("Hannity pressed."), when it has no object.
@@ -337,6 +339,8 @@ class SpeakerIndex:
             adjacent = self.clause_subject(len(self.text[:open_at].rstrip())) or self._name_before_colon(open_at)
         before = self.text[:para_start].rstrip()
         last = not self.text[close_at + 1:para_end].strip(" .,;:!?”’\"")
+        if adjacent is None and last:
+            adjacent = self._signature_line(para_end)
         if adjacent is None and last and lead.endswith("."):
             # "Iowa State's Dianne Bystrom agreed. “…”": the sentence before, in the same paragraph (#13)
             adjacent = (self.intro_speaker(para_start + len(lead), colon=False)
@@ -349,6 +353,28 @@ class SpeakerIndex:
         if adjacent is None:
             adjacent = self._headline_speaker(para_start, open_at)
         return adjacent
+
+    def _signature_line(self, para_end: int) -> Attribution | None:
+        """ "“I went to Wall Street before the crash. …”\n\n- Clinton.", "-President Obama, tweeting after Clinton's
+        speech.": a quote that ends its paragraph is signed by a name that opens the next line after a dash, as
+        fact-checks and quote boxes print who spoke (#13)."""
+        match = _SIGNATURE.match(self.text, para_end)
+        span = self.doc.char_span(match.end(), match.end() + 1, alignment_mode="expand") if match else None
+        if span is None or not len(span):
+            return None
+        names: list[Token] = []
+        for token in self.doc[span[0].i:span[0].i + _NAME_MAX_TOKENS + 1]:
+            if token.pos_ != "PROPN" or not token.is_title:
+                break
+            names.append(token)
+        after = self.doc[names[-1].i + 1] if names and names[-1].i + 1 < len(self.doc) else None
+        if not names or (after is not None and after.text not in {",", ".", "\n"} and not after.is_space):
+            return None
+        start, end = max(names[0].idx, match.end()), names[-1].idx + len(names[-1])  # "-President" is one token
+        named = self._by_token.get(names[-1].i)
+        people = self._surnames.get(names[-1].text, set())
+        entity = named.entity if named is not None else next(iter(people)) if len(people) == 1 else None
+        return Attribution(entity, self.text[start:end], start, end, None, None, None, 0.6)
 
     def _narrator_subject(self, end: int) -> Attribution | None:
         """ "Mayor John Smith has opposed the plan for years.\\n\\n“It is a disaster.”": a paragraph that is all quote,

@@ -1420,3 +1420,16 @@ def test_quotes_owner_before_a_title_does_not_sign(stages) -> None:  # type: ign
             "the Post's senior politics editor Steven Ginsberg said in a statement.")
     article, _ = quotes_of(stages, text)
     assert speaker_name(article, quote_with(article, "invited both Bob")) != "Post"
+
+
+@pytest.mark.issue(13)
+def test_quotes_dash_line_after_the_quote_signs_it(stages) -> None:  # type: ignore[no-untyped-def]
+    # a fact-check prints who spoke on the line after the quote; a list item after a dash names no one
+    text = ("Hillary Clinton and Bernie Sanders met in New Hampshire.\n\n"
+            "\"Boeing and GE and other multinationals . . . pay zero taxes.\"\n\n- Sanders.\n\n"
+            "\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting after the speech.\n\n"
+            "\"Here is the plan.\"\n\n- Lower the corporate income tax.")
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, "pay zero taxes")) == "Bernie Sanders"
+    assert quote_with(article, "She's tested").speaker_text == "President Obama"
+    assert quote_with(article, "Here is the plan").speaker_text is None
