@@ -996,7 +996,9 @@ class SpeakerIndex:
                 break  # the quoted words are not the clause that says who speaks
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
             # "“…” said Skelly, explaining …: “…”" with the surname tagged as an adverb (#13)
-            found += subjects or [t for t in verb.doc[verb.i + 1:verb.i + 2] if self._lone_surname(t)]
+            # but not the object of a verb whose subject is further up ("Warren … endorsed Clinton, saying, “…”")
+            found += subjects or [t for t in verb.doc[verb.i + 1:verb.i + 2] if self._lone_surname(t)
+                                  and t.dep_ not in {"dobj", "dative"}]
         if not found and cue.i > 0 and (named := self.mention_at(cue.doc[cue.i - 1])) is not None \
                 and self.labels.get(named.entity or "") in _NEXT_TO_QUOTE:
             # "“…,” Tulsa police Chief Chuck Jordan said Monday" parsed with no subject: the name the cue

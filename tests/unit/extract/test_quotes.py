@@ -1433,3 +1433,13 @@ def test_quotes_dash_line_after_the_quote_signs_it(stages) -> None:  # type: ign
     assert speaker_name(article, quote_with(article, "pay zero taxes")) == "Bernie Sanders"
     assert quote_with(article, "She's tested").speaker_text == "President Obama"
     assert quote_with(article, "Here is the plan").speaker_text is None
+
+
+@pytest.mark.issue(13)
+def test_quotes_object_after_a_verb_with_no_subject_is_not_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # "endorsed" shares its subject with "appeared"; "Clinton" right after it is its object, not its subject
+    text = ("Elizabeth Warren met Hillary Clinton on Friday. On Thursday, Warren appeared with MSNBC’s Rachel Maddow "
+            "and officially endorsed Clinton, saying, “I think having a fighter in the lead is exactly what this "
+            "country needs.”")
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, "having a fighter")) == "Elizabeth Warren"
