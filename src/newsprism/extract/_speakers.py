@@ -547,9 +547,20 @@ class SpeakerIndex:
             gap_before = self.text[mention.end:open_at] if mention.end <= open_at else None
             after = gap_after is not None and mention.start < para_end and (
                 not gap_after.strip(_SIGN_OFF) or self._title_before(gap_after, close_at, mention))
-            if after or (mention.start >= para_start and gap_before is not None and _LEAD_IN.match(gap_before)):
+            before = (mention.start >= para_start and gap_before is not None and _LEAD_IN.match(gap_before)
+                      and not self._addressed(mention))
+            if after or before:
                 return Attribution(mention.entity, mention.text, mention.start, mention.end, None, None, None, 0.6)
         return self._untagged_name_after(close_at, para_end)
+
+    def _addressed(self, mention: Mention) -> bool:
+        """ "McConnell delivered a blunt message to Trump: “…”", "Clinton told Trump: “…”": a name before the colon
+        that is the object of a verb or the listener after "to" or "with" is who was spoken to (#13)."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return root.dep_ in {"dobj", "dative"} or (root.dep_ == "pobj" and root.head.lower_ in {"to", "with"})
 
     def _title_before(self, gap: str, close_at: int, mention: Mention) -> bool:
         """ "''…,'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said", "“…,” Texas delegate Bill Eastland,

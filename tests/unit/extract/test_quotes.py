@@ -1443,3 +1443,12 @@ def test_quotes_object_after_a_verb_with_no_subject_is_not_the_speaker(stages) -
             "country needs.”")
     article, _ = quotes_of(stages, text)
     assert speaker_name(article, quote_with(article, "having a fighter")) == "Elizabeth Warren"
+
+
+@pytest.mark.issue(13)
+def test_quotes_listener_before_the_colon_is_not_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = ("Donald Trump lost support in the Senate this week.\n\nSenate Majority Leader Mitch McConnell, R-Ky., "
+            "delivered a blunt message to Trump: \"It's time to quit attacking various people that you competed with "
+            "and get on message.\"")
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, "time to quit")) != "Donald Trump"
