@@ -313,6 +313,13 @@ class SpeakerIndex:
                     and (found.entity is None or self.labels.get(found.entity) in _NEXT_TO_QUOTE)):
                 return Attribution(found.entity, found.speaker_text, found.speaker_start, found.speaker_end,
                                    found.cue, found.cue_start, found.cue_end, min(found.confidence, 0.7))
+            # "When Trump suggested that …, Rubio fired back forcefully: “…”": a clause that ends in a colon right
+            # before the quote introduces it, whatever speech verb stands elsewhere in the sentence (#13)
+            lead = self.text[para_start:open_at].rstrip()
+            introduced = self._colon_clause_subject(para_start + len(lead)) if cues and lead.endswith(":") else None
+            if introduced is not None:
+                return Attribution(introduced.entity, introduced.speaker_text, introduced.speaker_start,
+                                   introduced.speaker_end, None, None, None, min(introduced.confidence, 0.6))
         if cues:
             cue = min(cues, key=lambda t: (not _governs(t, inside),
                                            open_at - t.idx if t.idx < open_at else t.idx - close_at, t.idx < open_at))
@@ -375,6 +382,20 @@ class SpeakerIndex:
         people = self._surnames.get(names[-1].text, set())
         entity = named.entity if named is not None else next(iter(people)) if len(people) == 1 else None
         return Attribution(entity, self.text[start:end], start, end, None, None, None, 0.6)
+
+    def _colon_clause_subject(self, end: int) -> Attribution | None:
+        """The named subject of the verb whose clause the colon ending at ``end`` closes ("Rubio fired back: …")."""
+        colon = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if colon is None or not len(colon):
+            return None
+        verb = colon[0].head
+        if verb.pos_ not in {"VERB", "AUX"} or self.in_quote(verb.idx):
+            return None
+        for subject in (c for c in verb.children if c.dep_ in _SUBJECTS and not self.in_quote(c.idx)):
+            found = self.resolve(subject)
+            if found is not None and found.entity is not None:
+                return found
+        return None
 
     def _narrator_subject(self, end: int) -> Attribution | None:
         """ "Mayor John Smith has opposed the plan for years.\\n\\n“It is a disaster.”": a paragraph that is all quote,

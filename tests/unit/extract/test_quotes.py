@@ -1452,3 +1452,13 @@ def test_quotes_listener_before_the_colon_is_not_the_speaker(stages) -> None:  #
             "and get on message.\"")
     article, _ = quotes_of(stages, text)
     assert speaker_name(article, quote_with(article, "time to quit")) != "Donald Trump"
+
+
+@pytest.mark.issue(13)
+def test_quotes_clause_ending_in_a_colon_introduces_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    # "suggested" is a speech verb of another clause; the clause that ends in the colon says who speaks
+    text = ("Marco Rubio and Donald Trump met in Miami.\n\nWhen Trump suggested that Cuba would sue the U.S. for "
+            "reneging on the deal, Rubio fired back forcefully: “If they sue us in a court in Miami, they’re going to "
+            "lose,” referencing the large number of Cuban immigrants in the region.")
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, "going to lose")) == "Marco Rubio"
