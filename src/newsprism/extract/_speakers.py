@@ -366,7 +366,9 @@ class SpeakerIndex:
         speech.": a quote that ends its paragraph is signed by a name that opens the next line after a dash, as
         fact-checks and quote boxes print who spoke (#13)."""
         match = _SIGNATURE.match(self.text, para_end)
-        span = self.doc.char_span(match.end(), match.end() + 1, alignment_mode="expand") if match else None
+        if match is None:
+            return None
+        span = self.doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is None or not len(span):
             return None
         names: list[Token] = []
