@@ -233,8 +233,10 @@ class SpeakerIndex:
         orths = self.doc.to_array([ORTH])
         added = []
         for i in np.flatnonzero(np.isin(orths, list(unique))):
+            if int(i) in self._by_token:
+                continue  # tagged already, as nearly every such surname is
             token = self.doc[int(i)]
-            if (token.i in self._by_token or token.dep_ not in _SUBJECTS or token.ent_type_ not in {"", "PERSON"}
+            if (token.dep_ not in _SUBJECTS or token.ent_type_ not in {"", "PERSON"}
                     or any(c.dep_ == "compound" for c in token.children) or self.in_quote(token.idx)):
                 continue
             mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text, label="PERSON",
