@@ -12,7 +12,12 @@ A cue verb's speaker is found in this order:
    agrees with it in gender and number (:mod:`._antecedents`), preferring one
    whose titles or appositives carry that role and one that was a grammatical
    subject; a generic noun phrase ("the agency") is the one organisation it
-   can stand for.
+   can stand for; "it" and "they" stand for the nearest subject of their
+   number before them, named or not ("The letter accuses … It also says"),
+   and an "it" that holds the place of a clause ("it was revealed that …")
+   for no one; "One of these groups, the SDF," is the name its appositive
+   gives. A clause's subject that is the untagged surname of one person the
+   article names is that person.
 
 With no speech verb that governs the quote, the verb the quote hangs from
 is the cue when its subject stands outside the quote ("“…” beamed Donald
