@@ -1124,7 +1124,7 @@ class SpeakerIndex:
             # "Barkley, who said …", "the report, which notes, “…”": the noun the clause describes speaks; the
             # relative pronoun is the speaker's text, as "he" is (#13)
             found = self._relative_person(token) if lower == "who" else None
-            found = found or self.resolve(token.head.head)
+            found = found or self.resolve(_last_conjunct_before(token.head.head, token))
             if found is None:
                 return None
             return Attribution(found.entity, token.text, token.idx, token.idx + len(token), None, None, None,
@@ -1541,6 +1541,16 @@ def _expletive(token: Token) -> bool:
         return True
     return (token.dep_ == "nsubj" and verb.lemma_.lower() in _EXTRAPOSING
             and any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > verb.i for c in verb.children))
+
+
+def _last_conjunct_before(noun: Token, relative: Token) -> Token:
+    """The conjunct of ``noun``'s coordination that ends right before the relative pronoun: "celebrities like Oprah
+    Winfrey, Will Smith … and Stevie Wonder, who joked …" describes Stevie Wonder wherever the parse hung "who" (#13)."""
+    before = relative.i - 1 if relative.i and relative.doc[relative.i - 1].text == "," else relative.i
+    head = relative.doc[before - 1] if before else noun
+    while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
+        head = head.head
+    return head if head.dep_ == "conj" and noun in head.ancestors and head.i > noun.i else noun
 
 
 def _pronoun_subject(token: Token, cue: Token) -> bool:

@@ -1462,3 +1462,14 @@ def test_quotes_clause_ending_in_a_colon_introduces_the_quote(stages) -> None:  
             "lose,” referencing the large number of Cuban immigrants in the region.")
     article, _ = quotes_of(stages, text)
     assert speaker_name(article, quote_with(article, "going to lose")) == "Marco Rubio"
+
+
+@pytest.mark.issue(13)
+def test_quotes_relative_who_after_a_list_is_its_last_name(stages) -> None:  # type: ignore[no-untyped-def]
+    # the parse hangs "who" on an earlier name of the list; word order makes it the name right before it
+    text = ("President Obama dedicated the museum on Saturday, in a ceremony featuring the civil rights leader John "
+            "Lewis, a Democratic congressman from Georgia, as well as celebrities like Oprah Winfrey, Will Smith, "
+            "Robert DeNiro, Patti LaBelle and Stevie Wonder, who joked of the museum, ''I haven't seen it yet, but I'm "
+            "going to.''")
+    article, _ = quotes_of(stages, text)
+    assert speaker_name(article, quote_with(article, "I haven't seen it yet")) == "Stevie Wonder"
