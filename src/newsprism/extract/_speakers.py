@@ -35,10 +35,9 @@ clause around it.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
@@ -65,22 +64,53 @@ from ._lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
+from ._speaker_syntax import (
+    APPOSITIVE_STEPS,
+    NOMINAL_CUES,
+    SUBJECTS,
+    TELLING,
+    a_name,
+    before_dash,
+    before_next_cue,
+    before_semicolon,
+    called_for_clause,
+    called_on,
+    described_subject,
+    expletive,
+    gerund,
+    governs,
+    in_phrase,
+    joined_complements,
+    judged,
+    last_conjunct_before,
+    listener,
+    marked,
+    nominal_ids,
+    noun_phrase,
+    nouns_above,
+    opens_clause,
+    points_out,
+    pronoun_subject,
+    puts_it,
+    strip_punct,
+    tail_after_cue,
+    that_clause,
+    turn_label,
+    unquoted,
+    verb_above,
+    whose_person,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _INVERTED = frozenset({"dobj", "attr", "nsubj", "npadvmod", "appos", "dative", "oprd"})
-#: Cue verbs whose object is the listener ("told Reuters"), and prepositions before a listener or medium.
-_TELLING = frozenset({"tell", "inform", "ask", "brief", "assure", "warn", "remind"})
-_MEDIUM_PREPS = frozenset({"to", "with", "in", "on"})
 #: A pronoun prefers a subject mentioned within this many sentences before it: older ones are out of focus.
 _SUBJECT_BONUS_SENTENCES = 3
 #: Who may speak by standing next to a quote or a cue, with no parse link: a place or a nationality
 #: speaks only as the subject of a speech verb ("Russia said"), never by adjacency (#13).
 _NEXT_TO_QUOTE = frozenset({"PERSON", "ORG"})
-_INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
 #: What may stand between a quote and the name that signs it: "“…” ― Jorge Falcon", "“…”, Name" (#13).
 _SIGN_OFF = " ,\xa0—–―‒-"
 #: A title or role between a closing mark and the name that signs the quote ("Texas delegate", "Mr."): its links to
@@ -99,12 +129,6 @@ _TAIL_MAX_TOKENS = 10
 #: The parts of a naming verb's clause that hold what it calls something: "called [him] [a “liar”]",
 #: "described [Clinton] [as a “disgrace”]".
 _NAMED_PARTS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr", "dative"})
-#: A cue's own phrase between it and the comma that resumes its content ("the agency said in a June report,").
-_CUE_PHRASE_MAX_TOKENS = 8
-#: Participles that cite a source or a reason as speech does ("…, citing the strategic importance of …").
-_CITING = frozenset({"cite", "argue", "reason", "explain"})
-#: Verbs whose "it" holds the place of the clause after them ("it is clear that …", "it seems …", "it takes time to …").
-_EXTRAPOSING = frozenset({"be", "seem", "appear", "take", "remain", "become"})
 #: The links a cue with no subject hangs from the clause that says who speaks.
 _CLIMBED = frozenset({"conj", "xcomp", "advcl", "parataxis", "dep"})
 #: Verbs that report a question: what is asked is the content ("asked whether …") (#13).
@@ -158,14 +182,7 @@ _TOPIC_PREPS: dict[str, frozenset[str]] = {
 }
 #: Verbs whose infinitive did not take place: "declined to comment on …", "refused to talk about …".
 _NOT_DONE = frozenset({"decline", "refuse"})
-#: Steps up from the last word of an appositive ("Baghdad" of "Warren, a military spokesman in Baghdad,") to the
-#: name it describes, and the links it may climb.
-_APPOSITIVE_STEPS = 5
 _APPOSITIVE_PARTS = frozenset({"pobj", "prep", "appos", "amod", "compound", "npadvmod", "nummod", "poss"})
-#: Nouns that state what their owner said, as a speech verb does: "Trump’s claim that …" (#13).
-_NOMINAL_CUES = frozenset({"claim", "claims", "assertion", "assertions", "allegation", "allegations", "accusation",
-                           "accusations", "warning", "warnings", "insistence", "argument", "statement", "promise",
-                           "pledge", "suggestion", "contention", "admission", "denial", "prediction", "vow"})
 #: Relative pronouns that stand for the noun their clause describes ("Barkley, who said").
 _RELATIVE = frozenset({"who", "which", "that"})
 #: A line opening with up to six capitalised words and a colon ("McCain Challenger Kelli Ward: …").
@@ -205,7 +222,7 @@ class SpeakerIndex:
         self.mentions = sorted((m for m in article.mentions if labels.get(m.entity or "") in _SPEAKER_LABELS
                                 and not credit_line(self._line(m.start), m.text)
                                 and not dateline(self.text, m.start, m.end)
-                                and not _turn_label(self.text, m.start, m.end)), key=lambda m: m.start)
+                                and not turn_label(self.text, m.start, m.end)), key=lambda m: m.start)
         self.labels = labels
         self._starts = [m.start for m in self.mentions]
         self._by_token: dict[int, Mention] = {}
@@ -241,7 +258,7 @@ class SpeakerIndex:
             if int(i) in self._by_token:
                 continue  # tagged already, as nearly every such surname is
             token = self.doc[int(i)]
-            if (token.dep_ not in _SUBJECTS or token.ent_type_ not in {"", "PERSON"}
+            if (token.dep_ not in SUBJECTS or token.ent_type_ not in {"", "PERSON"}
                     or any(c.dep_ == "compound" for c in token.children) or self.in_quote(token.idx)):
                 continue
             mention = Mention(start=token.idx, end=token.idx + len(token), text=token.text, label="PERSON",
@@ -305,12 +322,12 @@ class SpeakerIndex:
         para_end = self.text.find("\n", close_at)
         para_end = len(self.text) if para_end < 0 else para_end
         window = self._window(open_at, close_at, para_start, para_end)
-        cues = [t for t in window if t.pos_ in {"VERB", "AUX"} and (t.lemma_.lower() in SPEECH_VERBS or _puts_it(t))
+        cues = [t for t in window if t.pos_ in {"VERB", "AUX"} and (t.lemma_.lower() in SPEECH_VERBS or puts_it(t))
                 and not (open_at <= t.idx <= close_at) and not self.in_quote(t.idx)]
         inside = {t.i for t in window if open_at < t.idx < close_at}
         # "“This is fantastic!” beamed Hartley", "“…” it reads", "the attendees chanted, “…”": with no
         # speech verb, the verb the quote hangs from is the cue when its subject stands outside the quote (#13).
-        if not any(_governs(t, inside) for t in cues):
+        if not any(governs(t, inside) for t in cues):
             # "when Rubio … said it was great to be home, a man yelled “Stay there!”": a speech verb that
             # does not govern the quote yields to the verb that does
             framing = self._framing_verb(window, inside, open_at, close_at) or self._tail_clause(close_at, para_end)
@@ -328,11 +345,11 @@ class SpeakerIndex:
                 return Attribution(introduced.entity, introduced.speaker_text, introduced.speaker_start,
                                    introduced.speaker_end, None, None, None, min(introduced.confidence, 0.6))
         if cues:
-            cue = min(cues, key=lambda t: (not _governs(t, inside),
+            cue = min(cues, key=lambda t: (not governs(t, inside),
                                            open_at - t.idx if t.idx < open_at else t.idx - close_at, t.idx < open_at))
             # the noun after a cue before the quote is what it names ("calling him “…”", "described it as
             # “…”"), not its speaker, unless the cue opens its clause ("Stated Stone: “…”") (#13)
-            inverted = cue.idx > close_at or _opens_clause(cue)
+            inverted = cue.idx > close_at or opens_clause(cue)
             attribution = self.speaker_of(cue, inverted=inverted, describe=False)
             if attribution is not None:
                 return attribution
@@ -400,7 +417,7 @@ class SpeakerIndex:
         verb = colon[0].head
         if verb.pos_ not in {"VERB", "AUX"} or self.in_quote(verb.idx):
             return None
-        for subject in (c for c in verb.children if c.dep_ in _SUBJECTS and not self.in_quote(c.idx)):
+        for subject in (c for c in verb.children if c.dep_ in SUBJECTS and not self.in_quote(c.idx)):
             found = self.resolve(subject)
             if found is not None and found.entity is not None:
                 return found
@@ -420,7 +437,7 @@ class SpeakerIndex:
         if span is None or len(span) == 0:
             return None
         root = span[0].sent.root
-        for subject in (c for c in root.children if c.dep_ in _SUBJECTS and c.idx >= line_start):
+        for subject in (c for c in root.children if c.dep_ in SUBJECTS and c.idx >= line_start):
             found = self.resolve(subject)
             if found is not None and found.entity is not None and self.labels.get(found.entity) == "PERSON":
                 return Attribution(found.entity, found.speaker_text, found.speaker_start, found.speaker_end,
@@ -467,7 +484,7 @@ class SpeakerIndex:
             return None
         quoted = bisect.bisect_left(self._quote_starts, start)
         inside = [q for q in self.quotes[quoted:] if q[0] < end]
-        if inside and (inside[0][0] < content_start or not _unquoted(self.text, content_start, content_end, inside)):
+        if inside and (inside[0][0] < content_start or not unquoted(self.text, content_start, content_end, inside)):
             return None  # a quote before the colon, or a line that is all quote, is left to the direct quote
         colon = match.end(1)
         attribution = Attribution(named.entity, named.text, named.start, named.end, ":", colon, colon + 1, 0.6)
@@ -516,7 +533,7 @@ class SpeakerIndex:
             if (verb.pos_ == "VERB" and verb.i not in inside and not (open_at <= verb.idx <= close_at)
                     and window[0].i <= verb.i <= window[-1].i
                     and not self.in_quote(verb.idx)
-                    and any(c.dep_ in _SUBJECTS and c.i not in inside and not c.is_punct for c in verb.children)):
+                    and any(c.dep_ in SUBJECTS and c.i not in inside and not c.is_punct for c in verb.children)):
                 return verb
         return None
 
@@ -530,7 +547,7 @@ class SpeakerIndex:
         verb = following.sent.root
         if verb.pos_ != "VERB" or any(c.dep_ in _COMPLEMENTS for c in verb.children):
             return None
-        return verb if any(c.dep_ in _SUBJECTS for c in verb.children) else None
+        return verb if any(c.dep_ in SUBJECTS for c in verb.children) else None
 
     def intro_speaker(self, end: int, *, colon: bool = True) -> Attribution | None:
         """Who speaks after the sentence that ends at ``end``: "Cruz continued:", or with ``colon``
@@ -633,7 +650,7 @@ class SpeakerIndex:
         if cue_at is None:
             return None
         cue = tokens[cue_at]
-        phrase = tokens[:cue_at] if cue_at else _noun_phrase(tokens[1:])
+        phrase = tokens[:cue_at] if cue_at else noun_phrase(tokens[1:])
         if not phrase or phrase[0].pos_ not in _PHRASE_OPENERS or any(t.pos_ in {"VERB", "AUX"} for t in phrase):
             return None
         ends = next((k for k, t in enumerate(phrase) if t.pos_ == "ADP" and k), len(phrase))
@@ -678,7 +695,7 @@ class SpeakerIndex:
         rows = self.doc.to_array([POS, LOWER])
         according = self.doc.vocab.strings["according"]
         found = (rows[:, 0] == VERB) | (rows[:, 1] == according)
-        for word in _nominal_ids().intersection(rows[:, 1].tolist()):  # most articles hold none of them
+        for word in nominal_ids().intersection(rows[:, 1].tolist()):  # most articles hold none of them
             found |= rows[:, 1] == word
         return [self.doc[int(i)] for i in np.flatnonzero(found)]
 
@@ -687,7 +704,7 @@ class SpeakerIndex:
         lower = token.lower_
         if lower == "according":
             return self._according_to(token)
-        if lower in _NOMINAL_CUES and any(c.dep_ == "poss" for c in token.children):
+        if lower in NOMINAL_CUES and any(c.dep_ == "poss" for c in token.children):
             return self._nominal(token)  # a noun, whatever the tagger says: it has an owner ("her warning")
         if token.pos_ != "VERB":  # asked first: called for every token of the article
             return None
@@ -712,15 +729,15 @@ class SpeakerIndex:
         if lemma in BELIEF_VERBS and lemma not in REPORT_VERBS:
             if any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
                 return None  # "it is believed that …", "he is expected to win": no one is named as believing it
-        elif lemma not in REPORT_VERBS and lemma not in _EVIDENCE_VERBS and not _points_out(token):
+        elif lemma not in REPORT_VERBS and lemma not in _EVIDENCE_VERBS and not points_out(token):
             return None
         complements = [c for c in token.children if c.dep_ == "ccomp"]
         # "…, however Bonham noted the swing was large": the clause after the cue is its content.
         complement = next((c for c in complements if c.i > token.i), None) or (
-            complements[-1] if complements else _that_clause(token))
+            complements[-1] if complements else that_clause(token))
         if complement is None:
-            complement = _gerund(token)
-        has_subject = any(c.dep_ in _SUBJECTS for c in token.children)
+            complement = gerund(token)
+        has_subject = any(c.dep_ in SUBJECTS for c in token.children)
         if complement is None and token.dep_ == "parataxis" and has_subject:
             return self._parenthetical(token)
         if complement is None and lemma in _SPOKEN_OBJECT:
@@ -731,10 +748,10 @@ class SpeakerIndex:
             return None
         # a sentence the parse ran over a paragraph break: the content stays in the cue's paragraph (#13)
         para_start, para_end = self._paragraph(token.idx)
-        tokens = [t for t in _joined_complements(complement, complements) if para_start <= t.idx < para_end]
+        tokens = [t for t in joined_complements(complement, complements) if para_start <= t.idx < para_end]
         if complement.i < token.i:
-            tokens += _tail_after_cue(token, tokens, para_end)
-        tokens = _before_semicolon(_before_next_cue(tokens))
+            tokens += tail_after_cue(token, tokens, para_end)
+        tokens = before_semicolon(before_next_cue(tokens))
         while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
@@ -756,7 +773,7 @@ class SpeakerIndex:
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > verb.i), None)
             parts = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
             if not parts:
-                parts = _called_for_clause(verb) or _called_on(verb)
+                parts = called_for_clause(verb) or called_on(verb)
         else:
             wanted = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
@@ -796,7 +813,7 @@ class SpeakerIndex:
         tokens = sorted((t for c in parts for t in c.subtree if t.i > verb.i), key=lambda t: t.i)
         # "Christie endorsed Trump", "Sanders attacked Clinton": a name alone is what the stance is about, where a
         # short common phrase ("attacked him", "praised it") says nothing of its own
-        return self._content_of(verb, tokens, least=1 if _a_name(tokens) else 3)
+        return self._content_of(verb, tokens, least=1 if a_name(tokens) else 3)
 
     def _topic(self, verb: Token) -> tuple[tuple[int, int], Attribution] | None:
         """ "Trump talked about how he's going to build a wall", "Rihanna spoke about the importance of self-love",
@@ -819,7 +836,7 @@ class SpeakerIndex:
         """The reported content of a cue subject's request or question: ``tokens`` in the cue's paragraph, up to a
         dash or the next cue, of ``least`` tokens or more, with the cue's subject as its speaker."""
         para_start, para_end = self._paragraph(verb.idx)
-        tokens = _strip_punct(_before_next_cue(_before_dash([t for t in tokens if para_start <= t.idx < para_end])))
+        tokens = strip_punct(before_next_cue(before_dash([t for t in tokens if para_start <= t.idx < para_end])))
         if len(tokens) < least:
             return None
         attribution = self.speaker_of(verb, inverted=False)
@@ -840,13 +857,13 @@ class SpeakerIndex:
             return None
         para_start, para_end = self._paragraph(verb.idx)
         # "… the “suburbs of St. Petersburg” — a metaphor for …": what follows a dash is the writer's
-        tokens = _strip_punct(_before_dash([t for c in parts for t in c.subtree if para_start <= t.idx < para_end]))
+        tokens = strip_punct(before_dash([t for c in parts for t in c.subtree if para_start <= t.idx < para_end]))
         if len(tokens) < 2:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         at = bisect.bisect_left(self._quote_starts, start)
-        if not (at < len(self.quotes) and self.quotes[at][0] < end) and not _marked(self.text[start:end]) \
-                and not _judged(verb):
+        if not (at < len(self.quotes) and self.quotes[at][0] < end) and not marked(self.text[start:end]) \
+                and not judged(verb):
             return None
         attribution = self.speaker_of(verb, inverted=False)
         if attribution is None or attribution.speaker_text is None:
@@ -863,9 +880,9 @@ class SpeakerIndex:
                    for t in c.subtree}
         inner = {t.i for t in token.subtree} - opening
         clause = token.head
-        if clause.pos_ not in {"VERB", "AUX"} and clause.dep_ in _SUBJECTS and clause.head.pos_ in {"VERB", "AUX"}:
+        if clause.pos_ not in {"VERB", "AUX"} and clause.dep_ in SUBJECTS and clause.head.pos_ in {"VERB", "AUX"}:
             clause = clause.head
-        tokens = _strip_punct([t for t in clause.subtree if t.i not in inner and t.sent == token.sent])
+        tokens = strip_punct([t for t in clause.subtree if t.i not in inner and t.sent == token.sent])
         if len(tokens) < 3 or tokens[0].i > token.i:
             return None
         attribution = self.speaker_of(token, inverted=True)
@@ -881,7 +898,7 @@ class SpeakerIndex:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         clause = next((c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > noun.i
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                       and any(m.dep_ in _SUBJECTS or m.dep_ == "expl" for m in c.children)), None)
+                       and any(m.dep_ in SUBJECTS or m.dep_ == "expl" for m in c.children)), None)
         if owner is None or clause is None or self.in_quote(owner.idx) or owner.lower_ == "its":
             return None
         # "its" is left out: "the report was ridiculed for its prediction that …" is the report's, no entity's
@@ -891,8 +908,8 @@ class SpeakerIndex:
         if resolved is None or resolved.entity is None:
             return None
         para_start, para_end = self._paragraph(noun.idx)
-        tokens = _strip_punct(_before_dash([t for t in clause.subtree if para_start <= t.idx < para_end
-                                            and not (t.dep_ == "mark" and t.lower_ == "that" and t.head == clause)]))
+        tokens = strip_punct(before_dash([t for t in clause.subtree if para_start <= t.idx < para_end
+                                          and not (t.dep_ == "mark" and t.lower_ == "that" and t.head == clause)]))
         if len(tokens) < 3:
             return None
         attribution = Attribution(resolved.entity, resolved.speaker_text, resolved.speaker_start, resolved.speaker_end,
@@ -913,7 +930,7 @@ class SpeakerIndex:
             content = [t for t in sent if t.i >= phrase_end]
         else:
             content = [t for t in sent if t.i < phrase_start]
-        content = _strip_punct(content)
+        content = strip_punct(content)
         if len(content) < 3:
             return None
         cue_end = to.idx + len(to)
@@ -939,7 +956,7 @@ class SpeakerIndex:
         place: Attribution | None = None
         unresolved: Token | None = None
         for candidate in self._subject_candidates(cue, inverted=inverted):
-            if candidate.lower_ == "it" and candidate.dep_ in _SUBJECTS and _expletive(candidate):
+            if candidate.lower_ == "it" and candidate.dep_ in SUBJECTS and expletive(candidate):
                 return None  # "it was revealed that she had used …": no one speaks, least of all a name after it
             resolved = self.resolve(candidate)
             if (resolved is not None and resolved.entity is not None and candidate.head != cue
@@ -952,12 +969,12 @@ class SpeakerIndex:
                 continue
             if resolved is not None and resolved.entity is not None:
                 return _with_cue(resolved, cue, resolved.confidence)
-            if resolved is not None and (_described_subject(candidate, cue) or _pronoun_subject(candidate, cue)):
+            if resolved is not None and (described_subject(candidate, cue) or pronoun_subject(candidate, cue)):
                 # "“…” an intelligence source told Fox News", "a man yelled “…”": the cue's own subject
                 # speaks even when it names no one; a name further on is a listener or a bystander (#13)
                 return _with_cue(resolved, cue, resolved.confidence)
             fallback = fallback or resolved
-            if resolved is None and unresolved is None and candidate.dep_ in _SUBJECTS and candidate.head == cue:
+            if resolved is None and unresolved is None and candidate.dep_ in SUBJECTS and candidate.head == cue:
                 unresolved = candidate
         if describe and unresolved is not None:
             fallback = fallback or self._described(unresolved)
@@ -969,7 +986,7 @@ class SpeakerIndex:
         smart” -- and, when questioned after the debate, asserting, “Of course, I pay federal taxes.”": a participle cue
         with no subject of its own, which the parse hung on a verb inside a quote, is said by the subject of the
         narration's last clause before it that names someone (#13)."""
-        if cue.tag_ not in {"VBG", "VBN"} or any(c.dep_ in _SUBJECTS for c in cue.children):
+        if cue.tag_ not in {"VBG", "VBN"} or any(c.dep_ in SUBJECTS for c in cue.children):
             return None
         verb = cue
         for _ in range(3):
@@ -986,7 +1003,7 @@ class SpeakerIndex:
                 break
             if before.pos_ not in {"VERB", "AUX"} or self.in_quote(before.idx):
                 continue
-            for subject in (c for c in before.children if c.dep_ in _SUBJECTS and line_start <= c.idx < cue.idx):
+            for subject in (c for c in before.children if c.dep_ in SUBJECTS and line_start <= c.idx < cue.idx):
                 found = self.resolve(subject)
                 if found is not None and found.entity is not None:
                     return Attribution(found.entity, found.speaker_text, found.speaker_start, found.speaker_end,
@@ -1011,7 +1028,7 @@ class SpeakerIndex:
         # "Sanders was asked by host Bill Maher, “…”": the agent speaks, the passive subject listens (#13).
         agents = [p for c in cue.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         found = agents + [c for c in cue.children if c.dep_ == "nsubj"
-                          or c.dep_ == "nsubjpass" and not agents and cue.lemma_.lower() not in _TELLING]
+                          or c.dep_ == "nsubjpass" and not agents and cue.lemma_.lower() not in TELLING]
         verb = cue
         # "He stated the trial would not be fair, saying ...": climb to the clause that has the subject.
         for _ in range(3):
@@ -1025,7 +1042,7 @@ class SpeakerIndex:
                     found.append(verb.head)  # "footage of Hillary Clinton asking, “…”": the person speaks
                     break
                 # "The senator emailed supporters saying: “…”", "sent an email to supporters stating, “…”" (#13)
-                above = _verb_above(verb.head)
+                above = verb_above(verb.head)
                 if above is None:
                     break
                 verb = above
@@ -1035,7 +1052,7 @@ class SpeakerIndex:
                 break
             if self.in_quote(verb.idx):
                 break  # the quoted words are not the clause that says who speaks
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
             # "“…” said Skelly, explaining …: “…”" with the surname tagged as an adverb (#13)
             # but not the object of a verb whose subject is further up ("Warren … endorsed Clinton, saying, “…”")
             found += subjects or [t for t in verb.doc[verb.i + 1:verb.i + 2] if self._lone_surname(t)
@@ -1049,12 +1066,12 @@ class SpeakerIndex:
             # "Calling it “just another apology”, …": a pronoun object is what the cue names, never who speaks (#13)
             found += [c for c in cue.children if c.dep_ in _INVERTED and c.i > cue.i
                       and not (c.dep_ == "dobj" and c.pos_ == "PRON")]
-            found += [t for t in cue.doc[cue.i + 1:cue.i + 2] if self._lone_surname(t) and not _in_phrase(t, cue)]
+            found += [t for t in cue.doc[cue.i + 1:cue.i + 2] if self._lone_surname(t) and not in_phrase(t, cue)]
             # a name in a phrase after the cue ("calling for Sanders’ withdrawal") is not its speaker (#13)
             found += [t for t in cue.doc[cue.i + 1:cue.i + 6] if (m := self.mention_at(t)) is not None
-                      and self.labels.get(m.entity or "") in _NEXT_TO_QUOTE and not _in_phrase(t, cue)]
+                      and self.labels.get(m.entity or "") in _NEXT_TO_QUOTE and not in_phrase(t, cue)]
         # A sentence can run over a paragraph break in scraped text: keep the cue's paragraph.
-        kept = [t for t in found if not self.in_quote(t.idx) and not _listener(t, cue)
+        kept = [t for t in found if not self.in_quote(t.idx) and not listener(t, cue)
                 and "\n" not in self.text[min(t.idx, cue.idx):max(t.idx, cue.idx)]]
         described = None if kept else self._described_before(cue)
         # the name an appositive before the cue describes speaks even where the parse hung it on a medium's date
@@ -1068,7 +1085,7 @@ class SpeakerIndex:
         if cue.i < 2 or cue.doc[cue.i - 1].text != ",":
             return None
         node = cue.doc[cue.i - 2]
-        for _ in range(_APPOSITIVE_STEPS):
+        for _ in range(APPOSITIVE_STEPS):
             named = self.mention_at(node)
             if (named is not None and self.labels.get(named.entity or "") == "PERSON"
                     and node.right_edge.i >= cue.i - 2 and any(c.dep_ == "appos" for c in node.children)):
@@ -1090,7 +1107,7 @@ class SpeakerIndex:
         if token is None or len(token) == 0:
             return None
         root = token[0].sent.root
-        for candidate in [c for c in root.children if c.dep_ in _SUBJECTS]:
+        for candidate in [c for c in root.children if c.dep_ in SUBJECTS]:
             if not self.in_quote(candidate.idx):
                 resolved = self.resolve(candidate)
                 if resolved is not None and resolved.entity is not None:
@@ -1103,7 +1120,7 @@ class SpeakerIndex:
                 break
             if verb.pos_ not in {"VERB", "AUX"} or self.in_quote(verb.idx):
                 continue
-            for candidate in [c for c in verb.children if c.dep_ in _SUBJECTS and c.idx >= line_start]:
+            for candidate in [c for c in verb.children if c.dep_ in SUBJECTS and c.idx >= line_start]:
                 resolved = self.resolve(candidate)
                 if resolved is not None and resolved.entity is not None:
                     return resolved
@@ -1124,7 +1141,7 @@ class SpeakerIndex:
             # "Barkley, who said …", "the report, which notes, “…”": the noun the clause describes speaks; the
             # relative pronoun is the speaker's text, as "he" is (#13)
             found = self._relative_person(token) if lower == "who" else None
-            found = found or self.resolve(_last_conjunct_before(token.head.head, token))
+            found = found or self.resolve(last_conjunct_before(token.head.head, token))
             if found is None:
                 return None
             return Attribution(found.entity, token.text, token.idx, token.idx + len(token), None, None, None,
@@ -1132,7 +1149,7 @@ class SpeakerIndex:
         if lower in {"i", "we"}:
             # a first-person narrator ("“Your Honor,” I said"): the writer speaks, who is no entity here
             return Attribution(None, token.text, token.idx, token.idx + len(token), None, None, None, 0.5)
-        if lower == "it" and _expletive(token):
+        if lower == "it" and expletive(token):
             return None
         if lower in PERSON_PRONOUNS or lower in ORG_PRONOUNS:
             # Number agreement: "they" is a group or an organisation, never one named person (#13).
@@ -1185,7 +1202,7 @@ class SpeakerIndex:
         for token in reversed(self.doc[:pronoun.i]):
             if token.idx < start:
                 return None
-            if (token.dep_ in _SUBJECTS and token.pos_ in {"NOUN", "PROPN"} and not self.in_quote(token.idx)
+            if (token.dep_ in SUBJECTS and token.pos_ in {"NOUN", "PROPN"} and not self.in_quote(token.idx)
                     and (token.tag_ in {"NNS", "NNPS"}) == plural):
                 named = self.mention_at(token)
                 return None if named is not None and self.labels.get(named.entity or "") == "PERSON" else token
@@ -1195,7 +1212,7 @@ class SpeakerIndex:
         """The person a "who" clause describes when the parse hung it on the last noun of a longer phrase ("Marc H.
         Morial, the chief executive of the National Urban League, who said …"): "who" stands for a person, so the
         outermost noun of the phrase that names one speaks, not the league."""
-        for noun in _nouns_above(who.head.head)[:-1]:
+        for noun in nouns_above(who.head.head)[:-1]:
             found = self.resolve(noun)
             if found is not None and found.entity is not None and self.labels.get(found.entity) == "PERSON":
                 return found
@@ -1215,7 +1232,7 @@ class SpeakerIndex:
             return None
         found = [(m, t.i) for t in token.subtree if (m := self.mention_at(t)) is not None and not self.in_quote(t.idx)
                  and "\n" not in self.text[min(t.idx, token.idx):max(t.idx, token.idx)]
-                 and not _whose_person(token, t)]
+                 and not whose_person(token, t)]
         if not found:
             return None
         people = [(m, i) for m, i in found if self.labels.get(m.entity or "") == "PERSON"]
@@ -1311,326 +1328,7 @@ class SpeakerIndex:
         if root.dep_ == "appos" or root.dep_ == "compound":
             root = root.head
         # A main-clause or speech-verb subject, not one inside reported content.
-        return root.dep_ in _SUBJECTS and (root.head.dep_ in {"ROOT", "conj"} or root.head.lemma_ in SPEECH_VERBS)
-
-
-def _turn_label(text: str, start: int, end: int) -> bool:
-    """Whether a name is the label of a turn of an interview's transcript ("((WN)) Had the federation ever
-    warned you?", "((Dorsa Derakhshani)) Well, ..."): it names who speaks the turn, and is no antecedent of a
-    "they" or "it" in the prose, nor a speaker found by its place in the text. The demo's Wikinews interviews
-    gave the interviewer "WN" 24 quotes its guests told within their own answers (#13).
-
-    >>> text = "((WN)) Why? ((Dorsa Derakhshani)) Well, they said no."
-    >>> _turn_label(text, 2, 4), _turn_label(text, 14, 31), _turn_label("WN said", 0, 2)
-    (True, True, False)
-    """
-    return text.startswith("((", max(0, start - 2)) and text.startswith("))", end)
-
-
-def _nouns_above(noun: Token) -> list[Token]:
-    """``noun`` and the nouns it hangs from through "of"-like phrases and appositives, outermost first: "Marc H.
-    Morial, the chief executive of the National Urban League" from "League" is Morial, executive, League."""
-    chain = [noun]
-    for _ in range(_APPOSITIVE_STEPS):
-        node = chain[-1]
-        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in {"NOUN", "PROPN"}:
-            chain.append(node.head.head)
-        elif node.dep_ == "appos" and node.head != node and node.head.pos_ in {"NOUN", "PROPN"}:
-            chain.append(node.head)
-        else:
-            break
-    return chain[::-1]
-
-
-def _noun_phrase(tokens: list[Token]) -> list[Token]:
-    """The noun phrase that opens ``tokens`` ("the woman" of "the woman who …"), up to its last noun."""
-    run = list(itertools.takewhile(lambda t: t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} or t.text == "-",
-                                   tokens))
-    while run and run[-1].pos_ not in {"NOUN", "PROPN"}:
-        run.pop()
-    return run
-
-
-def _verb_above(token: Token) -> Token | None:
-    """The verb a noun phrase hangs from, within a few steps ("emailed [supporters]", "sent [an email to …]")."""
-    node = token
-    for _ in range(3):
-        if node.dep_ not in {"dobj", "pobj", "prep", "dative", "conj"} or node.head == node:
-            return None
-        node = node.head
-        if node.pos_ == "VERB":
-            return node
-    return None
-
-
-def _tail_after_cue(cue: Token, content: list[Token], para_end: int) -> list[Token]:
-    """ "The difference now, he told me on Friday, is that …", "Though that transition was relatively seamless, he
-    said, replacing Clinton would be …", "The middle one-fifth paid 8.9 percent, the agency said in a June report,
-    and those in the bottom fifth …": a cue set off by commas in the middle of its sentence reports the words
-    after it too, which the parse hung on the cue (#13), when the words before it cannot stand alone (no verb, or
-    a clause opening with "though", "if", "when") or the words after it open with "and" or "but". A clause
-    after it that the words before do not need is the writer's ("…, lawmakers said Friday, as they bristled at
-    …"); so is the words after an inverted cue's speaker ("…, said Brian Baker, a longtime …") and a new cue
-    ("…, he said, adding that …")."""
-    if not content or content[-1].i >= cue.i or not any(c.dep_ in _SUBJECTS and c.i < cue.i for c in cue.children):
-        return []
-    sent = cue.sent
-    comma = next((t for t in cue.doc[cue.i + 1:min(sent.end, cue.i + 1 + _CUE_PHRASE_MAX_TOKENS)] if t.text == ","),
-                 None)
-    if comma is None or comma.idx >= para_end:
-        return []
-    tail = _before_dash([t for t in cue.doc[comma.i + 1:sent.end] if t.idx < para_end])
-    words = [t for t in tail if not (t.is_punct or t.is_space)]
-    if len(words) < 3 or _opens_cue(words[0]):
-        return []
-    opening = next((t for t in content if not (t.is_punct or t.is_space)), content[0])
-    incomplete = not any(t.pos_ in {"VERB", "AUX"} for t in content) or (
-        opening.pos_ == "SCONJ" or opening.dep_ == "mark") and opening.lower_ not in {"that", "as"}
-    return tail if incomplete or words[0].lower_ in {"and", "but"} else []
-
-
-def _joined_complements(complement: Token, complements: list[Token]) -> list[Token]:
-    """The words of ``complement`` and of the clauses the parse hung beside it on the same cue, right after it or
-    joined to it by "and" or "but" ("Flynn said Trump has “enormous respect” for the military and his rubble
-    comment was instead an expression of frustration", parsed as two complements of "said", the second's subject
-    in the first): one content, not its first half."""
-    tokens = list(complement.subtree)
-    for other in sorted(c for c in complements if c.i > complement.i):
-        last = next(t for t in reversed(tokens) if not t.is_punct or t == tokens[0])
-        between = complement.doc[last.i + 1:other.left_edge.i]  # a comma closing the clause is between them
-        if between and not (all(t.is_punct and t.text == "," or t.dep_ == "cc" for t in between)
-                            and any(t.dep_ == "cc" for t in between)):
-            break
-        tokens = [*tokens[:tokens.index(last) + 1], *between, *other.subtree]
-    return tokens
-
-
-def _judged(verb: Token) -> bool:
-    """ "The Trump campaign called the charges unsubstantiated", "She called the decision a mistake": "call" with an
-    object and what the object is called, a judgement reported as the subject's, with or without quote marks. A name
-    as what it is called ("His parents called him John") names, and reports nothing."""
-    return verb.lemma_.lower() == "call" and any(c.dep_ == "dobj" for c in verb.children) \
-        and any(c.dep_ in {"oprd", "xcomp", "ccomp", "attr"} and c.pos_ != "PROPN" for c in verb.children)
-
-
-def _gerund(verb: Token) -> Token | None:
-    """ "Mr. Kasich reported having $1.3 million in cash on hand", "he denied having met the ambassador", "she recalled
-    seeing him at the rally": a gerund after a speech verb is what it reports, as a clause is (#13). An infinitive
-    ("said to be") or a participle of another clause is not."""
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
-
-
-def _unquoted(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
-    """Whether words of ``text[start:end]`` stand outside every one of ``quotes``."""
-    chars = list(text[start:end])
-    for q_start, q_end in quotes:
-        for i in range(max(q_start, start), min(q_end, end)):
-            chars[i - start] = " "
-    return any(c.isalnum() for c in "".join(chars))
-
-
-def _a_name(tokens: list[Token]) -> bool:
-    """Whether ``tokens`` are one proper name ("Trump", "the Clinton Foundation", "Donald Trump's"), punctuation aside."""
-    words = [t for t in tokens if not (t.is_punct or t.is_space)]
-    return any(t.pos_ == "PROPN" for t in words) and all(t.pos_ in {"PROPN", "DET", "PART"} for t in words)
-
-
-def _before_semicolon(tokens: list[Token]) -> list[Token]:
-    """Content up to a semicolon: what follows it is a clause of its own ("Republicans said the timing was not
-    intentional; they only learned on Friday of the arrangements"), the writer's, not the speaker's."""
-    cut = next((k for k, t in enumerate(tokens) if t.text == ";"), len(tokens))
-    return tokens[:cut]
-
-
-def _before_next_cue(tokens: list[Token]) -> list[Token]:
-    """Content up to a comma and a participle that cues more speech ("…, citing the strategic importance of …",
-    "…, saying that “…”"), or up to "and" and a speech verb with no subject of its own ("said he would order a
-    review of the nation’s computer defenses and warned against potential hackers", where the parse hung the
-    second verb on the content's): what follows is another attribution of the same speaker (#13)."""
-    for k in range(3, len(tokens) - 1):
-        if tokens[k].text == "," and _opens_cue(tokens[k + 1]) or tokens[k].dep_ == "cc" and _conjoined_cue(tokens[k + 1]):
-            return tokens[:k]
-    return tokens
-
-
-def _conjoined_cue(token: Token) -> bool:
-    """Whether ``token`` is a finite speech verb with no subject of its own ("… and warned against …")."""
-    return (token.tag_ in {"VBD", "VBZ"} and token.lemma_.lower() in REPORT_VERBS
-            and not any(c.dep_ in _SUBJECTS for c in token.children))
-
-
-def _opens_cue(token: Token) -> bool:
-    """Whether ``token`` is a participle of a speech verb ("adding", "saying", "citing", "arguing")."""
-    return token.tag_ == "VBG" and (token.lemma_.lower() in SPEECH_VERBS or token.lemma_.lower() in _CITING)
-
-
-def _before_dash(tokens: list[Token]) -> list[Token]:
-    """``tokens`` up to a dash set off by spaces, after which the writer speaks ("… – a metaphor for …")."""
-    dash = next((k for k, t in enumerate(tokens) if t.text in {"—", "–", "--"} or t.text == "-" and t.whitespace_),
-                len(tokens))
-    return tokens[:dash]
-
-
-@cache
-def _nominal_ids() -> frozenset[int]:
-    """The string ids of :data:`_NOMINAL_CUES`, as the parse's arrays hold them (the same in every vocabulary)."""
-    from spacy.strings import get_string_id
-
-    return frozenset(get_string_id(word) for word in _NOMINAL_CUES)
-
-
-def _points_out(verb: Token) -> bool:
-    """ "Politifact then pointed out that one shooting may have more than one victim": "point out" reports what it
-    points out, as "note" does (#13); "point" alone ("pointed at the crowd") reports nothing."""
-    return verb.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
-
-
-def _puts_it(verb: Token) -> bool:
-    """ "As Steven M. Rosenthal … put it, “…”", "as a Homeland Security memo put it": "put it" cues speech (#13)."""
-    return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
-
-
-#: Nouns of a person who speaks for another: "the Tesla spokesman" speaks for Tesla.
-_SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-
-
-def _whose_person(noun: Token, named: Token) -> bool:
-    """Whether ``named`` only says whose person ``noun`` is: "Clinton’s campaign manager said", "said University of
-    California, San Diego's chancellor", "the Wooster professor added" are spoken by the manager, the chancellor and
-    the professor, never by Clinton, the university or Wooster (#13). A name in a phrase or an appositive ("the
-    chancellor, Pradeep Khosla") does not count; nor does the company of a spokesman, who speaks for it."""
-    lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in ROLE_NOUNS or lemma in _SPEAKING_FOR or named == noun:
-        return False
-    node = named
-    while node != noun:
-        if node.dep_ not in {"compound", "poss", "amod", "nmod", "case", "flat"} or node.head == node:
-            return False
-        node = node.head
-    return True
-
-
-def _marked(text: str) -> bool:
-    """Whether ``text`` holds a quote mark (a fragment the quote scan left out as a scare quote)."""
-    return any(mark in text for mark in "“”«»\"") or "''" in text
-
-
-def _opens_clause(verb: Token) -> bool:
-    """Whether only punctuation or adverbs stand before ``verb`` in its sentence ("Added Stone: …")."""
-    return all(t.is_punct or t.is_space or t.pos_ in {"ADV", "CCONJ"} for t in verb.doc[verb.sent.start:verb.i])
-
-
-def _described_subject(token: Token, cue: Token) -> bool:
-    """Whether ``token`` is ``cue``'s own subject and an indefinite noun phrase ("a man", "an intelligence source",
-    "one of two witnesses"): someone the article does not name, so no name further on can be them."""
-    following = token.doc[token.i + 1:token.i + 2]  # empty when the text ends on the subject ("…,” said a man")
-    if token.head != cue or token.dep_ not in _SUBJECTS or following.text == "-":  # "Another co-author, …"
-        return False
-    if token.lower_ == "one":
-        return True
-    dets = [c.lower_ for c in token.children if c.dep_ in {"det", "poss"}]
-    # "analysts said", "aides said": a bare plural is a group the article leaves unnamed
-    return token.pos_ == "NOUN" and (bool(set(dets) & _INDEFINITE) or token.tag_ == "NNS" and not dets)
-
-
-def _expletive(token: Token) -> bool:
-    """Whether "it" only holds the place of a clause that follows: "it's fair to say that …", "It should be noted
-    that …", "it is said", "it takes time to …", "It seems …". Such an "it" stands for no one and says nothing (#13)."""
-    verb = token.head
-    if token.dep_ == "expl" or token.dep_ == "nsubjpass":
-        return True
-    return (token.dep_ == "nsubj" and verb.lemma_.lower() in _EXTRAPOSING
-            and any(c.dep_ in {"ccomp", "xcomp", "csubj"} and c.i > verb.i for c in verb.children))
-
-
-def _last_conjunct_before(noun: Token, relative: Token) -> Token:
-    """The conjunct of ``noun``'s coordination that ends right before the relative pronoun: "celebrities like Oprah
-    Winfrey, Will Smith … and Stevie Wonder, who joked …" describes Stevie Wonder wherever the parse hung "who" (#13)."""
-    before = relative.i - 1 if relative.i and relative.doc[relative.i - 1].text == "," else relative.i
-    head = relative.doc[before - 1] if before else noun
-    while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
-        head = head.head
-    return head if head.dep_ == "conj" and noun in head.ancestors and head.i > noun.i else noun
-
-
-def _pronoun_subject(token: Token, cue: Token) -> bool:
-    """Whether ``token`` is "it" or "they" as ``cue``'s own subject ("Bob, they said, ordered them to wait"): it speaks
-    even when it stands for no one the article names, before any name in the clause it reports (#13)."""
-    return token.head == cue and token.dep_ in _SUBJECTS and token.lower_ in ORG_PRONOUNS
-
-
-def _listener(token: Token, cue: Token) -> bool:
-    """Whether ``token`` is who was spoken to or where ("told Reuters", "said in an interview with
-    National Geographic", "wrote on Twitter"), not who spoke."""
-    head = token
-    while head.dep_ in {"compound", "flat", "amod", "det", "poss"} and head.head != head:
-        head = head.head
-    if head.head == cue and head.dep_ in {"dobj", "dative"} and cue.lemma_.lower() in _TELLING:
-        return True
-    node, steps = head, 0
-    while node.head != node and node != cue and steps < 6:
-        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in _MEDIUM_PREPS:
-            return True
-        node, steps = node.head, steps + 1
-    return False
-
-
-def _in_phrase(token: Token, cue: Token) -> bool:
-    """Whether ``token`` sits in a prepositional or possessive phrase on its way up to ``cue``."""
-    node, steps = token, 0
-    while node.head != node and node != cue and steps < 6:
-        if node.dep_ in {"pobj", "poss"}:
-            return True
-        node, steps = node.head, steps + 1
-    return False
-
-
-def _called_for_clause(verb: Token) -> list[Token]:
-    """ "Clinton is calling for the United States to take a stronger role in the conflict": the parse reads "for" as
-    opening a clause with its own subject and infinitive, which is what is called for (#13)."""
-    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
-            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)][:1]
-
-
-def _called_on(verb: Token) -> list[Token]:
-    """ "Schiff called on President Obama to retaliate against Russia", "the family called upon people to protest
-    peacefully": who is called on and what they are to do, an infinitive after them, are the request (#13); a call on
-    someone with no infinitive ("called on the senator at home") asks nothing."""
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} and c.i > verb.i), None)
-    listener = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    if listener is None:
-        return []
-    wanted = next((c for c in (*verb.children, *listener.children) if c.dep_ in {"xcomp", "acl", "relcl"}
-                   and c.i > listener.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-    if wanted is None:
-        return []
-    return [listener] if wanted.head == listener else [listener, wanted]
-
-
-def _that_clause(verb: Token) -> Token | None:
-    """ "said in a message that …": the small model often hangs the clause on the noun."""
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        for noun in prep.children:
-            for clause in noun.children:
-                if clause.dep_ in {"acl", "relcl"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-                    return clause
-    return None
-
-
-def _governs(verb: Token, inside: set[int]) -> bool:
-    """Whether a quote token hangs (directly or not) from ``verb``: the quote is its complement."""
-    return any(t.i in inside for t in verb.subtree) and verb.i not in inside
-
-
-def _strip_punct(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    return tokens
+        return root.dep_ in SUBJECTS and (root.head.dep_ in {"ROOT", "conj"} or root.head.lemma_ in SPEECH_VERBS)
 
 
 def _named(mention: Mention, confidence: float) -> Attribution:
