@@ -162,6 +162,7 @@ class Features(dict[str, DocFeatures]):
         super().__init__()
         self.corpus, self.vectors, self.store, self.fresh = corpus, vectors, store, set(fresh)
         self.unstored: set[str] = set()
+        self.stems: dict[str, str] = {}  # one string of each stem read
 
     def __missing__(self, key: str) -> DocFeatures:
         self.prefetch([key])
@@ -177,13 +178,18 @@ class Features(dict[str, DocFeatures]):
             return
         # the stored data alone, decoded here, whose vectors are the features' own: no row objects, no copies (a
         # run adding articles reads the features of their every candidate, #17)
-        stored = dict(self.store.link_pairs(ArticleStateRow, "article_id", "data", todo))
-        stored = {article_id: data for article_id, data in stored.items() if data is not None}
-        self.vectors.prefetch(stored)
-        for article_id, data in stored.items():
-            self[article_id] = features_from_data(article_id, json.loads(data), semantic=self.vectors.get(article_id),
-                                                  own=True)
-        self.unstored |= set(todo) - set(stored)
+        stored = [(i, data) for i, data in self.store.link_pairs(ArticleStateRow, "article_id", "data", todo)
+                  if data is not None]
+        self.vectors.prefetch([i for i, _ in stored])
+        # one document for the batch, whose decoder makes one string of each stem for all of its articles, and
+        # each stem the one string of every batch: not a string per article and stem, most of what the features
+        # of the stories a run's new articles join held (#17); the same stems in the same order, the same scores
+        stems = self.stems
+        for (article_id, _), data in zip(stored, json.loads("[" + ",".join(d for _, d in stored) + "]"), strict=True):
+            for name in ("vector", "title_vector"):
+                data[name] = {stems.setdefault(w, w): v for w, v in data[name].items()}
+            self[article_id] = features_from_data(article_id, data, semantic=self.vectors.get(article_id), own=True)
+        self.unstored |= set(todo) - {i for i, _ in stored}
 
 
 class Days(dict[str, date | None]):
