@@ -295,21 +295,29 @@ def _incremental(store: Any, changed: Mapping[str, Article], removed: Collection
         EntityNodeRow: Patch("node", touched, patched)}
     count = totals[0] - len(old_ids) + len(found)
     merged = totals[1] - members.merged_before + sum(1 for e in found if len(e.names) > 1)
-    written: dict[str, list[EntityMemberRow]] = {}
-    for row in member_rows:
-        written.setdefault(row.article_id, []).append(row)
+    log.debug("entity members read for %d of %d name nodes", len(read.cache), len(reached))
+    return EntityLinks({}, patches, count, merged, members.changed_articles | moved,
+                       _entity_of(store, member_rows, moved=members.moved, names=members.names))
+
+
+def _entity_of(store: Any, written: Iterable[EntityMemberRow], *, moved: set[str], names: set[str]) -> EntityOf:
+    """Each article entity's corpus entity as a run leaves the member rows: the stored ones its patch keeps (of
+    an article that did not change, of a name whose rows stay: :meth:`_Members.patch` writes none in their
+    place), and the ones it writes.
+    Not every member of every corpus entity it re-resolved is looked through (most of the corpus's), and what
+    resolving them held is let go before claims are set side by side: only these rows are kept (#17)."""
+    by_article: dict[str, list[EntityMemberRow]] = {}
+    for row in written:
+        by_article.setdefault(row.article_id, []).append(row)
 
     def entity_of(article_ids: Collection[str]) -> Mapping[tuple[str, str], str]:
-        # the member rows as this run leaves them: the stored ones its patch keeps, and the ones it writes; not
-        # every member of every corpus entity it re-resolved looked through (most of the corpus's, #17)
         todo = sorted(set(article_ids))
         found = {(article_id, entity_id): corpus_id for article_id, corpus_id, entity_id, name in store.link_columns(
-            EntityMemberRow, "article_id", ("corpus_id", "entity_id", "name"), todo) if members.kept(article_id, name)}
-        found.update(((m.article_id, m.entity_id), m.corpus_id) for i in todo for m in written.get(i, ()))
+            EntityMemberRow, "article_id", ("corpus_id", "entity_id", "name"), todo)
+            if article_id not in moved and name not in names}
+        found.update(((m.article_id, m.entity_id), m.corpus_id) for i in todo for m in by_article.get(i, ()))
         return found
-
-    log.debug("entity members read for %d of %d name nodes", len(read.cache), len(reached))
-    return EntityLinks({}, patches, count, merged, members.changed_articles | moved, entity_of)
+    return entity_of
 
 
 class _MemberReader:
@@ -481,11 +489,6 @@ class _Members:
     def patch(self, rows: list[EntityMemberRow]) -> Patch:
         """:meth:`rows` in place of the stored ones."""
         return Patch("article_id", self.moved, rows, also=(("name", self.names),))
-
-    def kept(self, article_id: str, name: str | None) -> bool:
-        """Whether a stored row of this article and name stays as it is (:meth:`patch` writes no row in its
-        place)."""
-        return article_id not in self.moved and name not in self.names
 
 
 def _by_article(rows: Iterable[EntityMentionRow]) -> dict[str, list[EntityMentionRow]]:

@@ -619,6 +619,9 @@ def _incremental_run(store: Any, *, settings: Settings, steps: _Steps, how: str)
                                               sites_before=[r.site for r in before.values()])
         lineage_patch = Patch("article_id", lineage_ids, lineage)
         steps.found = f"lineage of {counted(len(lineage_ids), 'article')} linked again"
+    # no step reads story features after lineage: those of the stories the new articles join are let go before
+    # the entity step, not held under its own peak (#17)
+    del feats
     with steps.step("entities", "resolving entities across articles"):
         entities = _link_entities(store, [corpus.article(i) for i in new], incremental=True, removed=removed)
         steps.found = _entities_found(entities)
