@@ -8,11 +8,12 @@ import pytest
 from _link_corpus import corpus
 
 from newsprism.decisions import Decision
-from newsprism.link.delta import LEFT_OUT, slim
+from newsprism.link.delta import LEFT_OUT, Corpus, Features, Vectors, slim
+from newsprism.link.features import features, features_data
 from newsprism.link.run import link_corpus
 from newsprism.model import Article
 from newsprism.store import Store, open_store
-from newsprism.store.links import LINK_ROWS, CorpusEntityRow, EntityMemberRow
+from newsprism.store.links import LINK_ROWS, CorpusEntityRow, EntityMemberRow, FurnitureRow
 
 
 def _tables(store: Store) -> dict[str, list[dict[str, object]]]:
@@ -42,6 +43,26 @@ def test_run_reads_articles_without_decoding_what_it_leaves_out(store: Store) ->
     whole = list(store.articles_by_id(ids))
     assert any(a.raw_text for a in whole)  # something to leave out
     assert list(store.articles_by_id(ids, without=LEFT_OUT)) == [slim(a) for a in whole]
+
+
+@pytest.mark.issue(17)
+def test_run_reads_stored_features_as_computed_each_stem_one_string(store: Store) -> None:
+    store.add(corpus())
+    link_corpus(store)
+    corpus_read = Corpus(store, lambda site: {r.line_hash for r in store.link_rows(FurnitureRow, site=site)})
+    feats = Features(corpus_read, Vectors(store), store=store)
+    feats.prefetch(["a1", "a2"])
+    feats.prefetch(["a3", "a4", "a5", "a6"])  # another batch
+    assert sorted(feats) == ["a1", "a2", "a3", "a4", "a5", "a6"]
+    for article_id, read in feats.items():
+        computed = features(corpus_read.content(article_id))
+        assert features_data(read) == features_data(computed)
+        assert list(read.vector) == list(computed.vector)  # in the same order: the same sums, to the last bit
+    # a stem of articles read in two batches is one string, not one per article
+    shared = sorted(set(feats["a1"].vector) & set(feats["a6"].vector))
+    assert shared
+    first = {w: w for w in feats["a1"].vector}
+    assert all(next(k for k in feats["a6"].vector if k == w) is first[w] for w in shared)
 
 
 def test_run_same_tables_whatever_the_order(store: Store, tmp_path: object) -> None:
