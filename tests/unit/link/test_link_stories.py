@@ -175,3 +175,19 @@ def test_stories_are_named_by_a_headline_before_a_pull_quote() -> None:
     untitled = [a.replace(title=f"'{a.title}'" if a.id == "a5" else "") for a in docs]
     named = next(s for s in cluster_stories([features(a) for a in untitled]) if "a5" in s.articles)
     assert set(named.articles) == set(story.articles) and not named.label.startswith("'")
+
+
+@pytest.mark.issue(17)
+def test_lead_sentence_runs_past_abbreviations_and_initials() -> None:
+    from newsprism.link.features import lead_sentence
+
+    # wire stories with no title open on a company or a country written with a stop (TimeBank's: "General
+    # Motors Corp.", "Iraq's Saddam Hussein, facing U.S." were the labels of their stories)
+    assert lead_sentence("General Motors Corp. said its third-quarter earnings fell. Shares rose.") == \
+        "General Motors Corp. said its third-quarter earnings fell."
+    assert lead_sentence("Iraq's Saddam Hussein, facing U.S. pressure, freed the hostages. More followed.") == \
+        "Iraq's Saddam Hussein, facing U.S. pressure, freed the hostages."
+    assert lead_sentence("President John F. Kennedy was shot in Dallas on Friday. More follows.") == \
+        "President John F. Kennedy was shot in Dallas on Friday."
+    assert lead_sentence('The minister said: "We will rebuild." Then the crowd cheered.') == \
+        'The minister said: "We will rebuild."'
