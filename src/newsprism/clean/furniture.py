@@ -7,6 +7,7 @@ The classifier looks at each line in its context, in numbered passes:
    comment forms, share and subscribe boxes, related links, credits, tags,
    cookie notices, adverts, navigation, author bios and copyright lines; a
    cue only condemns a short line, or a longer one that addresses the reader.
+   A menu flattened into one line (its items glued at case boundaries) goes too.
 3. Related links set in brackets or written in another language than the
    story ("[Putin declara la ley marcial …]").
 4. In scraped text (not in an HTML extractor's output, which is already
@@ -57,6 +58,7 @@ from .resources import (
     HAS_DIGIT,
     HEADING_START,
     IMAGE_WORDS,
+    MENU_GLUE,
     NAME_PARTICLES,
     NON_LATIN,
     NOTICE_STRONG,
@@ -68,6 +70,7 @@ from .resources import (
     REPORTING_VERB,
     SENTENCE_END,
     SPEAKER_TAG,
+    STOP_WORD_LANGUAGES,
     STOP_WORDS,
     STORY_OPENING,
     TEASER_TIME,
@@ -151,13 +154,17 @@ def _stop_ratio(line: Line) -> float:
     return sum(map(STOP_WORDS.__contains__, map(str.lower, line.words))) / len(line.words)
 
 
-def _is_prose(line: Line) -> bool:
+def _is_prose(line: Line, *, known_language: bool = True) -> bool:
     """Sentence-like: punctuated, made of ordinary words, not a label or a name.
 
     The stop-word ratio only speaks for languages the table knows: a line in
-    another script is judged by length and punctuation alone.
+    another script is judged by length and punctuation alone, and one in the Latin
+    script of a text whose language the table lacks (``known_language`` false:
+    Indonesian, Swahili…) by its sentence marks.
     """
     n = line.n_words
+    if not known_language and line.latin:  # a sentence's stop must say it: a tag cloud is long too (#12)
+        return n >= 5 and _sentence_mark(line.text)
     if not line.latin:  # the stop-word ratio counts as met
         return n >= 15 or len(line.text) >= 120 or (_sentence_mark(line.text) and (n >= 5 or len(line.text) >= 30))
     # each test only when the ones before leave the answer open: the stop words are counted for a line of
@@ -192,6 +199,11 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
     """
     found = document_language(lines)
     doc_lang = found or main_language
+    if _unknown_function_words(lines):
+        # a story in a language the stop-word table lacks had no prose line, and its paragraphs were cut as
+        # navigation outside a run of prose (an Indonesian sermon, #12)
+        for line in lines:
+            line.prose = _is_prose(line, known_language=False)
     for line in lines:
         if known_furniture and line_hash(line.text) in known_furniture:
             _mark(line, "site_furniture", "repeated across many articles of this site")
@@ -203,6 +215,8 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
             _by_language(line, doc_lang=doc_lang)
         if line.kind is None and scraped:
             _by_call_to_action(line)
+        if line.kind is None and scraped:
+            _by_flattened_menu(line)
     _share_bar_fields(lines)
     _notice_page(lines)
     if scraped:
@@ -210,6 +224,25 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
         _by_region(lines, languages=_date_languages(doc_lang, main_language))
         _in_story(lines)
     return found
+
+
+def _unknown_function_words(lines: Sequence[Line]) -> bool:
+    """Whether the text is in a language whose function words :data:`STOP_WORDS` lacks: its long lines in the
+    Latin script hold almost none of them, and the identifier's best guess for those lines (however unsure:
+    Indonesian and Malay split its vote) is a language the table does not cover. Long menu lines of an English
+    page hold few function words too, but are guessed English (#12).
+    """
+    long = [line for line in lines if line.latin and line.n_words >= _LONG_LINE]
+    words = sum(line.n_words for line in long)
+    if len(long) < _LONG_LINES or sum(_stop_ratio(line) * line.n_words for line in long) >= _KNOWN_SHARE * words:
+        return False
+    lang, _ = guess_language(" ".join(sorted((line.text for line in long), key=len, reverse=True))[:1500])
+    return lang not in STOP_WORD_LANGUAGES
+
+
+#: Long lines (of at least :data:`_LONG_LINE` words) a text needs before its language is judged by their
+#: function words, and the share of those words below which the table does not know the language.
+_LONG_LINE, _LONG_LINES, _KNOWN_SHARE = 15, 3, 0.08
 
 
 def document_language(lines: Sequence[Line]) -> str | None:
@@ -370,6 +403,21 @@ def _by_call_to_action(line: Line) -> None:
             line.n_words <= _CALL_MAX and _channel_call(line.text)):
         return
     _mark(line, "subscribe", f"a call to action (cue {channels[0].strip()!r})")
+
+
+def _by_flattened_menu(line: Line) -> None:
+    """Pass 2d: a menu whose items lost their line breaks when the page was scraped ("NJ Cannabis InsiderNJ High
+    School Sports LIVEEmail NewslettersThe Star-Ledger…"): its items meet at :data:`_MENU_JOINS` or more case
+    boundaries, one for every :data:`_MENU_WORDS_PER_JOIN` words at least, and no sentence ends in it. A story's
+    glued words are one or two to a paragraph, and its paragraphs hold sentences (#12)."""
+    if line.n_words < _MENU_JOINS or SENTENCE_END.search(line.text):
+        return
+    joins = len(MENU_GLUE.findall(line.text))
+    if joins >= _MENU_JOINS and joins * _MENU_WORDS_PER_JOIN >= line.n_words:
+        _mark(line, "navigation", f"a menu whose {joins + 1} items lost their line breaks")
+
+
+_MENU_JOINS, _MENU_WORDS_PER_JOIN = 3, 7
 
 
 #: A line opening with the reader as its subject ("You have activated your account…"), as a box speaks.
@@ -831,7 +879,7 @@ def _set_off(kept: Sequence[Line], i: int) -> bool:
         after += 1
     if not (_opens_gap(kept, before) and _closes_gap(kept, after) and after - before - 1 <= _SET_OFF_RUN):
         return False
-    if after - before == 2 and kept[after].prose:
+    if kept[after].prose:  # between two paragraphs, each line of the run was judged by its own form (#12)
         return True
     return all(kept[j].n_words >= _SET_OFF_LONG or IMAGE_WORDS.search(kept[j].text) for j in range(before + 1, after))
 

@@ -73,6 +73,9 @@ STOP_WORDS: frozenset[str] = _words(
     # Romanian
     "și în cu pe la din care că nu au fost este sunt mai dar pentru"
 )
+#: The languages whose function words :data:`STOP_WORDS` holds: in a text in another language, written in the
+#: Latin script or not, the share of those words says nothing of whether a line is prose (#12).
+STOP_WORD_LANGUAGES: frozenset[str] = frozenset({"en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr", "ro"})
 
 #: Short words that a lost space glues to the end of the word before them
 #: ("Khersonis", "Shoiguto", "Crimeathe", "Khersonwhich").
@@ -119,6 +122,9 @@ OTHER_SPACE = re.compile(rf"[{_OTHER_SPACES}\u200b\u200c\u200d\u2060\ufeff]")
 #: a closing quote or bracket may follow the stop after a space, as text rebuilt from tokens writes it (`us. "`)
 TERMINAL = re.compile(r"(?:[.!?…:;](?:\s?[\"'”’»)\]])*|[。！？」』）])$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)|[。！？]")
+#: Where a menu's items met when their line breaks were lost: a lower-case end before a capitalised word
+#: ("InsiderNJ", "NewslettersThe"), or capitals before one ("UPKeep") or an acronym ("LIVEEmail", "SportsLIVE").
+MENU_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=[a-z]{2})(?=[A-Z]{2,}\b)")
 HAS_DIGIT = re.compile(r"\d")
 #: A speaker tag opening a line of an interview transcript: "((WN))", "Q:", "KEYSERS:".
 SPEAKER_TAG = re.compile(r"^\s*(?:\(\([^()]{1,60}\)\)|\[[^\]]{1,60}\]|[A-Z][\w .'-]{0,40}:)\s*")

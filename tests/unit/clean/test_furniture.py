@@ -620,3 +620,52 @@ def test_furniture_story_end_passes_over_a_box(box: str, last: str, kept: bool) 
     result = clean_text("\n\n".join([*_COUNCIL, box, last]))
     assert box not in result.text
     assert (last in result.text) is kept
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    # a site's menu flattened into one line: its items meet at case boundaries, and no sentence ends in it
+    ("Bridge InsiderRiver Sports LIVEEmail NewslettersThe Daily LedgerThe Times of the ValleyCounty Herald",
+     "navigation"),
+    ("LOG INSIGN UPKeep Me Logged InMy AccountSubscriptionsHelp Center", "navigation"),
+    # a story's paragraph with a glued word or a brand's capitals is a sentence, and stays
+    ("The council's YouTube channel and its PlayStation app showed the vote live, and the McDonald family "
+     "watched from the river bank.", None),
+    ("Engineers from the firm BridgeWorks met the mayor and the AccessAbility group on Tuesday.", None),
+])
+def test_furniture_menu_that_lost_its_line_breaks(line: str, kind: str | None) -> None:
+    assert _between_story(line)[0] == kind
+
+
+@pytest.mark.issue(12)
+def test_furniture_picture_lines_one_after_another_are_set_off_however_short() -> None:
+    """Two short picture lines between two paragraphs (alt text, then the caption) are each judged by their own
+    form; a run of them is no longer asked to be twelve words long (#12)."""
+    alt = "Scaffolding under the eastern arch at dusk"
+    caption = "Cranes lift a new steel span onto the old pillars"
+    _, result = _between_story(f"{alt}\n\n{caption}")
+    kinds = {removal.text: removal.kind for removal in result.removals}
+    assert kinds.get(alt) == "caption" and kinds.get(caption) == "caption"
+
+
+_SERMON = [
+    "Kita harus berhati-hati terhadap kebencian yang amat sangat pada satu kaum, sehingga akhirnya kita berlaku "
+    "tidak adil kepada mereka.",
+    "“Cintailah orang yang kamu cintai sekadarnya. Bisa jadi orang yang sekarang kamu cintai suatu hari nanti "
+    "harus kamu benci.” (HR. At-Tirmidzi)",
+    "“…Dan janganlah sekali-kali kebencianmu terhadap sesuatu kaum mendorong kamu untuk berlaku tidak adil. "
+    "Berlaku adillah, karena adil itu lebih dekat kepada takwa.”",
+    "Umar bin Al-Khaththab berkata kepada Aslam, “Janganlah rasa cintamu berlebihan dan jangan sampai kebencianmu "
+    "membinasakan.”",
+]
+
+
+@pytest.mark.issue(12)
+def test_furniture_story_in_a_language_the_stop_words_lack_is_prose() -> None:
+    """An Indonesian story holds none of the stop-word table's words: its paragraphs are prose by their sentence
+    marks, and are not cut as navigation outside a run of prose; its tag cloud is no sentence, and goes (#12)."""
+    cloud = ("Afghanistan Ahmad Heryawan Akhlaq aliran sesat arab saudi Barack Obama Bekam Bidah Hasanah Bogor "
+             "Densus Fatwa Hadits")
+    result = clean_text("\n\n".join(["Beranda", "Artikel", *_SERMON, cloud, "Kontak"]))
+    assert all(paragraph in result.text for paragraph in _SERMON)
+    assert cloud not in result.text
