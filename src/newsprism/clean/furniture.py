@@ -787,18 +787,30 @@ def _in_story(lines: Sequence[Line]) -> None:
             before = kept[i - 1] if i > 0 else None
             if before is not None and before.kind is None and _caption_like(before):
                 _mark(before, "caption", "the line just before a photo credit")
-        elif _alt_text_like(line) and _isolated(kept, i) and not _subheading(kept, i) \
-                and not _story_voice(line.text):
+        elif _alt_fragment(kept, i):
             _mark(line, "alt_text", "a short description fragment with no sentence around it")
-    # 2. A gallery sets captions one after another: once one is out, the next is judged against the prose
-    # around both, which it sits between now (#12); with none out, no line has new neighbours
+    # 2. A gallery sets captions one after another, and a picture's lines come in twos and threes (alt text, a
+    # caption, a credit): once one is out, the next is judged against the prose around both, which it sits between
+    # now (#12); with none out, no line has new neighbours
     rest = [line for line in lines if line.kind is None]
     if len(rest) == len(kept):
         return
     kept = rest
     for i, line in enumerate(kept):
-        if not line.title and _set_off(kept, i):
+        if line.title:
+            continue
+        if _set_off(kept, i):
             _mark(line, "caption", "a line with no final stop set off between two paragraphs, as captions are")
+        elif not line.prose and _alt_fragment(kept, i):
+            _mark(line, "alt_text", "a short description fragment next to a picture's other lines")
+
+
+def _alt_fragment(kept: Sequence[Line], i: int) -> bool:
+    """A short description fragment alone between paragraphs, neither heading the next one nor told in the
+    story's voice: a picture's alt text."""
+    line = kept[i]
+    return (_alt_text_like(line) and _isolated(kept, i) and not _subheading(kept, i)
+            and not _story_voice(line.text))
 
 
 def _caption_form(line: Line, *, inside: bool) -> str | None:

@@ -669,3 +669,14 @@ def test_furniture_story_in_a_language_the_stop_words_lack_is_prose() -> None:
     result = clean_text("\n\n".join(["Beranda", "Artikel", *_SERMON, cloud, "Kontak"]))
     assert all(paragraph in result.text for paragraph in _SERMON)
     assert cloud not in result.text
+
+
+@pytest.mark.issue(12)
+def test_furniture_alt_text_next_to_its_caption_is_removed() -> None:
+    """A picture's alt text right above its caption has no paragraph on that side until the caption is out; it is
+    judged again then, as a gallery's captions are (#12)."""
+    alt = "firefighters on the warehouse roof"
+    caption = "Firefighters on the roof of the warehouse after the blaze. Photo by Jane Doe"
+    _, result = _between_story(f"{alt}\n\n{caption}")
+    kinds = {removal.text: removal.kind for removal in result.removals}
+    assert kinds.get(caption) == "caption" and kinds.get(alt) == "alt_text"
