@@ -157,6 +157,10 @@ _COMMENT = [
     r"\b(?:ingrese|introduzca|escriba)\s+(?:su|tu)\s+(?:comentario|nombre|correo)", r"\bveuillez\s+(?:saisir|entrer|indiquer)\s+votre",
     r"\bbitte\s+geben\s+sie\s+ihren", r"\binserisci\s+il\s+tuo", r"\bdigite\s+seu", r"\bdirección\s+de\s+correo\s+(?:electrónico\s+)?incorrecta",
     r"\blascia\s+un\s+commento", r"\bdeixe\s+(?:um|seu)\s+coment", r"\bcomentarios?\s*\(\d+\)",
+    # the comment form's box that keeps the name and e-mail "in this browser", as its translations word it: a story
+    # speaks of a browser, not of this one (#12)
+    r"\b(?:this|этом|este|ce|diesem|neste|questo|tej|bu)\s+(?:browser|браузере|navegador|navigateur|przeglądarce"
+    r"|tarayıcı)",
 ]
 _SHARE = [
     r"\bshare\s+(?:this|on|via|the|article|story|to)\b", r"^\s*share\s*[:!]?\s*$", r"\bclick\s+to\s+(?:share|email|print|tweet)",

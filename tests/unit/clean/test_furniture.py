@@ -680,3 +680,17 @@ def test_furniture_alt_text_next_to_its_caption_is_removed() -> None:
     _, result = _between_story(f"{alt}\n\n{caption}")
     kinds = {removal.text: removal.kind for removal in result.removals}
     assert kinds.get(caption) == "caption" and kinds.get(alt) == "alt_text"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    # the comment form's box that keeps the reader's name and e-mail in this browser, as its translations word it
+    ("Save my name, email, and website in this browser for the next time I comment.", "comment_form"),
+    ("Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.", "comment_form"),
+    ("Guardar mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.", "comment_form"),
+    ("Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern.", "comment_form"),
+    # a story speaks of a browser, not of this one
+    ("Hackers stole the names and email addresses of users, and the browser maker said it had fixed the flaw.", None),
+])
+def test_furniture_comment_form_box_in_any_language(line: str, kind: str | None) -> None:
+    assert _between_story(line)[0] == kind
