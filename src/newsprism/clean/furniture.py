@@ -757,6 +757,8 @@ def _menus(lines: Sequence[Line]) -> None:
                 and not TERMINAL.search(line.text):
             run.append(line)
             continue
+        if line is not None and run and line.kind is not None and line.kind not in _INLINE_KINDS:
+            continue  # a menu item a cue marked already ("Sign in") does not split the menu in two (#12)
         if len(run) >= 4 and not _counts_on(run):
             for item in run:
                 _mark(item, "navigation", f"one of {len(run)} short lines in a row (a menu)")

@@ -694,3 +694,12 @@ def test_furniture_alt_text_next_to_its_caption_is_removed() -> None:
 ])
 def test_furniture_comment_form_box_in_any_language(line: str, kind: str | None) -> None:
     assert _between_story(line)[0] == kind
+
+
+@pytest.mark.issue(12)
+def test_furniture_menu_with_an_item_a_cue_marked_is_still_a_menu() -> None:
+    """A cue marks a menu's "Sign in" first; the items on either side of it are still one menu, not two runs too
+    short to be one (#12)."""
+    menu = ["World", "Business", "Sign in", "Sport", "Weather"]
+    result = clean_text("\n\n".join([_STORY_BEFORE, *menu, _STORY_AFTER]))
+    assert not any(item in result.text.split("\n\n") for item in menu)
