@@ -13,7 +13,8 @@ The classifier looks at each line in its context, in numbered passes:
 4. In scraped text (not in an HTML extractor's output, which is already
    clean): the story region is the run of lines with the most prose in it
    (a maximum-sum segment); short lines outside it are navigation, lists of
-   short lines inside it are menus.
+   short lines inside it are menus. A readers' comment thread below the story
+   (an author's line with its date, then the comment) goes first.
 5. Inside the story: a name standing alone is a photo credit and the line
    before it the caption; short lower-case fragments are image alt text;
    short title-like lines after the last story paragraph are tags.
@@ -46,6 +47,7 @@ from .resources import (
     CAPTION_STAMP,
     CAPTION_WITH_CREDIT,
     CAPTION_WITH_CREDIT_PARTS,
+    COMMENT_HEADER,
     CONSENT,
     COOKIE_PARTS,
     COOKIE_WORD,
@@ -220,6 +222,7 @@ def classify(lines: Sequence[Line], *, scraped: bool, main_language: str = "en",
     _share_bar_fields(lines)
     _notice_page(lines)
     if scraped:
+        _comment_thread(lines)
         _repeated(lines)
         _by_region(lines, languages=_date_languages(doc_lang, main_language))
         _in_story(lines)
@@ -486,6 +489,28 @@ def _share_bar_fields(lines: Sequence[Line]) -> None:
             neighbours = (lines[i - 1] if i else None, lines[i + 1] if i + 1 < len(lines) else None)
             if any(other is not None and other.kind == "share" for other in neighbours):
                 _mark(line, "share", "a button in a row of share buttons")
+
+
+def _comment_thread(lines: Sequence[Line]) -> None:
+    """Readers' comments below the story: each opens on its author's line ("theprocess12 says:") with its date
+    and time right after it, and the thread runs from the first such comment to the comment form ("Leave a
+    Reply") or the end of the page. Its comments are prose, and the story's run of prose ran on over them (#12).
+
+    A story that quotes a statement ("The statement said:") has no date after the line, and not two of them.
+    """
+    heads = [i for i, line in enumerate(lines) if COMMENT_HEADER.match(line.text)
+             and any(HAS_DIGIT.search(after.text) for after in lines[i + 1:i + 1 + _COMMENT_STAMP_LINES])]
+    if len(heads) < _THREAD_COMMENTS:
+        return
+    for line in lines[heads[0]:]:
+        if line.kind == "comment_form":
+            break
+        if line.kind is None:
+            _mark(line, "comments", "a reader's comment below the story (its author's line, then its date)")
+
+
+#: Comments a page needs before its thread is told, and the lines after an author's line its date may be on.
+_THREAD_COMMENTS, _COMMENT_STAMP_LINES = 2, 2
 
 
 def _repeated(lines: Sequence[Line]) -> None:

@@ -122,6 +122,13 @@ OTHER_SPACE = re.compile(rf"[{_OTHER_SPACES}\u200b\u200c\u200d\u2060\ufeff]")
 #: a closing quote or bracket may follow the stop after a space, as text rebuilt from tokens writes it (`us. "`)
 TERMINAL = re.compile(r"(?:[.!?…:;](?:\s?[\"'”’»)\]])*|[。！？」』）])$")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s|$)|[。！？]")
+#: A reader's comment opening on its author, as blog software sets it ("theprocess12 says:", "Marie a écrit :"), in
+#: several languages (#12).
+COMMENT_HEADER = re.compile(
+    r"^\s*\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|writes|dice|dijo|escribió|dit|a\s+écrit|sagt|schreibt|schrieb"
+    r"|disse|diz|scrive|ha\s+scritto|pisze|napisał|yazdı)\s*:\s*$",
+    re.IGNORECASE,
+)
 #: Where a menu's items met when their line breaks were lost: a lower-case end before a capitalised word
 #: ("InsiderNJ", "NewslettersThe"), or capitals before one ("UPKeep") or an acronym ("LIVEEmail", "SportsLIVE").
 MENU_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=[a-z]{2})(?=[A-Z]{2,}\b)")

@@ -703,3 +703,28 @@ def test_furniture_menu_with_an_item_a_cue_marked_is_still_a_menu() -> None:
     menu = ["World", "Business", "Sign in", "Sport", "Weather"]
     result = clean_text("\n\n".join([_STORY_BEFORE, *menu, _STORY_AFTER]))
     assert not any(item in result.text.split("\n\n") for item in menu)
+
+
+@pytest.mark.issue(12)
+def test_furniture_readers_comments_below_the_story_are_removed() -> None:
+    """A blog's comment thread: each comment opens on its author's line and its date, and its words are prose that
+    the story's run of prose ran on over (#12)."""
+    thread = [
+        "riverfan says:", "November 19, 2019 at 6:34 am",
+        "It is a good thing the council finally listened to the engineers, because this bridge was a disaster.",
+        "joetoronto says:", "November 19, 2019 at 6:44 am",
+        "Ten minutes longer on the ring road is nothing. People will get used to it within a week, as they always do.",
+    ]
+    result = clean_text("\n\n".join([*_COUNCIL, *thread, "Leave a Reply Cancel reply"]))
+    kinds = {removal.text: removal.kind for removal in result.removals}
+    assert kinds.get(thread[2]) == "comments" and kinds.get(thread[5]) == "comments"
+    assert all(paragraph in result.text for paragraph in _COUNCIL)
+
+
+@pytest.mark.issue(12)
+def test_furniture_a_statement_the_story_quotes_is_no_comment() -> None:
+    """"The statement said:" opens a quote, with no date after it: the story's own lines stay."""
+    quote = ["The council's statement said:", "The bridge will reopen when it is safe, and not a day before.",
+             "The mayor's office said:", "We share the residents' frustration and will publish the costs."]
+    result = clean_text("\n\n".join([*_COUNCIL, *quote, _STORY_AFTER]))
+    assert quote[1] in result.text and quote[3] in result.text
