@@ -540,7 +540,7 @@ def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -
     run_sum, run_start = 0.0, 0
     for i, line in enumerate(lines):
         run_sum += _weight(line)
-        if run_sum <= 0:
+        if run_sum < 0:  # a line that adds nothing (prose ending no sentence) does not reset the run (#12)
             run_sum, run_start = 0.0, i + 1
         elif run_sum > best_sum:
             best_sum, best = run_sum, (run_start, i)
@@ -766,11 +766,30 @@ def _title_index(lines: Sequence[Line], first: int) -> int:
 def _weight(line: Line) -> float:
     if line.kind is not None:  # furniture set inside a story must not split it; page chrome does
         return -1.0 if line.kind in _INLINE_KINDS else -2.0 - line.n_words
+    if line.prose and line.latin and not _closed(line.text):
+        # prose that ends no sentence is a teaser's summary ("Officials dismiss Taliban claim but say the cause is
+        # being investigated") or a list's item: a list of teasers after the story held more prose than chrome and
+        # carried the run on over it; such a line neither adds to the run nor breaks it (#12)
+        return 0.0
     if line.prose:  # scripts written without spaces count by characters (about three a word)
         return float(line.n_words if line.latin else max(line.n_words, len(line.text) / 3))
     if TERMINAL.search(line.text) and line.text[:1].isupper() and line.n_words >= 3:
         return 0.5 * line.n_words  # a short sentence: story or not, it does not break a story
     return -1.0 - 0.5 * line.n_words
+
+
+def _closed(text: str) -> bool:
+    """Whether ``text`` ends as a story's paragraph does: on a sentence's stop (a teaser's summary cut short ends on
+    "…"), on a lead-in's colon, or on a link (an embedded post ends on its "pic.twitter.com/…") (#12)."""
+    text = _TRAILING_SYMBOLS.sub("", text)  # a smiley after the stop ("… today! 🙂")
+    last = text.rsplit(None, 1)[-1] if text else ""
+    return bool(_SENTENCE_STOP.search(text) or text.endswith(":") or URL.match(last) or _LINK_END.match(last))
+
+
+#: Emoji, pictographs and spaces closing a line.
+_TRAILING_SYMBOLS = re.compile(r"[\s\u2190-\u2bff\u2e80-\u2eff\ufe0e\ufe0f\U0001f000-\U0001faff]+$")
+#: A link without its scheme closing a line ("pic.twitter.com/s96Xa", "po.st/TP_615").
+_LINK_END = re.compile(r"[\w-]+(?:\.[\w-]+)+/\S*$")
 
 
 def _menus(lines: Sequence[Line]) -> None:

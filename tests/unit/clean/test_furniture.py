@@ -728,3 +728,36 @@ def test_furniture_a_statement_the_story_quotes_is_no_comment() -> None:
              "The mayor's office said:", "We share the residents' frustration and will publish the costs."]
     result = clean_text("\n\n".join([*_COUNCIL, *quote, _STORY_AFTER]))
     assert quote[1] in result.text and quote[3] in result.text
+
+
+@pytest.mark.issue(12)
+def test_furniture_teasers_after_the_story_do_not_carry_the_run_on() -> None:
+    """A list of teasers after the story: a headline, a summary of twenty words with no final stop, a time stamp.
+    The summaries are prose, and the run of prose ran on over the list; a line of prose that ends no sentence now
+    adds nothing to the run (#12)."""
+    teasers = [
+        "Cities urge boycott of meat companies linked to forest fires",
+        "Lawmakers in the two biggest cities want to cut ties with businesses involved with beef imports from abroad",
+        "14H ago",
+        "Trademark office weighs a bid to own a popular phrase",
+        "The application says the phrase would be used for a television series featuring a reality competition show",
+        "19H ago",
+        "Salvation Army debuts a cashless option for its red kettles",
+        "Shoppers with phone payment apps can now tap the signature red kettles to make their contributions",
+        "2H ago",
+    ]
+    result = clean_text("\n\n".join([*_COUNCIL, *teasers]))
+    assert all(paragraph in result.text for paragraph in _COUNCIL)
+    assert not any(teaser in result.text for teaser in teasers)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("last", [
+    # a story's paragraph ends on a stop, a lead-in's colon, a link, or a smiley after its stop
+    "Who are we as a nation if we respond to threats with retribution ourselves? pic.twitter.com/s96XaB",
+    "The council published the timetable of the works on Tuesday (all times local):",
+    "Come and see the old bridge one last time before the works begin in March! 🙂",
+])
+def test_furniture_story_paragraph_closed_by_a_link_a_colon_or_a_smiley_stays(last: str) -> None:
+    result = clean_text("\n\n".join([*_COUNCIL, last, "More News", "Contact us"]))
+    assert last in result.text
