@@ -98,7 +98,7 @@ class Removal:
         end: End offset in the raw text.
         kind: What it was: ``comment_form``, ``share``, ``caption``, ``credit``,
             ``related``, ``tags``, ``alt_text``, ``cookie``, ``advert``,
-            ``navigation``, ``author_bio``, ``copyright``, ``subscribe``, ...
+            ``navigation``, ``author_bio``, ``copyright``, ``subscribe``, ``comments``, ...
         reason: Why it was judged furniture, for a person to read.
         text: The removed text itself.
     """
