@@ -166,6 +166,41 @@ def test_entities_a_name_glued_to_a_place_is_not_that_place(line: str, glued: st
     assert any(glued in g and entry[2:] in g for g in groups) is joins
 
 
+def _people(article_id: str, text: str, name: str, *places: tuple[str, str, str, str], label: str = "NORP") -> Article:
+    """An article whose entity ``name`` is placed by each (text, entry, entry's name, type) found in ``text``."""
+    return Article(id=article_id, text=text, entities=(Entity(id="e1", name=name, label=label, variants=(name,)),),
+                   places=tuple(Place(text.index(words), text.index(words) + len(words), words, name=entry_name,
+                                      gazetteer_id=entry, type=kind, entity="e1") for words, entry, entry_name, kind in places))
+
+
+@pytest.mark.issue(17)
+def test_entities_a_people_is_one_entity_in_the_singular_and_the_plural() -> None:
+    # read in the real mixed corpus: "American" (placed at its demonym in 429 articles) and "Americans" (257,
+    # placed at the same entry, whose name it does not write) were two entities, as were 54 other peoples
+    american = [_people(f"a{i}", "American officials met Iraqi diplomats.", "American",
+                        ("American", "x:American", "American", "demonym")) for i in range(3)]
+    americans = [_people(f"b{i}", "Most Americans say the economy is weak.", "Americans",
+                         ("Americans", "x:American", "American", "demonym")) for i in range(2)]
+    assert {"American", "Americans"} in _groups(american + americans)
+
+
+@pytest.mark.issue(17)
+def test_entities_a_place_named_after_a_people_or_holding_a_town_is_not_that_entry() -> None:
+    # read in the real mixed corpus: "Iranian Island" was a spelling of the Iranian people, "Shelby, North
+    # Carolina" (the town placed in its name beside its state) one of North Carolina
+    iranian = [_people(f"a{i}", "Iranian leaders spoke.", "Iranian", ("Iranian", "x:Iranian", "Iranian", "demonym"))
+               for i in range(3)]
+    island = _people("i", "Troops landed on the Iranian Island of Abu Musa.", "Iranian Island",
+                     ("Iranian", "x:Iranian", "Iranian", "demonym"), label="LOC")
+    state = _placed(*[("North Carolina", "gn:4482348", "US", "North Carolina")] * 3)
+    town = _people("t", "She was born in Shelby, North Carolina, in 1950.", "Shelby, North Carolina",
+                   ("Shelby", "gn:4490329", "Shelby", "city"), ("North Carolina", "gn:4482348", "North Carolina", "region"),
+                   label="GPE")
+    groups = _groups([*iranian, island, *state, town])
+    assert {"Iranian"} in groups and {"Iranian Island"} in groups
+    assert {"North Carolina"} in groups and {"Shelby, North Carolina"} in groups
+
+
 def test_entities_places_merge_on_their_gazetteer_entry() -> None:
     groups = _groups(_placed(("United States", "gn:6252001", "US"), ("U.S.", "gn:6252001", "US"),
                              ("America", "gn:6252001", "US"), ("Lousiana", "", ""), ("Louisiana", "gn:4331987", "US")))
