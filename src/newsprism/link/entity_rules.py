@@ -110,7 +110,10 @@ def compatible(a: NameNode, b: NameNode) -> bool:
             return False  # two gazetteer entries are two places, however alike their names
         if _qualifiers(a) != _qualifiers(b):
             return False  # North Korea / South Korea, Virginia / West Virginia, York / New York
-        return bool(a.gazetteer and a.gazetteer == b.gazetteer) or a.folded == b.folded or spelling(a, b)
+        # no other rule tells two places apart: a name the place stage left unplaced says nothing against the
+        # other names of a place ("China" unplaced and "PRC" at China, "United States" and "USA" both unplaced),
+        # and joins one only by evidence or as a partial name of its own place's name (#17)
+        return True
     if acronym(a, b):
         return True
     return _qualifiers(a) == _qualifiers(b) and words_subset(a, b)
@@ -222,8 +225,9 @@ def extends(a: NameNode, b: NameNode) -> bool:
 
 def _misspelt_place(a: NameNode, b: NameNode) -> bool:
     """Whether ``a`` is a spelling of the place ``b`` ("Lousiana" of "Louisiana"); a nationality word is no
-    place to misspell ("the Americas" is not "American") (#17)."""
-    return b.family == "PLACE" and spelling(a, b) and not _demonym(b)
+    place to misspell ("the Americas" is not "American"), and a place's name in the plural names the places
+    of that name together ("the Americas", "the Carolinas", "the Dakotas"), not one of them (#17)."""
+    return b.family == "PLACE" and spelling(a, b) and a.folded != b.folded + "s" and not _demonym(b)
 
 
 def _demonym(node: NameNode) -> bool:

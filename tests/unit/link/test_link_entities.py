@@ -201,6 +201,21 @@ def test_entities_a_place_named_after_a_people_or_holding_a_town_is_not_that_ent
     assert {"North Carolina"} in groups and {"Shelby, North Carolina"} in groups
 
 
+@pytest.mark.issue(17)
+def test_entities_an_unplaced_name_joins_its_place_whatever_the_places_other_names() -> None:
+    # read in the real mixed corpus: "China", "Russia", "Turkey" and "United States" left unplaced in a few
+    # articles stood apart from their countries, whose entities held "PRC", "Russian Federation", "USA": an
+    # unplaced name was incompatible with every other name of its place
+    places = [("China", "x:China", "CN")] * 3 + [("PRC", "x:China", "CN", "China"), ("China", "", "")]
+    assert [e.articles for e in resolve_entities(_placed(*places)) if e.name == "China"] == [5]
+    places = [("United States", "x:United States", "US")] * 3 + [("USA", "", ""), ("USA", "x:United States", "US"),
+                                                                  ("United States", "", "")]
+    assert [e.articles for e in resolve_entities(_placed(*places)) if e.name == "United States"] == [6]
+    # a namesake stays apart: an unplaced name joins its place only when that place is the one of its name
+    places = [("Paris", "gn:2988507", "FR")] * 3 + [("Paris", "gn:4717560", "US")] * 3 + [("Paris", "", "")]
+    assert sorted(e.articles for e in resolve_entities(_placed(*places)) if e.name == "Paris") == [1, 3, 3]
+
+
 def test_entities_places_merge_on_their_gazetteer_entry() -> None:
     groups = _groups(_placed(("United States", "gn:6252001", "US"), ("U.S.", "gn:6252001", "US"),
                              ("America", "gn:6252001", "US"), ("Lousiana", "", ""), ("Louisiana", "gn:4331987", "US")))
@@ -421,6 +436,10 @@ def test_entities_a_first_name_or_a_surname_still_needs_a_clear_majority() -> No
     (("Americas", ""), ("PLACE", "AMERICAN", ""), False),
     # a misspelt place still stands for its place
     (("Lousiana", ""), ("PLACE", "Louisiana", "gn:4331987"), True),
+    # a place's name in the plural names the places of that name together: "the Americas" of an article on a
+    # bank's head of deals "for the Americas" joined the United States as a misspelt "America"
+    (("Americas", ""), ("PLACE", "America", "x:United States"), False),
+    (("Carolinas", ""), ("PLACE", "Carolina", "gn:4588718"), False),
 ])
 def test_entities_a_place_name_is_no_misspelt_nationality(partial: tuple[str, str], full: tuple[str, str, str],
                                                          joins: bool) -> None:
