@@ -195,7 +195,6 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
     # the words of the places that gave each entity its entry: a town placed in the same name is no word of its
     # state ("Shelby, North Carolina" at North Carolina) (#17)
     place_words: dict[tuple[str, str], set[str]] = {}
-    peoples = {p.gazetteer_id for p in article.places if p.type == "demonym"}
     for p in article.places:
         if p.entity and p.gazetteer_id and _names_entry(p):
             place_words.setdefault((p.entity, p.gazetteer_id), set()).update(
@@ -207,7 +206,7 @@ def mention_records(article: Article) -> list[EntityMentionRow]:
             family = "PLACE"
         gaz = (gazetteer.get(entity.id) or by_text.get(entity.name) or "") if family == "PLACE" else ""
         if gaz and entity.name not in by_text and _glued_to_place(entity.name, place_words.get((entity.id, gaz), set()),
-                                                                  gaz, people=gaz in peoples):
+                                                                  gaz):
             gaz = ""  # "Henry Lazenby US", "Shelby, North Carolina": a name with a place in it is not that place
         if not gaz and family == "PLACE":
             gaz = sites.get(entity.id) or sites.get(entity.name) or ""
@@ -535,7 +534,7 @@ def _place_words(name: str) -> set[str]:
     return {_SHORT_FORMS.get(word, word) for word in (w.removesuffix("'s").removesuffix("’s") for w in tokens(name))}
 
 
-def _glued_to_place(name: str, place_words: set[str], entry: str, *, people: bool = False) -> bool:
+def _glued_to_place(name: str, place_words: set[str], entry: str) -> bool:
     """Whether an entity's name holds words besides the place it was placed by: another thing named with
     the place in it.
 
@@ -544,10 +543,9 @@ def _glued_to_place(name: str, place_words: set[str], entry: str, *, people: boo
     of "US", so the person's name would join the United States as one of its spellings. A name keeps
     its place's entry when the words it adds are place words ("Kherson Oblast", "Southern Iran", whose
     qualifier keeps it apart already) or when the gazetteer knows the whole name as that entry
-    ("United States of America"). A people's entry (a demonym) is kept by no other word: "Iranian Island" and
-    "European Region" are places named after a people, not the people (#17).
+    ("United States of America").
     """
-    extra = _place_words(name) - place_words - (frozenset() if people else GENERIC_PLACE_WORDS | PLACE_QUALIFIERS)
+    extra = _place_words(name) - place_words - GENERIC_PLACE_WORDS - PLACE_QUALIFIERS
     if not {w for w in extra if len(w) > 2}:
         return False
     from ..extract.gazetteer import gazetteer  # loaded once per process; most names never get here
@@ -565,8 +563,8 @@ def _names_entry(place: Place) -> bool:
         return False
     words, entry = _place_words(place.text), _place_words(place.name or "")
     if place.type == "demonym":
-        # a people is named by its word, one of them or many ("American", "Americans"); a place named after
-        # it is another thing ("Iranian Island", "European Region") (#17)
+        # a people is named by its word, one of them or many ("American", "Americans"), and by no longer
+        # name (#17)
         return {w.removesuffix("s") if w not in entry and w.removesuffix("s") in entry else w for w in words} == entry
     if not words & entry:
         # Another name of the entry ("America", "UK") names a country or a region, or is an abbreviation;
