@@ -217,7 +217,7 @@ def extends(a: NameNode, b: NameNode) -> bool:
     if a.family == "PERSON" and b.person[0] and same_person_word(a.person[1], b.person[1]) is not None:
         return True
     if a.family == "PLACE" and (a.folded == b.folded or _misspelt_place(a, b)) and not (
-            a.countries and b.countries and a.countries.isdisjoint(b.countries)) and not _postal_form(a):
+            a.countries and b.countries and a.countries.isdisjoint(b.countries)) and not _initials(a):
         return True  # a name placed in one country never joins a place in another
     return a.family not in ("PERSON", "PLACE") and not b.partial and (
         acronym(a, b) or (len(b.words) > len(a.words) and words_subset(a, b)))
@@ -240,11 +240,12 @@ def _demonym(node: NameNode) -> bool:
                for entry in gazetteer().lookup(node.name))
 
 
-def _postal_form(node: NameNode) -> bool:
-    """An unplaced name written as two capitals ("LA", "GA", "IN"): the place stage reads that form as a
-    state only after a town ("Baton Rouge, LA"), so alone it is another reading ("LA" is Los Angeles) and
-    stands for no place of that name (#17)."""
-    return not node.gazetteer and len(node.name) == 2 and node.name.isalpha() and node.name.isupper()
+def _initials(node: NameNode) -> bool:
+    """An unplaced name of two or three letters ("LA", "GA", "M.D.", "V.A.", "ALA", "Ky"): the place stage reads
+    such a form as a state only after a town ("Baton Rouge, LA"), so alone it is another reading ("LA" is Los
+    Angeles, "M.D." a doctor, "V.A." the veterans' department) and stands for no place of that name (#17)."""
+    letters = node.name.replace(".", "")
+    return not node.gazetteer and 2 <= len(letters) <= 3 and letters.isalpha()
 
 
 def node_blocks(node_id: str) -> set[str]:

@@ -230,6 +230,10 @@ def test_entities_an_unplaced_postal_form_stands_for_no_state() -> None:
     """"LA" after a town is Louisiana; "LA" alone, which the place stage leaves unplaced, is another reading."""
     places = [("LA", "gn:4331987", "US", "Louisiana")] * 3 + [("LA", "", "")]
     assert sorted(e.articles for e in resolve_entities(_placed(*places)) if e.name == "LA") == [1, 3]
+    # nor do other initials the place stage left unplaced, now that an unplaced name may join a place whatever
+    # its other names: "M.D." (a doctor) and "V.A." (the veterans' department) joined Maryland and Virginia
+    places = [("Maryland", "gn:4361885", "US")] * 3 + [("M.D.", "gn:4361885", "US", "Maryland"), ("M.D.", "", "")]
+    assert sorted(e.articles for e in resolve_entities(_placed(*places))) == [1, 4]
     # a row that must not change: an unplaced name written out still joins the only place of that name
     places = [("Louisiana", "gn:4331987", "US")] * 3 + [("Louisiana", "", "")]
     assert [e.articles for e in resolve_entities(_placed(*places)) if e.name == "Louisiana"] == [4]
