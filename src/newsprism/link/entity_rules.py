@@ -225,9 +225,11 @@ def extends(a: NameNode, b: NameNode) -> bool:
 
 def _misspelt_place(a: NameNode, b: NameNode) -> bool:
     """Whether ``a`` is a spelling of the place ``b`` ("Lousiana" of "Louisiana"); a nationality word is no
-    place to misspell ("the Americas" is not "American"), and a place's name in the plural names the places
-    of that name together ("the Americas", "the Carolinas", "the Dakotas"), not one of them (#17)."""
-    return b.family == "PLACE" and spelling(a, b) and a.folded != b.folded + "s" and not _demonym(b)
+    place to misspell nor a misspelt place ("the Americas" is not "American", "American" not "America"), and a
+    place's name in the plural names the places of that name together ("the Americas", "the Carolinas", "the
+    Dakotas"), not one of them (#17)."""
+    return b.family == "PLACE" and spelling(a, b) and a.folded != b.folded + "s" and not _demonym(b) \
+        and not _demonym(a)
 
 
 def _demonym(node: NameNode) -> bool:

@@ -203,9 +203,12 @@ def test_entities_an_unplaced_name_joins_its_place_whatever_the_places_other_nam
     # unplaced name was incompatible with every other name of its place
     places = [("China", "x:China", "CN")] * 3 + [("PRC", "x:China", "CN", "China"), ("China", "", "")]
     assert [e.articles for e in resolve_entities(_placed(*places)) if e.name == "China"] == [5]
-    places = [("United States", "x:United States", "US")] * 3 + [("USA", "", ""), ("USA", "x:United States", "US"),
+    places = [("United States", "x:United States", "US")] * 3 + [("U.S.", "x:United States", "US", "United States"),
                                                                   ("United States", "", "")]
-    assert [e.articles for e in resolve_entities(_placed(*places)) if e.name == "United States"] == [6]
+    assert [e.articles for e in resolve_entities(_placed(*places)) if e.name == "United States"] == [5]
+    # and a nationality left unplaced stays with its nationality
+    places += [("American", "x:American", "US")] * 2 + [("American", "", "")]
+    assert sorted(e.articles for e in resolve_entities(_placed(*places))) == [3, 5]
     # a namesake stays apart: an unplaced name joins its place only when that place is the one of its name
     places = [("Paris", "gn:2988507", "FR")] * 3 + [("Paris", "gn:4717560", "US")] * 3 + [("Paris", "", "")]
     assert sorted(e.articles for e in resolve_entities(_placed(*places)) if e.name == "Paris") == [1, 3, 3]
@@ -439,6 +442,8 @@ def test_entities_a_first_name_or_a_surname_still_needs_a_clear_majority() -> No
     # bank's head of deals "for the Americas" joined the United States as a misspelt "America"
     (("Americas", ""), ("PLACE", "America", "x:United States"), False),
     (("Carolinas", ""), ("PLACE", "Carolina", "gn:4588718"), False),
+    # nor is a nationality word a misspelt place: "American" left unplaced is no "America"
+    (("American", ""), ("PLACE", "America", "x:United States"), False),
 ])
 def test_entities_a_place_name_is_no_misspelt_nationality(partial: tuple[str, str], full: tuple[str, str, str],
                                                          joins: bool) -> None:
