@@ -316,8 +316,10 @@ def subject_of(article: Article) -> str | None:
 #: a headline stand-in is cut at a word boundary after this many characters
 _HEADLINE_CHARS = 90
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])([\"'”’)]?)\s+")
-#: A stop after an initial ("John F. Kennedy") ends no sentence.
+#: A stop after an initial ("John F. Kennedy") ends no sentence, nor one after a short abbreviation before a number
+#: ("on Dec. 7", "No. 1").
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+_SHORT_BEFORE_NUMBER = re.compile(r"(?:^|[\s(])[A-Z][a-z]{0,3}\.$")
 
 
 def lead_sentence(text: str) -> str:
@@ -332,7 +334,9 @@ def lead_sentence(text: str) -> str:
     """
     line = text.lstrip().partition("\n")[0].strip()  # the first line with text, without splitting the rest
     end = next((m for m in _SENTENCE_END.finditer(line) if m.start() >= 20 and not line[m.end():m.end() + 1].islower()
-                and not _INITIAL_BEFORE.search(line, 0, m.start())), None)
+                and not _INITIAL_BEFORE.search(line, 0, m.start())
+                and not (line[m.end():m.end() + 1].isdigit() and _SHORT_BEFORE_NUMBER.search(line, 0, m.start()))),
+               None)
     sentence = line[:end.end(1)].strip() if end else line
     if len(sentence) <= _HEADLINE_CHARS:
         return sentence

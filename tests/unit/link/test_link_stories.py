@@ -189,5 +189,9 @@ def test_lead_sentence_runs_past_abbreviations_and_initials() -> None:
         "Iraq's Saddam Hussein, facing U.S. pressure, freed the hostages."
     assert lead_sentence("President John F. Kennedy was shot in Dallas on Friday. More follows.") == \
         "President John F. Kennedy was shot in Dallas on Friday."
+    assert lead_sentence("Conseco Inc. said it is calling for redemption on Dec. 7 of its notes. More.") == \
+        "Conseco Inc. said it is calling for redemption on Dec. 7 of its notes."
+    assert lead_sentence("The council met on Tuesday in Galati. 12 members voted for the plan.") == \
+        "The council met on Tuesday in Galati."
     assert lead_sentence('The minister said: "We will rebuild." Then the crowd cheered.') == \
         'The minister said: "We will rebuild."'
