@@ -93,8 +93,8 @@ class Split:
     end: int
     index: int
     reason: str
-    #: Only word frequencies say so: two plain words ("Greekisland") or two capitalised ones ("BundleHunt") with
-    #: no mark, grammar word or use elsewhere in the text to show the glue (see :func:`weak_alone`).
+    #: A split of rules 3 and 4 that nothing in its form shows: two plain words ("Greekisland") or two capitalised
+    #: ones ("BundleHunt") with no grammar word (see :func:`weak_alone`).
     weak: bool = False
 
 
@@ -270,7 +270,7 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
         The splits, in text order, at most one per position.
 
     >>> find_glued("the city of Khersonis the capital", vocabulary=Counter({"khersonis": 1}))
-    [Split(start=12, end=21, index=19, reason='function word "is" glued to "Kherson"')]
+    [Split(start=12, end=21, index=19, reason='function word "is" glued to "Kherson"', weak=False)]
     """
     if not marks_only and not knows_words(lang):
         return []
@@ -374,19 +374,17 @@ def find_glued(text: str, *, vocabulary: Counter[str], lang: str = "en", marks_o
             # twice): a glue a page repeats (#12)
             index, reason = split
             splits.setdefault(m.start() + index, Split(m.start(), m.end(), m.start() + index, reason,
-                                                       weak=_by_frequency(word, index, reason)))
+                                                       weak=_by_form_alone(word[:index], word[index:])))
     return [_whole_token(text, splits[i]) for i in sorted(splits)]
 
 
-def _by_frequency(word: str, index: int, reason: str) -> bool:
-    """Whether a split of ``word`` at ``index`` rests on word frequencies alone: no grammar word on either side, no use
-    of its parts elsewhere in the text, and no lower-case letter before a capital ("theUkrainian") to show it; two
-    plain words ("Greekisland", "Singleframe") or two capitalised ones ("BundleHunt", "TexAuto")."""
-    if "function word" in reason or "this text" in reason or "grammar word" in reason:
-        return False
-    left, right = word[:index], word[index:]
-    if left.lower() in ENGLISH_STOP_WORDS or right.lower() in ENGLISH_STOP_WORDS:
-        return False  # "andimmigration", "werebroken": a grammar word glued on, which compounds are not made of
+def _by_form_alone(left: str, right: str) -> bool:
+    """Whether nothing in a split's form shows the glue: two plain words ("Greekisland", "Singleframe") or two
+    capitalised ones ("BundleHunt", "TexAuto"), neither of them a grammar word nor a short word glued on
+    ("andimmigration", "Fridayin"); a lower-case word before a capital ("theUkrainian") shows it."""
+    if left.lower() in ENGLISH_STOP_WORDS or right.lower() in ENGLISH_STOP_WORDS \
+            or right.islower() and (right in GLUE_FUNCTION_WORDS or len(right) <= 3):
+        return False  # a grammar word glued on, which compounds and brands are not made of
     return right[:1].islower() or (left[:1].isupper() and left[1:].islower())
 
 
@@ -394,17 +392,13 @@ def weak_alone(splits: Iterable[Split]) -> bool:
     """Whether every split a document's lines gave is a weak one (:attr:`Split.weak`), which are then all dropped.
 
     A page loses its spaces as its markup was flattened, and that leaves its marks: a stop or a quote before the
-    next sentence ("year.In"), a grammar word glued on ("ofKherson"). A page with none of them whose only "glue"
+    next sentence ("year.In"), a grammar word glued on ("ofKherson"), two words it writes apart elsewhere. A page with none of them whose only "glue"
     is two words a dictionary lacks as one is a page of compounds and brands ("Singleframe", "cyberstalker",
     "BundleHunt", "Riveredge"): of the 13 words that 181 real scraped pages write whole and the rules split, 11 were
     such words on pages with no other glue (#12).
     """
-    found = False
-    for split in splits:
-        if not split.weak:
-            return False
-        found = True
-    return found
+    splits = list(splits)
+    return bool(splits) and all(split.weak for split in splits)
 
 
 #: Per language, words seen to be known to wordfreq with no capital inside: rule 3 and 4 never split them.
