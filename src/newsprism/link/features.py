@@ -333,15 +333,20 @@ def lead_sentence(text: str) -> str:
     "Iraq's Saddam Hussein, facing U.S. pressure, freed the hostages."
     """
     line = text.lstrip().partition("\n")[0].strip()  # the first line with text, without splitting the rest
-    end = next((m for m in _SENTENCE_END.finditer(line) if m.start() >= 20 and not line[m.end():m.end() + 1].islower()
-                and not _INITIAL_BEFORE.search(line, 0, m.start())
-                and not (line[m.end():m.end() + 1].isdigit() and _SHORT_BEFORE_NUMBER.search(line, 0, m.start()))),
-               None)
+    end = next((m for m in _SENTENCE_END.finditer(line) if m.start() >= 20 and _ends_sentence(line, m)), None)
     sentence = line[:end.end(1)].strip() if end else line
     if len(sentence) <= _HEADLINE_CHARS:
         return sentence
     cut = sentence.rfind(" ", 0, _HEADLINE_CHARS)
     return sentence[:cut if cut > _HEADLINE_CHARS // 2 else _HEADLINE_CHARS].rstrip(" ,;:-–—") + "…"
+
+
+def _ends_sentence(line: str, stop: re.Match[str]) -> bool:
+    """Whether a stop (with its closing mark) ends the sentence: not before a word in lower case ("Corp. said"),
+    after an initial ("John F. Kennedy"), nor after a short abbreviation before a number ("on Dec. 7")."""
+    after = line[stop.end():stop.end() + 1]
+    return not after.islower() and not _INITIAL_BEFORE.search(line, 0, stop.start()) \
+        and not (after.isdigit() and _SHORT_BEFORE_NUMBER.search(line, 0, stop.start()))
 
 
 def content_of(article: Article) -> tuple[str, str]:

@@ -165,16 +165,17 @@ def _signatures(store: Any, docs: list[DupDoc], *, removed: Collection[str] | No
 
 
 def _link_config(settings: Settings) -> str:
-    """What a link run must share with the last one to link incrementally on top of it ("names": the rules that
-    read a name's parts and fold its spelling, whose keys the entity step stores; 2, a numeral is no letters to
-    fold and a first name no particle; 3, a site's name is keyed by its town; 4, an everyday word's one-word name is
-    a node of its article; 5, an unplaced common plural is a node of its article and a seat of power is typed by
-    what it does; 6, a people keeps its entry by its word or its plural alone, and a name its entry by the words of
-    the places at that entry; 7, an unplaced name is compatible with every name of a place, a place's name in the
-    plural stands for none, and unplaced initials of two or three letters for none; "labels" 3, a pull quote names a story last, after a member's first sentence; "merges" 1, an
-    undated article no bridge between dated ones and joining them on a pair's evidence; "entity_nodes" 2, a name
-    node stores its counts and first member instead of its member list; "site_titles" 1, a title a site gives many
-    of its pages is its furniture; "claim_verbs" 1, a claim group's verb by its base form, #17)."""
+    """What a link run must share with the last one to link incrementally on top of it ("names": the rules that read a
+    name's parts and fold its spelling, whose keys the entity step stores; 2, a numeral is no letters to fold and a
+    first name no particle; 3, a site's name is keyed by its town; 4, an everyday word's one-word name is a node of
+    its article; 5, an unplaced common plural is a node of its article and a seat of power is typed by what it does;
+    6, a people keeps its entry by its word or its plural alone, and a name its entry by the words of the places at
+    that entry; 7, an unplaced name is compatible with every name of a place, a place's name in the plural stands
+    for none, and unplaced initials of two or three letters for none; "labels" 3, a pull quote names a story last,
+    after a member's first sentence; "merges" 1, an undated article no bridge between dated ones and joining them on
+    a pair's evidence; "entity_nodes" 2, a name node stores its counts and first member instead of its member list;
+    "site_titles" 1, a title a site gives many of its pages is its furniture; "claim_verbs" 1, a claim group's verb
+    by its base form, #17)."""
     return json.dumps({"signature": SIGNATURE_VERSION, "shingles": 1, "story_key_days": 1, "bands": [BANDS, ROWS, MAX_BUCKET],
                        "inputs": 2, "labels": 3, "names": 7, "entity_nodes": 2, "features": FEATURES_VERSION, "edges": EDGES_VERSION,
                        "merges": 1, "site_titles": 1, "claim_verbs": 1,
