@@ -50,32 +50,29 @@ _ENGLISH_STOP = (
 #: English function words alone (the glued-word rules speak of English grammar).
 ENGLISH_STOP_WORDS: frozenset[str] = _words(_ENGLISH_STOP)
 
-STOP_WORDS: frozenset[str] = _words(
-    _ENGLISH_STOP +
-    # Spanish / Portuguese
+#: Function words of the languages the prose score knows, by language.
+_STOP_BY_LANGUAGE: dict[tuple[str, ...], str] = {
+    ("en",): _ENGLISH_STOP,
+    ("es", "pt"):
     "el la los las un una unos unas y o de del en con por para que se su sus es son fue ha han al lo "
     "como pero más este esta estos estas ese esa dijo según sobre entre sin ya muy o os as um uma do da "
-    "dos das no na nos nas em com não é foi ao pelo pela "
-    # French
+    "dos das no na nos nas em com não é foi ao pelo pela ",
+    ("fr",):
     "le les des du au aux et ou est sont été dans sur pour par avec ne pas plus qui ce cette ces il elle "
-    "ils elles nous vous leur leurs son sa ses mais comme selon "
-    # German
+    "ils elles nous vous leur leurs son sa ses mais comme selon ",
+    ("de",):
     "der die das den dem des ein eine einer eines einem und oder ist sind war waren im auf für mit von "
-    "zu zum zur bei nach aus nicht auch sich dass er sie es wir ihr wie als wird werden hat haben "
-    # Italian
-    "il lo gli di da con su per tra fra che non è sono era anche nel nella della degli delle "
-    # Dutch
-    "het een en van op te voor dat zijn werd niet ook maar bij naar om aan door heeft hij zij "
-    # Polish
-    "i w z na do się nie to że jest od po przez dla jak ale oraz który która które był była są jego jej "
-    # Turkish
-    "ve bir bu ile için da de olarak olan daha çok ama gibi ise ki en her sonra kadar göre "
-    # Romanian
-    "și în cu pe la din care că nu au fost este sunt mai dar pentru"
-)
+    "zu zum zur bei nach aus nicht auch sich dass er sie es wir ihr wie als wird werden hat haben ",
+    ("it",): "il lo gli di da con su per tra fra che non è sono era anche nel nella della degli delle ",
+    ("nl",): "het een en van op te voor dat zijn werd niet ook maar bij naar om aan door heeft hij zij ",
+    ("pl",): "i w z na do się nie to że jest od po przez dla jak ale oraz który która które był była są jego jej ",
+    ("tr",): "ve bir bu ile için da de olarak olan daha çok ama gibi ise ki en her sonra kadar göre ",
+    ("ro",): "și în cu pe la din care că nu au fost este sunt mai dar pentru",
+}
+STOP_WORDS: frozenset[str] = _words(" ".join(_STOP_BY_LANGUAGE.values()))
 #: The languages whose function words :data:`STOP_WORDS` holds: in a text in another language, written in the
 #: Latin script or not, the share of those words says nothing of whether a line is prose (#12).
-STOP_WORD_LANGUAGES: frozenset[str] = frozenset({"en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr", "ro"})
+STOP_WORD_LANGUAGES: frozenset[str] = frozenset(lang for langs in _STOP_BY_LANGUAGE for lang in langs)
 
 #: Short words that a lost space glues to the end of the word before them
 #: ("Khersonis", "Shoiguto", "Crimeathe", "Khersonwhich").
