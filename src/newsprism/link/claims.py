@@ -61,6 +61,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..model import Article, Claim, Place
+from ..sentences import sentence_span
 from .features import day_of, fold_name, idf, site_of
 from .resources import EVENT_QUANTITIES, PEOPLE_NOUNS, SUBGROUP_NOUNS, UNIT_DIMENSIONS
 
@@ -405,7 +406,7 @@ def align_claims(stories: Mapping[str, Iterable[str]], articles: Mapping[str, Ar
         for article in members:
             for index, claim in enumerate(article.claims):
                 quantity = quantity_of(claim, article.text)
-                span = _sentence(article.text, claim)
+                span = sentence_span(article.text, claim.start, claim.end)
                 if quantity is None and not (claim.counted or claim.what) and _COMPARED.search(
                         article.text, max(0, claim.start - 40), claim.start):
                     # "compared with fewer than 8 million": a figure of no noun of its own, set against another,
@@ -535,13 +536,6 @@ def share_holder(article: Article, claim: Claim,
     if first:
         return holders[0], among
     return (holders[1] if len(holders) > 1 else f"against {holders[0]}"), among
-
-
-def _sentence(text: str, claim: Claim) -> tuple[int, int]:
-    """The span of a figure's sentence: from the full stop or line break before it to the next."""
-    start = max(text.rfind(mark, 0, claim.start) for mark in (". ", "\n")) + 1
-    ends = [at for mark in (". ", "\n") if (at := text.find(mark, claim.end)) != -1]
-    return start, min(ends) if ends else len(text)
 
 
 def _named_in_sentence(article: Article, claim: Claim, sentence: tuple[int, int],

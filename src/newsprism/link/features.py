@@ -24,6 +24,7 @@ import numpy as np
 from ..codes import Code
 from ..extract.names import ROMAN_NUMERAL
 from ..model import Article
+from ..sentences import SENTENCE_END, ends_sentence
 from .resources import FOLDS, INITIAL_FOLDS, LABEL_FAMILY, LEADING_ABBREVIATIONS
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -315,11 +316,6 @@ def subject_of(article: Article) -> str | None:
 
 #: a headline stand-in is cut at a word boundary after this many characters
 _HEADLINE_CHARS = 90
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])([\"'”’)]?)\s+")
-#: A stop after an initial ("John F. Kennedy") ends no sentence, nor one after a short abbreviation before a number
-#: ("on Dec. 7", "No. 1").
-_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])[A-Z]\.$")
-_SHORT_BEFORE_NUMBER = re.compile(r"(?:^|[\s(])[A-Z][a-z]{0,3}\.$")
 
 
 def lead_sentence(text: str) -> str:
@@ -333,20 +329,12 @@ def lead_sentence(text: str) -> str:
     "Iraq's Saddam Hussein, facing U.S. pressure, freed the hostages."
     """
     line = text.lstrip().partition("\n")[0].strip()  # the first line with text, without splitting the rest
-    end = next((m for m in _SENTENCE_END.finditer(line) if m.start() >= 20 and _ends_sentence(line, m)), None)
+    end = next((m for m in SENTENCE_END.finditer(line) if m.start() >= 20 and ends_sentence(line, m)), None)
     sentence = line[:end.end(1)].strip() if end else line
     if len(sentence) <= _HEADLINE_CHARS:
         return sentence
     cut = sentence.rfind(" ", 0, _HEADLINE_CHARS)
     return sentence[:cut if cut > _HEADLINE_CHARS // 2 else _HEADLINE_CHARS].rstrip(" ,;:-–—") + "…"
-
-
-def _ends_sentence(line: str, stop: re.Match[str]) -> bool:
-    """Whether a stop (with its closing mark) ends the sentence: not before a word in lower case ("Corp. said"),
-    after an initial ("John F. Kennedy"), nor after a short abbreviation before a number ("on Dec. 7")."""
-    after = line[stop.end():stop.end() + 1]
-    return not after.islower() and not _INITIAL_BEFORE.search(line, 0, stop.start()) \
-        and not (after.isdigit() and _SHORT_BEFORE_NUMBER.search(line, 0, stop.start()))
 
 
 def content_of(article: Article) -> tuple[str, str]:

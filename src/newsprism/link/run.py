@@ -175,10 +175,10 @@ def _link_config(settings: Settings) -> str:
     after a member's first sentence; "merges" 1, an undated article no bridge between dated ones and joining them on
     a pair's evidence; "entity_nodes" 2, a name node stores its counts and first member instead of its member list;
     "site_titles" 1, a title a site gives many of its pages is its furniture; "claim_verbs" 1, a claim group's verb
-    by its base form, #17)."""
+    by its base form; "claim_sentences" 1, a figure's sentence runs past abbreviations, initials and titles, #17)."""
     return json.dumps({"signature": SIGNATURE_VERSION, "shingles": 1, "story_key_days": 1, "bands": [BANDS, ROWS, MAX_BUCKET],
                        "inputs": 2, "labels": 3, "names": 7, "entity_nodes": 2, "features": FEATURES_VERSION, "edges": EDGES_VERSION,
-                       "merges": 1, "site_titles": 1, "claim_verbs": 1,
+                       "merges": 1, "site_titles": 1, "claim_verbs": 1, "claim_sentences": 1,
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
                        "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,
                                    settings.story_average_text_only, settings.story_window_days,

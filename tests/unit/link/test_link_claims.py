@@ -574,3 +574,22 @@ def test_claims_a_figure_giving_no_place_keeps_its_own_owner() -> None:
                  ("$35,000", 35000, {"unit": "USD", "what": "reward", "verb": "offered"}))
     groups = _groups(a, b, c)
     assert {q: sorted(r.article_id for r in rows) for q, rows in groups.items()} == {"reward (offer) (USD)": ["b", "c"]}
+
+
+@pytest.mark.issue(17)
+def test_claims_a_sentence_runs_past_a_title_so_rival_holders_stay_apart() -> None:
+    """Two teams' offers to one player: the sentence of each figure names its team, although "Mr." comes between
+    (a stop after a title ends no sentence), so the two offers are no one holder's figures."""
+    extra = {"counted": "offer", "what": "offer", "unit": "USD"}
+
+    def offer(aid: str, site: str, text: str, needle: str, value: float, team: str) -> Article:
+        mentions = tuple(Mention(text.index(n), text.index(n) + len(n), n, label, n.split()[-1])
+                         for n, label in ((team, "ORG"), ("Teixeira", "PERSON")))
+        return replace(_article(aid, site, "2008-12-15", text, (needle, value, extra)), mentions=mentions)
+
+    red_sox = offer("a", "one.example", "The Boston Red Sox made Mr. Teixeira an eight-year, $200 million offer.",
+                    "$200 million", 2e8, "Boston Red Sox")
+    nationals = offer("b", "two.example", "Last week the Washington Nationals made Mr. Teixeira an eight-year, "
+                      "$160 million offer.", "$160 million", 1.6e8, "Washington Nationals")
+    entity_of = {(a.id, m.entity or ""): f"corpus:{m.entity}" for a in (red_sox, nationals) for m in a.mentions}
+    assert not align_claims({"s": ["a", "b"]}, {"a": red_sox, "b": nationals}, entity_of=entity_of)
