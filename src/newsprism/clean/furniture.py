@@ -550,6 +550,7 @@ def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -
     last = _trim_calls(lines, first, last)
     last = _numbered_list_end(lines, last)
     last = _dated_list_end(lines, last)
+    last = _announced_list_end(lines, last)
     last = _story_end(lines, last)
     title = _title_index(lines, first)
     tags = 0
@@ -655,6 +656,42 @@ def _dated_list_end(lines: Sequence[Line], last: int) -> int:
     return _rows_end(lines, rows) if len(rows) >= _LIST_ITEMS else last
 
 
+def _announced_list_end(lines: Sequence[Line], last: int) -> int:
+    """The story runs on over the list its last paragraph announces (#12).
+
+    A wire report ends on "Results of first round matches on Thursday:" or "named the following squad:" and its
+    rows ("Goran Ivanisevic ( Croatia ) beat Andrei Medvedev ( Ukraine ) 6-3 6-4", "Dmitri Kharine") are short and
+    have no sentence, so the run of prose ends at its lead-in. The rows are the story's when the run's last line is
+    a paragraph that ends on a colon, :data:`_LIST_ITEMS` or more lines follow it in one form (each with a figure,
+    or each a name alone) and they end at the next paragraph.
+    """
+    if not _announces(lines[last]):
+        return last
+    rows = _list_rows(lines, last + 1)
+    return _rows_end(lines, rows) if len(rows) >= _LIST_ITEMS else last
+
+
+def _announces(line: Line | None) -> bool:
+    """Whether ``line`` is a paragraph that announces a list: prose of six words or more ending on a colon."""
+    return line is not None and line.kind is None and line.prose and line.n_words >= 6 \
+        and line.text.rstrip().endswith(":")
+
+
+def _list_rows(lines: Sequence[Line], start: int) -> list[int]:
+    """The indices of the rows of one form from ``start`` on: each with a figure, or each a name alone."""
+    rows: list[int] = []
+    form = None
+    for i in range(start, len(lines)):
+        line = lines[i]
+        this = "figure" if _FIGURE.search(line.text) else "name" if _name_like(line) else None
+        if line.kind is not None or this is None or (form is not None and this != form) \
+                or (line.prose and _closed(line.text)):
+            break
+        form = this
+        rows.append(i)
+    return rows
+
+
 def _row_date(line: Line) -> tuple[int, int] | None:
     """The month and day a schedule's row opens on, as numbers to order the rows by."""
     m = DATED_ROW.match(line.text)
@@ -671,6 +708,16 @@ def _counts_on(run: Sequence[Line]) -> bool:
     """Whether each line of ``run`` is numbered one more than the line before: a list's items, not a menu."""
     numbers = [_item_number(line) for line in run]
     return numbers[0] is not None and numbers == list(range(numbers[0], numbers[0] + len(run)))
+
+
+#: A figure standing as a word of its own: "2", "6-2", "1:45.3", "10,000"; not a part of a name ("COVID-19", "G7"),
+#: nor a count in brackets ("Android (19)": a tag list's or an archive's counts of its pages).
+_FIGURE = re.compile(r"(?<![\w(-])\d+(?:[.,:\-–]\d+)*(?![\w)-])")
+
+
+def _figures(run: Sequence[Line]) -> bool:
+    """Whether three lines in four of ``run`` hold a figure: the rows of a table, not a menu's items."""
+    return 4 * sum(1 for line in run if _FIGURE.search(line.text)) >= 3 * len(run)
 
 
 def _item_number(line: Line) -> int | None:
@@ -794,8 +841,10 @@ _LINK_END = re.compile(r"[\w-]+(?:\.[\w-]+)+/\S*$")
 
 def _menus(lines: Sequence[Line]) -> None:
     """Runs of four or more short unpunctuated lines inside the story are menus, unless they count on (a
-    ranking's rows, #12)."""
+    ranking's rows) or most of them hold a figure (a table of results: "Barnsley 2 Stoke 0"; a menu's items are
+    words, #12)."""
     run: list[Line] = []
+    before: Line | None = None  # the line before the run
     for line in [*lines, None]:
         if line is not None and line.kind is None and not line.prose and line.n_words <= 4 \
                 and not TERMINAL.search(line.text):
@@ -803,10 +852,13 @@ def _menus(lines: Sequence[Line]) -> None:
             continue
         if line is not None and run and line.kind is not None and line.kind not in _INLINE_KINDS:
             continue  # a menu item a cue marked already ("Sign in") does not split the menu in two (#12)
-        if len(run) >= 4 and not _counts_on(run):
+        if len(run) >= 4 and not _counts_on(run) and not _figures(run) and not _announces(before):
             for item in run:
                 _mark(item, "navigation", f"one of {len(run)} short lines in a row (a menu)")
-        run = []
+        elif run and _announces(before):  # "named the following squad:", then its names
+            for item in run:
+                item.row = True
+        run, before = [], line
 
 
 def _in_story(lines: Sequence[Line]) -> None:
@@ -828,7 +880,7 @@ def _in_story(lines: Sequence[Line]) -> None:
             continue
         if i > last_prose and _title_like(line):
             _mark(line, "tags", "a short title-like line after the last paragraph of the story")
-        elif _name_like(line):
+        elif _name_like(line) and not line.row:  # a list's names are its rows ("named the following squad:")
             _mark(line, "credit", "a name standing alone between paragraphs (a photo credit)")
             before = kept[i - 1] if i > 0 else None
             if before is not None and before.kind is None and _caption_like(before):

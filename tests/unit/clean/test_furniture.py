@@ -761,3 +761,35 @@ def test_furniture_teasers_after_the_story_do_not_carry_the_run_on() -> None:
 def test_furniture_story_paragraph_closed_by_a_link_a_colon_or_a_smiley_stays(last: str) -> None:
     result = clean_text("\n\n".join([*_COUNCIL, last, "More News", "Contact us"]))
     assert last in result.text
+
+
+@pytest.mark.issue(12)
+def test_furniture_results_inside_the_story_are_a_table_not_a_menu() -> None:
+    """A wire report's results (short lines, each with its score) between the story's paragraphs are its table, and
+    keep the teams they name; the menu of words beside them still goes."""
+    results = ["Division one", "Barnsley 2 Stoke 0", "Bradford 1 Oldham 1", "Huddersfield 3 Norwich 2",
+               "Ipswich 0 Reading 0"]
+    menu = ["World", "Business", "Sport", "Weather"]
+    text = "\n\n".join([_STORY_BEFORE, "Results of English league matches played on Friday:", *results,
+                        _STORY_AFTER, *menu, _STORY_BEFORE])
+    paragraphs = clean_text(text).text.split("\n\n")
+    assert set(results) <= set(paragraphs)
+    assert not set(menu) & set(paragraphs)
+
+
+@pytest.mark.issue(12)
+def test_furniture_the_list_a_paragraph_announces_is_the_story_s() -> None:
+    """A wire report's squad after "named the following squad:" (names alone) and its results after the last
+    paragraph's colon (each row with its score) are the story's, and keep the people they name; a run of names
+    after a paragraph that announces nothing is still judged as before."""
+    squad = ["Dmitri Kharine", "Sergei Ovchinnikov", "Yuri Nikiforov", "Viktor Onopko", "Andrei Kanchelskis"]
+    results = ["Goran Ivanisevic (Croatia) beat Andrei Medvedev (Ukraine) 6-3 6-4",
+               "Thomas Muster (Austria) beat Byron Black (Zimbabwe) 6-2 6-3",
+               "Boris Becker (Germany) beat Jan Siemerink (Netherlands) 7-6 6-4"]
+    text = "\n\n".join([_STORY_BEFORE, "Russia coach Boris Ignatyev named the following squad on Friday:", *squad,
+                        _STORY_AFTER, "Results of first round matches at the Grand Slam Cup on Thursday:", *results])
+    paragraphs = clean_text(text).text.split("\n\n")
+    assert set(squad) <= set(paragraphs)
+    assert set(results) <= set(paragraphs)
+    unannounced = clean_text("\n\n".join([_STORY_BEFORE, _STORY_AFTER, *squad, _STORY_BEFORE])).text.split("\n\n")
+    assert not set(squad) & set(unannounced)
