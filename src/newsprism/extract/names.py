@@ -369,6 +369,8 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
                 evidence = None
         elif form.suffix != other.suffix and (form.suffix or form.given):
             return None  # Donald Trump Jr. is not Donald Trump; a bare "Trump" may be either
+        elif plural_of(form.surname, other.surname) or plural_of(other.surname, form.surname):
+            return None  # "the Clintons" are a family, not Hillary Clinton; "Williams" is not "William" (#17)
         elif form.given and other.given:
             if not _given_compatible(form.given, other.given):
                 return None  # never merge two full names with different first names
@@ -390,6 +392,12 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
         if evidence and (best is None or evidence.score > best.score):
             best = evidence
     return best
+
+
+def plural_of(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with a plural's ending: "Clintons" of "Clinton", "Joneses" of "Jones"."""
+    word, other = word.casefold(), other.casefold()
+    return word in (other + "s", other + "es")
 
 
 def _own_name_of(short: str, full: str) -> bool:

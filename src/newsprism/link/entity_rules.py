@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..extract.names import compare_words, is_acronym_of, translit_key
+from ..extract.names import compare_words, is_acronym_of, plural_of, translit_key
 from ..model import MergeEvidence
 from .entity_names import NameNode, looks_acronym
 from .features import fold_name, tokens
@@ -189,8 +189,11 @@ def same_person_word(a: str, b: str) -> MergeEvidence | None:
 
     A loose match (fuzzy, or the link stage's transliteration fold) needs two rare words ("Surovkin" /
     "Surovikin", "Comeau" / "Comeaux"): beside a common name, a name spelt close to it is another
-    name ("Hiller" / "Hitler", "Krystek" / "Kristen"); exact and transliteration rules hold always.
+    name ("Hiller" / "Hitler", "Krystek" / "Kristen"); exact and transliteration rules hold always. A name in
+    the plural is a family's, never a spelling of the name.
     """
+    if plural_of(a, b) or plural_of(b, a):
+        return None  # "the Kardashians" are a family, not Kim Kardashian; "Williams" is not "William"
     found = compare_words(a, b)
     if found is not None and found.rule != "fuzzy":
         return found

@@ -171,13 +171,14 @@ def _link_config(settings: Settings) -> str:
     its article; 5, an unplaced common plural is a node of its article and a seat of power is typed by what it does;
     6, a people keeps its entry by its word or its plural alone, and a name its entry by the words of the places at
     that entry; 7, an unplaced name is compatible with every name of a place, a place's name in the plural stands
-    for none, and unplaced initials of two or three letters for none; "labels" 3, a pull quote names a story last,
+    for none, and unplaced initials of two or three letters for none; 8, a surname in the plural is a family's,
+    no spelling of the surname; "labels" 3, a pull quote names a story last,
     after a member's first sentence; "merges" 1, an undated article no bridge between dated ones and joining them on
     a pair's evidence; "entity_nodes" 2, a name node stores its counts and first member instead of its member list;
     "site_titles" 1, a title a site gives many of its pages is its furniture; "claim_verbs" 1, a claim group's verb
     by its base form; "claim_sentences" 1, a figure's sentence runs past abbreviations, initials and titles, #17)."""
     return json.dumps({"signature": SIGNATURE_VERSION, "shingles": 1, "story_key_days": 1, "bands": [BANDS, ROWS, MAX_BUCKET],
-                       "inputs": 2, "labels": 3, "names": 7, "entity_nodes": 2, "features": FEATURES_VERSION, "edges": EDGES_VERSION,
+                       "inputs": 2, "labels": 3, "names": 8, "entity_nodes": 2, "features": FEATURES_VERSION, "edges": EDGES_VERSION,
                        "merges": 1, "site_titles": 1, "claim_verbs": 1, "claim_sentences": 1,
                        "duplicates": [settings.duplicate_min_jaccard, settings.duplicate_min_containment],
                        "stories": [settings.story_threshold, settings.story_average, settings.story_threshold_text_only,

@@ -152,6 +152,13 @@ GROUP_CASES = [
         [("Donald Trump", {"Donald Trump", "Trump"}), ("Donald Trump Jr.", {"Donald Trump Jr.", "Trump Jr."})],
     ),
     ([("Martin Luther King Jr.", PERSON), ("King", PERSON)], [("Martin Luther King Jr.", {"Martin Luther King Jr.", "King"})]),
+    # a surname in the plural is the family, no spelling of one member's name (#17)
+    (
+        [("Hillary Clinton", PERSON), ("Clintons", PERSON), ("Clinton", PERSON)],
+        [("Hillary Clinton", {"Hillary Clinton", "Clinton"}), ("Clintons", {"Clintons"})],
+    ),
+    ([("Kim Kardashian", PERSON), ("Kardashians", PERSON)], [("Kim Kardashian", {"Kim Kardashian"}),
+                                                            ("Kardashians", {"Kardashians"})]),
 ]
 
 
