@@ -39,7 +39,8 @@ FUZZY_JARO_WINKLER = 0.94
 #: Fuzzy matching needs keys at least this long: short names collide too often.
 FUZZY_MIN_LENGTH = 5
 
-_TRAILING = re.compile(r"[\s.,;:!?()\[\]{}/\"'“”‘’«»\-–—]+$")
+#: What a name never ends on: punctuation, and an ampersand cut from the name after it ("India &", #17).
+_TRAILING = re.compile(r"[\s.,;:!?()\[\]{}/\"'“”‘’«»\-–—&]+$")
 _LEADING = re.compile(r"[\s(\[{\"'“”‘’«»\-–—]+")  # matched at the span's current start
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _TRANSLIT = tuple((re.compile(pattern), repl) for pattern, repl in TRANSLIT_RULES)
@@ -69,6 +70,8 @@ def clean_span(text: str) -> tuple[int, int]:
     >>> start, end = clean_span(text)
     >>> text[start:end]
     'Kremlin'
+    >>> "India &"[slice(*clean_span("India &"))]
+    'India'
     """
     start, end = 0, len(text)
     while True:
