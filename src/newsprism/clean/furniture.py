@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..model import normalize_for_hash
 from .dateline import find_dateline
@@ -605,8 +606,7 @@ def _numbered_list_end(lines: Sequence[Line], last: int) -> int:
     most :data:`_ITEM_GAP` lines between two items (an item's link or note), and it has
     :data:`_LIST_ITEMS` items or more; the story then runs to its last item.
     """
-    start = next((i for i in range(last + 1, min(last + 3, len(lines)))
-                  if lines[i].kind is None and _item_number(lines[i]) == 1), None)
+    start = next((i for i in _list_openings(lines, last) if _item_number(lines[i]) == 1), None)
     if start is None:
         return last
     expected, end, i = 2, start, start + 1
@@ -617,6 +617,16 @@ def _numbered_list_end(lines: Sequence[Line], last: int) -> int:
             rows.append(i)
         i += 1
     return _rows_end(lines, rows) if expected - 1 >= _LIST_ITEMS else last
+
+
+def _list_openings(lines: Sequence[Line], last: int) -> list[int]:
+    """Where a list that follows the run of prose may open: the first two unmarked lines after it (the list's
+    first item, or its heading and then the item).
+
+    A box the page sets between the story and its list (a consent notice, a newsletter box), marked by its cues
+    already, is passed over: it does not hide a tour's dates or a ranking from the story (#12).
+    """
+    return list(islice((i for i in range(last + 1, len(lines)) if lines[i].kind is None), 2))
 
 
 def _rows_end(lines: Sequence[Line], rows: list[int]) -> int:
@@ -639,8 +649,7 @@ def _dated_list_end(lines: Sequence[Line], last: int) -> int:
     of the calendar (a list of teasers is dated newest first, and with its year). The rows run on with at most
     :data:`_ITEM_GAP` lines between two of them, and there are :data:`_LIST_ITEMS` or more.
     """
-    start = next((i for i in range(last + 1, min(last + 3, len(lines)))
-                  if lines[i].kind is None and _row_date(lines[i]) is not None), None)
+    start = next((i for i in _list_openings(lines, last) if _row_date(lines[i]) is not None), None)
     if start is None:
         return last
     rows, i = [start], start + 1

@@ -502,6 +502,21 @@ def test_furniture_a_schedule_right_after_the_story_is_the_story_s() -> None:
 
 
 @pytest.mark.issue(12)
+def test_furniture_a_box_between_the_story_and_its_schedule_does_not_hide_the_schedule() -> None:
+    """A consent notice the page sets between the story and its tour dates is passed over: the dates are the
+    story's, the notice and the menu go."""
+    notice = ("We use cookies to understand how you use our site and to improve your experience. By continuing to "
+              "use our site, you accept our use of cookies.")
+    menu = ["Home", "Sport", "Business", "Contact us"]
+    text = "\n\n".join([_STORY_BEFORE, _STORY_AFTER, notice, "The band's tour dates", *_TOUR, *menu])
+    result = clean_text(text)
+    removed = {removal.text: removal.kind for removal in result.removals}
+    assert not set(removed) & set(_TOUR)
+    assert removed.get(notice) == "cookie"
+    assert set(menu) <= set(removed)
+
+
+@pytest.mark.issue(12)
 def test_furniture_teasers_dated_newest_first_after_the_story_are_not_a_schedule() -> None:
     teasers = ["Dec 5 – Council approves harbour budget", "Nov 28 – Mayor opens new library wing",
                "Nov 12 – Storm closes coastal road for two days", "Oct 30 – School board picks new chair"]
