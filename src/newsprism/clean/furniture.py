@@ -69,6 +69,7 @@ from .resources import (
     PARENTHESISED,
     PAST_AUXILIARY,
     PICTURE_REFERENCE,
+    PUBLISHER_VOICE,
     READER_ADDRESS,
     REPORTING_VERB,
     SENTENCE_END,
@@ -878,6 +879,9 @@ def _in_story(lines: Sequence[Line]) -> None:
     for i, line in enumerate(kept):
         if line.kind is not None or line.title:
             continue
+        if _box_call(kept, i):
+            _mark(line, "subscribe", "a call to the reader set off between two paragraphs (a box)")
+            continue
         form = _caption_form(line, inside=0 < i < last_prose)
         if form is not None:
             _mark(line, "caption", form)
@@ -910,6 +914,27 @@ def _in_story(lines: Sequence[Line]) -> None:
             _mark(line, "caption", "a line with no final stop set off between two paragraphs, as captions are")
         elif not line.prose and _alt_fragment(kept, i):
             _mark(line, "alt_text", "a short description fragment next to a picture's other lines")
+
+
+def _box_call(kept: Sequence[Line], i: int) -> bool:
+    """A box's call set off between two paragraphs: a short line one of whose sentences opens with a button's
+    imperative and in which the publisher speaks of itself ("Get our analysis delivered right to you. No
+    charge."), not in the story's voice, not a list's item and not heading the next paragraph (#12).
+
+    Advice speaks to the reader in the imperative too ("Keep your eyes on the prize…"), but of the reader's own
+    things; a box offers the publisher's ("our", "us", "we").
+    """
+    line = kept[i]
+    if not 0 < i < len(kept) - 1 or not 2 <= line.n_words <= _BOX_CALL_MAX or not CALL_IMPERATIVE.search(line.text):
+        return False
+    if not PUBLISHER_VOICE.search(line.text) or _box_voice(line.text) or _quoted(line.text) \
+            or HEADING_START.match(line.text):
+        return False
+    return _isolated(kept, i) and not _subheading(kept, i)
+
+
+#: Words in a box's call set off between two paragraphs.
+_BOX_CALL_MAX = 20
 
 
 def _alt_fragment(kept: Sequence[Line], i: int) -> bool:

@@ -405,6 +405,12 @@ CALL_READER = re.compile(
     r"|voi|tuo|tua|você|seu|sua|saya|anda|kami|вы|ваш|ваша|мы|моё|мой|мне)\b",
     _I,
 )
+#: The publisher speaking of itself, as a box does ("Get our analysis…", "Follow us"), in several languages (#12).
+PUBLISHER_VOICE = re.compile(
+    r"\b(?:our|us|we|nuestr[oa]s?|nosotros|notre|nos|nous|unser\w*|uns|wir|nostr[oaie]|noi|noss[oa]s?|kami"
+    r"|nasz\w*|наш\w*|нас|мы)\b",
+    _I,
+)
 #: The reader's consent as a sign-up form's box words it for them to tick ("I agree that … can send me …", "Yes, I
 #: would like to receive…"), in several languages (#12).
 CONSENT = re.compile(

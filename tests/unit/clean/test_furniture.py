@@ -808,3 +808,27 @@ def test_furniture_the_list_a_paragraph_announces_is_the_story_s() -> None:
     assert set(results) <= set(paragraphs)
     unannounced = clean_text("\n\n".join([_STORY_BEFORE, _STORY_AFTER, *squad, _STORY_BEFORE])).text.split("\n\n")
     assert not set(squad) & set(unannounced)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line", [
+    "Get our conservative analysis delivered right to you. No charge.",
+    "Never fear: check out our buying guide and our favourite phones of the year",
+])
+def test_furniture_a_call_in_the_publisher_s_voice_between_paragraphs_is_a_box(line: str) -> None:
+    removed, _ = _between_story(line)
+    assert removed == "subscribe"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line", [
+    # advice to the reader about the reader's own things, in the imperative: the story's, not a box
+    "Keep your eyes on the prize and don't let your fingers do the walking.",
+    "3. Get support for the scary stuff to strengthen our success mindset",
+    # told in the story's voice, or someone speaking
+    "Get out, we were told by the officers at the gate.",
+    '"Give us back our bridge," the protesters chanted on Tuesday.',
+])
+def test_furniture_an_imperative_in_the_story_between_paragraphs_stays(line: str) -> None:
+    removed, result = _between_story(line)
+    assert removed is None and line in result.text
