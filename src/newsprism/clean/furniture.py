@@ -817,7 +817,32 @@ def _title_index(lines: Sequence[Line], first: int) -> int:
             return -1
         if lines[above].prose:
             break
+    if not _names_the_story(headline, lines[first:]):
+        return -1
     return i
+
+
+#: Words of the story's opening a headline shares one of its words with.
+_LEAD_WORDS = 80
+
+
+def _names_the_story(headline: Line, story: Sequence[Line]) -> bool:
+    """Whether a headline shares a content word with the story's opening, as a headline names its subject
+    ("Brazil's Senate approves…" over a story about Brazil's Senate). A box's or a newsletter's name set above the
+    story ("NJ High School Sports LIVE", "Hunterdon County Democrat") names none of it (#12)."""
+    words = {_stem(w) for w in headline.words if len(w) > 2 and w.lower() not in STOP_WORDS}
+    lead: set[str] = set()
+    for line in story:
+        if len(lead) >= _LEAD_WORDS:
+            break
+        if line.kind is None:
+            lead.update(_stem(w) for w in line.words)
+    return not words or bool(words & lead)
+
+
+def _stem(word: str) -> str:
+    """A word's first five letters: "Kherson" and "Khersonu", "bridge" and "bridges" meet, in any language."""
+    return word.lower()[:5]
 
 
 def _weight(line: Line) -> float:

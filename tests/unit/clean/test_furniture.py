@@ -832,3 +832,21 @@ def test_furniture_a_call_in_the_publisher_s_voice_between_paragraphs_is_a_box(l
 def test_furniture_an_imperative_in_the_story_between_paragraphs_stays(line: str) -> None:
     removed, result = _between_story(line)
     assert removed is None and line in result.text
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line", ["NJ High School Sports LIVE", "Hunterdon County Democrat", "Morning Jolt (M-F)"])
+def test_furniture_a_box_s_name_above_the_story_is_not_its_headline(line: str) -> None:
+    """A headline names its story's subject, and shares a word with its opening; a newsletter's or a section's
+    name set above the story names none of it, and goes with the page head."""
+    result = clean_text(f"{line}\n\n{_STORY_BEFORE}\n\n{_STORY_AFTER}")
+    assert {removal.text: removal.kind for removal in result.removals}.get(line) == "navigation"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("headline", ["Council closes the old bridge for two years", "Bridge repairs to take two years"])
+def test_furniture_a_headline_that_names_the_story_stays_its_headline(headline: str) -> None:
+    text = f"{headline}\n\n{_STORY_BEFORE}\n\n{_STORY_AFTER}"
+    result = clean_text(text)
+    assert result.text.startswith(headline)
+    assert clean_article(Article(id="t", text="", raw_text=text)).title == headline
