@@ -549,6 +549,7 @@ def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -
     if best_sum < 10:  # no run of prose to anchor on: judge by cues alone
         return
     first, last = best
+    first = _after_date(lines, first, last, languages)
     last = _trim_calls(lines, first, last)
     last = _numbered_list_end(lines, last)
     last = _dated_list_end(lines, last)
@@ -573,6 +574,26 @@ def _by_region(lines: Sequence[Line], *, languages: tuple[str, ...] = ("en",)) -
         elif (i < first or i > last) and not (line.prose and line.n_words >= 25):
             _mark(line, "navigation", "outside the story's run of prose")
     _menus(lines[first : last + 1])
+
+
+def _after_date(lines: Sequence[Line], first: int, last: int, languages: tuple[str, ...]) -> int:
+    """The story opens after a date standing alone near the top of its run, when no paragraph is above the date.
+
+    A page sets its headline, its deck or a box above the date ("We are having some technical difficulties. Try
+    again later."): short sentences weigh for the run, and a box above the date was taken into the story (#12).
+    """
+    for i in range(first, min(first + _DATE_REACH, last)):
+        line = lines[i]
+        if line.kind is None and (line.prose and _closed(line.text) and line.n_words >= _DECK_WORDS):
+            return first  # a paragraph above: the date is inside the story
+        if line.kind is None and _dateline_alone(line, languages):
+            return i + 1 if i > first else first
+    return first
+
+
+#: Lines from the top of the run within which a date standing alone ends the page head, and the words of a
+#: paragraph that keeps what is above the date in the story.
+_DATE_REACH, _DECK_WORDS = 4, 25
 
 
 def _trim_calls(lines: Sequence[Line], first: int, last: int) -> int:

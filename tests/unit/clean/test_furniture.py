@@ -850,3 +850,22 @@ def test_furniture_a_headline_that_names_the_story_stays_its_headline(headline: 
     result = clean_text(text)
     assert result.text.startswith(headline)
     assert clean_article(Article(id="t", text="", raw_text=text)).title == headline
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line", ["We are having some technical difficulties. Try again later.",
+                                  "Plus, get a limited-edition tote FREE."])
+def test_furniture_a_box_above_the_story_s_date_is_page_head(line: str) -> None:
+    """Short sentences weigh for the story's run; above a date standing alone at the top of the run, they are the
+    page's head (a box, a deck), not the story."""
+    result = clean_text(f"{line}\n\nTuesday, October 8, 2019\n\n{_STORY_BEFORE}\n\n{_STORY_AFTER}")
+    assert line in {removal.text for removal in result.removals}
+    assert result.text.startswith(_STORY_BEFORE.split("\n")[0])
+
+
+@pytest.mark.issue(12)
+def test_furniture_a_paragraph_above_a_date_in_the_story_stays() -> None:
+    lead = ("The city council has voted to close the old bridge for two years of repairs, its members said after a "
+            "long meeting on Tuesday night that ran well past midnight.")
+    result = clean_text(f"{lead}\n\nTuesday, October 8, 2019\n\n{_STORY_BEFORE}\n\n{_STORY_AFTER}")
+    assert lead in result.text
