@@ -204,7 +204,7 @@ _P = [
     # "for the year", "a high for the year", "the first nine months of the year": the story's year (#13);
     # "this time of the year" is any year.
     ("the_year", r"(?<!time )\b(?P<pre>[Ff]or|of|during|through|throughout|in)\s+(?P<x>the\s+year)\b(?![\s-]+(?:ago|earlier|before|"
-                 r"after|ended|ending|end|to|that|when|in\s+which|of(?!\s+[$£€#])|\d|it|he|she|they|we|I|you|the|a|an|his|her|its|their)\b|['’-])"),
+                 r"after|ended|ending|end|to|that|when|in\s+which|of(?!\s+[$£€#])|\d+|it|he|she|they|we|I|you|the|a|an|his|her|its|their)\b|['’-])"),
     # "For the week, the index dropped 3.8%", "the week's most active session": the week the story is about (#13).
     ("the_week", r"(?:\b(?:[Ff]or|through|throughout)\s+|(?<![\w-])(?=[Tt]he\s+week['’]s\s))(?P<x>[Tt]he\s+week)\b(?![\s-]+(?:ago|earlier|"
                  r"before|after|ended|ending|of|that|when|following|in\s+which)\b|-)"),
