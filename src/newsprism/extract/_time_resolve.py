@@ -174,6 +174,8 @@ def r_month_day(m: re.Match[str], ctx: Context) -> Resolved:
         year = _month_year(month, day, ctx, ctx.anchor)
         if ctx.direction == "past" and _weeks_ahead(year + 1, month, day, ctx.anchor) and not _past_for_sure(m, ctx):
             year += 1
+        elif ctx.direction == "future" and year > ctx.anchor.year and _weeks_behind(year - 1, month, day, ctx.anchor):
+            year -= 1
         if m.groupdict().get("wd"):
             year = _weekday_year(WEEKDAYS[m["wd"].lower()], month, day, year)
     value = _iso_day(year, month, day)
@@ -206,6 +208,15 @@ def _weeks_ahead(year: int, month: int, day: int, anchor: dt.date) -> bool:
     primary on June 7") (#13)."""
     value = _iso_day(year, month, day)
     return value is not None and 0 < (dt.date.fromisoformat(value) - anchor).days <= _NEAR_AHEAD_DAYS
+
+
+def _weeks_behind(year: int, month: int, day: int, anchor: dt.date) -> bool:
+    """Whether a day named without a year fell within five weeks before publication in ``year``. A cue that looks
+    ahead then does not make it next year's: news names the year of a day in another calendar year, so a day
+    just gone and told with a plan ("highlighting his Iowa win on Feb. 1", "the conclave would start March 12",
+    "attendees could catch" a show "on the night of May 25") is that one, the mirror of :func:`_weeks_ahead`."""
+    value = _iso_day(year, month, day)
+    return value is not None and 0 < (anchor - dt.date.fromisoformat(value)).days <= _NEAR_AHEAD_DAYS
 
 
 def _weekday_year(weekday: int, month: int, day: int, year: int) -> int:

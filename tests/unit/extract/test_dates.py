@@ -1665,3 +1665,38 @@ def test_dates_last_after_to_is_a_verb() -> None:
 def test_dates_a_plan_in_the_past_after_the_expression_and_coming_out(text: str, published: str,
                                                                       expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the year" before a year in figures is that year's name, not the story's year.
+        ("Banks are preparing for the year 2000 computer problem.", [("2000", "2000")]),
+        ("The treaty pledged that in the year 2000 the limits would go.", [("2000", "2000")]),
+        ("Throughout the year 1996, prices fell.", [("1996", "1996")]),
+        # rows that must not change: "the year" alone is the story's year
+        ("Earnings for the year rose 10 percent.", [("the year", "1998")]),
+    ],
+)
+def test_dates_the_year_before_a_year_in_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, "1998-02-13") == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A day just gone, told with a cue that looks ahead: that one, not next year's.
+        ("The senator is highlighting his Iowa win on Feb. 1 as he urges unity.", "2016-02-20",
+         ("Feb. 1", "2016-02-01")),
+        ("A cardinal said the conclave would start March 12.", "2013-03-18", ("March 12", "2013-03-12")),
+        ("On the night of May 25, for example, attendees could catch a show.", "2019-05-31", ("May 25", "2019-05-25")),
+        # rows that must not change: a day further back, or ahead in this calendar year, keeps the cue's
+        ("The festival will return on March 25.", "2013-03-18", ("March 25", "2013-03-25")),
+        ("The festival will return on Feb. 1.", "2013-03-18", ("Feb. 1", "2014-02-01")),
+        ("He will retire on Dec. 20.", "2016-01-05", ("Dec. 20", "2016-12-20")),
+    ],
+)
+def test_dates_a_day_just_gone_told_with_a_cue_ahead(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
