@@ -636,6 +636,12 @@ def _relative_to_previous(n: int | None, unit: str, sign: int, ctx: Context) -> 
     else:
         start = dt.date(int(base[:4]), int(base[5:7]) if need >= 7 else 1, int(base[8:10]) if need >= 10 else 1)
     result = _offset(start, sign * n, unit)
+    if sign > 0 and ctx.anchor is not None and (base or "") <= ctx.anchor.isoformat() and ctx.direction != "future" \
+            and (result.value or "") > (_offset(ctx.anchor, 0, unit).value or "")[:need]:
+        # "the government under which we still live today, more than 200 years later", "a decade later, HP
+        # remains a firm on the brink": a count from an event before publication that would end after it, told
+        # in no future, counts from an event the text has not dated, to about now; it is not years ahead (#13).
+        return Resolved(None, unit, resolved=False, note="relative to an earlier date not found")
     return Resolved(result.value, result.granularity, note="relative to an earlier date in the text")
 
 

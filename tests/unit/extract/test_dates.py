@@ -1700,3 +1700,21 @@ def test_dates_the_year_before_a_year_in_figures(text: str, expected: list[tuple
 )
 def test_dates_a_day_just_gone_told_with_a_cue_ahead(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count "later" from an event before publication that would end after it, told in no future, counts
+        # to about now from an event the text has not dated: not years ahead.
+        ("And a decade later, the company remains a firm on the brink.", ("a decade later", None)),
+        ("It was an attack that even three years later remains so charged.", ("three years later", None)),
+        ("Ten years later, the case remains open.", ("Ten years later", None)),
+        # rows that must not change: a count that ends before publication, or one told ahead
+        ("The museum opened in 1988. Ten years later, it closed.", ("Ten years later", "1998")),
+        ("He will be sentenced in March and released three years later.", ("three years later", "2019")),
+    ],
+)
+def test_dates_a_count_later_does_not_run_past_publication(text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _values(text, "2016-01-20")
