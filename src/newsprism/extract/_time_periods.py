@@ -21,10 +21,12 @@ from functools import cache
 
 from ._numbers import small_number
 from ._time_resolve import (
+    _NEAR_AHEAD_DAYS,
     QUARTER_ENDED,
     Context,
     Resolved,
     _month_year,
+    _past_for_sure,
     _unanchored,
     _week,
     quarter_ended,
@@ -403,6 +405,10 @@ def r_holiday(m: re.Match[str], ctx: Context) -> Resolved:
     past = [d for d in days if d <= anchor]
     ahead = [d for d in days if d >= anchor]
     if (rel in ("last", "past", "previous") or (not rel and ctx.direction == "past")) and past:
+        if not rel and ahead and (ahead[0] - anchor).days <= _NEAR_AHEAD_DAYS and not _past_for_sure(m, ctx):
+            # "her last speech before the Christmas holiday", "the debate was held the Saturday before Christmas",
+            # written on Dec. 22: the one days ahead, not a year back, as for a day a few weeks ahead (#13).
+            return Resolved(value(ahead[0]), grain)
         return Resolved(value(past[-1]), grain)
     if (rel in ("next", "coming", "this", "upcoming") or ctx.direction == "future") and ahead:
         return Resolved(value(ahead[0]), grain)

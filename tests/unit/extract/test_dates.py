@@ -1718,3 +1718,20 @@ def test_dates_a_day_just_gone_told_with_a_cue_ahead(text: str, published: str, 
 )
 def test_dates_a_count_later_does_not_run_past_publication(text: str, expected: tuple[str, str | None]) -> None:
     assert expected in _values(text, "2016-01-20")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A holiday a few days ahead, in a sentence told in the past, is the coming one, not last year's.
+        ("Their most recent debate was held the Saturday before Christmas.", "2015-12-23", ("Christmas", "2015-12-25")),
+        ("A spokesman could only quip: Christmas Eve was booked.", "2015-12-23", ("Christmas Eve", "2015-12-24")),
+        # rows that must not change: a past verb governing the holiday, or one more than five weeks ahead
+        ("The stores opened early on Black Friday.", "2013-11-20", ("Black Friday", "2012-11-23")),
+        ("The family celebrated Christmas in Ohio.", "2015-12-23", ("Christmas", "2014-12-25")),
+        ("Their last debate was held before Christmas.", "2015-10-30", ("Christmas", "2014-12-25")),
+    ],
+)
+def test_dates_a_holiday_days_ahead_named_in_the_past(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
