@@ -41,7 +41,7 @@ PARTS_OF_DAY: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "
 
 #: Words whose presence before a temporal expression makes it point forward.
 FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|won’t|'ll|’ll|shall|forecasts?|forecasted|anticipated|expected|predicts?|predicted|projected|could(?! have)|might(?! have)|would(?! have)|(?-i:may)(?! have)|(?:is|are|was|were) to|(?:is|are|was|were) due|plans? to|planning to|planned (?:for|to)|scheduled|"
+    r"\b(?:will|won't|won’t|'ll|’ll|shall|forecasts?|forecasted|anticipated|expected|predicts?|predicted|projected|could(?!\s+(?:not\s+)?have\b)|might(?!\s+(?:not\s+)?have\b)|would(?!\s+(?:not\s+)?have\b)|(?-i:may)(?!\s+(?:not\s+)?have\b)|(?:is|are|was|were) to|(?:is|are|was|were) due|plans? to|planning to|planned (?:for|to)|scheduled|"
     r"set (?:to|for)|is expected to|are expected to|expects? to|going to|intends? to|(?:un)?likely to|upcoming|awaits?|awaiting|"
     r"would (?:be|take|hold) place|"
     r"to be held|to take place|next|coming(?!\s+(?:out|from|off|up|down|into|through|under|together)\b)|from now|hence|slated|(?:is|are|am) (?-i:[a-z]{3,}ing)(?<!\bbeing))\b",

@@ -1735,3 +1735,21 @@ def test_dates_a_count_later_does_not_run_past_publication(text: str, expected: 
 )
 def test_dates_a_holiday_days_ahead_named_in_the_past(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A modal before "not have" tells what did not happen, as before "have": no future cue.
+        ("The start of Saturday night's debate could not have been more awkward.", "2016-02-07",
+         ("Saturday night", "2016-02-06")),
+        ("Officials said the storm on Monday would not have been so bad without the tide.", "2016-02-07",
+         ("Monday", "2016-02-01")),
+        # rows that must not change: a modal that looks ahead
+        ("The debate on Saturday night could be awkward.", "2016-02-07", ("Saturday night", "2016-02-13")),
+        ("The storm would not hit until Monday, forecasters said.", "2016-02-07", ("Monday", "2016-02-08")),
+    ],
+)
+def test_dates_a_modal_before_not_have_is_no_future(text: str, published: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, published)
