@@ -584,6 +584,9 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
                                              or match["x"][:9].lower() == "the next "))
         direction = (tense(text, start, end, weekday=name == "rel_weekday", modal=name in _NAMED)
                      if tensed and not _modifier(text, start, end, name) else None)
+        if direction == "future" and name == "rel_weekday" and _OUTCOME_AFTER.match(text, start, start + 60) \
+                and not _AHEAD_OF.search(text, max(0, start - 20), start):
+            direction = "past"  # "Tuesday's outcome is unlikely to provide much clarity": an outcome has come
         if name == "month_mod" and _modifier_ahead(text, start, end, match, anchor):
             direction = "future"
         frame = _frame_year(text, start, year_told) if name in _FRAMED and direction != "future" else None
@@ -708,6 +711,14 @@ def _quoted(text: str, start: int) -> bool:
     if opened >= 0:  # curly marks, or the `` '' of wire copy
         return max(before.rfind("”"), before.rfind("''")) < opened
     return before.count('"') % 2 == 1
+
+
+#: A weekday's outcome ("Tuesday's outcome", "after Tuesday's victory in Indiana", "as Tuesday's results show",
+#: "Tuesday's 22-point defeat"): the day has passed whatever the clause's modal or plan says of its
+#: consequences (#13). Not after words that look ahead to it ("ahead of Tuesday's results").
+_OUTCOME_AFTER = re.compile(r"[A-Za-z]+day['’]s\s+(?:[\w-]+\s+){0,2}?(?:outcomes?|results?|victory|victories|wins?|"
+                            r"defeats?|loss|losses|landslide|upset|romp|sweep)\b")
+_AHEAD_OF = re.compile(r"\b(?:ahead of|before|awaiting|await|until)\s+$", re.IGNORECASE)
 
 
 def _modifier(text: str, start: int, end: int, name: str) -> bool:

@@ -1753,3 +1753,20 @@ def test_dates_a_holiday_days_ahead_named_in_the_past(text: str, published: str,
 )
 def test_dates_a_modal_before_not_have_is_no_future(text: str, published: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, published)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weekday's outcome has come, whatever the clause says of its consequences.
+        ("Tuesday's outcome is unlikely to provide much clarity in the race.", ("Tuesday", "2016-02-09")),
+        ("Aides argue a comeback is possible after Tuesday's victory in Indiana.", ("Tuesday", "2016-02-09")),
+        ("As Tuesday's results show, Florida may not be out of reach.", ("Tuesday", "2016-02-09")),
+        # rows that must not change: an outcome looked forward to, and a weekday's event that is no outcome
+        ("Markets were calm ahead of Tuesday's results.", ("Tuesday", "2016-02-16")),
+        ("Tuesday's primary is unlikely to provide much clarity.", ("Tuesday", "2016-02-16")),
+    ],
+)
+def test_dates_a_weekdays_outcome_has_come(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2016-02-10")
