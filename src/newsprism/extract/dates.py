@@ -396,6 +396,9 @@ _CLOSING_QUOTE = re.compile(r"[“”«»\"]|``|''")
 #: verb's tense governs it.
 _DAY_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$|\w['’]s\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{3,}\b")
+#: A name after "the Nov. 8": the day qualifies it as a noun would ("the Nov. 8 U.S. presidential election", "the
+#: Feb. 1 Iowa caucuses").
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]\.[A-Z]\.|[A-Z]{2,})(?=[\s,])")
 #: Words that open no noun: function words, prepositions and conjunctions ("win in November because of",
 #: "to win in November without a unified party", "gains in November among ...": no modifier).
 _NOT_A_NOUN = re.compile(r"the|and|for|with|when|after|before|this|that|its|his|her|their|our|was|were|will|"
@@ -728,7 +731,8 @@ def _modifier(text: str, start: int, end: int, name: str) -> bool:
         noun = _NOUN_AFTER.match(text, end)
         return noun is not None and not _NOT_A_NOUN.fullmatch(noun.group().strip())
     return (name in ("mdy", "dmy") and not re.search(r"\d{4}", text[start:end])
-            and bool(_DAY_MODIFIER_BEFORE.search(text, max(0, start - 5), start)) and bool(_NOUN_AFTER.match(text, end)))
+            and bool(_DAY_MODIFIER_BEFORE.search(text, max(0, start - 5), start))
+            and bool(_NOUN_AFTER.match(text, end) or _NAME_AFTER.match(text, end)))
 
 
 _RANGE_DAY = re.compile(r"\s*(?:to|-|–|and|through)\s*(\d{1,2})\b(?!\s*(?:%|[,.]\d|:))")

@@ -1770,3 +1770,19 @@ def test_dates_a_modal_before_not_have_is_no_future(text: str, published: str, e
 )
 def test_dates_a_weekdays_outcome_has_come(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2016-02-10")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day between "the" and a name qualifies it as before a noun: the nearer occurrence, not the tense's.
+        ("Experts believed Russia engineered the leak to influence the Nov. 8 U.S. presidential election.",
+         ("Nov. 8", "2016-11-08")),
+        ("Aides worked to shape the Nov. 8 Senate race.", ("Nov. 8", "2016-11-08")),
+        # rows that must not change: a day a past verb governs
+        ("The leak came on Nov. 8, officials said.", ("Nov. 8", "2015-11-08")),
+    ],
+)
+def test_dates_a_day_before_a_name_is_a_modifier(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2016-07-31")
