@@ -602,7 +602,9 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
                       granularity=result.granularity,  # type: ignore[arg-type]
                       kind=result.kind, resolved=result.resolved and result.value is not None,
                       anchor=anchor.isoformat() if anchor else None, note=result.note, stage=STAGE)
-        joined = _DAY_FROM_DAY.fullmatch(text, refs[-1].start, start) if refs else None
+        joined = (_DAY_FROM_DAY.fullmatch(text, refs[-1].start, start)
+                  or _THE_BEFORE.search(text, max(0, refs[-1].start - 4), refs[-1].start)
+                  and _WEEKDAY_FROM_DAY.fullmatch(text, refs[-1].start, start)) if refs else None
         if joined is not None and ref.resolved and ref.kind == "date" and ref.granularity == "day" and ref.value:
             # "the day after Christmas", "the day before Monday's vote": counted from the day named right after,
             # not from the date the text gave before it, nor left as an event (#13).
@@ -695,13 +697,22 @@ def _in_dateline(ref: TimeRef, text: str, dateline: tuple[int, int]) -> bool:
 
 #: A day or week counted from the day named right after it: "the day after Christmas".
 _DAY_FROM_DAY = re.compile(r"((?:the|a|one)\s+(day|week)\s+(before|after))\s+", re.IGNORECASE)
+#: "the Saturday before Christmas", "the Friday after Thanksgiving": that weekday next to the day named after it.
+_WEEKDAY_FROM_DAY = re.compile(r"((Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(before|after))\s+")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 def _counted_from(shift: TimeRef, day: TimeRef, joined: re.Match[str], text: str) -> TimeRef:
-    """One expression of "the day after" and the day it counts from."""
-    week = joined.group(2).lower() == "week"
-    step = dt.timedelta(days=7 if week else 1)
-    when = dt.date.fromisoformat((day.value or "")[:10]) + (step if joined.group(3).lower() == "after" else -step)
+    """One expression of "the day after" (or "the Saturday before") and the day it counts from."""
+    unit, after = joined.group(2).lower(), joined.group(3).lower() == "after"
+    week = unit == "week"
+    base = dt.date.fromisoformat((day.value or "")[:10])
+    if unit in WEEKDAYS:
+        gap = (WEEKDAYS[unit] - base.weekday()) % 7 if after else (base.weekday() - WEEKDAYS[unit]) % 7
+        step = dt.timedelta(days=gap or 7)
+    else:
+        step = dt.timedelta(days=7 if week else 1)
+    when = base + (step if after else -step)
     value = f"{when.isocalendar()[0]:04d}-W{when.isocalendar()[1]:02d}" if week else when.isoformat()
     return TimeRef(shift.start, day.end, text[shift.start:day.end], value, "week" if week else "day", "date", True,
                    day.anchor, f"{joined.group(1).lower()} {day.text}", STAGE)

@@ -1725,7 +1725,8 @@ def test_dates_a_count_later_does_not_run_past_publication(text: str, expected: 
     ("text", "published", "expected"),
     [
         # A holiday a few days ahead, in a sentence told in the past, is the coming one, not last year's.
-        ("Their most recent debate was held the Saturday before Christmas.", "2015-12-23", ("Christmas", "2015-12-25")),
+        ("Her last campaign speech before the Christmas holiday was on Tuesday.", "2015-12-23",
+         ("Christmas", "2015-12-25")),
         ("A spokesman could only quip: Christmas Eve was booked.", "2015-12-23", ("Christmas Eve", "2015-12-24")),
         # rows that must not change: a past verb governing the holiday, or one more than five weeks ahead
         ("The stores opened early on Black Friday.", "2013-11-20", ("Black Friday", "2012-11-23")),
@@ -1786,3 +1787,19 @@ def test_dates_a_weekdays_outcome_has_come(text: str, expected: tuple[str, str])
 )
 def test_dates_a_day_before_a_name_is_a_modifier(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2016-07-31")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weekday before or after a day named right after it is counted from that day.
+        ("The vote was held on the Tuesday after Thanksgiving.", ("Tuesday after Thanksgiving", "2015-12-01")),
+        ("Stores will open the Friday after Thanksgiving.", ("Friday after Thanksgiving", "2016-11-25")),
+        ("Their last debate was held the Saturday before Christmas.", ("Saturday before Christmas", "2015-12-19")),
+        # rows that must not change: a weekday with no day after it
+        ("The Friday before, he quit.", ("Friday", "2015-12-18")),
+    ],
+)
+def test_dates_a_weekday_before_or_after_a_day(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2015-12-23")
