@@ -356,11 +356,17 @@ def tense(text: str, start: int, end: int, *, weekday: bool = False, modal: bool
         # A quotation closing after the expression ends what can date it: in '"... in November," Jorgensen
         # argued', the verb dates the telling, not the words quoted.
         closing = _CLOSING_QUOTE.search(text, end, right)
-        reach = min(closing.start() if closing else right, end + _AFTER_REACH)
+        limit = closing.start() if closing else right
+        asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text, end, min(limit, end + 2 * _AFTER_REACH))]
+        # An aside does not count against the reach: the clause's verb may come after it.
+        reach = min(limit, end + _AFTER_REACH + sum(b - a for a, b in asides if a < end + _AFTER_REACH))
         question = _QUESTION_AFTER.search(text, end, reach)
         reach = question.start() if question else reach
-        after = [m for m in _cues(text[end:reach])
-                 if not _INFINITIVE_CUE.match(m.group()) and not _QUALIFIER_CUE.fullmatch(m.group())]
+        window = text[end:reach]
+        asides = [(a - end, b - end) for a, b in asides]
+        after = [m for m in _cues(window)
+                 if not _INFINITIVE_CUE.match(m.group()) and not _QUALIFIER_CUE.fullmatch(m.group())
+                 and not any(a <= m.start() < b for a, b in asides)]
         found = None if not after else "future" if after[0].re is FUTURE_CUES else "past"
         if found == "future" and _FUTURE_IN_PAST.match(after[0].group()):
             found = "near"  # "On Friday morning, world leaders were to gather again": a plan seen from the past
@@ -376,6 +382,9 @@ _OPENING_CLAUSE = re.compile(r"[\"“'‘(]?(?:After|Before|When|While|Although|
 _WEAK_PAST = re.compile(r"[a-z]{3,}ed")
 _PAST_AUX_BEFORE = re.compile(r"\b(?:was|were|had|had been)\s+$", re.IGNORECASE)
 _FUTURE_IN_PAST = re.compile(r"was\b|were\b|planned to", re.IGNORECASE)
+#: A relative clause or an aside between commas, dashes or brackets after the expression ("On Monday, Graham, who
+#: had endorsed Bush, will headline a fundraiser"): its verbs are not the main clause's.
+_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;:—–()\"“”]*,|\s[—–]\s?[^—–]{1,160}?[—–]|—[^—]{1,160}?—|\([^()]{1,160}\)")
 #: Infinitives ("to be held on August 9") qualify a noun; after the expression they date nothing before them.
 _INFINITIVE_CUE = re.compile(r"to\s", re.IGNORECASE)
 #: Nor do "next" and "coming" after it: they qualify a noun ("the stuff coming out of their taps").

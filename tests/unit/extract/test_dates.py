@@ -1803,3 +1803,21 @@ def test_dates_a_day_before_a_name_is_a_modifier(text: str, expected: tuple[str,
 )
 def test_dates_a_weekday_before_or_after_a_day(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2015-12-23")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative clause or an aside after the expression is not its clause: the main verb after it dates it.
+        ("On Monday, Graham, who had endorsed Bush, will headline a fundraiser.", ("Monday", "2015-12-28")),
+        ("On Monday, Graham—who had previously endorsed Bush and later backed Cruz in the primary race—will "
+         "headline a fundraiser in support of the senator.", ("Monday", "2015-12-28")),
+        ("On Friday, the company, which will report earnings next week, said it cut jobs.", ("Friday", "2015-12-18")),
+        # rows that must not change: no aside
+        ("On Monday, Graham will headline a fundraiser.", ("Monday", "2015-12-28")),
+        ("On Monday, the senator said he will run.", ("Monday", "2015-12-21")),
+    ],
+)
+def test_dates_an_aside_after_the_expression_is_not_its_clause(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2015-12-23")
