@@ -82,7 +82,7 @@ SCHEDULED = re.compile(
     re.IGNORECASE,
 )
 #: Reporting verbs: the time of the telling, a date only right before it ("said Friday").
-REPORTING = re.compile(r"(?:said|says|told|announced|reported|added|stated|noted|wrote|according)", re.IGNORECASE)
+REPORTING = re.compile(r"(?:said|says|told|announced|reported|added|stated|noted|wrote|according|suggested|argued|claimed|insisted|warned|acknowledged|conceded|explained|asserted|contended|maintained|signaled|signalled|indicated|confirmed|revealed|declared|disclosed)", re.IGNORECASE)
 #: A deadline or a start just before an expression: it usually lies ahead ("payable Dec. 7", "until May").
 DEADLINE = re.compile(
     r"\b(?:until|till|through|by|effective|payable|due|expires?|expiring|deadline(?: of)?|starting|beginning|"

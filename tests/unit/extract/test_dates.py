@@ -1821,3 +1821,19 @@ def test_dates_a_weekday_before_or_after_a_day(text: str, expected: tuple[str, s
 )
 def test_dates_an_aside_after_the_expression_is_not_its_clause(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2015-12-23")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb that frames a clause, as "said" does, dates the telling, not the words it frames.
+        ("The statement suggested both are invested in pulling the party together for the fight in the fall.",
+         ("the fall", "2016-FA")),
+        ("The senator warned the party faces a hard fight in the fall.", ("the fall", "2016-FA")),
+        # rows that must not change: the telling itself, dated right after the verb
+        ("The senator warned Friday that the party is divided.", ("Friday", "2016-05-06")),
+    ],
+)
+def test_dates_a_framing_verb_does_not_date_the_words_it_frames(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2016-05-12")
