@@ -599,7 +599,8 @@ def find_times(text: str, *, published: str | None = None) -> list[TimeRef]:
         if direction == "future" and name == "rel_weekday" and _OUTCOME_AFTER.match(text, start, start + 60) \
                 and not _AHEAD_OF.search(text, max(0, start - 20), start):
             direction = "past"  # "Tuesday's outcome is unlikely to provide much clarity": an outcome has come
-        if name == "month_mod" and _modifier_ahead(text, start, end, match, anchor):
+        if (name == "month_mod" or name in ("mdy", "dmy") and direction is None and tensed
+                and _modifier(text, start, end, name)) and _modifier_ahead(text, start, end, match, anchor):
             direction = "future"
         frame = _frame_year(text, start, year_told) if name in _FRAMED and direction != "future" else None
         ctx = Context(anchor=anchor, direction=direction, text=text, previous=tuple(previous),
@@ -649,7 +650,7 @@ def _modifier_ahead(text: str, start: int, end: int, match: re.Match[str], ancho
     speaks of ("will get the release of the November jobs report", written on December 1), nor after a present
     progressive, which tells a state as often as a plan ("is continuing to try to sell itself, under a June
     agreement")."""
-    if anchor is None or (MONTHS[match["mon"].lower()] - anchor.month) % 12 == 11:
+    if anchor is None or (MONTHS[match["mon"].lower().rstrip(".")] - anchor.month) % 12 == 11:
         return False
     return tense(text, start, end, progressive=False) == "future"
 

@@ -1837,3 +1837,21 @@ def test_dates_an_aside_after_the_expression_is_not_its_clause(text: str, expect
 )
 def test_dates_a_framing_verb_does_not_date_the_words_it_frames(text: str, expected: tuple[str, str]) -> None:
     assert expected in _values(text, "2016-05-12")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day before a noun in a clause that looks ahead is the coming one, as a month there is.
+        ("The inquiry could drag on and not be completed by the time of the Nov. 8 election.",
+         ("Nov. 8", "2016-11-08")),
+        ("He spoke from a teleprompter to appear more presidential ahead of the Nov. 8 election.",
+         ("Nov. 8", "2016-11-08")),
+        # rows that must not change: a day before a noun with no look ahead keeps the nearer occurrence
+        ("Voters recalled the Nov. 8 election.", ("Nov. 8", "2015-11-08")),
+        ("Aides prepared the Sept. 30 report.", ("Sept. 30", "2015-09-30")),
+    ],
+)
+def test_dates_a_day_before_a_noun_in_a_clause_that_looks_ahead(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _values(text, "2016-04-15")
