@@ -217,6 +217,24 @@ def glued_digits(text: str) -> bool:
     return bool(_GLUED_DIGITS.search(text))
 
 
+#: A code or abbreviation: two or three letters in capitals, with or without full stops ("US", "U.S.", "UN").
+_CODE = re.compile(r"(?:[A-Z]\.?){2,3}")
+
+
+def name_case_key(name: str) -> str:
+    """The form two names of one thing share: the name case-folded, but a code in capitals kept apart from the
+    same letters written as a word. "Us" of "Contact Us" or "Stand With Us" is not "US", "Who" not the "WHO",
+    "It" not "IT": the model labelled both a place, and the article's "US" made the heading's "Us" one entity
+    with the United States (#17). A longer name still joins its capitals ("NATO" and "Nato", "PARIS" and
+    "Paris").
+
+    >>> name_case_key("US") == name_case_key("Us"), name_case_key("Paris") == name_case_key("PARIS")
+    (False, True)
+    """
+    folded = name.casefold()
+    return folded.upper() if _CODE.fullmatch(name) else folded
+
+
 def is_acronym_of(short: str, name: str) -> bool:
     """Whether ``short`` is written with the initials of ``name``'s words.
 
@@ -290,7 +308,7 @@ def _forms(items: Sequence[tuple[str, str]]) -> list[_Form]:
     for index, (text, label) in enumerate(items):
         name = strip_title(text)[1] if label == "PERSON" else text
         name = " ".join(name.split())
-        key = (name.casefold(), label)
+        key = (name_case_key(name), label)
         if key not in forms:
             given, surname = name_parts(name) if label == "PERSON" else ((), name)
             forms[key] = _Form(name, label, given, surname, [], _suffix(name) if label == "PERSON" else "")
@@ -362,7 +380,7 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
         if other.label != form.label:
             return None
         if form.label != "PERSON":
-            if other.text.casefold() == form.text.casefold():
+            if name_case_key(other.text) == name_case_key(form.text):
                 evidence = MergeEvidence(form.text, "exact", 1.0)
             elif is_acronym_of(form.text, other.text) or is_acronym_of(other.text, form.text):
                 evidence = MergeEvidence(form.text, "acronym", 1.0)
@@ -503,7 +521,7 @@ def vote_labels(items: Sequence[tuple[str, str, bool]], *, organisations: Collec
     """
     votes: dict[str, Counter[str]] = {}
     for text, label, locative in items:
-        key = text.casefold()
+        key = name_case_key(text)  # "Us" of a heading does not vote with "US" (#17)
         if label == "PERSON" and locative and " " not in text:
             label = "GPE"
         votes.setdefault(key, Counter())[label] += 1
@@ -512,7 +530,7 @@ def vote_labels(items: Sequence[tuple[str, str, bool]], *, organisations: Collec
     surnames = {translit_key(name_parts(name)[1]) for name in full_names}
     firsts = Counter(name.split()[0].casefold() for name in full_names)
     chosen: dict[str, str] = {}
-    written = {text.casefold(): text for text, _, _ in items}
+    written = {name_case_key(text): text for text, _, _ in items}
     for key, counter in votes.items():
         ranked = counter.most_common()
         best = ranked[0][0]
@@ -524,7 +542,7 @@ def vote_labels(items: Sequence[tuple[str, str, bool]], *, organisations: Collec
             # "Melania" read as a place, "Tyrone" as an organisation, beside Melania Trump or Tyrone Hayes: the
             # first name of the article's one full name that opens with it is that person's (#17)
             best = "PERSON"
-        elif best == "PERSON" and key in organisations:
+        elif best == "PERSON" and key.casefold() in organisations:
             best = "ORG"
         chosen[key] = best
-    return [chosen[text.casefold()] for text, _, _ in items]
+    return [chosen[name_case_key(text)] for text, _, _ in items]

@@ -148,6 +148,10 @@ GROUP_CASES = [
     ([("WHO", "ORG"), ("World Health Organization", "GPE")],
      [("WHO", {"WHO"}), ("World Health Organization", {"World Health Organization"})]),
     ([("BoE", "ORG"), ("Bank of England", "ORG")], [("BoE", {"BoE"}), ("Bank of England", {"Bank of England"})]),
+    # a code in capitals is not the same letters written as a word ("Contact Us"); a longer name joins its capitals
+    ([("Us", "GPE"), ("US", "GPE")], [("Us", {"Us"}), ("US", {"US"})]),
+    ([("WHO", "ORG"), ("Who", "ORG"), ("WHO", "ORG")], [("WHO", {"WHO"}), ("Who", {"Who"})]),
+    ([("NATO", "ORG"), ("Nato", "ORG")], [("NATO", {"NATO"})]),
     # a father and his son: the suffix keeps them apart; a bare surname is the one without it
     (
         [("Donald Trump", PERSON), ("Donald Trump Jr.", PERSON), ("Trump Jr.", PERSON), ("Trump", PERSON)],
@@ -262,3 +266,9 @@ def test_names_an_acronym_joins_no_two_full_names(names: list[str], grouped: lis
 def test_names_a_first_name_alone_is_read_as_its_persons(items: list[tuple[str, str, bool]],
                                                          expected: list[str]) -> None:
     assert vote_labels(items) == expected
+
+
+def test_names_a_word_does_not_vote_with_the_code_in_capitals() -> None:
+    # "Us" of a heading, labelled a place once, is not voted a place by the article's three "US"
+    labels = vote_labels([("US", "GPE", False), ("US", "GPE", False), ("US", "GPE", False), ("Us", "ORG", False)])
+    assert labels == ["GPE", "GPE", "GPE", "ORG"]
