@@ -1319,9 +1319,11 @@ def _respell(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     countries = {found[0].country for _, _, found in candidates if found}
 
     def near(word: str, choices: Iterable[str]) -> str | None:
+        # A place's name in the plural is no misspelling of it: "the Americas" beside "America" are the
+        # continents, not the United States, and "the Carolinas" both states (#17).
         key = name_key(word)
         return next((c for c in choices if c[:1] == key[:1] and abs(len(c) - len(key)) <= 1
-                     and Levenshtein.distance(key, c, score_cutoff=1) <= 1), None)
+                     and key != c + "s" and Levenshtein.distance(key, c, score_cutoff=1) <= 1), None)
 
     out = []
     for mention, name, found in candidates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -102,3 +103,24 @@ def test_places_relabel_entities_the_model_called_persons(text: str, name: str, 
                     entity="e1") for m in mentions if name == "Danube"]
     entities, relabelled = relabel_places((entity,), mentions, places)
     assert entities[0].label == label and {m.label for m in relabelled} == {label}
+
+
+@pytest.mark.parametrize(("text", "plural"), [
+    ("America is the largest market. Sales in the Americas rose 5% and sales in Asia fell.", "Americas"),
+    ("Storms hit the Carolinas. Officials in South Carolina and North Carolina declared emergencies.", "Carolinas"),
+])
+def test_places_a_name_in_the_plural_is_no_misspelling_of_it(text: str, plural: str) -> None:
+    # "the Americas" are the continents, not a misspelt "America" (the United States)
+    assert _places(text).get(plural, (None, None))[1] != "US"
+
+
+def test_places_a_heading_us_is_not_the_united_states() -> None:
+    from newsprism.pipeline import Pipeline
+
+    settings = Settings()
+    pipe = Pipeline(dataclasses.replace(settings, stages=("clean.text", "extract.entities", "extract.places")))
+    article = pipe.process("Stand With Us: Ukraine's president asked the United States for help. The US agreed.",
+                           kind="text")
+    entity = {e.id: e for e in article.entities}
+    placed = {entity[p.entity].name for p in article.places if p.entity and p.country == "US"}
+    assert "Us" not in placed and {m.text for m in article.mentions if m.entity and entity[m.entity].name == "Us"} <= {"Us"}
