@@ -58,6 +58,11 @@ _SITE_FIRST_LETTERS = frozenset("tRPMC")
 #: town.
 _INSTITUTION_WORDS = frozenset({"University", "College", "School", "Academy", "Institute", "Embassy", "Consulate",
                                 "Court"})
+#: The last or first word of a natural feature's name ("Tijuana River", "Cape Peron"): like an institution's, it is
+#: placed only at a town the text writes with it; a story's own town is no island's or bay's ("Easter Island" of
+#: a story from Los Angeles).
+_FEATURE_WORDS = frozenset({"River", "Island", "Point", "Bay", "Creek", "Mountains", "Delta", "Valley"})
+_FEATURE_FIRST = re.compile(r"^(?:the\s+)?(?:Lake|Cape|Mount)\s")
 _INSTITUTION_OF = re.compile(rf"\b(?:{'|'.join(sorted(_INSTITUTION_WORDS))})\s+of\s")
 #: The first word of a national or international body's name: its seat is not where the story is
 #: ("the National Hurricane Center" in a story of Palm Beach County).
@@ -107,8 +112,14 @@ def _shape(name: str) -> tuple[bool, bool] | None:
     """Whether a name of several words is a site's and an institution's, or ``None`` when it is neither."""
     last = name[name.rfind(" ") + 1:]
     site = last in _SITE_WORDS or name[:1] in _SITE_FIRST_LETTERS and bool(_SITE_FIRST.match(name))
-    institution = last in _INSTITUTION_WORDS or " of " in name and bool(_INSTITUTION_OF.search(name))
+    institution = last in _INSTITUTION_WORDS or " of " in name and bool(_INSTITUTION_OF.search(name)) \
+        or _feature(name)
     return (site, institution) if (site or institution) and " " in name.strip() else None
+
+
+def _feature(name: str) -> bool:
+    """Whether a name of several words is a natural feature's ("Nile Delta", "Lake Manassas")."""
+    return name[name.rfind(" ") + 1:] in _FEATURE_WORDS or name[:1] in "tLCM" and bool(_FEATURE_FIRST.match(name))
 
 
 def named_like_a_site(name: str) -> bool:
@@ -197,6 +208,18 @@ def _known_place(name: str) -> bool:
     return any(e.type in ("city", "county", "region") for e in gazetteer().lookup(name))
 
 
+def _known_near(name: str, town: Place) -> bool:
+    """Whether the gazetteer knows a name as a town, county or region within :data:`_NAMESAKE_KM` of ``town``."""
+    from .gazetteer import gazetteer
+
+    return any(e.type in ("city", "county", "region") and km_between(e, town) <= _NAMESAKE_KM
+               for e in gazetteer().lookup(name))
+
+
+#: How near a town of a site's name must lie to its story's town for the name to be that town.
+_NAMESAKE_KM = 161.0
+
+
 def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, dateline: str | None = None,
           stage: str = "") -> list[Place]:
     """Places for the streets, buildings and venues among ``mentions`` (module docstring).
@@ -247,8 +270,13 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
             continue
         else:
             town = None
-        if not _NAMED.fullmatch(name) or _known_place(name):
-            continue  # a name the gazetteer knows is that place ("Carleton Place", a town of Ontario) (#17)
+        if not _NAMED.fullmatch(name):
+            continue
+        known = _known_place(name)
+        if known and not (site and mention.label == "FAC" and text[max(0, start - 2):start] != ", "):
+            # A name the gazetteer knows is that place, the more so written after a comma as an address's town
+            # ("234 Park Crescent, Carleton Place", a town of Ontario) (#17).
+            continue
         town = town or _written_town(text, start, mention.end, by_start, by_end)
         why = f"a site in {town.name}, as the text writes it" if town else ""
         if town is None and site and not institution and (not _BODY.match(name) or _street(name)):
@@ -258,7 +286,14 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
             why = f"a site of the story's own town, {town.name}" if town else ""
             if town is None and (town := _sentence_town(text, start, mention.end, towns)) is not None:
                 why = f"a site of the one town its sentence names, {town.name}"
-        if town is None:
+        elif town is None and not site and _feature(name) and (town := _sentence_town(
+                text, start, mention.end, [t for t in towns if t.within is None])) is not None:
+            # "a village north of Cairo, in the Nile Delta"; a town read inside another name says nothing of where
+            # the sentence is ("Mount Rushmore on the eve of Independence Day").
+            why = f"a feature near the one town its sentence names, {town.name}"
+        if town is None or known and _known_near(name, town):
+            # A facility named like a site that the gazetteer knows only as towns far from its own ("Washington
+            # Square" of a New Orleans story, a town in Pennsylvania) is the site; near, it is that town.
             continue
         out.append(dataclasses.replace(town, start=start, end=mention.end, text=text[start:mention.end],
                                        type="site", entity=mention.entity, stage=stage or town.stage,

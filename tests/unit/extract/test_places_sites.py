@@ -195,11 +195,11 @@ def test_places_story_town_is_no_town_the_model_called_a_person() -> None:
 @pytest.mark.issue(13)
 def test_places_facility_named_like_a_square_is_no_far_town() -> None:
     # "Washington Square" is a town of Pennsylvania to the gazetteer; in a story of New Orleans streets it is
-    # the square, and no town 1,700 km away (nor the story's town for its streets).
+    # the square, a site of the story's town, and no town 1,700 km away (nor the story's town for its streets).
     text = "The plan had an adjacent park (Washington Square) near Royal Street in New Orleans."
     labelled = [("Washington Square", "FAC"), ("Royal Street", "FAC"), ("New Orleans", "GPE")]
     places = {p.text: p for p in _resolve(text, labelled)}
-    assert "Washington Square" not in places
+    assert places["Washington Square"].type == "site" and places["Washington Square"].name == "New Orleans"
     assert places["Royal Street"].name == "New Orleans"
 
 
@@ -257,3 +257,29 @@ def test_places_village_the_gazetteer_lacks_at_the_dateline_town() -> None:
 def test_places_village_the_gazetteer_lacks_not_placed(text: str, labelled: list[tuple[str, str]],
                                                                  surface: str) -> None:
     assert all(p.lat is None for p in _resolve(text, labelled) if p.text == surface)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labelled", "feature", "town"),
+    [
+        # A natural feature the gazetteer lacks, at the town the text writes with it or its sentence's one town.
+        ("Water was tested off the coast of Cape Peron in Fremantle on Monday.",
+         [("Cape Peron", "LOC"), ("Fremantle", "GPE")], "Cape Peron", "Fremantle"),
+        ("The village lies north of Cairo, in the Nile Delta, and floods often.",
+         [("Cairo", "GPE"), ("Nile Delta", "LOC")], "Nile Delta", "Cairo"),
+    ],
+)
+def test_places_natural_features_at_their_town(text: str, labelled: list[tuple[str, str]], feature: str,
+                                               town: str) -> None:
+    places = {p.text: p for p in _resolve(text, labelled)}
+    assert places[feature].type == "site" and places[feature].name == town
+
+
+@pytest.mark.issue(13)
+def test_places_natural_features_are_not_at_the_story_town() -> None:
+    # A story's own town is no island's: "Easter Island" of a story from Los Angeles is not in Los Angeles.
+    text = ("Researchers in Los Angeles studied the statues. The team flew to Easter Island in May. "
+            "Los Angeles museums will show the finds.")
+    labelled = [("Los Angeles", "GPE"), ("Easter Island", "LOC"), ("Los Angeles", "GPE")]
+    assert "Easter Island" not in {p.text for p in _resolve(text, labelled)}
