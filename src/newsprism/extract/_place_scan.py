@@ -527,6 +527,11 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
         return "a place qualifying a local noun"
     if _LOCAL_OFFICE.match(text, end) and any(e.type in ("city", "county", "region") for e in entries):
         return "a place before its local office"
+    if persons and (described := _DESCRIBING.match(text, end)) and _DESCRIPTION_OPENS.search(before) and any(
+            s == described.end() for s, _ in persons) and any(e.type in ("county", "region") for e in entries):
+        # "Hampshire racing driver Rob Collard", "former Kent farmer John Smith": the county or region a person
+        # is from, as local news writes it before the person's name (#13).
+        return "a region before a person's description"
     if text[end:end + 1] == ")" and _TITLED.fullmatch(text, start, end) and (bracket := _NAME_THEN_BRACKET.search(text, max(0, start - 4), start)) and not any(
             e == bracket.start() + 1 for _, e in persons) and any(e.type in ("city", "county") for e in entries):
         # "a fashion show by Fig Leaf Boutique (Maywood)": where a shop, club or firm is, as local news writes
@@ -546,6 +551,10 @@ _PLACE_MODIFIER = re.compile(r"(?:\s+(?:police|court|courthouse|man|woman|mother
 _LOCAL_OFFICE = re.compile(r" (?:Mayor|Deputy Mayor|Governor|Sheriff|Police Chief|Fire Chief|City Council|"
                            r"City Manager|County Commissioner)\b")
 _AFTER_A_NAME = re.compile(r"[A-Z][\w'’-]*,\s+$")
+#: A person's description after a region, before the person's name: " racing driver ", " farmer ".
+_DESCRIBING = re.compile(r"(?:\s+[a-z][a-z-]{2,}){1,3}\s+(?=[A-Z])")
+#: Where such a description opens: a sentence or line, an article, "former".
+_DESCRIPTION_OPENS = re.compile(r"(?:^|\n|[.!?][\"”’']?\s+|\b(?:[Aa]|[Tt]he|[Ff]ormer)\s+)$")
 #: An institution's name and a comma, before the town it is in: "Federal University of Technology, ", "Aga Khan
 #: Hospital, ", "Indian Institute of Science, ".
 _AFTER_INSTITUTION = re.compile(r"\b(?:University|College|Polytechnic|Institute|Hospital|Academy|Seminary)"

@@ -591,3 +591,24 @@ def test_places_initials_read_as_a_town_are_the_articles_region(text: str, label
 def test_places_a_demonym_after_a_first_name_is_a_surname(text: str, labels: dict[str, str],
                                                          expected: list[str]) -> None:
     assert [p.text for p in _resolve(text, labels)] == expected
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "labels", "region", "country"),
+    [
+        # Local news names a person by the county or region they are from, before their description.
+        ("Hampshire racing driver Rob Collard has set his goals.", {"Rob Collard": "PERSON"}, "Hampshire", "GB"),
+        ("The show was won again. Former Kent farmer John Smith took the prize.",
+         {"Kent": "PERSON", "John Smith": "PERSON"}, "Kent", "GB"),
+    ],
+)
+def test_places_region_before_a_persons_description(text: str, labels: dict[str, str], region: str,
+                                                    country: str) -> None:
+    places = {p.text: p for p in _resolve(text, labels)}
+    assert places[region].country == country and places[region].type == "county"
+
+
+def test_places_region_before_a_description_needs_the_person() -> None:
+    # No person's name after the description: the word opens a sentence and is not read as the county.
+    assert "Hampshire" not in {p.text for p in _resolve("Hampshire racing was cancelled again this week.")}
