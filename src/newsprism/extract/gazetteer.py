@@ -539,6 +539,8 @@ _COMMON_WORD_ZIPF = 4.5
 
 #: A letter, a full stop and a letter: initials written with stops ("P.A", "U.S.").
 _STOPPED = re.compile(r"\b[A-Za-z]\.[A-Za-z]\b")
+#: A word of three letters or more: a name that holds one is more than initials.
+_WHOLE_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def written_as(text: str, found: Sequence[GazEntry]) -> list[GazEntry]:
@@ -556,9 +558,10 @@ def written_as(text: str, found: Sequence[GazEntry]) -> list[GazEntry]:
     key = name_key(text)
     if len(key) < 4 and not text.isupper():
         found = [e for e in found if e.own_key == key]
-    if "." in text and _STOPPED.search(text):
+    if "." in text and _STOPPED.search(text) and not _WHOLE_WORD.search(text):
         # Letters with full stops between them are initials ("P.A" of a law firm, "B.A" of a degree), not a
         # town spelt as one word (Pa, Burkina Faso); the hand-written forms "U.S." and "D.C." are written so.
+        # Initials opening a longer name are its own ("U.S. Virgin Islands").
         found = [e for e in found if e.curated or "." in e.name]
     if found and text.isascii() and " " not in text.strip() and _common_word(key):
         found = [e for e in found if e.name.isascii() or e.curated]

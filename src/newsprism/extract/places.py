@@ -473,21 +473,25 @@ _SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "From", "To", "
 
 #: The rest of a country's name the model cut in two: "Trinidad| and Tobago", "Bosnia| and Herzegovina".
 _AND_NAME = re.compile(r" and (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?")
+#: The rest of a country's name after an abbreviation whose full stop the model cut: "U.S|. Virgin Islands".
+_AFTER_STOP = re.compile(r"\. [A-Z][\w-]+(?: [A-Z][\w-]+)?")
 #: The next capitalised word of a place's name the model cut after its first word ("Boa| Vista").
 _NEXT_WORD = re.compile(r" [A-Z][\w'’-]+")
 
 
 def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
     """Place mentions joined with " and <Name>" when the whole is a country ("Trinidad" + "Tobago" labelled
-    a person are Trinidad and Tobago), or with the next word when the whole is a place's own name ("Boa" +
+    a person are Trinidad and Tobago) or with the words after an abbreviation's full stop ("U.S" + ". Virgin
+    Islands"), or with the next word when the whole is a place's own name ("Boa" +
     "Vista"); the mentions inside the whole are dropped (#13)."""
     out: list[Mention] = []
     joined = -1
     for mention in mentions:
         if mention.start < joined:
             continue  # inside the country just joined
-        if mention.label in PLACE_LABELS and (rest := _AND_NAME.match(text, mention.end)) and any(
-                e.type == "country" for e in gazetteer().lookup(text[mention.start:rest.end()])):
+        if mention.label in PLACE_LABELS and (rest := _AND_NAME.match(text, mention.end) or (
+                _AFTER_STOP.match(text, mention.end) if fold(mention.text + ".") in gazetteer().openings else None
+        )) and any(e.type == "country" for e in gazetteer().lookup(text[mention.start:rest.end()])):
             mention = dataclasses.replace(mention, end=rest.end(), text=text[mention.start:rest.end()])
             joined = mention.end
         elif mention.label in PLACE_LABELS and (rest := _NEXT_WORD.match(text, mention.end)) and (

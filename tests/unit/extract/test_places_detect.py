@@ -612,3 +612,12 @@ def test_places_region_before_a_persons_description(text: str, labels: dict[str,
 def test_places_region_before_a_description_needs_the_person() -> None:
     # No person's name after the description: the word opens a sentence and is not read as the county.
     assert "Hampshire" not in {p.text for p in _resolve("Hampshire racing was cancelled again this week.")}
+
+
+@pytest.mark.issue(13)
+def test_places_a_country_named_after_an_abbreviation_whose_stop_the_model_cut() -> None:
+    # The model labels "U.S" alone in "the U.S. Virgin Islands": the whole is the territory, not the United States.
+    text = "Tickets are sold in 44 states and the U.S. Virgin Islands. The U.S. Navy said so."
+    places = {p.text: p for p in _resolve(text, {"U.S": "GPE"})}
+    assert places["U.S. Virgin Islands"].country == "VI"
+    assert {p.country for p in _resolve(text, {"U.S": "GPE"}) if p.text.startswith("U.S")} == {"VI", "US"}
