@@ -242,6 +242,9 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     for mention in mentions:
         if mention.label in _LABELS and (shape := _shape(mention.text)) is not None:
             shaped.append((mention, *shape))
+        elif mention.label in _LABELS and _ROAD_NOUN_AFTER.match(text, mention.end):
+            # "the Air Balloon roundabout", "the Holloway junction": a road's place by the noun written after it.
+            shaped.append((mention, True, False))
         elif mention.label in _VENUE_LABELS and _AT_BEFORE.search(text, max(0, mention.start - 8), mention.start):
             # "at Terra Kulture in Lagos", "at the Feis Ceoil in Dublin": a venue by the word before it, named
             # like no site; like an institution's, placed only where the text writes its town (1.).
@@ -300,6 +303,8 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
                                        confidence=0.6 if why.endswith("writes it") else 0.3, evidence=why,
                                        within=None))
         spans.append((start, mention.end))
+    if out:
+        out += _sites_named_again(mentions, out, spans, stage)
     for start, end in roads:
         if any(s < end and start < e for s, e in spans):
             continue
@@ -317,6 +322,26 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
                                            confidence=0.6 if why.endswith("writes it") else 0.3))
             spans.append((start, end))
     return sorted(out, key=lambda p: p.start)
+
+
+def _sites_named_again(mentions: Iterable[Mention], placed: list[Place], spans: list[tuple[int, int]], stage: str
+                       ) -> list[Place]:
+    """Other mentions of a site's name, at its town: "the Air Balloon roundabout" ... "from the Air Balloon to
+    Cirencester" (one place per name in an article, as for towns)."""
+    by_text = {p.text: p for p in placed}
+    out = []
+    for mention in mentions:
+        site = by_text.get(mention.text)
+        if site is not None and mention.label in _LABELS and not any(
+                s < mention.end and mention.start < e for s, e in spans):
+            out.append(dataclasses.replace(site, start=mention.start, end=mention.end, entity=mention.entity,
+                                           stage=stage or site.stage, evidence=f"named again; {site.evidence}"))
+            spans.append((mention.start, mention.end))
+    return out
+
+
+#: A road's noun after a name, in lower case: the name is the road's place ("the Air Balloon roundabout").
+_ROAD_NOUN_AFTER = re.compile(r" (?:roundabout|junction|interchange|crossroads|flyover)\b")
 
 
 #: Whether a text names a town's part at all: the districts' test is skipped where none is written (a search

@@ -283,3 +283,22 @@ def test_places_natural_features_are_not_at_the_story_town() -> None:
             "Los Angeles museums will show the finds.")
     labelled = [("Los Angeles", "GPE"), ("Easter Island", "LOC"), ("Los Angeles", "GPE")]
     assert "Easter Island" not in {p.text for p in _resolve(text, labelled)}
+
+
+@pytest.mark.issue(13)
+def test_places_a_road_by_the_noun_after_it_and_named_again() -> None:
+    # "the Air Balloon roundabout": a road's place by its lower-case noun, at the story's own town; its other
+    # mentions ("from the Air Balloon to ...") take the same point.
+    text = ("The road from the Air Balloon roundabout to Cirencester will close. The diversion doubles the "
+            "distance from the Air Balloon to Cirencester, drivers in Cirencester were told.")
+    labelled = [("Air Balloon", "ORG"), ("Cirencester", "GPE"), ("Air Balloon", "ORG"), ("Cirencester", "GPE"),
+                ("Cirencester", "GPE")]
+    sites = [p for p in _resolve(text, labelled) if p.text == "Air Balloon"]
+    assert len(sites) == 2 and {(p.type, p.name) for p in sites} == {("site", "Cirencester")}
+
+
+@pytest.mark.issue(13)
+def test_places_a_name_without_a_road_noun_is_no_site() -> None:
+    text = "Staff of the Air Balloon met in Cirencester. Cirencester traders joined them."
+    labelled = [("Air Balloon", "ORG"), ("Cirencester", "GPE"), ("Cirencester", "GPE")]
+    assert "Air Balloon" not in {p.text for p in _resolve(text, labelled)}
