@@ -527,8 +527,9 @@ def strong_context(text: str, start: int, end: int, entries: list[GazEntry], *, 
         return "a place qualifying a local noun"
     if _LOCAL_OFFICE.match(text, end) and any(e.type in ("city", "county", "region") for e in entries):
         return "a place before its local office"
-    if persons and (described := _DESCRIBING.match(text, end)) and _DESCRIPTION_OPENS.search(before) and any(
-            s == described.end() for s, _ in persons) and any(e.type in ("county", "region") for e in entries):
+    if persons and text[end + 1:end + 2].islower() and any(e.type in ("county", "region") for e in entries) and (
+            described := _DESCRIBING.match(text, end)) and _DESCRIPTION_OPENS.search(before) and any(
+            s == described.end() for s, _ in persons):
         # "Hampshire racing driver Rob Collard", "former Kent farmer John Smith": the county or region a person
         # is from, as local news writes it before the person's name (#13).
         return "a region before a person's description"

@@ -242,7 +242,8 @@ def sites(text: str, mentions: Iterable[Mention], places: Sequence[Place], *, da
     for mention in mentions:
         if mention.label in _LABELS and (shape := _shape(mention.text)) is not None:
             shaped.append((mention, *shape))
-        elif mention.label in _LABELS and _ROAD_NOUN_AFTER.match(text, mention.end):
+        elif text[mention.end + 1:mention.end + 2] in _ROAD_NOUN_INITIALS and mention.label in _LABELS and (
+                _ROAD_NOUN_AFTER.match(text, mention.end)):
             # "the Air Balloon roundabout", "the Holloway junction": a road's place by the noun written after it.
             shaped.append((mention, True, False))
         elif mention.label in _VENUE_LABELS and _AT_BEFORE.search(text, max(0, mention.start - 8), mention.start):
@@ -342,6 +343,7 @@ def _sites_named_again(mentions: Iterable[Mention], placed: list[Place], spans: 
 
 #: A road's noun after a name, in lower case: the name is the road's place ("the Air Balloon roundabout").
 _ROAD_NOUN_AFTER = re.compile(r" (?:roundabout|junction|interchange|crossroads|flyover)\b")
+_ROAD_NOUN_INITIALS = frozenset("rjicf")
 
 
 #: Whether a text names a town's part at all: the districts' test is skipped where none is written (a search

@@ -490,7 +490,8 @@ def _joined_countries(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.start < joined:
             continue  # inside the country just joined
         if mention.label in PLACE_LABELS and (rest := _AND_NAME.match(text, mention.end) or (
-                _AFTER_STOP.match(text, mention.end) if fold(mention.text + ".") in gazetteer().openings else None
+                _AFTER_STOP.match(text, mention.end) if text.startswith(". ", mention.end)
+                and fold(mention.text + ".") in gazetteer().openings else None
         )) and any(e.type == "country" for e in gazetteer().lookup(text[mention.start:rest.end()])):
             mention = dataclasses.replace(mention, end=rest.end(), text=text[mention.start:rest.end()])
             joined = mention.end
