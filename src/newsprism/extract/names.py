@@ -399,7 +399,8 @@ def _match_cluster(form: _Form, cluster: list[tuple[_Form, MergeEvidence | None]
             evidence = evidence and MergeEvidence(form.text, "full_name_" + evidence.rule, evidence.score)
         else:
             evidence = compare_words(form.surname, other.surname)
-            if evidence is None and len(other.given) >= 2 and not form.given:
+            if evidence is None and len(other.given) >= 2 and not form.given \
+                    and not plural_of(form.surname, other.given[-1]):
                 # Spanish-style double surnames: "Rosselló" for "Ricardo Rosselló Nevares".
                 evidence = compare_words(form.surname, other.given[-1])
             if evidence and other.given and not form.given:

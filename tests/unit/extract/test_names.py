@@ -165,6 +165,8 @@ GROUP_CASES = [
     ),
     ([("Kim Kardashian", PERSON), ("Kardashians", PERSON)], [("Kim Kardashian", {"Kim Kardashian"}),
                                                             ("Kardashians", {"Kardashians"})]),
+    ([("Chelsea Clinton Foundation", PERSON), ("Clintons", PERSON)],   # nor a name's word before its last
+     [("Chelsea Clinton Foundation", {"Chelsea Clinton Foundation"}), ("Clintons", {"Clintons"})]),
 ]
 
 
