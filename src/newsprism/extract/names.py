@@ -42,7 +42,8 @@ FUZZY_MIN_LENGTH = 5
 #: What a name never ends on: punctuation, and an ampersand cut from the name after it ("India &", #17).
 _TRAILING = re.compile(r"[\s.,;:!?()\[\]{}/\"'“”‘’«»\-–—&]+$")
 _LEADING = re.compile(r"[\s(\[{\"'“”‘’«»\-–—]+")  # matched at the span's current start
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+#: A possessive ending, with the opening quote a wrong smart quote leaves ("Donald Trump‘s", #17).
+_POSSESSIVE = re.compile(r"(?:['’‘]s|(?<=s)['’‘])$")
 _TRANSLIT = tuple((re.compile(pattern), repl) for pattern, repl in TRANSLIT_RULES)
 _NON_LETTER = re.compile(r"[^a-z]")
 _DIGITS = re.compile(r"\d+")

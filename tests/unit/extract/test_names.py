@@ -29,6 +29,7 @@ from newsprism.extract.names import clean_span, compare_words, group_names, stri
         ("(Reuters)", "Reuters"),
         ('the "Blue House', "Blue House"),   # the quote after an article the model kept
         ("the “United States", "United States"),
+        ("Donald Trump‘s", "Donald Trump"),  # a possessive's quote turned the wrong way
         ("India &", "India"),               # a name never ends on the ampersand of the name after it
         ("AT&T", "AT&T"),
     ],
