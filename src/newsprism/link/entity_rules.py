@@ -156,10 +156,17 @@ def compatible_evidence(a: NameNode, b: NameNode) -> tuple[float, str] | None:
         return (0.9 + 0.09 * surname.score, f"full name ({surname.rule} surname)") if surname else None
     if a.family == "NORP" and (a.folded + "s" == b.folded or b.folded + "s" == a.folded):
         return 0.97, "plural"
+    if a.family == "NORP" and (_adjective_of(a.folded, b.folded) or _adjective_of(b.folded, a.folded)):
+        return 0.97, "adjective"  # "Democratic" voters are the Democrats' (#17)
     if len(a.words) >= 2 and len(a.words) == len(b.words) and all(
             _same_name_word(x, y) for x, y in zip(a.words, b.words, strict=True)):
         return 0.93, "spelling of each word"  # Betty Ford Centre / Center
     return None
+
+
+def _adjective_of(noun: str, adjective: str) -> bool:
+    """Whether a group's adjective is its noun with "-ic": "democratic" of "democrat(s)", "islamic" of "islam"."""
+    return adjective.endswith("ic") and adjective[:-2] in (noun, noun[:-1] if noun.endswith("s") else noun)
 
 
 def _spelt_out(name: str) -> bool:

@@ -172,7 +172,7 @@ def _link_config(settings: Settings) -> str:
     6, a people keeps its entry by its word or its plural alone, and a name its entry by the words of the places at
     that entry; 7, an unplaced name is compatible with every name of a place, a place's name in the plural stands
     for none, and unplaced initials of two or three letters for none; 8, a surname in the plural is a family's,
-    no spelling of the surname; "labels" 3, a pull quote names a story last,
+    no spelling of the surname, and a group's adjective in "-ic" is the group; "labels" 3, a pull quote names a story last,
     after a member's first sentence; "merges" 1, an undated article no bridge between dated ones and joining them on
     a pair's evidence; "entity_nodes" 2, a name node stores its counts and first member instead of its member list;
     "site_titles" 1, a title a site gives many of its pages is its furniture; "claim_verbs" 1, a claim group's verb

@@ -64,6 +64,10 @@ def _placed(*places: tuple[str, ...]) -> list[Article]:
     # a rare surname in the plural is the family, no spelling of it (#17)
     ((("Volodymyr Zelensky", "PERSON"), ("Zelenskys", "PERSON")), False),
     ((("Zelensky", "PERSON"), ("Zelenskys", "PERSON")), False),
+    # a group's adjective in "-ic" is the group, as its plural is (#17)
+    ((("Democrats", "NORP"), ("Democratic", "NORP")), True),
+    ((("Democrat", "NORP"), ("Democratic", "NORP")), True),
+    ((("Democratic", "NORP"), ("Democratic Socialist", "NORP")), False),
 ])
 def test_entities_merge_variants(names: tuple[tuple[str, str], ...], merged: bool) -> None:
     wanted = {n for n, _ in names}
