@@ -464,8 +464,45 @@ def test_every_ascii_line_the_credit_pattern_matches_holds_one_of_its_parts() ->
 def test_a_caption_with_a_credit_is_told_without_its_pattern_on_most_lines() -> None:
     result = clean_text("The council met on Tuesday to vote on the new harbour wall.\n"
                         "Smoke rises over the port. (AP Photo/Jane Doe)\n"
-                        "The wall will cost more than planned, the council said on Tuesday.", content_kind="html")
+                        "The wall will cost more than planned, the council said on Tuesday.", content_kind="text")
     assert [removal.kind for removal in result.removals] == ["caption"]
+
+
+_HTML_STORY_BEFORE = "The council met on Tuesday to vote on the new harbour wall, which storms damaged last winter."
+_HTML_STORY_AFTER = "The wall will cost more than planned, the council said on Tuesday, and work starts in May."
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "kind"), [
+    # the story's own block in an extractor's output: the reader told bylines, captions and credits by the markup,
+    # and what it left in the article block is the article's
+    ("By Jane Doe, 01 June 2010", "author_bio"),
+    ("Posted on November 12, 2012 5:30AM by Jane Doe", "byline"),
+    ("Smoke rises over the port. (AP Photo/Jane Doe)", "caption"),
+    ("Photo credit: Jane Doe", "credit"),
+    ("[photos via AP, Harbour Authority]", "related"),
+])
+def test_furniture_html_mode_keeps_the_story_block_lines_scraped_mode_drops(line: str, kind: str) -> None:
+    text = f"{_HTML_STORY_BEFORE}\n\n{line}\n\n{_HTML_STORY_AFTER}"
+    scraped = clean_text(text, content_kind="text")
+    assert kind in [removal.kind for removal in scraped.removals if removal.text == line]
+    extracted = clean_text(text, content_kind="html")
+    assert line in extracted.text and not extracted.removals
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("line", "removed"), [
+    # a cue opening a sentence of the story is the story's
+    ("Also on Tuesday, a judge in the county ordered officials to cover a mural at one polling place.", False),
+    ("Read more about the harbour wall and the storms that damaged it in our special report.", True),
+    ("Also on CNN", True),
+    ("Share this:", True),
+    ("Sign up for our newsletter", True),
+])
+def test_furniture_html_mode_cues_spare_the_story_s_sentences(line: str, removed: bool) -> None:
+    result = clean_text(f"{_HTML_STORY_BEFORE}\n\n{line}\n\n{_HTML_STORY_AFTER}", content_kind="html")
+    assert (line not in result.text) is removed, result.removals
+    assert _HTML_STORY_BEFORE in result.text and _HTML_STORY_AFTER in result.text
 
 
 @pytest.mark.issue(12)
