@@ -104,6 +104,8 @@ class Line:
     title: bool = False
     latin: bool = True
     row: bool = False  # a row of a list or a schedule the story runs on over (#12)
+    #: The share of the words that are stop words (:func:`_stop_ratio`), once it has been counted.
+    stop_share: float | None = None
 
     @property
     def n_words(self) -> int:
@@ -161,10 +163,14 @@ def _non_ascii(text: str) -> int:
 
 
 def _stop_ratio(line: Line) -> float:
-    if not line.words:
-        return 0.0
-    # map() keeps the count in C: this runs on every line of every page (#12, speed)
-    return sum(map(STOP_WORDS.__contains__, map(str.lower, line.words))) / len(line.words)
+    """The share of the line's words that are stop words, counted once per line: the prose test counts them for
+    each line of five words or more, and the test of a language the table lacks asked again for every long
+    line (#12, speed)."""
+    if line.stop_share is None:
+        # map() keeps the count in C: this runs on every line of every page (#12, speed)
+        line.stop_share = sum(map(STOP_WORDS.__contains__, map(str.lower, line.words))) / len(line.words) \
+            if line.words else 0.0
+    return line.stop_share
 
 
 def _is_prose(line: Line, *, known_language: bool = True) -> bool:
@@ -292,6 +298,10 @@ def _mark(line: Line, kind: str, reason: str) -> None:
 _CUE_WORDS = tuple(words_pattern(required_words(free)) if free else None for _, _, free, _ in FURNITURE_RULES)
 
 
+#: The words a match of :data:`~newsprism.clean.resources.NOTICE_STRONG` in ASCII text holds one of.
+_NOTICE_WORDS = words_pattern(required_words(NOTICE_STRONG))
+
+
 def _by_cue(line: Line, *, scraped: bool = True) -> None:
     """Pass 2: cue patterns, trusted on prose only when it speaks to the reader.
 
@@ -351,6 +361,10 @@ def _by_notice(line: Line, *, doc_lang: str) -> None:
     """
     if line.n_words > _NOTICE_SHORT and not _may_say_cookie(line.text):
         return  # the cheap test first: most lines are long and say nothing of cookies
+    if line.text.isascii() and not may_match(_NOTICE_WORDS, line.text.lower()):
+        # a short ASCII line with none of the words a strong cue needs holds none: one search of those words
+        # where the multilingual lexicon was searched on every short line of every page (#12, speed)
+        return
     strong = NOTICE_STRONG.findall(line.text)
     if not strong:
         return
