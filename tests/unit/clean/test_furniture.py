@@ -906,3 +906,73 @@ def test_furniture_a_paragraph_above_a_date_in_the_story_stays() -> None:
             "long meeting on Tuesday night that ran well past midnight.")
     result = clean_text(f"{lead}\n\nTuesday, October 8, 2019\n\n{_STORY_BEFORE}\n\n{_STORY_AFTER}")
     assert lead in result.text
+
+
+class _CountedWords(frozenset[str]):
+    """A word set that counts the lookups made in it."""
+
+    lookups = 0
+
+    def __contains__(self, word: object) -> bool:
+        type(self).lookups += 1
+        return super().__contains__(word)
+
+
+@pytest.mark.issue(12)
+def test_furniture_each_word_is_looked_up_in_the_stop_words_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the prose test and the test of a language the table lacks both ask for a long line's stop-word share:
+    # it is counted once (#12, speed), and the lines come out as before
+    from newsprism.clean import furniture
+
+    paragraph = ("The council said on Tuesday that the harbour wall would be rebuilt before the winter storms "
+                 "reached the town, and that the work would cost less than the estimate made last year.")
+    lines = [furniture.make_line(i, 0, len(paragraph), paragraph) for i in range(4)]
+    expected = [furniture._stop_ratio(furniture.make_line(0, 0, len(paragraph), paragraph))] * 4
+    monkeypatch.setattr(furniture, "STOP_WORDS", _CountedWords(furniture.STOP_WORDS))
+    monkeypatch.setattr(_CountedWords, "lookups", 0)
+    lines = [furniture.make_line(i, 0, len(paragraph), paragraph) for i in range(4)]
+    furniture.classify(lines, scraped=False)
+    assert _CountedWords.lookups == sum(line.n_words for line in lines)
+    assert [furniture._stop_ratio(line) for line in lines] == expected
+    assert all(line.prose and line.kind is None for line in lines)
+
+
+_STRONG_CUE_LINES = [
+    "We use cookies.", "Please enable JavaScript to continue.", "AdBlock detected!", "Confirm you are not a robot.",
+    "Your IP address has been blocked.", "Complete the CAPTCHA below.", "Checking your browser - Cloudflare",
+    "Wir verwenden Cookies.", "Desactiva tu bloqueador de anuncios.", "Kein Werbeblocker bitte.",
+]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("line", _STRONG_CUE_LINES)
+def test_furniture_notice_prefilter_never_passes_over_a_strong_cue(line: str) -> None:
+    # a short ASCII line is searched with the multilingual lexicon only when it holds one of the words a strong
+    # cue needs (#12, speed): every line the lexicon finds a cue in holds one
+    from newsprism.clean.furniture import _NOTICE_WORDS
+    from newsprism.clean.prefilter import may_match
+    from newsprism.clean.resources import NOTICE_STRONG
+
+    assert NOTICE_STRONG.search(line) and may_match(_NOTICE_WORDS, line.lower())
+
+
+@pytest.mark.issue(12)
+def test_furniture_short_lines_without_a_cue_word_skip_the_notice_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.clean import furniture
+
+    searched: list[str] = []
+    strong = furniture.NOTICE_STRONG
+
+    class Counted:
+        def findall(self, text: str) -> list[str]:
+            searched.append(text)
+            return strong.findall(text)
+
+        def __getattr__(self, name: str) -> object:  # the pattern's other searches, not counted
+            return getattr(strong, name)
+
+    monkeypatch.setattr(furniture, "NOTICE_STRONG", Counted())
+    texts = ["Sunny spells later", "Two dead in crash", "Council vote delayed", "Complete the CAPTCHA below."]
+    lines = [furniture.make_line(i, 0, len(text), text) for i, text in enumerate(texts)]
+    furniture.classify(lines, scraped=False)
+    assert searched == ["Complete the CAPTCHA below."]

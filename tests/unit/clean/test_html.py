@@ -551,3 +551,46 @@ def test_html_second_opinion_bound_is_the_collapsed_text_and_breaks(body: str) -
     for score in range(-5, bound + 5):
         for part in (0.0, 0.4):
             assert _can_beat(score + part, tree) == (SECOND_OPINION_MARGIN * (score + part) < bound)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("name", ["jsonld_figure.html", "opengraph_byline.html"])
+@pytest.mark.parametrize("fast", [True, False])
+def test_html_trafilatura_text_is_its_keyword_call(name: str, fast: bool) -> None:
+    # trafilatura's settings are made once per mode and the page's URL set on a copy (#12, speed): the text is
+    # the one its keyword call gives, in both modes
+    from copy import deepcopy
+
+    from trafilatura import bare_extraction
+
+    from newsprism.clean.html import _load_html, _trafilatura_text
+
+    tree = _load_html(_page(name))
+    theirs = bare_extraction(deepcopy(tree), url=URL, fast=fast, include_comments=False, include_tables=True,
+                             with_metadata=False)
+    assert _trafilatura_text(tree, url=URL, fast=fast) == theirs.text
+    assert theirs.text
+
+
+@pytest.mark.issue(12)
+def test_html_trafilatura_settings_are_made_once_per_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    from trafilatura import settings
+
+    from newsprism.clean import html
+
+    made: list[bool] = []
+
+    class Counted(settings.Extractor):  # type: ignore[misc]  # trafilatura's class, untyped here
+        def __init__(self, **options: object) -> None:
+            made.append(bool(options.get("fast")))
+            super().__init__(**options)
+
+    monkeypatch.setattr(settings, "Extractor", Counted)
+    html._trafilatura_options.cache_clear()
+    try:
+        texts = {name: extract_html(_page(name), url=URL).text for name in ("jsonld_figure.html", "opengraph_byline.html")}
+        texts.update({f"{name} again": extract_html(_page(name), url=URL).text for name in ("jsonld_figure.html",)})
+    finally:
+        html._trafilatura_options.cache_clear()
+    assert all(texts.values()) and texts["jsonld_figure.html"] == texts["jsonld_figure.html again"]
+    assert made == [True]
