@@ -38,7 +38,7 @@ from itertools import islice
 from ..model import normalize_for_hash
 from .dateline import find_dateline
 from .language import detect_language, guess_language
-from .notices import is_notice, notice_spans, sentences
+from .notices import is_notice, notice_bound, notice_spans, sentences
 from .prefilter import may_match, required_words, words_pattern
 from .resources import (
     BRACKETED,
@@ -365,13 +365,16 @@ def _by_notice(line: Line, *, doc_lang: str) -> None:
         # a short ASCII line with none of the words a strong cue needs holds none: one search of those words
         # where the multilingual lexicon was searched on every short line of every page (#12, speed)
         return
-    strong = NOTICE_STRONG.findall(line.text)
+    strong = list(NOTICE_STRONG.finditer(line.text))
     if not strong:
         return
-    if len(strong) + len(NOTICE_WEAK.findall(line.text)) < 2 and not _other_language(line, doc_lang):
+    weak = list(NOTICE_WEAK.finditer(line.text))
+    if len(strong) + len(weak) < 2 and not _other_language(line, doc_lang):
         return  # one mention of cookies is a story's ("cookies and coffee would be served"); see _by_region
+    if 2 * notice_bound(line.text, (m.span() for m in strong + weak)) < len(line.text):
+        return  # too few of its sentences hold a cue to make half the line (#12, speed)
     if sum(end - start for start, end in notice_spans(line.text)) * 2 >= len(line.text):
-        _mark(line, "cookie", f"a site notice (cue {strong[0]!r})")
+        _mark(line, "cookie", f"a site notice (cue {strong[0].group()!r})")
 
 
 def _may_say_cookie(text: str) -> bool:
