@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Iterator
 
 import pytest
 from _fixtures import load, names
@@ -964,6 +966,10 @@ def test_furniture_short_lines_without_a_cue_word_skip_the_notice_lexicon(monkey
     strong = furniture.NOTICE_STRONG
 
     class Counted:
+        def finditer(self, text: str) -> Iterator[re.Match[str]]:
+            searched.append(text)
+            return strong.finditer(text)
+
         def findall(self, text: str) -> list[str]:
             searched.append(text)
             return strong.findall(text)
