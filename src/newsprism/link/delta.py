@@ -38,7 +38,7 @@ from ..store.links import (
     VectorRow,
 )
 from .claims import ClaimRow, align_claims
-from .features import DocFeatures, content_of, day_of, features, features_from_data, site_of
+from .features import DocFeatures, Head, content_of, day_of, features, features_from_data, site_of
 from .furniture import (
     SAMPLE_PER_SITE,
     FurnitureLine,
@@ -149,36 +149,112 @@ class Vectors:
         return self.found[article_id]
 
 
+#: Stored features a run holds at most (some 13 KB each) beyond those of the batch it reads: the merges an added
+#: article replays reach more stored stories the denser the corpus is (7,816 articles adding 1,000 to 30,000), and
+#: holding them all made the run's peak grow with the corpus (#17).
+FEATURES_HELD = 2048
+
+
+#: Where the vectors of stored features start: their data's keys are sorted, and every key of a head comes before.
+_VECTORS = '"title_vector":'
+_HEAD_KEYS = frozenset({"day", "site", "title", "headline"})
+
+
+def _stored_head(data: str) -> Head | None:
+    """The head of stored features (:func:`~newsprism.link.features.features_data`) decoded from the part of their
+    data before the vectors, a twentieth of it; ``None`` when that part does not hold it."""
+    cut = data.find(_VECTORS)
+    if cut < 0:
+        return None
+    found = json.loads(data[:cut].rstrip().rstrip(",") + "}")
+    if not _HEAD_KEYS <= found.keys():
+        return None
+    return Head(day_of(found["day"]), found["site"], found["title"], found["headline"], found.get("news", True))
+
+
+class _Heads(dict[str, Head]):
+    """The heads of the articles whose features were read or computed (:class:`~newsprism.link.features.Head`),
+    kept when their features are let go; an article not seen yet has its features looked up."""
+
+    def __init__(self, feats: Features) -> None:
+        super().__init__()
+        self.feats = feats
+
+    def __missing__(self, key: str) -> Head:
+        value = self[key] = Head.of(self.feats[key])
+        return value
+
+
 class Features(dict[str, DocFeatures]):
     """Story features on first use: computed for the ``fresh`` articles (new or changed), read as the last run
     stored them for the others (``store`` given; ``link_articles``), computed when none is stored.
 
     An article that is not fresh has the inputs its stored features were made of (its version and its text
     minus furniture are unchanged, else it is fresh), so what is read equals what would be computed (#17).
+
+    Read features are held for :data:`FEATURES_HELD` articles at most, the least recently prefetched let go first
+    (and read again if asked for); their ``heads`` stay. Computed features are never let go.
     """
 
     def __init__(self, corpus: Corpus, vectors: Vectors, *, store: Any | None = None,
-                 fresh: Collection[str] = ()) -> None:
+                 fresh: Collection[str] = (), held: int | None = None) -> None:
         super().__init__()
         self.corpus, self.vectors, self.store, self.fresh = corpus, vectors, store, set(fresh)
         self.unstored: set[str] = set()
         self.stems: dict[str, str] = {}  # one string of each stem read
+        self.heads = _Heads(self)
+        self.held = FEATURES_HELD if held is None else held
+        self.read: dict[str, None] = {}  # the articles whose read features are held, least recently asked first
 
     def __missing__(self, key: str) -> DocFeatures:
         self.prefetch([key])
         if key in self:
             return self[key]
         value = self[key] = features(self.corpus.content(key), semantic=self.vectors.get(key))
+        self.heads[key] = Head.of(value)
         return value
 
+    def let_go(self, ids: Iterable[str]) -> None:
+        """Let the read features of ``ids`` go (computed ones stay); their heads stay."""
+        for i in ids:
+            if self.read.pop(i, 0) is None:
+                del self[i]
+
     def prefetch(self, ids: Collection[str]) -> None:
-        """Read the stored features (and meaning vectors) of many articles at once."""
+        """Read the stored features (and meaning vectors) of many articles at once; the features held past
+        :attr:`held` articles are let go, the least recently prefetched first, never those of ``ids``."""
+        read, ids = self.read, ids if isinstance(ids, set | frozenset) else set(ids)
+        for i in ids:
+            if i in read:  # asked for again: the last to go
+                del read[i]
+                read[i] = None
         todo = sorted({i for i in ids if i not in self and i not in self.fresh and i not in self.unstored})
+        if self.store is None:
+            return
+        # more articles than are held (the members of every story a replay's first merges reach) are read a part
+        # at a time, and only the last parts' features stay: a merge reads the others' again if it scores them
+        part = max(self.held // 4, 1)
+        for at in range(0, len(todo), part):
+            chunk = todo[at:at + part]
+            self._read(self.store, chunk)
+            keep = ids if len(ids) <= self.held else set(chunk)
+            while len(read) > self.held and (oldest := next(iter(read))) not in keep:
+                del read[oldest], self[oldest]
+
+    def prefetch_heads(self, ids: Collection[str]) -> None:
+        """Read the heads of many articles at once, without their features: what a merge reads of every member of
+        the stored stories it reaches, most of which it never scores (#17)."""
+        todo = sorted({i for i in ids if i not in self.heads and i not in self.fresh and i not in self.unstored})
         if not todo or self.store is None:
             return
+        for article_id, data in self.store.link_pairs(ArticleStateRow, "article_id", "data", todo):
+            if data is not None and (head := _stored_head(data)) is not None:
+                self.heads[article_id] = head
+
+    def _read(self, store: Any, todo: list[str]) -> None:
         # the stored data alone, decoded here, whose vectors are the features' own: no row objects, no copies (a
         # run adding articles reads the features of their every candidate, #17)
-        stored = [(i, data) for i, data in self.store.link_pairs(ArticleStateRow, "article_id", "data", todo)
+        stored = [(i, data) for i, data in store.link_pairs(ArticleStateRow, "article_id", "data", todo)
                   if data is not None]
         self.vectors.prefetch([i for i, _ in stored])
         # one document for the batch, whose decoder makes one string of each stem for all of its articles, and
@@ -188,7 +264,10 @@ class Features(dict[str, DocFeatures]):
         for (article_id, _), data in zip(stored, json.loads("[" + ",".join(d for _, d in stored) + "]"), strict=True):
             for name in ("vector", "title_vector"):
                 data[name] = {stems.setdefault(w, w): v for w, v in data[name].items()}
-            self[article_id] = features_from_data(article_id, data, semantic=self.vectors.get(article_id), own=True)
+            doc = self[article_id] = features_from_data(article_id, data, semantic=self.vectors.get(article_id),
+                                                        own=True)
+            self.heads[article_id] = Head.of(doc)
+            self.read[article_id] = None
         self.unstored |= set(todo) - {i for i, _ in stored}
 
 

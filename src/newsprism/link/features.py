@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -230,6 +230,34 @@ class DocFeatures:
     #: the folded name of the person or organisation the article is most about (:func:`subject_of`), if any
     subject: str | None = None
 
+
+
+class Head(NamedTuple):
+    """What merging and naming stories read of an article's features: all but its vectors and names. A run adding
+    articles keeps the heads of the stored stories its merges reach and reads their vectors only while it scores
+    their pairs (#17)."""
+
+    day: date | None
+    site: str | None
+    title: str
+    headline: str
+    news: bool
+
+    @classmethod
+    def of(cls, doc: DocFeatures) -> Head:
+        return cls(doc.day, doc.site, doc.title, doc.headline, doc.news)
+
+
+#: An article's features or its head: what :func:`~newsprism.link.stories.story_cluster` and the merges' spans
+#: and dates read.
+Headed = DocFeatures | Head
+
+
+def heads_of(feats: Mapping[str, DocFeatures]) -> Mapping[str, Headed]:
+    """The heads of ``feats`` when the mapping keeps them apart (a mapping that lets read features go,
+    :class:`~newsprism.link.delta.Features`), else ``feats`` itself."""
+    heads: Mapping[str, Headed] = getattr(feats, "heads", feats)
+    return heads
 
 #: Bumped whenever what :func:`features` computes changes, so that stored features are computed again.
 FEATURES_VERSION = 6  # 2: whether the page is news (W104, #17); 3: vectors stored as objects, in stem order;

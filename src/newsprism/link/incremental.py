@@ -54,7 +54,7 @@ from ..store.links import (
     StoryRow,
 )
 from .duplicates import MAX_BUCKET, DuplicateGroup
-from .features import DocFeatures, features_data
+from .features import DocFeatures, features_data, heads_of
 from .stories import (
     MAX_POSTING,
     StoryCluster,
@@ -288,9 +288,11 @@ def link_stories(store: Any, feats: Mapping[str, DocFeatures], groups: Groups, *
     replay = _Replay(store, feats, groups, gone=gone, removed=removed, dropped=closed.dropped, average=average,
                      threshold=threshold, settings=settings, scored=scored)
     found, clusters = replay.run(gone | set(touched) | closed.seeds, edges)
-    for x, y in _Unscored(posting, feats, replay.scores, settings.story_window_days)(clusters) if clusters else ():
+    unscored = _Unscored(posting, feats, replay.scores, settings.story_window_days)(clusters) if clusters else []
+    _prefetch(feats, {i for pair in unscored for i in pair})
+    for x, y in unscored:
         replay.scores[(x, y)] = feature_similarity(feats[x], feats[y])
-    fresh = sorted((story_cluster(ids, feats, replay.scores) for ids in clusters),
+    fresh = sorted((story_cluster(ids, heads_of(feats), replay.scores) for ids in clusters),
                    key=lambda s: (s.start or "", s.story_id))
     replaced = {r.story_id for r in store.link_rows(StoryArticleRow, article_id=sorted(found | removed))}
     keyed = changed | removed
@@ -439,6 +441,7 @@ class _Replay:
                  removed: Collection[str], dropped: Collection[tuple[str, str]], average: float,
                  threshold: float, settings: Settings, scored: Mapping[tuple[str, str], float]) -> None:
         self.store, self.feats, self.groups, self.dropped = store, feats, groups, set(dropped)
+        self.heads = heads_of(feats)  # what merges read of every member; features only for the pairs they score
         self.gone, self.removed = set(gone) | set(removed), set(removed)  # stored edges of ``gone`` are not read
         self.average, self.threshold, self.settings = average, threshold, settings
         self.was_in: dict[str, str] = {}  # a removed article -> its stored story
@@ -501,11 +504,14 @@ class _Replay:
         for i in new:
             self.story[i] = found[i]
             self.members_of.setdefault(found[i], []).append(i)
-        _prefetch(self.feats, new)
+        # the members' heads, not their features: a merge reads those of the pairs it scores (#17)
+        prefetch_heads = getattr(self.feats, "prefetch_heads", None)
+        if callable(prefetch_heads):
+            prefetch_heads(new)
         pairs: set[tuple[str, str]] = set()
         for group in self.groups.of(new).values():
             for m in group.members:
-                if m != group.original and self.feats[m].news:
+                if m != group.original and self.heads[m].news:
                     pair = (min(group.original, m), max(group.original, m))
                     self.must.add(pair)
                     self.scores[pair] = 1.0
@@ -563,7 +569,7 @@ class _Replay:
         if not dirty and not one_story:
             return  # two stored stories the last run kept apart, as they were
         if joins(self.members[ca], self.members[cb], -event[0], self.scores, self.feats, average=self.average,
-                 threshold=self.threshold, settings=self.settings):
+                 threshold=self.threshold, settings=self.settings, heads=self.heads):
             keep, gone = min(ca, cb), max(ca, cb)
             for member in self.members[gone]:
                 self.cluster_of[member] = keep
@@ -593,7 +599,7 @@ class _Unscored:
 
     def __init__(self, posting: _Postings, feats: Mapping[str, DocFeatures], scored: Mapping[tuple[str, str], float],
                  window: int) -> None:
-        self.posting, self.feats, self.scored, self.window = posting, feats, scored, window
+        self.posting, self.heads, self.scored, self.window = posting, heads_of(feats), scored, window
 
     def __call__(self, stories: list[list[str]]) -> list[tuple[str, str]]:
         ids = {i for story in stories for i in story}
@@ -605,7 +611,7 @@ class _Unscored:
         for story in stories:
             for n, x in enumerate(story):
                 for y in story[n + 1:]:
-                    dx, dy = self.feats[x].day, self.feats[y].day
+                    dx, dy = self.heads[x].day, self.heads[y].day
                     if (x, y) not in self.scored and open_keys[x] & open_keys[y] \
                             and not (dx and dy and abs((dx - dy).days) > self.window):
                         found.append((x, y))
@@ -654,7 +660,7 @@ def _scored_by_days(candidates: Mapping[str, Sequence[str]], feats: Mapping[str,
     needs = [set(chunk) | {y for x in chunk for y in candidates[x]} for chunk in chunks]
     # only what the mapping read from the store is dropped: computed features (fresh or never stored) stay
     held = set(keep) | getattr(feats, "fresh", set()) | getattr(feats, "unstored", set())
-    drop = feats.pop if isinstance(feats, dict) and hasattr(feats, "prefetch") else None
+    let_go: Callable[[Iterable[str]], None] | None = getattr(feats, "let_go", None)
     scores: dict[tuple[str, str], float] = {}
     for n, (chunk, need) in enumerate(zip(chunks, needs, strict=True)):
         _prefetch(feats, need)
@@ -665,10 +671,9 @@ def _scored_by_days(candidates: Mapping[str, Sequence[str]], feats: Mapping[str,
                     scores[pair] = feature_similarity(feats[pair[0]], feats[pair[1]])
                     if scores[pair] >= threshold:
                         held.update(pair)
-        if drop is not None:
+        if let_go is not None:
             later = needs[n + 1] if n + 1 < len(needs) else set()
-            for y in need - later - held:
-                drop(y, None)
+            let_go(need - later - held)
     return scores
 
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..config import Settings
 from ..model import Article
-from .features import DocFeatures, cosine, features_of, idf, tokens
+from .features import DocFeatures, Headed, cosine, features_of, idf, tokens
 from .resources import TITLE_STOP
 
 #: Weights of the signals when meaning vectors are available (see docs/link.md) ...
@@ -266,7 +266,8 @@ def merge_stories(scores: dict[tuple[str, str], float], feats: Mapping[str, DocF
 
 
 def joins(a: list[str], b: list[str], score: float, scores: dict[tuple[str, str], float],
-          feats: Mapping[str, DocFeatures], *, average: float, threshold: float, settings: Settings) -> bool:
+          feats: Mapping[str, DocFeatures], *, average: float, threshold: float, settings: Settings,
+          heads: Mapping[str, Headed] | None = None) -> bool:
     """Whether clusters ``a`` and ``b`` merge through a pair of theirs scoring ``score``: a duplicate pair
     (1.0) always does; else their span must stay within ``story_max_span_days`` and their mean pair score (the
     cross pairs missing from ``scores`` are scored and added, in ``a`` then ``b`` order) reach ``average``.
@@ -278,13 +279,17 @@ def joins(a: list[str], b: list[str], score: float, scores: dict[tuple[str, str]
        ``average``: undated members may join a story, never be what bridges two dated events;
     2. when only one cluster holds dated articles, the undated cluster joins it on the evidence a single pair
        needs to propose a merge: a mean of ``threshold``. Two undated clusters merge as two dated ones do.
+
+    ``heads``: where the members' days are read (default ``feats``): the features of ``feats`` are looked up only
+    for the cross pairs scored here.
     """
     if score >= 1.0:
         return True
-    if _span(a + b, feats) > settings.story_max_span_days:
+    heads = feats if heads is None else heads
+    if _span(a + b, heads) > settings.story_max_span_days:
         return False
     mean = _average_link(a, b, scores, feats)
-    dated_a, dated_b = [x for x in a if feats[x].day], [y for y in b if feats[y].day]
+    dated_a, dated_b = [x for x in a if heads[x].day], [y for y in b if heads[y].day]
     if dated_a and dated_b:
         # 1.
         return mean >= average and (len(dated_a) + len(dated_b) == len(a) + len(b)
@@ -293,7 +298,7 @@ def joins(a: list[str], b: list[str], score: float, scores: dict[tuple[str, str]
     return mean >= (threshold if dated_a or dated_b else average)
 
 
-def _span(ids: list[str], by_id: Mapping[str, DocFeatures]) -> int:
+def _span(ids: list[str], by_id: Mapping[str, Headed]) -> int:
     """Days between the first and the last dated article."""
     days = [d.toordinal() for i in ids if (d := by_id[i].day)]
     return max(days) - min(days) if days else 0
@@ -303,6 +308,10 @@ def _average_link(a: list[str], b: list[str], scores: dict[tuple[str, str], floa
                   by_id: Mapping[str, DocFeatures]) -> float:
     total = 0.0
     known = scores.get  # a replayed merge asks this of every pair across two clusters (#17)
+    prefetch = getattr(by_id, "prefetch", None)
+    if prefetch is not None:
+        # a mapping that reads features on demand and lets them go reads those of the pairs to score in one batch
+        prefetch({i for x in a for y in b if known((x, y) if x < y else (y, x)) is None for i in (x, y)})
     for x in a:
         for y in b:
             pair = (x, y) if x < y else (y, x)
@@ -346,7 +355,7 @@ def _label_rank(title: str) -> int:
     return 1 if not title else 2 if pull_quote(title) else 0
 
 
-def story_cluster(ids: list[str], by_id: Mapping[str, DocFeatures], scores: Mapping[tuple[str, str], float]
+def story_cluster(ids: list[str], by_id: Mapping[str, Headed], scores: Mapping[tuple[str, str], float]
                   ) -> StoryCluster:
     """The story of these members (sorted): its id (a hash of them), label, dates, sources and each member's
     mean score with the others (a pair missing from ``scores`` counts as zero)."""

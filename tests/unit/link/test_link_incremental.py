@@ -119,6 +119,16 @@ def test_incremental_link_equals_full(store: Store, tmp_path: Path, seed: int, s
     assert summaries[-1].articles == len(articles)
 
 
+@pytest.mark.issue(17)
+def test_incremental_link_equals_full_holding_few_stored_features(store: Store, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # the merges replayed read again the features they let go: the same stories, the same scores to the last bit
+    import newsprism.link.delta
+
+    monkeypatch.setattr(newsprism.link.delta, "FEATURES_HELD", 3)
+    test_incremental_link_equals_full(store, tmp_path, 1, (40, 90, 7), False)
+
+
 def test_incremental_link_reads_the_band_keys_of_changed_articles_only(store: Store) -> None:
     store.add(corpus())
     link_corpus(store)
@@ -512,6 +522,10 @@ class _StoredFeatures(dict[str, Any]):
             self[i] = self.stored[i]
             self.reads += 1
         self.most = max(self.most, len(self))
+
+    def let_go(self, ids: Any) -> None:
+        for i in ids:
+            self.pop(i, None)
 
 
 def test_incremental_link_scores_candidates_by_days_dropping_features_behind() -> None:

@@ -9,7 +9,7 @@ from _link_corpus import corpus
 
 from newsprism.decisions import Decision
 from newsprism.link.delta import LEFT_OUT, Corpus, Features, Vectors, slim
-from newsprism.link.features import features, features_data
+from newsprism.link.features import Head, features, features_data
 from newsprism.link.run import link_corpus
 from newsprism.model import Article
 from newsprism.store import Store, open_store
@@ -63,6 +63,31 @@ def test_run_reads_stored_features_as_computed_each_stem_one_string(store: Store
     assert shared
     first = {w: w for w in feats["a1"].vector}
     assert all(next(k for k in feats["a6"].vector if k == w) is first[w] for w in shared)
+
+
+@pytest.mark.issue(17)
+def test_run_holds_few_read_features_and_reads_again_what_it_let_go(store: Store) -> None:
+    store.add(corpus())
+    link_corpus(store)
+    corpus_read = Corpus(store, lambda site: {r.line_hash for r in store.link_rows(FurnitureRow, site=site)})
+    feats = Features(corpus_read, Vectors(store), store=store, fresh=["a6"], held=2)
+    computed = {i: features(corpus_read.content(i)) for i in ("a1", "a2", "a3", "a4", "a5", "a6")}
+    feats.prefetch(["a1", "a2", "a3", "a4", "a5"])  # more than are held: read a part at a time
+    assert len(feats) == 2 and set(feats.read) == set(feats) <= {"a4", "a5"}
+    assert feats["a6"].vector == computed["a6"].vector  # computed, never let go
+    feats.prefetch(["a1", "a2"])
+    assert set(feats) == {"a1", "a2", "a6"}  # the least recently asked for went
+    # every article's head stays, and what was let go is read again as it was
+    assert {i: feats.heads[i] for i in computed} == {i: Head.of(doc) for i, doc in computed.items()}
+    for i in ("a3", "a4", "a5"):
+        assert features_data(feats[i]) == features_data(computed[i])
+        assert list(feats[i].vector) == list(computed[i].vector)
+    feats.let_go(["a1", "a6"])
+    assert "a1" not in feats and "a6" in feats
+    # the heads alone, read without decoding the features
+    heads_only = Features(corpus_read, Vectors(store), store=store)
+    heads_only.prefetch_heads(list(computed))
+    assert not heads_only and dict(heads_only.heads) == {i: Head.of(doc) for i, doc in computed.items()}
 
 
 def test_run_same_tables_whatever_the_order(store: Store, tmp_path: object) -> None:
