@@ -884,8 +884,10 @@ def _title_index(lines: Sequence[Line], first: int) -> int:
     return i
 
 
-#: Words of the story's opening a headline shares one of its words with.
-_LEAD_WORDS = 80
+#: Distinct words of the story's opening a headline shares one of its words with, and the fewest that tell: a
+#: story of a few lines ("About 80,000 residents have left the city" under "Kherson evacuation continues") says too little
+#: to show its headline names none of it.
+_LEAD_WORDS, _LEAD_WORDS_MIN = 80, 40
 
 
 def _names_the_story(headline: Line, story: Sequence[Line]) -> bool:
@@ -899,7 +901,7 @@ def _names_the_story(headline: Line, story: Sequence[Line]) -> bool:
             break
         if line.kind is None:
             lead.update(_stem(w) for w in line.words)
-    return not words or bool(words & lead)
+    return not words or len(lead) < _LEAD_WORDS_MIN or bool(words & lead)
 
 
 def _stem(word: str) -> str:

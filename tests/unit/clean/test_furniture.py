@@ -892,6 +892,15 @@ def test_furniture_a_headline_that_names_the_story_stays_its_headline(headline: 
 
 
 @pytest.mark.issue(12)
+def test_furniture_a_short_story_keeps_a_headline_in_other_words() -> None:
+    """Two sentences say too little to show that a headline names none of their story: "Kherson evacuation
+    continues" over "About 80,000 residents have left the city" stays the headline."""
+    text = ("Kherson evacuation continues\n\nAbout 80,000 residents have left the city, officials said on Wednesday."
+            "\n\nThe ferry across the Dnieper runs every hour.")
+    assert clean_text(text).text.startswith("Kherson evacuation continues")
+
+
+@pytest.mark.issue(12)
 @pytest.mark.parametrize("line", ["We are having some technical difficulties. Try again later.",
                                   "Plus, get a limited-edition tote FREE."])
 def test_furniture_a_box_above_the_story_s_date_is_page_head(line: str) -> None:
