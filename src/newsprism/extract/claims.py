@@ -542,6 +542,10 @@ def _with_conjuncts(verb: Token) -> str:
     return verb.text
 
 
+#: Penn tags of relative and interrogative pronouns ("which", "who", "whom", "that" as a relative).
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
 def _claimant(article: Article, number: Token, mentions: list[Mention]) -> tuple[str | None, str | None]:
     for quote in article.quotes:
         if quote.start <= number.idx < quote.end and (quote.speaker or quote.speaker_text):
@@ -567,6 +571,12 @@ def _claimant(article: Article, number: Token, mentions: list[Mention]) -> tuple
 
 
 def _resolve_subject(subject: Token, mentions: list[Mention]) -> tuple[str | None, str | None]:
+    if subject.tag_ in _RELATIVE_TAGS:
+        # "the study -- which notes that 58 companies would owe $212 billion": the relative pronoun stands for
+        # the noun its clause describes, never for a holder of its own (#17)
+        clause = subject.head
+        return _resolve_subject(clause.head, mentions) if clause.dep_ == "relcl" and clause.head is not clause \
+            else (None, None)
     start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
     for mention in mentions:
         if mention.start < end and mention.end > start and mention.label in ("PERSON", "ORG", "GPE", "NORP"):

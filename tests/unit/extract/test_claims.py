@@ -184,6 +184,14 @@ def test_claims_a_count_is_no_claimant() -> None:
     assert claims[0].value == 520 and claims[0].claimant_text is None
 
 
+@pytest.mark.issue(17)
+def test_claims_a_relative_pronoun_stands_for_the_noun_it_describes() -> None:
+    # a sentence of the real mixed corpus, whose "which" was stored as the figures' holder
+    claims = _claims("Instead, the study -- which notes that 58 Fortune 500 companies would owe $212 billion in "
+                     "additional federal taxes -- looks at the law.")
+    assert [claim.claimant_text for claim in claims] == ["study", "study"]
+
+
 def test_claims_reporting_verb_and_as_of() -> None:
     claim = _claims("On Monday, the ministry said 300 people were evacuated.")[0]
     assert claim.claimant_text == "ministry"
