@@ -735,11 +735,13 @@ def _announced_list_end(lines: Sequence[Line], last: int) -> int:
     rows ("Goran Ivanisevic ( Croatia ) beat Andrei Medvedev ( Ukraine ) 6-3 6-4", "Dmitri Kharine") are short and
     have no sentence, so the run of prose ends at its lead-in. The rows are the story's when the run's last line is
     a paragraph that ends on a colon, :data:`_LIST_ITEMS` or more lines follow it in one form (each with a figure,
-    or each a name alone) and they end at the next paragraph.
+    or each a name alone) and they end at the next paragraph; a box marked between the lead-in and its first row
+    is passed over, as :func:`_list_openings` passes it for the other lists.
     """
-    if not _announces(lines[last]):
+    openings = _list_openings(lines, last)
+    if not _announces(lines[last]) or not openings:
         return last
-    rows = _list_rows(lines, last + 1)
+    rows = _list_rows(lines, openings[0])
     return _rows_end(lines, rows) if len(rows) >= _LIST_ITEMS else last
 
 
